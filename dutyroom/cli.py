@@ -1,0 +1,195 @@
+"""The `dutyroom` command: the GUI with no arguments, and the scripting contract of
+shared/CONTRACT.md otherwise. Exit 0 on success, 2 on bad input, 1 on anything else;
+never a traceback (those go to the log file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dutyroom import __version__
+from dutyroom.app import Backend, configure_logging, log, open_backend, os_user, run_gui
+from dutyroom.services import check_service, demo, import_export, staff_service
+from dutyroom.services.errors import InputError, ServiceError
+
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class UsageError(Exception):
+    """argparse found the command line malformed (exit 2, like any bad input)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message}")
+
+
+@dataclass
+class Output:
+    as_json: bool
+
+    def emit(self, document: Any, table: Callable[[], str]) -> None:
+        if self.as_json:
+            json.dump(document, sys.stdout, ensure_ascii=False, indent=2, default=str)
+            sys.stdout.write("\n")
+        else:
+            sys.stdout.write(table() + "\n")
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def render_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """Columns aligned for a terminal, counting a Chinese character as two cells."""
+    cells = [[str(h) for h in headers]] + [[str(c) for c in row] for row in rows]
+    widths = [max(_width(r[i]) for r in cells) for i in range(len(headers))]
+    lines = ["  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths, strict=True)).rstrip()
+             for r in cells]
+    return "\n".join(lines)
+
+
+# --- commands --------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace, out: Output) -> int:
+    backend = _open(args)
+    schema = backend.schema
+    assert schema is not None
+    document: dict[str, Any] = {"db": schema.db, "schema": schema.schema,
+                                "created": schema.created}
+    if schema.backup:
+        document["backup"] = str(schema.backup)
+    lines = [f"数据库：{schema.db}", f"结构版本：{schema.schema}"
+             + ("（新建）" if schema.created else "")]
+    if schema.upgraded_from:
+        lines.append(f"已从 {schema.upgraded_from} 升级，升级前备份：{schema.backup}")
+    if args.demo:
+        report = demo.seed_demo(backend.uow).value
+        document["demo"] = {"staff": report.staff, "departments": report.departments}
+        lines.append(f"示例数据：{report.staff} 名人员，{report.departments} 个联动单位"
+                     if report.staff else "示例数据已存在，未重复加入")
+    out.emit(document, lambda: "\n".join(lines))
+    return EXIT_OK
+
+
+def cmd_staff_import(args: argparse.Namespace, out: Output) -> int:
+    backend = _open(args)
+    count = import_export.import_staff_file(backend.uow, Path(args.file)).value
+    out.emit({"imported": count}, lambda: f"已导入 {count} 名人员")
+    return EXIT_OK
+
+
+def cmd_staff_list(args: argparse.Namespace, out: Output) -> int:
+    people = staff_service.list_staff(_open(args).uow)
+    document = [{"id": p.id, "name": p.name, "tier": p.tier.value, "phone": p.mobile,
+                 "department": p.department, "position": p.position} for p in people]
+    out.emit(document, lambda: render_table(
+        ["编号", "姓名", "值班层级", "手机", "部门", "职务", "状态"],
+        [[p.id, p.name, p.tier_label, p.mobile, p.department, p.position,
+          "在岗" if p.active else "已停用"] for p in people]))
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace, out: Output) -> int:
+    backend = _open(args, prepare=False)
+    report = check_service.run_check(backend.uow, backend.engine)
+    lines = [f"检查通过：数据库完好，审计链 {report.audit_entries} 条记录无断裂"] if report.ok \
+        else ["发现问题："] + [f"  - {p}" for p in report.problems]
+    out.emit({"ok": report.ok, "problems": report.problems}, lambda: "\n".join(lines))
+    return EXIT_OK if report.ok else EXIT_FAILURE
+
+
+def cmd_gui(args: argparse.Namespace, out: Output) -> int:
+    return run_gui(getattr(args, "db", None), selftest=getattr(args, "selftest", False))
+
+
+_backends: list[Backend] = []
+
+
+def _open(args: argparse.Namespace, prepare: bool = True) -> Backend:
+    backend = open_backend(getattr(args, "db", None), f"cli:{os_user()}", prepare=prepare)
+    _backends.append(backend)
+    return backend
+
+
+# --- parsing ---------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # The common options are accepted before or after the command words (CONTRACT.md):
+    # every sub-parser has them too, with SUPPRESS so a later level never resets an
+    # earlier one to its default.
+    common = _Parser(add_help=False)
+    common.add_argument("--db", default=argparse.SUPPRESS, metavar="TARGET",
+                        help="SQLite 文件路径或 SQLAlchemy URL（默认 $DUTYROOM_DB 或用户数据目录）")
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                        help="以 JSON 输出")
+
+    parser = _Parser(prog="dutyroom", parents=[common],
+                     description="Dutyroom 值班室：不带命令时打开图形界面。")
+    parser.add_argument("--version", action="version", version=f"dutyroom {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    init = commands.add_parser("init", parents=[common], help="创建或升级数据库")
+    init.add_argument("--demo", action="store_true", help="加入示例乡镇（人员、联动单位）")
+    init.set_defaults(handler=cmd_init)
+
+    staff = commands.add_parser("staff", parents=[common], help="人员（通讯录）")
+    staff_commands = staff.add_subparsers(dest="staff_command", metavar="ACTION",
+                                          parser_class=_Parser, required=True)
+    staff_import = staff_commands.add_parser("import", parents=[common],
+                                             help="从 .xlsx 或 .csv 导入人员")
+    staff_import.add_argument("file", metavar="FILE")
+    staff_import.set_defaults(handler=cmd_staff_import)
+    staff_commands.add_parser("list", parents=[common], help="列出人员").set_defaults(
+        handler=cmd_staff_list)
+
+    commands.add_parser("check", parents=[common], help="完整性检查和审计链验证").set_defaults(
+        handler=cmd_check)
+
+    gui = commands.add_parser("gui", parents=[common], help="打开图形界面")
+    gui.add_argument("--selftest", action="store_true", help="打开每个页面后退出，成功返回 0")
+    gui.set_defaults(handler=cmd_gui)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except UsageError as error:
+        print(error, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    handler = getattr(args, "handler", cmd_gui)
+    out = Output(as_json=getattr(args, "json", False))
+    with contextlib.suppress(OSError):  # no log folder is no reason to refuse a command
+        configure_logging()
+    try:
+        return handler(args, out)
+    except InputError as error:
+        print(f"错误：{error.one_line()}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except ServiceError as error:
+        print(f"错误：{error.message}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        return EXIT_FAILURE
+    except BrokenPipeError:  # output piped into `head` and closed early: not an error
+        sys.stdout = None  # type: ignore[assignment]  # no flush of the dead pipe at exit
+        return EXIT_OK
+    except Exception as error:
+        log.exception("command failed: %s", argv)
+        print(f"内部错误：{type(error).__name__}: {error}（详情见日志文件）", file=sys.stderr)
+        return EXIT_FAILURE
+    finally:
+        while _backends:
+            _backends.pop().close()

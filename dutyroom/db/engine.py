@@ -1,0 +1,86 @@
+"""Engines and sessions for the embedded SQLite default and for a PostgreSQL server.
+
+SQLite is tuned for a log that must survive a power cut: WAL, synchronous=FULL, foreign
+keys on, and a busy timeout so a second window or a CLI call waits instead of failing.
+Write transactions start with BEGIN IMMEDIATE so two writers queue at the start instead of
+one failing half-way (a deferred transaction cannot upgrade to a writer once another
+writer has committed under WAL).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import sessionmaker
+
+BUSY_TIMEOUT_MS = 15_000
+WRITE_OPTION = "dutyroom_write"
+ENV_VAR = "DUTYROOM_DB"
+DEFAULT_FILENAME = "dutyroom.sqlite3"
+
+
+def default_database_path() -> Path:
+    return Path(platformdirs.user_data_dir("Dutyroom", appauthor=False)) / DEFAULT_FILENAME
+
+
+def resolve_target(target: str | os.PathLike[str] | None = None) -> URL:
+    """Turn `--db`, `$DUTYROOM_DB` or the default into an SQLAlchemy URL.
+
+    Anything containing "://" is a URL; anything else is a path to an SQLite file.
+    """
+    raw = os.fspath(target) if target else os.environ.get(ENV_VAR) or default_database_path()
+    raw = os.fspath(raw)
+    if "://" in raw:
+        return make_url(raw)
+    return URL.create("sqlite", database=str(Path(raw).expanduser().resolve()))
+
+
+def sqlite_path(url: URL) -> Path | None:
+    """The file behind an SQLite URL, or None for a server or an in-memory database."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
+
+
+def describe(url: URL) -> str:
+    """The database as shown to a person: a file path, or the URL without its password."""
+    path = sqlite_path(url)
+    return str(path) if path else url.render_as_string(hide_password=True)
+
+
+def make_engine(url: URL, **kwargs: Any) -> Engine:
+    path = sqlite_path(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    if url.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, **kwargs)
+        _tune_sqlite(engine)
+        return engine
+    return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def _tune_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's begin event below issue BEGIN itself (pysqlite would defer it).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(connection: Any) -> None:
+        write = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def make_session_factory(engine: Engine) -> sessionmaker:
+    return sessionmaker(engine, expire_on_commit=False)

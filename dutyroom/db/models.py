@@ -1,0 +1,434 @@
+"""The schema: one typed model per thing the desk keeps.
+
+Every timestamp is aware UTC (`UTCDateTime`). Log entries that may travel between a field
+laptop and the desk carry a UUID. Rows that two desks may edit at once carry a `version`
+column that SQLAlchemy checks on update (optimistic locking). Nothing is deleted: people
+and departments are deactivated, log entries are voided with a reason.
+Schema changes go through Alembic (db/migrations); never edit a released migration.
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_module
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+
+from dutyroom.db.types import UTCDateTime
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_uuid() -> str:
+    return str(uuid_module.uuid4())
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime()}
+
+
+class Versioned:
+    """Optimistic locking: a stale edit from another desk fails instead of overwriting."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}
+
+
+def _uuid_column() -> Mapped[str]:
+    return mapped_column(String(36), unique=True, nullable=False, default=new_uuid)
+
+
+# --- people and partners -------------------------------------------------------------
+
+
+class Staff(Versioned, Base):
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(32), index=True)
+    tier: Mapped[str] = mapped_column(String(8))
+    mobile: Mapped[str] = mapped_column(String(11), index=True)
+    office_phone: Mapped[str] = mapped_column(String(32), default="")
+    department: Mapped[str] = mapped_column(String(64), default="")
+    position: Mapped[str] = mapped_column(String(64), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    def snapshot(self) -> dict[str, Any]:
+        """The audited state of this person (what `dutyroom check` compares)."""
+        return {
+            "name": self.name, "tier": self.tier, "mobile": self.mobile,
+            "office_phone": self.office_phone, "department": self.department,
+            "position": self.position, "active": self.active,
+        }
+
+
+class Department(Versioned, Base):
+    """A partner department (联动单位) the desk dispatches to."""
+
+    __tablename__ = "departments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    duty_phone: Mapped[str] = mapped_column(String(32))
+    liaison_name: Mapped[str] = mapped_column(String(32), default="")
+    liaison_mobile: Mapped[str] = mapped_column(String(11), default="")
+    liaison_position: Mapped[str] = mapped_column(String(64), default="")
+    first_line: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    def snapshot(self) -> dict[str, Any]:
+        return {
+            "name": self.name, "duty_phone": self.duty_phone,
+            "liaison_name": self.liaison_name, "liaison_mobile": self.liaison_mobile,
+            "liaison_position": self.liaison_position, "first_line": self.first_line,
+            "notes": self.notes, "active": self.active,
+        }
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(32), unique=True)
+    display_name: Mapped[str] = mapped_column(String(32))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_login_at: Mapped[datetime | None]
+
+
+class Setting(Base):
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)  # JSON
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(64), default="")
+
+
+# --- calendar and roster -------------------------------------------------------------
+
+
+class CalendarDay(Base):
+    """A day whose kind is known from an official source or set by the desk."""
+
+    __tablename__ = "calendar_days"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(32), default="")
+    source: Mapped[str] = mapped_column(String(8))  # builtin | user
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class SensitivePeriod(Base):
+    __tablename__ = "sensitive_periods"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class DutyDay(Base):
+    __tablename__ = "duty_days"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(Date, unique=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    published_at: Mapped[datetime | None]
+
+
+class DutyAssignment(Base):
+    __tablename__ = "duty_assignments"
+    __table_args__ = (UniqueConstraint("duty_day_id", "tier", "slot", name="slot"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    duty_day_id: Mapped[int] = mapped_column(ForeignKey("duty_days.id"), index=True)
+    tier: Mapped[str] = mapped_column(String(8))
+    slot: Mapped[int] = mapped_column(Integer, default=0)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), index=True)
+    source: Mapped[str] = mapped_column(String(12))  # manual | generated | swap | import
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(64), default="")
+
+
+class RosterChange(Base):
+    """History of every roster change, swaps and substitutions (换班/代班) included."""
+
+    __tablename__ = "roster_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(Date, index=True)
+    tier: Mapped[str] = mapped_column(String(8))
+    kind: Mapped[str] = mapped_column(String(12))  # assign | swap | substitute | clear
+    old_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    new_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    requested_by: Mapped[str] = mapped_column(String(64), default="")
+    approved_by: Mapped[str] = mapped_column(String(64), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    recorded_by: Mapped[str] = mapped_column(String(64), default="")
+
+
+class Leave(Base):
+    """Leave or unavailability (请假, 出差, 培训): nobody is rostered during it."""
+
+    __tablename__ = "leaves"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# --- the duty log --------------------------------------------------------------------
+
+
+class Incident(Versioned, Base):
+    __tablename__ = "incidents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    received_at: Mapped[datetime] = mapped_column(index=True)
+    received_via: Mapped[str] = mapped_column(String(16), default="")
+    title: Mapped[str] = mapped_column(String(200))
+    category: Mapped[str] = mapped_column(String(20))
+    subtype: Mapped[str] = mapped_column(String(32), default="")
+    level: Mapped[str] = mapped_column(String(8), default="unrated")
+    status: Mapped[str] = mapped_column(String(12), default="received")
+    location: Mapped[str] = mapped_column(String(200), default="")
+    reporter: Mapped[str] = mapped_column(String(64), default="")
+    reporter_unit: Mapped[str] = mapped_column(String(64), default="")
+    reporter_post: Mapped[str] = mapped_column(String(64), default="")
+    reporter_phone: Mapped[str] = mapped_column(String(32), default="")
+    occurred_at: Mapped[datetime | None]
+    deaths: Mapped[int] = mapped_column(Integer, default=0)
+    injured: Mapped[int] = mapped_column(Integer, default=0)
+    missing: Mapped[int] = mapped_column(Integer, default=0)
+    trapped: Mapped[int] = mapped_column(Integer, default=0)
+    people_involved: Mapped[int] = mapped_column(Integer, default=0)
+    economic_loss: Mapped[int] = mapped_column(BigInteger, default=0)  # yuan
+    summary: Mapped[str] = mapped_column(Text, default="")
+    actions_taken: Mapped[str] = mapped_column(Text, default="")
+    informed: Mapped[str] = mapped_column(Text, default="")
+    voided: Mapped[bool] = mapped_column(Boolean, default=False)
+    void_reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(64), default="")
+
+
+class IncidentRevision(Base):
+    """A full copy of an incident after each change: nothing is overwritten."""
+
+    __tablename__ = "incident_revisions"
+    __table_args__ = (UniqueConstraint("incident_id", "number", name="number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    data: Mapped[str] = mapped_column(Text)  # JSON
+    reason: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    by: Mapped[str] = mapped_column(String(64), default="")
+
+
+class Dispatch(Base):
+    """An order to a partner department (联动派单)."""
+
+    __tablename__ = "dispatches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"))
+    contact_name: Mapped[str] = mapped_column(String(32), default="")
+    contact_phone: Mapped[str] = mapped_column(String(32), default="")
+    ordered_at: Mapped[datetime]
+    arrival_minutes: Mapped[int] = mapped_column(Integer)
+    arrived_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    status: Mapped[str] = mapped_column(String(12), default="ordered")
+    created_by: Mapped[str] = mapped_column(String(64), default="")
+
+
+class DispatchFeedback(Base):
+    __tablename__ = "dispatch_feedback"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dispatch_id: Mapped[int] = mapped_column(ForeignKey("dispatches.id"), index=True)
+    at: Mapped[datetime]
+    kind: Mapped[str] = mapped_column(String(12))  # arrived | handling | closed
+    text: Mapped[str] = mapped_column(Text, default="")
+    by: Mapped[str] = mapped_column(String(64), default="")
+
+
+class UpwardReport(Base):
+    """A report sent upward (首报 / 续报 / 终报) and whether it met its deadline."""
+
+    __tablename__ = "upward_reports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
+    stage: Mapped[str] = mapped_column(String(8))  # first | update | final
+    channel: Mapped[str] = mapped_column(String(8))  # phone | written
+    sent_at: Mapped[datetime]
+    recipient: Mapped[str] = mapped_column(String(64), default="")
+    sent_by: Mapped[str] = mapped_column(String(64), default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    due_at: Mapped[datetime | None]
+    late: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class RegisterEntry(Versioned, Base):
+    """The calls and documents register (来电来文登记)."""
+
+    __tablename__ = "register_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    kind: Mapped[str] = mapped_column(String(12))  # call | fax | document | visit
+    received_at: Mapped[datetime] = mapped_column(index=True)
+    from_unit: Mapped[str] = mapped_column(String(64), default="")
+    from_name: Mapped[str] = mapped_column(String(32), default="")
+    from_post: Mapped[str] = mapped_column(String(64), default="")
+    from_phone: Mapped[str] = mapped_column(String(32), default="")
+    doc_number: Mapped[str] = mapped_column(String(64), default="")
+    title: Mapped[str] = mapped_column(String(200), default="")
+    content: Mapped[str] = mapped_column(Text, default="")
+    urgency: Mapped[str] = mapped_column(String(12), default="")
+    leader_instruction: Mapped[str] = mapped_column(Text, default="")
+    passed_to: Mapped[str] = mapped_column(Text, default="")
+    handling: Mapped[str] = mapped_column(Text, default="")
+    informed: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(64), default="")
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+    incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"))
+    voided: Mapped[bool] = mapped_column(Boolean, default=False)
+    void_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- the duty clock ------------------------------------------------------------------
+
+
+class CheckIn(Base):
+    """A shift check-in (接班签到) or presence confirmation (在岗确认); unconfirmed = missed."""
+
+    __tablename__ = "checkins"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    kind: Mapped[str] = mapped_column(String(12))  # shift | presence
+    day: Mapped[date] = mapped_column(Date, index=True)
+    tier: Mapped[str] = mapped_column(String(8))
+    due_at: Mapped[datetime]
+    confirmed_at: Mapped[datetime | None]
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    rostered_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class SpotCheck(Base):
+    """An upper-level spot check (上级查岗)."""
+
+    __tablename__ = "spot_checks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    at: Mapped[datetime] = mapped_column(index=True)
+    checker: Mapped[str] = mapped_column(String(64))
+    channel: Mapped[str] = mapped_column(String(12))  # phone | video | on_site
+    answered_by: Mapped[str] = mapped_column(String(32), default="")
+    within_rule: Mapped[bool] = mapped_column(Boolean, default=True)
+    result: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(64), default="")
+
+
+class AlertAck(Base):
+    __tablename__ = "alert_acks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    alert_key: Mapped[str] = mapped_column(String(128), index=True)
+    acknowledged_at: Mapped[datetime]
+    acknowledged_by: Mapped[str] = mapped_column(String(64))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Handover(Versioned, Base):
+    """The shift handover record (交接班记录); locked once the incoming officer accepts."""
+
+    __tablename__ = "handovers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    shift_date: Mapped[date] = mapped_column(Date, index=True)
+    outgoing_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    incoming_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    leader_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    equipment_status: Mapped[str] = mapped_column(Text, default="")
+    content: Mapped[str] = mapped_column(Text, default="")  # JSON, the assembled record
+    status: Mapped[str] = mapped_column(String(8), default="draft")  # draft | final
+    finalized_at: Mapped[datetime | None]
+    accepted_by: Mapped[str] = mapped_column(String(64), default="")
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+
+
+# --- the audit chain -----------------------------------------------------------------
+
+
+class AuditEntry(Base):
+    """One link of the tamper-evident chain: each hash covers its content and the last hash."""
+
+    __tablename__ = "audit_entries"
+    __table_args__ = (Index("ix_audit_entries_entity", "entity", "entity_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(64))
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(16))
+    payload: Mapped[str] = mapped_column(Text)  # canonical JSON
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)

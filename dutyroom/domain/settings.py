@@ -1,0 +1,128 @@
+"""The one typed registry of desk settings, with defaults and where each default comes from.
+
+Rules differ between provinces and desks (DOMAIN.md), so every number a rule uses is a
+setting here; 设置 shows the source beside each one so a desk knows what it is changing.
+Values are kept as JSON-friendly primitives (a time is "HH:MM") so any store can hold them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import time
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dutyroom.domain.errors import FieldError
+
+_HHMM = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
+
+
+def _text(max_length: int, required: bool) -> Callable[[str, str, Any], Any]:
+    def check(key: str, label: str, raw: Any) -> str:
+        value = str(raw if raw is not None else "").strip()
+        if required and not value:
+            raise FieldError(key, f"{label}不能为空")
+        if len(value) > max_length:
+            raise FieldError(key, f"{label}过长（最多 {max_length} 个字）")
+        return value
+
+    return check
+
+
+def _clock(key: str, label: str, raw: Any) -> str:
+    if isinstance(raw, time):
+        return raw.strftime("%H:%M")
+    match = _HHMM.fullmatch(str(raw or "").strip())
+    if not match:
+        raise FieldError(key, f"{label}应为 24 小时制的 时:分，例如 08:30")
+    return f"{int(match.group(1)):02d}:{match.group(2)}"
+
+
+def _zone(key: str, label: str, raw: Any) -> str:
+    value = str(raw or "").strip()
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise FieldError(key, f"「{value}」不是已知的时区，例如 Asia/Shanghai") from None
+    return value
+
+
+def _percent(low: int, high: int) -> Callable[[str, str, Any], Any]:
+    def check(key: str, label: str, raw: Any) -> int:
+        try:
+            value = int(str(raw).strip().rstrip("%"))
+        except ValueError:
+            raise FieldError(key, f"{label}应为整数") from None
+        if not low <= value <= high:
+            raise FieldError(key, f"{label}应在 {low}% 到 {high}% 之间")
+        return value
+
+    return check
+
+
+def _flag(key: str, label: str, raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    raise FieldError(key, f"{label}应为是或否")
+
+
+@dataclass(frozen=True)
+class SettingDef:
+    key: str
+    label: str
+    default: Any
+    source: str
+    check: Callable[[str, str, Any], Any]
+    visible: bool = True
+
+    def parse(self, raw: Any) -> Any:
+        return self.check(self.key, self.label, raw)
+
+
+SETTINGS: tuple[SettingDef, ...] = (
+    SettingDef("unit_name", "单位名称", "", "打印件标题使用，例如「某某镇人民政府」",
+               _text(40, required=False)),
+    SettingDef("desk_name", "值班室名称", "总值班室", "打印件和窗口标题使用", _text(40, required=True)),
+    SettingDef("handover_time", "交接班时间", "08:30",
+               "DOMAIN.md：24 小时值班，自交接班时间至次日同一时间", _clock),
+    SettingDef("timezone", "时区", "Asia/Shanghai",
+               "DESIGN.md：数据库存 UTC，界面按本地时间显示", _zone),
+    SettingDef("font_scale", "字体缩放", 100, "DESIGN.md：便于夜间和年长同志阅读",
+               _percent(80, 200)),
+    SettingDef("demo_data", "示例数据", False, "dutyroom init --demo 写入", _flag,
+               visible=False),
+)
+
+BY_KEY: Mapping[str, SettingDef] = {d.key: d for d in SETTINGS}
+
+
+def definition(key: str) -> SettingDef:
+    try:
+        return BY_KEY[key]
+    except KeyError:
+        raise FieldError(key, f"没有名为「{key}」的设置") from None
+
+
+def resolve(stored: Mapping[str, Any]) -> dict[str, Any]:
+    """Every setting's effective value: what the desk stored if still valid, else the default.
+
+    A stored value that no longer passes its check (hand-edited file, an older version's
+    format) falls back to the default instead of breaking the desk.
+    """
+    values: dict[str, Any] = {}
+    for d in SETTINGS:
+        if d.key in stored:
+            try:
+                values[d.key] = d.parse(stored[d.key])
+                continue
+            except FieldError:
+                pass
+        values[d.key] = d.default
+    return values
+
+
+def handover_clock(values: Mapping[str, Any]) -> time:
+    hours, minutes = str(values["handover_time"]).split(":")
+    return time(int(hours), int(minutes))

@@ -1,0 +1,62 @@
+"""`dutyroom check`: is the file sound, and has anyone changed the record behind our back?
+
+Three layers of evidence: SQLite's own integrity and foreign-key checks; the audit chain's
+hashes; and each audited record compared with its last audited state, which catches a row
+edited directly in the file even when the chain itself was left alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, select, text
+
+from dutyroom.db import audit, migrate
+from dutyroom.db.models import Department, Staff
+from dutyroom.services.uow import UnitOfWork
+
+AUDITED = (("staff", Staff, "人员"), ("department", Department, "联动单位"))
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    problems: list[str]
+    audit_entries: int
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _storage_problems(engine: Engine) -> list[str]:
+    problems: list[str] = []
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as connection:
+            results = [r[0] for r in connection.exec_driver_sql("PRAGMA integrity_check")]
+            if results != ["ok"]:
+                problems += [f"SQLite 完整性检查：{r}" for r in results]
+            for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check"):
+                problems.append(f"表 {table} 第 {rowid} 行引用的 {parent} 记录不存在")
+    if migrate.needs_upgrade(engine):
+        problems.append("数据库结构不是本版本所需的最新结构，请运行 dutyroom init 升级")
+    return problems
+
+
+def run_check(uow: UnitOfWork, engine: Engine) -> CheckReport:
+    problems = _storage_problems(engine)
+    if any(p.startswith("数据库结构") for p in problems):
+        return CheckReport(problems, 0)
+    with uow.read() as session:
+        count = session.scalar(text("SELECT count(*) FROM audit_entries")) or 0
+        problems += [f"审计链第 {b.entry_id} 条：{b.reason}" for b in audit.verify(session)]
+        for entity, model, label in AUDITED:
+            audited = audit.latest_snapshots(session, entity)
+            for row in session.scalars(select(model).order_by(model.id)):
+                key, who = str(row.id), f"{label}「{row.name}」(#{row.id})"
+                if key not in audited:
+                    problems.append(f"{who} 没有审计记录，可能被直接写入文件")
+                elif audited.pop(key) != row.snapshot():
+                    problems.append(f"{who} 与最后一次审计记录不一致，可能被直接改动")
+            problems += [f"{label} #{key} 有审计记录但已不在数据库中，可能被直接删除"
+                         for key in audited]
+    return CheckReport(problems, count)

@@ -1,0 +1,63 @@
+"""Errors a service raises, each carrying the Chinese sentence a person should read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dutyroom.domain.errors import FieldError
+
+
+class ServiceError(Exception):
+    """Something went wrong that is not the caller's input (CLI exit 1)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One bad cell or field: where it is and what is wrong with it."""
+
+    message: str
+    row: int | None = None
+    column: str | None = None
+    field: str | None = None
+
+    def describe(self) -> str:
+        where = []
+        if self.row is not None:
+            where.append(f"第 {self.row} 行")
+        if self.column:
+            where.append(f"列「{self.column}」")
+        return f"{'，'.join(where)}：{self.message}" if where else self.message
+
+
+class InputError(ServiceError):
+    """Bad input (CLI exit 2); nothing was changed.
+
+    Holds every problem found, so a dialog can list them all while the CLI prints one line.
+    """
+
+    def __init__(self, problems: list[Problem], source: str | None = None) -> None:
+        self.problems = problems
+        self.source = source
+        super().__init__(self.one_line())
+
+    @classmethod
+    def from_field(cls, error: FieldError) -> InputError:
+        return cls([Problem(error.message, field=error.field)])
+
+    @classmethod
+    def simple(cls, message: str, field: str | None = None) -> InputError:
+        return cls([Problem(message, field=field)])
+
+    def one_line(self) -> str:
+        first = self.problems[0].describe() if self.problems else "输入有误"
+        head = f"{self.source}：{first}" if self.source else first
+        more = len(self.problems) - 1
+        return f"{head}（另有 {more} 处错误）" if more > 0 else head
+
+
+class ConflictError(ServiceError):
+    """Someone else changed the record since it was opened; the edit was not saved."""

@@ -1,0 +1,219 @@
+"""Reading the staff list offices keep in Excel or CSV.
+
+An import is all or nothing: every row is checked first and one bad row rejects the whole
+file, naming its row and column, so a desk never ends up with half a contact list.
+Rows are numbered as a spreadsheet shows them (the header is row 1).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import load_workbook
+from sqlalchemy.orm import Session
+
+from dutyroom.domain.contacts import StaffFields, validate_staff
+from dutyroom.domain.errors import FieldError
+from dutyroom.services import staff_service
+from dutyroom.services.errors import InputError, Problem
+from dutyroom.services.uow import Outcome, UnitOfWork
+
+# field -> accepted headers (CONTRACT.md: Chinese first, English accepted)
+STAFF_COLUMNS: dict[str, tuple[str, ...]] = {
+    "name": ("姓名", "name"),
+    "tier": ("值班层级", "tier"),
+    "mobile": ("手机", "mobile", "手机号", "手机号码"),
+    "department": ("部门", "department"),
+    "position": ("职务", "position"),
+    "office_phone": ("办公电话", "office_phone"),
+}
+REQUIRED = ("name", "tier", "mobile")
+MAX_ROWS = 5000  # far above any town office; stops a wrong file from hanging the desk
+
+
+@dataclass(frozen=True)
+class Table:
+    headers: list[str]
+    header_row: int
+    rows: list[tuple[int, list[object]]]  # (spreadsheet row number, cells)
+
+
+def read_table(path: Path) -> Table:
+    """The first sheet of an .xlsx, or a .csv in UTF-8 (with or without BOM) or GBK."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".xlsx":
+            raw_rows = _xlsx_rows(path)
+        elif suffix == ".csv":
+            raw_rows = _csv_rows(path)
+        else:
+            raise InputError([Problem("只能导入 .xlsx 或 .csv 文件")], source=path.name)
+    except OSError as error:
+        raise InputError([Problem(f"无法读取文件（{error.strerror or error}）")],
+                         source=path.name) from None
+    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise InputError([Problem(f"文件已损坏或不是有效的表格（{error}）")],
+                         source=path.name) from None
+    header_row, headers, rows = 0, [], []
+    for number, cells in raw_rows:
+        if all(_blank(c) for c in cells):
+            continue
+        if not headers:
+            header_row, headers = number, [str(c or "").strip() for c in cells]
+            continue
+        rows.append((number, list(cells)))
+        if len(rows) > MAX_ROWS:
+            raise InputError([Problem(f"行数超过 {MAX_ROWS} 行，请检查是否选错了文件")],
+                             source=path.name)
+    return Table(headers, header_row, rows)
+
+
+def _blank(cell: object) -> bool:
+    return cell is None or str(cell).strip() == ""
+
+
+def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[object]]]:
+    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        sheet = book.worksheets[0]
+        rows = [(n, list(r)) for n, r in enumerate(sheet.iter_rows(values_only=True), 1)]
+    finally:
+        book.close()
+    return iter(rows)
+
+
+def _csv_rows(path: Path) -> Iterator[tuple[int, list[object]]]:
+    data = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise ValueError("编码既不是 UTF-8 也不是 GBK")
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as error:
+        raise ValueError(str(error)) from None
+    return ((n, list(r)) for n, r in enumerate(rows, 1))
+
+
+@dataclass(frozen=True)
+class StaffRow:
+    row: int
+    fields: StaffFields | None
+    cells: dict[str, str]  # field -> text as read, for the preview
+
+
+@dataclass(frozen=True)
+class StaffPreview:
+    """What an import would do: every row as read, and everything wrong with the file."""
+
+    source: str
+    rows: list[StaffRow]
+    problems: list[Problem]
+    columns: dict[str, str]  # field -> header as written in the file
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def people(self) -> list[StaffFields]:
+        return [r.fields for r in self.rows if r.fields is not None]
+
+
+def _column_map(table: Table, source: str) -> dict[str, tuple[int, str]]:
+    columns: dict[str, tuple[int, str]] = {}
+    for index, header in enumerate(table.headers):
+        for field, names in STAFF_COLUMNS.items():
+            if header.lower() in (n.lower() for n in names) and field not in columns:
+                columns[field] = (index, header)
+    missing = [STAFF_COLUMNS[f][0] for f in REQUIRED if f not in columns]
+    if not table.headers:
+        raise InputError([Problem("文件是空的，没有表头和数据")], source=source)
+    if missing:
+        raise InputError([Problem(
+            f"缺少必需的列「{'」「'.join(missing)}」（表头应含 姓名、值班层级、手机）",
+            row=table.header_row)], source=source)
+    return columns
+
+
+def _cell_text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return "" if value is None else str(value).strip()
+
+
+def parse_staff(table: Table, source: str) -> StaffPreview:
+    columns = _column_map(table, source)
+    label = {field: header for field, (_, header) in columns.items()}
+    rows: list[StaffRow] = []
+    problems: list[Problem] = []
+    seen_names: dict[str, int] = {}
+    seen_mobiles: dict[str, int] = {}
+    for number, cells in table.rows:
+        raw = {f: (cells[i] if i < len(cells) else None) for f, (i, _) in columns.items()}
+        text = {f: _cell_text(v) for f, v in raw.items()}
+        try:
+            fields = validate_staff(**{f: raw.get(f, "") for f in STAFF_COLUMNS})
+        except FieldError as error:
+            problems.append(Problem(error.message, row=number, column=label.get(error.field)))
+            rows.append(StaffRow(number, None, text))
+            continue
+        clash = None
+        if fields.name in seen_names:
+            clash = Problem(f"「{fields.name}」与第 {seen_names[fields.name]} 行重复",
+                            row=number, column=label["name"])
+        elif fields.mobile in seen_mobiles:
+            clash = Problem(f"手机 {fields.mobile} 与第 {seen_mobiles[fields.mobile]} 行重复",
+                            row=number, column=label["mobile"])
+        if clash:
+            problems.append(clash)
+            rows.append(StaffRow(number, None, text))
+            continue
+        seen_names[fields.name] = number
+        seen_mobiles[fields.mobile] = number
+        rows.append(StaffRow(number, fields, text))
+    if not rows:
+        problems.append(Problem("文件中没有人员数据", row=table.header_row + 1))
+    return StaffPreview(source, rows, problems, label)
+
+
+def _with_database_clashes(session: Session, preview: StaffPreview) -> StaffPreview:
+    problems = list(preview.problems)
+    for row in preview.rows:
+        if row.fields is None:
+            continue
+        clash = staff_service.duplicate_problem(session, row.fields)
+        if clash:
+            problems.append(Problem(clash.message, row=row.row,
+                                    column=preview.columns.get(clash.field)))
+    problems.sort(key=lambda p: p.row or 0)
+    return StaffPreview(preview.source, preview.rows, problems, preview.columns)
+
+
+def _preview_in(session: Session, path: Path) -> StaffPreview:
+    return _with_database_clashes(session, parse_staff(read_table(path), path.name))
+
+
+def preview_staff_file(uow: UnitOfWork, path: Path) -> StaffPreview:
+    """Read and check a staff file without changing anything, for the import dialog."""
+    with uow.read() as session:
+        return _preview_in(session, path)
+
+
+def import_staff_file(uow: UnitOfWork, path: Path) -> Outcome[int]:
+    """Add every person in the file, or nobody if any row is wrong."""
+    with uow.write() as session:
+        preview = _preview_in(session, path)
+        if not preview.ok:
+            raise InputError(preview.problems, source=path.name)
+        count = staff_service.insert_many(session, preview.people, uow.actor)
+        return Outcome(count, staff_service.CHANGED)

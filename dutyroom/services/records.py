@@ -1,0 +1,32 @@
+"""Loading a record for an edit, shared by the services that edit versioned records."""
+
+from __future__ import annotations
+
+from typing import Protocol, TypeVar
+
+from sqlalchemy.orm import Session
+
+from dutyroom.services.errors import ConflictError, InputError, Problem
+
+
+class _Named(Protocol):
+    name: str
+    version: int
+
+
+R = TypeVar("R", bound=_Named)
+
+
+def load_for_edit(session: Session, model: type[R], record_id: int, version: int | None,
+                  what: str) -> R:
+    """The record to change, refusing an unknown id and an edit made on a stale copy.
+
+    `version` is the one the person saw when they opened the form; if another desk saved
+    in between, saving now would silently undo their change.
+    """
+    row = session.get(model, record_id)
+    if row is None:
+        raise InputError([Problem(f"没有编号为 {record_id} 的{what}", field="id")])
+    if version is not None and row.version != version:
+        raise ConflictError(f"「{row.name}」的信息已被他人修改，您的修改未保存。请重新打开后再改。")
+    return row

@@ -1,0 +1,64 @@
+"""Reading and saving desk settings through the typed registry in domain/settings.py."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dutyroom.db import audit
+from dutyroom.db.models import Setting
+from dutyroom.domain import settings as registry
+from dutyroom.domain.errors import FieldError
+from dutyroom.services.errors import InputError, Problem
+from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+
+ENTITY = "settings"
+
+
+def _stored(session: Session) -> dict[str, Any]:
+    return {row.key: json.loads(row.value) for row in session.scalars(select(Setting))}
+
+
+def load_settings_in(session: Session) -> dict[str, Any]:
+    return registry.resolve(_stored(session))
+
+
+def load_settings(uow: UnitOfWork) -> dict[str, Any]:
+    with uow.read() as session:
+        return load_settings_in(session)
+
+
+def write_settings(session: Session, values: Mapping[str, Any], actor: str) -> bool:
+    """Validate every value first, then store those that differ; return whether any did."""
+    problems: list[Problem] = []
+    parsed: dict[str, Any] = {}
+    for key, raw in values.items():
+        try:
+            parsed[key] = registry.definition(key).parse(raw)
+        except FieldError as error:
+            problems.append(Problem(error.message, field=error.field))
+    if problems:
+        raise InputError(problems)
+    current = load_settings_in(session)
+    changed = {k: v for k, v in parsed.items() if current[k] != v}
+    for key, value in changed.items():
+        row = session.get(Setting, key)
+        if row is None:
+            session.add(Setting(key=key, value=json.dumps(value), updated_by=actor))
+        else:
+            row.value, row.updated_by = json.dumps(value), actor
+    if changed:
+        session.flush()
+        audit.append(session, actor=actor, entity=ENTITY, entity_id="desk", action="update",
+                     payload=changed)
+    return bool(changed)
+
+
+def save_settings(uow: UnitOfWork, values: Mapping[str, Any]) -> Outcome[dict[str, Any]]:
+    with uow.write() as session:
+        changed = write_settings(session, values, uow.actor)
+        return Outcome(load_settings_in(session), Changes(settings=changed))

@@ -1,0 +1,152 @@
+"""People on the duty rota: list, add, edit, deactivate. Every change is audited.
+
+A name and a mobile each identify one active person: the roster import matches people by
+name within their tier, and a duty officer calling a mobile must reach the person listed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import case, select
+from sqlalchemy.orm import Session
+
+from dutyroom.db import audit
+from dutyroom.db.models import Staff
+from dutyroom.domain.contacts import StaffFields, validate_staff
+from dutyroom.domain.errors import FieldError
+from dutyroom.domain.tiers import Tier
+from dutyroom.services.errors import InputError
+from dutyroom.services.records import load_for_edit
+from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+
+ENTITY = "staff"
+CHANGED = Changes(staff=True)
+TIER_ORDER = case({t.value: rank for rank, t in enumerate(Tier)}, value=Staff.tier, else_=9)
+
+
+@dataclass(frozen=True)
+class StaffView:
+    id: int
+    name: str
+    tier: Tier
+    mobile: str
+    office_phone: str
+    department: str
+    position: str
+    active: bool
+    version: int
+
+    @property
+    def tier_label(self) -> str:
+        return self.tier.label
+
+
+def _view(row: Staff) -> StaffView:
+    return StaffView(
+        id=row.id, name=row.name, tier=Tier(row.tier), mobile=row.mobile,
+        office_phone=row.office_phone, department=row.department, position=row.position,
+        active=row.active, version=row.version,
+    )
+
+
+def list_staff(uow: UnitOfWork, include_inactive: bool = True) -> list[StaffView]:
+    with uow.read() as session:
+        query = select(Staff).order_by(TIER_ORDER, Staff.id)
+        if not include_inactive:
+            query = query.where(Staff.active.is_(True))
+        return [_view(row) for row in session.scalars(query)]
+
+
+def duplicate_problem(session: Session, fields: StaffFields,
+                      exclude_id: int | None = None) -> FieldError | None:
+    """A clash with another active person by name or by mobile, if any."""
+    query = select(Staff).where(Staff.active.is_(True))
+    if exclude_id is not None:
+        query = query.where(Staff.id != exclude_id)
+    for other in session.scalars(query.where(
+            (Staff.name == fields.name) | (Staff.mobile == fields.mobile))):
+        if other.name == fields.name:
+            return FieldError("name", f"通讯录中已有在岗人员「{fields.name}」")
+        return FieldError("mobile", f"手机 {fields.mobile} 已登记为「{other.name}」的号码")
+    return None
+
+
+def _validated(values: dict[str, object]) -> StaffFields:
+    try:
+        return validate_staff(**values)  # type: ignore[arg-type]
+    except FieldError as error:
+        raise InputError.from_field(error) from None
+
+
+def insert_staff(session: Session, fields: StaffFields, actor: str) -> Staff:
+    row = Staff(
+        name=fields.name, tier=fields.tier.value, mobile=fields.mobile,
+        office_phone=fields.office_phone, department=fields.department,
+        position=fields.position, active=True,
+    )
+    session.add(row)
+    session.flush()
+    audit.append(session, actor=actor, entity=ENTITY, entity_id=row.id, action="create",
+                 payload=row.snapshot())
+    return row
+
+
+def add_staff(uow: UnitOfWork, values: dict[str, object]) -> Outcome[StaffView]:
+    fields = _validated(values)
+    with uow.write() as session:
+        clash = duplicate_problem(session, fields)
+        if clash:
+            raise InputError.from_field(clash)
+        row = insert_staff(session, fields, uow.actor)
+        return Outcome(_view(row), CHANGED)
+
+
+
+
+def update_staff(uow: UnitOfWork, staff_id: int, values: dict[str, object],
+                 version: int | None = None) -> Outcome[StaffView]:
+    fields = _validated(values)
+    with uow.write() as session:
+        row = load_for_edit(session, Staff, staff_id, version, "人员")
+        if row.active:
+            clash = duplicate_problem(session, fields, exclude_id=row.id)
+            if clash:
+                raise InputError.from_field(clash)
+        before = row.snapshot()
+        row.name, row.tier, row.mobile = fields.name, fields.tier.value, fields.mobile
+        row.office_phone, row.department = fields.office_phone, fields.department
+        row.position = fields.position
+        if row.snapshot() == before:
+            return Outcome(_view(row), Changes())
+        session.flush()
+        audit.append(session, actor=uow.actor, entity=ENTITY, entity_id=row.id,
+                     action="update", payload=row.snapshot())
+        return Outcome(_view(row), CHANGED)
+
+
+def set_staff_active(uow: UnitOfWork, staff_id: int, active: bool) -> Outcome[StaffView]:
+    """Deactivate someone who left (their past duties stay on record), or bring them back."""
+    with uow.write() as session:
+        row = load_for_edit(session, Staff, staff_id, None, "人员")
+        if row.active == active:
+            return Outcome(_view(row), Changes())
+        if active:
+            current = StaffFields(row.name, Tier(row.tier), row.mobile)
+            clash = duplicate_problem(session, current, exclude_id=row.id)
+            if clash:
+                raise InputError.from_field(clash)
+        row.active = active
+        session.flush()
+        audit.append(session, actor=uow.actor, entity=ENTITY, entity_id=row.id,
+                     action="activate" if active else "deactivate", payload=row.snapshot())
+        return Outcome(_view(row), CHANGED)
+
+
+def insert_many(session: Session, people: Iterable[StaffFields], actor: str) -> int:
+    count = 0
+    for fields in people:
+        insert_staff(session, fields, actor)
+        count += 1
+    return count

@@ -1,0 +1,1 @@
+"""Icons and other files the application ships (read through importlib.resources)."""
