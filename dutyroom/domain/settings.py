@@ -82,14 +82,14 @@ class SettingDef:
 
 
 SETTINGS: tuple[SettingDef, ...] = (
-    SettingDef("unit_name", "单位名称", "", "打印件标题使用，例如「某某镇人民政府」",
+    SettingDef("unit_name", "单位名称", "", "用于打印件标题和窗口标题",
                _text(40, required=False)),
-    SettingDef("desk_name", "值班室名称", "总值班室", "打印件和窗口标题使用", _text(40, required=True)),
+    SettingDef("desk_name", "值班室名称", "总值班室", "用于打印件，默认「总值班室」", _text(40, required=True)),
     SettingDef("handover_time", "交接班时间", "08:30",
-               "DOMAIN.md：24 小时值班，自交接班时间至次日同一时间", _clock),
+               "默认 08:30：24 小时值班，自交接班时间起至次日同一时间", _clock),
     SettingDef("timezone", "时区", "Asia/Shanghai",
-               "DESIGN.md：数据库存 UTC，界面按本地时间显示", _zone),
-    SettingDef("font_scale", "字体缩放", 100, "DESIGN.md：便于夜间和年长同志阅读",
+               "默认 Asia/Shanghai（北京时间）；记录按 UTC 保存，按此时区显示", _zone),
+    SettingDef("font_scale", "字体缩放", 100, "默认 100%，夜间或年长同志可调大",
                _percent(80, 200)),
     SettingDef("demo_data", "示例数据", False, "dutyroom init --demo 写入", _flag,
                visible=False),

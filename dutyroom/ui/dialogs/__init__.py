@@ -1,0 +1,1 @@
+"""Dialogs: forms that validate before saving, and the import preview."""

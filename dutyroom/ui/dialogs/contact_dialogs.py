@@ -1,0 +1,59 @@
+"""The forms for a person and for a partner department."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
+
+from dutyroom.domain.tiers import Tier
+from dutyroom.services.department_service import DepartmentView
+from dutyroom.services.staff_service import StaffView
+from dutyroom.ui.dialogs.record_dialog import RecordDialog, Save
+from dutyroom.ui.tasks import Runner, SyncRunner
+
+
+def _line(text: str = "", placeholder: str = "", max_length: int = 64) -> QLineEdit:
+    widget = QLineEdit(text)
+    widget.setPlaceholderText(placeholder)
+    widget.setMaxLength(max_length)
+    return widget
+
+
+class StaffDialog(RecordDialog):
+    def __init__(self, runner: Runner | SyncRunner, save: Save, person: StaffView | None = None,
+                 departments: list[str] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__("编辑人员" if person else "新增人员", runner, save, parent)
+        self.add_field("name", "姓名", _line(person.name if person else "", max_length=32),
+                       required=True)
+        tier = QComboBox()
+        for value in Tier:
+            tier.addItem(value.label, value.value)
+        tier.setCurrentIndex(list(Tier).index(person.tier if person else Tier.OFFICER))
+        self.add_field("tier", "值班层级", tier, required=True)
+        self.add_field("mobile", "手机", _line(person.mobile if person else "", "11 位手机号",
+                                                max_length=20), required=True)
+        self.add_field("office_phone", "办公电话",
+                       _line(person.office_phone if person else "", "例如 0731-86210000"))
+        department = QComboBox()
+        department.setEditable(True)
+        department.addItems(sorted(set(departments or [])))
+        department.setCurrentText(person.department if person else "")
+        self.add_field("department", "部门", department)
+        self.add_field("position", "职务", _line(person.position if person else ""))
+
+
+class DepartmentDialog(RecordDialog):
+    def __init__(self, runner: Runner | SyncRunner, save: Save,
+                 department: DepartmentView | None = None, parent: QWidget | None = None) -> None:
+        super().__init__("编辑联动单位" if department else "新增联动单位", runner, save, parent)
+        d = department
+        self.add_field("name", "单位名称", _line(d.name if d else ""), required=True)
+        self.add_field("duty_phone", "24 小时值班电话",
+                       _line(d.duty_phone if d else "", "例如 0731-86210110"), required=True)
+        self.add_field("liaison_name", "联络员", _line(d.liaison_name if d else "", max_length=32))
+        self.add_field("liaison_mobile", "联络员手机",
+                       _line(d.liaison_mobile if d else "", "11 位手机号", max_length=20))
+        self.add_field("liaison_position", "联络员职务", _line(d.liaison_position if d else ""))
+        first_line = QCheckBox("一线联动单位（派单后 30 分钟内到达，其他单位 40 分钟）")
+        first_line.setChecked(bool(d and d.first_line))
+        self.add_field("first_line", "响应类别", first_line)
+        self.add_field("notes", "备注", _line(d.notes if d else "", max_length=500))

@@ -1,0 +1,106 @@
+"""A form dialog that saves through a service and marks the field the service refused."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutyroom.services.errors import InputError
+from dutyroom.services.uow import Outcome
+from dutyroom.ui.tasks import Runner, SyncRunner
+from dutyroom.ui.widgets import error_text
+
+Save = Callable[[dict[str, Any]], Outcome[Any]]
+
+
+class RecordDialog(QDialog):
+    def __init__(self, title: str, runner: Runner | SyncRunner, save: Save,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        self._runner, self._save = runner, save
+        self.fields: dict[str, QWidget] = {}
+        self.outcome: Outcome[Any] | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(22, 18, 22, 16)
+        self.form = QFormLayout()
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.form.setHorizontalSpacing(14)
+        self.form.setVerticalSpacing(10)
+        layout.addLayout(self.form)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setObjectName("primary")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def add_field(self, key: str, label: str, widget: QWidget, required: bool = False) -> None:
+        self.fields[key] = widget
+        self.form.addRow(f"{label}{' *' if required else ''}：", widget)
+
+    def values(self) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for key, widget in self.fields.items():
+            if isinstance(widget, QLineEdit):
+                values[key] = widget.text()
+            elif isinstance(widget, QCheckBox):
+                values[key] = widget.isChecked()
+            elif isinstance(widget, QComboBox):
+                data = widget.currentData()
+                values[key] = data if data is not None else widget.currentText()
+        return values
+
+    def submit(self) -> None:
+        self._clear_marks()
+        self.buttons.setEnabled(False)
+        self._runner.run(self._save, self.values(), done=self._saved, failed=self._failed)
+
+    def _saved(self, outcome: Outcome[Any]) -> None:
+        self.buttons.setEnabled(True)
+        self.outcome = outcome
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.error.setText(error_text(error))
+        self.error.show()
+        if isinstance(error, InputError):
+            for problem in error.problems:
+                widget = self.fields.get(problem.field or "")
+                if widget is not None:
+                    self._mark(widget, True)
+                    widget.setFocus()
+
+    def _clear_marks(self) -> None:
+        self.error.hide()
+        for widget in self.fields.values():
+            self._mark(widget, False)
+
+    @staticmethod
+    def _mark(widget: QWidget, invalid: bool) -> None:
+        widget.setProperty("invalid", invalid)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)

@@ -1,0 +1,109 @@
+"""Starting the GUI: open the database (upgrading it after a backup), then the window.
+
+Any failure here becomes a Chinese message box (or, in the self-test, a line on stderr);
+an exception escaping a slot later is logged and shown, never a silent crash.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any, Protocol
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from dutyroom.services import settings_service
+from dutyroom.services.setup_service import SchemaReport
+from dutyroom.services.uow import UnitOfWork
+from dutyroom.ui.main_window import MainWindow
+from dutyroom.ui.tasks import Runner, SyncRunner
+from dutyroom.ui.theme import apply_theme
+from dutyroom.ui.widgets import error_text
+
+log = logging.getLogger("dutyroom.ui")
+
+
+class BackendLike(Protocol):
+    uow: UnitOfWork
+    schema: SchemaReport | None
+
+    def close(self) -> None: ...
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Dutyroom")
+    app.setApplicationDisplayName("Dutyroom 值班室")
+    app.setOrganizationName("Dutyroom")
+    return app
+
+
+def launch(open_backend: Callable[[], BackendLike], *, selftest: bool = False) -> int:
+    app = _application()
+    errors: list[str] = []
+
+    def report(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        log.error("unhandled error", exc_info=(kind, value, tb))
+        errors.append("".join(traceback.format_exception_only(kind, value)).strip())
+        if not selftest:
+            QMessageBox.critical(None, "Dutyroom 内部错误", error_text(value))
+
+    previous_hook = sys.excepthook
+    sys.excepthook = report
+    backend: BackendLike | None = None
+    runner: Runner | SyncRunner = SyncRunner() if selftest else Runner()
+    try:
+        try:
+            backend = open_backend()
+            settings = settings_service.load_settings(backend.uow)
+        except Exception as error:
+            log.exception("could not open the database")
+            if selftest:
+                print(f"错误：{error_text(error)}", file=sys.stderr)
+            else:
+                QMessageBox.critical(None, "无法打开数据库", error_text(error))
+            return 1
+        apply_theme(app, settings["font_scale"])
+        schema = backend.schema
+        window = MainWindow(backend.uow, runner, schema.db if schema else "",
+                            schema.schema if schema else "", settings)
+        if schema and schema.upgraded_from and not selftest:
+            QMessageBox.information(
+                window, "数据库已升级",
+                f"数据库已从版本 {schema.upgraded_from} 升级到 {schema.schema}。\n"
+                f"升级前的备份：{schema.backup}")
+        window.show()
+        if selftest:
+            return _selftest(app, window, errors)
+        return app.exec()
+    finally:
+        runner.shutdown()
+        if backend is not None:
+            backend.close()
+        sys.excepthook = previous_hook
+
+
+def _selftest(app: QApplication, window: MainWindow, errors: list[str]) -> int:
+    """Open every page in turn and let Qt paint it; any error fails the test."""
+    opened: list[Any] = []
+    for index, page in enumerate(window.pages):
+        window.show_page(index)
+        app.processEvents()
+        if window.current_page() is not page or not page.isVisible():
+            errors.append(f"页面「{page.title}」未能打开")
+        opened.append(page.title)
+        page.grab()  # paints the page, as a person would see it
+    window.close()
+    app.processEvents()
+    if errors:
+        for line in errors:
+            print(f"自检失败：{line}", file=sys.stderr)
+        return 1
+    print(f"自检通过：{len(opened)} 个页面（{'、'.join(opened)}）均已打开")
+    return 0

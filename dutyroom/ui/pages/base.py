@@ -1,0 +1,17 @@
+"""What the main window expects of a page."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from dutyroom.services.uow import Changes
+
+
+class Page(QWidget):
+    """A page in the left navigation; refreshes itself when what it shows has changed."""
+
+    title = ""
+    icon_name = ""
+
+    def refresh(self, changes: Changes | None = None) -> None:
+        """Reload what the page shows; `None` means everything."""

@@ -1,0 +1,319 @@
+"""通讯录: the people on the rota and the partner departments, searchable as you type."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutyroom.domain.tiers import Tier
+from dutyroom.services import department_service, staff_service
+from dutyroom.services.department_service import DepartmentView
+from dutyroom.services.staff_service import StaffView
+from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+from dutyroom.ui.dialogs.contact_dialogs import DepartmentDialog, StaffDialog
+from dutyroom.ui.dialogs.import_dialog import ImportStaffDialog
+from dutyroom.ui.icons import icon
+from dutyroom.ui.pages.base import Page
+from dutyroom.ui.table_models import Column, RecordFilterProxy, RecordTableModel
+from dutyroom.ui.tasks import Runner, SyncRunner
+from dutyroom.ui.widgets import button, show_error, title_label
+
+STAFF_COLUMNS: list[Column[StaffView]] = [
+    Column("姓名", lambda p: p.name),
+    Column("值班层级", lambda p: list(Tier).index(p.tier), text=lambda p: p.tier_label),
+    Column("手机", lambda p: p.mobile),
+    Column("办公电话", lambda p: p.office_phone),
+    Column("部门", lambda p: p.department),
+    Column("职务", lambda p: p.position),
+    Column("状态", lambda p: not p.active, text=lambda p: "在岗" if p.active else "已停用"),
+]
+DEPARTMENT_COLUMNS: list[Column[DepartmentView]] = [
+    Column("单位名称", lambda d: d.name),
+    Column("24 小时值班电话", lambda d: d.duty_phone),
+    Column("联络员", lambda d: d.liaison_name),
+    Column("联络员手机", lambda d: d.liaison_mobile),
+    Column("联络员职务", lambda d: d.liaison_position),
+    Column("响应类别", lambda d: not d.first_line,
+           text=lambda d: "一线（30 分钟）" if d.first_line else "其他（40 分钟）"),
+    Column("状态", lambda d: not d.active, text=lambda d: "启用" if d.active else "已停用"),
+]
+
+
+class RecordList(QWidget):
+    """A searchable table with add / edit / deactivate, shared by both tabs."""
+
+    changed = Signal(object)  # Changes
+
+    def __init__(self, runner: Runner | SyncRunner, columns: Sequence[Column[Any]],
+                 noun: str, search_hint: str) -> None:
+        super().__init__()
+        self.runner = runner
+        self.noun = noun
+        self.model: RecordTableModel[Any] = RecordTableModel(columns, lambda r: r.active)
+        self.proxy = RecordFilterProxy(self.model)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 10, 0, 0)
+        self.toolbar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(search_hint)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter_changed)
+        self.toolbar.addWidget(self.search, 1)
+        self.show_inactive = QCheckBox("显示已停用")
+        self.show_inactive.toggled.connect(self._show_inactive)
+        self.toolbar.addWidget(self.show_inactive)
+        self.add_button = button(f"新增{noun}", "add", primary=True, tooltip="Ctrl+N")
+        self.edit_button = button("编辑", "edit", tooltip="回车 或 双击")
+        self.toggle_button = button("停用", "power")
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit)
+        self.toggle_button.clicked.connect(self.toggle_active)
+        for widget in (self.add_button, self.edit_button, self.toggle_button):
+            self.toolbar.addWidget(widget)
+        layout.addLayout(self.toolbar)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(34)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _index: self.edit())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit)
+        layout.addWidget(self.table, 1)
+        self.count = QLabel()
+        self.count.setObjectName("hint")
+        layout.addWidget(self.count)
+        self._selection_changed()
+
+    # what each list does differently -------------------------------------------------
+
+    def load(self) -> list[Any]:
+        raise NotImplementedError
+
+    def dialog(self, record: Any | None) -> Any:
+        raise NotImplementedError
+
+    def set_active(self, record: Any, active: bool) -> Outcome[Any]:
+        raise NotImplementedError
+
+    def describe_count(self, shown: int, records: list[Any]) -> str:
+        active = sum(1 for r in records if r.active)
+        return f"显示 {shown} 条，共 {len(records)} 条（启用 {active}）"
+
+    # shared behaviour -----------------------------------------------------------------
+
+    def refresh(self, select: int | None = None) -> None:
+        """Reload the list, keeping the selection (or selecting `select` once loaded)."""
+        if select is None and (current := self.selected()) is not None:
+            select = current.id
+        self.runner.run(self.load, done=lambda records: self._loaded(records, select),
+                        failed=lambda e: show_error(self, "读取失败", e))
+
+    def _loaded(self, records: list[Any], select: int | None) -> None:
+        self.model.set_records(records)
+        self.table.resizeColumnsToContents()
+        if select is not None:
+            self.select_id(select)
+        self._update_count()
+
+    def selected(self) -> Any | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.record(self.proxy.mapToSource(rows[0]).row())
+
+    def select_id(self, record_id: int) -> None:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if self.model.record(self.proxy.mapToSource(index).row()).id == record_id:
+                self.table.selectRow(row)
+                self.table.scrollTo(index)
+                return
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._update_count()
+
+    def _show_inactive(self, show: bool) -> None:
+        self.proxy.set_show_inactive(show)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count.setText(self.describe_count(self.proxy.rowCount(), self.model.records()))
+        self._selection_changed()
+
+    def _selection_changed(self, *_args: object) -> None:
+        record = self.selected()
+        self.edit_button.setEnabled(record is not None)
+        self.toggle_button.setEnabled(record is not None)
+        self.toggle_button.setText("启用" if record is not None and not record.active else "停用")
+
+    def add(self) -> None:
+        self._run_dialog(None)
+
+    def edit(self) -> None:
+        record = self.selected()
+        if record is not None:
+            self._run_dialog(record)
+
+    def _run_dialog(self, record: Any | None) -> None:
+        dialog = self.dialog(record)
+        if dialog.exec() and dialog.outcome is not None:
+            self._after(dialog.outcome)
+
+    def toggle_active(self) -> None:
+        record = self.selected()
+        if record is None:
+            return
+        if record.active:
+            answer = QMessageBox.question(
+                self, f"停用{self.noun}",
+                f"停用「{record.name}」后不再参与排班和派单，历史记录保留。确定停用吗？")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.runner.run(self.set_active, record, not record.active, done=self._after,
+                        failed=lambda e: show_error(self, "操作未完成", e))
+
+    def _after(self, outcome: Outcome[Any]) -> None:
+        if outcome.changes:
+            self.changed.emit(outcome.changes)
+        self.refresh(select=outcome.value.id)
+
+
+class StaffList(RecordList):
+    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner) -> None:
+        super().__init__(runner, STAFF_COLUMNS, "人员", "搜索姓名、手机、部门、职务…（Ctrl+F）")
+        self.uow = uow
+        self.tier = QComboBox()
+        self.tier.addItem("全部层级", None)
+        for value in Tier:
+            self.tier.addItem(value.label, value.value)
+        self.tier.currentIndexChanged.connect(self._tier_changed)
+        self.toolbar.insertWidget(1, self.tier)
+        self.import_button = button("从 Excel/CSV 导入…", "import")
+        self.import_button.clicked.connect(self.import_file)
+        self.toolbar.addWidget(self.import_button)
+
+    def load(self) -> list[StaffView]:
+        return staff_service.list_staff(self.uow)
+
+    def dialog(self, record: StaffView | None) -> StaffDialog:
+        departments = [p.department for p in self.model.records() if p.department]
+        if record is None:
+            return StaffDialog(self.runner, lambda v: staff_service.add_staff(self.uow, v),
+                               None, departments, self)
+        return StaffDialog(
+            self.runner,
+            lambda v: staff_service.update_staff(self.uow, record.id, v, record.version),
+            record, departments, self)
+
+    def set_active(self, record: StaffView, active: bool) -> Outcome[StaffView]:
+        return staff_service.set_staff_active(self.uow, record.id, active)
+
+    def describe_count(self, shown: int, records: list[StaffView]) -> str:
+        active = [r for r in records if r.active]
+        by_tier = "，".join(f"{t.label} {sum(1 for r in active if r.tier == t)}" for t in Tier)
+        return f"显示 {shown} 人；在岗 {len(active)} 人（{by_tier}），已停用 {len(records) - len(active)} 人"
+
+    def _tier_changed(self) -> None:
+        tier = self.tier.currentData()
+        self.proxy.set_extra(None if tier is None else (lambda p: p.tier.value == tier))
+        self._update_count()
+
+    def import_file(self) -> None:
+        dialog = ImportStaffDialog(self.uow, self.runner, self)
+        if dialog.exec() and dialog.imported:
+            QMessageBox.information(self, "导入完成", f"已导入 {dialog.imported} 名人员。")
+            self.changed.emit(Changes(staff=True))
+            self.refresh()
+
+
+class DepartmentList(RecordList):
+    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner) -> None:
+        super().__init__(runner, DEPARTMENT_COLUMNS, "联动单位", "搜索单位、电话、联络员…（Ctrl+F）")
+        self.uow = uow
+
+    def load(self) -> list[DepartmentView]:
+        return department_service.list_departments(self.uow)
+
+    def dialog(self, record: DepartmentView | None) -> DepartmentDialog:
+        if record is None:
+            return DepartmentDialog(
+                self.runner, lambda v: department_service.add_department(self.uow, v), None, self)
+        return DepartmentDialog(
+            self.runner,
+            lambda v: department_service.update_department(self.uow, record.id, v,
+                                                           record.version),
+            record, self)
+
+    def set_active(self, record: DepartmentView, active: bool) -> Outcome[DepartmentView]:
+        return department_service.set_department_active(self.uow, record.id, active)
+
+
+class ContactsPage(Page):
+    title = "通讯录"
+    icon_name = "contacts"
+    changed = Signal(object)
+
+    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 22, 28, 18)
+        layout.addWidget(title_label("通讯录"))
+        self.tabs = QTabWidget()
+        self.staff = StaffList(uow, runner)
+        self.departments = DepartmentList(uow, runner)
+        self.tabs.addTab(self.staff, icon("contacts"), "值班人员")
+        self.tabs.addTab(self.departments, icon("department"), "联动单位")
+        layout.addWidget(self.tabs, 1)
+        for widget in (self.staff, self.departments):
+            widget.changed.connect(self.changed)
+        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
+        QShortcut(QKeySequence.StandardKey.New, self, self._add)
+
+    def current_list(self) -> RecordList:
+        widget = self.tabs.currentWidget()
+        assert isinstance(widget, RecordList)
+        return widget
+
+    def _focus_search(self) -> None:
+        self.current_list().search.setFocus()
+        self.current_list().search.selectAll()
+
+    def _add(self) -> None:
+        self.current_list().add()
+
+    def refresh(self, changes: Changes | None = None) -> None:
+        if changes is None or changes.staff:
+            self.staff.refresh()
+        if changes is None or changes.departments:
+            self.departments.refresh()
+

@@ -1,0 +1,74 @@
+"""Pages whose capability arrives in a later release: they say plainly what they will hold.
+
+No sample or fake data is shown here; a duty officer must never mistake a mock-up for
+the real rota or log.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout
+
+from dutyroom.ui.pages.base import Page
+from dutyroom.ui.widgets import card, hint_label, title_label
+
+
+class PlannedPage(Page):
+    def __init__(self, title: str, icon_name: str, summary: str, items: list[str]) -> None:
+        super().__init__()
+        self.title, self.icon_name = title, icon_name
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 22, 28, 22)
+        layout.setSpacing(14)
+        layout.addWidget(title_label(title))
+        frame, inner = card()
+        notice = QLabel("此功能正在开发中，将在后续版本提供。")
+        notice.setStyleSheet("font-weight: 600;")
+        inner.addWidget(notice)
+        inner.addWidget(hint_label(summary))
+        bullets = QLabel("".join(f"<p style='margin:4px 0'>• {item}</p>" for item in items))
+        bullets.setTextFormat(Qt.TextFormat.RichText)
+        bullets.setWordWrap(True)
+        inner.addWidget(bullets)
+        layout.addWidget(frame)
+        layout.addStretch(1)
+
+
+def today_page() -> PlannedPage:
+    return PlannedPage(
+        "今日值班", "today",
+        "今日值班页是值班员接班后常看的一页：谁在岗、什么事项即将到期。",
+        ["今日值班表（主要领导、带班领导、值班员）及手机，接班签到状态",
+         "按到期时间排列的提醒：电话报告、书面报告、续报、派单到达、在岗确认，带倒计时",
+         "未办结事件及其下一个报送时限，一键跳转到相关记录",
+         "上级查岗一键登记"])
+
+
+def roster_page() -> PlannedPage:
+    return PlannedPage(
+        "排班", "roster",
+        "按月排定 24 小时值班，遵守带班领导、节假日和特殊敏感时期的三级值班规则。",
+        ["月历视图：节假日、调休、敏感时期一目了然，每天各层级值班人员及手机",
+         "按规则公平地自动排班，保留手工安排，列出无法排上的班次及原因",
+         "请假、出差、培训登记；换班、代班记录申请人、批准人和原因",
+         "导出 Excel、CSV、日历文件（.ics），值班统计和补休"])
+
+
+def log_page() -> PlannedPage:
+    return PlannedPage(
+        "值班日志", "log",
+        "接报登记、分类定级、联动派单、向上报送，以及来电来文登记；记录不可篡改。",
+        ["接报表单：接报时间、方式、报告人、事发时间地点、类别、等级、伤亡情况",
+         "按规则自动计算电话报告、书面报告、续报、终报时限，迟报如实记录",
+         "向联动单位派单并跟踪到达和处置反馈",
+         "每条记录的修订历史和审计链，按日期、类别、等级、关键字快速检索"])
+
+
+def handover_page() -> PlannedPage:
+    return PlannedPage(
+        "交接班", "handover",
+        "自动汇总本班次情况，生成交接班记录，接班人确认后锁定并打印签字。",
+        ["本班次的签到、在岗确认、上级查岗、事件及报送、待反馈派单、来电来文",
+         "未办结事项及时限、设备和电话状态、备注",
+         "接班人登录确认后定稿；此后的更正作为新的修订保存",
+         "打印预览、打印、另存为 PDF（含交班人、接班人、带班领导签字栏）"])

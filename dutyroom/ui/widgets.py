@@ -1,0 +1,55 @@
+"""Small pieces every page uses: page titles, cards, primary buttons, error messages."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from dutyroom.services.errors import ConflictError, InputError, ServiceError
+from dutyroom.ui.icons import ON_DARK, icon
+
+
+def title_label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("pageTitle")
+    return label
+
+
+def hint_label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("hint")
+    label.setWordWrap(True)
+    return label
+
+
+def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame(parent)
+    frame.setObjectName("card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(18, 16, 18, 16)
+    layout.setSpacing(10)
+    return frame, layout
+
+
+def button(text: str, icon_name: str | None = None, *, primary: bool = False,
+           tooltip: str = "") -> QPushButton:
+    widget = QPushButton(text)
+    if primary:
+        widget.setObjectName("primary")
+    if icon_name:
+        widget.setIcon(icon(icon_name, ON_DARK) if primary else icon(icon_name))
+    if tooltip:
+        widget.setToolTip(tooltip)
+    return widget
+
+
+def error_text(error: BaseException) -> str:
+    """The sentence a duty officer reads for an error; never a traceback."""
+    if isinstance(error, InputError):
+        return "\n".join(p.describe() for p in error.problems) or error.message
+    if isinstance(error, ConflictError | ServiceError):
+        return error.message
+    return f"操作未完成：发生了内部错误（{type(error).__name__}）。详情已写入日志，请联系维护人员。"
+
+
+def show_error(parent: QWidget | None, title: str, error: BaseException) -> None:
+    QMessageBox.warning(parent, title, error_text(error))
