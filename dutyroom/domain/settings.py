@@ -84,7 +84,8 @@ class SettingDef:
 SETTINGS: tuple[SettingDef, ...] = (
     SettingDef("unit_name", "单位名称", "", "用于打印件标题和窗口标题",
                _text(40, required=False)),
-    SettingDef("desk_name", "值班室名称", "总值班室", "用于打印件，默认「总值班室」", _text(40, required=True)),
+    SettingDef("desk_name", "值班室名称", "总值班室", "用于打印件，默认「总值班室」",
+               _text(40, required=True)),
     SettingDef("handover_time", "交接班时间", "08:30",
                "默认 08:30：24 小时值班，自交接班时间起至次日同一时间", _clock),
     SettingDef("timezone", "时区", "Asia/Shanghai",

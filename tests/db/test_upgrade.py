@@ -1,0 +1,115 @@
+"""An older database is backed up, then upgraded in place; a newer or foreign one is refused."""
+
+import shutil
+import sqlite3
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect
+
+from dutyroom.app import open_backend
+from dutyroom.db import migrate
+from dutyroom.services import staff_service
+from dutyroom.services.errors import InputError
+
+NEXT_REVISION = '''"""test-only: a later schema that adds a column"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "9999"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table("staff") as batch:
+        batch.add_column(sa.Column("wechat", sa.String(32), nullable=True))
+
+
+def downgrade():
+    with op.batch_alter_table("staff") as batch:
+        batch.drop_column("wechat")
+'''
+
+
+@pytest.fixture
+def later_release(tmp_path):
+    """The migrations of a pretend newer Dutyroom: the shipped ones plus one more revision."""
+    folder = tmp_path / "migrations"
+    shutil.copytree(Path(str(files("dutyroom.db.migrations"))), folder)
+    (folder / "versions" / "9999_test_column.py").write_text(
+        NEXT_REVISION.format(head=migrate.head_revision()), encoding="utf-8")
+    original = migrate._config
+
+    def config(connection=None):
+        cfg = original(connection)
+        cfg.set_main_option("script_location", str(folder))
+        return cfg
+
+    return config
+
+
+def test_an_older_file_is_backed_up_then_upgraded(tmp_path, later_release, monkeypatch):
+    path = tmp_path / "desk.sqlite3"
+    old_head = migrate.head_revision()
+    backend = open_backend(path, "tester")
+    staff_service.add_staff(backend.uow, {"name": "张三", "tier": "值班员",
+                                          "mobile": "13800138000"})
+    backend.close()
+
+    monkeypatch.setattr(migrate, "_config", later_release)  # start the newer release on it
+    upgraded = open_backend(path, "tester")
+    try:
+        report = upgraded.schema
+        assert report.upgraded_from == old_head and report.schema == "9999"
+        assert report.backup is not None and report.backup.exists()
+        assert report.backup.parent == path.parent / "backups"
+        columns = {c["name"] for c in inspect(upgraded.engine).get_columns("staff")}
+        assert "wechat" in columns
+        assert [p.name for p in staff_service.list_staff(upgraded.uow)] == ["张三"]
+    finally:
+        upgraded.close()
+    with sqlite3.connect(report.backup) as copy:
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (old_head,)
+        assert copy.execute("SELECT name FROM staff").fetchall() == [("张三",)]
+        assert "wechat" not in {row[1] for row in copy.execute("PRAGMA table_info(staff)")}
+
+
+def test_an_up_to_date_file_is_neither_backed_up_nor_changed(tmp_path):
+    path = tmp_path / "desk.sqlite3"
+    open_backend(path, "tester").close()
+    again = open_backend(path, "tester")
+    again.close()
+    assert again.schema.upgraded_from is None and again.schema.backup is None
+    assert not (path.parent / "backups").exists()
+
+
+def test_a_file_from_a_newer_release_is_refused_untouched(tmp_path):
+    path = tmp_path / "desk.sqlite3"
+    open_backend(path, "tester").close()
+    with sqlite3.connect(path) as raw:
+        raw.execute("UPDATE alembic_version SET version_num = 'ffff'")
+    before = path.read_bytes()
+    with pytest.raises(InputError, match="比本程序新"):
+        open_backend(path, "tester")
+    assert path.read_bytes() == before
+
+
+def test_a_foreign_sqlite_file_is_refused(tmp_path):
+    path = tmp_path / "other.sqlite3"
+    with sqlite3.connect(path) as raw:
+        raw.execute("CREATE TABLE accounts (id INTEGER)")
+    with pytest.raises(InputError, match="不是|其他数据表"):
+        open_backend(path, "tester")
+    with sqlite3.connect(path) as raw:
+        names = [r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    assert names == ["accounts"]
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path):
+    path = tmp_path / "notes.sqlite3"
+    path.write_text("这不是数据库" * 200, encoding="utf-8")
+    with pytest.raises(InputError, match="无法作为 Dutyroom 数据库打开"):
+        open_backend(path, "tester")

@@ -1,0 +1,52 @@
+import pytest
+from sqlalchemy import func, select, text
+
+from dutyroom.db.models import Department, Staff
+from dutyroom.domain.tiers import Tier
+from dutyroom.services import check_service, demo, settings_service, staff_service
+from dutyroom.services.errors import InputError
+
+
+def test_settings_round_trip_and_audit(backend):
+    assert settings_service.load_settings(backend.uow)["handover_time"] == "08:30"
+    saved = settings_service.save_settings(backend.uow, {"unit_name": "青山镇人民政府",
+                                                          "handover_time": "9:00"})
+    assert saved.changes.settings
+    values = settings_service.load_settings(backend.uow)
+    assert (values["unit_name"], values["handover_time"]) == ("青山镇人民政府", "09:00")
+    again = settings_service.save_settings(backend.uow, {"unit_name": "青山镇人民政府"})
+    assert not again.changes
+    with backend.engine.connect() as connection:
+        assert connection.execute(text(
+            "SELECT count(*) FROM audit_entries WHERE entity = 'settings'")).scalar() == 1
+
+
+def test_one_bad_setting_saves_none(backend):
+    with pytest.raises(InputError) as caught:
+        settings_service.save_settings(backend.uow, {"unit_name": "新名字",
+                                                      "timezone": "Mars/Base"})
+    assert [p.field for p in caught.value.problems] == ["timezone"]
+    assert settings_service.load_settings(backend.uow)["unit_name"] == ""
+
+
+def test_demo_town(backend):
+    report = demo.seed_demo(backend.uow).value
+    assert (report.staff, report.departments) == (30, 20)
+    people = staff_service.list_staff(backend.uow)
+    counts = {tier: sum(1 for p in people if p.tier == tier) for tier in Tier}
+    assert counts == {Tier.CHIEF: 4, Tier.LEADER: 10, Tier.OFFICER: 16}
+    assert len({p.mobile for p in people}) == 30
+    values = settings_service.load_settings(backend.uow)
+    assert values["demo_data"] is True and "示例" in values["unit_name"]
+    assert check_service.run_check(backend.uow, backend.engine).ok
+    assert not demo.seed_demo(backend.uow).changes  # a second run adds nothing
+    with backend.uow.read() as session:
+        assert session.scalar(select(func.count()).select_from(Staff)) == 30
+        assert session.scalar(select(func.count()).select_from(Department)) == 20
+
+
+def test_demo_is_never_mixed_into_a_desk_in_use(backend):
+    staff_service.add_staff(backend.uow, {"name": "张三", "tier": "值班员", "mobile": "13800138000"})
+    with pytest.raises(InputError, match="已有 1 名人员"):
+        demo.seed_demo(backend.uow)
+    assert len(staff_service.list_staff(backend.uow)) == 1
