@@ -118,16 +118,23 @@ class RecordFilterProxy(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_search(self, text: str) -> None:
-        self._words = text.lower().split()
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_words", text.lower().split()))
 
     def set_show_inactive(self, show: bool) -> None:
-        self._show_inactive = show
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_show_inactive", show))
 
     def set_extra(self, predicate: Callable[[Any], bool] | None) -> None:
-        self._extra = predicate
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_extra", predicate))
+
+    def _refilter(self, change: Callable[[], None]) -> None:
+        # Qt 6.10 replaced invalidateFilter() with begin/endFilterChange(); support both.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not self._show_inactive and not self._source.is_active(source_row):

@@ -101,7 +101,7 @@ def test_a_foreign_sqlite_file_is_refused(tmp_path):
     path = tmp_path / "other.sqlite3"
     with sqlite3.connect(path) as raw:
         raw.execute("CREATE TABLE accounts (id INTEGER)")
-    with pytest.raises(InputError, match="不是|其他数据表"):
+    with pytest.raises(InputError, match="文件中已有其他数据表"):
         open_backend(path, "tester")
     with sqlite3.connect(path) as raw:
         names = [r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")]

@@ -1,0 +1,127 @@
+"""The command-line contract of shared/CONTRACT.md, run as a user would run it."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+
+def run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None):
+    return subprocess.run([sys.executable, "-m", "dutyroom", *args], capture_output=True,
+                          text=True, env=env or ENV, cwd=cwd, check=False)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "desk.sqlite3")
+
+
+def staff_file(tmp_path: Path, rows: list[list[str]], encoding: str = "utf-8") -> Path:
+    path = tmp_path / "staff.csv"
+    with path.open("w", encoding=encoding, newline="") as handle:
+        csv.writer(handle).writerows([["姓名", "值班层级", "手机", "部门"], *rows])
+    return path
+
+
+def test_init_creates_then_reports_the_schema(db):
+    first = run("init", "--db", db, "--json")
+    assert first.returncode == 0, first.stderr
+    document = json.loads(first.stdout)
+    assert document["db"] == db and document["schema"] == "0001" and document["created"]
+    second = run("--json", "--db", db, "init")
+    assert json.loads(second.stdout)["created"] is False
+
+
+def test_demo_then_staff_list(db):
+    assert run("init", "--demo", "--db", db).returncode == 0
+    listed = run("staff", "list", "--db", db, "--json")
+    people = json.loads(listed.stdout)
+    assert len(people) == 30
+    assert set(people[0]) == {"id", "name", "tier", "phone", "department", "position"}
+    assert {p["tier"] for p in people} == {"chief", "leader", "officer"}
+    table = run("--db", db, "staff", "list").stdout
+    assert "主要领导" in table and "13907310000" in table
+
+
+def test_staff_import_good_and_bad(db, tmp_path):
+    good = staff_file(tmp_path, [["张三", "值班员", "13800138000", "党政办"]], "gbk")
+    result = run("staff", "import", str(good), "--db", db, "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {"imported": 1}
+
+    bad = staff_file(tmp_path, [["李四", "值班员", "13800138001", ""],
+                                ["王五", "科长", "13800138002", ""]])
+    result = run("--db", db, "staff", "import", str(bad))
+    assert result.returncode == 2
+    assert "staff.csv" in result.stderr and "第 3 行" in result.stderr
+    assert "值班层级" in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    names = [p["name"] for p in json.loads(run("staff", "list", "--db", db, "--json").stdout)]
+    assert names == ["张三"]
+
+
+def test_a_missing_staff_file_is_bad_input(db, tmp_path):
+    result = run("staff", "import", str(tmp_path / "nope.xlsx"), "--db", db)
+    assert result.returncode == 2 and "nope.xlsx" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_passes_then_finds_tampering(db):
+    run("init", "--demo", "--db", db)
+    ok = run("check", "--db", db, "--json")
+    assert ok.returncode == 0 and json.loads(ok.stdout) == {"ok": True, "problems": []}
+    with sqlite3.connect(db) as raw:
+        raw.execute("UPDATE staff SET mobile = '13999999999' WHERE id = 1")
+    broken = run("check", "--db", db, "--json")
+    assert broken.returncode == 1
+    document = json.loads(broken.stdout)
+    assert document["ok"] is False and "周立新" in document["problems"][0]
+
+
+def test_check_needs_an_existing_database(tmp_path):
+    result = run("check", "--db", str(tmp_path / "none.sqlite3"))
+    assert result.returncode == 2 and "dutyroom init" in result.stderr
+    assert not (tmp_path / "none.sqlite3").exists()
+
+
+def test_the_environment_variable_names_the_database(tmp_path):
+    env = {**ENV, "DUTYROOM_DB": str(tmp_path / "env.sqlite3")}
+    assert run("init", env=env).returncode == 0
+    assert (tmp_path / "env.sqlite3").exists()
+
+
+def test_bad_usage_exits_2_without_a_traceback(db):
+    for args in (["frobnicate"], ["staff"], ["staff", "import"], ["init", "--nope"]):
+        result = run(*args, "--db", db)
+        assert result.returncode == 2, args
+        assert "Traceback" not in result.stderr
+
+
+def test_a_non_database_file_is_bad_input(tmp_path):
+    path = tmp_path / "notes.sqlite3"
+    path.write_text("不是数据库" * 100, encoding="utf-8")
+    result = run("staff", "list", "--db", str(path))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_gui_selftest_offscreen(db):
+    run("init", "--demo", "--db", db)
+    result = run("gui", "--selftest", "--db", db)
+    assert result.returncode == 0, result.stderr
+    assert "6 个页面" in result.stdout
+
+
+def test_console_script_is_installed():
+    script = Path(sys.executable).with_name("dutyroom")
+    result = subprocess.run([str(script), "--version"], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0 and result.stdout.startswith("dutyroom ")

@@ -1,0 +1,35 @@
+from PySide6.QtCore import QTime
+
+from dutyroom.services import settings_service
+
+
+def test_save_settings_updates_the_header(window, qtbot, sqlite_backend):
+    window.show_page(5)
+    page = window.settings_page
+    page.unit_name.setText("青山镇人民政府")
+    page.handover_time.setTime(QTime(9, 0))
+    page.save()
+    assert page.status.text() == "已保存。"
+    values = settings_service.load_settings(sqlite_backend.uow)
+    assert (values["unit_name"], values["handover_time"]) == ("青山镇人民政府", "09:00")
+    assert window.unit_label.text() == "青山镇人民政府"
+    assert "09:00" in window.desk_label.text()
+    assert "青山镇人民政府" in window.windowTitle()
+
+
+def test_a_bad_setting_is_refused_and_nothing_saved(window, sqlite_backend):
+    page = window.settings_page
+    page.unit_name.setText("新名字")
+    page.desk_name.setText("  ")
+    page.timezone.setCurrentText("Mars/Base")
+    page.save()
+    assert page.status.text().startswith("未保存")
+    assert "值班室名称不能为空" in page.status.text() and "时区" in page.status.text()
+    assert settings_service.load_settings(sqlite_backend.uow)["unit_name"] == ""
+
+
+def test_revert_restores_the_saved_values(window):
+    page = window.settings_page
+    page.desk_name.setText("临时")
+    page.revert()
+    assert page.desk_name.text() == "总值班室"
