@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import event, select, text
+from sqlalchemy.orm import Session, SessionTransaction
 
 from dutyroom.db.models import AuditEntry
 
@@ -24,6 +24,14 @@ GENESIS = "0" * 64
 # Any constant will do; it names the PostgreSQL advisory lock that serialises appends
 # from several desks so the chain never forks. SQLite writers are serialised already.
 _PG_LOCK_KEY = 0x6475747972
+_HEAD = "dutyroom_audit_head"  # session.info key: the chain head within this transaction
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_head(session: Session, transaction: SessionTransaction) -> None:
+    """A rolled-back or finished transaction must not leave a stale head behind."""
+    if transaction.parent is None:
+        session.info.pop(_HEAD, None)
 
 
 def canonical(payload: Any) -> str:
@@ -43,10 +51,13 @@ def _digest(prev_hash: str, at: datetime, actor: str, entity: str, entity_id: st
 def append(session: Session, *, actor: str, entity: str, entity_id: object, action: str,
            payload: Any, at: datetime | None = None) -> AuditEntry:
     """Add the next link; call inside the transaction that makes the change."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
-    last = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).first()
-    prev_hash = last.hash if last else GENESIS
+    prev_hash = session.info.get(_HEAD)
+    if prev_hash is None:
+        # First link in this transaction: take the lock (held to commit), then read the head.
+        if session.get_bind().dialect.name == "postgresql":
+            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
+        last = session.scalars(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))
+        prev_hash = last.first() or GENESIS
     when = (at or datetime.now(UTC)).astimezone(UTC)
     body = canonical(payload)
     entry = AuditEntry(
@@ -56,6 +67,7 @@ def append(session: Session, *, actor: str, entity: str, entity_id: object, acti
     )
     session.add(entry)
     session.flush()
+    session.info[_HEAD] = entry.hash
     return entry
 
 

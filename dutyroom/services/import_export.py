@@ -188,10 +188,11 @@ def parse_staff(table: Table, source: str) -> StaffPreview:
 
 def _with_database_clashes(session: Session, preview: StaffPreview) -> StaffPreview:
     problems = list(preview.problems)
+    active = staff_service.ActiveIndex(session)
     for row in preview.rows:
         if row.fields is None:
             continue
-        clash = staff_service.duplicate_problem(session, row.fields)
+        clash = active.clash(row.fields)
         if clash:
             problems.append(Problem(clash.message, row=row.row,
                                     column=preview.columns.get(clash.field)))

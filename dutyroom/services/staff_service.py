@@ -59,18 +59,30 @@ def list_staff(uow: UnitOfWork, include_inactive: bool = True) -> list[StaffView
         return [_view(row) for row in session.scalars(query)]
 
 
+class ActiveIndex:
+    """Who is active, by name and by mobile, to find clashes without a query per person."""
+
+    def __init__(self, session: Session, exclude_id: int | None = None) -> None:
+        query = select(Staff.name, Staff.mobile).where(Staff.active.is_(True))
+        if exclude_id is not None:
+            query = query.where(Staff.id != exclude_id)
+        rows = session.execute(query).all()
+        self.names = {name for name, _ in rows}
+        self.mobiles = {mobile: name for name, mobile in rows}
+
+    def clash(self, fields: StaffFields) -> FieldError | None:
+        if fields.name in self.names:
+            return FieldError("name", f"通讯录中已有在岗人员「{fields.name}」")
+        if fields.mobile in self.mobiles:
+            return FieldError(
+                "mobile", f"手机 {fields.mobile} 已登记为「{self.mobiles[fields.mobile]}」的号码")
+        return None
+
+
 def duplicate_problem(session: Session, fields: StaffFields,
                       exclude_id: int | None = None) -> FieldError | None:
     """A clash with another active person by name or by mobile, if any."""
-    query = select(Staff).where(Staff.active.is_(True))
-    if exclude_id is not None:
-        query = query.where(Staff.id != exclude_id)
-    for other in session.scalars(query.where(
-            (Staff.name == fields.name) | (Staff.mobile == fields.mobile))):
-        if other.name == fields.name:
-            return FieldError("name", f"通讯录中已有在岗人员「{fields.name}」")
-        return FieldError("mobile", f"手机 {fields.mobile} 已登记为「{other.name}」的号码")
-    return None
+    return ActiveIndex(session, exclude_id).clash(fields)
 
 
 def _validated(values: dict[str, object]) -> StaffFields:

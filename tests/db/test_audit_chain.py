@@ -72,3 +72,21 @@ def test_a_record_inserted_or_deleted_directly_is_found(backend):
     problems = check_service.run_check(backend.uow, backend.engine).problems
     assert any("影子" in p and "没有审计记录" in p for p in problems)
     assert any("#1 有审计记录但已不在数据库中" in p for p in problems)
+
+
+def test_a_rolled_back_change_leaves_no_stale_link(backend):
+    _add_people(backend, 1)
+    with backend.uow.read() as session:
+        try:
+            with session.begin():
+                audit.append(session, actor="t", entity="x", entity_id=1, action="create",
+                             payload={"n": 1})
+                raise RuntimeError("power cut")
+        except RuntimeError:
+            pass
+        with session.begin():
+            audit.append(session, actor="t", entity="x", entity_id=2, action="create",
+                         payload={"n": 2})
+    report = check_service.run_check(backend.uow, backend.engine)
+    assert report.ok, report.problems
+    assert report.audit_entries == 2
