@@ -14,6 +14,7 @@ from datetime import time
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.errors import FieldError
 
 _HHMM = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
@@ -21,12 +22,7 @@ _HHMM = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 
 def _text(max_length: int, required: bool) -> Callable[[str, str, Any], Any]:
     def check(key: str, label: str, raw: Any) -> str:
-        value = str(raw if raw is not None else "").strip()
-        if required and not value:
-            raise FieldError(key, f"{label}不能为空")
-        if len(value) > max_length:
-            raise FieldError(key, f"{label}过长（最多 {max_length} 个字）")
-        return value
+        return clean_text(raw, key, label, required=required, max_length=max_length)
 
     return check
 

@@ -7,12 +7,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dutyroom.db import audit
 from dutyroom.db.models import Department
 from dutyroom.domain.contacts import DepartmentFields, validate_department
 from dutyroom.domain.errors import FieldError
 from dutyroom.services.errors import InputError, Problem
-from dutyroom.services.records import load_for_edit
+from dutyroom.services.records import audit_change, load_for_edit
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
 ENTITY = "department"
@@ -75,9 +74,7 @@ def insert_department(session: Session, fields: DepartmentFields, actor: str) ->
     row = Department(active=True)
     _apply(row, fields)
     session.add(row)
-    session.flush()
-    audit.append(session, actor=actor, entity=ENTITY, entity_id=row.id, action="create",
-                 payload=row.snapshot())
+    audit_change(session, row, actor, ENTITY, "create")
     return row
 
 
@@ -87,8 +84,6 @@ def add_department(uow: UnitOfWork, values: dict[str, object]) -> Outcome[Depart
         _check_name(session, fields.name, None)
         row = insert_department(session, fields, uow.actor)
         return Outcome(_view(row), CHANGED)
-
-
 
 
 def update_department(uow: UnitOfWork, department_id: int, values: dict[str, object],
@@ -101,9 +96,7 @@ def update_department(uow: UnitOfWork, department_id: int, values: dict[str, obj
         _apply(row, fields)
         if row.snapshot() == before:
             return Outcome(_view(row), Changes())
-        session.flush()
-        audit.append(session, actor=uow.actor, entity=ENTITY, entity_id=row.id,
-                     action="update", payload=row.snapshot())
+        audit_change(session, row, uow.actor, ENTITY, "update")
         return Outcome(_view(row), CHANGED)
 
 
@@ -114,7 +107,5 @@ def set_department_active(uow: UnitOfWork, department_id: int,
         if row.active == active:
             return Outcome(_view(row), Changes())
         row.active = active
-        session.flush()
-        audit.append(session, actor=uow.actor, entity=ENTITY, entity_id=row.id,
-                     action="activate" if active else "deactivate", payload=row.snapshot())
+        audit_change(session, row, uow.actor, ENTITY, "activate" if active else "deactivate")
         return Outcome(_view(row), CHANGED)

@@ -1,17 +1,21 @@
-"""Loading a record for an edit, shared by the services that edit versioned records."""
+"""Loading, changing and auditing the versioned records people edit (staff, departments)."""
 
 from __future__ import annotations
 
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy.orm import Session
 
+from dutyroom.db import audit
 from dutyroom.services.errors import ConflictError, InputError, Problem
 
 
 class _Named(Protocol):
+    id: int
     name: str
     version: int
+
+    def snapshot(self) -> dict[str, Any]: ...
 
 
 R = TypeVar("R", bound=_Named)
@@ -30,3 +34,10 @@ def load_for_edit(session: Session, model: type[R], record_id: int, version: int
     if version is not None and row.version != version:
         raise ConflictError(f"「{row.name}」的信息已被他人修改，您的修改未保存。请重新打开后再改。")
     return row
+
+
+def audit_change(session: Session, row: _Named, actor: str, entity: str, action: str) -> None:
+    """Write the change, then chain the record's new state into the audit trail."""
+    session.flush()
+    audit.append(session, actor=actor, entity=entity, entity_id=row.id, action=action,
+                 payload=row.snapshot())

@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
-from dutyroom.db import audit
 from dutyroom.db.models import Staff
 from dutyroom.domain.contacts import StaffFields, validate_staff
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.tiers import Tier
 from dutyroom.services.errors import InputError
-from dutyroom.services.records import load_for_edit
+from dutyroom.services.records import audit_change, load_for_edit
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
 ENTITY = "staff"
@@ -99,9 +98,7 @@ def insert_staff(session: Session, fields: StaffFields, actor: str) -> Staff:
         position=fields.position, active=True,
     )
     session.add(row)
-    session.flush()
-    audit.append(session, actor=actor, entity=ENTITY, entity_id=row.id, action="create",
-                 payload=row.snapshot())
+    audit_change(session, row, actor, ENTITY, "create")
     return row
 
 
@@ -113,8 +110,6 @@ def add_staff(uow: UnitOfWork, values: dict[str, object]) -> Outcome[StaffView]:
             raise InputError.from_field(clash)
         row = insert_staff(session, fields, uow.actor)
         return Outcome(_view(row), CHANGED)
-
-
 
 
 def update_staff(uow: UnitOfWork, staff_id: int, values: dict[str, object],
@@ -132,9 +127,7 @@ def update_staff(uow: UnitOfWork, staff_id: int, values: dict[str, object],
         row.position = fields.position
         if row.snapshot() == before:
             return Outcome(_view(row), Changes())
-        session.flush()
-        audit.append(session, actor=uow.actor, entity=ENTITY, entity_id=row.id,
-                     action="update", payload=row.snapshot())
+        audit_change(session, row, uow.actor, ENTITY, "update")
         return Outcome(_view(row), CHANGED)
 
 
@@ -150,9 +143,7 @@ def set_staff_active(uow: UnitOfWork, staff_id: int, active: bool) -> Outcome[St
             if clash:
                 raise InputError.from_field(clash)
         row.active = active
-        session.flush()
-        audit.append(session, actor=uow.actor, entity=ENTITY, entity_id=row.id,
-                     action="activate" if active else "deactivate", payload=row.snapshot())
+        audit_change(session, row, uow.actor, ENTITY, "activate" if active else "deactivate")
         return Outcome(_view(row), CHANGED)
 
 
