@@ -13,13 +13,39 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from dutyroom.app import open_backend
-from dutyroom.services import demo, settings_service
+from dutyroom.services import demo, settings_service, staff_service
+from dutyroom.ui.dialogs.contact_dialogs import StaffDialog
+from dutyroom.ui.dialogs.import_dialog import ImportStaffDialog
 from dutyroom.ui.main_window import MainWindow
 from dutyroom.ui.tasks import SyncRunner
 from dutyroom.ui.theme import apply_theme
 
 OUT = Path(__file__).parent / "screenshots"
 SHOTS = {"contacts": 4, "contacts-departments": 4, "settings": 5, "today": 0}
+
+
+def _dialogs(app: QApplication, backend, window: MainWindow, folder: Path) -> None:
+    """The staff form refusing a bad mobile, and the import preview of a file with bad rows."""
+    runner = SyncRunner()
+    form = StaffDialog(runner, lambda v: staff_service.add_staff(backend.uow, v), None,
+                       ["党政办"], window)
+    form.fields["name"].setText("刘洋")
+    form.fields["mobile"].setText("1390731")
+    form.show()
+    form.submit()
+    app.processEvents()
+    form.grab().save(str(OUT / "staff-dialog-error.png"))
+    form.close()
+    bad = folder / "人员名单.csv"
+    bad.write_text("姓名,值班层级,手机,部门\n刘洋,值班员,13907319999,党政办\n"
+                   "孙悦,组长,13907319998,党政办\n杨帆,值班员,13907319997,应急办\n"
+                   ",值班员,1390731999,党政办\n", encoding="utf-8")
+    preview = ImportStaffDialog(backend.uow, runner, window)
+    preview.show()
+    preview.load(bad)
+    app.processEvents()
+    preview.grab().save(str(OUT / "import-preview-errors.png"))
+    preview.close()
 
 
 def main() -> int:
@@ -41,6 +67,7 @@ def main() -> int:
                 app.processEvents()
             window.grab().save(str(OUT / f"{name}.png"))
             print(OUT / f"{name}.png")
+        _dialogs(app, backend, window, Path(folder))
         window.close()
         backend.close()
     return 0

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from dutyroom.services.errors import InputError
 from dutyroom.services.uow import Outcome
+from dutyroom.ui.icons import ON_DARK, icon
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.widgets import error_text
 
@@ -50,9 +52,13 @@ class RecordDialog(QDialog):
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setObjectName("primary")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText("保存")
+        save.setObjectName("primary")
+        save.setIcon(icon("save", ON_DARK))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText("取消")
+        cancel.setIcon(QIcon())  # the style's own icons would break the one icon set
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
