@@ -1,0 +1,73 @@
+"""Day kinds checked against the real 2026 State Council notice (DOMAIN.md)."""
+
+from datetime import date
+
+import pytest
+
+from dutyroom.domain.calendar import (
+    DayKind,
+    Source,
+    UserDay,
+    assumed_years,
+    day_info,
+    parse_date,
+    parse_kind,
+    resolve,
+)
+from dutyroom.domain.errors import FieldError
+
+D = date
+
+OFF_2026 = [D(2026, 1, 1), D(2026, 1, 3), D(2026, 2, 15), D(2026, 2, 23), D(2026, 4, 4),
+            D(2026, 4, 6), D(2026, 5, 1), D(2026, 5, 5), D(2026, 6, 19), D(2026, 6, 21),
+            D(2026, 9, 25), D(2026, 9, 27), D(2026, 10, 1), D(2026, 10, 7)]
+WORKING_WEEKENDS_2026 = [D(2026, 1, 4), D(2026, 2, 14), D(2026, 2, 28), D(2026, 5, 9),
+                         D(2026, 9, 20), D(2026, 10, 10)]
+
+
+@pytest.mark.parametrize("day", OFF_2026)
+def test_2026_statutory_holidays(day):
+    info = day_info(day, {})
+    assert info.kind is DayKind.HOLIDAY and info.source is Source.BUILTIN and info.name
+
+
+@pytest.mark.parametrize("day", WORKING_WEEKENDS_2026)
+def test_2026_adjusted_workdays(day):
+    assert day_info(day, {}).kind is DayKind.ADJUSTED_WORKDAY
+
+
+def test_names_are_chinese():
+    assert day_info(D(2026, 2, 17), {}).name == "春节"
+    assert day_info(D(2026, 10, 1), {}).name == "国庆节"
+    assert day_info(D(2026, 2, 14), {}).name == "春节"
+
+
+def test_ordinary_days():
+    assert day_info(D(2026, 11, 23), {}).kind is DayKind.WORKDAY
+    assert day_info(D(2026, 11, 21), {}).kind is DayKind.WEEKEND
+
+
+def test_a_year_without_an_official_schedule_is_assumed():
+    days = resolve(D(2026, 12, 30), D(2027, 1, 3), {})
+    assert [d.source for d in days][-3:] == [Source.ASSUMED] * 3
+    assert day_info(D(2027, 1, 1), {}).kind is DayKind.WORKDAY  # until the notice is loaded
+    assert day_info(D(2027, 1, 2), {}).kind is DayKind.WEEKEND
+    assert assumed_years(days) == [2027]
+
+
+def test_desk_entries_win():
+    user = {D(2027, 1, 1): UserDay(DayKind.HOLIDAY, "元旦"),
+            D(2026, 11, 23): UserDay(DayKind.HOLIDAY, "本地节日")}
+    assert day_info(D(2027, 1, 1), user).source is Source.USER
+    assert day_info(D(2026, 11, 23), user).kind is DayKind.HOLIDAY
+    assert assumed_years(resolve(D(2027, 1, 1), D(2027, 1, 1), user)) == []
+
+
+def test_parsing():
+    assert parse_kind("holiday") is DayKind.HOLIDAY
+    assert parse_kind("调休上班") is DayKind.ADJUSTED_WORKDAY
+    assert parse_date("2027-02-06") == D(2027, 2, 6)
+    with pytest.raises(FieldError):
+        parse_kind("festival")
+    with pytest.raises(FieldError):
+        parse_date("2027-02-30")
