@@ -124,7 +124,7 @@ def test_rotation_is_predictable():
 def test_check_finds_every_kind_of_break():
     days = plans(date(2026, 2, 15), date(2026, 2, 16))
     staff = people(chiefs=1, leaders=2, officers=2)
-    chief, leader, leader2, officer, officer2 = (p.id for p in staff)
+    chief, leader, _leader2, officer, _officer2 = (p.id for p in staff)
     broken = {
         (date(2026, 2, 15), Tier.CHIEF): chief,
         (date(2026, 2, 15), Tier.LEADER): officer,      # wrong tier
@@ -204,7 +204,7 @@ def test_generated_rotas_never_break_a_hard_rule(scenario, data):
     assert hard == [], [b.describe() for b in hard]
     missing = {(b.day, b.tier) for b in breaks if b.message.startswith("未安排")}
     assert missing == {(u.day, u.tier) for u in result.unfilled}  # no silent gap
-    for (day, tier), staff_id in result.assignments.items():
+    for (_day, tier), staff_id in result.assignments.items():
         assert rules.may_fill(by_id[staff_id].tier, tier) and by_id[staff_id].active
 
 
