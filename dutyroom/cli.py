@@ -12,15 +12,28 @@ import sys
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from dutyroom import __version__
 from dutyroom.app import Backend, configure_logging, log, open_backend, os_user, run_gui
-from dutyroom.services import check_service, demo, import_export, staff_service
-from dutyroom.services.errors import InputError, ServiceError
+from dutyroom.domain import calendar
+from dutyroom.domain.calendar import Source
+from dutyroom.domain.errors import FieldError
+from dutyroom.domain.tiers import Tier
+from dutyroom.services import (
+    check_service,
+    demo,
+    import_export,
+    roster_files,
+    roster_service,
+    staff_service,
+)
+from dutyroom.services.errors import InputError, Problem, ServiceError
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+SOURCE_LABELS = {Source.BUILTIN: "国务院安排", Source.USER: "本室设定", Source.ASSUMED: "推定"}
 
 
 class UsageError(Exception):
@@ -108,6 +121,115 @@ def cmd_check(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK if report.ok else EXIT_FAILURE
 
 
+def _date(text: str, field: str) -> date:
+    try:
+        return calendar.parse_date(text, field)
+    except FieldError as error:
+        raise InputError([Problem(error.message, field=f"--{field}")]) from None
+
+
+def _range(args: argparse.Namespace) -> tuple[date, date]:
+    start, end = _date(args.start, "from"), _date(args.end, "to")
+    roster_service.check_range(start, end)
+    return start, end
+
+
+def cmd_calendar_show(args: argparse.Namespace, out: Output) -> int:
+    if not 1900 <= args.year <= 2200:
+        raise InputError([Problem(f"年份 {args.year} 超出范围", field="YEAR")])
+    days = roster_service.calendar_days(_open(args).uow, date(args.year, 1, 1),
+                                        date(args.year, 12, 31))
+    document = [{"date": d.day.isoformat(), "kind": d.kind.value, "name": d.name,
+                 "source": d.source.value} for d in days]
+
+    def table() -> str:
+        lines = render_table(["日期", "星期", "类型", "名称", "来源"], [
+            [d.day.isoformat(), d.weekday_label, d.kind.label, d.name, SOURCE_LABELS[d.source]]
+            for d in days])
+        assumed = calendar.assumed_years(days)
+        warning = (f"\n注意：{assumed[0]} 年尚未载入国务院节假日安排，周末和工作日为推定，"
+                   "请用 dutyroom calendar import 载入。") if assumed else ""
+        return lines + warning
+
+    out.emit(document, table)
+    return EXIT_OK
+
+
+def cmd_calendar_import(args: argparse.Namespace, out: Output) -> int:
+    count = roster_files.import_calendar(_open(args).uow, Path(args.file)).value
+    out.emit({"imported": count}, lambda: f"已载入 {count} 天")
+    return EXIT_OK
+
+
+def cmd_period_add(args: argparse.Namespace, out: Output) -> int:
+    start, end = _range(args)
+    period = roster_service.add_period(_open(args).uow, args.name, start, end).value
+    out.emit({"id": period.id}, lambda: f"已添加敏感时期 #{period.id}：{period.name}"
+             f"（{period.start} 至 {period.end}）")
+    return EXIT_OK
+
+
+def cmd_roster_generate(args: argparse.Namespace, out: Output) -> int:
+    start, end = _range(args)
+    report = roster_service.generate(_open(args).uow, start, end).value
+    document = {
+        "assignments": [{"date": d.isoformat(), "tier": t.value, "staff_id": p.id,
+                         "name": p.name, "phone": p.mobile} for d, t, p in report.assignments],
+        "unfilled": [{"date": u.day.isoformat(), "tier": u.tier.value, "reason": u.reason}
+                     for u in report.unfilled],
+        "stats": {
+            "filled": len(report.assignments),
+            "spread": {f"{t.value}/{c.value}": n for (t, c), n in report.spreads.items()},
+            "people": [{"staff_id": r.staff.id, "name": r.staff.name, "tier": r.staff.tier.value,
+                        "workday": r.workday, "weekend": r.weekend, "holiday": r.holiday}
+                       for r in report.fairness],
+        },
+    }
+
+    def table() -> str:
+        lines = [f"已排 {len(report.assignments)} 个班次（{start} 至 {end}）"]
+        if report.unfilled:
+            lines.append(f"无法排上 {len(report.unfilled)} 个班次：")
+            lines += [f"  - {u.describe()}" for u in report.unfilled]
+        return "\n".join(lines)
+
+    out.emit(document, table)
+    return EXIT_OK
+
+
+def cmd_roster_show(args: argparse.Namespace, out: Output) -> int:
+    start, end = _range(args)
+    view = roster_service.roster_view(_open(args).uow, start, end)
+    rows = list(roster_files.export_rows(view))
+
+    def table() -> str:
+        body = render_table(["日期", "星期", "层级", "姓名", "手机"], [
+            [r["date"], "星期" + calendar.WEEKDAY_NAMES[date.fromisoformat(str(r["date"])).weekday()],
+             Tier(r["tier"]).label, r["name"], r["phone"]] for r in rows])
+        gaps = [b.describe() for b in view.breaks]
+        return body + ("\n待处理：\n" + "\n".join(f"  - {g}" for g in gaps) if gaps else "")
+
+    out.emit({"assignments": rows}, table)
+    return EXIT_OK
+
+
+def cmd_roster_export(args: argparse.Namespace, out: Output) -> int:
+    start, end = _range(args)
+    if args.format == "pdf":
+        raise InputError([Problem("PDF 值班表将随打印功能提供，目前可导出 xlsx / csv / ics",
+                                  field="--format")])
+    path = roster_files.export_roster(_open(args).uow, start, end, args.format, Path(args.out),
+                                      staff_id=args.staff)
+    out.emit({"out": str(path)}, lambda: f"已导出：{path}")
+    return EXIT_OK
+
+
+def cmd_roster_import(args: argparse.Namespace, out: Output) -> int:
+    count = roster_files.import_roster(_open(args).uow, Path(args.file)).value
+    out.emit({"imported": count}, lambda: f"已导入 {count} 个班次")
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace, out: Output) -> int:
     return run_gui(getattr(args, "db", None), selftest=getattr(args, "selftest", False))
 
@@ -156,10 +278,54 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("check", parents=[common], help="完整性检查和审计链验证").set_defaults(
         handler=cmd_check)
 
+    cal = commands.add_parser("calendar", parents=[common], help="节假日日历")
+    cal_commands = cal.add_subparsers(dest="calendar_command", metavar="ACTION",
+                                      parser_class=_Parser, required=True)
+    show = cal_commands.add_parser("show", parents=[common], help="列出一年中每天的类型")
+    show.add_argument("year", type=int, metavar="YEAR")
+    show.set_defaults(handler=cmd_calendar_show)
+    cal_import = cal_commands.add_parser("import", parents=[common],
+                                         help="载入节假日安排（CSV：date,kind,name）")
+    cal_import.add_argument("file", metavar="FILE")
+    cal_import.set_defaults(handler=cmd_calendar_import)
+
+    period = commands.add_parser("period", parents=[common], help="特殊敏感时期")
+    period_commands = period.add_subparsers(dest="period_command", metavar="ACTION",
+                                            parser_class=_Parser, required=True)
+    period_add = period_commands.add_parser("add", parents=[common], help="添加敏感时期")
+    period_add.add_argument("--name", required=True)
+    _range_options(period_add)
+    period_add.set_defaults(handler=cmd_period_add)
+
+    rota = commands.add_parser("roster", parents=[common], help="值班表")
+    rota_commands = rota.add_subparsers(dest="roster_command", metavar="ACTION",
+                                        parser_class=_Parser, required=True)
+    generate = rota_commands.add_parser("generate", parents=[common], help="自动排满空班次")
+    _range_options(generate)
+    generate.set_defaults(handler=cmd_roster_generate)
+    show = rota_commands.add_parser("show", parents=[common], help="显示值班表")
+    _range_options(show)
+    show.set_defaults(handler=cmd_roster_show)
+    export = rota_commands.add_parser("export", parents=[common], help="导出值班表")
+    _range_options(export)
+    export.add_argument("--format", required=True, choices=["xlsx", "csv", "ics", "pdf"])
+    export.add_argument("--out", required=True, metavar="FILE")
+    export.add_argument("--staff", type=int, metavar="ID", help="只导出此人的班次（ics）")
+    export.set_defaults(handler=cmd_roster_export)
+    rota_import = rota_commands.add_parser("import", parents=[common],
+                                           help="导入办公室格式的值班表 .xlsx")
+    rota_import.add_argument("file", metavar="FILE")
+    rota_import.set_defaults(handler=cmd_roster_import)
+
     gui = commands.add_parser("gui", parents=[common], help="打开图形界面")
     gui.add_argument("--selftest", action="store_true", help="打开每个页面后退出，成功返回 0")
     gui.set_defaults(handler=cmd_gui)
     return parser
+
+
+def _range_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
+    parser.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

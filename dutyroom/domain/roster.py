@@ -63,6 +63,18 @@ class RosterRules:
             self.chief_may_lead and slot is Tier.LEADER and person_tier is Tier.CHIEF)
 
 
+def rules_from_settings(values: Mapping[str, object]) -> RosterRules:
+    """The desk's roster rules from its settings (domain/settings.py holds the defaults)."""
+    return RosterRules(
+        workday=parse_tiers(values["tiers_workday"], "tiers_workday"),
+        weekend=parse_tiers(values["tiers_weekend"], "tiers_weekend"),
+        holiday=parse_tiers(values["tiers_holiday"], "tiers_holiday"),
+        sensitive=parse_tiers(values["tiers_sensitive"], "tiers_sensitive"),
+        chief_may_lead=bool(values["chief_may_lead"]),
+        min_rest_days=int(str(values["min_rest_days"])),
+    )
+
+
 def parse_tiers(text: object, field_name: str) -> tuple[Tier, ...]:
     """A setting such as "leader,officer"; a leader is always required (DOMAIN.md)."""
     parts = [p for p in str(text or "").replace("，", ",").split(",") if p.strip()]

@@ -24,9 +24,10 @@ class Changes:
     staff: bool = False
     departments: bool = False
     settings: bool = False
+    roster: bool = False  # assignments, calendar days, sensitive periods, leave
 
     def __bool__(self) -> bool:
-        return self.staff or self.departments or self.settings
+        return self.staff or self.departments or self.settings or self.roster
 
 
 @dataclass(frozen=True)

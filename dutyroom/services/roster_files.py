@@ -1,0 +1,366 @@
+"""The rota as files: the office's Excel 值班表 (export and re-import), CSV, iCalendar,
+the statistics workbook, and the official holiday schedule a desk types in as CSV.
+
+Imports are all or nothing and name the row of the first fault (CONTRACT.md).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import icalendar
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from sqlalchemy import select
+
+from dutyroom.db import audit
+from dutyroom.db.models import Staff
+from dutyroom.domain import calendar, roster
+from dutyroom.domain.calendar import DayKind
+from dutyroom.domain.errors import FieldError
+from dutyroom.domain.tiers import Tier
+from dutyroom.services import roster_service
+from dutyroom.services.errors import InputError, Problem
+from dutyroom.services.import_export import read_table
+from dutyroom.services.roster_service import CHANGED, RosterView, StatsRow
+from dutyroom.services.settings_service import load_settings, load_settings_in
+from dutyroom.services.uow import Outcome, UnitOfWork
+
+FORMATS = ("xlsx", "csv", "ics")
+HOLIDAY_FILL = PatternFill("solid", fgColor="FDE9D9")
+SENSITIVE_FILL = PatternFill("solid", fgColor="FFF2CC")
+THIN = Side(style="thin", color="808080")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+COLUMNS = [("日期", 10), ("星期", 8), ("主要领导", 10), ("联系电话", 14), ("带班领导", 10),
+           ("联系电话", 14), ("值班人员", 10), ("联系电话", 14)]
+TIER_COLUMNS = {Tier.CHIEF: 2, Tier.LEADER: 4, Tier.OFFICER: 6}  # 0-based name columns
+HEADER_TIERS = {"主要领导": Tier.CHIEF, "带班领导": Tier.LEADER, "值班人员": Tier.OFFICER,
+                "值班员": Tier.OFFICER}
+
+
+def period_title(start: date, end: date) -> str:
+    if start.day == 1 and end == _month_end(start):
+        return f"{start.year}年{start.month}月"
+    if start.year == end.year:
+        return f"{start.year}年{start.month}月{start.day}日至{end.month}月{end.day}日"
+    return f"{start.year}年{start.month}月{start.day}日至{end.year}年{end.month}月{end.day}日"
+
+
+def _month_end(day: date) -> date:
+    following = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return following - timedelta(days=1)
+
+
+def export_roster(uow: UnitOfWork, start: date, end: date, fmt: str, out: Path,
+                  staff_id: int | None = None) -> Path:
+    """Write the rota for the range; `staff_id` limits an .ics to one person's duties."""
+    if fmt not in FORMATS:
+        raise InputError([Problem(f"不支持的格式「{fmt}」，可用 {' / '.join(FORMATS)}",
+                                  field="format")])
+    view = roster_service.roster_view(uow, start, end)
+    settings = load_settings(uow)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if fmt == "xlsx":
+            _xlsx(view, settings).save(out)
+        elif fmt == "csv":
+            out.write_text(_csv(view), encoding="utf-8-sig")
+        else:
+            out.write_bytes(_ics(view, settings, staff_id))
+    except OSError as error:
+        raise InputError([Problem(f"无法写入文件（{error.strerror or error}）", field="out")],
+                         source=str(out)) from None
+    return out
+
+
+def _xlsx(view: RosterView, settings: dict) -> Workbook:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "值班表"
+    unit = settings["unit_name"] or settings["desk_name"]
+    sheet.append([f"{unit}{period_title(view.start, view.end)}值班安排表"])
+    sheet.merge_cells("A1:H1")
+    sheet["A1"].font = Font(size=16, bold=True)
+    sheet["A1"].alignment = Alignment(horizontal="center")
+    contact = f"值班电话：{settings['desk_phone']}" if settings["desk_phone"] else ""
+    sheet.append([f"{contact}    值班地点：{settings['desk_name']}".strip()])
+    sheet.merge_cells("A2:H2")
+    sheet.append([name for name, _ in COLUMNS])
+    for index, (_, width) in enumerate(COLUMNS):
+        sheet.column_dimensions["ABCDEFGH"[index]].width = width
+        cell = sheet.cell(row=3, column=index + 1)
+        cell.font, cell.border = Font(bold=True), BOX
+        cell.alignment = Alignment(horizontal="center")
+    for day in view.days:
+        row = [f"{day.info.day.month}月{day.info.day.day}日", day.info.weekday_label] + [""] * 6
+        for tier, column in TIER_COLUMNS.items():
+            person = day.slots.get(tier)
+            if person:
+                row[column], row[column + 1] = person.name, person.mobile
+        sheet.append(row)
+        fill = HOLIDAY_FILL if day.info.kind is DayKind.HOLIDAY else (
+            SENSITIVE_FILL if day.periods else None)
+        for cell in sheet[sheet.max_row]:
+            cell.border = BOX
+            cell.alignment = Alignment(horizontal="center")
+            if fill is not None:
+                cell.fill = fill
+    handover = settings["handover_time"]
+    sheet.append([])
+    sheet.append([f"备注：1.值班时间为当日{handover}至次日{handover}；2.带班领导须24小时保持通讯畅通；"
+                  "3.红色底纹为法定节假日（三级值班），黄色底纹为特殊敏感时期。"])
+    sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row,
+                      end_column=8)
+    sheet.cell(row=sheet.max_row, column=1).alignment = Alignment(wrap_text=True)
+    sheet.row_dimensions[sheet.max_row].height = 36
+    return book
+
+
+def _csv(view: RosterView) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["date", "weekday", "kind", "holiday", "tier", "tier_label", "name", "phone"])
+    for day in view.days:
+        for tier in roster.TIER_ORDER:
+            person = day.slots.get(tier)
+            if person is None:
+                continue
+            writer.writerow([day.info.day.isoformat(), day.info.weekday_label,
+                             day.info.kind.value, day.info.name, tier.value, tier.label,
+                             person.name, person.mobile])
+    return buffer.getvalue()
+
+
+def _ics(view: RosterView, settings: dict, staff_id: int | None) -> bytes:
+    zone = ZoneInfo(settings["timezone"])
+    hours, minutes = (int(x) for x in settings["handover_time"].split(":"))
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//Dutyroom//值班表//ZH")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", f"{settings['unit_name'] or settings['desk_name']}值班表")
+    stamp = datetime.now(ZoneInfo("UTC"))
+    for day in view.days:
+        for tier, person in day.slots.items():
+            if staff_id is not None and person.id != staff_id:
+                continue
+            begin = datetime.combine(day.info.day, time(hours, minutes), zone)
+            event = icalendar.Event()
+            event.add("uid", f"{day.info.day.isoformat()}-{tier.value}-{person.id}@dutyroom")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", begin)
+            event.add("dtend", begin + timedelta(days=1))
+            event.add("summary", f"值班：{tier.label} {person.name}")
+            event.add("description", f"{tier.label}：{person.name}，手机 {person.mobile}")
+            cal.add_component(event)
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+# --- the statistics workbook --------------------------------------------------------------
+
+
+def export_statistics(rows: list[StatsRow], start: date, end: date, unit: str, out: Path) -> Path:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "值班统计"
+    sheet.append([f"{unit}{period_title(start, end)}值班统计"])
+    sheet.merge_cells("A1:H1")
+    sheet["A1"].font = Font(size=14, bold=True)
+    headers = ["姓名", "值班层级", "手机", "工作日", "周末", "节假日", "合计", "应补休（天）"]
+    sheet.append(headers)
+    for cell in sheet[2]:
+        cell.font, cell.border = Font(bold=True), BOX
+    for r in rows:
+        sheet.append([r.staff.name, r.staff.tier.label, r.staff.mobile, r.workday, r.weekend,
+                      r.holiday, r.total, r.comp_days])
+        for cell in sheet[sheet.max_row]:
+            cell.border = BOX
+    for letter, width in zip("ABCDEFGH", (10, 10, 14, 8, 8, 8, 8, 12), strict=True):
+        sheet.column_dimensions[letter].width = width
+    try:
+        book.save(out)
+    except OSError as error:
+        raise InputError([Problem(f"无法写入文件（{error.strerror or error}）")],
+                         source=str(out)) from None
+    return out
+
+
+# --- imports ------------------------------------------------------------------------------
+
+
+def import_calendar(uow: UnitOfWork, path: Path) -> Outcome[int]:
+    """Load an official holiday schedule (CSV `date,kind,name`); one bad row rejects it."""
+    table = read_table(path)
+    headers = [h.lower() for h in table.headers]
+    missing = [h for h in ("date", "kind") if h not in headers]
+    if missing:
+        raise InputError([Problem(f"缺少列「{'」「'.join(missing)}」（应为 date,kind,name）",
+                                  row=table.header_row)], source=path.name)
+    at = {h: headers.index(h) for h in ("date", "kind", "name") if h in headers}
+    entries: list[tuple[date, DayKind, str]] = []
+    problems: list[Problem] = []
+    seen: dict[date, int] = {}
+    for number, cells in table.rows:
+        def cell(name: str, cells: list[object] = cells) -> str:
+            index = at.get(name)
+            value = cells[index] if index is not None and index < len(cells) else ""
+            return "" if value is None else str(value).strip()
+
+        try:
+            day = calendar.parse_date(cell("date"), "date")
+            kind = calendar.parse_kind(cell("kind"))
+        except FieldError as error:
+            problems.append(Problem(error.message, row=number, column=error.field))
+            continue
+        if day in seen:
+            problems.append(Problem(f"{day.isoformat()} 与第 {seen[day]} 行重复", row=number,
+                                    column="date"))
+            continue
+        seen[day] = number
+        entries.append((day, kind, cell("name")[:32]))
+    if not entries and not problems:
+        problems.append(Problem("文件中没有日期", row=table.header_row + 1))
+    if problems:
+        raise InputError(problems, source=path.name)
+    with uow.write() as session:
+        count = roster_service.store_calendar_entries(session, entries, uow.actor)
+        audit.append(session, actor=uow.actor, entity="calendar", entity_id=path.name,
+                     action="import", payload=[[d.isoformat(), k.value, n]
+                                               for d, k, n in entries])
+    return Outcome(count, CHANGED)
+
+
+_MONTH_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日")
+_YEAR = re.compile(r"(\d{4})\s*年")
+
+
+@dataclass(frozen=True)
+class _RosterCell:
+    row: int
+    day: date
+    tier: Tier
+    name: str
+
+
+def _parse_day(value: object, year: int | None) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value or "").strip()
+    match = _MONTH_DAY.fullmatch(text)
+    if match:
+        if year is None:
+            raise FieldError("日期", f"标题中没有年份，无法确定「{text}」是哪一年")
+        try:
+            return date(year, int(match.group(1)), int(match.group(2)))
+        except ValueError:
+            raise FieldError("日期", f"「{text}」不是有效日期") from None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise FieldError("日期", f"「{text}」不是日期（应为 2月15日 或 2026-02-15）") from None
+
+
+def read_roster_file(path: Path) -> list[_RosterCell]:
+    """Read a 值班表 in the office layout: a title with the year, then 日期 / 星期 /
+    主要领导 / 联系电话 / 带班领导 / 联系电话 / 值班人员 / 联系电话, then a 备注 line."""
+    if path.suffix.lower() != ".xlsx":
+        raise InputError([Problem("值班表只能从 .xlsx 导入")], source=path.name)
+    table = read_table(path)
+    title = " ".join(table.headers)
+    rows = table.rows
+    header_index = None
+    for index, (_number, cells) in enumerate([(table.header_row, table.headers), *rows]):
+        if any(str(c or "").strip() == "日期" for c in cells):
+            header_index = index
+            break
+    if header_index is None:
+        raise InputError([Problem("找不到「日期」表头行")], source=path.name)
+    all_rows = [(table.header_row, list(table.headers)), *rows]
+    for _number, cells in all_rows[:header_index]:
+        title += " " + " ".join(str(c or "") for c in cells)
+    header_row, headers = all_rows[header_index]
+    headers = [str(h or "").strip() for h in headers]
+    year_match = _YEAR.search(title)
+    year = int(year_match.group(1)) if year_match else None
+    columns = {HEADER_TIERS[h]: i for i, h in enumerate(headers) if h in HEADER_TIERS}
+    if Tier.LEADER not in columns:
+        raise InputError([Problem("缺少「带班领导」列", row=header_row)], source=path.name)
+    date_column = headers.index("日期")
+    cells_out: list[_RosterCell] = []
+    problems: list[Problem] = []
+    seen: dict[date, int] = {}
+    for number, cells in all_rows[header_index + 1:]:
+        first = str(cells[0] or "").strip() if cells else ""
+        if first.startswith("备注"):
+            break
+        try:
+            day = _parse_day(cells[date_column] if date_column < len(cells) else None, year)
+        except FieldError as error:
+            problems.append(Problem(error.message, row=number, column="日期"))
+            continue
+        if day in seen:
+            problems.append(Problem(f"{day.month}月{day.day}日 与第 {seen[day]} 行重复",
+                                    row=number, column="日期"))
+            continue
+        seen[day] = number
+        for tier, column in columns.items():
+            name = str(cells[column] or "").strip() if column < len(cells) else ""
+            if name:
+                cells_out.append(_RosterCell(number, day, tier, name))
+    if problems:
+        raise InputError(problems, source=path.name)
+    if not seen:
+        raise InputError([Problem("值班表中没有日期行", row=header_row + 1)], source=path.name)
+    return cells_out
+
+
+def import_roster(uow: UnitOfWork, path: Path) -> Outcome[int]:
+    """Put a 值班表 on the rota; every name must be an active person of that column's tier."""
+    cells = read_roster_file(path)
+    with uow.write() as session:
+        rules = roster.rules_from_settings(load_settings_in(session))
+        people = list(session.scalars(select(Staff).where(Staff.active.is_(True))))
+        problems: list[Problem] = []
+        resolved: list[tuple[_RosterCell, int]] = []
+        for cell in cells:
+            matches = [p for p in people if p.name == cell.name]
+            fitting = [p for p in matches if rules.may_fill(Tier(p.tier), cell.tier)]
+            column = {Tier.CHIEF: "主要领导", Tier.LEADER: "带班领导",
+                      Tier.OFFICER: "值班人员"}[cell.tier]
+            if not matches:
+                problems.append(Problem(f"「{cell.name}」不在通讯录在岗人员中", row=cell.row,
+                                        column=column))
+            elif not fitting:
+                problems.append(Problem(
+                    f"「{cell.name}」是{Tier(matches[0].tier).label}，不能列为{cell.tier.label}",
+                    row=cell.row, column=column))
+            else:
+                resolved.append((cell, fitting[0].id))
+        if problems:
+            raise InputError(problems, source=path.name)
+        for cell, staff_id in resolved:
+            before = roster_service.put_slot(session, cell.day, cell.tier, staff_id, "import",
+                                             uow.actor)
+            if before != staff_id:
+                roster_service.record_change(session, cell.day, cell.tier, "assign", before,
+                                             staff_id, "", "", f"导入 {path.name}", uow.actor)
+    return Outcome(len(resolved), CHANGED)
+
+
+def export_rows(view: RosterView) -> Iterable[dict[str, object]]:
+    """The rota as plain rows, for `roster show --json`."""
+    for day in view.days:
+        for tier in roster.TIER_ORDER:
+            person = day.slots.get(tier)
+            if person is not None:
+                yield {"date": day.info.day.isoformat(), "tier": tier.value,
+                       "staff_id": person.id, "name": person.name, "phone": person.mobile}

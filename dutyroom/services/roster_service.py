@@ -1,0 +1,570 @@
+"""The rota: calendar days, sensitive periods, leave, generation, hand edits and statistics.
+
+Every change to an assignment is kept in `roster_changes` (who asked, who approved, why)
+and chained into the audit trail; the rota is never silently rewritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from dutyroom.db import audit
+from dutyroom.db.models import (
+    CalendarDay,
+    DutyAssignment,
+    DutyDay,
+    Leave,
+    RosterChange,
+    SensitivePeriod,
+    Staff,
+)
+from dutyroom.domain import calendar, roster
+from dutyroom.domain.calendar import DayInfo, DayKind, UserDay
+from dutyroom.domain.errors import FieldError
+from dutyroom.domain.roster import Absence, Category, Person, RosterRules, RuleBreak, Slot
+from dutyroom.domain.tiers import Tier
+from dutyroom.services.errors import InputError, Problem
+from dutyroom.services.settings_service import load_settings_in
+from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+
+CHANGED = Changes(roster=True)
+HISTORY_DAYS = 365  # earlier duties that still count for fairness
+MAX_RANGE_DAYS = 731
+LEAVE_KINDS = {"leave": "请假", "business_trip": "出差", "training": "培训", "other": "其他"}
+
+
+@dataclass(frozen=True)
+class StaffBrief:
+    id: int
+    name: str
+    tier: Tier
+    mobile: str
+
+
+@dataclass(frozen=True)
+class DayView:
+    info: DayInfo
+    periods: tuple[str, ...]
+    required: tuple[Tier, ...]
+    slots: dict[Tier, StaffBrief]
+    breaks: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RosterView:
+    start: date
+    end: date
+    days: list[DayView]
+    assumed_years: list[int]
+    breaks: list[RuleBreak]
+
+
+@dataclass(frozen=True)
+class FairnessRow:
+    staff: StaffBrief
+    workday: int
+    weekend: int
+    holiday: int
+
+    @property
+    def total(self) -> int:
+        return self.workday + self.weekend + self.holiday
+
+
+@dataclass(frozen=True)
+class GenerationReport:
+    start: date
+    end: date
+    assignments: list[tuple[date, Tier, StaffBrief]]
+    unfilled: list[roster.Unfilled]
+    fairness: list[FairnessRow]  # counts in the range, including what was already there
+    spreads: dict[tuple[Tier, Category], int]
+
+
+@dataclass(frozen=True)
+class StatsRow:
+    staff: StaffBrief
+    workday: int
+    weekend: int
+    holiday: int
+    comp_days: int
+
+    @property
+    def total(self) -> int:
+        return self.workday + self.weekend + self.holiday
+
+
+def _brief(row: Staff) -> StaffBrief:
+    return StaffBrief(row.id, row.name, Tier(row.tier), row.mobile)
+
+
+def check_range(start: date, end: date) -> None:
+    if end < start:
+        raise InputError([Problem("结束日期早于开始日期", field="to")])
+    if (end - start).days >= MAX_RANGE_DAYS:
+        raise InputError([Problem("日期范围过长（最多两年）", field="to")])
+
+
+# --- loading the rota's context -----------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    rules: RosterRules
+    settings: dict[str, Any]
+    plans: list[roster.DayPlan]
+    people: dict[int, Person]
+    staff_rows: dict[int, Staff]
+    absences: list[Absence]
+    assigned: dict[Slot, int]  # the range plus a margin for the rest rule
+
+
+def _user_days(session: Session, start: date, end: date) -> dict[date, UserDay]:
+    rows = session.scalars(select(CalendarDay).where(
+        CalendarDay.day >= start, CalendarDay.day <= end, CalendarDay.source == "user"))
+    return {r.day: UserDay(DayKind(r.kind), r.name) for r in rows}
+
+
+def _periods(session: Session, start: date, end: date) -> dict[date, tuple[str, ...]]:
+    covering: dict[date, list[str]] = {}
+    rows = session.scalars(select(SensitivePeriod).where(
+        SensitivePeriod.start_date <= end, SensitivePeriod.end_date >= start)
+        .order_by(SensitivePeriod.start_date))
+    for period in rows:
+        for day in calendar.days_between(max(period.start_date, start),
+                                         min(period.end_date, end)):
+            covering.setdefault(day, []).append(period.name)
+    return {day: tuple(names) for day, names in covering.items()}
+
+
+def _assignments(session: Session, start: date, end: date) -> dict[Slot, int]:
+    rows = session.execute(
+        select(DutyDay.day, DutyAssignment.tier, DutyAssignment.staff_id)
+        .join(DutyAssignment, DutyAssignment.duty_day_id == DutyDay.id)
+        .where(DutyDay.day >= start, DutyDay.day <= end))
+    return {(day, Tier(tier)): staff_id for day, tier, staff_id in rows}
+
+
+def _load(session: Session, start: date, end: date) -> _Context:
+    settings = load_settings_in(session)
+    rules = roster.rules_from_settings(settings)
+    days = calendar.resolve(start, end, _user_days(session, start, end))
+    plans = roster.plan_days(days, _periods(session, start, end), rules)
+    rows = {r.id: r for r in session.scalars(select(Staff))}
+    people = {i: Person(i, r.name, Tier(r.tier), r.mobile, r.active) for i, r in rows.items()}
+    margin = timedelta(days=rules.min_rest_days)
+    absences = [Absence(a.staff_id, a.start_date, a.end_date, a.kind) for a in session.scalars(
+        select(Leave).where(Leave.start_date <= end + margin, Leave.end_date >= start - margin))]
+    assigned = _assignments(session, start - margin, end + margin)
+    return _Context(rules, settings, plans, people, rows, absences, assigned)
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def roster_view(uow: UnitOfWork, start: date, end: date) -> RosterView:
+    """What the 排班 page shows: every day with its kind, slots, people and rule breaks."""
+    check_range(start, end)
+    with uow.read() as session:
+        ctx = _load(session, start, end)
+    breaks = roster.check(ctx.plans, ctx.assigned, ctx.people, ctx.absences, ctx.rules)
+    by_day: dict[date, list[str]] = {}
+    for b in breaks:
+        by_day.setdefault(b.day, []).append(b.describe())
+    views = []
+    for plan in ctx.plans:
+        slots = {tier: _brief(ctx.staff_rows[sid]) for (day, tier), sid in ctx.assigned.items()
+                 if day == plan.day}
+        views.append(DayView(plan.info, plan.periods, plan.required, slots,
+                             tuple(by_day.get(plan.day, ()))))
+    return RosterView(start, end, views, calendar.assumed_years([p.info for p in ctx.plans]),
+                      breaks)
+
+
+def calendar_days(uow: UnitOfWork, start: date, end: date) -> list[DayInfo]:
+    check_range(start, end)
+    with uow.read() as session:
+        return calendar.resolve(start, end, _user_days(session, start, end))
+
+
+def roster_rows(uow: UnitOfWork, start: date, end: date) -> list[tuple[date, Tier, StaffBrief]]:
+    check_range(start, end)
+    with uow.read() as session:
+        assigned = _assignments(session, start, end)
+        rows = {r.id: r for r in session.scalars(select(Staff))}
+    order = {t: i for i, t in enumerate(roster.TIER_ORDER)}
+    return [(day, tier, _brief(rows[sid]))
+            for (day, tier), sid in sorted(assigned.items(), key=lambda i: (i[0][0],
+                                                                            order[i[0][1]]))]
+
+
+# --- generation ---------------------------------------------------------------------------
+
+
+def _history(session: Session, start: date) -> dict[tuple[int, Category], int]:
+    before = start - timedelta(days=1)
+    first = start - timedelta(days=HISTORY_DAYS)
+    assigned = _assignments(session, first, before)
+    plans = roster.plan_days(calendar.resolve(first, before, _user_days(session, first, before)),
+                             {}, RosterRules())
+    counts: dict[tuple[int, Category], int] = {}
+    for stats in roster.duty_stats(plans, assigned).values():
+        for cat, n in ((Category.WORKDAY, stats.workday), (Category.WEEKEND, stats.weekend),
+                       (Category.HOLIDAY, stats.holiday)):
+            if n:
+                counts[stats.staff_id, cat] = n
+    return counts
+
+
+def _generate(session: Session, start: date, end: date) -> tuple[_Context, roster.Generation]:
+    check_range(start, end)
+    ctx = _load(session, start, end)
+    result = roster.generate(ctx.plans, ctx.people.values(), ctx.assigned, ctx.absences,
+                             _history(session, start), ctx.rules)
+    return ctx, result
+
+
+def _report(ctx: _Context, result: roster.Generation, start: date, end: date) -> GenerationReport:
+    merged = {**{k: v for k, v in ctx.assigned.items() if start <= k[0] <= end},
+              **result.assignments}
+    stats = roster.duty_stats(ctx.plans, merged)
+    fairness = [FairnessRow(_brief(ctx.staff_rows[p.id]), *(
+        (s.workday, s.weekend, s.holiday) if (s := stats.get(p.id)) else (0, 0, 0)))
+        for p in sorted(ctx.people.values(), key=lambda p: (roster.TIER_ORDER.index(p.tier),
+                                                            p.id)) if p.active]
+    counts = {(row.staff.id, cat): n for row in fairness
+              for cat, n in ((Category.WORKDAY, row.workday), (Category.WEEKEND, row.weekend),
+                             (Category.HOLIDAY, row.holiday))}
+    active = [p for p in ctx.people.values() if p.active]
+    spreads = {(tier, cat): roster.spread(counts, active, tier, cat)
+               for tier in roster.TIER_ORDER for cat in Category}
+    rows = [(day, tier, _brief(ctx.staff_rows[sid]))
+            for (day, tier), sid in sorted(result.assignments.items(),
+                                           key=lambda i: (i[0][0],
+                                                          roster.TIER_ORDER.index(i[0][1])))]
+    return GenerationReport(start, end, rows, result.unfilled, fairness, spreads)
+
+
+def preview_generation(uow: UnitOfWork, start: date, end: date) -> GenerationReport:
+    """What `generate` would add, with the fairness table, without saving anything."""
+    with uow.read() as session:
+        ctx, result = _generate(session, start, end)
+    return _report(ctx, result, start, end)
+
+
+def generate(uow: UnitOfWork, start: date, end: date) -> Outcome[GenerationReport]:
+    """Fill every unfilled slot in the range; hand-made and earlier assignments are kept."""
+    with uow.write() as session:
+        ctx, result = _generate(session, start, end)
+        for (day, tier), staff_id in sorted(result.assignments.items()):
+            put_slot(session, day, tier, staff_id, "generated", uow.actor)
+        if result.assignments:
+            audit.append(session, actor=uow.actor, entity="roster", entity_id=
+                         f"{start.isoformat()}..{end.isoformat()}", action="generate",
+                         payload=[[d.isoformat(), t.value, s]
+                                  for (d, t), s in sorted(result.assignments.items())])
+        report = _report(ctx, result, start, end)
+    return Outcome(report, CHANGED if result.assignments else Changes())
+
+
+def _duty_day(session: Session, day: date) -> DutyDay:
+    row = session.scalar(select(DutyDay).where(DutyDay.day == day))
+    if row is None:
+        row = DutyDay(day=day)
+        session.add(row)
+        session.flush()
+    return row
+
+
+def put_slot(session: Session, day: date, tier: Tier, staff_id: int | None, source: str,
+         actor: str) -> int | None:
+    """Set one slot; return who held it before."""
+    duty_day = _duty_day(session, day)
+    current = session.scalar(select(DutyAssignment).where(
+        DutyAssignment.duty_day_id == duty_day.id, DutyAssignment.tier == tier.value,
+        DutyAssignment.slot == 0))
+    before = current.staff_id if current else None
+    if current is not None and staff_id is None:
+        session.delete(current)
+    elif current is not None and staff_id is not None:
+        current.staff_id, current.source, current.created_by = staff_id, source, actor
+    elif staff_id is not None:
+        session.add(DutyAssignment(duty_day_id=duty_day.id, tier=tier.value, slot=0,
+                                   staff_id=staff_id, source=source, created_by=actor))
+    session.flush()
+    return before
+
+
+# --- hand edits ---------------------------------------------------------------------------
+
+CHANGE_KINDS = {"assign": "安排", "swap": "换班", "substitute": "代班", "clear": "取消"}
+
+
+def _person(session: Session, staff_id: int, tier: Tier, rules: RosterRules) -> Staff:
+    row = session.get(Staff, staff_id)
+    if row is None:
+        raise InputError([Problem(f"没有编号为 {staff_id} 的人员", field="staff_id")])
+    if not row.active:
+        raise InputError([Problem(f"{row.name} 已停用，不能排班", field="staff_id")])
+    if not rules.may_fill(Tier(row.tier), tier):
+        raise InputError([Problem(f"{row.name} 是{Tier(row.tier).label}，不能值{tier.label}班",
+                                  field="staff_id")])
+    return row
+
+
+def assign(uow: UnitOfWork, day: date, tier: Tier, staff_id: int | None, *, kind: str = "assign",
+           requested_by: str = "", approved_by: str = "", reason: str = "") -> Outcome[list[str]]:
+    """Put someone on a slot by hand (or clear it), recording who asked, approved and why.
+
+    Returns the rule breaks this leaves on that day and its neighbours, so the person
+    sees at once if, say, the new officer was on duty yesterday.
+    """
+    if kind not in CHANGE_KINDS:
+        raise InputError([Problem(f"未知的变更类型「{kind}」", field="kind")])
+    if kind in ("swap", "substitute") and not reason.strip():
+        raise InputError([Problem("换班、代班须填写原因", field="reason")])
+    with uow.write() as session:
+        rules = roster.rules_from_settings(load_settings_in(session))
+        if staff_id is not None:
+            _person(session, staff_id, tier, rules)
+        before = put_slot(session, day, tier, staff_id, "manual" if kind == "assign" else kind,
+                      uow.actor)
+        if before == staff_id:
+            return Outcome([], Changes())
+        record_change(session, day, tier, kind if staff_id is not None else "clear", before,
+                staff_id, requested_by, approved_by, reason, uow.actor)
+    around = roster_view(uow, day - timedelta(days=rules.min_rest_days),
+                         day + timedelta(days=rules.min_rest_days))
+    return Outcome([b.describe() for b in around.breaks if not b.message.startswith("未安排")],
+                   CHANGED)
+
+
+def swap(uow: UnitOfWork, first: date, second: date, tier: Tier, *, requested_by: str = "",
+         approved_by: str = "", reason: str = "") -> Outcome[list[str]]:
+    """Exchange two days' duty between the people holding them (换班)."""
+    if not reason.strip():
+        raise InputError([Problem("换班须填写原因", field="reason")])
+    if first == second:
+        raise InputError([Problem("请选择另一天", field="other_day")])
+    with uow.write() as session:
+        rest = roster.rules_from_settings(load_settings_in(session)).min_rest_days
+        held = _assignments(session, min(first, second), max(first, second))
+        a, b = held.get((first, tier)), held.get((second, tier))
+        if a is None or b is None:
+            raise InputError([Problem(f"两天都须已安排{tier.label}才能换班", field="other_day")])
+        put_slot(session, first, tier, b, "swap", uow.actor)
+        put_slot(session, second, tier, a, "swap", uow.actor)
+        record_change(session, first, tier, "swap", a, b, requested_by, approved_by, reason, uow.actor)
+        record_change(session, second, tier, "swap", b, a, requested_by, approved_by, reason, uow.actor)
+    around = roster_view(uow, min(first, second) - timedelta(days=rest),
+                         max(first, second) + timedelta(days=rest))
+    return Outcome([x.describe() for x in around.breaks if not x.message.startswith("未安排")],
+                   CHANGED)
+
+
+def record_change(session: Session, day: date, tier: Tier, kind: str, old: int | None,
+            new: int | None, requested_by: str, approved_by: str, reason: str,
+            actor: str) -> None:
+    change = RosterChange(day=day, tier=tier.value, kind=kind, old_staff_id=old,
+                          new_staff_id=new, requested_by=requested_by.strip(),
+                          approved_by=approved_by.strip(), reason=reason.strip(),
+                          recorded_by=actor)
+    session.add(change)
+    session.flush()
+    audit.append(session, actor=actor, entity="roster", entity_id=f"{day.isoformat()}:{tier}",
+                 action=kind, payload={"old": old, "new": new, "requested_by": requested_by,
+                                       "approved_by": approved_by, "reason": reason})
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    day: date
+    tier: Tier
+    kind: str
+    old: str
+    new: str
+    requested_by: str
+    approved_by: str
+    reason: str
+    at: Any
+    recorded_by: str
+
+
+def changes(uow: UnitOfWork, start: date, end: date) -> list[ChangeView]:
+    """The history of every hand change in a range, newest first."""
+    with uow.read() as session:
+        names = {r.id: r.name for r in session.scalars(select(Staff))}
+        rows = session.scalars(select(RosterChange).where(
+            RosterChange.day >= start, RosterChange.day <= end).order_by(RosterChange.id.desc()))
+        return [ChangeView(r.day, Tier(r.tier), CHANGE_KINDS.get(r.kind, r.kind),
+                           names.get(r.old_staff_id or 0, ""), names.get(r.new_staff_id or 0, ""),
+                           r.requested_by, r.approved_by, r.reason, r.at, r.recorded_by)
+                for r in rows]
+
+
+# --- calendar, periods and leave ---------------------------------------------------------
+
+
+def set_calendar_day(uow: UnitOfWork, day: date, kind: DayKind | None,
+                     name: str = "") -> Outcome[DayInfo]:
+    """Set a day's kind by hand (e.g. from next year's notice); None returns to the built-in."""
+    with uow.write() as session:
+        row = session.get(CalendarDay, day)
+        if kind is None:
+            if row is not None:
+                session.delete(row)
+        elif row is None:
+            session.add(CalendarDay(day=day, kind=kind.value, name=name.strip(), source="user"))
+        else:
+            row.kind, row.name, row.source = kind.value, name.strip(), "user"
+        session.flush()
+        audit.append(session, actor=uow.actor, entity="calendar", entity_id=day.isoformat(),
+                     action="set" if kind else "reset",
+                     payload={"kind": kind.value if kind else None, "name": name})
+        info = calendar.day_info(day, _user_days(session, day, day))
+    return Outcome(info, CHANGED)
+
+
+def store_calendar_entries(session: Session, entries: Iterable[tuple[date, DayKind, str]],
+                           actor: str) -> int:
+    count = 0
+    for day, kind, name in entries:
+        row = session.get(CalendarDay, day)
+        if row is None:
+            session.add(CalendarDay(day=day, kind=kind.value, name=name, source="user"))
+        else:
+            row.kind, row.name, row.source = kind.value, name, "user"
+        count += 1
+    session.flush()
+    return count
+
+
+@dataclass(frozen=True)
+class PeriodView:
+    id: int
+    name: str
+    start: date
+    end: date
+    notes: str
+
+
+def add_period(uow: UnitOfWork, name: str, start: object, end: object,
+               notes: str = "") -> Outcome[PeriodView]:
+    try:
+        label = name.strip()
+        if not label:
+            raise FieldError("name", "敏感时期名称不能为空")
+        if len(label) > 64:
+            raise FieldError("name", "敏感时期名称过长（最多 64 个字）")
+        first = calendar.parse_date(start, "from")
+        last = calendar.parse_date(end, "to")
+    except FieldError as error:
+        raise InputError.from_field(error) from None
+    check_range(first, last)
+    with uow.write() as session:
+        row = SensitivePeriod(name=label, start_date=first, end_date=last, notes=notes.strip())
+        session.add(row)
+        session.flush()
+        audit.append(session, actor=uow.actor, entity="period", entity_id=row.id,
+                     action="create", payload={"name": label, "from": first, "to": last})
+        return Outcome(PeriodView(row.id, row.name, first, last, row.notes), CHANGED)
+
+
+def list_periods(uow: UnitOfWork) -> list[PeriodView]:
+    with uow.read() as session:
+        return [PeriodView(r.id, r.name, r.start_date, r.end_date, r.notes)
+                for r in session.scalars(select(SensitivePeriod)
+                                         .order_by(SensitivePeriod.start_date.desc()))]
+
+
+def remove_period(uow: UnitOfWork, period_id: int) -> Outcome[None]:
+    with uow.write() as session:
+        row = session.get(SensitivePeriod, period_id)
+        if row is None:
+            raise InputError([Problem(f"没有编号为 {period_id} 的敏感时期", field="id")])
+        audit.append(session, actor=uow.actor, entity="period", entity_id=row.id,
+                     action="remove", payload={"name": row.name, "from": row.start_date,
+                                               "to": row.end_date})
+        session.execute(delete(SensitivePeriod).where(SensitivePeriod.id == period_id))
+    return Outcome(None, CHANGED)
+
+
+@dataclass(frozen=True)
+class LeaveView:
+    id: int
+    staff: StaffBrief
+    kind: str
+    start: date
+    end: date
+    reason: str
+
+    @property
+    def kind_label(self) -> str:
+        return LEAVE_KINDS.get(self.kind, self.kind)
+
+
+def add_leave(uow: UnitOfWork, staff_id: int, kind: str, start: object, end: object,
+              reason: str = "") -> Outcome[LeaveView]:
+    if kind not in LEAVE_KINDS:
+        raise InputError([Problem(f"未知的类型「{kind}」", field="kind")])
+    try:
+        first = calendar.parse_date(start, "from")
+        last = calendar.parse_date(end, "to")
+    except FieldError as error:
+        raise InputError.from_field(error) from None
+    check_range(first, last)
+    with uow.write() as session:
+        person = session.get(Staff, staff_id)
+        if person is None:
+            raise InputError([Problem(f"没有编号为 {staff_id} 的人员", field="staff_id")])
+        row = Leave(staff_id=staff_id, kind=kind, start_date=first, end_date=last,
+                    reason=reason.strip())
+        session.add(row)
+        session.flush()
+        audit.append(session, actor=uow.actor, entity="leave", entity_id=row.id,
+                     action="create", payload={"staff_id": staff_id, "kind": kind,
+                                               "from": first, "to": last, "reason": reason})
+        return Outcome(LeaveView(row.id, _brief(person), kind, first, last, row.reason), CHANGED)
+
+
+def list_leaves(uow: UnitOfWork, start: date, end: date) -> list[LeaveView]:
+    with uow.read() as session:
+        rows = session.execute(select(Leave, Staff).join(Staff, Staff.id == Leave.staff_id)
+                               .where(Leave.start_date <= end, Leave.end_date >= start)
+                               .order_by(Leave.start_date))
+        return [LeaveView(leave.id, _brief(person), leave.kind, leave.start_date,
+                          leave.end_date, leave.reason) for leave, person in rows]
+
+
+def remove_leave(uow: UnitOfWork, leave_id: int) -> Outcome[None]:
+    with uow.write() as session:
+        row = session.get(Leave, leave_id)
+        if row is None:
+            raise InputError([Problem(f"没有编号为 {leave_id} 的请假记录", field="id")])
+        audit.append(session, actor=uow.actor, entity="leave", entity_id=row.id,
+                     action="remove", payload={"staff_id": row.staff_id, "from": row.start_date,
+                                               "to": row.end_date})
+        session.delete(row)
+    return Outcome(None, CHANGED)
+
+
+# --- statistics ---------------------------------------------------------------------------
+
+
+def statistics(uow: UnitOfWork, start: date, end: date) -> list[StatsRow]:
+    """Duties per person by day kind and comp days earned, for allowances (值班补贴)."""
+    check_range(start, end)
+    with uow.read() as session:
+        ctx = _load(session, start, end)
+    within = {k: v for k, v in ctx.assigned.items() if start <= k[0] <= end}
+    stats = roster.duty_stats(ctx.plans, within, int(ctx.settings["comp_days_per_holiday"]))
+    rows = [StatsRow(_brief(ctx.staff_rows[s.staff_id]), s.workday, s.weekend, s.holiday,
+                     s.comp_days) for s in stats.values()]
+    rows.sort(key=lambda r: (roster.TIER_ORDER.index(r.staff.tier), r.staff.id))
+    return rows
