@@ -125,3 +125,68 @@ def test_console_script_is_installed():
     result = subprocess.run([str(script), "--version"], capture_output=True, text=True,
                             check=False)
     assert result.returncode == 0 and result.stdout.startswith("dutyroom ")
+
+
+SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
+
+
+def test_calendar_show_and_import(db):
+    run("init", "--db", db)
+    shown = json.loads(run("calendar", "show", "2026", "--db", db, "--json").stdout)
+    assert len(shown) == 365
+    assert {"date": "2026-02-14", "kind": "adjusted_workday", "name": "春节",
+            "source": "builtin"} in shown
+    later = run("calendar", "show", "2027", "--db", db)
+    assert "尚未载入" in later.stdout
+    assert json.loads(run("calendar", "import", str(SAMPLES / "节假日导入格式样例-2026.csv"),
+                          "--db", db, "--json").stdout) == {"imported": 15}
+
+
+def test_bad_calendar_file_names_the_row(db, tmp_path):
+    run("init", "--db", db)
+    bad = tmp_path / "2027.csv"
+    bad.write_text("date,kind,name\n2027-02-06,holiday,春节\n2027-13-01,holiday,x\n",
+                   encoding="utf-8")
+    result = run("calendar", "import", str(bad), "--db", db)
+    assert result.returncode == 2 and "第 3 行" in result.stderr and "2027.csv" in result.stderr
+    shown = json.loads(run("calendar", "show", "2027", "--db", db, "--json").stdout)
+    assert shown[36] == {"date": "2027-02-06", "kind": "weekend", "name": "",
+                         "source": "assumed"}
+
+
+def test_period_generate_show_export(db, tmp_path):
+    run("init", "--demo", "--db", db)
+    period = run("period", "add", "--name", "全国两会", "--from", "2026-03-04", "--to",
+                 "2026-03-11", "--db", db, "--json")
+    assert period.returncode == 0 and "id" in json.loads(period.stdout)
+    made = json.loads(run("roster", "generate", "--from", "2026-03-01", "--to", "2026-03-31",
+                          "--db", db, "--json").stdout)
+    assert made["unfilled"] == [] and len(made["assignments"]) == 31 * 2 + 8
+    assert set(made["assignments"][0]) >= {"date", "tier", "staff_id", "name", "phone"}
+    assert "stats" in made
+    shown = json.loads(run("roster", "show", "--from", "2026-03-04", "--to", "2026-03-04",
+                           "--db", db, "--json").stdout)
+    assert [a["tier"] for a in shown["assignments"]] == ["chief", "leader", "officer"]
+    for fmt in ("xlsx", "csv", "ics"):
+        out = tmp_path / f"march.{fmt}"
+        result = run("roster", "export", "--from", "2026-03-01", "--to", "2026-03-31",
+                     "--format", fmt, "--out", str(out), "--db", db, "--json")
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout) == {"out": str(out)} and out.stat().st_size > 0
+    reimported = run("roster", "import", str(tmp_path / "march.xlsx"), "--db", db, "--json")
+    assert json.loads(reimported.stdout) == {"imported": 31 * 2 + 8}
+
+
+def test_roster_bad_input(db, tmp_path):
+    run("init", "--demo", "--db", db)
+    for args in (["roster", "show", "--from", "2026-02-30", "--to", "2026-03-01"],
+                 ["roster", "generate", "--from", "2026-03-10", "--to", "2026-03-01"],
+                 ["roster", "import", str(SAMPLES / "值班表样例-2026春节.xlsx")],
+                 ["period", "add", "--name", "", "--from", "2026-03-01", "--to", "2026-03-02"]):
+        result = run(*args, "--db", db)
+        assert result.returncode == 2, (args, result.stderr)
+        assert "Traceback" not in result.stderr and result.stderr.strip()
+    result = run("roster", "import", str(SAMPLES / "值班表样例-2026春节.xlsx"), "--db", db)
+    assert "第 4 行" in result.stderr and "带班领导" in result.stderr
+    assert json.loads(run("roster", "show", "--from", "2026-02-01", "--to", "2026-02-28",
+                          "--db", db, "--json").stdout) == {"assignments": []}
