@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
 from dutyroom.app import open_backend
-from dutyroom.services import demo, settings_service, staff_service
+from dutyroom.services import demo, roster_service, settings_service, staff_service
 from dutyroom.ui.dialogs.contact_dialogs import StaffDialog
 from dutyroom.ui.dialogs.import_dialog import ImportStaffDialog
 from dutyroom.ui.main_window import MainWindow
@@ -21,7 +22,7 @@ from dutyroom.ui.tasks import SyncRunner
 from dutyroom.ui.theme import apply_theme
 
 OUT = Path(__file__).parent / "screenshots"
-SHOTS = {"contacts": 4, "contacts-departments": 4, "settings": 5, "today": 0}
+SHOTS = {"roster": 1, "contacts": 4, "contacts-departments": 4, "settings": 5, "today": 0}
 
 
 def _dialogs(app: QApplication, backend, window: MainWindow, folder: Path) -> None:
@@ -54,12 +55,15 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         backend = open_backend(Path(folder) / "demo.sqlite3", "screenshot")
         demo.seed_demo(backend.uow)
+        roster_service.add_period(backend.uow, "全国两会", "2026-03-04", "2026-03-11")
+        roster_service.generate(backend.uow, date(2026, 2, 1), date(2026, 3, 31))
         settings = settings_service.load_settings(backend.uow)
         apply_theme(app, settings["font_scale"])
         window = MainWindow(backend.uow, SyncRunner(), "~/.local/share/Dutyroom/dutyroom.sqlite3",
                             backend.schema.schema if backend.schema else "", settings)
-        window.resize(1366, 800)
+        window.resize(1600, 900)
         window.show()
+        window.roster.show_month(date(2026, 2, 1))
         for name, index in SHOTS.items():
             window.show_page(index)
             window.contacts.tabs.setCurrentIndex(1 if name.endswith("departments") else 0)

@@ -25,7 +25,8 @@ from dutyroom.services.uow import Changes, UnitOfWork
 from dutyroom.ui.icons import ON_DARK, icon
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.pages.contacts import ContactsPage
-from dutyroom.ui.pages.planned import handover_page, log_page, roster_page, today_page
+from dutyroom.ui.pages.planned import handover_page, log_page, today_page
+from dutyroom.ui.pages.roster_page import RosterPage
 from dutyroom.ui.pages.settings_page import SettingsPage
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.widgets import show_error
@@ -42,11 +43,12 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.setMinimumSize(1024, 640)
 
+        self.roster = RosterPage(uow, runner)
         self.contacts = ContactsPage(uow, runner)
         self.settings_page = SettingsPage(uow, runner)
-        self.pages: list[Page] = [today_page(), roster_page(), log_page(), handover_page(),
+        self.pages: list[Page] = [today_page(), self.roster, log_page(), handover_page(),
                                   self.contacts, self.settings_page]
-        for page in (self.contacts, self.settings_page):
+        for page in (self.roster, self.contacts, self.settings_page):
             page.changed.connect(self._changed)
 
         central = QWidget()

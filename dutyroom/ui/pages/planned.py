@@ -44,16 +44,6 @@ def today_page() -> PlannedPage:
          "上级查岗一键登记"])
 
 
-def roster_page() -> PlannedPage:
-    return PlannedPage(
-        "排班", "roster",
-        "按月排定 24 小时值班，遵守带班领导、节假日和特殊敏感时期的三级值班规则。",
-        ["月历视图：节假日、调休、敏感时期一目了然，每天各层级值班人员及手机",
-         "按规则公平地自动排班，保留手工安排，列出无法排上的班次及原因",
-         "请假、出差、培训登记；换班、代班记录申请人、批准人和原因",
-         "导出 Excel、CSV、日历文件（.ics），值班统计和补休"])
-
-
 def log_page() -> PlannedPage:
     return PlannedPage(
         "值班日志", "log",

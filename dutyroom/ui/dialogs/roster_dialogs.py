@@ -1,0 +1,476 @@
+"""Dialogs of the 排班 page: change a slot, generate a range, leave, sensitive periods,
+statistics. Each saves through roster_service and shows what it refused, in Chinese."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutyroom.domain.roster import TIER_ORDER, Category
+from dutyroom.domain.tiers import Tier
+from dutyroom.services import roster_files, roster_service
+from dutyroom.services.roster_service import (
+    LEAVE_KINDS,
+    FairnessRow,
+    GenerationReport,
+    LeaveView,
+    PeriodView,
+    StaffBrief,
+    StatsRow,
+)
+from dutyroom.services.staff_service import StaffView
+from dutyroom.services.uow import Outcome, UnitOfWork
+from dutyroom.ui.table_models import Column, RecordTableModel
+from dutyroom.ui.tasks import Runner, SyncRunner
+from dutyroom.ui.widgets import button, error_text, hint_label
+
+AnyRunner = Runner | SyncRunner
+
+
+def date_edit(day: date) -> QDateEdit:
+    widget = QDateEdit(QDate(day.year, day.month, day.day))
+    widget.setCalendarPopup(True)
+    widget.setDisplayFormat("yyyy-MM-dd")
+    return widget
+
+
+def picked(widget: QDateEdit) -> date:
+    return widget.date().toPython()
+
+
+def table(model: RecordTableModel[Any]) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+def error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("error")
+    label.setWordWrap(True)
+    return label
+
+
+class SlotDialog(QDialog):
+    """Assign, substitute (代班) or swap (换班) one slot, recording who asked and why."""
+
+    MODES: ClassVar[list[tuple[str, str]]] = [
+        ("assign", "安排 / 更换"), ("substitute", "代班（他人代值此班）"),
+        ("swap", "换班（与另一天对调）"), ("clear", "取消此班次")]
+
+    def __init__(self, uow: UnitOfWork, runner: AnyRunner, day: date, tier: Tier,
+                 current: StaffBrief | None, people: list[StaffView], chief_may_lead: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"{day.month}月{day.day}日 {tier.label}")
+        self.setMinimumWidth(480)
+        self.uow, self.runner, self.day, self.tier = uow, runner, day, tier
+        self.warnings: list[str] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(22, 18, 22, 16)
+        layout.addWidget(QLabel(f"当前：{current.name} {current.mobile}" if current
+                                else "当前：未安排"))
+        form = QFormLayout()
+        self.mode = QComboBox()
+        for key, label in self.MODES:
+            self.mode.addItem(label, key)
+        form.addRow("变更类型：", self.mode)
+        self.person = QComboBox()
+        for p in people:
+            if p.active and (p.tier is tier or (chief_may_lead and tier is Tier.LEADER
+                                                 and p.tier is Tier.CHIEF)):
+                self.person.addItem(f"{p.name}（{p.tier_label}）{p.mobile}", p.id)
+        if current is not None:
+            self.person.setCurrentIndex(max(0, self.person.findData(current.id)))
+        form.addRow("值班人员：", self.person)
+        self.other_day = date_edit(day)
+        form.addRow("对调的日期：", self.other_day)
+        self.requested_by = QLineEdit()
+        self.requested_by.setPlaceholderText("提出调整的人")
+        self.approved_by = QLineEdit()
+        self.approved_by.setPlaceholderText("批准的领导")
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("换班、代班须填写")
+        form.addRow("申请人：", self.requested_by)
+        form.addRow("批准人：", self.approved_by)
+        form.addRow("原因：", self.reason)
+        layout.addLayout(form)
+        self.error = error_label()
+        layout.addWidget(self.error)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        cancel = button("取消")
+        cancel.clicked.connect(self.reject)
+        self.save = button("保存", "save", primary=True)
+        self.save.clicked.connect(self.submit)
+        actions.addWidget(cancel)
+        actions.addWidget(self.save)
+        layout.addLayout(actions)
+        self.mode.currentIndexChanged.connect(self._mode_changed)
+        self._mode_changed()
+
+    def _mode_changed(self) -> None:
+        mode = self.mode.currentData()
+        self.person.setEnabled(mode in ("assign", "substitute"))
+        self.other_day.setEnabled(mode == "swap")
+
+    def submit(self) -> None:
+        mode = self.mode.currentData()
+        details = {"requested_by": self.requested_by.text(),
+                   "approved_by": self.approved_by.text(), "reason": self.reason.text()}
+        if mode == "swap":
+            call: Any = (roster_service.swap, self.uow, self.day, picked(self.other_day),
+                         self.tier)
+        else:
+            staff_id = None if mode == "clear" else self.person.currentData()
+            if mode != "clear" and staff_id is None:
+                self.error.setText(f"没有可安排的{self.tier.label}")
+                return
+            call = (roster_service.assign, self.uow, self.day, self.tier, staff_id)
+            details["kind"] = "assign" if mode == "clear" else mode
+        fn, *args = call
+        self.save.setEnabled(False)
+        self.runner.run(lambda: fn(*args, **details), done=self._saved, failed=self._failed)
+
+    def _saved(self, outcome: Outcome[list[str]]) -> None:
+        self.save.setEnabled(True)
+        self.warnings = outcome.value
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.save.setEnabled(True)
+        self.error.setText(error_text(error))
+
+
+FAIRNESS_COLUMNS: list[Column[FairnessRow]] = [
+    Column("姓名", lambda r: r.staff.name),
+    Column("层级", lambda r: TIER_ORDER.index(r.staff.tier), text=lambda r: r.staff.tier.label),
+    Column("工作日", lambda r: r.workday),
+    Column("周末", lambda r: r.weekend),
+    Column("节假日", lambda r: r.holiday),
+    Column("合计", lambda r: r.total),
+]
+
+
+class GenerateDialog(QDialog):
+    """Preview a generated rota and its fairness table before anything is saved."""
+
+    def __init__(self, uow: UnitOfWork, runner: AnyRunner, start: date, end: date,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("自动排班")
+        self.resize(820, 640)
+        self.uow, self.runner = uow, runner
+        self.report: GenerationReport | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(22, 18, 22, 16)
+        layout.addWidget(hint_label(
+            "只填补范围内尚未安排的班次；手工安排、换班和已排的班次保持不变。"
+            "先预览，确认公平后再保存。"))
+        bar = QHBoxLayout()
+        self.start, self.end = date_edit(start), date_edit(end)
+        bar.addWidget(QLabel("从"))
+        bar.addWidget(self.start)
+        bar.addWidget(QLabel("至"))
+        bar.addWidget(self.end)
+        self.preview_button = button("预览", "roster")
+        self.preview_button.clicked.connect(self.preview)
+        bar.addWidget(self.preview_button)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.unfilled = QListWidget()
+        self.unfilled.setMaximumHeight(120)
+        self.unfilled.setStyleSheet("color: #c0392b;")
+        self.unfilled.hide()
+        layout.addWidget(self.unfilled)
+        layout.addWidget(QLabel("<b>公平性</b>（范围内每人班次，含已安排的）"))
+        self.model: RecordTableModel[FairnessRow] = RecordTableModel(FAIRNESS_COLUMNS)
+        layout.addWidget(table(self.model), 1)
+        self.error = error_label()
+        layout.addWidget(self.error)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        cancel = button("取消")
+        cancel.clicked.connect(self.reject)
+        self.save = button("保存排班", "save", primary=True)
+        self.save.setEnabled(False)
+        self.save.clicked.connect(self.apply)
+        actions.addWidget(cancel)
+        actions.addWidget(self.save)
+        layout.addLayout(actions)
+
+    def _range(self) -> tuple[date, date]:
+        return picked(self.start), picked(self.end)
+
+    def preview(self) -> None:
+        self.error.clear()
+        self.save.setEnabled(False)
+        self.runner.run(roster_service.preview_generation, self.uow, *self._range(),
+                        done=self._show, failed=self._failed)
+
+    def _show(self, report: GenerationReport) -> None:
+        self.report = report
+        worst = max(report.spreads.values(), default=0)
+        unfair = [f"{t.label}{c.label}相差 {n}" for (t, c), n in report.spreads.items() if n > 1]
+        self.summary.setText(
+            f"将新排 {len(report.assignments)} 个班次。"
+            + (f"无法排上 {len(report.unfilled)} 个班次（见下，红色）。" if report.unfilled
+               else "所有班次均可排上。")
+            + (f"同层级同类班次最多相差 {worst} 次。" if not unfair
+               else "注意：" + "，".join(unfair) + "（受请假或人数所限）。"))
+        self.unfilled.clear()
+        self.unfilled.addItems([u.describe() for u in report.unfilled])
+        self.unfilled.setVisible(bool(report.unfilled))
+        self.model.set_records(report.fairness)
+        self.save.setEnabled(bool(report.assignments))
+
+    def apply(self) -> None:
+        self.save.setEnabled(False)
+        self.runner.run(roster_service.generate, self.uow, *self._range(),
+                        done=self._saved, failed=self._failed)
+
+    def _saved(self, outcome: Outcome[GenerationReport]) -> None:
+        self.report = outcome.value
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.error.setText(error_text(error))
+
+
+class _ListEditor(QDialog):
+    """A list with an add form under it and a remove button: leave and periods."""
+
+    def __init__(self, title: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(760, 520)
+        self.changed = False
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(22, 18, 22, 16)
+        self.form = QHBoxLayout()
+        self.error = error_label()
+
+    def finish(self, view: QTableView, add_label: str) -> None:
+        self.table = view
+        self.layout_.addWidget(view, 1)
+        remove = button("删除所选", "power")
+        remove.clicked.connect(self.remove_selected)
+        top = QHBoxLayout()
+        top.addStretch(1)
+        top.addWidget(remove)
+        self.layout_.insertLayout(0, top)
+        self.layout_.addWidget(QLabel(f"<b>{add_label}</b>"))
+        self.layout_.addLayout(self.form)
+        self.layout_.addWidget(self.error)
+        close = button("关闭")
+        close.clicked.connect(self.accept)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(close)
+        self.layout_.addLayout(bottom)
+
+    def selected_row(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def remove_selected(self) -> None:
+        raise NotImplementedError
+
+    def done_change(self, _outcome: object = None) -> None:
+        self.changed = True
+        self.error.clear()
+        self.reload()
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def failed(self, error: BaseException) -> None:
+        self.error.setText(error_text(error))
+
+
+LEAVE_COLUMNS: list[Column[LeaveView]] = [
+    Column("姓名", lambda x: x.staff.name),
+    Column("层级", lambda x: TIER_ORDER.index(x.staff.tier), text=lambda x: x.staff.tier.label),
+    Column("类型", lambda x: x.kind_label),
+    Column("开始", lambda x: x.start.isoformat()),
+    Column("结束", lambda x: x.end.isoformat()),
+    Column("事由", lambda x: x.reason),
+]
+
+
+class LeaveDialog(_ListEditor):
+    """请假、出差、培训: nobody is rostered while away."""
+
+    def __init__(self, uow: UnitOfWork, runner: AnyRunner, start: date, end: date,
+                 people: list[StaffView], parent: QWidget | None = None) -> None:
+        super().__init__("请假、出差、培训登记", parent)
+        self.uow, self.runner, self.start, self.end = uow, runner, start, end
+        self.model: RecordTableModel[LeaveView] = RecordTableModel(LEAVE_COLUMNS)
+        self.layout_.addWidget(hint_label(f"{start} 至 {end} 期间的记录；排班时自动避开。"))
+        self.person = QComboBox()
+        for p in people:
+            if p.active:
+                self.person.addItem(f"{p.name}（{p.tier_label}）", p.id)
+        self.kind = QComboBox()
+        for key, label in LEAVE_KINDS.items():
+            self.kind.addItem(label, key)
+        self.first, self.last = date_edit(start), date_edit(start)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("事由")
+        add = button("添加", "add", primary=True)
+        add.clicked.connect(self.add)
+        for widget in (self.person, self.kind, self.first, QLabel("至"), self.last, self.reason,
+                       add):
+            self.form.addWidget(widget)
+        self.finish(table(self.model), "新增")
+        self.reload()
+
+    def reload(self) -> None:
+        self.runner.run(roster_service.list_leaves, self.uow, self.start, self.end,
+                        done=self.model.set_records, failed=self.failed)
+
+    def add(self) -> None:
+        if self.person.currentData() is None:
+            self.error.setText("请先在通讯录中添加人员")
+            return
+        self.runner.run(roster_service.add_leave, self.uow, self.person.currentData(),
+                        self.kind.currentData(), picked(self.first), picked(self.last),
+                        self.reason.text(), done=self.done_change, failed=self.failed)
+
+    def remove_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.runner.run(roster_service.remove_leave, self.uow, self.model.record(row).id,
+                            done=self.done_change, failed=self.failed)
+
+
+PERIOD_COLUMNS: list[Column[PeriodView]] = [
+    Column("名称", lambda x: x.name),
+    Column("开始", lambda x: x.start.isoformat()),
+    Column("结束", lambda x: x.end.isoformat()),
+]
+
+
+class PeriodsDialog(_ListEditor):
+    """特殊敏感时期: days that need holiday-level (三级) duty."""
+
+    def __init__(self, uow: UnitOfWork, runner: AnyRunner, today: date,
+                 parent: QWidget | None = None) -> None:
+        super().__init__("特殊敏感时期", parent)
+        self.uow, self.runner = uow, runner
+        self.model: RecordTableModel[PeriodView] = RecordTableModel(PERIOD_COLUMNS)
+        self.layout_.addWidget(hint_label("如重要会议、防汛关键期：这些日子按节假日标准三级值班。"))
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("名称，如：防汛关键期")
+        self.first, self.last = date_edit(today), date_edit(today)
+        add = button("添加", "add", primary=True)
+        add.clicked.connect(self.add)
+        for widget in (self.name, self.first, QLabel("至"), self.last, add):
+            self.form.addWidget(widget)
+        self.finish(table(self.model), "新增敏感时期")
+        self.reload()
+
+    def reload(self) -> None:
+        self.runner.run(roster_service.list_periods, self.uow, done=self.model.set_records,
+                        failed=self.failed)
+
+    def add(self) -> None:
+        self.runner.run(roster_service.add_period, self.uow, self.name.text(), picked(self.first),
+                        picked(self.last), done=self.done_change, failed=self.failed)
+
+    def remove_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.runner.run(roster_service.remove_period, self.uow, self.model.record(row).id,
+                            done=self.done_change, failed=self.failed)
+
+
+STATS_COLUMNS: list[Column[StatsRow]] = [
+    Column("姓名", lambda r: r.staff.name),
+    Column("层级", lambda r: TIER_ORDER.index(r.staff.tier), text=lambda r: r.staff.tier.label),
+    Column("手机", lambda r: r.staff.mobile),
+    Column(Category.WORKDAY.label, lambda r: r.workday),
+    Column(Category.WEEKEND.label, lambda r: r.weekend),
+    Column(Category.HOLIDAY.label, lambda r: r.holiday),
+    Column("合计", lambda r: r.total),
+    Column("应补休（天）", lambda r: r.comp_days),
+]
+
+
+class StatsDialog(QDialog):
+    """Duties per person and comp days earned, exportable for duty allowances."""
+
+    def __init__(self, uow: UnitOfWork, runner: AnyRunner, start: date, end: date, unit: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("值班统计")
+        self.resize(780, 560)
+        self.uow, self.runner, self.unit = uow, runner, unit
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(22, 18, 22, 16)
+        bar = QHBoxLayout()
+        self.start, self.end = date_edit(start), date_edit(end)
+        count = button("统计", "roster", primary=True)
+        count.clicked.connect(self.reload)
+        self.export_button = button("导出 Excel…", "import")
+        self.export_button.clicked.connect(self.export)
+        for widget in (QLabel("从"), self.start, QLabel("至"), self.end, count):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.export_button)
+        layout.addLayout(bar)
+        self.model: RecordTableModel[StatsRow] = RecordTableModel(STATS_COLUMNS)
+        view = table(self.model)
+        view.setSortingEnabled(False)
+        layout.addWidget(view, 1)
+        self.error = error_label()
+        layout.addWidget(self.error)
+        self.reload()
+
+    def reload(self) -> None:
+        self.error.clear()
+        self.runner.run(roster_service.statistics, self.uow, picked(self.start), picked(self.end),
+                        done=self.model.set_records,
+                        failed=lambda e: self.error.setText(error_text(e)))
+
+    def export(self, path: Path | None = None) -> None:
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(self, "导出值班统计", "值班统计.xlsx",
+                                                  "Excel 工作簿 (*.xlsx)")
+            if not name:
+                return
+            path = Path(name)
+        self.runner.run(roster_files.export_statistics, self.model.records(), picked(self.start),
+                        picked(self.end), self.unit, path,
+                        done=lambda out: QMessageBox.information(self, "已导出", f"已保存到 {out}"),
+                        failed=lambda e: self.error.setText(error_text(e)))

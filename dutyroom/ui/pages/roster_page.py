@@ -1,0 +1,335 @@
+"""排班: the month rota at a glance, with generation, hand edits, leave, periods and files."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from dutyroom.domain.calendar import DayKind
+from dutyroom.domain.roster import TIER_ORDER
+from dutyroom.domain.tiers import Tier
+from dutyroom.services import roster_files, roster_service, settings_service, staff_service
+from dutyroom.services.roster_service import RosterView
+from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+from dutyroom.ui.dialogs.roster_dialogs import (
+    GenerateDialog,
+    LeaveDialog,
+    PeriodsDialog,
+    SlotDialog,
+    StatsDialog,
+)
+from dutyroom.ui.month_grid import DayDelegate, MonthModel, describe, grid_range, month_start
+from dutyroom.ui.pages.base import Page
+from dutyroom.ui.tasks import Runner, SyncRunner
+from dutyroom.ui.widgets import button, card, error_text, show_error, title_label
+
+KIND_CHOICES = [(None, "按国务院安排"), (DayKind.WORKDAY, "工作日"), (DayKind.WEEKEND, "周末"),
+                (DayKind.HOLIDAY, "法定节假日"), (DayKind.ADJUSTED_WORKDAY, "调休上班")]
+EXPORTS = [("xlsx", "值班表 Excel（.xlsx）", "Excel 工作簿 (*.xlsx)"),
+           ("csv", "CSV（.csv）", "CSV 文件 (*.csv)"),
+           ("ics", "手机日历（.ics，全体）", "iCalendar (*.ics)")]
+
+
+def _next_month(first: date, step: int) -> date:
+    month = first.month - 1 + step
+    return date(first.year + month // 12, month % 12 + 1, 1)
+
+
+class RosterPage(Page):
+    title = "排班"
+    icon_name = "roster"
+    changed = Signal(object)
+
+    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner) -> None:
+        super().__init__()
+        self.uow, self.runner = uow, runner
+        self.view: RosterView | None = None
+        self.people: list[Any] = []
+        self.settings: dict[str, Any] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 22, 28, 18)
+        layout.setSpacing(10)
+
+        top = QHBoxLayout()
+        top.addWidget(title_label("排班"))
+        top.addSpacing(20)
+        self.prev_button = button("◀", tooltip="上个月（PageUp）")
+        self.next_button = button("▶", tooltip="下个月（PageDown）")
+        self.today_button = button("本月")
+        self.month_label = QLabel()
+        self.month_label.setObjectName("pageTitle")
+        self.prev_button.clicked.connect(lambda: self.show_month(_next_month(self.month, -1)))
+        self.next_button.clicked.connect(lambda: self.show_month(_next_month(self.month, 1)))
+        self.today_button.clicked.connect(lambda: self.show_month(month_start(date.today())))
+        for widget in (self.prev_button, self.month_label, self.next_button, self.today_button):
+            top.addWidget(widget)
+        top.addStretch(1)
+        self.generate_button = button("自动排班…", "roster", primary=True, tooltip="Ctrl+G")
+        self.generate_button.clicked.connect(self.open_generate)
+        self.leave_button = button("请假登记…", "contacts")
+        self.leave_button.clicked.connect(self.open_leave)
+        self.period_button = button("敏感时期…", "alert")
+        self.period_button.clicked.connect(self.open_periods)
+        self.stats_button = button("值班统计…", "log")
+        self.stats_button.clicked.connect(self.open_stats)
+        self.files_button = button("导入/导出", "import")
+        menu = QMenu(self.files_button)
+        for fmt, label, _ in EXPORTS:
+            action = QAction(f"导出{label}…", menu)
+            action.triggered.connect(lambda _=False, f=fmt: self.export(f))
+            menu.addAction(action)
+        menu.addSeparator()
+        import_action = QAction("导入值班表 Excel…", menu)
+        import_action.triggered.connect(lambda: self.import_roster())
+        menu.addAction(import_action)
+        self.files_button.setMenu(menu)
+        for widget in (self.generate_button, self.leave_button, self.period_button,
+                       self.stats_button, self.files_button):
+            top.addWidget(widget)
+        layout.addLayout(top)
+
+        self.warning = QLabel()
+        self.warning.setObjectName("demoBanner")
+        self.warning.setWordWrap(True)
+        self.warning.hide()
+        layout.addWidget(self.warning)
+
+        body = QHBoxLayout()
+        self.model = MonthModel()
+        self.grid = QTableView()
+        self.grid.setModel(self.model)
+        self.grid.setItemDelegate(DayDelegate(self.model))
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.grid.verticalHeader().hide()
+        self.grid.setShowGrid(True)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.grid.selectionModel().currentChanged.connect(self._day_changed)
+        self.grid.doubleClicked.connect(lambda _i: self.edit_slot(Tier.LEADER))
+        body.addWidget(self.grid, 1)
+        body.addWidget(self._build_detail())
+        layout.addLayout(body, 1)
+        self.legend = QLabel(
+            "<span style='color:#f4b6b6'>■</span> 法定节假日　"
+            "<span style='color:#cfcfcf'>■</span> 调休上班（班）　"
+            "<span style='color:#dce6f2'>■</span> 周末　"
+            "<span style='color:#e0a800'>□</span> 特殊敏感时期　"
+            "<span style='color:#c0392b'>红色：未安排或违反规则</span>　"
+            "主 / 带 / 值：主要领导 / 带班领导 / 值班员　"
+            "方向键选日，回车安排，PageUp / PageDown 翻月")
+        self.legend.setObjectName("hint")
+        layout.addWidget(self.legend)
+
+        QShortcut(QKeySequence(Qt.Key.Key_PageUp), self,
+                  lambda: self.show_month(_next_month(self.month, -1)))
+        QShortcut(QKeySequence(Qt.Key.Key_PageDown), self,
+                  lambda: self.show_month(_next_month(self.month, 1)))
+        QShortcut(QKeySequence("Ctrl+G"), self, self.open_generate)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.grid, lambda: self.edit_slot(None))
+        self.month = month_start(date.today())
+
+    def _build_detail(self) -> QFrame:
+        frame, inner = card()
+        frame.setFixedWidth(270)
+        self.day_title = QLabel()
+        self.day_title.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.day_title.setWordWrap(True)
+        inner.addWidget(self.day_title)
+        self.slot_buttons: dict[Tier, QPushButton] = {}
+        for tier in TIER_ORDER:
+            widget = QPushButton()
+            widget.setStyleSheet("text-align: left; padding: 8px;")
+            widget.clicked.connect(lambda _=False, t=tier: self.edit_slot(t))
+            self.slot_buttons[tier] = widget
+            inner.addWidget(widget)
+        self.breaks = QLabel()
+        self.breaks.setObjectName("error")
+        self.breaks.setWordWrap(True)
+        inner.addWidget(self.breaks)
+        inner.addSpacing(8)
+        inner.addWidget(QLabel("<b>日期类型</b>"))
+        self.kind = QComboBox()
+        for kind, label in KIND_CHOICES:
+            self.kind.addItem(label, kind)
+        self.kind_name = QLineEdit()
+        self.kind_name.setPlaceholderText("节日名称（可选）")
+        save_kind = button("保存日期类型", "save")
+        save_kind.clicked.connect(self.save_kind)
+        inner.addWidget(self.kind)
+        inner.addWidget(self.kind_name)
+        inner.addWidget(save_kind)
+        inner.addStretch(1)
+        return frame
+
+    # --- loading ---------------------------------------------------------------------------
+
+    def refresh(self, changes: Changes | None = None) -> None:
+        if changes is None or changes.roster or changes.staff or changes.settings:
+            self.show_month(self.month)
+
+    def show_month(self, first: date) -> None:
+        self.month = first
+        start, end = grid_range(first)
+        self.month_label.setText(f"{first.year}年{first.month}月")
+
+        def load() -> tuple[RosterView, list[Any], dict[str, Any]]:
+            return (roster_service.roster_view(self.uow, start, end),
+                    staff_service.list_staff(self.uow),
+                    settings_service.load_settings(self.uow))
+
+        self.runner.run(load, done=self._loaded, failed=lambda e: show_error(self, "读取失败", e))
+
+    def _loaded(self, loaded: tuple[RosterView, list[Any], dict[str, Any]]) -> None:
+        self.view, self.people, self.settings = loaded
+        selected = self.selected_day()
+        self.model.set_month(self.month, self.view.days)
+        if self.view.assumed_years:
+            years = "、".join(str(y) for y in self.view.assumed_years)
+            self.warning.setText(
+                f"⚠ {years} 年尚未载入国务院节假日安排：周末和工作日为推定，法定节假日未标出。"
+                "请在右侧逐日设定，或用「dutyroom calendar import」载入正式安排后再排班。")
+        self.warning.setVisible(bool(self.view.assumed_years))
+        month_days = [d for d in self.view.days if d.info.day.month == self.month.month]
+        gaps = sum(1 for d in month_days for t in d.required if t not in d.slots)
+        broken = sum(1 for d in month_days if d.breaks)
+        self.month_label.setText(f"{self.month.year}年{self.month.month}月"
+                                 + (f"（{gaps} 个班次未安排）" if gaps else "")
+                                 + (f"（{broken} 天有问题）" if broken and not gaps else ""))
+        target = selected if selected and selected.month == self.month.month else (
+            date.today() if month_start(date.today()) == self.month else self.month)
+        index = self.model.index_of(target)
+        self.grid.setCurrentIndex(index)
+        self._day_changed(index)
+
+    # --- the selected day -------------------------------------------------------------------
+
+    def selected_day(self) -> date | None:
+        index = self.grid.currentIndex()
+        return self.model.day_at(index) if index.isValid() else None
+
+    def _day_changed(self, index: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        if not index.isValid():
+            return
+        day = self.model.day_at(index)
+        view = self.model.view(day)
+        self.day_title.setText(describe(day, view).splitlines()[0])
+        for tier, widget in self.slot_buttons.items():
+            person = view.slots.get(tier) if view else None
+            required = view is not None and tier in view.required
+            widget.setVisible(person is not None or required)
+            widget.setText(f"{tier.label}：{person.name}  {person.mobile}" if person
+                           else f"{tier.label}：未安排（点击安排）")
+            widget.setStyleSheet("text-align: left; padding: 8px;"
+                                 + ("" if person else "color: #c0392b;"))
+        self.breaks.setText("\n".join(f"⚠ {b}" for b in view.breaks) if view else "")
+        if view is not None:
+            source = view.info.source.value
+            self.kind.setCurrentIndex(0 if source != "user" else next(
+                i for i, (k, _) in enumerate(KIND_CHOICES) if k is view.info.kind))
+            self.kind_name.setText(view.info.name if source == "user" else "")
+
+    def edit_slot(self, tier: Tier | None) -> None:
+        day = self.selected_day()
+        view = self.model.view(day) if day else None
+        if day is None or view is None:
+            return
+        if tier is None:  # Enter: the first empty required slot, else the leader's
+            tier = next((t for t in view.required if t not in view.slots), Tier.LEADER)
+        dialog = SlotDialog(self.uow, self.runner, day, tier, view.slots.get(tier), self.people,
+                            bool(self.settings.get("chief_may_lead")), self)
+        if dialog.exec():
+            if dialog.warnings:
+                QMessageBox.warning(self, "已保存，但请注意", "\n".join(dialog.warnings))
+            self._changed()
+
+    def save_kind(self) -> None:
+        day = self.selected_day()
+        if day is None:
+            return
+        data = self.kind.currentData()  # Qt hands an enum back as its plain value
+        self.runner.run(roster_service.set_calendar_day, self.uow, day,
+                        DayKind(data) if data else None, self.kind_name.text(), done=lambda _o: self._changed(),
+                        failed=lambda e: show_error(self, "未保存", e))
+
+    def _changed(self, _outcome: Outcome[Any] | None = None) -> None:
+        self.changed.emit(Changes(roster=True))
+        self.show_month(self.month)
+
+    # --- dialogs and files ------------------------------------------------------------------
+
+    def month_range(self) -> tuple[date, date]:
+        return self.month, _next_month(self.month, 1) - timedelta(days=1)
+
+    def open_generate(self) -> None:
+        dialog = GenerateDialog(self.uow, self.runner, *self.month_range(), parent=self)
+        if dialog.exec() and dialog.report is not None:
+            report = dialog.report
+            if report.unfilled:
+                QMessageBox.warning(self, "部分班次未能排上", "\n".join(
+                    u.describe() for u in report.unfilled[:20]))
+            self._changed()
+
+    def open_leave(self) -> None:
+        dialog = LeaveDialog(self.uow, self.runner, *self.month_range(), self.people, self)
+        dialog.exec()
+        if dialog.changed:
+            self._changed()
+
+    def open_periods(self) -> None:
+        dialog = PeriodsDialog(self.uow, self.runner, self.selected_day() or self.month, self)
+        dialog.exec()
+        if dialog.changed:
+            self._changed()
+
+    def open_stats(self) -> None:
+        start = date(self.month.year, 1, 1)
+        unit = self.settings.get("unit_name") or self.settings.get("desk_name", "")
+        StatsDialog(self.uow, self.runner, start, self.month_range()[1], unit, self).exec()
+
+    def export(self, fmt: str, path: Path | None = None) -> None:
+        start, end = self.month_range()
+        if path is None:
+            _, label, pattern = next(e for e in EXPORTS if e[0] == fmt)
+            name, _ = QFileDialog.getSaveFileName(
+                self, f"导出{label}", f"值班表-{start:%Y年%m月}.{fmt}", pattern)
+            if not name:
+                return
+            path = Path(name)
+        self.runner.run(roster_files.export_roster, self.uow, start, end, fmt, path,
+                        done=lambda out: QMessageBox.information(self, "已导出", f"已保存到 {out}"),
+                        failed=lambda e: show_error(self, "导出失败", e))
+
+    def import_roster(self, path: Path | None = None) -> None:
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(self, "导入值班表", "", "Excel 工作簿 (*.xlsx)")
+            if not name:
+                return
+            path = Path(name)
+        self.runner.run(roster_files.import_roster, self.uow, path,
+                        done=self._imported,
+                        failed=lambda e: QMessageBox.warning(
+                            self, "值班表未导入", f"整个文件未导入：\n{error_text(e)}"))
+
+    def _imported(self, outcome: Outcome[int]) -> None:
+        QMessageBox.information(self, "导入完成", f"已导入 {outcome.value} 个班次。")
+        self._changed()

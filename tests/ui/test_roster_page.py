@@ -1,0 +1,166 @@
+"""排班, clicked through: month grid, generate with preview, hand edits, leave, files."""
+
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from dutyroom.domain.tiers import Tier
+from dutyroom.services import demo, roster_service, staff_service
+from dutyroom.ui.dialogs.roster_dialogs import (
+    GenerateDialog,
+    LeaveDialog,
+    PeriodsDialog,
+    SlotDialog,
+    StatsDialog,
+)
+from dutyroom.ui.month_grid import describe
+
+FEB = (date(2026, 2, 1), date(2026, 2, 28))
+
+
+@pytest.fixture
+def page(window, sqlite_backend, monkeypatch):
+    demo.seed_demo(sqlite_backend.uow)
+    for name in ("information", "warning"):
+        monkeypatch.setattr(QMessageBox, name, lambda *a, **k: QMessageBox.StandardButton.Ok)
+    window.show_page(1)
+    window.roster.show_month(date(2026, 2, 1))
+    return window.roster
+
+
+def _select(page, day):
+    page.grid.setCurrentIndex(page.model.index_of(day))
+
+
+def test_the_month_grid_shows_day_kinds_and_gaps(page):
+    assert page.month_label.text().startswith("2026年2月")
+    assert "未安排" in page.month_label.text()
+    spring = page.model.view(date(2026, 2, 17))
+    assert spring.info.name == "春节" and Tier.CHIEF in spring.required
+    assert "主要领导：未安排" in describe(date(2026, 2, 17), spring)
+    assert page.warning.isHidden()
+    page.show_month(date(2027, 1, 1))
+    assert page.warning.isVisible() and "2027 年尚未载入" in page.warning.text()
+
+
+def test_generate_previews_then_saves(page, qtbot, runner, sqlite_backend):
+    dialog = GenerateDialog(sqlite_backend.uow, runner, *FEB, parent=page)
+    qtbot.addWidget(dialog)
+    assert not dialog.save.isEnabled()
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    assert "将新排" in dialog.summary.text() and "所有班次均可排上" in dialog.summary.text()
+    assert dialog.model.rowCount() == 30
+    assert roster_service.roster_rows(sqlite_backend.uow, *FEB) == []  # preview saves nothing
+    qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+    assert dialog.result() and len(roster_service.roster_rows(sqlite_backend.uow, *FEB)) == 28 * 2 + 9
+    page.show_month(date(2026, 2, 1))
+    assert page.month_label.text() == "2026年2月"
+
+
+def test_generate_from_the_page_button(page, on_dialog, sqlite_backend):
+    def preview_and_save(dialog):
+        dialog.preview()
+        dialog.apply()
+
+    on_dialog(preview_and_save)
+    page.open_generate()
+    assert page.month_label.text() == "2026年2月"
+    _select(page, date(2026, 2, 17))
+    assert "未安排" not in page.slot_buttons[Tier.CHIEF].text()
+
+
+def test_assign_a_slot_by_hand_and_see_rule_breaks(page, on_dialog, sqlite_backend):
+    officer = next(p for p in staff_service.list_staff(sqlite_backend.uow)
+                   if p.tier is Tier.OFFICER)
+    roster_service.assign(sqlite_backend.uow, date(2026, 2, 9), Tier.OFFICER, officer.id)
+    page.show_month(date(2026, 2, 1))
+    _select(page, date(2026, 2, 10))
+
+    def choose(dialog):
+        assert isinstance(dialog, SlotDialog)
+        dialog.person.setCurrentIndex(dialog.person.findData(officer.id))
+        dialog.requested_by.setText("党政办")
+        dialog.submit()
+
+    on_dialog(choose)
+    page.edit_slot(Tier.OFFICER)
+    view = page.model.view(date(2026, 2, 10))
+    assert view.slots[Tier.OFFICER].id == officer.id
+    assert any("间隔不足" in b for b in view.breaks)
+    assert "间隔不足" in page.breaks.text()
+    history = roster_service.changes(sqlite_backend.uow, *FEB)
+    assert history[0].requested_by == "党政办"
+
+
+def test_substitution_needs_a_reason(page, qtbot, runner, sqlite_backend):
+    people = staff_service.list_staff(sqlite_backend.uow)
+    dialog = SlotDialog(sqlite_backend.uow, runner, date(2026, 2, 10), Tier.LEADER, None,
+                        people, False, page)
+    qtbot.addWidget(dialog)
+    dialog.mode.setCurrentIndex(1)  # 代班
+    dialog.submit()
+    assert "原因" in dialog.error.text() and not dialog.result()
+    assert dialog.person.count() == 10  # leaders only; chiefs may not lead by default
+
+
+def test_leave_periods_and_stats_dialogs(page, qtbot, runner, sqlite_backend, tmp_path):
+    people = staff_service.list_staff(sqlite_backend.uow)
+    leave = LeaveDialog(sqlite_backend.uow, runner, *FEB, people, page)
+    qtbot.addWidget(leave)
+    leave.reason.setText("探亲")
+    leave.add()
+    assert leave.model.rowCount() == 1 and leave.changed
+    leave.table.selectRow(0)
+    leave.remove_selected()
+    assert leave.model.rowCount() == 0
+
+    periods = PeriodsDialog(sqlite_backend.uow, runner, date(2026, 3, 4), page)
+    qtbot.addWidget(periods)
+    periods.add()
+    assert "名称不能为空" in periods.error.text()
+    periods.name.setText("全国两会")
+    periods.add()
+    assert periods.model.rowCount() == 1
+
+    roster_service.generate(sqlite_backend.uow, *FEB)
+    stats = StatsDialog(sqlite_backend.uow, runner, *FEB, "青山镇", page)
+    qtbot.addWidget(stats)
+    assert stats.model.rowCount() > 20
+    stats.export(tmp_path / "stats.xlsx")
+    assert load_workbook(tmp_path / "stats.xlsx").active["A2"].value == "姓名"
+
+
+def test_set_a_day_kind_for_a_year_without_a_notice(page, sqlite_backend):
+    page.show_month(date(2027, 2, 1))
+    _select(page, date(2027, 2, 6))
+    page.kind.setCurrentIndex(3)  # 法定节假日
+    page.kind_name.setText("春节")
+    page.save_kind()
+    view = page.model.view(date(2027, 2, 6))
+    assert view.info.kind.value == "holiday" and view.info.name == "春节"
+    assert Tier.CHIEF in view.required
+
+
+def test_export_and_import_files(page, sqlite_backend, tmp_path):
+    roster_service.generate(sqlite_backend.uow, *FEB)
+    page.show_month(date(2026, 2, 1))
+    for fmt in ("xlsx", "csv", "ics"):
+        page.export(fmt, tmp_path / f"feb.{fmt}")
+        assert (tmp_path / f"feb.{fmt}").stat().st_size > 0
+    before = roster_service.roster_rows(sqlite_backend.uow, *FEB)
+    page.import_roster(tmp_path / "feb.xlsx")
+    assert roster_service.roster_rows(sqlite_backend.uow, *FEB) == before
+
+
+def test_keyboard_moves_between_days_and_months(page, qtbot):
+    _select(page, date(2026, 2, 10))
+    page.grid.setFocus()
+    qtbot.keyClick(page.grid, Qt.Key.Key_Right)
+    assert page.selected_day() == date(2026, 2, 11)
+    qtbot.keyClick(page.grid, Qt.Key.Key_Down)
+    assert page.selected_day() == date(2026, 2, 18)
+    qtbot.keyClick(page, Qt.Key.Key_PageDown)
+    assert page.month == date(2026, 3, 1)
