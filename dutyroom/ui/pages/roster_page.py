@@ -268,7 +268,8 @@ class RosterPage(Page):
             return
         data = self.kind.currentData()  # Qt hands an enum back as its plain value
         self.runner.run(roster_service.set_calendar_day, self.uow, day,
-                        DayKind(data) if data else None, self.kind_name.text(), done=lambda _o: self._changed(),
+                        DayKind(data) if data else None, self.kind_name.text(),
+                        done=lambda _o: self._changed(),
                         failed=lambda e: show_error(self, "未保存", e))
 
     def _changed(self, _outcome: Outcome[Any] | None = None) -> None:
