@@ -87,8 +87,10 @@ def cmd_init(args: argparse.Namespace, out: Output) -> int:
         lines.append(f"已从 {schema.upgraded_from} 升级，升级前备份：{schema.backup}")
     if args.demo:
         report = demo.seed_demo(backend.uow).value
-        document["demo"] = {"staff": report.staff, "departments": report.departments}
-        lines.append(f"示例数据：{report.staff} 名人员，{report.departments} 个联动单位"
+        document["demo"] = {"staff": report.staff, "departments": report.departments,
+                            "duties": report.duties}
+        lines.append(f"示例数据：{report.staff} 名人员，{report.departments} 个联动单位，"
+                     f"{report.duties} 个班次（本月起三个月）"
                      if report.staff else "示例数据已存在，未重复加入")
     out.emit(document, lambda: "\n".join(lines))
     return EXIT_OK

@@ -127,7 +127,7 @@ def test_console_script_is_installed():
     assert result.returncode == 0 and result.stdout.startswith("dutyroom ")
 
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 
 
 def test_calendar_show_and_import(db):

@@ -21,7 +21,7 @@ from dutyroom.services import (
 )
 from dutyroom.services.errors import InputError
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 FEB = (date(2026, 2, 1), date(2026, 2, 28))
 
 

@@ -1,9 +1,11 @@
+from datetime import date
+
 import pytest
 from sqlalchemy import func, select, text
 
 from dutyroom.db.models import Department, Staff
 from dutyroom.domain.tiers import Tier
-from dutyroom.services import check_service, demo, settings_service, staff_service
+from dutyroom.services import check_service, demo, roster_service, settings_service, staff_service
 from dutyroom.services.errors import InputError
 
 
@@ -30,8 +32,11 @@ def test_one_bad_setting_saves_none(backend):
 
 
 def test_demo_town(backend):
-    report = demo.seed_demo(backend.uow).value
+    report = demo.seed_demo(backend.uow, today=date(2026, 11, 23)).value
     assert (report.staff, report.departments) == (30, 20)
+    view = roster_service.roster_view(backend.uow, date(2026, 11, 1), date(2027, 1, 31))
+    assert report.duties == sum(len(d.slots) for d in view.days) > 180
+    assert view.breaks == []  # three months, every slot filled by the rules
     people = staff_service.list_staff(backend.uow)
     counts = {tier: sum(1 for p in people if p.tier == tier) for tier in Tier}
     assert counts == {Tier.CHIEF: 4, Tier.LEADER: 10, Tier.OFFICER: 16}
