@@ -46,27 +46,14 @@ def _zone(key: str, label: str, raw: Any) -> str:
     return value
 
 
-def _percent(low: int, high: int) -> Callable[[str, str, Any], Any]:
+def _integer(low: int, high: int, unit: str = "") -> Callable[[str, str, Any], Any]:
     def check(key: str, label: str, raw: Any) -> int:
         try:
-            value = int(str(raw).strip().rstrip("%"))
+            value = int(str(raw).strip().rstrip(unit or None))
         except ValueError:
             raise FieldError(key, f"{label}应为整数") from None
         if not low <= value <= high:
-            raise FieldError(key, f"{label}应在 {low}% 到 {high}% 之间")
-        return value
-
-    return check
-
-
-def _count(low: int, high: int) -> Callable[[str, str, Any], Any]:
-    def check(key: str, label: str, raw: Any) -> int:
-        try:
-            value = int(str(raw).strip())
-        except ValueError:
-            raise FieldError(key, f"{label}应为整数") from None
-        if not low <= value <= high:
-            raise FieldError(key, f"{label}应在 {low} 到 {high} 之间")
+            raise FieldError(key, f"{label}应在 {low}{unit} 到 {high}{unit} 之间")
         return value
 
     return check
@@ -106,7 +93,7 @@ SETTINGS: tuple[SettingDef, ...] = (
     SettingDef("timezone", "时区", "Asia/Shanghai",
                "默认 Asia/Shanghai（北京时间）；记录按 UTC 保存，按此时区显示", _zone),
     SettingDef("font_scale", "字体缩放", 100, "默认 100%，夜间或年长同志可调大",
-               _percent(80, 200)),
+               _integer(80, 200, "%")),
     SettingDef("desk_phone", "值班电话", "", "印在值班表上", _text(40, required=False)),
     SettingDef("tiers_workday", "工作日值班层级", "leader,officer",
                "默认 带班领导 + 值班员（DOMAIN.md 工作日规定）", _tiers),
@@ -119,9 +106,9 @@ SETTINGS: tuple[SettingDef, ...] = (
     SettingDef("chief_may_lead", "主要领导可顶带班领导", False,
                "默认否：主要领导只排主要领导班次", _flag),
     SettingDef("min_rest_days", "两次值班最少间隔（天）", 1,
-               "默认 1：同一人不连续两天值班", _count(0, 14)),
+               "默认 1：同一人不连续两天值班", _integer(0, 14)),
     SettingDef("comp_days_per_holiday", "节假日值班补休（天/次）", 1,
-               "默认每值一天节假日班补休一天，用于值班统计", _count(0, 3)),
+               "默认每值一天节假日班补休一天，用于值班统计", _integer(0, 3)),
     SettingDef("demo_data", "示例数据", False, "dutyroom init --demo 写入", _flag,
                visible=False),
 )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dutyroom.db import audit
@@ -483,16 +483,22 @@ def list_periods(uow: UnitOfWork) -> list[PeriodView]:
                                          .order_by(SensitivePeriod.start_date.desc()))]
 
 
-def remove_period(uow: UnitOfWork, period_id: int) -> Outcome[None]:
+def _remove(uow: UnitOfWork, model: type[SensitivePeriod] | type[Leave], record_id: int,
+            what: str, entity: str) -> Outcome[None]:
+    """Delete a planning record (not a log entry), keeping what it said in the audit chain."""
     with uow.write() as session:
-        row = session.get(SensitivePeriod, period_id)
+        row = session.get(model, record_id)
         if row is None:
-            raise InputError([Problem(f"没有编号为 {period_id} 的敏感时期", field="id")])
-        audit.append(session, actor=uow.actor, entity="period", entity_id=row.id,
-                     action="remove", payload={"name": row.name, "from": row.start_date,
-                                               "to": row.end_date})
-        session.execute(delete(SensitivePeriod).where(SensitivePeriod.id == period_id))
+            raise InputError([Problem(f"没有编号为 {record_id} 的{what}", field="id")])
+        payload = {c.key: getattr(row, c.key) for c in model.__table__.columns}
+        audit.append(session, actor=uow.actor, entity=entity, entity_id=row.id,
+                     action="remove", payload=payload)
+        session.delete(row)
     return Outcome(None, CHANGED)
+
+
+def remove_period(uow: UnitOfWork, period_id: int) -> Outcome[None]:
+    return _remove(uow, SensitivePeriod, period_id, "敏感时期", "period")
 
 
 @dataclass(frozen=True)
@@ -543,15 +549,7 @@ def list_leaves(uow: UnitOfWork, start: date, end: date) -> list[LeaveView]:
 
 
 def remove_leave(uow: UnitOfWork, leave_id: int) -> Outcome[None]:
-    with uow.write() as session:
-        row = session.get(Leave, leave_id)
-        if row is None:
-            raise InputError([Problem(f"没有编号为 {leave_id} 的请假记录", field="id")])
-        audit.append(session, actor=uow.actor, entity="leave", entity_id=row.id,
-                     action="remove", payload={"staff_id": row.staff_id, "from": row.start_date,
-                                               "to": row.end_date})
-        session.delete(row)
-    return Outcome(None, CHANGED)
+    return _remove(uow, Leave, leave_id, "请假记录", "leave")
 
 
 # --- statistics ---------------------------------------------------------------------------

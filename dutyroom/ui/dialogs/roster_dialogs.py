@@ -3,6 +3,7 @@ statistics. Each saves through roster_service and shows what it refused, in Chin
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
@@ -270,8 +271,12 @@ class GenerateDialog(QDialog):
 class _ListEditor(QDialog):
     """A list with an add form under it and a remove button: leave and periods."""
 
-    def __init__(self, title: str, parent: QWidget | None) -> None:
+    def __init__(self, title: str, uow: UnitOfWork, runner: AnyRunner,
+                 remove: Callable[[UnitOfWork, int], Outcome[None]],
+                 columns: list[Column[Any]], parent: QWidget | None) -> None:
         super().__init__(parent)
+        self.uow, self.runner, self.remove = uow, runner, remove
+        self.model: RecordTableModel[Any] = RecordTableModel(columns)
         self.setWindowTitle(title)
         self.resize(760, 520)
         self.changed = False
@@ -304,7 +309,10 @@ class _ListEditor(QDialog):
         return rows[0].row() if rows else None
 
     def remove_selected(self) -> None:
-        raise NotImplementedError
+        row = self.selected_row()
+        if row is not None:
+            self.runner.run(self.remove, self.uow, self.model.record(row).id,
+                            done=self.done_change, failed=self.failed)
 
     def done_change(self, _outcome: object = None) -> None:
         self.changed = True
@@ -333,9 +341,9 @@ class LeaveDialog(_ListEditor):
 
     def __init__(self, uow: UnitOfWork, runner: AnyRunner, start: date, end: date,
                  people: list[StaffView], parent: QWidget | None = None) -> None:
-        super().__init__("请假、出差、培训登记", parent)
-        self.uow, self.runner, self.start, self.end = uow, runner, start, end
-        self.model: RecordTableModel[LeaveView] = RecordTableModel(LEAVE_COLUMNS)
+        super().__init__("请假、出差、培训登记", uow, runner, roster_service.remove_leave,
+                         LEAVE_COLUMNS, parent)
+        self.start, self.end = start, end
         self.layout_.addWidget(hint_label(f"{start} 至 {end} 期间的记录；排班时自动避开。"))
         self.person = QComboBox()
         for p in people:
@@ -367,11 +375,6 @@ class LeaveDialog(_ListEditor):
                         self.kind.currentData(), picked(self.first), picked(self.last),
                         self.reason.text(), done=self.done_change, failed=self.failed)
 
-    def remove_selected(self) -> None:
-        row = self.selected_row()
-        if row is not None:
-            self.runner.run(roster_service.remove_leave, self.uow, self.model.record(row).id,
-                            done=self.done_change, failed=self.failed)
 
 
 PERIOD_COLUMNS: list[Column[PeriodView]] = [
@@ -386,9 +389,8 @@ class PeriodsDialog(_ListEditor):
 
     def __init__(self, uow: UnitOfWork, runner: AnyRunner, today: date,
                  parent: QWidget | None = None) -> None:
-        super().__init__("特殊敏感时期", parent)
-        self.uow, self.runner = uow, runner
-        self.model: RecordTableModel[PeriodView] = RecordTableModel(PERIOD_COLUMNS)
+        super().__init__("特殊敏感时期", uow, runner, roster_service.remove_period,
+                         PERIOD_COLUMNS, parent)
         self.layout_.addWidget(hint_label("如重要会议、防汛关键期：这些日子按节假日标准三级值班。"))
         self.name = QLineEdit()
         self.name.setPlaceholderText("名称，如：防汛关键期")
@@ -408,11 +410,6 @@ class PeriodsDialog(_ListEditor):
         self.runner.run(roster_service.add_period, self.uow, self.name.text(), picked(self.first),
                         picked(self.last), done=self.done_change, failed=self.failed)
 
-    def remove_selected(self) -> None:
-        row = self.selected_row()
-        if row is not None:
-            self.runner.run(roster_service.remove_period, self.uow, self.model.record(row).id,
-                            done=self.done_change, failed=self.failed)
 
 
 STATS_COLUMNS: list[Column[StatsRow]] = [
