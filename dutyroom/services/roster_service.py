@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -406,6 +406,34 @@ def changes(uow: UnitOfWork, start: date, end: date) -> list[ChangeView]:
                            names.get(r.old_staff_id or 0, ""), names.get(r.new_staff_id or 0, ""),
                            r.requested_by, r.approved_by, r.reason, r.at, r.recorded_by)
                 for r in rows]
+
+
+def publish(uow: UnitOfWork, start: date, end: date) -> Outcome[int]:
+    """Mark a range as the published rota, only if it passes the pre-publish check:
+    every required slot filled (a leader every day, three tiers on holidays and in
+    sensitive periods), nobody on leave, resting or in the wrong tier, every mobile
+    reachable."""
+    check_range(start, end)
+    with uow.write() as session:
+        ctx = _load(session, start, end)
+        breaks = roster.check(ctx.plans, ctx.assigned, ctx.people, ctx.absences, ctx.rules)
+        if breaks:
+            raise InputError([Problem(b.describe(), field="roster") for b in breaks])
+        now = datetime.now(UTC)
+        for plan in ctx.plans:
+            _duty_day(session, plan.day).published_at = now
+        audit.append(session, actor=uow.actor, entity="roster",
+                     entity_id=f"{start.isoformat()}..{end.isoformat()}", action="publish",
+                     payload=[[d.isoformat(), t.value, s]
+                              for (d, t), s in sorted(ctx.assigned.items())
+                              if start <= d <= end])
+    return Outcome(len(ctx.plans), CHANGED)
+
+
+def published_days(uow: UnitOfWork, start: date, end: date) -> set[date]:
+    with uow.read() as session:
+        return set(session.scalars(select(DutyDay.day).where(
+            DutyDay.day >= start, DutyDay.day <= end, DutyDay.published_at.is_not(None))))
 
 
 # --- calendar, periods and leave ---------------------------------------------------------

@@ -237,3 +237,14 @@ def test_leave_and_periods_can_be_listed_and_removed(desk):
     period = roster_service.add_period(uow, "党代会", "2026-12-10", "2026-12-12").value
     roster_service.remove_period(uow, period.id)
     assert roster_service.list_periods(uow) == []
+
+
+def test_publishing_checks_the_rota_first(desk):
+    uow = desk.uow
+    with pytest.raises(InputError) as caught:
+        roster_service.publish(uow, *FEB)
+    assert any("2026-02-15 主要领导：未安排" in p.message for p in caught.value.problems)
+    assert roster_service.published_days(uow, *FEB) == set()
+    roster_service.generate(uow, *FEB)
+    assert roster_service.publish(uow, *FEB).value == 28
+    assert len(roster_service.published_days(uow, *FEB)) == 28

@@ -57,7 +57,7 @@ def test_generate_previews_then_saves(page, qtbot, runner, sqlite_backend):
     qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
     assert dialog.result() and len(roster_service.roster_rows(sqlite_backend.uow, *FEB)) == 28 * 2 + 9
     page.show_month(date(2026, 2, 1))
-    assert page.month_label.text() == "2026年2月"
+    assert page.month_label.text() == "2026年2月（未发布）"
 
 
 def test_generate_from_the_page_button(page, on_dialog, sqlite_backend):
@@ -67,7 +67,7 @@ def test_generate_from_the_page_button(page, on_dialog, sqlite_backend):
 
     on_dialog(preview_and_save)
     page.open_generate()
-    assert page.month_label.text() == "2026年2月"
+    assert page.month_label.text() == "2026年2月（未发布）"
     _select(page, date(2026, 2, 17))
     assert "未安排" not in page.slot_buttons[Tier.CHIEF].text()
 
@@ -164,3 +164,28 @@ def test_keyboard_moves_between_days_and_months(page, qtbot):
     assert page.selected_day() == date(2026, 2, 18)
     qtbot.keyClick(page, Qt.Key.Key_PageDown)
     assert page.month == date(2026, 3, 1)
+
+
+def test_publish_refuses_gaps_then_publishes(page, sqlite_backend, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    page.publish()
+    assert "不能" not in page.month_label.text() and "未安排" in shown[0]
+    roster_service.generate(sqlite_backend.uow, *FEB)
+    page.show_month(date(2026, 2, 1))
+    assert page.month_label.text().endswith("（未发布）")
+    page.publish()
+    assert page.month_label.text().endswith("（已发布）")
+
+
+def test_the_change_history_dialog(page, qtbot, runner, sqlite_backend):
+    from dutyroom.ui.dialogs.roster_dialogs import ChangesDialog
+
+    leader = next(p for p in staff_service.list_staff(sqlite_backend.uow)
+                  if p.tier is Tier.LEADER)
+    roster_service.assign(sqlite_backend.uow, date(2026, 2, 3), Tier.LEADER, leader.id,
+                          approved_by="陈建国")
+    dialog = ChangesDialog(sqlite_backend.uow, runner, *FEB, page)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 1
+    assert dialog.model.index(0, 6).data() == "陈建国"

@@ -32,6 +32,7 @@ from dutyroom.domain.tiers import Tier
 from dutyroom.services import roster_files, roster_service
 from dutyroom.services.roster_service import (
     LEAVE_KINDS,
+    ChangeView,
     FairnessRow,
     GenerationReport,
     LeaveView,
@@ -471,3 +472,41 @@ class StatsDialog(QDialog):
                         picked(self.end), self.unit, path,
                         done=lambda out: QMessageBox.information(self, "已导出", f"已保存到 {out}"),
                         failed=lambda e: self.error.setText(error_text(e)))
+
+
+CHANGE_COLUMNS: list[Column[ChangeView]] = [
+    Column("日期", lambda c: c.day.isoformat()),
+    Column("层级", lambda c: TIER_ORDER.index(c.tier), text=lambda c: c.tier.label),
+    Column("类型", lambda c: c.kind),
+    Column("原值班人", lambda c: c.old),
+    Column("现值班人", lambda c: c.new),
+    Column("申请人", lambda c: c.requested_by),
+    Column("批准人", lambda c: c.approved_by),
+    Column("原因", lambda c: c.reason),
+    Column("记录时间", lambda c: c.at, text=lambda c: f"{c.at:%Y-%m-%d %H:%M} UTC"),
+    Column("记录人", lambda c: c.recorded_by),
+]
+
+
+class ChangesDialog(QDialog):
+    """Every hand change to the rota in a range: who asked, who approved, when and why."""
+
+    def __init__(self, uow: UnitOfWork, runner: AnyRunner, start: date, end: date,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"排班调整记录（{start} 至 {end}）")
+        self.resize(1000, 520)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(22, 18, 22, 16)
+        self.model: RecordTableModel[ChangeView] = RecordTableModel(CHANGE_COLUMNS)
+        layout.addWidget(table(self.model), 1)
+        self.error = error_label()
+        layout.addWidget(self.error)
+        close = button("关闭")
+        close.clicked.connect(self.accept)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(close)
+        layout.addLayout(bottom)
+        runner.run(roster_service.changes, uow, start, end, done=self.model.set_records,
+                   failed=lambda e: self.error.setText(error_text(e)))

@@ -31,6 +31,7 @@ from dutyroom.services import roster_files, roster_service, settings_service, st
 from dutyroom.services.roster_service import RosterView
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.ui.dialogs.roster_dialogs import (
+    ChangesDialog,
     GenerateDialog,
     LeaveDialog,
     PeriodsDialog,
@@ -98,12 +99,17 @@ class RosterPage(Page):
             action.triggered.connect(lambda _=False, f=fmt: self.export(f))
             menu.addAction(action)
         menu.addSeparator()
+        history_action = QAction("本月调整记录…", menu)
+        history_action.triggered.connect(self.open_changes)
+        menu.addAction(history_action)
         import_action = QAction("导入值班表 Excel…", menu)
         import_action.triggered.connect(lambda: self.import_roster())
         menu.addAction(import_action)
         self.files_button.setMenu(menu)
-        for widget in (self.generate_button, self.leave_button, self.period_button,
-                       self.stats_button, self.files_button):
+        self.publish_button = button("发布本月", "save", tooltip="检查无误后发布本月值班表")
+        self.publish_button.clicked.connect(self.publish)
+        for widget in (self.generate_button, self.publish_button, self.leave_button,
+                       self.period_button, self.stats_button, self.files_button):
             top.addWidget(widget)
         layout.addLayout(top)
 
@@ -192,15 +198,16 @@ class RosterPage(Page):
         start, end = grid_range(first)
         self.month_label.setText(f"{first.year}年{first.month}月")
 
-        def load() -> tuple[RosterView, list[Any], dict[str, Any]]:
+        def load() -> tuple[RosterView, list[Any], dict[str, Any], set[date]]:
             return (roster_service.roster_view(self.uow, start, end),
                     staff_service.list_staff(self.uow),
-                    settings_service.load_settings(self.uow))
+                    settings_service.load_settings(self.uow),
+                    roster_service.published_days(self.uow, *self.month_range()))
 
         self.runner.run(load, done=self._loaded, failed=lambda e: show_error(self, "读取失败", e))
 
-    def _loaded(self, loaded: tuple[RosterView, list[Any], dict[str, Any]]) -> None:
-        self.view, self.people, self.settings = loaded
+    def _loaded(self, loaded: tuple[RosterView, list[Any], dict[str, Any], set[date]]) -> None:
+        self.view, self.people, self.settings, published = loaded
         selected = self.selected_day()
         self.model.set_month(self.month, self.view.days)
         if self.view.assumed_years:
@@ -212,9 +219,9 @@ class RosterPage(Page):
         month_days = [d for d in self.view.days if d.info.day.month == self.month.month]
         gaps = sum(1 for d in month_days for t in d.required if t not in d.slots)
         broken = sum(1 for d in month_days if d.breaks)
-        self.month_label.setText(f"{self.month.year}年{self.month.month}月"
-                                 + (f"（{gaps} 个班次未安排）" if gaps else "")
-                                 + (f"（{broken} 天有问题）" if broken and not gaps else ""))
+        status = (f"（{gaps} 个班次未安排）" if gaps else f"（{broken} 天有问题）" if broken
+                  else "（已发布）" if len(published) == len(month_days) else "（未发布）")
+        self.month_label.setText(f"{self.month.year}年{self.month.month}月{status}")
         target = selected if selected and selected.month == self.month.month else (
             date.today() if month_start(date.today()) == self.month else self.month)
         index = self.model.index_of(target)
@@ -289,6 +296,23 @@ class RosterPage(Page):
                 QMessageBox.warning(self, "部分班次未能排上", "\n".join(
                     u.describe() for u in report.unfilled[:20]))
             self._changed()
+
+    def publish(self) -> None:
+        start, end = self.month_range()
+        self.runner.run(roster_service.publish, self.uow, start, end,
+                        done=lambda o: self._published(o, start),
+                        failed=lambda e: QMessageBox.warning(
+                            self, "不能发布", "值班表还有以下问题，请先处理：\n"
+                            + "\n".join(error_text(e).splitlines()[:25])))
+
+    def _published(self, outcome: Outcome[int], start: date) -> None:
+        QMessageBox.information(self, "已发布",
+                                f"{start.year}年{start.month}月值班表已通过检查并发布"
+                                f"（{outcome.value} 天）。")
+        self._changed()
+
+    def open_changes(self) -> None:
+        ChangesDialog(self.uow, self.runner, *self.month_range(), self).exec()
 
     def open_leave(self) -> None:
         dialog = LeaveDialog(self.uow, self.runner, *self.month_range(), self.people, self)
