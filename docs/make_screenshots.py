@@ -14,9 +14,11 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from dutyroom.app import open_backend
+from dutyroom.domain.tiers import Tier
 from dutyroom.services import demo, roster_service, settings_service, staff_service
 from dutyroom.ui.dialogs.contact_dialogs import StaffDialog
 from dutyroom.ui.dialogs.import_dialog import ImportStaffDialog
+from dutyroom.ui.dialogs.roster_dialogs import GenerateDialog, SlotDialog
 from dutyroom.ui.main_window import MainWindow
 from dutyroom.ui.tasks import SyncRunner
 from dutyroom.ui.theme import apply_theme
@@ -47,6 +49,20 @@ def _dialogs(app: QApplication, backend, window: MainWindow, folder: Path) -> No
     app.processEvents()
     preview.grab().save(str(OUT / "import-preview-errors.png"))
     preview.close()
+    generate = GenerateDialog(backend.uow, runner, date(2026, 4, 1), date(2026, 4, 30), window)
+    generate.show()
+    generate.preview()
+    app.processEvents()
+    generate.grab().save(str(OUT / "roster-generate-preview.png"))
+    generate.close()
+    slot = SlotDialog(backend.uow, runner, date(2026, 2, 17), Tier.LEADER, None,
+                      staff_service.list_staff(backend.uow), False, window)
+    slot.mode.setCurrentIndex(1)
+    slot.show()
+    slot.submit()
+    app.processEvents()
+    slot.grab().save(str(OUT / "roster-slot-dialog.png"))
+    slot.close()
 
 
 def main() -> int:

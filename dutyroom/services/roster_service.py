@@ -84,7 +84,7 @@ class GenerationReport:
     assignments: list[tuple[date, Tier, StaffBrief]]
     unfilled: list[roster.Unfilled]
     fairness: list[FairnessRow]  # counts in the range, including what was already there
-    spreads: dict[tuple[Tier, Category], int]
+    spreads: dict[tuple[Tier, Category], int]  # max − min over the range and the year before
 
 
 @dataclass(frozen=True)
@@ -238,11 +238,9 @@ def _report(ctx: _Context, result: roster.Generation, start: date, end: date) ->
         (s.workday, s.weekend, s.holiday) if (s := stats.get(p.id)) else (0, 0, 0)))
         for p in sorted(ctx.people.values(), key=lambda p: (roster.TIER_ORDER.index(p.tier),
                                                             p.id)) if p.active]
-    counts = {(row.staff.id, cat): n for row in fairness
-              for cat, n in ((Category.WORKDAY, row.workday), (Category.WEEKEND, row.weekend),
-                             (Category.HOLIDAY, row.holiday))}
+    # Fairness is judged as the generator balances it: this range plus the year before.
     active = [p for p in ctx.people.values() if p.active]
-    spreads = {(tier, cat): roster.spread(counts, active, tier, cat)
+    spreads = {(tier, cat): roster.spread(result.counts, active, tier, cat)
                for tier in roster.TIER_ORDER for cat in Category}
     rows = [(day, tier, _brief(ctx.staff_rows[sid]))
             for (day, tier), sid in sorted(result.assignments.items(),

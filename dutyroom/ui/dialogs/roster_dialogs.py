@@ -248,8 +248,8 @@ class GenerateDialog(QDialog):
             f"将新排 {len(report.assignments)} 个班次。"
             + (f"无法排上 {len(report.unfilled)} 个班次（见下，红色）。" if report.unfilled
                else "所有班次均可排上。")
-            + (f"同层级同类班次最多相差 {worst} 次。" if not unfair
-               else "注意：" + "，".join(unfair) + "（受请假或人数所限）。"))
+            + (f"同层级同类班次（计入此前一年）最多相差 {worst} 次。" if not unfair
+               else "注意：计入此前一年，" + "，".join(unfair) + "（受请假、轮休或人数所限）。"))
         self.unfilled.clear()
         self.unfilled.addItems([u.describe() for u in report.unfilled])
         self.unfilled.setVisible(bool(report.unfilled))
