@@ -74,16 +74,35 @@ class StaffFields:
     position: str = ""
 
 
-def validate_staff(*, name: object, tier: object, mobile: object, office_phone: object = "",
-                   department: object = "", position: object = "") -> StaffFields:
-    return StaffFields(
-        name=clean_text(name, "name", "姓名", required=True, max_length=NAME_MAX),
-        tier=tier if isinstance(tier, Tier) else parse_tier(tier),
-        mobile=normalize_mobile(mobile),
-        office_phone=normalize_phone(office_phone, "office_phone"),
-        department=clean_text(department, "department", "部门"),
-        position=clean_text(position, "position", "职务"),
-    )
+def staff_errors(*, name: object, tier: object, mobile: object, office_phone: object = "",
+                 department: object = "", position: object = "") -> tuple[
+                     StaffFields | None, list[FieldError]]:
+    """Check every field, so an import preview can name all that is wrong with a row."""
+    checks = {
+        "name": lambda: clean_text(name, "name", "姓名", required=True, max_length=NAME_MAX),
+        "tier": lambda: tier if isinstance(tier, Tier) else parse_tier(tier),
+        "mobile": lambda: normalize_mobile(mobile),
+        "office_phone": lambda: normalize_phone(office_phone, "office_phone"),
+        "department": lambda: clean_text(department, "department", "部门"),
+        "position": lambda: clean_text(position, "position", "职务"),
+    }
+    values: dict[str, object] = {}
+    errors: list[FieldError] = []
+    for key, check in checks.items():
+        try:
+            values[key] = check()
+        except FieldError as error:
+            errors.append(error)
+    return (None, errors) if errors else (StaffFields(**values), [])  # type: ignore[arg-type]
+
+
+def validate_staff(**values: object) -> StaffFields:
+    """The validated person, or the first field's error."""
+    fields, errors = staff_errors(**values)  # type: ignore[arg-type]
+    if errors:
+        raise errors[0]
+    assert fields is not None
+    return fields
 
 
 @dataclass(frozen=True)

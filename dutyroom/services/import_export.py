@@ -17,8 +17,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 from sqlalchemy.orm import Session
 
-from dutyroom.domain.contacts import StaffFields, validate_staff
-from dutyroom.domain.errors import FieldError
+from dutyroom.domain.contacts import StaffFields, staff_errors
 from dutyroom.services import staff_service
 from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.uow import Outcome, UnitOfWork
@@ -161,10 +160,9 @@ def parse_staff(table: Table, source: str) -> StaffPreview:
     for number, cells in table.rows:
         raw = {f: (cells[i] if i < len(cells) else None) for f, (i, _) in columns.items()}
         text = {f: _cell_text(v) for f, v in raw.items()}
-        try:
-            fields = validate_staff(**{f: raw.get(f, "") for f in STAFF_COLUMNS})
-        except FieldError as error:
-            problems.append(Problem(error.message, row=number, column=label.get(error.field)))
+        fields, errors = staff_errors(**{f: raw.get(f, "") for f in STAFF_COLUMNS})
+        if fields is None:
+            problems += [Problem(e.message, row=number, column=label.get(e.field)) for e in errors]
             rows.append(StaffRow(number, None, text))
             continue
         clash = None

@@ -102,7 +102,7 @@ def test_the_preview_lists_every_problem_without_importing(backend, tmp_path):
     rows = [*GOOD, ["", "值班员", "13907312001", "", "", ""], ["朱婷", "x", "1", "", "", ""]]
     preview = import_export.preview_staff_file(backend.uow, write(tmp_path, "xlsx", rows))
     assert not preview.ok
-    assert [p.row for p in preview.problems] == [5, 6]
+    assert [p.row for p in preview.problems] == [5, 6, 6]  # row 6: its tier and its mobile
     assert len(preview.rows) == 5 and len(preview.people) == 3
     assert staff_service.list_staff(backend.uow) == []
 
@@ -129,3 +129,10 @@ def test_unreadable_or_wrong_files(sqlite_backend, tmp_path):
         import_export.import_staff_file(sqlite_backend.uow, fake)
     with pytest.raises(InputError, match=r"\.xlsx 或 \.csv"):
         import_export.import_staff_file(sqlite_backend.uow, tmp_path / "staff.doc")
+
+
+def test_every_bad_field_of_a_row_is_named(sqlite_backend, tmp_path):
+    path = write(tmp_path, "csv-utf8", [["", "组长", "1390731", "", "", "电话"]])
+    preview = import_export.preview_staff_file(sqlite_backend.uow, path)
+    assert [(p.row, p.column) for p in preview.problems] == [
+        (2, "姓名"), (2, "值班层级"), (2, "手机"), (2, "办公电话")]
