@@ -29,7 +29,7 @@ from dutyroom.domain.tiers import Tier
 from dutyroom.services import roster_service
 from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.import_export import read_table
-from dutyroom.services.roster_service import CHANGED, RosterView, StatsRow
+from dutyroom.services.roster_service import CHANGED, DutyCounts, RosterView
 from dutyroom.services.settings_service import load_settings, load_settings_in
 from dutyroom.services.uow import Outcome, UnitOfWork
 
@@ -166,7 +166,7 @@ def _ics(view: RosterView, settings: dict, staff_id: int | None) -> bytes:
 # --- the statistics workbook --------------------------------------------------------------
 
 
-def export_statistics(rows: list[StatsRow], start: date, end: date, unit: str, out: Path) -> Path:
+def export_statistics(rows: list[DutyCounts], start: date, end: date, unit: str, out: Path) -> Path:
     book = Workbook()
     sheet = book.active
     sheet.title = "值班统计"

@@ -66,11 +66,14 @@ class RosterView:
 
 
 @dataclass(frozen=True)
-class FairnessRow:
+class DutyCounts:
+    """One person's duties by day kind over a period (fairness table and statistics)."""
+
     staff: StaffBrief
     workday: int
     weekend: int
     holiday: int
+    comp_days: int = 0  # 补休 earned; only the statistics fill it in
 
     @property
     def total(self) -> int:
@@ -83,21 +86,8 @@ class GenerationReport:
     end: date
     assignments: list[tuple[date, Tier, StaffBrief]]
     unfilled: list[roster.Unfilled]
-    fairness: list[FairnessRow]  # counts in the range, including what was already there
+    fairness: list[DutyCounts]  # counts in the range, including what was already there
     spreads: dict[tuple[Tier, Category], int]  # max − min over the range and the year before
-
-
-@dataclass(frozen=True)
-class StatsRow:
-    staff: StaffBrief
-    workday: int
-    weekend: int
-    holiday: int
-    comp_days: int
-
-    @property
-    def total(self) -> int:
-        return self.workday + self.weekend + self.holiday
 
 
 def _brief(row: Staff) -> StaffBrief:
@@ -234,7 +224,7 @@ def _report(ctx: _Context, result: roster.Generation, start: date, end: date) ->
     merged = {**{k: v for k, v in ctx.assigned.items() if start <= k[0] <= end},
               **result.assignments}
     stats = roster.duty_stats(ctx.plans, merged)
-    fairness = [FairnessRow(_brief(ctx.staff_rows[p.id]), *(
+    fairness = [DutyCounts(_brief(ctx.staff_rows[p.id]), *(
         (s.workday, s.weekend, s.holiday) if (s := stats.get(p.id)) else (0, 0, 0)))
         for p in sorted(ctx.people.values(), key=lambda p: (roster.TIER_ORDER.index(p.tier),
                                                             p.id)) if p.active]
@@ -581,14 +571,14 @@ def remove_leave(uow: UnitOfWork, leave_id: int) -> Outcome[None]:
 # --- statistics ---------------------------------------------------------------------------
 
 
-def statistics(uow: UnitOfWork, start: date, end: date) -> list[StatsRow]:
+def statistics(uow: UnitOfWork, start: date, end: date) -> list[DutyCounts]:
     """Duties per person by day kind and comp days earned, for allowances (值班补贴)."""
     check_range(start, end)
     with uow.read() as session:
         ctx = _load(session, start, end)
     within = {k: v for k, v in ctx.assigned.items() if start <= k[0] <= end}
     stats = roster.duty_stats(ctx.plans, within, int(ctx.settings["comp_days_per_holiday"]))
-    rows = [StatsRow(_brief(ctx.staff_rows[s.staff_id]), s.workday, s.weekend, s.holiday,
+    rows = [DutyCounts(_brief(ctx.staff_rows[s.staff_id]), s.workday, s.weekend, s.holiday,
                      s.comp_days) for s in stats.values()]
     rows.sort(key=lambda r: (roster.TIER_ORDER.index(r.staff.tier), r.staff.id))
     return rows

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dutyroom.services.errors import ConflictError, InputError, ServiceError
 from dutyroom.ui.icons import ON_DARK, icon
@@ -40,6 +50,21 @@ def button(text: str, icon_name: str | None = None, *, primary: bool = False,
     if tooltip:
         widget.setToolTip(tooltip)
     return widget
+
+
+def action_row(primary_text: str, primary_icon: str | None, on_primary: Callable[[], None],
+               on_cancel: Callable[[], None], cancel_text: str = "取消"
+               ) -> tuple[QHBoxLayout, QPushButton]:
+    """The bottom row of a dialog: cancel, then the primary action on the right."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    cancel = button(cancel_text)
+    cancel.clicked.connect(on_cancel)
+    primary = button(primary_text, primary_icon, primary=True)
+    primary.clicked.connect(on_primary)
+    row.addWidget(cancel)
+    row.addWidget(primary)
+    return row, primary
 
 
 def error_text(error: BaseException) -> str:

@@ -21,7 +21,7 @@ from dutyroom.services.import_export import StaffPreview, StaffRow
 from dutyroom.services.uow import Outcome, UnitOfWork
 from dutyroom.ui.table_models import Column, RecordTableModel
 from dutyroom.ui.tasks import Runner, SyncRunner
-from dutyroom.ui.widgets import button, error_text, hint_label
+from dutyroom.ui.widgets import action_row, button, error_text, hint_label
 
 BAD_ROW = QColor("#fdecea")
 COLUMNS_HELP = ("表头需包含：姓名、值班层级（主要领导 / 带班领导 / 值班员）、手机（11 位）；"
@@ -77,15 +77,8 @@ class ImportStaffDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        actions = QHBoxLayout()
-        actions.addStretch(1)
-        self.cancel = button("取消")
-        self.cancel.clicked.connect(self.reject)
-        self.confirm = button("导入", "import", primary=True)
+        actions, self.confirm = action_row("导入", "import", self._import, self.reject)
         self.confirm.setEnabled(False)
-        self.confirm.clicked.connect(self._import)
-        actions.addWidget(self.cancel)
-        actions.addWidget(self.confirm)
         layout.addLayout(actions)
 
     def _choose(self) -> None:

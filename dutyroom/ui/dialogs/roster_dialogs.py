@@ -33,18 +33,17 @@ from dutyroom.services import roster_files, roster_service
 from dutyroom.services.roster_service import (
     LEAVE_KINDS,
     ChangeView,
-    FairnessRow,
+    DutyCounts,
     GenerationReport,
     LeaveView,
     PeriodView,
     StaffBrief,
-    StatsRow,
 )
 from dutyroom.services.staff_service import StaffView
 from dutyroom.services.uow import Outcome, UnitOfWork
 from dutyroom.ui.table_models import Column, RecordTableModel
 from dutyroom.ui.tasks import Runner, SyncRunner
-from dutyroom.ui.widgets import button, error_text, hint_label
+from dutyroom.ui.widgets import action_row, button, error_text, hint_label
 
 AnyRunner = Runner | SyncRunner
 
@@ -126,14 +125,7 @@ class SlotDialog(QDialog):
         layout.addLayout(form)
         self.error = error_label()
         layout.addWidget(self.error)
-        actions = QHBoxLayout()
-        actions.addStretch(1)
-        cancel = button("取消")
-        cancel.clicked.connect(self.reject)
-        self.save = button("保存", "save", primary=True)
-        self.save.clicked.connect(self.submit)
-        actions.addWidget(cancel)
-        actions.addWidget(self.save)
+        actions, self.save = action_row("保存", "save", self.submit, self.reject)
         layout.addLayout(actions)
         self.mode.currentIndexChanged.connect(self._mode_changed)
         self._mode_changed()
@@ -171,7 +163,7 @@ class SlotDialog(QDialog):
         self.error.setText(error_text(error))
 
 
-FAIRNESS_COLUMNS: list[Column[FairnessRow]] = [
+FAIRNESS_COLUMNS: list[Column[DutyCounts]] = [
     Column("姓名", lambda r: r.staff.name),
     Column("层级", lambda r: TIER_ORDER.index(r.staff.tier), text=lambda r: r.staff.tier.label),
     Column("工作日", lambda r: r.workday),
@@ -216,19 +208,12 @@ class GenerateDialog(QDialog):
         self.unfilled.hide()
         layout.addWidget(self.unfilled)
         layout.addWidget(QLabel("<b>公平性</b>（范围内每人班次，含已安排的）"))
-        self.model: RecordTableModel[FairnessRow] = RecordTableModel(FAIRNESS_COLUMNS)
+        self.model: RecordTableModel[DutyCounts] = RecordTableModel(FAIRNESS_COLUMNS)
         layout.addWidget(table(self.model), 1)
         self.error = error_label()
         layout.addWidget(self.error)
-        actions = QHBoxLayout()
-        actions.addStretch(1)
-        cancel = button("取消")
-        cancel.clicked.connect(self.reject)
-        self.save = button("保存排班", "save", primary=True)
+        actions, self.save = action_row("保存排班", "save", self.apply, self.reject)
         self.save.setEnabled(False)
-        self.save.clicked.connect(self.apply)
-        actions.addWidget(cancel)
-        actions.addWidget(self.save)
         layout.addLayout(actions)
 
     def _range(self) -> tuple[date, date]:
@@ -413,7 +398,7 @@ class PeriodsDialog(_ListEditor):
 
 
 
-STATS_COLUMNS: list[Column[StatsRow]] = [
+STATS_COLUMNS: list[Column[DutyCounts]] = [
     Column("姓名", lambda r: r.staff.name),
     Column("层级", lambda r: TIER_ORDER.index(r.staff.tier), text=lambda r: r.staff.tier.label),
     Column("手机", lambda r: r.staff.mobile),
@@ -447,7 +432,7 @@ class StatsDialog(QDialog):
         bar.addStretch(1)
         bar.addWidget(self.export_button)
         layout.addLayout(bar)
-        self.model: RecordTableModel[StatsRow] = RecordTableModel(STATS_COLUMNS)
+        self.model: RecordTableModel[DutyCounts] = RecordTableModel(STATS_COLUMNS)
         view = table(self.model)
         view.setSortingEnabled(False)
         layout.addWidget(view, 1)
