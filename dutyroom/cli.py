@@ -20,7 +20,6 @@ from dutyroom import __version__
 from dutyroom.app import Backend, configure_logging, log, open_backend, os_user, run_gui
 from dutyroom.domain import calendar
 from dutyroom.domain.calendar import Source
-from dutyroom.domain.errors import FieldError
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
     check_service,
@@ -123,17 +122,8 @@ def cmd_check(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK if report.ok else EXIT_FAILURE
 
 
-def _date(text: str, field: str) -> date:
-    try:
-        return calendar.parse_date(text, field)
-    except FieldError as error:
-        raise InputError([Problem(error.message, field=f"--{field}")]) from None
-
-
 def _range(args: argparse.Namespace) -> tuple[date, date]:
-    start, end = _date(args.start, "from"), _date(args.end, "to")
-    roster_service.check_range(start, end)
-    return start, end
+    return roster_service.parse_range(args.start, args.end)
 
 
 def cmd_calendar_show(args: argparse.Namespace, out: Output) -> int:
@@ -344,7 +334,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args, out)
     except InputError as error:
-        print(f"错误：{error.one_line()}", file=sys.stderr)
+        print(f"错误：{error.one_line(name_field=True)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except ServiceError as error:
         print(f"错误：{error.message}", file=sys.stderr)

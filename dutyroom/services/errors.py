@@ -24,12 +24,15 @@ class Problem:
     column: str | None = None
     field: str | None = None
 
-    def describe(self) -> str:
+    def describe(self, name_field: bool = False) -> str:
+        """Where and what; `name_field` adds the field's key (for the command line)."""
         where = []
         if self.row is not None:
             where.append(f"第 {self.row} 行")
         if self.column:
             where.append(f"列「{self.column}」")
+        if not where and name_field and self.field:
+            where.append(self.field)
         return f"{'，'.join(where)}：{self.message}" if where else self.message
 
 
@@ -52,8 +55,8 @@ class InputError(ServiceError):
     def simple(cls, message: str, field: str | None = None) -> InputError:
         return cls([Problem(message, field=field)])
 
-    def one_line(self) -> str:
-        first = self.problems[0].describe() if self.problems else "输入有误"
+    def one_line(self, name_field: bool = False) -> str:
+        first = self.problems[0].describe(name_field) if self.problems else "输入有误"
         head = f"{self.source}：{first}" if self.source else first
         more = len(self.problems) - 1
         return f"{head}（另有 {more} 处错误）" if more > 0 else head

@@ -26,6 +26,7 @@ from dutyroom.db.models import (
 )
 from dutyroom.domain import calendar, roster
 from dutyroom.domain.calendar import DayInfo, DayKind, UserDay
+from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.roster import Absence, Category, Person, RosterRules, RuleBreak, Slot
 from dutyroom.domain.tiers import Tier
@@ -92,6 +93,17 @@ class GenerationReport:
 
 def _brief(row: Staff) -> StaffBrief:
     return StaffBrief(row.id, row.name, Tier(row.tier), row.mobile)
+
+
+def parse_range(start: object, end: object) -> tuple[date, date]:
+    """Two dates as typed (ISO text or dates), checked as a range."""
+    try:
+        first = calendar.parse_date(start, "from")
+        last = calendar.parse_date(end, "to")
+    except FieldError as error:
+        raise InputError.from_field(error) from None
+    check_range(first, last)
+    return first, last
 
 
 def check_range(start: date, end: date) -> None:
@@ -473,16 +485,10 @@ class PeriodView:
 def add_period(uow: UnitOfWork, name: str, start: object, end: object,
                notes: str = "") -> Outcome[PeriodView]:
     try:
-        label = name.strip()
-        if not label:
-            raise FieldError("name", "敏感时期名称不能为空")
-        if len(label) > 64:
-            raise FieldError("name", "敏感时期名称过长（最多 64 个字）")
-        first = calendar.parse_date(start, "from")
-        last = calendar.parse_date(end, "to")
+        label = clean_text(name, "name", "敏感时期名称", required=True)
     except FieldError as error:
         raise InputError.from_field(error) from None
-    check_range(first, last)
+    first, last = parse_range(start, end)
     with uow.write() as session:
         row = SensitivePeriod(name=label, start_date=first, end_date=last, notes=notes.strip())
         session.add(row)
@@ -535,12 +541,7 @@ def add_leave(uow: UnitOfWork, staff_id: int, kind: str, start: object, end: obj
               reason: str = "") -> Outcome[LeaveView]:
     if kind not in LEAVE_KINDS:
         raise InputError([Problem(f"未知的类型「{kind}」", field="kind")])
-    try:
-        first = calendar.parse_date(start, "from")
-        last = calendar.parse_date(end, "to")
-    except FieldError as error:
-        raise InputError.from_field(error) from None
-    check_range(first, last)
+    first, last = parse_range(start, end)
     with uow.write() as session:
         person = session.get(Staff, staff_id)
         if person is None:

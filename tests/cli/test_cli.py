@@ -186,6 +186,8 @@ def test_roster_bad_input(db, tmp_path):
         result = run(*args, "--db", db)
         assert result.returncode == 2, (args, result.stderr)
         assert "Traceback" not in result.stderr and result.stderr.strip()
+    bad_date = run("roster", "show", "--from", "2026-02-30", "--to", "2026-03-01", "--db", db)
+    assert bad_date.stderr.startswith("错误：from：「2026-02-30」不是有效日期")
     result = run("roster", "import", str(SAMPLES / "值班表样例-2026春节.xlsx"), "--db", db)
     assert "第 4 行" in result.stderr and "带班领导" in result.stderr
     assert json.loads(run("roster", "show", "--from", "2026-02-01", "--to", "2026-02-28",
