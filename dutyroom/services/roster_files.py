@@ -275,18 +275,13 @@ def read_roster_file(path: Path) -> list[_RosterCell]:
     if path.suffix.lower() != ".xlsx":
         raise InputError([Problem("值班表只能从 .xlsx 导入")], source=path.name)
     table = read_table(path)
-    title = " ".join(table.headers)
-    rows = table.rows
-    header_index = None
-    for index, (_number, cells) in enumerate([(table.header_row, table.headers), *rows]):
-        if any(str(c or "").strip() == "日期" for c in cells):
-            header_index = index
-            break
+    all_rows: list[tuple[int, list[object]]] = [(table.header_row, list(table.headers)),
+                                                *table.rows]
+    header_index = next((i for i, (_n, cells) in enumerate(all_rows)
+                         if any(str(c or "").strip() == "日期" for c in cells)), None)
     if header_index is None:
         raise InputError([Problem("找不到「日期」表头行")], source=path.name)
-    all_rows = [(table.header_row, list(table.headers)), *rows]
-    for _number, cells in all_rows[:header_index]:
-        title += " " + " ".join(str(c or "") for c in cells)
+    title = " ".join(str(c or "") for _n, cells in all_rows[:header_index] for c in cells)
     header_row, headers = all_rows[header_index]
     headers = [str(h or "").strip() for h in headers]
     year_match = _YEAR.search(title)
