@@ -179,12 +179,11 @@ def roster_view(uow: UnitOfWork, start: date, end: date) -> RosterView:
     by_day: dict[date, list[str]] = {}
     for b in breaks:
         by_day.setdefault(b.day, []).append(b.describe())
-    views = []
-    for plan in ctx.plans:
-        slots = {tier: _brief(ctx.staff_rows[sid]) for (day, tier), sid in ctx.assigned.items()
-                 if day == plan.day}
-        views.append(DayView(plan.info, plan.periods, plan.required, slots,
-                             tuple(by_day.get(plan.day, ()))))
+    slots: dict[date, dict[Tier, StaffBrief]] = {}
+    for (day, tier), staff_id in ctx.assigned.items():
+        slots.setdefault(day, {})[tier] = _brief(ctx.staff_rows[staff_id])
+    views = [DayView(plan.info, plan.periods, plan.required, slots.get(plan.day, {}),
+                     tuple(by_day.get(plan.day, ()))) for plan in ctx.plans]
     return RosterView(start, end, views, calendar.assumed_years([p.info for p in ctx.plans]),
                       breaks)
 
