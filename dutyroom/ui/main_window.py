@@ -128,10 +128,9 @@ class MainWindow(QMainWindow):
                             failed=lambda e: show_error(self, "读取设置失败", e))
 
     def _changed(self, changes: Changes) -> None:
+        """Another page changed data: refresh the others; the sender has refreshed itself."""
         sender = self.sender()
         self.refresh_all(changes, skip=sender if isinstance(sender, Page) else None)
-        if sender is self.contacts:
-            self.contacts.refresh(changes)
 
     def _apply_settings(self, settings: dict[str, Any]) -> None:
         self.settings = settings
