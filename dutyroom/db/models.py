@@ -46,6 +46,25 @@ def new_uuid() -> str:
     return str(uuid_module.uuid4())
 
 
+def record_snapshot(row: Any) -> dict[str, Any]:
+    """Every column but the key and lock counter, as JSON values (times in UTC ISO form).
+
+    Log entries are audited whole, so a later revision shows exactly what changed and a
+    row edited behind the app's back no longer matches its last audited state.
+    """
+    values: dict[str, Any] = {}
+    for column in row.__table__.columns:
+        if column.key in ("id", "version"):
+            continue
+        value = getattr(row, column.key)
+        if isinstance(value, datetime):
+            value = value.astimezone(UTC).isoformat()
+        elif isinstance(value, date):
+            value = value.isoformat()
+        values[column.key] = value
+    return values
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime()}
@@ -235,7 +254,7 @@ class Incident(Versioned, Base):
     category: Mapped[str] = mapped_column(String(20))
     subtype: Mapped[str] = mapped_column(String(32), default="")
     level: Mapped[str] = mapped_column(String(8), default="unrated")
-    status: Mapped[str] = mapped_column(String(12), default="received")
+    status: Mapped[str] = mapped_column(String(12), default="received", index=True)
     location: Mapped[str] = mapped_column(String(200), default="")
     reporter: Mapped[str] = mapped_column(String(64), default="")
     reporter_unit: Mapped[str] = mapped_column(String(64), default="")
@@ -253,23 +272,20 @@ class Incident(Versioned, Base):
     informed: Mapped[str] = mapped_column(Text, default="")
     voided: Mapped[bool] = mapped_column(Boolean, default=False)
     void_reason: Mapped[str] = mapped_column(Text, default="")
+    # JSON list of [ISO time, level], oldest first: deadlines missed under an earlier level
+    # stay missed (domain/deadlines.py), so the history of levels is part of the record.
+    level_changes: Mapped[str] = mapped_column(Text, default="[]")
+    casualties_changed_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    change_note: Mapped[str] = mapped_column(Text, default="")  # why the latest revision was made
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_by: Mapped[str] = mapped_column(String(64), default="")
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(64), default="")
 
-
-class IncidentRevision(Base):
-    """A full copy of an incident after each change: nothing is overwritten."""
-
-    __tablename__ = "incident_revisions"
-    __table_args__ = (UniqueConstraint("incident_id", "number", name="number"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"))
-    number: Mapped[int] = mapped_column(Integer)
-    data: Mapped[str] = mapped_column(Text)  # JSON
-    reason: Mapped[str] = mapped_column(Text, default="")
-    at: Mapped[datetime] = mapped_column(default=utcnow)
-    by: Mapped[str] = mapped_column(String(64), default="")
+    def snapshot(self) -> dict[str, Any]:
+        """The whole record as one revision in the audit chain (what `check` compares)."""
+        return record_snapshot(self)
 
 
 class Dispatch(Base):
@@ -290,6 +306,9 @@ class Dispatch(Base):
     status: Mapped[str] = mapped_column(String(12), default="ordered")
     created_by: Mapped[str] = mapped_column(String(64), default="")
 
+    def snapshot(self) -> dict[str, Any]:
+        return record_snapshot(self)
+
 
 class DispatchFeedback(Base):
     __tablename__ = "dispatch_feedback"
@@ -300,6 +319,9 @@ class DispatchFeedback(Base):
     kind: Mapped[str] = mapped_column(String(12))  # arrived | handling | closed
     text: Mapped[str] = mapped_column(Text, default="")
     by: Mapped[str] = mapped_column(String(64), default="")
+
+    def snapshot(self) -> dict[str, Any]:
+        return record_snapshot(self)
 
 
 class UpwardReport(Base):
@@ -318,6 +340,10 @@ class UpwardReport(Base):
     text: Mapped[str] = mapped_column(Text, default="")
     due_at: Mapped[datetime | None]
     late: Mapped[bool] = mapped_column(Boolean, default=False)
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    def snapshot(self) -> dict[str, Any]:
+        return record_snapshot(self)
 
 
 class RegisterEntry(Versioned, Base):
@@ -346,6 +372,12 @@ class RegisterEntry(Versioned, Base):
     incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"))
     voided: Mapped[bool] = mapped_column(Boolean, default=False)
     void_reason: Mapped[str] = mapped_column(Text, default="")
+    change_note: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(64), default="")
+
+    def snapshot(self) -> dict[str, Any]:
+        return record_snapshot(self)
 
 
 # --- the duty clock ------------------------------------------------------------------

@@ -15,6 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dutyroom.domain.contacts import clean_text
+from dutyroom.domain.deadlines import PRESETS_BY_KEY, RULE_GROUPS, parse_clock_list
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.roster import parse_tiers
 
@@ -70,6 +71,10 @@ def _flag(key: str, label: str, raw: Any) -> bool:
     raise FieldError(key, f"{label}应为是或否")
 
 
+def _clock_list(key: str, label: str, raw: Any) -> str:
+    return ",".join(t.strftime("%H:%M") for t in parse_clock_list(raw, key, label))
+
+
 @dataclass(frozen=True)
 class SettingDef:
     key: str
@@ -109,6 +114,28 @@ SETTINGS: tuple[SettingDef, ...] = (
                "默认 1：同一人不连续两天值班", _integer(0, 14)),
     SettingDef("comp_days_per_holiday", "节假日值班补休（天/次）", 1,
                "默认每值一天节假日班补休一天，用于值班统计", _integer(0, 3)),
+    *(
+        SettingDef(f"report_{channel}_{group}", f"{label}{channel_label}时限（分钟）",
+                   PRESETS_BY_KEY["national"].values[f"report_{channel}_{group}"],
+                   PRESETS_BY_KEY["national"].source + ("；0 表示不要求电话报告"
+                                                        if channel == "phone" else ""),
+                   _integer(0 if channel == "phone" else 1, 24 * 60))
+        for group, label in RULE_GROUPS
+        for channel, channel_label in (("phone", "电话报告"), ("written", "书面报告"))
+    ),
+    SettingDef("update_times_major", "Ⅰ、Ⅱ级续报时间", "08:00,17:00",
+               "默认每天 08:00 和 17:00 前各续报一次（重特大事件每日至少两次）", _clock_list),
+    SettingDef("update_times_other", "Ⅲ、Ⅳ级及待核定续报时间", "17:00",
+               "默认每天 17:00 前续报一次", _clock_list),
+    SettingDef("final_report_days", "终报时限（天）", 0,
+               "默认 0：国家无统一终报时限，办结前必须终报；可设为接报后若干天", _integer(0, 60)),
+    SettingDef("mass_county_over", "群体性事件县级指挥（人数超过）", 100,
+               "默认超过 100 人由县级指挥，100 人以下本镇会同相邻乡镇处置（各地预案不同）",
+               _integer(1, 100_000)),
+    SettingDef("mass_city_from", "群体性事件市级指挥（人数达到）", 500,
+               "默认 500 人以上由市级指挥", _integer(2, 1_000_000)),
+    SettingDef("alert_warning_minutes", "提前提醒（分钟）", 10,
+               "默认到期前 10 分钟提醒", _integer(1, 120)),
     SettingDef("demo_data", "示例数据", False, "dutyroom init --demo 写入", _flag,
                visible=False),
 )

@@ -25,9 +25,12 @@ class Changes:
     departments: bool = False
     settings: bool = False
     roster: bool = False  # assignments, calendar days, sensitive periods, leave
+    incidents: bool = False  # incidents, their reports, dispatches and feedback
+    register: bool = False  # the calls and documents register
 
     def __bool__(self) -> bool:
-        return self.staff or self.departments or self.settings or self.roster
+        return (self.staff or self.departments or self.settings or self.roster
+                or self.incidents or self.register)
 
 
 @dataclass(frozen=True)

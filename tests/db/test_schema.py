@@ -9,7 +9,7 @@ from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from dutyroom.db import migrate
+from dutyroom.db import migrate, search_index
 from dutyroom.db.models import Base, Incident, Staff
 
 MODEL_TABLES = set(Base.metadata.tables)
@@ -19,7 +19,7 @@ def test_migrations_create_every_model_table(backend):
     tables = set(inspect(backend.engine).get_table_names())
     assert tables >= MODEL_TABLES
     assert {"staff", "departments", "calendar_days", "sensitive_periods", "duty_days",
-            "duty_assignments", "leaves", "incidents", "incident_revisions", "dispatches",
+            "duty_assignments", "leaves", "incidents", "dispatches",
             "upward_reports", "register_entries", "checkins", "spot_checks", "alert_acks",
             "handovers", "users", "settings", "audit_entries", "roster_changes"} <= tables
     assert migrate.current_revision(backend.engine) == migrate.head_revision()
@@ -28,7 +28,11 @@ def test_migrations_create_every_model_table(backend):
 def test_models_and_migrations_agree(backend):
     """A model change without a migration (or the reverse) fails here."""
     with backend.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(connection, opts={
+            "compare_type": True,
+            "include_name": lambda name, type_, _: not (
+                type_ == "table" and search_index.is_search_table(name)),
+        })
         assert compare_metadata(context, Base.metadata) == []
 
 

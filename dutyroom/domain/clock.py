@@ -1,0 +1,32 @@
+"""Reading the times people type, in the desk's local time (CONTRACT.md: ISO 8601, local
+where no offset is given), and the local day as a span of aware instants."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from dutyroom.domain.errors import FieldError
+
+
+def parse_local_time(raw: object, zone: tzinfo, field: str, label: str) -> datetime | None:
+    """An aware datetime from an aware datetime, or from ISO text (local unless it has an
+    offset); empty gives None."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    if isinstance(raw, datetime):
+        return raw if raw.tzinfo is not None else raw.replace(tzinfo=zone)
+    try:
+        value = datetime.fromisoformat(str(raw).strip())
+    except ValueError:
+        raise FieldError(field, f"{label}「{raw}」不是有效的时间，应为 2026-07-01T03:10 或 "
+                                "2026-07-01 03:10") from None
+    return value if value.tzinfo is not None else value.replace(tzinfo=zone)
+
+
+def day_start(day: date, zone: tzinfo) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=zone)
+
+
+def day_span(first: date, last: date, zone: tzinfo) -> tuple[datetime, datetime]:
+    """From local midnight of `first` up to (not including) local midnight after `last`."""
+    return day_start(first, zone), day_start(last + timedelta(days=1), zone)

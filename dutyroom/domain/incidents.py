@@ -1,0 +1,269 @@
+"""What an incident is: categories, levels, statuses, the facts an officer takes down, and the
+level the facts suggest.
+
+The officer decides the level; the app only suggests one from the thresholds in DOMAIN.md
+(生产安全事故报告和调查处理条例 Art. 3), because a wrong level moves every reporting deadline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from dutyroom.domain.contacts import clean_text
+from dutyroom.domain.errors import FieldError
+
+FUTURE_TOLERANCE = timedelta(minutes=5)  # clocks differ; a report "from the future" is a typo
+
+
+class Category(StrEnum):
+    NATURAL_DISASTER = "natural_disaster"
+    ACCIDENT = "accident"
+    PUBLIC_HEALTH = "public_health"
+    SOCIAL_SECURITY = "social_security"
+
+
+CATEGORY_LABELS = {
+    Category.NATURAL_DISASTER: "自然灾害",
+    Category.ACCIDENT: "事故灾难",
+    Category.PUBLIC_HEALTH: "公共卫生事件",
+    Category.SOCIAL_SECURITY: "社会安全事件",
+}
+
+SUBTYPES: Mapping[Category, tuple[str, ...]] = {
+    Category.NATURAL_DISASTER: ("水旱灾害", "气象灾害", "地震灾害", "地质灾害", "森林草原火灾",
+                                "生物灾害"),
+    Category.ACCIDENT: ("工矿商贸安全事故", "交通运输事故", "公共设施和设备事故", "核与辐射事故",
+                        "环境污染和生态破坏"),
+    Category.PUBLIC_HEALTH: ("传染病疫情", "群体性不明原因疾病", "食品安全和职业危害", "动物疫情"),
+    Category.SOCIAL_SECURITY: ("刑事案件", "恐怖袭击", "民族宗教事件", "经济安全事件",
+                               "涉外突发事件", "群体性事件", "网络舆情"),
+}
+MASS_INCIDENT = "群体性事件"
+
+
+class Level(StrEnum):
+    I = "I"  # noqa: E741 - the official name of the level
+    II = "II"
+    III = "III"
+    IV = "IV"
+    UNRATED = "unrated"
+
+
+LEVEL_LABELS = {
+    Level.I: "Ⅰ级 特别重大", Level.II: "Ⅱ级 重大", Level.III: "Ⅲ级 较大", Level.IV: "Ⅳ级 一般",
+    Level.UNRATED: "待核定",
+}
+LEVEL_SHORT = {Level.I: "Ⅰ级", Level.II: "Ⅱ级", Level.III: "Ⅲ级", Level.IV: "Ⅳ级",
+               Level.UNRATED: "待核定"}
+LEVEL_COLOURS = {Level.I: "#c0392b", Level.II: "#e67e22", Level.III: "#d4ac0d",
+                 Level.IV: "#2e86c1", Level.UNRATED: "#7f8c8d"}
+SEVERITY = (Level.IV, Level.III, Level.II, Level.I)  # ascending
+
+
+class Status(StrEnum):
+    RECEIVED = "received"
+    HANDLING = "handling"
+    CLOSED = "closed"
+
+
+STATUS_LABELS = {Status.RECEIVED: "接报", Status.HANDLING: "处置中", Status.CLOSED: "已办结"}
+
+RECEIVED_VIA = ("电话", "传真", "系统推送", "来访", "上级通知")
+
+
+def parse_enum(enum: type[StrEnum], labels: Mapping[Any, str], raw: Any, key: str,
+               what: str) -> Any:
+    """Accept the English value or the Chinese label, and name both kinds when refusing."""
+    text = str(raw if raw is not None else "").strip()
+    for member in enum:
+        if text in (member.value, labels[member], *labels[member].split()):
+            return member
+    allowed = "、".join(f"{m.value}（{labels[m]}）" for m in enum)
+    raise FieldError(key, f"未知的{what}「{text}」，应为 {allowed}")
+
+
+def parse_category(raw: Any, key: str = "category") -> Category:
+    return parse_enum(Category, CATEGORY_LABELS, raw, key, "事件类别")
+
+
+def parse_level(raw: Any, key: str = "level") -> Level:
+    return parse_enum(Level, LEVEL_LABELS, raw or Level.UNRATED, key, "事件级别")
+
+
+# --- suggested level ------------------------------------------------------------------
+
+# (level, minimum deaths, minimum serious injuries, minimum direct loss in yuan)
+_THRESHOLDS = (
+    (Level.I, 30, 100, 100_000_000),
+    (Level.II, 10, 50, 50_000_000),
+    (Level.III, 3, 10, 10_000_000),
+)
+
+
+@dataclass(frozen=True)
+class LevelSuggestion:
+    level: Level
+    reasons: tuple[str, ...]
+
+    def describe(self) -> str:
+        if not self.reasons:
+            return f"建议：{LEVEL_LABELS[self.level]}（死亡、重伤和直接经济损失均未达较大级标准）"
+        return f"建议：{LEVEL_LABELS[self.level]}（{'；'.join(self.reasons)}）"
+
+
+def suggest_level(deaths: int, injured: int, economic_loss: int) -> LevelSuggestion:
+    """The highest level any one measure reaches ("以上" includes the bound)."""
+    for level, min_deaths, min_injured, min_loss in _THRESHOLDS:
+        reasons = []
+        if deaths >= min_deaths:
+            reasons.append(f"死亡 {deaths} 人 ≥ {min_deaths}")
+        if injured >= min_injured:
+            reasons.append(f"重伤 {injured} 人 ≥ {min_injured}")
+        if economic_loss >= min_loss:
+            reasons.append(f"直接经济损失 {economic_loss / 10_000:g} 万元 ≥ {min_loss // 10_000} 万元")
+        if reasons:
+            return LevelSuggestion(level, tuple(reasons))
+    return LevelSuggestion(Level.IV, ())
+
+
+def mass_incident_command(people: int, county_over: int, city_from: int) -> str:
+    """Who commands a mass incident (群体性事件) by the number of participants."""
+    if people >= city_from:
+        return f"参与 {people} 人（≥ {city_from}）：由市级指挥处置"
+    if people > county_over:
+        return f"参与 {people} 人（> {county_over}）：由县级指挥处置"
+    return f"参与 {people} 人（≤ {county_over}）：由本镇会同相邻乡镇处置"
+
+
+# --- the facts taken down at intake -------------------------------------------------------
+
+COUNTS = ("deaths", "injured", "missing", "trapped", "people_involved")
+COUNT_LABELS = {"deaths": "死亡", "injured": "受伤", "missing": "失踪", "trapped": "被困",
+                "people_involved": "涉及人数"}
+TEXTS: Mapping[str, tuple[str, int, bool]] = {  # key: (label, max length, required)
+    "title": ("标题", 200, True),
+    "received_via": ("接报方式", 16, False),
+    "location": ("地点", 200, False),
+    "reporter": ("报告人", 64, False),
+    "reporter_unit": ("报告人单位", 64, False),
+    "reporter_post": ("报告人职务", 64, False),
+    "reporter_phone": ("报告人电话", 32, False),
+    "subtype": ("事件子类", 32, False),
+    "summary": ("事件概要", 20_000, False),
+    "actions_taken": ("已采取措施", 20_000, False),
+    "informed": ("已知情领导和单位", 2_000, False),
+}
+
+
+@dataclass(frozen=True)
+class IncidentFacts:
+    """Everything the officer records about an incident, validated."""
+
+    received_at: datetime
+    title: str
+    category: Category
+    level: Level = Level.UNRATED
+    subtype: str = ""
+    received_via: str = ""
+    occurred_at: datetime | None = None
+    location: str = ""
+    reporter: str = ""
+    reporter_unit: str = ""
+    reporter_post: str = ""
+    reporter_phone: str = ""
+    deaths: int = 0
+    injured: int = 0
+    missing: int = 0
+    trapped: int = 0
+    people_involved: int = 0
+    economic_loss: int = 0
+    summary: str = ""
+    actions_taken: str = ""
+    informed: str = ""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def casualties(self) -> tuple[int, int, int, int]:
+        return (self.deaths, self.injured, self.missing, self.trapped)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "extra"}
+
+
+FIELD_NAMES = frozenset(f.name for f in fields(IncidentFacts) if f.name != "extra")
+
+
+def _count(raw: Any, key: str, label: str) -> int:
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return 0
+    if isinstance(raw, bool):
+        raise FieldError(key, f"{label}应为不小于 0 的整数")
+    try:
+        value = int(str(raw).strip()) if not isinstance(raw, int) else raw
+    except ValueError:
+        raise FieldError(key, f"{label}应为不小于 0 的整数，「{raw}」不是整数") from None
+    if value < 0:
+        raise FieldError(key, f"{label}不能为负数（{value}）")
+    return value
+
+
+def _text(raw: Any, key: str, label: str, required: bool, length: int) -> str:
+    return clean_text(raw, key, label, required=required, max_length=length)
+
+
+def validate_facts(values: Mapping[str, Any], now: datetime) -> tuple[IncidentFacts,
+                                                                       list[FieldError]]:
+    """Check every field at once so a form can mark all the wrong ones together.
+
+    Times must already be aware datetimes (parsing local text is the caller's business).
+    Returns the facts (meaningless when there are errors) and the errors.
+    """
+    errors: list[FieldError] = []
+    unknown = sorted(set(values) - FIELD_NAMES)
+    errors += [FieldError(key, f"未知字段「{key}」") for key in unknown]
+
+    def attempt(fn: Any, *args: Any) -> Any:
+        try:
+            return fn(*args)
+        except FieldError as error:
+            errors.append(error)
+            return None
+
+    texts = {key: attempt(_text, values.get(key), key, label, required, length) or ""
+             for key, (label, length, required) in TEXTS.items()}
+    if values.get("category") in (None, ""):
+        category = None
+        errors.append(FieldError("category", "请选择事件类别"))
+    else:
+        category = attempt(parse_category, values.get("category"))
+    level = attempt(parse_level, values.get("level"))
+    counts = {key: attempt(_count, values.get(key), key, COUNT_LABELS[key]) or 0 for key in COUNTS}
+    loss = attempt(_count, values.get("economic_loss"), "economic_loss", "直接经济损失") or 0
+    if category is not None and texts["subtype"] and texts["subtype"] not in SUBTYPES[category]:
+        errors.append(FieldError("subtype", f"「{texts['subtype']}」不是{CATEGORY_LABELS[category]}"
+                                            f"的子类，应为 {'、'.join(SUBTYPES[category])}"))
+    received = values.get("received_at")
+    occurred = values.get("occurred_at")
+    if not isinstance(received, datetime):
+        errors.append(FieldError("received_at", "请填写接报时间"))
+    elif received > now + FUTURE_TOLERANCE:
+        errors.append(FieldError("received_at", "接报时间比现在晚 5 分钟以上，请检查日期和时间"))
+    if occurred is not None and not isinstance(occurred, datetime):
+        errors.append(FieldError("occurred_at", "发生时间无法识别"))
+    elif isinstance(occurred, datetime) and isinstance(received, datetime) and occurred > received:
+        errors.append(FieldError("occurred_at", "发生时间不能晚于接报时间"))
+    if errors:
+        return IncidentFacts(now, "", Category.ACCIDENT), errors
+    facts = IncidentFacts(
+        received_at=received, title=texts["title"], category=category, level=level,
+        subtype=texts["subtype"], received_via=texts["received_via"], occurred_at=occurred,
+        location=texts["location"], reporter=texts["reporter"],
+        reporter_unit=texts["reporter_unit"], reporter_post=texts["reporter_post"],
+        reporter_phone=texts["reporter_phone"], economic_loss=loss,
+        summary=texts["summary"], actions_taken=texts["actions_taken"],
+        informed=texts["informed"], **counts,
+    )
+    return facts, []

@@ -1,0 +1,809 @@
+"""The duty log's incidents: intake, revisions, reports upward, dispatches, closing.
+
+Nothing here overwrites history. Every change to an incident, and every report, dispatch
+and feedback, is one link of the audit chain holding the record's whole new state, so the
+chain is the incident's revision history and `dutyroom check` proves it was not altered.
+Deadlines are computed by domain/deadlines.py from the desk's rules each time they are
+needed, never stored, except that a report keeps the deadline it met (or missed) when it
+was recorded: a late report stays late.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import and_, column, or_, select, text
+from sqlalchemy.orm import Session
+
+from dutyroom.db import audit, search_index
+from dutyroom.db.models import (
+    AuditEntry,
+    Department,
+    Dispatch,
+    DispatchFeedback,
+    Incident,
+    RegisterEntry,
+    UpwardReport,
+)
+from dutyroom.domain import deadlines as rules_module
+from dutyroom.domain.clock import day_span, parse_local_time
+from dutyroom.domain.contacts import clean_text
+from dutyroom.domain.deadlines import (
+    Channel,
+    Deadline,
+    IncidentClock,
+    ReportRules,
+    SentReport,
+    Stage,
+)
+from dutyroom.domain.errors import FieldError
+from dutyroom.domain.incidents import (
+    COUNT_LABELS,
+    COUNTS,
+    FUTURE_TOLERANCE,
+    LEVEL_SHORT,
+    MASS_INCIDENT,
+    STATUS_LABELS,
+    TEXTS,
+    Category,
+    IncidentFacts,
+    Level,
+    LevelSuggestion,
+    Status,
+    mass_incident_command,
+    parse_enum,
+    suggest_level,
+    validate_facts,
+)
+from dutyroom.domain.report_text import draft_report
+from dutyroom.services.errors import ConflictError, InputError, Problem
+from dutyroom.services.settings_service import load_settings_in
+from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+
+ENTITY = "incident"
+CHANGED = Changes(incidents=True)
+TIME_FIELDS = {"received_at": "接报时间", "occurred_at": "发生时间"}
+FEEDBACK_KINDS = {"arrived": "到达现场", "handling": "处置中", "closed": "办结"}
+
+
+# --- what the pages and the command line get back ------------------------------------
+
+
+@dataclass(frozen=True)
+class DeadlineView:
+    kind: str
+    label: str
+    due: datetime
+    met_at: datetime | None
+    late: bool
+    ref: int  # the incident's id
+    subject: str  # readable: the incident (and department) it is about
+
+    @classmethod
+    def of(cls, deadline: Deadline, ref: int, subject: str) -> DeadlineView:
+        return cls(deadline.kind.value, deadline.label(), deadline.due, deadline.met_at,
+                   deadline.late, ref, subject)
+
+
+@dataclass(frozen=True)
+class IncidentRow:
+    id: int
+    received_at: datetime
+    title: str
+    category: str
+    subtype: str
+    level: str
+    status: str
+    location: str
+    reporter: str
+    voided: bool
+    next_deadline: DeadlineView | None
+
+
+@dataclass(frozen=True)
+class IncidentPage:
+    rows: list[IncidentRow]
+    more: bool  # another page follows; fetch it with `after` = the last row
+
+
+@dataclass(frozen=True)
+class ReportView:
+    id: int
+    stage: str
+    channel: str
+    sent_at: datetime
+    recipient: str
+    sent_by: str
+    text: str
+    due_at: datetime | None
+    late: bool
+
+
+@dataclass(frozen=True)
+class FeedbackView:
+    at: datetime
+    kind: str
+    text: str
+    by: str
+
+
+@dataclass(frozen=True)
+class DispatchView:
+    id: int
+    department_id: int
+    department: str
+    contact_name: str
+    contact_phone: str
+    ordered_at: datetime
+    due: datetime
+    arrived_at: datetime | None
+    closed_at: datetime | None
+    status: str
+    feedback: tuple[FeedbackView, ...]
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime
+    by: str
+    what: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class IncidentDetail:
+    id: int
+    version: int
+    uuid: str
+    facts: IncidentFacts
+    status: str
+    voided: bool
+    void_reason: str
+    closed_at: datetime | None
+    created_by: str
+    deadlines: tuple[DeadlineView, ...]
+    reports: tuple[ReportView, ...]
+    dispatches: tuple[DispatchView, ...]
+    timeline: tuple[TimelineEntry, ...]
+    register_entry_id: int | None
+    suggestion: LevelSuggestion
+    command: str  # who commands a mass incident, else ""
+
+    @property
+    def open(self) -> bool:
+        return not self.voided and self.status != Status.CLOSED
+
+
+@dataclass(frozen=True)
+class Saved:
+    id: int
+    version: int
+    deadlines: tuple[DeadlineView, ...]
+
+
+@dataclass(frozen=True)
+class ReportSaved:
+    id: int
+    report_id: int
+    due_at: datetime | None
+    late: bool
+    deadlines: tuple[DeadlineView, ...]
+
+
+@dataclass(frozen=True)
+class IncidentQuery:
+    start: date | None = None
+    end: date | None = None
+    category: str | None = None
+    level: str | None = None
+    status: str | None = None
+    text: str = ""
+    include_voided: bool = False
+
+
+# --- reading rows into domain values ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Desk:
+    """The settings a log action needs: the deadline rules, the local zone, the desk's name."""
+
+    rules: ReportRules
+    zone: tzinfo
+    values: Mapping[str, Any]
+
+
+def desk(session: Session) -> Desk:
+    values = load_settings_in(session)
+    return Desk(rules_module.rules_from_settings(values), ZoneInfo(values["timezone"]), values)
+
+
+def facts_of(row: Incident | Mapping[str, Any]) -> IncidentFacts:
+    get = row.get if isinstance(row, Mapping) else lambda key: getattr(row, key)
+    times = {key: get(key) for key in TIME_FIELDS}
+    for key, value in times.items():
+        if isinstance(value, str):
+            times[key] = datetime.fromisoformat(value)
+    return IncidentFacts(
+        category=Category(get("category")), level=Level(get("level")),
+        economic_loss=get("economic_loss"), **times,
+        **{key: get(key) for key in TEXTS}, **{key: get(key) for key in COUNTS},
+    )
+
+
+def _level_changes(row: Incident) -> tuple[tuple[datetime, Level], ...]:
+    changes = tuple((datetime.fromisoformat(at), Level(level))
+                    for at, level in json.loads(row.level_changes or "[]"))
+    return changes or ((row.received_at, Level(row.level)),)
+
+
+def _is_open(row: Incident) -> bool:
+    return not row.voided and row.status != Status.CLOSED
+
+
+def _report_deadlines(row: Incident, reports: Sequence[UpwardReport],
+                      d: Desk) -> list[Deadline]:
+    if row.voided:
+        return []
+    clock = IncidentClock(
+        received_at=row.received_at, level_changes=_level_changes(row), open=_is_open(row),
+        casualties_changed_at=row.casualties_changed_at,
+        reports=tuple(SentReport(Stage(r.stage), Channel(r.channel), r.sent_at) for r in reports),
+    )
+    return rules_module.report_deadlines(clock, d.rules, d.zone)
+
+
+def _dispatch_deadlines(row: Incident, dispatches: Sequence[tuple[Dispatch, str]]
+                        ) -> list[Deadline]:
+    if row.voided:
+        return []
+    return [rules_module.dispatch_deadline(x.ordered_at, x.arrival_minutes, x.arrived_at, name)
+            for x, name in dispatches]
+
+
+def _views(row: Incident, deadlines: Sequence[Deadline]) -> tuple[DeadlineView, ...]:
+    return tuple(DeadlineView.of(d, row.id, row.title) for d in deadlines)
+
+
+def _reports_of(session: Session, incident_ids: Sequence[int]) -> dict[int, list[UpwardReport]]:
+    found: dict[int, list[UpwardReport]] = {i: [] for i in incident_ids}
+    if incident_ids:
+        for report in session.scalars(select(UpwardReport)
+                                      .where(UpwardReport.incident_id.in_(incident_ids))
+                                      .order_by(UpwardReport.sent_at, UpwardReport.id)):
+            found[report.incident_id].append(report)
+    return found
+
+
+def _dispatches_of(session: Session, incident_ids: Sequence[int]
+                   ) -> dict[int, list[tuple[Dispatch, str]]]:
+    found: dict[int, list[tuple[Dispatch, str]]] = {i: [] for i in incident_ids}
+    if incident_ids:
+        rows = session.execute(
+            select(Dispatch, Department.name).join(Department)
+            .where(Dispatch.incident_id.in_(incident_ids))
+            .order_by(Dispatch.ordered_at, Dispatch.id))
+        for dispatch, name in rows:
+            found[dispatch.incident_id].append((dispatch, name))
+    return found
+
+
+def all_deadlines(session: Session, row: Incident, d: Desk) -> list[Deadline]:
+    reports = _reports_of(session, [row.id])[row.id]
+    dispatches = _dispatches_of(session, [row.id])[row.id]
+    return sorted(_report_deadlines(row, reports, d) + _dispatch_deadlines(row, dispatches),
+                  key=lambda x: x.due)
+
+
+# --- validation -------------------------------------------------------------------------
+
+
+def _raise(errors: Sequence[FieldError]) -> None:
+    if errors:
+        raise InputError([Problem(e.message, field=e.field) for e in errors])
+
+
+def _parse_times(values: Mapping[str, Any], zone: tzinfo) -> tuple[dict[str, Any],
+                                                                    list[FieldError]]:
+    parsed, errors = dict(values), []
+    for key, label in TIME_FIELDS.items():
+        if key in values:
+            try:
+                parsed[key] = parse_local_time(values[key], zone, key, label)
+            except FieldError as error:
+                errors.append(error)
+                parsed[key] = None
+    return parsed, errors
+
+
+def validate(values: Mapping[str, Any], zone: tzinfo, now: datetime) -> IncidentFacts:
+    """All problems at once (a form marks every wrong field); nothing is saved on any."""
+    parsed, time_errors = _parse_times(values, zone)
+    facts, errors = validate_facts(parsed, now)
+    if time_errors:  # an unreadable time is reported as such, not also as "missing"
+        errors = time_errors + [e for e in errors if e.field not in
+                                {t.field for t in time_errors}]
+    _raise(errors)
+    if facts.level == Level.I:
+        return facts  # I-level events are logged to the second
+    return replace(facts, received_at=facts.received_at.replace(second=0, microsecond=0))
+
+
+def _now(now: datetime | None) -> datetime:
+    return (now or datetime.now(UTC)).astimezone(UTC)
+
+
+# --- intake and revisions -------------------------------------------------------------------
+
+
+def _apply(row: Incident, facts: IncidentFacts) -> None:
+    for key, value in facts.as_dict().items():
+        setattr(row, key, value.value if isinstance(value, Category | Level) else value)
+
+
+def _audit(session: Session, row: Incident, actor: str, action: str, at: datetime) -> None:
+    session.flush()
+    audit.append(session, actor=actor, entity=ENTITY, entity_id=row.id, action=action,
+                 payload=row.snapshot(), at=at)
+
+
+def create_incident(session: Session, facts: IncidentFacts, actor: str, now: datetime,
+                    note: str = "") -> Incident:
+    row = Incident(status=Status.RECEIVED.value, created_by=actor, created_at=now,
+                   updated_by=actor, updated_at=now, change_note=note,
+                   level_changes=json.dumps([[facts.received_at.astimezone(UTC).isoformat(),
+                                              facts.level.value]]))
+    _apply(row, facts)
+    session.add(row)
+    session.flush()
+    search_index.put(session, search_index.INCIDENTS, row.id,
+                     search_index.body(row, search_index.INCIDENTS))
+    _audit(session, row, actor, "create", now)
+    return row
+
+
+def add_incident(uow: UnitOfWork, values: Mapping[str, Any],
+                 now: datetime | None = None) -> Outcome[Saved]:
+    moment = _now(now)
+    with uow.write() as session:
+        d = desk(session)
+        facts = validate(values, d.zone, moment)
+        row = create_incident(session, facts, uow.actor, moment)
+        return Outcome(Saved(row.id, row.version, _views(row, all_deadlines(session, row, d))),
+                       CHANGED)
+
+
+def _load(session: Session, incident_id: int, version: int | None) -> Incident:
+    row = session.get(Incident, incident_id)
+    if row is None:
+        raise InputError([Problem(f"没有编号为 {incident_id} 的事件", field="id")])
+    if version is not None and row.version != version:
+        raise ConflictError(f"事件「{row.title}」已被他人修改（例如另一值班台），您的修改未保存。"
+                            "请重新打开后再改。")
+    if row.voided:
+        raise InputError.simple(f"事件「{row.title}」已作废，不能再修改或报送", "id")
+    return row
+
+
+def update_incident(uow: UnitOfWork, incident_id: int, version: int | None,
+                    values: Mapping[str, Any], note: str = "",
+                    now: datetime | None = None) -> Outcome[Saved]:
+    """A new revision: the changed facts, who changed them and why; the old one stays in the
+    chain. A new level keeps its history; new casualties while open need an update report."""
+    moment = _now(now)
+    with uow.write() as session:
+        d = desk(session)
+        row = _load(session, incident_id, version)
+        before = facts_of(row)
+        merged = {**before.as_dict(), **values}
+        facts = validate(merged, d.zone, moment)
+        if facts == before:
+            return Outcome(Saved(row.id, row.version,
+                                 _views(row, all_deadlines(session, row, d))), Changes())
+        old_text = search_index.body(row, search_index.INCIDENTS)
+        if facts.level != before.level:
+            history = json.loads(row.level_changes or "[]")
+            history.append([moment.isoformat(), facts.level.value])
+            row.level_changes = json.dumps(history)
+        if facts.casualties() != before.casualties() and _is_open(row):
+            row.casualties_changed_at = moment
+        _apply(row, facts)
+        row.change_note = clean_text(note, "note", "修改说明", max_length=2000)
+        row.updated_at, row.updated_by = moment, uow.actor
+        session.flush()
+        new_text = search_index.body(row, search_index.INCIDENTS)
+        if new_text != old_text:
+            search_index.put(session, search_index.INCIDENTS, row.id, new_text, old_text)
+        _audit(session, row, uow.actor, "update", moment)
+        return Outcome(Saved(row.id, row.version, _views(row, all_deadlines(session, row, d))),
+                       CHANGED)
+
+
+def void_incident(uow: UnitOfWork, incident_id: int, version: int | None, reason: str,
+                  now: datetime | None = None) -> Outcome[Saved]:
+    """Voiding keeps the entry, marked, with the reason; its deadlines stop."""
+    moment = _now(now)
+    with uow.write() as session:
+        row = _load(session, incident_id, version)
+        try:
+            why = clean_text(reason, "reason", "作废原因", required=True, max_length=2000)
+        except FieldError as error:
+            raise InputError.from_field(error) from None
+        row.voided, row.void_reason, row.change_note = True, why, why
+        row.updated_at, row.updated_by = moment, uow.actor
+        _audit(session, row, uow.actor, "void", moment)
+        return Outcome(Saved(row.id, row.version, ()), CHANGED)
+
+
+def change_status(uow: UnitOfWork, incident_id: int, version: int | None, status: str,
+                  note: str = "", now: datetime | None = None) -> Outcome[Saved]:
+    """接报 → 处置中 → 已办结; closing needs a final report, reopening a reason."""
+    moment = _now(now)
+    with uow.write() as session:
+        d = desk(session)
+        row = _load(session, incident_id, version)
+        try:
+            target = parse_enum(Status, STATUS_LABELS, status, "status", "事件状态")
+        except FieldError as error:
+            raise InputError.from_field(error) from None
+        if target == row.status:
+            return Outcome(Saved(row.id, row.version,
+                                 _views(row, all_deadlines(session, row, d))), Changes())
+        if target == Status.CLOSED:
+            has_final = session.scalar(select(UpwardReport.id).where(
+                UpwardReport.incident_id == row.id, UpwardReport.stage == Stage.FINAL.value))
+            if has_final is None:
+                raise InputError.simple("办结前必须先报送终报", "status")
+            row.closed_at = moment
+        elif row.status == Status.CLOSED:
+            if not note.strip():
+                raise InputError.simple("重新打开已办结的事件须说明原因", "note")
+            row.closed_at = None
+        row.status = target.value
+        row.change_note = note.strip()
+        row.updated_at, row.updated_by = moment, uow.actor
+        _audit(session, row, uow.actor, "status", moment)
+        return Outcome(Saved(row.id, row.version, _views(row, all_deadlines(session, row, d))),
+                       CHANGED)
+
+
+# --- reports upward ----------------------------------------------------------------------------
+
+
+def _enum(enum: Any, labels: Mapping[Any, str], raw: Any, key: str, what: str) -> Any:
+    try:
+        return parse_enum(enum, labels, raw, key, what)
+    except FieldError as error:
+        raise InputError.from_field(error) from None
+
+
+def _when(raw: Any, zone: tzinfo, moment: datetime, key: str, label: str,
+          not_before: datetime, before_label: str) -> datetime:
+    try:
+        value = parse_local_time(raw, zone, key, label) or moment
+    except FieldError as error:
+        raise InputError.from_field(error) from None
+    if value > moment + FUTURE_TOLERANCE:
+        raise InputError.simple(f"{label}比现在晚 5 分钟以上，请检查日期和时间", key)
+    if value < not_before:
+        raise InputError.simple(f"{label}不能早于{before_label}", key)
+    return value
+
+
+def record_report(uow: UnitOfWork, incident_id: int, stage: str, channel: str, *,
+                  sent_at: Any = None, recipient: str = "", sent_by: str = "", text: str = "",
+                  now: datetime | None = None) -> Outcome[ReportSaved]:
+    """Record a report sent upward against the deadline it meets; after it, it is late."""
+    moment = _now(now)
+    with uow.write() as session:
+        d = desk(session)
+        row = _load(session, incident_id, None)
+        the_stage = _enum(Stage, rules_module.STAGE_LABELS, stage, "stage", "报送阶段")
+        the_channel = _enum(Channel, rules_module.CHANNEL_LABELS, channel, "channel", "报送方式")
+        when = _when(sent_at, d.zone, moment, "sent_at", "报送时间", row.received_at, "接报时间")
+        try:
+            who = clean_text(recipient, "recipient", "报送对象", max_length=64)
+            by = clean_text(sent_by or uow.actor, "sent_by", "报送人", max_length=64)
+            body = clean_text(text, "text", "报告内容", max_length=50_000)
+        except FieldError as error:
+            raise InputError.from_field(error) from None
+        before = _report_deadlines(row, _reports_of(session, [row.id])[row.id], d)
+        met = rules_module.deadline_for_report(before, the_stage, the_channel)
+        report = UpwardReport(incident_id=row.id, stage=the_stage.value,
+                              channel=the_channel.value, sent_at=when, recipient=who,
+                              sent_by=by, text=body, due_at=met.due if met else None,
+                              late=bool(met and when > met.due), recorded_at=moment)
+        session.add(report)
+        session.flush()
+        audit.append(session, actor=uow.actor, entity="upward_report", entity_id=report.id,
+                     action="create", payload=report.snapshot(), at=moment)
+        views = _views(row, all_deadlines(session, row, d))
+        return Outcome(ReportSaved(row.id, report.id, report.due_at, report.late, views), CHANGED)
+
+
+def draft_text(uow: UnitOfWork, incident_id: int, stage: str, now: datetime | None = None) -> str:
+    with uow.read() as session:
+        d = desk(session)
+        row = session.get(Incident, incident_id)
+        if row is None:
+            raise InputError([Problem(f"没有编号为 {incident_id} 的事件", field="id")])
+        the_stage = _enum(Stage, rules_module.STAGE_LABELS, stage, "stage", "报送阶段")
+        departments = [name for _, name in _dispatches_of(session, [row.id])[row.id]]
+        return draft_report(facts_of(row), the_stage, unit=d.values["unit_name"],
+                            desk=d.values["desk_name"], zone=d.zone, now=_now(now),
+                            dispatched=list(dict.fromkeys(departments)))
+
+
+# --- dispatch (联动派单) -----------------------------------------------------------------------
+
+
+def dispatch(uow: UnitOfWork, incident_id: int, department_ids: Sequence[int], *,
+             ordered_at: Any = None, contacts: Mapping[int, tuple[str, str]] | None = None,
+             now: datetime | None = None) -> Outcome[list[int]]:
+    """Order departments to the scene; each gets its 30- or 40-minute arrival deadline."""
+    moment = _now(now)
+    with uow.write() as session:
+        d = desk(session)
+        row = _load(session, incident_id, None)
+        if not _is_open(row):
+            raise InputError.simple("事件已办结，不能再派单；如需继续处置请先重新打开", "status")
+        if not department_ids:
+            raise InputError.simple("请至少选择一个联动单位", "departments")
+        when = _when(ordered_at, d.zone, moment, "ordered_at", "派单时间", row.received_at,
+                     "接报时间")
+        busy = {x.department_id: name for x, name in _dispatches_of(session, [row.id])[row.id]
+                if x.closed_at is None}
+        created: list[int] = []
+        for department_id in dict.fromkeys(department_ids):
+            department = session.get(Department, department_id)
+            if department is None or not department.active:
+                raise InputError.simple(f"没有编号为 {department_id} 的在用联动单位", "departments")
+            if department_id in busy:
+                raise InputError.simple(f"已向「{busy[department_id]}」派单且尚未办结，不必重复派单",
+                                        "departments")
+            name, phone = (contacts or {}).get(department_id, (
+                department.liaison_name, department.liaison_mobile or department.duty_phone))
+            order = Dispatch(incident_id=row.id, department_id=department_id,
+                             contact_name=name[:32], contact_phone=phone[:32], ordered_at=when,
+                             arrival_minutes=30 if department.first_line else 40,
+                             status="ordered", created_by=uow.actor)
+            session.add(order)
+            session.flush()
+            audit.append(session, actor=uow.actor, entity="dispatch", entity_id=order.id,
+                         action="create", payload=order.snapshot(), at=moment)
+            created.append(order.id)
+        if row.status == Status.RECEIVED:
+            row.status, row.updated_at, row.updated_by = Status.HANDLING.value, moment, uow.actor
+            row.change_note = "已派单，转入处置"
+            _audit(session, row, uow.actor, "status", moment)
+        return Outcome(created, CHANGED)
+
+
+def record_feedback(uow: UnitOfWork, dispatch_id: int, kind: str, *, at: Any = None,
+                    text: str = "", now: datetime | None = None) -> Outcome[int]:
+    """到达 / 处置中 / 办结 from a department; arrival meets the dispatch deadline."""
+    moment = _now(now)
+    with uow.write() as session:
+        d = desk(session)
+        order = session.get(Dispatch, dispatch_id)
+        if order is None:
+            raise InputError.simple(f"没有编号为 {dispatch_id} 的派单", "id")
+        _load(session, order.incident_id, None)
+        if kind not in FEEDBACK_KINDS:
+            raise InputError.simple(f"未知的反馈类型「{kind}」，应为 "
+                                    + "、".join(f"{k}（{v}）" for k, v in FEEDBACK_KINDS.items()),
+                                    "kind")
+        if order.closed_at is not None:
+            raise InputError.simple("该派单已办结", "kind")
+        when = _when(at, d.zone, moment, "at", "反馈时间", order.ordered_at, "派单时间")
+        try:
+            body = clean_text(text, "text", "反馈内容", max_length=20_000)
+        except FieldError as error:
+            raise InputError.from_field(error) from None
+        feedback = DispatchFeedback(dispatch_id=order.id, at=when, kind=kind, text=body,
+                                    by=uow.actor)
+        session.add(feedback)
+        if order.arrived_at is None and kind in ("arrived", "handling", "closed"):
+            order.arrived_at = when
+        if kind == "closed":
+            order.closed_at = when
+        order.status = kind
+        session.flush()
+        audit.append(session, actor=uow.actor, entity="dispatch_feedback",
+                     entity_id=feedback.id, action="create", payload=feedback.snapshot(),
+                     at=moment)
+        audit.append(session, actor=uow.actor, entity="dispatch", entity_id=order.id,
+                     action="update", payload=order.snapshot(), at=moment)
+        return Outcome(feedback.id, CHANGED)
+
+
+# --- reading the log ---------------------------------------------------------------------------
+
+
+_FIELD_LABELS = {**{k: v[0] for k, v in TEXTS.items()}, **COUNT_LABELS, **TIME_FIELDS,
+                 "category": "类别", "level": "级别", "status": "状态",
+                 "economic_loss": "直接经济损失（元）", "voided": "作废"}
+_ACTIONS = {"create": "登记", "update": "修改", "void": "作废", "status": "状态变更"}
+
+
+def _show(key: str, value: Any) -> str:
+    if key == "level":
+        return LEVEL_SHORT.get(Level(value), str(value)) if value else ""
+    if key == "status":
+        return STATUS_LABELS.get(Status(value), str(value)) if value else ""
+    text_value = "" if value is None else str(value)
+    return text_value if len(text_value) <= 40 else text_value[:40] + "…"
+
+
+def _diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> str:
+    parts = [f"{label}：{_show(key, before.get(key)) or '（空）'} → {_show(key, after.get(key))}"
+             for key, label in _FIELD_LABELS.items() if before.get(key) != after.get(key)]
+    return "；".join(parts)
+
+
+def _timeline(session: Session, row: Incident, reports: Sequence[UpwardReport],
+              dispatches: Sequence[tuple[Dispatch, str]]) -> list[TimelineEntry]:
+    entries: list[TimelineEntry] = []
+    previous: dict[str, Any] | None = None
+    for entry in session.scalars(select(AuditEntry).where(
+            AuditEntry.entity == ENTITY, AuditEntry.entity_id == str(row.id))
+            .order_by(AuditEntry.id)):
+        state = json.loads(entry.payload)
+        what = _ACTIONS.get(entry.action, entry.action)
+        if previous is None:
+            detail = f"接报 {_show('level', state.get('level'))}「{state.get('title')}」"
+        else:
+            detail = _diff(previous, state) or "（内容未变）"
+        if state.get("change_note"):
+            detail += f"。说明：{state['change_note']}"
+        entries.append(TimelineEntry(entry.at, entry.actor, what, detail))
+        previous = state
+    for report in reports:
+        lateness = "（迟报）" if report.late else ""
+        entries.append(TimelineEntry(
+            report.sent_at, report.sent_by,
+            f"{rules_module.CHANNEL_LABELS[Channel(report.channel)]}"
+            f"{rules_module.STAGE_LABELS[Stage(report.stage)]}{lateness}",
+            f"报送{report.recipient or '上级'}"))
+    for order, name in dispatches:
+        entries.append(TimelineEntry(order.ordered_at, order.created_by, "派单",
+                                     f"{name}（{order.contact_name} {order.contact_phone}），"
+                                     f"{order.arrival_minutes} 分钟内到达"))
+        for feedback in session.scalars(select(DispatchFeedback).where(
+                DispatchFeedback.dispatch_id == order.id).order_by(DispatchFeedback.at)):
+            entries.append(TimelineEntry(feedback.at, feedback.by,
+                                         f"{name}反馈：{FEEDBACK_KINDS[feedback.kind]}",
+                                         feedback.text))
+    return sorted(entries, key=lambda e: e.at)
+
+
+def get_incident(uow: UnitOfWork, incident_id: int) -> IncidentDetail:
+    with uow.read() as session:
+        d = desk(session)
+        row = session.get(Incident, incident_id)
+        if row is None:
+            raise InputError([Problem(f"没有编号为 {incident_id} 的事件", field="id")])
+        reports = _reports_of(session, [row.id])[row.id]
+        dispatches = _dispatches_of(session, [row.id])[row.id]
+        deadlines = sorted(_report_deadlines(row, reports, d)
+                           + _dispatch_deadlines(row, dispatches), key=lambda x: x.due)
+        dispatch_views = []
+        for order, name in dispatches:
+            feedback = tuple(FeedbackView(f.at, f.kind, f.text, f.by) for f in session.scalars(
+                select(DispatchFeedback).where(DispatchFeedback.dispatch_id == order.id)
+                .order_by(DispatchFeedback.at)))
+            due = rules_module.dispatch_deadline(order.ordered_at, order.arrival_minutes,
+                                                 order.arrived_at, name).due
+            dispatch_views.append(DispatchView(
+                order.id, order.department_id, name, order.contact_name, order.contact_phone,
+                order.ordered_at, due, order.arrived_at, order.closed_at, order.status,
+                feedback))
+        facts = facts_of(row)
+        command = ""
+        if facts.subtype == MASS_INCIDENT:
+            command = mass_incident_command(facts.people_involved, d.values["mass_county_over"],
+                                            d.values["mass_city_from"])
+        source = session.scalar(select(RegisterEntry.id)
+                                .where(RegisterEntry.incident_id == row.id).limit(1))
+        return IncidentDetail(
+            id=row.id, version=row.version, uuid=row.uuid, facts=facts, status=row.status,
+            voided=row.voided, void_reason=row.void_reason, closed_at=row.closed_at,
+            created_by=row.created_by, deadlines=_views(row, deadlines),
+            reports=tuple(ReportView(r.id, r.stage, r.channel, r.sent_at, r.recipient,
+                                     r.sent_by, r.text, r.due_at, r.late) for r in reports),
+            dispatches=tuple(dispatch_views), timeline=tuple(_timeline(session, row, reports,
+                                                                       dispatches)),
+            register_entry_id=source,
+            suggestion=suggest_level(facts.deaths, facts.injured, facts.economic_loss),
+            command=command,
+        )
+
+
+def like_pattern(word: str) -> str:
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def text_condition(session: Session, table: search_index.SearchTable, model: Any,
+                   words: Sequence[str]) -> Any:
+    """Every word must appear in one of the searched columns (search_index.py explains how)."""
+    conditions = []
+    for number, word in enumerate(words):
+        conditions.append(or_(*(getattr(model, c).like(like_pattern(word), escape="\\")
+                                for c in table.columns)))
+        query = search_index.match_query(word) if search_index.available(session) else None
+        if query is not None:
+            matches = text(f"SELECT rowid FROM {table.name} WHERE {table.name} MATCH :q{number}")
+            conditions.append(model.id.in_(
+                matches.bindparams(**{f"q{number}": query}).columns(column("rowid"))))
+    return and_(*conditions)
+
+
+def list_incidents(uow: UnitOfWork, query: IncidentQuery,
+                   after: tuple[datetime, int] | None = None, limit: int = 50) -> IncidentPage:
+    """One page of the log, newest first; pass the last row's (received_at, id) for the next."""
+    with uow.read() as session:
+        d = desk(session)
+        statement = select(Incident)
+        if query.start or query.end:
+            low, high = day_span(query.start or date(1970, 1, 1), query.end or date(9998, 12, 31),
+                                 d.zone)
+            statement = statement.where(Incident.received_at >= low, Incident.received_at < high)
+        if query.category:
+            statement = statement.where(Incident.category == query.category)
+        if query.level:
+            statement = statement.where(Incident.level == query.level)
+        if query.status:
+            statement = statement.where(Incident.status == query.status)
+        if not query.include_voided:
+            statement = statement.where(Incident.voided.is_(False))
+        words = query.text.split()
+        if words:
+            statement = statement.where(text_condition(session, search_index.INCIDENTS, Incident,
+                                                       words))
+        if after is not None:
+            at, last_id = after
+            statement = statement.where(or_(Incident.received_at < at,
+                                            and_(Incident.received_at == at,
+                                                 Incident.id < last_id)))
+        rows = list(session.scalars(statement.order_by(Incident.received_at.desc(),
+                                                       Incident.id.desc()).limit(limit + 1)))
+        more = len(rows) > limit
+        rows = rows[:limit]
+        open_ids = [r.id for r in rows if _is_open(r)]
+        reports = _reports_of(session, open_ids)
+        dispatches = _dispatches_of(session, open_ids)
+        result = []
+        for row in rows:
+            upcoming = None
+            if row.id in reports:
+                pending = rules_module.next_open(_report_deadlines(row, reports[row.id], d)
+                                                 + _dispatch_deadlines(row, dispatches[row.id]))
+                upcoming = DeadlineView.of(pending, row.id, row.title) if pending else None
+            result.append(IncidentRow(row.id, row.received_at, row.title, row.category,
+                                      row.subtype, row.level, row.status, row.location,
+                                      row.reporter, row.voided, upcoming))
+        return IncidentPage(result, more)
+
+
+def open_deadlines(uow: UnitOfWork) -> list[DeadlineView]:
+    """Every deadline of every open incident, met or not (the alert list filters them)."""
+    with uow.read() as session:
+        d = desk(session)
+        rows = list(session.scalars(select(Incident).where(
+            Incident.voided.is_(False), Incident.status != Status.CLOSED.value)))
+        ids = [r.id for r in rows]
+        reports, dispatches = _reports_of(session, ids), _dispatches_of(session, ids)
+        views: list[DeadlineView] = []
+        for row in rows:
+            for deadline in _report_deadlines(row, reports[row.id], d):
+                views.append(DeadlineView.of(deadline, row.id, row.title))
+            for deadline in _dispatch_deadlines(row, dispatches[row.id]):
+                views.append(DeadlineView.of(deadline, row.id,
+                                             f"{row.title}（{deadline.note}）"))
+        return sorted(views, key=lambda v: v.due)
