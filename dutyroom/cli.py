@@ -12,21 +12,28 @@ import sys
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from dutyroom import __version__
 from dutyroom.app import Backend, configure_logging, log, open_backend, os_user, run_gui
 from dutyroom.domain import calendar
 from dutyroom.domain.calendar import Source
+from dutyroom.domain.clock import parse_local_time
+from dutyroom.domain.errors import FieldError
+from dutyroom.domain.incidents import CATEGORY_LABELS, LEVEL_SHORT, STATUS_LABELS, Category, Level, Status
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
+    alert_service,
     check_service,
     demo,
     import_export,
+    incident_service,
     roster_files,
     roster_service,
+    settings_service,
     staff_service,
 )
 from dutyroom.services.errors import InputError, Problem, ServiceError
@@ -222,6 +229,113 @@ def cmd_roster_import(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
+def _zone(backend: Backend) -> ZoneInfo:
+    return ZoneInfo(settings_service.load_settings(backend.uow)["timezone"])
+
+
+def _local(moment: datetime | None, zone: ZoneInfo) -> str | None:
+    return moment.astimezone(zone).isoformat() if moment is not None else None
+
+
+def _deadlines(views: Sequence[incident_service.DeadlineView], zone: ZoneInfo
+               ) -> list[dict[str, Any]]:
+    return [{"kind": d.kind, "due": _local(d.due, zone), "met_at": _local(d.met_at, zone),
+             "late": d.late} for d in views]
+
+
+def _deadline_lines(views: Sequence[incident_service.DeadlineView], zone: ZoneInfo) -> list[str]:
+    lines = []
+    for d in views:
+        state = ("（迟报）" if d.late else "（已完成）") if d.met_at else ""
+        lines.append(f"  {d.label}：{d.due.astimezone(zone):%Y-%m-%d %H:%M} 前{state}")
+    return lines
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        document = json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise InputError([Problem("文件不存在")], source=str(path)) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError([Problem(f"无法读取文件（{error}）")], source=str(path)) from None
+    except json.JSONDecodeError as error:
+        raise InputError([Problem(f"不是有效的 JSON：第 {error.lineno} 行第 {error.colno} 列 "
+                                  f"{error.msg}")], source=str(path)) from None
+    if not isinstance(document, dict):
+        raise InputError([Problem("应为一个 JSON 对象（{\"title\": ...}）")], source=str(path))
+    return document
+
+
+def cmd_incident_add(args: argparse.Namespace, out: Output) -> int:
+    path = Path(args.file)
+    values = _read_json(path)
+    backend = _open(args)
+    try:
+        saved = incident_service.add_incident(backend.uow, values).value
+    except InputError as error:
+        raise InputError(error.problems, source=str(path)) from None
+    zone = _zone(backend)
+    out.emit({"id": saved.id, "deadlines": _deadlines(saved.deadlines, zone)},
+             lambda: "\n".join([f"已登记事件 #{saved.id}，报送时限：", *_deadline_lines(saved.deadlines, zone)]))
+    return EXIT_OK
+
+
+def cmd_incident_list(args: argparse.Namespace, out: Output) -> int:
+    start = calendar.parse_date(args.start, "--from") if args.start else None
+    end = calendar.parse_date(args.end, "--to") if args.end else None
+    if start and end and end < start:
+        raise InputError([Problem("结束日期早于开始日期", field="--to")])
+    backend = _open(args)
+    query = incident_service.IncidentQuery(start=start, end=end, text=args.search or "")
+    rows: list[incident_service.IncidentRow] = []
+    after = None
+    while True:
+        page = incident_service.list_incidents(backend.uow, query, after, limit=500)
+        rows += page.rows
+        if not page.more:
+            break
+        after = (page.rows[-1].received_at, page.rows[-1].id)
+    zone = _zone(backend)
+    document = [{"id": r.id, "received_at": _local(r.received_at, zone), "title": r.title,
+                 "category": r.category, "level": r.level, "status": r.status} for r in rows]
+    out.emit(document, lambda: render_table(
+        ["编号", "接报时间", "级别", "类别", "状态", "标题"],
+        [[r.id, f"{r.received_at.astimezone(zone):%Y-%m-%d %H:%M}",
+          LEVEL_SHORT[Level(r.level)], CATEGORY_LABELS[Category(r.category)],
+          STATUS_LABELS[Status(r.status)], r.title] for r in rows]))
+    return EXIT_OK
+
+
+def cmd_incident_report(args: argparse.Namespace, out: Output) -> int:
+    backend = _open(args)
+    saved = incident_service.record_report(backend.uow, args.id, args.stage, args.channel,
+                                           sent_at=args.at).value
+    zone = _zone(backend)
+    lateness = "（迟报）" if saved.late else ""
+    out.emit({"id": saved.id, "report_id": saved.report_id, "late": saved.late,
+              "due": _local(saved.due_at, zone),
+              "deadlines": _deadlines(saved.deadlines, zone)},
+             lambda: "\n".join([f"已记录事件 #{saved.id} 的报送{lateness}，报送时限：", *_deadline_lines(saved.deadlines, zone)]))
+    return EXIT_OK
+
+
+def cmd_alerts(args: argparse.Namespace, out: Output) -> int:
+    backend = _open(args)
+    zone = _zone(backend)
+    try:
+        at = parse_local_time(args.at, zone, "--at", "时间")
+    except FieldError as error:
+        raise InputError.from_field(error) from None
+    alerts = alert_service.alerts_at(backend.uow, at)
+    document = [{"kind": a.kind, "subject": a.subject, "ref": a.ref, "due": _local(a.due, zone),
+                 "state": a.state.value} for a in alerts]
+    out.emit(document, lambda: render_table(
+        ["状态", "到期时间", "事项", "对象", "编号"],
+        [[a.state_label, f"{a.due.astimezone(zone):%m-%d %H:%M}", a.label, a.subject, a.ref]
+         for a in alerts]) if alerts else "没有需要提醒的事项")
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace, out: Output) -> int:
     return run_gui(getattr(args, "db", None), selftest=getattr(args, "selftest", False))
 
@@ -308,6 +422,29 @@ def build_parser() -> argparse.ArgumentParser:
                                            help="导入办公室格式的值班表 .xlsx")
     rota_import.add_argument("file", metavar="FILE")
     rota_import.set_defaults(handler=cmd_roster_import)
+
+    incident = commands.add_parser("incident", parents=[common], help="值班日志中的事件")
+    incident_commands = incident.add_subparsers(dest="incident_command", metavar="ACTION",
+                                                parser_class=_Parser, required=True)
+    incident_add = incident_commands.add_parser("add", parents=[common],
+                                                help="从 JSON 文件登记一起接报的事件")
+    incident_add.add_argument("--file", required=True, metavar="FILE")
+    incident_add.set_defaults(handler=cmd_incident_add)
+    incident_list = incident_commands.add_parser("list", parents=[common], help="列出和搜索事件")
+    incident_list.add_argument("--search", metavar="TEXT", help="标题、概要、地点或报告人中的文字")
+    incident_list.add_argument("--from", dest="start", metavar="YYYY-MM-DD")
+    incident_list.add_argument("--to", dest="end", metavar="YYYY-MM-DD")
+    incident_list.set_defaults(handler=cmd_incident_list)
+    report = incident_commands.add_parser("report", parents=[common], help="记录一次向上报送")
+    report.add_argument("id", type=int, metavar="ID")
+    report.add_argument("--stage", required=True, choices=["first", "update", "final"])
+    report.add_argument("--channel", required=True, choices=["phone", "written"])
+    report.add_argument("--at", metavar="TIME", help="报送时间（默认现在）")
+    report.set_defaults(handler=cmd_incident_report)
+
+    alerts = commands.add_parser("alerts", parents=[common], help="某一时刻应提醒的事项")
+    alerts.add_argument("--at", metavar="TIME", help="时间（默认现在）")
+    alerts.set_defaults(handler=cmd_alerts)
 
     gui = commands.add_parser("gui", parents=[common], help="打开图形界面")
     gui.add_argument("--selftest", action="store_true", help="打开每个页面后退出，成功返回 0")

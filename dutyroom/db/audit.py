@@ -106,13 +106,18 @@ def _walk(session: Session, batch: int) -> Iterator[AuditEntry]:
         session.expunge_all()
 
 
-def latest_snapshots(session: Session, entity: str) -> dict[str, dict[str, Any]]:
-    """The last audited state of every record of one kind, keyed by record id."""
-    latest: dict[str, dict[str, Any]] = {}
+def fingerprint(snapshot: Any) -> bytes:
+    """A short digest of a record's state, so a whole log's states fit in memory at once."""
+    return hashlib.sha256(canonical(snapshot).encode("utf-8")).digest()
+
+
+def latest_snapshots(session: Session, entity: str) -> dict[str, bytes]:
+    """The fingerprint of the last audited state of every record of one kind, by record id."""
+    latest: dict[str, bytes] = {}
     rows = session.execute(
         select(AuditEntry.entity_id, AuditEntry.payload)
         .where(AuditEntry.entity == entity).order_by(AuditEntry.id)
     )
     for entity_id, payload in rows:
-        latest[entity_id] = json.loads(payload)
+        latest[entity_id] = fingerprint(json.loads(payload))
     return latest

@@ -317,14 +317,15 @@ ALERT_STATE_LABELS = {AlertState.UPCOMING: "即将到期", AlertState.DUE: "到�
 DUE_WINDOW = timedelta(minutes=1)  # the minute of the deadline itself
 
 
-def alert_state(deadline: Deadline, at: datetime, warning: timedelta) -> AlertState | None:
+def alert_state(due: datetime, met_at: datetime | None, at: datetime,
+                warning: timedelta) -> AlertState | None:
     """Where a deadline stands at `at`; None while it is still further off than the warning."""
-    if deadline.met_at is not None and deadline.met_at <= at:
+    if met_at is not None and met_at <= at:
         return AlertState.DONE
-    if at < deadline.due - warning:
+    if at < due - warning:
         return None
-    if at < deadline.due:
+    if at < due:
         return AlertState.UPCOMING
-    if at < deadline.due + DUE_WINDOW:
+    if at < due + DUE_WINDOW:
         return AlertState.DUE
     return AlertState.OVERDUE

@@ -12,10 +12,31 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, select, text
 
 from dutyroom.db import audit, migrate
-from dutyroom.db.models import Department, Staff
+from dutyroom.db.models import (
+    Department,
+    Dispatch,
+    DispatchFeedback,
+    Incident,
+    RegisterEntry,
+    Staff,
+    UpwardReport,
+)
 from dutyroom.services.uow import UnitOfWork
 
-AUDITED = (("staff", Staff, "人员"), ("department", Department, "联动单位"))
+AUDITED = (
+    ("staff", Staff, "人员"), ("department", Department, "联动单位"),
+    ("incident", Incident, "事件"), ("upward_report", UpwardReport, "上报记录"),
+    ("dispatch", Dispatch, "派单"), ("dispatch_feedback", DispatchFeedback, "派单反馈"),
+    ("register_entry", RegisterEntry, "来电来文登记"),
+)
+
+
+def _name(row: object) -> str:
+    for attribute in ("name", "title"):
+        value = getattr(row, attribute, "")
+        if value:
+            return f"「{value}」"
+    return ""
 
 
 @dataclass(frozen=True)
@@ -50,11 +71,12 @@ def run_check(uow: UnitOfWork, engine: Engine) -> CheckReport:
         problems += [f"审计链第 {b.entry_id} 条：{b.reason}" for b in audit.verify(session)]
         for entity, model, label in AUDITED:
             audited = audit.latest_snapshots(session, entity)
-            for row in session.scalars(select(model).order_by(model.id)):
-                key, who = str(row.id), f"{label}「{row.name}」(#{row.id})"
+            for row in session.execute(select(model).order_by(model.id)
+                                       .execution_options(yield_per=2000)).scalars():
+                key, who = str(row.id), f"{label}{_name(row)}(#{row.id})"
                 if key not in audited:
                     problems.append(f"{who} 没有审计记录，可能被直接写入文件")
-                elif audited.pop(key) != row.snapshot():
+                elif audited.pop(key) != audit.fingerprint(row.snapshot()):
                     problems.append(f"{who} 与最后一次审计记录不一致，可能被直接改动")
             problems += [f"{label} #{key} 有审计记录但已不在数据库中，可能被直接删除"
                          for key in audited]

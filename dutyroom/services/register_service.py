@@ -1,0 +1,271 @@
+"""The calls and documents register (来电来文登记): the ordinary traffic of a shift.
+
+Entries follow the same rules as incidents: revisions and voids are links of the audit
+chain, never overwrites. A call that turns out to be an emergency is promoted to an
+incident; the entry stays, linked to it, so the record shows how the desk first heard.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from dutyroom.db import audit, search_index
+from dutyroom.db.models import RegisterEntry
+from dutyroom.domain.clock import day_span, parse_local_time
+from dutyroom.domain.contacts import clean_text
+from dutyroom.domain.errors import FieldError
+from dutyroom.domain.incidents import FUTURE_TOLERANCE, IncidentFacts
+from dutyroom.services import incident_service
+from dutyroom.services.errors import ConflictError, InputError, Problem
+from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+
+ENTITY = "register_entry"
+KINDS = {"call": "电话记录", "fax": "传真", "document": "来文", "visit": "来访"}
+URGENCIES = ("", "特急", "加急", "平急", "平件")
+TEXTS: Mapping[str, tuple[str, int]] = {
+    "from_unit": ("来电（文）单位", 64), "from_name": ("姓名", 32), "from_post": ("职务", 64),
+    "from_phone": ("电话", 32), "doc_number": ("文号", 64), "title": ("标题", 200),
+    "content": ("内容", 20_000), "leader_instruction": ("领导批示", 5_000),
+    "passed_to": ("批转", 2_000), "handling": ("处理情况", 5_000),
+    "informed": ("已告知领导和单位", 2_000),
+}
+FIELDS = frozenset({"kind", "received_at", "urgency", *TEXTS})
+CHANGED = Changes(register=True)
+
+
+@dataclass(frozen=True)
+class EntryView:
+    id: int
+    version: int
+    kind: str
+    received_at: datetime
+    from_unit: str
+    from_name: str
+    from_post: str
+    from_phone: str
+    doc_number: str
+    title: str
+    content: str
+    urgency: str
+    leader_instruction: str
+    passed_to: str
+    handling: str
+    informed: str
+    recorded_by: str
+    recorded_at: datetime
+    incident_id: int | None
+    voided: bool
+    void_reason: str
+
+    @property
+    def kind_label(self) -> str:
+        return KINDS.get(self.kind, self.kind)
+
+    def as_values(self) -> dict[str, Any]:
+        return {key: getattr(self, key) for key in FIELDS}
+
+
+@dataclass(frozen=True)
+class EntryPage:
+    rows: list[EntryView]
+    more: bool
+
+
+@dataclass(frozen=True)
+class RegisterQuery:
+    start: date | None = None
+    end: date | None = None
+    kind: str | None = None
+    text: str = ""
+    include_voided: bool = False
+
+
+def _view(row: RegisterEntry) -> EntryView:
+    return EntryView(
+        row.id, row.version, row.kind, row.received_at, row.from_unit, row.from_name,
+        row.from_post, row.from_phone, row.doc_number, row.title, row.content, row.urgency,
+        row.leader_instruction, row.passed_to, row.handling, row.informed, row.recorded_by,
+        row.recorded_at, row.incident_id, row.voided, row.void_reason)
+
+
+def validate(values: Mapping[str, Any], session: Session, now: datetime) -> dict[str, Any]:
+    zone = incident_service.desk(session).zone
+    problems: list[Problem] = [Problem(f"未知字段「{k}」", field=k)
+                               for k in sorted(set(values) - FIELDS)]
+    clean: dict[str, Any] = {}
+    kind = str(values.get("kind") or "call")
+    if kind not in KINDS:
+        problems.append(Problem(f"未知的登记类型「{kind}」，应为 "
+                                + "、".join(f"{k}（{v}）" for k, v in KINDS.items()), field="kind"))
+    clean["kind"] = kind
+    urgency = str(values.get("urgency") or "")
+    if urgency not in URGENCIES:
+        problems.append(Problem(f"紧急程度应为 {'、'.join(u for u in URGENCIES if u)} 或留空",
+                                field="urgency"))
+    clean["urgency"] = urgency
+    for key, (label, length) in TEXTS.items():
+        try:
+            clean[key] = clean_text(values.get(key), key, label, max_length=length)
+        except FieldError as error:
+            problems.append(Problem(error.message, field=error.field))
+    if not clean.get("title") and not clean.get("content"):
+        problems.append(Problem("标题和内容至少填写一项", field="title"))
+    try:
+        received = parse_local_time(values.get("received_at"), zone, "received_at", "时间")
+        if received is None:
+            problems.append(Problem("请填写来电（来文）时间", field="received_at"))
+        elif received > now + FUTURE_TOLERANCE:
+            problems.append(Problem("时间比现在晚 5 分钟以上，请检查日期和时间",
+                                    field="received_at"))
+        clean["received_at"] = received
+    except FieldError as error:
+        problems.append(Problem(error.message, field=error.field))
+    if problems:
+        raise InputError(problems)
+    return clean
+
+
+def _now(now: datetime | None) -> datetime:
+    return (now or datetime.now(UTC)).astimezone(UTC)
+
+
+def _audit(session: Session, row: RegisterEntry, actor: str, action: str, at: datetime) -> None:
+    session.flush()
+    audit.append(session, actor=actor, entity=ENTITY, entity_id=row.id, action=action,
+                 payload=row.snapshot(), at=at)
+
+
+def add_entry(uow: UnitOfWork, values: Mapping[str, Any],
+              now: datetime | None = None) -> Outcome[EntryView]:
+    moment = _now(now)
+    with uow.write() as session:
+        clean = validate(values, session, moment)
+        row = RegisterEntry(**clean, recorded_by=uow.actor, recorded_at=moment,
+                            updated_by=uow.actor, updated_at=moment)
+        session.add(row)
+        session.flush()
+        search_index.put(session, search_index.REGISTER, row.id,
+                         search_index.body(row, search_index.REGISTER))
+        _audit(session, row, uow.actor, "create", moment)
+        return Outcome(_view(row), CHANGED)
+
+
+def _load(session: Session, entry_id: int, version: int | None) -> RegisterEntry:
+    row = session.get(RegisterEntry, entry_id)
+    if row is None:
+        raise InputError.simple(f"没有编号为 {entry_id} 的来电来文登记", "id")
+    if version is not None and row.version != version:
+        raise ConflictError("该登记已被他人修改，您的修改未保存。请重新打开后再改。")
+    if row.voided:
+        raise InputError.simple("该登记已作废，不能再修改", "id")
+    return row
+
+
+def update_entry(uow: UnitOfWork, entry_id: int, version: int | None,
+                 values: Mapping[str, Any], note: str = "",
+                 now: datetime | None = None) -> Outcome[EntryView]:
+    moment = _now(now)
+    with uow.write() as session:
+        row = _load(session, entry_id, version)
+        current = {key: getattr(row, key) for key in FIELDS}
+        clean = validate({**current, **values}, session, moment)
+        if clean == current:
+            return Outcome(_view(row), Changes())
+        old_text = search_index.body(row, search_index.REGISTER)
+        for key, value in clean.items():
+            setattr(row, key, value)
+        row.change_note = note.strip()
+        row.updated_at, row.updated_by = moment, uow.actor
+        new_text = search_index.body(row, search_index.REGISTER)
+        if new_text != old_text:
+            search_index.put(session, search_index.REGISTER, row.id, new_text, old_text)
+        _audit(session, row, uow.actor, "update", moment)
+        return Outcome(_view(row), CHANGED)
+
+
+def void_entry(uow: UnitOfWork, entry_id: int, version: int | None, reason: str,
+               now: datetime | None = None) -> Outcome[EntryView]:
+    moment = _now(now)
+    with uow.write() as session:
+        row = _load(session, entry_id, version)
+        if not reason.strip():
+            raise InputError.simple("作废须说明原因", "reason")
+        row.voided, row.void_reason, row.change_note = True, reason.strip(), reason.strip()
+        row.updated_at, row.updated_by = moment, uow.actor
+        _audit(session, row, uow.actor, "void", moment)
+        return Outcome(_view(row), CHANGED)
+
+
+def promote(uow: UnitOfWork, entry_id: int, values: Mapping[str, Any],
+            now: datetime | None = None) -> Outcome[incident_service.Saved]:
+    """Turn a call into an incident: the call's facts carry over, the entry links to it.
+
+    `values` adds what the register does not know (category, level, …) and may override.
+    """
+    moment = _now(now)
+    with uow.write() as session:
+        row = _load(session, entry_id, None)
+        if row.incident_id is not None:
+            raise InputError.simple(f"该登记已转为事件 #{row.incident_id}", "id")
+        d = incident_service.desk(session)
+        carried = {
+            "received_at": row.received_at, "title": row.title or row.content[:40],
+            "reporter": row.from_name, "reporter_unit": row.from_unit,
+            "reporter_post": row.from_post, "reporter_phone": row.from_phone,
+            "summary": row.content, "informed": row.informed,
+            "received_via": {"call": "电话", "fax": "传真", "visit": "来访"}.get(row.kind, ""),
+        }
+        facts: IncidentFacts = incident_service.validate({**carried, **values}, d.zone, moment)
+        incident = incident_service.create_incident(
+            session, facts, uow.actor, moment, note=f"由来电来文登记 #{row.id} 转为事件")
+        row.incident_id = incident.id
+        row.change_note = f"转为事件 #{incident.id}"
+        row.updated_at, row.updated_by = moment, uow.actor
+        _audit(session, row, uow.actor, "promote", moment)
+        deadlines = incident_service.all_deadlines(session, incident, d)
+        return Outcome(incident_service.Saved(
+            incident.id, incident.version,
+            tuple(incident_service.DeadlineView.of(x, incident.id, incident.title)
+                  for x in deadlines)), Changes(incidents=True, register=True))
+
+
+def list_entries(uow: UnitOfWork, query: RegisterQuery,
+                 after: tuple[datetime, int] | None = None, limit: int = 50) -> EntryPage:
+    with uow.read() as session:
+        zone = incident_service.desk(session).zone
+        statement = select(RegisterEntry)
+        if query.start or query.end:
+            low, high = day_span(query.start or date(1970, 1, 1),
+                                 query.end or date(9998, 12, 31), zone)
+            statement = statement.where(RegisterEntry.received_at >= low,
+                                        RegisterEntry.received_at < high)
+        if query.kind:
+            statement = statement.where(RegisterEntry.kind == query.kind)
+        if not query.include_voided:
+            statement = statement.where(RegisterEntry.voided.is_(False))
+        words = query.text.split()
+        if words:
+            statement = statement.where(incident_service.text_condition(
+                session, search_index.REGISTER, RegisterEntry, words))
+        if after is not None:
+            at, last_id = after
+            statement = statement.where(or_(RegisterEntry.received_at < at,
+                                            and_(RegisterEntry.received_at == at,
+                                                 RegisterEntry.id < last_id)))
+        rows = list(session.scalars(statement.order_by(
+            RegisterEntry.received_at.desc(), RegisterEntry.id.desc()).limit(limit + 1)))
+        return EntryPage([_view(r) for r in rows[:limit]], len(rows) > limit)
+
+
+def get_entry(uow: UnitOfWork, entry_id: int) -> EntryView:
+    with uow.read() as session:
+        row = session.get(RegisterEntry, entry_id)
+        if row is None:
+            raise InputError.simple(f"没有编号为 {entry_id} 的来电来文登记", "id")
+        return _view(row)
