@@ -276,7 +276,8 @@ def cmd_incident_add(args: argparse.Namespace, out: Output) -> int:
         raise InputError(error.problems, source=str(path)) from None
     zone = _zone(backend)
     out.emit({"id": saved.id, "deadlines": _deadlines(saved.deadlines, zone)},
-             lambda: "\n".join([f"已登记事件 #{saved.id}，报送时限：", *_deadline_lines(saved.deadlines, zone)]))
+             lambda: "\n".join([f"已登记事件 #{saved.id}，报送时限：",
+                                *_deadline_lines(saved.deadlines, zone)]))
     return EXIT_OK
 
 
@@ -315,7 +316,8 @@ def cmd_incident_report(args: argparse.Namespace, out: Output) -> int:
     out.emit({"id": saved.id, "report_id": saved.report_id, "late": saved.late,
               "due": _local(saved.due_at, zone),
               "deadlines": _deadlines(saved.deadlines, zone)},
-             lambda: "\n".join([f"已记录事件 #{saved.id} 的报送{lateness}，报送时限：", *_deadline_lines(saved.deadlines, zone)]))
+             lambda: "\n".join([f"已记录事件 #{saved.id} 的报送{lateness}，报送时限：",
+                                *_deadline_lines(saved.deadlines, zone)]))
     return EXIT_OK
 
 
