@@ -10,21 +10,31 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QApplication
 
 from dutyroom.app import open_backend
 from dutyroom.domain.tiers import Tier
-from dutyroom.services import demo, roster_service, settings_service, staff_service
+from dutyroom.services import (
+    demo,
+    incident_service,
+    roster_service,
+    settings_service,
+    staff_service,
+)
+from dutyroom.services.incident_service import IncidentQuery
 from dutyroom.ui.dialogs.contact_dialogs import StaffDialog
 from dutyroom.ui.dialogs.import_dialog import ImportStaffDialog
+from dutyroom.ui.dialogs.log_dialogs import IncidentDialog, ReportDialog
 from dutyroom.ui.dialogs.roster_dialogs import GenerateDialog, SlotDialog
 from dutyroom.ui.main_window import MainWindow
 from dutyroom.ui.tasks import SyncRunner
 from dutyroom.ui.theme import apply_theme
 
 OUT = Path(__file__).parent / "screenshots"
-SHOTS = {"roster": 1, "contacts": 4, "contacts-departments": 4, "settings": 5, "today": 0}
+SHOTS = {"roster": 1, "log": 2, "log-register": 2, "contacts": 4, "contacts-departments": 4,
+         "settings": 5, "today": 0}
 
 
 def _dialogs(app: QApplication, backend, window: MainWindow, folder: Path) -> None:
@@ -63,6 +73,25 @@ def _dialogs(app: QApplication, backend, window: MainWindow, folder: Path) -> No
     app.processEvents()
     slot.grab().save(str(OUT / "roster-slot-dialog.png"))
     slot.close()
+    zone = ZoneInfo("Asia/Shanghai")
+    intake = IncidentDialog(runner, lambda v: incident_service.add_incident(backend.uow, v),
+                            zone, parent=window)
+    intake.title_edit.setText("青山镇自来水厂停电")
+    intake.counts["deaths"].setValue(3)
+    intake.show()
+    intake.submit()  # no category chosen: refused, the field marked
+    app.processEvents()
+    intake.grab().save(str(OUT / "log-intake-error.png"))
+    intake.close()
+    leak = incident_service.list_incidents(backend.uow, IncidentQuery(text="储罐")).rows[0].id
+    report = ReportDialog(runner, lambda v: v, zone,
+                          lambda stage: incident_service.draft_text(backend.uow, leak, stage),
+                          "first", window)
+    report.channel.setCurrentIndex(1)
+    report.show()
+    app.processEvents()
+    report.grab().save(str(OUT / "log-report-draft.png"))
+    report.close()
 
 
 def main() -> int:
@@ -83,6 +112,11 @@ def main() -> int:
         for name, index in SHOTS.items():
             window.show_page(index)
             window.contacts.tabs.setCurrentIndex(1 if name.endswith("departments") else 0)
+            window.log.tabs.setCurrentIndex(1 if name == "log-register" else 0)
+            if name == "log":
+                window.log.incident_view.selectRow(1)  # the open leak, deadlines running
+            if name == "log-register":
+                window.log.entry_view.selectRow(0)
             for _ in range(5):
                 app.processEvents()
             window.grab().save(str(OUT / f"{name}.png"))

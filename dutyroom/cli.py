@@ -94,9 +94,9 @@ def cmd_init(args: argparse.Namespace, out: Output) -> int:
     if args.demo:
         report = demo.seed_demo(backend.uow).value
         document["demo"] = {"staff": report.staff, "departments": report.departments,
-                            "duties": report.duties}
+                            "duties": report.duties, "incidents": report.incidents}
         lines.append(f"示例数据：{report.staff} 名人员，{report.departments} 个联动单位，"
-                     f"{report.duties} 个班次（本月起三个月）"
+                     f"{report.duties} 个班次（本月起三个月），{report.incidents} 起事件"
                      if report.staff else "示例数据已存在，未重复加入")
     out.emit(document, lambda: "\n".join(lines))
     return EXIT_OK

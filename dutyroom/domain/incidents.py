@@ -59,8 +59,6 @@ LEVEL_LABELS = {
 }
 LEVEL_SHORT = {Level.I: "Ⅰ级", Level.II: "Ⅱ级", Level.III: "Ⅲ级", Level.IV: "Ⅳ级",
                Level.UNRATED: "待核定"}
-LEVEL_COLOURS = {Level.I: "#c0392b", Level.II: "#e67e22", Level.III: "#d4ac0d",
-                 Level.IV: "#2e86c1", Level.UNRATED: "#7f8c8d"}
 SEVERITY = (Level.IV, Level.III, Level.II, Level.I)  # ascending
 
 

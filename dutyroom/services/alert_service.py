@@ -9,7 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from dutyroom.domain.deadlines import ALERT_STATE_LABELS, AlertState, alert_state
+from dutyroom.domain.deadlines import (
+    ALERT_STATE_LABELS,
+    KIND_LABELS,
+    AlertState,
+    DeadlineKind,
+    alert_state,
+)
 from dutyroom.services import incident_service
 from dutyroom.services.settings_service import load_settings
 from dutyroom.services.uow import UnitOfWork
@@ -38,6 +44,7 @@ def alerts_at(uow: UnitOfWork, at: datetime | None = None) -> list[Alert]:
         state = alert_state(deadline.due, deadline.met_at, moment, warning)
         if state is None or state == AlertState.DONE:
             continue
-        alerts.append(Alert(deadline.kind, deadline.label, deadline.subject, deadline.ref,
+        alerts.append(Alert(deadline.kind, KIND_LABELS[DeadlineKind(deadline.kind)],
+                            deadline.subject, deadline.ref,
                             deadline.due, state))
     return sorted(alerts, key=lambda a: a.due)

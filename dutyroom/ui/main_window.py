@@ -25,7 +25,8 @@ from dutyroom.services.uow import Changes, UnitOfWork
 from dutyroom.ui.icons import ON_DARK, icon
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.pages.contacts import ContactsPage
-from dutyroom.ui.pages.planned import handover_page, log_page, today_page
+from dutyroom.ui.pages.log_page import LogPage
+from dutyroom.ui.pages.planned import handover_page, today_page
 from dutyroom.ui.pages.roster_page import RosterPage
 from dutyroom.ui.pages.settings_page import SettingsPage
 from dutyroom.ui.tasks import Runner, SyncRunner
@@ -44,11 +45,12 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(1024, 640)
 
         self.roster = RosterPage(uow, runner)
+        self.log = LogPage(uow, runner)
         self.contacts = ContactsPage(uow, runner)
         self.settings_page = SettingsPage(uow, runner)
-        self.pages: list[Page] = [today_page(), self.roster, log_page(), handover_page(),
+        self.pages: list[Page] = [today_page(), self.roster, self.log, handover_page(),
                                   self.contacts, self.settings_page]
-        for page in (self.roster, self.contacts, self.settings_page):
+        for page in (self.roster, self.log, self.contacts, self.settings_page):
             page.changed.connect(self._changed)
 
         central = QWidget()

@@ -33,6 +33,7 @@ class Column(Generic[R]):
     value: Callable[[R], Any]
     text: Callable[[R], str] | None = None
     searchable: bool = True
+    colour: Callable[[R], str | None] | None = None  # text colour, e.g. the level's
 
     def display(self, record: R) -> str:
         if self.text is not None:
@@ -60,6 +61,16 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             for r in self._records
         ]
         self.endResetModel()
+
+    def append_records(self, records: Sequence[R]) -> None:
+        if not records:
+            return
+        first = len(self._records)
+        self.beginInsertRows(QModelIndex(), first, first + len(records) - 1)
+        self._records += records
+        self._search += [" ".join(c.display(r) for c in self.columns if c.searchable).lower()
+                         for r in records]
+        self.endInsertRows()
 
     def records(self) -> list[R]:
         return list(self._records)
@@ -90,8 +101,11 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             return column.value(record)
         if role == RECORD_ROLE:
             return record
-        if role == Qt.ItemDataRole.ForegroundRole and not self._is_active(record):
-            return QBrush(INACTIVE)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if not self._is_active(record):
+                return QBrush(INACTIVE)
+            colour = column.colour(record) if column.colour is not None else None
+            return QBrush(QColor(colour)) if colour else None
         if role == Qt.ItemDataRole.BackgroundRole:
             colour = self._tint(record)
             return QBrush(colour) if colour is not None else None
@@ -150,3 +164,34 @@ class RecordFilterProxy(QSortFilterProxyModel):
             return a < b
         except TypeError:
             return str(a) < str(b)
+
+
+class PagedTableModel(RecordTableModel[R]):
+    """A list the database hands over a page at a time, as the view scrolls (DESIGN.md:
+    large tables fetch lazily). `load_more` asks for the next page and calls
+    `append_page` when it arrives; no second request goes out while one is pending."""
+
+    def __init__(self, columns: Sequence[Column[R]], load_more: Callable[[], None],
+                 is_active: Callable[[R], bool] = lambda _: True) -> None:
+        super().__init__(columns, is_active)
+        self._load_more = load_more
+        self.more = False
+        self.loading = False
+
+    def set_page(self, records: Sequence[R], more: bool) -> None:
+        self.loading = False
+        self.more = more
+        self.set_records(records)
+
+    def append_page(self, records: Sequence[R], more: bool) -> None:
+        self.loading = False
+        self.more = more
+        self.append_records(records)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self.more and not self.loading
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent):
+            self.loading = True
+            self._load_more()

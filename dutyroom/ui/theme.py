@@ -12,7 +12,8 @@ WARNING_BG = "#fff4e0"
 WARNING_FG = "#8a5300"
 MUTED = "#6b7785"
 # Incident levels (DESIGN.md): I red, II orange, III yellow, IV blue.
-LEVEL_COLOURS = {"I": "#c0392b", "II": "#e67e22", "III": "#d4ac0d", "IV": "#2e86c1"}
+LEVEL_COLOURS = {"I": "#c0392b", "II": "#e67e22", "III": "#b7950b", "IV": "#2e86c1",
+                 "unrated": "#7f8c8d"}
 
 BASE_POINT_SIZE = 10.5
 FONT_FAMILIES = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",

@@ -22,7 +22,7 @@ def test_keyboard_shortcuts_switch_pages(window, qtbot):
 
 
 def test_planned_pages_say_what_they_will_hold(window):
-    for page in (window.pages[0], window.pages[2], window.pages[3]):
+    for page in (window.pages[0], window.pages[3]):
         text = " ".join(label.text() for label in page.findChildren(QLabel))
         assert "后续版本" in text
 

@@ -10,11 +10,14 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -63,9 +66,10 @@ class RecordDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
-    def add_field(self, key: str, label: str, widget: QWidget, required: bool = False) -> None:
+    def add_field(self, key: str, label: str, widget: QWidget, required: bool = False,
+                  form: QFormLayout | None = None) -> None:
         self.fields[key] = widget
-        self.form.addRow(f"{label}{' *' if required else ''}：", widget)
+        (form or self.form).addRow(f"{label}{' *' if required else ''}：", widget)
 
     def values(self) -> dict[str, Any]:
         values: dict[str, Any] = {}
@@ -77,6 +81,13 @@ class RecordDialog(QDialog):
             elif isinstance(widget, QComboBox):
                 data = widget.currentData()
                 values[key] = data if data is not None else widget.currentText()
+            elif isinstance(widget, QPlainTextEdit):
+                values[key] = widget.toPlainText()
+            elif isinstance(widget, QSpinBox):
+                values[key] = widget.value()
+            elif isinstance(widget, QDateTimeEdit):
+                # An optional time is a disabled editor: unknown, not "now".
+                values[key] = widget.dateTime().toPython() if widget.isEnabled() else None
         return values
 
     def submit(self) -> None:

@@ -44,16 +44,6 @@ def today_page() -> PlannedPage:
          "上级查岗一键登记"])
 
 
-def log_page() -> PlannedPage:
-    return PlannedPage(
-        "值班日志", "log",
-        "接报登记、分类定级、联动派单、向上报送，以及来电来文登记；记录不可篡改。",
-        ["接报表单：接报时间、方式、报告人、事发时间地点、类别、等级、伤亡情况",
-         "按规则自动计算电话报告、书面报告、续报、终报时限，迟报如实记录",
-         "向联动单位派单并跟踪到达和处置反馈",
-         "每条记录的修订历史和审计链，按日期、类别、等级、关键字快速检索"])
-
-
 def handover_page() -> PlannedPage:
     return PlannedPage(
         "交接班", "handover",

@@ -1,0 +1,333 @@
+"""The duty log's forms: intake (接报登记), reports upward, dispatch, feedback, the calls and
+documents register. Each is keyboard-first (Tab order follows the phone call) and saves
+through a service that names any refused field, which the form marks in red."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime, tzinfo
+from typing import Any
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from dutyroom.domain.deadlines import CHANNEL_LABELS, STAGE_LABELS
+from dutyroom.domain.incidents import (
+    CATEGORY_LABELS,
+    LEVEL_LABELS,
+    MASS_INCIDENT,
+    RECEIVED_VIA,
+    SUBTYPES,
+    Category,
+    Level,
+    mass_incident_command,
+    suggest_level,
+)
+from dutyroom.services import register_service
+from dutyroom.services.department_service import DepartmentView
+from dutyroom.services.incident_service import FEEDBACK_KINDS, DispatchView
+from dutyroom.ui.dialogs.record_dialog import RecordDialog, Save
+from dutyroom.ui.tasks import Runner, SyncRunner
+from dutyroom.ui.theme import LEVEL_COLOURS
+
+
+def time_editor(value: datetime | None, zone: tzinfo, seconds: bool = False) -> QDateTimeEdit:
+    """A date-time field showing the desk's local time (the service reads it as such)."""
+    editor = QDateTimeEdit()
+    editor.setCalendarPopup(True)
+    editor.setDisplayFormat("yyyy-MM-dd HH:mm:ss" if seconds else "yyyy-MM-dd HH:mm")
+    local = (value or datetime.now(zone)).astimezone(zone).replace(tzinfo=None)
+    if not seconds:
+        local = local.replace(second=0, microsecond=0)
+    editor.setDateTime(QDateTime(local))
+    return editor
+
+
+def _combo(items: Sequence[tuple[str, Any]], current: Any = None) -> QComboBox:
+    combo = QComboBox()
+    for text, data in items:
+        combo.addItem(text, data)
+    if current is not None:
+        index = combo.findData(current)
+        combo.setCurrentIndex(max(index, 0))
+    return combo
+
+
+def _text_box(value: str = "", height: int = 70) -> QPlainTextEdit:
+    box = QPlainTextEdit(value)
+    box.setTabChangesFocus(True)
+    box.setMinimumHeight(height)
+    return box
+
+
+def _count(value: int = 0, maximum: int = 1_000_000) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(0, maximum)
+    box.setValue(value)
+    return box
+
+
+class IncidentDialog(RecordDialog):
+    """接报登记 and corrections: the facts of an incident, with the suggested level beside."""
+
+    def __init__(self, runner: Runner | SyncRunner, save: Save, zone: tzinfo,
+                 facts: dict[str, Any] | None = None, mass_limits: tuple[int, int] = (100, 500),
+                 editing: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__("修改事件" if editing else "接报登记", runner, save, parent)
+        self.setMinimumWidth(980)
+        self.mass_limits = mass_limits
+        values = facts or {}
+        columns = QHBoxLayout()
+        columns.setSpacing(24)
+        left, right = QFormLayout(), QFormLayout()
+        for form in (left, right):
+            form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+            form.setVerticalSpacing(8)
+            columns.addLayout(form, 1)
+        self.form.addRow(columns)
+
+        level = values.get("level", Level.UNRATED.value)
+        self.received_at = time_editor(values.get("received_at"), zone, seconds=level == "I")
+        self.add_field("received_at", "接报时间", self.received_at, True, left)
+        via = QComboBox()
+        via.setEditable(True)
+        via.addItems(RECEIVED_VIA)
+        via.setCurrentText(values.get("received_via") or RECEIVED_VIA[0])
+        self.add_field("received_via", "接报方式", via, form=left)
+        for key, label in (("reporter_unit", "报告人单位"), ("reporter", "报告人"),
+                           ("reporter_post", "职务"), ("reporter_phone", "联系电话")):
+            self.add_field(key, label, QLineEdit(values.get(key, "")), form=left)
+        occurred = values.get("occurred_at")
+        self.occurred_at = time_editor(occurred or values.get("received_at"), zone)
+        self.occurred_at.setEnabled(occurred is not None)
+        self.occurred_known = QCheckBox("已知")
+        self.occurred_known.setChecked(occurred is not None)
+        self.occurred_known.toggled.connect(self.occurred_at.setEnabled)
+        occurred_row = QHBoxLayout()
+        occurred_row.addWidget(self.occurred_known)
+        occurred_row.addWidget(self.occurred_at, 1)
+        self.fields["occurred_at"] = self.occurred_at
+        left.addRow("发生时间：", occurred_row)
+        self.add_field("location", "地点", QLineEdit(values.get("location", "")), form=left)
+
+        self.title_edit = QLineEdit(values.get("title", ""))
+        self.title_edit.setPlaceholderText("例如：青山村化工厂储罐泄漏")
+        self.add_field("title", "标题", self.title_edit, True, right)
+        self.category = _combo([("请选择", "")] + [(CATEGORY_LABELS[c], c.value) for c in Category],
+                               values.get("category", ""))
+        self.add_field("category", "类别", self.category, True, right)
+        self.subtype = QComboBox()
+        self.add_field("subtype", "子类", self.subtype, form=right)
+        self.category.currentIndexChanged.connect(self._fill_subtypes)
+        self._fill_subtypes()
+        index = self.subtype.findData(values.get("subtype", ""))
+        self.subtype.setCurrentIndex(max(index, 0))
+        self.level = _combo([(LEVEL_LABELS[lv], lv.value) for lv in Level], level)
+        self.add_field("level", "级别", self.level, form=right)
+        counts = QHBoxLayout()
+        self.counts: dict[str, QSpinBox] = {}
+        for key, label in (("deaths", "死亡"), ("injured", "受伤"), ("missing", "失踪"),
+                           ("trapped", "被困")):
+            box = _count(values.get(key, 0))
+            self.counts[key] = box
+            self.fields[key] = box
+            counts.addWidget(QLabel(label))
+            counts.addWidget(box)
+        right.addRow("伤亡（人）：", counts)
+        self.people = _count(values.get("people_involved", 0))
+        self.add_field("people_involved", "涉及人数", self.people, form=right)
+        self.loss = _count(values.get("economic_loss", 0) // 10_000, 100_000_000)
+        self.loss.setSuffix(" 万元")
+        right.addRow("直接经济损失：", self.loss)
+        self.suggestion = QLabel()
+        self.suggestion.setWordWrap(True)
+        right.addRow("", self.suggestion)
+        for box in (*self.counts.values(), self.people, self.loss):
+            box.valueChanged.connect(self._suggest)
+        self.subtype.currentIndexChanged.connect(self._suggest)
+        self.level.currentIndexChanged.connect(self._level_changed)
+
+        self.add_field("summary", "事件概要", _text_box(values.get("summary", ""), 90))
+        self.add_field("actions_taken", "已采取措施", _text_box(values.get("actions_taken", "")))
+        self.add_field("informed", "已知情领导和单位", QLineEdit(values.get("informed", "")))
+        if editing:
+            self.note = QLineEdit()
+            self.note.setPlaceholderText("例如：核实后伤亡人数变化")
+            self.add_field("note", "修改说明", self.note)
+        self._suggest()
+        self.title_edit.setFocus()
+
+    def _fill_subtypes(self) -> None:
+        self.subtype.clear()
+        self.subtype.addItem("（未定）", "")
+        category = self.category.currentData()
+        if category:
+            for name in SUBTYPES[Category(category)]:
+                self.subtype.addItem(name, name)
+
+    def _level_changed(self) -> None:
+        # I-level events are logged to the second (DOMAIN.md).
+        self.received_at.setDisplayFormat("yyyy-MM-dd HH:mm:ss" if self.level.currentData() == "I"
+                                          else "yyyy-MM-dd HH:mm")
+
+    def _suggest(self) -> None:
+        advice = suggest_level(self.counts["deaths"].value(), self.counts["injured"].value(),
+                               self.loss.value() * 10_000)
+        text = advice.describe()
+        if self.subtype.currentData() == MASS_INCIDENT:
+            text += "<br>" + mass_incident_command(self.people.value(), *self.mass_limits)
+        colour = LEVEL_COLOURS[advice.level.value]
+        self.suggestion.setText(f"<span style='color:{colour}'>{text}</span>")
+
+    def values(self) -> dict[str, Any]:
+        values = super().values()
+        values["economic_loss"] = self.loss.value() * 10_000
+        return values
+
+
+class ReportDialog(RecordDialog):
+    """Record a report sent upward; the written text starts from a draft of the facts."""
+
+    def __init__(self, runner: Runner | SyncRunner, save: Save, zone: tzinfo,
+                 draft: Callable[[str], str], suggested_stage: str = "first",
+                 parent: QWidget | None = None) -> None:
+        super().__init__("记录报送", runner, save, parent)
+        self.setMinimumWidth(720)
+        self._draft = draft
+        self.stage = _combo([(v, k.value) for k, v in STAGE_LABELS.items()], suggested_stage)
+        self.add_field("stage", "阶段", self.stage, True)
+        self.channel = _combo([(v, k.value) for k, v in CHANNEL_LABELS.items()], "phone")
+        self.add_field("channel", "方式", self.channel, True)
+        self.add_field("sent_at", "报送时间", time_editor(None, zone), True)
+        recipient = QLineEdit()
+        recipient.setPlaceholderText("例如：县委县政府总值班室")
+        self.add_field("recipient", "报送对象", recipient)
+        self.add_field("sent_by", "报送人", QLineEdit())
+        self.text = _text_box("", 220)
+        self.add_field("text", "报告内容", self.text)
+        draft_button = QPushButton("按事件信息生成草稿")
+        draft_button.clicked.connect(self.fill_draft)
+        self.form.addRow("", draft_button)
+        self.channel.currentIndexChanged.connect(self._channel_changed)
+
+    def _channel_changed(self) -> None:
+        if self.channel.currentData() == "written" and not self.text.toPlainText().strip():
+            self.fill_draft()
+
+    def fill_draft(self) -> None:
+        self.text.setPlainText(self._draft(self.stage.currentData()))
+
+
+class DispatchDialog(RecordDialog):
+    """联动派单: tick the departments; each gets its 30- or 40-minute arrival deadline."""
+
+    def __init__(self, runner: Runner | SyncRunner, save: Save, zone: tzinfo,
+                 departments: Sequence[DepartmentView], parent: QWidget | None = None) -> None:
+        super().__init__("联动派单", runner, save, parent)
+        self.setMinimumWidth(640)
+        self.list = QListWidget()
+        self.list.setMinimumHeight(260)
+        for department in departments:
+            if not department.active:
+                continue
+            minutes = 30 if department.first_line else 40
+            contact = department.liaison_name or "值班室"
+            phone = department.liaison_mobile or department.duty_phone
+            item = QListWidgetItem(f"{department.name}　{contact} {phone}　（{minutes} 分钟内到达）")
+            item.setData(Qt.ItemDataRole.UserRole, department.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        self.fields["departments"] = self.list
+        self.form.addRow("联动单位 *：", self.list)
+        self.add_field("ordered_at", "派单时间", time_editor(None, zone), True)
+
+    def values(self) -> dict[str, Any]:
+        values = super().values()
+        values["departments"] = [
+            self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked]
+        return values
+
+
+class FeedbackDialog(RecordDialog):
+    """处置反馈 from a department: arrived, handling, closed."""
+
+    def __init__(self, runner: Runner | SyncRunner, save: Save, zone: tzinfo,
+                 dispatches: Sequence[DispatchView], parent: QWidget | None = None) -> None:
+        super().__init__("派单反馈", runner, save, parent)
+        self.setMinimumWidth(560)
+        self.add_field("dispatch", "派单", _combo(
+            [(f"{d.department}（{d.contact_name}）", d.id) for d in dispatches
+             if d.closed_at is None]), True)
+        self.add_field("kind", "反馈", _combo([(v, k) for k, v in FEEDBACK_KINDS.items()]), True)
+        self.add_field("at", "时间", time_editor(None, zone), True)
+        self.add_field("text", "内容", _text_box())
+
+
+class RegisterDialog(RecordDialog):
+    """来电来文登记: a call, fax, document or visit, with the leader's instruction."""
+
+    def __init__(self, runner: Runner | SyncRunner, save: Save, zone: tzinfo,
+                 entry: register_service.EntryView | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__("修改来电来文登记" if entry else "来电来文登记", runner, save, parent)
+        self.setMinimumWidth(900)
+        values = entry.as_values() if entry else {}
+        columns = QHBoxLayout()
+        columns.setSpacing(24)
+        left, right = QFormLayout(), QFormLayout()
+        for form in (left, right):
+            form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+            columns.addLayout(form, 1)
+        self.form.addRow(columns)
+        self.add_field("kind", "类型", _combo([(v, k) for k, v in register_service.KINDS.items()],
+                                            values.get("kind")), True, left)
+        self.add_field("received_at", "时间", time_editor(values.get("received_at"), zone), True,
+                       left)
+        for key, label in (("from_unit", "来电（文）单位"), ("from_name", "姓名"),
+                           ("from_post", "职务"), ("from_phone", "电话")):
+            self.add_field(key, label, QLineEdit(values.get(key, "")), form=left)
+        self.title_edit = QLineEdit(values.get("title", ""))
+        self.add_field("title", "标题", self.title_edit, True, right)
+        self.add_field("doc_number", "文号", QLineEdit(values.get("doc_number", "")), form=right)
+        self.add_field("urgency", "紧急程度", _combo(
+            [(u or "（无）", u) for u in register_service.URGENCIES], values.get("urgency", "")),
+            form=right)
+        self.add_field("passed_to", "批转", QLineEdit(values.get("passed_to", "")), form=right)
+        self.add_field("informed", "已告知", QLineEdit(values.get("informed", "")), form=right)
+        self.add_field("content", "内容", _text_box(values.get("content", ""), 100))
+        self.add_field("leader_instruction", "领导批示",
+                       _text_box(values.get("leader_instruction", "")))
+        self.add_field("handling", "处理情况", _text_box(values.get("handling", "")))
+        if entry:
+            self.note = QLineEdit()
+            self.add_field("note", "修改说明", self.note)
+        self.title_edit.setFocus()
+
+
+class PromoteDialog(RecordDialog):
+    """转为事件: what the register does not know about an incident."""
+
+    def __init__(self, runner: Runner | SyncRunner, save: Save,
+                 parent: QWidget | None = None) -> None:
+        super().__init__("转为事件", runner, save, parent)
+        self.category = _combo([("请选择", "")] + [(CATEGORY_LABELS[c], c.value) for c in Category])
+        self.add_field("category", "类别", self.category, True)
+        self.add_field("level", "级别", _combo([(LEVEL_LABELS[lv], lv.value) for lv in Level],
+                                              Level.UNRATED.value))
+        self.add_field("location", "地点", QLineEdit())

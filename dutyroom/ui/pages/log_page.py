@@ -1,0 +1,673 @@
+"""值班日志: incidents and the calls and documents register, searchable, newest first.
+
+The list fetches a page at a time as it scrolls, so ten years of a busy desk opens as fast
+as one week. Selecting an incident shows its facts, every deadline with its state, the
+reports, dispatches and the timeline of revisions; the actions beside it are the officer's
+next steps (报送, 派单, 反馈, 办结).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from html import escape
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutyroom.domain.deadlines import (
+    ALERT_STATE_LABELS,
+    CHANNEL_LABELS,
+    STAGE_LABELS,
+    AlertState,
+    Channel,
+    Stage,
+    alert_state,
+)
+from dutyroom.domain.incidents import (
+    CATEGORY_LABELS,
+    LEVEL_LABELS,
+    LEVEL_SHORT,
+    STATUS_LABELS,
+    Category,
+    Level,
+    Status,
+)
+from dutyroom.services import (
+    department_service,
+    incident_service,
+    register_service,
+    settings_service,
+)
+from dutyroom.services.incident_service import IncidentDetail, IncidentQuery, IncidentRow
+from dutyroom.services.register_service import EntryView, RegisterQuery
+from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+from dutyroom.ui.dialogs.log_dialogs import (
+    DispatchDialog,
+    FeedbackDialog,
+    IncidentDialog,
+    PromoteDialog,
+    RegisterDialog,
+    ReportDialog,
+)
+from dutyroom.ui.dialogs.record_dialog import RecordDialog
+from dutyroom.ui.icons import icon
+from dutyroom.ui.pages.base import Page
+from dutyroom.ui.table_models import Column, PagedTableModel
+from dutyroom.ui.tasks import Runner, SyncRunner
+from dutyroom.ui.theme import DANGER, LEVEL_COLOURS, MUTED
+from dutyroom.ui.widgets import button, show_error, title_label
+
+PAGE_SIZE = 100
+STATE_COLOURS = {AlertState.UPCOMING: "#b9770e", AlertState.DUE: DANGER,
+                 AlertState.OVERDUE: DANGER, AlertState.DONE: "#1e7e34"}
+
+
+def _local(moment: datetime | None, zone: ZoneInfo, seconds: bool = False) -> str:
+    if moment is None:
+        return ""
+    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+
+
+def incident_columns(zone: ZoneInfo) -> list[Column[IncidentRow]]:
+    def next_due(row: IncidentRow) -> str:
+        d = row.next_deadline
+        return f"{d.label} {d.due.astimezone(zone):%m-%d %H:%M}" if d else ""
+
+    def due_colour(row: IncidentRow) -> str | None:
+        d = row.next_deadline
+        return DANGER if d is not None and d.due <= datetime.now(zone) else None
+
+    return [
+        Column("接报时间", lambda r: r.received_at,
+               text=lambda r: _local(r.received_at, zone, r.level == "I")),
+        Column("级别", lambda r: r.level, text=lambda r: LEVEL_SHORT[Level(r.level)],
+               colour=lambda r: LEVEL_COLOURS[r.level]),
+        Column("类别", lambda r: r.category,
+               text=lambda r: r.subtype or CATEGORY_LABELS[Category(r.category)]),
+        Column("标题", lambda r: r.title, text=lambda r: ("【已作废】" if r.voided else "") + r.title),
+        Column("地点", lambda r: r.location),
+        Column("状态", lambda r: r.status, text=lambda r: STATUS_LABELS[Status(r.status)]),
+        Column("下一时限", lambda r: r.next_deadline.due if r.next_deadline else None,
+               text=next_due, colour=due_colour),
+    ]
+
+
+def register_columns(zone: ZoneInfo) -> list[Column[EntryView]]:
+    return [
+        Column("时间", lambda e: e.received_at, text=lambda e: _local(e.received_at, zone)),
+        Column("类型", lambda e: e.kind, text=lambda e: e.kind_label),
+        Column("来电（文）单位", lambda e: e.from_unit),
+        Column("姓名", lambda e: e.from_name),
+        Column("标题", lambda e: e.title, text=lambda e: ("【已作废】" if e.voided else "") + e.title),
+        Column("领导批示", lambda e: e.leader_instruction),
+        Column("事件", lambda e: e.incident_id, text=lambda e: f"#{e.incident_id}"
+               if e.incident_id else ""),
+    ]
+
+
+def _table(model: PagedTableModel[Any], stretch: int) -> QTableView:
+    """Columns fit their contents; the title column takes the rest of the width."""
+    view = QTableView()
+    view.setModel(model)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+class LogPage(Page):
+    title = "值班日志"
+    icon_name = "log"
+    changed = Signal(object)
+
+    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner) -> None:
+        super().__init__()
+        self.uow, self.runner = uow, runner
+        self.zone = ZoneInfo("Asia/Shanghai")
+        self.mass_limits = (100, 500)
+        self.warning = timedelta(minutes=10)
+        self.detail: IncidentDetail | None = None
+        self.entry: EntryView | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 22, 28, 18)
+        layout.setSpacing(10)
+        head = QHBoxLayout()
+        head.addWidget(title_label("值班日志"))
+        head.addStretch(1)
+        self.new_call_button = button("来电来文登记", "file", tooltip="Ctrl+Shift+N")
+        self.new_call_button.clicked.connect(self.new_entry)
+        self.new_incident_button = button("接报登记", "add", primary=True, tooltip="Ctrl+N")
+        self.new_incident_button.clicked.connect(self.new_incident)
+        head.addWidget(self.new_call_button)
+        head.addWidget(self.new_incident_button)
+        layout.addLayout(head)
+
+        layout.addLayout(self._filters())
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._incident_tab(), icon("alert"), "事件")
+        self.tabs.addTab(self._register_tab(), icon("file"), "来电来文")
+        self.tabs.currentChanged.connect(lambda _: self.reload())
+        layout.addWidget(self.tabs, 1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("hint")
+        layout.addWidget(self.count_label)
+
+        QShortcut(QKeySequence("Ctrl+N"), self, self.new_incident)
+        QShortcut(QKeySequence("Ctrl+Shift+N"), self, self.new_entry)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)  # search once typing pauses, not per keystroke
+        self._search_timer.timeout.connect(self.reload)
+
+    # --- layout -------------------------------------------------------------------------
+
+    def _filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("搜索标题、概要、地点、报告人，例如「化工」")
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _: self._search_timer.start())
+        row.addWidget(self.search, 2)
+        self.use_dates = QCheckBox("日期")
+        self.start = QDateEdit(QDate.currentDate().addMonths(-1))
+        self.end = QDateEdit(QDate.currentDate())
+        for editor in (self.start, self.end):
+            editor.setCalendarPopup(True)
+            editor.setDisplayFormat("yyyy-MM-dd")
+            editor.setEnabled(False)
+            editor.dateChanged.connect(lambda _: self.reload())
+        self.use_dates.toggled.connect(self._dates_toggled)
+        row.addWidget(self.use_dates)
+        row.addWidget(self.start)
+        row.addWidget(QLabel("至"))
+        row.addWidget(self.end)
+        self.category = self._filter_combo("全部类别", [(CATEGORY_LABELS[c], c.value)
+                                                     for c in Category])
+        self.level = self._filter_combo("全部级别", [(LEVEL_LABELS[lv], lv.value) for lv in Level])
+        self.status = self._filter_combo("全部状态", [(STATUS_LABELS[s], s.value) for s in Status])
+        for combo in (self.category, self.level, self.status):
+            row.addWidget(combo)
+        self.include_voided = QCheckBox("含作废")
+        self.include_voided.toggled.connect(lambda _: self.reload())
+        row.addWidget(self.include_voided)
+        return row
+
+    def _filter_combo(self, everything: str, items: list[tuple[str, str]]) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(everything, None)
+        for text, data in items:
+            combo.addItem(text, data)
+        combo.currentIndexChanged.connect(lambda _: self.reload())
+        return combo
+
+    def _dates_toggled(self, on: bool) -> None:
+        self.start.setEnabled(on)
+        self.end.setEnabled(on)
+        self.reload()
+
+    def _incident_tab(self) -> QWidget:
+        self.incidents: PagedTableModel[IncidentRow] = PagedTableModel(
+            incident_columns(self.zone), self._more_incidents, lambda r: not r.voided)
+        self.incident_view = _table(self.incidents, 3)
+        self.incident_view.selectionModel().currentRowChanged.connect(self._incident_selected)
+        self.incident_view.doubleClicked.connect(lambda _: self.edit_incident())
+        splitter = QSplitter()
+        splitter.addWidget(self.incident_view)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(8, 0, 0, 0)
+        actions = QHBoxLayout()
+        self.report_button = button("报送", "log", tooltip="记录向上级的首报、续报或终报（Ctrl+R）")
+        self.report_button.clicked.connect(self.record_report)
+        self.dispatch_button = button("派单", "department")
+        self.dispatch_button.clicked.connect(self.dispatch)
+        self.feedback_button = button("反馈")
+        self.feedback_button.clicked.connect(self.feedback)
+        self.status_button = button("办结")
+        self.status_button.clicked.connect(self.toggle_closed)
+        self.edit_button = button("修改", "edit")
+        self.edit_button.clicked.connect(self.edit_incident)
+        self.void_button = button("作废")
+        self.void_button.clicked.connect(self.void_incident)
+        for widget in (self.report_button, self.dispatch_button, self.feedback_button,
+                       self.status_button, self.edit_button, self.void_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        side_layout.addLayout(actions)
+        self.incident_text = QTextBrowser()
+        self.incident_text.setOpenLinks(False)
+        side_layout.addWidget(self.incident_text, 1)
+        splitter.addWidget(side)
+        splitter.setSizes([640, 520])
+        QShortcut(QKeySequence("Ctrl+R"), self, self.record_report)
+        self._show_incident(None)
+        return splitter
+
+    def _register_tab(self) -> QWidget:
+        self.entries: PagedTableModel[EntryView] = PagedTableModel(
+            register_columns(self.zone), self._more_entries, lambda e: not e.voided)
+        self.entry_view = _table(self.entries, 4)
+        self.entry_view.selectionModel().currentRowChanged.connect(self._entry_selected)
+        self.entry_view.doubleClicked.connect(lambda _: self.edit_entry())
+        splitter = QSplitter()
+        splitter.addWidget(self.entry_view)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(8, 0, 0, 0)
+        actions = QHBoxLayout()
+        self.promote_button = button("转为事件", "alert")
+        self.promote_button.clicked.connect(self.promote_entry)
+        self.edit_entry_button = button("修改", "edit")
+        self.edit_entry_button.clicked.connect(self.edit_entry)
+        self.void_entry_button = button("作废")
+        self.void_entry_button.clicked.connect(self.void_entry)
+        for widget in (self.promote_button, self.edit_entry_button, self.void_entry_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        side_layout.addLayout(actions)
+        self.entry_text = QTextBrowser()
+        side_layout.addWidget(self.entry_text, 1)
+        splitter.addWidget(side)
+        splitter.setSizes([640, 520])
+        self._show_entry(None)
+        return splitter
+
+    # --- loading ------------------------------------------------------------------------
+
+    def refresh(self, changes: Changes | None = None) -> None:
+        if changes is None or changes.settings:
+            self.runner.run(settings_service.load_settings, self.uow, done=self._settings,
+                            failed=self._failed)
+        if changes is None or changes.incidents or changes.register or changes.settings:
+            self.reload()
+
+    def _settings(self, values: dict[str, Any]) -> None:
+        self.zone = ZoneInfo(values["timezone"])
+        self.mass_limits = (values["mass_county_over"], values["mass_city_from"])
+        self.warning = timedelta(minutes=values["alert_warning_minutes"])
+        self.incidents.columns = incident_columns(self.zone)
+        self.entries.columns = register_columns(self.zone)
+
+    def incident_query(self) -> IncidentQuery:
+        start, end = self._dates()
+        return IncidentQuery(start=start, end=end, category=self.category.currentData(),
+                             level=self.level.currentData(), status=self.status.currentData(),
+                             text=self.search.text(),
+                             include_voided=self.include_voided.isChecked())
+
+    def register_query(self) -> RegisterQuery:
+        start, end = self._dates()
+        return RegisterQuery(start=start, end=end, text=self.search.text(),
+                             include_voided=self.include_voided.isChecked())
+
+    def _dates(self) -> tuple[date | None, date | None]:
+        if not self.use_dates.isChecked():
+            return None, None
+        return self.start.date().toPython(), self.end.date().toPython()
+
+    def reload(self) -> None:
+        on_register = self.tabs.currentIndex() == 1
+        for widget in (self.category, self.level, self.status):
+            widget.setEnabled(not on_register)
+        if on_register:
+            self.runner.run(register_service.list_entries, self.uow, self.register_query(),
+                            None, PAGE_SIZE, done=self._entries_loaded, failed=self._failed)
+        else:
+            self.runner.run(incident_service.list_incidents, self.uow, self.incident_query(),
+                            None, PAGE_SIZE, done=self._incidents_loaded, failed=self._failed)
+
+    def _incidents_loaded(self, page: incident_service.IncidentPage) -> None:
+        selected = self.detail.id if self.detail else None
+        self.incidents.set_page(page.rows, page.more)
+        self._count(self.incidents.rowCount(), page.more)
+        self._reselect(self.incident_view, self.incidents, selected)
+
+    def _entries_loaded(self, page: register_service.EntryPage) -> None:
+        selected = self.entry.id if self.entry else None
+        self.entries.set_page(page.rows, page.more)
+        self._count(self.entries.rowCount(), page.more)
+        self._reselect(self.entry_view, self.entries, selected)
+
+    def _reselect(self, view: QTableView, model: PagedTableModel[Any], record_id: int | None
+                  ) -> None:
+        for row in range(model.rowCount()):
+            if model.record(row).id == record_id:
+                view.selectRow(row)
+                return
+        if record_id is not None:
+            view.clearSelection()
+
+    def _count(self, shown: int, more: bool) -> None:
+        self.count_label.setText(f"已显示 {shown} 条" + ("，向下滚动加载更多" if more else "")
+                                 if shown else "没有符合条件的记录")
+
+    def _more_incidents(self) -> None:
+        last = self.incidents.record(self.incidents.rowCount() - 1)
+        self.runner.run(incident_service.list_incidents, self.uow, self.incident_query(),
+                        (last.received_at, last.id), PAGE_SIZE, done=self._incidents_appended,
+                        failed=self._failed)
+
+    def _incidents_appended(self, page: incident_service.IncidentPage) -> None:
+        self.incidents.append_page(page.rows, page.more)
+        self._count(self.incidents.rowCount(), page.more)
+
+    def _more_entries(self) -> None:
+        last = self.entries.record(self.entries.rowCount() - 1)
+        self.runner.run(register_service.list_entries, self.uow, self.register_query(),
+                        (last.received_at, last.id), PAGE_SIZE, done=self._entries_appended,
+                        failed=self._failed)
+
+    def _entries_appended(self, page: register_service.EntryPage) -> None:
+        self.entries.append_page(page.rows, page.more)
+        self._count(self.entries.rowCount(), page.more)
+
+    def _failed(self, error: BaseException) -> None:
+        self.incidents.loading = self.entries.loading = False
+        show_error(self, "值班日志", error)
+
+    # --- the selected incident ----------------------------------------------------------
+
+    def _incident_selected(self) -> None:
+        index = self.incident_view.currentIndex()
+        if not index.isValid():
+            self._show_incident(None)
+            return
+        row = self.incidents.record(index.row())
+        self.runner.run(incident_service.get_incident, self.uow, row.id,
+                        done=self._show_incident, failed=self._failed)
+
+    def _show_incident(self, detail: IncidentDetail | None) -> None:
+        self.detail = detail
+        usable = detail is not None and not detail.voided
+        is_open = detail is not None and detail.open
+        for widget in (self.report_button, self.edit_button, self.void_button):
+            widget.setEnabled(usable)
+        self.dispatch_button.setEnabled(is_open)
+        self.feedback_button.setEnabled(is_open and detail is not None and any(
+            d.closed_at is None for d in detail.dispatches))
+        self.status_button.setEnabled(usable)
+        self.status_button.setText("重新打开" if detail and detail.status == Status.CLOSED
+                                   else "办结")
+        self.incident_text.setHtml(self.incident_html(detail) if detail else
+                                   f"<p style='color:{MUTED}'>选择左侧的事件查看详情、时限和处理经过。"
+                                   "</p><p style='color:{MUTED}'>新接报请按 Ctrl+N。</p>")
+
+    def incident_html(self, d: IncidentDetail) -> str:
+        f = d.facts
+        zone = self.zone
+        seconds = f.level == Level.I
+        colour = LEVEL_COLOURS[f.level.value]
+        parts = [f"<h3 style='margin:0'>{escape(f.title)}</h3>",
+                 f"<p><b style='color:{colour}'>{LEVEL_LABELS[f.level]}</b>　"
+                 f"{CATEGORY_LABELS[f.category]}{'·' + f.subtype if f.subtype else ''}　"
+                 f"<b>{STATUS_LABELS[Status(d.status)]}</b>"
+                 + (f"　<b style='color:{DANGER}'>已作废：{escape(d.void_reason)}</b>"
+                    if d.voided else "") + "</p>"]
+        rows = [("接报", f"{_local(f.received_at, zone, seconds)}（{escape(f.received_via)}）"),
+                ("报告人", escape(" ".join(x for x in (f.reporter_unit, f.reporter, f.reporter_post,
+                                                        f.reporter_phone) if x))),
+                ("发生", _local(f.occurred_at, zone, seconds)), ("地点", escape(f.location)),
+                ("伤亡", f"死亡 {f.deaths}，受伤 {f.injured}，失踪 {f.missing}，被困 {f.trapped}"
+                        f"；涉及 {f.people_involved} 人；损失 {f.economic_loss / 10_000:g} 万元"),
+                ("概要", escape(f.summary).replace("\n", "<br>")),
+                ("措施", escape(f.actions_taken).replace("\n", "<br>")),
+                ("已知情", escape(f.informed))]
+        if d.register_entry_id:
+            rows.append(("来源", f"来电来文登记 #{d.register_entry_id}"))
+        parts.append("<table cellspacing=0 cellpadding=3>" + "".join(
+            f"<tr><td style='color:{MUTED}' valign=top>{k}</td><td>{v}</td></tr>"
+            for k, v in rows if v) + "</table>")
+        parts.append(f"<p style='color:{MUTED}'>{escape(d.suggestion.describe())}"
+                     + (f"<br>{escape(d.command)}" if d.command else "") + "</p>")
+        now = datetime.now(zone)
+        parts.append("<h4>报送和到场时限</h4><table cellspacing=0 cellpadding=3>")
+        for deadline in d.deadlines:
+            state = alert_state(deadline.due, deadline.met_at, now, self.warning)
+            if deadline.met_at:
+                status = (f"<span style='color:{DANGER}'>迟报（{_local(deadline.met_at, zone)}）</span>"
+                          if deadline.late else
+                          f"<span style='color:#1e7e34'>已完成（{_local(deadline.met_at, zone)}）"
+                          "</span>")
+            elif state is None:
+                status = "未到期"
+            else:
+                status = (f"<span style='color:{STATE_COLOURS[state]}'>"
+                          f"{ALERT_STATE_LABELS[state]}</span>")
+            parts.append(f"<tr><td>{escape(deadline.label)}</td>"
+                         f"<td>{_local(deadline.due, zone)} 前</td><td>{status}</td></tr>")
+        parts.append("</table>")
+        if d.dispatches:
+            parts.append("<h4>派单</h4><table cellspacing=0 cellpadding=3>")
+            for x in d.dispatches:
+                arrival = (f"到达 {_local(x.arrived_at, zone)}" if x.arrived_at
+                           else f"应于 {_local(x.due, zone)} 前到达")
+                closed = f"，办结 {_local(x.closed_at, zone)}" if x.closed_at else ""
+                parts.append(f"<tr><td>{escape(x.department)}</td><td>{escape(x.contact_name)} "
+                             f"{escape(x.contact_phone)}</td><td>{arrival}{closed}</td></tr>")
+            parts.append("</table>")
+        if d.reports:
+            parts.append("<h4>报送记录</h4>")
+            for r in d.reports:
+                late = f"<span style='color:{DANGER}'>（迟报）</span>" if r.late else ""
+                parts.append(f"<p style='margin:2px 0'>{_local(r.sent_at, zone)} "
+                             f"{CHANNEL_LABELS[Channel(r.channel)]}{STAGE_LABELS[Stage(r.stage)]}"
+                             f"{late} → {escape(r.recipient or '上级')}（{escape(r.sent_by)}）</p>")
+        parts.append("<h4>处理经过</h4>")
+        for entry in d.timeline:
+            parts.append(f"<p style='margin:2px 0'><span style='color:{MUTED}'>"
+                         f"{_local(entry.at, zone)} {escape(entry.by)}</span> "
+                         f"<b>{escape(entry.what)}</b> {escape(entry.detail)}</p>")
+        return "".join(parts)
+
+    # --- incident actions ------------------------------------------------------------------
+
+    def _run_dialog(self, dialog: RecordDialog) -> None:
+        if dialog.exec() and dialog.outcome is not None:
+            self._after(dialog.outcome)
+
+    def _after(self, outcome: Outcome[Any]) -> None:
+        if outcome.changes:
+            self.changed.emit(outcome.changes)
+            self.reload()
+        if self.detail is not None and self.tabs.currentIndex() == 0:
+            self.runner.run(incident_service.get_incident, self.uow, self.detail.id,
+                            done=self._show_incident, failed=self._failed)
+
+    def new_incident(self) -> None:
+        dialog = IncidentDialog(self.runner, lambda v: incident_service.add_incident(self.uow, v),
+                                self.zone, mass_limits=self.mass_limits, parent=self)
+        if dialog.exec() and dialog.outcome is not None:
+            self.detail = None
+            self.tabs.setCurrentIndex(0)
+            self.changed.emit(dialog.outcome.changes)
+            self.runner.run(incident_service.get_incident, self.uow, dialog.outcome.value.id,
+                            done=self._show_incident, failed=self._failed)
+            self.reload()
+
+    def edit_incident(self) -> None:
+        d = self.detail
+        if d is None or d.voided:
+            return
+
+        def save(values: dict[str, Any]) -> Outcome[Any]:
+            note = values.pop("note", "")
+            return incident_service.update_incident(self.uow, d.id, d.version, values, note)
+
+        self._run_dialog(IncidentDialog(self.runner, save, self.zone, d.facts.as_dict(),
+                                        self.mass_limits, editing=True, parent=self))
+
+    def record_report(self) -> None:
+        d = self.detail
+        if d is None or d.voided:
+            return
+        stage = "final" if d.status == Status.CLOSED else (
+            "update" if any(r.stage == "first" for r in d.reports) else "first")
+
+        def save(values: dict[str, Any]) -> Outcome[Any]:
+            return incident_service.record_report(
+                self.uow, d.id, values["stage"], values["channel"], sent_at=values["sent_at"],
+                recipient=values["recipient"], sent_by=values["sent_by"], text=values["text"])
+
+        dialog = ReportDialog(self.runner, save, self.zone,
+                              lambda s: incident_service.draft_text(self.uow, d.id, s),
+                              stage, parent=self)
+        if dialog.exec() and dialog.outcome is not None:
+            saved = dialog.outcome.value
+            if saved.late:
+                QMessageBox.information(self, "已记录为迟报", "报送已记录。该报送晚于时限 "
+                                        f"{_local(saved.due_at, self.zone)}，已如实记为迟报。")
+            self._after(dialog.outcome)
+
+    def dispatch(self) -> None:
+        d = self.detail
+        if d is None or not d.open:
+            return
+        self.runner.run(department_service.list_departments, self.uow, False,
+                        done=self._dispatch_to, failed=self._failed)
+
+    def _dispatch_to(self, departments: list[Any]) -> None:
+        d = self.detail
+        if d is None:
+            return
+        if not departments:
+            QMessageBox.information(self, "联动派单", "通讯录中还没有联动单位，请先在「通讯录」中添加。")
+            return
+
+        def save(values: dict[str, Any]) -> Outcome[Any]:
+            return incident_service.dispatch(self.uow, d.id, values["departments"],
+                                             ordered_at=values["ordered_at"])
+
+        self._run_dialog(DispatchDialog(self.runner, save, self.zone, departments, self))
+
+    def feedback(self) -> None:
+        d = self.detail
+        if d is None:
+            return
+
+        def save(values: dict[str, Any]) -> Outcome[Any]:
+            return incident_service.record_feedback(self.uow, values["dispatch"], values["kind"],
+                                                    at=values["at"], text=values["text"])
+
+        self._run_dialog(FeedbackDialog(self.runner, save, self.zone, d.dispatches, self))
+
+    def toggle_closed(self) -> None:
+        d = self.detail
+        if d is None or d.voided:
+            return
+        if d.status == Status.CLOSED:
+            note, ok = QInputDialog.getText(self, "重新打开", "重新打开的原因：")
+            if not ok:
+                return
+            target = Status.HANDLING.value
+        else:
+            note, target = "", Status.CLOSED.value
+        self.runner.run(incident_service.change_status, self.uow, d.id, d.version, target, note,
+                        done=self._after, failed=self._failed)
+
+    def void_incident(self) -> None:
+        d = self.detail
+        if d is None or d.voided:
+            return
+        reason, ok = QInputDialog.getMultiLineText(
+            self, "作废事件", f"作废「{d.facts.title}」的原因（记录保留，标记为作废）：")
+        if ok:
+            self.runner.run(incident_service.void_incident, self.uow, d.id, d.version, reason,
+                            done=self._after, failed=self._failed)
+
+    # --- the register -------------------------------------------------------------------------
+
+    def _entry_selected(self) -> None:
+        index = self.entry_view.currentIndex()
+        self._show_entry(self.entries.record(index.row()) if index.isValid() else None)
+
+    def _show_entry(self, entry: EntryView | None) -> None:
+        self.entry = entry
+        usable = entry is not None and not entry.voided
+        for widget in (self.edit_entry_button, self.void_entry_button):
+            widget.setEnabled(usable)
+        self.promote_button.setEnabled(usable and entry is not None and entry.incident_id is None)
+        if entry is None:
+            self.entry_text.setHtml(f"<p style='color:{MUTED}'>选择左侧的登记查看详情。"
+                                    "新来电请按 Ctrl+Shift+N。</p>")
+            return
+        rows = [("时间", _local(entry.received_at, self.zone)), ("类型", entry.kind_label),
+                ("来电（文）", " ".join(x for x in (entry.from_unit, entry.from_name,
+                                                   entry.from_post, entry.from_phone) if x)),
+                ("文号", entry.doc_number), ("紧急程度", entry.urgency), ("内容", entry.content),
+                ("领导批示", entry.leader_instruction), ("批转", entry.passed_to),
+                ("处理情况", entry.handling), ("已告知", entry.informed),
+                ("记录", f"{entry.recorded_by} {_local(entry.recorded_at, self.zone)}"),
+                ("事件", f"已转为事件 #{entry.incident_id}" if entry.incident_id else ""),
+                ("作废", entry.void_reason if entry.voided else "")]
+        self.entry_text.setHtml(f"<h3>{escape(entry.title)}</h3><table cellpadding=3>" + "".join(
+            f"<tr><td style='color:{MUTED}' valign=top>{k}</td>"
+            f"<td>{escape(v).replace(chr(10), '<br>')}</td></tr>" for k, v in rows if v)
+            + "</table>")
+
+    def new_entry(self) -> None:
+        dialog = RegisterDialog(self.runner,
+                                lambda v: register_service.add_entry(self.uow, v), self.zone,
+                                parent=self)
+        if dialog.exec() and dialog.outcome is not None:
+            self.tabs.setCurrentIndex(1)
+            self._after(dialog.outcome)
+
+    def edit_entry(self) -> None:
+        entry = self.entry
+        if entry is None or entry.voided:
+            return
+
+        def save(values: dict[str, Any]) -> Outcome[Any]:
+            note = values.pop("note", "")
+            return register_service.update_entry(self.uow, entry.id, entry.version, values, note)
+
+        self._run_dialog(RegisterDialog(self.runner, save, self.zone, entry, self))
+
+    def void_entry(self) -> None:
+        entry = self.entry
+        if entry is None or entry.voided:
+            return
+        reason, ok = QInputDialog.getMultiLineText(self, "作废登记", "作废原因：")
+        if ok:
+            self.runner.run(register_service.void_entry, self.uow, entry.id, entry.version,
+                            reason, done=self._after, failed=self._failed)
+
+    def promote_entry(self) -> None:
+        entry = self.entry
+        if entry is None or entry.incident_id is not None:
+            return
+        dialog = PromoteDialog(self.runner,
+                               lambda v: register_service.promote(self.uow, entry.id, v), self)
+        if dialog.exec() and dialog.outcome is not None:
+            self.changed.emit(dialog.outcome.changes)
+            self.tabs.setCurrentIndex(0)
+            self.runner.run(incident_service.get_incident, self.uow, dialog.outcome.value.id,
+                            done=self._show_incident, failed=self._failed)
