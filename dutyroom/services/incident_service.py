@@ -733,10 +733,13 @@ def text_condition(session: Session, table: search_index.SearchTable, model: Any
                    words: Sequence[str]) -> Any:
     """Every word must appear in one of the searched columns (search_index.py explains how)."""
     conditions = []
+    indexed = search_index.available(session)
     for number, word in enumerate(words):
-        conditions.append(or_(*(getattr(model, c).like(like_pattern(word), escape="\\")
-                                for c in table.columns)))
-        query = search_index.match_query(word) if search_index.available(session) else None
+        # SQLite's LIKE ignores ASCII case already; PostgreSQL needs ILIKE for the same result.
+        conditions.append(or_(*(
+            (getattr(model, c).like if indexed else getattr(model, c).ilike)(
+                like_pattern(word), escape="\\") for c in table.columns)))
+        query = search_index.match_query(word) if indexed else None
         if query is not None:
             matches = text(f"SELECT rowid FROM {table.name} WHERE {table.name} MATCH :q{number}")
             conditions.append(model.id.in_(

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from dutyroom.db import migrate
+
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 
 
@@ -36,7 +38,7 @@ def test_init_creates_then_reports_the_schema(db):
     first = run("init", "--db", db, "--json")
     assert first.returncode == 0, first.stderr
     document = json.loads(first.stdout)
-    assert document["db"] == db and document["schema"] == "0001" and document["created"]
+    assert document["db"] == db and document["schema"] == migrate.head_revision() and document["created"]
     second = run("--json", "--db", db, "init")
     assert json.loads(second.stdout)["created"] is False
 
@@ -192,3 +194,77 @@ def test_roster_bad_input(db, tmp_path):
     assert "第 4 行" in result.stderr and "带班领导" in result.stderr
     assert json.loads(run("roster", "show", "--from", "2026-02-01", "--to", "2026-02-28",
                           "--db", db, "--json").stdout) == {"assignments": []}
+
+
+# --- the duty log -------------------------------------------------------------------------------
+
+def incident_file(tmp_path: Path, **values) -> Path:
+    document = {"received_at": "2026-07-01T03:10", "title": "化工厂储罐泄漏",
+                "category": "accident", "level": "III", "location": "青山化工园区", "injured": 2,
+                **values}
+    path = tmp_path / "incident.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_incident_add_report_list_and_alerts(db, tmp_path):
+    added = run("incident", "add", "--file", str(incident_file(tmp_path)), "--db", db, "--json")
+    assert added.returncode == 0, added.stderr
+    document = json.loads(added.stdout)
+    assert {d["kind"]: d["due"] for d in document["deadlines"]} == {
+        "phone_report": "2026-07-01T03:40:00+08:00", "written_report": "2026-07-01T04:10:00+08:00",
+        "update_report": "2026-07-01T17:00:00+08:00"}
+    incident_id = str(document["id"])
+
+    alerts = run("alerts", "--at", "2026-07-01T03:35", "--db", db, "--json")
+    assert json.loads(alerts.stdout) == [{"kind": "phone_report", "subject": "化工厂储罐泄漏",
+                                          "ref": int(incident_id),
+                                          "due": "2026-07-01T03:40:00+08:00",
+                                          "state": "upcoming"}]
+    reported = run("incident", "report", incident_id, "--stage", "first", "--channel", "phone",
+                   "--at", "2026-07-01T03:45", "--db", db, "--json")
+    assert reported.returncode == 0, reported.stderr
+    report = json.loads(reported.stdout)
+    assert report["late"] is True and report["id"] == int(incident_id)
+    overdue = json.loads(run("alerts", "--at", "2026-07-01T04:20", "--db", db, "--json").stdout)
+    assert [(a["kind"], a["state"]) for a in overdue] == [("written_report", "overdue")]
+
+    listed = run("incident", "list", "--search", "化工", "--from", "2026-07-01", "--to",
+                 "2026-07-01", "--db", db, "--json")
+    assert json.loads(listed.stdout) == [{
+        "id": int(incident_id), "received_at": "2026-07-01T03:10:00+08:00",
+        "title": "化工厂储罐泄漏", "category": "accident", "level": "III",
+        "status": "received"}]
+    assert json.loads(run("incident", "list", "--search", "地震", "--db", db,
+                          "--json").stdout) == []
+    table = run("incident", "list", "--db", db)
+    assert "化工厂储罐泄漏" in table.stdout and "Ⅲ级" in table.stdout
+    assert run("check", "--db", db).returncode == 0
+
+
+@pytest.mark.parametrize(("values", "named"), [
+    ({"title": ""}, "title"), ({"category": "flood"}, "category"), ({"level": "V"}, "level"),
+    ({"received_at": "2099-01-01T00:00"}, "received_at"),
+    ({"occurred_at": "2026-07-01T04:00"}, "occurred_at"), ({"deaths": -3}, "deaths"),
+    ({"weather": "rain"}, "weather"),
+])
+def test_bad_incident_files_exit_2_naming_the_field(db, tmp_path, values, named):
+    result = run("incident", "add", "--file", str(incident_file(tmp_path, **values)), "--db", db)
+    assert result.returncode == 2
+    assert named in result.stderr and "incident.json" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert json.loads(run("incident", "list", "--db", db, "--json").stdout) == []
+
+
+def test_unreadable_incident_input_exits_2(db, tmp_path):
+    broken = tmp_path / "broken.json"
+    broken.write_text("{\"title\": ", encoding="utf-8")
+    result = run("incident", "add", "--file", str(broken), "--db", db)
+    assert result.returncode == 2 and "JSON" in result.stderr
+    assert run("incident", "add", "--file", str(tmp_path / "none.json"),
+               "--db", db).returncode == 2
+    bad_report = run("incident", "report", "7", "--stage", "first", "--channel", "phone",
+                     "--db", db)
+    assert bad_report.returncode == 2 and "没有编号为 7" in bad_report.stderr
+    bad_time = run("alerts", "--at", "tomorrow", "--db", db)
+    assert bad_time.returncode == 2 and "--at" in bad_time.stderr

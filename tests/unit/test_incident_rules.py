@@ -1,0 +1,256 @@
+"""Incident classification, reporting deadlines, alert states and report drafts (domain)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from dutyroom.db.search_index import grams, match_query
+from dutyroom.domain import settings
+from dutyroom.domain.deadlines import (
+    PRESETS_BY_KEY,
+    AlertState,
+    Channel,
+    DeadlineKind,
+    IncidentClock,
+    SentReport,
+    Stage,
+    alert_state,
+    deadline_for_report,
+    report_deadlines,
+    rules_from_settings,
+)
+from dutyroom.domain.errors import FieldError
+from dutyroom.domain.incidents import (
+    Category,
+    Level,
+    mass_incident_command,
+    parse_level,
+    suggest_level,
+    validate_facts,
+)
+from dutyroom.domain.report_text import draft_report
+
+Z = ZoneInfo("Asia/Shanghai")
+RULES = rules_from_settings(settings.resolve({}))
+
+
+def at(hour: int, minute: int = 0, day: int = 1) -> datetime:
+    return datetime(2026, 7, day, hour, minute, tzinfo=Z)
+
+
+def clock(level: Level = Level.III, *, changes=(), reports=(), open_=True, casualties=None,
+          received=None) -> IncidentClock:
+    received = received or at(3, 10)
+    return IncidentClock(received, ((received, level), *changes), open_, casualties,
+                         tuple(reports))
+
+
+def due(deadlines, kind: DeadlineKind) -> list[datetime]:
+    return [d.due for d in deadlines if d.kind == kind]
+
+
+# --- suggested level -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("deaths", "injured", "loss", "level"), [
+    (0, 0, 0, Level.IV), (2, 9, 9_999_999, Level.IV),
+    (3, 0, 0, Level.III), (0, 10, 0, Level.III), (0, 0, 10_000_000, Level.III),
+    (9, 49, 49_999_999, Level.III),
+    (10, 0, 0, Level.II), (0, 50, 0, Level.II), (0, 0, 50_000_000, Level.II),
+    (29, 99, 99_999_999, Level.II),
+    (30, 0, 0, Level.I), (0, 100, 0, Level.I), (0, 0, 100_000_000, Level.I),
+    (2, 0, 100_000_000, Level.I),  # the highest level any one measure reaches wins
+])
+def test_suggested_level_follows_the_thresholds_bounds_included(deaths, injured, loss, level):
+    assert suggest_level(deaths, injured, loss).level == level
+
+
+def test_the_suggestion_says_why():
+    text = suggest_level(3, 0, 0).describe()
+    assert "Ⅲ级" in text and "死亡 3 人 ≥ 3" in text
+
+
+@pytest.mark.parametrize(("people", "who"), [(100, "本镇"), (101, "县级"), (499, "县级"),
+                                             (500, "市级")])
+def test_mass_incident_command_by_participants(people, who):
+    assert who in mass_incident_command(people, 100, 500)
+
+
+def test_levels_are_read_in_english_or_chinese():
+    assert parse_level("II") == Level.II
+    assert parse_level("重大") == Level.II
+    assert parse_level("特别重大") == Level.I
+    assert parse_level("") == Level.UNRATED
+    with pytest.raises(FieldError, match="未知的事件级别"):
+        parse_level("V")
+
+
+# --- intake validation ------------------------------------------------------------------------
+
+NOW = at(3, 20)
+
+
+def test_valid_facts_pass():
+    facts, errors = validate_facts({"received_at": at(3, 10), "title": "化工厂泄漏",
+                                    "category": "accident", "subtype": "工矿商贸安全事故",
+                                    "deaths": "2"}, NOW)
+    assert errors == []
+    assert facts.category == Category.ACCIDENT and facts.deaths == 2
+
+
+@pytest.mark.parametrize(("values", "field"), [
+    ({"received_at": at(3, 10), "category": "accident"}, "title"),
+    ({"received_at": at(3, 10), "title": "x"}, "category"),
+    ({"received_at": at(3, 10), "title": "x", "category": "flood"}, "category"),
+    ({"received_at": at(3, 10), "title": "x", "category": "accident", "level": "V"}, "level"),
+    ({"received_at": at(3, 26), "title": "x", "category": "accident"}, "received_at"),
+    ({"received_at": at(3, 10), "occurred_at": at(3, 11), "title": "x",
+      "category": "accident"}, "occurred_at"),
+    ({"received_at": at(3, 10), "title": "x", "category": "accident", "injured": -1}, "injured"),
+    ({"received_at": at(3, 10), "title": "x", "category": "accident", "weather": "rain"},
+     "weather"),
+    ({"received_at": at(3, 10), "title": "x", "category": "accident", "subtype": "地震灾害"},
+     "subtype"),
+])
+def test_bad_facts_name_the_field(values, field):
+    _, errors = validate_facts(values, NOW)
+    assert field in {e.field for e in errors}
+
+
+def test_five_minutes_in_the_future_is_tolerated():
+    _, errors = validate_facts({"received_at": at(3, 25), "title": "x", "category": "accident"},
+                               NOW)
+    assert errors == []
+
+
+# --- deadlines --------------------------------------------------------------------------------
+
+def test_level_three_phone_30_written_60_update_by_17():
+    deadlines = report_deadlines(clock(), RULES, Z)
+    assert due(deadlines, DeadlineKind.PHONE_REPORT) == [at(3, 40)]
+    assert due(deadlines, DeadlineKind.WRITTEN_REPORT) == [at(4, 10)]
+    assert due(deadlines, DeadlineKind.UPDATE_REPORT) == [at(17)]
+
+
+def test_level_four_needs_no_phone_report_and_two_hours_written():
+    deadlines = report_deadlines(clock(Level.IV), RULES, Z)
+    assert due(deadlines, DeadlineKind.PHONE_REPORT) == []
+    assert due(deadlines, DeadlineKind.WRITTEN_REPORT) == [at(5, 10)]
+
+
+def test_major_incidents_update_twice_a_day():
+    received = at(16, 30)
+    deadlines = report_deadlines(clock(Level.II, received=received), RULES, Z)
+    # written due 17:30, so the first update slot after it is 08:00 next day
+    assert due(deadlines, DeadlineKind.UPDATE_REPORT) == [at(8, 0, day=2)]
+
+
+def test_a_raised_level_recomputes_from_the_receipt_time():
+    raised = clock(Level.IV, changes=((at(3, 20), Level.III),))
+    deadlines = report_deadlines(raised, RULES, Z)
+    assert due(deadlines, DeadlineKind.PHONE_REPORT) == [at(3, 40)]
+
+
+def test_a_deadline_missed_under_the_old_level_stays_missed():
+    # III at 03:10: phone due 03:40, missed; lowered to IV at 03:50 (no phone needed)
+    lowered = clock(Level.III, changes=((at(3, 50), Level.IV),))
+    deadlines = report_deadlines(lowered, RULES, Z)
+    assert due(deadlines, DeadlineKind.PHONE_REPORT) == [at(3, 40)]
+    # the written report (III: 04:10) had not fallen due yet, so IV's two hours apply
+    assert due(deadlines, DeadlineKind.WRITTEN_REPORT) == [at(5, 10)]
+    # lowered before it fell due: the phone report is no longer required
+    early = clock(Level.III, changes=((at(3, 20), Level.IV),))
+    assert due(report_deadlines(early, RULES, Z), DeadlineKind.PHONE_REPORT) == []
+
+
+def test_reports_meet_deadlines_and_late_ones_are_late():
+    reports = (SentReport(Stage.FIRST, Channel.PHONE, at(3, 45)),
+               SentReport(Stage.FIRST, Channel.WRITTEN, at(4, 5)))
+    deadlines = {d.kind: d for d in report_deadlines(clock(reports=reports), RULES, Z)}
+    assert deadlines[DeadlineKind.PHONE_REPORT].late
+    assert deadlines[DeadlineKind.WRITTEN_REPORT].met and not deadlines[
+        DeadlineKind.WRITTEN_REPORT].late
+
+
+def test_each_update_moves_the_next_one_to_the_following_slot():
+    reports = (SentReport(Stage.UPDATE, Channel.WRITTEN, at(10)),)
+    updates = [d for d in report_deadlines(clock(reports=reports), RULES, Z)
+               if d.kind == DeadlineKind.UPDATE_REPORT]
+    assert [(d.due, d.met_at) for d in updates] == [(at(17), at(10)), (at(17, day=2), None)]
+
+
+def test_a_change_in_casualties_needs_an_update_the_same_day():
+    changed = clock(Level.II, received=at(9), casualties=at(20))
+    reports = (SentReport(Stage.UPDATE, Channel.WRITTEN, at(16)),)
+    changed = IncidentClock(changed.received_at, changed.level_changes, True, at(20), reports)
+    pending = [d for d in report_deadlines(changed, RULES, Z)
+               if d.kind == DeadlineKind.UPDATE_REPORT and not d.met]
+    assert pending[0].due == at(23, 59)
+    assert "伤亡" in pending[0].note
+
+
+def test_a_closed_incident_has_no_pending_update():
+    deadlines = report_deadlines(clock(open_=False), RULES, Z)
+    assert not [d for d in deadlines if d.kind == DeadlineKind.UPDATE_REPORT and not d.met]
+
+
+def test_final_report_deadline_only_when_the_desk_sets_one():
+    assert not [d for d in report_deadlines(clock(), RULES, Z)
+                if d.kind == DeadlineKind.FINAL_REPORT]
+    rules = rules_from_settings(settings.resolve({"final_report_days": 5}))
+    finals = [d for d in report_deadlines(clock(), rules, Z) if d.kind == DeadlineKind.FINAL_REPORT]
+    assert finals[0].due == at(3, 10, day=6)
+
+
+def test_presets_change_the_times():
+    henan = rules_from_settings(settings.resolve(PRESETS_BY_KEY["henan"].values))
+    deadlines = report_deadlines(clock(Level.I), henan, Z)
+    assert due(deadlines, DeadlineKind.PHONE_REPORT) == [at(3, 25)]
+    assert due(deadlines, DeadlineKind.WRITTEN_REPORT) == [at(3, 45)]
+
+
+def test_a_written_first_report_meets_the_written_deadline_first():
+    deadlines = report_deadlines(clock(), RULES, Z)
+    assert deadline_for_report(deadlines, Stage.FIRST, Channel.WRITTEN).kind == \
+        DeadlineKind.WRITTEN_REPORT
+    assert deadline_for_report(deadlines, Stage.FIRST, Channel.PHONE).kind == \
+        DeadlineKind.PHONE_REPORT
+
+
+def test_alert_states_through_the_warning_window():
+    deadline_due, warning = at(4, 10), timedelta(minutes=10)
+    assert alert_state(deadline_due, None, at(3, 59), warning) is None
+    assert alert_state(deadline_due, None, at(4, 0), warning) == AlertState.UPCOMING
+    assert alert_state(deadline_due, None, at(4, 10), warning) == AlertState.DUE
+    assert alert_state(deadline_due, None, at(4, 11), warning) == AlertState.OVERDUE
+    assert alert_state(deadline_due, at(4, 5), at(4, 11), warning) == AlertState.DONE
+    assert alert_state(deadline_due, at(4, 20), at(4, 11), warning) == AlertState.OVERDUE
+
+
+def test_update_times_are_validated():
+    with pytest.raises(FieldError, match="时:分"):
+        settings.definition("update_times_other").parse("25:00")
+    assert settings.definition("update_times_major").parse("17:00，8:00") == "08:00,17:00"
+
+
+# --- drafts and search tokens -------------------------------------------------------------------
+
+def test_the_draft_report_carries_the_facts():
+    facts, _ = validate_facts({"received_at": at(3, 10), "title": "化工厂储罐泄漏",
+                               "category": "accident", "location": "青山化工园区",
+                               "reporter_unit": "青山化工", "reporter": "王厂长", "injured": 2,
+                               "actions_taken": "关闭阀门"}, NOW)
+    text = draft_report(facts, Stage.FIRST, unit="青山镇人民政府", desk="总值班室", zone=Z,
+                        now=at(3, 30), dispatched=["青山消防救援站"])
+    assert "（首报）" in text and "2026年7月1日3时10分" in text
+    assert "青山化工园区发生化工厂储罐泄漏" in text and "已造成2人受伤" in text
+    assert "已通知青山消防救援站赶赴现场处置" in text and "青山镇人民政府总值班室" in text
+
+
+def test_bigrams_and_queries():
+    assert grams("化工厂 A-1") == "化工 工厂 a 1"
+    assert match_query("化工厂") == '"化工" "工厂"'
+    assert match_query("化") is None  # one character cannot use a bigram index
+    assert match_query("!!") is None
