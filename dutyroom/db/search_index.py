@@ -77,11 +77,37 @@ def create(connection: Connection, table: SearchTable) -> None:
     connection.exec_driver_sql(
         f"CREATE VIRTUAL TABLE {table.name} USING fts5(body, content='', detail=none, "
         "tokenize='unicode61')")
-    rows = connection.exec_driver_sql(
-        f"SELECT id, {', '.join(table.columns)} FROM {table.source}").all()
-    for row in rows:
-        connection.execute(text(f"INSERT INTO {table.name}(rowid, body) VALUES (:id, :body)"),
-                           {"id": row[0], "body": grams(" ".join(row[1:]))})
+    rebuild(connection, table)
+
+
+def rebuild(connection: Connection, table: SearchTable, batch: int = 5000) -> None:
+    """Index every row of the source table afresh (after a bulk load or to repair)."""
+    if connection.dialect.name != "sqlite":
+        return
+    connection.exec_driver_sql(f"INSERT INTO {table.name}({table.name}) VALUES ('delete-all')")
+    last = 0
+    while True:
+        rows = connection.exec_driver_sql(
+            f"SELECT id, {', '.join(table.columns)} FROM {table.source} WHERE id > ? "
+            f"ORDER BY id LIMIT {batch}", (last,)).all()
+        if not rows:
+            return
+        connection.exec_driver_sql(
+            f"INSERT INTO {table.name}(rowid, body) VALUES (?, ?)",
+            [(row[0], grams(" ".join(str(v or "") for v in row[1:]))) for row in rows])
+        last = rows[-1][0]
+
+
+def is_dense(session: Session, table: SearchTable, query: str, threshold: int = 20_000) -> bool:
+    """Whether a term matches so many rows that a newest-first scan finds a page sooner.
+
+    For a word in nearly every record ("通知"), collecting every match from the index and
+    sorting it costs more than reading the newest rows until a page is full.
+    """
+    found = session.execute(text(
+        f"SELECT count(*) FROM (SELECT rowid FROM {table.name} WHERE {table.name} MATCH :q "
+        f"LIMIT {threshold})"), {"q": query}).scalar_one()
+    return found >= threshold
 
 
 def body(row: object, table: SearchTable) -> str:

@@ -740,7 +740,7 @@ def text_condition(session: Session, table: search_index.SearchTable, model: Any
             (getattr(model, c).like if indexed else getattr(model, c).ilike)(
                 like_pattern(word), escape="\\") for c in table.columns)))
         query = search_index.match_query(word) if indexed else None
-        if query is not None:
+        if query is not None and not search_index.is_dense(session, table, query):
             matches = text(f"SELECT rowid FROM {table.name} WHERE {table.name} MATCH :q{number}")
             conditions.append(model.id.in_(
                 matches.bindparams(**{f"q{number}": query}).columns(column("rowid"))))

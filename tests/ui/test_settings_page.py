@@ -33,3 +33,26 @@ def test_revert_restores_the_saved_values(window):
     page.desk_name.setText("临时")
     page.revert()
     assert page.desk_name.text() == "总值班室"
+
+
+def test_a_provincial_preset_fills_the_deadline_rules(window, sqlite_backend):
+    page = window.settings_page
+    page.preset.setCurrentIndex(page.preset.findData("henan"))
+    page.preset.activated.emit(page.preset.currentIndex())
+    assert page.rule_editors["report_phone_major"].value() == 15
+    assert "河南" in page.preset_source.text()
+    page.other_editors["update_times_other"].setText("16:00")
+    page.save()
+    values = settings_service.load_settings(sqlite_backend.uow)
+    assert (values["report_phone_major"], values["report_written_major"],
+            values["report_written_general"]) == (15, 35, 360)
+    assert values["update_times_other"] == "16:00"
+
+
+def test_bad_update_times_are_refused(window, sqlite_backend):
+    page = window.settings_page
+    page.other_editors["update_times_major"].setText("8点")
+    page.save()
+    assert page.status.text().startswith("未保存") and "时:分" in page.status.text()
+    assert settings_service.load_settings(sqlite_backend.uow)["update_times_major"] == \
+        "08:00,17:00"

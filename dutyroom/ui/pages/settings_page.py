@@ -10,9 +10,12 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from dutyroom.domain import settings as registry
+from dutyroom.domain.deadlines import PRESETS, PRESETS_BY_KEY, RULE_GROUPS
 from dutyroom.services import settings_service
 from dutyroom.services.errors import InputError
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
@@ -79,7 +83,19 @@ class SettingsPage(Page):
             form.addRow(f"{definition.label}：", holder)
         inner.addLayout(form)
         inner.addWidget(hint_label("字体缩放在下次启动时生效。"))
-        layout.addWidget(frame)
+        # The cards scroll; the title and the save row stay in view.
+        content = QWidget()
+        cards = QVBoxLayout(content)
+        cards.setContentsMargins(0, 0, 8, 0)
+        cards.setSpacing(14)
+        cards.addWidget(frame)
+        cards.addWidget(self._deadline_card())
+        cards.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        layout.addWidget(scroll, 1)
 
         actions = QHBoxLayout()
         self.status = QLabel()
@@ -92,8 +108,75 @@ class SettingsPage(Page):
         actions.addWidget(self.revert_button)
         actions.addWidget(self.save_button)
         layout.addLayout(actions)
-        layout.addStretch(1)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+
+    def _deadline_card(self) -> QWidget:
+        """信息报送时限: the rule table, with the national and provincial presets."""
+        frame, inner = card()
+        head = QHBoxLayout()
+        head.addWidget(QLabel("<b>信息报送时限</b>"))
+        head.addStretch(1)
+        head.addWidget(QLabel("套用："))
+        self.preset = QComboBox()
+        self.preset.addItem("（选择预设）", None)
+        for preset in PRESETS:
+            self.preset.addItem(preset.label, preset.key)
+        self.preset.activated.connect(self._apply_preset)
+        head.addWidget(self.preset)
+        inner.addLayout(head)
+        self.preset_source = hint_label(PRESETS[0].source)
+        inner.addWidget(self.preset_source)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        grid.addWidget(QLabel("级别"), 0, 0)
+        grid.addWidget(QLabel("电话报告（分钟，0 为不要求）"), 0, 1)
+        grid.addWidget(QLabel("书面报告（分钟）"), 0, 2)
+        grid.setColumnStretch(3, 1)
+        self.rule_editors: dict[str, QSpinBox] = {}
+        for row, (group, label) in enumerate(RULE_GROUPS, 1):
+            grid.addWidget(QLabel(label), row, 0)
+            for column, channel in ((1, "phone"), (2, "written")):
+                box = QSpinBox()
+                box.setRange(0 if channel == "phone" else 1, 24 * 60)
+                box.setSuffix(" 分钟")
+                box.setMaximumWidth(160)
+                key = f"report_{channel}_{group}"
+                self.rule_editors[key] = box
+                self.editors[key] = box
+                grid.addWidget(box, row, column)
+        inner.addLayout(grid)
+        form = QFormLayout()
+        form.setHorizontalSpacing(16)
+        self.other_editors: dict[str, QWidget] = {}
+        for key in ("update_times_major", "update_times_other", "final_report_days",
+                    "alert_warning_minutes", "mass_county_over", "mass_city_from"):
+            definition = registry.definition(key)
+            editor: QWidget
+            if isinstance(definition.default, int):
+                editor = QSpinBox()
+                editor.setRange(0, 1_000_000)
+            else:
+                editor = QLineEdit()
+            editor.setMaximumWidth(220)
+            self.other_editors[key] = editor
+            self.editors[key] = editor
+            row = QHBoxLayout()
+            row.addWidget(editor)
+            row.addWidget(hint_label(definition.source), 1)
+            form.addRow(f"{definition.label}：", row)
+        inner.addLayout(form)
+        return frame
+
+    def _apply_preset(self) -> None:
+        key = self.preset.currentData()
+        if key is None:
+            return
+        preset = PRESETS_BY_KEY[key]
+        for name, value in preset.values.items():
+            self.rule_editors[name].setValue(value)
+        self.preset_source.setText(preset.source)
+        self.status.setStyleSheet("")
+        self.status.setText(f"已填入「{preset.label}」的时限，保存后生效。")
 
     def refresh(self, changes: Changes | None = None) -> None:
         if changes is None or changes.settings:
@@ -114,6 +197,13 @@ class SettingsPage(Page):
         self.handover_time.setTime(QTime(hours, minutes))
         self.timezone.setCurrentText(values["timezone"])
         self.font_scale.setValue(values["font_scale"])
+        for key, box in self.rule_editors.items():
+            box.setValue(values[key])
+        for key, editor in self.other_editors.items():
+            if isinstance(editor, QSpinBox):
+                editor.setValue(values[key])
+            elif isinstance(editor, QLineEdit):
+                editor.setText(str(values[key]))
         self.status.clear()
 
     def values(self) -> dict[str, Any]:
@@ -123,6 +213,9 @@ class SettingsPage(Page):
             "handover_time": self.handover_time.time().toString("HH:mm"),
             "timezone": self.timezone.currentText(),
             "font_scale": self.font_scale.value(),
+            **{key: box.value() for key, box in self.rule_editors.items()},
+            **{key: editor.value() if isinstance(editor, QSpinBox) else editor.text()
+               for key, editor in self.other_editors.items() if isinstance(editor, QSpinBox | QLineEdit)},
         }
 
     def save(self) -> None:
