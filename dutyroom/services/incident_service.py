@@ -223,16 +223,11 @@ def desk(session: Session) -> Desk:
     return Desk(rules_module.rules_from_settings(values), ZoneInfo(values["timezone"]), values)
 
 
-def facts_of(row: Incident | Mapping[str, Any]) -> IncidentFacts:
-    get = row.get if isinstance(row, Mapping) else lambda key: getattr(row, key)
-    times = {key: get(key) for key in TIME_FIELDS}
-    for key, value in times.items():
-        if isinstance(value, str):
-            times[key] = datetime.fromisoformat(value)
+def facts_of(row: Incident) -> IncidentFacts:
     return IncidentFacts(
-        category=Category(get("category")), level=Level(get("level")),
-        economic_loss=get("economic_loss"), **times,
-        **{key: get(key) for key in TEXTS}, **{key: get(key) for key in COUNTS},
+        category=Category(row.category), level=Level(row.level),
+        economic_loss=row.economic_loss,
+        **{key: getattr(row, key) for key in (*TIME_FIELDS, *TEXTS, *COUNTS)},
     )
 
 
@@ -543,9 +538,12 @@ def draft_text(uow: UnitOfWork, incident_id: int, stage: str, now: datetime | No
 
 
 def dispatch(uow: UnitOfWork, incident_id: int, department_ids: Sequence[int], *,
-             ordered_at: Any = None, contacts: Mapping[int, tuple[str, str]] | None = None,
-             now: datetime | None = None) -> Outcome[list[int]]:
-    """Order departments to the scene; each gets its 30- or 40-minute arrival deadline."""
+             ordered_at: Any = None, now: datetime | None = None) -> Outcome[list[int]]:
+    """Order departments to the scene; each gets its 30- or 40-minute arrival deadline.
+
+    The person reached is the department's liaison (else its duty phone), as listed in
+    通讯录 at the moment of the order; the record keeps them even if 通讯录 changes later.
+    """
     moment = _now(now)
     with uow.write() as session:
         d = desk(session)
@@ -566,8 +564,8 @@ def dispatch(uow: UnitOfWork, incident_id: int, department_ids: Sequence[int], *
             if department_id in busy:
                 raise InputError.simple(f"已向「{busy[department_id]}」派单且尚未办结，不必重复派单",
                                         "departments")
-            name, phone = (contacts or {}).get(department_id, (
-                department.liaison_name, department.liaison_mobile or department.duty_phone))
+            name = department.liaison_name or "值班室"
+            phone = department.liaison_mobile or department.duty_phone
             order = Dispatch(incident_id=row.id, department_id=department_id,
                              contact_name=name[:32], contact_phone=phone[:32], ordered_at=when,
                              arrival_minutes=30 if department.first_line else 40,
