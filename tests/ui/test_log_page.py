@@ -150,3 +150,22 @@ def test_register_entry_and_promotion(log, on_dialog, sqlite_backend):
     assert entry.incident_id is not None
     assert log.tabs.currentIndex() == 0 and log.detail is not None
     assert log.detail.register_entry_id == entry.id
+
+
+def test_a_correction_is_a_new_revision_with_its_reason(log, on_dialog, sqlite_backend):
+    incident_id = seed(sqlite_backend, economic_loss=12_345)
+    log.refresh()
+    log.incident_view.selectRow(0)
+
+    def correct(dialog: IncidentDialog) -> None:
+        assert dialog.category.currentData() == "accident"  # the form opens on the facts
+        dialog.counts["injured"].setValue(4)
+        dialog.note.setText("医院核实")
+        dialog.submit()
+
+    on_dialog(correct)
+    log.edit_button.click()
+    detail = incident_service.get_incident(sqlite_backend.uow, incident_id)
+    assert detail.facts.injured == 4 and detail.facts.economic_loss == 12_345
+    assert "受伤：0 → 4" in detail.timeline[-1].detail and "医院核实" in detail.timeline[-1].detail
+    assert "医院核实" in log.incident_text.toPlainText()

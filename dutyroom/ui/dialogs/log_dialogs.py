@@ -150,8 +150,9 @@ class IncidentDialog(RecordDialog):
         right.addRow("伤亡（人）：", counts)
         self.people = _count(values.get("people_involved", 0))
         self.add_field("people_involved", "涉及人数", self.people, form=right)
-        self.loss = _count(values.get("economic_loss", 0) // 10_000, 100_000_000)
-        self.loss.setSuffix(" 万元")
+        self.loss = _count(values.get("economic_loss", 0), 2_000_000_000)
+        self.loss.setSuffix(" 元")
+        self.loss.setGroupSeparatorShown(True)
         right.addRow("直接经济损失：", self.loss)
         self.suggestion = QLabel()
         self.suggestion.setWordWrap(True)
@@ -186,7 +187,7 @@ class IncidentDialog(RecordDialog):
 
     def _suggest(self) -> None:
         advice = suggest_level(self.counts["deaths"].value(), self.counts["injured"].value(),
-                               self.loss.value() * 10_000)
+                               self.loss.value())
         text = advice.describe()
         if self.subtype.currentData() == MASS_INCIDENT:
             text += "<br>" + mass_incident_command(self.people.value(), *self.mass_limits)
@@ -195,7 +196,7 @@ class IncidentDialog(RecordDialog):
 
     def values(self) -> dict[str, Any]:
         values = super().values()
-        values["economic_loss"] = self.loss.value() * 10_000
+        values["economic_loss"] = self.loss.value()
         return values
 
 
