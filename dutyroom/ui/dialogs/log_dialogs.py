@@ -139,6 +139,7 @@ class IncidentDialog(RecordDialog):
         self.level = _combo([(LEVEL_LABELS[lv], lv.value) for lv in Level], level)
         self.add_field("level", "级别", self.level, form=right)
         counts = QHBoxLayout()
+        counts.setSpacing(6)
         self.counts: dict[str, QSpinBox] = {}
         for key, label in (("deaths", "死亡"), ("injured", "受伤"), ("missing", "失踪"),
                            ("trapped", "被困")):

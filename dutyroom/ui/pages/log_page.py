@@ -418,7 +418,7 @@ class LogPage(Page):
                                    else "办结")
         self.incident_text.setHtml(self.incident_html(detail) if detail else
                                    f"<p style='color:{MUTED}'>选择左侧的事件查看详情、时限和处理经过。"
-                                   "</p><p style='color:{MUTED}'>新接报请按 Ctrl+N。</p>")
+                                   f"</p><p style='color:{MUTED}'>新接报请按 Ctrl+N。</p>")
 
     def incident_html(self, d: IncidentDetail) -> str:
         f = d.facts
