@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_, column, or_, select, text
 from sqlalchemy.orm import Session
 
-from dutyroom.db import audit, search_index
+from dutyroom.db import search_index
 from dutyroom.db.models import (
     AuditEntry,
     Department,
@@ -62,6 +62,7 @@ from dutyroom.domain.incidents import (
 )
 from dutyroom.domain.report_text import draft_report
 from dutyroom.services.errors import ConflictError, InputError, Problem
+from dutyroom.services.records import audit_change, utc_now
 from dutyroom.services.settings_service import load_settings_in
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
@@ -329,22 +330,12 @@ def validate(values: Mapping[str, Any], zone: tzinfo, now: datetime) -> Incident
     return replace(facts, received_at=facts.received_at.replace(second=0, microsecond=0))
 
 
-def _now(now: datetime | None) -> datetime:
-    return (now or datetime.now(UTC)).astimezone(UTC)
-
-
 # --- intake and revisions -------------------------------------------------------------------
 
 
 def _apply(row: Incident, facts: IncidentFacts) -> None:
     for key, value in facts.as_dict().items():
         setattr(row, key, value.value if isinstance(value, Category | Level) else value)
-
-
-def _audit(session: Session, row: Incident, actor: str, action: str, at: datetime) -> None:
-    session.flush()
-    audit.append(session, actor=actor, entity=ENTITY, entity_id=row.id, action=action,
-                 payload=row.snapshot(), at=at)
 
 
 def create_incident(session: Session, facts: IncidentFacts, actor: str, now: datetime,
@@ -358,13 +349,13 @@ def create_incident(session: Session, facts: IncidentFacts, actor: str, now: dat
     session.flush()
     search_index.put(session, search_index.INCIDENTS, row.id,
                      search_index.body(row, search_index.INCIDENTS))
-    _audit(session, row, actor, "create", now)
+    audit_change(session, row, actor, ENTITY, "create", now)
     return row
 
 
 def add_incident(uow: UnitOfWork, values: Mapping[str, Any],
                  now: datetime | None = None) -> Outcome[Saved]:
-    moment = _now(now)
+    moment = utc_now(now)
     with uow.write() as session:
         d = desk(session)
         facts = validate(values, d.zone, moment)
@@ -390,7 +381,7 @@ def update_incident(uow: UnitOfWork, incident_id: int, version: int | None,
                     now: datetime | None = None) -> Outcome[Saved]:
     """A new revision: the changed facts, who changed them and why; the old one stays in the
     chain. A new level keeps its history; new casualties while open need an update report."""
-    moment = _now(now)
+    moment = utc_now(now)
     with uow.write() as session:
         d = desk(session)
         row = _load(session, incident_id, version)
@@ -414,7 +405,7 @@ def update_incident(uow: UnitOfWork, incident_id: int, version: int | None,
         new_text = search_index.body(row, search_index.INCIDENTS)
         if new_text != old_text:
             search_index.put(session, search_index.INCIDENTS, row.id, new_text, old_text)
-        _audit(session, row, uow.actor, "update", moment)
+        audit_change(session, row, uow.actor, ENTITY, "update", moment)
         return Outcome(Saved(row.id, row.version, _views(row, all_deadlines(session, row, d))),
                        CHANGED)
 
@@ -422,7 +413,7 @@ def update_incident(uow: UnitOfWork, incident_id: int, version: int | None,
 def void_incident(uow: UnitOfWork, incident_id: int, version: int | None, reason: str,
                   now: datetime | None = None) -> Outcome[Saved]:
     """Voiding keeps the entry, marked, with the reason; its deadlines stop."""
-    moment = _now(now)
+    moment = utc_now(now)
     with uow.write() as session:
         row = _load(session, incident_id, version)
         try:
@@ -431,14 +422,14 @@ def void_incident(uow: UnitOfWork, incident_id: int, version: int | None, reason
             raise InputError.from_field(error) from None
         row.voided, row.void_reason, row.change_note = True, why, why
         row.updated_at, row.updated_by = moment, uow.actor
-        _audit(session, row, uow.actor, "void", moment)
+        audit_change(session, row, uow.actor, ENTITY, "void", moment)
         return Outcome(Saved(row.id, row.version, ()), CHANGED)
 
 
 def change_status(uow: UnitOfWork, incident_id: int, version: int | None, status: str,
                   note: str = "", now: datetime | None = None) -> Outcome[Saved]:
     """接报 → 处置中 → 已办结; closing needs a final report, reopening a reason."""
-    moment = _now(now)
+    moment = utc_now(now)
     with uow.write() as session:
         d = desk(session)
         row = _load(session, incident_id, version)
@@ -462,7 +453,7 @@ def change_status(uow: UnitOfWork, incident_id: int, version: int | None, status
         row.status = target.value
         row.change_note = note.strip()
         row.updated_at, row.updated_by = moment, uow.actor
-        _audit(session, row, uow.actor, "status", moment)
+        audit_change(session, row, uow.actor, ENTITY, "status", moment)
         return Outcome(Saved(row.id, row.version, _views(row, all_deadlines(session, row, d))),
                        CHANGED)
 
@@ -494,7 +485,7 @@ def record_report(uow: UnitOfWork, incident_id: int, stage: str, channel: str, *
                   sent_at: Any = None, recipient: str = "", sent_by: str = "", text: str = "",
                   now: datetime | None = None) -> Outcome[ReportSaved]:
     """Record a report sent upward against the deadline it meets; after it, it is late."""
-    moment = _now(now)
+    moment = utc_now(now)
     with uow.write() as session:
         d = desk(session)
         row = _load(session, incident_id, None)
@@ -514,9 +505,7 @@ def record_report(uow: UnitOfWork, incident_id: int, stage: str, channel: str, *
                               sent_by=by, text=body, due_at=met.due if met else None,
                               late=bool(met and when > met.due), recorded_at=moment)
         session.add(report)
-        session.flush()
-        audit.append(session, actor=uow.actor, entity="upward_report", entity_id=report.id,
-                     action="create", payload=report.snapshot(), at=moment)
+        audit_change(session, report, uow.actor, "upward_report", "create", moment)
         views = _views(row, all_deadlines(session, row, d))
         return Outcome(ReportSaved(row.id, report.id, report.due_at, report.late, views), CHANGED)
 
@@ -530,7 +519,7 @@ def draft_text(uow: UnitOfWork, incident_id: int, stage: str, now: datetime | No
         the_stage = _enum(Stage, rules_module.STAGE_LABELS, stage, "stage", "报送阶段")
         departments = [name for _, name in _dispatches_of(session, [row.id])[row.id]]
         return draft_report(facts_of(row), the_stage, unit=d.values["unit_name"],
-                            desk=d.values["desk_name"], zone=d.zone, now=_now(now),
+                            desk=d.values["desk_name"], zone=d.zone, now=utc_now(now),
                             dispatched=list(dict.fromkeys(departments)))
 
 
@@ -544,7 +533,7 @@ def dispatch(uow: UnitOfWork, incident_id: int, department_ids: Sequence[int], *
     The person reached is the department's liaison (else its duty phone), as listed in
     通讯录 at the moment of the order; the record keeps them even if 通讯录 changes later.
     """
-    moment = _now(now)
+    moment = utc_now(now)
     with uow.write() as session:
         d = desk(session)
         row = _load(session, incident_id, None)
@@ -571,21 +560,19 @@ def dispatch(uow: UnitOfWork, incident_id: int, department_ids: Sequence[int], *
                              arrival_minutes=30 if department.first_line else 40,
                              status="ordered", created_by=uow.actor)
             session.add(order)
-            session.flush()
-            audit.append(session, actor=uow.actor, entity="dispatch", entity_id=order.id,
-                         action="create", payload=order.snapshot(), at=moment)
+            audit_change(session, order, uow.actor, "dispatch", "create", moment)
             created.append(order.id)
         if row.status == Status.RECEIVED:
             row.status, row.updated_at, row.updated_by = Status.HANDLING.value, moment, uow.actor
             row.change_note = "已派单，转入处置"
-            _audit(session, row, uow.actor, "status", moment)
+            audit_change(session, row, uow.actor, ENTITY, "status", moment)
         return Outcome(created, CHANGED)
 
 
 def record_feedback(uow: UnitOfWork, dispatch_id: int, kind: str, *, at: Any = None,
                     text: str = "", now: datetime | None = None) -> Outcome[int]:
     """到达 / 处置中 / 办结 from a department; arrival meets the dispatch deadline."""
-    moment = _now(now)
+    moment = utc_now(now)
     with uow.write() as session:
         d = desk(session)
         order = session.get(Dispatch, dispatch_id)
@@ -611,12 +598,8 @@ def record_feedback(uow: UnitOfWork, dispatch_id: int, kind: str, *, at: Any = N
         if kind == "closed":
             order.closed_at = when
         order.status = kind
-        session.flush()
-        audit.append(session, actor=uow.actor, entity="dispatch_feedback",
-                     entity_id=feedback.id, action="create", payload=feedback.snapshot(),
-                     at=moment)
-        audit.append(session, actor=uow.actor, entity="dispatch", entity_id=order.id,
-                     action="update", payload=order.snapshot(), at=moment)
+        audit_change(session, feedback, uow.actor, "dispatch_feedback", "create", moment)
+        audit_change(session, order, uow.actor, "dispatch", "update", moment)
         return Outcome(feedback.id, CHANGED)
 
 

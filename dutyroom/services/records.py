@@ -1,7 +1,8 @@
-"""Loading, changing and auditing the versioned records people edit (staff, departments)."""
+"""Loading, changing and auditing the records people edit (staff, departments, the log)."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any, Protocol, TypeVar
 
 from sqlalchemy.orm import Session
@@ -18,7 +19,18 @@ class _Named(Protocol):
     def snapshot(self) -> dict[str, Any]: ...
 
 
+class _Audited(Protocol):
+    id: int
+
+    def snapshot(self) -> dict[str, Any]: ...
+
+
 R = TypeVar("R", bound=_Named)
+
+
+def utc_now(now: datetime | None = None) -> datetime:
+    """The moment of an action in UTC; services take `now` so tests can drive the clock."""
+    return (now or datetime.now(UTC)).astimezone(UTC)
 
 
 def load_for_edit(session: Session, model: type[R], record_id: int, version: int | None,
@@ -36,8 +48,9 @@ def load_for_edit(session: Session, model: type[R], record_id: int, version: int
     return row
 
 
-def audit_change(session: Session, row: _Named, actor: str, entity: str, action: str) -> None:
+def audit_change(session: Session, row: _Audited, actor: str, entity: str, action: str,
+                 at: datetime | None = None) -> None:
     """Write the change, then chain the record's new state into the audit trail."""
     session.flush()
     audit.append(session, actor=actor, entity=entity, entity_id=row.id, action=action,
-                 payload=row.snapshot())
+                 payload=row.snapshot(), at=at)

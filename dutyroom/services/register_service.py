@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from dutyroom.db import audit, search_index
+from dutyroom.db import search_index
 from dutyroom.db.models import RegisterEntry
 from dutyroom.domain.clock import day_span, parse_local_time
 from dutyroom.domain.contacts import clean_text
@@ -23,6 +23,7 @@ from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incidents import FUTURE_TOLERANCE, IncidentFacts
 from dutyroom.services import incident_service
 from dutyroom.services.errors import ConflictError, InputError, Problem
+from dutyroom.services.records import audit_change, utc_now
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
 ENTITY = "register_entry"
@@ -131,19 +132,9 @@ def validate(values: Mapping[str, Any], session: Session, now: datetime) -> dict
     return clean
 
 
-def _now(now: datetime | None) -> datetime:
-    return (now or datetime.now(UTC)).astimezone(UTC)
-
-
-def _audit(session: Session, row: RegisterEntry, actor: str, action: str, at: datetime) -> None:
-    session.flush()
-    audit.append(session, actor=actor, entity=ENTITY, entity_id=row.id, action=action,
-                 payload=row.snapshot(), at=at)
-
-
 def add_entry(uow: UnitOfWork, values: Mapping[str, Any],
               now: datetime | None = None) -> Outcome[EntryView]:
-    moment = _now(now)
+    moment = utc_now(now)
     with uow.write() as session:
         clean = validate(values, session, moment)
         row = RegisterEntry(**clean, recorded_by=uow.actor, recorded_at=moment,
@@ -152,7 +143,7 @@ def add_entry(uow: UnitOfWork, values: Mapping[str, Any],
         session.flush()
         search_index.put(session, search_index.REGISTER, row.id,
                          search_index.body(row, search_index.REGISTER))
-        _audit(session, row, uow.actor, "create", moment)
+        audit_change(session, row, uow.actor, ENTITY, "create", moment)
         return Outcome(_view(row), CHANGED)
 
 
@@ -170,7 +161,7 @@ def _load(session: Session, entry_id: int, version: int | None) -> RegisterEntry
 def update_entry(uow: UnitOfWork, entry_id: int, version: int | None,
                  values: Mapping[str, Any], note: str = "",
                  now: datetime | None = None) -> Outcome[EntryView]:
-    moment = _now(now)
+    moment = utc_now(now)
     with uow.write() as session:
         row = _load(session, entry_id, version)
         current = {key: getattr(row, key) for key in FIELDS}
@@ -185,20 +176,20 @@ def update_entry(uow: UnitOfWork, entry_id: int, version: int | None,
         new_text = search_index.body(row, search_index.REGISTER)
         if new_text != old_text:
             search_index.put(session, search_index.REGISTER, row.id, new_text, old_text)
-        _audit(session, row, uow.actor, "update", moment)
+        audit_change(session, row, uow.actor, ENTITY, "update", moment)
         return Outcome(_view(row), CHANGED)
 
 
 def void_entry(uow: UnitOfWork, entry_id: int, version: int | None, reason: str,
                now: datetime | None = None) -> Outcome[EntryView]:
-    moment = _now(now)
+    moment = utc_now(now)
     with uow.write() as session:
         row = _load(session, entry_id, version)
         if not reason.strip():
             raise InputError.simple("作废须说明原因", "reason")
         row.voided, row.void_reason, row.change_note = True, reason.strip(), reason.strip()
         row.updated_at, row.updated_by = moment, uow.actor
-        _audit(session, row, uow.actor, "void", moment)
+        audit_change(session, row, uow.actor, ENTITY, "void", moment)
         return Outcome(_view(row), CHANGED)
 
 
@@ -208,7 +199,7 @@ def promote(uow: UnitOfWork, entry_id: int, values: Mapping[str, Any],
 
     `values` adds what the register does not know (category, level, …) and may override.
     """
-    moment = _now(now)
+    moment = utc_now(now)
     with uow.write() as session:
         row = _load(session, entry_id, None)
         if row.incident_id is not None:
@@ -227,7 +218,7 @@ def promote(uow: UnitOfWork, entry_id: int, values: Mapping[str, Any],
         row.incident_id = incident.id
         row.change_note = f"转为事件 #{incident.id}"
         row.updated_at, row.updated_by = moment, uow.actor
-        _audit(session, row, uow.actor, "promote", moment)
+        audit_change(session, row, uow.actor, ENTITY, "promote", moment)
         deadlines = incident_service.all_deadlines(session, incident, d)
         return Outcome(incident_service.Saved(
             incident.id, incident.version,
