@@ -728,37 +728,45 @@ def text_condition(session: Session, table: search_index.SearchTable, model: Any
     return and_(*conditions)
 
 
+def newest_first(session: Session, table: search_index.SearchTable, model: Any, statement: Any,
+                 dates: tuple[date | None, date | None], zone: tzinfo, words: str,
+                 include_voided: bool, after: tuple[datetime, int] | None, limit: int
+                 ) -> tuple[list[Any], bool]:
+    """One page of a log table (incidents or the register), newest first, and whether more
+    follow: the local date range, voided rows unless asked for, the search words, and the
+    position after the last row of the previous page (received_at, id)."""
+    start, end = dates
+    if start or end:
+        low, high = day_span(start or date(1970, 1, 1), end or date(9998, 12, 31), zone)
+        statement = statement.where(model.received_at >= low, model.received_at < high)
+    if not include_voided:
+        statement = statement.where(model.voided.is_(False))
+    if words.split():
+        statement = statement.where(text_condition(session, table, model, words.split()))
+    if after is not None:
+        at, last_id = after
+        statement = statement.where(or_(model.received_at < at,
+                                        and_(model.received_at == at, model.id < last_id)))
+    rows = list(session.scalars(statement.order_by(model.received_at.desc(), model.id.desc())
+                                .limit(limit + 1)))
+    return rows[:limit], len(rows) > limit
+
+
 def list_incidents(uow: UnitOfWork, query: IncidentQuery,
                    after: tuple[datetime, int] | None = None, limit: int = 50) -> IncidentPage:
     """One page of the log, newest first; pass the last row's (received_at, id) for the next."""
     with uow.read() as session:
         d = desk(session)
         statement = select(Incident)
-        if query.start or query.end:
-            low, high = day_span(query.start or date(1970, 1, 1), query.end or date(9998, 12, 31),
-                                 d.zone)
-            statement = statement.where(Incident.received_at >= low, Incident.received_at < high)
         if query.category:
             statement = statement.where(Incident.category == query.category)
         if query.level:
             statement = statement.where(Incident.level == query.level)
         if query.status:
             statement = statement.where(Incident.status == query.status)
-        if not query.include_voided:
-            statement = statement.where(Incident.voided.is_(False))
-        words = query.text.split()
-        if words:
-            statement = statement.where(text_condition(session, search_index.INCIDENTS, Incident,
-                                                       words))
-        if after is not None:
-            at, last_id = after
-            statement = statement.where(or_(Incident.received_at < at,
-                                            and_(Incident.received_at == at,
-                                                 Incident.id < last_id)))
-        rows = list(session.scalars(statement.order_by(Incident.received_at.desc(),
-                                                       Incident.id.desc()).limit(limit + 1)))
-        more = len(rows) > limit
-        rows = rows[:limit]
+        rows, more = newest_first(session, search_index.INCIDENTS, Incident, statement,
+                                  (query.start, query.end), d.zone, query.text,
+                                  query.include_voided, after, limit)
         open_ids = [r.id for r in rows if _is_open(r)]
         reports = _reports_of(session, open_ids)
         dispatches = _dispatches_of(session, open_ids)

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dutyroom.db import search_index
 from dutyroom.db.models import RegisterEntry
-from dutyroom.domain.clock import day_span, parse_local_time
+from dutyroom.domain.clock import parse_local_time
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incidents import FUTURE_TOLERANCE, IncidentFacts
@@ -231,27 +231,12 @@ def list_entries(uow: UnitOfWork, query: RegisterQuery,
     with uow.read() as session:
         zone = incident_service.desk(session).zone
         statement = select(RegisterEntry)
-        if query.start or query.end:
-            low, high = day_span(query.start or date(1970, 1, 1),
-                                 query.end or date(9998, 12, 31), zone)
-            statement = statement.where(RegisterEntry.received_at >= low,
-                                        RegisterEntry.received_at < high)
         if query.kind:
             statement = statement.where(RegisterEntry.kind == query.kind)
-        if not query.include_voided:
-            statement = statement.where(RegisterEntry.voided.is_(False))
-        words = query.text.split()
-        if words:
-            statement = statement.where(incident_service.text_condition(
-                session, search_index.REGISTER, RegisterEntry, words))
-        if after is not None:
-            at, last_id = after
-            statement = statement.where(or_(RegisterEntry.received_at < at,
-                                            and_(RegisterEntry.received_at == at,
-                                                 RegisterEntry.id < last_id)))
-        rows = list(session.scalars(statement.order_by(
-            RegisterEntry.received_at.desc(), RegisterEntry.id.desc()).limit(limit + 1)))
-        return EntryPage([_view(r) for r in rows[:limit]], len(rows) > limit)
+        rows, more = incident_service.newest_first(
+            session, search_index.REGISTER, RegisterEntry, statement, (query.start, query.end),
+            zone, query.text, query.include_voided, after, limit)
+        return EntryPage([_view(r) for r in rows], more)
 
 
 def get_entry(uow: UnitOfWork, entry_id: int) -> EntryView:
