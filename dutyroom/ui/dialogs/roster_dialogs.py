@@ -10,14 +10,12 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -43,7 +41,7 @@ from dutyroom.services.staff_service import StaffView
 from dutyroom.services.uow import Outcome, UnitOfWork
 from dutyroom.ui.table_models import Column, RecordTableModel
 from dutyroom.ui.tasks import Runner, SyncRunner
-from dutyroom.ui.widgets import action_row, button, error_text, hint_label
+from dutyroom.ui.widgets import action_row, button, error_text, hint_label, table_view
 
 AnyRunner = Runner | SyncRunner
 
@@ -57,19 +55,6 @@ def date_edit(day: date) -> QDateEdit:
 
 def picked(widget: QDateEdit) -> date:
     return widget.date().toPython()
-
-
-def table(model: RecordTableModel[Any]) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setAlternatingRowColors(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 def error_label() -> QLabel:
@@ -209,7 +194,7 @@ class GenerateDialog(QDialog):
         layout.addWidget(self.unfilled)
         layout.addWidget(QLabel("<b>公平性</b>（范围内每人班次，含已安排的）"))
         self.model: RecordTableModel[DutyCounts] = RecordTableModel(FAIRNESS_COLUMNS)
-        layout.addWidget(table(self.model), 1)
+        layout.addWidget(table_view(self.model), 1)
         self.error = error_label()
         layout.addWidget(self.error)
         actions, self.save = action_row("保存排班", "save", self.apply, self.reject)
@@ -346,7 +331,7 @@ class LeaveDialog(_ListEditor):
         for widget in (self.person, self.kind, self.first, QLabel("至"), self.last, self.reason,
                        add):
             self.form.addWidget(widget)
-        self.finish(table(self.model), "新增")
+        self.finish(table_view(self.model), "新增")
         self.reload()
 
     def reload(self) -> None:
@@ -385,7 +370,7 @@ class PeriodsDialog(_ListEditor):
         add.clicked.connect(self.add)
         for widget in (self.name, self.first, QLabel("至"), self.last, add):
             self.form.addWidget(widget)
-        self.finish(table(self.model), "新增敏感时期")
+        self.finish(table_view(self.model), "新增敏感时期")
         self.reload()
 
     def reload(self) -> None:
@@ -433,7 +418,7 @@ class StatsDialog(QDialog):
         bar.addWidget(self.export_button)
         layout.addLayout(bar)
         self.model: RecordTableModel[DutyCounts] = RecordTableModel(STATS_COLUMNS)
-        view = table(self.model)
+        view = table_view(self.model)
         view.setSortingEnabled(False)
         layout.addWidget(view, 1)
         self.error = error_label()
@@ -484,7 +469,7 @@ class ChangesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)
         self.model: RecordTableModel[ChangeView] = RecordTableModel(CHANGE_COLUMNS)
-        layout.addWidget(table(self.model), 1)
+        layout.addWidget(table_view(self.model), 1)
         self.error = error_label()
         layout.addWidget(self.error)
         close = button("关闭")

@@ -16,16 +16,15 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -75,7 +74,7 @@ from dutyroom.ui.pages.base import Page
 from dutyroom.ui.table_models import Column, PagedTableModel
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.theme import DANGER, LEVEL_COLOURS, MUTED
-from dutyroom.ui.widgets import button, show_error, title_label
+from dutyroom.ui.widgets import button, show_error, table_view, title_label
 
 PAGE_SIZE = 100
 STATE_COLOURS = {AlertState.UPCOMING: "#b9770e", AlertState.DUE: DANGER,
@@ -125,19 +124,24 @@ def register_columns(zone: ZoneInfo) -> list[Column[EntryView]]:
     ]
 
 
-def _table(model: PagedTableModel[Any], stretch: int) -> QTableView:
-    """Columns fit their contents; the title column takes the rest of the width."""
-    view = QTableView()
-    view.setModel(model)
-    view.setAlternatingRowColors(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return view
+def _list_and_detail(view: QTableView, detail: QTextBrowser, actions: list[QPushButton]
+                     ) -> QSplitter:
+    """A tab of the log: the list on the left; the selected record's actions and details
+    on the right."""
+    side = QWidget()
+    side_layout = QVBoxLayout(side)
+    side_layout.setContentsMargins(8, 0, 0, 0)
+    row = QHBoxLayout()
+    for widget in actions:
+        row.addWidget(widget)
+    row.addStretch(1)
+    side_layout.addLayout(row)
+    side_layout.addWidget(detail, 1)
+    splitter = QSplitter()
+    splitter.addWidget(view)
+    splitter.addWidget(side)
+    splitter.setSizes([640, 520])
+    return splitter
 
 
 class LogPage(Page):
@@ -236,15 +240,9 @@ class LogPage(Page):
     def _incident_tab(self) -> QWidget:
         self.incidents: PagedTableModel[IncidentRow] = PagedTableModel(
             incident_columns(self.zone), self._more_incidents, lambda r: not r.voided)
-        self.incident_view = _table(self.incidents, 3)
+        self.incident_view = table_view(self.incidents, stretch=3)
         self.incident_view.selectionModel().currentRowChanged.connect(self._incident_selected)
         self.incident_view.doubleClicked.connect(lambda _: self.edit_incident())
-        splitter = QSplitter()
-        splitter.addWidget(self.incident_view)
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(8, 0, 0, 0)
-        actions = QHBoxLayout()
         self.report_button = button("报送", "log", tooltip="记录向上级的首报、续报或终报（Ctrl+R）")
         self.report_button.clicked.connect(self.record_report)
         self.dispatch_button = button("派单", "department")
@@ -257,16 +255,12 @@ class LogPage(Page):
         self.edit_button.clicked.connect(self.edit_incident)
         self.void_button = button("作废")
         self.void_button.clicked.connect(self.void_incident)
-        for widget in (self.report_button, self.dispatch_button, self.feedback_button,
-                       self.status_button, self.edit_button, self.void_button):
-            actions.addWidget(widget)
-        actions.addStretch(1)
-        side_layout.addLayout(actions)
         self.incident_text = QTextBrowser()
         self.incident_text.setOpenLinks(False)
-        side_layout.addWidget(self.incident_text, 1)
-        splitter.addWidget(side)
-        splitter.setSizes([640, 520])
+        splitter = _list_and_detail(
+            self.incident_view, self.incident_text,
+            [self.report_button, self.dispatch_button, self.feedback_button,
+             self.status_button, self.edit_button, self.void_button])
         QShortcut(QKeySequence("Ctrl+R"), self, self.record_report)
         self._show_incident(None)
         return splitter
@@ -274,29 +268,19 @@ class LogPage(Page):
     def _register_tab(self) -> QWidget:
         self.entries: PagedTableModel[EntryView] = PagedTableModel(
             register_columns(self.zone), self._more_entries, lambda e: not e.voided)
-        self.entry_view = _table(self.entries, 4)
+        self.entry_view = table_view(self.entries, stretch=4)
         self.entry_view.selectionModel().currentRowChanged.connect(self._entry_selected)
         self.entry_view.doubleClicked.connect(lambda _: self.edit_entry())
-        splitter = QSplitter()
-        splitter.addWidget(self.entry_view)
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(8, 0, 0, 0)
-        actions = QHBoxLayout()
         self.promote_button = button("转为事件", "alert")
         self.promote_button.clicked.connect(self.promote_entry)
         self.edit_entry_button = button("修改", "edit")
         self.edit_entry_button.clicked.connect(self.edit_entry)
         self.void_entry_button = button("作废")
         self.void_entry_button.clicked.connect(self.void_entry)
-        for widget in (self.promote_button, self.edit_entry_button, self.void_entry_button):
-            actions.addWidget(widget)
-        actions.addStretch(1)
-        side_layout.addLayout(actions)
         self.entry_text = QTextBrowser()
-        side_layout.addWidget(self.entry_text, 1)
-        splitter.addWidget(side)
-        splitter.setSizes([640, 520])
+        splitter = _list_and_detail(
+            self.entry_view, self.entry_text,
+            [self.promote_button, self.edit_entry_button, self.void_entry_button])
         self._show_entry(None)
         return splitter
 
