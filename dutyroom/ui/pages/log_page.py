@@ -268,7 +268,7 @@ class LogPage(Page):
     def _register_tab(self) -> QWidget:
         self.entries: PagedTableModel[EntryView] = PagedTableModel(
             register_columns(self.zone), self._more_entries, lambda e: not e.voided)
-        self.entry_view = table_view(self.entries, stretch=4)
+        self.entry_view = table_view(self.entries, stretch=5)  # 领导批示 can run long
         self.entry_view.selectionModel().currentRowChanged.connect(self._entry_selected)
         self.entry_view.doubleClicked.connect(lambda _: self.edit_entry())
         self.promote_button = button("转为事件", "alert")
