@@ -628,7 +628,8 @@ def _diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> str:
 
 
 def _timeline(session: Session, row: Incident, reports: Sequence[UpwardReport],
-              dispatches: Sequence[tuple[Dispatch, str]]) -> list[TimelineEntry]:
+              dispatches: Sequence[tuple[Dispatch, str]],
+              feedback: Mapping[int, Sequence[DispatchFeedback]]) -> list[TimelineEntry]:
     entries: list[TimelineEntry] = []
     previous: dict[str, Any] | None = None
     for entry in session.scalars(select(AuditEntry).where(
@@ -655,11 +656,10 @@ def _timeline(session: Session, row: Incident, reports: Sequence[UpwardReport],
         entries.append(TimelineEntry(order.ordered_at, order.created_by, "派单",
                                      f"{name}（{order.contact_name} {order.contact_phone}），"
                                      f"{order.arrival_minutes} 分钟内到达"))
-        for feedback in session.scalars(select(DispatchFeedback).where(
-                DispatchFeedback.dispatch_id == order.id).order_by(DispatchFeedback.at)):
-            entries.append(TimelineEntry(feedback.at, feedback.by,
-                                         f"{name}反馈：{FEEDBACK_KINDS[feedback.kind]}",
-                                         feedback.text))
+        for answer in feedback[order.id]:
+            entries.append(TimelineEntry(answer.at, answer.by,
+                                         f"{name}反馈：{FEEDBACK_KINDS[answer.kind]}",
+                                         answer.text))
     return sorted(entries, key=lambda e: e.at)
 
 
@@ -673,17 +673,19 @@ def get_incident(uow: UnitOfWork, incident_id: int) -> IncidentDetail:
         dispatches = _dispatches_of(session, [row.id])[row.id]
         deadlines = sorted(_report_deadlines(row, reports, d)
                            + _dispatch_deadlines(row, dispatches), key=lambda x: x.due)
+        feedback: dict[int, list[DispatchFeedback]] = {order.id: [] for order, _ in dispatches}
+        for answer in session.scalars(select(DispatchFeedback).where(
+                DispatchFeedback.dispatch_id.in_(list(feedback)))
+                .order_by(DispatchFeedback.at, DispatchFeedback.id)):
+            feedback[answer.dispatch_id].append(answer)
         dispatch_views = []
         for order, name in dispatches:
-            feedback = tuple(FeedbackView(f.at, f.kind, f.text, f.by) for f in session.scalars(
-                select(DispatchFeedback).where(DispatchFeedback.dispatch_id == order.id)
-                .order_by(DispatchFeedback.at)))
             due = rules_module.dispatch_deadline(order.ordered_at, order.arrival_minutes,
                                                  order.arrived_at, name).due
             dispatch_views.append(DispatchView(
                 order.id, order.department_id, name, order.contact_name, order.contact_phone,
                 order.ordered_at, due, order.arrived_at, order.closed_at, order.status,
-                feedback))
+                tuple(FeedbackView(f.at, f.kind, f.text, f.by) for f in feedback[order.id])))
         facts = facts_of(row)
         command = ""
         if facts.subtype == MASS_INCIDENT:
@@ -697,8 +699,8 @@ def get_incident(uow: UnitOfWork, incident_id: int) -> IncidentDetail:
             created_by=row.created_by, deadlines=_views(row, deadlines),
             reports=tuple(ReportView(r.id, r.stage, r.channel, r.sent_at, r.recipient,
                                      r.sent_by, r.text, r.due_at, r.late) for r in reports),
-            dispatches=tuple(dispatch_views), timeline=tuple(_timeline(session, row, reports,
-                                                                       dispatches)),
+            dispatches=tuple(dispatch_views),
+            timeline=tuple(_timeline(session, row, reports, dispatches, feedback)),
             register_entry_id=source,
             suggestion=suggest_level(facts.deaths, facts.injured, facts.economic_loss),
             command=command,
