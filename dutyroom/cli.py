@@ -332,9 +332,9 @@ def cmd_alerts(args: argparse.Namespace, out: Output) -> int:
     document = [{"kind": a.kind, "subject": a.subject, "ref": a.ref, "due": _local(a.due, zone),
                  "state": a.state.value} for a in alerts]
     out.emit(document, lambda: render_table(
-        ["状态", "到期时间", "事项", "对象", "编号"],
-        [[a.state_label, f"{a.due.astimezone(zone):%m-%d %H:%M}", a.label, a.subject, a.ref]
-         for a in alerts]) if alerts else "没有需要提醒的事项")
+        ["状态", "到期时间", "事项", "对象", "编号", "已确认"],
+        [[a.state_label, f"{a.due.astimezone(zone):%m-%d %H:%M}", a.label, a.subject, a.ref,
+          a.acknowledged_by] for a in alerts]) if alerts else "没有需要提醒的事项")
     return EXIT_OK
 
 

@@ -384,9 +384,16 @@ class RegisterEntry(Versioned, Base):
 
 
 class CheckIn(Base):
-    """A shift check-in (接班签到) or presence confirmation (在岗确认); unconfirmed = missed."""
+    """A shift check-in (接班签到) or presence confirmation (在岗确认).
+
+    A row is a confirmation. A missed one is the absence of a row once its due time has
+    passed; the schedule it was due by is computed from the settings (domain/duty_clock),
+    so a night with the app closed is still shown as missed. `staff_id` differing from
+    `rostered_staff_id` records a substitution.
+    """
 
     __tablename__ = "checkins"
+    __table_args__ = (UniqueConstraint("kind", "day", "tier", "due_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = _uuid_column()
@@ -398,6 +405,10 @@ class CheckIn(Base):
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     rostered_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     note: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(64), default="")
+
+    def snapshot(self) -> dict[str, Any]:
+        return record_snapshot(self)
 
 
 class SpotCheck(Base):
@@ -412,11 +423,38 @@ class SpotCheck(Base):
     channel: Mapped[str] = mapped_column(String(12))  # phone | video | on_site
     answered_by: Mapped[str] = mapped_column(String(32), default="")
     within_rule: Mapped[bool] = mapped_column(Boolean, default=True)
+    outcome: Mapped[str] = mapped_column(String(12), default="ok")
     result: Mapped[str] = mapped_column(Text, default="")
     recorded_by: Mapped[str] = mapped_column(String(64), default="")
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    def snapshot(self) -> dict[str, Any]:
+        return record_snapshot(self)
+
+
+class DutyTask(Base):
+    """A desk duty done once by a due time: the holiday rota report (值班表报备) for the
+    holiday starting on `day`, or the daily holiday report (值班日报) of `day`."""
+
+    __tablename__ = "duty_tasks"
+    __table_args__ = (UniqueConstraint("kind", "day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    kind: Mapped[str] = mapped_column(String(16))  # rota_report | daily_report
+    day: Mapped[date] = mapped_column(Date)
+    due_at: Mapped[datetime]
+    done_at: Mapped[datetime]
+    done_by: Mapped[str] = mapped_column(String(64))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    def snapshot(self) -> dict[str, Any]:
+        return record_snapshot(self)
 
 
 class AlertAck(Base):
+    """Someone saw an alert and took it on: it stops ringing but stays listed until done."""
+
     __tablename__ = "alert_acks"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -424,6 +462,9 @@ class AlertAck(Base):
     acknowledged_at: Mapped[datetime]
     acknowledged_by: Mapped[str] = mapped_column(String(64))
     note: Mapped[str] = mapped_column(Text, default="")
+
+    def snapshot(self) -> dict[str, Any]:
+        return record_snapshot(self)
 
 
 class Handover(Versioned, Base):

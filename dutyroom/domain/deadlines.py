@@ -275,6 +275,11 @@ def _update_deadlines(clock: IncidentClock, rule: LevelRule, start: datetime,
     return deadlines
 
 
+# Arrival after a dispatch order: first-line departments of a city-level response 30 minutes,
+# others 40 (DOMAIN.md, 联动派单). Keyed by Department.first_line.
+DISPATCH_MINUTES = {True: 30, False: 40}
+
+
 def dispatch_deadline(ordered_at: datetime, arrival_minutes: int, arrived_at: datetime | None,
                       department: str) -> Deadline:
     return Deadline(DeadlineKind.DISPATCH_ARRIVAL, ordered_at + timedelta(minutes=arrival_minutes),

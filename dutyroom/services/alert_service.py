@@ -2,49 +2,204 @@
 
 Alerts are derived from the database every time (nothing is queued), so a restart, a crash
 or a night with the laptop asleep loses none: whatever fell due meanwhile is simply overdue.
+The same items, with the moment each next changes state, feed the scheduler (alerts/).
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
-from dutyroom.domain.deadlines import (
-    ALERT_STATE_LABELS,
-    KIND_LABELS,
-    AlertState,
-    DeadlineKind,
-    alert_state,
-)
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dutyroom.db.models import AlertAck, DutyTask, Staff
+from dutyroom.domain import calendar, duty_clock
+from dutyroom.domain.deadlines import ALERT_STATE_LABELS, KIND_LABELS, AlertState, DeadlineKind
+from dutyroom.domain.duty_clock import TASK_LABELS, TaskKind, TimedItem
 from dutyroom.services import incident_service
-from dutyroom.services.settings_service import load_settings
+from dutyroom.services.clock_service import (
+    PRESENCE,
+    SHIFT,
+    ClockContext,
+    checkin_tiers,
+    clock_context,
+    confirmations,
+    shift_officer,
+)
+from dutyroom.services.records import utc_now
+from dutyroom.services.roster_service import calendar_days_in, rota_in
 from dutyroom.services.uow import UnitOfWork
+
+# A holiday's rota report shows two days before it is due: it takes time to prepare.
+TASK_NOTICE = timedelta(days=2)
 
 
 @dataclass(frozen=True)
 class Alert:
+    key: str
     kind: str
     label: str  # what is due, e.g. 书面报告
     subject: str  # what it is about, e.g. the incident's title
     ref: int
+    target: str  # incident / clock / task: what a click opens
+    opens: datetime
     due: datetime
     state: AlertState
+    acknowledged_by: str = ""
+    acknowledged_at: datetime | None = None
+    day: date | None = None
 
     @property
     def state_label(self) -> str:
         return ALERT_STATE_LABELS[self.state]
 
+    @property
+    def pressing(self) -> bool:
+        """Due or overdue and nobody has taken it on: this is what rings."""
+        return self.state in (AlertState.DUE, AlertState.OVERDUE) and not self.acknowledged_by
 
-def alerts_at(uow: UnitOfWork, at: datetime | None = None) -> list[Alert]:
-    """Every deadline inside its warning window, due or overdue at `at`, soonest first."""
-    moment = (at or datetime.now(UTC)).astimezone(UTC)
-    warning = timedelta(minutes=load_settings(uow)["alert_warning_minutes"])
+
+@dataclass(frozen=True)
+class Schedule:
+    """Every item that may still change state, and when the set itself must be rebuilt
+    (a new duty day brings new check-ins and prompts)."""
+
+    items: list[TimedItem]
+    rebuild_at: datetime
+
+    def next_changes(self, after: datetime) -> dict[str, datetime]:
+        changes = {}
+        for item in self.items:
+            moment = duty_clock.next_change(item, after)
+            if moment is not None:
+                changes[item.key] = moment
+        return changes
+
+
+def _incident_items(session: Session, ctx: ClockContext) -> list[TimedItem]:
+    items = []
+    for view in incident_service.open_deadlines_in(session):
+        key = f"{view.kind}/{view.ref}/{view.due.astimezone(ctx.zone):%Y%m%dT%H%M%S}"
+        if view.kind == DeadlineKind.DISPATCH_ARRIVAL:
+            key += "/" + hashlib.sha1(view.subject.encode()).hexdigest()[:10]
+        label = KIND_LABELS[DeadlineKind(view.kind)]
+        items.append(TimedItem(key, view.kind, label, view.subject, view.ref, "incident",
+                               view.due - ctx.rules.warning, view.due, view.met_at))
+    return items
+
+
+def _clock_items(session: Session, ctx: ClockContext, day: date) -> list[TimedItem]:
+    """Sign-ins and presence prompts of duty day `day`; they expire with the shift."""
+    rota = rota_in(session, day, day)
+    done = {(r.kind, r.tier, r.due_at): r.confirmed_at for r in confirmations(session, day, day)}
+    _, end = duty_clock.shift_span(day, ctx.rules, ctx.zone)
+    opens, due = duty_clock.checkin_window(day, ctx.rules, ctx.zone)
+    items = []
+    for tier in checkin_tiers(rota, day, ctx.rules):
+        person = rota.slots.get((day, tier))
+        subject = f"{tier.label} {person.name}" if person else f"{tier.label}（未排班）"
+        items.append(TimedItem(f"checkin/{day}/{tier}", DeadlineKind.CHECKIN.value,
+                               KIND_LABELS[DeadlineKind.CHECKIN], subject,
+                               person.id if person else 0, "clock", opens, due,
+                               done.get((SHIFT, tier.value, due)), end, day))
+    prompts = duty_clock.presence_prompts(day, ctx.rules, ctx.zone)
+    if prompts:
+        officer = shift_officer(session, day)
+        person = session.get(Staff, officer) if officer else None
+        subject = f"值班员 {person.name}" if person else "值班员（未排班）"
+        for asked, by in prompts:
+            items.append(TimedItem(
+                f"presence/{day}/{asked.astimezone(ctx.zone):%H%M}", DeadlineKind.PRESENCE.value,
+                KIND_LABELS[DeadlineKind.PRESENCE], subject, officer or 0, "clock", asked, by,
+                done.get((PRESENCE, "officer", by)), end, day))
+    return items
+
+
+def _task_items(session: Session, ctx: ClockContext, today: date) -> list[TimedItem]:
+    """The rota report before each coming holiday and the daily report on holidays."""
+    # Wide enough that a holiday (never longer than nine days) is seen whole.
+    days = calendar_days_in(session, today - timedelta(days=10),
+                            today + timedelta(days=ctx.rules.rota_report_days + 12))
+    done = {(t.kind, t.day): t.done_at for t in session.scalars(select(DutyTask).where(
+        DutyTask.day >= today - timedelta(days=10)))}
+    items = []
+    for first, last in duty_clock.holiday_blocks(days):
+        due = duty_clock.rota_report_due(first, ctx.rules, ctx.zone)
+        name = next((d.name for d in days if d.day == first and d.name), "")
+        subject = f"{name or f'{first:%m月%d日}起节假日'}值班表（{first:%m月%d日}—{last:%m月%d日}）"
+        items.append(TimedItem(f"rota_report/{first}", TaskKind.ROTA_REPORT.value,
+                               TASK_LABELS[TaskKind.ROTA_REPORT], subject, 0, "task",
+                               due - TASK_NOTICE, due, done.get((TaskKind.ROTA_REPORT.value, first)),
+                               _midnight(last + timedelta(days=1), ctx), first))
+    for info in days:
+        if info.kind != calendar.DayKind.HOLIDAY or not today - timedelta(days=1) <= info.day <= \
+                today + timedelta(days=1):
+            continue
+        due = duty_clock.daily_report_due(info.day, ctx.rules, ctx.zone)
+        items.append(TimedItem(f"daily_report/{info.day}", TaskKind.DAILY_REPORT.value,
+                               TASK_LABELS[TaskKind.DAILY_REPORT],
+                               f"{info.day:%m月%d日}值班日报（有事报事、无事报平安）", 0, "task",
+                               due - ctx.rules.warning, due,
+                               done.get((TaskKind.DAILY_REPORT.value, info.day)),
+                               _midnight(info.day + timedelta(days=1), ctx), info.day))
+    return items
+
+
+def _midnight(day: date, ctx: ClockContext) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=ctx.zone)
+
+
+def schedule_in(session: Session, at: datetime) -> Schedule:
+    ctx = clock_context(session)
+    day = duty_clock.duty_day_of(at, ctx.rules, ctx.zone)
+    items = (_incident_items(session, ctx) + _clock_items(session, ctx, day)
+             + _clock_items(session, ctx, day + timedelta(days=1))
+             + _task_items(session, ctx, at.astimezone(ctx.zone).date()))
+    shift_end = duty_clock.shift_span(day, ctx.rules, ctx.zone)[1]
+    midnight = _midnight(at.astimezone(ctx.zone).date() + timedelta(days=1), ctx)
+    return Schedule(duty_clock.sort_items(items), min(shift_end, midnight))
+
+
+def _acks(session: Session) -> dict[str, tuple[str, datetime]]:
+    return {key: (by, when) for key, by, when in session.execute(
+        select(AlertAck.alert_key, AlertAck.acknowledged_by, AlertAck.acknowledged_at))}
+
+
+def _alerts(plan: Schedule, acks: dict[str, tuple[str, datetime]], at: datetime) -> list[Alert]:
     alerts = []
-    for deadline in incident_service.open_deadlines(uow):
-        state = alert_state(deadline.due, deadline.met_at, moment, warning)
+    for item in plan.items:
+        state = duty_clock.item_state(item, at)
         if state is None or state == AlertState.DONE:
             continue
-        alerts.append(Alert(deadline.kind, KIND_LABELS[DeadlineKind(deadline.kind)],
-                            deadline.subject, deadline.ref,
-                            deadline.due, state))
-    return sorted(alerts, key=lambda a: a.due)
+        by, when = acks.get(item.key, ("", None))
+        if when is not None and when > at:
+            by, when = "", None
+        alerts.append(Alert(item.key, item.kind, item.label, item.subject, item.ref, item.target,
+                            item.opens, item.due, state, by, when, item.day))
+    return alerts
+
+
+def alerts_at(uow: UnitOfWork, at: datetime | None = None) -> list[Alert]:
+    """Every item inside its warning window, due or overdue at `at` (acknowledged or not),
+    soonest first: exactly the list 今日值班 shows."""
+    return watch(uow, at).alerts
+
+
+@dataclass(frozen=True)
+class Watch:
+    """One reading for the GUI: the list to show now and when to look again."""
+
+    at: datetime
+    alerts: list[Alert]
+    changes: dict[str, datetime]  # item key → its next change of state
+    rebuild_at: datetime
+
+
+def watch(uow: UnitOfWork, at: datetime | None = None) -> Watch:
+    moment = utc_now(at)
+    with uow.read() as session:
+        plan = schedule_in(session, moment)
+        acks = _acks(session)
+    return Watch(moment, _alerts(plan, acks, moment), plan.next_changes(moment), plan.rebuild_at)

@@ -16,6 +16,7 @@ from dutyroom.db.models import Staff
 from dutyroom.domain.contacts import validate_department, validate_staff
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
+    clock_service,
     department_service,
     incident_service,
     register_service,
@@ -100,11 +101,33 @@ def seed_demo(uow: UnitOfWork, today: date | None = None) -> Outcome[DemoReport]
         return outcome
     start, end = _three_months(today or date.today())
     duties = len(roster_service.generate(uow, start, end).value.assignments)
-    incidents = _seed_log(uow, datetime.now(UTC))
+    now = datetime.now(UTC)
+    incidents = _seed_log(uow, now)
+    _seed_clock(uow, now)
     report = outcome.value
     return Outcome(DemoReport(report.staff, report.departments, duties, incidents),
                    Changes(staff=True, departments=True, settings=True, roster=True,
-                           incidents=True, register=True))
+                           incidents=True, register=True, clock=True))
+
+
+def _seed_clock(uow: UnitOfWork, now: datetime) -> None:
+    """The running shift as a tidy desk keeps it: both signed in a few minutes before the
+    handover, every presence prompt so far confirmed, and one spot check from the county."""
+    shift = clock_service.shift_view(uow, now)
+    for minutes, slot in enumerate(s for s in shift.slots if s.must_check_in and s.staff):
+        signed = slot.opens + timedelta(minutes=6 + 3 * minutes)
+        if signed <= now and slot.staff is not None:
+            clock_service.check_in(uow, slot.tier, slot.staff.id, at=signed)
+    for prompt in shift.prompts:
+        if prompt.asked_at + timedelta(minutes=3) <= now:
+            clock_service.confirm_presence(uow, at=prompt.asked_at + timedelta(minutes=3))
+    checked = shift.start + timedelta(minutes=73)
+    if checked <= now:
+        clock_service.record_spot_check(uow, {
+            "at": checked, "checker": "县应急管理局值班室", "channel": "phone",
+            "answered_by": next((s.staff.name for s in shift.slots
+                                 if s.tier == Tier.OFFICER and s.staff), "值班员"),
+            "within_rule": True, "outcome": "ok", "result": "电话查岗，响铃两声接听。"}, now=now)
 
 
 def _seed_log(uow: UnitOfWork, now: datetime) -> int:

@@ -205,6 +205,7 @@ class IncidentQuery:
     status: str | None = None
     text: str = ""
     include_voided: bool = False
+    open_only: bool = False  # not yet closed (办结), as 今日值班 lists them
 
 
 # --- reading rows into domain values ------------------------------------------------------
@@ -557,7 +558,7 @@ def dispatch(uow: UnitOfWork, incident_id: int, department_ids: Sequence[int], *
             phone = department.liaison_mobile or department.duty_phone
             order = Dispatch(incident_id=row.id, department_id=department_id,
                              contact_name=name[:32], contact_phone=phone[:32], ordered_at=when,
-                             arrival_minutes=30 if department.first_line else 40,
+                             arrival_minutes=rules_module.DISPATCH_MINUTES[department.first_line],
                              status="ordered", created_by=uow.actor)
             session.add(order)
             audit_change(session, order, uow.actor, "dispatch", "create", moment)
@@ -766,6 +767,8 @@ def list_incidents(uow: UnitOfWork, query: IncidentQuery,
             statement = statement.where(Incident.level == query.level)
         if query.status:
             statement = statement.where(Incident.status == query.status)
+        if query.open_only:
+            statement = statement.where(Incident.status != Status.CLOSED.value)
         rows, more = newest_first(session, search_index.INCIDENTS, Incident, statement,
                                   (query.start, query.end), d.zone, query.text,
                                   query.include_voided, after, limit)
@@ -785,19 +788,17 @@ def list_incidents(uow: UnitOfWork, query: IncidentQuery,
         return IncidentPage(result, more)
 
 
-def open_deadlines(uow: UnitOfWork) -> list[DeadlineView]:
+def open_deadlines_in(session: Session) -> list[DeadlineView]:
     """Every deadline of every open incident, met or not (the alert list filters them)."""
-    with uow.read() as session:
-        d = desk(session)
-        rows = list(session.scalars(select(Incident).where(
-            Incident.voided.is_(False), Incident.status != Status.CLOSED.value)))
-        ids = [r.id for r in rows]
-        reports, dispatches = _reports_of(session, ids), _dispatches_of(session, ids)
-        views: list[DeadlineView] = []
-        for row in rows:
-            for deadline in _report_deadlines(row, reports[row.id], d):
-                views.append(DeadlineView.of(deadline, row.id, row.title))
-            for deadline in _dispatch_deadlines(row, dispatches[row.id]):
-                views.append(DeadlineView.of(deadline, row.id,
-                                             f"{row.title}（{deadline.note}）"))
-        return sorted(views, key=lambda v: v.due)
+    d = desk(session)
+    rows = list(session.scalars(select(Incident).where(
+        Incident.voided.is_(False), Incident.status != Status.CLOSED.value)))
+    ids = [r.id for r in rows]
+    reports, dispatches = _reports_of(session, ids), _dispatches_of(session, ids)
+    views: list[DeadlineView] = []
+    for row in rows:
+        for deadline in _report_deadlines(row, reports[row.id], d):
+            views.append(DeadlineView.of(deadline, row.id, row.title))
+        for deadline in _dispatch_deadlines(row, dispatches[row.id]):
+            views.append(DeadlineView.of(deadline, row.id, f"{row.title}（{deadline.note}）"))
+    return sorted(views, key=lambda v: v.due)

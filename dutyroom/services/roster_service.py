@@ -188,10 +188,33 @@ def roster_view(uow: UnitOfWork, start: date, end: date) -> RosterView:
                       breaks)
 
 
+@dataclass(frozen=True)
+class Rota:
+    """Who is on duty on a few days, with each day's kind and required tiers."""
+
+    plans: list[roster.DayPlan]
+    slots: dict[Slot, StaffBrief]
+    settings: dict[str, Any]
+
+    def plan(self, day: date) -> roster.DayPlan:
+        return next(p for p in self.plans if p.day == day)
+
+
+def rota_in(session: Session, start: date, end: date) -> Rota:
+    ctx = _load(session, start, end)
+    slots = {(day, tier): _brief(ctx.staff_rows[sid]) for (day, tier), sid in ctx.assigned.items()
+             if start <= day <= end}
+    return Rota(ctx.plans, slots, ctx.settings)
+
+
 def calendar_days(uow: UnitOfWork, start: date, end: date) -> list[DayInfo]:
     check_range(start, end)
     with uow.read() as session:
-        return calendar.resolve(start, end, _user_days(session, start, end))
+        return calendar_days_in(session, start, end)
+
+
+def calendar_days_in(session: Session, start: date, end: date) -> list[DayInfo]:
+    return calendar.resolve(start, end, _user_days(session, start, end))
 
 
 def roster_rows(uow: UnitOfWork, start: date, end: date) -> list[tuple[date, Tier, StaffBrief]]:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from dutyroom.db import audit
 from dutyroom.db.models import Setting
+from dutyroom.domain import duty_clock
 from dutyroom.domain import settings as registry
 from dutyroom.domain.errors import FieldError
 from dutyroom.services.errors import InputError, Problem
@@ -44,6 +45,10 @@ def write_settings(session: Session, values: Mapping[str, Any], actor: str) -> b
     if problems:
         raise InputError(problems)
     current = load_settings_in(session)
+    whole = {**current, **parsed}
+    problems = [Problem(e.message, field=e.field) for e in duty_clock.check_settings(whole)]
+    if problems:
+        raise InputError(problems)
     changed = {k: v for k, v in parsed.items() if current[k] != v}
     for key, value in changed.items():
         row = session.get(Setting, key)

@@ -27,10 +27,11 @@ class Changes:
     roster: bool = False  # assignments, calendar days, sensitive periods, leave
     incidents: bool = False  # incidents, their reports, dispatches and feedback
     register: bool = False  # the calls and documents register
+    clock: bool = False  # check-ins, presence, spot checks, holiday reports, acknowledgements
 
     def __bool__(self) -> bool:
         return (self.staff or self.departments or self.settings or self.roster
-                or self.incidents or self.register)
+                or self.incidents or self.register or self.clock)
 
 
 @dataclass(frozen=True)

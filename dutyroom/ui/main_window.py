@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -20,15 +21,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dutyroom.alerts.scheduler import utc_clock
 from dutyroom.services import settings_service
+from dutyroom.services.alert_service import Watch
 from dutyroom.services.uow import Changes, UnitOfWork
+from dutyroom.ui.alert_banner import AlertBanner
+from dutyroom.ui.alert_center import AlertCenter, Notifier
 from dutyroom.ui.icons import ON_DARK, icon
+from dutyroom.ui.notifier import DesktopNotifier
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.pages.contacts import ContactsPage
 from dutyroom.ui.pages.log_page import LogPage
-from dutyroom.ui.pages.planned import handover_page, today_page
+from dutyroom.ui.pages.planned import handover_page
 from dutyroom.ui.pages.roster_page import RosterPage
 from dutyroom.ui.pages.settings_page import SettingsPage
+from dutyroom.ui.pages.today_page import TodayPage
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.widgets import show_error
 
@@ -37,21 +44,27 @@ WEEKDAYS = "一二三四五六日"
 
 class MainWindow(QMainWindow):
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner, database: str,
-                 schema: str, settings: dict[str, Any]) -> None:
+                 schema: str, settings: dict[str, Any], *,
+                 now: Callable[[], datetime] = utc_clock, notifier: Notifier | None = None
+                 ) -> None:
         super().__init__()
-        self.uow, self.runner = uow, runner
+        self.uow, self.runner, self.now = uow, runner, now
         self.settings = settings
         self.resize(1280, 800)
         self.setMinimumSize(1024, 640)
 
+        self.notifier = notifier or DesktopNotifier(self)
+        self.center = AlertCenter(uow, runner, self.notifier, now, parent=self)
+        self.today = TodayPage(uow, runner, self.center, now)
         self.roster = RosterPage(uow, runner)
         self.log = LogPage(uow, runner)
         self.contacts = ContactsPage(uow, runner)
         self.settings_page = SettingsPage(uow, runner)
-        self.pages: list[Page] = [today_page(), self.roster, self.log, handover_page(),
+        self.pages: list[Page] = [self.today, self.roster, self.log, handover_page(),
                                   self.contacts, self.settings_page]
-        for page in (self.roster, self.log, self.contacts, self.settings_page):
+        for page in (self.today, self.roster, self.log, self.contacts, self.settings_page):
             page.changed.connect(self._changed)
+        self.today.open_incident.connect(self.open_incident)
 
         central = QWidget()
         outer = QHBoxLayout(central)
@@ -81,6 +94,11 @@ class MainWindow(QMainWindow):
             "示例数据：当前数据库是演示用的示例乡镇（人员、电话均为虚构），请勿用于实际值班。")
         self.demo_banner.setObjectName("demoBanner")
         right.addWidget(self.demo_banner)
+        self.alert_banner = AlertBanner()
+        self.alert_banner.show_button.clicked.connect(lambda: self.show_page(0))
+        self.alert_banner.ack_button.clicked.connect(self.today.acknowledge_pressing)
+        self.alert_banner.presence_button.clicked.connect(self.today.confirm_presence)
+        right.addWidget(self.alert_banner)
         right.addWidget(self.stack, 1)
         outer.addLayout(right, 1)
         self.setCentralWidget(central)
@@ -91,7 +109,9 @@ class MainWindow(QMainWindow):
         self._clock_timer.timeout.connect(self._tick)
         self._clock_timer.start(1000)
         self._apply_settings(settings)
+        self.center.updated.connect(self._show_alerts)
         self.show_page(0)
+        self.center.start()
         self.refresh_all(None)
 
     def _build_header(self) -> QFrame:
@@ -116,6 +136,16 @@ class MainWindow(QMainWindow):
 
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)
+
+    def open_incident(self, incident_id: int) -> None:
+        self.show_page(self.pages.index(self.log))
+        self.log.open_incident(incident_id)
+
+    def _show_alerts(self, watch: Watch) -> None:
+        self.alert_banner.show_watch(watch)
+        pressing = sum(1 for a in watch.alerts if a.pressing)
+        item = self.nav.item(0)
+        item.setText(f"  {self.today.title}" + (f"（{pressing}）" if pressing else ""))
 
     def current_page(self) -> Page:
         return self.pages[self.stack.currentIndex()]
@@ -149,4 +179,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._clock_timer.stop()
+        self.center.stop()
+        if isinstance(self.notifier, DesktopNotifier):
+            self.notifier.hide()
         super().closeEvent(event)

@@ -40,6 +40,8 @@ QLabel#demoBanner {{
     background: {WARNING_BG}; color: {WARNING_FG}; padding: 6px 14px;
     border-bottom: 1px solid #f0d9a8;
 }}
+QFrame#alertBanner {{ background: {DANGER}; }}
+QLabel#alertBannerText {{ color: white; font-size: 12pt; font-weight: 600; }}
 QFrame#card {{ background: white; border: 1px solid #dde3ea; border-radius: 6px; }}
 QTableView {{
     background: white; alternate-background-color: #f3f6fa; gridline-color: #e4e9ef;

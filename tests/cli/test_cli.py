@@ -198,6 +198,9 @@ def test_roster_bad_input(db, tmp_path):
 
 # --- the duty log -------------------------------------------------------------------------------
 
+CLOCK_KINDS = ("checkin", "presence")
+
+
 def incident_file(tmp_path: Path, **values) -> Path:
     document = {"received_at": "2026-07-01T03:10", "title": "化工厂储罐泄漏",
                 "category": "accident", "level": "III", "location": "青山化工园区", "injured": 2,
@@ -216,18 +219,18 @@ def test_incident_add_report_list_and_alerts(db, tmp_path):
         "update_report": "2026-07-01T17:00:00+08:00"}
     incident_id = str(document["id"])
 
-    alerts = run("alerts", "--at", "2026-07-01T03:35", "--db", db, "--json")
-    assert json.loads(alerts.stdout) == [{"kind": "phone_report", "subject": "化工厂储罐泄漏",
-                                          "ref": int(incident_id),
-                                          "due": "2026-07-01T03:40:00+08:00",
-                                          "state": "upcoming"}]
+    alerts = json.loads(run("alerts", "--at", "2026-07-01T03:35", "--db", db, "--json").stdout)
+    assert [a for a in alerts if a["kind"] not in CLOCK_KINDS] == [{
+        "kind": "phone_report", "subject": "化工厂储罐泄漏", "ref": int(incident_id),
+        "due": "2026-07-01T03:40:00+08:00", "state": "upcoming"}]
     reported = run("incident", "report", incident_id, "--stage", "first", "--channel", "phone",
                    "--at", "2026-07-01T03:45", "--db", db, "--json")
     assert reported.returncode == 0, reported.stderr
     report = json.loads(reported.stdout)
     assert report["late"] is True and report["id"] == int(incident_id)
     overdue = json.loads(run("alerts", "--at", "2026-07-01T04:20", "--db", db, "--json").stdout)
-    assert [(a["kind"], a["state"]) for a in overdue] == [("written_report", "overdue")]
+    assert [(a["kind"], a["state"]) for a in overdue if a["kind"] not in CLOCK_KINDS] == [
+        ("written_report", "overdue")]
 
     listed = run("incident", "list", "--search", "化工", "--from", "2026-07-01", "--to",
                  "2026-07-01", "--db", db, "--json")
@@ -268,3 +271,16 @@ def test_unreadable_incident_input_exits_2(db, tmp_path):
     assert bad_report.returncode == 2 and "没有编号为 7" in bad_report.stderr
     bad_time = run("alerts", "--at", "tomorrow", "--db", db)
     assert bad_time.returncode == 2 and "--at" in bad_time.stderr
+
+
+def test_alerts_list_sign_ins_and_presence_prompts_of_the_shift(db):
+    """No rota on that night: the sign-ins name the empty posts; what fell due is overdue."""
+    document = json.loads(run("alerts", "--at", "2026-07-01T02:05", "--db", db, "--json").stdout)
+    assert [(a["kind"], a["subject"], a["state"]) for a in document] == [
+        ("checkin", "带班领导（未排班）", "overdue"), ("checkin", "值班员（未排班）", "overdue"),
+        ("presence", "值班员（未排班）", "overdue"), ("presence", "值班员（未排班）", "overdue"),
+        ("presence", "值班员（未排班）", "upcoming")]
+    assert document[0]["due"] == "2026-06-30T08:45:00+08:00"
+    assert document[-1]["due"] == "2026-07-01T02:10:00+08:00"
+    table = run("alerts", "--at", "2026-07-01T02:05", "--db", db)
+    assert "在岗确认" in table.stdout and "接班签到" in table.stdout

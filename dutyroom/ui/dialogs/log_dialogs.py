@@ -5,21 +5,19 @@ through a service that names any refused field, which the form marks in red."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QWidget,
@@ -40,38 +38,9 @@ from dutyroom.domain.incidents import (
 from dutyroom.services import register_service
 from dutyroom.services.department_service import DepartmentView
 from dutyroom.services.incident_service import FEEDBACK_KINDS, DispatchView
-from dutyroom.ui.dialogs.record_dialog import RecordDialog, Save
+from dutyroom.ui.dialogs.record_dialog import RecordDialog, Save, combo_box, text_box, time_editor
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.theme import LEVEL_COLOURS
-
-
-def time_editor(value: datetime | None, zone: tzinfo, seconds: bool = False) -> QDateTimeEdit:
-    """A date-time field showing the desk's local time (the service reads it as such)."""
-    editor = QDateTimeEdit()
-    editor.setCalendarPopup(True)
-    editor.setDisplayFormat("yyyy-MM-dd HH:mm:ss" if seconds else "yyyy-MM-dd HH:mm")
-    local = (value or datetime.now(zone)).astimezone(zone).replace(tzinfo=None)
-    if not seconds:
-        local = local.replace(second=0, microsecond=0)
-    editor.setDateTime(QDateTime(local))
-    return editor
-
-
-def _combo(items: Sequence[tuple[str, Any]], current: Any = None) -> QComboBox:
-    combo = QComboBox()
-    for text, data in items:
-        combo.addItem(text, data)
-    if current is not None:
-        index = combo.findData(current)
-        combo.setCurrentIndex(max(index, 0))
-    return combo
-
-
-def _text_box(value: str = "", height: int = 70) -> QPlainTextEdit:
-    box = QPlainTextEdit(value)
-    box.setTabChangesFocus(True)
-    box.setMinimumHeight(height)
-    return box
 
 
 def _count(value: int = 0, maximum: int = 1_000_000) -> QSpinBox:
@@ -127,7 +96,7 @@ class IncidentDialog(RecordDialog):
         self.title_edit = QLineEdit(values.get("title", ""))
         self.title_edit.setPlaceholderText("例如：青山村化工厂储罐泄漏")
         self.add_field("title", "标题", self.title_edit, True, right)
-        self.category = _combo([("请选择", "")] + [(CATEGORY_LABELS[c], c.value) for c in Category],
+        self.category = combo_box([("请选择", "")] + [(CATEGORY_LABELS[c], c.value) for c in Category],
                                values.get("category", ""))
         self.add_field("category", "类别", self.category, True, right)
         self.subtype = QComboBox()
@@ -136,7 +105,7 @@ class IncidentDialog(RecordDialog):
         self._fill_subtypes()
         index = self.subtype.findData(values.get("subtype", ""))
         self.subtype.setCurrentIndex(max(index, 0))
-        self.level = _combo([(LEVEL_LABELS[lv], lv.value) for lv in Level], level)
+        self.level = combo_box([(LEVEL_LABELS[lv], lv.value) for lv in Level], level)
         self.add_field("level", "级别", self.level, form=right)
         counts = QHBoxLayout()
         counts.setSpacing(6)
@@ -163,8 +132,8 @@ class IncidentDialog(RecordDialog):
         self.subtype.currentIndexChanged.connect(self._suggest)
         self.level.currentIndexChanged.connect(self._level_changed)
 
-        self.add_field("summary", "事件概要", _text_box(values.get("summary", ""), 90))
-        self.add_field("actions_taken", "已采取措施", _text_box(values.get("actions_taken", "")))
+        self.add_field("summary", "事件概要", text_box(values.get("summary", ""), 90))
+        self.add_field("actions_taken", "已采取措施", text_box(values.get("actions_taken", "")))
         self.add_field("informed", "已知情领导和单位", QLineEdit(values.get("informed", "")))
         if editing:
             self.note = QLineEdit()
@@ -210,16 +179,16 @@ class ReportDialog(RecordDialog):
         super().__init__("记录报送", runner, save, parent)
         self.setMinimumWidth(720)
         self._draft = draft
-        self.stage = _combo([(v, k.value) for k, v in STAGE_LABELS.items()], suggested_stage)
+        self.stage = combo_box([(v, k.value) for k, v in STAGE_LABELS.items()], suggested_stage)
         self.add_field("stage", "阶段", self.stage, True)
-        self.channel = _combo([(v, k.value) for k, v in CHANNEL_LABELS.items()], "phone")
+        self.channel = combo_box([(v, k.value) for k, v in CHANNEL_LABELS.items()], "phone")
         self.add_field("channel", "方式", self.channel, True)
         self.add_field("sent_at", "报送时间", time_editor(None, zone), True)
         recipient = QLineEdit()
         recipient.setPlaceholderText("例如：县委县政府总值班室")
         self.add_field("recipient", "报送对象", recipient)
         self.add_field("sent_by", "报送人", QLineEdit())
-        self.text = _text_box("", 220)
+        self.text = text_box("", 220)
         self.add_field("text", "报告内容", self.text)
         draft_button = QPushButton("按事件信息生成草稿")
         draft_button.clicked.connect(self.fill_draft)
@@ -273,12 +242,12 @@ class FeedbackDialog(RecordDialog):
                  dispatches: Sequence[DispatchView], parent: QWidget | None = None) -> None:
         super().__init__("派单反馈", runner, save, parent)
         self.setMinimumWidth(560)
-        self.add_field("dispatch", "派单", _combo(
+        self.add_field("dispatch", "派单", combo_box(
             [(f"{d.department}（{d.contact_name}）", d.id) for d in dispatches
              if d.closed_at is None]), True)
-        self.add_field("kind", "反馈", _combo([(v, k) for k, v in FEEDBACK_KINDS.items()]), True)
+        self.add_field("kind", "反馈", combo_box([(v, k) for k, v in FEEDBACK_KINDS.items()]), True)
         self.add_field("at", "时间", time_editor(None, zone), True)
-        self.add_field("text", "内容", _text_box())
+        self.add_field("text", "内容", text_box())
 
 
 class RegisterDialog(RecordDialog):
@@ -297,7 +266,7 @@ class RegisterDialog(RecordDialog):
             form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
             columns.addLayout(form, 1)
         self.form.addRow(columns)
-        self.add_field("kind", "类型", _combo([(v, k) for k, v in register_service.KINDS.items()],
+        self.add_field("kind", "类型", combo_box([(v, k) for k, v in register_service.KINDS.items()],
                                             values.get("kind")), True, left)
         self.add_field("received_at", "时间", time_editor(values.get("received_at"), zone), True,
                        left)
@@ -307,15 +276,15 @@ class RegisterDialog(RecordDialog):
         self.title_edit = QLineEdit(values.get("title", ""))
         self.add_field("title", "标题", self.title_edit, True, right)
         self.add_field("doc_number", "文号", QLineEdit(values.get("doc_number", "")), form=right)
-        self.add_field("urgency", "紧急程度", _combo(
+        self.add_field("urgency", "紧急程度", combo_box(
             [(u or "（无）", u) for u in register_service.URGENCIES], values.get("urgency", "")),
             form=right)
         self.add_field("passed_to", "批转", QLineEdit(values.get("passed_to", "")), form=right)
         self.add_field("informed", "已告知", QLineEdit(values.get("informed", "")), form=right)
-        self.add_field("content", "内容", _text_box(values.get("content", ""), 100))
+        self.add_field("content", "内容", text_box(values.get("content", ""), 100))
         self.add_field("leader_instruction", "领导批示",
-                       _text_box(values.get("leader_instruction", "")))
-        self.add_field("handling", "处理情况", _text_box(values.get("handling", "")))
+                       text_box(values.get("leader_instruction", "")))
+        self.add_field("handling", "处理情况", text_box(values.get("handling", "")))
         if entry:
             self.note = QLineEdit()
             self.add_field("note", "修改说明", self.note)
@@ -328,8 +297,8 @@ class PromoteDialog(RecordDialog):
     def __init__(self, runner: Runner | SyncRunner, save: Save,
                  parent: QWidget | None = None) -> None:
         super().__init__("转为事件", runner, save, parent)
-        self.category = _combo([("请选择", "")] + [(CATEGORY_LABELS[c], c.value) for c in Category])
+        self.category = combo_box([("请选择", "")] + [(CATEGORY_LABELS[c], c.value) for c in Category])
         self.add_field("category", "类别", self.category, True)
-        self.add_field("level", "级别", _combo([(LEVEL_LABELS[lv], lv.value) for lv in Level],
+        self.add_field("level", "级别", combo_box([(LEVEL_LABELS[lv], lv.value) for lv in Level],
                                               Level.UNRATED.value))
         self.add_field("location", "地点", QLineEdit())

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import datetime, tzinfo
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,6 +30,35 @@ from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.widgets import error_text
 
 Save = Callable[[dict[str, Any]], Outcome[Any]]
+
+
+def time_editor(value: datetime | None, zone: tzinfo, seconds: bool = False) -> QDateTimeEdit:
+    """A date-time field showing the desk's local time (the service reads it as such)."""
+    editor = QDateTimeEdit()
+    editor.setCalendarPopup(True)
+    editor.setDisplayFormat("yyyy-MM-dd HH:mm:ss" if seconds else "yyyy-MM-dd HH:mm")
+    local = (value or datetime.now(zone)).astimezone(zone).replace(tzinfo=None)
+    if not seconds:
+        local = local.replace(second=0, microsecond=0)
+    editor.setDateTime(QDateTime(local))
+    return editor
+
+
+def combo_box(items: Sequence[tuple[str, Any]], current: Any = None) -> QComboBox:
+    combo = QComboBox()
+    for text, data in items:
+        combo.addItem(text, data)
+    if current is not None:
+        index = combo.findData(current)
+        combo.setCurrentIndex(max(index, 0))
+    return combo
+
+
+def text_box(value: str = "", height: int = 70) -> QPlainTextEdit:
+    box = QPlainTextEdit(value)
+    box.setTabChangesFocus(True)
+    box.setMinimumHeight(height)
+    return box
 
 
 class RecordDialog(QDialog):

@@ -379,6 +379,17 @@ class LogPage(Page):
 
     # --- the selected incident ----------------------------------------------------------
 
+    def open_incident(self, incident_id: int) -> None:
+        """Show one incident (from 今日值班): selected in the list if it is there."""
+        self.tabs.setCurrentIndex(0)
+        for row in range(self.incidents.rowCount()):
+            if self.incidents.record(row).id == incident_id:
+                self.incident_view.selectRow(row)
+                return
+        self.incident_view.clearSelection()
+        self.runner.run(incident_service.get_incident, self.uow, incident_id,
+                        done=self._show_incident, failed=self._failed)
+
     def _incident_selected(self) -> None:
         index = self.incident_view.currentIndex()
         if not index.isValid():

@@ -34,16 +34,6 @@ class PlannedPage(Page):
         layout.addStretch(1)
 
 
-def today_page() -> PlannedPage:
-    return PlannedPage(
-        "今日值班", "today",
-        "今日值班页是值班员接班后常看的一页：谁在岗、什么事项即将到期。",
-        ["今日值班表（主要领导、带班领导、值班员）及手机，接班签到状态",
-         "按到期时间排列的提醒：电话报告、书面报告、续报、派单到达、在岗确认，带倒计时",
-         "未办结事件及其下一个报送时限，一键跳转到相关记录",
-         "上级查岗一键登记"])
-
-
 def handover_page() -> PlannedPage:
     return PlannedPage(
         "交接班", "handover",

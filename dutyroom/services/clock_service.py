@@ -1,0 +1,409 @@
+"""The duty clock's records: shift check-ins, presence confirmations, spot checks from above,
+holiday reports done, and acknowledgements of alerts. Each is one audited transaction.
+
+What is *expected* (who signs in by when, when a prompt asks) comes from the settings and
+the rota through domain/duty_clock; only what people did is stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from dutyroom.db.models import AlertAck, CheckIn, DutyTask, SpotCheck, Staff
+from dutyroom.domain import duty_clock
+from dutyroom.domain.calendar import DayInfo
+from dutyroom.domain.clock import parse_local_time
+from dutyroom.domain.contacts import clean_text
+from dutyroom.domain.deadlines import AlertState
+from dutyroom.domain.duty_clock import ClockRules, TaskKind
+from dutyroom.domain.errors import FieldError
+from dutyroom.domain.incidents import FUTURE_TOLERANCE
+from dutyroom.domain.tiers import Tier
+from dutyroom.services.errors import InputError, Problem
+from dutyroom.services.records import audit_change, utc_now
+from dutyroom.services.roster_service import Rota, StaffBrief, rota_in
+from dutyroom.services.settings_service import load_settings_in
+from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+
+CHANGED = Changes(clock=True)
+SHIFT, PRESENCE = "shift", "presence"
+SPOT_CHANNELS = {"phone": "电话", "video": "视频", "on_site": "现场"}
+SPOT_OUTCOMES = {"ok": "在岗正常", "no_answer": "无人接听", "absent": "值班人员不在岗",
+                 "unreachable": "值班人员联系不上", "other": "其他问题"}
+
+
+@dataclass(frozen=True)
+class ClockContext:
+    """The desk's clock rules and time zone, read once per transaction."""
+
+    rules: ClockRules
+    zone: tzinfo
+    settings: dict[str, Any]
+
+
+def clock_context(session: Session) -> ClockContext:
+    settings = load_settings_in(session)
+    return ClockContext(duty_clock.rules_from_settings(settings), ZoneInfo(settings["timezone"]),
+                        settings)
+
+
+# --- what the pages get back ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckInView:
+    id: int
+    kind: str
+    day: date
+    tier: Tier
+    due_at: datetime
+    confirmed_at: datetime
+    staff_name: str
+    rostered_name: str
+    note: str
+    recorded_by: str
+
+    @property
+    def late(self) -> bool:
+        return self.confirmed_at > self.due_at
+
+    @property
+    def substitute(self) -> bool:
+        return bool(self.rostered_name) and self.rostered_name != self.staff_name
+
+    def describe(self) -> str:
+        text = f"{self.confirmed_at:%H:%M} {self.staff_name}"
+        if self.substitute:
+            text += f"（替 {self.rostered_name}）"
+        return text + ("，迟签" if self.late else "")
+
+
+@dataclass(frozen=True)
+class SlotView:
+    """One tier of today's rota with its sign-in."""
+
+    tier: Tier
+    staff: StaffBrief | None
+    must_check_in: bool
+    opens: datetime
+    due: datetime
+    checkin: CheckInView | None
+
+    def state(self, at: datetime) -> AlertState | None:
+        if not self.must_check_in:
+            return None
+        return duty_clock.item_state(duty_clock.TimedItem(
+            "", "checkin", "", "", 0, "clock", self.opens, self.due,
+            self.checkin.confirmed_at if self.checkin else None), at)
+
+
+@dataclass(frozen=True)
+class PromptView:
+    asked_at: datetime
+    due: datetime
+    confirmation: CheckInView | None
+
+
+@dataclass(frozen=True)
+class SpotCheckView:
+    id: int
+    at: datetime
+    checker: str
+    channel: str
+    answered_by: str
+    within_rule: bool
+    outcome: str
+    result: str
+    recorded_by: str
+
+    @property
+    def channel_label(self) -> str:
+        return SPOT_CHANNELS.get(self.channel, self.channel)
+
+    @property
+    def outcome_label(self) -> str:
+        return SPOT_OUTCOMES.get(self.outcome, self.outcome)
+
+
+@dataclass(frozen=True)
+class ShiftView:
+    """A duty day as 今日值班 shows it."""
+
+    day: date
+    info: DayInfo
+    periods: tuple[str, ...]
+    start: datetime
+    end: datetime
+    slots: list[SlotView]
+    prompts: list[PromptView]
+    spot_checks: list[SpotCheckView]
+    rules: ClockRules
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def _checkin_view(row: CheckIn, names: Mapping[int, str]) -> CheckInView:
+    assert row.confirmed_at is not None
+    return CheckInView(row.id, row.kind, row.day, Tier(row.tier), row.due_at, row.confirmed_at,
+                       names.get(row.staff_id or 0, ""), names.get(row.rostered_staff_id or 0, ""),
+                       row.note, row.recorded_by)
+
+
+def _names(session: Session) -> dict[int, str]:
+    return {staff_id: name for staff_id, name in session.execute(select(Staff.id, Staff.name))}
+
+
+def confirmations(session: Session, first: date, last: date) -> list[CheckIn]:
+    return list(session.scalars(select(CheckIn).where(
+        CheckIn.day >= first, CheckIn.day <= last, CheckIn.confirmed_at.is_not(None))
+        .order_by(CheckIn.confirmed_at)))
+
+
+def _spot_view(row: SpotCheck) -> SpotCheckView:
+    return SpotCheckView(row.id, row.at, row.checker, row.channel, row.answered_by,
+                         row.within_rule, row.outcome, row.result, row.recorded_by)
+
+
+def spot_checks_in(session: Session, start: datetime, end: datetime) -> list[SpotCheckView]:
+    rows = session.scalars(select(SpotCheck).where(SpotCheck.at >= start, SpotCheck.at < end)
+                           .order_by(SpotCheck.at))
+    return [_spot_view(r) for r in rows]
+
+
+def checkin_tiers(rota: Rota, day: date, rules: ClockRules) -> tuple[Tier, ...]:
+    """The tiers that sign in on `day`: those the day requires and the desk asks to sign."""
+    return tuple(t for t in rota.plan(day).required if t in rules.checkin_tiers)
+
+
+def shift_view_in(session: Session, day: date) -> ShiftView:
+    ctx = clock_context(session)
+    rota = rota_in(session, day, day)
+    plan = rota.plan(day)
+    names = _names(session)
+    rows = confirmations(session, day, day)
+    shifts = {Tier(r.tier): _checkin_view(r, names) for r in rows if r.kind == SHIFT}
+    presence = {r.due_at: _checkin_view(r, names) for r in rows if r.kind == PRESENCE}
+    opens, due = duty_clock.checkin_window(day, ctx.rules, ctx.zone)
+    signing = checkin_tiers(rota, day, ctx.rules)
+    slots = [SlotView(tier, rota.slots.get((day, tier)), tier in signing, opens, due,
+                      shifts.get(tier)) for tier in plan.required]
+    prompts = [PromptView(asked, by, presence.get(by))
+               for asked, by in duty_clock.presence_prompts(day, ctx.rules, ctx.zone)]
+    start, end = duty_clock.shift_span(day, ctx.rules, ctx.zone)
+    return ShiftView(day, plan.info, plan.periods, start, end, slots, prompts,
+                     spot_checks_in(session, start, end), ctx.rules)
+
+
+def shift_view(uow: UnitOfWork, at: datetime | None = None) -> ShiftView:
+    """The duty day at `at` (now by default) as the desk sees it: from the moment the next
+    shift's sign-in opens, that shift."""
+    moment = utc_now(at)
+    with uow.read() as session:
+        ctx = clock_context(session)
+        return shift_view_in(session, duty_clock.checkin_day_of(moment, ctx.rules, ctx.zone))
+
+
+# --- check-in and presence -------------------------------------------------------------------
+
+
+def _active_staff(session: Session, staff_id: int) -> Staff:
+    row = session.get(Staff, staff_id)
+    if row is None:
+        raise InputError([Problem(f"没有编号为 {staff_id} 的人员", field="staff")])
+    if not row.active:
+        raise InputError([Problem(f"{row.name} 已停用，不能签到", field="staff")])
+    return row
+
+
+def _save(session: Session, row: CheckIn | DutyTask | SpotCheck | AlertAck, actor: str,
+          entity: str, at: datetime, clash: str) -> None:
+    """Insert and audit; a unique key hit (another desk was quicker) becomes a message."""
+    session.add(row)
+    try:
+        with session.begin_nested():
+            session.flush()
+    except IntegrityError:
+        raise InputError([Problem(clash)]) from None
+    audit_change(session, row, actor, entity, "create", at)
+
+
+def check_in(uow: UnitOfWork, tier: str, staff_id: int, *, at: datetime | None = None,
+             note: str = "") -> Outcome[CheckInView]:
+    """接班签到 for the shift whose sign-in window has opened; someone other than the
+    rostered person signing in is recorded as a substitution."""
+    moment = utc_now(at)
+    try:
+        slot_tier = Tier(tier)
+        note = clean_text(note, "note", "备注", max_length=200)
+    except (ValueError, FieldError) as error:
+        raise InputError([Problem(getattr(error, "message", f"未知的值班层级「{tier}」"),
+                                  field="tier")]) from None
+    with uow.write() as session:
+        ctx = clock_context(session)
+        day = duty_clock.checkin_day_of(moment, ctx.rules, ctx.zone)
+        rota = rota_in(session, day, day)
+        if slot_tier not in checkin_tiers(rota, day, ctx.rules):
+            raise InputError([Problem(f"{day:%m月%d日}的班次不需要{slot_tier.label}签到",
+                                      field="tier")])
+        person = _active_staff(session, staff_id)
+        due = duty_clock.checkin_window(day, ctx.rules, ctx.zone)[1]
+        existing = session.scalar(select(CheckIn).where(
+            CheckIn.kind == SHIFT, CheckIn.day == day, CheckIn.tier == slot_tier.value))
+        if existing is not None:
+            next_opens = duty_clock.checkin_window(day + timedelta(days=1), ctx.rules, ctx.zone)[0]
+            raise InputError([Problem(
+                f"{day:%m月%d日}班次的{slot_tier.label}已经签到"
+                f"（{existing.confirmed_at.astimezone(ctx.zone):%H:%M}）；"
+                f"下一班签到 {next_opens.astimezone(ctx.zone):%m月%d日 %H:%M} 开始",
+                field="tier")])
+        rostered = rota.slots.get((day, slot_tier))
+        row = CheckIn(kind=SHIFT, day=day, tier=slot_tier.value, due_at=due,
+                      confirmed_at=moment, staff_id=person.id,
+                      rostered_staff_id=rostered.id if rostered else None, note=note,
+                      recorded_by=uow.actor)
+        _save(session, row, uow.actor, "checkin", moment, "该班次已由其他值班台签到")
+        return Outcome(_checkin_view(row, _names(session)), CHANGED)
+
+
+def confirm_presence(uow: UnitOfWork, staff_id: int | None = None, *,
+                     at: datetime | None = None) -> Outcome[CheckInView]:
+    """在岗确认 answers the latest prompt already asked; earlier unanswered ones stay missed,
+    since nobody can confirm now that they were at the desk an hour ago."""
+    moment = utc_now(at)
+    with uow.write() as session:
+        ctx = clock_context(session)
+        day = duty_clock.duty_day_of(moment, ctx.rules, ctx.zone)
+        prompts = duty_clock.presence_prompts(day, ctx.rules, ctx.zone)
+        asked = [p for p in prompts if p[0] <= moment]
+        if not asked:
+            upcoming = [p[0] for p in prompts if p[0] > moment]
+            hint = (f"下一次在 {upcoming[0].astimezone(ctx.zone):%H:%M}" if upcoming
+                    else "本班次没有在岗确认")
+            raise InputError([Problem(f"现在没有需要确认的在岗确认（{hint}）")])
+        asked_at, due = asked[-1]
+        done = session.scalar(select(CheckIn).where(
+            CheckIn.kind == PRESENCE, CheckIn.day == day, CheckIn.due_at == due))
+        if done is not None:
+            raise InputError([Problem(
+                f"{asked_at.astimezone(ctx.zone):%H:%M} 的在岗确认已于 "
+                f"{done.confirmed_at.astimezone(ctx.zone):%H:%M} 确认")])
+        officer = shift_officer(session, day)
+        if staff_id is None:
+            staff_id = officer
+        if staff_id is None:
+            raise InputError([Problem("今日没有排值班员，也没有人签到，请先接班签到", field="staff")])
+        person = _active_staff(session, staff_id)
+        row = CheckIn(kind=PRESENCE, day=day, tier=Tier.OFFICER.value, due_at=due,
+                      confirmed_at=moment, staff_id=person.id, rostered_staff_id=officer,
+                      recorded_by=uow.actor)
+        _save(session, row, uow.actor, "checkin", moment, "该次在岗确认已由其他值班台确认")
+        return Outcome(_checkin_view(row, _names(session)), CHANGED)
+
+
+def shift_officer(session: Session, day: date) -> int | None:
+    """Who is at the desk: the officer who signed in, else the one on the rota."""
+    signed = session.scalar(select(CheckIn.staff_id).where(
+        CheckIn.kind == SHIFT, CheckIn.day == day, CheckIn.tier == Tier.OFFICER.value))
+    if signed is not None:
+        return signed
+    slot = rota_in(session, day, day).slots.get((day, Tier.OFFICER))
+    return slot.id if slot else None
+
+
+# --- spot checks ------------------------------------------------------------------------------
+
+
+def record_spot_check(uow: UnitOfWork, values: Mapping[str, Any], *,
+                      now: datetime | None = None) -> Outcome[SpotCheckView]:
+    """上级查岗: who checked, how, who answered and whether within the rule (three rings)."""
+    moment = utc_now(now)
+    problems: list[Problem] = []
+
+    def field(check: Any) -> Any:
+        try:
+            return check()
+        except FieldError as error:
+            problems.append(Problem(error.message, field=error.field))
+            return None
+
+    with uow.write() as session:
+        ctx = clock_context(session)
+        at = field(lambda: parse_local_time(values.get("at"), ctx.zone, "at", "查岗时间")) or moment
+        if at > moment + FUTURE_TOLERANCE:
+            problems.append(Problem("查岗时间晚于现在", field="at"))
+        checker = field(lambda: clean_text(values.get("checker"), "checker", "查岗单位或人员",
+                                           required=True, max_length=64))
+        channel = str(values.get("channel") or "phone")
+        if channel not in SPOT_CHANNELS:
+            problems.append(Problem(f"查岗方式应为{'、'.join(SPOT_CHANNELS.values())}之一",
+                                    field="channel"))
+        outcome = str(values.get("outcome") or "ok")
+        if outcome not in SPOT_OUTCOMES:
+            problems.append(Problem("查岗结果不在可选范围内", field="outcome"))
+        answered = field(lambda: clean_text(values.get("answered_by"), "answered_by", "接听人",
+                                            max_length=32))
+        result = field(lambda: clean_text(values.get("result"), "result", "情况说明",
+                                          max_length=1000))
+        within = values.get("within_rule", True)
+        if not isinstance(within, bool):
+            problems.append(Problem("是否按规定接听应为是或否", field="within_rule"))
+        if outcome == "ok" and not answered:
+            problems.append(Problem("在岗正常时请填写接听人", field="answered_by"))
+        if within is True and outcome in ("no_answer", "unreachable"):
+            problems.append(Problem("无人接听或联系不上时不能记为按规定接听", field="within_rule"))
+        if problems:
+            raise InputError(problems)
+        row = SpotCheck(at=at.astimezone(moment.tzinfo), checker=checker, channel=channel,
+                        answered_by=answered, within_rule=within, outcome=outcome,
+                        result=result, recorded_by=uow.actor, recorded_at=moment)
+        _save(session, row, uow.actor, "spot_check", moment, "查岗记录重复")
+        return Outcome(_spot_view(row), CHANGED)
+
+
+# --- holiday reports and acknowledgements --------------------------------------------------
+
+
+def complete_task(uow: UnitOfWork, kind: str, day: date, *, at: datetime | None = None,
+                  note: str = "") -> Outcome[datetime]:
+    """Record the holiday rota report (for the holiday starting `day`) or the daily report
+    of `day` as sent; returns when it was due."""
+    moment = utc_now(at)
+    try:
+        task = TaskKind(kind)
+    except ValueError:
+        raise InputError([Problem(f"未知的事项「{kind}」", field="kind")]) from None
+    with uow.write() as session:
+        ctx = clock_context(session)
+        due = (duty_clock.rota_report_due(day, ctx.rules, ctx.zone) if task == TaskKind.ROTA_REPORT
+               else duty_clock.daily_report_due(day, ctx.rules, ctx.zone))
+        row = DutyTask(kind=task.value, day=day, due_at=due, done_at=moment, done_by=uow.actor,
+                       note=clean_text(note, "note", "备注", max_length=200))
+        _save(session, row, uow.actor, "duty_task", moment,
+              f"{duty_clock.TASK_LABELS[task]}（{day:%m月%d日}）已经记为完成")
+        return Outcome(due, CHANGED)
+
+
+def acknowledge(uow: UnitOfWork, key: str, *, at: datetime | None = None,
+                note: str = "") -> Outcome[bool]:
+    """Take an alert on: it stops ringing, stays listed until done; who and when is kept.
+    Returns False when it had already been acknowledged (by anyone)."""
+    moment = utc_now(at)
+    key = str(key or "").strip()
+    if not key or len(key) > 128:
+        raise InputError([Problem("没有指定要确认的提醒", field="key")])
+    with uow.write() as session:
+        if session.scalar(select(AlertAck.id).where(AlertAck.alert_key == key)) is not None:
+            return Outcome(False, Changes())
+        row = AlertAck(alert_key=key, acknowledged_at=moment, acknowledged_by=uow.actor,
+                       note=clean_text(note, "note", "备注", max_length=200))
+        _save(session, row, uow.actor, "alert_ack", moment, "该提醒已确认")
+        return Outcome(True, CHANGED)

@@ -1,0 +1,48 @@
+"""The red banner under the header: what is due or overdue and not yet taken on, seen from
+every page, with the two things an officer does about it."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+
+from dutyroom.domain.deadlines import AlertState
+from dutyroom.services.alert_service import Watch
+from dutyroom.ui.widgets import button
+
+
+class AlertBanner(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("alertBanner")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(24, 8, 24, 8)
+        self.text = QLabel()
+        self.text.setObjectName("alertBannerText")
+        self.text.setWordWrap(True)
+        layout.addWidget(self.text, 1)
+        self.presence_button = button("确认在岗", "check")
+        self.show_button = button("查看", "eye")
+        self.ack_button = button("确认提醒", "bell",
+                                 tooltip="已知晓并在处理：停止响铃，事项完成前仍保留在列表中")
+        for widget in (self.presence_button, self.show_button, self.ack_button):
+            layout.addWidget(widget)
+        self.hide()
+
+    def show_watch(self, watch: Watch) -> None:
+        pressing = [a for a in watch.alerts if a.pressing]
+        asking = [a for a in watch.alerts if a.kind == "presence" and not a.acknowledged_by]
+        if not pressing and not asking:
+            self.hide()
+            return
+        overdue = sum(1 for a in pressing if a.state == AlertState.OVERDUE)
+        due = len(pressing) - overdue
+        counts = "、".join(part for part in (f"已超时 {overdue} 项" if overdue else "",
+                                             f"已到期 {due} 项" if due else "") if part)
+        first = (pressing or asking)[0]
+        more = f" 等 {len(pressing)} 项" if len(pressing) > 1 else ""
+        lead = f"⚠ {counts}：" if counts else "⚠ "
+        self.text.setText(f"{lead}{first.label} — {first.subject}{more}"
+                          + ("　请点「确认在岗」" if asking else ""))
+        self.presence_button.setVisible(bool(asking))
+        self.ack_button.setVisible(bool(pressing))
+        self.show()

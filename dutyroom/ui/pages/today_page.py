@@ -1,0 +1,487 @@
+"""今日值班: who is on duty and signed in, what is due next with live countdowns, the open
+incidents, presence confirmations and spot checks of the shift — the page a duty officer
+keeps open all night."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutyroom.alerts.scheduler import utc_clock
+from dutyroom.domain.deadlines import AlertState
+from dutyroom.domain.incidents import LEVEL_SHORT, STATUS_LABELS, Level, Status
+from dutyroom.services import clock_service, incident_service, settings_service, staff_service
+from dutyroom.services.alert_service import Alert, Watch
+from dutyroom.services.clock_service import ShiftView, SlotView
+from dutyroom.services.incident_service import IncidentQuery, IncidentRow
+from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+from dutyroom.ui.alert_center import AlertCenter
+from dutyroom.ui.dialogs.clock_dialogs import CheckInDialog, SpotCheckDialog
+from dutyroom.ui.pages.base import Page
+from dutyroom.ui.table_models import Column, RecordTableModel
+from dutyroom.ui.tasks import Runner, SyncRunner
+from dutyroom.ui.theme import DANGER, LEVEL_COLOURS, MUTED
+from dutyroom.ui.widgets import button, card, show_error, table_view, title_label
+
+OK_GREEN = "#1e7e34"
+AMBER = "#b9770e"
+STATE_COLOURS = {AlertState.UPCOMING: AMBER, AlertState.DUE: "#d35400",
+                 AlertState.OVERDUE: DANGER}
+WEEKDAYS = "一二三四五六日"
+
+
+def remaining(due: datetime, now: datetime) -> str:
+    """"还剩 12:05" counting down, "超时 1 小时 5 分" once past: to the second when close."""
+    seconds = int((due - now).total_seconds())
+    if seconds >= 0:
+        hours, rest = divmod(seconds, 3600)
+        if hours >= 24:
+            return f"还剩 {hours // 24} 天 {hours % 24} 小时"
+        return f"还剩 {hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else \
+            f"还剩 {rest // 60:02d}:{rest % 60:02d}"
+    late = -seconds // 60
+    if late < 1:
+        return "刚到期"
+    hours, minutes = divmod(late, 60)
+    if hours >= 24:
+        return f"超时 {hours // 24} 天 {hours % 24} 小时"
+    return f"超时 {hours} 小时 {minutes} 分" if hours else f"超时 {minutes} 分钟"
+
+
+def _grid_label(text: str, colour: str | None = None, bold: bool = False) -> QLabel:
+    label = QLabel(text)
+    style = (f"color: {colour};" if colour else "") + ("font-weight: 600;" if bold else "")
+    if style:
+        label.setStyleSheet(style)
+    return label
+
+
+class TodayPage(Page):
+    title = "今日值班"
+    icon_name = "today"
+    changed = Signal(object)
+    open_incident = Signal(int)
+
+    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner, center: AlertCenter,
+                 now: Callable[[], datetime] = utc_clock) -> None:
+        super().__init__()
+        self.uow, self.runner, self.center, self.now = uow, runner, center, now
+        self.zone = ZoneInfo("Asia/Shanghai")
+        self.shift: ShiftView | None = None
+        self.alerts: list[Alert] = []
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 22, 28, 18)
+        layout.setSpacing(12)
+        head = QHBoxLayout()
+        head.addWidget(title_label("今日值班"))
+        self.shift_label = QLabel()
+        self.shift_label.setObjectName("hint")
+        head.addWidget(self.shift_label)
+        head.addStretch(1)
+        self.spot_button = button("记录查岗", "phone", tooltip="Ctrl+Shift+K")
+        self.spot_button.clicked.connect(self.record_spot_check)
+        self.presence_button = button("在岗确认", "check", tooltip="Ctrl+Shift+P")
+        self.presence_button.clicked.connect(self.confirm_presence)
+        self.checkin_button = button("接班签到", "user-check", primary=True, tooltip="Ctrl+K")
+        self.checkin_button.clicked.connect(self.check_in)
+        for widget in (self.spot_button, self.presence_button, self.checkin_button):
+            head.addWidget(widget)
+        layout.addLayout(head)
+
+        body = QHBoxLayout()
+        body.setSpacing(14)
+        left = QVBoxLayout()
+        left.setSpacing(12)
+        left.addWidget(self._people_card())
+        presence, self.presence_label = self._text_card("在岗确认")
+        spots, self.spot_label = self._text_card("上级查岗")
+        left.addWidget(presence)
+        left.addWidget(spots, 1)
+        holder = QWidget()
+        holder.setLayout(left)
+        holder.setFixedWidth(430)
+        body.addWidget(holder)
+        right = QVBoxLayout()
+        right.setSpacing(12)
+        right.addWidget(self._alert_card(), 3)
+        right.addWidget(self._incident_card(), 2)
+        body.addLayout(right, 1)
+        layout.addLayout(body, 1)
+
+        QShortcut(QKeySequence("Ctrl+K"), self, self.check_in)
+        QShortcut(QKeySequence("Ctrl+Shift+P"), self, self.confirm_presence)
+        QShortcut(QKeySequence("Ctrl+Shift+K"), self, self.record_spot_check)
+        center.updated.connect(self._show_alerts)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self.tick)
+        self._ticker.start()
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _people_card(self) -> QWidget:
+        frame, inner = card()
+        inner.addWidget(QLabel("<b>值班人员</b>"))
+        self.people_grid = QGridLayout()
+        self.people_grid.setHorizontalSpacing(14)
+        self.people_grid.setVerticalSpacing(8)
+        inner.addLayout(self.people_grid)
+        self.checkin_hint = QLabel()
+        self.checkin_hint.setObjectName("hint")
+        self.checkin_hint.setWordWrap(True)
+        inner.addWidget(self.checkin_hint)
+        return frame
+
+    @staticmethod
+    def _text_card(title: str) -> tuple[QWidget, QLabel]:
+        frame, inner = card()
+        inner.addWidget(QLabel(f"<b>{title}</b>"))
+        text = QLabel()
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.RichText)
+        text.setAlignment(Qt.AlignmentFlag.AlignTop)
+        inner.addWidget(text, 1)
+        return frame, text
+
+    def _alert_card(self) -> QWidget:
+        frame, inner = card()
+        head = QHBoxLayout()
+        self.alert_title = QLabel("<b>提醒</b>")
+        head.addWidget(self.alert_title)
+        head.addStretch(1)
+        self.ack_button = button("确认提醒", "bell", tooltip="表示已知晓并在处理；事项完成前仍保留在列表中")
+        self.ack_button.clicked.connect(self.acknowledge)
+        self.done_button = button("记为已报送", "check")
+        self.done_button.clicked.connect(self.complete_task)
+        self.go_button = button("查看", "eye", tooltip="打开提醒所涉及的事件或签到（双击亦可）")
+        self.go_button.clicked.connect(self.go_to_selected)
+        for widget in (self.ack_button, self.done_button, self.go_button):
+            head.addWidget(widget)
+        inner.addLayout(head)
+        self.alert_model: RecordTableModel[Alert] = RecordTableModel(self._alert_columns())
+        self.alert_view = table_view(self.alert_model, stretch=4)
+        self.alert_view.doubleClicked.connect(lambda _: self.go_to_selected())
+        self.alert_view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
+        inner.addWidget(self.alert_view, 1)
+        self.alert_empty = QLabel("没有即将到期或超时的事项。")
+        self.alert_empty.setObjectName("hint")
+        inner.addWidget(self.alert_empty)
+        return frame
+
+    def _alert_columns(self) -> list[Column[Alert]]:
+        return [
+            Column("状态", lambda a: a.state.value, text=lambda a: a.state_label,
+                   colour=lambda a: STATE_COLOURS.get(a.state)),
+            Column("到期时间", lambda a: a.due,
+                   text=lambda a: f"{a.due.astimezone(self.zone):%m-%d %H:%M}"),
+            Column("倒计时", lambda a: a.due, text=lambda a: remaining(a.due, self.now()),
+                   colour=lambda a: DANGER if a.due <= self.now() else None),
+            Column("事项", lambda a: a.label),
+            Column("对象", lambda a: a.subject),
+            Column("已确认", lambda a: a.acknowledged_by, text=lambda a: (
+                f"{a.acknowledged_by} {a.acknowledged_at.astimezone(self.zone):%H:%M}"
+                if a.acknowledged_at else "")),
+        ]
+
+    def _incident_card(self) -> QWidget:
+        frame, inner = card()
+        inner.addWidget(QLabel("<b>未办结事件</b>"))
+        self.incident_model: RecordTableModel[IncidentRow] = RecordTableModel(
+            self._incident_columns())
+        self.incident_view = table_view(self.incident_model, stretch=2)
+        self.incident_view.doubleClicked.connect(self._incident_clicked)
+        inner.addWidget(self.incident_view, 1)
+        return frame
+
+    def _incident_columns(self) -> list[Column[IncidentRow]]:
+        def next_due(row: IncidentRow) -> str:
+            d = row.next_deadline
+            return f"{d.label} {d.due.astimezone(self.zone):%m-%d %H:%M}" if d else "—"
+
+        return [
+            Column("接报时间", lambda r: r.received_at,
+                   text=lambda r: f"{r.received_at.astimezone(self.zone):%m-%d %H:%M}"),
+            Column("级别", lambda r: r.level, text=lambda r: LEVEL_SHORT[Level(r.level)],
+                   colour=lambda r: LEVEL_COLOURS[r.level]),
+            Column("标题", lambda r: r.title),
+            Column("状态", lambda r: r.status, text=lambda r: STATUS_LABELS[Status(r.status)]),
+            Column("下一时限", lambda r: r.next_deadline.due if r.next_deadline else None,
+                   text=next_due),
+            Column("倒计时", lambda r: r.next_deadline.due if r.next_deadline else None,
+                   text=lambda r: remaining(r.next_deadline.due, self.now())
+                   if r.next_deadline else "",
+                   colour=lambda r: DANGER if r.next_deadline
+                   and r.next_deadline.due <= self.now() else None),
+        ]
+
+    # --- loading ----------------------------------------------------------------------------
+
+    def refresh(self, changes: Changes | None = None) -> None:
+        if changes is None or changes.settings:
+            self.runner.run(settings_service.load_settings, self.uow, done=self._settings,
+                            failed=self._failed)
+        if changes is None or changes.roster or changes.clock or changes.settings \
+                or changes.staff:
+            self.runner.run(clock_service.shift_view, self.uow, self.now(),
+                            done=self._show_shift, failed=self._failed)
+        if changes is None or changes.incidents or changes.settings:
+            self.runner.run(incident_service.list_incidents, self.uow,
+                            IncidentQuery(open_only=True), None, 200,
+                            done=lambda page: self.incident_model.set_records(page.rows),
+                            failed=self._failed)
+        if changes is None or changes:
+            self.center.refresh()
+
+    def _settings(self, values: dict[str, Any]) -> None:
+        self.zone = ZoneInfo(values["timezone"])
+
+    def _failed(self, error: BaseException) -> None:
+        show_error(self, "今日值班", error)
+
+    def _show_shift(self, shift: ShiftView) -> None:
+        self.shift = shift
+        start = shift.start.astimezone(self.zone)
+        end = shift.end.astimezone(self.zone)
+        kind = shift.info.name or shift.info.kind.label
+        periods = f"　敏感时期：{'、'.join(shift.periods)}" if shift.periods else ""
+        self.shift_label.setText(
+            f"　{shift.day:%Y年%m月%d日} 星期{WEEKDAYS[shift.day.weekday()]}（{kind}）　"
+            f"班次 {start:%m-%d %H:%M} — {end:%m-%d %H:%M}{periods}")
+        self._fill_people(shift)
+        self._fill_presence(shift)
+        self._fill_spots(shift)
+        self._enable()
+
+    def _fill_people(self, shift: ShiftView) -> None:
+        while self.people_grid.count():
+            item = self.people_grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for column, header in enumerate(("岗位", "姓名", "手机", "签到")):
+            self.people_grid.addWidget(_grid_label(header, MUTED), 0, column)
+        self.slot_states: list[tuple[SlotView, QLabel]] = []
+        for row, slot in enumerate(shift.slots, 1):
+            self.people_grid.addWidget(_grid_label(slot.tier.label, bold=True), row, 0)
+            name = slot.staff.name if slot.staff else "未排班"
+            self.people_grid.addWidget(_grid_label(name, None if slot.staff else DANGER,
+                                                   bold=True), row, 1)
+            self.people_grid.addWidget(_grid_label(slot.staff.mobile if slot.staff else ""),
+                                       row, 2)
+            state = QLabel()
+            state.setTextFormat(Qt.TextFormat.RichText)
+            self.people_grid.addWidget(state, row, 3)
+            self.slot_states.append((slot, state))
+        self.people_grid.setColumnStretch(3, 1)
+        opens = shift.slots[0].opens.astimezone(self.zone) if shift.slots else None
+        due = shift.slots[0].due.astimezone(self.zone) if shift.slots else None
+        self.checkin_hint.setText(f"签到时间 {opens:%H:%M} — {due:%H:%M}（Ctrl+K）"
+                                  if opens and due else "")
+        self._paint_slots()
+
+    def _paint_slots(self) -> None:
+        now = self.now()
+        for slot, label in getattr(self, "slot_states", []):
+            label.setText(self._slot_text(slot, now))
+
+    def _slot_text(self, slot: SlotView, now: datetime) -> str:
+        if slot.checkin is not None:
+            c = slot.checkin
+            text = f"✓ {c.confirmed_at.astimezone(self.zone):%H:%M} 已签到"
+            if c.substitute:
+                text += f"（{c.staff_name} 替班）"
+            colour = AMBER if c.late or c.substitute else OK_GREEN
+            return f"<span style='color:{colour}'>{text}{'，迟签' if c.late else ''}</span>"
+        if not slot.must_check_in:
+            return f"<span style='color:{MUTED}'>无需签到</span>"
+        state = slot.state(now)
+        if state is None:
+            return f"<span style='color:{MUTED}'>{slot.opens.astimezone(self.zone):%H:%M} 起签到</span>"
+        if state == AlertState.UPCOMING:
+            return f"<span style='color:{AMBER}'>待签到（{slot.due.astimezone(self.zone):%H:%M} 前）</span>"
+        return f"<span style='color:{DANGER}; font-weight:600'>未签到</span>"
+
+    def _fill_presence(self, shift: ShiftView) -> None:
+        if not shift.prompts:
+            self.presence_label.setText(f"<span style='color:{MUTED}'>本值班室未设置在岗确认。</span>")
+            return
+        now = self.now()
+        parts = []
+        for prompt in shift.prompts:
+            asked = prompt.asked_at.astimezone(self.zone)
+            if prompt.confirmation is not None:
+                c = prompt.confirmation
+                late = "，超时确认" if c.late else ""
+                parts.append(f"<span style='color:{AMBER if late else OK_GREEN}'>{asked:%H:%M} ✓ "
+                             f"{c.confirmed_at.astimezone(self.zone):%H:%M} {c.staff_name}{late}</span>")
+            elif prompt.due <= now:
+                parts.append(f"<span style='color:{DANGER}; font-weight:600'>{asked:%H:%M} 未确认</span>")
+            elif prompt.asked_at <= now:
+                parts.append(f"<span style='color:{AMBER}; font-weight:600'>{asked:%H:%M} 请确认"
+                             f"（{prompt.due.astimezone(self.zone):%H:%M} 前）</span>")
+            else:
+                parts.append(f"<span style='color:{MUTED}'>{asked:%H:%M}</span>")
+        self.presence_label.setText("　".join(parts))
+
+    def _fill_spots(self, shift: ShiftView) -> None:
+        if not shift.spot_checks:
+            self.spot_label.setText(f"<span style='color:{MUTED}'>本班次尚无上级查岗记录。"
+                                    "接到查岗电话后按 Ctrl+Shift+K 记录。</span>")
+            return
+        lines = []
+        for s in shift.spot_checks:
+            colour = OK_GREEN if s.outcome == "ok" and s.within_rule else DANGER
+            answered = f"，{s.answered_by}应答" if s.answered_by else ""
+            rule = "" if s.within_rule else "，未按规定及时应答"
+            lines.append(f"<p style='margin:2px 0'>{s.at.astimezone(self.zone):%H:%M} "
+                         f"{s.checker}（{s.channel_label}）<span style='color:{colour}'>"
+                         f"{s.outcome_label}{answered}{rule}</span></p>")
+        self.spot_label.setText("".join(lines))
+
+    def _show_alerts(self, watch: Watch) -> None:
+        selected = self.selected_alert()
+        self.alerts = watch.alerts
+        self.alert_model.set_records(watch.alerts)
+        self.alert_empty.setVisible(not watch.alerts)
+        pressing = sum(1 for a in watch.alerts if a.pressing)
+        self.alert_title.setText(f"<b>提醒</b>　<span style='color:{DANGER}'>{pressing} 项待处理</span>"
+                                 if pressing else "<b>提醒</b>")
+        if selected is not None:
+            for row, alert in enumerate(watch.alerts):
+                if alert.key == selected.key:
+                    self.alert_view.selectRow(row)
+        if self.shift is not None:
+            self._fill_presence(self.shift)
+            self._paint_slots()
+        self._enable()
+
+    def tick(self) -> None:
+        """Once a second: the countdowns move; states themselves change by the alert clock."""
+        for model, column in ((self.alert_model, 2), (self.incident_model, 5)):
+            if model.rowCount():
+                model.dataChanged.emit(model.index(0, column),
+                                       model.index(model.rowCount() - 1, column))
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def selected_alert(self) -> Alert | None:
+        index = self.alert_view.currentIndex()
+        if not index.isValid() or not self.alert_view.selectionModel().hasSelection():
+            return None
+        return self.alert_model.record(index.row())
+
+    def _enable(self) -> None:
+        alert = self.selected_alert()
+        self.ack_button.setEnabled(alert is not None and not alert.acknowledged_by)
+        self.done_button.setEnabled(alert is not None and alert.target == "task")
+        self.go_button.setEnabled(alert is not None)
+        shift = self.shift
+        now = self.now()
+        self.checkin_button.setEnabled(shift is not None and any(
+            s.must_check_in and s.checkin is None for s in shift.slots))
+        self.presence_button.setEnabled(shift is not None and any(
+            p.asked_at <= now < shift.end and p.confirmation is None for p in shift.prompts))
+
+    def _after(self, outcome: Outcome[Any]) -> None:
+        if outcome.changes:
+            self.refresh(outcome.changes)
+            self.changed.emit(outcome.changes)
+
+    def check_in(self) -> None:
+        shift = self.shift
+        if shift is None or not any(s.must_check_in and s.checkin is None for s in shift.slots):
+            QMessageBox.information(self, "接班签到", "本班次需要签到的人员都已签到。")
+            return
+        self.runner.run(staff_service.list_staff, self.uow, False,
+                        done=lambda staff: self._check_in_with(shift, staff),
+                        failed=self._failed)
+
+    def _check_in_with(self, shift: ShiftView, staff: list[Any]) -> None:
+        def save(values: dict[str, Any]) -> Outcome[Any]:
+            return clock_service.check_in(self.uow, values["tier"], values["staff_id"],
+                                          at=self.now(), note=values["note"])
+
+        dialog = CheckInDialog(self.runner, save, shift.slots, staff, self)
+        if dialog.exec() and dialog.outcome is not None:
+            self._after(dialog.outcome)
+
+    def confirm_presence(self) -> None:
+        self.runner.run(clock_service.confirm_presence, self.uow, None, self.now(),
+                        done=self._presence_done,
+                        failed=lambda e: show_error(self, "在岗确认", e))
+
+    def _presence_done(self, outcome: Outcome[Any]) -> None:
+        view = outcome.value
+        late = "（已超过确认时限，记为超时确认）" if view.late else ""
+        self.window().statusBar().showMessage(
+            f"已确认在岗：{view.staff_name} {view.confirmed_at.astimezone(self.zone):%H:%M}{late}",
+            10_000)
+        self._after(outcome)
+
+    def record_spot_check(self) -> None:
+        names = [slot.checkin.staff_name if slot.checkin else slot.staff.name
+                 for slot in (self.shift.slots if self.shift else [])
+                 if slot.checkin or slot.staff]
+
+        def save(values: dict[str, Any]) -> Outcome[Any]:
+            return clock_service.record_spot_check(self.uow, values, now=self.now())
+
+        dialog = SpotCheckDialog(self.runner, save, self.zone, names, self.now(), self)
+        if dialog.exec() and dialog.outcome is not None:
+            self._after(dialog.outcome)
+
+    def acknowledge(self) -> None:
+        alert = self.selected_alert()
+        if alert is None:
+            return
+        self.runner.run(clock_service.acknowledge, self.uow, alert.key, self.now(),
+                        done=self._after, failed=self._failed)
+
+    def acknowledge_pressing(self) -> None:
+        """The banner's button: take on everything that rings, one audited entry each."""
+        for alert in self.center.pressing():
+            self.runner.run(clock_service.acknowledge, self.uow, alert.key, self.now(),
+                            done=self._after, failed=self._failed)
+
+    def complete_task(self) -> None:
+        alert = self.selected_alert()
+        if alert is None or alert.target != "task" or alert.day is None:
+            return
+        answer = QMessageBox.question(self, alert.label,
+                                      f"确认「{alert.subject}」已经报送？\n将记录报送人和时间。")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.runner.run(clock_service.complete_task, self.uow, alert.kind, alert.day,
+                        self.now(), done=self._after, failed=self._failed)
+
+    def go_to_selected(self) -> None:
+        alert = self.selected_alert()
+        if alert is None:
+            return
+        if alert.target == "incident":
+            self.open_incident.emit(alert.ref)
+        elif alert.kind == "presence":
+            self.confirm_presence()
+        elif alert.kind == "checkin":
+            self.check_in()
+        else:
+            self.complete_task()
+
+    def _incident_clicked(self) -> None:
+        index = self.incident_view.currentIndex()
+        if index.isValid():
+            self.open_incident.emit(self.incident_model.record(index.row()).id)
+
