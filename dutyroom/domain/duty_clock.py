@@ -242,9 +242,5 @@ def next_change(item: TimedItem, after: datetime) -> datetime | None:
     return min((m for m in moments if m > after), default=None)
 
 
-def substitution(rostered: int | None, signed: int) -> bool:
-    return rostered is not None and rostered != signed
-
-
 def sort_items(items: Sequence[TimedItem]) -> list[TimedItem]:
     return sorted(items, key=lambda i: (i.due, i.key))

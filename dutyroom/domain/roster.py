@@ -75,16 +75,22 @@ def rules_from_settings(values: Mapping[str, object]) -> RosterRules:
     )
 
 
-def parse_tiers(text: object, field_name: str) -> tuple[Tier, ...]:
-    """A setting such as "leader,officer"; a leader is always required (DOMAIN.md)."""
-    parts = [p for p in str(text or "").replace("，", ",").split(",") if p.strip()]
+def parse_tier_list(text: object, field_name: str) -> tuple[Tier, ...]:
+    """"leader,officer" or "带班领导、值班员" → the tiers in rank order."""
+    normalised = str(text or "").replace("，", ",").replace("、", ",")
     try:
-        tiers = {parse_tier(p) for p in parts}
+        tiers = {parse_tier(p) for p in normalised.split(",") if p.strip()}
     except FieldError as error:
         raise FieldError(field_name, error.message) from None
+    return tuple(t for t in TIER_ORDER if t in tiers)
+
+
+def parse_tiers(text: object, field_name: str) -> tuple[Tier, ...]:
+    """The tiers on duty on a kind of day; a leader is always required (DOMAIN.md)."""
+    tiers = parse_tier_list(text, field_name)
     if Tier.LEADER not in tiers:
         raise FieldError(field_name, "每天都必须有带班领导在岗")
-    return tuple(t for t in TIER_ORDER if t in tiers)
+    return tiers
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.deadlines import PRESETS_BY_KEY, RULE_GROUPS, parse_clock_list
 from dutyroom.domain.errors import FieldError
-from dutyroom.domain.roster import parse_tiers
+from dutyroom.domain.roster import parse_tier_list, parse_tiers
 
 _HHMM = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 
@@ -62,6 +62,13 @@ def _integer(low: int, high: int, unit: str = "") -> Callable[[str, str, Any], A
 
 def _tiers(key: str, label: str, raw: Any) -> str:
     tiers = parse_tiers(",".join(raw) if isinstance(raw, list | tuple) else raw, key)
+    return ",".join(t.value for t in tiers)
+
+
+def _signing_tiers(key: str, label: str, raw: Any) -> str:
+    tiers = parse_tier_list(",".join(raw) if isinstance(raw, list | tuple) else raw, key)
+    if not tiers:
+        raise FieldError(key, f"{label}至少要有一个，例如 带班领导、值班员")
     return ",".join(t.value for t in tiers)
 
 
@@ -141,7 +148,7 @@ SETTINGS: tuple[SettingDef, ...] = (
     SettingDef("checkin_after_minutes", "接班签到截止（分钟）", 15,
                "默认交接班后 15 分钟仍未签到即提醒", _integer(1, 120)),
     SettingDef("checkin_tiers", "需签到的层级", "leader,officer",
-               "默认带班领导和值班员签到", _tiers),
+               "默认带班领导和值班员签到", _signing_tiers),
     SettingDef("presence_start", "在岗确认开始", "22:00", "默认夜间 22:00 起", _clock),
     SettingDef("presence_end", "在岗确认结束", "06:00", "默认至次日 06:00", _clock),
     SettingDef("presence_interval_minutes", "在岗确认间隔（分钟）", 120,

@@ -70,10 +70,12 @@ class Schedule:
     rebuild_at: datetime
 
     def next_changes(self, after: datetime) -> dict[str, datetime]:
+        """Each item's next change up to the rebuild; later ones are planned by the rebuild,
+        which reads everything again anyway."""
         changes = {}
         for item in self.items:
             moment = duty_clock.next_change(item, after)
-            if moment is not None:
+            if moment is not None and moment <= self.rebuild_at:
                 changes[item.key] = moment
         return changes
 

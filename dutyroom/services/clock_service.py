@@ -224,6 +224,13 @@ def _active_staff(session: Session, staff_id: int) -> Staff:
     return row
 
 
+def _note(raw: Any) -> str:
+    try:
+        return clean_text(raw, "note", "备注", max_length=200)
+    except FieldError as error:
+        raise InputError.from_field(error) from None
+
+
 def _save(session: Session, row: CheckIn | DutyTask | SpotCheck | AlertAck, actor: str,
           entity: str, at: datetime, clash: str) -> None:
     """Insert and audit; a unique key hit (another desk was quicker) becomes a message."""
@@ -243,10 +250,9 @@ def check_in(uow: UnitOfWork, tier: str, staff_id: int, *, at: datetime | None =
     moment = utc_now(at)
     try:
         slot_tier = Tier(tier)
-        note = clean_text(note, "note", "备注", max_length=200)
-    except (ValueError, FieldError) as error:
-        raise InputError([Problem(getattr(error, "message", f"未知的值班层级「{tier}」"),
-                                  field="tier")]) from None
+    except ValueError:
+        raise InputError([Problem(f"未知的值班层级「{tier}」", field="tier")]) from None
+    note = _note(note)
     with uow.write() as session:
         ctx = clock_context(session)
         day = duty_clock.checkin_day_of(moment, ctx.rules, ctx.zone)
@@ -386,7 +392,7 @@ def complete_task(uow: UnitOfWork, kind: str, day: date, *, at: datetime | None 
         due = (duty_clock.rota_report_due(day, ctx.rules, ctx.zone) if task == TaskKind.ROTA_REPORT
                else duty_clock.daily_report_due(day, ctx.rules, ctx.zone))
         row = DutyTask(kind=task.value, day=day, due_at=due, done_at=moment, done_by=uow.actor,
-                       note=clean_text(note, "note", "备注", max_length=200))
+                       note=_note(note))
         _save(session, row, uow.actor, "duty_task", moment,
               f"{duty_clock.TASK_LABELS[task]}（{day:%m月%d日}）已经记为完成")
         return Outcome(due, CHANGED)
@@ -404,6 +410,6 @@ def acknowledge(uow: UnitOfWork, key: str, *, at: datetime | None = None,
         if session.scalar(select(AlertAck.id).where(AlertAck.alert_key == key)) is not None:
             return Outcome(False, Changes())
         row = AlertAck(alert_key=key, acknowledged_at=moment, acknowledged_by=uow.actor,
-                       note=clean_text(note, "note", "备注", max_length=200))
+                       note=_note(note))
         _save(session, row, uow.actor, "alert_ack", moment, "该提醒已确认")
         return Outcome(True, CHANGED)

@@ -211,10 +211,13 @@ def test_what_fell_due_while_closed_is_overdue_at_the_next_reading(backend, desk
 def test_the_schedule_gives_each_item_its_next_change(backend, desk):
     watch = alert_service.watch(backend.uow, at("2026-11-23T08:00"))
     assert watch.changes["checkin/2026-11-23/officer"] == at("2026-11-23T08:15")
-    assert watch.changes["presence/2026-11-23/2200"] == at("2026-11-23T22:00")
-    assert watch.rebuild_at == at("2026-11-23T08:30")
+    assert watch.rebuild_at == at("2026-11-23T08:30")  # the shift ends: read everything again
+    assert "presence/2026-11-23/2200" not in watch.changes  # planned by that rebuild
     later = alert_service.watch(backend.uow, at("2026-11-23T08:50"))
-    assert later.changes["checkin/2026-11-23/officer"] == at("2026-11-24T08:30")  # expires
+    assert later.changes["presence/2026-11-23/2200"] == at("2026-11-23T22:00")
+    assert "checkin/2026-11-23/officer" not in later.changes  # overdue until the shift ends
+    due = alert_service.watch(backend.uow, at("2026-11-23T08:45:30"))
+    assert due.changes["checkin/2026-11-23/officer"] == at("2026-11-23T08:46")
     assert later.rebuild_at == at("2026-11-24T00:00")
 
 
@@ -236,3 +239,13 @@ def test_the_shift_view_follows_the_sign_in_window(backend, desk):
     assert view.day == DAY
     assert [(s.tier, s.staff.name if s.staff else None, s.must_check_in) for s in view.slots] == [
         (Tier.LEADER, "王海涛", True), (Tier.OFFICER, "胡斌", True)]
+
+
+def test_an_overlong_note_is_refused_by_name(backend, desk):
+    with pytest.raises(InputError) as caught:
+        clock_service.check_in(backend.uow, "officer", desk["胡斌"], at=at("2026-11-23T08:20"),
+                               note="调班" * 200)
+    assert caught.value.problems[0].field == "note"
+    with pytest.raises(InputError):
+        clock_service.acknowledge(backend.uow, "checkin/2026-11-23/officer", note="长" * 300)
+    assert rows(backend, CheckIn) == 0

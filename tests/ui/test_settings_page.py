@@ -56,3 +56,19 @@ def test_bad_update_times_are_refused(window, sqlite_backend):
     assert page.status.text().startswith("未保存") and "时:分" in page.status.text()
     assert settings_service.load_settings(sqlite_backend.uow)["update_times_major"] == \
         "08:00,17:00"
+
+
+def test_the_duty_clock_settings_save_and_contradictions_are_refused(window, sqlite_backend):
+    page = window.settings_page
+    assert page.other_editors["checkin_tiers"].text() == "带班领导、值班员"
+    page.other_editors["presence_interval_minutes"].setValue(60)
+    page.other_editors["presence_window_minutes"].setValue(90)
+    page.save()
+    assert page.status.text().startswith("未保存") and "重叠" in page.status.text()
+    assert settings_service.load_settings(sqlite_backend.uow)["presence_interval_minutes"] == 120
+    page.other_editors["presence_window_minutes"].setValue(5)
+    page.other_editors["checkin_tiers"].setText("值班员")
+    page.save()
+    assert page.status.text() == "已保存。"
+    values = settings_service.load_settings(sqlite_backend.uow)
+    assert (values["presence_interval_minutes"], values["checkin_tiers"]) == (60, "officer")

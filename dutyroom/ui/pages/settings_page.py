@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from dutyroom.domain import settings as registry
 from dutyroom.domain.deadlines import PRESETS, PRESETS_BY_KEY, RULE_GROUPS
+from dutyroom.domain.tiers import Tier
 from dutyroom.services import settings_service
 from dutyroom.services.errors import InputError
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
@@ -90,6 +91,7 @@ class SettingsPage(Page):
         cards.setSpacing(14)
         cards.addWidget(frame)
         cards.addWidget(self._deadline_card())
+        cards.addWidget(self._clock_card())
         cards.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -167,6 +169,36 @@ class SettingsPage(Page):
         inner.addLayout(form)
         return frame
 
+    def _clock_card(self) -> QWidget:
+        """值班时钟: sign-in window, presence schedule, holiday report times."""
+        frame, inner = card()
+        inner.addWidget(QLabel("<b>签到、在岗确认和节假日报送</b>"))
+        form = QFormLayout()
+        form.setHorizontalSpacing(16)
+        for key in ("checkin_before_minutes", "checkin_after_minutes", "checkin_tiers",
+                    "presence_start", "presence_end", "presence_interval_minutes",
+                    "presence_window_minutes", "rota_report_days", "rota_report_time",
+                    "daily_report_time"):
+            definition = registry.definition(key)
+            editor: QWidget
+            if isinstance(definition.default, int):
+                editor = QSpinBox()
+                editor.setRange(0, 24 * 60)
+            else:
+                editor = QLineEdit()
+            editor.setMaximumWidth(220)
+            self.other_editors[key] = editor
+            self.editors[key] = editor
+            row = QHBoxLayout()
+            row.addWidget(editor)
+            row.addWidget(hint_label(definition.source), 1)
+            form.addRow(f"{definition.label}：", row)
+        inner.addLayout(form)
+        inner.addWidget(hint_label(
+            "需签到的层级填 带班领导、值班员、主要领导，用顿号分隔。在岗确认按间隔从开始时间排到结束时间"
+            "（可跨零点）；确认时限不能长于间隔，否则前后两次会重叠。提前提醒不能长于最短的时限。"))
+        return frame
+
     def _apply_preset(self) -> None:
         key = self.preset.currentData()
         if key is None:
@@ -202,6 +234,8 @@ class SettingsPage(Page):
         for key, editor in self.other_editors.items():
             if isinstance(editor, QSpinBox):
                 editor.setValue(values[key])
+            elif key == "checkin_tiers" and isinstance(editor, QLineEdit):
+                editor.setText("、".join(Tier(t).label for t in str(values[key]).split(",") if t))
             elif isinstance(editor, QLineEdit):
                 editor.setText(str(values[key]))
         self.status.clear()

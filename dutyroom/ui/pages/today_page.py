@@ -46,7 +46,7 @@ WEEKDAYS = "一二三四五六日"
 def remaining(due: datetime, now: datetime) -> str:
     """"还剩 12:05" counting down, "超时 1 小时 5 分" once past: to the second when close."""
     seconds = int((due - now).total_seconds())
-    if seconds >= 0:
+    if seconds > 0:
         hours, rest = divmod(seconds, 3600)
         if hours >= 24:
             return f"还剩 {hours // 24} 天 {hours % 24} 小时"
@@ -419,7 +419,8 @@ class TodayPage(Page):
             self._after(dialog.outcome)
 
     def confirm_presence(self) -> None:
-        self.runner.run(clock_service.confirm_presence, self.uow, None, self.now(),
+        moment = self.now()
+        self.runner.run(lambda: clock_service.confirm_presence(self.uow, at=moment),
                         done=self._presence_done,
                         failed=lambda e: show_error(self, "在岗确认", e))
 
@@ -447,14 +448,17 @@ class TodayPage(Page):
         alert = self.selected_alert()
         if alert is None:
             return
-        self.runner.run(clock_service.acknowledge, self.uow, alert.key, self.now(),
+        self._acknowledge(alert.key)
+
+    def _acknowledge(self, key: str) -> None:
+        moment = self.now()
+        self.runner.run(lambda: clock_service.acknowledge(self.uow, key, at=moment),
                         done=self._after, failed=self._failed)
 
     def acknowledge_pressing(self) -> None:
         """The banner's button: take on everything that rings, one audited entry each."""
         for alert in self.center.pressing():
-            self.runner.run(clock_service.acknowledge, self.uow, alert.key, self.now(),
-                            done=self._after, failed=self._failed)
+            self._acknowledge(alert.key)
 
     def complete_task(self) -> None:
         alert = self.selected_alert()
@@ -464,8 +468,9 @@ class TodayPage(Page):
                                       f"确认「{alert.subject}」已经报送？\n将记录报送人和时间。")
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.runner.run(clock_service.complete_task, self.uow, alert.kind, alert.day,
-                        self.now(), done=self._after, failed=self._failed)
+        kind, day, moment = alert.kind, alert.day, self.now()
+        self.runner.run(lambda: clock_service.complete_task(self.uow, kind, day, at=moment),
+                        done=self._after, failed=self._failed)
 
     def go_to_selected(self) -> None:
         alert = self.selected_alert()
