@@ -147,11 +147,17 @@ class SettingsPage(Page):
                 self.editors[key] = box
                 grid.addWidget(box, row, column)
         inner.addLayout(grid)
+        self.other_editors: dict[str, QWidget] = {}
+        inner.addLayout(self._setting_rows(
+            ("update_times_major", "update_times_other", "final_report_days",
+             "alert_warning_minutes", "mass_county_over", "mass_city_from")))
+        return frame
+
+    def _setting_rows(self, keys: tuple[str, ...]) -> QFormLayout:
+        """One row per setting: a number box or a text field, with its source beside it."""
         form = QFormLayout()
         form.setHorizontalSpacing(16)
-        self.other_editors: dict[str, QWidget] = {}
-        for key in ("update_times_major", "update_times_other", "final_report_days",
-                    "alert_warning_minutes", "mass_county_over", "mass_city_from"):
+        for key in keys:
             definition = registry.definition(key)
             editor: QWidget
             if isinstance(definition.default, int):
@@ -166,34 +172,17 @@ class SettingsPage(Page):
             row.addWidget(editor)
             row.addWidget(hint_label(definition.source), 1)
             form.addRow(f"{definition.label}：", row)
-        inner.addLayout(form)
-        return frame
+        return form
 
     def _clock_card(self) -> QWidget:
         """值班时钟: sign-in window, presence schedule, holiday report times."""
         frame, inner = card()
         inner.addWidget(QLabel("<b>签到、在岗确认和节假日报送</b>"))
-        form = QFormLayout()
-        form.setHorizontalSpacing(16)
-        for key in ("checkin_before_minutes", "checkin_after_minutes", "checkin_tiers",
-                    "presence_start", "presence_end", "presence_interval_minutes",
-                    "presence_window_minutes", "rota_report_days", "rota_report_time",
-                    "daily_report_time"):
-            definition = registry.definition(key)
-            editor: QWidget
-            if isinstance(definition.default, int):
-                editor = QSpinBox()
-                editor.setRange(0, 24 * 60)
-            else:
-                editor = QLineEdit()
-            editor.setMaximumWidth(220)
-            self.other_editors[key] = editor
-            self.editors[key] = editor
-            row = QHBoxLayout()
-            row.addWidget(editor)
-            row.addWidget(hint_label(definition.source), 1)
-            form.addRow(f"{definition.label}：", row)
-        inner.addLayout(form)
+        inner.addLayout(self._setting_rows(
+            ("checkin_before_minutes", "checkin_after_minutes", "checkin_tiers",
+             "presence_start", "presence_end", "presence_interval_minutes",
+             "presence_window_minutes", "rota_report_days", "rota_report_time",
+             "daily_report_time")))
         inner.addWidget(hint_label(
             "需签到的层级填 带班领导、值班员、主要领导，用顿号分隔。在岗确认按间隔从开始时间排到结束时间"
             "（可跨零点）；确认时限不能长于间隔，否则前后两次会重叠。提前提醒不能长于最短的时限。"))
