@@ -392,8 +392,10 @@ class TodayPage(Page):
         now = self.now()
         self.checkin_button.setEnabled(shift is not None and any(
             s.must_check_in and s.checkin is None for s in shift.slots))
-        self.presence_button.setEnabled(shift is not None and any(
-            p.asked_at <= now < shift.end and p.confirmation is None for p in shift.prompts))
+        asked = [p for p in (shift.prompts if shift else []) if p.asked_at <= now]
+        # A confirmation answers the latest prompt only (clock_service.confirm_presence).
+        self.presence_button.setEnabled(shift is not None and now < shift.end and bool(asked)
+                                        and asked[-1].confirmation is None)
 
     def _after(self, outcome: Outcome[Any]) -> None:
         if outcome.changes:
