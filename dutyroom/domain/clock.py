@@ -23,6 +23,12 @@ def parse_local_time(raw: object, zone: tzinfo, field: str, label: str) -> datet
     return value if value.tzinfo is not None else value.replace(tzinfo=zone)
 
 
+def clock_time(text: object) -> time:
+    """A time of day as the settings store it ("08:30"), already checked by the registry."""
+    hours, minutes = str(text).split(":")
+    return time(int(hours), int(minutes))
+
+
 def day_start(day: date, zone: tzinfo) -> datetime:
     return datetime.combine(day, time(0), tzinfo=zone)
 

@@ -322,15 +322,22 @@ ALERT_STATE_LABELS = {AlertState.UPCOMING: "即将到期", AlertState.DUE: "到�
 DUE_WINDOW = timedelta(minutes=1)  # the minute of the deadline itself
 
 
-def alert_state(due: datetime, met_at: datetime | None, at: datetime,
-                warning: timedelta) -> AlertState | None:
-    """Where a deadline stands at `at`; None while it is still further off than the warning."""
-    if met_at is not None and met_at <= at:
+def timed_state(opens: datetime, due: datetime, done_at: datetime | None, at: datetime,
+                expires: datetime | None = None) -> AlertState | None:
+    """Where anything timed stands at `at`: None before it `opens` (a warning, a sign-in
+    window, a prompt) and after it `expires` unfinished (a shift that is over)."""
+    if done_at is not None and done_at <= at:
         return AlertState.DONE
-    if at < due - warning:
+    if at < opens or (expires is not None and at >= expires):
         return None
     if at < due:
         return AlertState.UPCOMING
     if at < due + DUE_WINDOW:
         return AlertState.DUE
     return AlertState.OVERDUE
+
+
+def alert_state(due: datetime, met_at: datetime | None, at: datetime,
+                warning: timedelta) -> AlertState | None:
+    """Where a deadline stands at `at`; None while it is still further off than the warning."""
+    return timed_state(due - warning, due, met_at, at)

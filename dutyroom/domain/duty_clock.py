@@ -16,7 +16,8 @@ from enum import StrEnum
 from typing import Any
 
 from dutyroom.domain.calendar import DayInfo, DayKind
-from dutyroom.domain.deadlines import DISPATCH_MINUTES, DUE_WINDOW, AlertState
+from dutyroom.domain.clock import clock_time
+from dutyroom.domain.deadlines import DISPATCH_MINUTES, DUE_WINDOW, AlertState, timed_state
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.tiers import Tier
 
@@ -47,24 +48,19 @@ class ClockRules:
     warning: timedelta
 
 
-def _clock(text: Any) -> time:
-    hours, minutes = str(text).split(":")
-    return time(int(hours), int(minutes))
-
-
 def rules_from_settings(values: Mapping[str, Any]) -> ClockRules:
     return ClockRules(
-        handover=_clock(values["handover_time"]),
+        handover=clock_time(values["handover_time"]),
         checkin_before=timedelta(minutes=int(values["checkin_before_minutes"])),
         checkin_after=timedelta(minutes=int(values["checkin_after_minutes"])),
         checkin_tiers=tuple(Tier(t) for t in str(values["checkin_tiers"]).split(",") if t),
-        presence_start=_clock(values["presence_start"]),
-        presence_end=_clock(values["presence_end"]),
+        presence_start=clock_time(values["presence_start"]),
+        presence_end=clock_time(values["presence_end"]),
         presence_every=timedelta(minutes=int(values["presence_interval_minutes"])),
         presence_window=timedelta(minutes=int(values["presence_window_minutes"])),
         rota_report_days=int(values["rota_report_days"]),
-        rota_report_time=_clock(values["rota_report_time"]),
-        daily_report_time=_clock(values["daily_report_time"]),
+        rota_report_time=clock_time(values["rota_report_time"]),
+        daily_report_time=clock_time(values["daily_report_time"]),
         warning=timedelta(minutes=int(values["alert_warning_minutes"])),
     )
 
@@ -158,8 +154,8 @@ def check_settings(values: Mapping[str, Any]) -> list[FieldError]:
     every = int(values["presence_interval_minutes"])
     window = int(values["presence_window_minutes"])
     if every:
-        span = int(_span(_clock(values["presence_start"]),
-                         _clock(values["presence_end"])).total_seconds() // 60)
+        span = int(_span(clock_time(values["presence_start"]),
+                         clock_time(values["presence_end"])).total_seconds() // 60)
         last = span - span % every
         if window > every:
             errors.append(FieldError(
@@ -221,15 +217,7 @@ class TimedItem:
 
 def item_state(item: TimedItem, at: datetime) -> AlertState | None:
     """Where an item stands at `at`; None while not yet shown or once expired."""
-    if item.done_at is not None and item.done_at <= at:
-        return AlertState.DONE
-    if at < item.opens or (item.expires is not None and at >= item.expires):
-        return None
-    if at < item.due:
-        return AlertState.UPCOMING
-    if at < item.due + DUE_WINDOW:
-        return AlertState.DUE
-    return AlertState.OVERDUE
+    return timed_state(item.opens, item.due, item.done_at, at, item.expires)
 
 
 def next_change(item: TimedItem, after: datetime) -> datetime | None:

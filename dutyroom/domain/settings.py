@@ -14,6 +14,7 @@ from datetime import time
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from dutyroom.domain.clock import clock_time
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.deadlines import PRESETS_BY_KEY, RULE_GROUPS, parse_clock_list
 from dutyroom.domain.errors import FieldError
@@ -193,5 +194,4 @@ def resolve(stored: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def handover_clock(values: Mapping[str, Any]) -> time:
-    hours, minutes = str(values["handover_time"]).split(":")
-    return time(int(hours), int(minutes))
+    return clock_time(values["handover_time"])

@@ -9,25 +9,25 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dutyroom.db.models import AlertAck, DutyTask, Staff
 from dutyroom.domain import calendar, duty_clock
+from dutyroom.domain.clock import day_start
 from dutyroom.domain.deadlines import ALERT_STATE_LABELS, KIND_LABELS, AlertState, DeadlineKind
 from dutyroom.domain.duty_clock import TASK_LABELS, TaskKind, TimedItem
 from dutyroom.services import incident_service
 from dutyroom.services.clock_service import (
     PRESENCE,
     SHIFT,
-    ClockContext,
     checkin_tiers,
-    clock_context,
     confirmations,
     shift_officer,
 )
+from dutyroom.services.incident_service import Desk
 from dutyroom.services.records import utc_now
 from dutyroom.services.roster_service import calendar_days_in, rota_in
 from dutyroom.services.uow import UnitOfWork
@@ -80,33 +80,33 @@ class Schedule:
         return changes
 
 
-def _incident_items(session: Session, ctx: ClockContext) -> list[TimedItem]:
+def _incident_items(session: Session, ctx: Desk) -> list[TimedItem]:
     items = []
-    for view in incident_service.open_deadlines_in(session):
+    for view in incident_service.open_deadlines_in(session, ctx):
         key = f"{view.kind}/{view.ref}/{view.due.astimezone(ctx.zone):%Y%m%dT%H%M%S}"
         if view.kind == DeadlineKind.DISPATCH_ARRIVAL:
             key += "/" + hashlib.sha1(view.subject.encode()).hexdigest()[:10]
         label = KIND_LABELS[DeadlineKind(view.kind)]
         items.append(TimedItem(key, view.kind, label, view.subject, view.ref, "incident",
-                               view.due - ctx.rules.warning, view.due, view.met_at))
+                               view.due - ctx.clock.warning, view.due, view.met_at))
     return items
 
 
-def _clock_items(session: Session, ctx: ClockContext, day: date) -> list[TimedItem]:
+def _clock_items(session: Session, ctx: Desk, day: date) -> list[TimedItem]:
     """Sign-ins and presence prompts of duty day `day`; they expire with the shift."""
     rota = rota_in(session, day, day)
     done = {(r.kind, r.tier, r.due_at): r.confirmed_at for r in confirmations(session, day, day)}
-    _, end = duty_clock.shift_span(day, ctx.rules, ctx.zone)
-    opens, due = duty_clock.checkin_window(day, ctx.rules, ctx.zone)
+    _, end = duty_clock.shift_span(day, ctx.clock, ctx.zone)
+    opens, due = duty_clock.checkin_window(day, ctx.clock, ctx.zone)
     items = []
-    for tier in checkin_tiers(rota, day, ctx.rules):
+    for tier in checkin_tiers(rota, day, ctx.clock):
         person = rota.slots.get((day, tier))
         subject = f"{tier.label} {person.name}" if person else f"{tier.label}（未排班）"
         items.append(TimedItem(f"checkin/{day}/{tier}", DeadlineKind.CHECKIN.value,
                                KIND_LABELS[DeadlineKind.CHECKIN], subject,
                                person.id if person else 0, "clock", opens, due,
                                done.get((SHIFT, tier.value, due)), end, day))
-    prompts = duty_clock.presence_prompts(day, ctx.rules, ctx.zone)
+    prompts = duty_clock.presence_prompts(day, ctx.clock, ctx.zone)
     if prompts:
         officer = shift_officer(session, day)
         person = session.get(Staff, officer) if officer else None
@@ -119,48 +119,44 @@ def _clock_items(session: Session, ctx: ClockContext, day: date) -> list[TimedIt
     return items
 
 
-def _task_items(session: Session, ctx: ClockContext, today: date) -> list[TimedItem]:
+def _task_items(session: Session, ctx: Desk, today: date) -> list[TimedItem]:
     """The rota report before each coming holiday and the daily report on holidays."""
     # Wide enough that a holiday (never longer than nine days) is seen whole.
     days = calendar_days_in(session, today - timedelta(days=10),
-                            today + timedelta(days=ctx.rules.rota_report_days + 12))
+                            today + timedelta(days=ctx.clock.rota_report_days + 12))
     done = {(t.kind, t.day): t.done_at for t in session.scalars(select(DutyTask).where(
         DutyTask.day >= today - timedelta(days=10)))}
     items = []
     for first, last in duty_clock.holiday_blocks(days):
-        due = duty_clock.rota_report_due(first, ctx.rules, ctx.zone)
+        due = duty_clock.rota_report_due(first, ctx.clock, ctx.zone)
         name = next((d.name for d in days if d.day == first and d.name), "")
         subject = f"{name or f'{first:%m月%d日}起节假日'}值班表（{first:%m月%d日}—{last:%m月%d日}）"
         items.append(TimedItem(f"rota_report/{first}", TaskKind.ROTA_REPORT.value,
                                TASK_LABELS[TaskKind.ROTA_REPORT], subject, 0, "task",
                                due - TASK_NOTICE, due, done.get((TaskKind.ROTA_REPORT.value, first)),
-                               _midnight(last + timedelta(days=1), ctx), first))
+                               day_start(last + timedelta(days=1), ctx.zone), first))
     for info in days:
         if info.kind != calendar.DayKind.HOLIDAY or not today - timedelta(days=1) <= info.day <= \
                 today + timedelta(days=1):
             continue
-        due = duty_clock.daily_report_due(info.day, ctx.rules, ctx.zone)
+        due = duty_clock.daily_report_due(info.day, ctx.clock, ctx.zone)
         items.append(TimedItem(f"daily_report/{info.day}", TaskKind.DAILY_REPORT.value,
                                TASK_LABELS[TaskKind.DAILY_REPORT],
                                f"{info.day:%m月%d日}值班日报（有事报事、无事报平安）", 0, "task",
-                               due - ctx.rules.warning, due,
+                               due - ctx.clock.warning, due,
                                done.get((TaskKind.DAILY_REPORT.value, info.day)),
-                               _midnight(info.day + timedelta(days=1), ctx), info.day))
+                               day_start(info.day + timedelta(days=1), ctx.zone), info.day))
     return items
 
 
-def _midnight(day: date, ctx: ClockContext) -> datetime:
-    return datetime.combine(day, time(0), tzinfo=ctx.zone)
-
-
 def schedule_in(session: Session, at: datetime) -> Schedule:
-    ctx = clock_context(session)
-    day = duty_clock.duty_day_of(at, ctx.rules, ctx.zone)
+    ctx = incident_service.desk(session)
+    day = duty_clock.duty_day_of(at, ctx.clock, ctx.zone)
     items = (_incident_items(session, ctx) + _clock_items(session, ctx, day)
              + _clock_items(session, ctx, day + timedelta(days=1))
              + _task_items(session, ctx, at.astimezone(ctx.zone).date()))
-    shift_end = duty_clock.shift_span(day, ctx.rules, ctx.zone)[1]
-    midnight = _midnight(at.astimezone(ctx.zone).date() + timedelta(days=1), ctx)
+    shift_end = duty_clock.shift_span(day, ctx.clock, ctx.zone)[1]
+    midnight = day_start(at.astimezone(ctx.zone).date() + timedelta(days=1), ctx.zone)
     return Schedule(duty_clock.sort_items(items), min(shift_end, midnight))
 
 
@@ -197,6 +193,10 @@ class Watch:
     alerts: list[Alert]
     changes: dict[str, datetime]  # item key → its next change of state
     rebuild_at: datetime
+
+    @property
+    def pressing(self) -> list[Alert]:
+        return [a for a in self.alerts if a.pressing]
 
 
 def watch(uow: UnitOfWork, at: datetime | None = None) -> Watch:

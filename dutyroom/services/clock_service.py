@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -22,15 +21,15 @@ from dutyroom.domain import duty_clock
 from dutyroom.domain.calendar import DayInfo
 from dutyroom.domain.clock import parse_local_time
 from dutyroom.domain.contacts import clean_text
-from dutyroom.domain.deadlines import AlertState
+from dutyroom.domain.deadlines import AlertState, timed_state
 from dutyroom.domain.duty_clock import ClockRules, TaskKind
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incidents import FUTURE_TOLERANCE
 from dutyroom.domain.tiers import Tier
 from dutyroom.services.errors import InputError, Problem
+from dutyroom.services.incident_service import desk
 from dutyroom.services.records import audit_change, utc_now
 from dutyroom.services.roster_service import Rota, StaffBrief, rota_in
-from dutyroom.services.settings_service import load_settings_in
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
 CHANGED = Changes(clock=True)
@@ -38,21 +37,6 @@ SHIFT, PRESENCE = "shift", "presence"
 SPOT_CHANNELS = {"phone": "电话", "video": "视频", "on_site": "现场"}
 SPOT_OUTCOMES = {"ok": "在岗正常", "no_answer": "无人接听", "absent": "值班人员不在岗",
                  "unreachable": "值班人员联系不上", "other": "其他问题"}
-
-
-@dataclass(frozen=True)
-class ClockContext:
-    """The desk's clock rules and time zone, read once per transaction."""
-
-    rules: ClockRules
-    zone: tzinfo
-    settings: dict[str, Any]
-
-
-def clock_context(session: Session) -> ClockContext:
-    settings = load_settings_in(session)
-    return ClockContext(duty_clock.rules_from_settings(settings), ZoneInfo(settings["timezone"]),
-                        settings)
 
 
 # --- what the pages get back ------------------------------------------------------------------
@@ -100,9 +84,8 @@ class SlotView:
     def state(self, at: datetime) -> AlertState | None:
         if not self.must_check_in:
             return None
-        return duty_clock.item_state(duty_clock.TimedItem(
-            "", "checkin", "", "", 0, "clock", self.opens, self.due,
-            self.checkin.confirmed_at if self.checkin else None), at)
+        return timed_state(self.opens, self.due,
+                           self.checkin.confirmed_at if self.checkin else None, at)
 
 
 @dataclass(frozen=True)
@@ -185,22 +168,22 @@ def checkin_tiers(rota: Rota, day: date, rules: ClockRules) -> tuple[Tier, ...]:
 
 
 def shift_view_in(session: Session, day: date) -> ShiftView:
-    ctx = clock_context(session)
+    ctx = desk(session)
     rota = rota_in(session, day, day)
     plan = rota.plan(day)
     names = _names(session)
     rows = confirmations(session, day, day)
     shifts = {Tier(r.tier): _checkin_view(r, names) for r in rows if r.kind == SHIFT}
     presence = {r.due_at: _checkin_view(r, names) for r in rows if r.kind == PRESENCE}
-    opens, due = duty_clock.checkin_window(day, ctx.rules, ctx.zone)
-    signing = checkin_tiers(rota, day, ctx.rules)
+    opens, due = duty_clock.checkin_window(day, ctx.clock, ctx.zone)
+    signing = checkin_tiers(rota, day, ctx.clock)
     slots = [SlotView(tier, rota.slots.get((day, tier)), tier in signing, opens, due,
                       shifts.get(tier)) for tier in plan.required]
     prompts = [PromptView(asked, by, presence.get(by))
-               for asked, by in duty_clock.presence_prompts(day, ctx.rules, ctx.zone)]
-    start, end = duty_clock.shift_span(day, ctx.rules, ctx.zone)
+               for asked, by in duty_clock.presence_prompts(day, ctx.clock, ctx.zone)]
+    start, end = duty_clock.shift_span(day, ctx.clock, ctx.zone)
     return ShiftView(day, plan.info, plan.periods, start, end, slots, prompts,
-                     spot_checks_in(session, start, end), ctx.rules)
+                     spot_checks_in(session, start, end), ctx.clock)
 
 
 def shift_view(uow: UnitOfWork, at: datetime | None = None) -> ShiftView:
@@ -208,8 +191,8 @@ def shift_view(uow: UnitOfWork, at: datetime | None = None) -> ShiftView:
     shift's sign-in opens, that shift."""
     moment = utc_now(at)
     with uow.read() as session:
-        ctx = clock_context(session)
-        return shift_view_in(session, duty_clock.checkin_day_of(moment, ctx.rules, ctx.zone))
+        ctx = desk(session)
+        return shift_view_in(session, duty_clock.checkin_day_of(moment, ctx.clock, ctx.zone))
 
 
 # --- check-in and presence -------------------------------------------------------------------
@@ -254,18 +237,18 @@ def check_in(uow: UnitOfWork, tier: str, staff_id: int, *, at: datetime | None =
         raise InputError([Problem(f"未知的值班层级「{tier}」", field="tier")]) from None
     note = _note(note)
     with uow.write() as session:
-        ctx = clock_context(session)
-        day = duty_clock.checkin_day_of(moment, ctx.rules, ctx.zone)
+        ctx = desk(session)
+        day = duty_clock.checkin_day_of(moment, ctx.clock, ctx.zone)
         rota = rota_in(session, day, day)
-        if slot_tier not in checkin_tiers(rota, day, ctx.rules):
+        if slot_tier not in checkin_tiers(rota, day, ctx.clock):
             raise InputError([Problem(f"{day:%m月%d日}的班次不需要{slot_tier.label}签到",
                                       field="tier")])
         person = _active_staff(session, staff_id)
-        due = duty_clock.checkin_window(day, ctx.rules, ctx.zone)[1]
+        due = duty_clock.checkin_window(day, ctx.clock, ctx.zone)[1]
         existing = session.scalar(select(CheckIn).where(
             CheckIn.kind == SHIFT, CheckIn.day == day, CheckIn.tier == slot_tier.value))
         if existing is not None:
-            next_opens = duty_clock.checkin_window(day + timedelta(days=1), ctx.rules, ctx.zone)[0]
+            next_opens = duty_clock.checkin_window(day + timedelta(days=1), ctx.clock, ctx.zone)[0]
             raise InputError([Problem(
                 f"{day:%m月%d日}班次的{slot_tier.label}已经签到"
                 f"（{existing.confirmed_at.astimezone(ctx.zone):%H:%M}）；"
@@ -286,9 +269,9 @@ def confirm_presence(uow: UnitOfWork, staff_id: int | None = None, *,
     since nobody can confirm now that they were at the desk an hour ago."""
     moment = utc_now(at)
     with uow.write() as session:
-        ctx = clock_context(session)
-        day = duty_clock.duty_day_of(moment, ctx.rules, ctx.zone)
-        prompts = duty_clock.presence_prompts(day, ctx.rules, ctx.zone)
+        ctx = desk(session)
+        day = duty_clock.duty_day_of(moment, ctx.clock, ctx.zone)
+        prompts = duty_clock.presence_prompts(day, ctx.clock, ctx.zone)
         asked = [p for p in prompts if p[0] <= moment]
         if not asked:
             upcoming = [p[0] for p in prompts if p[0] > moment]
@@ -342,7 +325,7 @@ def record_spot_check(uow: UnitOfWork, values: Mapping[str, Any], *,
             return None
 
     with uow.write() as session:
-        ctx = clock_context(session)
+        ctx = desk(session)
         at = field(lambda: parse_local_time(values.get("at"), ctx.zone, "at", "查岗时间")) or moment
         if at > moment + FUTURE_TOLERANCE:
             problems.append(Problem("查岗时间晚于现在", field="at"))
@@ -388,9 +371,9 @@ def complete_task(uow: UnitOfWork, kind: str, day: date, *, at: datetime | None 
     except ValueError:
         raise InputError([Problem(f"未知的事项「{kind}」", field="kind")]) from None
     with uow.write() as session:
-        ctx = clock_context(session)
-        due = (duty_clock.rota_report_due(day, ctx.rules, ctx.zone) if task == TaskKind.ROTA_REPORT
-               else duty_clock.daily_report_due(day, ctx.rules, ctx.zone))
+        ctx = desk(session)
+        due = (duty_clock.rota_report_due(day, ctx.clock, ctx.zone) if task == TaskKind.ROTA_REPORT
+               else duty_clock.daily_report_due(day, ctx.clock, ctx.zone))
         row = DutyTask(kind=task.value, day=day, due_at=due, done_at=moment, done_by=uow.actor,
                        note=_note(note))
         _save(session, row, uow.actor, "duty_task", moment,

@@ -31,6 +31,7 @@ from dutyroom.db.models import (
     UpwardReport,
 )
 from dutyroom.domain import deadlines as rules_module
+from dutyroom.domain import duty_clock
 from dutyroom.domain.clock import day_span, parse_local_time
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.deadlines import (
@@ -41,6 +42,7 @@ from dutyroom.domain.deadlines import (
     SentReport,
     Stage,
 )
+from dutyroom.domain.duty_clock import ClockRules
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incidents import (
     COUNT_LABELS,
@@ -213,16 +215,19 @@ class IncidentQuery:
 
 @dataclass(frozen=True)
 class Desk:
-    """The settings a log action needs: the deadline rules, the local zone, the desk's name."""
+    """The settings an action needs, read once: the reporting-deadline rules, the duty
+    clock's rules, the local zone and the raw values (the desk's name and the rest)."""
 
     rules: ReportRules
+    clock: ClockRules
     zone: tzinfo
     values: Mapping[str, Any]
 
 
 def desk(session: Session) -> Desk:
     values = load_settings_in(session)
-    return Desk(rules_module.rules_from_settings(values), ZoneInfo(values["timezone"]), values)
+    return Desk(rules_module.rules_from_settings(values), duty_clock.rules_from_settings(values),
+                ZoneInfo(values["timezone"]), values)
 
 
 def facts_of(row: Incident) -> IncidentFacts:
@@ -788,9 +793,8 @@ def list_incidents(uow: UnitOfWork, query: IncidentQuery,
         return IncidentPage(result, more)
 
 
-def open_deadlines_in(session: Session) -> list[DeadlineView]:
+def open_deadlines_in(session: Session, d: Desk) -> list[DeadlineView]:
     """Every deadline of every open incident, met or not (the alert list filters them)."""
-    d = desk(session)
     rows = list(session.scalars(select(Incident).where(
         Incident.voided.is_(False), Incident.status != Status.CLOSED.value)))
     ids = [r.id for r in rows]

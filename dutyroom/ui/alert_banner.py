@@ -29,7 +29,7 @@ class AlertBanner(QFrame):
         self.hide()
 
     def show_watch(self, watch: Watch) -> None:
-        pressing = [a for a in watch.alerts if a.pressing]
+        pressing = watch.pressing
         asking = [a for a in watch.alerts if a.kind == "presence" and not a.acknowledged_by]
         if not pressing and not asking:
             self.hide()

@@ -110,9 +110,9 @@ class AlertCenter(QObject):
             self.notifier.notify("值班提醒：即将到期", summary(fresh), loud=False)
 
     def ring_again(self) -> None:
-        pressing = [a for a in (self.current.alerts if self.current else []) if a.pressing]
+        pressing = self.pressing()
         if pressing:
             self.notifier.notify("值班提醒：仍未处理", summary(pressing), loud=True)
 
     def pressing(self) -> list[Alert]:
-        return [a for a in (self.current.alerts if self.current else []) if a.pressing]
+        return self.current.pressing if self.current else []

@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
 
     def _show_alerts(self, watch: Watch) -> None:
         self.alert_banner.show_watch(watch)
-        pressing = sum(1 for a in watch.alerts if a.pressing)
+        pressing = len(watch.pressing)
         item = self.nav.item(0)
         item.setText(f"  {self.today.title}" + (f"（{pressing}）" if pressing else ""))
 

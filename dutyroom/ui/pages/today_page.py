@@ -356,7 +356,7 @@ class TodayPage(Page):
         self.alerts = watch.alerts
         self.alert_model.set_records(watch.alerts)
         self.alert_empty.setVisible(not watch.alerts)
-        pressing = sum(1 for a in watch.alerts if a.pressing)
+        pressing = len(watch.pressing)
         self.alert_title.setText(f"<b>提醒</b>　<span style='color:{DANGER}'>{pressing} 项待处理</span>"
                                  if pressing else "<b>提醒</b>")
         if selected is not None:
