@@ -29,6 +29,7 @@ from dutyroom.services import (
     alert_service,
     check_service,
     demo,
+    handover_service,
     import_export,
     incident_service,
     roster_files,
@@ -129,6 +130,13 @@ def cmd_check(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK if report.ok else EXIT_FAILURE
 
 
+def _date(raw: str, field: str) -> date:
+    try:
+        return calendar.parse_date(raw, field)
+    except FieldError as error:
+        raise InputError.from_field(error) from None
+
+
 def _range(args: argparse.Namespace) -> tuple[date, date]:
     return roster_service.parse_range(args.start, args.end)
 
@@ -214,11 +222,8 @@ def cmd_roster_show(args: argparse.Namespace, out: Output) -> int:
 
 def cmd_roster_export(args: argparse.Namespace, out: Output) -> int:
     start, end = _range(args)
-    if args.format == "pdf":
-        raise InputError([Problem("PDF 值班表将随打印功能提供，目前可导出 xlsx / csv / ics",
-                                  field="--format")])
     path = roster_files.export_roster(_open(args).uow, start, end, args.format, Path(args.out),
-                                      staff_id=args.staff)
+                                      staff_id=args.staff, layout=args.layout)
     out.emit({"out": str(path)}, lambda: f"已导出：{path}")
     return EXIT_OK
 
@@ -338,6 +343,16 @@ def cmd_alerts(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
+def cmd_handover_print(args: argparse.Namespace, out: Output) -> int:
+    day = _date(args.date, "--date")
+    document = handover_service.handover_document(_open(args).uow, day)
+    path = Path(args.out)
+    roster_files.write_file(path, document.data)
+    out.emit({"out": str(path), "pages": document.pages},
+             lambda: f"已生成 {day:%Y-%m-%d} 班次的交接班记录（{document.pages} 页）：{path}")
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace, out: Output) -> int:
     return run_gui(getattr(args, "db", None), selftest=getattr(args, "selftest", False))
 
@@ -419,6 +434,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", required=True, choices=["xlsx", "csv", "ics", "pdf"])
     export.add_argument("--out", required=True, metavar="FILE")
     export.add_argument("--staff", type=int, metavar="ID", help="只导出此人的班次（ics）")
+    export.add_argument("--layout", choices=list(roster_files.PDF_LAYOUTS), default="grid",
+                        help="PDF 版式：grid 月历（默认），list 报备名单（含手机）")
     export.set_defaults(handler=cmd_roster_export)
     rota_import = rota_commands.add_parser("import", parents=[common],
                                            help="导入办公室格式的值班表 .xlsx")
@@ -447,6 +464,15 @@ def build_parser() -> argparse.ArgumentParser:
     alerts = commands.add_parser("alerts", parents=[common], help="某一时刻应提醒的事项")
     alerts.add_argument("--at", metavar="TIME", help="时间（默认现在）")
     alerts.set_defaults(handler=cmd_alerts)
+
+    handover = commands.add_parser("handover", parents=[common], help="交接班记录")
+    handover_commands = handover.add_subparsers(dest="handover_command", metavar="ACTION",
+                                                parser_class=_Parser, required=True)
+    handover_print = handover_commands.add_parser("print", parents=[common],
+                                                  help="打印某日开始的班次的交接班记录（PDF）")
+    handover_print.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    handover_print.add_argument("--out", required=True, metavar="FILE.pdf")
+    handover_print.set_defaults(handler=cmd_handover_print)
 
     gui = commands.add_parser("gui", parents=[common], help="打开图形界面")
     gui.add_argument("--selftest", action="store_true", help="打开每个页面后退出，成功返回 0")

@@ -474,7 +474,7 @@ class Handover(Versioned, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = _uuid_column()
-    shift_date: Mapped[date] = mapped_column(Date, index=True)
+    shift_date: Mapped[date] = mapped_column(Date, index=True, unique=True)  # one record a shift
     outgoing_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     incoming_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     leader_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
@@ -485,6 +485,9 @@ class Handover(Versioned, Base):
     finalized_at: Mapped[datetime | None]
     accepted_by: Mapped[str] = mapped_column(String(64), default="")
     revision: Mapped[int] = mapped_column(Integer, default=1)
+
+    def snapshot(self) -> dict[str, Any]:
+        return record_snapshot(self)
 
 
 # --- the audit chain -----------------------------------------------------------------

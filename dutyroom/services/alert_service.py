@@ -119,7 +119,7 @@ def _clock_items(session: Session, ctx: Desk, day: date) -> list[TimedItem]:
     return items
 
 
-def _task_items(session: Session, ctx: Desk, today: date) -> list[TimedItem]:
+def task_items(session: Session, ctx: Desk, today: date) -> list[TimedItem]:
     """The rota report before each coming holiday and the daily report on holidays."""
     # Wide enough that a holiday (never longer than nine days) is seen whole.
     days = calendar_days_in(session, today - timedelta(days=10),
@@ -154,7 +154,7 @@ def schedule_in(session: Session, at: datetime) -> Schedule:
     day = duty_clock.duty_day_of(at, ctx.clock, ctx.zone)
     items = (_incident_items(session, ctx) + _clock_items(session, ctx, day)
              + _clock_items(session, ctx, day + timedelta(days=1))
-             + _task_items(session, ctx, at.astimezone(ctx.zone).date()))
+             + task_items(session, ctx, at.astimezone(ctx.zone).date()))
     shift_end = duty_clock.shift_span(day, ctx.clock, ctx.zone)[1]
     midnight = day_start(at.astimezone(ctx.zone).date() + timedelta(days=1), ctx.zone)
     return Schedule(duty_clock.sort_items(items), min(shift_end, midnight))

@@ -16,6 +16,7 @@ from dutyroom.db.models import (
     Department,
     Dispatch,
     DispatchFeedback,
+    Handover,
     Incident,
     RegisterEntry,
     Staff,
@@ -28,6 +29,7 @@ AUDITED = (
     ("incident", Incident, "事件"), ("upward_report", UpwardReport, "上报记录"),
     ("dispatch", Dispatch, "派单"), ("dispatch_feedback", DispatchFeedback, "派单反馈"),
     ("register_entry", RegisterEntry, "来电来文登记"),
+    ("handover", Handover, "交接班记录"),
 )
 
 

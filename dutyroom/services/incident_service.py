@@ -244,17 +244,34 @@ def _level_changes(row: Incident) -> tuple[tuple[datetime, Level], ...]:
     return changes or ((row.received_at, Level(row.level)),)
 
 
+def level_at(row: Incident, moment: datetime) -> Level:
+    """The incident's level as it was set at `moment`."""
+    changes = _level_changes(row)
+    return ([level for at, level in changes if at <= moment] or [changes[0][1]])[-1]
+
+
 def _is_open(row: Incident) -> bool:
     return not row.voided and row.status != Status.CLOSED
 
 
-def _report_deadlines(row: Incident, reports: Sequence[UpwardReport],
-                      d: Desk) -> list[Deadline]:
+def report_deadlines_of(row: Incident, reports: Sequence[UpwardReport], d: Desk,
+                        as_of: datetime | None = None) -> list[Deadline]:
+    """The incident's report deadlines; with `as_of`, as they stood then (reports sent and
+    levels set later ignored), which is how a past shift's handover record reads."""
     if row.voided:
         return []
+    levels = _level_changes(row)
+    open_now = _is_open(row)
+    casualties = row.casualties_changed_at
+    if as_of is not None:
+        if casualties is not None and casualties > as_of:
+            casualties = None
+        reports = [r for r in reports if r.sent_at <= as_of]
+        levels = tuple(c for c in levels if c[0] <= as_of) or levels[:1]
+        open_now = open_now or (row.closed_at is not None and row.closed_at > as_of)
     clock = IncidentClock(
-        received_at=row.received_at, level_changes=_level_changes(row), open=_is_open(row),
-        casualties_changed_at=row.casualties_changed_at,
+        received_at=row.received_at, level_changes=levels, open=open_now,
+        casualties_changed_at=casualties,
         reports=tuple(SentReport(Stage(r.stage), Channel(r.channel), r.sent_at) for r in reports),
     )
     return rules_module.report_deadlines(clock, d.rules, d.zone)
@@ -272,7 +289,7 @@ def _views(row: Incident, deadlines: Sequence[Deadline]) -> tuple[DeadlineView, 
     return tuple(DeadlineView.of(d, row.id, row.title) for d in deadlines)
 
 
-def _reports_of(session: Session, incident_ids: Sequence[int]) -> dict[int, list[UpwardReport]]:
+def reports_of(session: Session, incident_ids: Sequence[int]) -> dict[int, list[UpwardReport]]:
     found: dict[int, list[UpwardReport]] = {i: [] for i in incident_ids}
     if incident_ids:
         for report in session.scalars(select(UpwardReport)
@@ -282,7 +299,7 @@ def _reports_of(session: Session, incident_ids: Sequence[int]) -> dict[int, list
     return found
 
 
-def _dispatches_of(session: Session, incident_ids: Sequence[int]
+def dispatches_of(session: Session, incident_ids: Sequence[int]
                    ) -> dict[int, list[tuple[Dispatch, str]]]:
     found: dict[int, list[tuple[Dispatch, str]]] = {i: [] for i in incident_ids}
     if incident_ids:
@@ -296,9 +313,9 @@ def _dispatches_of(session: Session, incident_ids: Sequence[int]
 
 
 def all_deadlines(session: Session, row: Incident, d: Desk) -> list[Deadline]:
-    reports = _reports_of(session, [row.id])[row.id]
-    dispatches = _dispatches_of(session, [row.id])[row.id]
-    return sorted(_report_deadlines(row, reports, d) + _dispatch_deadlines(row, dispatches),
+    reports = reports_of(session, [row.id])[row.id]
+    dispatches = dispatches_of(session, [row.id])[row.id]
+    return sorted(report_deadlines_of(row, reports, d) + _dispatch_deadlines(row, dispatches),
                   key=lambda x: x.due)
 
 
@@ -504,7 +521,7 @@ def record_report(uow: UnitOfWork, incident_id: int, stage: str, channel: str, *
             body = clean_text(text, "text", "报告内容", max_length=50_000)
         except FieldError as error:
             raise InputError.from_field(error) from None
-        before = _report_deadlines(row, _reports_of(session, [row.id])[row.id], d)
+        before = report_deadlines_of(row, reports_of(session, [row.id])[row.id], d)
         met = rules_module.deadline_for_report(before, the_stage, the_channel)
         report = UpwardReport(incident_id=row.id, stage=the_stage.value,
                               channel=the_channel.value, sent_at=when, recipient=who,
@@ -523,7 +540,7 @@ def draft_text(uow: UnitOfWork, incident_id: int, stage: str, now: datetime | No
         if row is None:
             raise InputError([Problem(f"没有编号为 {incident_id} 的事件", field="id")])
         the_stage = _enum(Stage, rules_module.STAGE_LABELS, stage, "stage", "报送阶段")
-        departments = [name for _, name in _dispatches_of(session, [row.id])[row.id]]
+        departments = [name for _, name in dispatches_of(session, [row.id])[row.id]]
         return draft_report(facts_of(row), the_stage, unit=d.values["unit_name"],
                             desk=d.values["desk_name"], zone=d.zone, now=utc_now(now),
                             dispatched=list(dict.fromkeys(departments)))
@@ -549,7 +566,7 @@ def dispatch(uow: UnitOfWork, incident_id: int, department_ids: Sequence[int], *
             raise InputError.simple("请至少选择一个联动单位", "departments")
         when = _when(ordered_at, d.zone, moment, "ordered_at", "派单时间", row.received_at,
                      "接报时间")
-        busy = {x.department_id: name for x, name in _dispatches_of(session, [row.id])[row.id]
+        busy = {x.department_id: name for x, name in dispatches_of(session, [row.id])[row.id]
                 if x.closed_at is None}
         created: list[int] = []
         for department_id in dict.fromkeys(department_ids):
@@ -675,9 +692,9 @@ def get_incident(uow: UnitOfWork, incident_id: int) -> IncidentDetail:
         row = session.get(Incident, incident_id)
         if row is None:
             raise InputError([Problem(f"没有编号为 {incident_id} 的事件", field="id")])
-        reports = _reports_of(session, [row.id])[row.id]
-        dispatches = _dispatches_of(session, [row.id])[row.id]
-        deadlines = sorted(_report_deadlines(row, reports, d)
+        reports = reports_of(session, [row.id])[row.id]
+        dispatches = dispatches_of(session, [row.id])[row.id]
+        deadlines = sorted(report_deadlines_of(row, reports, d)
                            + _dispatch_deadlines(row, dispatches), key=lambda x: x.due)
         feedback: dict[int, list[DispatchFeedback]] = {order.id: [] for order, _ in dispatches}
         for answer in session.scalars(select(DispatchFeedback).where(
@@ -778,13 +795,13 @@ def list_incidents(uow: UnitOfWork, query: IncidentQuery,
                                   (query.start, query.end), d.zone, query.text,
                                   query.include_voided, after, limit)
         open_ids = [r.id for r in rows if _is_open(r)]
-        reports = _reports_of(session, open_ids)
-        dispatches = _dispatches_of(session, open_ids)
+        reports = reports_of(session, open_ids)
+        dispatches = dispatches_of(session, open_ids)
         result = []
         for row in rows:
             upcoming = None
             if row.id in reports:
-                pending = rules_module.next_open(_report_deadlines(row, reports[row.id], d)
+                pending = rules_module.next_open(report_deadlines_of(row, reports[row.id], d)
                                                  + _dispatch_deadlines(row, dispatches[row.id]))
                 upcoming = DeadlineView.of(pending, row.id, row.title) if pending else None
             result.append(IncidentRow(row.id, row.received_at, row.title, row.category,
@@ -798,10 +815,10 @@ def open_deadlines_in(session: Session, d: Desk) -> list[DeadlineView]:
     rows = list(session.scalars(select(Incident).where(
         Incident.voided.is_(False), Incident.status != Status.CLOSED.value)))
     ids = [r.id for r in rows]
-    reports, dispatches = _reports_of(session, ids), _dispatches_of(session, ids)
+    reports, dispatches = reports_of(session, ids), dispatches_of(session, ids)
     views: list[DeadlineView] = []
     for row in rows:
-        for deadline in _report_deadlines(row, reports[row.id], d):
+        for deadline in report_deadlines_of(row, reports[row.id], d):
             views.append(DeadlineView.of(deadline, row.id, row.title))
         for deadline in _dispatch_deadlines(row, dispatches[row.id]):
             views.append(DeadlineView.of(deadline, row.id, f"{row.title}（{deadline.note}）"))

@@ -26,14 +26,18 @@ from dutyroom.domain import calendar, roster
 from dutyroom.domain.calendar import DayKind
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.tiers import Tier
+from dutyroom.reports.layout import Document
+from dutyroom.reports.rota_pdf import Duty, RotaDay, RotaSheet, month_grid_pdf, rota_list_pdf
 from dutyroom.services import roster_service
 from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.import_export import read_table
+from dutyroom.services.records import utc_now
 from dutyroom.services.roster_service import CHANGED, DutyCounts, RosterView
 from dutyroom.services.settings_service import load_settings, load_settings_in
 from dutyroom.services.uow import Outcome, UnitOfWork
 
-FORMATS = ("xlsx", "csv", "ics")
+FORMATS = ("xlsx", "csv", "ics", "pdf")
+PDF_LAYOUTS = {"grid": "月历", "list": "报备名单（含手机）"}
 HOLIDAY_FILL = PatternFill("solid", fgColor="FDE9D9")
 SENSITIVE_FILL = PatternFill("solid", fgColor="FFF2CC")
 THIN = Side(style="thin", color="808080")
@@ -58,12 +62,48 @@ def _month_end(day: date) -> date:
     return following - timedelta(days=1)
 
 
+def rota_sheet(uow: UnitOfWork, start: date, end: date) -> RotaSheet:
+    """The rota of the range as the printouts take it."""
+    view = roster_service.roster_view(uow, start, end)
+    with uow.read() as session:
+        settings = load_settings_in(session)
+        positions = {staff_id: position for staff_id, position in
+                     session.execute(select(Staff.id, Staff.position))}
+    order = {t: i for i, t in enumerate(roster.TIER_ORDER)}
+    days = tuple(RotaDay(
+        d.info.day, d.info.kind.value, d.info.name, d.periods,
+        tuple(Duty(t.label, d.slots[t].name, d.slots[t].mobile, positions.get(d.slots[t].id) or "")
+              for t in sorted(d.slots, key=order.__getitem__)),
+        tuple(t.label for t in d.required if t not in d.slots)) for d in view.days)
+    names = {d.info.name for d in view.days}
+    holiday = all(d.info.kind == DayKind.HOLIDAY for d in view.days) and len(names) == 1 and "" not in names
+    title = f"{start.year}年{names.pop()}假期" if holiday else period_title(start, end)
+    return RotaSheet(settings["unit_name"], settings["desk_name"], title, settings["desk_phone"], days)
+
+
+def rota_document(uow: UnitOfWork, start: date, end: date, layout: str = "grid",
+                  at: datetime | None = None) -> Document:
+    """The rota as a PDF: the month grid, or the list with mobiles reported upward."""
+    if layout not in PDF_LAYOUTS:
+        raise InputError([Problem(f"不支持的版式「{layout}」，可用 {' / '.join(PDF_LAYOUTS)}",
+                                  field="layout")])
+    sheet = rota_sheet(uow, start, end)
+    with uow.read() as session:
+        zone = ZoneInfo(load_settings_in(session)["timezone"])
+    printed = utc_now(at).astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    return month_grid_pdf(sheet, printed) if layout == "grid" else rota_list_pdf(sheet, printed)
+
+
 def export_roster(uow: UnitOfWork, start: date, end: date, fmt: str, out: Path,
-                  staff_id: int | None = None) -> Path:
-    """Write the rota for the range; `staff_id` limits an .ics to one person's duties."""
+                  staff_id: int | None = None, layout: str = "grid") -> Path:
+    """Write the rota for the range; `staff_id` limits an .ics to one person's duties, and
+    `layout` picks the PDF's (the month grid or the list reported upward)."""
     if fmt not in FORMATS:
         raise InputError([Problem(f"不支持的格式「{fmt}」，可用 {' / '.join(FORMATS)}",
                                   field="format")])
+    if fmt == "pdf":
+        write_file(out, rota_document(uow, start, end, layout).data)
+        return out
     view = roster_service.roster_view(uow, start, end)
     settings = load_settings(uow)
     try:
@@ -78,6 +118,16 @@ def export_roster(uow: UnitOfWork, start: date, end: date, fmt: str, out: Path,
         raise InputError([Problem(f"无法写入文件（{error.strerror or error}）", field="out")],
                          source=str(out)) from None
     return out
+
+
+def write_file(out: Path, data: bytes) -> None:
+    """Write a printout, turning a folder that cannot be written into a message."""
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
+    except OSError as error:
+        raise InputError([Problem(f"无法写入文件（{error.strerror or error}）", field="out")],
+                         source=str(out)) from None
 
 
 def _xlsx(view: RosterView, settings: dict) -> Workbook:

@@ -28,10 +28,11 @@ class Changes:
     incidents: bool = False  # incidents, their reports, dispatches and feedback
     register: bool = False  # the calls and documents register
     clock: bool = False  # check-ins, presence, spot checks, holiday reports, acknowledgements
+    handover: bool = False  # handover records
 
     def __bool__(self) -> bool:
         return (self.staff or self.departments or self.settings or self.roster
-                or self.incidents or self.register or self.clock)
+                or self.incidents or self.register or self.clock or self.handover)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,152 @@
+"""The rota on paper: the month grid that hangs by the desk, and the holiday list with
+mobiles that is reported upward before a holiday (值班表报备)."""
+
+from __future__ import annotations
+
+import calendar as month_calendar
+from dataclasses import dataclass
+from datetime import date
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
+
+from dutyroom.reports import layout
+from dutyroom.reports.layout import GRID, HEADER_FILL, Document, Styles
+
+HOLIDAY_FILL = colors.Color(0.99, 0.90, 0.88)
+WEEKDAYS = "一二三四五六日"
+GRID_CELL = ParagraphStyle("grid_cell", fontSize=10.5, leading=14, wordWrap="CJK")
+
+
+@dataclass(frozen=True)
+class Duty:
+    tier: str  # label: 主要领导 / 带班领导 / 值班员
+    name: str
+    mobile: str
+    position: str = ""
+
+
+@dataclass(frozen=True)
+class RotaDay:
+    day: date
+    kind: str  # workday / weekend / holiday / adjusted_workday / unknown
+    name: str  # the holiday's name, if any
+    periods: tuple[str, ...]  # sensitive periods covering the day
+    duties: tuple[Duty, ...]  # in tier order
+    missing: tuple[str, ...]  # tiers required but not filled (labels)
+
+
+@dataclass(frozen=True)
+class RotaSheet:
+    unit: str
+    desk: str
+    title: str  # e.g. 2026年10月 or 国庆节
+    desk_phone: str
+    days: tuple[RotaDay, ...]
+
+
+def _running(sheet: RotaSheet) -> str:
+    return f"{sheet.unit}{sheet.desk} · {sheet.title}值班表"
+
+
+SHORT_TIER = {"主要领导": "主要", "带班领导": "带班", "值班员": "值班"}
+
+
+def _cell(day: RotaDay | None, st: Styles) -> list[Flowable]:
+    if day is None:
+        return []
+    mark = {"holiday": "休", "adjusted_workday": "班"}.get(day.kind, "")
+    head = f"{day.day.day}" + (f"　{mark}" if mark else "") + (f" {day.name}" if day.name else "")
+    lines = [head]
+    lines += [f"{SHORT_TIER.get(d.tier, d.tier)} {d.name}" for d in day.duties]
+    lines += [f"{SHORT_TIER.get(t, t)} 未排" for t in day.missing]
+    if day.periods:
+        lines.append("、".join(day.periods))
+    return [layout.text("\n".join(lines), GRID_CELL.clone("grid_cell", fontName=st.cell.fontName))]
+
+
+def _month(sheet: RotaSheet, year: int, month: int, st: Styles, width: float) -> list[Flowable]:
+    by_day = {d.day: d for d in sheet.days}
+    weeks = month_calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    data: list[list[object]] = [[layout.text(f"星期{w}", st.head_cell) for w in WEEKDAYS]]
+    style: list[tuple[object, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), st.cell.fontName),
+        ("GRID", (0, 0), (-1, -1), 0.6, GRID),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("VALIGN", (0, 1), (-1, -1), "TOP"),
+    ]
+    for r, week in enumerate(weeks, start=1):
+        row = []
+        for c, day in enumerate(week):
+            info = by_day.get(day) if day.month == month else None
+            row.append(_cell(info, st))
+            if info is not None and info.kind == "holiday":
+                style.append(("BACKGROUND", (c, r), (c, r), HOLIDAY_FILL))
+            if info is not None and (info.missing or info.periods):
+                style.append(("BOX", (c, r), (c, r), 1.6, GRID))
+        data.append(row)
+    # Landscape: the page's short side less margins, title, subtitle and the weekday row.
+    height = (A4[0] - 75 * mm) / len(weeks)
+    return [layout.text(f"{sheet.unit}{sheet.desk}{year}年{month}月值班表", st.title),
+            layout.text(f"值班电话：{sheet.desk_phone or '＿＿＿＿＿＿'}　　底纹为法定节假日，"
+                        "粗框为特殊敏感时期或缺人的日子", st.subtitle),
+            Table(data, colWidths=[width / 7] * 7, rowHeights=[7 * mm] + [height] * len(weeks),
+                  style=TableStyle(style), repeatRows=1)]
+
+
+def month_grid_pdf(sheet: RotaSheet, printed: str) -> Document:
+    """One landscape page per month of the sheet."""
+    months = sorted({(d.day.year, d.day.month) for d in sheet.days})
+
+    def story(st: Styles, width: float) -> list[Flowable]:
+        flow: list[Flowable] = []
+        for i, (year, month) in enumerate(months):
+            if i:
+                flow.append(PageBreak())
+            flow += _month(sheet, year, month, st, width)
+        return flow
+
+    return layout.render(story, title=f"{sheet.title}值班表", running=_running(sheet),
+                         printed=printed, wide=True)
+
+
+def rota_list_pdf(sheet: RotaSheet, printed: str) -> Document:
+    """The list reported upward: each day with every tier's name, position and mobile."""
+    tiers = [t for t in ("主要领导", "带班领导", "值班员")
+             if any(d.tier == t for day in sheet.days for d in day.duties)
+             or any(t in day.missing for day in sheet.days)]
+
+    def story(st: Styles, width: float) -> list[Flowable]:
+        headers = ["日期", "星期"]
+        for tier in tiers:
+            headers += [tier, "手机"]
+        rows, alerts = [], []
+        for day in sheet.days:
+            duties = {d.tier: d for d in day.duties}
+            row = [f"{day.day:%m月%d日}" + (f"\n{day.name}" if day.name else ""),
+                   f"星期{WEEKDAYS[day.day.weekday()]}"]
+            for tier in tiers:
+                duty = duties.get(tier)
+                if duty is None:
+                    row += ["未排" if tier in day.missing else "—", ""]
+                else:
+                    row += [duty.name + (f"\n{duty.position}" if duty.position else ""), duty.mobile]
+            rows.append(row)
+            alerts.append(bool(day.missing))
+        return [
+            layout.text(sheet.unit + sheet.desk, st.subtitle),
+            layout.text(f"{sheet.title}值班表", st.title),
+            layout.text(f"值班电话：{sheet.desk_phone or '＿＿＿＿＿＿'}", st.subtitle),
+            layout.table(headers, rows, [2.2, 1.5, *[2.2, 2.6] * len(tiers)], st, alerts=alerts,
+                         width=width),
+            layout.spacer(4),
+            layout.text("值班人员 24 小时保持通讯畅通；带班领导在岗带班，值班员在值班室值守。", st.small),
+            layout.spacer(6),
+            layout.signatures(("填报人", "审核人"), st, width),
+        ]
+
+    return layout.render(story, title=f"{sheet.title}值班表", running=_running(sheet),
+                         printed=printed)

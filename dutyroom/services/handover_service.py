@@ -1,0 +1,380 @@
+"""Shift handover (交接班): the record assembled from the shift, the outgoing officer's notes,
+the incoming officer's acceptance that locks it, and corrections as new revisions.
+
+Until it is accepted the record is read live from the database each time it is shown, so it
+never goes stale; on acceptance the assembled record is stored whole (`content`) and every
+later reading and printout shows exactly what was accepted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from dutyroom.db.models import DispatchFeedback, Handover, Incident, RegisterEntry, Staff
+from dutyroom.domain import duty_clock
+from dutyroom.domain.contacts import clean_text
+from dutyroom.domain.deadlines import CHANNEL_LABELS, STAGE_LABELS, Channel, Stage
+from dutyroom.domain.errors import FieldError
+from dutyroom.domain.handover import (
+    MAX_NOTES,
+    Change,
+    Correction,
+    DispatchFact,
+    EntryFact,
+    HandoverRecord,
+    IncidentFact,
+    Prompt,
+    ReportFact,
+    ShiftFacts,
+    SignIn,
+    SpotCheckFact,
+    TaskFact,
+    assemble,
+    changes_since,
+)
+from dutyroom.domain.incidents import Category, Status
+from dutyroom.domain.tiers import Tier
+from dutyroom.reports.handover_pdf import handover_pdf
+from dutyroom.reports.layout import Document
+from dutyroom.services import alert_service, incident_service
+from dutyroom.services.clock_service import SHIFT, confirmations, shift_view_in
+from dutyroom.services.errors import ConflictError, InputError, Problem
+from dutyroom.services.incident_service import Desk, desk
+from dutyroom.services.records import audit_change, utc_now
+from dutyroom.services.register_service import KINDS
+from dutyroom.services.roster_service import rota_in
+from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+
+ENTITY = "handover"
+CHANGED = Changes(handover=True)
+DRAFT, FINAL = "draft", "final"
+HISTORY = 90  # records the page lists
+
+
+@dataclass(frozen=True)
+class Stored:
+    """The row behind a record: what the officers wrote and whether it is locked."""
+
+    id: int
+    version: int
+    status: str
+    revision: int
+    accepted_by: str
+    finalized_at: datetime | None
+    notes: str
+    equipment: str
+
+    @property
+    def final(self) -> bool:
+        return self.status == FINAL
+
+
+@dataclass(frozen=True)
+class HandoverView:
+    day: date
+    record: HandoverRecord
+    stored: Stored | None
+    changes: list[Change]  # since the last handover
+    previous_day: date | None
+    accept_from: datetime  # the next shift's sign-in opens: acceptance is possible from then
+    incoming_id: int | None  # the incoming officer as rostered or signed in
+
+    @property
+    def final(self) -> bool:
+        return self.stored is not None and self.stored.final
+
+
+@dataclass(frozen=True)
+class HandoverSummary:
+    day: date
+    status: str
+    revision: int
+    outgoing: str
+    incoming: str
+    accepted_by: str
+    finalized_at: datetime | None
+
+    @property
+    def status_label(self) -> str:
+        if self.status != FINAL:
+            return "草稿"
+        return "已接班" if self.revision == 1 else f"已接班（第 {self.revision} 版）"
+
+
+# --- gathering the shift's facts ---------------------------------------------------------------
+
+
+def _incident_facts(session: Session, ctx: Desk, start: datetime, end: datetime,
+                    as_of: datetime) -> tuple[IncidentFact, ...]:
+    """Incidents received in the shift, and those received earlier still open at its start."""
+    rows = list(session.scalars(select(Incident).where(
+        Incident.voided.is_(False), Incident.received_at < min(end, as_of) + timedelta(seconds=1),
+        or_(Incident.received_at >= start, Incident.closed_at.is_(None), Incident.closed_at >= start))
+        .order_by(Incident.received_at)))
+    rows = [r for r in rows if r.received_at <= as_of]
+    ids = [r.id for r in rows]
+    reports = incident_service.reports_of(session, ids)
+    dispatches = incident_service.dispatches_of(session, ids)
+    feedback: dict[int, str] = {}
+    dispatch_ids = [x.id for pairs in dispatches.values() for x, _ in pairs]
+    if dispatch_ids:
+        for fb in session.scalars(select(DispatchFeedback).where(
+                DispatchFeedback.dispatch_id.in_(dispatch_ids), DispatchFeedback.at <= as_of)
+                .order_by(DispatchFeedback.at, DispatchFeedback.id)):
+            feedback[fb.dispatch_id] = f"{fb.at.astimezone(ctx.zone):%H:%M} {fb.text}".strip()
+    facts = []
+    for row in rows:
+        closed = row.status == Status.CLOSED and row.closed_at is not None and row.closed_at <= as_of
+        status = Status.CLOSED if closed else (
+            Status.RECEIVED if row.status == Status.RECEIVED else Status.HANDLING)
+        sent = [r for r in reports[row.id] if r.sent_at <= as_of]
+        deadlines = incident_service.report_deadlines_of(row, reports[row.id], ctx, as_of)
+        report_facts = tuple(ReportFact(STAGE_LABELS[Stage(r.stage)], CHANNEL_LABELS[Channel(r.channel)],
+                                        r.sent_at, r.due_at is not None and r.sent_at > r.due_at)
+                             for r in sent)
+
+        def seen(moment: datetime | None) -> datetime | None:
+            return moment if moment is not None and moment <= as_of else None
+
+        dispatch_facts = tuple(
+            DispatchFact(x.id, name, x.contact_name, x.ordered_at,
+                         x.ordered_at + timedelta(minutes=x.arrival_minutes), seen(x.arrived_at),
+                         seen(x.closed_at), feedback.get(x.id, ""))
+            for x, name in dispatches[row.id] if x.ordered_at <= as_of)
+        level = incident_service.level_at(row, as_of)
+        facts.append(IncidentFact(row.id, row.received_at, row.title, Category(row.category), level,
+                                  status, report_facts, tuple(deadlines), dispatch_facts))
+    return tuple(facts)
+
+
+def _entry_facts(session: Session, start: datetime, end: datetime) -> tuple[EntryFact, ...]:
+    rows = session.scalars(select(RegisterEntry).where(
+        RegisterEntry.voided.is_(False), RegisterEntry.received_at >= start,
+        RegisterEntry.received_at < end).order_by(RegisterEntry.received_at))
+    return tuple(EntryFact(r.id, r.received_at, KINDS.get(r.kind, r.kind),
+                           " ".join(x for x in (r.from_unit, r.from_name) if x),
+                           " ".join(x for x in (r.doc_number, r.title) if x) or r.content[:200],
+                           r.leader_instruction, r.passed_to) for r in rows)
+
+
+def _officer(session: Session, day: date, rostered: str) -> str:
+    """Who holds the officer's desk on `day`: whoever signed in, else the rostered one."""
+    signed = [r for r in confirmations(session, day, day)
+              if r.kind == SHIFT and r.tier == Tier.OFFICER.value]
+    if signed and signed[0].staff_id:
+        person = session.get(Staff, signed[0].staff_id)
+        if person is not None:
+            return person.name
+    return rostered
+
+
+def shift_facts_in(session: Session, day: date, at: datetime) -> ShiftFacts:
+    ctx = desk(session)
+    shift = shift_view_in(session, day)
+    as_of = min(at, shift.end)
+    rota = rota_in(session, day, day + timedelta(days=1))
+    people = {}
+    for slot in shift.slots:
+        rostered = slot.staff.name if slot.staff else ""
+        people[slot.tier] = slot.checkin.staff_name if slot.checkin else rostered
+    next_officer = rota.slots.get((day + timedelta(days=1), Tier.OFFICER))
+    incoming = _officer(session, day + timedelta(days=1), next_officer.name if next_officer else "")
+    sign_ins = tuple(
+        SignIn(s.tier, s.staff.name if s.staff else "", s.due,
+               s.checkin.staff_name if s.checkin else "",
+               s.checkin.confirmed_at if s.checkin else None)
+        for s in shift.slots if s.must_check_in)
+    prompts = tuple(Prompt(p.asked_at, p.due, p.confirmation.staff_name if p.confirmation else "",
+                           p.confirmation.confirmed_at if p.confirmation else None)
+                    for p in shift.prompts)
+    spots = tuple(SpotCheckFact(s.at, s.checker, s.channel_label, s.answered_by, s.within_rule,
+                                s.outcome_label, s.result)
+                  for s in shift.spot_checks if s.at <= as_of)
+    tasks = tuple(TaskFact(t.key, t.label, t.subject, t.due)
+                  for t in alert_service.task_items(session, ctx, as_of.astimezone(ctx.zone).date())
+                  if t.opens <= as_of and (t.done_at is None or t.done_at > as_of)
+                  and (t.expires is None or t.expires > as_of))
+    return ShiftFacts(
+        unit=ctx.values["unit_name"], desk=ctx.values["desk_name"], day=day, start=shift.start,
+        end=shift.end, zone=ctx.zone, as_of=as_of, people=people, incoming=incoming,
+        sign_ins=sign_ins, prompts=prompts, spot_checks=spots,
+        incidents=_incident_facts(session, ctx, shift.start, shift.end, as_of),
+        entries=_entry_facts(session, shift.start, as_of + timedelta(seconds=1)), tasks=tasks)
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def _stored(row: Handover) -> Stored:
+    return Stored(row.id, row.version, row.status, row.revision, row.accepted_by, row.finalized_at,
+                  row.notes, row.equipment_status)
+
+
+def _row(session: Session, day: date) -> Handover | None:
+    return session.scalars(select(Handover).where(Handover.shift_date == day)).first()
+
+
+def record_in(session: Session, day: date, at: datetime) -> tuple[HandoverRecord, Handover | None]:
+    """The accepted record as stored, or the live one with the notes written so far."""
+    row = _row(session, day)
+    if row is not None and row.status == FINAL:
+        return HandoverRecord.from_json(row.content), row
+    record = assemble(shift_facts_in(session, day, at),
+                      equipment=row.equipment_status if row else "", notes=row.notes if row else "")
+    return record, row
+
+
+def handover_day(uow: UnitOfWork, at: datetime | None = None) -> date:
+    """The shift to hand over at `at`: the one running then (at 08:20 still yesterday's)."""
+    moment = utc_now(at)
+    with uow.read() as session:
+        ctx = desk(session)
+        return duty_clock.duty_day_of(moment, ctx.clock, ctx.zone)
+
+
+def handover_view(uow: UnitOfWork, day: date, at: datetime | None = None) -> HandoverView:
+    moment = utc_now(at)
+    with uow.read() as session:
+        ctx = desk(session)
+        record, row = record_in(session, day, moment)
+        previous_row = session.scalars(select(Handover).where(Handover.shift_date < day)
+                                       .order_by(Handover.shift_date.desc())).first()
+        previous_day = previous_row.shift_date if previous_row else day - timedelta(days=1)
+        previous, _ = record_in(session, previous_day, moment)
+        accept_from, _ = duty_clock.checkin_window(day + timedelta(days=1), ctx.clock, ctx.zone)
+        rota = rota_in(session, day + timedelta(days=1), day + timedelta(days=1))
+        slot = rota.slots.get((day + timedelta(days=1), Tier.OFFICER))
+        signed = [r for r in confirmations(session, day + timedelta(days=1), day + timedelta(days=1))
+                  if r.kind == SHIFT and r.tier == Tier.OFFICER.value]
+        incoming_id = signed[0].staff_id if signed else (slot.id if slot else None)
+    return HandoverView(day, record, _stored(row) if row else None, changes_since(previous, record),
+                        previous_day, accept_from, incoming_id)
+
+
+def list_handovers(uow: UnitOfWork, limit: int = HISTORY) -> list[HandoverSummary]:
+    """Stored records, newest shift first."""
+    with uow.read() as session:
+        rows = session.scalars(select(Handover).order_by(Handover.shift_date.desc()).limit(limit))
+        result = []
+        for row in rows:
+            outgoing = incoming = ""
+            if row.content:
+                record = HandoverRecord.from_json(row.content)
+                outgoing, incoming = record.outgoing, record.incoming
+            result.append(HandoverSummary(row.shift_date, row.status, row.revision, outgoing, incoming,
+                                          row.accepted_by, row.finalized_at))
+        return result
+
+
+def handover_document(uow: UnitOfWork, day: date, at: datetime | None = None) -> Document:
+    """The printout: the accepted record, or the draft as it stands now."""
+    moment = utc_now(at)
+    with uow.read() as session:
+        ctx = desk(session)
+        record, _ = record_in(session, day, moment)
+    return handover_pdf(record, moment.astimezone(ctx.zone).strftime("%Y-%m-%d %H:%M"))
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+def _text(raw: Any, key: str, label: str, limit: int = MAX_NOTES, *, required: bool = False) -> str:
+    try:
+        return clean_text(raw, key, label, max_length=limit, required=required)
+    except FieldError as error:
+        raise InputError.from_field(error) from None
+
+
+def _editable(session: Session, day: date, version: int | None) -> Handover:
+    row = _row(session, day)
+    if row is None:
+        row = Handover(shift_date=day, notes="", equipment_status="", content="", status=DRAFT)
+        session.add(row)
+        try:
+            with session.begin_nested():
+                session.flush()
+        except IntegrityError:
+            raise ConflictError("另一台电脑刚刚保存了这一班的交接班记录，请刷新后再改。") from None
+        return row
+    if version is not None and row.version != version:
+        raise ConflictError("这一班的交接班记录已被他人修改，您的修改未保存。请刷新后再改。")
+    if row.status == FINAL:
+        raise InputError([Problem(
+            f"{day:%m月%d日}的交接班记录已由{row.accepted_by}接班确认并锁定，只能「更正」", field="notes")])
+    return row
+
+
+def save_draft(uow: UnitOfWork, day: date, *, notes: str, equipment: str, version: int | None = None,
+               at: datetime | None = None) -> Outcome[Stored]:
+    """The outgoing officer's notes and equipment status, kept until the handover."""
+    moment = utc_now(at)
+    notes = _text(notes, "notes", "其他交代事项")
+    equipment = _text(equipment, "equipment", "设备和电话状态", 500)
+    with uow.write() as session:
+        row = _editable(session, day, version)
+        row.notes, row.equipment_status = notes, equipment
+        audit_change(session, row, uow.actor, ENTITY, "update", moment)
+        return Outcome(_stored(row), CHANGED)
+
+
+def accept(uow: UnitOfWork, day: date, incoming_staff_id: int, *, notes: str, equipment: str,
+           version: int | None = None, at: datetime | None = None) -> Outcome[Stored]:
+    """接班确认: the incoming officer takes the desk; the record is stored whole and locked."""
+    moment = utc_now(at)
+    notes = _text(notes, "notes", "其他交代事项")
+    equipment = _text(equipment, "equipment", "设备和电话状态", 500)
+    with uow.write() as session:
+        ctx = desk(session)
+        opens, _ = duty_clock.checkin_window(day + timedelta(days=1), ctx.clock, ctx.zone)
+        if moment < opens:
+            raise InputError([Problem(
+                f"接班签到开始（{opens.astimezone(ctx.zone):%m-%d %H:%M}）后才能接班确认", field="at")])
+        person = session.get(Staff, incoming_staff_id)
+        if person is None or not person.active:
+            raise InputError([Problem("请选择在岗的接班人", field="incoming")])
+        row = _editable(session, day, version)
+        record = assemble(shift_facts_in(session, day, moment), equipment=equipment, notes=notes)
+        incoming = person.name
+        if record.incoming and record.incoming != person.name:
+            incoming = f"{person.name}（替 {record.incoming}）"
+        local = moment.astimezone(ctx.zone).strftime("%Y-%m-%d %H:%M")
+        record = replace(record, incoming=incoming, accepted_at=local)
+        row.notes, row.equipment_status = notes, equipment
+        row.incoming_staff_id = person.id
+        row.content, row.status = record.to_json(), FINAL
+        row.finalized_at, row.accepted_by, row.revision = moment, person.name, 1
+        audit_change(session, row, uow.actor, ENTITY, "finalize", moment)
+        return Outcome(_stored(row), CHANGED)
+
+
+def correct(uow: UnitOfWork, day: date, *, notes: str, equipment: str, reason: str,
+            version: int | None = None, at: datetime | None = None) -> Outcome[Stored]:
+    """A correction of an accepted record: a new revision naming who corrected it and why;
+    the earlier revision stays in the audit chain."""
+    moment = utc_now(at)
+    notes = _text(notes, "notes", "其他交代事项")
+    equipment = _text(equipment, "equipment", "设备和电话状态", 500)
+    reason = _text(reason, "reason", "更正原因", 200, required=True)
+    with uow.write() as session:
+        ctx = desk(session)
+        row = _row(session, day)
+        if row is None or row.status != FINAL:
+            raise InputError([Problem("只有已接班确认的记录需要更正；草稿可直接修改后保存", field="reason")])
+        if version is not None and row.version != version:
+            raise ConflictError("这一班的交接班记录已被他人更正，您的更正未保存。请刷新后再改。")
+        if notes == row.notes and equipment == row.equipment_status:
+            raise InputError([Problem("更正后的内容与原记录相同", field="notes")])
+        record = HandoverRecord.from_json(row.content)
+        local = moment.astimezone(ctx.zone).strftime("%Y-%m-%d %H:%M")
+        record = replace(record, notes=notes, equipment=equipment,
+                         corrections=(*record.corrections, Correction(local, uow.actor, reason)))
+        row.notes, row.equipment_status, row.content = notes, equipment, record.to_json()
+        row.revision += 1
+        audit_change(session, row, uow.actor, ENTITY, "revise", moment)
+        return Outcome(_stored(row), CHANGED)
