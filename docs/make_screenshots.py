@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -18,6 +19,7 @@ from dutyroom.app import open_backend
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
     demo,
+    handover_service,
     incident_service,
     roster_service,
     settings_service,
@@ -34,7 +36,7 @@ from dutyroom.ui.theme import apply_theme
 
 OUT = Path(__file__).parent / "screenshots"
 SHOTS = {"roster": 1, "log": 2, "log-register": 2, "contacts": 4, "contacts-departments": 4,
-         "settings": 5, "today": 0}
+         "settings": 5, "today": 0, "handover": 3}
 
 
 def _dialogs(app: QApplication, backend, window: MainWindow, folder: Path) -> None:
@@ -92,6 +94,16 @@ def _dialogs(app: QApplication, backend, window: MainWindow, folder: Path) -> No
     app.processEvents()
     report.grab().save(str(OUT / "log-report-draft.png"))
     report.close()
+    window.show_page(3)
+    preview = window.handover.open_preview(
+        handover_service.handover_document(backend.uow, window.handover.day), "交接班记录",
+        "交接班记录.pdf")
+    preview.resize(1000, 900)
+    for _ in range(30):  # QPdfView renders its pages in a worker thread
+        app.processEvents()
+        time.sleep(0.1)
+    preview.grab().save(str(OUT / "handover-preview.png"))
+    preview.close()
 
 
 def main() -> int:

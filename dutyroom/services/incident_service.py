@@ -63,6 +63,8 @@ from dutyroom.domain.incidents import (
     validate_facts,
 )
 from dutyroom.domain.report_text import draft_report
+from dutyroom.reports.incident_pdf import WrittenReport, incident_report_pdf
+from dutyroom.reports.layout import Document
 from dutyroom.services.errors import ConflictError, InputError, Problem
 from dutyroom.services.records import audit_change, utc_now
 from dutyroom.services.settings_service import load_settings_in
@@ -544,6 +546,27 @@ def draft_text(uow: UnitOfWork, incident_id: int, stage: str, now: datetime | No
         return draft_report(facts_of(row), the_stage, unit=d.values["unit_name"],
                             desk=d.values["desk_name"], zone=d.zone, now=utc_now(now),
                             dispatched=list(dict.fromkeys(departments)))
+
+
+def report_document(uow: UnitOfWork, incident_id: int, stage: str,
+                    at: datetime | None = None) -> Document:
+    """The written report of `stage` as sent (the latest one recorded), or the draft."""
+    moment = utc_now(at)
+    with uow.read() as session:
+        d = desk(session)
+        the_stage = _enum(Stage, rules_module.STAGE_LABELS, stage, "stage", "报送阶段")
+        sent = session.scalars(select(UpwardReport).where(
+            UpwardReport.incident_id == incident_id, UpwardReport.stage == the_stage.value)
+            .order_by(UpwardReport.sent_at.desc(), UpwardReport.id.desc())).first()
+    if sent is not None and sent.text.strip():
+        text, sent_at = sent.text, sent.sent_at.astimezone(d.zone).strftime("%Y-%m-%d %H:%M")
+        recipient, by = sent.recipient, sent.sent_by
+    else:
+        text, sent_at, recipient, by = draft_text(uow, incident_id, stage, moment), "", "", ""
+    report = WrittenReport(d.values["unit_name"], d.values["desk_name"],
+                           rules_module.STAGE_LABELS[the_stage], text, sent_at, recipient, by,
+                           d.values["desk_phone"])
+    return incident_report_pdf(report, moment.astimezone(d.zone).strftime("%Y-%m-%d %H:%M"))
 
 
 # --- dispatch (联动派单) -----------------------------------------------------------------------

@@ -31,8 +31,8 @@ from dutyroom.ui.icons import ON_DARK, icon
 from dutyroom.ui.notifier import DesktopNotifier
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.pages.contacts import ContactsPage
+from dutyroom.ui.pages.handover_page import HandoverPage
 from dutyroom.ui.pages.log_page import LogPage
-from dutyroom.ui.pages.planned import handover_page
 from dutyroom.ui.pages.roster_page import RosterPage
 from dutyroom.ui.pages.settings_page import SettingsPage
 from dutyroom.ui.pages.today_page import TodayPage
@@ -58,11 +58,13 @@ class MainWindow(QMainWindow):
         self.today = TodayPage(uow, runner, self.center, now)
         self.roster = RosterPage(uow, runner)
         self.log = LogPage(uow, runner)
+        self.handover = HandoverPage(uow, runner, now)
         self.contacts = ContactsPage(uow, runner)
         self.settings_page = SettingsPage(uow, runner)
-        self.pages: list[Page] = [self.today, self.roster, self.log, handover_page(),
+        self.pages: list[Page] = [self.today, self.roster, self.log, self.handover,
                                   self.contacts, self.settings_page]
-        for page in (self.today, self.roster, self.log, self.contacts, self.settings_page):
+        for page in (self.today, self.roster, self.log, self.handover, self.contacts,
+                     self.settings_page):
             page.changed.connect(self._changed)
         self.today.open_incident.connect(self.open_incident)
 

@@ -1,0 +1,361 @@
+"""交接班: the shift's handover record as it stands, the outgoing officer's notes, the
+incoming officer's acceptance that locks it, corrections, printing, and past handovers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutyroom.alerts.scheduler import utc_clock
+from dutyroom.domain.handover import HandoverRecord
+from dutyroom.reports.layout import Document
+from dutyroom.services import clock_service, handover_service, staff_service
+from dutyroom.services.handover_service import HandoverSummary, HandoverView
+from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+from dutyroom.ui.dialogs.pdf_preview import PdfPreview
+from dutyroom.ui.pages.base import Page
+from dutyroom.ui.table_models import Column, RecordTableModel
+from dutyroom.ui.tasks import Runner, SyncRunner
+from dutyroom.ui.widgets import action_row, button, card, hint_label, show_error, table_view, title_label
+
+ALERT_FILL = "#fbe3e3"
+
+
+def record_html(record: HandoverRecord) -> str:
+    """The record as the page shows it: the same sections and rows as the printout."""
+    people = (f"交班人 <b>{escape(record.outgoing or '（未排班）')}</b>　接班人 "
+              f"<b>{escape(record.incoming or '（未排班）')}</b>　带班领导 "
+              f"<b>{escape(record.leader or '（未排班）')}</b>"
+              + (f"　主要领导 <b>{escape(record.chief)}</b>" if record.chief else ""))
+    parts = [f"<h2 style='margin:0'>{escape(record.title)}</h2>",
+             f"<p>值班时段 {escape(record.period)}　记录截至 {escape(record.assembled_at)}</p>",
+             f"<p>{people}</p>"]
+    for number, section in enumerate(record.sections, start=1):
+        parts.append(f"<h3>{number}. {escape(section.title)}</h3>")
+        if not section.lines:
+            parts.append(f"<p style='color:#666'>{escape(section.empty)}</p>")
+            continue
+        head = "".join(f"<th align='left'>{escape(h)}</th>" for h in section.headers)
+        rows = "".join(
+            f"<tr{' bgcolor=' + chr(39) + ALERT_FILL + chr(39) if line.alert else ''}>"
+            + "".join(f"<td>{escape(c)}</td>" for c in line.cells) + "</tr>"
+            for line in section.lines)
+        parts.append("<table border='1' cellspacing='0' cellpadding='4' width='100%' "
+                     f"style='border-color:#999'><tr bgcolor='#eeeeee'>{head}</tr>{rows}</table>")
+    for label, value in (("设备和电话状态", record.equipment or "正常"),
+                         ("其他交代事项", record.notes or "无")):
+        parts.append(f"<h3>{escape(label)}</h3><p>{escape(value).replace(chr(10), '<br>')}</p>")
+    for c in record.corrections:
+        parts.append(f"<p style='color:#666'>更正：{escape(c.at)} {escape(c.by)}：{escape(c.reason)}</p>")
+    return "".join(parts)
+
+
+class AcceptDialog(QDialog):
+    """接班确认: the incoming officer names themself and takes the desk."""
+
+    def __init__(self, people: list[tuple[int, str]], incoming_id: int | None, day: date,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("接班确认")
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint_label(
+            f"确认接班后，{day:%m月%d日}班次的交接班记录即锁定并存档，以后只能更正（留痕）。"
+            "请接班人核对记录中的未办结事项后确认。"))
+        form = QFormLayout()
+        self.person = QComboBox()
+        for staff_id, name in people:
+            self.person.addItem(name, staff_id)
+        if incoming_id is not None and self.person.findData(incoming_id) >= 0:
+            self.person.setCurrentIndex(self.person.findData(incoming_id))
+        form.addRow("接班人", self.person)
+        layout.addLayout(form)
+        row, self.ok_button = action_row("确认接班", "user-check", self.accept, self.reject)
+        layout.addLayout(row)
+
+    def staff_id(self) -> int:
+        return int(self.person.currentData())
+
+
+class ReasonDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("更正交接班记录")
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint_label("已接班确认的记录不能直接修改。更正会保存为新的一版，"
+                                    "记下更正人、时间和原因，原来的版本保留在审计记录中。"))
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("更正原因（必填）")
+        layout.addWidget(self.reason)
+        row, _ = action_row("保存更正", "save", self.accept, self.reject)
+        layout.addLayout(row)
+
+
+class RangeDialog(QDialog):
+    """The period of the check-in and spot-check log."""
+
+    def __init__(self, first: date, last: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("签到和查岗记录")
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.start, self.end = QDateEdit(), QDateEdit()
+        for edit, value in ((self.start, first), (self.end, last)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(QDate(value.year, value.month, value.day))
+        form.addRow("从", self.start)
+        form.addRow("到", self.end)
+        layout.addLayout(form)
+        row, _ = action_row("预览", "eye", self.accept, self.reject)
+        layout.addLayout(row)
+
+    def dates(self) -> tuple[date, date]:
+        return self.start.date().toPython(), self.end.date().toPython()
+
+
+class HandoverPage(Page):
+    title = "交接班"
+    icon_name = "handover"
+    changed = Signal(object)
+
+    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner,
+                 now: Callable[[], datetime] = utc_clock) -> None:
+        super().__init__()
+        self.uow, self.runner, self.now = uow, runner, now
+        self.day: date | None = None
+        self.view: HandoverView | None = None
+        self.preview: PdfPreview | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 22, 28, 18)
+        layout.setSpacing(12)
+        head = QHBoxLayout()
+        head.addWidget(title_label("交接班"))
+        self.state_label = QLabel()
+        self.state_label.setObjectName("hint")
+        head.addWidget(self.state_label)
+        head.addStretch(1)
+        self.prev_button = button("◀ 前一班")
+        self.prev_button.clicked.connect(lambda: self.step(-1))
+        self.current_button = button("本班")
+        self.current_button.clicked.connect(lambda: self.show_day(None))
+        self.next_button = button("后一班 ▶")
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.log_button = button("签到查岗记录…", "log")
+        self.log_button.clicked.connect(self.print_clock_log)
+        self.print_button = button("预览打印", "printer", tooltip="Ctrl+P")
+        self.print_button.clicked.connect(self.print_record)
+        self.accept_button = button("接班确认", "user-check", primary=True)
+        self.accept_button.clicked.connect(self.accept_handover)
+        for widget in (self.prev_button, self.current_button, self.next_button, self.log_button,
+                       self.print_button, self.accept_button):
+            head.addWidget(widget)
+        layout.addLayout(head)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        split.addWidget(self.browser)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(12, 0, 0, 0)
+        changes_frame, changes_inner = card()
+        changes_inner.addWidget(QLabel("<b>与上一班相比</b>"))
+        self.changes_label = QLabel()
+        self.changes_label.setWordWrap(True)
+        self.changes_label.setTextFormat(Qt.TextFormat.RichText)
+        changes_inner.addWidget(self.changes_label)
+        side_layout.addWidget(changes_frame)
+        notes_frame, notes_inner = card()
+        notes_inner.addWidget(QLabel("<b>设备和电话状态</b>"))
+        self.equipment = QPlainTextEdit()
+        self.equipment.setPlaceholderText("例如：值班电话、传真、对讲机、卫星电话正常；打印机缺纸")
+        self.equipment.setFixedHeight(70)
+        notes_inner.addWidget(self.equipment)
+        notes_inner.addWidget(QLabel("<b>其他交代事项</b>"))
+        self.notes = QPlainTextEdit()
+        self.notes.setPlaceholderText("需要下一班注意或继续办理的事项")
+        notes_inner.addWidget(self.notes, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.correct_button = button("更正…", "edit")
+        self.correct_button.clicked.connect(self.correct)
+        self.save_button = button("保存", "save", tooltip="Ctrl+S")
+        self.save_button.clicked.connect(self.save)
+        row.addWidget(self.correct_button)
+        row.addWidget(self.save_button)
+        notes_inner.addLayout(row)
+        side_layout.addWidget(notes_frame, 1)
+        history_frame, history_inner = card()
+        history_inner.addWidget(QLabel("<b>历史交接班记录</b>（双击打开）"))
+        self.history = RecordTableModel([
+            Column("班次", lambda h: h.day.isoformat()),
+            Column("交班人", lambda h: h.outgoing),
+            Column("接班人", lambda h: h.accepted_by or h.incoming),
+            Column("状态", lambda h: h.status_label),
+        ])
+        self.history_view = table_view(self.history)
+        self.history_view.doubleClicked.connect(self._open_history)
+        history_inner.addWidget(self.history_view)
+        side_layout.addWidget(history_frame, 1)
+        side.setMinimumWidth(400)
+        split.addWidget(side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout.addWidget(split, 1)
+        QShortcut(QKeySequence("Ctrl+P"), self, self.print_record)
+        QShortcut(QKeySequence("Ctrl+S"), self, self.save)
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def refresh(self, changes: Changes | None = None) -> None:
+        if changes is not None and not (changes.handover or changes.incidents or changes.clock
+                                        or changes.register or changes.roster or changes.settings):
+            return
+        self.show_day(self.day)
+        self.runner.run(lambda: handover_service.list_handovers(self.uow),
+                        done=self._show_history, failed=self._failed)
+
+    def show_day(self, day: date | None) -> None:
+        def load() -> HandoverView:
+            at = self.now()
+            return handover_service.handover_view(
+                self.uow, day or handover_service.handover_day(self.uow, at), at)
+
+        self.runner.run(load, done=self._show, failed=self._failed)
+
+    def step(self, days: int) -> None:
+        if self.day is not None:
+            self.show_day(self.day + timedelta(days=days))
+
+    def _show(self, view: HandoverView) -> None:
+        self.view, self.day = view, view.day
+        self.browser.setHtml(record_html(view.record))
+        stored = view.stored
+        if view.final and stored is not None:
+            state = f"已由 {stored.accepted_by} 接班确认，记录已锁定"
+            if stored.revision > 1:
+                state += f"（第 {stored.revision} 版）"
+        else:
+            state = "草稿：记录随值班情况自动更新，接班人确认后锁定"
+        self.state_label.setText(f"{view.day:%Y-%m-%d} 班次　{state}")
+        if not self.notes.hasFocus() and not self.equipment.hasFocus():
+            self.notes.setPlainText(stored.notes if stored else "")
+            self.equipment.setPlainText(stored.equipment if stored else "")
+        for editor in (self.notes, self.equipment):
+            editor.setReadOnly(False)
+        self.accept_button.setEnabled(not view.final)
+        self.correct_button.setVisible(view.final)
+        self.save_button.setVisible(not view.final)
+        if view.changes:
+            self.changes_label.setText("".join(
+                f"<p style='margin:2px 0'><b>{escape(c.kind)}</b>　{escape(c.section)}："
+                f"{escape(c.text)}</p>" for c in view.changes))
+        else:
+            self.changes_label.setText(f"<span style='color:#666'>与 {view.previous_day:%m月%d日}"
+                                       "班次相比没有新增或办结的事项</span>" if view.previous_day
+                                       else "")
+
+    def _show_history(self, rows: list[HandoverSummary]) -> None:
+        self.history.set_records(rows)
+
+    def _open_history(self) -> None:
+        index = self.history_view.currentIndex()
+        if index.isValid():
+            self.show_day(self.history.record(index.row()).day)
+
+    def _failed(self, error: BaseException) -> None:
+        show_error(self, "交接班", error)
+
+    # --- writing --------------------------------------------------------------------------------
+
+    def _done(self, outcome: Outcome[Any]) -> None:
+        self.changed.emit(outcome.changes)
+        self.refresh(None)
+
+    def save(self) -> None:
+        if self.view is None or self.view.final:
+            return
+        view, notes, equipment = self.view, self.notes.toPlainText(), self.equipment.toPlainText()
+        version = view.stored.version if view.stored else None
+        self.runner.run(lambda: handover_service.save_draft(
+            self.uow, view.day, notes=notes, equipment=equipment, version=version, at=self.now()),
+            done=self._done, failed=self._failed)
+
+    def accept_handover(self) -> None:
+        if self.view is None or self.view.final:
+            return
+        view = self.view
+        people = [(s.id, f"{s.name}（{s.tier.label}）")
+                  for s in staff_service.list_staff(self.uow, include_inactive=False)]
+        dialog = AcceptDialog(people, view.incoming_id, view.day, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        staff_id, notes = dialog.staff_id(), self.notes.toPlainText()
+        equipment = self.equipment.toPlainText()
+        version = view.stored.version if view.stored else None
+        self.runner.run(lambda: handover_service.accept(
+            self.uow, view.day, staff_id, notes=notes, equipment=equipment, version=version,
+            at=self.now()), done=self._done, failed=self._failed)
+
+    def correct(self) -> None:
+        if self.view is None or not self.view.final or self.view.stored is None:
+            return
+        view, stored = self.view, self.view.stored
+        dialog = ReasonDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        reason, notes = dialog.reason.text(), self.notes.toPlainText()
+        equipment = self.equipment.toPlainText()
+        self.runner.run(lambda: handover_service.correct(
+            self.uow, view.day, notes=notes, equipment=equipment, reason=reason,
+            version=stored.version, at=self.now()), done=self._done, failed=self._failed)
+
+    # --- printing -------------------------------------------------------------------------------
+
+    def open_preview(self, document: Document, title: str, filename: str) -> PdfPreview:
+        self.preview = PdfPreview(document, title, filename, self)
+        self.preview.open()
+        return self.preview
+
+    def print_record(self) -> None:
+        if self.day is None:
+            return
+        day = self.day
+        self.runner.run(lambda: handover_service.handover_document(self.uow, day, self.now()),
+                        done=lambda doc: self.open_preview(doc, f"{day:%Y-%m-%d} 交接班记录",
+                                                           f"交接班记录-{day:%Y%m%d}.pdf"),
+                        failed=self._failed)
+
+    def print_clock_log(self) -> None:
+        today = self.day or self.now().date()
+        dialog = RangeDialog(today.replace(day=1), today, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        first, last = dialog.dates()
+        self.runner.run(lambda: clock_service.clock_log_document(self.uow, first, last, self.now()),
+                        done=lambda doc: self.open_preview(
+                            doc, f"签到和查岗记录 {first:%m-%d} 至 {last:%m-%d}",
+                            f"签到查岗记录-{first:%Y%m%d}-{last:%Y%m%d}.pdf"),
+                        failed=self._failed)
+
+
