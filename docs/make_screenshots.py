@@ -19,7 +19,6 @@ from dutyroom.app import open_backend
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
     demo,
-    handover_service,
     incident_service,
     roster_service,
     settings_service,
@@ -95,9 +94,8 @@ def _dialogs(app: QApplication, backend, window: MainWindow, folder: Path) -> No
     report.grab().save(str(OUT / "log-report-draft.png"))
     report.close()
     window.show_page(3)
-    preview = window.handover.open_preview(
-        handover_service.handover_document(backend.uow, window.handover.day), "交接班记录",
-        "交接班记录.pdf")
+    window.handover.print_record()
+    preview = window.handover.preview
     preview.resize(1000, 900)
     for _ in range(30):  # QPdfView renders its pages in a worker thread
         app.processEvents()

@@ -272,7 +272,7 @@ def _incident_lines(facts: ShiftFacts) -> list[Line]:
         origin = "本班接报" if i.received_at >= facts.start else "前班转入"
         lines.append(Line(
             f"incident/{i.id}",
-            (_local(i.received_at, facts.zone), f"{i.title}（{CATEGORY_LABELS[i.category]}，{origin}）",
+            (f"{_local(i.received_at, facts.zone)}\n{origin}", f"{i.title}（{CATEGORY_LABELS[i.category]}）",
              LEVEL_SHORT[i.level], STATUS_LABELS[i.status], sent,
              "；".join(text for _, text in pending) or "无"),
             any(r.late for r in i.reports) or any(d.due <= facts.as_of for d, _ in pending)))
@@ -369,12 +369,13 @@ class Change:
     text: str
 
 
-# Columns whose text moves with the clock ("已超时 12 分钟"), not with what happened.
-VOLATILE = {"incidents": ("尚需报送",), "dispatches": ("到场",), "open_items": ("状态",)}
+# Columns whose text moves with the clock ("已超时 12 分钟") or with the shift it is read in
+# (本班接报 / 前班转入), not with what happened.
+VOLATILE = {"incidents": ("接报时间", "尚需报送"), "dispatches": ("到场",), "open_items": ("状态",)}
 
 
 def _describe(line: Line) -> str:
-    return " · ".join(c for c in line.cells[:2] if c)
+    return " · ".join(c.replace("\n", " ") for c in line.cells[:2] if c)
 
 
 def changes_since(previous: HandoverRecord | None, current: HandoverRecord) -> list[Change]:

@@ -169,12 +169,16 @@ def test_period_generate_show_export(db, tmp_path):
     shown = json.loads(run("roster", "show", "--from", "2026-03-04", "--to", "2026-03-04",
                            "--db", db, "--json").stdout)
     assert [a["tier"] for a in shown["assignments"]] == ["chief", "leader", "officer"]
-    for fmt in ("xlsx", "csv", "ics"):
+    for fmt in ("xlsx", "csv", "ics", "pdf"):
         out = tmp_path / f"march.{fmt}"
         result = run("roster", "export", "--from", "2026-03-01", "--to", "2026-03-31",
                      "--format", fmt, "--out", str(out), "--db", db, "--json")
         assert result.returncode == 0, result.stderr
         assert json.loads(result.stdout) == {"out": str(out)} and out.stat().st_size > 0
+    assert (tmp_path / "march.pdf").read_bytes().startswith(b"%PDF")
+    listed = run("roster", "export", "--from", "2026-03-04", "--to", "2026-03-11", "--format", "pdf",
+                 "--layout", "list", "--out", str(tmp_path / "两会.pdf"), "--db", db)
+    assert listed.returncode == 0 and (tmp_path / "两会.pdf").stat().st_size > 0
     reimported = run("roster", "import", str(tmp_path / "march.xlsx"), "--db", db, "--json")
     assert json.loads(reimported.stdout) == {"imported": 31 * 2 + 8}
 
@@ -194,6 +198,21 @@ def test_roster_bad_input(db, tmp_path):
     assert "第 4 行" in result.stderr and "带班领导" in result.stderr
     assert json.loads(run("roster", "show", "--from", "2026-02-01", "--to", "2026-02-28",
                           "--db", db, "--json").stdout) == {"assignments": []}
+
+
+def test_handover_print(db, tmp_path):
+    run("init", "--demo", "--db", db)
+    out = tmp_path / "交接班.pdf"
+    result = run("handover", "print", "--date", "2026-03-04", "--out", str(out), "--db", db, "--json")
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["out"] == str(out) and document["pages"] >= 1
+    assert out.read_bytes().startswith(b"%PDF")
+    (tmp_path / "a-file").write_text("")
+    for args in (["--date", "2026-02-30", "--out", str(out)],
+                 ["--date", "2026-03-04", "--out", str(tmp_path / "a-file" / "x.pdf")]):
+        bad = run("handover", "print", *args, "--db", db)
+        assert bad.returncode == 2 and "Traceback" not in bad.stderr and bad.stderr.startswith("错误")
 
 
 # --- the duty log -------------------------------------------------------------------------------

@@ -1,5 +1,4 @@
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
 
 from dutyroom.services import demo, settings_service
 from dutyroom.ui.main_window import MainWindow
@@ -19,12 +18,6 @@ def test_keyboard_shortcuts_switch_pages(window, qtbot):
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page().title == "通讯录"
-
-
-def test_the_planned_page_says_what_it_will_hold(window):
-    for page in (window.pages[3],):
-        text = " ".join(label.text() for label in page.findChildren(QLabel))
-        assert "后续版本" in text
 
 
 def test_a_real_desk_shows_no_demo_banner(window):

@@ -14,7 +14,8 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from dutyroom.reports.layout import Document
-from dutyroom.ui.widgets import button
+from dutyroom.ui.tasks import Runner, SyncRunner
+from dutyroom.ui.widgets import button, show_error
 
 PRINT_DPI = 300  # sharp on paper without building a 140 MB page image at 600 dpi
 
@@ -122,3 +123,16 @@ class PdfPreview(QDialog):
         scaled = page.scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
         return QRect(area.x() + (area.width() - scaled.width()) // 2,
                      area.y() + (area.height() - scaled.height()) // 2, scaled.width(), scaled.height())
+
+
+def preview_later(parent: QWidget, runner: Runner | SyncRunner, build: Callable[[], Document],
+                  title: str, filename: str) -> None:
+    """Builds the PDF off the UI thread, then opens the preview; the page keeps it as
+    `parent.preview` (the last one opened)."""
+
+    def show(document: Document) -> None:
+        preview = PdfPreview(document, title, filename, parent)
+        parent.preview = preview  # type: ignore[attr-defined]
+        preview.open()
+
+    runner.run(build, done=show, failed=lambda error: show_error(parent, "打印", error))

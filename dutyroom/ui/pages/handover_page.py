@@ -27,11 +27,10 @@ from PySide6.QtWidgets import (
 
 from dutyroom.alerts.scheduler import utc_clock
 from dutyroom.domain.handover import HandoverRecord
-from dutyroom.reports.layout import Document
 from dutyroom.services import clock_service, handover_service, staff_service
 from dutyroom.services.handover_service import HandoverSummary, HandoverView
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
-from dutyroom.ui.dialogs.pdf_preview import PdfPreview
+from dutyroom.ui.dialogs.pdf_preview import PdfPreview, preview_later
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.table_models import Column, RecordTableModel
 from dutyroom.ui.tasks import Runner, SyncRunner
@@ -332,19 +331,13 @@ class HandoverPage(Page):
 
     # --- printing -------------------------------------------------------------------------------
 
-    def open_preview(self, document: Document, title: str, filename: str) -> PdfPreview:
-        self.preview = PdfPreview(document, title, filename, self)
-        self.preview.open()
-        return self.preview
-
     def print_record(self) -> None:
         if self.day is None:
             return
         day = self.day
-        self.runner.run(lambda: handover_service.handover_document(self.uow, day, self.now()),
-                        done=lambda doc: self.open_preview(doc, f"{day:%Y-%m-%d} 交接班记录",
-                                                           f"交接班记录-{day:%Y%m%d}.pdf"),
-                        failed=self._failed)
+        preview_later(self, self.runner,
+                      lambda: handover_service.handover_document(self.uow, day, self.now()),
+                      f"{day:%Y-%m-%d} 交接班记录", f"交接班记录-{day:%Y%m%d}.pdf")
 
     def print_clock_log(self) -> None:
         today = self.day or self.now().date()
@@ -352,10 +345,9 @@ class HandoverPage(Page):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         first, last = dialog.dates()
-        self.runner.run(lambda: clock_service.clock_log_document(self.uow, first, last, self.now()),
-                        done=lambda doc: self.open_preview(
-                            doc, f"签到和查岗记录 {first:%m-%d} 至 {last:%m-%d}",
-                            f"签到查岗记录-{first:%Y%m%d}-{last:%Y%m%d}.pdf"),
-                        failed=self._failed)
+        preview_later(self, self.runner,
+                      lambda: clock_service.clock_log_document(self.uow, first, last, self.now()),
+                      f"签到和查岗记录 {first:%m-%d} 至 {last:%m-%d}",
+                      f"签到查岗记录-{first:%Y%m%d}-{last:%Y%m%d}.pdf")
 
 

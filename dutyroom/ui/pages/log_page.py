@@ -14,7 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -68,6 +69,7 @@ from dutyroom.ui.dialogs.log_dialogs import (
     RegisterDialog,
     ReportDialog,
 )
+from dutyroom.ui.dialogs.pdf_preview import preview_later
 from dutyroom.ui.dialogs.record_dialog import RecordDialog
 from dutyroom.ui.icons import icon
 from dutyroom.ui.pages.base import Page
@@ -255,12 +257,19 @@ class LogPage(Page):
         self.edit_button.clicked.connect(self.edit_incident)
         self.void_button = button("作废")
         self.void_button.clicked.connect(self.void_incident)
+        self.print_button = button("打印报告", "printer", tooltip="信息报告（首报 / 续报 / 终报）的打印件")
+        self.print_menu = QMenu(self.print_button)
+        for stage, label in STAGE_LABELS.items():
+            action = QAction(f"信息报告（{label}）…", self.print_menu)
+            action.triggered.connect(lambda _=False, s=stage.value: self.print_report(s))
+            self.print_menu.addAction(action)
+        self.print_button.setMenu(self.print_menu)
         self.incident_text = QTextBrowser()
         self.incident_text.setOpenLinks(False)
         splitter = _list_and_detail(
             self.incident_view, self.incident_text,
             [self.report_button, self.dispatch_button, self.feedback_button,
-             self.status_button, self.edit_button, self.void_button])
+             self.status_button, self.edit_button, self.void_button, self.print_button])
         QShortcut(QKeySequence("Ctrl+R"), self, self.record_report)
         self._show_incident(None)
         return splitter
@@ -403,7 +412,7 @@ class LogPage(Page):
         self.detail = detail
         usable = detail is not None and not detail.voided
         is_open = detail is not None and detail.open
-        for widget in (self.report_button, self.edit_button, self.void_button):
+        for widget in (self.report_button, self.edit_button, self.void_button, self.print_button):
             widget.setEnabled(usable)
         self.dispatch_button.setEnabled(is_open)
         self.feedback_button.setEnabled(is_open and detail is not None and any(
@@ -540,6 +549,16 @@ class LogPage(Page):
                 QMessageBox.information(self, "已记录为迟报", "报送已记录。该报送晚于时限 "
                                         f"{_local(saved.due_at, self.zone)}，已如实记为迟报。")
             self._after(dialog.outcome)
+
+    def print_report(self, stage: str) -> None:
+        """The written report as sent (or, before it is sent, the draft) for the binder."""
+        d = self.detail
+        if d is None or d.voided:
+            return
+        label = STAGE_LABELS[Stage(stage)]
+        preview_later(self, self.runner,
+                      lambda: incident_service.report_document(self.uow, d.id, stage),
+                      f"{d.facts.title} 信息报告（{label}）", f"信息报告-{label}-{d.id}.pdf")
 
     def dispatch(self) -> None:
         d = self.detail

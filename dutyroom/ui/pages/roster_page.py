@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from dutyroom.domain import duty_clock
 from dutyroom.domain.calendar import DayKind
 from dutyroom.domain.roster import TIER_ORDER
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import roster_files, roster_service, settings_service, staff_service
 from dutyroom.services.roster_service import RosterView
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+from dutyroom.ui.dialogs.pdf_preview import preview_later
 from dutyroom.ui.dialogs.roster_dialogs import (
     ChangesDialog,
     GenerateDialog,
@@ -106,10 +108,14 @@ class RosterPage(Page):
         import_action.triggered.connect(lambda: self.import_roster())
         menu.addAction(import_action)
         self.files_button.setMenu(menu)
+        self.print_button = button("打印", "printer")
+        self.print_menu = QMenu(self.print_button)
+        self.print_menu.aboutToShow.connect(self._fill_print_menu)
+        self.print_button.setMenu(self.print_menu)
         self.publish_button = button("发布本月", "save", tooltip="检查无误后发布本月值班表")
         self.publish_button.clicked.connect(self.publish)
         for widget in (self.generate_button, self.publish_button, self.leave_button,
-                       self.period_button, self.stats_button, self.files_button):
+                       self.period_button, self.stats_button, self.files_button, self.print_button):
             top.addWidget(widget)
         layout.addLayout(top)
 
@@ -192,6 +198,32 @@ class RosterPage(Page):
     def refresh(self, changes: Changes | None = None) -> None:
         if changes is None or changes.roster or changes.staff or changes.settings:
             self.show_month(self.month)
+
+    def print_choices(self) -> list[tuple[str, date, date, str]]:
+        """What 打印 offers: this month as a grid and as the list reported upward, and each
+        holiday in view as its 报备 list."""
+        last = _next_month(self.month, 1) - timedelta(days=1)
+        choices = [(f"{self.month.month}月值班表（月历）…", self.month, last, "grid"),
+                   (f"{self.month.month}月值班表（报备名单，含手机）…", self.month, last, "list")]
+        days = [d.info for d in self.view.days] if self.view is not None else []
+        names = {d.day: d.name for d in days}
+        for first, end in duty_clock.holiday_blocks(days):
+            name = names.get(first) or "节假日"
+            choices.append((f"{name}值班表报备（{first:%m-%d} 至 {end:%m-%d}）…", first, end, "list"))
+        return choices
+
+    def _fill_print_menu(self) -> None:
+        self.print_menu.clear()
+        for label, first, last, layout in self.print_choices():
+            action = QAction(label, self.print_menu)
+            action.triggered.connect(lambda _=False, f=first, t=last, k=layout: self.print_rota(f, t, k))
+            self.print_menu.addAction(action)
+
+    def print_rota(self, first: date, last: date, layout: str) -> None:
+        title = f"值班表 {first:%Y-%m-%d} 至 {last:%Y-%m-%d}"
+        preview_later(self, self.runner,
+                      lambda: roster_files.rota_document(self.uow, first, last, layout),
+                      title, f"值班表-{first:%Y%m%d}-{last:%Y%m%d}.pdf")
 
     def show_month(self, first: date) -> None:
         self.month = first
