@@ -122,8 +122,10 @@ def test_the_roster_and_the_log_open_their_printouts(main, qtbot):
     main.show_page(1)
     roster = main.roster
     roster.show_month(date(2026, 11, 1))
-    labels = [c[0] for c in roster.print_choices()]
-    assert labels[:2] == ["11月值班表（月历）…", "11月值班表（报备名单，含手机）…"]
+    roster._fill_files_menu()
+    labels = [a.text() for a in roster.files_menu.actions() if a.text()]
+    assert labels[:2] == ["打印11月值班表（月历）…", "打印11月值班表（报备名单，含手机）…"]
+    assert "导入值班表 Excel…" in labels
     _, first, last, layout = roster.print_choices()[1]
     roster.print_rota(first, last, layout)
     assert roster.preview.document.pages >= 1

@@ -94,28 +94,14 @@ class RosterPage(Page):
         self.period_button.clicked.connect(self.open_periods)
         self.stats_button = button("值班统计…", "log")
         self.stats_button.clicked.connect(self.open_stats)
-        self.files_button = button("导入/导出", "import")
-        menu = QMenu(self.files_button)
-        for fmt, label, _ in EXPORTS:
-            action = QAction(f"导出{label}…", menu)
-            action.triggered.connect(lambda _=False, f=fmt: self.export(f))
-            menu.addAction(action)
-        menu.addSeparator()
-        history_action = QAction("本月调整记录…", menu)
-        history_action.triggered.connect(self.open_changes)
-        menu.addAction(history_action)
-        import_action = QAction("导入值班表 Excel…", menu)
-        import_action.triggered.connect(lambda: self.import_roster())
-        menu.addAction(import_action)
-        self.files_button.setMenu(menu)
-        self.print_button = button("打印", "printer")
-        self.print_menu = QMenu(self.print_button)
-        self.print_menu.aboutToShow.connect(self._fill_print_menu)
-        self.print_button.setMenu(self.print_menu)
+        self.files_button = button("打印/导出", "printer")
+        self.files_menu = QMenu(self.files_button)
+        self.files_menu.aboutToShow.connect(self._fill_files_menu)
+        self.files_button.setMenu(self.files_menu)
         self.publish_button = button("发布本月", "save", tooltip="检查无误后发布本月值班表")
         self.publish_button.clicked.connect(self.publish)
         for widget in (self.generate_button, self.publish_button, self.leave_button,
-                       self.period_button, self.stats_button, self.files_button, self.print_button):
+                       self.period_button, self.stats_button, self.files_button):
             top.addWidget(widget)
         layout.addLayout(top)
 
@@ -212,12 +198,25 @@ class RosterPage(Page):
             choices.append((f"{name}值班表报备（{first:%m-%d} 至 {end:%m-%d}）…", first, end, "list"))
         return choices
 
-    def _fill_print_menu(self) -> None:
-        self.print_menu.clear()
+    def _fill_files_menu(self) -> None:
+        """Printouts first (they depend on the month shown), then exports and the import."""
+        menu = self.files_menu
+        menu.clear()
         for label, first, last, layout in self.print_choices():
-            action = QAction(label, self.print_menu)
+            action = QAction(f"打印{label}", menu)
             action.triggered.connect(lambda _=False, f=first, t=last, k=layout: self.print_rota(f, t, k))
-            self.print_menu.addAction(action)
+            menu.addAction(action)
+        menu.addSeparator()
+        for fmt, label, _ in EXPORTS:
+            action = QAction(f"导出{label}…", menu)
+            action.triggered.connect(lambda _=False, f=fmt: self.export(f))
+            menu.addAction(action)
+        menu.addSeparator()
+        for label, slot in (("本月调整记录…", self.open_changes),
+                            ("导入值班表 Excel…", lambda: self.import_roster())):
+            action = QAction(label, menu)
+            action.triggered.connect(lambda _=False, run=slot: run())
+            menu.addAction(action)
 
     def print_rota(self, first: date, last: date, layout: str) -> None:
         title = f"值班表 {first:%Y-%m-%d} 至 {last:%Y-%m-%d}"
