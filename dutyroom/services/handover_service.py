@@ -81,7 +81,7 @@ class HandoverView:
     record: HandoverRecord
     stored: Stored | None
     changes: list[Change]  # since the last handover
-    previous_day: date | None
+    previous_day: date
     accept_from: datetime  # the next shift's sign-in opens: acceptance is possible from then
     incoming_id: int | None  # the incoming officer as rostered or signed in
 
@@ -114,10 +114,9 @@ def _incident_facts(session: Session, ctx: Desk, start: datetime, end: datetime,
                     as_of: datetime) -> tuple[IncidentFact, ...]:
     """Incidents received in the shift, and those received earlier still open at its start."""
     rows = list(session.scalars(select(Incident).where(
-        Incident.voided.is_(False), Incident.received_at < min(end, as_of) + timedelta(seconds=1),
+        Incident.voided.is_(False), Incident.received_at < end, Incident.received_at <= as_of,
         or_(Incident.received_at >= start, Incident.closed_at.is_(None), Incident.closed_at >= start))
         .order_by(Incident.received_at)))
-    rows = [r for r in rows if r.received_at <= as_of]
     ids = [r.id for r in rows]
     reports = incident_service.reports_of(session, ids)
     dispatches = incident_service.dispatches_of(session, ids)
@@ -153,10 +152,12 @@ def _incident_facts(session: Session, ctx: Desk, start: datetime, end: datetime,
     return tuple(facts)
 
 
-def _entry_facts(session: Session, start: datetime, end: datetime) -> tuple[EntryFact, ...]:
+def _entry_facts(session: Session, start: datetime, end: datetime,
+                 as_of: datetime) -> tuple[EntryFact, ...]:
     rows = session.scalars(select(RegisterEntry).where(
         RegisterEntry.voided.is_(False), RegisterEntry.received_at >= start,
-        RegisterEntry.received_at < end).order_by(RegisterEntry.received_at))
+        RegisterEntry.received_at < end, RegisterEntry.received_at <= as_of)
+        .order_by(RegisterEntry.received_at))
     return tuple(EntryFact(r.id, r.received_at, KINDS.get(r.kind, r.kind),
                            " ".join(x for x in (r.from_unit, r.from_name) if x),
                            " ".join(x for x in (r.doc_number, r.title) if x) or r.content[:200],
@@ -205,7 +206,7 @@ def shift_facts_in(session: Session, day: date, at: datetime) -> ShiftFacts:
         end=shift.end, zone=ctx.zone, as_of=as_of, people=people, incoming=incoming,
         sign_ins=sign_ins, prompts=prompts, spot_checks=spots,
         incidents=_incident_facts(session, ctx, shift.start, shift.end, as_of),
-        entries=_entry_facts(session, shift.start, as_of + timedelta(seconds=1)), tasks=tasks)
+        entries=_entry_facts(session, shift.start, shift.end, as_of), tasks=tasks)
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -243,9 +244,8 @@ def handover_view(uow: UnitOfWork, day: date, at: datetime | None = None) -> Han
     with uow.read() as session:
         ctx = desk(session)
         record, row = record_in(session, day, moment)
-        previous_row = session.scalars(select(Handover).where(Handover.shift_date < day)
-                                       .order_by(Handover.shift_date.desc())).first()
-        previous_day = previous_row.shift_date if previous_row else day - timedelta(days=1)
+        # The last handover is the shift before: as accepted, or as it stood at its end.
+        previous_day = day - timedelta(days=1)
         previous, _ = record_in(session, previous_day, moment)
         accept_from, _ = duty_clock.checkin_window(day + timedelta(days=1), ctx.clock, ctx.zone)
         rota = rota_in(session, day + timedelta(days=1), day + timedelta(days=1))

@@ -260,8 +260,6 @@ class HandoverPage(Page):
         if not self.notes.hasFocus() and not self.equipment.hasFocus():
             self.notes.setPlainText(stored.notes if stored else "")
             self.equipment.setPlainText(stored.equipment if stored else "")
-        for editor in (self.notes, self.equipment):
-            editor.setReadOnly(False)
         self.accept_button.setEnabled(not view.final)
         self.correct_button.setVisible(view.final)
         self.save_button.setVisible(not view.final)
@@ -271,8 +269,7 @@ class HandoverPage(Page):
                 f"{escape(c.text)}</p>" for c in view.changes))
         else:
             self.changes_label.setText(f"<span style='color:#666'>与 {view.previous_day:%m月%d日}"
-                                       "班次相比没有新增或办结的事项</span>" if view.previous_day
-                                       else "")
+                                       "班次相比没有新增或办结的事项</span>")
 
     def _show_history(self, rows: list[HandoverSummary]) -> None:
         self.history.set_records(rows)
