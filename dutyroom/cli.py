@@ -130,13 +130,6 @@ def cmd_check(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK if report.ok else EXIT_FAILURE
 
 
-def _date(raw: str, field: str) -> date:
-    try:
-        return calendar.parse_date(raw, field)
-    except FieldError as error:
-        raise InputError.from_field(error) from None
-
-
 def _range(args: argparse.Namespace) -> tuple[date, date]:
     return roster_service.parse_range(args.start, args.end)
 
@@ -344,7 +337,7 @@ def cmd_alerts(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_handover_print(args: argparse.Namespace, out: Output) -> int:
-    day = _date(args.date, "--date")
+    day = calendar.parse_date(args.date, "--date")
     document = handover_service.handover_document(_open(args).uow, day)
     path = Path(args.out)
     roster_files.write_file(path, document.data)
@@ -498,8 +491,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         configure_logging()
     try:
         return handler(args, out)
-    except InputError as error:
-        print(f"错误：{error.one_line(name_field=True)}", file=sys.stderr)
+    except (InputError, FieldError) as error:
+        # A value checked by a domain rule right in a command (a date) is bad input too.
+        problem = InputError.from_field(error) if isinstance(error, FieldError) else error
+        print(f"错误：{problem.one_line(name_field=True)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except ServiceError as error:
         print(f"错误：{error.message}", file=sys.stderr)

@@ -29,6 +29,11 @@ def clock_time(text: object) -> time:
     return time(int(hours), int(minutes))
 
 
+def minute_text(moment: datetime, zone: tzinfo) -> str:
+    """A moment as records and printouts show it: local, to the minute (2026-11-24 08:20)."""
+    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+
+
 def day_start(day: date, zone: tzinfo) -> datetime:
     return datetime.combine(day, time(0), tzinfo=zone)
 

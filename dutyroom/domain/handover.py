@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, tzinfo
 
+from dutyroom.domain.clock import minute_text
 from dutyroom.domain.deadlines import Deadline
 from dutyroom.domain.incidents import CATEGORY_LABELS, LEVEL_SHORT, STATUS_LABELS, Category, Level, Status
 from dutyroom.domain.tiers import Tier
 
 MAX_NOTES = 2000
-FULL = "%Y-%m-%d %H:%M"
 
 
 # --- the facts a shift leaves behind (the service reads them from the database) ----------
@@ -352,11 +352,11 @@ def assemble(facts: ShiftFacts, *, equipment: str = "", notes: str = "") -> Hand
     )
     return HandoverRecord(
         unit=facts.unit, desk=facts.desk, day=facts.day,
-        period=f"{_local(facts.start, zone, FULL)} 至 {_local(facts.end, zone, FULL)}",
+        period=f"{minute_text(facts.start, zone)} 至 {minute_text(facts.end, zone)}",
         outgoing=facts.people.get(Tier.OFFICER, ""), incoming=facts.incoming,
         leader=facts.people.get(Tier.LEADER, ""), chief=facts.people.get(Tier.CHIEF, ""),
         sections=sections, equipment=equipment, notes=notes,
-        assembled_at=_local(facts.as_of, zone, FULL))
+        assembled_at=minute_text(facts.as_of, zone))
 
 
 # --- comparing two records -------------------------------------------------------------------

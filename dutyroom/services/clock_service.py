@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from dutyroom.db.models import AlertAck, CheckIn, DutyTask, SpotCheck, Staff
 from dutyroom.domain import duty_clock
 from dutyroom.domain.calendar import DayInfo
-from dutyroom.domain.clock import parse_local_time
+from dutyroom.domain.clock import minute_text, parse_local_time
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.deadlines import AlertState, timed_state
 from dutyroom.domain.duty_clock import ClockRules, TaskKind
@@ -29,8 +29,8 @@ from dutyroom.domain.tiers import Tier
 from dutyroom.reports.clock_log_pdf import ClockLog, LogRow, clock_log_pdf
 from dutyroom.reports.layout import Document
 from dutyroom.services.errors import InputError, Problem
-from dutyroom.services.incident_service import desk
-from dutyroom.services.records import audit_change, utc_now
+from dutyroom.services.incident_service import Desk, desk
+from dutyroom.services.records import audit_change, text_input, utc_now
 from dutyroom.services.roster_files import period_title
 from dutyroom.services.roster_service import Rota, StaffBrief, check_range, rota_in
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
@@ -170,8 +170,8 @@ def checkin_tiers(rota: Rota, day: date, rules: ClockRules) -> tuple[Tier, ...]:
     return tuple(t for t in rota.plan(day).required if t in rules.checkin_tiers)
 
 
-def shift_view_in(session: Session, day: date) -> ShiftView:
-    ctx = desk(session)
+def shift_view_in(session: Session, day: date, ctx: Desk | None = None) -> ShiftView:
+    ctx = ctx or desk(session)
     rota = rota_in(session, day, day)
     plan = rota.plan(day)
     names = _names(session)
@@ -195,7 +195,7 @@ def shift_view(uow: UnitOfWork, at: datetime | None = None) -> ShiftView:
     moment = utc_now(at)
     with uow.read() as session:
         ctx = desk(session)
-        return shift_view_in(session, duty_clock.checkin_day_of(moment, ctx.clock, ctx.zone))
+        return shift_view_in(session, duty_clock.checkin_day_of(moment, ctx.clock, ctx.zone), ctx)
 
 
 def _sign_in_cell(slot: SlotView, now: datetime) -> tuple[str, bool]:
@@ -223,7 +223,7 @@ def clock_log_document(uow: UnitOfWork, start: date, end: date,
     check_range(start, end)
     with uow.read() as session:
         ctx = desk(session)
-        shifts = [shift_view_in(session, start + timedelta(days=n))
+        shifts = [shift_view_in(session, start + timedelta(days=n), ctx)
                   for n in range((end - start).days + 1)]
         first, last = shifts[0].start, shifts[-1].end
         spots = spot_checks_in(session, first, last)
@@ -244,7 +244,7 @@ def clock_log_document(uow: UnitOfWork, start: date, end: date,
                              not s.within_rule or s.outcome != "ok") for s in spots)
     log = ClockLog(ctx.values["unit_name"], ctx.values["desk_name"], period_title(start, end),
                    tuple(t.label for t in tiers), tuple(days), spot_rows)
-    return clock_log_pdf(log, moment.astimezone(ctx.zone).strftime("%Y-%m-%d %H:%M"))
+    return clock_log_pdf(log, minute_text(moment, ctx.zone))
 
 
 # --- check-in and presence -------------------------------------------------------------------
@@ -260,10 +260,7 @@ def _active_staff(session: Session, staff_id: int) -> Staff:
 
 
 def _note(raw: Any) -> str:
-    try:
-        return clean_text(raw, "note", "备注", max_length=200)
-    except FieldError as error:
-        raise InputError.from_field(error) from None
+    return text_input(raw, "note", "备注", 200)
 
 
 def _save(session: Session, row: CheckIn | DutyTask | SpotCheck | AlertAck, actor: str,

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
@@ -18,9 +17,8 @@ from sqlalchemy.orm import Session
 
 from dutyroom.db.models import DispatchFeedback, Handover, Incident, RegisterEntry, Staff
 from dutyroom.domain import duty_clock
-from dutyroom.domain.contacts import clean_text
+from dutyroom.domain.clock import minute_text
 from dutyroom.domain.deadlines import CHANNEL_LABELS, STAGE_LABELS, Channel, Stage
-from dutyroom.domain.errors import FieldError
 from dutyroom.domain.handover import (
     MAX_NOTES,
     Change,
@@ -39,22 +37,21 @@ from dutyroom.domain.handover import (
     changes_since,
 )
 from dutyroom.domain.incidents import Category, Status
-from dutyroom.domain.tiers import Tier
 from dutyroom.reports.handover_pdf import handover_pdf
 from dutyroom.reports.layout import Document
 from dutyroom.services import alert_service, incident_service
-from dutyroom.services.clock_service import SHIFT, confirmations, shift_view_in
+from dutyroom.services.clock_service import shift_officer, shift_view_in
 from dutyroom.services.errors import ConflictError, InputError, Problem
 from dutyroom.services.incident_service import Desk, desk
-from dutyroom.services.records import audit_change, utc_now
+from dutyroom.services.records import audit_change, text_input, utc_now
 from dutyroom.services.register_service import KINDS
-from dutyroom.services.roster_service import rota_in
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
 ENTITY = "handover"
 CHANGED = Changes(handover=True)
 DRAFT, FINAL = "draft", "final"
 HISTORY = 90  # records the page lists
+MAX_EQUIPMENT = 500
 
 
 @dataclass(frozen=True)
@@ -164,28 +161,16 @@ def _entry_facts(session: Session, start: datetime, end: datetime,
                            r.leader_instruction, r.passed_to) for r in rows)
 
 
-def _officer(session: Session, day: date, rostered: str) -> str:
-    """Who holds the officer's desk on `day`: whoever signed in, else the rostered one."""
-    signed = [r for r in confirmations(session, day, day)
-              if r.kind == SHIFT and r.tier == Tier.OFFICER.value]
-    if signed and signed[0].staff_id:
-        person = session.get(Staff, signed[0].staff_id)
-        if person is not None:
-            return person.name
-    return rostered
-
-
-def shift_facts_in(session: Session, day: date, at: datetime) -> ShiftFacts:
-    ctx = desk(session)
-    shift = shift_view_in(session, day)
+def shift_facts_in(session: Session, day: date, at: datetime, ctx: Desk | None = None) -> ShiftFacts:
+    ctx = ctx or desk(session)
+    shift = shift_view_in(session, day, ctx)
     as_of = min(at, shift.end)
-    rota = rota_in(session, day, day + timedelta(days=1))
     people = {}
     for slot in shift.slots:
         rostered = slot.staff.name if slot.staff else ""
         people[slot.tier] = slot.checkin.staff_name if slot.checkin else rostered
-    next_officer = rota.slots.get((day + timedelta(days=1), Tier.OFFICER))
-    incoming = _officer(session, day + timedelta(days=1), next_officer.name if next_officer else "")
+    incoming_id = shift_officer(session, day + timedelta(days=1))
+    incoming = session.get(Staff, incoming_id) if incoming_id else None
     sign_ins = tuple(
         SignIn(s.tier, s.staff.name if s.staff else "", s.due,
                s.checkin.staff_name if s.checkin else "",
@@ -203,7 +188,8 @@ def shift_facts_in(session: Session, day: date, at: datetime) -> ShiftFacts:
                   and (t.expires is None or t.expires > as_of))
     return ShiftFacts(
         unit=ctx.values["unit_name"], desk=ctx.values["desk_name"], day=day, start=shift.start,
-        end=shift.end, zone=ctx.zone, as_of=as_of, people=people, incoming=incoming,
+        end=shift.end, zone=ctx.zone, as_of=as_of, people=people,
+        incoming=incoming.name if incoming else "",
         sign_ins=sign_ins, prompts=prompts, spot_checks=spots,
         incidents=_incident_facts(session, ctx, shift.start, shift.end, as_of),
         entries=_entry_facts(session, shift.start, shift.end, as_of), tasks=tasks)
@@ -221,12 +207,13 @@ def _row(session: Session, day: date) -> Handover | None:
     return session.scalars(select(Handover).where(Handover.shift_date == day)).first()
 
 
-def record_in(session: Session, day: date, at: datetime) -> tuple[HandoverRecord, Handover | None]:
+def record_in(session: Session, day: date, at: datetime,
+              ctx: Desk | None = None) -> tuple[HandoverRecord, Handover | None]:
     """The accepted record as stored, or the live one with the notes written so far."""
     row = _row(session, day)
     if row is not None and row.status == FINAL:
         return HandoverRecord.from_json(row.content), row
-    record = assemble(shift_facts_in(session, day, at),
+    record = assemble(shift_facts_in(session, day, at, ctx),
                       equipment=row.equipment_status if row else "", notes=row.notes if row else "")
     return record, row
 
@@ -243,16 +230,12 @@ def handover_view(uow: UnitOfWork, day: date, at: datetime | None = None) -> Han
     moment = utc_now(at)
     with uow.read() as session:
         ctx = desk(session)
-        record, row = record_in(session, day, moment)
+        record, row = record_in(session, day, moment, ctx)
         # The last handover is the shift before: as accepted, or as it stood at its end.
         previous_day = day - timedelta(days=1)
-        previous, _ = record_in(session, previous_day, moment)
+        previous, _ = record_in(session, previous_day, moment, ctx)
         accept_from, _ = duty_clock.checkin_window(day + timedelta(days=1), ctx.clock, ctx.zone)
-        rota = rota_in(session, day + timedelta(days=1), day + timedelta(days=1))
-        slot = rota.slots.get((day + timedelta(days=1), Tier.OFFICER))
-        signed = [r for r in confirmations(session, day + timedelta(days=1), day + timedelta(days=1))
-                  if r.kind == SHIFT and r.tier == Tier.OFFICER.value]
-        incoming_id = signed[0].staff_id if signed else (slot.id if slot else None)
+        incoming_id = shift_officer(session, day + timedelta(days=1))
     return HandoverView(day, record, _stored(row) if row else None, changes_since(previous, record),
                         previous_day, accept_from, incoming_id)
 
@@ -277,18 +260,11 @@ def handover_document(uow: UnitOfWork, day: date, at: datetime | None = None) ->
     moment = utc_now(at)
     with uow.read() as session:
         ctx = desk(session)
-        record, _ = record_in(session, day, moment)
-    return handover_pdf(record, moment.astimezone(ctx.zone).strftime("%Y-%m-%d %H:%M"))
+        record, _ = record_in(session, day, moment, ctx)
+    return handover_pdf(record, minute_text(moment, ctx.zone))
 
 
 # --- writing ----------------------------------------------------------------------------------
-
-
-def _text(raw: Any, key: str, label: str, limit: int = MAX_NOTES, *, required: bool = False) -> str:
-    try:
-        return clean_text(raw, key, label, max_length=limit, required=required)
-    except FieldError as error:
-        raise InputError.from_field(error) from None
 
 
 def _editable(session: Session, day: date, version: int | None) -> Handover:
@@ -314,8 +290,8 @@ def save_draft(uow: UnitOfWork, day: date, *, notes: str, equipment: str, versio
                at: datetime | None = None) -> Outcome[Stored]:
     """The outgoing officer's notes and equipment status, kept until the handover."""
     moment = utc_now(at)
-    notes = _text(notes, "notes", "其他交代事项")
-    equipment = _text(equipment, "equipment", "设备和电话状态", 500)
+    notes = text_input(notes, "notes", "其他交代事项", MAX_NOTES)
+    equipment = text_input(equipment, "equipment", "设备和电话状态", MAX_EQUIPMENT)
     with uow.write() as session:
         row = _editable(session, day, version)
         row.notes, row.equipment_status = notes, equipment
@@ -327,8 +303,8 @@ def accept(uow: UnitOfWork, day: date, incoming_staff_id: int, *, notes: str, eq
            version: int | None = None, at: datetime | None = None) -> Outcome[Stored]:
     """接班确认: the incoming officer takes the desk; the record is stored whole and locked."""
     moment = utc_now(at)
-    notes = _text(notes, "notes", "其他交代事项")
-    equipment = _text(equipment, "equipment", "设备和电话状态", 500)
+    notes = text_input(notes, "notes", "其他交代事项", MAX_NOTES)
+    equipment = text_input(equipment, "equipment", "设备和电话状态", MAX_EQUIPMENT)
     with uow.write() as session:
         ctx = desk(session)
         opens, _ = duty_clock.checkin_window(day + timedelta(days=1), ctx.clock, ctx.zone)
@@ -339,11 +315,11 @@ def accept(uow: UnitOfWork, day: date, incoming_staff_id: int, *, notes: str, eq
         if person is None or not person.active:
             raise InputError([Problem("请选择在岗的接班人", field="incoming")])
         row = _editable(session, day, version)
-        record = assemble(shift_facts_in(session, day, moment), equipment=equipment, notes=notes)
+        record = assemble(shift_facts_in(session, day, moment, ctx), equipment=equipment, notes=notes)
         incoming = person.name
         if record.incoming and record.incoming != person.name:
             incoming = f"{person.name}（替 {record.incoming}）"
-        local = moment.astimezone(ctx.zone).strftime("%Y-%m-%d %H:%M")
+        local = minute_text(moment, ctx.zone)
         record = replace(record, incoming=incoming, accepted_at=local)
         row.notes, row.equipment_status = notes, equipment
         row.incoming_staff_id = person.id
@@ -358,9 +334,9 @@ def correct(uow: UnitOfWork, day: date, *, notes: str, equipment: str, reason: s
     """A correction of an accepted record: a new revision naming who corrected it and why;
     the earlier revision stays in the audit chain."""
     moment = utc_now(at)
-    notes = _text(notes, "notes", "其他交代事项")
-    equipment = _text(equipment, "equipment", "设备和电话状态", 500)
-    reason = _text(reason, "reason", "更正原因", 200, required=True)
+    notes = text_input(notes, "notes", "其他交代事项", MAX_NOTES)
+    equipment = text_input(equipment, "equipment", "设备和电话状态", MAX_EQUIPMENT)
+    reason = text_input(reason, "reason", "更正原因", 200, required=True)
     with uow.write() as session:
         ctx = desk(session)
         row = _row(session, day)
@@ -371,7 +347,7 @@ def correct(uow: UnitOfWork, day: date, *, notes: str, equipment: str, reason: s
         if notes == row.notes and equipment == row.equipment_status:
             raise InputError([Problem("更正后的内容与原记录相同", field="notes")])
         record = HandoverRecord.from_json(row.content)
-        local = moment.astimezone(ctx.zone).strftime("%Y-%m-%d %H:%M")
+        local = minute_text(moment, ctx.zone)
         record = replace(record, notes=notes, equipment=equipment,
                          corrections=(*record.corrections, Correction(local, uow.actor, reason)))
         row.notes, row.equipment_status, row.content = notes, equipment, record.to_json()

@@ -32,7 +32,7 @@ from dutyroom.db.models import (
 )
 from dutyroom.domain import deadlines as rules_module
 from dutyroom.domain import duty_clock
-from dutyroom.domain.clock import day_span, parse_local_time
+from dutyroom.domain.clock import day_span, minute_text, parse_local_time
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.deadlines import (
     Channel,
@@ -246,10 +246,15 @@ def _level_changes(row: Incident) -> tuple[tuple[datetime, Level], ...]:
     return changes or ((row.received_at, Level(row.level)),)
 
 
+def _levels_until(row: Incident, moment: datetime) -> tuple[tuple[datetime, Level], ...]:
+    """The level changes made up to `moment` (at least the level it was received at)."""
+    changes = _level_changes(row)
+    return tuple(c for c in changes if c[0] <= moment) or changes[:1]
+
+
 def level_at(row: Incident, moment: datetime) -> Level:
     """The incident's level as it was set at `moment`."""
-    changes = _level_changes(row)
-    return ([level for at, level in changes if at <= moment] or [changes[0][1]])[-1]
+    return _levels_until(row, moment)[-1][1]
 
 
 def _is_open(row: Incident) -> bool:
@@ -269,7 +274,7 @@ def report_deadlines_of(row: Incident, reports: Sequence[UpwardReport], d: Desk,
         if casualties is not None and casualties > as_of:
             casualties = None
         reports = [r for r in reports if r.sent_at <= as_of]
-        levels = tuple(c for c in levels if c[0] <= as_of) or levels[:1]
+        levels = _levels_until(row, as_of)
         open_now = open_now or (row.closed_at is not None and row.closed_at > as_of)
     clock = IncidentClock(
         received_at=row.received_at, level_changes=levels, open=open_now,
@@ -559,14 +564,14 @@ def report_document(uow: UnitOfWork, incident_id: int, stage: str,
             UpwardReport.incident_id == incident_id, UpwardReport.stage == the_stage.value)
             .order_by(UpwardReport.sent_at.desc(), UpwardReport.id.desc())).first()
     if sent is not None and sent.text.strip():
-        text, sent_at = sent.text, sent.sent_at.astimezone(d.zone).strftime("%Y-%m-%d %H:%M")
+        text, sent_at = sent.text, minute_text(sent.sent_at, d.zone)
         recipient, by = sent.recipient, sent.sent_by
     else:
         text, sent_at, recipient, by = draft_text(uow, incident_id, stage, moment), "", "", ""
     report = WrittenReport(d.values["unit_name"], d.values["desk_name"],
                            rules_module.STAGE_LABELS[the_stage], text, sent_at, recipient, by,
                            d.values["desk_phone"])
-    return incident_report_pdf(report, moment.astimezone(d.zone).strftime("%Y-%m-%d %H:%M"))
+    return incident_report_pdf(report, minute_text(moment, d.zone))
 
 
 # --- dispatch (联动派单) -----------------------------------------------------------------------

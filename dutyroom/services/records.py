@@ -8,6 +8,8 @@ from typing import Any, Protocol, TypeVar
 from sqlalchemy.orm import Session
 
 from dutyroom.db import audit
+from dutyroom.domain.contacts import clean_text
+from dutyroom.domain.errors import FieldError
 from dutyroom.services.errors import ConflictError, InputError, Problem
 
 
@@ -31,6 +33,14 @@ R = TypeVar("R", bound=_Named)
 def utc_now(now: datetime | None = None) -> datetime:
     """The moment of an action in UTC; services take `now` so tests can drive the clock."""
     return (now or datetime.now(UTC)).astimezone(UTC)
+
+
+def text_input(raw: Any, key: str, label: str, max_length: int, *, required: bool = False) -> str:
+    """Free text as typed, trimmed and checked; a refusal names the field."""
+    try:
+        return clean_text(raw, key, label, max_length=max_length, required=required)
+    except FieldError as error:
+        raise InputError.from_field(error) from None
 
 
 def load_for_edit(session: Session, model: type[R], record_id: int, version: int | None,

@@ -24,6 +24,7 @@ from dutyroom.db import audit
 from dutyroom.db.models import Staff
 from dutyroom.domain import calendar, roster
 from dutyroom.domain.calendar import DayKind
+from dutyroom.domain.clock import minute_text
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.tiers import Tier
 from dutyroom.reports.layout import Document
@@ -90,7 +91,7 @@ def rota_document(uow: UnitOfWork, start: date, end: date, layout: str = "grid",
     sheet = rota_sheet(uow, start, end)
     with uow.read() as session:
         zone = ZoneInfo(load_settings_in(session)["timezone"])
-    printed = utc_now(at).astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    printed = minute_text(utc_now(at), zone)
     return month_grid_pdf(sheet, printed) if layout == "grid" else rota_list_pdf(sheet, printed)
 
 
@@ -102,26 +103,24 @@ def export_roster(uow: UnitOfWork, start: date, end: date, fmt: str, out: Path,
         raise InputError([Problem(f"不支持的格式「{fmt}」，可用 {' / '.join(FORMATS)}",
                                   field="format")])
     if fmt == "pdf":
-        write_file(out, rota_document(uow, start, end, layout).data)
-        return out
-    view = roster_service.roster_view(uow, start, end)
-    settings = load_settings(uow)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
+        data = rota_document(uow, start, end, layout).data
+    else:
+        view = roster_service.roster_view(uow, start, end)
+        settings = load_settings(uow)
         if fmt == "xlsx":
-            _xlsx(view, settings).save(out)
+            buffer = io.BytesIO()
+            _xlsx(view, settings).save(buffer)
+            data = buffer.getvalue()
         elif fmt == "csv":
-            out.write_text(_csv(view), encoding="utf-8-sig")
+            data = _csv(view).encode("utf-8-sig")
         else:
-            out.write_bytes(_ics(view, settings, staff_id))
-    except OSError as error:
-        raise InputError([Problem(f"无法写入文件（{error.strerror or error}）", field="out")],
-                         source=str(out)) from None
+            data = _ics(view, settings, staff_id)
+    write_file(out, data)
     return out
 
 
 def write_file(out: Path, data: bytes) -> None:
-    """Write a printout, turning a folder that cannot be written into a message."""
+    """Write an exported file, turning a folder that cannot be written into a message."""
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(data)

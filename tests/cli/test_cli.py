@@ -290,6 +290,8 @@ def test_unreadable_incident_input_exits_2(db, tmp_path):
     assert bad_report.returncode == 2 and "没有编号为 7" in bad_report.stderr
     bad_time = run("alerts", "--at", "tomorrow", "--db", db)
     assert bad_time.returncode == 2 and "--at" in bad_time.stderr
+    bad_day = run("incident", "list", "--from", "2026-02-30", "--db", db)
+    assert bad_day.returncode == 2 and bad_day.stderr.startswith("错误：--from：「2026-02-30」")
 
 
 def test_alerts_list_sign_ins_and_presence_prompts_of_the_shift(db):
