@@ -148,6 +148,16 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]  # after too many wrong passwords in a row
+
+    def snapshot(self) -> dict[str, Any]:
+        """The audited account: a role or password changed in the file directly shows."""
+        return {
+            "username": self.username, "display_name": self.display_name,
+            "staff_id": self.staff_id, "role": self.role, "password_hash": self.password_hash,
+            "active": self.active,
+        }
 
 
 class Setting(Base):
@@ -488,6 +498,49 @@ class Handover(Versioned, Base):
 
     def snapshot(self) -> dict[str, Any]:
         return record_snapshot(self)
+
+
+# --- field packages -----------------------------------------------------------------
+
+
+class FieldPackage(Base):
+    """On a field laptop: the package its database was made from (one row)."""
+
+    __tablename__ = "field_packages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    desk_name: Mapped[str] = mapped_column(String(64), default="")
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    exported_at: Mapped[datetime]
+    exported_by: Mapped[str] = mapped_column(String(64), default="")
+
+
+class FieldBaseline(Base):
+    """On a field laptop: each log entry's state as it left the desk, to tell who changed it."""
+
+    __tablename__ = "field_baselines"
+
+    record_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(32))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+
+
+class FieldMerge(Base):
+    """At the desk: one state of one entry already merged in, so merging twice adds nothing."""
+
+    __tablename__ = "field_merges"
+    __table_args__ = (UniqueConstraint("record_uuid", "fingerprint"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    package_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    entity: Mapped[str] = mapped_column(String(32))
+    record_uuid: Mapped[str] = mapped_column(String(36))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    outcome: Mapped[str] = mapped_column(String(12))  # added | updated | conflict | same
+    merged_at: Mapped[datetime]
+    merged_by: Mapped[str] = mapped_column(String(64), default="")
 
 
 # --- the audit chain -----------------------------------------------------------------

@@ -21,6 +21,7 @@ from dutyroom.db.models import (
     RegisterEntry,
     Staff,
     UpwardReport,
+    User,
 )
 from dutyroom.services.uow import UnitOfWork
 
@@ -29,7 +30,7 @@ AUDITED = (
     ("incident", Incident, "事件"), ("upward_report", UpwardReport, "上报记录"),
     ("dispatch", Dispatch, "派单"), ("dispatch_feedback", DispatchFeedback, "派单反馈"),
     ("register_entry", RegisterEntry, "来电来文登记"),
-    ("handover", Handover, "交接班记录"),
+    ("handover", Handover, "交接班记录"), ("user", User, "用户"),
 )
 
 

@@ -25,6 +25,7 @@ from dutyroom.domain.deadlines import AlertState, timed_state
 from dutyroom.domain.duty_clock import ClockRules, TaskKind
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incidents import FUTURE_TOLERANCE
+from dutyroom.domain.roles import Permission
 from dutyroom.domain.tiers import Tier
 from dutyroom.reports.clock_log_pdf import ClockLog, LogRow, clock_log_pdf
 from dutyroom.reports.layout import Document
@@ -285,7 +286,7 @@ def check_in(uow: UnitOfWork, tier: str, staff_id: int, *, at: datetime | None =
     except ValueError:
         raise InputError([Problem(f"未知的值班层级「{tier}」", field="tier")]) from None
     note = _note(note)
-    with uow.write() as session:
+    with uow.write(Permission.LOG) as session:
         ctx = desk(session)
         day = duty_clock.checkin_day_of(moment, ctx.clock, ctx.zone)
         rota = rota_in(session, day, day)
@@ -317,7 +318,7 @@ def confirm_presence(uow: UnitOfWork, staff_id: int | None = None, *,
     """在岗确认 answers the latest prompt already asked; earlier unanswered ones stay missed,
     since nobody can confirm now that they were at the desk an hour ago."""
     moment = utc_now(at)
-    with uow.write() as session:
+    with uow.write(Permission.LOG) as session:
         ctx = desk(session)
         day = duty_clock.duty_day_of(moment, ctx.clock, ctx.zone)
         prompts = duty_clock.presence_prompts(day, ctx.clock, ctx.zone)
@@ -373,7 +374,7 @@ def record_spot_check(uow: UnitOfWork, values: Mapping[str, Any], *,
             problems.append(Problem(error.message, field=error.field))
             return None
 
-    with uow.write() as session:
+    with uow.write(Permission.LOG) as session:
         ctx = desk(session)
         at = field(lambda: parse_local_time(values.get("at"), ctx.zone, "at", "查岗时间")) or moment
         if at > moment + FUTURE_TOLERANCE:
@@ -419,7 +420,7 @@ def complete_task(uow: UnitOfWork, kind: str, day: date, *, at: datetime | None 
         task = TaskKind(kind)
     except ValueError:
         raise InputError([Problem(f"未知的事项「{kind}」", field="kind")]) from None
-    with uow.write() as session:
+    with uow.write(Permission.LOG) as session:
         ctx = desk(session)
         due = (duty_clock.rota_report_due(day, ctx.clock, ctx.zone) if task == TaskKind.ROTA_REPORT
                else duty_clock.daily_report_due(day, ctx.clock, ctx.zone))
@@ -438,7 +439,7 @@ def acknowledge(uow: UnitOfWork, key: str, *, at: datetime | None = None,
     key = str(key or "").strip()
     if not key or len(key) > 128:
         raise InputError([Problem("没有指定要确认的提醒", field="key")])
-    with uow.write() as session:
+    with uow.write(Permission.LOG) as session:
         if session.scalar(select(AlertAck.id).where(AlertAck.alert_key == key)) is not None:
             return Outcome(False, Changes())
         row = AlertAck(alert_key=key, acknowledged_at=moment, acknowledged_by=uow.actor,

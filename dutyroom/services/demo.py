@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from dutyroom.db.models import Staff
 from dutyroom.domain.contacts import validate_department, validate_staff
+from dutyroom.domain.roles import Permission
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
     clock_service,
@@ -197,7 +198,7 @@ def _seed_log(uow: UnitOfWork, now: datetime) -> int:
 
 
 def _seed_people(uow: UnitOfWork) -> Outcome[DemoReport]:
-    with uow.write() as session:
+    with uow.write(Permission.SETTINGS) as session:
         current = settings_service.load_settings_in(session)
         existing = session.scalar(select(func.count()).select_from(Staff)) or 0
         if current["demo_data"]:

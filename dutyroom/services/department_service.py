@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from dutyroom.db.models import Department
 from dutyroom.domain.contacts import DepartmentFields, validate_department
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.roles import Permission
 from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.records import audit_change, load_for_edit
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
@@ -80,7 +81,7 @@ def insert_department(session: Session, fields: DepartmentFields, actor: str) ->
 
 def add_department(uow: UnitOfWork, values: dict[str, object]) -> Outcome[DepartmentView]:
     fields = _validated(values)
-    with uow.write() as session:
+    with uow.write(Permission.LOG) as session:
         _check_name(session, fields.name, None)
         row = insert_department(session, fields, uow.actor)
         return Outcome(_view(row), CHANGED)
@@ -89,7 +90,7 @@ def add_department(uow: UnitOfWork, values: dict[str, object]) -> Outcome[Depart
 def update_department(uow: UnitOfWork, department_id: int, values: dict[str, object],
                       version: int | None = None) -> Outcome[DepartmentView]:
     fields = _validated(values)
-    with uow.write() as session:
+    with uow.write(Permission.LOG) as session:
         row = load_for_edit(session, Department, department_id, version, "联动单位")
         _check_name(session, fields.name, row.id)
         before = row.snapshot()
@@ -102,7 +103,7 @@ def update_department(uow: UnitOfWork, department_id: int, values: dict[str, obj
 
 def set_department_active(uow: UnitOfWork, department_id: int,
                           active: bool) -> Outcome[DepartmentView]:
-    with uow.write() as session:
+    with uow.write(Permission.LOG) as session:
         row = load_for_edit(session, Department, department_id, None, "联动单位")
         if row.active == active:
             return Outcome(_view(row), Changes())

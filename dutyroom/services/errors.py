@@ -64,3 +64,7 @@ class InputError(ServiceError):
 
 class ConflictError(ServiceError):
     """Someone else changed the record since it was opened; the edit was not saved."""
+
+
+class PermissionDenied(ServiceError):
+    """The logged-in user's role does not allow this; nothing was changed."""

@@ -37,6 +37,7 @@ from dutyroom.domain.handover import (
     changes_since,
 )
 from dutyroom.domain.incidents import Category, Status
+from dutyroom.domain.roles import Permission
 from dutyroom.reports.handover_pdf import handover_pdf
 from dutyroom.reports.layout import Document
 from dutyroom.services import alert_service, incident_service
@@ -292,7 +293,7 @@ def save_draft(uow: UnitOfWork, day: date, *, notes: str, equipment: str, versio
     moment = utc_now(at)
     notes = text_input(notes, "notes", "其他交代事项", MAX_NOTES)
     equipment = text_input(equipment, "equipment", "设备和电话状态", MAX_EQUIPMENT)
-    with uow.write() as session:
+    with uow.write(Permission.HANDOVER) as session:
         row = _editable(session, day, version)
         row.notes, row.equipment_status = notes, equipment
         audit_change(session, row, uow.actor, ENTITY, "update", moment)
@@ -301,11 +302,14 @@ def save_draft(uow: UnitOfWork, day: date, *, notes: str, equipment: str, versio
 
 def accept(uow: UnitOfWork, day: date, incoming_staff_id: int, *, notes: str, equipment: str,
            version: int | None = None, at: datetime | None = None) -> Outcome[Stored]:
-    """接班确认: the incoming officer takes the desk; the record is stored whole and locked."""
+    """接班确认: the incoming officer takes the desk; the record is stored whole and locked.
+
+    The incoming officer confirms under their own login; a leader may confirm for them.
+    """
     moment = utc_now(at)
     notes = text_input(notes, "notes", "其他交代事项", MAX_NOTES)
     equipment = text_input(equipment, "equipment", "设备和电话状态", MAX_EQUIPMENT)
-    with uow.write() as session:
+    with uow.write(Permission.HANDOVER) as session:
         ctx = desk(session)
         opens, _ = duty_clock.checkin_window(day + timedelta(days=1), ctx.clock, ctx.zone)
         if moment < opens:
@@ -314,6 +318,8 @@ def accept(uow: UnitOfWork, day: date, incoming_staff_id: int, *, notes: str, eq
         person = session.get(Staff, incoming_staff_id)
         if person is None or not person.active:
             raise InputError([Problem("请选择在岗的接班人", field="incoming")])
+        if person.id != uow.user.staff_id:
+            uow.require(Permission.FINALIZE_HANDOVER)  # only a leader confirms for someone else
         row = _editable(session, day, version)
         record = assemble(shift_facts_in(session, day, moment, ctx), equipment=equipment, notes=notes)
         incoming = person.name
@@ -337,7 +343,7 @@ def correct(uow: UnitOfWork, day: date, *, notes: str, equipment: str, reason: s
     notes = text_input(notes, "notes", "其他交代事项", MAX_NOTES)
     equipment = text_input(equipment, "equipment", "设备和电话状态", MAX_EQUIPMENT)
     reason = text_input(reason, "reason", "更正原因", 200, required=True)
-    with uow.write() as session:
+    with uow.write(Permission.FINALIZE_HANDOVER) as session:
         ctx = desk(session)
         row = _row(session, day)
         if row is None or row.status != FINAL:

@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 from sqlalchemy.orm import Session
 
 from dutyroom.domain.contacts import StaffFields, staff_errors
+from dutyroom.domain.roles import Permission
 from dutyroom.services import staff_service
 from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.uow import Outcome, UnitOfWork
@@ -210,7 +211,7 @@ def preview_staff_file(uow: UnitOfWork, path: Path) -> StaffPreview:
 
 def import_staff_file(uow: UnitOfWork, path: Path) -> Outcome[int]:
     """Add every person in the file, or nobody if any row is wrong."""
-    with uow.write() as session:
+    with uow.write(Permission.ROSTER) as session:
         preview = _preview_in(session, path)
         if not preview.ok:
             raise InputError(preview.problems, source=path.name)

@@ -63,6 +63,7 @@ from dutyroom.domain.incidents import (
     validate_facts,
 )
 from dutyroom.domain.report_text import draft_report
+from dutyroom.domain.roles import Permission
 from dutyroom.reports.incident_pdf import WrittenReport, incident_report_pdf
 from dutyroom.reports.layout import Document
 from dutyroom.services.errors import ConflictError, InputError, Problem
@@ -386,7 +387,7 @@ def create_incident(session: Session, facts: IncidentFacts, actor: str, now: dat
 def add_incident(uow: UnitOfWork, values: Mapping[str, Any],
                  now: datetime | None = None) -> Outcome[Saved]:
     moment = utc_now(now)
-    with uow.write() as session:
+    with uow.write(Permission.LOG) as session:
         d = desk(session)
         facts = validate(values, d.zone, moment)
         row = create_incident(session, facts, uow.actor, moment)
@@ -412,7 +413,7 @@ def update_incident(uow: UnitOfWork, incident_id: int, version: int | None,
     """A new revision: the changed facts, who changed them and why; the old one stays in the
     chain. A new level keeps its history; new casualties while open need an update report."""
     moment = utc_now(now)
-    with uow.write() as session:
+    with uow.write(Permission.LOG) as session:
         d = desk(session)
         row = _load(session, incident_id, version)
         before = facts_of(row)
@@ -444,7 +445,7 @@ def void_incident(uow: UnitOfWork, incident_id: int, version: int | None, reason
                   now: datetime | None = None) -> Outcome[Saved]:
     """Voiding keeps the entry, marked, with the reason; its deadlines stop."""
     moment = utc_now(now)
-    with uow.write() as session:
+    with uow.write(Permission.LOG) as session:
         row = _load(session, incident_id, version)
         try:
             why = clean_text(reason, "reason", "作废原因", required=True, max_length=2000)
@@ -460,7 +461,7 @@ def change_status(uow: UnitOfWork, incident_id: int, version: int | None, status
                   note: str = "", now: datetime | None = None) -> Outcome[Saved]:
     """接报 → 处置中 → 已办结; closing needs a final report, reopening a reason."""
     moment = utc_now(now)
-    with uow.write() as session:
+    with uow.write(Permission.LOG) as session:
         d = desk(session)
         row = _load(session, incident_id, version)
         try:
@@ -516,7 +517,7 @@ def record_report(uow: UnitOfWork, incident_id: int, stage: str, channel: str, *
                   now: datetime | None = None) -> Outcome[ReportSaved]:
     """Record a report sent upward against the deadline it meets; after it, it is late."""
     moment = utc_now(now)
-    with uow.write() as session:
+    with uow.write(Permission.LOG) as session:
         d = desk(session)
         row = _load(session, incident_id, None)
         the_stage = _enum(Stage, rules_module.STAGE_LABELS, stage, "stage", "报送阶段")
@@ -585,7 +586,7 @@ def dispatch(uow: UnitOfWork, incident_id: int, department_ids: Sequence[int], *
     通讯录 at the moment of the order; the record keeps them even if 通讯录 changes later.
     """
     moment = utc_now(now)
-    with uow.write() as session:
+    with uow.write(Permission.LOG) as session:
         d = desk(session)
         row = _load(session, incident_id, None)
         if not _is_open(row):
@@ -624,7 +625,7 @@ def record_feedback(uow: UnitOfWork, dispatch_id: int, kind: str, *, at: Any = N
                     text: str = "", now: datetime | None = None) -> Outcome[int]:
     """到达 / 处置中 / 办结 from a department; arrival meets the dispatch deadline."""
     moment = utc_now(now)
-    with uow.write() as session:
+    with uow.write(Permission.LOG) as session:
         d = desk(session)
         order = session.get(Dispatch, dispatch_id)
         if order is None:

@@ -21,6 +21,7 @@ from dutyroom.domain.clock import parse_local_time
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incidents import FUTURE_TOLERANCE, IncidentFacts
+from dutyroom.domain.roles import Permission
 from dutyroom.services import incident_service
 from dutyroom.services.errors import ConflictError, InputError, Problem
 from dutyroom.services.records import audit_change, utc_now
@@ -135,7 +136,7 @@ def validate(values: Mapping[str, Any], session: Session, now: datetime) -> dict
 def add_entry(uow: UnitOfWork, values: Mapping[str, Any],
               now: datetime | None = None) -> Outcome[EntryView]:
     moment = utc_now(now)
-    with uow.write() as session:
+    with uow.write(Permission.LOG) as session:
         clean = validate(values, session, moment)
         row = RegisterEntry(**clean, recorded_by=uow.actor, recorded_at=moment,
                             updated_by=uow.actor, updated_at=moment)
@@ -162,7 +163,7 @@ def update_entry(uow: UnitOfWork, entry_id: int, version: int | None,
                  values: Mapping[str, Any], note: str = "",
                  now: datetime | None = None) -> Outcome[EntryView]:
     moment = utc_now(now)
-    with uow.write() as session:
+    with uow.write(Permission.LOG) as session:
         row = _load(session, entry_id, version)
         current = {key: getattr(row, key) for key in FIELDS}
         clean = validate({**current, **values}, session, moment)
@@ -183,7 +184,7 @@ def update_entry(uow: UnitOfWork, entry_id: int, version: int | None,
 def void_entry(uow: UnitOfWork, entry_id: int, version: int | None, reason: str,
                now: datetime | None = None) -> Outcome[EntryView]:
     moment = utc_now(now)
-    with uow.write() as session:
+    with uow.write(Permission.LOG) as session:
         row = _load(session, entry_id, version)
         if not reason.strip():
             raise InputError.simple("作废须说明原因", "reason")
@@ -200,7 +201,7 @@ def promote(uow: UnitOfWork, entry_id: int, values: Mapping[str, Any],
     `values` adds what the register does not know (category, level, …) and may override.
     """
     moment = utc_now(now)
-    with uow.write() as session:
+    with uow.write(Permission.LOG) as session:
         row = _load(session, entry_id, None)
         if row.incident_id is not None:
             raise InputError.simple(f"该登记已转为事件 #{row.incident_id}", "id")

@@ -26,6 +26,7 @@ from dutyroom.domain import calendar, roster
 from dutyroom.domain.calendar import DayKind
 from dutyroom.domain.clock import minute_text
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.roles import Permission
 from dutyroom.domain.tiers import Tier
 from dutyroom.reports.layout import Document
 from dutyroom.reports.rota_pdf import Duty, RotaDay, RotaSheet, month_grid_pdf, rota_list_pdf
@@ -278,7 +279,7 @@ def import_calendar(uow: UnitOfWork, path: Path) -> Outcome[int]:
         problems.append(Problem("文件中没有日期", row=table.header_row + 1))
     if problems:
         raise InputError(problems, source=path.name)
-    with uow.write() as session:
+    with uow.write(Permission.ROSTER) as session:
         count = roster_service.store_calendar_entries(session, entries, uow.actor)
         audit.append(session, actor=uow.actor, entity="calendar", entity_id=path.name,
                      action="import", payload=[[d.isoformat(), k.value, n]
@@ -370,7 +371,7 @@ def read_roster_file(path: Path) -> list[_RosterCell]:
 def import_roster(uow: UnitOfWork, path: Path) -> Outcome[int]:
     """Put a 值班表 on the rota; every name must be an active person of that column's tier."""
     cells = read_roster_file(path)
-    with uow.write() as session:
+    with uow.write(Permission.ROSTER) as session:
         rules = roster.rules_from_settings(load_settings_in(session))
         people = list(session.scalars(select(Staff).where(Staff.active.is_(True))))
         problems: list[Problem] = []

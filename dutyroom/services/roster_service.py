@@ -28,6 +28,7 @@ from dutyroom.domain import calendar, roster
 from dutyroom.domain.calendar import DayInfo, DayKind, UserDay
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.roles import Permission
 from dutyroom.domain.roster import Absence, Category, Person, RosterRules, RuleBreak, Slot
 from dutyroom.domain.tiers import Tier
 from dutyroom.services.errors import InputError, Problem
@@ -282,7 +283,7 @@ def preview_generation(uow: UnitOfWork, start: date, end: date) -> GenerationRep
 
 def generate(uow: UnitOfWork, start: date, end: date) -> Outcome[GenerationReport]:
     """Fill every unfilled slot in the range; hand-made and earlier assignments are kept."""
-    with uow.write() as session:
+    with uow.write(Permission.ROSTER) as session:
         ctx, result = _generate(session, start, end)
         for (day, tier), staff_id in sorted(result.assignments.items()):
             put_slot(session, day, tier, staff_id, "generated", uow.actor)
@@ -351,7 +352,7 @@ def assign(uow: UnitOfWork, day: date, tier: Tier, staff_id: int | None, *, kind
         raise InputError([Problem(f"未知的变更类型「{kind}」", field="kind")])
     if kind in ("swap", "substitute") and not reason.strip():
         raise InputError([Problem("换班、代班须填写原因", field="reason")])
-    with uow.write() as session:
+    with uow.write(Permission.ROSTER if kind == "assign" else Permission.APPROVE_SWAP) as session:
         rules = roster.rules_from_settings(load_settings_in(session))
         if staff_id is not None:
             _person(session, staff_id, tier, rules)
@@ -359,6 +360,8 @@ def assign(uow: UnitOfWork, day: date, tier: Tier, staff_id: int | None, *, kind
                       uow.actor)
         if before == staff_id:
             return Outcome([], Changes())
+        if kind != "assign":
+            approved_by = approved_by.strip() or uow.actor
         record_change(session, day, tier, kind if staff_id is not None else "clear", before,
                 staff_id, requested_by, approved_by, reason, uow.actor)
     around = roster_view(uow, day - timedelta(days=rules.min_rest_days),
@@ -374,7 +377,7 @@ def swap(uow: UnitOfWork, first: date, second: date, tier: Tier, *, requested_by
         raise InputError([Problem("换班须填写原因", field="reason")])
     if first == second:
         raise InputError([Problem("请选择另一天", field="other_day")])
-    with uow.write() as session:
+    with uow.write(Permission.APPROVE_SWAP) as session:
         rest = roster.rules_from_settings(load_settings_in(session)).min_rest_days
         held = _assignments(session, min(first, second), max(first, second))
         a, b = held.get((first, tier)), held.get((second, tier))
@@ -382,8 +385,9 @@ def swap(uow: UnitOfWork, first: date, second: date, tier: Tier, *, requested_by
             raise InputError([Problem(f"两天都须已安排{tier.label}才能换班", field="other_day")])
         put_slot(session, first, tier, b, "swap", uow.actor)
         put_slot(session, second, tier, a, "swap", uow.actor)
-        record_change(session, first, tier, "swap", a, b, requested_by, approved_by, reason, uow.actor)
-        record_change(session, second, tier, "swap", b, a, requested_by, approved_by, reason, uow.actor)
+        approver = approved_by.strip() or uow.actor  # the leader logged in approves it
+        record_change(session, first, tier, "swap", a, b, requested_by, approver, reason, uow.actor)
+        record_change(session, second, tier, "swap", b, a, requested_by, approver, reason, uow.actor)
     around = roster_view(uow, min(first, second) - timedelta(days=rest),
                          max(first, second) + timedelta(days=rest))
     return Outcome([x.describe() for x in around.breaks if not x.message.startswith("未安排")],
@@ -436,7 +440,7 @@ def publish(uow: UnitOfWork, start: date, end: date) -> Outcome[int]:
     sensitive periods), nobody on leave, resting or in the wrong tier, every mobile
     reachable."""
     check_range(start, end)
-    with uow.write() as session:
+    with uow.write(Permission.PUBLISH_ROTA) as session:
         ctx = _load(session, start, end)
         breaks = roster.check(ctx.plans, ctx.assigned, ctx.people, ctx.absences, ctx.rules)
         if breaks:
@@ -464,7 +468,7 @@ def published_days(uow: UnitOfWork, start: date, end: date) -> set[date]:
 def set_calendar_day(uow: UnitOfWork, day: date, kind: DayKind | None,
                      name: str = "") -> Outcome[DayInfo]:
     """Set a day's kind by hand (e.g. from next year's notice); None returns to the built-in."""
-    with uow.write() as session:
+    with uow.write(Permission.ROSTER) as session:
         row = session.get(CalendarDay, day)
         if kind is None:
             if row is not None:
@@ -511,7 +515,7 @@ def add_period(uow: UnitOfWork, name: str, start: object, end: object,
     except FieldError as error:
         raise InputError.from_field(error) from None
     first, last = parse_range(start, end)
-    with uow.write() as session:
+    with uow.write(Permission.ROSTER) as session:
         row = SensitivePeriod(name=label, start_date=first, end_date=last, notes=notes.strip())
         session.add(row)
         session.flush()
@@ -530,7 +534,7 @@ def list_periods(uow: UnitOfWork) -> list[PeriodView]:
 def _remove(uow: UnitOfWork, model: type[SensitivePeriod] | type[Leave], record_id: int,
             what: str, entity: str) -> Outcome[None]:
     """Delete a planning record (not a log entry), keeping what it said in the audit chain."""
-    with uow.write() as session:
+    with uow.write(Permission.ROSTER) as session:
         row = session.get(model, record_id)
         if row is None:
             raise InputError([Problem(f"没有编号为 {record_id} 的{what}", field="id")])
@@ -564,7 +568,7 @@ def add_leave(uow: UnitOfWork, staff_id: int, kind: str, start: object, end: obj
     if kind not in LEAVE_KINDS:
         raise InputError([Problem(f"未知的类型「{kind}」", field="kind")])
     first, last = parse_range(start, end)
-    with uow.write() as session:
+    with uow.write(Permission.ROSTER) as session:
         person = session.get(Staff, staff_id)
         if person is None:
             raise InputError([Problem(f"没有编号为 {staff_id} 的人员", field="staff_id")])

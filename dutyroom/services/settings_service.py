@@ -14,6 +14,7 @@ from dutyroom.db.models import Setting
 from dutyroom.domain import duty_clock
 from dutyroom.domain import settings as registry
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.roles import Permission
 from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
@@ -64,6 +65,6 @@ def write_settings(session: Session, values: Mapping[str, Any], actor: str) -> b
 
 
 def save_settings(uow: UnitOfWork, values: Mapping[str, Any]) -> Outcome[dict[str, Any]]:
-    with uow.write() as session:
+    with uow.write(Permission.SETTINGS) as session:
         changed = write_settings(session, values, uow.actor)
         return Outcome(load_settings_in(session), Changes(settings=changed))

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from dutyroom.db.models import Staff
 from dutyroom.domain.contacts import StaffFields, validate_staff
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.roles import Permission
 from dutyroom.domain.tiers import Tier
 from dutyroom.services.errors import InputError
 from dutyroom.services.records import audit_change, load_for_edit
@@ -104,7 +105,7 @@ def insert_staff(session: Session, fields: StaffFields, actor: str) -> Staff:
 
 def add_staff(uow: UnitOfWork, values: dict[str, object]) -> Outcome[StaffView]:
     fields = _validated(values)
-    with uow.write() as session:
+    with uow.write(Permission.ROSTER) as session:
         clash = duplicate_problem(session, fields)
         if clash:
             raise InputError.from_field(clash)
@@ -115,7 +116,7 @@ def add_staff(uow: UnitOfWork, values: dict[str, object]) -> Outcome[StaffView]:
 def update_staff(uow: UnitOfWork, staff_id: int, values: dict[str, object],
                  version: int | None = None) -> Outcome[StaffView]:
     fields = _validated(values)
-    with uow.write() as session:
+    with uow.write(Permission.ROSTER) as session:
         row = load_for_edit(session, Staff, staff_id, version, "人员")
         if row.active:
             clash = duplicate_problem(session, fields, exclude_id=row.id)
@@ -133,7 +134,7 @@ def update_staff(uow: UnitOfWork, staff_id: int, values: dict[str, object],
 
 def set_staff_active(uow: UnitOfWork, staff_id: int, active: bool) -> Outcome[StaffView]:
     """Deactivate someone who left (their past duties stay on record), or bring them back."""
-    with uow.write() as session:
+    with uow.write(Permission.ROSTER) as session:
         row = load_for_edit(session, Staff, staff_id, None, "人员")
         if row.active == active:
             return Outcome(_view(row), Changes())

@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from dutyroom.db.engine import WRITE_OPTION
-from dutyroom.services.errors import ConflictError
+from dutyroom.domain.roles import PERMISSION_LABELS, Actor, Permission
+from dutyroom.services.errors import ConflictError, PermissionDenied
 
 T = TypeVar("T")
 STALE_MESSAGE = "该记录已被他人修改，您的修改未保存。请重新打开后再改。"
@@ -42,11 +43,30 @@ class Outcome(Generic[T]):
 
 
 class UnitOfWork:
-    """Opens sessions for services; commits a write as a whole or not at all."""
+    """Opens sessions for services; commits a write as a whole or not at all.
 
-    def __init__(self, sessions: sessionmaker, actor: str) -> None:
+    It also knows who is acting: every write names the permission it needs, so a role's
+    limits hold for every way in (GUI or script), and `actor` is the name each change is
+    recorded under.
+    """
+
+    def __init__(self, sessions: sessionmaker, actor: str | Actor) -> None:
         self._sessions = sessions
-        self.actor = actor
+        self.user = Actor.system(actor) if isinstance(actor, str) else actor
+
+    @property
+    def actor(self) -> str:
+        return self.user.name
+
+    def act_as(self, user: Actor) -> None:
+        """Log a person in (or out, with `roles.NOBODY`); later calls act as them."""
+        self.user = user
+
+    def require(self, permission: Permission) -> None:
+        if not self.user.may(permission):
+            raise PermissionDenied(
+                f"当前用户 {self.user.name}（{self.user.role_label}）无权{PERMISSION_LABELS[permission]}。"
+                "请由有此权限的用户登录后再操作。")
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -54,7 +74,11 @@ class UnitOfWork:
             yield session
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
+    def write(self, permission: Permission | None) -> Iterator[Session]:
+        """A write transaction; `permission` is what the acting user needs (None: anyone,
+        for what logging in itself records)."""
+        if permission is not None:
+            self.require(permission)
         with self._sessions() as session:
             session.connection(execution_options={WRITE_OPTION: True})
             try:

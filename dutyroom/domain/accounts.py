@@ -1,0 +1,53 @@
+"""What makes a login name and a password acceptable, and when an account locks itself."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from dutyroom.domain.errors import FieldError
+from dutyroom.domain.roles import ROLE_LABELS, Role
+
+PASSWORD_MIN = 8
+PASSWORD_MAX = 128
+# Guessing at a desk login is slowed, not stopped for long: the next shift must get in.
+MAX_FAILED_LOGINS = 5
+LOCKOUT = timedelta(minutes=5)
+_USERNAME = re.compile(r"[A-Za-z0-9_.\-]{2,32}")
+
+
+def check_username(raw: object) -> str:
+    value = str(raw or "").strip()
+    if not _USERNAME.fullmatch(value):
+        raise FieldError("username", "用户名应为 2–32 位字母、数字或 _ . -（例如 zhangsan）")
+    return value
+
+
+def check_display_name(raw: object) -> str:
+    value = str(raw or "").strip()
+    if not value:
+        raise FieldError("display_name", "姓名不能为空")
+    if len(value) > 32:
+        raise FieldError("display_name", "姓名过长（最多 32 个字）")
+    return value
+
+
+def check_password(raw: object, confirm: object | None = None) -> str:
+    value = str(raw or "")
+    if len(value) < PASSWORD_MIN:
+        raise FieldError("password", f"密码至少 {PASSWORD_MIN} 位")
+    if len(value) > PASSWORD_MAX:
+        raise FieldError("password", f"密码最多 {PASSWORD_MAX} 位")
+    if len(set(value)) < 3:
+        raise FieldError("password", "密码过于简单（至少要有 3 个不同的字符）")
+    if confirm is not None and confirm != value:
+        raise FieldError("confirm", "两次输入的密码不一致")
+    return value
+
+
+def check_role(raw: object) -> Role:
+    text = str(raw or "").strip()
+    for role, label in ROLE_LABELS.items():
+        if text in (role.value, label):
+            return role
+    raise FieldError("role", f"未知的角色「{text}」（应为 值班员、带班领导 或 管理员）")

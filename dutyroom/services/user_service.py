@@ -1,0 +1,256 @@
+"""Accounts at the desk: the first administrator, logging in, and managing who may do what.
+
+Passwords are kept only as argon2 hashes. Logging in, a wrong password and every change to
+an account are links in the audit chain, so the record shows who was at the keyboard.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from dutyroom.db import audit
+from dutyroom.db.models import Staff, User
+from dutyroom.domain.accounts import (
+    LOCKOUT,
+    MAX_FAILED_LOGINS,
+    check_display_name,
+    check_password,
+    check_role,
+    check_username,
+)
+from dutyroom.domain.errors import FieldError
+from dutyroom.domain.roles import ROLE_LABELS, Actor, Permission, Role
+from dutyroom.services.errors import InputError, Problem
+from dutyroom.services.records import audit_change, utc_now
+from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+
+ENTITY = "user"
+SESSION = "session"  # audit entries for logging in and out
+CHANGED = Changes(settings=True)
+WRONG = "用户名或密码不正确"
+_hasher = PasswordHasher()
+
+
+@dataclass(frozen=True)
+class UserView:
+    id: int
+    username: str
+    display_name: str
+    role: Role
+    staff_id: int | None
+    staff_name: str
+    active: bool
+    last_login_at: datetime | None
+
+    @property
+    def role_label(self) -> str:
+        return ROLE_LABELS[self.role]
+
+
+def _view(row: User, staff_name: str = "") -> UserView:
+    return UserView(row.id, row.username, row.display_name, Role(row.role), row.staff_id,
+                    staff_name, row.active, row.last_login_at)
+
+
+def _actor(row: User) -> Actor:
+    return Actor.user(row.id, row.username, row.display_name, Role(row.role), row.staff_id)
+
+
+def _field(check: Any, *args: Any) -> Any:
+    try:
+        return check(*args)
+    except FieldError as error:
+        raise InputError.from_field(error) from None
+
+
+def has_users(uow: UnitOfWork) -> bool:
+    with uow.read() as session:
+        return session.scalar(select(func.count()).select_from(User)) > 0
+
+
+def list_users(uow: UnitOfWork) -> list[UserView]:
+    with uow.read() as session:
+        rows = session.execute(select(User, Staff.name).outerjoin(Staff, Staff.id == User.staff_id)
+                               .order_by(User.active.desc(), User.id))
+        return [_view(user, name or "") for user, name in rows]
+
+
+def _staff_link(session: Session, raw: Any) -> int | None:
+    if raw in (None, "", 0):
+        return None
+    person = session.get(Staff, int(raw))
+    if person is None or not person.active:
+        raise InputError.simple("关联的人员不存在或已停用", "staff_id")
+    return person.id
+
+
+def _new_user(session: Session, values: Mapping[str, Any], role: Role, actor: str,
+              now: datetime) -> User:
+    username = _field(check_username, values.get("username"))
+    display = _field(check_display_name, values.get("display_name"))
+    password = _field(check_password, values.get("password"), values.get("confirm"))
+    if session.scalar(select(User.id).where(func.lower(User.username) == username.lower())):
+        raise InputError.simple(f"用户名「{username}」已被使用", "username")
+    row = User(username=username, display_name=display, role=role.value,
+               staff_id=_staff_link(session, values.get("staff_id")),
+               password_hash=_hasher.hash(password), active=True, created_at=now)
+    session.add(row)
+    audit_change(session, row, actor, ENTITY, "create", now)
+    return row
+
+
+def create_first_admin(uow: UnitOfWork, values: Mapping[str, Any],
+                       now: datetime | None = None) -> Outcome[Actor]:
+    """The first run's administrator; refused once any account exists."""
+    moment = utc_now(now)
+    with uow.write(None) as session:
+        if session.scalar(select(func.count()).select_from(User)):
+            raise InputError.simple("已有用户，管理员须由现有管理员添加", "username")
+        row = _new_user(session, values, Role.ADMIN, "首次运行", moment)
+        row.last_login_at = moment
+        actor = _actor(row)
+        audit.append(session, actor=actor.name, entity=SESSION, entity_id=row.id,
+                     action="login", payload={"username": row.username}, at=moment)
+    uow.act_as(actor)
+    return Outcome(actor, CHANGED)
+
+
+def login(uow: UnitOfWork, username: str, password: str, now: datetime | None = None) -> Actor:
+    """Check a password and act as that user from now on.
+
+    A wrong password counts against the account; after several in a row it is locked for
+    a few minutes. The refusal never says whether the name or the password was wrong.
+    """
+    moment = utc_now(now)
+    failure: str | None = None
+    with uow.write(None) as session:
+        row = session.scalar(select(User).where(
+            func.lower(User.username) == str(username or "").strip().lower()))
+        if row is None or not row.active:
+            audit.append(session, actor=str(username)[:64] or "?", entity=SESSION,
+                         entity_id="-", action="login_failed",
+                         payload={"username": str(username)[:64]}, at=moment)
+            failure = WRONG
+        elif row.locked_until is not None and row.locked_until > moment:
+            failure = (f"密码连续输错 {MAX_FAILED_LOGINS} 次，该用户已锁定，"
+                       f"请 {int((row.locked_until - moment).total_seconds() // 60) + 1} 分钟后再试")
+        elif not _verify(row, password):
+            row.failed_logins += 1
+            failure = WRONG
+            if row.failed_logins >= MAX_FAILED_LOGINS:
+                row.locked_until, row.failed_logins = moment + LOCKOUT, 0
+                failure = f"密码连续输错 {MAX_FAILED_LOGINS} 次，该用户已锁定 5 分钟"
+            audit.append(session, actor=row.username, entity=SESSION, entity_id=row.id,
+                         action="login_failed", payload={"username": row.username}, at=moment)
+        else:
+            row.failed_logins, row.locked_until, row.last_login_at = 0, None, moment
+            actor = _actor(row)
+            audit.append(session, actor=actor.name, entity=SESSION, entity_id=row.id,
+                         action="login", payload={"username": row.username}, at=moment)
+    if failure is not None:  # the failed attempt is recorded; then the refusal
+        raise InputError.simple(failure, "password")
+    uow.act_as(actor)
+    return actor
+
+
+def _verify(row: User, password: str) -> bool:
+    try:
+        _hasher.verify(row.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+    if _hasher.check_needs_rehash(row.password_hash):
+        row.password_hash = _hasher.hash(password)
+    return True
+
+
+def _load(session: Session, user_id: int) -> User:
+    row = session.get(User, user_id)
+    if row is None:
+        raise InputError([Problem(f"没有编号为 {user_id} 的用户", field="id")])
+    return row
+
+
+def _other_admins(session: Session, user_id: int) -> int:
+    return session.scalar(select(func.count()).select_from(User).where(
+        User.role == Role.ADMIN.value, User.active.is_(True), User.id != user_id)) or 0
+
+
+def add_user(uow: UnitOfWork, values: Mapping[str, Any],
+             now: datetime | None = None) -> Outcome[UserView]:
+    moment = utc_now(now)
+    with uow.write(Permission.USERS) as session:
+        role = _field(check_role, values.get("role"))
+        row = _new_user(session, values, role, uow.actor, moment)
+        return Outcome(_view(row), CHANGED)
+
+
+def update_user(uow: UnitOfWork, user_id: int, values: Mapping[str, Any],
+                now: datetime | None = None) -> Outcome[UserView]:
+    """Change a name, role, linked person or whether the account may log in.
+
+    The last active administrator cannot be demoted or deactivated: nobody could then
+    manage accounts or settings.
+    """
+    moment = utc_now(now)
+    with uow.write(Permission.USERS) as session:
+        row = _load(session, user_id)
+        role = _field(check_role, values.get("role", row.role))
+        active = bool(values.get("active", row.active))
+        if row.role == Role.ADMIN.value and (role != Role.ADMIN or not active) \
+                and not _other_admins(session, row.id):
+            raise InputError.simple("这是唯一的管理员，不能降级或停用；请先指定另一位管理员", "role")
+        before = row.snapshot()
+        row.display_name = _field(check_display_name, values.get("display_name", row.display_name))
+        row.role, row.active = role.value, active
+        if "staff_id" in values:
+            row.staff_id = _staff_link(session, values["staff_id"])
+        if row.snapshot() == before:
+            return Outcome(_view(row), Changes())
+        audit_change(session, row, uow.actor, ENTITY, "update", moment)
+        return Outcome(_view(row), CHANGED)
+
+
+def reset_password(uow: UnitOfWork, user_id: int, password: str, confirm: str | None = None,
+                   now: datetime | None = None) -> Outcome[None]:
+    """An administrator sets a new password for someone who forgot theirs."""
+    moment = utc_now(now)
+    new = _field(check_password, password, confirm)
+    with uow.write(Permission.USERS) as session:
+        row = _load(session, user_id)
+        row.password_hash, row.failed_logins, row.locked_until = _hasher.hash(new), 0, None
+        audit_change(session, row, uow.actor, ENTITY, "password", moment)
+    return Outcome(None, Changes())
+
+
+def change_own_password(uow: UnitOfWork, old: str, new: str, confirm: str | None = None,
+                        now: datetime | None = None) -> Outcome[None]:
+    moment = utc_now(now)
+    user_id = uow.user.user_id
+    if user_id is None:
+        raise InputError.simple("命令行用户没有密码可改", "password")
+    password = _field(check_password, new, confirm)
+    with uow.write(None) as session:
+        row = _load(session, user_id)
+        if not _verify(row, old):
+            raise InputError.simple("原密码不正确", "old")
+        row.password_hash = _hasher.hash(password)
+        audit_change(session, row, uow.actor, ENTITY, "password", moment)
+    return Outcome(None, Changes())
+
+
+def logout(uow: UnitOfWork, action: str = "logout", now: datetime | None = None) -> None:
+    """Record that the user left the keyboard (logged out, or the screen locked)."""
+    user = uow.user
+    if user.user_id is None:
+        return
+    with uow.write(None) as session:
+        audit.append(session, actor=user.name, entity=SESSION, entity_id=user.user_id,
+                     action=action, payload={}, at=utc_now(now))
