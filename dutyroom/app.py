@@ -44,15 +44,16 @@ def os_user() -> str:
 
 
 def open_backend(target: str | os.PathLike[str] | None, actor: str, *,
-                 prepare: bool = True) -> Backend:
+                 prepare: bool = True, must_exist: bool = True) -> Backend:
     """Open the desk database; with `prepare`, create or upgrade it first (backing it up).
 
     Without `prepare` (for `check`, which must not change anything) a missing SQLite file
-    is an error rather than a new empty database.
+    is an error rather than a new empty database, unless `must_exist` is off (a restore
+    onto a machine that has no database yet).
     """
     url = resolve_target(target)
     path = sqlite_path(url)
-    if not prepare and path is not None and not path.exists():
+    if not prepare and must_exist and path is not None and not path.exists():
         raise InputError([Problem("数据库文件不存在，请先运行 dutyroom init", field="db")],
                          source=str(path))
     engine = make_engine(url)

@@ -27,6 +27,7 @@ from dutyroom.domain.incidents import CATEGORY_LABELS, LEVEL_SHORT, STATUS_LABEL
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
     alert_service,
+    backup_service,
     check_service,
     demo,
     handover_service,
@@ -346,6 +347,23 @@ def cmd_handover_print(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
+def cmd_backup(args: argparse.Namespace, out: Output) -> int:
+    backend = _open(args, prepare=False)
+    path = backup_service.backup_to(backend.url, Path(args.out) if args.out else None)
+    out.emit({"out": str(path)}, lambda: f"已备份到 {path}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, out: Output) -> int:
+    backend = _open(args, prepare=False, must_exist=False)
+    report = backup_service.restore(backend.uow, backend.engine, backend.url, Path(args.file))
+    document = {"out": report.database, "from": str(report.source),
+                "kept": str(report.kept) if report.kept else None}
+    out.emit(document, lambda: f"已从 {report.source} 恢复到 {report.database}"
+             + (f"；被替换的数据库已保留为 {report.kept}" if report.kept else ""))
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace, out: Output) -> int:
     return run_gui(getattr(args, "db", None), selftest=getattr(args, "selftest", False))
 
@@ -353,8 +371,9 @@ def cmd_gui(args: argparse.Namespace, out: Output) -> int:
 _backends: list[Backend] = []
 
 
-def _open(args: argparse.Namespace, prepare: bool = True) -> Backend:
-    backend = open_backend(getattr(args, "db", None), f"cli:{os_user()}", prepare=prepare)
+def _open(args: argparse.Namespace, prepare: bool = True, must_exist: bool = True) -> Backend:
+    backend = open_backend(getattr(args, "db", None), f"cli:{os_user()}", prepare=prepare,
+                           must_exist=must_exist)
     _backends.append(backend)
     return backend
 
@@ -466,6 +485,14 @@ def build_parser() -> argparse.ArgumentParser:
     handover_print.add_argument("--date", required=True, metavar="YYYY-MM-DD")
     handover_print.add_argument("--out", required=True, metavar="FILE.pdf")
     handover_print.set_defaults(handler=cmd_handover_print)
+
+    backup = commands.add_parser("backup", parents=[common], help="备份数据库（一致的副本）")
+    backup.add_argument("--out", metavar="FILE", help="备份文件（默认：数据目录下的 backups 文件夹）")
+    backup.set_defaults(handler=cmd_backup)
+    restore = commands.add_parser("restore", parents=[common],
+                                  help="用备份替换数据库（先校验备份，并保留被替换的数据库）")
+    restore.add_argument("file", metavar="FILE")
+    restore.set_defaults(handler=cmd_restore)
 
     gui = commands.add_parser("gui", parents=[common], help="打开图形界面")
     gui.add_argument("--selftest", action="store_true", help="打开每个页面后退出，成功返回 0")

@@ -2,14 +2,20 @@
 
 The backup API copies a live database page by page under its own locking, so a copy
 taken while the app is writing is still a valid database (a plain file copy of a WAL
-database is not).
+database is not). Restoring goes the same way in reverse, into the live file, so the
+desk's WAL and any open connection see the restored pages whole.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+
+_STAMP = "%Y%m%dT%H%M%SZ"
+_REST = re.compile(r"(?P<label>[a-z][a-z0-9-]*)-(?P<stamp>\d{8}T\d{6}Z)")
 
 
 def backup_file(source: Path, destination: Path) -> Path:
@@ -29,10 +35,64 @@ def backup_file(source: Path, destination: Path) -> Path:
     return destination
 
 
+def copy_into(source: Path, live: Path) -> None:
+    """Replace the live database's content with `source`'s, in one locked step."""
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(live, timeout=15)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """What a candidate file holds, read without changing it."""
+
+    problems: list[str]
+    schema: str | None
+    tables: set[str]
+
+
+def inspect_file(path: Path) -> FileFacts:
+    """Is this an intact SQLite database, and which Dutyroom schema (if any) does it hold?"""
+    try:
+        raw = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        return FileFacts([f"无法打开：{error}"], None, set())
+    try:
+        results = [row[0] for row in raw.execute("PRAGMA integrity_check")]
+        problems = [] if results == ["ok"] else [f"完整性检查：{r}" for r in results[:5]]
+        tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        schema = None
+        if "alembic_version" in tables:
+            schema = raw.execute("SELECT version_num FROM alembic_version").fetchone()
+            schema = schema[0] if schema else None
+        return FileFacts(problems, schema, tables)
+    except sqlite3.DatabaseError as error:
+        return FileFacts([f"不是有效的数据库文件（{error}）"], None, set())
+    finally:
+        raw.close()
+
+
 def backup_folder(database: Path) -> Path:
     return database.parent / "backups"
 
 
 def timestamped_name(database: Path, label: str, now: datetime | None = None) -> str:
-    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime(_STAMP)
     return f"{database.stem}-{label}-{stamp}{database.suffix}"
+
+
+def parse_name(database: Path, file: Path) -> tuple[str, datetime] | None:
+    """The label and time of a backup this desk made, or None for any other file."""
+    prefix = f"{database.stem}-"
+    if file.suffix != database.suffix or not file.name.startswith(prefix):
+        return None
+    match = _REST.fullmatch(file.name[len(prefix):].removesuffix(database.suffix))
+    if match is None:
+        return None
+    return match["label"], datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)

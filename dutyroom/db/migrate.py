@@ -35,13 +35,15 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
+
+
 def needs_upgrade(engine: Engine) -> bool:
     current = current_revision(engine)
     if current is None:
         return True
-    script = ScriptDirectory.from_config(_config())
-    known = {rev.revision for rev in script.walk_revisions()}
-    if current not in known:
+    if current not in known_revisions():
         raise SchemaTooNew(f"数据库结构版本 {current} 比本程序新，请先升级 Dutyroom")
     return current != head_revision()
 

@@ -305,3 +305,30 @@ def test_alerts_list_sign_ins_and_presence_prompts_of_the_shift(db):
     assert document[-1]["due"] == "2026-07-01T02:10:00+08:00"
     table = run("alerts", "--at", "2026-07-01T02:05", "--db", db)
     assert "在岗确认" in table.stdout and "接班签到" in table.stdout
+
+
+def test_backup_and_restore(db, tmp_path):
+    assert run("init", "--demo", "--db", db).returncode == 0
+    copy = tmp_path / "copy.sqlite3"
+    made = run("backup", "--out", str(copy), "--db", db, "--json")
+    assert made.returncode == 0, made.stderr
+    assert json.loads(made.stdout) == {"out": str(copy)}
+    with sqlite3.connect(db) as raw:
+        raw.execute("UPDATE settings SET value = '\"改过的\"' WHERE key = 'unit_name'")
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_text("not a database")
+    refused = run("restore", str(bad), "--db", db)
+    assert refused.returncode == 2 and "bad.sqlite3" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    restored = run("--json", "restore", str(copy), "--db", db)
+    assert restored.returncode == 0, restored.stderr
+    document = json.loads(restored.stdout)
+    assert document["out"] == db and Path(document["kept"]).exists()
+    with sqlite3.connect(db) as raw:
+        assert "改过的" not in str(raw.execute("SELECT value FROM settings").fetchall())
+    assert run("check", "--db", db).returncode == 0
+    fresh = tmp_path / "laptop" / "desk.sqlite3"
+    onto_nothing = run("restore", str(copy), "--db", str(fresh), "--json")
+    assert onto_nothing.returncode == 0 and json.loads(onto_nothing.stdout)["kept"] is None
+    default_place = run("backup", "--db", db, "--json")
+    assert Path(json.loads(default_place.stdout)["out"]).parent == Path(db).parent / "backups"

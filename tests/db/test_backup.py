@@ -15,3 +15,16 @@ def test_a_backup_of_a_live_database_is_a_complete_database(sqlite_backend, tmp_
             ("张三", "13800138000")]
         assert raw.execute("PRAGMA journal_mode").fetchone() == ("delete",)
     assert not list((tmp_path / "copies").glob("*.partial"))
+
+
+def test_backup_names_are_read_back_only_for_this_database(tmp_path):
+    from datetime import UTC, datetime
+
+    from dutyroom.db.backup import parse_name, timestamped_name
+
+    live = tmp_path / "my-desk.sqlite3"
+    at = datetime(2026, 11, 23, 1, 2, 3, tzinfo=UTC)
+    name = timestamped_name(live, "before-upgrade-0003", at)
+    assert parse_name(live, tmp_path / name) == ("before-upgrade-0003", at)
+    assert parse_name(live, tmp_path / name.replace("my-desk", "other")) is None
+    assert parse_name(live, tmp_path / "my-desk-notes.txt") is None

@@ -1,0 +1,173 @@
+"""Backups of the desk's SQLite file: automatic and rotating, on request, and restoring one.
+
+A restore is checked before anything is replaced (an intact SQLite file, a Dutyroom schema
+this version can read, an unbroken audit chain), and the database it replaces is kept as
+a backup of its own, so a restore can always be undone.
+A PostgreSQL server is backed up by whoever runs the server (pg_dump), not by each desk.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from dutyroom.db import audit, migrate
+from dutyroom.db.backup import (
+    backup_file,
+    backup_folder,
+    copy_into,
+    inspect_file,
+    parse_name,
+    timestamped_name,
+)
+from dutyroom.db.engine import describe, sqlite_path
+from dutyroom.domain.retention import to_keep
+from dutyroom.domain.roles import Permission
+from dutyroom.services.errors import InputError, Problem, ServiceError
+from dutyroom.services.setup_service import SchemaReport, prepare_database
+from dutyroom.services.uow import UnitOfWork
+
+AUTO = "auto"
+DAILY = timedelta(hours=24)
+LABELS = {"auto": "自动备份", "manual": "手动备份", "before-restore": "恢复前自动保留"}
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    label: str
+    at: datetime
+    size: int
+
+    @property
+    def kind(self) -> str:
+        if self.label.startswith("before-upgrade"):
+            return "升级前备份"
+        return LABELS.get(self.label, self.label)
+
+
+@dataclass(frozen=True)
+class RestoreReport:
+    database: str
+    source: Path
+    kept: Path | None  # the replaced database, or None when there was none
+    schema: SchemaReport
+
+
+def _file(url: URL) -> Path:
+    path = sqlite_path(url)
+    if path is None:
+        raise InputError([Problem("服务器数据库（PostgreSQL）由服务器管理员用 pg_dump 备份和恢复，"
+                                  "不在值班台上备份", field="db")], source=describe(url))
+    return path
+
+
+def backup_to(url: URL, out: Path | None = None, now: datetime | None = None) -> Path:
+    """A consistent copy at `out`, or in the backups folder when no file is named."""
+    live = _file(url)
+    target = out or backup_folder(live) / timestamped_name(live, "manual", now)
+    target = target.expanduser().resolve()
+    if target == live:
+        raise InputError.simple("备份文件不能是数据库本身", "out")
+    try:
+        return backup_file(live, target)
+    except OSError as error:
+        raise InputError.simple(f"无法写入 {target}：{error.strerror or error}", "out") from None
+
+
+def list_backups(url: URL) -> list[BackupInfo]:
+    live = sqlite_path(url)
+    if live is None or not backup_folder(live).is_dir():
+        return []
+    found = []
+    for file in backup_folder(live).iterdir():
+        parsed = parse_name(live, file)
+        if parsed is not None and file.is_file():
+            found.append(BackupInfo(file, parsed[0], parsed[1], file.stat().st_size))
+    return sorted(found, key=lambda b: b.at, reverse=True)
+
+
+def auto_backup(url: URL, zone: str, now: datetime | None = None) -> Path | None:
+    """Take the routine copy (start, daily, exit) and prune the older routine copies.
+
+    Only automatic copies rotate; manual, before-upgrade and before-restore copies stay
+    until someone deletes them.
+    """
+    live = sqlite_path(url)
+    if live is None or not live.exists():
+        return None
+    moment = (now or datetime.now(UTC)).astimezone(UTC)
+    made = backup_file(live, backup_folder(live) / timestamped_name(live, AUTO, moment))
+    autos = [b for b in list_backups(url) if b.label == AUTO]
+    keep = to_keep([b.at for b in autos], ZoneInfo(zone))
+    for old in autos:
+        if old.at not in keep and old.path != made:
+            old.path.unlink(missing_ok=True)
+    return made
+
+
+def daily_due(url: URL, now: datetime | None = None) -> bool:
+    """No automatic copy in the last 24 hours (checked hourly while the app runs)."""
+    if sqlite_path(url) is None:
+        return False
+    moment = (now or datetime.now(UTC)).astimezone(UTC)
+    latest = [b.at for b in list_backups(url) if b.label == AUTO]
+    return not latest or moment - max(latest) >= DAILY
+
+
+def verify(path: Path) -> list[str]:
+    """Why this file cannot be restored; empty when it can."""
+    if not path.is_file():
+        return [f"文件 {path} 不存在"]
+    facts = inspect_file(path)
+    if facts.problems:
+        return facts.problems
+    if facts.schema is None or "audit_entries" not in facts.tables:
+        return ["这不是 Dutyroom 数据库或其备份"]
+    if facts.schema not in migrate.known_revisions():
+        return [f"该备份的数据结构版本 {facts.schema} 比本程序新，请先升级 Dutyroom"]
+    engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(
+        f"file:{path}?mode=ro", uri=True))
+    try:
+        with Session(engine) as session:
+            return [f"审计链第 {b.entry_id} 条：{b.reason}" for b in audit.verify(session)]
+    except SQLAlchemyError as error:
+        return [f"无法读取审计记录（{error.__class__.__name__}）"]
+    finally:
+        engine.dispose()
+
+
+def restore(uow: UnitOfWork, engine: Engine, url: URL, source: Path,
+            now: datetime | None = None) -> RestoreReport:
+    """Put a backup back in place of the live database, keeping the one it replaces.
+
+    The caller's engine is emptied of connections on both sides of the copy, so nothing
+    goes on reading the replaced pages; an older backup is then upgraded like any file.
+    """
+    uow.require(Permission.RESTORE)
+    live = _file(url)
+    source = source.expanduser().resolve()
+    if source == live:
+        raise InputError.simple("不能用数据库本身恢复自己", "file")
+    problems = verify(source)
+    if problems:
+        raise InputError([Problem(p, field="file") for p in problems], source=str(source))
+    kept = None
+    if live.exists():
+        kept = backup_file(live, backup_folder(live) / timestamped_name(live, "before-restore", now))
+    engine.dispose()
+    try:
+        copy_into(source, live)
+    except (OSError, sqlite3.Error) as error:
+        raise ServiceError(f"恢复未完成（{error}）；原数据库的副本：{kept or '无'}") from None
+    finally:
+        engine.dispose()
+    return RestoreReport(describe(url), source, kept, prepare_database(engine, url))
