@@ -91,7 +91,7 @@ def update_department(uow: UnitOfWork, department_id: int, values: dict[str, obj
                       version: int | None = None) -> Outcome[DepartmentView]:
     fields = _validated(values)
     with uow.write(Permission.LOG) as session:
-        row = load_for_edit(session, Department, department_id, version, "联动单位")
+        row = load_for_edit(session, Department, department_id, version, "联动单位", ENTITY)
         _check_name(session, fields.name, row.id)
         before = row.snapshot()
         _apply(row, fields)
@@ -104,7 +104,7 @@ def update_department(uow: UnitOfWork, department_id: int, values: dict[str, obj
 def set_department_active(uow: UnitOfWork, department_id: int,
                           active: bool) -> Outcome[DepartmentView]:
     with uow.write(Permission.LOG) as session:
-        row = load_for_edit(session, Department, department_id, None, "联动单位")
+        row = load_for_edit(session, Department, department_id, None, "联动单位", ENTITY)
         if row.active == active:
             return Outcome(_view(row), Changes())
         row.active = active

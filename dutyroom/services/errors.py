@@ -63,7 +63,15 @@ class InputError(ServiceError):
 
 
 class ConflictError(ServiceError):
-    """Someone else changed the record since it was opened; the edit was not saved."""
+    """Someone else changed the record since it was opened; the edit was not saved.
+
+    `current_version` is the version now stored, so the form can save the person's own
+    changes on top of it once they have seen the other change.
+    """
+
+    def __init__(self, message: str, current_version: int | None = None) -> None:
+        super().__init__(message)
+        self.current_version = current_version
 
 
 class PermissionDenied(ServiceError):

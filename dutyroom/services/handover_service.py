@@ -42,6 +42,7 @@ from dutyroom.reports.handover_pdf import handover_pdf
 from dutyroom.reports.layout import Document
 from dutyroom.services import alert_service, incident_service
 from dutyroom.services.clock_service import shift_officer, shift_view_in
+from dutyroom.services.conflicts import stale_edit
 from dutyroom.services.errors import ConflictError, InputError, Problem
 from dutyroom.services.incident_service import Desk, desk
 from dutyroom.services.records import audit_change, text_input, utc_now
@@ -280,7 +281,7 @@ def _editable(session: Session, day: date, version: int | None) -> Handover:
             raise ConflictError("另一台电脑刚刚保存了这一班的交接班记录，请刷新后再改。") from None
         return row
     if version is not None and row.version != version:
-        raise ConflictError("这一班的交接班记录已被他人修改，您的修改未保存。请刷新后再改。")
+        raise stale_edit(session, row, ENTITY, "这一班的交接班记录")
     if row.status == FINAL:
         raise InputError([Problem(
             f"{day:%m月%d日}的交接班记录已由{row.accepted_by}接班确认并锁定，只能「更正」", field="notes")])
@@ -349,7 +350,7 @@ def correct(uow: UnitOfWork, day: date, *, notes: str, equipment: str, reason: s
         if row is None or row.status != FINAL:
             raise InputError([Problem("只有已接班确认的记录需要更正；草稿可直接修改后保存", field="reason")])
         if version is not None and row.version != version:
-            raise ConflictError("这一班的交接班记录已被他人更正，您的更正未保存。请刷新后再改。")
+            raise stale_edit(session, row, ENTITY, "这一班的交接班记录")
         if notes == row.notes and equipment == row.equipment_status:
             raise InputError([Problem("更正后的内容与原记录相同", field="notes")])
         record = HandoverRecord.from_json(row.content)

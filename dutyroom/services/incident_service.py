@@ -45,10 +45,8 @@ from dutyroom.domain.deadlines import (
 from dutyroom.domain.duty_clock import ClockRules
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incidents import (
-    COUNT_LABELS,
     COUNTS,
     FUTURE_TOLERANCE,
-    LEVEL_SHORT,
     MASS_INCIDENT,
     STATUS_LABELS,
     TEXTS,
@@ -66,7 +64,8 @@ from dutyroom.domain.report_text import draft_report
 from dutyroom.domain.roles import Permission
 from dutyroom.reports.incident_pdf import WrittenReport, incident_report_pdf
 from dutyroom.reports.layout import Document
-from dutyroom.services.errors import ConflictError, InputError, Problem
+from dutyroom.services.conflicts import changed_fields, shown_value, stale_edit
+from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.records import audit_change, utc_now
 from dutyroom.services.settings_service import load_settings_in
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
@@ -400,8 +399,7 @@ def _load(session: Session, incident_id: int, version: int | None) -> Incident:
     if row is None:
         raise InputError([Problem(f"没有编号为 {incident_id} 的事件", field="id")])
     if version is not None and row.version != version:
-        raise ConflictError(f"事件「{row.title}」已被他人修改（例如另一值班台），您的修改未保存。"
-                            "请重新打开后再改。")
+        raise stale_edit(session, row, ENTITY, f"事件「{row.title}」")
     if row.voided:
         raise InputError.simple(f"事件「{row.title}」已作废，不能再修改或报送", "id")
     return row
@@ -658,28 +656,10 @@ def record_feedback(uow: UnitOfWork, dispatch_id: int, kind: str, *, at: Any = N
 # --- reading the log ---------------------------------------------------------------------------
 
 
-_FIELD_LABELS = {**{k: v[0] for k, v in TEXTS.items()}, **COUNT_LABELS, **TIME_FIELDS,
-                 "category": "类别", "level": "级别", "status": "状态",
-                 "economic_loss": "直接经济损失（元）", "voided": "作废"}
 _ACTIONS = {"create": "登记", "update": "修改", "void": "作废", "status": "状态变更"}
 
 
-def _show(key: str, value: Any) -> str:
-    if key == "level":
-        return LEVEL_SHORT.get(Level(value), str(value)) if value else ""
-    if key == "status":
-        return STATUS_LABELS.get(Status(value), str(value)) if value else ""
-    text_value = "" if value is None else str(value)
-    return text_value if len(text_value) <= 40 else text_value[:40] + "…"
-
-
-def _diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> str:
-    parts = [f"{label}：{_show(key, before.get(key)) or '（空）'} → {_show(key, after.get(key))}"
-             for key, label in _FIELD_LABELS.items() if before.get(key) != after.get(key)]
-    return "；".join(parts)
-
-
-def _timeline(session: Session, row: Incident, reports: Sequence[UpwardReport],
+def _timeline(session: Session, zone: tzinfo, row: Incident, reports: Sequence[UpwardReport],
               dispatches: Sequence[tuple[Dispatch, str]],
               feedback: Mapping[int, Sequence[DispatchFeedback]]) -> list[TimelineEntry]:
     entries: list[TimelineEntry] = []
@@ -690,9 +670,9 @@ def _timeline(session: Session, row: Incident, reports: Sequence[UpwardReport],
         state = json.loads(entry.payload)
         what = _ACTIONS.get(entry.action, entry.action)
         if previous is None:
-            detail = f"接报 {_show('level', state.get('level'))}「{state.get('title')}」"
+            detail = f"接报 {shown_value('level', state.get('level'), zone)}「{state.get('title')}」"
         else:
-            detail = _diff(previous, state) or "（内容未变）"
+            detail = "；".join(changed_fields(previous, state, zone)) or "（内容未变）"
         if state.get("change_note"):
             detail += f"。说明：{state['change_note']}"
         entries.append(TimelineEntry(entry.at, entry.actor, what, detail))
@@ -752,7 +732,7 @@ def get_incident(uow: UnitOfWork, incident_id: int) -> IncidentDetail:
             reports=tuple(ReportView(r.id, r.stage, r.channel, r.sent_at, r.recipient,
                                      r.sent_by, r.text, r.due_at, r.late) for r in reports),
             dispatches=tuple(dispatch_views),
-            timeline=tuple(_timeline(session, row, reports, dispatches, feedback)),
+            timeline=tuple(_timeline(session, d.zone, row, reports, dispatches, feedback)),
             register_entry_id=source,
             suggestion=suggest_level(facts.deaths, facts.injured, facts.economic_loss),
             command=command,

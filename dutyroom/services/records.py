@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 from dutyroom.db import audit
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.errors import FieldError
-from dutyroom.services.errors import ConflictError, InputError, Problem
+from dutyroom.services.conflicts import stale_edit
+from dutyroom.services.errors import InputError, Problem
 
 
 class _Named(Protocol):
@@ -44,7 +45,7 @@ def text_input(raw: Any, key: str, label: str, max_length: int, *, required: boo
 
 
 def load_for_edit(session: Session, model: type[R], record_id: int, version: int | None,
-                  what: str) -> R:
+                  what: str, entity: str) -> R:
     """The record to change, refusing an unknown id and an edit made on a stale copy.
 
     `version` is the one the person saw when they opened the form; if another desk saved
@@ -54,7 +55,7 @@ def load_for_edit(session: Session, model: type[R], record_id: int, version: int
     if row is None:
         raise InputError([Problem(f"没有编号为 {record_id} 的{what}", field="id")])
     if version is not None and row.version != version:
-        raise ConflictError(f"「{row.name}」的信息已被他人修改，您的修改未保存。请重新打开后再改。")
+        raise stale_edit(session, row, entity, f"{what}「{row.name}」")
     return row
 
 

@@ -23,7 +23,8 @@ from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incidents import FUTURE_TOLERANCE, IncidentFacts
 from dutyroom.domain.roles import Permission
 from dutyroom.services import incident_service
-from dutyroom.services.errors import ConflictError, InputError, Problem
+from dutyroom.services.conflicts import stale_edit
+from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.records import audit_change, utc_now
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
@@ -153,7 +154,8 @@ def _load(session: Session, entry_id: int, version: int | None) -> RegisterEntry
     if row is None:
         raise InputError.simple(f"没有编号为 {entry_id} 的来电来文登记", "id")
     if version is not None and row.version != version:
-        raise ConflictError("该登记已被他人修改，您的修改未保存。请重新打开后再改。")
+        what = f"{KINDS.get(row.kind, '登记')}「{row.title or row.from_unit}」"
+        raise stale_edit(session, row, ENTITY, what)
     if row.voided:
         raise InputError.simple("该登记已作废，不能再修改", "id")
     return row

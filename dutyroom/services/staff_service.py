@@ -117,7 +117,7 @@ def update_staff(uow: UnitOfWork, staff_id: int, values: dict[str, object],
                  version: int | None = None) -> Outcome[StaffView]:
     fields = _validated(values)
     with uow.write(Permission.ROSTER) as session:
-        row = load_for_edit(session, Staff, staff_id, version, "人员")
+        row = load_for_edit(session, Staff, staff_id, version, "人员", ENTITY)
         if row.active:
             clash = duplicate_problem(session, fields, exclude_id=row.id)
             if clash:
@@ -135,7 +135,7 @@ def update_staff(uow: UnitOfWork, staff_id: int, values: dict[str, object],
 def set_staff_active(uow: UnitOfWork, staff_id: int, active: bool) -> Outcome[StaffView]:
     """Deactivate someone who left (their past duties stay on record), or bring them back."""
     with uow.write(Permission.ROSTER) as session:
-        row = load_for_edit(session, Staff, staff_id, None, "人员")
+        row = load_for_edit(session, Staff, staff_id, None, "人员", ENTITY)
         if row.active == active:
             return Outcome(_view(row), Changes())
         if active:

@@ -169,3 +169,28 @@ def test_a_correction_is_a_new_revision_with_its_reason(log, on_dialog, sqlite_b
     assert detail.facts.injured == 4 and detail.facts.economic_loss == 12_345
     assert "受伤：0 → 4" in detail.timeline[-1].detail and "医院核实" in detail.timeline[-1].detail
     assert "医院核实" in log.incident_text.toPlainText()
+
+
+def test_an_edit_refused_because_another_desk_saved_first_shows_it_and_loses_nothing(
+        log, on_dialog, sqlite_backend):
+    incident_id = seed(sqlite_backend)
+    log.refresh()
+    log.incident_view.selectRow(0)
+    seen = {}
+
+    def edit(dialog: IncidentDialog) -> None:
+        dialog.counts["injured"].setValue(4)
+        detail = incident_service.get_incident(sqlite_backend.uow, incident_id)
+        incident_service.update_incident(sqlite_backend.uow, incident_id, detail.version,
+                                          {"deaths": 2}, "另一值班台核实")  # the other desk
+        dialog.submit()
+        seen["error"] = dialog.error.text()
+        seen["kept"] = dialog.counts["injured"].value()
+        dialog.submit()  # saved over the latest version, with only this desk's change
+
+    on_dialog(edit)
+    log.edit_button.click()
+    assert "死亡：0 → 2" in seen["error"] and "另一值班台核实" in seen["error"]
+    assert seen["kept"] == 4
+    detail = incident_service.get_incident(sqlite_backend.uow, incident_id)
+    assert (detail.facts.deaths, detail.facts.injured) == (2, 4)

@@ -70,6 +70,7 @@ class RecordDialog(QDialog):
         self._runner, self._save = runner, save
         self.fields: dict[str, QWidget] = {}
         self.outcome: Outcome[Any] | None = None
+        self._baseline: dict[str, Any] | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)
@@ -120,10 +121,22 @@ class RecordDialog(QDialog):
                 values[key] = widget.dateTime().toPython() if widget.isEnabled() else None
         return values
 
+    def send_only_changes(self) -> None:
+        """From now on save only the fields the person changed.
+
+        An edit then never writes back a stale value of a field someone else changed
+        meanwhile (on another desk): after a refused save, saving again lays exactly the
+        person's own changes over the latest version.
+        """
+        self._baseline = self.values()
+
     def submit(self) -> None:
         self._clear_marks()
         self.buttons.setEnabled(False)
-        self._runner.run(self._save, self.values(), done=self._saved, failed=self._failed)
+        values = self.values()
+        if self._baseline is not None:
+            values = {k: v for k, v in values.items() if self._baseline.get(k) != v}
+        self._runner.run(self._save, values, done=self._saved, failed=self._failed)
 
     def _saved(self, outcome: Outcome[Any]) -> None:
         self.buttons.setEnabled(True)

@@ -8,6 +8,7 @@ next steps (报送, 派单, 反馈, 办结).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from html import escape
 from typing import Any
@@ -58,6 +59,7 @@ from dutyroom.services import (
     register_service,
     settings_service,
 )
+from dutyroom.services.errors import ConflictError
 from dutyroom.services.incident_service import IncidentDetail, IncidentQuery, IncidentRow
 from dutyroom.services.register_service import EntryView, RegisterQuery
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
@@ -521,12 +523,12 @@ class LogPage(Page):
         if d is None or d.voided:
             return
 
-        def save(values: dict[str, Any]) -> Outcome[Any]:
-            note = values.pop("note", "")
-            return incident_service.update_incident(self.uow, d.id, d.version, values, note)
-
-        self._run_dialog(IncidentDialog(self.runner, save, self.zone, d.facts.as_dict(),
-                                        self.mass_limits, editing=True, parent=self))
+        save = _on_latest(lambda version, values, note: incident_service.update_incident(
+            self.uow, d.id, version, values, note), d.version)
+        dialog = IncidentDialog(self.runner, save, self.zone, d.facts.as_dict(), self.mass_limits,
+                                editing=True, parent=self)
+        dialog.send_only_changes()
+        self._run_dialog(dialog)
 
     def record_report(self) -> None:
         d = self.detail
@@ -659,11 +661,11 @@ class LogPage(Page):
         if entry is None or entry.voided:
             return
 
-        def save(values: dict[str, Any]) -> Outcome[Any]:
-            note = values.pop("note", "")
-            return register_service.update_entry(self.uow, entry.id, entry.version, values, note)
-
-        self._run_dialog(RegisterDialog(self.runner, save, self.zone, entry, self))
+        save = _on_latest(lambda version, values, note: register_service.update_entry(
+            self.uow, entry.id, version, values, note), entry.version)
+        dialog = RegisterDialog(self.runner, save, self.zone, entry, self)
+        dialog.send_only_changes()
+        self._run_dialog(dialog)
 
     def void_entry(self) -> None:
         entry = self.entry
@@ -685,3 +687,21 @@ class LogPage(Page):
             self.tabs.setCurrentIndex(0)
             self.runner.run(incident_service.get_incident, self.uow, dialog.outcome.value.id,
                             done=self._show_incident, failed=self._failed)
+
+
+def _on_latest(update: Callable[[int, dict[str, Any], str], Outcome[Any]],
+               version: int) -> Callable[[dict[str, Any]], Outcome[Any]]:
+    """An edit's save: refused once if another desk saved first (the dialog then shows
+    their change), and on the next try laid over the version now stored."""
+    seen = [version]
+
+    def save(values: dict[str, Any]) -> Outcome[Any]:
+        note = values.pop("note", "")
+        try:
+            return update(seen[0], values, note)
+        except ConflictError as error:
+            if error.current_version is not None:
+                seen[0] = error.current_version
+            raise
+
+    return save

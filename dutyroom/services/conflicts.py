@@ -1,0 +1,96 @@
+"""What changed between two saved states of a record, in words, and telling a person whose
+save was refused what the other desk changed.
+
+Two desks on one server may open the same incident; the second save is refused
+(optimistic locking) and must not leave the person guessing. The audit chain holds every
+saved state, so the last change can be shown field by field: who, when, old → new. The
+incident's history (修订记录) is told the same way.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import datetime, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dutyroom.db.models import AuditEntry
+from dutyroom.domain.clock import minute_text
+from dutyroom.domain.incidents import (
+    CATEGORY_LABELS,
+    COUNT_LABELS,
+    LEVEL_SHORT,
+    STATUS_LABELS,
+    TEXTS,
+    Category,
+    Level,
+    Status,
+)
+from dutyroom.services.errors import ConflictError
+from dutyroom.services.settings_service import load_settings_in
+
+SHOWN = 6  # fields listed before "等 n 项"
+_VALUES: dict[str, Mapping[str, str]] = {
+    "level": {k.value: v for k, v in LEVEL_SHORT.items() if isinstance(k, Level)},
+    "status": {k.value: v for k, v in STATUS_LABELS.items() if isinstance(k, Status)},
+    "category": {k.value: v for k, v in CATEGORY_LABELS.items() if isinstance(k, Category)},
+    "voided": {"True": "已作废", "False": "有效"},
+}
+FIELD_LABELS: dict[str, str] = {
+    **{key: label for key, (label, *_rest) in TEXTS.items()}, **COUNT_LABELS,
+    "level": "级别", "status": "状态", "category": "类别", "received_at": "接报时间",
+    "occurred_at": "发生时间", "economic_loss": "直接经济损失（元）", "voided": "作废",
+    "void_reason": "作废原因", "change_note": "修改说明", "kind": "类型", "urgency": "紧急程度",
+    "from_unit": "来电（文）单位", "from_name": "姓名", "from_post": "职务", "from_phone": "电话",
+    "doc_number": "文号", "content": "内容", "leader_instruction": "领导批示", "passed_to": "批转",
+    "handling": "处理情况", "notes": "其他交代事项", "equipment_status": "设备和电话状态",
+    "name": "名称", "duty_phone": "值班电话", "liaison_name": "联络人",
+    "liaison_mobile": "联络人手机", "mobile": "手机", "tier": "值班层级", "department": "部门",
+    "position": "职务", "office_phone": "办公电话", "active": "在用",
+}
+
+_TIMES = {"received_at", "occurred_at"}
+
+
+def shown_value(key: str, value: Any, zone: tzinfo) -> str:
+    """A stored value as a person reads it: labels for codes, local times, long text cut."""
+    text = "" if value is None else str(value)
+    if key in _TIMES and text:
+        return minute_text(datetime.fromisoformat(text), zone)
+    text = _VALUES.get(key, {}).get(text, text)
+    if not text:
+        return "（空）"
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+def changed_fields(before: Mapping[str, Any], after: Mapping[str, Any], zone: tzinfo) -> list[str]:
+    """"级别：Ⅳ级 → Ⅲ级" lines for what a person would call the change."""
+    return [f"{label}：{shown_value(key, before.get(key), zone)} → "
+            f"{shown_value(key, after.get(key), zone)}"
+            for key, label in FIELD_LABELS.items()
+            if before.get(key) != after.get(key)
+            and (key in before or key in after)]
+
+
+def stale_edit(session: Session, row: Any, entity: str, what: str) -> ConflictError:
+    """The refusal of a save made on a stale copy, naming the other change."""
+    entries = session.scalars(
+        select(AuditEntry).where(AuditEntry.entity == entity, AuditEntry.entity_id == str(row.id))
+        .order_by(AuditEntry.id.desc()).limit(2)).all()
+    head = f"{what}已被他人修改（例如另一值班台）"
+    details: list[str] = []
+    if entries:
+        zone = ZoneInfo(load_settings_in(session)["timezone"])
+        head = (f"{what}已被他人修改：{entries[0].actor} 于 {minute_text(entries[0].at, zone)}"
+                "（可能在另一值班台）改了")
+        before = json.loads(entries[1].payload) if len(entries) > 1 else {}
+        details = changed_fields(before, json.loads(entries[0].payload), zone)
+    if len(details) > SHOWN:
+        details = [*details[:SHOWN], f"等共 {len(details)} 项"]
+    body = "".join(f"\n  · {line}" for line in details)
+    return ConflictError(f"{head}：{body}\n您的这次保存没有写入，填写的内容仍在窗口中。"
+                         "再次保存将只把您改动的内容写到最新版本上。", current_version=row.version)
