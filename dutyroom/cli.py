@@ -30,6 +30,7 @@ from dutyroom.services import (
     backup_service,
     check_service,
     demo,
+    field_service,
     handover_service,
     import_export,
     incident_service,
@@ -364,6 +365,25 @@ def cmd_restore(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
+def cmd_field_export(args: argparse.Namespace, out: Output) -> int:
+    report = field_service.export_package(_open(args).uow, args.start, args.end, Path(args.out)).value
+    out.emit({"out": str(report.out), "staff": report.staff, "duty_days": report.duty_days,
+              "incidents": report.incidents},
+             lambda: f"已生成外勤包 {report.out}（{report.start}—{report.end}，人员 {report.staff} 人，"
+                     f"值班 {report.duty_days} 天，未办结事件 {report.incidents} 件）")
+    return EXIT_OK
+
+
+def cmd_field_merge(args: argparse.Namespace, out: Output) -> int:
+    report = field_service.merge_package(_open(args).uow, Path(args.file)).value
+    counts = {key: report.counts.get(key, 0) for key in field_service.OUTCOME_LABELS}
+    lines = [f"已合并 {report.package}："
+             + "，".join(f"{label} {counts[key]} 条" for key, label in field_service.OUTCOME_LABELS.items())]
+    lines += [f"  双方都改过（已另存为修订，请核对）：{what}" for what in report.conflicts]
+    out.emit({**counts, "conflicts": report.conflicts}, lambda: "\n".join(lines))
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace, out: Output) -> int:
     return run_gui(getattr(args, "db", None), selftest=getattr(args, "selftest", False))
 
@@ -493,6 +513,19 @@ def build_parser() -> argparse.ArgumentParser:
                                   help="用备份替换数据库（先校验备份，并保留被替换的数据库）")
     restore.add_argument("file", metavar="FILE")
     restore.set_defaults(handler=cmd_restore)
+
+    field = commands.add_parser("field", parents=[common], help="外勤包：带出去的笔记本")
+    field_commands = field.add_subparsers(dest="field_command", metavar="COMMAND",
+                                          required=True, parser_class=_Parser)
+    field_export = field_commands.add_parser(
+        "export", parents=[common], help="导出一段时间的外勤包（值班表、通讯录、未办结事件）")
+    _range_options(field_export)
+    field_export.add_argument("--out", required=True, metavar="FILE")
+    field_export.set_defaults(handler=cmd_field_export)
+    field_merge = field_commands.add_parser("merge", parents=[common],
+                                            help="把外勤笔记本的数据库合并回本库（可重复合并）")
+    field_merge.add_argument("file", metavar="FILE")
+    field_merge.set_defaults(handler=cmd_field_merge)
 
     gui = commands.add_parser("gui", parents=[common], help="打开图形界面")
     gui.add_argument("--selftest", action="store_true", help="打开每个页面后退出，成功返回 0")

@@ -332,3 +332,26 @@ def test_backup_and_restore(db, tmp_path):
     assert onto_nothing.returncode == 0 and json.loads(onto_nothing.stdout)["kept"] is None
     default_place = run("backup", "--db", db, "--json")
     assert Path(json.loads(default_place.stdout)["out"]).parent == Path(db).parent / "backups"
+
+
+def test_field_export_and_merge(db, tmp_path):
+    assert run("init", "--demo", "--db", db).returncode == 0
+    package = tmp_path / "field.dutyroom"
+    made = run("field", "export", "--from", "2026-07-01", "--to", "2026-07-07", "--out", str(package),
+               "--db", db, "--json")
+    assert made.returncode == 0, made.stderr
+    assert json.loads(made.stdout)["out"] == str(package) and json.loads(made.stdout)["staff"] == 30
+    incident = tmp_path / "incident.json"
+    incident.write_text(json.dumps({"received_at": "2026-07-02T09:00", "title": "外勤接报：桥梁受损",
+                                    "category": "accident"}, ensure_ascii=False), encoding="utf-8")
+    assert run("incident", "add", "--file", str(incident), "--db", str(package)).returncode == 0
+    merged = run("field", "merge", str(package), "--db", db, "--json")
+    assert merged.returncode == 0, merged.stderr
+    assert json.loads(merged.stdout)["added"] == 1
+    twice = run("field", "merge", str(package), "--db", db, "--json")
+    assert json.loads(twice.stdout)["added"] == 0
+    listed = json.loads(run("incident", "list", "--search", "桥梁", "--db", db, "--json").stdout)
+    assert [i["title"] for i in listed] == ["外勤接报：桥梁受损"]
+    refused = run("field", "merge", str(tmp_path / "nothing.dutyroom"), "--db", db)
+    assert refused.returncode == 2 and "不存在" in refused.stderr
+    assert run("check", "--db", db).returncode == 0
