@@ -108,6 +108,8 @@ SETTINGS: tuple[SettingDef, ...] = (
     SettingDef("font_scale", "字体缩放", 100, "默认 100%，夜间或年长同志可调大",
                _integer(80, 200, "%")),
     SettingDef("desk_phone", "值班电话", "", "印在值班表上", _text(40, required=False)),
+    SettingDef("lock_minutes", "无操作自动锁屏（分钟）", 15,
+               "默认 15 分钟无人操作即锁屏，须重新登录；0 表示不自动锁屏", _integer(0, 240)),
     SettingDef("tiers_workday", "工作日值班层级", "leader,officer",
                "默认 带班领导 + 值班员（DOMAIN.md 工作日规定）", _tiers),
     SettingDef("tiers_weekend", "周末值班层级", "leader,officer",

@@ -41,6 +41,14 @@ LABELS = {"auto": "自动备份", "manual": "手动备份", "before-restore": "�
 
 
 @dataclass(frozen=True)
+class Storage:
+    """Where the desk's data lives: what backups, restores and the 数据 page work on."""
+
+    url: URL
+    engine: Engine
+
+
+@dataclass(frozen=True)
 class BackupInfo:
     path: Path
     label: str

@@ -15,9 +15,12 @@ from typing import Any, Protocol
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from dutyroom.services import settings_service
+from dutyroom.domain.roles import NOBODY
+from dutyroom.services import settings_service, user_service
+from dutyroom.services.backup_service import Storage
 from dutyroom.services.setup_service import SchemaReport
-from dutyroom.services.uow import UnitOfWork
+from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+from dutyroom.ui.dialogs.account_dialogs import FirstAdminDialog, LoginDialog
 from dutyroom.ui.main_window import MainWindow
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.theme import apply_theme
@@ -29,6 +32,8 @@ log = logging.getLogger("dutyroom.ui")
 class BackendLike(Protocol):
     uow: UnitOfWork
     schema: SchemaReport | None
+    url: Any
+    engine: Any
 
     def close(self) -> None: ...
 
@@ -70,9 +75,12 @@ def launch(open_backend: Callable[[], BackendLike], *, selftest: bool = False) -
                 QMessageBox.critical(None, "无法打开数据库", error_text(error))
             return 1
         apply_theme(app, settings["font_scale"])
+        if not selftest and not sign_in(backend.uow, runner, settings["unit_name"]):
+            return 0  # nobody logged in: nothing opened, nothing changed
         schema = backend.schema
         window = MainWindow(backend.uow, runner, schema.db if schema else "",
-                            schema.schema if schema else "", settings)
+                            schema.schema if schema else "", settings,
+                            storage=Storage(backend.url, backend.engine))
         if schema and schema.upgraded_from and not selftest:
             QMessageBox.information(
                 window, "数据库已升级",
@@ -81,12 +89,25 @@ def launch(open_backend: Callable[[], BackendLike], *, selftest: bool = False) -
         window.show()
         if selftest:
             return _selftest(app, window, errors)
+        window.start_backup()
         return app.exec()
     finally:
         runner.shutdown()
         if backend is not None:
             backend.close()
         sys.excepthook = previous_hook
+
+
+def sign_in(uow: UnitOfWork, runner: Runner | SyncRunner, unit: str) -> bool:
+    """Nobody acts until someone logs in; the very first run creates the administrator."""
+    uow.act_as(NOBODY)
+    if user_service.has_users(uow):
+        dialog: FirstAdminDialog | LoginDialog = LoginDialog(
+            runner, lambda v: Outcome(user_service.login(uow, v["username"], v["password"]),
+                                      Changes()), unit)
+    else:
+        dialog = FirstAdminDialog(runner, lambda v: user_service.create_first_admin(uow, v))
+    return bool(dialog.exec()) and uow.user is not NOBODY
 
 
 def _selftest(app: QApplication, window: MainWindow, errors: list[str]) -> int:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -22,33 +25,43 @@ from PySide6.QtWidgets import (
 )
 
 from dutyroom.alerts.scheduler import utc_clock
-from dutyroom.services import settings_service
+from dutyroom.domain.roles import NOBODY, Actor
+from dutyroom.services import backup_service, settings_service, user_service
 from dutyroom.services.alert_service import Watch
+from dutyroom.services.backup_service import Storage
 from dutyroom.services.uow import Changes, UnitOfWork
 from dutyroom.ui.alert_banner import AlertBanner
 from dutyroom.ui.alert_center import AlertCenter, Notifier
 from dutyroom.ui.icons import ON_DARK, icon
+from dutyroom.ui.lock_screen import LockScreen
 from dutyroom.ui.notifier import DesktopNotifier
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.pages.contacts import ContactsPage
+from dutyroom.ui.pages.data_page import DataPage
 from dutyroom.ui.pages.handover_page import HandoverPage
 from dutyroom.ui.pages.log_page import LogPage
 from dutyroom.ui.pages.roster_page import RosterPage
 from dutyroom.ui.pages.settings_page import SettingsPage
 from dutyroom.ui.pages.today_page import TodayPage
 from dutyroom.ui.tasks import Runner, SyncRunner
-from dutyroom.ui.widgets import show_error
+from dutyroom.ui.widgets import button, show_error
 
 WEEKDAYS = "一二三四五六日"
+INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
+                          QEvent.Type.MouseMove, QEvent.Type.Wheel})
+BACKUP_CHECK_MS = 60 * 60 * 1000  # is the daily automatic backup due?
+log = logging.getLogger("dutyroom.ui")
 
 
 class MainWindow(QMainWindow):
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner, database: str,
                  schema: str, settings: dict[str, Any], *,
-                 now: Callable[[], datetime] = utc_clock, notifier: Notifier | None = None
-                 ) -> None:
+                 now: Callable[[], datetime] = utc_clock, notifier: Notifier | None = None,
+                 storage: Storage | None = None) -> None:
         super().__init__()
-        self.uow, self.runner, self.now = uow, runner, now
+        self.uow, self.runner, self.now, self.storage = uow, runner, now, storage
+        self.idle_clock: Callable[[], float] = time.monotonic  # tests drive it
+        self._last_input = self.idle_clock()
         self.settings = settings
         self.resize(1280, 800)
         self.setMinimumSize(1024, 640)
@@ -61,10 +74,10 @@ class MainWindow(QMainWindow):
         self.handover = HandoverPage(uow, runner, now)
         self.contacts = ContactsPage(uow, runner)
         self.settings_page = SettingsPage(uow, runner)
+        self.data_page = DataPage(uow, runner, storage, settings["timezone"])
         self.pages: list[Page] = [self.today, self.roster, self.log, self.handover,
-                                  self.contacts, self.settings_page]
-        for page in (self.today, self.roster, self.log, self.handover, self.contacts,
-                     self.settings_page):
+                                  self.contacts, self.settings_page, self.data_page]
+        for page in self.pages:
             page.changed.connect(self._changed)
         self.today.open_incident.connect(self.open_incident)
 
@@ -103,7 +116,13 @@ class MainWindow(QMainWindow):
         right.addWidget(self.alert_banner)
         right.addWidget(self.stack, 1)
         outer.addLayout(right, 1)
-        self.setCentralWidget(central)
+        self.lock_screen = LockScreen(uow, runner)
+        self.lock_screen.unlocked.connect(self.unlock)
+        self.frames = QStackedWidget()  # the workspace, or the locked screen over it
+        self.frames.addWidget(central)
+        self.frames.addWidget(self.lock_screen)
+        self.setCentralWidget(self.frames)
+        QShortcut(QKeySequence("Ctrl+L"), self, self.lock)
 
         self.statusBar().showMessage(f"数据库：{database}　结构版本：{schema}")
         QShortcut(QKeySequence.StandardKey.Refresh, self, lambda: self.refresh_all(None))
@@ -112,9 +131,18 @@ class MainWindow(QMainWindow):
         self._clock_timer.start(1000)
         self._apply_settings(settings)
         self.center.updated.connect(self._show_alerts)
+        self.center.updated.connect(self.lock_screen.show_watch)
         self.show_page(0)
         self.center.start()
         self.refresh_all(None)
+        self._show_user()
+        QApplication.instance().installEventFilter(self)
+        self._idle_timer = QTimer(self)
+        self._idle_timer.timeout.connect(self.check_idle)
+        self._idle_timer.start(15_000)
+        self._backup_timer = QTimer(self)
+        self._backup_timer.timeout.connect(self.daily_backup)
+        self._backup_timer.start(BACKUP_CHECK_MS)
 
     def _build_header(self) -> QFrame:
         header = QFrame()
@@ -130,6 +158,13 @@ class MainWindow(QMainWindow):
         names.addWidget(self.unit_label)
         names.addWidget(self.desk_label)
         layout.addLayout(names, 1)
+        self.user_label = QLabel()
+        self.user_label.setObjectName("deskName")
+        layout.addWidget(self.user_label)
+        self.lock_button = button("锁定", "lock", tooltip="锁定屏幕（Ctrl+L）")
+        layout.addWidget(self.lock_button)
+        self.lock_button.clicked.connect(self.lock)
+        layout.addSpacing(16)
         self.clock = QLabel()
         self.clock.setObjectName("clock")
         self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -179,8 +214,74 @@ class MainWindow(QMainWindow):
         now = datetime.now(ZoneInfo(self.settings["timezone"]))
         self.clock.setText(f"{now:%Y年%m月%d日} 星期{WEEKDAYS[now.weekday()]}　{now:%H:%M:%S}")
 
+    # --- who is at the keyboard ---------------------------------------------------------------
+
+    def _show_user(self) -> None:
+        user = self.uow.user
+        self.user_label.setText(f"{user.name}（{user.role_label}）")
+
+    @property
+    def locked(self) -> bool:
+        return self.frames.currentIndex() == 1
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in INPUT_EVENTS:
+            self._last_input = self.idle_clock()
+        return False
+
+    def check_idle(self) -> None:
+        minutes = self.settings["lock_minutes"]
+        if minutes and not self.locked and self.idle_clock() - self._last_input >= minutes * 60:
+            self.lock()
+
+    def lock(self) -> None:
+        """Hide the desk behind a login; alerts go on ringing and are counted on the lock."""
+        if self.locked:
+            return
+        previous = self.uow.user
+
+        def leave() -> None:  # on the runner, after any save still under way
+            try:
+                user_service.logout(self.uow, "lock")
+            finally:
+                self.uow.act_as(NOBODY)
+
+        self.runner.run(leave, done=lambda _: None,
+                        failed=lambda e: log.warning("lock not recorded: %s", e))
+        self.lock_screen.lock(previous)
+        self.frames.setCurrentIndex(1)
+
+    def unlock(self, actor: Actor) -> None:
+        self._last_input = self.idle_clock()
+        self.frames.setCurrentIndex(0)
+        self._show_user()
+        self.refresh_all(None)
+
+    # --- automatic backups --------------------------------------------------------------------
+
+    def start_backup(self) -> None:
+        """The routine copy at start, off the UI thread (a pending upgrade was backed up
+        before it ran)."""
+        if self.storage is not None:
+            storage, zone = self.storage, self.settings["timezone"]
+            self.runner.run(backup_service.auto_backup, storage.url, zone,
+                            done=lambda _: self.data_page.refresh(None),
+                            failed=lambda e: show_error(self, "自动备份失败", e))
+
+    def daily_backup(self) -> None:
+        if self.storage is not None and backup_service.daily_due(self.storage.url):
+            self.start_backup()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self._clock_timer.stop()
+        self._idle_timer.stop()
+        self._backup_timer.stop()
+        QApplication.instance().removeEventFilter(self)
+        if self.storage is not None:
+            try:  # the exit copy: quick, and nothing else is running now
+                backup_service.auto_backup(self.storage.url, self.settings["timezone"])
+            except Exception:
+                log.exception("backup at exit failed")
         self.center.stop()
         if isinstance(self.notifier, DesktopNotifier):
             self.notifier.hide()

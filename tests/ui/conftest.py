@@ -7,6 +7,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from dutyroom.services import settings_service
+from dutyroom.services.backup_service import Storage
 from dutyroom.ui.main_window import MainWindow
 from dutyroom.ui.tasks import SyncRunner
 
@@ -19,7 +20,8 @@ def runner() -> SyncRunner:
 @pytest.fixture
 def window(qtbot, sqlite_backend, runner) -> MainWindow:
     settings = settings_service.load_settings(sqlite_backend.uow)
-    main = MainWindow(sqlite_backend.uow, runner, "test.sqlite3", "0001", settings)
+    main = MainWindow(sqlite_backend.uow, runner, "test.sqlite3", "0001", settings,
+                      storage=Storage(sqlite_backend.url, sqlite_backend.engine))
     qtbot.addWidget(main)
     main.show()
     return main

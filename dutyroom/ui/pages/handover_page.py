@@ -8,11 +8,10 @@ from datetime import date, datetime, timedelta
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -31,6 +30,7 @@ from dutyroom.services import clock_service, handover_service, staff_service
 from dutyroom.services.handover_service import HandoverSummary, HandoverView
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.ui.dialogs.pdf_preview import PdfPreview, preview_later
+from dutyroom.ui.dialogs.range_dialog import RangeDialog
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.table_models import Column, RecordTableModel
 from dutyroom.ui.tasks import Runner, SyncRunner
@@ -106,29 +106,6 @@ class ReasonDialog(QDialog):
         layout.addWidget(self.reason)
         row, _ = action_row("保存更正", "save", self.accept, self.reject)
         layout.addLayout(row)
-
-
-class RangeDialog(QDialog):
-    """The period of the check-in and spot-check log."""
-
-    def __init__(self, first: date, last: date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("签到和查岗记录")
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
-        self.start, self.end = QDateEdit(), QDateEdit()
-        for edit, value in ((self.start, first), (self.end, last)):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setDate(QDate(value.year, value.month, value.day))
-        form.addRow("从", self.start)
-        form.addRow("到", self.end)
-        layout.addLayout(form)
-        row, _ = action_row("预览", "eye", self.accept, self.reject)
-        layout.addLayout(row)
-
-    def dates(self) -> tuple[date, date]:
-        return self.start.date().toPython(), self.end.date().toPython()
 
 
 class HandoverPage(Page):
@@ -338,7 +315,7 @@ class HandoverPage(Page):
 
     def print_clock_log(self) -> None:
         today = self.day or self.now().date()
-        dialog = RangeDialog(today.replace(day=1), today, self)
+        dialog = RangeDialog("签到和查岗记录", "预览", "eye", today.replace(day=1), today, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         first, last = dialog.dates()

@@ -66,10 +66,14 @@ class SettingsPage(Page):
         self.font_scale.setRange(80, 200)
         self.font_scale.setSingleStep(10)
         self.font_scale.setSuffix(" %")
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(0, 240)
+        self.lock_minutes.setSuffix(" 分钟")
+        self.lock_minutes.setSpecialValueText("不自动锁屏")
         self.editors: dict[str, QWidget] = {
             "unit_name": self.unit_name, "desk_name": self.desk_name,
             "handover_time": self.handover_time, "timezone": self.timezone,
-            "font_scale": self.font_scale,
+            "font_scale": self.font_scale, "lock_minutes": self.lock_minutes,
         }
         for key, editor in self.editors.items():
             definition = registry.definition(key)
@@ -218,6 +222,7 @@ class SettingsPage(Page):
         self.handover_time.setTime(QTime(hours, minutes))
         self.timezone.setCurrentText(values["timezone"])
         self.font_scale.setValue(values["font_scale"])
+        self.lock_minutes.setValue(values["lock_minutes"])
         for key, box in self.rule_editors.items():
             box.setValue(values[key])
         for key, editor in self.other_editors.items():
@@ -236,6 +241,7 @@ class SettingsPage(Page):
             "handover_time": self.handover_time.time().toString("HH:mm"),
             "timezone": self.timezone.currentText(),
             "font_scale": self.font_scale.value(),
+            "lock_minutes": self.lock_minutes.value(),
             **{key: box.value() for key, box in self.rule_editors.items()},
             **{key: editor.value() if isinstance(editor, QSpinBox) else editor.text()
                for key, editor in self.other_editors.items() if isinstance(editor, QSpinBox | QLineEdit)},

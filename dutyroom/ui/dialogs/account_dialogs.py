@@ -1,0 +1,111 @@
+"""Logging in, the first administrator, and the administrator's account forms."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QLabel, QLineEdit, QWidget
+
+from dutyroom.domain.accounts import PASSWORD_MIN
+from dutyroom.domain.roles import ROLE_LABELS, Role
+from dutyroom.services.staff_service import StaffView
+from dutyroom.services.user_service import UserView
+from dutyroom.ui.dialogs.record_dialog import RecordDialog, Save, combo_box
+from dutyroom.ui.tasks import Runner, SyncRunner
+from dutyroom.ui.widgets import hint_label
+
+
+def _line(placeholder: str = "", *, secret: bool = False, text: str = "") -> QLineEdit:
+    edit = QLineEdit(text)
+    edit.setPlaceholderText(placeholder)
+    edit.setMaxLength(128 if secret else 32)
+    if secret:
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+def _primary_text(dialog: RecordDialog, text: str) -> None:
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).setText(text)
+
+
+class LoginDialog(RecordDialog):
+    """Who is at the keyboard: asked at start, and again to unlock the screen."""
+
+    def __init__(self, runner: Runner | SyncRunner, save: Save, unit: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__("登录 Dutyroom 值班室", runner, save, parent)
+        heading = QLabel(f"<b>{unit or 'Dutyroom 值班室'}</b>")
+        self.layout().insertWidget(0, heading)
+        self.username = _line("用户名")
+        self.password = _line("密码", secret=True)
+        self.add_field("username", "用户名", self.username)
+        self.add_field("password", "密码", self.password)
+        _primary_text(self, "登录")
+        self.password.returnPressed.connect(self.submit)
+
+
+class FirstAdminDialog(RecordDialog):
+    """First run: the administrator who will add everyone else."""
+
+    def __init__(self, runner: Runner | SyncRunner, save: Save,
+                 parent: QWidget | None = None) -> None:
+        super().__init__("首次运行：创建管理员", runner, save, parent)
+        self.layout().insertWidget(0, hint_label(
+            "这是本值班室第一次运行。请创建管理员账户：管理员负责设置、用户和发布值班表，"
+            "并为每位值班员、带班领导添加各自的账户。"))
+        self.add_field("username", "用户名", _line("例如 admin 或姓名拼音"), required=True)
+        self.add_field("display_name", "姓名", _line("例如 王主任"), required=True)
+        self.add_field("password", "密码", _line(f"至少 {PASSWORD_MIN} 位", secret=True),
+                       required=True)
+        self.add_field("confirm", "确认密码", _line(secret=True), required=True)
+        _primary_text(self, "创建并登录")
+
+
+class UserDialog(RecordDialog):
+    """Add an account, or change one's name, role, linked person or whether it may log in."""
+
+    def __init__(self, runner: Runner | SyncRunner, save: Save, people: Sequence[StaffView],
+                 user: UserView | None = None, parent: QWidget | None = None) -> None:
+        super().__init__("新增用户" if user is None else f"修改用户 {user.username}", runner, save,
+                         parent)
+        if user is None:
+            self.add_field("username", "用户名", _line("字母、数字，例如 zhangsan"), required=True)
+        self.add_field("display_name", "姓名", _line(text=user.display_name if user else ""),
+                       required=True)
+        self.add_field("role", "角色", combo_box(
+            [(label, role.value) for role, label in ROLE_LABELS.items()],
+            user.role.value if user else Role.OFFICER.value), required=True)
+        self.add_field("staff_id", "对应值班人员", combo_box(
+            [("（无）", 0)] + [(f"{p.name}（{p.tier_label}）", p.id) for p in people if p.active],
+            user.staff_id or 0 if user else 0))
+        if user is None:
+            self.add_field("password", "初始密码", _line(f"至少 {PASSWORD_MIN} 位", secret=True),
+                           required=True)
+            self.add_field("confirm", "确认密码", _line(secret=True), required=True)
+        else:
+            active = QCheckBox("可以登录")
+            active.setChecked(user.active)
+            self.add_field("active", "状态", active)
+        self.layout().insertWidget(1, hint_label(
+            "值班员：登记、报送、交接班；带班领导：另可批准换班、代为确认交接班；"
+            "管理员：另可修改设置、管理用户、发布值班表、恢复备份。关联值班人员后，"
+            "本人登录即可确认自己的接班。"))
+
+
+class PasswordDialog(RecordDialog):
+    """A new password: one's own (with the old one), or reset by the administrator."""
+
+    def __init__(self, runner: Runner | SyncRunner, save: Save, own: bool, who: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__("修改我的密码" if own else f"重置 {who} 的密码", runner, save, parent)
+        if own:
+            self.add_field("old", "原密码", _line(secret=True), required=True)
+        self.add_field("password", "新密码", _line(f"至少 {PASSWORD_MIN} 位", secret=True),
+                       required=True)
+        self.add_field("confirm", "确认新密码", _line(secret=True), required=True)
+
+
+def clean(values: dict[str, Any]) -> dict[str, Any]:
+    """Combo boxes give 0 for "none"; services take None."""
+    return {k: (None if k == "staff_id" and not v else v) for k, v in values.items()}

@@ -1,0 +1,348 @@
+"""数据: backups and restoring one, field packages out and back, and the desk's accounts."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dutyroom.domain.roles import Permission
+from dutyroom.services import backup_service, field_service, staff_service, user_service
+from dutyroom.services.backup_service import BackupInfo, Storage
+from dutyroom.services.field_service import OUTCOME_LABELS, FieldOrigin, MergeReport, PackageReport
+from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+from dutyroom.services.user_service import UserView
+from dutyroom.ui.dialogs.account_dialogs import PasswordDialog, UserDialog, clean
+from dutyroom.ui.dialogs.range_dialog import RangeDialog
+from dutyroom.ui.pages.base import Page
+from dutyroom.ui.table_models import Column, RecordTableModel
+from dutyroom.ui.tasks import Runner, SyncRunner
+from dutyroom.ui.widgets import button, card, hint_label, show_error, table_view, title_label
+
+EVERYTHING = Changes(staff=True, departments=True, settings=True, roster=True, incidents=True,
+                     register=True, clock=True, handover=True)
+PACKAGE_FILTER = "外勤包 (*.dutyroom *.sqlite3);;所有文件 (*)"
+DATABASE_FILTER = "Dutyroom 数据库 (*.sqlite3 *.dutyroom);;所有文件 (*)"
+
+
+def _size(size: int) -> str:
+    return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{max(size // 1024, 1)} KB"
+
+
+class DataPage(Page):
+    title = "数据"
+    icon_name = "database"
+    changed = Signal(object)
+
+    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner, storage: Storage | None,
+                 zone: str = "Asia/Shanghai") -> None:
+        super().__init__()
+        self.uow, self.runner, self.storage = uow, runner, storage
+        self.zone = ZoneInfo(zone)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 22, 28, 18)
+        layout.setSpacing(14)
+        layout.addWidget(title_label("数据与账户"))
+        self.origin_banner = QLabel()
+        self.origin_banner.setObjectName("demoBanner")
+        self.origin_banner.setWordWrap(True)
+        self.origin_banner.hide()
+        layout.addWidget(self.origin_banner)
+        content = QWidget()
+        cards = QVBoxLayout(content)
+        cards.setContentsMargins(0, 0, 8, 0)
+        cards.setSpacing(14)
+        cards.addWidget(self._backup_card())
+        cards.addWidget(self._field_card())
+        cards.addWidget(self._user_card())
+        cards.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        layout.addWidget(scroll, 1)
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def _backup_card(self) -> QFrame:
+        frame, inner = card()
+        inner.addWidget(QLabel("<b>备份</b>"))
+        self.backup_hint = hint_label("")
+        inner.addWidget(self.backup_hint)
+        self.backups: RecordTableModel[BackupInfo] = RecordTableModel([
+            Column("备份时间", lambda b: b.at, text=lambda b: f"{b.at.astimezone(self.zone):%Y-%m-%d %H:%M}"),
+            Column("类型", lambda b: b.kind),
+            Column("大小", lambda b: b.size, text=lambda b: _size(b.size)),
+            Column("文件", lambda b: b.path.name),
+        ])
+        self.backup_table = self._table(self.backups, 200)
+        inner.addWidget(self.backup_table)
+        row = QHBoxLayout()
+        self.backup_button = button("立即备份", "save", primary=True)
+        self.backup_button.clicked.connect(self.back_up)
+        self.save_copy_button = button("另存备份…", "download")
+        self.save_copy_button.clicked.connect(self.save_copy)
+        self.restore_button = button("恢复所选…", "undo")
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.restore_file_button = button("从文件恢复…", "upload")
+        self.restore_file_button.clicked.connect(self.restore_file)
+        for widget in (self.backup_button, self.save_copy_button, self.restore_button,
+                       self.restore_file_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+        inner.addLayout(row)
+        return frame
+
+    def _field_card(self) -> QFrame:
+        frame, inner = card()
+        inner.addWidget(QLabel("<b>外勤包</b>"))
+        inner.addWidget(hint_label(
+            "外出带笔记本时，导出一段时间的外勤包（值班表、通讯录、未办结事件）；在笔记本上"
+            "用「从文件恢复…」载入。回来后在笔记本上「另存备份…」，再在这里「合并外勤数据…」："
+            "新登记的事件、报送、派单和来电按编号并入；双方都改过的记录两份都保留为修订；"
+            "同一文件合并两次不会重复。"))
+        row = QHBoxLayout()
+        self.export_button = button("导出外勤包…", "download")
+        self.export_button.clicked.connect(self.export_package)
+        self.merge_button = button("合并外勤数据…", "upload")
+        self.merge_button.clicked.connect(self.merge_package)
+        row.addWidget(self.export_button)
+        row.addWidget(self.merge_button)
+        row.addStretch(1)
+        inner.addLayout(row)
+        self.field_result = QLabel()
+        self.field_result.setWordWrap(True)
+        inner.addWidget(self.field_result)
+        return frame
+
+    def _user_card(self) -> QFrame:
+        frame, inner = card()
+        inner.addWidget(QLabel("<b>用户和权限</b>"))
+        self.user_hint = hint_label("")
+        inner.addWidget(self.user_hint)
+        self.users: RecordTableModel[UserView] = RecordTableModel([
+            Column("用户名", lambda u: u.username),
+            Column("姓名", lambda u: u.display_name),
+            Column("角色", lambda u: u.role_label),
+            Column("对应值班人员", lambda u: u.staff_name),
+            Column("状态", lambda u: not u.active, text=lambda u: "可登录" if u.active else "已停用"),
+            Column("最后登录", lambda u: u.last_login_at or datetime.min.replace(tzinfo=UTC),
+                   text=lambda u: f"{u.last_login_at.astimezone(self.zone):%Y-%m-%d %H:%M}"
+                   if u.last_login_at else "从未"),
+        ], lambda u: u.active)
+        self.user_table = self._table(self.users, 180)
+        self.user_table.doubleClicked.connect(lambda _: self.edit_user())
+        inner.addWidget(self.user_table)
+        row = QHBoxLayout()
+        self.add_user_button = button("新增用户…", "add")
+        self.add_user_button.clicked.connect(self.add_user)
+        self.edit_user_button = button("修改…", "edit")
+        self.edit_user_button.clicked.connect(self.edit_user)
+        self.reset_button = button("重置密码…", "lock")
+        self.reset_button.clicked.connect(self.reset_password)
+        self.own_password_button = button("修改我的密码…", "user")
+        self.own_password_button.clicked.connect(self.change_own_password)
+        for widget in (self.add_user_button, self.edit_user_button, self.reset_button,
+                       self.own_password_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+        inner.addLayout(row)
+        return frame
+
+    @staticmethod
+    def _table(model: RecordTableModel[Any], height: int) -> QTableView:
+        view = table_view(model)
+        view.setMinimumHeight(height)
+        return view
+
+    # --- refreshing ---------------------------------------------------------------------------
+
+    def refresh(self, changes: Changes | None = None) -> None:
+        server = self.storage is None or self.storage.url.get_backend_name() != "sqlite"
+        for widget in (self.backup_button, self.save_copy_button, self.restore_button,
+                       self.restore_file_button):
+            widget.setEnabled(not server)
+        self.restore_button.setEnabled(not server and self.uow.user.may(Permission.RESTORE))
+        self.restore_file_button.setEnabled(not server and self.uow.user.may(Permission.RESTORE))
+        if server:
+            self.backup_hint.setText("本值班台连接的是服务器数据库（PostgreSQL），"
+                                     "由服务器管理员用 pg_dump 定期备份，不在值班台上备份。")
+            self.backups.set_records([])
+        else:
+            folder = self.storage.url.database if self.storage else ""
+            self.backup_hint.setText(
+                f"每次启动、运行中每天一次和退出时自动备份到 {Path(folder).parent / 'backups'}，"
+                "保留最近 7 天每天一份、最近 4 周每周一份；手动备份和恢复前保留的副本不会自动删除。"
+                "恢复前会先校验备份文件（完整性、版本、审计链），并保留被替换的数据库。")
+            self.runner.run(backup_service.list_backups, self.storage.url,  # type: ignore[union-attr]
+                            done=self.backups.set_records, failed=self._failed)
+        admin = self.uow.user.may(Permission.USERS)
+        for widget in (self.add_user_button, self.edit_user_button, self.reset_button):
+            widget.setEnabled(admin)
+        self.own_password_button.setEnabled(self.uow.user.user_id is not None)
+        self.user_hint.setText(f"当前登录：{self.uow.user.name}（{self.uow.user.role_label}）。"
+                               + ("" if admin else "用户由管理员管理。"))
+        if changes is None or changes.settings or changes.staff:
+            self.runner.run(user_service.list_users, self.uow, done=self.users.set_records,
+                            failed=self._failed)
+        self.runner.run(field_service.field_origin, self.uow, done=self._show_origin,
+                        failed=self._failed)
+
+    def _show_origin(self, origin: FieldOrigin | None) -> None:
+        self.origin_banner.setVisible(origin is not None)
+        if origin is not None:
+            self.origin_banner.setText(
+                f"本机数据来自{origin.desk_name}的外勤包（{origin.start}—{origin.end}，"
+                f"{origin.exported_by} 于 {origin.exported_at.astimezone(self.zone):%Y-%m-%d %H:%M} 导出）。"
+                "回到值班台后，请用「另存备份…」把本机数据交值班台合并。")
+
+    def _failed(self, error: BaseException) -> None:
+        show_error(self, "操作未完成", error)
+
+    def _selected(self, view: QTableView, model: RecordTableModel[Any]) -> Any | None:
+        rows = view.selectionModel().selectedRows()
+        return model.record(rows[0].row()) if rows else None
+
+    # --- backups ------------------------------------------------------------------------------
+
+    def back_up(self) -> None:
+        if self.storage is None:
+            return
+        self.runner.run(backup_service.backup_to, self.storage.url,
+                        done=lambda path: self._backed_up(path), failed=self._failed)
+
+    def _backed_up(self, path: Path) -> None:
+        QMessageBox.information(self, "已备份", f"已备份到：\n{path}")
+        self.refresh(Changes())
+
+    def save_copy(self) -> None:
+        if self.storage is None:
+            return
+        stamp = datetime.now(self.zone).strftime("%Y%m%d-%H%M")
+        suggested = Path.home() / f"值班室数据-{stamp}.sqlite3"
+        name, _ = QFileDialog.getSaveFileName(self, "另存备份", str(suggested), DATABASE_FILTER)
+        if name:
+            self.runner.run(backup_service.backup_to, self.storage.url, Path(name),
+                            done=self._backed_up, failed=self._failed)
+
+    def restore_selected(self) -> None:
+        chosen = self._selected(self.backup_table, self.backups)
+        if chosen is None:
+            QMessageBox.information(self, "恢复备份", "请先在列表中选择一份备份。")
+            return
+        self.restore_from(chosen.path)
+
+    def restore_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "从文件恢复", str(Path.home()), DATABASE_FILTER)
+        if name:
+            self.restore_from(Path(name))
+
+    def restore_from(self, path: Path) -> None:
+        if self.storage is None:
+            return
+        answer = QMessageBox.question(
+            self, "恢复备份", f"用下面的备份替换当前数据库？\n{path}\n\n"
+            "恢复前会先校验这个文件；当前数据库会先另存为「恢复前自动保留」的备份，可以再恢复回来。")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        storage = self.storage
+        self.runner.run(lambda: backup_service.restore(self.uow, storage.engine, storage.url, path),
+                        done=self._restored, failed=self._failed)
+
+    def _restored(self, report: backup_service.RestoreReport) -> None:
+        QMessageBox.information(self, "已恢复", f"已从 {report.source.name} 恢复。\n"
+                                f"被替换的数据库保留为：{report.kept or '（无）'}")
+        self.changed.emit(EVERYTHING)
+        self.refresh(None)
+
+    # --- field packages -----------------------------------------------------------------------
+
+    def export_package(self) -> None:
+        today = datetime.now(self.zone).date()
+        dialog = RangeDialog("导出外勤包", "导出…", "download", today, today + timedelta(days=6), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        first, last = dialog.dates()
+        name, _ = QFileDialog.getSaveFileName(
+            self, "导出外勤包", str(Path.home() / f"外勤包-{first:%m%d}-{last:%m%d}.dutyroom"),
+            PACKAGE_FILTER)
+        if name:
+            self.runner.run(field_service.export_package, self.uow, first, last, Path(name),
+                            done=self._exported, failed=self._failed)
+
+    def _exported(self, outcome: Outcome[PackageReport]) -> None:
+        report = outcome.value
+        self.field_result.setText(
+            f"已导出外勤包 {report.out}：{report.start}—{report.end}，人员 {report.staff} 人，"
+            f"值班 {report.duty_days} 天，未办结事件 {report.incidents} 件。")
+
+    def merge_package(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "合并外勤数据", str(Path.home()), PACKAGE_FILTER)
+        if name:
+            self.runner.run(field_service.merge_package, self.uow, Path(name),
+                            done=self._merged, failed=self._failed)
+
+    def _merged(self, outcome: Outcome[MergeReport]) -> None:
+        report = outcome.value
+        counts = "，".join(f"{label} {report.counts.get(key, 0)} 条"
+                          for key, label in OUTCOME_LABELS.items())
+        text = f"已合并 {report.package}：{counts}。"
+        if report.conflicts:
+            text += (" 以下记录在外勤和值班台都改过，值班台的版本保持有效，外勤的版本已另存为修订"
+                     f"（见事件的修订记录），请核对：{'、'.join(report.conflicts)}")
+        self.field_result.setText(text)
+        if outcome.changes:
+            self.changed.emit(outcome.changes)
+
+    # --- accounts -----------------------------------------------------------------------------
+
+    def _people(self) -> list[staff_service.StaffView]:
+        return staff_service.list_staff(self.uow, include_inactive=False)
+
+    def _account_dialog(self, dialog: QDialog) -> None:
+        if dialog.exec():
+            self.refresh(Changes(settings=True))
+
+    def add_user(self) -> None:
+        self._account_dialog(UserDialog(
+            self.runner, lambda v: user_service.add_user(self.uow, clean(v)), self._people(),
+            parent=self))
+
+    def edit_user(self) -> None:
+        user = self._selected(self.user_table, self.users)
+        if user is None or not self.uow.user.may(Permission.USERS):
+            return
+        self._account_dialog(UserDialog(
+            self.runner, lambda v: user_service.update_user(self.uow, user.id, clean(v)),
+            self._people(), user, parent=self))
+
+    def reset_password(self) -> None:
+        user = self._selected(self.user_table, self.users)
+        if user is None:
+            QMessageBox.information(self, "重置密码", "请先在列表中选择一位用户。")
+            return
+        self._account_dialog(PasswordDialog(
+            self.runner, lambda v: user_service.reset_password(self.uow, user.id, v["password"],
+                                                               v["confirm"]),
+            own=False, who=user.display_name, parent=self))
+
+    def change_own_password(self) -> None:
+        self._account_dialog(PasswordDialog(
+            self.runner, lambda v: user_service.change_own_password(
+                self.uow, v["old"], v["password"], v["confirm"]),
+            own=True, who=self.uow.user.name, parent=self))

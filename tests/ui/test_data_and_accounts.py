@@ -1,0 +1,140 @@
+"""Logging in, the locked screen, and the 数据 page (backups, field packages, accounts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from dutyroom.domain.roles import NOBODY, Role
+from dutyroom.services import backup_service, incident_service, staff_service, user_service
+from dutyroom.services.incident_service import IncidentQuery
+from dutyroom.ui.dialogs.account_dialogs import FirstAdminDialog, LoginDialog, UserDialog
+from dutyroom.ui.launch import sign_in
+
+ADMIN = {"username": "admin", "display_name": "王主任", "password": "desk-2026!", "confirm": "desk-2026!"}
+
+
+def test_first_run_creates_the_administrator_then_later_runs_ask_for_a_login(
+        sqlite_backend, runner, on_dialog):
+    uow = sqlite_backend.uow
+
+    def create(dialog: FirstAdminDialog) -> None:
+        for key, value in ADMIN.items():
+            dialog.fields[key].setText(value)
+        dialog.submit()
+
+    on_dialog(create)
+    assert sign_in(uow, runner, "某镇人民政府")
+    assert uow.user.role == Role.ADMIN and uow.actor == "王主任(admin)"
+    seen = {}
+
+    def log_in(dialog: LoginDialog) -> None:
+        dialog.username.setText("admin")
+        dialog.password.setText("wrong-password")
+        dialog.submit()
+        seen["error"] = dialog.error.text()
+        dialog.password.setText("desk-2026!")
+        dialog.submit()
+
+    on_dialog(log_in)
+    assert sign_in(uow, runner, "某镇人民政府")
+    assert "用户名或密码不正确" in seen["error"] and uow.user.user_id is not None
+
+    on_dialog(lambda dialog: dialog.reject())
+    assert not sign_in(uow, runner, "") and uow.user is NOBODY  # cancelled: nobody acts
+
+
+def test_the_desk_locks_when_idle_and_the_next_officer_logs_in(window, sqlite_backend):
+    uow = sqlite_backend.uow
+    user_service.create_first_admin(uow, ADMIN)
+    user_service.add_user(uow, {"username": "zhang", "display_name": "张三", "role": "值班员",
+                                "password": "pass-word-1", "confirm": "pass-word-1"})
+    window.unlock(uow.user)
+    assert "王主任(admin)（管理员）" in window.user_label.text()
+    clock = [1000.0]
+    window.idle_clock = lambda: clock[0]
+    window._last_input = clock[0]
+    clock[0] += 14 * 60
+    window.check_idle()
+    assert not window.locked  # 15 minutes by default
+    clock[0] += 61
+    window.check_idle()
+    assert window.locked and uow.user is NOBODY
+    screen = window.lock_screen
+    assert screen.username.text() == "admin"
+    screen.username.setText("zhang")
+    screen.password.setText("wrong")
+    screen.submit()
+    assert window.locked and "不正确" in screen.error.text()
+    screen.password.setText("pass-word-1")
+    screen.submit()
+    assert not window.locked and uow.actor == "张三(zhang)"
+    assert "值班员" in window.user_label.text()
+    window.lock_button.click()
+    assert window.locked
+
+
+def test_backups_and_restore_from_the_data_page(window, sqlite_backend, monkeypatch):
+    page = window.data_page
+    window.show_page(window.pages.index(page))
+    staff_service.add_staff(sqlite_backend.uow, {"name": "张三", "tier": "值班员", "mobile": "13800000001"})
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    page.backup_button.click()
+    assert page.backups.rowCount() == 1 and page.backups.record(0).kind == "手动备份"
+    staff_service.add_staff(sqlite_backend.uow, {"name": "李四", "tier": "值班员", "mobile": "13800000002"})
+    page.backup_table.selectRow(0)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.restore_button.click()
+    assert [p.name for p in staff_service.list_staff(sqlite_backend.uow)] == ["张三"]
+    assert {b.kind for b in page.backups.records()} == {"手动备份", "恢复前自动保留"}
+    assert window.contacts.staff.model.rowCount() == 1  # every page saw the restore
+
+
+def test_field_package_out_and_back_from_the_data_page(window, sqlite_backend, tmp_path, monkeypatch,
+                                                      on_dialog):
+    from dutyroom.app import open_backend
+
+    page = window.data_page
+    incident_service.add_incident(sqlite_backend.uow, {"received_at": "2026-07-01T10:00",
+                                                       "title": "河堤管涌", "category": "natural_disaster"})
+    package = tmp_path / "field.dutyroom"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(package), ""))
+    on_dialog(lambda dialog: dialog.accept())  # the period
+    page.export_button.click()
+    assert "未办结事件 1 件" in page.field_result.text()
+    laptop = open_backend(package, "tester")
+    incident_service.add_incident(laptop.uow, {"received_at": "2026-07-01T11:00",
+                                               "title": "外勤：道路塌方", "category": "accident"})
+    laptop.close()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(package), ""))
+    page.merge_button.click()
+    assert "新增 1 条" in page.field_result.text()
+    titles = {r.title for r in incident_service.list_incidents(sqlite_backend.uow, IncidentQuery()).rows}
+    assert titles == {"河堤管涌", "外勤：道路塌方"}
+    assert window.log.incidents.rowCount() == 2
+
+
+def test_the_administrator_adds_an_account_from_the_data_page(window, sqlite_backend, on_dialog):
+    uow = sqlite_backend.uow
+    user_service.create_first_admin(uow, ADMIN)
+    person = staff_service.add_staff(uow, {"name": "张三", "tier": "值班员", "mobile": "13800000001"})
+    page = window.data_page
+    page.refresh(None)
+    assert page.add_user_button.isEnabled()
+
+    def fill(dialog: UserDialog) -> None:
+        dialog.fields["username"].setText("zhang")
+        dialog.fields["display_name"].setText("张三")
+        dialog.fields["staff_id"].setCurrentIndex(dialog.fields["staff_id"].findData(person.value.id))
+        dialog.fields["password"].setText("pass-word-1")
+        dialog.fields["confirm"].setText("pass-word-1")
+        dialog.submit()
+
+    on_dialog(fill)
+    page.add_user_button.click()
+    assert [(u.username, u.staff_name) for u in page.users.records()] == [("admin", ""), ("zhang", "张三")]
+    user_service.login(uow, "zhang", "pass-word-1")
+    page.refresh(None)
+    assert not page.add_user_button.isEnabled() and not page.restore_button.isEnabled()
+    assert Path(backup_service.backup_to(sqlite_backend.url)).exists()  # anyone may back up
