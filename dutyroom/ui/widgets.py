@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -42,6 +43,22 @@ def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
     layout.setContentsMargins(18, 16, 18, 16)
     layout.setSpacing(10)
     return frame, layout
+
+
+def scrolling_cards(frames: list[QWidget]) -> QScrollArea:
+    """Cards stacked in a scroll area, so a page's title and actions stay in view."""
+    content = QWidget()
+    cards = QVBoxLayout(content)
+    cards.setContentsMargins(0, 0, 8, 0)
+    cards.setSpacing(14)
+    for frame in frames:
+        cards.addWidget(frame)
+    cards.addStretch(1)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(content)
+    return scroll
 
 
 def button(text: str, icon_name: str | None = None, *, primary: bool = False,

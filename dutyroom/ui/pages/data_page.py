@@ -15,10 +15,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QScrollArea,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from dutyroom.domain.roles import Permission
@@ -32,7 +30,15 @@ from dutyroom.ui.dialogs.range_dialog import RangeDialog
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.table_models import Column, RecordTableModel
 from dutyroom.ui.tasks import Runner, SyncRunner
-from dutyroom.ui.widgets import button, card, hint_label, show_error, table_view, title_label
+from dutyroom.ui.widgets import (
+    button,
+    card,
+    hint_label,
+    scrolling_cards,
+    show_error,
+    table_view,
+    title_label,
+)
 
 EVERYTHING = Changes(staff=True, departments=True, settings=True, roster=True, incidents=True,
                      register=True, clock=True, handover=True)
@@ -63,19 +69,8 @@ class DataPage(Page):
         self.origin_banner.setWordWrap(True)
         self.origin_banner.hide()
         layout.addWidget(self.origin_banner)
-        content = QWidget()
-        cards = QVBoxLayout(content)
-        cards.setContentsMargins(0, 0, 8, 0)
-        cards.setSpacing(14)
-        cards.addWidget(self._backup_card())
-        cards.addWidget(self._field_card())
-        cards.addWidget(self._user_card())
-        cards.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(scrolling_cards([self._backup_card(), self._field_card(),
+                                          self._user_card()]), 1)
 
     # --- layout -------------------------------------------------------------------------------
 

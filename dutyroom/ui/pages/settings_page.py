@@ -10,12 +10,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QScrollArea,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -30,7 +28,7 @@ from dutyroom.services.errors import InputError
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.tasks import Runner, SyncRunner
-from dutyroom.ui.widgets import button, card, error_text, hint_label, title_label
+from dutyroom.ui.widgets import button, card, error_text, hint_label, scrolling_cards, title_label
 
 COMMON_ZONES = ["Asia/Shanghai", "Asia/Urumqi", "Asia/Hong_Kong", "Asia/Macau", "Asia/Taipei"]
 
@@ -89,19 +87,7 @@ class SettingsPage(Page):
         inner.addLayout(form)
         inner.addWidget(hint_label("字体缩放在下次启动时生效。"))
         # The cards scroll; the title and the save row stay in view.
-        content = QWidget()
-        cards = QVBoxLayout(content)
-        cards.setContentsMargins(0, 0, 8, 0)
-        cards.setSpacing(14)
-        cards.addWidget(frame)
-        cards.addWidget(self._deadline_card())
-        cards.addWidget(self._clock_card())
-        cards.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(scrolling_cards([frame, self._deadline_card(), self._clock_card()]), 1)
 
         actions = QHBoxLayout()
         self.status = QLabel()
