@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -18,12 +18,15 @@ from PySide6.QtWidgets import QApplication
 from dutyroom.app import open_backend
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
+    backup_service,
     demo,
     incident_service,
     roster_service,
     settings_service,
     staff_service,
+    user_service,
 )
+from dutyroom.services.backup_service import Storage
 from dutyroom.services.incident_service import IncidentQuery
 from dutyroom.ui.dialogs.contact_dialogs import StaffDialog
 from dutyroom.ui.dialogs.import_dialog import ImportStaffDialog
@@ -35,7 +38,7 @@ from dutyroom.ui.theme import apply_theme
 
 OUT = Path(__file__).parent / "screenshots"
 SHOTS = {"roster": 1, "log": 2, "log-register": 2, "contacts": 4, "contacts-departments": 4,
-         "settings": 5, "today": 0, "handover": 3}
+         "settings": 5, "today": 0, "handover": 3, "data": 6}
 
 
 def _dialogs(app: QApplication, backend, window: MainWindow, folder: Path) -> None:
@@ -104,6 +107,25 @@ def _dialogs(app: QApplication, backend, window: MainWindow, folder: Path) -> No
     preview.close()
 
 
+def _accounts(backend) -> None:
+    """The administrator, a leader and two officers, and a few backups to list."""
+    admin = {"username": "admin", "display_name": "王主任", "password": "desk-2026!",
+             "confirm": "desk-2026!"}
+    user_service.create_first_admin(backend.uow, admin)
+    people = {p.name: p.id for p in staff_service.list_staff(backend.uow)}
+    for username, name, role in (("zhoujun", "周军", "带班领导"), ("liuyang", "刘洋", "值班员"),
+                                 ("chenjing", "陈静", "值班员")):
+        user_service.add_user(backend.uow, {
+            "username": username, "display_name": name, "role": role, "password": "pass-word-1",
+            "confirm": "pass-word-1", "staff_id": people.get(name)})
+    user_service.login(backend.uow, "liuyang", "pass-word-1")
+    user_service.login(backend.uow, "admin", "desk-2026!")
+    for days in (3, 2, 1):
+        backup_service.auto_backup(backend.url, "Asia/Shanghai",
+                                   datetime.now(UTC) - timedelta(days=days))
+    backup_service.backup_to(backend.url)
+
+
 def main() -> int:
     app = QApplication(sys.argv[:1])
     OUT.mkdir(exist_ok=True)
@@ -112,10 +134,12 @@ def main() -> int:
         demo.seed_demo(backend.uow)
         roster_service.add_period(backend.uow, "全国两会", "2026-03-04", "2026-03-11")
         roster_service.generate(backend.uow, date(2026, 2, 1), date(2026, 3, 31))
+        _accounts(backend)
         settings = settings_service.load_settings(backend.uow)
         apply_theme(app, settings["font_scale"])
         window = MainWindow(backend.uow, SyncRunner(), "~/.local/share/Dutyroom/dutyroom.sqlite3",
-                            backend.schema.schema if backend.schema else "", settings)
+                            backend.schema.schema if backend.schema else "", settings,
+                            storage=Storage(backend.url, backend.engine))
         window.resize(1600, 900)
         window.show()
         window.roster.show_month(date(2026, 2, 1))
@@ -132,6 +156,11 @@ def main() -> int:
             window.grab().save(str(OUT / f"{name}.png"))
             print(OUT / f"{name}.png")
         _dialogs(app, backend, window, Path(folder))
+        window.lock()
+        window.lock_screen.password.setText("secret")
+        for _ in range(5):
+            app.processEvents()
+        window.grab().save(str(OUT / "locked.png"))
         window.close()
         backend.close()
     return 0

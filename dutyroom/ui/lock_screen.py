@@ -27,6 +27,9 @@ class LockScreen(QWidget):
         outer.addStretch(1)
         frame, inner = card()
         frame.setMaximumWidth(460)
+        self.unit = QLabel()
+        self.unit.setObjectName("deskName")
+        inner.addWidget(self.unit)
         title = QLabel("屏幕已锁定")
         title.setObjectName("pageTitle")
         inner.addWidget(title)
@@ -57,7 +60,8 @@ class LockScreen(QWidget):
         outer.addWidget(frame, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(2)
 
-    def lock(self, previous: Actor) -> None:
+    def lock(self, previous: Actor, unit: str) -> None:
+        self.unit.setText(unit)
         self.who.setText(f"锁定前登录的是 {previous.name}（{previous.role_label}）")
         self.username.setText(previous.name.rsplit("(", 1)[-1].rstrip(")") if previous.user_id
                               else "")

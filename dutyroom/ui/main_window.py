@@ -248,7 +248,7 @@ class MainWindow(QMainWindow):
 
         self.runner.run(leave, done=lambda _: None,
                         failed=lambda e: log.warning("lock not recorded: %s", e))
-        self.lock_screen.lock(previous)
+        self.lock_screen.lock(previous, self.unit_label.text())
         self.frames.setCurrentIndex(1)
 
     def unlock(self, actor: Actor) -> None:
