@@ -251,24 +251,9 @@ def _deadline_lines(views: Sequence[incident_service.DeadlineView], zone: ZoneIn
     return lines
 
 
-def _read_json(path: Path) -> dict[str, Any]:
-    try:
-        document = json.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise InputError([Problem("文件不存在")], source=str(path)) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError([Problem(f"无法读取文件（{error}）")], source=str(path)) from None
-    except json.JSONDecodeError as error:
-        raise InputError([Problem(f"不是有效的 JSON：第 {error.lineno} 行第 {error.colno} 列 "
-                                  f"{error.msg}")], source=str(path)) from None
-    if not isinstance(document, dict):
-        raise InputError([Problem("应为一个 JSON 对象（{\"title\": ...}）")], source=str(path))
-    return document
-
-
 def cmd_incident_add(args: argparse.Namespace, out: Output) -> int:
     path = Path(args.file)
-    values = _read_json(path)
+    values = import_export.read_json_object(path)
     backend = _open(args)
     try:
         saved = incident_service.add_incident(backend.uow, values).value

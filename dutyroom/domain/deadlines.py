@@ -117,7 +117,7 @@ PRESETS_BY_KEY = {p.key: p for p in PRESETS}
 
 def parse_clock_list(raw: Any, key: str, label: str) -> tuple[time, ...]:
     """"08:00,17:00" → the times, sorted; an empty list is refused (updates must be due)."""
-    text = ",".join(raw) if isinstance(raw, list | tuple) else str(raw or "")
+    text = ",".join(map(str, raw)) if isinstance(raw, list | tuple) else str(raw or "")
     times: set[time] = set()
     for part in text.replace("，", ",").replace("、", ",").split(","):
         part = part.strip()

@@ -42,8 +42,10 @@ def _clock(key: str, label: str, raw: Any) -> str:
 def _zone(key: str, label: str, raw: Any) -> str:
     value = str(raw or "").strip()
     try:
+        if len(value) > 64:
+            raise ValueError(value)
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise FieldError(key, f"「{value}」不是已知的时区，例如 Asia/Shanghai") from None
     return value
 
@@ -62,12 +64,12 @@ def _integer(low: int, high: int, unit: str = "") -> Callable[[str, str, Any], A
 
 
 def _tiers(key: str, label: str, raw: Any) -> str:
-    tiers = parse_tiers(",".join(raw) if isinstance(raw, list | tuple) else raw, key)
+    tiers = parse_tiers(",".join(map(str, raw)) if isinstance(raw, list | tuple) else raw, key)
     return ",".join(t.value for t in tiers)
 
 
 def _signing_tiers(key: str, label: str, raw: Any) -> str:
-    tiers = parse_tier_list(",".join(raw) if isinstance(raw, list | tuple) else raw, key)
+    tiers = parse_tier_list(",".join(map(str, raw)) if isinstance(raw, list | tuple) else raw, key)
     if not tiers:
         raise FieldError(key, f"{label}至少要有一个，例如 带班领导、值班员")
     return ",".join(t.value for t in tiers)

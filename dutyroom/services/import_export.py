@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from openpyxl import load_workbook
 from sqlalchemy.orm import Session
@@ -217,3 +219,19 @@ def import_staff_file(uow: UnitOfWork, path: Path) -> Outcome[int]:
             raise InputError(preview.problems, source=path.name)
         count = staff_service.insert_many(session, preview.people, uow.actor)
         return Outcome(count, staff_service.CHANGED)
+
+
+def read_json_object(path: Path) -> dict[str, Any]:
+    """A JSON file holding one object (an incident for `incident add`)."""
+    try:
+        document = json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise InputError([Problem("文件不存在")], source=str(path)) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError([Problem(f"无法读取文件（{error}）")], source=str(path)) from None
+    except json.JSONDecodeError as error:
+        raise InputError([Problem(f"不是有效的 JSON：第 {error.lineno} 行第 {error.colno} 列 "
+                                  f"{error.msg}")], source=str(path)) from None
+    if not isinstance(document, dict):
+        raise InputError([Problem("应为一个 JSON 对象（{\"title\": ...}）")], source=str(path))
+    return document

@@ -246,7 +246,58 @@ def export_statistics(rows: list[DutyCounts], start: date, end: date, unit: str,
 
 
 def import_calendar(uow: UnitOfWork, path: Path) -> Outcome[int]:
-    """Load an official holiday schedule (CSV `date,kind,name`); one bad row rejects it."""
+    """Load an official holiday schedule (CSV `date,kind,name`, or a holiday calendar
+    .ics); one bad row or event rejects the file."""
+    entries = _ics_entries(path) if path.suffix.lower() == ".ics" else _table_entries(path)
+    with uow.write(Permission.ROSTER) as session:
+        count = roster_service.store_calendar_entries(session, entries, uow.actor)
+        audit.append(session, actor=uow.actor, entity="calendar", entity_id=path.name,
+                     action="import", payload=[[d.isoformat(), k.value, n]
+                                               for d, k, n in entries])
+    return Outcome(count, CHANGED)
+
+
+def _ics_entries(path: Path) -> list[tuple[date, DayKind, str]]:
+    """Days from a holiday calendar: each all-day event is a holiday, or an adjusted
+    workday when its summary says 班 (the common "国庆节 休" / "国庆节 班" feeds)."""
+    try:
+        document = icalendar.Calendar.from_ical(path.read_bytes())
+    except FileNotFoundError:
+        raise InputError([Problem("文件不存在")], source=str(path)) from None
+    except (OSError, ValueError, IndexError, KeyError) as error:
+        raise InputError([Problem(f"不是有效的 iCalendar 文件（{error}）")], source=path.name) from None
+    found: dict[date, tuple[DayKind, str, int]] = {}
+    problems: list[Problem] = []
+    for number, event in enumerate(document.walk("VEVENT"), 1):
+        summary = str(event.get("SUMMARY", "")).strip()
+        try:
+            start = event.decoded("DTSTART")
+            end = event.decoded("DTEND") if "DTEND" in event else start + timedelta(days=1)
+        except (KeyError, ValueError, TypeError) as error:
+            problems.append(Problem(f"第 {number} 个事件（{summary}）的日期无法读取（{error}）"))
+            continue
+        if isinstance(start, datetime) or not isinstance(start, date) or not isinstance(end, date) \
+                or isinstance(end, datetime) or not start < end <= start + timedelta(days=60):
+            problems.append(Problem(f"第 {number} 个事件（{summary}）应为全天事件，且不超过 60 天"))
+            continue
+        workday = "班" in summary and "休" not in summary
+        kind = DayKind.ADJUSTED_WORKDAY if workday else DayKind.HOLIDAY
+        name = re.sub(r"[（(]?[休班][)）]?$", "", summary).strip()[:32]
+        day = start
+        while day < end:
+            if day in found and found[day][0] != kind:
+                problems.append(Problem(f"{day.isoformat()} 在第 {found[day][2]} 和第 {number} 个"
+                                        "事件中类型不同"))
+            found[day] = (kind, name, number)
+            day += timedelta(days=1)
+    if not found and not problems:
+        problems.append(Problem("文件中没有全天事件"))
+    if problems:
+        raise InputError(problems, source=path.name)
+    return [(day, kind, name) for day, (kind, name, _) in sorted(found.items())]
+
+
+def _table_entries(path: Path) -> list[tuple[date, DayKind, str]]:
     table = read_table(path)
     headers = [h.lower() for h in table.headers]
     missing = [h for h in ("date", "kind") if h not in headers]
@@ -279,12 +330,7 @@ def import_calendar(uow: UnitOfWork, path: Path) -> Outcome[int]:
         problems.append(Problem("文件中没有日期", row=table.header_row + 1))
     if problems:
         raise InputError(problems, source=path.name)
-    with uow.write(Permission.ROSTER) as session:
-        count = roster_service.store_calendar_entries(session, entries, uow.actor)
-        audit.append(session, actor=uow.actor, entity="calendar", entity_id=path.name,
-                     action="import", payload=[[d.isoformat(), k.value, n]
-                                               for d, k, n in entries])
-    return Outcome(count, CHANGED)
+    return entries
 
 
 _MONTH_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日")

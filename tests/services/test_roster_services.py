@@ -248,3 +248,21 @@ def test_publishing_checks_the_rota_first(desk):
     roster_service.generate(uow, *FEB)
     assert roster_service.publish(uow, *FEB).value == 28
     assert len(roster_service.published_days(uow, *FEB)) == 28
+
+
+def test_a_holiday_calendar_ics_is_imported_as_holidays_and_adjusted_workdays(backend, tmp_path):
+    from dutyroom.services import roster_files
+
+    path = tmp_path / "holidays.ics"
+    path.write_text("\r\n".join([
+        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//CN",
+        "BEGIN:VEVENT", "UID:a", "DTSTART;VALUE=DATE:20271001", "DTEND;VALUE=DATE:20271008",
+        "SUMMARY:国庆节 休", "END:VEVENT",
+        "BEGIN:VEVENT", "UID:b", "DTSTART;VALUE=DATE:20270926", "SUMMARY:国庆节（班）", "END:VEVENT",
+        "END:VCALENDAR"]), encoding="utf-8")
+    assert roster_files.import_calendar(backend.uow, path).value == 8
+    days = {d.day: d for d in roster_service.calendar_days(backend.uow, date(2027, 9, 26),
+                                                            date(2027, 10, 8))}
+    assert days[date(2027, 9, 26)].kind.value == "adjusted_workday"
+    assert days[date(2027, 10, 1)].name == "国庆节" and days[date(2027, 10, 7)].kind.value == "holiday"
+    assert days[date(2027, 10, 8)].kind.value == "workday"
