@@ -76,9 +76,8 @@ def test_only_an_administrator_restores(sqlite_backend, tmp_path):
 
 
 @pytest.mark.postgresql
+@pytest.mark.parametrize("db_target", ["postgresql"], indirect=True)
 def test_a_server_database_is_not_backed_up_by_the_desk(db_target, tmp_path):
-    if "://" not in db_target:
-        pytest.skip("server only")
     backend = open_backend(db_target, "tester")
     try:
         with pytest.raises(InputError, match="pg_dump"):
