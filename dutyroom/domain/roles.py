@@ -58,6 +58,7 @@ class Actor:
     role: Role | None = None  # None: the command line or a self-test, acting for the file's owner
     user_id: int | None = None
     staff_id: int | None = None
+    username: str = ""
 
     @classmethod
     def system(cls, name: str) -> Actor:
@@ -67,7 +68,7 @@ class Actor:
     def user(cls, user_id: int, username: str, display_name: str, role: Role,
              staff_id: int | None) -> Actor:
         return cls(recorded_name(display_name, username), ROLE_PERMISSIONS[role], role, user_id,
-                   staff_id)
+                   staff_id, username)
 
     def may(self, permission: Permission) -> bool:
         return permission in self.permissions

@@ -63,8 +63,7 @@ class LockScreen(QWidget):
     def lock(self, previous: Actor, unit: str) -> None:
         self.unit.setText(unit)
         self.who.setText(f"锁定前登录的是 {previous.name}（{previous.role_label}）")
-        self.username.setText(previous.name.rsplit("(", 1)[-1].rstrip(")") if previous.user_id
-                              else "")
+        self.username.setText(previous.username)
         self.password.clear()
         self.error.clear()
         self.password.setFocus()

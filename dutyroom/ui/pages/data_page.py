@@ -174,6 +174,8 @@ class DataPage(Page):
             widget.setEnabled(not server)
         self.restore_button.setEnabled(not server and self.uow.user.may(Permission.RESTORE))
         self.restore_file_button.setEnabled(not server and self.uow.user.may(Permission.RESTORE))
+        if changes is not None and not changes.settings:
+            return  # backups, accounts and the package's origin change only through this page
         if server:
             self.backup_hint.setText("本值班台连接的是服务器数据库（PostgreSQL），"
                                      "由服务器管理员用 pg_dump 定期备份，不在值班台上备份。")
@@ -192,9 +194,8 @@ class DataPage(Page):
         self.own_password_button.setEnabled(self.uow.user.user_id is not None)
         self.user_hint.setText(f"当前登录：{self.uow.user.name}（{self.uow.user.role_label}）。"
                                + ("" if admin else "用户由管理员管理。"))
-        if changes is None or changes.settings or changes.staff:
-            self.runner.run(user_service.list_users, self.uow, done=self.users.set_records,
-                            failed=self._failed)
+        self.runner.run(user_service.list_users, self.uow, done=self.users.set_records,
+                        failed=self._failed)
         self.runner.run(field_service.field_origin, self.uow, done=self._show_origin,
                         failed=self._failed)
 
@@ -223,7 +224,7 @@ class DataPage(Page):
 
     def _backed_up(self, path: Path) -> None:
         QMessageBox.information(self, "已备份", f"已备份到：\n{path}")
-        self.refresh(Changes())
+        self.refresh(None)
 
     def save_copy(self) -> None:
         if self.storage is None:
