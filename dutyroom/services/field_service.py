@@ -291,10 +291,13 @@ def _common_state(desk: Session, key: str, baseline: str | None) -> str | None:
     return taken or baseline
 
 
+_KIND_LABELS = {Dispatch: "派单", UpwardReport: "报送", DispatchFeedback: "派单反馈"}
+
+
 def _describe(model: type, row: Any) -> str:
     if isinstance(row, Incident | RegisterEntry):
         return f"「{row.title}」"
-    return f"{_ENTITIES[model]} {getattr(row, 'uuid', '')}"
+    return f"{_KIND_LABELS[model]}（编号 {getattr(row, 'uuid', '')[:8]}）"
 
 
 def _find(desk: Session, model: type, key: str, refs: _Refs, state: dict[str, Any]) -> Any:
