@@ -20,7 +20,9 @@ from dutyroom.services import settings_service, user_service
 from dutyroom.services.backup_service import Storage
 from dutyroom.services.setup_service import SchemaReport
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
-from dutyroom.ui.dialogs.account_dialogs import FirstAdminDialog, LoginDialog
+from dutyroom.ui.dialogs.account_dialogs import LoginDialog
+from dutyroom.ui.dialogs.import_dialog import ImportStaffDialog
+from dutyroom.ui.dialogs.setup_wizard import SetupWizard
 from dutyroom.ui.main_window import MainWindow
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.theme import apply_theme
@@ -99,14 +101,17 @@ def launch(open_backend: Callable[[], BackendLike], *, selftest: bool = False) -
 
 
 def sign_in(uow: UnitOfWork, runner: Runner | SyncRunner, unit: str) -> bool:
-    """Nobody acts until someone logs in; the very first run creates the administrator."""
+    """Nobody acts until someone logs in; the very first run sets the desk up."""
     uow.act_as(NOBODY)
-    if user_service.has_users(uow):
-        dialog: FirstAdminDialog | LoginDialog = LoginDialog(
-            runner, lambda v: Outcome(user_service.login(uow, v["username"], v["password"]),
-                                      Changes()), unit)
-    else:
-        dialog = FirstAdminDialog(runner, lambda v: user_service.create_first_admin(uow, v))
+    if not user_service.has_users(uow):
+        wizard = SetupWizard(uow, runner)
+        if not wizard.exec():
+            return False
+        if wizard.wants_import:
+            ImportStaffDialog(uow, runner).exec()
+        return uow.user is not NOBODY
+    dialog = LoginDialog(runner, lambda v: Outcome(
+        user_service.login(uow, v["username"], v["password"]), Changes()), unit)
     return bool(dialog.exec()) and uow.user is not NOBODY
 
 

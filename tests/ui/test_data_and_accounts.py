@@ -4,30 +4,55 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from dutyroom.domain.roles import NOBODY, Role
-from dutyroom.services import backup_service, incident_service, staff_service, user_service
+from dutyroom.services import (
+    backup_service,
+    incident_service,
+    settings_service,
+    staff_service,
+    user_service,
+)
 from dutyroom.services.incident_service import IncidentQuery
-from dutyroom.ui.dialogs.account_dialogs import FirstAdminDialog, LoginDialog, UserDialog
+from dutyroom.ui.dialogs.account_dialogs import LoginDialog, UserDialog
+from dutyroom.ui.dialogs.setup_wizard import STAFF_DEMO, STAFF_LATER, SetupWizard
 from dutyroom.ui.launch import sign_in
 
 ADMIN = {"username": "admin", "display_name": "王主任", "password": "desk-2026!", "confirm": "desk-2026!"}
 
 
-def test_first_run_creates_the_administrator_then_later_runs_ask_for_a_login(
+def _run_wizard(wizard: SetupWizard, choice: str, seen: dict) -> None:
+    wizard.unit.unit_name.setText("")
+    wizard.next()
+    seen["unit_error"] = wizard.unit.error.text()  # refused: stays on the page
+    wizard.unit.unit_name.setText("青山镇人民政府")
+    wizard.unit.handover_time.setTime(QTime(9, 0))
+    wizard.next()
+    wizard.admin.username.setText("admin")
+    wizard.admin.display_name.setText("王主任")
+    wizard.admin.password.setText("desk-2026!")
+    wizard.admin.confirm.setText("desk-2026?")
+    wizard.next()
+    seen["admin_error"] = wizard.admin.error.text()
+    wizard.admin.confirm.setText("desk-2026!")
+    wizard.next()
+    next(b for b in wizard.staff.choices.buttons() if b.property("choice") == choice).setChecked(True)
+    wizard.accept()
+
+
+def test_first_run_sets_the_desk_up_then_later_runs_ask_for_a_login(
         sqlite_backend, runner, on_dialog):
     uow = sqlite_backend.uow
-
-    def create(dialog: FirstAdminDialog) -> None:
-        for key, value in ADMIN.items():
-            dialog.fields[key].setText(value)
-        dialog.submit()
-
-    on_dialog(create)
-    assert sign_in(uow, runner, "某镇人民政府")
+    seen: dict = {}
+    on_dialog(lambda wizard: _run_wizard(wizard, STAFF_LATER, seen))
+    assert sign_in(uow, runner, "")
+    assert "单位名称" in seen["unit_error"] and "不一致" in seen["admin_error"]
     assert uow.user.role == Role.ADMIN and uow.actor == "王主任(admin)"
-    seen = {}
+    values = settings_service.load_settings(uow)
+    assert (values["unit_name"], values["handover_time"]) == ("青山镇人民政府", "09:00")
+    assert staff_service.list_staff(uow) == []
 
     def log_in(dialog: LoginDialog) -> None:
         dialog.username.setText("admin")
@@ -43,6 +68,14 @@ def test_first_run_creates_the_administrator_then_later_runs_ask_for_a_login(
 
     on_dialog(lambda dialog: dialog.reject())
     assert not sign_in(uow, runner, "") and uow.user is NOBODY  # cancelled: nobody acts
+
+
+def test_first_run_can_start_from_the_demo_town(sqlite_backend, runner, on_dialog):
+    on_dialog(lambda wizard: _run_wizard(wizard, STAFF_DEMO, {}))
+    assert sign_in(sqlite_backend.uow, runner, "")
+    values = settings_service.load_settings(sqlite_backend.uow)
+    assert values["demo_data"] and values["handover_time"] == "09:00"
+    assert len(staff_service.list_staff(sqlite_backend.uow)) == 30
 
 
 def test_the_desk_locks_when_idle_and_the_next_officer_logs_in(window, sqlite_backend):

@@ -1,4 +1,4 @@
-"""Logging in, the first administrator, and the administrator's account forms."""
+"""Logging in, and the administrator's account forms."""
 
 from __future__ import annotations
 
@@ -43,23 +43,6 @@ class LoginDialog(RecordDialog):
         self.add_field("password", "密码", self.password)
         _primary_text(self, "登录")
         self.password.returnPressed.connect(self.submit)
-
-
-class FirstAdminDialog(RecordDialog):
-    """First run: the administrator who will add everyone else."""
-
-    def __init__(self, runner: Runner | SyncRunner, save: Save,
-                 parent: QWidget | None = None) -> None:
-        super().__init__("首次运行：创建管理员", runner, save, parent)
-        self.layout().insertWidget(0, hint_label(
-            "这是本值班室第一次运行。请创建管理员账户：管理员负责设置、用户和发布值班表，"
-            "并为每位值班员、带班领导添加各自的账户。"))
-        self.add_field("username", "用户名", _line("例如 admin 或姓名拼音"), required=True)
-        self.add_field("display_name", "姓名", _line("例如 王主任"), required=True)
-        self.add_field("password", "密码", _line(f"至少 {PASSWORD_MIN} 位", secret=True),
-                       required=True)
-        self.add_field("confirm", "确认密码", _line(secret=True), required=True)
-        _primary_text(self, "创建并登录")
 
 
 class UserDialog(RecordDialog):

@@ -1,0 +1,174 @@
+"""First run: set the desk up in a minute (unit, handover time, administrator, staff).
+
+A town office has no IT staff, so the first start walks through what the desk cannot work
+without: whose desk it is and when shifts change (printouts and the duty clock use them),
+the administrator who adds everyone else, and where the staff list comes from.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QTimeEdit,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+from dutyroom.domain import settings as registry
+from dutyroom.domain.accounts import PASSWORD_MIN, check_display_name, check_password, check_username
+from dutyroom.domain.errors import FieldError
+from dutyroom.services import demo, settings_service, user_service
+from dutyroom.services.uow import UnitOfWork
+from dutyroom.ui.tasks import Runner, SyncRunner
+from dutyroom.ui.widgets import error_text, hint_label
+
+STAFF_IMPORT, STAFF_DEMO, STAFF_LATER = "import", "demo", "later"
+
+
+class _Page(QWizardPage):
+    """A page whose fields are checked by the domain's own rules before going on."""
+
+    def __init__(self, title: str, hint: str) -> None:
+        super().__init__()
+        self.setTitle(title)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint_label(hint))
+        self.form = QFormLayout()
+        layout.addLayout(self.form)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+    def refuse(self, error: FieldError) -> bool:
+        self.error.setText(error.message)
+        return False
+
+
+class UnitPage(_Page):
+    def __init__(self) -> None:
+        super().__init__("本值班室", "单位名称印在每份打印件的标题上；交接班时间决定每个值班日从几点开始。"
+                         "以后都可在「设置」中修改。")
+        self.unit_name = QLineEdit()
+        self.unit_name.setPlaceholderText("例如：某某镇人民政府")
+        self.desk_name = QLineEdit("总值班室")
+        self.handover_time = QTimeEdit(QTime(8, 30))
+        self.handover_time.setDisplayFormat("HH:mm")
+        self.form.addRow("单位名称 *：", self.unit_name)
+        self.form.addRow("值班室名称 *：", self.desk_name)
+        self.form.addRow("交接班时间：", self.handover_time)
+
+    def values(self) -> dict[str, Any]:
+        return {"unit_name": self.unit_name.text(), "desk_name": self.desk_name.text(),
+                "handover_time": self.handover_time.time().toString("HH:mm")}
+
+    def validatePage(self) -> bool:
+        try:
+            if not self.unit_name.text().strip():
+                raise FieldError("unit_name", "请填写单位名称")
+            for key, value in self.values().items():
+                registry.definition(key).parse(value)
+        except FieldError as error:
+            return self.refuse(error)
+        self.error.clear()
+        return True
+
+
+class AdminPage(_Page):
+    def __init__(self) -> None:
+        super().__init__("管理员账户", "管理员负责设置、用户和发布值班表，并为每位值班员、带班领导添加"
+                         "各自的账户。请记住密码。")
+        self.username = QLineEdit()
+        self.username.setPlaceholderText("例如 admin 或姓名拼音")
+        self.display_name = QLineEdit()
+        self.display_name.setPlaceholderText("例如 王主任")
+        self.password = QLineEdit()
+        self.password.setPlaceholderText(f"至少 {PASSWORD_MIN} 位")
+        self.confirm = QLineEdit()
+        for edit in (self.password, self.confirm):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.form.addRow("用户名 *：", self.username)
+        self.form.addRow("姓名 *：", self.display_name)
+        self.form.addRow("密码 *：", self.password)
+        self.form.addRow("确认密码 *：", self.confirm)
+
+    def values(self) -> dict[str, Any]:
+        return {"username": self.username.text(), "display_name": self.display_name.text(),
+                "password": self.password.text(), "confirm": self.confirm.text()}
+
+    def validatePage(self) -> bool:
+        try:
+            check_username(self.username.text())
+            check_display_name(self.display_name.text())
+            check_password(self.password.text(), self.confirm.text())
+        except FieldError as error:
+            return self.refuse(error)
+        self.error.clear()
+        return True
+
+
+class StaffPage(_Page):
+    def __init__(self) -> None:
+        super().__init__("值班人员", "排班、签到和交接班都要用到值班人员名单。")
+        self.choices = QButtonGroup(self)
+        for key, text in ((STAFF_IMPORT, "从 Excel 或 CSV 人员表导入（完成后选择文件，导入前逐行预览）"),
+                          (STAFF_DEMO, "先载入示例乡镇试用（人员、电话均为虚构，界面有明显提示）"),
+                          (STAFF_LATER, "稍后在「通讯录」中逐个添加")):
+            radio = QRadioButton(text)
+            radio.setProperty("choice", key)
+            self.choices.addButton(radio)
+            self.form.addRow(radio)
+        self.choices.buttons()[0].setChecked(True)
+
+    def choice(self) -> str:
+        return str(self.choices.checkedButton().property("choice"))
+
+
+class SetupWizard(QWizard):
+    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner) -> None:
+        super().__init__()
+        self.uow, self.runner = uow, runner
+        self.setWindowTitle("Dutyroom 值班室 — 首次设置")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setMinimumSize(620, 440)
+        self.unit, self.admin, self.staff = UnitPage(), AdminPage(), StaffPage()
+        for page in (self.unit, self.admin, self.staff):
+            self.addPage(page)
+        self.setButtonText(QWizard.WizardButton.NextButton, "下一步")
+        self.setButtonText(QWizard.WizardButton.BackButton, "上一步")
+        self.setButtonText(QWizard.WizardButton.FinishButton, "完成")
+        self.setButtonText(QWizard.WizardButton.CancelButton, "取消")
+
+    def accept(self) -> None:
+        """Write it all on the background runner; close once it is saved."""
+        unit, admin, choice = self.unit.values(), self.admin.values(), self.staff.choice()
+
+        def set_up() -> None:
+            if self.uow.user.user_id is None:  # not yet created by an earlier try
+                user_service.create_first_admin(self.uow, admin)
+            if choice == STAFF_DEMO:
+                demo.seed_demo(self.uow)
+            settings_service.save_settings(
+                self.uow, unit if choice != STAFF_DEMO else {k: unit[k] for k in
+                                                            ("desk_name", "handover_time")})
+
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        self.runner.run(set_up, done=lambda _: super(SetupWizard, self).accept(),
+                        failed=self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+        self.staff.error.setText(f"未能完成设置：{error_text(error)}")
+
+    @property
+    def wants_import(self) -> bool:
+        return self.staff.choice() == STAFF_IMPORT
