@@ -13,6 +13,7 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any, Protocol
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dutyroom.domain.roles import NOBODY
@@ -82,7 +83,8 @@ def launch(open_backend: Callable[[], BackendLike], *, selftest: bool = False) -
         schema = backend.schema
         window = MainWindow(backend.uow, runner, schema.db if schema else "",
                             schema.schema if schema else "", settings,
-                            storage=Storage(backend.url, backend.engine))
+                            storage=Storage(backend.url, backend.engine),
+                            layout=None if selftest else QSettings())
         if schema and schema.upgraded_from and not selftest:
             QMessageBox.information(
                 window, "数据库已升级",

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -32,6 +33,7 @@ from dutyroom.services.backup_service import Storage
 from dutyroom.services.uow import Changes, UnitOfWork
 from dutyroom.ui.alert_banner import AlertBanner
 from dutyroom.ui.alert_center import AlertCenter, Notifier
+from dutyroom.ui.dialogs.help_dialog import HelpDialog
 from dutyroom.ui.icons import ON_DARK, icon
 from dutyroom.ui.lock_screen import LockScreen
 from dutyroom.ui.notifier import DesktopNotifier
@@ -57,9 +59,10 @@ class MainWindow(QMainWindow):
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner, database: str,
                  schema: str, settings: dict[str, Any], *,
                  now: Callable[[], datetime] = utc_clock, notifier: Notifier | None = None,
-                 storage: Storage | None = None) -> None:
+                 storage: Storage | None = None, layout: QSettings | None = None) -> None:
         super().__init__()
         self.uow, self.runner, self.now, self.storage = uow, runner, now, storage
+        self.layout_store = layout
         self.idle_clock: Callable[[], float] = time.monotonic  # tests drive it
         self._last_input = self.idle_clock()
         self.settings = settings
@@ -123,6 +126,8 @@ class MainWindow(QMainWindow):
         self.frames.addWidget(self.lock_screen)
         self.setCentralWidget(self.frames)
         QShortcut(QKeySequence("Ctrl+L"), self, self.lock)
+        self.help: HelpDialog | None = None
+        QShortcut(QKeySequence.StandardKey.HelpContents, self, self.show_help)
 
         self.statusBar().showMessage(f"数据库：{database}　结构版本：{schema}")
         QShortcut(QKeySequence.StandardKey.Refresh, self, lambda: self.refresh_all(None))
@@ -136,6 +141,7 @@ class MainWindow(QMainWindow):
         self.center.start()
         self.refresh_all(None)
         self._show_user()
+        self.restore_layout()
         QApplication.instance().installEventFilter(self)
         self._idle_timer = QTimer(self)
         self._idle_timer.timeout.connect(self.check_idle)
@@ -214,6 +220,41 @@ class MainWindow(QMainWindow):
         now = datetime.now(ZoneInfo(self.settings["timezone"]))
         self.clock.setText(f"{now:%Y年%m月%d日} 星期{WEEKDAYS[now.weekday()]}　{now:%H:%M:%S}")
 
+    def show_help(self) -> None:
+        """F1: the help, opened at what the current page is for."""
+        if self.help is None:
+            self.help = HelpDialog(self)
+        self.help.show_topic(self.current_page().help_topic)
+
+    # --- the window as the desk left it ------------------------------------------------------
+
+    def restore_layout(self) -> None:
+        """Size, position, the page and the list/detail splits of the last run."""
+        store = self.layout_store
+        if store is None:
+            return
+        geometry = store.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        page = store.value("window/page")
+        if page is not None and 0 <= int(page) < len(self.pages):
+            self.show_page(int(page))
+        for splitter in self.findChildren(QSplitter):
+            state = store.value(f"splitters/{splitter.objectName()}")
+            if splitter.objectName() and state is not None:
+                splitter.restoreState(state)
+
+    def save_layout(self) -> None:
+        store = self.layout_store
+        if store is None:
+            return
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/page", self.stack.currentIndex())
+        for splitter in self.findChildren(QSplitter):
+            if splitter.objectName():
+                store.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
+        store.sync()
+
     # --- who is at the keyboard ---------------------------------------------------------------
 
     def _show_user(self) -> None:
@@ -273,6 +314,7 @@ class MainWindow(QMainWindow):
             self.start_backup()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
         self._clock_timer.stop()
         self._idle_timer.stop()
         self._backup_timer.stop()

@@ -12,6 +12,7 @@ class Page(QWidget):
 
     title = ""
     icon_name = ""
+    help_topic = "routine"  # where F1 opens the help on this page
 
     def refresh(self, changes: Changes | None = None) -> None:
         """Reload what the page shows; `None` means everything."""

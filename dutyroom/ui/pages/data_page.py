@@ -53,6 +53,7 @@ def _size(size: int) -> str:
 class DataPage(Page):
     title = "数据"
     icon_name = "database"
+    help_topic = "data"
     changed = Signal(object)
 
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner, storage: Storage | None,

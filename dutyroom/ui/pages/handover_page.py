@@ -111,6 +111,7 @@ class ReasonDialog(QDialog):
 class HandoverPage(Page):
     title = "交接班"
     icon_name = "handover"
+    help_topic = "handover"
     changed = Signal(object)
 
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner,
@@ -148,6 +149,7 @@ class HandoverPage(Page):
         layout.addLayout(head)
 
         split = QSplitter(Qt.Orientation.Horizontal)
+        split.setObjectName("handoverSplit")
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
         split.addWidget(self.browser)

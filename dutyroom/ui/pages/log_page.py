@@ -128,8 +128,8 @@ def register_columns(zone: ZoneInfo) -> list[Column[EntryView]]:
     ]
 
 
-def _list_and_detail(view: QTableView, detail: QTextBrowser, actions: list[QPushButton]
-                     ) -> QSplitter:
+def _list_and_detail(name: str, view: QTableView, detail: QTextBrowser,
+                     actions: list[QPushButton]) -> QSplitter:
     """A tab of the log: the list on the left; the selected record's actions and details
     on the right."""
     side = QWidget()
@@ -142,6 +142,7 @@ def _list_and_detail(view: QTableView, detail: QTextBrowser, actions: list[QPush
     side_layout.addLayout(row)
     side_layout.addWidget(detail, 1)
     splitter = QSplitter()
+    splitter.setObjectName(name)  # its sizes are remembered between runs by this name
     splitter.addWidget(view)
     splitter.addWidget(side)
     splitter.setSizes([640, 520])
@@ -151,6 +152,7 @@ def _list_and_detail(view: QTableView, detail: QTextBrowser, actions: list[QPush
 class LogPage(Page):
     title = "值班日志"
     icon_name = "log"
+    help_topic = "intake"
     changed = Signal(object)
 
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner) -> None:
@@ -269,7 +271,7 @@ class LogPage(Page):
         self.incident_text = QTextBrowser()
         self.incident_text.setOpenLinks(False)
         splitter = _list_and_detail(
-            self.incident_view, self.incident_text,
+            "incidentSplit", self.incident_view, self.incident_text,
             [self.report_button, self.dispatch_button, self.feedback_button,
              self.status_button, self.edit_button, self.void_button, self.print_button])
         QShortcut(QKeySequence("Ctrl+R"), self, self.record_report)
@@ -290,7 +292,7 @@ class LogPage(Page):
         self.void_entry_button.clicked.connect(self.void_entry)
         self.entry_text = QTextBrowser()
         splitter = _list_and_detail(
-            self.entry_view, self.entry_text,
+            "registerSplit", self.entry_view, self.entry_text,
             [self.promote_button, self.edit_entry_button, self.void_entry_button])
         self._show_entry(None)
         return splitter

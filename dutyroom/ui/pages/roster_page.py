@@ -60,6 +60,7 @@ def _next_month(first: date, step: int) -> date:
 class RosterPage(Page):
     title = "排班"
     icon_name = "roster"
+    help_topic = "setup"
     changed = Signal(object)
 
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner) -> None:

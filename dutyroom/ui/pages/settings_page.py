@@ -36,6 +36,7 @@ COMMON_ZONES = ["Asia/Shanghai", "Asia/Urumqi", "Asia/Hong_Kong", "Asia/Macau", 
 class SettingsPage(Page):
     title = "设置"
     icon_name = "settings"
+    help_topic = "setup"
     changed = Signal(object)
 
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner) -> None:

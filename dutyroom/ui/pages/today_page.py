@@ -72,6 +72,7 @@ def _grid_label(text: str, colour: str | None = None, bold: bool = False) -> QLa
 class TodayPage(Page):
     title = "今日值班"
     icon_name = "today"
+    help_topic = "checkin"
     changed = Signal(object)
     open_incident = Signal(int)
 

@@ -1,0 +1,31 @@
+"""In-app help (F1): the daily routine and setting a desk up, opened at the page's topic."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
+
+
+def help_html() -> str:
+    return (files("dutyroom.resources") / "help" / "zh_CN.html").read_text(encoding="utf-8")
+
+
+class HelpDialog(QDialog):
+    """Not modal: an officer reads it beside the form they are filling in."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Dutyroom 值班室 — 帮助")
+        self.resize(760, 640)
+        layout = QVBoxLayout(self)
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(True)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.setHtml(help_html())
+        layout.addWidget(self.browser)
+
+    def show_topic(self, topic: str) -> None:
+        self.show()
+        self.raise_()
+        self.browser.scrollToAnchor(topic)
