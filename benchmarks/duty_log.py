@@ -30,7 +30,8 @@ from dutyroom.domain.incidents import SUBTYPES, Category
 from dutyroom.services import incident_service, register_service
 from dutyroom.services.incident_service import IncidentQuery
 
-DATA = Path(__file__).parent / "data" / "duty_log.sqlite3"
+# The name carries the builder's version, so a changed builder never reuses an older file.
+DATA = Path(__file__).parent / "data" / "duty_log-v2.sqlite3"
 INCIDENTS, REGISTER = 200_000, 500_000
 VILLAGES = [f"{a}{b}村" for a in "青东西南北石桥河山柳杨李" for b in "山岭湾塘坪冲桥"]
 EVENTS = {
@@ -71,12 +72,14 @@ def build(path: Path) -> None:
             village = rng.choice(VILLAGES)
             event = rng.choice(EVENTS[category])
             received = end - timedelta(seconds=rng.random() * span)
+            closed = received < end - timedelta(days=7)
             batch.append({
                 "uuid": f"00000000-0000-4000-8000-{number:012d}", "version": 1,
                 "received_at": received, "received_via": "电话", "title": f"{village}{event}",
                 "category": category.value, "subtype": rng.choice(SUBTYPES[category]),
                 "level": rng.choice(["IV"] * 8 + ["III", "unrated"]),
-                "status": "closed" if received < end - timedelta(days=7) else "handling",
+                "status": "closed" if closed else "handling",
+                "closed_at": received + timedelta(hours=rng.uniform(1, 72)) if closed else None,
                 "location": f"{village}{rng.randint(1, 12)}组",
                 "reporter": rng.choice(SURNAMES) + rng.choice("伟芳娜敏静强磊军洋勇"),
                 "reporter_unit": f"{village}村委会", "reporter_post": "", "reporter_phone": "",
