@@ -4,28 +4,12 @@ was staffed, for the file or for an inspection."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from reportlab.platypus import Flowable
 
 from dutyroom.reports import layout
-from dutyroom.reports.layout import Document, Styles
-
-
-@dataclass(frozen=True)
-class LogRow:
-    cells: tuple[str, ...]
-    alert: bool = False
-
-
-@dataclass(frozen=True)
-class ClockLog:
-    unit: str
-    desk: str
-    title: str  # the period, e.g. 2026年11月
-    tiers: tuple[str, ...]  # the tiers that sign in, as column headings
-    days: tuple[LogRow, ...]  # 日期, one sign-in per tier, 在岗确认
-    spot_checks: tuple[LogRow, ...]
+from dutyroom.reports.content import ClockLog, Document, LogRow
+from dutyroom.reports.layout import Styles
 
 
 def clock_log_pdf(log: ClockLog, printed: str) -> Document:

@@ -7,7 +7,8 @@ from reportlab.platypus import Flowable, KeepTogether
 
 from dutyroom.domain.handover import HandoverRecord
 from dutyroom.reports import layout
-from dutyroom.reports.layout import Document, Styles
+from dutyroom.reports.content import Document
+from dutyroom.reports.layout import Styles
 
 
 def handover_pdf(record: HandoverRecord, printed: str) -> Document:

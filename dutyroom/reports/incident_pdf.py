@@ -3,26 +3,13 @@ masthead, who signs it off, the title, the body, to whom it goes and whom to cal
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Table, TableStyle
 
 from dutyroom.reports import layout
-from dutyroom.reports.layout import RED, Document, Styles
-
-
-@dataclass(frozen=True)
-class WrittenReport:
-    unit: str
-    desk: str
-    stage: str  # 首报 / 续报 / 终报
-    text: str  # the report as recorded (or drafted): first line the title
-    sent_at: str  # local time, or "" for a draft not yet sent
-    recipient: str
-    sent_by: str
-    desk_phone: str
+from dutyroom.reports.content import Document, WrittenReport
+from dutyroom.reports.layout import RED, Styles
 
 
 def incident_report_pdf(report: WrittenReport, printed: str) -> Document:

@@ -27,6 +27,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from dutyroom.reports.content import Document
 from dutyroom.reports.fonts import cjk_font
 
 MARGIN = 18 * mm
@@ -138,14 +139,6 @@ def heading(value: str, st: Styles) -> list[Flowable]:
 
 def spacer(height_mm: float) -> Spacer:
     return Spacer(1, height_mm * mm)
-
-
-@dataclass(frozen=True)
-class Document:
-    """A finished printout."""
-
-    data: bytes
-    pages: int
 
 
 def _numbered(running: str, printed: str, font: str) -> type[Canvas]:

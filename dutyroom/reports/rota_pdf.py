@@ -4,8 +4,6 @@ mobiles that is reported upward before a holiday (值班表报备)."""
 from __future__ import annotations
 
 import calendar as month_calendar
-from dataclasses import dataclass
-from datetime import date
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -14,38 +12,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 
 from dutyroom.reports import layout
-from dutyroom.reports.layout import GRID, HEADER_FILL, Document, Styles
+from dutyroom.reports.content import Document, RotaDay, RotaSheet
+from dutyroom.reports.layout import GRID, HEADER_FILL, Styles
 
 HOLIDAY_FILL = colors.Color(0.99, 0.90, 0.88)
 WEEKDAYS = "一二三四五六日"
 GRID_CELL = ParagraphStyle("grid_cell", fontSize=10.5, leading=14, wordWrap="CJK")
-
-
-@dataclass(frozen=True)
-class Duty:
-    tier: str  # label: 主要领导 / 带班领导 / 值班员
-    name: str
-    mobile: str
-    position: str = ""
-
-
-@dataclass(frozen=True)
-class RotaDay:
-    day: date
-    kind: str  # workday / weekend / holiday / adjusted_workday / unknown
-    name: str  # the holiday's name, if any
-    periods: tuple[str, ...]  # sensitive periods covering the day
-    duties: tuple[Duty, ...]  # in tier order
-    missing: tuple[str, ...]  # tiers required but not filled (labels)
-
-
-@dataclass(frozen=True)
-class RotaSheet:
-    unit: str
-    desk: str
-    title: str  # e.g. 2026年10月 or 国庆节
-    desk_phone: str
-    days: tuple[RotaDay, ...]
 
 
 def _running(sheet: RotaSheet) -> str:

@@ -27,8 +27,7 @@ from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incidents import FUTURE_TOLERANCE
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.tiers import Tier
-from dutyroom.reports.clock_log_pdf import ClockLog, LogRow, clock_log_pdf
-from dutyroom.reports.layout import Document
+from dutyroom.reports.content import ClockLog, Document, LogRow
 from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.incident_service import Desk, desk
 from dutyroom.services.records import audit_change, text_input, utc_now
@@ -245,6 +244,10 @@ def clock_log_document(uow: UnitOfWork, start: date, end: date,
                              not s.within_rule or s.outcome != "ok") for s in spots)
     log = ClockLog(ctx.values["unit_name"], ctx.values["desk_name"], period_title(start, end),
                    tuple(t.label for t in tiers), tuple(days), spot_rows)
+    from dutyroom.reports.clock_log_pdf import (
+        clock_log_pdf,  # ReportLab loads on the first printout, not at start
+    )
+
     return clock_log_pdf(log, minute_text(moment, ctx.zone))
 
 

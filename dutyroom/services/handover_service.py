@@ -38,8 +38,7 @@ from dutyroom.domain.handover import (
 )
 from dutyroom.domain.incidents import Category, Status
 from dutyroom.domain.roles import Permission
-from dutyroom.reports.handover_pdf import handover_pdf
-from dutyroom.reports.layout import Document
+from dutyroom.reports.content import Document
 from dutyroom.services import alert_service, incident_service
 from dutyroom.services.clock_service import shift_officer, shift_view_in
 from dutyroom.services.conflicts import stale_edit
@@ -263,6 +262,10 @@ def handover_document(uow: UnitOfWork, day: date, at: datetime | None = None) ->
     with uow.read() as session:
         ctx = desk(session)
         record, _ = record_in(session, day, moment, ctx)
+    from dutyroom.reports.handover_pdf import (
+        handover_pdf,  # ReportLab loads on the first printout, not at start
+    )
+
     return handover_pdf(record, minute_text(moment, ctx.zone))
 
 

@@ -62,8 +62,7 @@ from dutyroom.domain.incidents import (
 )
 from dutyroom.domain.report_text import draft_report
 from dutyroom.domain.roles import Permission
-from dutyroom.reports.incident_pdf import WrittenReport, incident_report_pdf
-from dutyroom.reports.layout import Document
+from dutyroom.reports.content import Document, WrittenReport
 from dutyroom.services.conflicts import changed_fields, shown_value, stale_edit
 from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.records import audit_change, utc_now
@@ -72,6 +71,9 @@ from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
 ENTITY = "incident"
 CHANGED = Changes(incidents=True)
+# Listed rather than "not closed", so SQLite reads the few open rows through the status index
+# instead of scanning ten years of closed ones.
+OPEN_STATUSES = (Status.RECEIVED.value, Status.HANDLING.value)
 TIME_FIELDS = {"received_at": "接报时间", "occurred_at": "发生时间"}
 FEEDBACK_KINDS = {"arrived": "到达现场", "handling": "处置中", "closed": "办结"}
 
@@ -570,6 +572,10 @@ def report_document(uow: UnitOfWork, incident_id: int, stage: str,
     report = WrittenReport(d.values["unit_name"], d.values["desk_name"],
                            rules_module.STAGE_LABELS[the_stage], text, sent_at, recipient, by,
                            d.values["desk_phone"])
+    from dutyroom.reports.incident_pdf import (
+        incident_report_pdf,  # ReportLab loads on the first printout, not at start
+    )
+
     return incident_report_pdf(report, minute_text(moment, d.zone))
 
 
@@ -799,7 +805,7 @@ def list_incidents(uow: UnitOfWork, query: IncidentQuery,
         if query.status:
             statement = statement.where(Incident.status == query.status)
         if query.open_only:
-            statement = statement.where(Incident.status != Status.CLOSED.value)
+            statement = statement.where(Incident.status.in_(OPEN_STATUSES))
         rows, more = newest_first(session, search_index.INCIDENTS, Incident, statement,
                                   (query.start, query.end), d.zone, query.text,
                                   query.include_voided, after, limit)
@@ -822,7 +828,7 @@ def list_incidents(uow: UnitOfWork, query: IncidentQuery,
 def open_deadlines_in(session: Session, d: Desk) -> list[DeadlineView]:
     """Every deadline of every open incident, met or not (the alert list filters them)."""
     rows = list(session.scalars(select(Incident).where(
-        Incident.voided.is_(False), Incident.status != Status.CLOSED.value)))
+        Incident.voided.is_(False), Incident.status.in_(OPEN_STATUSES))))
     ids = [r.id for r in rows]
     reports, dispatches = reports_of(session, ids), dispatches_of(session, ids)
     views: list[DeadlineView] = []

@@ -1,7 +1,9 @@
 """The rota as files: the office's Excel 值班表 (export and re-import), CSV, iCalendar,
 the statistics workbook, and the official holiday schedule a desk types in as CSV.
 
-Imports are all or nothing and name the row of the first fault (CONTRACT.md).
+Imports are all or nothing and name the row of the first fault (CONTRACT.md). openpyxl
+and icalendar are loaded by the functions that use them: together they cost about 180 ms,
+which every start of the app would otherwise pay before the 今日值班 page shows.
 """
 
 from __future__ import annotations
@@ -13,11 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-import icalendar
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from sqlalchemy import select
 
 from dutyroom.db import audit
@@ -28,8 +28,7 @@ from dutyroom.domain.clock import minute_text
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.tiers import Tier
-from dutyroom.reports.layout import Document
-from dutyroom.reports.rota_pdf import Duty, RotaDay, RotaSheet, month_grid_pdf, rota_list_pdf
+from dutyroom.reports.content import Document, Duty, RotaDay, RotaSheet
 from dutyroom.services import roster_service
 from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.import_export import read_table
@@ -38,12 +37,13 @@ from dutyroom.services.roster_service import CHANGED, DutyCounts, RosterView
 from dutyroom.services.settings_service import load_settings, load_settings_in
 from dutyroom.services.uow import Outcome, UnitOfWork
 
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.styles import Border
+
 FORMATS = ("xlsx", "csv", "ics", "pdf")
 PDF_LAYOUTS = {"grid": "月历", "list": "报备名单（含手机）"}
-HOLIDAY_FILL = PatternFill("solid", fgColor="FDE9D9")
-SENSITIVE_FILL = PatternFill("solid", fgColor="FFF2CC")
-THIN = Side(style="thin", color="808080")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+HOLIDAY_FILL, SENSITIVE_FILL = "FDE9D9", "FFF2CC"
 COLUMNS = [("日期", 10), ("星期", 8), ("主要领导", 10), ("联系电话", 14), ("带班领导", 10),
            ("联系电话", 14), ("值班人员", 10), ("联系电话", 14)]
 TIER_COLUMNS = {Tier.CHIEF: 2, Tier.LEADER: 4, Tier.OFFICER: 6}  # 0-based name columns
@@ -93,6 +93,11 @@ def rota_document(uow: UnitOfWork, start: date, end: date, layout: str = "grid",
     with uow.read() as session:
         zone = ZoneInfo(load_settings_in(session)["timezone"])
     printed = minute_text(utc_now(at), zone)
+    from dutyroom.reports.rota_pdf import (  # ReportLab loads on the first printout, not at start
+        month_grid_pdf,
+        rota_list_pdf,
+    )
+
     return month_grid_pdf(sheet, printed) if layout == "grid" else rota_list_pdf(sheet, printed)
 
 
@@ -130,7 +135,18 @@ def write_file(out: Path, data: bytes) -> None:
                          source=str(out)) from None
 
 
+def _box() -> Border:
+    from openpyxl.styles import Border, Side
+
+    thin = Side(style="thin", color="808080")
+    return Border(left=thin, right=thin, top=thin, bottom=thin)
+
+
 def _xlsx(view: RosterView, settings: dict) -> Workbook:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    box = _box()
     book = Workbook()
     sheet = book.active
     sheet.title = "值班表"
@@ -146,7 +162,7 @@ def _xlsx(view: RosterView, settings: dict) -> Workbook:
     for index, (_, width) in enumerate(COLUMNS):
         sheet.column_dimensions["ABCDEFGH"[index]].width = width
         cell = sheet.cell(row=3, column=index + 1)
-        cell.font, cell.border = Font(bold=True), BOX
+        cell.font, cell.border = Font(bold=True), box
         cell.alignment = Alignment(horizontal="center")
     for day in view.days:
         row = [f"{day.info.day.month}月{day.info.day.day}日", day.info.weekday_label] + [""] * 6
@@ -155,13 +171,13 @@ def _xlsx(view: RosterView, settings: dict) -> Workbook:
             if person:
                 row[column], row[column + 1] = person.name, person.mobile
         sheet.append(row)
-        fill = HOLIDAY_FILL if day.info.kind is DayKind.HOLIDAY else (
+        colour = HOLIDAY_FILL if day.info.kind is DayKind.HOLIDAY else (
             SENSITIVE_FILL if day.periods else None)
         for cell in sheet[sheet.max_row]:
-            cell.border = BOX
+            cell.border = box
             cell.alignment = Alignment(horizontal="center")
-            if fill is not None:
-                cell.fill = fill
+            if colour is not None:
+                cell.fill = PatternFill("solid", fgColor=colour)
     handover = settings["handover_time"]
     sheet.append([])
     sheet.append([f"备注：1.值班时间为当日{handover}至次日{handover}；2.带班领导须24小时保持通讯畅通；"
@@ -191,6 +207,8 @@ def _csv(view: RosterView) -> str:
 def _ics(view: RosterView, settings: dict, staff_id: int | None) -> bytes:
     zone = ZoneInfo(settings["timezone"])
     hours, minutes = (int(x) for x in settings["handover_time"].split(":"))
+    import icalendar
+
     cal = icalendar.Calendar()
     cal.add("prodid", "-//Dutyroom//值班表//ZH")
     cal.add("version", "2.0")
@@ -217,6 +235,10 @@ def _ics(view: RosterView, settings: dict, staff_id: int | None) -> bytes:
 
 
 def export_statistics(rows: list[DutyCounts], start: date, end: date, unit: str, out: Path) -> Path:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    box = _box()
     book = Workbook()
     sheet = book.active
     sheet.title = "值班统计"
@@ -226,12 +248,12 @@ def export_statistics(rows: list[DutyCounts], start: date, end: date, unit: str,
     headers = ["姓名", "值班层级", "手机", "工作日", "周末", "节假日", "合计", "应补休（天）"]
     sheet.append(headers)
     for cell in sheet[2]:
-        cell.font, cell.border = Font(bold=True), BOX
+        cell.font, cell.border = Font(bold=True), box
     for r in rows:
         sheet.append([r.staff.name, r.staff.tier.label, r.staff.mobile, r.workday, r.weekend,
                       r.holiday, r.total, r.comp_days])
         for cell in sheet[sheet.max_row]:
-            cell.border = BOX
+            cell.border = box
     for letter, width in zip("ABCDEFGH", (10, 10, 14, 8, 8, 8, 8, 12), strict=True):
         sheet.column_dimensions[letter].width = width
     try:
@@ -260,6 +282,8 @@ def import_calendar(uow: UnitOfWork, path: Path) -> Outcome[int]:
 def _ics_entries(path: Path) -> list[tuple[date, DayKind, str]]:
     """Days from a holiday calendar: each all-day event is a holiday, or an adjusted
     workday when its summary says 班 (the common "国庆节 休" / "国庆节 班" feeds)."""
+    import icalendar
+
     try:
         document = icalendar.Calendar.from_ical(path.read_bytes())
     except FileNotFoundError:

@@ -62,7 +62,8 @@ class AlertCenter(QObject):
     def start(self) -> None:
         self.clock.start()
         self._repeat.start()
-        self.refresh()
+        if not self._reading:  # the window's first refresh may have asked already
+            self.refresh()
 
     def stop(self) -> None:
         self._repeat.stop()

@@ -88,6 +88,9 @@ def action_row(primary_text: str, primary_icon: str | None, on_primary: Callable
     return row, primary
 
 
+FIT_ROWS = 100
+
+
 def table_view(model: QAbstractItemModel, stretch: int | None = None) -> QTableView:
     """A read-only list, one row selected at a time, columns fitted to their contents; the
     `stretch` column (else the last) takes the remaining width."""
@@ -100,6 +103,9 @@ def table_view(model: QAbstractItemModel, stretch: int | None = None) -> QTableV
     view.verticalHeader().hide()
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Fit to the first rows only: Qt's default measures 1,000 rows on every change, which
+    # with a few hundred open deadlines was most of the time it took to open the window.
+    header.setResizeContentsPrecision(FIT_ROWS)
     if stretch is None:
         header.setStretchLastSection(True)
     else:

@@ -18,9 +18,10 @@ from dutyroom.domain.handover import IncidentFact, ReportFact, ShiftFacts, assem
 from dutyroom.domain.incidents import Category, Level, Status
 from dutyroom.domain.tiers import Tier
 from dutyroom.reports import fonts
+from dutyroom.reports.content import Duty, RotaDay, RotaSheet, WrittenReport
 from dutyroom.reports.handover_pdf import handover_pdf
-from dutyroom.reports.incident_pdf import WrittenReport, incident_report_pdf
-from dutyroom.reports.rota_pdf import Duty, RotaDay, RotaSheet, month_grid_pdf, rota_list_pdf
+from dutyroom.reports.incident_pdf import incident_report_pdf
+from dutyroom.reports.rota_pdf import month_grid_pdf, rota_list_pdf
 
 Z = ZoneInfo("Asia/Shanghai")
 

@@ -13,7 +13,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
 
-from dutyroom.reports.layout import Document
+from dutyroom.reports.content import Document
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.widgets import button, show_error
 

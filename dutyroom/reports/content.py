@@ -1,0 +1,72 @@
+"""What a printout holds, apart from how it is drawn: the services fill these in and get a
+Document back. Kept free of ReportLab, so opening the app does not pay for loading it
+(about 150 ms) before anything is printed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Document:
+    """A finished printout."""
+
+    data: bytes
+    pages: int
+
+
+@dataclass(frozen=True)
+class WrittenReport:
+    unit: str
+    desk: str
+    stage: str  # 首报 / 续报 / 终报
+    text: str  # the report as recorded (or drafted): first line the title
+    sent_at: str  # local time, or "" for a draft not yet sent
+    recipient: str
+    sent_by: str
+    desk_phone: str
+
+
+@dataclass(frozen=True)
+class LogRow:
+    cells: tuple[str, ...]
+    alert: bool = False
+
+
+@dataclass(frozen=True)
+class ClockLog:
+    unit: str
+    desk: str
+    title: str  # the period, e.g. 2026年11月
+    tiers: tuple[str, ...]  # the tiers that sign in, as column headings
+    days: tuple[LogRow, ...]  # 日期, one sign-in per tier, 在岗确认
+    spot_checks: tuple[LogRow, ...]
+
+
+@dataclass(frozen=True)
+class Duty:
+    tier: str  # label: 主要领导 / 带班领导 / 值班员
+    name: str
+    mobile: str
+    position: str = ""
+
+
+@dataclass(frozen=True)
+class RotaDay:
+    day: date
+    kind: str  # workday / weekend / holiday / adjusted_workday / unknown
+    name: str  # the holiday's name, if any
+    periods: tuple[str, ...]  # sensitive periods covering the day
+    duties: tuple[Duty, ...]  # in tier order
+    missing: tuple[str, ...]  # tiers required but not filled (labels)
+
+
+@dataclass(frozen=True)
+class RotaSheet:
+    unit: str
+    desk: str
+    title: str  # e.g. 2026年10月 or 国庆节
+    desk_phone: str
+    days: tuple[RotaDay, ...]
