@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Generic, TypeVar
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -34,6 +34,11 @@ class Changes:
     def __bool__(self) -> bool:
         return (self.staff or self.departments or self.settings or self.roster
                 or self.incidents or self.register or self.clock or self.handover)
+
+    def __or__(self, other: Changes) -> Changes:
+        """Both sets of changes, for a page that missed several while it was hidden."""
+        return Changes(**{f.name: getattr(self, f.name) or getattr(other, f.name)
+                          for f in fields(self)})
 
 
 @dataclass(frozen=True)

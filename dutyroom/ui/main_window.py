@@ -6,7 +6,7 @@ import logging
 import time
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer
@@ -52,6 +52,17 @@ WEEKDAYS = "一二三四五六日"
 INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
                           QEvent.Type.MouseMove, QEvent.Type.Wheel})
 BACKUP_CHECK_MS = 60 * 60 * 1000  # is the daily automatic backup due?
+PAGE_TYPES: list[type[Page]] = [TodayPage, RosterPage, LogPage, HandoverPage, ContactsPage,
+                                SettingsPage, DataPage]  # in the navigation's order
+PageT = TypeVar("PageT", bound=Page)
+
+
+def _slot() -> QWidget:
+    """Where a page goes in the stack once it is built."""
+    slot = QWidget()
+    layout = QVBoxLayout(slot)
+    layout.setContentsMargins(0, 0, 0, 0)
+    return slot
 log = logging.getLogger("dutyroom.ui")
 
 
@@ -72,17 +83,21 @@ class MainWindow(QMainWindow):
         self.notifier = notifier or DesktopNotifier(self)
         self.center = AlertCenter(uow, runner, self.notifier, now, parent=self)
         self.today = TodayPage(uow, runner, self.center, now)
-        self.roster = RosterPage(uow, runner)
-        self.log = LogPage(uow, runner)
-        self.handover = HandoverPage(uow, runner, now)
-        self.contacts = ContactsPage(uow, runner)
-        self.settings_page = SettingsPage(uow, runner)
-        self.data_page = DataPage(uow, runner, storage, settings["timezone"])
-        self.pages: list[Page] = [self.today, self.roster, self.log, self.handover,
-                                  self.contacts, self.settings_page, self.data_page]
-        for page in self.pages:
-            page.changed.connect(self._changed)
+        self.today.changed.connect(self._changed)
         self.today.open_incident.connect(self.open_incident)
+        # The other pages are built when first opened: building all seven made every start
+        # wait for pages the officer may not open that shift.
+        self._make: dict[type[Page], Callable[[], Page]] = {
+            TodayPage: lambda: self.today,
+            RosterPage: lambda: RosterPage(uow, runner),
+            LogPage: lambda: LogPage(uow, runner),
+            HandoverPage: lambda: HandoverPage(uow, runner, now),
+            ContactsPage: lambda: ContactsPage(uow, runner),
+            SettingsPage: lambda: SettingsPage(uow, runner),
+            DataPage: lambda: DataPage(uow, runner, storage, self.settings["timezone"]),
+        }
+        self._built: dict[int, Page] = {0: self.today}
+        self._stale: dict[Page, Changes | None] = {}  # built but hidden pages owed a refresh
 
         central = QWidget()
         outer = QHBoxLayout(central)
@@ -93,15 +108,15 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(176)
         self.nav.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget()
-        for number, page in enumerate(self.pages, 1):
-            item = QListWidgetItem(icon(page.icon_name, ON_DARK), f"  {page.title}")
-            item.setToolTip(f"{page.title}（Ctrl+{number}）")
+        for number, kind in enumerate(PAGE_TYPES, 1):
+            item = QListWidgetItem(icon(kind.icon_name, ON_DARK), f"  {kind.title}")
+            item.setToolTip(f"{kind.title}（Ctrl+{number}）")
             item.setSizeHint(QSize(176, 46))
             self.nav.addItem(item)
-            self.stack.addWidget(page)
+            self.stack.addWidget(self.today if kind is TodayPage else _slot())
             QShortcut(QKeySequence(f"Ctrl+{number}"), self,
                       lambda n=number - 1: self.show_page(n))
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._go_to)
         outer.addWidget(self.nav)
 
         right = QVBoxLayout()
@@ -138,8 +153,8 @@ class MainWindow(QMainWindow):
         self.center.updated.connect(self._show_alerts)
         self.center.updated.connect(self.lock_screen.show_watch)
         self.show_page(0)
-        self.center.start()
         self.refresh_all(None)
+        self.center.start()
         self._show_user()
         self.restore_layout()
         QApplication.instance().installEventFilter(self)
@@ -180,8 +195,62 @@ class MainWindow(QMainWindow):
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)
 
+    def _go_to(self, index: int) -> None:
+        page = self.page(index)
+        self.stack.setCurrentIndex(index)
+        if page in self._stale:
+            page.refresh(self._stale.pop(page))
+
+    # --- the pages, built on first use ---------------------------------------------------------
+
+    def page(self, index: int) -> Page:
+        """The page at `index` in the navigation, built and filled the first time it is asked for."""
+        page = self._built.get(index)
+        if page is None:
+            page = self._make[PAGE_TYPES[index]]()
+            self._built[index] = page
+            page.changed.connect(self._changed)
+            self.stack.widget(index).layout().addWidget(page)
+            self._restore_splitters(page)
+            page.refresh(None)
+        return page
+
+    def _page_of(self, kind: type[PageT]) -> PageT:
+        page = self.page(PAGE_TYPES.index(kind))
+        assert isinstance(page, kind)
+        return page
+
+    @property
+    def pages(self) -> list[Page]:
+        """Every page (building those not opened yet): for the self-test and the tests."""
+        return [self.page(index) for index in range(len(PAGE_TYPES))]
+
+    @property
+    def roster(self) -> RosterPage:
+        return self._page_of(RosterPage)
+
+    @property
+    def log(self) -> LogPage:
+        return self._page_of(LogPage)
+
+    @property
+    def handover(self) -> HandoverPage:
+        return self._page_of(HandoverPage)
+
+    @property
+    def contacts(self) -> ContactsPage:
+        return self._page_of(ContactsPage)
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self._page_of(SettingsPage)
+
+    @property
+    def data_page(self) -> DataPage:
+        return self._page_of(DataPage)
+
     def open_incident(self, incident_id: int) -> None:
-        self.show_page(self.pages.index(self.log))
+        self.show_page(PAGE_TYPES.index(LogPage))
         self.log.open_incident(incident_id)
 
     def _show_alerts(self, watch: Watch) -> None:
@@ -191,12 +260,25 @@ class MainWindow(QMainWindow):
         item.setText(f"  {self.today.title}" + (f"（{pressing}）" if pressing else ""))
 
     def current_page(self) -> Page:
-        return self.pages[self.stack.currentIndex()]
+        return self.page(self.stack.currentIndex())
 
     def refresh_all(self, changes: Changes | None, *, skip: Page | None = None) -> None:
-        for page in self.pages:
-            if page is not skip:
+        """Refresh the page in view now, the others when they are next shown.
+
+        Reading every page at once made the start wait for the handover record, the log
+        and the roster behind the 今日值班 page the officer is looking at.
+        """
+        current = self.current_page()
+        for page in self._built.values():
+            if page is skip:
+                continue
+            if page is current:
                 page.refresh(changes)
+            elif page in self._stale:
+                pending = self._stale[page]
+                self._stale[page] = None if pending is None or changes is None else pending | changes
+            else:
+                self._stale[page] = changes
         if changes is None or changes.settings:
             self.runner.run(settings_service.load_settings, self.uow,
                             done=self._apply_settings,
@@ -237,10 +319,16 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         page = store.value("window/page")
-        if page is not None and 0 <= int(page) < len(self.pages):
+        if page is not None and 0 <= int(page) < len(PAGE_TYPES):
             self.show_page(int(page))
-        for splitter in self.findChildren(QSplitter):
-            state = store.value(f"splitters/{splitter.objectName()}")
+        for built in self._built.values():
+            self._restore_splitters(built)
+
+    def _restore_splitters(self, page: Page) -> None:
+        if self.layout_store is None:
+            return
+        for splitter in page.findChildren(QSplitter):
+            state = self.layout_store.value(f"splitters/{splitter.objectName()}")
             if splitter.objectName() and state is not None:
                 splitter.restoreState(state)
 
@@ -306,8 +394,14 @@ class MainWindow(QMainWindow):
         if self.storage is not None:
             storage, zone = self.storage, self.settings["timezone"]
             self.runner.run(backup_service.auto_backup, storage.url, zone,
-                            done=lambda _: self.data_page.refresh(None),
+                            done=lambda _: self._refresh_built(DataPage),
                             failed=lambda e: show_error(self, "自动备份失败", e))
+
+    def _refresh_built(self, kind: type[Page]) -> None:
+        """A page not built yet reads everything when it is."""
+        page = self._built.get(PAGE_TYPES.index(kind))
+        if page is not None:
+            page.refresh(None)
 
     def daily_backup(self) -> None:
         if self.storage is not None and backup_service.daily_due(self.storage.url):

@@ -121,7 +121,8 @@ def test_backups_and_restore_from_the_data_page(window, sqlite_backend, monkeypa
     page.restore_button.click()
     assert [p.name for p in staff_service.list_staff(sqlite_backend.uow)] == ["张三"]
     assert {b.kind for b in page.backups.records()} == {"手动备份", "恢复前自动保留"}
-    assert window.contacts.staff.model.rowCount() == 1  # every page saw the restore
+    window.show_page(window.pages.index(window.contacts))  # hidden pages reread when shown
+    assert window.contacts.staff.model.rowCount() == 1
 
 
 def test_field_package_out_and_back_from_the_data_page(window, sqlite_backend, tmp_path, monkeypatch,
@@ -145,6 +146,7 @@ def test_field_package_out_and_back_from_the_data_page(window, sqlite_backend, t
     assert "新增 1 条" in page.field_result.text()
     titles = {r.title for r in incident_service.list_incidents(sqlite_backend.uow, IncidentQuery()).rows}
     assert titles == {"河堤管涌", "外勤：道路塌方"}
+    window.show_page(window.pages.index(window.log))
     assert window.log.incidents.rowCount() == 2
 
 

@@ -64,7 +64,7 @@ def test_the_window_layout_is_remembered_between_runs(qtbot, sqlite_backend, run
     first.show()
     first.resize(1400, 860)
     first.show_page(3)
-    split = first.findChild(QSplitter, "incidentSplit")
+    split = first.log.findChild(QSplitter, "incidentSplit")
     split.setSizes([300, 900])
     sizes = split.sizes()
     first.close()
@@ -75,4 +75,28 @@ def test_the_window_layout_is_remembered_between_runs(qtbot, sqlite_backend, run
     qtbot.addWidget(again)
     again.show()
     assert again.current_page() is again.handover
-    assert again.findChild(QSplitter, "incidentSplit").sizes() == sizes
+    assert again.log.findChild(QSplitter, "incidentSplit").sizes() == sizes  # built now
+
+
+def test_pages_are_built_and_read_when_first_opened(window, monkeypatch):
+    """The start reads only the page in view; a change reaches the others when they open."""
+    from dutyroom.services.uow import Changes
+    from dutyroom.ui.pages.contacts import ContactsPage
+
+    asked: list[Changes | None] = []
+    monkeypatch.setattr(ContactsPage, "refresh", lambda _, changes=None: asked.append(changes))
+    contacts = PAGES.index("通讯录")
+    window.refresh_all(Changes(staff=True))
+    assert asked == []  # not opened yet: not even built
+    window.show_page(contacts)
+    assert asked == [None]  # built and filled
+    window.show_page(0)
+    asked.clear()
+    window.refresh_all(Changes(staff=True))
+    window.refresh_all(Changes(departments=True))
+    assert asked == []  # hidden
+    window.show_page(contacts)
+    assert asked == [Changes(staff=True, departments=True)]  # both changes, read once
+    window.show_page(0)
+    window.show_page(contacts)
+    assert len(asked) == 1  # nothing new: not read again

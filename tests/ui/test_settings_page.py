@@ -1,11 +1,17 @@
 from PySide6.QtCore import QTime
 
 from dutyroom.services import settings_service
+from dutyroom.ui.pages.settings_page import SettingsPage
+
+
+def shown(window) -> SettingsPage:
+    """The page as the officer opens it (a hidden page reads its data when shown)."""
+    window.show_page(window.pages.index(window.settings_page))
+    return window.settings_page
 
 
 def test_save_settings_updates_the_header(window, qtbot, sqlite_backend):
-    window.show_page(5)
-    page = window.settings_page
+    page = shown(window)
     page.unit_name.setText("青山镇人民政府")
     page.handover_time.setTime(QTime(9, 0))
     page.save()
@@ -18,7 +24,7 @@ def test_save_settings_updates_the_header(window, qtbot, sqlite_backend):
 
 
 def test_a_bad_setting_is_refused_and_nothing_saved(window, sqlite_backend):
-    page = window.settings_page
+    page = shown(window)
     page.unit_name.setText("新名字")
     page.desk_name.setText("  ")
     page.timezone.setCurrentText("Mars/Base")
@@ -29,14 +35,14 @@ def test_a_bad_setting_is_refused_and_nothing_saved(window, sqlite_backend):
 
 
 def test_revert_restores_the_saved_values(window):
-    page = window.settings_page
+    page = shown(window)
     page.desk_name.setText("临时")
     page.revert()
     assert page.desk_name.text() == "总值班室"
 
 
 def test_a_provincial_preset_fills_the_deadline_rules(window, sqlite_backend):
-    page = window.settings_page
+    page = shown(window)
     page.preset.setCurrentIndex(page.preset.findData("henan"))
     page.preset.activated.emit(page.preset.currentIndex())
     assert page.rule_editors["report_phone_major"].value() == 15
@@ -50,7 +56,7 @@ def test_a_provincial_preset_fills_the_deadline_rules(window, sqlite_backend):
 
 
 def test_bad_update_times_are_refused(window, sqlite_backend):
-    page = window.settings_page
+    page = shown(window)
     page.other_editors["update_times_major"].setText("8点")
     page.save()
     assert page.status.text().startswith("未保存") and "时:分" in page.status.text()
@@ -59,7 +65,7 @@ def test_bad_update_times_are_refused(window, sqlite_backend):
 
 
 def test_the_duty_clock_settings_save_and_contradictions_are_refused(window, sqlite_backend):
-    page = window.settings_page
+    page = shown(window)
     assert page.other_editors["checkin_tiers"].text() == "带班领导、值班员"
     page.other_editors["presence_interval_minutes"].setValue(60)
     page.other_editors["presence_window_minutes"].setValue(90)
