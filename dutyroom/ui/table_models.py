@@ -42,58 +42,28 @@ class Column(Generic[R]):
         return "" if value is None else str(value)
 
 
-class RecordTableModel(QAbstractTableModel, Generic[R]):
+class ColumnsModel(QAbstractTableModel, Generic[R]):
+    """What every list shares: columns over records, their colours, and the raw value for
+    sorting. Subclasses say where the record of a row comes from."""
+
     def __init__(self, columns: Sequence[Column[R]],
                  is_active: Callable[[R], bool] = lambda _: True,
                  tint: Callable[[R], QColor | None] = lambda _: None) -> None:
         super().__init__()
         self.columns = list(columns)
-        self._records: list[R] = []
         self._is_active = is_active
         self._tint = tint
-        self._search: list[str] = []
 
-    def set_records(self, records: Sequence[R]) -> None:
-        self.beginResetModel()
-        self._records = list(records)
-        self._search = [
-            " ".join(c.display(r) for c in self.columns if c.searchable).lower()
-            for r in self._records
-        ]
-        self.endResetModel()
-
-    def append_records(self, records: Sequence[R]) -> None:
-        if not records:
-            return
-        first = len(self._records)
-        self.beginInsertRows(QModelIndex(), first, first + len(records) - 1)
-        self._records += records
-        self._search += [" ".join(c.display(r) for c in self.columns if c.searchable).lower()
-                         for r in records]
-        self.endInsertRows()
-
-    def records(self) -> list[R]:
-        return list(self._records)
-
-    def record(self, row: int) -> R:
-        return self._records[row]
-
-    def search_text(self, row: int) -> str:
-        return self._search[row]
-
-    def is_active(self, row: int) -> bool:
-        return self._is_active(self._records[row])
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._records)
+    def _record_at(self, row: int) -> R | None:
+        raise NotImplementedError
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._records):
+        record = self._record_at(index.row()) if index.isValid() else None
+        if record is None:
             return None
-        record = self._records[index.row()]
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.display(record)
@@ -117,6 +87,46 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
                 and 0 <= section < len(self.columns)):
             return self.columns[section].header
         return None
+
+
+class RecordTableModel(ColumnsModel[R]):
+    """A list held whole: staff, departments, alerts, the open incidents of today."""
+
+    def __init__(self, columns: Sequence[Column[R]],
+                 is_active: Callable[[R], bool] = lambda _: True,
+                 tint: Callable[[R], QColor | None] = lambda _: None) -> None:
+        super().__init__(columns, is_active, tint)
+        self._records: list[R] = []
+        self._search: list[str | None] = []  # made when a filter first asks for it
+
+    def set_records(self, records: Sequence[R]) -> None:
+        self.beginResetModel()
+        self._records = list(records)
+        self._search = [None] * len(self._records)
+        self.endResetModel()
+
+    def records(self) -> list[R]:
+        return list(self._records)
+
+    def record(self, row: int) -> R:
+        return self._records[row]
+
+    def _record_at(self, row: int) -> R | None:
+        return self._records[row] if 0 <= row < len(self._records) else None
+
+    def search_text(self, row: int) -> str:
+        text = self._search[row]
+        if text is None:
+            record = self._records[row]
+            text = " ".join(c.display(record) for c in self.columns if c.searchable).lower()
+            self._search[row] = text
+        return text
+
+    def is_active(self, row: int) -> bool:
+        return self._is_active(self._records[row])
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._records)
 
 
 class RecordFilterProxy(QSortFilterProxyModel):
@@ -164,34 +174,3 @@ class RecordFilterProxy(QSortFilterProxyModel):
             return a < b
         except TypeError:
             return str(a) < str(b)
-
-
-class PagedTableModel(RecordTableModel[R]):
-    """A list the database hands over a page at a time, as the view scrolls (DESIGN.md:
-    large tables fetch lazily). `load_more` asks for the next page and calls
-    `append_page` when it arrives; no second request goes out while one is pending."""
-
-    def __init__(self, columns: Sequence[Column[R]], load_more: Callable[[], None],
-                 is_active: Callable[[R], bool] = lambda _: True) -> None:
-        super().__init__(columns, is_active)
-        self._load_more = load_more
-        self.more = False
-        self.loading = False
-
-    def set_page(self, records: Sequence[R], more: bool) -> None:
-        self.loading = False
-        self.more = more
-        self.set_records(records)
-
-    def append_page(self, records: Sequence[R], more: bool) -> None:
-        self.loading = False
-        self.more = more
-        self.append_records(records)
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self.more and not self.loading
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if self.canFetchMore(parent):
-            self.loading = True
-            self._load_more()

@@ -74,8 +74,9 @@ from dutyroom.ui.dialogs.log_dialogs import (
 from dutyroom.ui.dialogs.pdf_preview import preview_later
 from dutyroom.ui.dialogs.record_dialog import RecordDialog
 from dutyroom.ui.icons import icon
+from dutyroom.ui.paged_model import Deliver, Key, PagedTableModel
 from dutyroom.ui.pages.base import Page
-from dutyroom.ui.table_models import Column, PagedTableModel
+from dutyroom.ui.table_models import Column
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.theme import DANGER, LEVEL_COLOURS, MUTED
 from dutyroom.ui.widgets import button, show_error, table_view, title_label
@@ -163,6 +164,7 @@ class LogPage(Page):
         self.warning = timedelta(minutes=10)
         self.detail: IncidentDetail | None = None
         self.entry: EntryView | None = None
+        self.shown_incidents, self.shown_register = IncidentQuery(), RegisterQuery()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 22, 28, 18)
@@ -245,7 +247,7 @@ class LogPage(Page):
 
     def _incident_tab(self) -> QWidget:
         self.incidents: PagedTableModel[IncidentRow] = PagedTableModel(
-            incident_columns(self.zone), self._more_incidents, lambda r: not r.voided)
+            incident_columns(self.zone), self._load_incidents, PAGE_SIZE, lambda r: not r.voided)
         self.incident_view = table_view(self.incidents, stretch=3)
         self.incident_view.selectionModel().currentRowChanged.connect(self._incident_selected)
         self.incident_view.doubleClicked.connect(lambda _: self.edit_incident())
@@ -280,7 +282,7 @@ class LogPage(Page):
 
     def _register_tab(self) -> QWidget:
         self.entries: PagedTableModel[EntryView] = PagedTableModel(
-            register_columns(self.zone), self._more_entries, lambda e: not e.voided)
+            register_columns(self.zone), self._load_entries, PAGE_SIZE, lambda e: not e.voided)
         self.entry_view = table_view(self.entries, stretch=5)  # 领导批示 can run long
         self.entry_view.selectionModel().currentRowChanged.connect(self._entry_selected)
         self.entry_view.doubleClicked.connect(lambda _: self.edit_entry())
@@ -334,11 +336,14 @@ class LogPage(Page):
         on_register = self.tabs.currentIndex() == 1
         for widget in (self.category, self.level, self.status):
             widget.setEnabled(not on_register)
+        # Later pages are read with the filters the list was made with, not half-typed ones.
         if on_register:
-            self.runner.run(register_service.list_entries, self.uow, self.register_query(),
+            self.shown_register = self.register_query()
+            self.runner.run(register_service.list_entries, self.uow, self.shown_register,
                             None, PAGE_SIZE, done=self._entries_loaded, failed=self._failed)
         else:
-            self.runner.run(incident_service.list_incidents, self.uow, self.incident_query(),
+            self.shown_incidents = self.incident_query()
+            self.runner.run(incident_service.list_incidents, self.uow, self.shown_incidents,
                             None, PAGE_SIZE, done=self._incidents_loaded, failed=self._failed)
 
     def _incidents_loaded(self, page: incident_service.IncidentPage) -> None:
@@ -355,39 +360,35 @@ class LogPage(Page):
 
     def _reselect(self, view: QTableView, model: PagedTableModel[Any], record_id: int | None
                   ) -> None:
-        for row in range(model.rowCount()):
-            if model.record(row).id == record_id:
-                view.selectRow(row)
-                return
-        if record_id is not None:
+        row = model.row_of(record_id) if record_id is not None else None
+        if row is not None:
+            view.selectRow(row)
+        elif record_id is not None:
             view.clearSelection()
 
     def _count(self, shown: int, more: bool) -> None:
         self.count_label.setText(f"已显示 {shown} 条" + ("，向下滚动加载更多" if more else "")
                                  if shown else "没有符合条件的记录")
 
-    def _more_incidents(self) -> None:
-        last = self.incidents.record(self.incidents.rowCount() - 1)
-        self.runner.run(incident_service.list_incidents, self.uow, self.incident_query(),
-                        (last.received_at, last.id), PAGE_SIZE, done=self._incidents_appended,
-                        failed=self._failed)
+    def _load_incidents(self, after: Key | None, limit: int, deliver: Deliver) -> None:
+        def done(page: incident_service.IncidentPage) -> None:
+            deliver(page.rows, page.more)
+            self._count(self.incidents.rowCount(), self.incidents.more)
 
-    def _incidents_appended(self, page: incident_service.IncidentPage) -> None:
-        self.incidents.append_page(page.rows, page.more)
-        self._count(self.incidents.rowCount(), page.more)
+        self.runner.run(incident_service.list_incidents, self.uow, self.shown_incidents, after,
+                        limit, done=done, failed=self._failed)
 
-    def _more_entries(self) -> None:
-        last = self.entries.record(self.entries.rowCount() - 1)
-        self.runner.run(register_service.list_entries, self.uow, self.register_query(),
-                        (last.received_at, last.id), PAGE_SIZE, done=self._entries_appended,
-                        failed=self._failed)
+    def _load_entries(self, after: Key | None, limit: int, deliver: Deliver) -> None:
+        def done(page: register_service.EntryPage) -> None:
+            deliver(page.rows, page.more)
+            self._count(self.entries.rowCount(), self.entries.more)
 
-    def _entries_appended(self, page: register_service.EntryPage) -> None:
-        self.entries.append_page(page.rows, page.more)
-        self._count(self.entries.rowCount(), page.more)
+        self.runner.run(register_service.list_entries, self.uow, self.shown_register, after,
+                        limit, done=done, failed=self._failed)
 
     def _failed(self, error: BaseException) -> None:
-        self.incidents.loading = self.entries.loading = False
+        self.incidents.cancel_loading()
+        self.entries.cancel_loading()
         show_error(self, "值班日志", error)
 
     # --- the selected incident ----------------------------------------------------------
@@ -395,10 +396,10 @@ class LogPage(Page):
     def open_incident(self, incident_id: int) -> None:
         """Show one incident (from 今日值班): selected in the list if it is there."""
         self.tabs.setCurrentIndex(0)
-        for row in range(self.incidents.rowCount()):
-            if self.incidents.record(row).id == incident_id:
-                self.incident_view.selectRow(row)
-                return
+        row = self.incidents.row_of(incident_id)
+        if row is not None:
+            self.incident_view.selectRow(row)
+            return
         self.incident_view.clearSelection()
         self.runner.run(incident_service.get_incident, self.uow, incident_id,
                         done=self._show_incident, failed=self._failed)
@@ -408,8 +409,11 @@ class LogPage(Page):
         if not index.isValid():
             self._show_incident(None)
             return
-        row = self.incidents.record(index.row())
-        self.runner.run(incident_service.get_incident, self.uow, row.id,
+        row = self.incidents.key(index.row())
+        if row is None:
+            self._show_incident(None)
+            return
+        self.runner.run(incident_service.get_incident, self.uow, row[1],
                         done=self._show_incident, failed=self._failed)
 
     def _show_incident(self, detail: IncidentDetail | None) -> None:
