@@ -198,7 +198,7 @@ def main() -> int:
     else:
         print(f"\n{result['kills']} kills, {result['saved']} actions reported saved "
               f"({result['by_kind']}), {len(result['failures'])} failures, "
-              f"{result['seconds']} s, database {result['database_mb']} MB")
+              f"{result['seconds']} s, database {result['database_mb']} MB (target 0 failures)")
         for failure in result["failures"][:20]:
             print("  " + str(failure))
     return 0 if not result["failures"] else 1
