@@ -254,3 +254,8 @@ def logout(uow: UnitOfWork, action: str = "logout", now: datetime | None = None)
     with uow.write(None) as session:
         audit.append(session, actor=user.name, entity=SESSION, entity_id=user.user_id,
                      action=action, payload={}, at=utc_now(now))
+
+
+def hashing_works() -> bool:
+    """For the self-test: argon2's compiled part is there and agrees with itself."""
+    return _hasher.verify(_hasher.hash("自检"), "自检")

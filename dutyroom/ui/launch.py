@@ -17,7 +17,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dutyroom.domain.roles import NOBODY
-from dutyroom.services import settings_service, user_service
+from dutyroom.services import self_check, settings_service, user_service
 from dutyroom.services.backup_service import Storage
 from dutyroom.services.setup_service import SchemaReport
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
@@ -127,11 +127,13 @@ def _selftest(app: QApplication, window: MainWindow, errors: list[str]) -> int:
             errors.append(f"页面「{page.title}」未能打开")
         opened.append(page.title)
         page.grab()  # paints the page, as a person would see it
+    errors += self_check.run_checks(window.uow)
     window.close()
     app.processEvents()
     if errors:
         for line in errors:
             print(f"自检失败：{line}", file=sys.stderr)
         return 1
-    print(f"自检通过：{len(opened)} 个页面（{'、'.join(opened)}）均已打开")
+    print(f"自检通过：{len(opened)} 个页面（{'、'.join(opened)}）均已打开；"
+          "打印、Excel 和日历导出、密码校验正常")
     return 0

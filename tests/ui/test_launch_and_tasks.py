@@ -13,6 +13,24 @@ def test_selftest_launch_opens_every_page(qtbot, tmp_path, capsys):
     assert "自检通过" in capsys.readouterr().out
 
 
+def test_the_selftest_names_a_library_that_does_not_work(qtbot, tmp_path, capsys, monkeypatch):
+    """A standalone build missing a module must fail its build check, not the officer."""
+    from dutyroom.services import self_check, user_service
+
+    def broken() -> bool:
+        raise ModuleNotFoundError("No module named '_argon2_cffi_bindings'")
+
+    monkeypatch.setattr(user_service, "hashing_works", broken)
+    assert launch(lambda: open_backend(tmp_path / "desk.sqlite3", "tester"), selftest=True) == 1
+    assert "密码校验（argon2）：ModuleNotFoundError" in capsys.readouterr().err
+    monkeypatch.undo()
+    backend = open_backend(tmp_path / "desk.sqlite3", "tester")
+    try:
+        assert self_check.run_checks(backend.uow) == []
+    finally:
+        backend.close()
+
+
 def test_a_database_that_cannot_be_opened_is_reported_not_raised(qtbot, capsys):
     def refuse():
         raise InputError([Problem("数据库结构版本 ffff 比本程序新，请先升级 Dutyroom")])
