@@ -35,6 +35,15 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install -q ortools
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/report.py
 
+# The standalone folder dist/dutyroom/ (PyInstaller, in its own build/venv; about a minute
+# once pip's cache is warm), then the check: the built program's init --demo and
+# gui --selftest, offscreen. build-check re-runs only the check. See packaging/README.md.
+build:
+	$(PYTHON) packaging/build.py
+
+build-check:
+	$(PYTHON) packaging/build.py --check-only
+
 # Needs Debian's xvfb (and fonts-noto-cjk for Chinese text on a bare Linux).
 screenshots: $(STAMP)
 	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python docs/make_screenshots.py
