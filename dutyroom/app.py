@@ -78,6 +78,11 @@ def configure_logging() -> Path:
 
 
 def run_gui(target: str | os.PathLike[str] | None, *, selftest: bool = False) -> int:
-    from dutyroom.ui.launch import launch  # Qt is loaded only when a window is wanted
+    # Qt is loaded only when a window is wanted, and the application (with its language)
+    # is made before the window modules load.
+    from dutyroom.ui.application import application
+
+    application()
+    from dutyroom.ui.launch import launch
 
     return launch(lambda: open_backend(target, os_user()), selftest=selftest)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from dutyroom.domain.deadlines import AlertState
 from dutyroom.services.alert_service import Watch
+from dutyroom.ui.i18n import tr, tr_noted
 from dutyroom.ui.widgets import button
 
 
@@ -20,10 +21,10 @@ class AlertBanner(QFrame):
         self.text.setObjectName("alertBannerText")
         self.text.setWordWrap(True)
         layout.addWidget(self.text, 1)
-        self.presence_button = button("确认在岗", "check")
-        self.show_button = button("查看", "eye")
-        self.ack_button = button("确认提醒", "bell",
-                                 tooltip="已知晓并在处理：停止响铃，事项完成前仍保留在列表中")
+        self.presence_button = button(tr("确认在岗"), "check")
+        self.show_button = button(tr("查看"), "eye")
+        self.ack_button = button(tr("确认提醒"), "bell",
+                                 tooltip=tr("已知晓并在处理：停止响铃，事项完成前仍保留在列表中"))
         for widget in (self.presence_button, self.show_button, self.ack_button):
             layout.addWidget(widget)
         self.hide()
@@ -36,13 +37,13 @@ class AlertBanner(QFrame):
             return
         overdue = sum(1 for a in pressing if a.state == AlertState.OVERDUE)
         due = len(pressing) - overdue
-        counts = "、".join(part for part in (f"已超时 {overdue} 项" if overdue else "",
-                                             f"已到期 {due} 项" if due else "") if part)
+        counts = tr("、").join(part for part in (tr("已超时 {0} 项").format(overdue) if overdue else "",
+                                             tr("已到期 {0} 项").format(due) if due else "") if part)
         first = (pressing or asking)[0]
-        more = f" 等 {len(pressing)} 项" if len(pressing) > 1 else ""
-        lead = f"⚠ {counts}：" if counts else "⚠ "
-        self.text.setText(f"{lead}{first.label} — {first.subject}{more}"
-                          + ("　请点「确认在岗」" if asking else ""))
+        more = tr(" 等 {0} 项").format(len(pressing)) if len(pressing) > 1 else ""
+        lead = tr("⚠ {0}：").format(counts) if counts else "⚠ "
+        self.text.setText(f"{lead}{tr_noted(first.label)} — {first.subject}{more}"
+                          + (tr("　请点「确认在岗」") if asking else ""))
         self.presence_button.setVisible(bool(asking))
         self.ack_button.setVisible(bool(pressing))
         self.show()

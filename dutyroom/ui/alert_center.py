@@ -21,6 +21,7 @@ from dutyroom.domain.deadlines import AlertState
 from dutyroom.services import alert_service
 from dutyroom.services.alert_service import Alert, Watch
 from dutyroom.services.uow import UnitOfWork
+from dutyroom.ui.i18n import tr, tr_label, tr_noted
 from dutyroom.ui.tasks import Runner, SyncRunner
 
 log = logging.getLogger("dutyroom.ui")
@@ -34,9 +35,10 @@ class Notifier(Protocol):
 
 def summary(alerts: Sequence[Alert]) -> str:
     """"书面报告 — 化工厂储罐泄漏（已超时）" for one; a count and the first two for more."""
-    lines = [f"{a.label} — {a.subject}（{a.state_label}）" for a in alerts[:2]]
+    lines = [tr("{0} — {1}（{2}）").format(tr_noted(a.label), a.subject, tr_label(a.state_label))
+             for a in alerts[:2]]
     if len(alerts) > 2:
-        lines.append(f"等共 {len(alerts)} 项")
+        lines.append(tr("等共 {0} 项").format(len(alerts)))
     return "\n".join(lines)
 
 
@@ -91,7 +93,7 @@ class AlertCenter(QObject):
     def _failed(self, error: BaseException) -> None:
         self._reading = False
         log.error("could not read the alerts", exc_info=error)
-        self.notifier.notify("提醒读取失败", "无法读取提醒列表，详情已写入日志；请检查数据库。",
+        self.notifier.notify(tr("提醒读取失败"), tr("无法读取提醒列表，详情已写入日志；请检查数据库。"),
                              loud=True)
 
     def _ring(self, alerts: Sequence[Alert]) -> None:
@@ -105,15 +107,15 @@ class AlertCenter(QObject):
         loud = [a for a in fresh if a.pressing]
         if loud:
             overdue = any(a.state == AlertState.OVERDUE for a in loud)
-            self.notifier.notify("值班提醒：已超时" if overdue else "值班提醒：已到期",
+            self.notifier.notify(tr("值班提醒：已超时") if overdue else tr("值班提醒：已到期"),
                                  summary(loud), loud=True)
         elif fresh:
-            self.notifier.notify("值班提醒：即将到期", summary(fresh), loud=False)
+            self.notifier.notify(tr("值班提醒：即将到期"), summary(fresh), loud=False)
 
     def ring_again(self) -> None:
         pressing = self.pressing()
         if pressing:
-            self.notifier.notify("值班提醒：仍未处理", summary(pressing), loud=True)
+            self.notifier.notify(tr("值班提醒：仍未处理"), summary(pressing), loud=True)
 
     def pressing(self) -> list[Alert]:
         return self.current.pressing if self.current else []

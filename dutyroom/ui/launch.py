@@ -21,9 +21,11 @@ from dutyroom.services import self_check, settings_service, user_service
 from dutyroom.services.backup_service import Storage
 from dutyroom.services.setup_service import SchemaReport
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+from dutyroom.ui.application import application
 from dutyroom.ui.dialogs.account_dialogs import LoginDialog
 from dutyroom.ui.dialogs.import_dialog import ImportStaffDialog
 from dutyroom.ui.dialogs.setup_wizard import SetupWizard
+from dutyroom.ui.i18n import tr
 from dutyroom.ui.main_window import MainWindow
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.theme import apply_theme
@@ -41,26 +43,15 @@ class BackendLike(Protocol):
     def close(self) -> None: ...
 
 
-def _application() -> QApplication:
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        return app
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("Dutyroom")
-    app.setApplicationDisplayName("Dutyroom 值班室")
-    app.setOrganizationName("Dutyroom")
-    return app
-
-
 def launch(open_backend: Callable[[], BackendLike], *, selftest: bool = False) -> int:
-    app = _application()
+    app = application()
     errors: list[str] = []
 
     def report(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         log.error("unhandled error", exc_info=(kind, value, tb))
         errors.append("".join(traceback.format_exception_only(kind, value)).strip())
         if not selftest:
-            QMessageBox.critical(None, "Dutyroom 内部错误", error_text(value))
+            QMessageBox.critical(None, tr("Dutyroom 内部错误"), error_text(value))
 
     previous_hook = sys.excepthook
     sys.excepthook = report
@@ -73,9 +64,9 @@ def launch(open_backend: Callable[[], BackendLike], *, selftest: bool = False) -
         except Exception as error:
             log.exception("could not open the database")
             if selftest:
-                print(f"错误：{error_text(error)}", file=sys.stderr)
+                print(tr("错误：{0}").format(error_text(error)), file=sys.stderr)
             else:
-                QMessageBox.critical(None, "无法打开数据库", error_text(error))
+                QMessageBox.critical(None, tr("无法打开数据库"), error_text(error))
             return 1
         apply_theme(app, settings["font_scale"])
         if not selftest and not sign_in(backend.uow, runner, settings["unit_name"]):
@@ -87,9 +78,9 @@ def launch(open_backend: Callable[[], BackendLike], *, selftest: bool = False) -
                             layout=None if selftest else QSettings())
         if schema and schema.upgraded_from and not selftest:
             QMessageBox.information(
-                window, "数据库已升级",
-                f"数据库已从版本 {schema.upgraded_from} 升级到 {schema.schema}。\n"
-                f"升级前的备份：{schema.backup}")
+                window, tr("数据库已升级"),
+                tr("数据库已从版本 {0} 升级到 {1}。\n升级前的备份：{2}").format(
+                       schema.upgraded_from, schema.schema, schema.backup))
         window.show()
         if selftest:
             return _selftest(app, window, errors)
@@ -124,7 +115,7 @@ def _selftest(app: QApplication, window: MainWindow, errors: list[str]) -> int:
         window.show_page(index)
         app.processEvents()
         if window.current_page() is not page or not page.isVisible():
-            errors.append(f"页面「{page.title}」未能打开")
+            errors.append(tr("页面「{0}」未能打开").format(page.title))
         opened.append(page.title)
         page.grab()  # paints the page, as a person would see it
     errors += self_check.run_checks(window.uow)
@@ -132,8 +123,8 @@ def _selftest(app: QApplication, window: MainWindow, errors: list[str]) -> int:
     app.processEvents()
     if errors:
         for line in errors:
-            print(f"自检失败：{line}", file=sys.stderr)
+            print(tr("自检失败：{0}").format(line), file=sys.stderr)
         return 1
-    print(f"自检通过：{len(opened)} 个页面（{'、'.join(opened)}）均已打开；"
-          "打印、Excel 和日历导出、密码校验正常")
+    print(tr("自检通过：{0} 个页面（{1}）均已打开；打印、Excel 和日历导出、密码校验正常").format(
+                 len(opened), tr('、').join(opened)))
     return 0

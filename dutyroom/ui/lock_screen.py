@@ -13,6 +13,7 @@ from dutyroom.domain.roles import Actor
 from dutyroom.services import user_service
 from dutyroom.services.alert_service import Watch
 from dutyroom.services.uow import UnitOfWork
+from dutyroom.ui.i18n import tr, tr_label
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.widgets import button, card, error_text, hint_label
 
@@ -30,7 +31,7 @@ class LockScreen(QWidget):
         self.unit = QLabel()
         self.unit.setObjectName("deskName")
         inner.addWidget(self.unit)
-        title = QLabel("屏幕已锁定")
+        title = QLabel(tr("屏幕已锁定"))
         title.setObjectName("pageTitle")
         inner.addWidget(title)
         self.who = hint_label("")
@@ -41,28 +42,28 @@ class LockScreen(QWidget):
         inner.addWidget(self.pending)
         form = QFormLayout()
         self.username = QLineEdit()
-        self.username.setPlaceholderText("用户名")
+        self.username.setPlaceholderText(tr("用户名"))
         self.password = QLineEdit()
-        self.password.setPlaceholderText("密码")
+        self.password.setPlaceholderText(tr("密码"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.returnPressed.connect(self.submit)
-        form.addRow("用户名：", self.username)
-        form.addRow("密码：", self.password)
+        form.addRow(tr("用户名："), self.username)
+        form.addRow(tr("密码："), self.password)
         inner.addLayout(form)
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
         inner.addWidget(self.error)
-        self.unlock_button = button("登录解锁", "check", primary=True)
+        self.unlock_button = button(tr("登录解锁"), "check", primary=True)
         self.unlock_button.clicked.connect(self.submit)
         inner.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignRight)
-        inner.addWidget(hint_label("交接班时，接班人可直接用自己的账户登录。"))
+        inner.addWidget(hint_label(tr("交接班时，接班人可直接用自己的账户登录。")))
         outer.addWidget(frame, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(2)
 
     def lock(self, previous: Actor, unit: str) -> None:
         self.unit.setText(unit)
-        self.who.setText(f"锁定前登录的是 {previous.name}（{previous.role_label}）")
+        self.who.setText(tr("锁定前登录的是 {0}（{1}）").format(previous.name, tr_label(previous.role_label)))
         self.username.setText(previous.username)
         self.password.clear()
         self.error.clear()
@@ -70,8 +71,8 @@ class LockScreen(QWidget):
 
     def show_watch(self, watch: Watch) -> None:
         pressing = len(watch.pressing)
-        self.pending.setText(f"有 {pressing} 项提醒需要处理，请登录后查看。" if pressing
-                             else "暂无需要处理的提醒。")
+        self.pending.setText(tr("有 {0} 项提醒需要处理，请登录后查看。").format(pressing) if pressing
+                             else tr("暂无需要处理的提醒。"))
         self.pending.setStyleSheet("color: #c0392b; font-weight: bold;" if pressing else "")
 
     def submit(self) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, cast
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer
@@ -34,27 +36,59 @@ from dutyroom.services.uow import Changes, UnitOfWork
 from dutyroom.ui.alert_banner import AlertBanner
 from dutyroom.ui.alert_center import AlertCenter, Notifier
 from dutyroom.ui.dialogs.help_dialog import HelpDialog
+from dutyroom.ui.i18n import tr, tr_label
 from dutyroom.ui.icons import ON_DARK, icon
 from dutyroom.ui.lock_screen import LockScreen
 from dutyroom.ui.notifier import DesktopNotifier
 from dutyroom.ui.pages.base import Page
-from dutyroom.ui.pages.contacts import ContactsPage
-from dutyroom.ui.pages.data_page import DataPage
-from dutyroom.ui.pages.handover_page import HandoverPage
-from dutyroom.ui.pages.log_page import LogPage
-from dutyroom.ui.pages.roster_page import RosterPage
-from dutyroom.ui.pages.settings_page import SettingsPage
 from dutyroom.ui.pages.today_page import TodayPage
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.widgets import button, show_error
 
-WEEKDAYS = "一二三四五六日"
+if TYPE_CHECKING:
+    from dutyroom.ui.pages.contacts import ContactsPage
+    from dutyroom.ui.pages.data_page import DataPage
+    from dutyroom.ui.pages.handover_page import HandoverPage
+    from dutyroom.ui.pages.log_page import LogPage
+    from dutyroom.ui.pages.roster_page import RosterPage
+    from dutyroom.ui.pages.settings_page import SettingsPage
+
+WEEKDAYS = (tr("星期一"), tr("星期二"), tr("星期三"), tr("星期四"), tr("星期五"), tr("星期六"),
+            tr("星期日"))
 INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
                           QEvent.Type.MouseMove, QEvent.Type.Wheel})
 BACKUP_CHECK_MS = 60 * 60 * 1000  # is the daily automatic backup due?
-PAGE_TYPES: list[type[Page]] = [TodayPage, RosterPage, LogPage, HandoverPage, ContactsPage,
-                                SettingsPage, DataPage]  # in the navigation's order
-PageT = TypeVar("PageT", bound=Page)
+
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    """A page in the left navigation. The page's module is imported when it is first
+    opened (most shifts never open 设置 or 数据); its title and icon are here so the
+    navigation can be drawn before that. tests/ui/test_main_window.py checks they agree
+    with the page class."""
+
+    title: str
+    icon: str
+    module: str  # under dutyroom.ui.pages
+    name: str
+
+
+NAVIGATION = [
+    NavEntry(tr("今日值班"), "today", "today_page", "TodayPage"),
+    NavEntry(tr("排班"), "roster", "roster_page", "RosterPage"),
+    NavEntry(tr("值班日志"), "log", "log_page", "LogPage"),
+    NavEntry(tr("交接班"), "handover", "handover_page", "HandoverPage"),
+    NavEntry(tr("通讯录"), "contacts", "contacts", "ContactsPage"),
+    NavEntry(tr("设置"), "settings", "settings_page", "SettingsPage"),
+    NavEntry(tr("数据"), "database", "data_page", "DataPage"),
+]
+TODAY, ROSTER, LOG, HANDOVER, CONTACTS, SETTINGS, DATA = range(len(NAVIGATION))
+
+
+def page_class(index: int) -> Any:
+    entry = NAVIGATION[index]
+    return getattr(importlib.import_module(f"dutyroom.ui.pages.{entry.module}"), entry.name)
 
 
 def _slot() -> QWidget:
@@ -87,16 +121,15 @@ class MainWindow(QMainWindow):
         self.today.open_incident.connect(self.open_incident)
         # The other pages are built when first opened: building all seven made every start
         # wait for pages the officer may not open that shift.
-        self._make: dict[type[Page], Callable[[], Page]] = {
-            TodayPage: lambda: self.today,
-            RosterPage: lambda: RosterPage(uow, runner),
-            LogPage: lambda: LogPage(uow, runner),
-            HandoverPage: lambda: HandoverPage(uow, runner, now),
-            ContactsPage: lambda: ContactsPage(uow, runner),
-            SettingsPage: lambda: SettingsPage(uow, runner),
-            DataPage: lambda: DataPage(uow, runner, storage, self.settings["timezone"]),
+        self._make: dict[int, Callable[[], Page]] = {
+            ROSTER: lambda: page_class(ROSTER)(uow, runner),
+            LOG: lambda: page_class(LOG)(uow, runner),
+            HANDOVER: lambda: page_class(HANDOVER)(uow, runner, now),
+            CONTACTS: lambda: page_class(CONTACTS)(uow, runner),
+            SETTINGS: lambda: page_class(SETTINGS)(uow, runner, layout),
+            DATA: lambda: page_class(DATA)(uow, runner, storage, self.settings["timezone"]),
         }
-        self._built: dict[int, Page] = {0: self.today}
+        self._built: dict[int, Page] = {TODAY: self.today}
         self._stale: dict[Page, Changes | None] = {}  # built but hidden pages owed a refresh
 
         central = QWidget()
@@ -108,12 +141,12 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(176)
         self.nav.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget()
-        for number, kind in enumerate(PAGE_TYPES, 1):
-            item = QListWidgetItem(icon(kind.icon_name, ON_DARK), f"  {kind.title}")
-            item.setToolTip(f"{kind.title}（Ctrl+{number}）")
+        for number, entry in enumerate(NAVIGATION, 1):
+            item = QListWidgetItem(icon(entry.icon, ON_DARK), f"  {entry.title}")
+            item.setToolTip(tr("{0}（Ctrl+{1}）").format(entry.title, number))
             item.setSizeHint(QSize(176, 46))
             self.nav.addItem(item)
-            self.stack.addWidget(self.today if kind is TodayPage else _slot())
+            self.stack.addWidget(self.today if number - 1 == TODAY else _slot())
             QShortcut(QKeySequence(f"Ctrl+{number}"), self,
                       lambda n=number - 1: self.show_page(n))
         self.nav.currentRowChanged.connect(self._go_to)
@@ -124,7 +157,7 @@ class MainWindow(QMainWindow):
         right.setSpacing(0)
         right.addWidget(self._build_header())
         self.demo_banner = QLabel(
-            "示例数据：当前数据库是演示用的示例乡镇（人员、电话均为虚构），请勿用于实际值班。")
+            tr("示例数据：当前数据库是演示用的示例乡镇（人员、电话均为虚构），请勿用于实际值班。"))
         self.demo_banner.setObjectName("demoBanner")
         right.addWidget(self.demo_banner)
         self.alert_banner = AlertBanner()
@@ -144,7 +177,7 @@ class MainWindow(QMainWindow):
         self.help: HelpDialog | None = None
         QShortcut(QKeySequence.StandardKey.HelpContents, self, self.show_help)
 
-        self.statusBar().showMessage(f"数据库：{database}　结构版本：{schema}")
+        self.statusBar().showMessage(tr("数据库：{0}　结构版本：{1}").format(database, schema))
         QShortcut(QKeySequence.StandardKey.Refresh, self, lambda: self.refresh_all(None))
         self._clock_timer = QTimer(self)
         self._clock_timer.timeout.connect(self._tick)
@@ -182,7 +215,7 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel()
         self.user_label.setObjectName("deskName")
         layout.addWidget(self.user_label)
-        self.lock_button = button("锁定", "lock", tooltip="锁定屏幕（Ctrl+L）")
+        self.lock_button = button(tr("锁定"), "lock", tooltip=tr("锁定屏幕（Ctrl+L）"))
         layout.addWidget(self.lock_button)
         self.lock_button.clicked.connect(self.lock)
         layout.addSpacing(16)
@@ -207,7 +240,7 @@ class MainWindow(QMainWindow):
         """The page at `index` in the navigation, built and filled the first time it is asked for."""
         page = self._built.get(index)
         if page is None:
-            page = self._make[PAGE_TYPES[index]]()
+            page = self._make[index]()
             self._built[index] = page
             page.changed.connect(self._changed)
             self.stack.widget(index).layout().addWidget(page)
@@ -215,49 +248,45 @@ class MainWindow(QMainWindow):
             page.refresh(None)
         return page
 
-    def _page_of(self, kind: type[PageT]) -> PageT:
-        page = self.page(PAGE_TYPES.index(kind))
-        assert isinstance(page, kind)
-        return page
 
     @property
     def pages(self) -> list[Page]:
         """Every page (building those not opened yet): for the self-test and the tests."""
-        return [self.page(index) for index in range(len(PAGE_TYPES))]
+        return [self.page(index) for index in range(len(NAVIGATION))]
 
     @property
     def roster(self) -> RosterPage:
-        return self._page_of(RosterPage)
+        return cast("RosterPage", self.page(ROSTER))
 
     @property
     def log(self) -> LogPage:
-        return self._page_of(LogPage)
+        return cast("LogPage", self.page(LOG))
 
     @property
     def handover(self) -> HandoverPage:
-        return self._page_of(HandoverPage)
+        return cast("HandoverPage", self.page(HANDOVER))
 
     @property
     def contacts(self) -> ContactsPage:
-        return self._page_of(ContactsPage)
+        return cast("ContactsPage", self.page(CONTACTS))
 
     @property
     def settings_page(self) -> SettingsPage:
-        return self._page_of(SettingsPage)
+        return cast("SettingsPage", self.page(SETTINGS))
 
     @property
     def data_page(self) -> DataPage:
-        return self._page_of(DataPage)
+        return cast("DataPage", self.page(DATA))
 
     def open_incident(self, incident_id: int) -> None:
-        self.show_page(PAGE_TYPES.index(LogPage))
+        self.show_page(LOG)
         self.log.open_incident(incident_id)
 
     def _show_alerts(self, watch: Watch) -> None:
         self.alert_banner.show_watch(watch)
         pressing = len(watch.pressing)
         item = self.nav.item(0)
-        item.setText(f"  {self.today.title}" + (f"（{pressing}）" if pressing else ""))
+        item.setText(f"  {self.today.title}" + (tr("（{0}）").format(pressing) if pressing else ""))
 
     def current_page(self) -> Page:
         return self.page(self.stack.currentIndex())
@@ -282,7 +311,7 @@ class MainWindow(QMainWindow):
         if changes is None or changes.settings:
             self.runner.run(settings_service.load_settings, self.uow,
                             done=self._apply_settings,
-                            failed=lambda e: show_error(self, "读取设置失败", e))
+                            failed=lambda e: show_error(self, tr("读取设置失败"), e))
 
     def _changed(self, changes: Changes) -> None:
         """Another page changed data: refresh the others; the sender has refreshed itself."""
@@ -291,16 +320,18 @@ class MainWindow(QMainWindow):
 
     def _apply_settings(self, settings: dict[str, Any]) -> None:
         self.settings = settings
-        unit = settings["unit_name"] or "（未设置单位名称，请在「设置」中填写）"
+        unit = settings["unit_name"] or tr("（未设置单位名称，请在「设置」中填写）")
         self.unit_label.setText(unit)
-        self.desk_label.setText(f"{settings['desk_name']}　·　交接班时间 {settings['handover_time']}")
-        self.setWindowTitle(f"Dutyroom 值班室 — {settings['unit_name'] or settings['desk_name']}")
+        self.desk_label.setText(tr("{0}　·　交接班时间 {1}").format(
+                                       settings['desk_name'], settings['handover_time']))
+        self.setWindowTitle(tr("Dutyroom 值班室 — {0}").format(
+                                   settings['unit_name'] or settings['desk_name']))
         self.demo_banner.setVisible(bool(settings["demo_data"]))
         self._tick()
 
     def _tick(self) -> None:
         now = datetime.now(ZoneInfo(self.settings["timezone"]))
-        self.clock.setText(f"{now:%Y年%m月%d日} 星期{WEEKDAYS[now.weekday()]}　{now:%H:%M:%S}")
+        self.clock.setText(tr("{0:%Y年%m月%d日} {1}　{2:%H:%M:%S}").format(now, WEEKDAYS[now.weekday()], now))
 
     def show_help(self) -> None:
         """F1: the help, opened at what the current page is for."""
@@ -319,7 +350,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         page = store.value("window/page")
-        if page is not None and 0 <= int(page) < len(PAGE_TYPES):
+        if page is not None and 0 <= int(page) < len(NAVIGATION):
             self.show_page(int(page))
         for built in self._built.values():
             self._restore_splitters(built)
@@ -347,7 +378,7 @@ class MainWindow(QMainWindow):
 
     def _show_user(self) -> None:
         user = self.uow.user
-        self.user_label.setText(f"{user.name}（{user.role_label}）")
+        self.user_label.setText(tr("{0}（{1}）").format(user.name, tr_label(user.role_label)))
 
     @property
     def locked(self) -> bool:
@@ -394,12 +425,12 @@ class MainWindow(QMainWindow):
         if self.storage is not None:
             storage, zone = self.storage, self.settings["timezone"]
             self.runner.run(backup_service.auto_backup, storage.url, zone,
-                            done=lambda _: self._refresh_built(DataPage),
-                            failed=lambda e: show_error(self, "自动备份失败", e))
+                            done=lambda _: self._refresh_built(DATA),
+                            failed=lambda e: show_error(self, tr("自动备份失败"), e))
 
-    def _refresh_built(self, kind: type[Page]) -> None:
+    def _refresh_built(self, index: int) -> None:
         """A page not built yet reads everything when it is."""
-        page = self._built.get(PAGE_TYPES.index(kind))
+        page = self._built.get(index)
         if page is not None:
             page.refresh(None)
 

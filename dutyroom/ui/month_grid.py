@@ -18,10 +18,14 @@ from dutyroom.domain.calendar import DayKind
 from dutyroom.domain.roster import TIER_ORDER
 from dutyroom.domain.tiers import Tier
 from dutyroom.services.roster_service import DayView
+from dutyroom.ui.i18n import tr, tr_label
 
 DAY_ROLE = Qt.ItemDataRole.UserRole + 10
-WEEKDAY_HEADERS = ["一", "二", "三", "四", "五", "六", "日"]
-SHORT_TIER = {Tier.CHIEF: "主", Tier.LEADER: "带", Tier.OFFICER: "值"}
+WEEKDAY_HEADERS = [tr("一", "weekday"), tr("二", "weekday"), tr("三", "weekday"),
+                   tr("四", "weekday"), tr("五", "weekday"), tr("六", "weekday"),
+                   tr("日", "weekday")]
+SHORT_TIER = {Tier.CHIEF: tr("主", "tier"), Tier.LEADER: tr("带", "tier"),
+              Tier.OFFICER: tr("值", "tier")}
 Index = QModelIndex | QPersistentModelIndex
 
 HOLIDAY_BG = QColor("#fdecec")
@@ -82,7 +86,7 @@ class MonthModel(QAbstractTableModel):
             return day
         view = self._days.get(day)
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{day.month}月{day.day}日"
+            return tr("{0}月{1}日").format(day.month, day.day)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return describe(day, view)
         return None
@@ -91,24 +95,24 @@ class MonthModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < 7):
-            return f"星期{WEEKDAY_HEADERS[section]}"
+            return tr("星期{0}").format(WEEKDAY_HEADERS[section])
         return None
 
 
 def describe(day: date, view: DayView | None) -> str:
     if view is None:
-        return f"{day.isoformat()}（不在本月）"
+        return tr("{0}（不在本月）").format(day.isoformat())
     info = view.info
-    lines = [f"{day.isoformat()} {info.weekday_label} {info.kind.label}"
-             + (f"（{info.name}）" if info.name else "")]
+    lines = [f"{day.isoformat()} {info.weekday_label} {tr_label(info.kind.label)}"
+             + (tr("（{0}）").format(info.name) if info.name else "")]
     if view.periods:
-        lines.append("特殊敏感时期：" + "、".join(view.periods))
+        lines.append(tr("特殊敏感时期：") + tr("、").join(view.periods))
     for tier in TIER_ORDER:
         person = view.slots.get(tier)
         if person is not None:
-            lines.append(f"{tier.label}：{person.name} {person.mobile}")
+            lines.append(tr("{0}：{1} {2}").format(tr_label(tier.label), person.name, person.mobile))
         elif tier in view.required:
-            lines.append(f"{tier.label}：未安排")
+            lines.append(tr("{0}：未安排").format(tr_label(tier.label)))
     lines += [f"⚠ {b}" for b in view.breaks]
     return "\n".join(lines)
 
@@ -165,7 +169,7 @@ class DayDelegate(QStyledItemDelegate):
                     continue
                 if person is None:
                     painter.setPen(RED)
-                    text = f"{SHORT_TIER[tier]} 未安排"
+                    text = tr("{0} 未安排").format(SHORT_TIER[tier])
                 else:
                     painter.setPen(MUTED if outside else INK)
                     text = f"{SHORT_TIER[tier]} {person.name} {person.mobile}"
@@ -193,11 +197,11 @@ class DayDelegate(QStyledItemDelegate):
         info = view.info
         parts = []
         if info.kind is DayKind.HOLIDAY:
-            parts.append(info.name or "休")
+            parts.append(info.name or tr("休"))
         elif info.kind is DayKind.ADJUSTED_WORKDAY:
-            parts.append("班")
+            parts.append(tr("班"))
         if view.periods:
             parts.append(view.periods[0])
         if info.source.value == "assumed" and info.kind in (DayKind.WORKDAY, DayKind.WEEKEND):
-            parts.append("推定")
+            parts.append(tr("推定"))
         return " · ".join(parts)

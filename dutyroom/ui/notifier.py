@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
+from dutyroom.ui.i18n import tr
 from dutyroom.ui.icons import icon
 from dutyroom.ui.sound import play_chime
 
@@ -19,7 +20,7 @@ class DesktopNotifier:
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(icon("bell"), window)
-            self.tray.setToolTip("Dutyroom 值班室")
+            self.tray.setToolTip(tr("Dutyroom 值班室"))
             self.tray.activated.connect(lambda _: self._bring_up())
             self.tray.messageClicked.connect(self._bring_up)
             self.tray.show()

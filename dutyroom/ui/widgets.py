@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from dutyroom.services.errors import ConflictError, InputError, ServiceError
+from dutyroom.ui.i18n import tr
 from dutyroom.ui.icons import ON_DARK, icon
 
 
@@ -74,7 +75,7 @@ def button(text: str, icon_name: str | None = None, *, primary: bool = False,
 
 
 def action_row(primary_text: str, primary_icon: str | None, on_primary: Callable[[], None],
-               on_cancel: Callable[[], None], cancel_text: str = "取消"
+               on_cancel: Callable[[], None], cancel_text: str = tr("取消")
                ) -> tuple[QHBoxLayout, QPushButton]:
     """The bottom row of a dialog: cancel, then the primary action on the right."""
     row = QHBoxLayout()
@@ -119,7 +120,8 @@ def error_text(error: BaseException) -> str:
         return "\n".join(p.describe() for p in error.problems) or error.message
     if isinstance(error, ConflictError | ServiceError):
         return error.message
-    return f"操作未完成：发生了内部错误（{type(error).__name__}）。详情已写入日志，请联系维护人员。"
+    return tr("操作未完成：发生了内部错误（{0}）。详情已写入日志，请联系维护人员。").format(
+                  type(error).__name__)
 
 
 def show_error(parent: QWidget | None, title: str, error: BaseException) -> None:

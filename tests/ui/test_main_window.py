@@ -7,7 +7,10 @@ PAGES = ["今日值班", "排班", "值班日志", "交接班", "通讯录", "�
 
 
 def test_every_page_opens_from_the_navigation(window, qtbot):
-    assert [p.title for p in window.pages] == PAGES
+    from dutyroom.ui.main_window import NAVIGATION
+
+    assert [p.title for p in window.pages] == PAGES == [e.title for e in NAVIGATION]
+    assert [p.icon_name for p in window.pages] == [e.icon for e in NAVIGATION]
     for index, title in enumerate(PAGES):
         window.nav.setCurrentRow(index)
         assert window.current_page().title == title

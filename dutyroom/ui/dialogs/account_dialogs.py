@@ -12,6 +12,7 @@ from dutyroom.domain.roles import ROLE_LABELS, Role
 from dutyroom.services.staff_service import StaffView
 from dutyroom.services.user_service import UserView
 from dutyroom.ui.dialogs.record_dialog import RecordDialog, Save, combo_box
+from dutyroom.ui.i18n import tr, tr_label
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.widgets import hint_label
 
@@ -34,14 +35,14 @@ class LoginDialog(RecordDialog):
 
     def __init__(self, runner: Runner | SyncRunner, save: Save, unit: str,
                  parent: QWidget | None = None) -> None:
-        super().__init__("登录 Dutyroom 值班室", runner, save, parent)
-        heading = QLabel(f"<b>{unit or 'Dutyroom 值班室'}</b>")
+        super().__init__(tr("登录 Dutyroom 值班室"), runner, save, parent)
+        heading = QLabel(f"<b>{unit or tr('Dutyroom 值班室')}</b>")
         self.layout().insertWidget(0, heading)
-        self.username = _line("用户名")
-        self.password = _line("密码", secret=True)
-        self.add_field("username", "用户名", self.username)
-        self.add_field("password", "密码", self.password)
-        _primary_text(self, "登录")
+        self.username = _line(tr("用户名"))
+        self.password = _line(tr("密码"), secret=True)
+        self.add_field("username", tr("用户名"), self.username)
+        self.add_field("password", tr("密码"), self.password)
+        _primary_text(self, tr("登录"))
         self.password.returnPressed.connect(self.submit)
 
 
@@ -50,30 +51,33 @@ class UserDialog(RecordDialog):
 
     def __init__(self, runner: Runner | SyncRunner, save: Save, people: Sequence[StaffView],
                  user: UserView | None = None, parent: QWidget | None = None) -> None:
-        super().__init__("新增用户" if user is None else f"修改用户 {user.username}", runner, save,
+        super().__init__(tr("新增用户") if user is None else tr("修改用户 {0}").format(
+                                                                    user.username), runner, save,
                          parent)
         if user is None:
-            self.add_field("username", "用户名", _line("字母、数字，例如 zhangsan"), required=True)
-        self.add_field("display_name", "姓名", _line(text=user.display_name if user else ""),
+            self.add_field("username", tr("用户名"), _line(tr("字母、数字，例如 zhangsan")), required=True)
+        self.add_field("display_name", tr("姓名"), _line(text=user.display_name if user else ""),
                        required=True)
-        self.add_field("role", "角色", combo_box(
-            [(label, role.value) for role, label in ROLE_LABELS.items()],
+        self.add_field("role", tr("角色"), combo_box(
+            [(tr_label(text), role.value) for role, text in ROLE_LABELS.items()],
             user.role.value if user else Role.OFFICER.value), required=True)
-        self.add_field("staff_id", "对应值班人员", combo_box(
-            [("（无）", 0)] + [(f"{p.name}（{p.tier_label}）", p.id) for p in people if p.active],
+        self.add_field("staff_id", tr("对应值班人员"), combo_box(
+            [(tr("（无）"), 0)] + [(tr("{0}（{1}）").format(p.name, tr_label(p.tier_label)), p.id)
+                                 for p in people if p.active],
             user.staff_id or 0 if user else 0))
         if user is None:
-            self.add_field("password", "初始密码", _line(f"至少 {PASSWORD_MIN} 位", secret=True),
+            self.add_field("password", tr("初始密码"), _line(tr("至少 {0} 位").format(
+                                                                    PASSWORD_MIN), secret=True),
                            required=True)
-            self.add_field("confirm", "确认密码", _line(secret=True), required=True)
+            self.add_field("confirm", tr("确认密码"), _line(secret=True), required=True)
         else:
-            active = QCheckBox("可以登录")
+            active = QCheckBox(tr("可以登录"))
             active.setChecked(user.active)
-            self.add_field("active", "状态", active)
+            self.add_field("active", tr("状态"), active)
         self.layout().insertWidget(1, hint_label(
-            "值班员：登记、报送、交接班；带班领导：另可批准换班、代为确认交接班；"
+            tr("值班员：登记、报送、交接班；带班领导：另可批准换班、代为确认交接班；"
             "管理员：另可修改设置、管理用户、发布值班表、恢复备份。关联值班人员后，"
-            "本人登录即可确认自己的接班。"))
+            "本人登录即可确认自己的接班。")))
 
 
 class PasswordDialog(RecordDialog):
@@ -81,12 +85,13 @@ class PasswordDialog(RecordDialog):
 
     def __init__(self, runner: Runner | SyncRunner, save: Save, own: bool, who: str,
                  parent: QWidget | None = None) -> None:
-        super().__init__("修改我的密码" if own else f"重置 {who} 的密码", runner, save, parent)
+        super().__init__(tr("修改我的密码") if own else tr("重置 {0} 的密码").format(
+                                                               who), runner, save, parent)
         if own:
-            self.add_field("old", "原密码", _line(secret=True), required=True)
-        self.add_field("password", "新密码", _line(f"至少 {PASSWORD_MIN} 位", secret=True),
+            self.add_field("old", tr("原密码"), _line(secret=True), required=True)
+        self.add_field("password", tr("新密码"), _line(tr("至少 {0} 位").format(PASSWORD_MIN), secret=True),
                        required=True)
-        self.add_field("confirm", "确认新密码", _line(secret=True), required=True)
+        self.add_field("confirm", tr("确认新密码"), _line(secret=True), required=True)
 
 
 def clean(values: dict[str, Any]) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from dutyroom.domain.tiers import Tier
 from dutyroom.services.clock_service import SPOT_CHANNELS, SPOT_OUTCOMES, SlotView
 from dutyroom.services.staff_service import StaffView
 from dutyroom.ui.dialogs.record_dialog import RecordDialog, Save, combo_box, text_box, time_editor
+from dutyroom.ui.i18n import tr, tr_label
 from dutyroom.ui.tasks import Runner, SyncRunner
 
 
@@ -19,20 +20,20 @@ class CheckInDialog(RecordDialog):
 
     def __init__(self, runner: Runner | SyncRunner, save: Save, slots: Sequence[SlotView],
                  staff: Sequence[StaffView], parent: QWidget | None = None) -> None:
-        super().__init__("接班签到", runner, save, parent)
+        super().__init__(tr("接班签到"), runner, save, parent)
         self.slots = {s.tier: s for s in slots if s.must_check_in and s.checkin is None}
         self.staff = [p for p in staff if p.active]
         self.tier = QComboBox()
         for slot in self.slots.values():
-            self.tier.addItem(slot.tier.label, slot.tier.value)
-        self.add_field("tier", "签到岗位", self.tier, True)
+            self.tier.addItem(tr_label(slot.tier.label), slot.tier.value)
+        self.add_field("tier", tr("签到岗位"), self.tier, True)
         self.person = QComboBox()
-        self.add_field("staff_id", "签到人", self.person, True)
+        self.add_field("staff_id", tr("签到人"), self.person, True)
         self.rostered = QLabel()
         self.rostered.setObjectName("hint")
         self.form.addRow("", self.rostered)
-        self.add_field("note", "备注", QLineEdit())
-        self.fields["note"].setPlaceholderText("替班时请写明原因，例如：与张三调班")
+        self.add_field("note", tr("备注"), QLineEdit())
+        self.fields["note"].setPlaceholderText(tr("替班时请写明原因，例如：与张三调班"))
         self.tier.currentIndexChanged.connect(self._tier_changed)
         self.person.currentIndexChanged.connect(self._person_changed)
         self._tier_changed()
@@ -46,7 +47,8 @@ class CheckInDialog(RecordDialog):
         ordered = sorted(self.staff, key=lambda p: (
             not (slot and slot.staff and p.id == slot.staff.id), p.tier != tier, p.name))
         for person in ordered:
-            self.person.addItem(f"{person.name}（{Tier(person.tier).label}）", person.id)
+            self.person.addItem(tr("{0}（{1}）").format(person.name, tr_label(Tier(person.tier).label)),
+                                person.id)
         self.person.blockSignals(False)
         self._person_changed()
 
@@ -54,11 +56,11 @@ class CheckInDialog(RecordDialog):
         slot = self.slots.get(Tier(self.tier.currentData())) if self.tier.count() else None
         rostered = slot.staff if slot else None
         if rostered is None:
-            self.rostered.setText("本岗位今日未排班，签到人将记为值守人员。")
+            self.rostered.setText(tr("本岗位今日未排班，签到人将记为值守人员。"))
         elif self.person.currentData() == rostered.id:
-            self.rostered.setText(f"排班：{rostered.name}　{rostered.mobile}")
+            self.rostered.setText(tr("排班：{0}　{1}").format(rostered.name, rostered.mobile))
         else:
-            self.rostered.setText(f"排班为 {rostered.name}，将记录为替班。")
+            self.rostered.setText(tr("排班为 {0}，将记录为替班。").format(rostered.name))
 
 
 class SpotCheckDialog(RecordDialog):
@@ -66,22 +68,23 @@ class SpotCheckDialog(RecordDialog):
 
     def __init__(self, runner: Runner | SyncRunner, save: Save, zone: tzinfo,
                  people: Sequence[str], now: datetime, parent: QWidget | None = None) -> None:
-        super().__init__("记录上级查岗", runner, save, parent)
-        self.add_field("at", "查岗时间", time_editor(now, zone), True)
+        super().__init__(tr("记录上级查岗"), runner, save, parent)
+        self.add_field("at", tr("查岗时间"), time_editor(now, zone), True)
         checker = QLineEdit()
-        checker.setPlaceholderText("例如：县应急管理局值班室 王科长")
-        self.add_field("checker", "查岗单位/人员", checker, True)
-        self.add_field("channel", "查岗方式", combo_box(list((v, k) for k, v in SPOT_CHANNELS.items())))
+        checker.setPlaceholderText(tr("例如：县应急管理局值班室 王科长"))
+        self.add_field("checker", tr("查岗单位/人员"), checker, True)
+        self.add_field("channel", tr("查岗方式"),
+                       combo_box([(tr_label(v), k) for k, v in SPOT_CHANNELS.items()]))
         answered = QComboBox()
         answered.setEditable(True)
         answered.addItems(list(people))
-        self.add_field("answered_by", "接听/应答人", answered)
-        within = QCheckBox("按规定及时应答（电话响铃三声内接听）")
+        self.add_field("answered_by", tr("接听/应答人"), answered)
+        within = QCheckBox(tr("按规定及时应答（电话响铃三声内接听）"))
         within.setChecked(True)
-        self.add_field("within_rule", "应答", within)
-        outcome = combo_box(list((v, k) for k, v in SPOT_OUTCOMES.items()))
-        self.add_field("outcome", "查岗结果", outcome)
-        self.add_field("result", "情况说明", text_box())
+        self.add_field("within_rule", tr("应答"), within)
+        outcome = combo_box(list((tr_label(v), k) for k, v in SPOT_OUTCOMES.items()))
+        self.add_field("outcome", tr("查岗结果"), outcome)
+        self.add_field("result", tr("情况说明"), text_box())
         outcome.currentIndexChanged.connect(
             lambda _: within.setChecked(outcome.currentData() == "ok"))
 

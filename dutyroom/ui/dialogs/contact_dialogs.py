@@ -8,6 +8,7 @@ from dutyroom.domain.tiers import Tier
 from dutyroom.services.department_service import DepartmentView
 from dutyroom.services.staff_service import StaffView
 from dutyroom.ui.dialogs.record_dialog import RecordDialog, Save
+from dutyroom.ui.i18n import tr, tr_label
 from dutyroom.ui.tasks import Runner, SyncRunner
 
 
@@ -21,39 +22,39 @@ def _line(text: str = "", placeholder: str = "", max_length: int = 64) -> QLineE
 class StaffDialog(RecordDialog):
     def __init__(self, runner: Runner | SyncRunner, save: Save, person: StaffView | None = None,
                  departments: list[str] | None = None, parent: QWidget | None = None) -> None:
-        super().__init__("编辑人员" if person else "新增人员", runner, save, parent)
-        self.add_field("name", "姓名", _line(person.name if person else "", max_length=32),
+        super().__init__(tr("编辑人员") if person else tr("新增人员"), runner, save, parent)
+        self.add_field("name", tr("姓名"), _line(person.name if person else "", max_length=32),
                        required=True)
         tier = QComboBox()
         for value in Tier:
-            tier.addItem(value.label, value.value)
+            tier.addItem(tr_label(value.label), value.value)
         tier.setCurrentIndex(list(Tier).index(person.tier if person else Tier.OFFICER))
-        self.add_field("tier", "值班层级", tier, required=True)
-        self.add_field("mobile", "手机", _line(person.mobile if person else "", "11 位手机号",
+        self.add_field("tier", tr("值班层级"), tier, required=True)
+        self.add_field("mobile", tr("手机"), _line(person.mobile if person else "", tr("11 位手机号"),
                                                 max_length=20), required=True)
-        self.add_field("office_phone", "办公电话",
-                       _line(person.office_phone if person else "", "例如 0731-86210000"))
+        self.add_field("office_phone", tr("办公电话"),
+                       _line(person.office_phone if person else "", tr("例如 0731-86210000")))
         department = QComboBox()
         department.setEditable(True)
         department.addItems(sorted(set(departments or [])))
         department.setCurrentText(person.department if person else "")
-        self.add_field("department", "部门", department)
-        self.add_field("position", "职务", _line(person.position if person else ""))
+        self.add_field("department", tr("部门"), department)
+        self.add_field("position", tr("职务"), _line(person.position if person else ""))
 
 
 class DepartmentDialog(RecordDialog):
     def __init__(self, runner: Runner | SyncRunner, save: Save,
                  department: DepartmentView | None = None, parent: QWidget | None = None) -> None:
-        super().__init__("编辑联动单位" if department else "新增联动单位", runner, save, parent)
+        super().__init__(tr("编辑联动单位") if department else tr("新增联动单位"), runner, save, parent)
         d = department
-        self.add_field("name", "单位名称", _line(d.name if d else ""), required=True)
-        self.add_field("duty_phone", "24 小时值班电话",
-                       _line(d.duty_phone if d else "", "例如 0731-86210110"), required=True)
-        self.add_field("liaison_name", "联络员", _line(d.liaison_name if d else "", max_length=32))
-        self.add_field("liaison_mobile", "联络员手机",
-                       _line(d.liaison_mobile if d else "", "11 位手机号", max_length=20))
-        self.add_field("liaison_position", "联络员职务", _line(d.liaison_position if d else ""))
-        first_line = QCheckBox("一线联动单位（派单后 30 分钟内到达，其他单位 40 分钟）")
+        self.add_field("name", tr("单位名称"), _line(d.name if d else ""), required=True)
+        self.add_field("duty_phone", tr("24 小时值班电话"),
+                       _line(d.duty_phone if d else "", tr("例如 0731-86210110")), required=True)
+        self.add_field("liaison_name", tr("联络员"), _line(d.liaison_name if d else "", max_length=32))
+        self.add_field("liaison_mobile", tr("联络员手机"),
+                       _line(d.liaison_mobile if d else "", tr("11 位手机号"), max_length=20))
+        self.add_field("liaison_position", tr("联络员职务"), _line(d.liaison_position if d else ""))
+        first_line = QCheckBox(tr("一线联动单位（派单后 30 分钟内到达，其他单位 40 分钟）"))
         first_line.setChecked(bool(d and d.first_line))
-        self.add_field("first_line", "响应类别", first_line)
-        self.add_field("notes", "备注", _line(d.notes if d else "", max_length=500))
+        self.add_field("first_line", tr("响应类别"), first_line)
+        self.add_field("notes", tr("备注"), _line(d.notes if d else "", max_length=500))

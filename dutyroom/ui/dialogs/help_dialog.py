@@ -6,6 +6,8 @@ from importlib.resources import files
 
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
+from dutyroom.ui.i18n import tr
+
 
 def help_html() -> str:
     return (files("dutyroom.resources") / "help" / "zh_CN.html").read_text(encoding="utf-8")
@@ -16,7 +18,7 @@ class HelpDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Dutyroom 值班室 — 帮助")
+        self.setWindowTitle(tr("Dutyroom 值班室 — 帮助"))
         self.resize(760, 640)
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser()

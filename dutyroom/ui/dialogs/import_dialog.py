@@ -19,21 +19,22 @@ from PySide6.QtWidgets import (
 from dutyroom.services import import_export
 from dutyroom.services.import_export import StaffPreview, StaffRow
 from dutyroom.services.uow import Outcome, UnitOfWork
+from dutyroom.ui.i18n import tr, tr_label
 from dutyroom.ui.table_models import Column, RecordTableModel
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.widgets import action_row, button, error_text, hint_label
 
 BAD_ROW = QColor("#fdecea")
-COLUMNS_HELP = ("表头需包含：姓名、值班层级（主要领导 / 带班领导 / 值班员）、手机（11 位）；"
+COLUMNS_HELP = (tr("表头需包含：姓名、值班层级（主要领导 / 带班领导 / 值班员）、手机（11 位）；"
                 "可选：部门、职务、办公电话。支持 .xlsx 和 .csv（UTF-8 或 GBK）。"
-                "任何一行有误则整个文件不导入。")
+                "任何一行有误则整个文件不导入。"))
 
 
 class ImportStaffDialog(QDialog):
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("导入人员")
+        self.setWindowTitle(tr("导入人员"))
         self.resize(900, 560)
         self._uow, self._runner = uow, runner
         self.path: Path | None = None
@@ -45,24 +46,24 @@ class ImportStaffDialog(QDialog):
         layout.setContentsMargins(20, 16, 20, 16)
         layout.addWidget(hint_label(COLUMNS_HELP))
         chooser = QHBoxLayout()
-        self.choose = button("选择文件…", "file")
+        self.choose = button(tr("选择文件…"), "file")
         self.choose.clicked.connect(self._choose)
-        self.file_label = QLabel("尚未选择文件")
+        self.file_label = QLabel(tr("尚未选择文件"))
         chooser.addWidget(self.choose)
         chooser.addWidget(self.file_label, 1)
         layout.addLayout(chooser)
 
         self.model: RecordTableModel[StaffRow] = RecordTableModel(
             [
-                Column("行", lambda r: r.row),
-                Column("姓名", lambda r: r.cells.get("name", "")),
-                Column("值班层级", lambda r: r.fields.tier.label if r.fields
+                Column(tr("行"), lambda r: r.row),
+                Column(tr("姓名"), lambda r: r.cells.get("name", "")),
+                Column(tr("值班层级"), lambda r: tr_label(r.fields.tier.label) if r.fields
                        else r.cells.get("tier", "")),
-                Column("手机", lambda r: r.cells.get("mobile", "")),
-                Column("部门", lambda r: r.cells.get("department", "")),
-                Column("职务", lambda r: r.cells.get("position", "")),
-                Column("办公电话", lambda r: r.cells.get("office_phone", "")),
-                Column("问题", lambda r: self._problems.get(r.row, "")),
+                Column(tr("手机"), lambda r: r.cells.get("mobile", "")),
+                Column(tr("部门"), lambda r: r.cells.get("department", "")),
+                Column(tr("职务"), lambda r: r.cells.get("position", "")),
+                Column(tr("办公电话"), lambda r: r.cells.get("office_phone", "")),
+                Column(tr("问题"), lambda r: self._problems.get(r.row, "")),
             ],
             tint=lambda r: BAD_ROW if r.row in self._problems else None,
         )
@@ -77,13 +78,13 @@ class ImportStaffDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        actions, self.confirm = action_row("导入", "import", self._import, self.reject)
+        actions, self.confirm = action_row(tr("导入"), "import", self._import, self.reject)
         self.confirm.setEnabled(False)
         layout.addLayout(actions)
 
     def _choose(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "选择人员表", "",
-                                              "表格文件 (*.xlsx *.csv);;所有文件 (*)")
+        name, _ = QFileDialog.getOpenFileName(self, tr("选择人员表"), "",
+                                              tr("表格文件 (*.xlsx *.csv);;所有文件 (*)"))
         if name:
             self.load(Path(name))
 
@@ -92,7 +93,7 @@ class ImportStaffDialog(QDialog):
         self.path = path
         self.file_label.setText(str(path))
         self.confirm.setEnabled(False)
-        self.summary.setText("正在读取…")
+        self.summary.setText(tr("正在读取…"))
         self._runner.run(import_export.preview_staff_file, self._uow, path,
                          done=self._show, failed=self._unreadable)
 
@@ -101,27 +102,29 @@ class ImportStaffDialog(QDialog):
         self._problems = {}
         for problem in preview.problems:
             if problem.row is not None:
-                text = problem.describe().split("：", 1)[-1]
-                self._problems[problem.row] = "；".join(
+                text = problem.describe().split(tr("："), 1)[-1]
+                self._problems[problem.row] = tr("；").join(
                     filter(None, [self._problems.get(problem.row), text]))
         self.model.set_records(preview.rows)
         if preview.ok:
             self.summary.setStyleSheet("")
-            self.summary.setText(f"共 {len(preview.rows)} 人，检查无误。点击「导入」加入通讯录。")
+            self.summary.setText(tr("共 {0} 人，检查无误。点击「导入」加入通讯录。").format(
+                                        len(preview.rows)))
         else:
             self.summary.setStyleSheet("color: #c0392b;")
             listed = "\n".join(p.describe() for p in preview.problems[:8])
             more = len(preview.problems) - 8
             self.summary.setText(
-                f"发现 {len(preview.problems)} 处错误，整个文件不会导入，请改正后重新选择：\n{listed}"
-                + (f"\n……另有 {more} 处" if more > 0 else ""))
+                tr("发现 {0} 处错误，整个文件不会导入，请改正后重新选择：\n{1}").format(
+                       len(preview.problems), listed)
+                + (tr("\n……另有 {0} 处").format(more) if more > 0 else ""))
         self.confirm.setEnabled(preview.ok)
 
     def _unreadable(self, error: BaseException) -> None:
         self.preview = None
         self.model.set_records([])
         self.summary.setStyleSheet("color: #c0392b;")
-        self.summary.setText(f"无法导入：{error_text(error)}")
+        self.summary.setText(tr("无法导入：{0}").format(error_text(error)))
 
     def _import(self) -> None:
         if self.path is None:

@@ -39,6 +39,7 @@ from dutyroom.services import register_service
 from dutyroom.services.department_service import DepartmentView
 from dutyroom.services.incident_service import FEEDBACK_KINDS, DispatchView
 from dutyroom.ui.dialogs.record_dialog import RecordDialog, Save, combo_box, text_box, time_editor
+from dutyroom.ui.i18n import tr, tr_label
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.theme import LEVEL_COLOURS
 
@@ -50,13 +51,17 @@ def _count(value: int = 0, maximum: int = 1_000_000) -> QSpinBox:
     return box
 
 
+
+def _categories() -> list[tuple[str, str]]:
+    return [(tr("请选择"), "")] + [(tr_label(CATEGORY_LABELS[c]), c.value) for c in Category]
+
 class IncidentDialog(RecordDialog):
     """接报登记 and corrections: the facts of an incident, with the suggested level beside."""
 
     def __init__(self, runner: Runner | SyncRunner, save: Save, zone: tzinfo,
                  facts: dict[str, Any] | None = None, mass_limits: tuple[int, int] = (100, 500),
                  editing: bool = False, parent: QWidget | None = None) -> None:
-        super().__init__("修改事件" if editing else "接报登记", runner, save, parent)
+        super().__init__(tr("修改事件") if editing else tr("接报登记"), runner, save, parent)
         self.setMinimumWidth(980)
         self.mass_limits = mass_limits
         values = facts or {}
@@ -71,59 +76,58 @@ class IncidentDialog(RecordDialog):
 
         level = values.get("level", Level.UNRATED.value)
         self.received_at = time_editor(values.get("received_at"), zone, seconds=level == "I")
-        self.add_field("received_at", "接报时间", self.received_at, True, left)
+        self.add_field("received_at", tr("接报时间"), self.received_at, True, left)
         via = QComboBox()
         via.setEditable(True)
         via.addItems(RECEIVED_VIA)
         via.setCurrentText(values.get("received_via") or RECEIVED_VIA[0])
-        self.add_field("received_via", "接报方式", via, form=left)
-        for key, label in (("reporter_unit", "报告人单位"), ("reporter", "报告人"),
-                           ("reporter_post", "职务"), ("reporter_phone", "联系电话")):
+        self.add_field("received_via", tr("接报方式"), via, form=left)
+        for key, label in (("reporter_unit", tr("报告人单位")), ("reporter", tr("报告人")),
+                           ("reporter_post", tr("职务")), ("reporter_phone", tr("联系电话"))):
             self.add_field(key, label, QLineEdit(values.get(key, "")), form=left)
         occurred = values.get("occurred_at")
         self.occurred_at = time_editor(occurred or values.get("received_at"), zone)
         self.occurred_at.setEnabled(occurred is not None)
-        self.occurred_known = QCheckBox("已知")
+        self.occurred_known = QCheckBox(tr("已知"))
         self.occurred_known.setChecked(occurred is not None)
         self.occurred_known.toggled.connect(self.occurred_at.setEnabled)
         occurred_row = QHBoxLayout()
         occurred_row.addWidget(self.occurred_known)
         occurred_row.addWidget(self.occurred_at, 1)
         self.fields["occurred_at"] = self.occurred_at
-        left.addRow("发生时间：", occurred_row)
-        self.add_field("location", "地点", QLineEdit(values.get("location", "")), form=left)
+        left.addRow(tr("发生时间："), occurred_row)
+        self.add_field("location", tr("地点"), QLineEdit(values.get("location", "")), form=left)
 
         self.title_edit = QLineEdit(values.get("title", ""))
-        self.title_edit.setPlaceholderText("例如：青山村化工厂储罐泄漏")
-        self.add_field("title", "标题", self.title_edit, True, right)
-        self.category = combo_box([("请选择", "")] + [(CATEGORY_LABELS[c], c.value) for c in Category],
-                               values.get("category", ""))
-        self.add_field("category", "类别", self.category, True, right)
+        self.title_edit.setPlaceholderText(tr("例如：青山村化工厂储罐泄漏"))
+        self.add_field("title", tr("标题"), self.title_edit, True, right)
+        self.category = combo_box(_categories(), values.get("category", ""))
+        self.add_field("category", tr("类别"), self.category, True, right)
         self.subtype = QComboBox()
-        self.add_field("subtype", "子类", self.subtype, form=right)
+        self.add_field("subtype", tr("子类"), self.subtype, form=right)
         self.category.currentIndexChanged.connect(self._fill_subtypes)
         self._fill_subtypes()
         index = self.subtype.findData(values.get("subtype", ""))
         self.subtype.setCurrentIndex(max(index, 0))
-        self.level = combo_box([(LEVEL_LABELS[lv], lv.value) for lv in Level], level)
-        self.add_field("level", "级别", self.level, form=right)
+        self.level = combo_box([(tr_label(LEVEL_LABELS[lv]), lv.value) for lv in Level], level)
+        self.add_field("level", tr("级别"), self.level, form=right)
         counts = QHBoxLayout()
         counts.setSpacing(6)
         self.counts: dict[str, QSpinBox] = {}
-        for key, label in (("deaths", "死亡"), ("injured", "受伤"), ("missing", "失踪"),
-                           ("trapped", "被困")):
+        for key, label in (("deaths", tr("死亡")), ("injured", tr("受伤")), ("missing", tr("失踪")),
+                           ("trapped", tr("被困"))):
             box = _count(values.get(key, 0))
             self.counts[key] = box
             self.fields[key] = box
             counts.addWidget(QLabel(label))
             counts.addWidget(box)
-        right.addRow("伤亡（人）：", counts)
+        right.addRow(tr("伤亡（人）："), counts)
         self.people = _count(values.get("people_involved", 0))
-        self.add_field("people_involved", "涉及人数", self.people, form=right)
+        self.add_field("people_involved", tr("涉及人数"), self.people, form=right)
         self.loss = _count(values.get("economic_loss", 0), 2_000_000_000)
-        self.loss.setSuffix(" 元")
+        self.loss.setSuffix(tr(" 元"))
         self.loss.setGroupSeparatorShown(True)
-        right.addRow("直接经济损失：", self.loss)
+        right.addRow(tr("直接经济损失："), self.loss)
         self.suggestion = QLabel()
         self.suggestion.setWordWrap(True)
         right.addRow("", self.suggestion)
@@ -132,19 +136,19 @@ class IncidentDialog(RecordDialog):
         self.subtype.currentIndexChanged.connect(self._suggest)
         self.level.currentIndexChanged.connect(self._level_changed)
 
-        self.add_field("summary", "事件概要", text_box(values.get("summary", ""), 90))
-        self.add_field("actions_taken", "已采取措施", text_box(values.get("actions_taken", "")))
-        self.add_field("informed", "已知情领导和单位", QLineEdit(values.get("informed", "")))
+        self.add_field("summary", tr("事件概要"), text_box(values.get("summary", ""), 90))
+        self.add_field("actions_taken", tr("已采取措施"), text_box(values.get("actions_taken", "")))
+        self.add_field("informed", tr("已知情领导和单位"), QLineEdit(values.get("informed", "")))
         if editing:
             self.note = QLineEdit()
-            self.note.setPlaceholderText("例如：核实后伤亡人数变化")
-            self.add_field("note", "修改说明", self.note)
+            self.note.setPlaceholderText(tr("例如：核实后伤亡人数变化"))
+            self.add_field("note", tr("修改说明"), self.note)
         self._suggest()
         self.title_edit.setFocus()
 
     def _fill_subtypes(self) -> None:
         self.subtype.clear()
-        self.subtype.addItem("（未定）", "")
+        self.subtype.addItem(tr("（未定）"), "")
         category = self.category.currentData()
         if category:
             for name in SUBTYPES[Category(category)]:
@@ -176,21 +180,21 @@ class ReportDialog(RecordDialog):
     def __init__(self, runner: Runner | SyncRunner, save: Save, zone: tzinfo,
                  draft: Callable[[str], str], suggested_stage: str = "first",
                  parent: QWidget | None = None) -> None:
-        super().__init__("记录报送", runner, save, parent)
+        super().__init__(tr("记录报送"), runner, save, parent)
         self.setMinimumWidth(720)
         self._draft = draft
-        self.stage = combo_box([(v, k.value) for k, v in STAGE_LABELS.items()], suggested_stage)
-        self.add_field("stage", "阶段", self.stage, True)
-        self.channel = combo_box([(v, k.value) for k, v in CHANNEL_LABELS.items()], "phone")
-        self.add_field("channel", "方式", self.channel, True)
-        self.add_field("sent_at", "报送时间", time_editor(None, zone), True)
+        self.stage = combo_box([(tr_label(v), k.value) for k, v in STAGE_LABELS.items()], suggested_stage)
+        self.add_field("stage", tr("阶段"), self.stage, True)
+        self.channel = combo_box([(tr_label(v), k.value) for k, v in CHANNEL_LABELS.items()], "phone")
+        self.add_field("channel", tr("方式"), self.channel, True)
+        self.add_field("sent_at", tr("报送时间"), time_editor(None, zone), True)
         recipient = QLineEdit()
-        recipient.setPlaceholderText("例如：县委县政府总值班室")
-        self.add_field("recipient", "报送对象", recipient)
-        self.add_field("sent_by", "报送人", QLineEdit())
+        recipient.setPlaceholderText(tr("例如：县委县政府总值班室"))
+        self.add_field("recipient", tr("报送对象"), recipient)
+        self.add_field("sent_by", tr("报送人"), QLineEdit())
         self.text = text_box("", 220)
-        self.add_field("text", "报告内容", self.text)
-        draft_button = QPushButton("按事件信息生成草稿")
+        self.add_field("text", tr("报告内容"), self.text)
+        draft_button = QPushButton(tr("按事件信息生成草稿"))
         draft_button.clicked.connect(self.fill_draft)
         self.form.addRow("", draft_button)
         self.channel.currentIndexChanged.connect(self._channel_changed)
@@ -208,7 +212,7 @@ class DispatchDialog(RecordDialog):
 
     def __init__(self, runner: Runner | SyncRunner, save: Save, zone: tzinfo,
                  departments: Sequence[DepartmentView], parent: QWidget | None = None) -> None:
-        super().__init__("联动派单", runner, save, parent)
+        super().__init__(tr("联动派单"), runner, save, parent)
         self.setMinimumWidth(640)
         self.list = QListWidget()
         self.list.setMinimumHeight(260)
@@ -216,16 +220,17 @@ class DispatchDialog(RecordDialog):
             if not department.active:
                 continue
             minutes = 30 if department.first_line else 40
-            contact = department.liaison_name or "值班室"
+            contact = department.liaison_name or tr("值班室")
             phone = department.liaison_mobile or department.duty_phone
-            item = QListWidgetItem(f"{department.name}　{contact} {phone}　（{minutes} 分钟内到达）")
+            item = QListWidgetItem(tr("{0}　{1} {2}　（{3} 分钟内到达）").format(
+                                          department.name, contact, phone, minutes))
             item.setData(Qt.ItemDataRole.UserRole, department.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.list.addItem(item)
         self.fields["departments"] = self.list
-        self.form.addRow("联动单位 *：", self.list)
-        self.add_field("ordered_at", "派单时间", time_editor(None, zone), True)
+        self.form.addRow(tr("联动单位 *："), self.list)
+        self.add_field("ordered_at", tr("派单时间"), time_editor(None, zone), True)
 
     def values(self) -> dict[str, Any]:
         values = super().values()
@@ -240,14 +245,15 @@ class FeedbackDialog(RecordDialog):
 
     def __init__(self, runner: Runner | SyncRunner, save: Save, zone: tzinfo,
                  dispatches: Sequence[DispatchView], parent: QWidget | None = None) -> None:
-        super().__init__("派单反馈", runner, save, parent)
+        super().__init__(tr("派单反馈"), runner, save, parent)
         self.setMinimumWidth(560)
-        self.add_field("dispatch", "派单", combo_box(
-            [(f"{d.department}（{d.contact_name}）", d.id) for d in dispatches
+        self.add_field("dispatch", tr("派单"), combo_box(
+            [(tr("{0}（{1}）").format(d.department, d.contact_name), d.id) for d in dispatches
              if d.closed_at is None]), True)
-        self.add_field("kind", "反馈", combo_box([(v, k) for k, v in FEEDBACK_KINDS.items()]), True)
-        self.add_field("at", "时间", time_editor(None, zone), True)
-        self.add_field("text", "内容", text_box())
+        self.add_field("kind", tr("反馈"),
+                       combo_box([(tr_label(v), k) for k, v in FEEDBACK_KINDS.items()]), True)
+        self.add_field("at", tr("时间"), time_editor(None, zone), True)
+        self.add_field("text", tr("内容"), text_box())
 
 
 class RegisterDialog(RecordDialog):
@@ -256,7 +262,7 @@ class RegisterDialog(RecordDialog):
     def __init__(self, runner: Runner | SyncRunner, save: Save, zone: tzinfo,
                  entry: register_service.EntryView | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__("修改来电来文登记" if entry else "来电来文登记", runner, save, parent)
+        super().__init__(tr("修改来电来文登记") if entry else tr("来电来文登记"), runner, save, parent)
         self.setMinimumWidth(900)
         values = entry.as_values() if entry else {}
         columns = QHBoxLayout()
@@ -266,28 +272,28 @@ class RegisterDialog(RecordDialog):
             form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
             columns.addLayout(form, 1)
         self.form.addRow(columns)
-        self.add_field("kind", "类型", combo_box([(v, k) for k, v in register_service.KINDS.items()],
-                                            values.get("kind")), True, left)
-        self.add_field("received_at", "时间", time_editor(values.get("received_at"), zone), True,
+        self.add_field("kind", tr("类型"), combo_box(
+            [(tr_label(v), k) for k, v in register_service.KINDS.items()], values.get("kind")), True, left)
+        self.add_field("received_at", tr("时间"), time_editor(values.get("received_at"), zone), True,
                        left)
-        for key, label in (("from_unit", "来电（文）单位"), ("from_name", "姓名"),
-                           ("from_post", "职务"), ("from_phone", "电话")):
+        for key, label in (("from_unit", tr("来电（文）单位")), ("from_name", tr("姓名")),
+                           ("from_post", tr("职务")), ("from_phone", tr("电话"))):
             self.add_field(key, label, QLineEdit(values.get(key, "")), form=left)
         self.title_edit = QLineEdit(values.get("title", ""))
-        self.add_field("title", "标题", self.title_edit, True, right)
-        self.add_field("doc_number", "文号", QLineEdit(values.get("doc_number", "")), form=right)
-        self.add_field("urgency", "紧急程度", combo_box(
-            [(u or "（无）", u) for u in register_service.URGENCIES], values.get("urgency", "")),
+        self.add_field("title", tr("标题"), self.title_edit, True, right)
+        self.add_field("doc_number", tr("文号"), QLineEdit(values.get("doc_number", "")), form=right)
+        self.add_field("urgency", tr("紧急程度"), combo_box(
+            [(u or tr("（无）"), u) for u in register_service.URGENCIES], values.get("urgency", "")),
             form=right)
-        self.add_field("passed_to", "批转", QLineEdit(values.get("passed_to", "")), form=right)
-        self.add_field("informed", "已告知", QLineEdit(values.get("informed", "")), form=right)
-        self.add_field("content", "内容", text_box(values.get("content", ""), 100))
-        self.add_field("leader_instruction", "领导批示",
+        self.add_field("passed_to", tr("批转"), QLineEdit(values.get("passed_to", "")), form=right)
+        self.add_field("informed", tr("已告知"), QLineEdit(values.get("informed", "")), form=right)
+        self.add_field("content", tr("内容"), text_box(values.get("content", ""), 100))
+        self.add_field("leader_instruction", tr("领导批示"),
                        text_box(values.get("leader_instruction", "")))
-        self.add_field("handling", "处理情况", text_box(values.get("handling", "")))
+        self.add_field("handling", tr("处理情况"), text_box(values.get("handling", "")))
         if entry:
             self.note = QLineEdit()
-            self.add_field("note", "修改说明", self.note)
+            self.add_field("note", tr("修改说明"), self.note)
         self.title_edit.setFocus()
 
 
@@ -296,9 +302,9 @@ class PromoteDialog(RecordDialog):
 
     def __init__(self, runner: Runner | SyncRunner, save: Save,
                  parent: QWidget | None = None) -> None:
-        super().__init__("转为事件", runner, save, parent)
-        self.category = combo_box([("请选择", "")] + [(CATEGORY_LABELS[c], c.value) for c in Category])
-        self.add_field("category", "类别", self.category, True)
-        self.add_field("level", "级别", combo_box([(LEVEL_LABELS[lv], lv.value) for lv in Level],
-                                              Level.UNRATED.value))
-        self.add_field("location", "地点", QLineEdit())
+        super().__init__(tr("转为事件"), runner, save, parent)
+        self.category = combo_box(_categories())
+        self.add_field("category", tr("类别"), self.category, True)
+        self.add_field("level", tr("级别"), combo_box(
+            [(tr_label(LEVEL_LABELS[lv]), lv.value) for lv in Level], Level.UNRATED.value))
+        self.add_field("location", tr("地点"), QLineEdit())

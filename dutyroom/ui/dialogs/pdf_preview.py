@@ -14,6 +14,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from dutyroom.reports.content import Document
+from dutyroom.ui.i18n import tr
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.widgets import button, show_error
 
@@ -25,7 +26,7 @@ class PdfPreview(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document, self.filename = document, filename
-        self.setWindowTitle(f"打印预览 — {title}")
+        self.setWindowTitle(tr("打印预览 — {0}").format(title))
         self.resize(980, 900)
         self._bytes = QByteArray(document.data)
         self._buffer = QBuffer(self._bytes, self)
@@ -35,17 +36,17 @@ class PdfPreview(QDialog):
 
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        heading = QLabel(f"<b>{title}</b>　共 {document.pages} 页")
+        heading = QLabel(tr("<b>{0}</b>　共 {1} 页").format(title, document.pages))
         bar.addWidget(heading)
         bar.addStretch(1)
-        self.fit_button = button("整页")
+        self.fit_button = button(tr("整页"))
         self.fit_button.setCheckable(True)
         self.fit_button.toggled.connect(self._fit)
-        self.save_button = button("另存为 PDF…", "save", tooltip="Ctrl+S")
+        self.save_button = button(tr("另存为 PDF…"), "save", tooltip="Ctrl+S")
         self.save_button.clicked.connect(lambda: self.save_as())
-        self.print_button = button("打印…", "printer", primary=True, tooltip="Ctrl+P")
+        self.print_button = button(tr("打印…"), "printer", primary=True, tooltip="Ctrl+P")
         self.print_button.clicked.connect(self.print_dialog)
-        close = button("关闭")
+        close = button(tr("关闭"))
         close.clicked.connect(self.reject)
         for widget in (self.fit_button, self.save_button, self.print_button, close):
             bar.addWidget(widget)
@@ -65,14 +66,15 @@ class PdfPreview(QDialog):
     def save_as(self, path: str | None = None) -> bool:
         if path is None:
             folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-            path, _ = QFileDialog.getSaveFileName(self, "另存为 PDF", str(Path(folder) / self.filename),
-                                                  "PDF 文件 (*.pdf)")
+            path, _ = QFileDialog.getSaveFileName(self, tr("另存为 PDF"), str(Path(folder) / self.filename),
+                                                  tr("PDF 文件 (*.pdf)"))
             if not path:
                 return False
         try:
             Path(path).write_bytes(self.document.data)
         except OSError as error:
-            QMessageBox.warning(self, "未能保存", f"无法写入 {path}：{error.strerror or error}")
+            QMessageBox.warning(self, tr("未能保存"),
+                                tr("无法写入 {0}：{1}").format(path, error.strerror or error))
             return False
         return True
 
@@ -98,7 +100,7 @@ class PdfPreview(QDialog):
         pages = range((first or 1) - 1, (last or self.pdf.pageCount()))
         painter = QPainter()
         if not painter.begin(printer):
-            QMessageBox.warning(self, "未能打印", "打印机无法开始打印，请检查打印机是否连接。")
+            QMessageBox.warning(self, tr("未能打印"), tr("打印机无法开始打印，请检查打印机是否连接。"))
             return 0
         sent = 0
         try:
@@ -135,4 +137,4 @@ def preview_later(parent: QWidget, runner: Runner | SyncRunner, build: Callable[
         parent.preview = preview  # type: ignore[attr-defined]
         preview.open()
 
-    runner.run(build, done=show, failed=lambda error: show_error(parent, "打印", error))
+    runner.run(build, done=show, failed=lambda error: show_error(parent, tr("打印"), error))

@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QDialog, QFormLayout, QVBoxLayout, QWidget
 
+from dutyroom.ui.i18n import tr
 from dutyroom.ui.widgets import action_row
 
 
@@ -22,8 +23,8 @@ class RangeDialog(QDialog):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setDate(QDate(value.year, value.month, value.day))
-        form.addRow("从", self.start)
-        form.addRow("到", self.end)
+        form.addRow(tr("从"), self.start)
+        form.addRow(tr("到"), self.end)
         layout.addLayout(form)
         row, _ = action_row(action, icon_name, self.accept, self.reject)
         layout.addLayout(row)

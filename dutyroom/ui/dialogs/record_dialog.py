@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from dutyroom.services.errors import InputError
 from dutyroom.services.uow import Outcome
+from dutyroom.ui.i18n import tr
 from dutyroom.ui.icons import ON_DARK, icon
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.widgets import error_text
@@ -87,11 +88,11 @@ class RecordDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setText("保存")
+        save.setText(tr("保存"))
         save.setObjectName("primary")
         save.setIcon(icon("save", ON_DARK))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText("取消")
+        cancel.setText(tr("取消"))
         cancel.setIcon(QIcon())  # the style's own icons would break the one icon set
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
@@ -100,7 +101,7 @@ class RecordDialog(QDialog):
     def add_field(self, key: str, label: str, widget: QWidget, required: bool = False,
                   form: QFormLayout | None = None) -> None:
         self.fields[key] = widget
-        (form or self.form).addRow(f"{label}{' *' if required else ''}：", widget)
+        (form or self.form).addRow(tr("{0}{1}：").format(label, ' *' if required else ''), widget)
 
     def values(self) -> dict[str, Any]:
         values: dict[str, Any] = {}

@@ -39,6 +39,7 @@ from dutyroom.services.roster_service import (
 )
 from dutyroom.services.staff_service import StaffView
 from dutyroom.services.uow import Outcome, UnitOfWork
+from dutyroom.ui.i18n import tr, tr_label
 from dutyroom.ui.table_models import Column, RecordTableModel
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.widgets import action_row, button, error_text, hint_label, table_view
@@ -68,49 +69,50 @@ class SlotDialog(QDialog):
     """Assign, substitute (代班) or swap (换班) one slot, recording who asked and why."""
 
     MODES: ClassVar[list[tuple[str, str]]] = [
-        ("assign", "安排 / 更换"), ("substitute", "代班（他人代值此班）"),
-        ("swap", "换班（与另一天对调）"), ("clear", "取消此班次")]
+        ("assign", tr("安排 / 更换")), ("substitute", tr("代班（他人代值此班）")),
+        ("swap", tr("换班（与另一天对调）")), ("clear", tr("取消此班次"))]
 
     def __init__(self, uow: UnitOfWork, runner: AnyRunner, day: date, tier: Tier,
                  current: StaffBrief | None, people: list[StaffView], chief_may_lead: bool,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"{day.month}月{day.day}日 {tier.label}")
+        self.setWindowTitle(tr("{0}月{1}日 {2}").format(day.month, day.day, tr_label(tier.label)))
         self.setMinimumWidth(480)
         self.uow, self.runner, self.day, self.tier = uow, runner, day, tier
         self.warnings: list[str] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)
-        layout.addWidget(QLabel(f"当前：{current.name} {current.mobile}" if current
-                                else "当前：未安排"))
+        layout.addWidget(QLabel(tr("当前：{0} {1}").format(current.name, current.mobile) if current
+                                else tr("当前：未安排")))
         form = QFormLayout()
         self.mode = QComboBox()
         for key, label in self.MODES:
             self.mode.addItem(label, key)
-        form.addRow("变更类型：", self.mode)
+        form.addRow(tr("变更类型："), self.mode)
         self.person = QComboBox()
         for p in people:
             if p.active and (p.tier is tier or (chief_may_lead and tier is Tier.LEADER
                                                  and p.tier is Tier.CHIEF)):
-                self.person.addItem(f"{p.name}（{p.tier_label}）{p.mobile}", p.id)
+                self.person.addItem(tr("{0}（{1}）{2}").format(p.name, tr_label(p.tier_label), p.mobile),
+                                    p.id)
         if current is not None:
             self.person.setCurrentIndex(max(0, self.person.findData(current.id)))
-        form.addRow("值班人员：", self.person)
+        form.addRow(tr("值班人员："), self.person)
         self.other_day = date_edit(day)
-        form.addRow("对调的日期：", self.other_day)
+        form.addRow(tr("对调的日期："), self.other_day)
         self.requested_by = QLineEdit()
-        self.requested_by.setPlaceholderText("提出调整的人")
+        self.requested_by.setPlaceholderText(tr("提出调整的人"))
         self.approved_by = QLineEdit()
-        self.approved_by.setPlaceholderText("批准的领导")
+        self.approved_by.setPlaceholderText(tr("批准的领导"))
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("换班、代班须填写")
-        form.addRow("申请人：", self.requested_by)
-        form.addRow("批准人：", self.approved_by)
-        form.addRow("原因：", self.reason)
+        self.reason.setPlaceholderText(tr("换班、代班须填写"))
+        form.addRow(tr("申请人："), self.requested_by)
+        form.addRow(tr("批准人："), self.approved_by)
+        form.addRow(tr("原因："), self.reason)
         layout.addLayout(form)
         self.error = error_label()
         layout.addWidget(self.error)
-        actions, self.save = action_row("保存", "save", self.submit, self.reject)
+        actions, self.save = action_row(tr("保存"), "save", self.submit, self.reject)
         layout.addLayout(actions)
         self.mode.currentIndexChanged.connect(self._mode_changed)
         self._mode_changed()
@@ -130,7 +132,7 @@ class SlotDialog(QDialog):
         else:
             staff_id = None if mode == "clear" else self.person.currentData()
             if mode != "clear" and staff_id is None:
-                self.error.setText(f"没有可安排的{self.tier.label}")
+                self.error.setText(tr("没有可安排的{0}").format(tr_label(self.tier.label)))
                 return
             call = (roster_service.assign, self.uow, self.day, self.tier, staff_id)
             details["kind"] = "assign" if mode == "clear" else mode
@@ -149,12 +151,12 @@ class SlotDialog(QDialog):
 
 
 FAIRNESS_COLUMNS: list[Column[DutyCounts]] = [
-    Column("姓名", lambda r: r.staff.name),
-    Column("层级", lambda r: TIER_ORDER.index(r.staff.tier), text=lambda r: r.staff.tier.label),
-    Column("工作日", lambda r: r.workday),
-    Column("周末", lambda r: r.weekend),
-    Column("节假日", lambda r: r.holiday),
-    Column("合计", lambda r: r.total),
+    Column(tr("姓名"), lambda r: r.staff.name),
+    Column(tr("层级"), lambda r: TIER_ORDER.index(r.staff.tier), text=lambda r: tr_label(r.staff.tier.label)),
+    Column(tr("工作日"), lambda r: r.workday),
+    Column(tr("周末"), lambda r: r.weekend),
+    Column(tr("节假日"), lambda r: r.holiday),
+    Column(tr("合计"), lambda r: r.total),
 ]
 
 
@@ -164,22 +166,22 @@ class GenerateDialog(QDialog):
     def __init__(self, uow: UnitOfWork, runner: AnyRunner, start: date, end: date,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("自动排班")
+        self.setWindowTitle(tr("自动排班"))
         self.resize(820, 640)
         self.uow, self.runner = uow, runner
         self.report: GenerationReport | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)
         layout.addWidget(hint_label(
-            "只填补范围内尚未安排的班次；手工安排、换班和已排的班次保持不变。"
-            "先预览，确认公平后再保存。"))
+            tr("只填补范围内尚未安排的班次；手工安排、换班和已排的班次保持不变。"
+            "先预览，确认公平后再保存。")))
         bar = QHBoxLayout()
         self.start, self.end = date_edit(start), date_edit(end)
-        bar.addWidget(QLabel("从"))
+        bar.addWidget(QLabel(tr("从")))
         bar.addWidget(self.start)
-        bar.addWidget(QLabel("至"))
+        bar.addWidget(QLabel(tr("至")))
         bar.addWidget(self.end)
-        self.preview_button = button("预览", "roster")
+        self.preview_button = button(tr("预览"), "roster")
         self.preview_button.clicked.connect(self.preview)
         bar.addWidget(self.preview_button)
         bar.addStretch(1)
@@ -192,12 +194,12 @@ class GenerateDialog(QDialog):
         self.unfilled.setStyleSheet("color: #c0392b;")
         self.unfilled.hide()
         layout.addWidget(self.unfilled)
-        layout.addWidget(QLabel("<b>公平性</b>（范围内每人班次，含已安排的）"))
+        layout.addWidget(QLabel(tr("<b>公平性</b>（范围内每人班次，含已安排的）")))
         self.model: RecordTableModel[DutyCounts] = RecordTableModel(FAIRNESS_COLUMNS)
         layout.addWidget(table_view(self.model), 1)
         self.error = error_label()
         layout.addWidget(self.error)
-        actions, self.save = action_row("保存排班", "save", self.apply, self.reject)
+        actions, self.save = action_row(tr("保存排班"), "save", self.apply, self.reject)
         self.save.setEnabled(False)
         layout.addLayout(actions)
 
@@ -213,13 +215,14 @@ class GenerateDialog(QDialog):
     def _show(self, report: GenerationReport) -> None:
         self.report = report
         worst = max(report.spreads.values(), default=0)
-        unfair = [f"{t.label}{c.label}相差 {n}" for (t, c), n in report.spreads.items() if n > 1]
+        unfair = [tr("{0}{1}相差 {2}").format(tr_label(t.label), tr_label(c.label), n)
+                  for (t, c), n in report.spreads.items() if n > 1]
         self.summary.setText(
-            f"将新排 {len(report.assignments)} 个班次。"
-            + (f"无法排上 {len(report.unfilled)} 个班次（见下，红色）。" if report.unfilled
-               else "所有班次均可排上。")
-            + (f"同层级同类班次（计入此前一年）最多相差 {worst} 次。" if not unfair
-               else "注意：计入此前一年，" + "，".join(unfair) + "（受请假、轮休或人数所限）。"))
+            tr("将新排 {0} 个班次。").format(len(report.assignments))
+            + (tr("无法排上 {0} 个班次（见下，红色）。").format(len(report.unfilled)) if report.unfilled
+               else tr("所有班次均可排上。"))
+            + (tr("同层级同类班次（计入此前一年）最多相差 {0} 次。").format(worst) if not unfair
+               else tr("注意：计入此前一年，") + tr("，").join(unfair) + tr("（受请假、轮休或人数所限）。")))
         self.unfilled.clear()
         self.unfilled.addItems([u.describe() for u in report.unfilled])
         self.unfilled.setVisible(bool(report.unfilled))
@@ -259,7 +262,7 @@ class _ListEditor(QDialog):
     def finish(self, view: QTableView, add_label: str) -> None:
         self.table = view
         self.layout_.addWidget(view, 1)
-        remove = button("删除所选", "power")
+        remove = button(tr("删除所选"), "power")
         remove.clicked.connect(self.remove_selected)
         top = QHBoxLayout()
         top.addStretch(1)
@@ -268,7 +271,7 @@ class _ListEditor(QDialog):
         self.layout_.addWidget(QLabel(f"<b>{add_label}</b>"))
         self.layout_.addLayout(self.form)
         self.layout_.addWidget(self.error)
-        close = button("关闭")
+        close = button(tr("关闭"))
         close.clicked.connect(self.accept)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
@@ -298,12 +301,12 @@ class _ListEditor(QDialog):
 
 
 LEAVE_COLUMNS: list[Column[LeaveView]] = [
-    Column("姓名", lambda x: x.staff.name),
-    Column("层级", lambda x: TIER_ORDER.index(x.staff.tier), text=lambda x: x.staff.tier.label),
-    Column("类型", lambda x: x.kind_label),
-    Column("开始", lambda x: x.start.isoformat()),
-    Column("结束", lambda x: x.end.isoformat()),
-    Column("事由", lambda x: x.reason),
+    Column(tr("姓名"), lambda x: x.staff.name),
+    Column(tr("层级"), lambda x: TIER_ORDER.index(x.staff.tier), text=lambda x: tr_label(x.staff.tier.label)),
+    Column(tr("类型"), lambda x: tr_label(x.kind_label)),
+    Column(tr("开始"), lambda x: x.start.isoformat()),
+    Column(tr("结束"), lambda x: x.end.isoformat()),
+    Column(tr("事由"), lambda x: x.reason),
 ]
 
 
@@ -312,26 +315,26 @@ class LeaveDialog(_ListEditor):
 
     def __init__(self, uow: UnitOfWork, runner: AnyRunner, start: date, end: date,
                  people: list[StaffView], parent: QWidget | None = None) -> None:
-        super().__init__("请假、出差、培训登记", uow, runner, roster_service.remove_leave,
+        super().__init__(tr("请假、出差、培训登记"), uow, runner, roster_service.remove_leave,
                          LEAVE_COLUMNS, parent)
         self.start, self.end = start, end
-        self.layout_.addWidget(hint_label(f"{start} 至 {end} 期间的记录；排班时自动避开。"))
+        self.layout_.addWidget(hint_label(tr("{0} 至 {1} 期间的记录；排班时自动避开。").format(start, end)))
         self.person = QComboBox()
         for p in people:
             if p.active:
-                self.person.addItem(f"{p.name}（{p.tier_label}）", p.id)
+                self.person.addItem(tr("{0}（{1}）").format(p.name, tr_label(p.tier_label)), p.id)
         self.kind = QComboBox()
-        for key, label in LEAVE_KINDS.items():
-            self.kind.addItem(label, key)
+        for key, text in LEAVE_KINDS.items():
+            self.kind.addItem(tr_label(text), key)
         self.first, self.last = date_edit(start), date_edit(start)
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("事由")
-        add = button("添加", "add", primary=True)
+        self.reason.setPlaceholderText(tr("事由"))
+        add = button(tr("添加"), "add", primary=True)
         add.clicked.connect(self.add)
-        for widget in (self.person, self.kind, self.first, QLabel("至"), self.last, self.reason,
+        for widget in (self.person, self.kind, self.first, QLabel(tr("至")), self.last, self.reason,
                        add):
             self.form.addWidget(widget)
-        self.finish(table_view(self.model), "新增")
+        self.finish(table_view(self.model), tr("新增"))
         self.reload()
 
     def reload(self) -> None:
@@ -340,7 +343,7 @@ class LeaveDialog(_ListEditor):
 
     def add(self) -> None:
         if self.person.currentData() is None:
-            self.error.setText("请先在通讯录中添加人员")
+            self.error.setText(tr("请先在通讯录中添加人员"))
             return
         self.runner.run(roster_service.add_leave, self.uow, self.person.currentData(),
                         self.kind.currentData(), picked(self.first), picked(self.last),
@@ -349,9 +352,9 @@ class LeaveDialog(_ListEditor):
 
 
 PERIOD_COLUMNS: list[Column[PeriodView]] = [
-    Column("名称", lambda x: x.name),
-    Column("开始", lambda x: x.start.isoformat()),
-    Column("结束", lambda x: x.end.isoformat()),
+    Column(tr("名称"), lambda x: x.name),
+    Column(tr("开始"), lambda x: x.start.isoformat()),
+    Column(tr("结束"), lambda x: x.end.isoformat()),
 ]
 
 
@@ -360,17 +363,17 @@ class PeriodsDialog(_ListEditor):
 
     def __init__(self, uow: UnitOfWork, runner: AnyRunner, today: date,
                  parent: QWidget | None = None) -> None:
-        super().__init__("特殊敏感时期", uow, runner, roster_service.remove_period,
+        super().__init__(tr("特殊敏感时期"), uow, runner, roster_service.remove_period,
                          PERIOD_COLUMNS, parent)
-        self.layout_.addWidget(hint_label("如重要会议、防汛关键期：这些日子按节假日标准三级值班。"))
+        self.layout_.addWidget(hint_label(tr("如重要会议、防汛关键期：这些日子按节假日标准三级值班。")))
         self.name = QLineEdit()
-        self.name.setPlaceholderText("名称，如：防汛关键期")
+        self.name.setPlaceholderText(tr("名称，如：防汛关键期"))
         self.first, self.last = date_edit(today), date_edit(today)
-        add = button("添加", "add", primary=True)
+        add = button(tr("添加"), "add", primary=True)
         add.clicked.connect(self.add)
-        for widget in (self.name, self.first, QLabel("至"), self.last, add):
+        for widget in (self.name, self.first, QLabel(tr("至")), self.last, add):
             self.form.addWidget(widget)
-        self.finish(table_view(self.model), "新增敏感时期")
+        self.finish(table_view(self.model), tr("新增敏感时期"))
         self.reload()
 
     def reload(self) -> None:
@@ -384,14 +387,14 @@ class PeriodsDialog(_ListEditor):
 
 
 STATS_COLUMNS: list[Column[DutyCounts]] = [
-    Column("姓名", lambda r: r.staff.name),
-    Column("层级", lambda r: TIER_ORDER.index(r.staff.tier), text=lambda r: r.staff.tier.label),
-    Column("手机", lambda r: r.staff.mobile),
+    Column(tr("姓名"), lambda r: r.staff.name),
+    Column(tr("层级"), lambda r: TIER_ORDER.index(r.staff.tier), text=lambda r: tr_label(r.staff.tier.label)),
+    Column(tr("手机"), lambda r: r.staff.mobile),
     Column(Category.WORKDAY.label, lambda r: r.workday),
     Column(Category.WEEKEND.label, lambda r: r.weekend),
     Column(Category.HOLIDAY.label, lambda r: r.holiday),
-    Column("合计", lambda r: r.total),
-    Column("应补休（天）", lambda r: r.comp_days),
+    Column(tr("合计"), lambda r: r.total),
+    Column(tr("应补休（天）"), lambda r: r.comp_days),
 ]
 
 
@@ -401,18 +404,18 @@ class StatsDialog(QDialog):
     def __init__(self, uow: UnitOfWork, runner: AnyRunner, start: date, end: date, unit: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("值班统计")
+        self.setWindowTitle(tr("值班统计"))
         self.resize(780, 560)
         self.uow, self.runner, self.unit = uow, runner, unit
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)
         bar = QHBoxLayout()
         self.start, self.end = date_edit(start), date_edit(end)
-        count = button("统计", "roster", primary=True)
+        count = button(tr("统计"), "roster", primary=True)
         count.clicked.connect(self.reload)
-        self.export_button = button("导出 Excel…", "import")
+        self.export_button = button(tr("导出 Excel…"), "import")
         self.export_button.clicked.connect(self.export)
-        for widget in (QLabel("从"), self.start, QLabel("至"), self.end, count):
+        for widget in (QLabel(tr("从")), self.start, QLabel(tr("至")), self.end, count):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.export_button)
@@ -433,28 +436,29 @@ class StatsDialog(QDialog):
 
     def export(self, path: Path | None = None) -> None:
         if path is None:
-            name, _ = QFileDialog.getSaveFileName(self, "导出值班统计", "值班统计.xlsx",
-                                                  "Excel 工作簿 (*.xlsx)")
+            name, _ = QFileDialog.getSaveFileName(self, tr("导出值班统计"), tr("值班统计.xlsx"),
+                                                  tr("Excel 工作簿 (*.xlsx)"))
             if not name:
                 return
             path = Path(name)
         self.runner.run(roster_files.export_statistics, self.model.records(), picked(self.start),
                         picked(self.end), self.unit, path,
-                        done=lambda out: QMessageBox.information(self, "已导出", f"已保存到 {out}"),
+                        done=lambda out: QMessageBox.information(
+                            self, tr("已导出"), tr("已保存到 {0}").format(out)),
                         failed=lambda e: self.error.setText(error_text(e)))
 
 
 CHANGE_COLUMNS: list[Column[ChangeView]] = [
-    Column("日期", lambda c: c.day.isoformat()),
-    Column("层级", lambda c: TIER_ORDER.index(c.tier), text=lambda c: c.tier.label),
-    Column("类型", lambda c: c.kind),
-    Column("原值班人", lambda c: c.old),
-    Column("现值班人", lambda c: c.new),
-    Column("申请人", lambda c: c.requested_by),
-    Column("批准人", lambda c: c.approved_by),
-    Column("原因", lambda c: c.reason),
-    Column("记录时间", lambda c: c.at, text=lambda c: f"{c.at:%Y-%m-%d %H:%M} UTC"),
-    Column("记录人", lambda c: c.recorded_by),
+    Column(tr("日期"), lambda c: c.day.isoformat()),
+    Column(tr("层级"), lambda c: TIER_ORDER.index(c.tier), text=lambda c: tr_label(c.tier.label)),
+    Column(tr("类型"), lambda c: c.kind),
+    Column(tr("原值班人"), lambda c: c.old),
+    Column(tr("现值班人"), lambda c: c.new),
+    Column(tr("申请人"), lambda c: c.requested_by),
+    Column(tr("批准人"), lambda c: c.approved_by),
+    Column(tr("原因"), lambda c: c.reason),
+    Column(tr("记录时间"), lambda c: c.at, text=lambda c: f"{c.at:%Y-%m-%d %H:%M} UTC"),
+    Column(tr("记录人"), lambda c: c.recorded_by),
 ]
 
 
@@ -464,7 +468,7 @@ class ChangesDialog(QDialog):
     def __init__(self, uow: UnitOfWork, runner: AnyRunner, start: date, end: date,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"排班调整记录（{start} 至 {end}）")
+        self.setWindowTitle(tr("排班调整记录（{0} 至 {1}）").format(start, end))
         self.resize(1000, 520)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)
@@ -472,7 +476,7 @@ class ChangesDialog(QDialog):
         layout.addWidget(table_view(self.model), 1)
         self.error = error_label()
         layout.addWidget(self.error)
-        close = button("关闭")
+        close = button(tr("关闭"))
         close.clicked.connect(self.accept)
         bottom = QHBoxLayout()
         bottom.addStretch(1)

@@ -27,6 +27,7 @@ from dutyroom.domain.accounts import PASSWORD_MIN, check_display_name, check_pas
 from dutyroom.domain.errors import FieldError
 from dutyroom.services import demo, settings_service, user_service
 from dutyroom.services.uow import UnitOfWork
+from dutyroom.ui.i18n import tr
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.widgets import error_text, hint_label
 
@@ -56,16 +57,17 @@ class _Page(QWizardPage):
 
 class UnitPage(_Page):
     def __init__(self) -> None:
-        super().__init__("本值班室", "单位名称印在每份打印件的标题上；交接班时间决定每个值班日从几点开始。"
-                         "以后都可在「设置」中修改。")
+        super().__init__(tr("本值班室"), tr("单位名称印在每份打印件的标题上；交接班时间决定每个值班日从几点开"
+                                            "始。"
+                         "以后都可在「设置」中修改。"))
         self.unit_name = QLineEdit()
-        self.unit_name.setPlaceholderText("例如：某某镇人民政府")
-        self.desk_name = QLineEdit("总值班室")
+        self.unit_name.setPlaceholderText(tr("例如：某某镇人民政府"))
+        self.desk_name = QLineEdit(tr("总值班室"))
         self.handover_time = QTimeEdit(QTime(8, 30))
         self.handover_time.setDisplayFormat("HH:mm")
-        self.form.addRow("单位名称 *：", self.unit_name)
-        self.form.addRow("值班室名称 *：", self.desk_name)
-        self.form.addRow("交接班时间：", self.handover_time)
+        self.form.addRow(tr("单位名称 *："), self.unit_name)
+        self.form.addRow(tr("值班室名称 *："), self.desk_name)
+        self.form.addRow(tr("交接班时间："), self.handover_time)
 
     def values(self) -> dict[str, Any]:
         return {"unit_name": self.unit_name.text(), "desk_name": self.desk_name.text(),
@@ -74,7 +76,7 @@ class UnitPage(_Page):
     def validatePage(self) -> bool:
         try:
             if not self.unit_name.text().strip():
-                raise FieldError("unit_name", "请填写单位名称")
+                raise FieldError("unit_name", tr("请填写单位名称"))
             for key, value in self.values().items():
                 registry.definition(key).parse(value)
         except FieldError as error:
@@ -85,21 +87,21 @@ class UnitPage(_Page):
 
 class AdminPage(_Page):
     def __init__(self) -> None:
-        super().__init__("管理员账户", "管理员负责设置、用户和发布值班表，并为每位值班员、带班领导添加"
-                         "各自的账户。请记住密码。")
+        super().__init__(tr("管理员账户"), tr("管理员负责设置、用户和发布值班表，并为每位值班员、带班领导添加"
+                         "各自的账户。请记住密码。"))
         self.username = QLineEdit()
-        self.username.setPlaceholderText("例如 admin 或姓名拼音")
+        self.username.setPlaceholderText(tr("例如 admin 或姓名拼音"))
         self.display_name = QLineEdit()
-        self.display_name.setPlaceholderText("例如 王主任")
+        self.display_name.setPlaceholderText(tr("例如 王主任"))
         self.password = QLineEdit()
-        self.password.setPlaceholderText(f"至少 {PASSWORD_MIN} 位")
+        self.password.setPlaceholderText(tr("至少 {0} 位").format(PASSWORD_MIN))
         self.confirm = QLineEdit()
         for edit in (self.password, self.confirm):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.form.addRow("用户名 *：", self.username)
-        self.form.addRow("姓名 *：", self.display_name)
-        self.form.addRow("密码 *：", self.password)
-        self.form.addRow("确认密码 *：", self.confirm)
+        self.form.addRow(tr("用户名 *："), self.username)
+        self.form.addRow(tr("姓名 *："), self.display_name)
+        self.form.addRow(tr("密码 *："), self.password)
+        self.form.addRow(tr("确认密码 *："), self.confirm)
 
     def values(self) -> dict[str, Any]:
         return {"username": self.username.text(), "display_name": self.display_name.text(),
@@ -118,11 +120,11 @@ class AdminPage(_Page):
 
 class StaffPage(_Page):
     def __init__(self) -> None:
-        super().__init__("值班人员", "排班、签到和交接班都要用到值班人员名单。")
+        super().__init__(tr("值班人员"), tr("排班、签到和交接班都要用到值班人员名单。"))
         self.choices = QButtonGroup(self)
-        for key, text in ((STAFF_IMPORT, "从 Excel 或 CSV 人员表导入（完成后选择文件，导入前逐行预览）"),
-                          (STAFF_DEMO, "先载入示例乡镇试用（人员、电话均为虚构，界面有明显提示）"),
-                          (STAFF_LATER, "稍后在「通讯录」中逐个添加")):
+        for key, text in ((STAFF_IMPORT, tr("从 Excel 或 CSV 人员表导入（完成后选择文件，导入前逐行预览）")),
+                          (STAFF_DEMO, tr("先载入示例乡镇试用（人员、电话均为虚构，界面有明显提示）")),
+                          (STAFF_LATER, tr("稍后在「通讯录」中逐个添加"))):
             radio = QRadioButton(text)
             radio.setProperty("choice", key)
             self.choices.addButton(radio)
@@ -137,16 +139,16 @@ class SetupWizard(QWizard):
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner) -> None:
         super().__init__()
         self.uow, self.runner = uow, runner
-        self.setWindowTitle("Dutyroom 值班室 — 首次设置")
+        self.setWindowTitle(tr("Dutyroom 值班室 — 首次设置"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setMinimumSize(620, 440)
         self.unit, self.admin, self.staff = UnitPage(), AdminPage(), StaffPage()
         for page in (self.unit, self.admin, self.staff):
             self.addPage(page)
-        self.setButtonText(QWizard.WizardButton.NextButton, "下一步")
-        self.setButtonText(QWizard.WizardButton.BackButton, "上一步")
-        self.setButtonText(QWizard.WizardButton.FinishButton, "完成")
-        self.setButtonText(QWizard.WizardButton.CancelButton, "取消")
+        self.setButtonText(QWizard.WizardButton.NextButton, tr("下一步"))
+        self.setButtonText(QWizard.WizardButton.BackButton, tr("上一步"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, tr("完成"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, tr("取消"))
 
     def accept(self) -> None:
         """Write it all on the background runner; close once it is saved."""
@@ -167,7 +169,7 @@ class SetupWizard(QWizard):
 
     def _failed(self, error: BaseException) -> None:
         self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
-        self.staff.error.setText(f"未能完成设置：{error_text(error)}")
+        self.staff.error.setText(tr("未能完成设置：{0}").format(error_text(error)))
 
     @property
     def wants_import(self) -> bool:

@@ -29,6 +29,7 @@ from dutyroom.services.staff_service import StaffView
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.ui.dialogs.contact_dialogs import DepartmentDialog, StaffDialog
 from dutyroom.ui.dialogs.import_dialog import ImportStaffDialog
+from dutyroom.ui.i18n import tr, tr_label
 from dutyroom.ui.icons import icon
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.table_models import Column, RecordFilterProxy, RecordTableModel
@@ -36,23 +37,23 @@ from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.widgets import button, show_error, title_label
 
 STAFF_COLUMNS: list[Column[StaffView]] = [
-    Column("姓名", lambda p: p.name),
-    Column("值班层级", lambda p: list(Tier).index(p.tier), text=lambda p: p.tier_label),
-    Column("手机", lambda p: p.mobile),
-    Column("办公电话", lambda p: p.office_phone),
-    Column("部门", lambda p: p.department),
-    Column("职务", lambda p: p.position),
-    Column("状态", lambda p: not p.active, text=lambda p: "在岗" if p.active else "已停用"),
+    Column(tr("姓名"), lambda p: p.name),
+    Column(tr("值班层级"), lambda p: list(Tier).index(p.tier), text=lambda p: tr_label(p.tier_label)),
+    Column(tr("手机"), lambda p: p.mobile),
+    Column(tr("办公电话"), lambda p: p.office_phone),
+    Column(tr("部门"), lambda p: p.department),
+    Column(tr("职务"), lambda p: p.position),
+    Column(tr("状态"), lambda p: not p.active, text=lambda p: tr("在岗") if p.active else tr("已停用")),
 ]
 DEPARTMENT_COLUMNS: list[Column[DepartmentView]] = [
-    Column("单位名称", lambda d: d.name),
-    Column("24 小时值班电话", lambda d: d.duty_phone),
-    Column("联络员", lambda d: d.liaison_name),
-    Column("联络员手机", lambda d: d.liaison_mobile),
-    Column("联络员职务", lambda d: d.liaison_position),
-    Column("响应类别", lambda d: not d.first_line,
-           text=lambda d: "一线（30 分钟）" if d.first_line else "其他（40 分钟）"),
-    Column("状态", lambda d: not d.active, text=lambda d: "启用" if d.active else "已停用"),
+    Column(tr("单位名称"), lambda d: d.name),
+    Column(tr("24 小时值班电话"), lambda d: d.duty_phone),
+    Column(tr("联络员"), lambda d: d.liaison_name),
+    Column(tr("联络员手机"), lambda d: d.liaison_mobile),
+    Column(tr("联络员职务"), lambda d: d.liaison_position),
+    Column(tr("响应类别"), lambda d: not d.first_line,
+           text=lambda d: tr("一线（30 分钟）") if d.first_line else tr("其他（40 分钟）")),
+    Column(tr("状态"), lambda d: not d.active, text=lambda d: tr("启用") if d.active else tr("已停用")),
 ]
 
 
@@ -78,12 +79,12 @@ class RecordList(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter_changed)
         self.toolbar.addWidget(self.search, 1)
-        self.show_inactive = QCheckBox("显示已停用")
+        self.show_inactive = QCheckBox(tr("显示已停用"))
         self.show_inactive.toggled.connect(self._show_inactive)
         self.toolbar.addWidget(self.show_inactive)
-        self.add_button = button(f"新增{noun}", "add", primary=True, tooltip="Ctrl+N")
-        self.edit_button = button("编辑", "edit", tooltip="回车 或 双击")
-        self.toggle_button = button("停用", "power")
+        self.add_button = button(tr("新增{0}").format(noun), "add", primary=True, tooltip="Ctrl+N")
+        self.edit_button = button(tr("编辑"), "edit", tooltip=tr("回车 或 双击"))
+        self.toggle_button = button(tr("停用"), "power")
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit)
         self.toggle_button.clicked.connect(self.toggle_active)
@@ -126,7 +127,7 @@ class RecordList(QWidget):
 
     def describe_count(self, shown: int, records: list[Any]) -> str:
         active = sum(1 for r in records if r.active)
-        return f"显示 {shown} 条，共 {len(records)} 条（启用 {active}）"
+        return tr("显示 {0} 条，共 {1} 条（启用 {2}）").format(shown, len(records), active)
 
     # shared behaviour -----------------------------------------------------------------
 
@@ -135,7 +136,7 @@ class RecordList(QWidget):
         if select is None and (current := self.selected()) is not None:
             select = current.id
         self.runner.run(self.load, done=lambda records: self._loaded(records, select),
-                        failed=lambda e: show_error(self, "读取失败", e))
+                        failed=lambda e: show_error(self, tr("读取失败"), e))
 
     def _loaded(self, records: list[Any], select: int | None) -> None:
         self.model.set_records(records)
@@ -174,7 +175,7 @@ class RecordList(QWidget):
         record = self.selected()
         self.edit_button.setEnabled(record is not None)
         self.toggle_button.setEnabled(record is not None)
-        self.toggle_button.setText("启用" if record is not None and not record.active else "停用")
+        self.toggle_button.setText(tr("启用") if record is not None and not record.active else tr("停用"))
 
     def add(self) -> None:
         self._run_dialog(None)
@@ -195,12 +196,12 @@ class RecordList(QWidget):
             return
         if record.active:
             answer = QMessageBox.question(
-                self, f"停用{self.noun}",
-                f"停用「{record.name}」后不再参与排班和派单，历史记录保留。确定停用吗？")
+                self, tr("停用{0}").format(self.noun),
+                tr("停用「{0}」后不再参与排班和派单，历史记录保留。确定停用吗？").format(record.name))
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self.runner.run(self.set_active, record, not record.active, done=self._after,
-                        failed=lambda e: show_error(self, "操作未完成", e))
+                        failed=lambda e: show_error(self, tr("操作未完成"), e))
 
     def _after(self, outcome: Outcome[Any]) -> None:
         if outcome.changes:
@@ -210,15 +211,15 @@ class RecordList(QWidget):
 
 class StaffList(RecordList):
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner) -> None:
-        super().__init__(runner, STAFF_COLUMNS, "人员", "搜索姓名、手机、部门、职务…（Ctrl+F）")
+        super().__init__(runner, STAFF_COLUMNS, tr("人员"), tr("搜索姓名、手机、部门、职务…（Ctrl+F）"))
         self.uow = uow
         self.tier = QComboBox()
-        self.tier.addItem("全部层级", None)
+        self.tier.addItem(tr("全部层级"), None)
         for value in Tier:
-            self.tier.addItem(value.label, value.value)
+            self.tier.addItem(tr_label(value.label), value.value)
         self.tier.currentIndexChanged.connect(self._tier_changed)
         self.toolbar.insertWidget(1, self.tier)
-        self.import_button = button("从 Excel/CSV 导入…", "import")
+        self.import_button = button(tr("从 Excel/CSV 导入…"), "import")
         self.import_button.clicked.connect(self.import_file)
         self.toolbar.addWidget(self.import_button)
 
@@ -240,8 +241,9 @@ class StaffList(RecordList):
 
     def describe_count(self, shown: int, records: list[StaffView]) -> str:
         active = [r for r in records if r.active]
-        by_tier = "，".join(f"{t.label} {sum(1 for r in active if r.tier == t)}" for t in Tier)
-        return f"显示 {shown} 人；在岗 {len(active)} 人（{by_tier}），已停用 {len(records) - len(active)} 人"
+        by_tier = tr("，").join(f"{tr_label(t.label)} {sum(1 for r in active if r.tier == t)}" for t in Tier)
+        return tr("显示 {0} 人；在岗 {1} 人（{2}），已停用 {3} 人").format(
+                      shown, len(active), by_tier, len(records) - len(active))
 
     def _tier_changed(self) -> None:
         tier = self.tier.currentData()
@@ -251,14 +253,14 @@ class StaffList(RecordList):
     def import_file(self) -> None:
         dialog = ImportStaffDialog(self.uow, self.runner, self)
         if dialog.exec() and dialog.imported:
-            QMessageBox.information(self, "导入完成", f"已导入 {dialog.imported} 名人员。")
+            QMessageBox.information(self, tr("导入完成"), tr("已导入 {0} 名人员。").format(dialog.imported))
             self.changed.emit(Changes(staff=True))
             self.refresh()
 
 
 class DepartmentList(RecordList):
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner) -> None:
-        super().__init__(runner, DEPARTMENT_COLUMNS, "联动单位", "搜索单位、电话、联络员…（Ctrl+F）")
+        super().__init__(runner, DEPARTMENT_COLUMNS, tr("联动单位"), tr("搜索单位、电话、联络员…（Ctrl+F）"))
         self.uow = uow
 
     def load(self) -> list[DepartmentView]:
@@ -279,7 +281,7 @@ class DepartmentList(RecordList):
 
 
 class ContactsPage(Page):
-    title = "通讯录"
+    title = tr("通讯录")
     icon_name = "contacts"
     changed = Signal(object)
 
@@ -287,12 +289,12 @@ class ContactsPage(Page):
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 22, 28, 18)
-        layout.addWidget(title_label("通讯录"))
+        layout.addWidget(title_label(tr("通讯录")))
         self.tabs = QTabWidget()
         self.staff = StaffList(uow, runner)
         self.departments = DepartmentList(uow, runner)
-        self.tabs.addTab(self.staff, icon("contacts"), "值班人员")
-        self.tabs.addTab(self.departments, icon("department"), "联动单位")
+        self.tabs.addTab(self.staff, icon("contacts"), tr("值班人员"))
+        self.tabs.addTab(self.departments, icon("department"), tr("联动单位"))
         layout.addWidget(self.tabs, 1)
         for widget in (self.staff, self.departments):
             widget.changed.connect(self.changed)

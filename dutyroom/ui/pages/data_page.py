@@ -27,6 +27,7 @@ from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.services.user_service import UserView
 from dutyroom.ui.dialogs.account_dialogs import PasswordDialog, UserDialog, clean
 from dutyroom.ui.dialogs.range_dialog import RangeDialog
+from dutyroom.ui.i18n import tr, tr_label
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.table_models import Column, RecordTableModel
 from dutyroom.ui.tasks import Runner, SyncRunner
@@ -42,8 +43,8 @@ from dutyroom.ui.widgets import (
 
 EVERYTHING = Changes(staff=True, departments=True, settings=True, roster=True, incidents=True,
                      register=True, clock=True, handover=True)
-PACKAGE_FILTER = "外勤包 (*.dutyroom *.sqlite3);;所有文件 (*)"
-DATABASE_FILTER = "Dutyroom 数据库 (*.sqlite3 *.dutyroom);;所有文件 (*)"
+PACKAGE_FILTER = tr("外勤包 (*.dutyroom *.sqlite3);;所有文件 (*)")
+DATABASE_FILTER = tr("Dutyroom 数据库 (*.sqlite3 *.dutyroom);;所有文件 (*)")
 
 
 def _size(size: int) -> str:
@@ -51,7 +52,7 @@ def _size(size: int) -> str:
 
 
 class DataPage(Page):
-    title = "数据"
+    title = tr("数据")
     icon_name = "database"
     help_topic = "data"
     changed = Signal(object)
@@ -64,7 +65,7 @@ class DataPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 22, 28, 18)
         layout.setSpacing(14)
-        layout.addWidget(title_label("数据与账户"))
+        layout.addWidget(title_label(tr("数据与账户")))
         self.origin_banner = QLabel()
         self.origin_banner.setObjectName("demoBanner")
         self.origin_banner.setWordWrap(True)
@@ -77,25 +78,26 @@ class DataPage(Page):
 
     def _backup_card(self) -> QFrame:
         frame, inner = card()
-        inner.addWidget(QLabel("<b>备份</b>"))
+        inner.addWidget(QLabel(tr("<b>备份</b>")))
         self.backup_hint = hint_label("")
         inner.addWidget(self.backup_hint)
         self.backups: RecordTableModel[BackupInfo] = RecordTableModel([
-            Column("备份时间", lambda b: b.at, text=lambda b: f"{b.at.astimezone(self.zone):%Y-%m-%d %H:%M}"),
-            Column("类型", lambda b: b.kind),
-            Column("大小", lambda b: b.size, text=lambda b: _size(b.size)),
-            Column("文件", lambda b: b.path.name),
+            Column(tr("备份时间"), lambda b: b.at,
+                   text=lambda b: f"{b.at.astimezone(self.zone):%Y-%m-%d %H:%M}"),
+            Column(tr("类型"), lambda b: b.kind),
+            Column(tr("大小"), lambda b: b.size, text=lambda b: _size(b.size)),
+            Column(tr("文件"), lambda b: b.path.name),
         ])
         self.backup_table = self._table(self.backups, 200)
         inner.addWidget(self.backup_table)
         row = QHBoxLayout()
-        self.backup_button = button("立即备份", "save", primary=True)
+        self.backup_button = button(tr("立即备份"), "save", primary=True)
         self.backup_button.clicked.connect(self.back_up)
-        self.save_copy_button = button("另存备份…", "download")
+        self.save_copy_button = button(tr("另存备份…"), "download")
         self.save_copy_button.clicked.connect(self.save_copy)
-        self.restore_button = button("恢复所选…", "undo")
+        self.restore_button = button(tr("恢复所选…"), "undo")
         self.restore_button.clicked.connect(self.restore_selected)
-        self.restore_file_button = button("从文件恢复…", "upload")
+        self.restore_file_button = button(tr("从文件恢复…"), "upload")
         self.restore_file_button.clicked.connect(self.restore_file)
         for widget in (self.backup_button, self.save_copy_button, self.restore_button,
                        self.restore_file_button):
@@ -106,16 +108,16 @@ class DataPage(Page):
 
     def _field_card(self) -> QFrame:
         frame, inner = card()
-        inner.addWidget(QLabel("<b>外勤包</b>"))
+        inner.addWidget(QLabel(tr("<b>外勤包</b>")))
         inner.addWidget(hint_label(
-            "外出带笔记本时，导出一段时间的外勤包（值班表、通讯录、未办结事件）；在笔记本上"
+            tr("外出带笔记本时，导出一段时间的外勤包（值班表、通讯录、未办结事件）；在笔记本上"
             "用「从文件恢复…」载入。回来后在笔记本上「另存备份…」，再在这里「合并外勤数据…」："
             "新登记的事件、报送、派单和来电按编号并入；双方都改过的记录两份都保留为修订；"
-            "同一文件合并两次不会重复。"))
+            "同一文件合并两次不会重复。")))
         row = QHBoxLayout()
-        self.export_button = button("导出外勤包…", "download")
+        self.export_button = button(tr("导出外勤包…"), "download")
         self.export_button.clicked.connect(self.export_package)
-        self.merge_button = button("合并外勤数据…", "upload")
+        self.merge_button = button(tr("合并外勤数据…"), "upload")
         self.merge_button.clicked.connect(self.merge_package)
         row.addWidget(self.export_button)
         row.addWidget(self.merge_button)
@@ -128,30 +130,31 @@ class DataPage(Page):
 
     def _user_card(self) -> QFrame:
         frame, inner = card()
-        inner.addWidget(QLabel("<b>用户和权限</b>"))
+        inner.addWidget(QLabel(tr("<b>用户和权限</b>")))
         self.user_hint = hint_label("")
         inner.addWidget(self.user_hint)
         self.users: RecordTableModel[UserView] = RecordTableModel([
-            Column("用户名", lambda u: u.username),
-            Column("姓名", lambda u: u.display_name),
-            Column("角色", lambda u: u.role_label),
-            Column("对应值班人员", lambda u: u.staff_name),
-            Column("状态", lambda u: not u.active, text=lambda u: "可登录" if u.active else "已停用"),
-            Column("最后登录", lambda u: u.last_login_at or datetime.min.replace(tzinfo=UTC),
+            Column(tr("用户名"), lambda u: u.username),
+            Column(tr("姓名"), lambda u: u.display_name),
+            Column(tr("角色"), lambda u: tr_label(u.role_label)),
+            Column(tr("对应值班人员"), lambda u: u.staff_name),
+            Column(tr("状态"), lambda u: not u.active,
+                   text=lambda u: tr("可登录") if u.active else tr("已停用")),
+            Column(tr("最后登录"), lambda u: u.last_login_at or datetime.min.replace(tzinfo=UTC),
                    text=lambda u: f"{u.last_login_at.astimezone(self.zone):%Y-%m-%d %H:%M}"
-                   if u.last_login_at else "从未"),
+                   if u.last_login_at else tr("从未")),
         ], lambda u: u.active)
         self.user_table = self._table(self.users, 180)
         self.user_table.doubleClicked.connect(lambda _: self.edit_user())
         inner.addWidget(self.user_table)
         row = QHBoxLayout()
-        self.add_user_button = button("新增用户…", "add")
+        self.add_user_button = button(tr("新增用户…"), "add")
         self.add_user_button.clicked.connect(self.add_user)
-        self.edit_user_button = button("修改…", "edit")
+        self.edit_user_button = button(tr("修改…"), "edit")
         self.edit_user_button.clicked.connect(self.edit_user)
-        self.reset_button = button("重置密码…", "lock")
+        self.reset_button = button(tr("重置密码…"), "lock")
         self.reset_button.clicked.connect(self.reset_password)
-        self.own_password_button = button("修改我的密码…", "user")
+        self.own_password_button = button(tr("修改我的密码…"), "user")
         self.own_password_button.clicked.connect(self.change_own_password)
         for widget in (self.add_user_button, self.edit_user_button, self.reset_button,
                        self.own_password_button):
@@ -178,23 +181,24 @@ class DataPage(Page):
         if changes is not None and not changes.settings:
             return  # backups, accounts and the package's origin change only through this page
         if server:
-            self.backup_hint.setText("本值班台连接的是服务器数据库（PostgreSQL），"
-                                     "由服务器管理员用 pg_dump 定期备份，不在值班台上备份。")
+            self.backup_hint.setText(tr("本值班台连接的是服务器数据库（PostgreSQL），"
+                                     "由服务器管理员用 pg_dump 定期备份，不在值班台上备份。"))
             self.backups.set_records([])
         else:
             folder = self.storage.url.database if self.storage else ""
             self.backup_hint.setText(
-                f"每次启动、运行中每天一次和退出时自动备份到 {Path(folder).parent / 'backups'}，"
-                "保留最近 7 天每天一份、最近 4 周每周一份；手动备份和恢复前保留的副本不会自动删除。"
-                "恢复前会先校验备份文件（完整性、版本、审计链），并保留被替换的数据库。")
+                tr("每次启动、运行中每天一次和退出时自动备份到 {0}，保留最近 7 天每天一份、最近 4 周每周一份"
+                   "；手动备份和恢复前保留的副本不会自动删除。恢复前会先校验备份文件（完整性、版本、审计链）"
+                   "，并保留被替换的数据库。").format(Path(folder).parent / 'backups'))
             self.runner.run(backup_service.list_backups, self.storage.url,  # type: ignore[union-attr]
                             done=self.backups.set_records, failed=self._failed)
         admin = self.uow.user.may(Permission.USERS)
         for widget in (self.add_user_button, self.edit_user_button, self.reset_button):
             widget.setEnabled(admin)
         self.own_password_button.setEnabled(self.uow.user.user_id is not None)
-        self.user_hint.setText(f"当前登录：{self.uow.user.name}（{self.uow.user.role_label}）。"
-                               + ("" if admin else "用户由管理员管理。"))
+        self.user_hint.setText(tr("当前登录：{0}（{1}）。").format(
+                                      self.uow.user.name, tr_label(self.uow.user.role_label))
+                               + ("" if admin else tr("用户由管理员管理。")))
         self.runner.run(user_service.list_users, self.uow, done=self.users.set_records,
                         failed=self._failed)
         self.runner.run(field_service.field_origin, self.uow, done=self._show_origin,
@@ -204,12 +208,13 @@ class DataPage(Page):
         self.origin_banner.setVisible(origin is not None)
         if origin is not None:
             self.origin_banner.setText(
-                f"本机数据来自{origin.desk_name}的外勤包（{origin.start}—{origin.end}，"
-                f"{origin.exported_by} 于 {origin.exported_at.astimezone(self.zone):%Y-%m-%d %H:%M} 导出）。"
-                "回到值班台后，请用「另存备份…」把本机数据交值班台合并。")
+                tr("本机数据来自{0}的外勤包（{1}—{2}，{3} 于 {4:%Y-%m-%d %H:%M} 导出）。回到值班台后，请用「"
+                   "另存备份…」把本机数据交值班台合并。").format(
+                       origin.desk_name, origin.start, origin.end, origin.exported_by,
+                       origin.exported_at.astimezone(self.zone)))
 
     def _failed(self, error: BaseException) -> None:
-        show_error(self, "操作未完成", error)
+        show_error(self, tr("操作未完成"), error)
 
     def _selected(self, view: QTableView, model: RecordTableModel[Any]) -> Any | None:
         rows = view.selectionModel().selectedRows()
@@ -224,15 +229,15 @@ class DataPage(Page):
                         done=lambda path: self._backed_up(path), failed=self._failed)
 
     def _backed_up(self, path: Path) -> None:
-        QMessageBox.information(self, "已备份", f"已备份到：\n{path}")
+        QMessageBox.information(self, tr("已备份"), tr("已备份到：\n{0}").format(path))
         self.refresh(None)
 
     def save_copy(self) -> None:
         if self.storage is None:
             return
         stamp = datetime.now(self.zone).strftime("%Y%m%d-%H%M")
-        suggested = Path.home() / f"值班室数据-{stamp}.sqlite3"
-        name, _ = QFileDialog.getSaveFileName(self, "另存备份", str(suggested), DATABASE_FILTER)
+        suggested = Path.home() / tr("值班室数据-{0}.sqlite3").format(stamp)
+        name, _ = QFileDialog.getSaveFileName(self, tr("另存备份"), str(suggested), DATABASE_FILTER)
         if name:
             self.runner.run(backup_service.backup_to, self.storage.url, Path(name),
                             done=self._backed_up, failed=self._failed)
@@ -240,12 +245,12 @@ class DataPage(Page):
     def restore_selected(self) -> None:
         chosen = self._selected(self.backup_table, self.backups)
         if chosen is None:
-            QMessageBox.information(self, "恢复备份", "请先在列表中选择一份备份。")
+            QMessageBox.information(self, tr("恢复备份"), tr("请先在列表中选择一份备份。"))
             return
         self.restore_from(chosen.path)
 
     def restore_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "从文件恢复", str(Path.home()), DATABASE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, tr("从文件恢复"), str(Path.home()), DATABASE_FILTER)
         if name:
             self.restore_from(Path(name))
 
@@ -253,8 +258,8 @@ class DataPage(Page):
         if self.storage is None:
             return
         answer = QMessageBox.question(
-            self, "恢复备份", f"用下面的备份替换当前数据库？\n{path}\n\n"
-            "恢复前会先校验这个文件；当前数据库会先另存为「恢复前自动保留」的备份，可以再恢复回来。")
+            self, tr("恢复备份"), tr("用下面的备份替换当前数据库？\n{0}\n\n恢复前会先校验这个文件；当前数据库"
+                                     "会先另存为「恢复前自动保留」的备份，可以再恢复回来。").format(path))
         if answer != QMessageBox.StandardButton.Yes:
             return
         storage = self.storage
@@ -262,8 +267,8 @@ class DataPage(Page):
                         done=self._restored, failed=self._failed)
 
     def _restored(self, report: backup_service.RestoreReport) -> None:
-        QMessageBox.information(self, "已恢复", f"已从 {report.source.name} 恢复。\n"
-                                f"被替换的数据库保留为：{report.kept or '（无）'}")
+        QMessageBox.information(self, tr("已恢复"), tr("已从 {0} 恢复。\n被替换的数据库保留为：{1}").format(
+                                                           report.source.name, report.kept or tr('（无）')))
         self.changed.emit(EVERYTHING)
         self.refresh(None)
 
@@ -271,12 +276,14 @@ class DataPage(Page):
 
     def export_package(self) -> None:
         today = datetime.now(self.zone).date()
-        dialog = RangeDialog("导出外勤包", "导出…", "download", today, today + timedelta(days=6), self)
+        dialog = RangeDialog(tr("导出外勤包"), tr("导出…"), "download", today,
+                             today + timedelta(days=6), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         first, last = dialog.dates()
         name, _ = QFileDialog.getSaveFileName(
-            self, "导出外勤包", str(Path.home() / f"外勤包-{first:%m%d}-{last:%m%d}.dutyroom"),
+            self, tr("导出外勤包"), str(Path.home() / tr("外勤包-{0:%m%d}-{1:%m%d}.dutyroom").format(
+                                                             first, last)),
             PACKAGE_FILTER)
         if name:
             self.runner.run(field_service.export_package, self.uow, first, last, Path(name),
@@ -285,23 +292,23 @@ class DataPage(Page):
     def _exported(self, outcome: Outcome[PackageReport]) -> None:
         report = outcome.value
         self.field_result.setText(
-            f"已导出外勤包 {report.out}：{report.start}—{report.end}，人员 {report.staff} 人，"
-            f"值班 {report.duty_days} 天，未办结事件 {report.incidents} 件。")
+            tr("已导出外勤包 {0}：{1}—{2}，人员 {3} 人，值班 {4} 天，未办结事件 {5} 件。").format(
+                   report.out, report.start, report.end, report.staff, report.duty_days, report.incidents))
 
     def merge_package(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "合并外勤数据", str(Path.home()), PACKAGE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, tr("合并外勤数据"), str(Path.home()), PACKAGE_FILTER)
         if name:
             self.runner.run(field_service.merge_package, self.uow, Path(name),
                             done=self._merged, failed=self._failed)
 
     def _merged(self, outcome: Outcome[MergeReport]) -> None:
         report = outcome.value
-        counts = "，".join(f"{label} {report.counts.get(key, 0)} 条"
-                          for key, label in OUTCOME_LABELS.items())
-        text = f"已合并 {report.package}：{counts}。"
+        counts = tr("，").join(tr("{0} {1} 条").format(tr_label(text), report.counts.get(key, 0))
+                          for key, text in OUTCOME_LABELS.items())
+        text = tr("已合并 {0}：{1}。").format(report.package, counts)
         if report.conflicts:
-            text += (" 以下记录在外勤和值班台都改过，值班台的版本保持有效，外勤的版本已另存为修订"
-                     f"（见事件的修订记录），请核对：{'、'.join(report.conflicts)}")
+            text += (tr(" 以下记录在外勤和值班台都改过，值班台的版本保持有效，外勤的版本已另存为修订（见事件"
+                        "的修订记录），请核对：{0}").format(tr('、').join(report.conflicts)))
         self.field_result.setText(text)
         if outcome.changes:
             self.changed.emit(outcome.changes)
@@ -331,7 +338,7 @@ class DataPage(Page):
     def reset_password(self) -> None:
         user = self._selected(self.user_table, self.users)
         if user is None:
-            QMessageBox.information(self, "重置密码", "请先在列表中选择一位用户。")
+            QMessageBox.information(self, tr("重置密码"), tr("请先在列表中选择一位用户。"))
             return
         self._account_dialog(PasswordDialog(
             self.runner, lambda v: user_service.reset_password(self.uow, user.id, v["password"],

@@ -31,6 +31,7 @@ from dutyroom.services.handover_service import HandoverSummary, HandoverView
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.ui.dialogs.pdf_preview import PdfPreview, preview_later
 from dutyroom.ui.dialogs.range_dialog import RangeDialog
+from dutyroom.ui.i18n import tr, tr_label
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.table_models import Column, RecordTableModel
 from dutyroom.ui.tasks import Runner, SyncRunner
@@ -41,12 +42,14 @@ ALERT_FILL = "#fbe3e3"
 
 def record_html(record: HandoverRecord) -> str:
     """The record as the page shows it: the same sections and rows as the printout."""
-    people = (f"交班人 <b>{escape(record.outgoing or '（未排班）')}</b>　接班人 "
-              f"<b>{escape(record.incoming or '（未排班）')}</b>　带班领导 "
-              f"<b>{escape(record.leader or '（未排班）')}</b>"
-              + (f"　主要领导 <b>{escape(record.chief)}</b>" if record.chief else ""))
+    nobody = tr("（未排班）")
+    people = (tr("交班人 <b>{0}</b>　接班人 <b>{1}</b>　带班领导 <b>{2}</b>").format(
+                  escape(record.outgoing or nobody), escape(record.incoming or nobody),
+                  escape(record.leader or nobody))
+              + (tr("　主要领导 <b>{0}</b>").format(escape(record.chief)) if record.chief else ""))
     parts = [f"<h2 style='margin:0'>{escape(record.title)}</h2>",
-             f"<p>值班时段 {escape(record.period)}　记录截至 {escape(record.assembled_at)}</p>",
+             tr("<p>值班时段 {0}　记录截至 {1}</p>").format(
+                    escape(record.period), escape(record.assembled_at)),
              f"<p>{people}</p>"]
     for number, section in enumerate(record.sections, start=1):
         parts.append(f"<h3>{number}. {escape(section.title)}</h3>")
@@ -60,11 +63,12 @@ def record_html(record: HandoverRecord) -> str:
             for line in section.lines)
         parts.append("<table border='1' cellspacing='0' cellpadding='4' width='100%' "
                      f"style='border-color:#999'><tr bgcolor='#eeeeee'>{head}</tr>{rows}</table>")
-    for label, value in (("设备和电话状态", record.equipment or "正常"),
-                         ("其他交代事项", record.notes or "无")):
+    for label, value in ((tr("设备和电话状态"), record.equipment or tr("正常")),
+                         (tr("其他交代事项"), record.notes or tr("无"))):
         parts.append(f"<h3>{escape(label)}</h3><p>{escape(value).replace(chr(10), '<br>')}</p>")
     for c in record.corrections:
-        parts.append(f"<p style='color:#666'>更正：{escape(c.at)} {escape(c.by)}：{escape(c.reason)}</p>")
+        parts.append(tr("<p style='color:#666'>更正：{0} {1}：{2}</p>").format(
+                            escape(c.at), escape(c.by), escape(c.reason)))
     return "".join(parts)
 
 
@@ -74,20 +78,19 @@ class AcceptDialog(QDialog):
     def __init__(self, people: list[tuple[int, str]], incoming_id: int | None, day: date,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("接班确认")
+        self.setWindowTitle(tr("接班确认"))
         layout = QVBoxLayout(self)
         layout.addWidget(hint_label(
-            f"确认接班后，{day:%m月%d日}班次的交接班记录即锁定并存档，以后只能更正（留痕）。"
-            "请接班人核对记录中的未办结事项后确认。"))
+            tr("确认接班后，{0:%m月%d日}班次的交接班记录即锁定并存档，以后只能更正（留痕）。请接班人核对记录中的未办结事项后确认。").format(day)))
         form = QFormLayout()
         self.person = QComboBox()
         for staff_id, name in people:
             self.person.addItem(name, staff_id)
         if incoming_id is not None and self.person.findData(incoming_id) >= 0:
             self.person.setCurrentIndex(self.person.findData(incoming_id))
-        form.addRow("接班人", self.person)
+        form.addRow(tr("接班人"), self.person)
         layout.addLayout(form)
-        row, self.ok_button = action_row("确认接班", "user-check", self.accept, self.reject)
+        row, self.ok_button = action_row(tr("确认接班"), "user-check", self.accept, self.reject)
         layout.addLayout(row)
 
     def staff_id(self) -> int:
@@ -97,19 +100,19 @@ class AcceptDialog(QDialog):
 class ReasonDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("更正交接班记录")
+        self.setWindowTitle(tr("更正交接班记录"))
         layout = QVBoxLayout(self)
-        layout.addWidget(hint_label("已接班确认的记录不能直接修改。更正会保存为新的一版，"
-                                    "记下更正人、时间和原因，原来的版本保留在审计记录中。"))
+        layout.addWidget(hint_label(tr("已接班确认的记录不能直接修改。更正会保存为新的一版，"
+                                    "记下更正人、时间和原因，原来的版本保留在审计记录中。")))
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("更正原因（必填）")
+        self.reason.setPlaceholderText(tr("更正原因（必填）"))
         layout.addWidget(self.reason)
-        row, _ = action_row("保存更正", "save", self.accept, self.reject)
+        row, _ = action_row(tr("保存更正"), "save", self.accept, self.reject)
         layout.addLayout(row)
 
 
 class HandoverPage(Page):
-    title = "交接班"
+    title = tr("交接班")
     icon_name = "handover"
     help_topic = "handover"
     changed = Signal(object)
@@ -126,22 +129,22 @@ class HandoverPage(Page):
         layout.setContentsMargins(28, 22, 28, 18)
         layout.setSpacing(12)
         head = QHBoxLayout()
-        head.addWidget(title_label("交接班"))
+        head.addWidget(title_label(tr("交接班")))
         self.state_label = QLabel()
         self.state_label.setObjectName("hint")
         head.addWidget(self.state_label)
         head.addStretch(1)
-        self.prev_button = button("◀ 前一班")
+        self.prev_button = button(tr("◀ 前一班"))
         self.prev_button.clicked.connect(lambda: self.step(-1))
-        self.current_button = button("本班")
+        self.current_button = button(tr("本班"))
         self.current_button.clicked.connect(lambda: self.show_day(None))
-        self.next_button = button("后一班 ▶")
+        self.next_button = button(tr("后一班 ▶"))
         self.next_button.clicked.connect(lambda: self.step(1))
-        self.log_button = button("签到查岗记录…", "log")
+        self.log_button = button(tr("签到查岗记录…"), "log")
         self.log_button.clicked.connect(self.print_clock_log)
-        self.print_button = button("预览打印", "printer", tooltip="Ctrl+P")
+        self.print_button = button(tr("预览打印"), "printer", tooltip="Ctrl+P")
         self.print_button.clicked.connect(self.print_record)
-        self.accept_button = button("接班确认", "user-check", primary=True)
+        self.accept_button = button(tr("接班确认"), "user-check", primary=True)
         self.accept_button.clicked.connect(self.accept_handover)
         for widget in (self.prev_button, self.current_button, self.next_button, self.log_button,
                        self.print_button, self.accept_button):
@@ -157,39 +160,39 @@ class HandoverPage(Page):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(12, 0, 0, 0)
         changes_frame, changes_inner = card()
-        changes_inner.addWidget(QLabel("<b>与上一班相比</b>"))
+        changes_inner.addWidget(QLabel(tr("<b>与上一班相比</b>")))
         self.changes_label = QLabel()
         self.changes_label.setWordWrap(True)
         self.changes_label.setTextFormat(Qt.TextFormat.RichText)
         changes_inner.addWidget(self.changes_label)
         side_layout.addWidget(changes_frame)
         notes_frame, notes_inner = card()
-        notes_inner.addWidget(QLabel("<b>设备和电话状态</b>"))
+        notes_inner.addWidget(QLabel(tr("<b>设备和电话状态</b>")))
         self.equipment = QPlainTextEdit()
-        self.equipment.setPlaceholderText("例如：值班电话、传真、对讲机、卫星电话正常；打印机缺纸")
+        self.equipment.setPlaceholderText(tr("例如：值班电话、传真、对讲机、卫星电话正常；打印机缺纸"))
         self.equipment.setFixedHeight(70)
         notes_inner.addWidget(self.equipment)
-        notes_inner.addWidget(QLabel("<b>其他交代事项</b>"))
+        notes_inner.addWidget(QLabel(tr("<b>其他交代事项</b>")))
         self.notes = QPlainTextEdit()
-        self.notes.setPlaceholderText("需要下一班注意或继续办理的事项")
+        self.notes.setPlaceholderText(tr("需要下一班注意或继续办理的事项"))
         notes_inner.addWidget(self.notes, 1)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.correct_button = button("更正…", "edit")
+        self.correct_button = button(tr("更正…"), "edit")
         self.correct_button.clicked.connect(self.correct)
-        self.save_button = button("保存", "save", tooltip="Ctrl+S")
+        self.save_button = button(tr("保存"), "save", tooltip="Ctrl+S")
         self.save_button.clicked.connect(self.save)
         row.addWidget(self.correct_button)
         row.addWidget(self.save_button)
         notes_inner.addLayout(row)
         side_layout.addWidget(notes_frame, 1)
         history_frame, history_inner = card()
-        history_inner.addWidget(QLabel("<b>历史交接班记录</b>（双击打开）"))
+        history_inner.addWidget(QLabel(tr("<b>历史交接班记录</b>（双击打开）")))
         self.history = RecordTableModel([
-            Column("班次", lambda h: h.day.isoformat()),
-            Column("交班人", lambda h: h.outgoing),
-            Column("接班人", lambda h: h.accepted_by or h.incoming),
-            Column("状态", lambda h: h.status_label),
+            Column(tr("班次"), lambda h: h.day.isoformat()),
+            Column(tr("交班人"), lambda h: h.outgoing),
+            Column(tr("接班人"), lambda h: h.accepted_by or h.incoming),
+            Column(tr("状态"), lambda h: h.status_label),
         ])
         self.history_view = table_view(self.history)
         self.history_view.doubleClicked.connect(self._open_history)
@@ -230,12 +233,12 @@ class HandoverPage(Page):
         self.browser.setHtml(record_html(view.record))
         stored = view.stored
         if view.final and stored is not None:
-            state = f"已由 {stored.accepted_by} 接班确认，记录已锁定"
+            state = tr("已由 {0} 接班确认，记录已锁定").format(stored.accepted_by)
             if stored.revision > 1:
-                state += f"（第 {stored.revision} 版）"
+                state += tr("（第 {0} 版）").format(stored.revision)
         else:
-            state = "草稿：记录随值班情况自动更新，接班人确认后锁定"
-        self.state_label.setText(f"{view.day:%Y-%m-%d} 班次　{state}")
+            state = tr("草稿：记录随值班情况自动更新，接班人确认后锁定")
+        self.state_label.setText(tr("{0:%Y-%m-%d} 班次　{1}").format(view.day, state))
         if not self.notes.hasFocus() and not self.equipment.hasFocus():
             self.notes.setPlainText(stored.notes if stored else "")
             self.equipment.setPlainText(stored.equipment if stored else "")
@@ -244,11 +247,11 @@ class HandoverPage(Page):
         self.save_button.setVisible(not view.final)
         if view.changes:
             self.changes_label.setText("".join(
-                f"<p style='margin:2px 0'><b>{escape(c.kind)}</b>　{escape(c.section)}："
-                f"{escape(c.text)}</p>" for c in view.changes))
+                tr("<p style='margin:2px 0'><b>{0}</b>　{1}：{2}</p>").format(
+                       escape(c.kind), escape(c.section), escape(c.text)) for c in view.changes))
         else:
-            self.changes_label.setText(f"<span style='color:#666'>与 {view.previous_day:%m月%d日}"
-                                       "班次相比没有新增或办结的事项</span>")
+            self.changes_label.setText(tr("<span style='color:#666'>与 {0:%m月%d日}班次相比没有新增或办结的事"
+                                          "项</span>").format(view.previous_day))
 
     def _show_history(self, rows: list[HandoverSummary]) -> None:
         self.history.set_records(rows)
@@ -259,7 +262,7 @@ class HandoverPage(Page):
             self.show_day(self.history.record(index.row()).day)
 
     def _failed(self, error: BaseException) -> None:
-        show_error(self, "交接班", error)
+        show_error(self, tr("交接班"), error)
 
     # --- writing --------------------------------------------------------------------------------
 
@@ -280,7 +283,7 @@ class HandoverPage(Page):
         if self.view is None or self.view.final:
             return
         view = self.view
-        people = [(s.id, f"{s.name}（{s.tier.label}）")
+        people = [(s.id, tr("{0}（{1}）").format(s.name, tr_label(s.tier.label)))
                   for s in staff_service.list_staff(self.uow, include_inactive=False)]
         dialog = AcceptDialog(people, view.incoming_id, view.day, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -313,17 +316,17 @@ class HandoverPage(Page):
         day = self.day
         preview_later(self, self.runner,
                       lambda: handover_service.handover_document(self.uow, day, self.now()),
-                      f"{day:%Y-%m-%d} 交接班记录", f"交接班记录-{day:%Y%m%d}.pdf")
+                      tr("{0:%Y-%m-%d} 交接班记录").format(day), tr("交接班记录-{0:%Y%m%d}.pdf").format(day))
 
     def print_clock_log(self) -> None:
         today = self.day or self.now().date()
-        dialog = RangeDialog("签到和查岗记录", "预览", "eye", today.replace(day=1), today, self)
+        dialog = RangeDialog(tr("签到和查岗记录"), tr("预览"), "eye", today.replace(day=1), today, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         first, last = dialog.dates()
         preview_later(self, self.runner,
                       lambda: clock_service.clock_log_document(self.uow, first, last, self.now()),
-                      f"签到和查岗记录 {first:%m-%d} 至 {last:%m-%d}",
-                      f"签到查岗记录-{first:%Y%m%d}-{last:%Y%m%d}.pdf")
+                      tr("签到和查岗记录 {0:%m-%d} 至 {1:%m-%d}").format(first, last),
+                      tr("签到查岗记录-{0:%Y%m%d}-{1:%Y%m%d}.pdf").format(first, last))
 
 

@@ -73,6 +73,7 @@ from dutyroom.ui.dialogs.log_dialogs import (
 )
 from dutyroom.ui.dialogs.pdf_preview import preview_later
 from dutyroom.ui.dialogs.record_dialog import RecordDialog
+from dutyroom.ui.i18n import tr, tr_label, tr_noted
 from dutyroom.ui.icons import icon
 from dutyroom.ui.paged_model import Deliver, Key, PagedTableModel
 from dutyroom.ui.pages.base import Page
@@ -95,36 +96,38 @@ def _local(moment: datetime | None, zone: ZoneInfo, seconds: bool = False) -> st
 def incident_columns(zone: ZoneInfo) -> list[Column[IncidentRow]]:
     def next_due(row: IncidentRow) -> str:
         d = row.next_deadline
-        return f"{d.label} {d.due.astimezone(zone):%m-%d %H:%M}" if d else ""
+        return f"{tr_noted(d.label)} {d.due.astimezone(zone):%m-%d %H:%M}" if d else ""
 
     def due_colour(row: IncidentRow) -> str | None:
         d = row.next_deadline
         return DANGER if d is not None and d.due <= datetime.now(zone) else None
 
     return [
-        Column("接报时间", lambda r: r.received_at,
+        Column(tr("接报时间"), lambda r: r.received_at,
                text=lambda r: _local(r.received_at, zone, r.level == "I")),
-        Column("级别", lambda r: r.level, text=lambda r: LEVEL_SHORT[Level(r.level)],
+        Column(tr("级别"), lambda r: r.level, text=lambda r: tr_label(LEVEL_SHORT[Level(r.level)]),
                colour=lambda r: LEVEL_COLOURS[r.level]),
-        Column("类别", lambda r: r.category,
-               text=lambda r: r.subtype or CATEGORY_LABELS[Category(r.category)]),
-        Column("标题", lambda r: r.title, text=lambda r: ("【已作废】" if r.voided else "") + r.title),
-        Column("地点", lambda r: r.location),
-        Column("状态", lambda r: r.status, text=lambda r: STATUS_LABELS[Status(r.status)]),
-        Column("下一时限", lambda r: r.next_deadline.due if r.next_deadline else None,
+        Column(tr("类别"), lambda r: r.category,
+               text=lambda r: r.subtype or tr_label(CATEGORY_LABELS[Category(r.category)])),
+        Column(tr("标题"), lambda r: r.title,
+               text=lambda r: (tr("【已作废】") if r.voided else "") + r.title),
+        Column(tr("地点"), lambda r: r.location),
+        Column(tr("状态"), lambda r: r.status, text=lambda r: tr_label(STATUS_LABELS[Status(r.status)])),
+        Column(tr("下一时限"), lambda r: r.next_deadline.due if r.next_deadline else None,
                text=next_due, colour=due_colour),
     ]
 
 
 def register_columns(zone: ZoneInfo) -> list[Column[EntryView]]:
     return [
-        Column("时间", lambda e: e.received_at, text=lambda e: _local(e.received_at, zone)),
-        Column("类型", lambda e: e.kind, text=lambda e: e.kind_label),
-        Column("来电（文）单位", lambda e: e.from_unit),
-        Column("姓名", lambda e: e.from_name),
-        Column("标题", lambda e: e.title, text=lambda e: ("【已作废】" if e.voided else "") + e.title),
-        Column("领导批示", lambda e: e.leader_instruction),
-        Column("事件", lambda e: e.incident_id, text=lambda e: f"#{e.incident_id}"
+        Column(tr("时间"), lambda e: e.received_at, text=lambda e: _local(e.received_at, zone)),
+        Column(tr("类型"), lambda e: e.kind, text=lambda e: tr_label(e.kind_label)),
+        Column(tr("来电（文）单位"), lambda e: e.from_unit),
+        Column(tr("姓名"), lambda e: e.from_name),
+        Column(tr("标题"), lambda e: e.title,
+               text=lambda e: (tr("【已作废】") if e.voided else "") + e.title),
+        Column(tr("领导批示"), lambda e: e.leader_instruction),
+        Column(tr("事件"), lambda e: e.incident_id, text=lambda e: f"#{e.incident_id}"
                if e.incident_id else ""),
     ]
 
@@ -151,7 +154,7 @@ def _list_and_detail(name: str, view: QTableView, detail: QTextBrowser,
 
 
 class LogPage(Page):
-    title = "值班日志"
+    title = tr("值班日志")
     icon_name = "log"
     help_topic = "intake"
     changed = Signal(object)
@@ -170,11 +173,11 @@ class LogPage(Page):
         layout.setContentsMargins(28, 22, 28, 18)
         layout.setSpacing(10)
         head = QHBoxLayout()
-        head.addWidget(title_label("值班日志"))
+        head.addWidget(title_label(tr("值班日志")))
         head.addStretch(1)
-        self.new_call_button = button("来电来文登记", "file", tooltip="Ctrl+Shift+N")
+        self.new_call_button = button(tr("来电来文登记"), "file", tooltip="Ctrl+Shift+N")
         self.new_call_button.clicked.connect(self.new_entry)
-        self.new_incident_button = button("接报登记", "add", primary=True, tooltip="Ctrl+N")
+        self.new_incident_button = button(tr("接报登记"), "add", primary=True, tooltip="Ctrl+N")
         self.new_incident_button.clicked.connect(self.new_incident)
         head.addWidget(self.new_call_button)
         head.addWidget(self.new_incident_button)
@@ -182,8 +185,8 @@ class LogPage(Page):
 
         layout.addLayout(self._filters())
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._incident_tab(), icon("alert"), "事件")
-        self.tabs.addTab(self._register_tab(), icon("file"), "来电来文")
+        self.tabs.addTab(self._incident_tab(), icon("alert"), tr("事件"))
+        self.tabs.addTab(self._register_tab(), icon("file"), tr("来电来文"))
         self.tabs.currentChanged.connect(lambda _: self.reload())
         layout.addWidget(self.tabs, 1)
         self.count_label = QLabel()
@@ -203,12 +206,12 @@ class LogPage(Page):
     def _filters(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.search = QLineEdit()
-        self.search.setPlaceholderText("搜索标题、概要、地点、报告人，例如「化工」")
+        self.search.setPlaceholderText(tr("搜索标题、概要、地点、报告人，例如「化工」"))
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _: self._search_timer.start())
         row.addWidget(self.search, 2)
-        self.use_dates = QCheckBox("日期")
+        self.use_dates = QCheckBox(tr("日期"))
         self.start = QDateEdit(QDate.currentDate().addMonths(-1))
         self.end = QDateEdit(QDate.currentDate())
         for editor in (self.start, self.end):
@@ -219,15 +222,17 @@ class LogPage(Page):
         self.use_dates.toggled.connect(self._dates_toggled)
         row.addWidget(self.use_dates)
         row.addWidget(self.start)
-        row.addWidget(QLabel("至"))
+        row.addWidget(QLabel(tr("至")))
         row.addWidget(self.end)
-        self.category = self._filter_combo("全部类别", [(CATEGORY_LABELS[c], c.value)
+        self.category = self._filter_combo(tr("全部类别"), [(tr_label(CATEGORY_LABELS[c]), c.value)
                                                      for c in Category])
-        self.level = self._filter_combo("全部级别", [(LEVEL_LABELS[lv], lv.value) for lv in Level])
-        self.status = self._filter_combo("全部状态", [(STATUS_LABELS[s], s.value) for s in Status])
+        self.level = self._filter_combo(tr("全部级别"), [(tr_label(LEVEL_LABELS[lv]), lv.value)
+                                                     for lv in Level])
+        self.status = self._filter_combo(tr("全部状态"), [(tr_label(STATUS_LABELS[s]), s.value)
+                                                      for s in Status])
         for combo in (self.category, self.level, self.status):
             row.addWidget(combo)
-        self.include_voided = QCheckBox("含作废")
+        self.include_voided = QCheckBox(tr("含作废"))
         self.include_voided.toggled.connect(lambda _: self.reload())
         row.addWidget(self.include_voided)
         return row
@@ -251,22 +256,23 @@ class LogPage(Page):
         self.incident_view = table_view(self.incidents, stretch=3)
         self.incident_view.selectionModel().currentRowChanged.connect(self._incident_selected)
         self.incident_view.doubleClicked.connect(lambda _: self.edit_incident())
-        self.report_button = button("报送", "log", tooltip="记录向上级的首报、续报或终报（Ctrl+R）")
+        self.report_button = button(tr("报送"), "log", tooltip=tr("记录向上级的首报、续报或终报（Ctrl+R）"))
         self.report_button.clicked.connect(self.record_report)
-        self.dispatch_button = button("派单", "department")
+        self.dispatch_button = button(tr("派单"), "department")
         self.dispatch_button.clicked.connect(self.dispatch)
-        self.feedback_button = button("反馈")
+        self.feedback_button = button(tr("反馈"))
         self.feedback_button.clicked.connect(self.feedback)
-        self.status_button = button("办结")
+        self.status_button = button(tr("办结"))
         self.status_button.clicked.connect(self.toggle_closed)
-        self.edit_button = button("修改", "edit")
+        self.edit_button = button(tr("修改"), "edit")
         self.edit_button.clicked.connect(self.edit_incident)
-        self.void_button = button("作废")
+        self.void_button = button(tr("作废"))
         self.void_button.clicked.connect(self.void_incident)
-        self.print_button = button("打印报告", "printer", tooltip="信息报告（首报 / 续报 / 终报）的打印件")
+        self.print_button = button(tr("打印报告"), "printer", tooltip=tr("信息报告（首报 / 续报 / 终报）的打"
+                                                                         "印件"))
         self.print_menu = QMenu(self.print_button)
-        for stage, label in STAGE_LABELS.items():
-            action = QAction(f"信息报告（{label}）…", self.print_menu)
+        for stage, text in STAGE_LABELS.items():
+            action = QAction(tr("信息报告（{0}）…").format(tr_label(text)), self.print_menu)
             action.triggered.connect(lambda _=False, s=stage.value: self.print_report(s))
             self.print_menu.addAction(action)
         self.print_button.setMenu(self.print_menu)
@@ -286,11 +292,11 @@ class LogPage(Page):
         self.entry_view = table_view(self.entries, stretch=5)  # 领导批示 can run long
         self.entry_view.selectionModel().currentRowChanged.connect(self._entry_selected)
         self.entry_view.doubleClicked.connect(lambda _: self.edit_entry())
-        self.promote_button = button("转为事件", "alert")
+        self.promote_button = button(tr("转为事件"), "alert")
         self.promote_button.clicked.connect(self.promote_entry)
-        self.edit_entry_button = button("修改", "edit")
+        self.edit_entry_button = button(tr("修改"), "edit")
         self.edit_entry_button.clicked.connect(self.edit_entry)
-        self.void_entry_button = button("作废")
+        self.void_entry_button = button(tr("作废"))
         self.void_entry_button.clicked.connect(self.void_entry)
         self.entry_text = QTextBrowser()
         splitter = _list_and_detail(
@@ -367,8 +373,9 @@ class LogPage(Page):
             view.clearSelection()
 
     def _count(self, shown: int, more: bool) -> None:
-        self.count_label.setText(f"已显示 {shown} 条" + ("，向下滚动加载更多" if more else "")
-                                 if shown else "没有符合条件的记录")
+        self.count_label.setText(tr("已显示 {0} 条").format(
+                                        shown) + (tr("，向下滚动加载更多") if more else "")
+                                 if shown else tr("没有符合条件的记录"))
 
     def _load_incidents(self, after: Key | None, limit: int, deliver: Deliver) -> None:
         def done(page: incident_service.IncidentPage) -> None:
@@ -389,7 +396,7 @@ class LogPage(Page):
     def _failed(self, error: BaseException) -> None:
         self.incidents.cancel_loading()
         self.entries.cancel_loading()
-        show_error(self, "值班日志", error)
+        show_error(self, tr("值班日志"), error)
 
     # --- the selected incident ----------------------------------------------------------
 
@@ -426,11 +433,11 @@ class LogPage(Page):
         self.feedback_button.setEnabled(is_open and detail is not None and any(
             d.closed_at is None for d in detail.dispatches))
         self.status_button.setEnabled(usable)
-        self.status_button.setText("重新打开" if detail and detail.status == Status.CLOSED
-                                   else "办结")
+        self.status_button.setText(tr("重新打开") if detail and detail.status == Status.CLOSED
+                                   else tr("办结"))
         self.incident_text.setHtml(self.incident_html(detail) if detail else
-                                   f"<p style='color:{MUTED}'>选择左侧的事件查看详情、时限和处理经过。"
-                                   f"</p><p style='color:{MUTED}'>新接报请按 Ctrl+N。</p>")
+                                   tr("<p style='color:{0}'>选择左侧的事件查看详情、时限和处理经过。</p><p st"
+                                      "yle='color:{1}'>新接报请按 Ctrl+N。</p>").format(MUTED, MUTED))
 
     def incident_html(self, d: IncidentDetail) -> str:
         f = d.facts
@@ -438,61 +445,66 @@ class LogPage(Page):
         seconds = f.level == Level.I
         colour = LEVEL_COLOURS[f.level.value]
         parts = [f"<h3 style='margin:0'>{escape(f.title)}</h3>",
-                 f"<p><b style='color:{colour}'>{LEVEL_LABELS[f.level]}</b>　"
-                 f"{CATEGORY_LABELS[f.category]}{'·' + f.subtype if f.subtype else ''}　"
-                 f"<b>{STATUS_LABELS[Status(d.status)]}</b>"
-                 + (f"　<b style='color:{DANGER}'>已作废：{escape(d.void_reason)}</b>"
+                 tr("<p><b style='color:{0}'>{1}</b>　{2}{3}　<b>{4}</b>").format(
+                     colour, tr_label(LEVEL_LABELS[f.level]), tr_label(CATEGORY_LABELS[f.category]),
+                     "·" + f.subtype if f.subtype else "", tr_label(STATUS_LABELS[Status(d.status)]))
+                 + (tr("　<b style='color:{0}'>已作废：{1}</b>").format(DANGER, escape(d.void_reason))
                     if d.voided else "") + "</p>"]
-        rows = [("接报", f"{_local(f.received_at, zone, seconds)}（{escape(f.received_via)}）"),
-                ("报告人", escape(" ".join(x for x in (f.reporter_unit, f.reporter, f.reporter_post,
+        rows = [(tr("接报"), tr("{0}（{1}）").format(
+                                    _local(f.received_at, zone, seconds), escape(f.received_via))),
+                (tr("报告人"), escape(" ".join(x for x in (f.reporter_unit, f.reporter, f.reporter_post,
                                                         f.reporter_phone) if x))),
-                ("发生", _local(f.occurred_at, zone, seconds)), ("地点", escape(f.location)),
-                ("伤亡", f"死亡 {f.deaths}，受伤 {f.injured}，失踪 {f.missing}，被困 {f.trapped}"
-                        f"；涉及 {f.people_involved} 人；损失 {f.economic_loss / 10_000:g} 万元"),
-                ("概要", escape(f.summary).replace("\n", "<br>")),
-                ("措施", escape(f.actions_taken).replace("\n", "<br>")),
-                ("已知情", escape(f.informed))]
+                (tr("发生"), _local(f.occurred_at, zone, seconds)), (tr("地点"), escape(f.location)),
+                (tr("伤亡"), tr("死亡 {0}，受伤 {1}，失踪 {2}，被困 {3}；"
+                               "涉及 {4} 人；损失 {5:g} 万元").format(
+                    f.deaths, f.injured, f.missing, f.trapped, f.people_involved,
+                    f.economic_loss / 10_000)),
+                (tr("概要"), escape(f.summary).replace("\n", "<br>")),
+                (tr("措施"), escape(f.actions_taken).replace("\n", "<br>")),
+                (tr("已知情"), escape(f.informed))]
         if d.register_entry_id:
-            rows.append(("来源", f"来电来文登记 #{d.register_entry_id}"))
+            rows.append((tr("来源"), tr("来电来文登记 #{0}").format(d.register_entry_id)))
         parts.append("<table cellspacing=0 cellpadding=3>" + "".join(
             f"<tr><td style='color:{MUTED}' valign=top>{k}</td><td>{v}</td></tr>"
             for k, v in rows if v) + "</table>")
         parts.append(f"<p style='color:{MUTED}'>{escape(d.suggestion.describe())}"
                      + (f"<br>{escape(d.command)}" if d.command else "") + "</p>")
         now = datetime.now(zone)
-        parts.append("<h4>报送和到场时限</h4><table cellspacing=0 cellpadding=3>")
+        parts.append(tr("<h4>报送和到场时限</h4><table cellspacing=0 cellpadding=3>"))
         for deadline in d.deadlines:
             state = alert_state(deadline.due, deadline.met_at, now, self.warning)
             if deadline.met_at:
-                status = (f"<span style='color:{DANGER}'>迟报（{_local(deadline.met_at, zone)}）</span>"
+                status = (tr("<span style='color:{0}'>迟报（{1}）</span>").format(
+                                 DANGER, _local(deadline.met_at, zone))
                           if deadline.late else
-                          f"<span style='color:#1e7e34'>已完成（{_local(deadline.met_at, zone)}）"
-                          "</span>")
+                          tr("<span style='color:#1e7e34'>已完成（{0}）</span>").format(
+                                 _local(deadline.met_at, zone)))
             elif state is None:
-                status = "未到期"
+                status = tr("未到期")
             else:
                 status = (f"<span style='color:{STATE_COLOURS[state]}'>"
-                          f"{ALERT_STATE_LABELS[state]}</span>")
-            parts.append(f"<tr><td>{escape(deadline.label)}</td>"
-                         f"<td>{_local(deadline.due, zone)} 前</td><td>{status}</td></tr>")
+                          f"{tr_label(ALERT_STATE_LABELS[state])}</span>")
+            parts.append(tr("<tr><td>{0}</td><td>{1} 前</td><td>{2}</td></tr>").format(
+                                escape(tr_noted(deadline.label)), _local(deadline.due, zone), status))
         parts.append("</table>")
         if d.dispatches:
-            parts.append("<h4>派单</h4><table cellspacing=0 cellpadding=3>")
+            parts.append(tr("<h4>派单</h4><table cellspacing=0 cellpadding=3>"))
             for x in d.dispatches:
-                arrival = (f"到达 {_local(x.arrived_at, zone)}" if x.arrived_at
-                           else f"应于 {_local(x.due, zone)} 前到达")
-                closed = f"，办结 {_local(x.closed_at, zone)}" if x.closed_at else ""
+                arrival = (tr("到达 {0}").format(_local(x.arrived_at, zone)) if x.arrived_at
+                           else tr("应于 {0} 前到达").format(_local(x.due, zone)))
+                closed = tr("，办结 {0}").format(_local(x.closed_at, zone)) if x.closed_at else ""
                 parts.append(f"<tr><td>{escape(x.department)}</td><td>{escape(x.contact_name)} "
                              f"{escape(x.contact_phone)}</td><td>{arrival}{closed}</td></tr>")
             parts.append("</table>")
         if d.reports:
-            parts.append("<h4>报送记录</h4>")
+            parts.append(tr("<h4>报送记录</h4>"))
             for r in d.reports:
-                late = f"<span style='color:{DANGER}'>（迟报）</span>" if r.late else ""
-                parts.append(f"<p style='margin:2px 0'>{_local(r.sent_at, zone)} "
-                             f"{CHANNEL_LABELS[Channel(r.channel)]}{STAGE_LABELS[Stage(r.stage)]}"
-                             f"{late} → {escape(r.recipient or '上级')}（{escape(r.sent_by)}）</p>")
-        parts.append("<h4>处理经过</h4>")
+                late = tr("<span style='color:{0}'>（迟报）</span>").format(DANGER) if r.late else ""
+                parts.append(tr("<p style='margin:2px 0'>{0} {1}{2}{3} → {4}（{5}）</p>").format(
+                    _local(r.sent_at, zone), tr_label(CHANNEL_LABELS[Channel(r.channel)]),
+                    tr_label(STAGE_LABELS[Stage(r.stage)]), late, escape(r.recipient or tr("上级")),
+                    escape(r.sent_by)))
+        parts.append(tr("<h4>处理经过</h4>"))
         for entry in d.timeline:
             parts.append(f"<p style='margin:2px 0'><span style='color:{MUTED}'>"
                          f"{_local(entry.at, zone)} {escape(entry.by)}</span> "
@@ -554,8 +566,9 @@ class LogPage(Page):
         if dialog.exec() and dialog.outcome is not None:
             saved = dialog.outcome.value
             if saved.late:
-                QMessageBox.information(self, "已记录为迟报", "报送已记录。该报送晚于时限 "
-                                        f"{_local(saved.due_at, self.zone)}，已如实记为迟报。")
+                QMessageBox.information(self, tr("已记录为迟报"), tr("报送已记录。该报送晚于时限 {0}，已如实"
+                                                                     "记为迟报。").format(
+                                                                         _local(saved.due_at, self.zone)))
             self._after(dialog.outcome)
 
     def print_report(self, stage: str) -> None:
@@ -563,10 +576,11 @@ class LogPage(Page):
         d = self.detail
         if d is None or d.voided:
             return
-        label = STAGE_LABELS[Stage(stage)]
+        label = tr_label(STAGE_LABELS[Stage(stage)])
         preview_later(self, self.runner,
                       lambda: incident_service.report_document(self.uow, d.id, stage),
-                      f"{d.facts.title} 信息报告（{label}）", f"信息报告-{label}-{d.id}.pdf")
+                      tr("{0} 信息报告（{1}）").format(d.facts.title, label),
+                      tr("信息报告-{0}-{1}.pdf").format(label, d.id))
 
     def dispatch(self) -> None:
         d = self.detail
@@ -580,7 +594,8 @@ class LogPage(Page):
         if d is None:
             return
         if not departments:
-            QMessageBox.information(self, "联动派单", "通讯录中还没有联动单位，请先在「通讯录」中添加。")
+            QMessageBox.information(self, tr("联动派单"), tr("通讯录中还没有联动单位，请先在「通讯录」中添加"
+                                                             "。"))
             return
 
         def save(values: dict[str, Any]) -> Outcome[Any]:
@@ -605,7 +620,7 @@ class LogPage(Page):
         if d is None or d.voided:
             return
         if d.status == Status.CLOSED:
-            note, ok = QInputDialog.getText(self, "重新打开", "重新打开的原因：")
+            note, ok = QInputDialog.getText(self, tr("重新打开"), tr("重新打开的原因："))
             if not ok:
                 return
             target = Status.HANDLING.value
@@ -619,7 +634,7 @@ class LogPage(Page):
         if d is None or d.voided:
             return
         reason, ok = QInputDialog.getMultiLineText(
-            self, "作废事件", f"作废「{d.facts.title}」的原因（记录保留，标记为作废）：")
+            self, tr("作废事件"), tr("作废「{0}」的原因（记录保留，标记为作废）：").format(d.facts.title))
         if ok:
             self.runner.run(incident_service.void_incident, self.uow, d.id, d.version, reason,
                             done=self._after, failed=self._failed)
@@ -637,18 +652,18 @@ class LogPage(Page):
             widget.setEnabled(usable)
         self.promote_button.setEnabled(usable and entry is not None and entry.incident_id is None)
         if entry is None:
-            self.entry_text.setHtml(f"<p style='color:{MUTED}'>选择左侧的登记查看详情。"
-                                    "新来电请按 Ctrl+Shift+N。</p>")
+            self.entry_text.setHtml(tr("<p style='color:{0}'>选择左侧的登记查看详情。新来电请按 Ctrl+Shift+N"
+                                       "。</p>").format(MUTED))
             return
-        rows = [("时间", _local(entry.received_at, self.zone)), ("类型", entry.kind_label),
-                ("来电（文）", " ".join(x for x in (entry.from_unit, entry.from_name,
+        rows = [(tr("时间"), _local(entry.received_at, self.zone)), (tr("类型"), tr_label(entry.kind_label)),
+                (tr("来电（文）"), " ".join(x for x in (entry.from_unit, entry.from_name,
                                                    entry.from_post, entry.from_phone) if x)),
-                ("文号", entry.doc_number), ("紧急程度", entry.urgency), ("内容", entry.content),
-                ("领导批示", entry.leader_instruction), ("批转", entry.passed_to),
-                ("处理情况", entry.handling), ("已告知", entry.informed),
-                ("记录", f"{entry.recorded_by} {_local(entry.recorded_at, self.zone)}"),
-                ("事件", f"已转为事件 #{entry.incident_id}" if entry.incident_id else ""),
-                ("作废", entry.void_reason if entry.voided else "")]
+                (tr("文号"), entry.doc_number), (tr("紧急程度"), entry.urgency), (tr("内容"), entry.content),
+                (tr("领导批示"), entry.leader_instruction), (tr("批转"), entry.passed_to),
+                (tr("处理情况"), entry.handling), (tr("已告知"), entry.informed),
+                (tr("记录"), f"{entry.recorded_by} {_local(entry.recorded_at, self.zone)}"),
+                (tr("事件"), tr("已转为事件 #{0}").format(entry.incident_id) if entry.incident_id else ""),
+                (tr("作废"), entry.void_reason if entry.voided else "")]
         self.entry_text.setHtml(f"<h3>{escape(entry.title)}</h3><table cellpadding=3>" + "".join(
             f"<tr><td style='color:{MUTED}' valign=top>{k}</td>"
             f"<td>{escape(v).replace(chr(10), '<br>')}</td></tr>" for k, v in rows if v)
@@ -677,7 +692,7 @@ class LogPage(Page):
         entry = self.entry
         if entry is None or entry.voided:
             return
-        reason, ok = QInputDialog.getMultiLineText(self, "作废登记", "作废原因：")
+        reason, ok = QInputDialog.getMultiLineText(self, tr("作废登记"), tr("作废原因："))
         if ok:
             self.runner.run(register_service.void_entry, self.uow, entry.id, entry.version,
                             reason, done=self._after, failed=self._failed)

@@ -40,16 +40,17 @@ from dutyroom.ui.dialogs.roster_dialogs import (
     SlotDialog,
     StatsDialog,
 )
+from dutyroom.ui.i18n import tr, tr_label
 from dutyroom.ui.month_grid import DayDelegate, MonthModel, describe, grid_range, month_start
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.widgets import button, card, error_text, show_error, title_label
 
-KIND_CHOICES = [(None, "按国务院安排"), (DayKind.WORKDAY, "工作日"), (DayKind.WEEKEND, "周末"),
-                (DayKind.HOLIDAY, "法定节假日"), (DayKind.ADJUSTED_WORKDAY, "调休上班")]
-EXPORTS = [("xlsx", "值班表 Excel（.xlsx）", "Excel 工作簿 (*.xlsx)"),
-           ("csv", "CSV（.csv）", "CSV 文件 (*.csv)"),
-           ("ics", "手机日历（.ics，全体）", "iCalendar (*.ics)")]
+KIND_CHOICES = [(None, tr("按国务院安排")), (DayKind.WORKDAY, tr("工作日")), (DayKind.WEEKEND, tr("周末")),
+                (DayKind.HOLIDAY, tr("法定节假日")), (DayKind.ADJUSTED_WORKDAY, tr("调休上班"))]
+EXPORTS = [("xlsx", tr("值班表 Excel（.xlsx）"), tr("Excel 工作簿 (*.xlsx)")),
+           ("csv", tr("CSV（.csv）"), tr("CSV 文件 (*.csv)")),
+           ("ics", tr("手机日历（.ics，全体）"), "iCalendar (*.ics)")]
 
 
 def _next_month(first: date, step: int) -> date:
@@ -58,7 +59,7 @@ def _next_month(first: date, step: int) -> date:
 
 
 class RosterPage(Page):
-    title = "排班"
+    title = tr("排班")
     icon_name = "roster"
     help_topic = "setup"
     changed = Signal(object)
@@ -74,11 +75,11 @@ class RosterPage(Page):
         layout.setSpacing(10)
 
         top = QHBoxLayout()
-        top.addWidget(title_label("排班"))
+        top.addWidget(title_label(tr("排班")))
         top.addSpacing(20)
-        self.prev_button = button("◀", tooltip="上个月（PageUp）")
-        self.next_button = button("▶", tooltip="下个月（PageDown）")
-        self.today_button = button("本月")
+        self.prev_button = button("◀", tooltip=tr("上个月（PageUp）"))
+        self.next_button = button("▶", tooltip=tr("下个月（PageDown）"))
+        self.today_button = button(tr("本月"))
         self.month_label = QLabel()
         self.month_label.setObjectName("pageTitle")
         self.prev_button.clicked.connect(lambda: self.show_month(_next_month(self.month, -1)))
@@ -87,19 +88,19 @@ class RosterPage(Page):
         for widget in (self.prev_button, self.month_label, self.next_button, self.today_button):
             top.addWidget(widget)
         top.addStretch(1)
-        self.generate_button = button("自动排班…", "roster", primary=True, tooltip="Ctrl+G")
+        self.generate_button = button(tr("自动排班…"), "roster", primary=True, tooltip="Ctrl+G")
         self.generate_button.clicked.connect(self.open_generate)
-        self.leave_button = button("请假登记…", "contacts")
+        self.leave_button = button(tr("请假登记…"), "contacts")
         self.leave_button.clicked.connect(self.open_leave)
-        self.period_button = button("敏感时期…", "alert")
+        self.period_button = button(tr("敏感时期…"), "alert")
         self.period_button.clicked.connect(self.open_periods)
-        self.stats_button = button("值班统计…", "log")
+        self.stats_button = button(tr("值班统计…"), "log")
         self.stats_button.clicked.connect(self.open_stats)
-        self.files_button = button("打印/导出", "printer")
+        self.files_button = button(tr("打印/导出"), "printer")
         self.files_menu = QMenu(self.files_button)
         self.files_menu.aboutToShow.connect(self._fill_files_menu)
         self.files_button.setMenu(self.files_menu)
-        self.publish_button = button("发布本月", "save", tooltip="检查无误后发布本月值班表")
+        self.publish_button = button(tr("发布本月"), "save", tooltip=tr("检查无误后发布本月值班表"))
         self.publish_button.clicked.connect(self.publish)
         for widget in (self.generate_button, self.publish_button, self.leave_button,
                        self.period_button, self.stats_button, self.files_button):
@@ -129,13 +130,13 @@ class RosterPage(Page):
         body.addWidget(self._build_detail())
         layout.addLayout(body, 1)
         self.legend = QLabel(
-            "<span style='color:#f4b6b6'>■</span> 法定节假日　"
+            tr("<span style='color:#f4b6b6'>■</span> 法定节假日　"
             "<span style='color:#cfcfcf'>■</span> 调休上班（班）　"
             "<span style='color:#dce6f2'>■</span> 周末　"
             "<span style='color:#e0a800'>□</span> 特殊敏感时期　"
             "<span style='color:#c0392b'>红色：未安排或违反规则</span>　"
             "主 / 带 / 值：主要领导 / 带班领导 / 值班员　"
-            "方向键选日，回车安排，PageUp / PageDown 翻月")
+            "方向键选日，回车安排，PageUp / PageDown 翻月"))
         self.legend.setObjectName("hint")
         layout.addWidget(self.legend)
 
@@ -166,13 +167,13 @@ class RosterPage(Page):
         self.breaks.setWordWrap(True)
         inner.addWidget(self.breaks)
         inner.addSpacing(8)
-        inner.addWidget(QLabel("<b>日期类型</b>"))
+        inner.addWidget(QLabel(tr("<b>日期类型</b>")))
         self.kind = QComboBox()
         for kind, label in KIND_CHOICES:
             self.kind.addItem(label, kind)
         self.kind_name = QLineEdit()
-        self.kind_name.setPlaceholderText("节日名称（可选）")
-        save_kind = button("保存日期类型", "save")
+        self.kind_name.setPlaceholderText(tr("节日名称（可选）"))
+        save_kind = button(tr("保存日期类型"), "save")
         save_kind.clicked.connect(self.save_kind)
         inner.addWidget(self.kind)
         inner.addWidget(self.kind_name)
@@ -190,13 +191,15 @@ class RosterPage(Page):
         """What 打印 offers: this month as a grid and as the list reported upward, and each
         holiday in view as its 报备 list."""
         last = _next_month(self.month, 1) - timedelta(days=1)
-        choices = [(f"{self.month.month}月值班表（月历）…", self.month, last, "grid"),
-                   (f"{self.month.month}月值班表（报备名单，含手机）…", self.month, last, "list")]
+        choices = [(tr("{0}月值班表（月历）…").format(self.month.month), self.month, last, "grid"),
+                   (tr("{0}月值班表（报备名单，含手机）…").format(
+                           self.month.month), self.month, last, "list")]
         days = [d.info for d in self.view.days] if self.view is not None else []
         names = {d.day: d.name for d in days}
         for first, end in duty_clock.holiday_blocks(days):
-            name = names.get(first) or "节假日"
-            choices.append((f"{name}值班表报备（{first:%m-%d} 至 {end:%m-%d}）…", first, end, "list"))
+            name = names.get(first) or tr("节假日")
+            choices.append((tr("{0}值班表报备（{1:%m-%d} 至 {2:%m-%d}）…").format(
+                                   name, first, end), first, end, "list"))
         return choices
 
     def _fill_files_menu(self) -> None:
@@ -204,31 +207,31 @@ class RosterPage(Page):
         menu = self.files_menu
         menu.clear()
         for label, first, last, layout in self.print_choices():
-            action = QAction(f"打印{label}", menu)
+            action = QAction(tr("打印{0}").format(label), menu)
             action.triggered.connect(lambda _=False, f=first, t=last, k=layout: self.print_rota(f, t, k))
             menu.addAction(action)
         menu.addSeparator()
         for fmt, label, _ in EXPORTS:
-            action = QAction(f"导出{label}…", menu)
+            action = QAction(tr("导出{0}…").format(label), menu)
             action.triggered.connect(lambda _=False, f=fmt: self.export(f))
             menu.addAction(action)
         menu.addSeparator()
-        for label, slot in (("本月调整记录…", self.open_changes),
-                            ("导入值班表 Excel…", lambda: self.import_roster())):
+        for label, slot in ((tr("本月调整记录…"), self.open_changes),
+                            (tr("导入值班表 Excel…"), lambda: self.import_roster())):
             action = QAction(label, menu)
             action.triggered.connect(lambda _=False, run=slot: run())
             menu.addAction(action)
 
     def print_rota(self, first: date, last: date, layout: str) -> None:
-        title = f"值班表 {first:%Y-%m-%d} 至 {last:%Y-%m-%d}"
+        title = tr("值班表 {0:%Y-%m-%d} 至 {1:%Y-%m-%d}").format(first, last)
         preview_later(self, self.runner,
                       lambda: roster_files.rota_document(self.uow, first, last, layout),
-                      title, f"值班表-{first:%Y%m%d}-{last:%Y%m%d}.pdf")
+                      title, tr("值班表-{0:%Y%m%d}-{1:%Y%m%d}.pdf").format(first, last))
 
     def show_month(self, first: date) -> None:
         self.month = first
         start, end = grid_range(first)
-        self.month_label.setText(f"{first.year}年{first.month}月")
+        self.month_label.setText(tr("{0}年{1}月").format(first.year, first.month))
 
         def load() -> tuple[RosterView, list[Any], dict[str, Any], set[date]]:
             return (roster_service.roster_view(self.uow, start, end),
@@ -236,24 +239,25 @@ class RosterPage(Page):
                     settings_service.load_settings(self.uow),
                     roster_service.published_days(self.uow, *self.month_range()))
 
-        self.runner.run(load, done=self._loaded, failed=lambda e: show_error(self, "读取失败", e))
+        self.runner.run(load, done=self._loaded, failed=lambda e: show_error(self, tr("读取失败"), e))
 
     def _loaded(self, loaded: tuple[RosterView, list[Any], dict[str, Any], set[date]]) -> None:
         self.view, self.people, self.settings, published = loaded
         selected = self.selected_day()
         self.model.set_month(self.month, self.view.days)
         if self.view.assumed_years:
-            years = "、".join(str(y) for y in self.view.assumed_years)
+            years = tr("、").join(str(y) for y in self.view.assumed_years)
             self.warning.setText(
-                f"⚠ {years} 年尚未载入国务院节假日安排：周末和工作日为推定，法定节假日未标出。"
-                "请在右侧逐日设定，或用「dutyroom calendar import」载入正式安排后再排班。")
+                tr("⚠ {0} 年尚未载入国务院节假日安排：周末和工作日为推定，法定节假日未标出。请在右侧逐日设定"
+                   "，或用「dutyroom calendar import」载入正式安排后再排班。").format(years))
         self.warning.setVisible(bool(self.view.assumed_years))
         month_days = [d for d in self.view.days if d.info.day.month == self.month.month]
         gaps = sum(1 for d in month_days for t in d.required if t not in d.slots)
         broken = sum(1 for d in month_days if d.breaks)
-        status = (f"（{gaps} 个班次未安排）" if gaps else f"（{broken} 天有问题）" if broken
-                  else "（已发布）" if len(published) == len(month_days) else "（未发布）")
-        self.month_label.setText(f"{self.month.year}年{self.month.month}月{status}")
+        status = (tr("（{0} 个班次未安排）").format(
+                         gaps) if gaps else tr("（{0} 天有问题）").format(broken) if broken
+                  else tr("（已发布）") if len(published) == len(month_days) else tr("（未发布）"))
+        self.month_label.setText(tr("{0}年{1}月{2}").format(self.month.year, self.month.month, status))
         target = selected if selected and selected.month == self.month.month else (
             date.today() if month_start(date.today()) == self.month else self.month)
         index = self.model.index_of(target)
@@ -276,8 +280,9 @@ class RosterPage(Page):
             person = view.slots.get(tier) if view else None
             required = view is not None and tier in view.required
             widget.setVisible(person is not None or required)
-            widget.setText(f"{tier.label}：{person.name}  {person.mobile}" if person
-                           else f"{tier.label}：未安排（点击安排）")
+            name = tr_label(tier.label)
+            widget.setText(tr("{0}：{1}  {2}").format(name, person.name, person.mobile) if person
+                           else tr("{0}：未安排（点击安排）").format(name))
             widget.setStyleSheet("text-align: left; padding: 8px;"
                                  + ("" if person else "color: #c0392b;"))
         self.breaks.setText("\n".join(f"⚠ {b}" for b in view.breaks) if view else "")
@@ -298,7 +303,7 @@ class RosterPage(Page):
                             bool(self.settings.get("chief_may_lead")), self)
         if dialog.exec():
             if dialog.warnings:
-                QMessageBox.warning(self, "已保存，但请注意", "\n".join(dialog.warnings))
+                QMessageBox.warning(self, tr("已保存，但请注意"), "\n".join(dialog.warnings))
             self._changed()
 
     def save_kind(self) -> None:
@@ -309,7 +314,7 @@ class RosterPage(Page):
         self.runner.run(roster_service.set_calendar_day, self.uow, day,
                         DayKind(data) if data else None, self.kind_name.text(),
                         done=lambda _o: self._changed(),
-                        failed=lambda e: show_error(self, "未保存", e))
+                        failed=lambda e: show_error(self, tr("未保存"), e))
 
     def _changed(self, _outcome: Outcome[Any] | None = None) -> None:
         self.changed.emit(Changes(roster=True))
@@ -325,7 +330,7 @@ class RosterPage(Page):
         if dialog.exec() and dialog.report is not None:
             report = dialog.report
             if report.unfilled:
-                QMessageBox.warning(self, "部分班次未能排上", "\n".join(
+                QMessageBox.warning(self, tr("部分班次未能排上"), "\n".join(
                     u.describe() for u in report.unfilled[:20]))
             self._changed()
 
@@ -334,13 +339,13 @@ class RosterPage(Page):
         self.runner.run(roster_service.publish, self.uow, start, end,
                         done=lambda o: self._published(o, start),
                         failed=lambda e: QMessageBox.warning(
-                            self, "不能发布", "值班表还有以下问题，请先处理：\n"
+                            self, tr("不能发布"), tr("值班表还有以下问题，请先处理：\n")
                             + "\n".join(error_text(e).splitlines()[:25])))
 
     def _published(self, outcome: Outcome[int], start: date) -> None:
-        QMessageBox.information(self, "已发布",
-                                f"{start.year}年{start.month}月值班表已通过检查并发布"
-                                f"（{outcome.value} 天）。")
+        QMessageBox.information(self, tr("已发布"),
+                                tr("{0}年{1}月值班表已通过检查并发布（{2} 天）。").format(
+                                       start.year, start.month, outcome.value))
         self._changed()
 
     def open_changes(self) -> None:
@@ -368,25 +373,26 @@ class RosterPage(Page):
         if path is None:
             _, label, pattern = next(e for e in EXPORTS if e[0] == fmt)
             name, _ = QFileDialog.getSaveFileName(
-                self, f"导出{label}", f"值班表-{start:%Y年%m月}.{fmt}", pattern)
+                self, tr("导出{0}").format(label), tr("值班表-{0:%Y年%m月}.{1}").format(start, fmt), pattern)
             if not name:
                 return
             path = Path(name)
         self.runner.run(roster_files.export_roster, self.uow, start, end, fmt, path,
-                        done=lambda out: QMessageBox.information(self, "已导出", f"已保存到 {out}"),
-                        failed=lambda e: show_error(self, "导出失败", e))
+                        done=lambda out: QMessageBox.information(
+                            self, tr("已导出"), tr("已保存到 {0}").format(out)),
+                        failed=lambda e: show_error(self, tr("导出失败"), e))
 
     def import_roster(self, path: Path | None = None) -> None:
         if path is None:
-            name, _ = QFileDialog.getOpenFileName(self, "导入值班表", "", "Excel 工作簿 (*.xlsx)")
+            name, _ = QFileDialog.getOpenFileName(self, tr("导入值班表"), "", tr("Excel 工作簿 (*.xlsx)"))
             if not name:
                 return
             path = Path(name)
         self.runner.run(roster_files.import_roster, self.uow, path,
                         done=self._imported,
                         failed=lambda e: QMessageBox.warning(
-                            self, "值班表未导入", f"整个文件未导入：\n{error_text(e)}"))
+                            self, tr("值班表未导入"), tr("整个文件未导入：\n{0}").format(error_text(e))))
 
     def _imported(self, outcome: Outcome[int]) -> None:
-        QMessageBox.information(self, "导入完成", f"已导入 {outcome.value} 个班次。")
+        QMessageBox.information(self, tr("导入完成"), tr("已导入 {0} 个班次。").format(outcome.value))
         self._changed()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QTime, Signal
+from PySide6.QtCore import QSettings, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +26,7 @@ from dutyroom.domain.tiers import Tier
 from dutyroom.services import settings_service
 from dutyroom.services.errors import InputError
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+from dutyroom.ui.i18n import LANGUAGES, save_language, saved_language, tr, tr_label
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.widgets import button, card, error_text, hint_label, scrolling_cards, title_label
@@ -34,27 +35,28 @@ COMMON_ZONES = ["Asia/Shanghai", "Asia/Urumqi", "Asia/Hong_Kong", "Asia/Macau", 
 
 
 class SettingsPage(Page):
-    title = "设置"
+    title = tr("设置")
     icon_name = "settings"
     help_topic = "setup"
     changed = Signal(object)
 
-    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner) -> None:
+    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner,
+                 local: QSettings | None = None) -> None:
         super().__init__()
-        self.uow, self.runner = uow, runner
+        self.uow, self.runner, self.local = uow, runner, local
         self.saved: dict[str, Any] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 22, 28, 18)
         layout.setSpacing(14)
-        layout.addWidget(title_label("设置"))
+        layout.addWidget(title_label(tr("设置")))
 
         frame, inner = card()
-        inner.addWidget(QLabel("<b>本值班室</b>"))
+        inner.addWidget(QLabel(tr("<b>本值班室</b>")))
         form = QFormLayout()
         form.setHorizontalSpacing(16)
         form.setVerticalSpacing(6)
         self.unit_name = QLineEdit()
-        self.unit_name.setPlaceholderText("例如：某某镇人民政府")
+        self.unit_name.setPlaceholderText(tr("例如：某某镇人民政府"))
         self.desk_name = QLineEdit()
         self.handover_time = QTimeEdit()
         self.handover_time.setDisplayFormat("HH:mm")
@@ -67,8 +69,8 @@ class SettingsPage(Page):
         self.font_scale.setSuffix(" %")
         self.lock_minutes = QSpinBox()
         self.lock_minutes.setRange(0, 240)
-        self.lock_minutes.setSuffix(" 分钟")
-        self.lock_minutes.setSpecialValueText("不自动锁屏")
+        self.lock_minutes.setSuffix(tr(" 分钟"))
+        self.lock_minutes.setSpecialValueText(tr("不自动锁屏"))
         self.editors: dict[str, QWidget] = {
             "unit_name": self.unit_name, "desk_name": self.desk_name,
             "handover_time": self.handover_time, "timezone": self.timezone,
@@ -84,19 +86,20 @@ class SettingsPage(Page):
             column.addWidget(hint_label(definition.source))
             holder = QWidget()
             holder.setLayout(column)
-            form.addRow(f"{definition.label}：", holder)
+            form.addRow(tr("{0}：").format(tr_label(definition.label)), holder)
         inner.addLayout(form)
-        inner.addWidget(hint_label("字体缩放在下次启动时生效。"))
+        inner.addWidget(hint_label(tr("字体缩放在下次启动时生效。")))
         # The cards scroll; the title and the save row stay in view.
-        layout.addWidget(scrolling_cards([frame, self._deadline_card(), self._clock_card()]), 1)
+        layout.addWidget(scrolling_cards([frame, self._deadline_card(), self._clock_card(),
+                                          self._computer_card()]), 1)
 
         actions = QHBoxLayout()
         self.status = QLabel()
         self.status.setWordWrap(True)
         actions.addWidget(self.status, 1)
-        self.revert_button = button("还原", "undo")
+        self.revert_button = button(tr("还原"), "undo")
         self.revert_button.clicked.connect(self.revert)
-        self.save_button = button("保存", "save", primary=True, tooltip="Ctrl+S")
+        self.save_button = button(tr("保存"), "save", primary=True, tooltip="Ctrl+S")
         self.save_button.clicked.connect(self.save)
         actions.addWidget(self.revert_button)
         actions.addWidget(self.save_button)
@@ -107,13 +110,13 @@ class SettingsPage(Page):
         """信息报送时限: the rule table, with the national and provincial presets."""
         frame, inner = card()
         head = QHBoxLayout()
-        head.addWidget(QLabel("<b>信息报送时限</b>"))
+        head.addWidget(QLabel(tr("<b>信息报送时限</b>")))
         head.addStretch(1)
-        head.addWidget(QLabel("套用："))
+        head.addWidget(QLabel(tr("套用：")))
         self.preset = QComboBox()
-        self.preset.addItem("（选择预设）", None)
+        self.preset.addItem(tr("（选择预设）"), None)
         for preset in PRESETS:
-            self.preset.addItem(preset.label, preset.key)
+            self.preset.addItem(tr_label(preset.label), preset.key)
         self.preset.activated.connect(self._apply_preset)
         head.addWidget(self.preset)
         inner.addLayout(head)
@@ -121,17 +124,17 @@ class SettingsPage(Page):
         inner.addWidget(self.preset_source)
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
-        grid.addWidget(QLabel("级别"), 0, 0)
-        grid.addWidget(QLabel("电话报告（分钟，0 为不要求）"), 0, 1)
-        grid.addWidget(QLabel("书面报告（分钟）"), 0, 2)
+        grid.addWidget(QLabel(tr("级别")), 0, 0)
+        grid.addWidget(QLabel(tr("电话报告（分钟，0 为不要求）")), 0, 1)
+        grid.addWidget(QLabel(tr("书面报告（分钟）")), 0, 2)
         grid.setColumnStretch(3, 1)
         self.rule_editors: dict[str, QSpinBox] = {}
         for row, (group, label) in enumerate(RULE_GROUPS, 1):
-            grid.addWidget(QLabel(label), row, 0)
+            grid.addWidget(QLabel(tr_label(label)), row, 0)
             for column, channel in ((1, "phone"), (2, "written")):
                 box = QSpinBox()
                 box.setRange(0 if channel == "phone" else 1, 24 * 60)
-                box.setSuffix(" 分钟")
+                box.setSuffix(tr(" 分钟"))
                 box.setMaximumWidth(160)
                 key = f"report_{channel}_{group}"
                 self.rule_editors[key] = box
@@ -162,21 +165,49 @@ class SettingsPage(Page):
             row = QHBoxLayout()
             row.addWidget(editor)
             row.addWidget(hint_label(definition.source), 1)
-            form.addRow(f"{definition.label}：", row)
+            form.addRow(tr("{0}：").format(tr_label(definition.label)), row)
         return form
+
+    def _computer_card(self) -> QWidget:
+        """本机: what belongs to this computer rather than to the desk's database."""
+        frame, inner = card()
+        inner.addWidget(QLabel(tr("<b>本机</b>")))
+        row = QHBoxLayout()
+        row.addWidget(QLabel(tr("界面语言：")))
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        if self.local is not None:
+            self.language.setCurrentIndex(self.language.findData(saved_language(self.local)))
+        self.language.setEnabled(self.local is not None)
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        row.addWidget(self.language)
+        row.addStretch(1)
+        inner.addLayout(row)
+        self.language_note = hint_label(tr("界面语言只对这台电脑有效，重新启动 Dutyroom 后生效；"
+                                           "打印件和记录内容始终为中文。"))
+        inner.addWidget(self.language_note)
+        return frame
+
+    def _language_chosen(self) -> None:
+        if self.local is None:
+            return
+        save_language(self.local, self.language.currentData())
+        self.language_note.setText(tr("已选择「{0}」，重新启动 Dutyroom 后生效。").format(
+            self.language.currentText()))
 
     def _clock_card(self) -> QWidget:
         """值班时钟: sign-in window, presence schedule, holiday report times."""
         frame, inner = card()
-        inner.addWidget(QLabel("<b>签到、在岗确认和节假日报送</b>"))
+        inner.addWidget(QLabel(tr("<b>签到、在岗确认和节假日报送</b>")))
         inner.addLayout(self._setting_rows(
             ("checkin_before_minutes", "checkin_after_minutes", "checkin_tiers",
              "presence_start", "presence_end", "presence_interval_minutes",
              "presence_window_minutes", "rota_report_days", "rota_report_time",
              "daily_report_time")))
         inner.addWidget(hint_label(
-            "需签到的层级填 带班领导、值班员、主要领导，用顿号分隔。在岗确认按间隔从开始时间排到结束时间"
-            "（可跨零点）；确认时限不能长于间隔，否则前后两次会重叠。提前提醒不能长于最短的时限。"))
+            tr("需签到的层级填 带班领导、值班员、主要领导，用顿号分隔。在岗确认按间隔从开始时间排到结束时间"
+            "（可跨零点）；确认时限不能长于间隔，否则前后两次会重叠。提前提醒不能长于最短的时限。")))
         return frame
 
     def _apply_preset(self) -> None:
@@ -188,7 +219,7 @@ class SettingsPage(Page):
             self.rule_editors[name].setValue(value)
         self.preset_source.setText(preset.source)
         self.status.setStyleSheet("")
-        self.status.setText(f"已填入「{preset.label}」的时限，保存后生效。")
+        self.status.setText(tr("已填入「{0}」的时限，保存后生效。").format(tr_label(preset.label)))
 
     def showEvent(self, event: QShowEvent) -> None:
         if self.timezone.count() == len(COMMON_ZONES):
@@ -223,7 +254,7 @@ class SettingsPage(Page):
             if isinstance(editor, QSpinBox):
                 editor.setValue(values[key])
             elif key == "checkin_tiers" and isinstance(editor, QLineEdit):
-                editor.setText("、".join(Tier(t).label for t in str(values[key]).split(",") if t))
+                editor.setText(tr("、").join(Tier(t).label for t in str(values[key]).split(",") if t))
             elif isinstance(editor, QLineEdit):
                 editor.setText(str(values[key]))
         self.status.clear()
@@ -250,14 +281,14 @@ class SettingsPage(Page):
         self.save_button.setEnabled(True)
         self.saved = outcome.value
         self.status.setStyleSheet("color: #1e7e34;")
-        self.status.setText("已保存。" if outcome.changes else "没有改动。")
+        self.status.setText(tr("已保存。") if outcome.changes else tr("没有改动。"))
         if outcome.changes:
             self.changed.emit(outcome.changes)
 
     def _failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
         self.status.setStyleSheet("color: #c0392b;")
-        self.status.setText(f"未保存：{error_text(error)}")
+        self.status.setText(tr("未保存：{0}").format(error_text(error)))
         if isinstance(error, InputError):
             for problem in error.problems:
                 editor = self.editors.get(problem.field or "")

@@ -30,6 +30,7 @@ from dutyroom.services.incident_service import IncidentQuery, IncidentRow
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.ui.alert_center import AlertCenter
 from dutyroom.ui.dialogs.clock_dialogs import CheckInDialog, SpotCheckDialog
+from dutyroom.ui.i18n import tr, tr_label, tr_noted
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.table_models import Column, RecordTableModel
 from dutyroom.ui.tasks import Runner, SyncRunner
@@ -40,7 +41,8 @@ OK_GREEN = "#1e7e34"
 AMBER = "#b9770e"
 STATE_COLOURS = {AlertState.UPCOMING: AMBER, AlertState.DUE: "#d35400",
                  AlertState.OVERDUE: DANGER}
-WEEKDAYS = "一二三四五六日"
+WEEKDAYS = (tr("星期一"), tr("星期二"), tr("星期三"), tr("星期四"), tr("星期五"), tr("星期六"),
+            tr("星期日"))
 
 
 def remaining(due: datetime, now: datetime) -> str:
@@ -49,16 +51,16 @@ def remaining(due: datetime, now: datetime) -> str:
     if seconds > 0:
         hours, rest = divmod(seconds, 3600)
         if hours >= 24:
-            return f"还剩 {hours // 24} 天 {hours % 24} 小时"
-        return f"还剩 {hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else \
-            f"还剩 {rest // 60:02d}:{rest % 60:02d}"
+            return tr("还剩 {0} 天 {1} 小时").format(hours // 24, hours % 24)
+        return tr("还剩 {0}:{1:02d}:{2:02d}").format(hours, rest // 60, rest % 60) if hours else \
+            tr("还剩 {0:02d}:{1:02d}").format(rest // 60, rest % 60)
     late = -seconds // 60
     if late < 1:
-        return "刚到期"
+        return tr("刚到期")
     hours, minutes = divmod(late, 60)
     if hours >= 24:
-        return f"超时 {hours // 24} 天 {hours % 24} 小时"
-    return f"超时 {hours} 小时 {minutes} 分" if hours else f"超时 {minutes} 分钟"
+        return tr("超时 {0} 天 {1} 小时").format(hours // 24, hours % 24)
+    return tr("超时 {0} 小时 {1} 分").format(hours, minutes) if hours else tr("超时 {0} 分钟").format(minutes)
 
 
 def _grid_label(text: str, colour: str | None = None, bold: bool = False) -> QLabel:
@@ -70,7 +72,7 @@ def _grid_label(text: str, colour: str | None = None, bold: bool = False) -> QLa
 
 
 class TodayPage(Page):
-    title = "今日值班"
+    title = tr("今日值班")
     icon_name = "today"
     help_topic = "checkin"
     changed = Signal(object)
@@ -88,16 +90,16 @@ class TodayPage(Page):
         layout.setContentsMargins(28, 22, 28, 18)
         layout.setSpacing(12)
         head = QHBoxLayout()
-        head.addWidget(title_label("今日值班"))
+        head.addWidget(title_label(tr("今日值班")))
         self.shift_label = QLabel()
         self.shift_label.setObjectName("hint")
         head.addWidget(self.shift_label)
         head.addStretch(1)
-        self.spot_button = button("记录查岗", "phone", tooltip="Ctrl+Shift+K")
+        self.spot_button = button(tr("记录查岗"), "phone", tooltip="Ctrl+Shift+K")
         self.spot_button.clicked.connect(self.record_spot_check)
-        self.presence_button = button("在岗确认", "check", tooltip="Ctrl+Shift+P")
+        self.presence_button = button(tr("在岗确认"), "check", tooltip="Ctrl+Shift+P")
         self.presence_button.clicked.connect(self.confirm_presence)
-        self.checkin_button = button("接班签到", "user-check", primary=True, tooltip="Ctrl+K")
+        self.checkin_button = button(tr("接班签到"), "user-check", primary=True, tooltip="Ctrl+K")
         self.checkin_button.clicked.connect(self.check_in)
         for widget in (self.spot_button, self.presence_button, self.checkin_button):
             head.addWidget(widget)
@@ -108,8 +110,8 @@ class TodayPage(Page):
         left = QVBoxLayout()
         left.setSpacing(12)
         left.addWidget(self._people_card())
-        presence, self.presence_label = self._text_card("在岗确认")
-        spots, self.spot_label = self._text_card("上级查岗")
+        presence, self.presence_label = self._text_card(tr("在岗确认"))
+        spots, self.spot_label = self._text_card(tr("上级查岗"))
         left.addWidget(presence)
         left.addWidget(spots, 1)
         holder = QWidget()
@@ -136,7 +138,7 @@ class TodayPage(Page):
 
     def _people_card(self) -> QWidget:
         frame, inner = card()
-        inner.addWidget(QLabel("<b>值班人员</b>"))
+        inner.addWidget(QLabel(tr("<b>值班人员</b>")))
         self.people_grid = QGridLayout()
         self.people_grid.setHorizontalSpacing(14)
         self.people_grid.setVerticalSpacing(8)
@@ -161,14 +163,15 @@ class TodayPage(Page):
     def _alert_card(self) -> QWidget:
         frame, inner = card()
         head = QHBoxLayout()
-        self.alert_title = QLabel("<b>提醒</b>")
+        self.alert_title = QLabel(tr("<b>提醒</b>"))
         head.addWidget(self.alert_title)
         head.addStretch(1)
-        self.ack_button = button("确认提醒", "bell", tooltip="表示已知晓并在处理；事项完成前仍保留在列表中")
+        self.ack_button = button(tr("确认提醒"), "bell", tooltip=tr("表示已知晓并在处理；事项完成前仍保留在列"
+                                                                    "表中"))
         self.ack_button.clicked.connect(self.acknowledge)
-        self.done_button = button("记为已报送", "check")
+        self.done_button = button(tr("记为已报送"), "check")
         self.done_button.clicked.connect(self.complete_task)
-        self.go_button = button("查看", "eye", tooltip="打开提醒所涉及的事件或签到（双击亦可）")
+        self.go_button = button(tr("查看"), "eye", tooltip=tr("打开提醒所涉及的事件或签到（双击亦可）"))
         self.go_button.clicked.connect(self.go_to_selected)
         for widget in (self.ack_button, self.done_button, self.go_button):
             head.addWidget(widget)
@@ -178,29 +181,29 @@ class TodayPage(Page):
         self.alert_view.doubleClicked.connect(lambda _: self.go_to_selected())
         self.alert_view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         inner.addWidget(self.alert_view, 1)
-        self.alert_empty = QLabel("没有即将到期或超时的事项。")
+        self.alert_empty = QLabel(tr("没有即将到期或超时的事项。"))
         self.alert_empty.setObjectName("hint")
         inner.addWidget(self.alert_empty)
         return frame
 
     def _alert_columns(self) -> list[Column[Alert]]:
         return [
-            Column("状态", lambda a: a.state.value, text=lambda a: a.state_label,
+            Column(tr("状态"), lambda a: a.state.value, text=lambda a: tr_label(a.state_label),
                    colour=lambda a: STATE_COLOURS.get(a.state)),
-            Column("到期时间", lambda a: a.due,
+            Column(tr("到期时间"), lambda a: a.due,
                    text=lambda a: f"{a.due.astimezone(self.zone):%m-%d %H:%M}"),
-            Column("倒计时", lambda a: a.due, text=lambda a: remaining(a.due, self.now()),
+            Column(tr("倒计时"), lambda a: a.due, text=lambda a: remaining(a.due, self.now()),
                    colour=lambda a: DANGER if a.due <= self.now() else None),
-            Column("事项", lambda a: a.label),
-            Column("对象", lambda a: a.subject),
-            Column("已确认", lambda a: a.acknowledged_by, text=lambda a: (
+            Column(tr("事项"), lambda a: tr_noted(a.label)),
+            Column(tr("对象"), lambda a: a.subject),
+            Column(tr("已确认"), lambda a: a.acknowledged_by, text=lambda a: (
                 f"{a.acknowledged_by} {a.acknowledged_at.astimezone(self.zone):%H:%M}"
                 if a.acknowledged_at else "")),
         ]
 
     def _incident_card(self) -> QWidget:
         frame, inner = card()
-        inner.addWidget(QLabel("<b>未办结事件</b>"))
+        inner.addWidget(QLabel(tr("<b>未办结事件</b>")))
         self.incident_model: RecordTableModel[IncidentRow] = RecordTableModel(
             self._incident_columns())
         self.incident_view = table_view(self.incident_model, stretch=2)
@@ -211,18 +214,18 @@ class TodayPage(Page):
     def _incident_columns(self) -> list[Column[IncidentRow]]:
         def next_due(row: IncidentRow) -> str:
             d = row.next_deadline
-            return f"{d.label} {d.due.astimezone(self.zone):%m-%d %H:%M}" if d else "—"
+            return f"{tr_noted(d.label)} {d.due.astimezone(self.zone):%m-%d %H:%M}" if d else "—"
 
         return [
-            Column("接报时间", lambda r: r.received_at,
+            Column(tr("接报时间"), lambda r: r.received_at,
                    text=lambda r: f"{r.received_at.astimezone(self.zone):%m-%d %H:%M}"),
-            Column("级别", lambda r: r.level, text=lambda r: LEVEL_SHORT[Level(r.level)],
+            Column(tr("级别"), lambda r: r.level, text=lambda r: tr_label(LEVEL_SHORT[Level(r.level)]),
                    colour=lambda r: LEVEL_COLOURS[r.level]),
-            Column("标题", lambda r: r.title),
-            Column("状态", lambda r: r.status, text=lambda r: STATUS_LABELS[Status(r.status)]),
-            Column("下一时限", lambda r: r.next_deadline.due if r.next_deadline else None,
+            Column(tr("标题"), lambda r: r.title),
+            Column(tr("状态"), lambda r: r.status, text=lambda r: tr_label(STATUS_LABELS[Status(r.status)])),
+            Column(tr("下一时限"), lambda r: r.next_deadline.due if r.next_deadline else None,
                    text=next_due),
-            Column("倒计时", lambda r: r.next_deadline.due if r.next_deadline else None,
+            Column(tr("倒计时"), lambda r: r.next_deadline.due if r.next_deadline else None,
                    text=lambda r: remaining(r.next_deadline.due, self.now())
                    if r.next_deadline else "",
                    colour=lambda r: DANGER if r.next_deadline
@@ -251,17 +254,17 @@ class TodayPage(Page):
         self.zone = ZoneInfo(values["timezone"])
 
     def _failed(self, error: BaseException) -> None:
-        show_error(self, "今日值班", error)
+        show_error(self, tr("今日值班"), error)
 
     def _show_shift(self, shift: ShiftView) -> None:
         self.shift = shift
         start = shift.start.astimezone(self.zone)
         end = shift.end.astimezone(self.zone)
-        kind = shift.info.name or shift.info.kind.label
-        periods = f"　敏感时期：{'、'.join(shift.periods)}" if shift.periods else ""
+        kind = shift.info.name or tr_label(shift.info.kind.label)
+        periods = tr("　敏感时期：{0}").format(tr('、').join(shift.periods)) if shift.periods else ""
         self.shift_label.setText(
-            f"　{shift.day:%Y年%m月%d日} 星期{WEEKDAYS[shift.day.weekday()]}（{kind}）　"
-            f"班次 {start:%m-%d %H:%M} — {end:%m-%d %H:%M}{periods}")
+            tr("　{0:%Y年%m月%d日} {1}（{2}）　班次 {3:%m-%d %H:%M} — {4:%m-%d %H:%M}{5}").format(
+                   shift.day, WEEKDAYS[shift.day.weekday()], kind, start, end, periods))
         self._fill_people(shift)
         self._fill_presence(shift)
         self._fill_spots(shift)
@@ -272,12 +275,12 @@ class TodayPage(Page):
             item = self.people_grid.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
-        for column, header in enumerate(("岗位", "姓名", "手机", "签到")):
+        for column, header in enumerate((tr("岗位"), tr("姓名"), tr("手机"), tr("签到"))):
             self.people_grid.addWidget(_grid_label(header, MUTED), 0, column)
         self.slot_states: list[tuple[SlotView, QLabel]] = []
         for row, slot in enumerate(shift.slots, 1):
-            self.people_grid.addWidget(_grid_label(slot.tier.label, bold=True), row, 0)
-            name = slot.staff.name if slot.staff else "未排班"
+            self.people_grid.addWidget(_grid_label(tr_label(slot.tier.label), bold=True), row, 0)
+            name = slot.staff.name if slot.staff else tr("未排班")
             self.people_grid.addWidget(_grid_label(name, None if slot.staff else DANGER,
                                                    bold=True), row, 1)
             self.people_grid.addWidget(_grid_label(slot.staff.mobile if slot.staff else ""),
@@ -289,7 +292,7 @@ class TodayPage(Page):
         self.people_grid.setColumnStretch(3, 1)
         opens = shift.slots[0].opens.astimezone(self.zone) if shift.slots else None
         due = shift.slots[0].due.astimezone(self.zone) if shift.slots else None
-        self.checkin_hint.setText(f"签到时间 {opens:%H:%M} — {due:%H:%M}（Ctrl+K）"
+        self.checkin_hint.setText(tr("签到时间 {0:%H:%M} — {1:%H:%M}（Ctrl+K）").format(opens, due)
                                   if opens and due else "")
         self._paint_slots()
 
@@ -301,23 +304,26 @@ class TodayPage(Page):
     def _slot_text(self, slot: SlotView, now: datetime) -> str:
         if slot.checkin is not None:
             c = slot.checkin
-            text = f"✓ {c.confirmed_at.astimezone(self.zone):%H:%M} 已签到"
+            text = tr("✓ {0:%H:%M} 已签到").format(c.confirmed_at.astimezone(self.zone))
             if c.substitute:
-                text += f"（{c.staff_name} 替班）"
+                text += tr("（{0} 替班）").format(c.staff_name)
             colour = AMBER if c.late or c.substitute else OK_GREEN
-            return f"<span style='color:{colour}'>{text}{'，迟签' if c.late else ''}</span>"
+            return f"<span style='color:{colour}'>{text}{tr('，迟签') if c.late else ''}</span>"
         if not slot.must_check_in:
-            return f"<span style='color:{MUTED}'>无需签到</span>"
+            return tr("<span style='color:{0}'>无需签到</span>").format(MUTED)
         state = slot.state(now)
         if state is None:
-            return f"<span style='color:{MUTED}'>{slot.opens.astimezone(self.zone):%H:%M} 起签到</span>"
+            return tr("<span style='color:{0}'>{1:%H:%M} 起签到</span>").format(
+                          MUTED, slot.opens.astimezone(self.zone))
         if state == AlertState.UPCOMING:
-            return f"<span style='color:{AMBER}'>待签到（{slot.due.astimezone(self.zone):%H:%M} 前）</span>"
-        return f"<span style='color:{DANGER}; font-weight:600'>未签到</span>"
+            return tr("<span style='color:{0}'>待签到（{1:%H:%M} 前）</span>").format(
+                          AMBER, slot.due.astimezone(self.zone))
+        return tr("<span style='color:{0}; font-weight:600'>未签到</span>").format(DANGER)
 
     def _fill_presence(self, shift: ShiftView) -> None:
         if not shift.prompts:
-            self.presence_label.setText(f"<span style='color:{MUTED}'>本值班室未设置在岗确认。</span>")
+            self.presence_label.setText(tr("<span style='color:{0}'>本值班室未设置在岗确认。</span>").format(
+                                               MUTED))
             return
         now = self.now()
         parts = []
@@ -325,31 +331,33 @@ class TodayPage(Page):
             asked = prompt.asked_at.astimezone(self.zone)
             if prompt.confirmation is not None:
                 c = prompt.confirmation
-                late = "，超时确认" if c.late else ""
+                late = tr("，超时确认") if c.late else ""
                 parts.append(f"<span style='color:{AMBER if late else OK_GREEN}'>{asked:%H:%M} ✓ "
                              f"{c.confirmed_at.astimezone(self.zone):%H:%M} {c.staff_name}{late}</span>")
             elif prompt.due <= now:
-                parts.append(f"<span style='color:{DANGER}; font-weight:600'>{asked:%H:%M} 未确认</span>")
+                parts.append(tr("<span style='color:{0}; font-weight:600'>{1:%H:%M} 未确认</span>").format(
+                                    DANGER, asked))
             elif prompt.asked_at <= now:
-                parts.append(f"<span style='color:{AMBER}; font-weight:600'>{asked:%H:%M} 请确认"
-                             f"（{prompt.due.astimezone(self.zone):%H:%M} 前）</span>")
+                parts.append(tr("<span style='color:{0}; font-weight:600'>{1:%H:%M} 请确认（{2:%H:%M} 前）</s"
+                                "pan>").format(AMBER, asked, prompt.due.astimezone(self.zone)))
             else:
                 parts.append(f"<span style='color:{MUTED}'>{asked:%H:%M}</span>")
-        self.presence_label.setText("　".join(parts))
+        self.presence_label.setText(tr("　").join(parts))
 
     def _fill_spots(self, shift: ShiftView) -> None:
         if not shift.spot_checks:
-            self.spot_label.setText(f"<span style='color:{MUTED}'>本班次尚无上级查岗记录。"
-                                    "接到查岗电话后按 Ctrl+Shift+K 记录。</span>")
+            self.spot_label.setText(tr("<span style='color:{0}'>本班次尚无上级查岗记录。接到查岗电话后按 Ctrl"
+                                       "+Shift+K 记录。</span>").format(MUTED))
             return
         lines = []
         for s in shift.spot_checks:
             colour = OK_GREEN if s.outcome == "ok" and s.within_rule else DANGER
-            answered = f"，{s.answered_by}应答" if s.answered_by else ""
-            rule = "" if s.within_rule else "，未按规定及时应答"
-            lines.append(f"<p style='margin:2px 0'>{s.at.astimezone(self.zone):%H:%M} "
-                         f"{s.checker}（{s.channel_label}）<span style='color:{colour}'>"
-                         f"{s.outcome_label}{answered}{rule}</span></p>")
+            answered = tr("，{0}应答").format(s.answered_by) if s.answered_by else ""
+            rule = "" if s.within_rule else tr("，未按规定及时应答")
+            lines.append(tr("<p style='margin:2px 0'>{0:%H:%M} {1}（{2}）"
+                            "<span style='color:{3}'>{4}{5}{6}</span></p>").format(
+                                s.at.astimezone(self.zone), s.checker, tr_label(s.channel_label), colour,
+                                tr_label(s.outcome_label), answered, rule))
         self.spot_label.setText("".join(lines))
 
     def _show_alerts(self, watch: Watch) -> None:
@@ -358,8 +366,9 @@ class TodayPage(Page):
         self.alert_model.set_records(watch.alerts)
         self.alert_empty.setVisible(not watch.alerts)
         pressing = len(watch.pressing)
-        self.alert_title.setText(f"<b>提醒</b>　<span style='color:{DANGER}'>{pressing} 项待处理</span>"
-                                 if pressing else "<b>提醒</b>")
+        self.alert_title.setText(tr("<b>提醒</b>　<span style='color:{0}'>{1} 项待处理</span>").format(
+                                        DANGER, pressing)
+                                 if pressing else tr("<b>提醒</b>"))
         if selected is not None:
             for row, alert in enumerate(watch.alerts):
                 if alert.key == selected.key:
@@ -406,7 +415,7 @@ class TodayPage(Page):
     def check_in(self) -> None:
         shift = self.shift
         if shift is None or not any(s.must_check_in and s.checkin is None for s in shift.slots):
-            QMessageBox.information(self, "接班签到", "本班次需要签到的人员都已签到。")
+            QMessageBox.information(self, tr("接班签到"), tr("本班次需要签到的人员都已签到。"))
             return
         self.runner.run(staff_service.list_staff, self.uow, False,
                         done=lambda staff: self._check_in_with(shift, staff),
@@ -425,13 +434,14 @@ class TodayPage(Page):
         moment = self.now()
         self.runner.run(lambda: clock_service.confirm_presence(self.uow, at=moment),
                         done=self._presence_done,
-                        failed=lambda e: show_error(self, "在岗确认", e))
+                        failed=lambda e: show_error(self, tr("在岗确认"), e))
 
     def _presence_done(self, outcome: Outcome[Any]) -> None:
         view = outcome.value
-        late = "（已超过确认时限，记为超时确认）" if view.late else ""
+        late = tr("（已超过确认时限，记为超时确认）") if view.late else ""
         self.window().statusBar().showMessage(
-            f"已确认在岗：{view.staff_name} {view.confirmed_at.astimezone(self.zone):%H:%M}{late}",
+            tr("已确认在岗：{0} {1:%H:%M}{2}").format(
+                   view.staff_name, view.confirmed_at.astimezone(self.zone), late),
             10_000)
         self._after(outcome)
 
@@ -467,8 +477,8 @@ class TodayPage(Page):
         alert = self.selected_alert()
         if alert is None or alert.target != "task" or alert.day is None:
             return
-        answer = QMessageBox.question(self, alert.label,
-                                      f"确认「{alert.subject}」已经报送？\n将记录报送人和时间。")
+        answer = QMessageBox.question(self, tr_noted(alert.label),
+                                      tr("确认「{0}」已经报送？\n将记录报送人和时间。").format(alert.subject))
         if answer != QMessageBox.StandardButton.Yes:
             return
         kind, day, moment = alert.kind, alert.day, self.now()

@@ -1,0 +1,78 @@
+"""The interface language. The source is written in Simplified Chinese, which is what a desk
+sees by default; English (and any later language) comes from Qt's translation files in
+resources/i18n, made with packaging/translations.py.
+
+Every visible string in dutyroom.ui goes through `tr`, in one context for the whole app, so
+a phrase is translated once wherever it shows. The labels the domain defines (tiers,
+categories, statuses…) go through `tr_label` where they are shown; the translation script
+adds them to the catalogue from the domain's own tables. The printouts stay in Chinese:
+they are official records, filed and sent upward as such.
+
+The language is a setting of this computer (QSettings), not of the desk's database: two
+desks on one PostgreSQL server may be read by people who need different languages. It
+takes effect at the next start, because the windows are built in their language.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+LANGUAGES = {"zh_CN": "简体中文", "en": "English"}  # each in its own language
+DEFAULT = "zh_CN"
+SETTING = "ui/language"
+
+
+def tr(text: str, disambiguation: str | None = None) -> str:
+    """The phrase in the interface language (lupdate collects every literal passed here)."""
+    return QCoreApplication.translate("", text, disambiguation)
+
+
+def tr_label(text: str) -> str:
+    """A label computed at run time, e.g. a domain enum's; the catalogue lists them all."""
+    return QCoreApplication.translate("", text)
+
+
+def tr_noted(text: str) -> str:
+    """A label with a note in brackets, e.g. 派单到场（青山镇卫生院）: the label in the
+    interface language, the note (a department, a person: data) as recorded."""
+    head, bracket, note = text.partition("（")
+    if not bracket or not note.endswith("）"):
+        return tr_label(text)
+    return tr("{0}（{1}）").format(tr_label(head), note[:-1])
+
+
+def saved_language(store: QSettings) -> str:
+    value = str(store.value(SETTING, DEFAULT))
+    return value if value in LANGUAGES else DEFAULT
+
+
+def save_language(store: QSettings, language: str) -> None:
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}")
+    store.setValue(SETTING, language)
+    store.sync()
+
+
+def catalogue(language: str) -> str:
+    """The compiled translation of Dutyroom's own strings for `language`."""
+    return str(files("dutyroom.resources") / "i18n" / f"dutyroom_{language}.qm")
+
+
+def install(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Load Dutyroom's catalogue and Qt's own (the 确定/取消 of standard dialogs, the
+    names of months and days) for `language`, before any window is built."""
+    QLocale.setDefault(QLocale(language))
+    installed = []
+    qt = QTranslator(app)
+    if qt.load(QLocale(language), "qtbase", "_",
+               QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        installed.append(qt)
+    if language != DEFAULT:
+        own = QTranslator(app)
+        if own.load(catalogue(language)):
+            app.installTranslator(own)
+            installed.append(own)
+    return installed

@@ -1,0 +1,50 @@
+"""The labels the domain and the services define, which the interface shows through `tr_label()`.
+
+They are written in Chinese once, in the tables that give them their meaning; the
+translation script reads this list into the catalogue, so a new tier or status cannot
+reach an English screen untranslated without the translation check failing.
+
+Left out on purpose: what the officer types or picks as data and what goes into the
+record in Chinese (the incident subtypes, how a report came in, holiday names), the
+policy each setting's default comes from (quoted as published), and the printouts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from dutyroom.domain import calendar, deadlines, duty_clock, incidents, roles, roster, settings, tiers
+from dutyroom.services import (
+    backup_service,
+    clock_service,
+    field_service,
+    incident_service,
+    register_service,
+    roster_service,
+)
+
+TABLES: list[Mapping[object, str] | Iterable[str]] = [
+    tiers.TIER_LABELS, roles.ROLE_LABELS, [roles.Actor.system("").role_label],
+    incidents.CATEGORY_LABELS, incidents.LEVEL_LABELS, incidents.LEVEL_SHORT,
+    incidents.STATUS_LABELS,
+    deadlines.KIND_LABELS, deadlines.STAGE_LABELS, deadlines.CHANNEL_LABELS,
+    deadlines.ALERT_STATE_LABELS,
+    calendar.KIND_LABELS, [c.label for c in roster.Category],
+    duty_clock.TASK_LABELS,
+    register_service.KINDS, [u for u in register_service.URGENCIES if u],
+    incident_service.FEEDBACK_KINDS,
+    roster_service.LEAVE_KINDS, roster_service.CHANGE_KINDS,
+    clock_service.SPOT_CHANNELS, clock_service.SPOT_OUTCOMES,
+    backup_service.LABELS, field_service.OUTCOME_LABELS,
+    [d.label for d in settings.SETTINGS if d.visible], [p.label for p in deadlines.PRESETS],
+    [label for _, label in deadlines.RULE_GROUPS],
+]
+
+
+def labels() -> list[str]:
+    found: dict[str, None] = {}
+    for table in TABLES:
+        values = table.values() if isinstance(table, Mapping) else table
+        for value in values:
+            found[value] = None
+    return list(found)

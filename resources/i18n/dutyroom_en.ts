@@ -1,0 +1,2565 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name />
+    <message>
+        <source>确认在岗</source>
+        <translation>Confirm on duty</translation>
+    </message>
+    <message>
+        <source>查看</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>确认提醒</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>已知晓并在处理：停止响铃，事项完成前仍保留在列表中</source>
+        <translation>Acknowledged and being handled: stops the ringing; the item stays in the list until it is done</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>已超时 {0} 项</source>
+        <translation>{0} overdue</translation>
+    </message>
+    <message>
+        <source>已到期 {0} 项</source>
+        <translation>{0} due</translation>
+    </message>
+    <message>
+        <source> 等 {0} 项</source>
+        <translation> and {0} more</translation>
+    </message>
+    <message>
+        <source>⚠ {0}：</source>
+        <translation>⚠ {0}: </translation>
+    </message>
+    <message>
+        <source>　请点「确认在岗」</source>
+        <translation>  Please click "Confirm on duty"</translation>
+    </message>
+    <message>
+        <source>{0} — {1}（{2}）</source>
+        <translation>{0} — {1} ({2})</translation>
+    </message>
+    <message>
+        <source>等共 {0} 项</source>
+        <translation>{0} in all</translation>
+    </message>
+    <message>
+        <source>提醒读取失败</source>
+        <translation>Could not read the alerts</translation>
+    </message>
+    <message>
+        <source>无法读取提醒列表，详情已写入日志；请检查数据库。</source>
+        <translation>The alert list could not be read; details are in the log. Please check the database.</translation>
+    </message>
+    <message>
+        <source>值班提醒：已超时</source>
+        <translation>Duty alert: overdue</translation>
+    </message>
+    <message>
+        <source>值班提醒：已到期</source>
+        <translation>Duty alert: due</translation>
+    </message>
+    <message>
+        <source>值班提醒：即将到期</source>
+        <translation>Duty alert: due soon</translation>
+    </message>
+    <message>
+        <source>值班提醒：仍未处理</source>
+        <translation>Duty alert: still not handled</translation>
+    </message>
+    <message>
+        <source>登录 Dutyroom 值班室</source>
+        <translation>Log in to Dutyroom</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>新增用户</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <source>修改用户 {0}</source>
+        <translation>Edit user {0}</translation>
+    </message>
+    <message>
+        <source>字母、数字，例如 zhangsan</source>
+        <translation>Letters and digits, e.g. zhangsan</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>对应值班人员</source>
+        <translation>Linked duty staff</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>初始密码</source>
+        <translation>Initial password</translation>
+    </message>
+    <message>
+        <source>至少 {0} 位</source>
+        <translation>At least {0} characters</translation>
+    </message>
+    <message>
+        <source>确认密码</source>
+        <translation>Confirm password</translation>
+    </message>
+    <message>
+        <source>可以登录</source>
+        <translation>Can log in</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>值班员：登记、报送、交接班；带班领导：另可批准换班、代为确认交接班；管理员：另可修改设置、管理用户、发布值班表、恢复备份。关联值班人员后，本人登录即可确认自己的接班。</source>
+        <translation>Duty officer: logging, reporting, handover. Shift leader: also approves swaps and confirms handovers for others. Administrator: also changes settings, manages users, publishes the rota and restores backups. Link the account to a duty staff member so they can confirm their own handover.</translation>
+    </message>
+    <message>
+        <source>修改我的密码</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <source>重置 {0} 的密码</source>
+        <translation>Reset the password of {0}</translation>
+    </message>
+    <message>
+        <source>原密码</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>确认新密码</source>
+        <translation>Confirm new password</translation>
+    </message>
+    <message>
+        <source>接班签到</source>
+        <translation>Sign in for the shift</translation>
+    </message>
+    <message>
+        <source>签到岗位</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>签到人</source>
+        <translation>Signed in by</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>替班时请写明原因，例如：与张三调班</source>
+        <translation>When standing in, give the reason, e.g. swapped with Zhang San</translation>
+    </message>
+    <message>
+        <source>本岗位今日未排班，签到人将记为值守人员。</source>
+        <translation>Nobody is rostered for this post today; the person signing in will be recorded as on duty.</translation>
+    </message>
+    <message>
+        <source>排班：{0}　{1}</source>
+        <translation>Rostered: {0}  {1}</translation>
+    </message>
+    <message>
+        <source>排班为 {0}，将记录为替班。</source>
+        <translation>{0} is rostered; this will be recorded as standing in.</translation>
+    </message>
+    <message>
+        <source>记录上级查岗</source>
+        <translation>Record an inspection call</translation>
+    </message>
+    <message>
+        <source>查岗时间</source>
+        <translation>Time of the call</translation>
+    </message>
+    <message>
+        <source>例如：县应急管理局值班室 王科长</source>
+        <translation>E.g. county emergency management duty room, Section Chief Wang</translation>
+    </message>
+    <message>
+        <source>查岗单位/人员</source>
+        <translation>Inspecting office / person</translation>
+    </message>
+    <message>
+        <source>查岗方式</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <source>接听/应答人</source>
+        <translation>Answered by</translation>
+    </message>
+    <message>
+        <source>按规定及时应答（电话响铃三声内接听）</source>
+        <translation>Answered in time (within three rings)</translation>
+    </message>
+    <message>
+        <source>应答</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>查岗结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>情况说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>编辑人员</source>
+        <translation>Edit person</translation>
+    </message>
+    <message>
+        <source>新增人员</source>
+        <translation>New person</translation>
+    </message>
+    <message>
+        <source>值班层级</source>
+        <translation>Duty tier</translation>
+    </message>
+    <message>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>11 位手机号</source>
+        <translation>11-digit mobile number</translation>
+    </message>
+    <message>
+        <source>办公电话</source>
+        <translation>Office phone</translation>
+    </message>
+    <message>
+        <source>例如 0731-86210000</source>
+        <translation>E.g. 0731-86210000</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>编辑联动单位</source>
+        <translation>Edit partner unit</translation>
+    </message>
+    <message>
+        <source>新增联动单位</source>
+        <translation>New partner unit</translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <source>24 小时值班电话</source>
+        <translation>24-hour duty phone</translation>
+    </message>
+    <message>
+        <source>例如 0731-86210110</source>
+        <translation>E.g. 0731-86210110</translation>
+    </message>
+    <message>
+        <source>联络员</source>
+        <translation>Liaison</translation>
+    </message>
+    <message>
+        <source>联络员手机</source>
+        <translation>Liaison mobile</translation>
+    </message>
+    <message>
+        <source>联络员职务</source>
+        <translation>Liaison position</translation>
+    </message>
+    <message>
+        <source>一线联动单位（派单后 30 分钟内到达，其他单位 40 分钟）</source>
+        <translation>First-line unit (on site within 30 minutes of dispatch; others 40 minutes)</translation>
+    </message>
+    <message>
+        <source>响应类别</source>
+        <translation>Response class</translation>
+    </message>
+    <message>
+        <source>Dutyroom 值班室 — 帮助</source>
+        <translation>Dutyroom — Help</translation>
+    </message>
+    <message>
+        <source>表头需包含：姓名、值班层级（主要领导 / 带班领导 / 值班员）、手机（11 位）；可选：部门、职务、办公电话。支持 .xlsx 和 .csv（UTF-8 或 GBK）。任何一行有误则整个文件不导入。</source>
+        <translation>The header row must hold: name, duty tier (chief / shift leader / duty officer), mobile (11 digits); optional: department, position, office phone. .xlsx and .csv (UTF-8 or GBK) are read. If any row is wrong, nothing in the file is imported.</translation>
+    </message>
+    <message>
+        <source>导入人员</source>
+        <translation>Import staff</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>尚未选择文件</source>
+        <translation>No file chosen yet</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>选择人员表</source>
+        <translation>Choose the staff list</translation>
+    </message>
+    <message>
+        <source>表格文件 (*.xlsx *.csv);;所有文件 (*)</source>
+        <translation>Spreadsheets (*.xlsx *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>：</source>
+        <translation>: </translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>共 {0} 人，检查无误。点击「导入」加入通讯录。</source>
+        <translation>{0} people, no problems found. Click "Import" to add them to the contacts.</translation>
+    </message>
+    <message>
+        <source>发现 {0} 处错误，整个文件不会导入，请改正后重新选择：
+{1}</source>
+        <translation>Found {0} errors; nothing in the file will be imported. Correct them and choose the file again:
+{1}</translation>
+    </message>
+    <message>
+        <source>
+……另有 {0} 处</source>
+        <translation>
+…and {0} more</translation>
+    </message>
+    <message>
+        <source>无法导入：{0}</source>
+        <translation>Cannot import: {0}</translation>
+    </message>
+    <message>
+        <source>修改事件</source>
+        <translation>Edit incident</translation>
+    </message>
+    <message>
+        <source>接报登记</source>
+        <translation>New incident</translation>
+    </message>
+    <message>
+        <source>接报时间</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <source>接报方式</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <source>报告人单位</source>
+        <translation>Reporter's unit</translation>
+    </message>
+    <message>
+        <source>报告人</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>已知</source>
+        <translation>Known</translation>
+    </message>
+    <message>
+        <source>发生时间：</source>
+        <translation>Occurred at: </translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>例如：青山村化工厂储罐泄漏</source>
+        <translation>E.g. chemical plant tank leak, Qingshan Village</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>子类</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>死亡</source>
+        <translation>Dead</translation>
+    </message>
+    <message>
+        <source>受伤</source>
+        <translation>Injured</translation>
+    </message>
+    <message>
+        <source>失踪</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>被困</source>
+        <translation>Trapped</translation>
+    </message>
+    <message>
+        <source>伤亡（人）：</source>
+        <translation>Casualties (people): </translation>
+    </message>
+    <message>
+        <source>涉及人数</source>
+        <translation>People involved</translation>
+    </message>
+    <message>
+        <source> 元</source>
+        <translation> yuan</translation>
+    </message>
+    <message>
+        <source>直接经济损失：</source>
+        <translation>Direct economic loss: </translation>
+    </message>
+    <message>
+        <source>事件概要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>已采取措施</source>
+        <translation>Actions taken</translation>
+    </message>
+    <message>
+        <source>已知情领导和单位</source>
+        <translation>Leaders and units informed</translation>
+    </message>
+    <message>
+        <source>例如：核实后伤亡人数变化</source>
+        <translation>E.g. casualty figures changed after checking</translation>
+    </message>
+    <message>
+        <source>修改说明</source>
+        <translation>Reason for the change</translation>
+    </message>
+    <message>
+        <source>（未定）</source>
+        <translation>(not decided)</translation>
+    </message>
+    <message>
+        <source>记录报送</source>
+        <translation>Record a report</translation>
+    </message>
+    <message>
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>报送时间</source>
+        <translation>Sent at</translation>
+    </message>
+    <message>
+        <source>例如：县委县政府总值班室</source>
+        <translation>E.g. county general duty office</translation>
+    </message>
+    <message>
+        <source>报送对象</source>
+        <translation>Sent to</translation>
+    </message>
+    <message>
+        <source>报送人</source>
+        <translation>Sent by</translation>
+    </message>
+    <message>
+        <source>报告内容</source>
+        <translation>Report text</translation>
+    </message>
+    <message>
+        <source>按事件信息生成草稿</source>
+        <translation>Draft from the incident</translation>
+    </message>
+    <message>
+        <source>联动派单</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <source>值班室</source>
+        <translation>duty room</translation>
+    </message>
+    <message>
+        <source>{0}　{1} {2}　（{3} 分钟内到达）</source>
+        <translation>{0}  {1} {2}  (on site within {3} minutes)</translation>
+    </message>
+    <message>
+        <source>联动单位 *：</source>
+        <translation>Partner units *:</translation>
+    </message>
+    <message>
+        <source>派单时间</source>
+        <translation>Dispatched at</translation>
+    </message>
+    <message>
+        <source>派单反馈</source>
+        <translation>Dispatch feedback</translation>
+    </message>
+    <message>
+        <source>派单</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <source>反馈</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>修改来电来文登记</source>
+        <translation>Edit call or document</translation>
+    </message>
+    <message>
+        <source>来电来文登记</source>
+        <translation>Call or document</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>来电（文）单位</source>
+        <translation>From (unit)</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>文号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <source>紧急程度</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>批转</source>
+        <translation>Passed to</translation>
+    </message>
+    <message>
+        <source>已告知</source>
+        <translation>Informed</translation>
+    </message>
+    <message>
+        <source>领导批示</source>
+        <translation>Leader's instruction</translation>
+    </message>
+    <message>
+        <source>处理情况</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>转为事件</source>
+        <translation>Make an incident</translation>
+    </message>
+    <message>
+        <source>打印预览 — {0}</source>
+        <translation>Print preview — {0}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt;　共 {1} 页</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;  {1} pages</translation>
+    </message>
+    <message>
+        <source>整页</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>未能保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>无法写入 {0}：{1}</source>
+        <translation>Cannot write {0}: {1}</translation>
+    </message>
+    <message>
+        <source>未能打印</source>
+        <translation>Not printed</translation>
+    </message>
+    <message>
+        <source>打印机无法开始打印，请检查打印机是否连接。</source>
+        <translation>The printer could not start printing. Please check that it is connected.</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>到</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{0}{1}：</source>
+        <translation>{0}{1}:</translation>
+    </message>
+    <message>
+        <source>安排 / 更换</source>
+        <translation>Assign / change</translation>
+    </message>
+    <message>
+        <source>代班（他人代值此班）</source>
+        <translation>Stand-in (someone else covers this shift)</translation>
+    </message>
+    <message>
+        <source>换班（与另一天对调）</source>
+        <translation>Swap (exchange with another day)</translation>
+    </message>
+    <message>
+        <source>取消此班次</source>
+        <translation>Clear this shift</translation>
+    </message>
+    <message>
+        <source>{0}月{1}日 {2}</source>
+        <translation>{2}, {0}/{1}</translation>
+    </message>
+    <message>
+        <source>当前：{0} {1}</source>
+        <translation>Now: {0} {1}</translation>
+    </message>
+    <message>
+        <source>当前：未安排</source>
+        <translation>Now: not assigned</translation>
+    </message>
+    <message>
+        <source>变更类型：</source>
+        <translation>Kind of change:</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）{2}</source>
+        <translation>{0} ({1}) {2}</translation>
+    </message>
+    <message>
+        <source>值班人员：</source>
+        <translation>Duty staff:</translation>
+    </message>
+    <message>
+        <source>对调的日期：</source>
+        <translation>Swap with the date:</translation>
+    </message>
+    <message>
+        <source>提出调整的人</source>
+        <translation>Requested by</translation>
+    </message>
+    <message>
+        <source>批准的领导</source>
+        <translation>Approving leader</translation>
+    </message>
+    <message>
+        <source>换班、代班须填写</source>
+        <translation>Required for swaps and stand-ins</translation>
+    </message>
+    <message>
+        <source>申请人：</source>
+        <translation>Requested by:</translation>
+    </message>
+    <message>
+        <source>批准人：</source>
+        <translation>Approved by:</translation>
+    </message>
+    <message>
+        <source>原因：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>没有可安排的{0}</source>
+        <translation>No {0} available</translation>
+    </message>
+    <message>
+        <source>层级</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>工作日</source>
+        <translation>Workday</translation>
+    </message>
+    <message>
+        <source>周末</source>
+        <translation>Weekend</translation>
+    </message>
+    <message>
+        <source>节假日</source>
+        <translation>Holiday</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>自动排班</source>
+        <translation>Fill the rota</translation>
+    </message>
+    <message>
+        <source>只填补范围内尚未安排的班次；手工安排、换班和已排的班次保持不变。先预览，确认公平后再保存。</source>
+        <translation>Only fills the shifts not yet assigned in the range; hand-made assignments, swaps and filled shifts stay as they are. Preview first, save once it is fair.</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;公平性&lt;/b&gt;（范围内每人班次，含已安排的）</source>
+        <translation>&lt;b&gt;Fairness&lt;/b&gt; (shifts per person in the range, including those already assigned)</translation>
+    </message>
+    <message>
+        <source>保存排班</source>
+        <translation>Save the rota</translation>
+    </message>
+    <message>
+        <source>{0}{1}相差 {2}</source>
+        <translation>{0} {1}: {2} apart</translation>
+    </message>
+    <message>
+        <source>将新排 {0} 个班次。</source>
+        <translation>{0} shifts will be filled.</translation>
+    </message>
+    <message>
+        <source>无法排上 {0} 个班次（见下，红色）。</source>
+        <translation>{0} shifts cannot be filled (see below, in red).</translation>
+    </message>
+    <message>
+        <source>所有班次均可排上。</source>
+        <translation>Every shift can be filled.</translation>
+    </message>
+    <message>
+        <source>同层级同类班次（计入此前一年）最多相差 {0} 次。</source>
+        <translation>Within a tier and kind of day (counting the year before) people are at most {0} shifts apart.</translation>
+    </message>
+    <message>
+        <source>注意：计入此前一年，</source>
+        <translation>Note, counting the year before: </translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>（受请假、轮休或人数所限）。</source>
+        <translation> (limited by leave, rest days or the number of people).</translation>
+    </message>
+    <message>
+        <source>删除所选</source>
+        <translation>Delete selected</translation>
+    </message>
+    <message>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>结束</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>请假、出差、培训登记</source>
+        <translation>Leave, travel and training</translation>
+    </message>
+    <message>
+        <source>{0} 至 {1} 期间的记录；排班时自动避开。</source>
+        <translation>Records between {0} and {1}; the rota avoids these days.</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>请先在通讯录中添加人员</source>
+        <translation>Please add people in Contacts first</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>特殊敏感时期</source>
+        <translation>Sensitive periods</translation>
+    </message>
+    <message>
+        <source>如重要会议、防汛关键期：这些日子按节假日标准三级值班。</source>
+        <translation>E.g. an important meeting or the flood season peak: these days are staffed on three levels, like holidays.</translation>
+    </message>
+    <message>
+        <source>名称，如：防汛关键期</source>
+        <translation>Name, e.g. flood season peak</translation>
+    </message>
+    <message>
+        <source>新增敏感时期</source>
+        <translation>New sensitive period</translation>
+    </message>
+    <message>
+        <source>应补休（天）</source>
+        <translation>Compensatory leave (days)</translation>
+    </message>
+    <message>
+        <source>值班统计</source>
+        <translation>Duty statistics</translation>
+    </message>
+    <message>
+        <source>统计</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <source>导出值班统计</source>
+        <translation>Export duty statistics</translation>
+    </message>
+    <message>
+        <source>值班统计.xlsx</source>
+        <translation>duty-statistics.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已导出</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <source>已保存到 {0}</source>
+        <translation>Saved to {0}</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>原值班人</source>
+        <translation>Rostered</translation>
+    </message>
+    <message>
+        <source>现值班人</source>
+        <translation>Now on duty</translation>
+    </message>
+    <message>
+        <source>申请人</source>
+        <translation>Requested by</translation>
+    </message>
+    <message>
+        <source>批准人</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>记录时间</source>
+        <translation>Recorded at</translation>
+    </message>
+    <message>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>排班调整记录（{0} 至 {1}）</source>
+        <translation>Rota changes ({0} to {1})</translation>
+    </message>
+    <message>
+        <source>本值班室</source>
+        <translation>This desk</translation>
+    </message>
+    <message>
+        <source>单位名称印在每份打印件的标题上；交接班时间决定每个值班日从几点开始。以后都可在「设置」中修改。</source>
+        <translation>The unit's name heads every printout; the handover time sets when each duty day begins. Both can be changed later in Settings.</translation>
+    </message>
+    <message>
+        <source>例如：某某镇人民政府</source>
+        <translation>E.g. Qingshan Town People's Government</translation>
+    </message>
+    <message>
+        <source>总值班室</source>
+        <translation>General duty room</translation>
+    </message>
+    <message>
+        <source>单位名称 *：</source>
+        <translation>Unit name *:</translation>
+    </message>
+    <message>
+        <source>值班室名称 *：</source>
+        <translation>Duty room name *:</translation>
+    </message>
+    <message>
+        <source>交接班时间：</source>
+        <translation>Handover time:</translation>
+    </message>
+    <message>
+        <source>请填写单位名称</source>
+        <translation>Please enter the unit's name</translation>
+    </message>
+    <message>
+        <source>管理员账户</source>
+        <translation>Administrator account</translation>
+    </message>
+    <message>
+        <source>管理员负责设置、用户和发布值班表，并为每位值班员、带班领导添加各自的账户。请记住密码。</source>
+        <translation>The administrator sets the desk up, manages users and publishes the rota, and adds an account for every duty officer and shift leader. Remember the password.</translation>
+    </message>
+    <message>
+        <source>例如 admin 或姓名拼音</source>
+        <translation>E.g. admin or the name in pinyin</translation>
+    </message>
+    <message>
+        <source>例如 王主任</source>
+        <translation>E.g. Director Wang</translation>
+    </message>
+    <message>
+        <source>用户名 *：</source>
+        <translation>User name *:</translation>
+    </message>
+    <message>
+        <source>姓名 *：</source>
+        <translation>Name *:</translation>
+    </message>
+    <message>
+        <source>密码 *：</source>
+        <translation>Password *:</translation>
+    </message>
+    <message>
+        <source>确认密码 *：</source>
+        <translation>Confirm password *:</translation>
+    </message>
+    <message>
+        <source>值班人员</source>
+        <translation>Duty staff</translation>
+    </message>
+    <message>
+        <source>排班、签到和交接班都要用到值班人员名单。</source>
+        <translation>The rota, sign-ins and handovers all need the list of duty staff.</translation>
+    </message>
+    <message>
+        <source>从 Excel 或 CSV 人员表导入（完成后选择文件，导入前逐行预览）</source>
+        <translation>Import from an Excel or CSV staff list (choose the file after Finish; every row is previewed before import)</translation>
+    </message>
+    <message>
+        <source>先载入示例乡镇试用（人员、电话均为虚构，界面有明显提示）</source>
+        <translation>Try the sample town first (people and phone numbers are made up; the screens say so clearly)</translation>
+    </message>
+    <message>
+        <source>稍后在「通讯录」中逐个添加</source>
+        <translation>Add people one by one later in Contacts</translation>
+    </message>
+    <message>
+        <source>Dutyroom 值班室 — 首次设置</source>
+        <translation>Dutyroom — First-time setup</translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>未能完成设置：{0}</source>
+        <translation>Setup could not be completed: {0}</translation>
+    </message>
+    <message>
+        <source>Dutyroom 值班室</source>
+        <translation>Dutyroom</translation>
+    </message>
+    <message>
+        <source>Dutyroom 内部错误</source>
+        <translation>Dutyroom internal error</translation>
+    </message>
+    <message>
+        <source>错误：{0}</source>
+        <translation>Error: {0}</translation>
+    </message>
+    <message>
+        <source>无法打开数据库</source>
+        <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <source>数据库已升级</source>
+        <translation>Database upgraded</translation>
+    </message>
+    <message>
+        <source>数据库已从版本 {0} 升级到 {1}。
+升级前的备份：{2}</source>
+        <translation>The database was upgraded from version {0} to {1}.
+Backup taken before the upgrade: {2}</translation>
+    </message>
+    <message>
+        <source>页面「{0}」未能打开</source>
+        <translation>Page "{0}" could not be opened</translation>
+    </message>
+    <message>
+        <source>自检失败：{0}</source>
+        <translation>Self-test failed: {0}</translation>
+    </message>
+    <message>
+        <source>自检通过：{0} 个页面（{1}）均已打开；打印、Excel 和日历导出、密码校验正常</source>
+        <translation>Self-test passed: {0} pages ({1}) opened; printing, Excel and calendar export and password checks work</translation>
+    </message>
+    <message>
+        <source>屏幕已锁定</source>
+        <translation>Screen locked</translation>
+    </message>
+    <message>
+        <source>用户名：</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>密码：</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>登录解锁</source>
+        <translation>Log in to unlock</translation>
+    </message>
+    <message>
+        <source>交接班时，接班人可直接用自己的账户登录。</source>
+        <translation>At handover the incoming officer can log in with their own account.</translation>
+    </message>
+    <message>
+        <source>锁定前登录的是 {0}（{1}）</source>
+        <translation>Logged in before locking: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>有 {0} 项提醒需要处理，请登录后查看。</source>
+        <translation>{0} alerts need attention; log in to see them.</translation>
+    </message>
+    <message>
+        <source>暂无需要处理的提醒。</source>
+        <translation>No alerts need attention.</translation>
+    </message>
+    <message>
+        <source>星期一</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>星期二</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>星期三</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>星期四</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>星期五</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>星期六</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>星期日</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>{0}（Ctrl+{1}）</source>
+        <translation>{0} (Ctrl+{1})</translation>
+    </message>
+    <message>
+        <source>示例数据：当前数据库是演示用的示例乡镇（人员、电话均为虚构），请勿用于实际值班。</source>
+        <translation>Sample data: this database is the made-up sample town for trying the app out (people and phone numbers are fictitious). Do not use it for real duty.</translation>
+    </message>
+    <message>
+        <source>数据库：{0}　结构版本：{1}</source>
+        <translation>Database: {0}  Schema version: {1}</translation>
+    </message>
+    <message>
+        <source>锁定</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>锁定屏幕（Ctrl+L）</source>
+        <translation>Lock the screen (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>（{0}）</source>
+        <translation> ({0})</translation>
+    </message>
+    <message>
+        <source>读取设置失败</source>
+        <translation>Could not read the settings</translation>
+    </message>
+    <message>
+        <source>（未设置单位名称，请在「设置」中填写）</source>
+        <translation>(No unit name yet: please fill it in under Settings)</translation>
+    </message>
+    <message>
+        <source>{0}　·　交接班时间 {1}</source>
+        <translation>{0}  ·  Handover at {1}</translation>
+    </message>
+    <message>
+        <source>Dutyroom 值班室 — {0}</source>
+        <translation>Dutyroom — {0}</translation>
+    </message>
+    <message>
+        <source>{0:%Y年%m月%d日} {1}　{2:%H:%M:%S}</source>
+        <translation>{1}, {0:%d %b %Y}  {2:%H:%M:%S}</translation>
+    </message>
+    <message>
+        <source>自动备份失败</source>
+        <translation>Automatic backup failed</translation>
+    </message>
+    <message>
+        <source>一</source>
+        <comment>weekday</comment>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>二</source>
+        <comment>weekday</comment>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>三</source>
+        <comment>weekday</comment>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>四</source>
+        <comment>weekday</comment>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>五</source>
+        <comment>weekday</comment>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>六</source>
+        <comment>weekday</comment>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>日</source>
+        <comment>weekday</comment>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>主</source>
+        <comment>tier</comment>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>带</source>
+        <comment>tier</comment>
+        <translation>L</translation>
+    </message>
+    <message>
+        <source>值</source>
+        <comment>tier</comment>
+        <translation>O</translation>
+    </message>
+    <message>
+        <source>{0}月{1}日</source>
+        <translation>{0}/{1}</translation>
+    </message>
+    <message>
+        <source>星期{0}</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <source>{0}（不在本月）</source>
+        <translation>{0} (not in this month)</translation>
+    </message>
+    <message>
+        <source>特殊敏感时期：</source>
+        <translation>Sensitive period: </translation>
+    </message>
+    <message>
+        <source>{0}：{1} {2}</source>
+        <translation>{0}: {1} {2}</translation>
+    </message>
+    <message>
+        <source>{0}：未安排</source>
+        <translation>{0}: not assigned</translation>
+    </message>
+    <message>
+        <source>{0} 未安排</source>
+        <translation>{0} not assigned</translation>
+    </message>
+    <message>
+        <source>休</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>班</source>
+        <translation>work</translation>
+    </message>
+    <message>
+        <source>推定</source>
+        <translation>assumed</translation>
+    </message>
+    <message>
+        <source>在岗</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>一线（30 分钟）</source>
+        <translation>First line (30 minutes)</translation>
+    </message>
+    <message>
+        <source>其他（40 分钟）</source>
+        <translation>Other (40 minutes)</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Activate</translation>
+    </message>
+    <message>
+        <source>显示已停用</source>
+        <translation>Show inactive</translation>
+    </message>
+    <message>
+        <source>新增{0}</source>
+        <translation>New {0}</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>回车 或 双击</source>
+        <translation>Enter or double-click</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>显示 {0} 条，共 {1} 条（启用 {2}）</source>
+        <translation>Showing {0} of {1} ({2} active)</translation>
+    </message>
+    <message>
+        <source>读取失败</source>
+        <translation>Could not read</translation>
+    </message>
+    <message>
+        <source>停用{0}</source>
+        <translation>Deactivate {0}</translation>
+    </message>
+    <message>
+        <source>停用「{0}」后不再参与排班和派单，历史记录保留。确定停用吗？</source>
+        <translation>After deactivating "{0}" they are no longer rostered or dispatched; their history stays. Deactivate?</translation>
+    </message>
+    <message>
+        <source>操作未完成</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>搜索姓名、手机、部门、职务…（Ctrl+F）</source>
+        <translation>Search name, mobile, department, position… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>全部层级</source>
+        <translation>All tiers</translation>
+    </message>
+    <message>
+        <source>从 Excel/CSV 导入…</source>
+        <translation>Import from Excel/CSV…</translation>
+    </message>
+    <message>
+        <source>显示 {0} 人；在岗 {1} 人（{2}），已停用 {3} 人</source>
+        <translation>Showing {0}; {1} active ({2}), {3} inactive</translation>
+    </message>
+    <message>
+        <source>导入完成</source>
+        <translation>Import finished</translation>
+    </message>
+    <message>
+        <source>已导入 {0} 名人员。</source>
+        <translation>{0} people imported.</translation>
+    </message>
+    <message>
+        <source>联动单位</source>
+        <translation>Partner units</translation>
+    </message>
+    <message>
+        <source>搜索单位、电话、联络员…（Ctrl+F）</source>
+        <translation>Search unit, phone, liaison… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>通讯录</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>外勤包 (*.dutyroom *.sqlite3);;所有文件 (*)</source>
+        <translation>Field packages (*.dutyroom *.sqlite3);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Dutyroom 数据库 (*.sqlite3 *.dutyroom);;所有文件 (*)</source>
+        <translation>Dutyroom databases (*.sqlite3 *.dutyroom);;All files (*)</translation>
+    </message>
+    <message>
+        <source>数据</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>数据与账户</source>
+        <translation>Data and accounts</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;备份&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Backups&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>备份时间</source>
+        <translation>Backed up at</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>立即备份</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>另存备份…</source>
+        <translation>Save a backup as…</translation>
+    </message>
+    <message>
+        <source>恢复所选…</source>
+        <translation>Restore selected…</translation>
+    </message>
+    <message>
+        <source>从文件恢复…</source>
+        <translation>Restore from file…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;外勤包&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Field packages&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>外出带笔记本时，导出一段时间的外勤包（值班表、通讯录、未办结事件）；在笔记本上用「从文件恢复…」载入。回来后在笔记本上「另存备份…」，再在这里「合并外勤数据…」：新登记的事件、报送、派单和来电按编号并入；双方都改过的记录两份都保留为修订；同一文件合并两次不会重复。</source>
+        <translation>When taking a laptop into the field, export a field package for a period (rota, contacts, open incidents) and load it on the laptop with "Restore from file…". Back at the desk, use "Save a backup as…" on the laptop, then "Merge field data…" here: new incidents, reports, dispatches and calls are merged by their ids; records changed on both sides are both kept as revisions; merging the same file twice adds nothing.</translation>
+    </message>
+    <message>
+        <source>导出外勤包…</source>
+        <translation>Export a field package…</translation>
+    </message>
+    <message>
+        <source>合并外勤数据…</source>
+        <translation>Merge field data…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;用户和权限&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Users and permissions&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>可登录</source>
+        <translation>Can log in</translation>
+    </message>
+    <message>
+        <source>最后登录</source>
+        <translation>Last login</translation>
+    </message>
+    <message>
+        <source>从未</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>新增用户…</source>
+        <translation>New user…</translation>
+    </message>
+    <message>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>重置密码…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>修改我的密码…</source>
+        <translation>Change my password…</translation>
+    </message>
+    <message>
+        <source>本值班台连接的是服务器数据库（PostgreSQL），由服务器管理员用 pg_dump 定期备份，不在值班台上备份。</source>
+        <translation>This desk uses the server database (PostgreSQL); the server's administrator backs it up with pg_dump. Desks do not back it up.</translation>
+    </message>
+    <message>
+        <source>每次启动、运行中每天一次和退出时自动备份到 {0}，保留最近 7 天每天一份、最近 4 周每周一份；手动备份和恢复前保留的副本不会自动删除。恢复前会先校验备份文件（完整性、版本、审计链），并保留被替换的数据库。</source>
+        <translation>Backed up automatically to {0} at every start, once a day while running and at exit; the newest copy of each of the last 7 days and 4 weeks is kept. Manual backups and the copies kept before a restore are never deleted automatically. A backup is checked (integrity, version, audit chain) before it is restored, and the database it replaces is kept.</translation>
+    </message>
+    <message>
+        <source>当前登录：{0}（{1}）。</source>
+        <translation>Logged in: {0} ({1}). </translation>
+    </message>
+    <message>
+        <source>用户由管理员管理。</source>
+        <translation>Users are managed by the administrator.</translation>
+    </message>
+    <message>
+        <source>本机数据来自{0}的外勤包（{1}—{2}，{3} 于 {4:%Y-%m-%d %H:%M} 导出）。回到值班台后，请用「另存备份…」把本机数据交值班台合并。</source>
+        <translation>The data on this computer comes from the field package of {0} ({1}—{2}, exported by {3} at {4:%Y-%m-%d %H:%M}). Back at the desk, use "Save a backup as…" and have the desk merge it.</translation>
+    </message>
+    <message>
+        <source>已备份</source>
+        <translation>Backed up</translation>
+    </message>
+    <message>
+        <source>已备份到：
+{0}</source>
+        <translation>Backed up to:
+{0}</translation>
+    </message>
+    <message>
+        <source>值班室数据-{0}.sqlite3</source>
+        <translation>duty-room-data-{0}.sqlite3</translation>
+    </message>
+    <message>
+        <source>另存备份</source>
+        <translation>Save a backup as</translation>
+    </message>
+    <message>
+        <source>恢复备份</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一份备份。</source>
+        <translation>Please choose a backup in the list first.</translation>
+    </message>
+    <message>
+        <source>从文件恢复</source>
+        <translation>Restore from file</translation>
+    </message>
+    <message>
+        <source>用下面的备份替换当前数据库？
+{0}
+
+恢复前会先校验这个文件；当前数据库会先另存为「恢复前自动保留」的备份，可以再恢复回来。</source>
+        <translation>Replace the current database with this backup?
+{0}
+
+The file is checked before the restore; the current database is first kept as a "kept before restore" backup, so it can be restored again.</translation>
+    </message>
+    <message>
+        <source>已恢复</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <source>已从 {0} 恢复。
+被替换的数据库保留为：{1}</source>
+        <translation>Restored from {0}.
+The replaced database was kept as: {1}</translation>
+    </message>
+    <message>
+        <source>导出外勤包</source>
+        <translation>Export a field package</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>外勤包-{0:%m%d}-{1:%m%d}.dutyroom</source>
+        <translation>field-package-{0:%m%d}-{1:%m%d}.dutyroom</translation>
+    </message>
+    <message>
+        <source>已导出外勤包 {0}：{1}—{2}，人员 {3} 人，值班 {4} 天，未办结事件 {5} 件。</source>
+        <translation>Field package {0} exported: {1}—{2}, {3} people, {4} duty days, {5} open incidents.</translation>
+    </message>
+    <message>
+        <source>合并外勤数据</source>
+        <translation>Merge field data</translation>
+    </message>
+    <message>
+        <source>{0} {1} 条</source>
+        <translation>{0} {1}</translation>
+    </message>
+    <message>
+        <source>已合并 {0}：{1}。</source>
+        <translation>Merged {0}: {1}.</translation>
+    </message>
+    <message>
+        <source> 以下记录在外勤和值班台都改过，值班台的版本保持有效，外勤的版本已另存为修订（见事件的修订记录），请核对：{0}</source>
+        <translation> These records were changed both in the field and at the desk: the desk's version stays in force and the field version is kept as a revision (see the incident's history). Please check: {0}</translation>
+    </message>
+    <message>
+        <source>重置密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一位用户。</source>
+        <translation>Please choose a user in the list first.</translation>
+    </message>
+    <message>
+        <source>（未排班）</source>
+        <translation>(not rostered)</translation>
+    </message>
+    <message>
+        <source>交班人 &lt;b&gt;{0}&lt;/b&gt;　接班人 &lt;b&gt;{1}&lt;/b&gt;　带班领导 &lt;b&gt;{2}&lt;/b&gt;</source>
+        <translation>Outgoing &lt;b&gt;{0}&lt;/b&gt;  Incoming &lt;b&gt;{1}&lt;/b&gt;  Shift leader &lt;b&gt;{2}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>　主要领导 &lt;b&gt;{0}&lt;/b&gt;</source>
+        <translation>  Chief &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;值班时段 {0}　记录截至 {1}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Shift {0}  Recorded up to {1}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>设备和电话状态</source>
+        <translation>Equipment and phones</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>其他交代事项</source>
+        <translation>Other matters handed over</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>&lt;p style='color:#666'&gt;更正：{0} {1}：{2}&lt;/p&gt;</source>
+        <translation>&lt;p style='color:#666'&gt;Correction: {0} {1}: {2}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>接班确认</source>
+        <translation>Accept the handover</translation>
+    </message>
+    <message>
+        <source>确认接班后，{0:%m月%d日}班次的交接班记录即锁定并存档，以后只能更正（留痕）。请接班人核对记录中的未办结事项后确认。</source>
+        <translation>Once accepted, the handover record of the {0:%d %b} shift is locked and filed; later it can only be corrected (with a trace). The incoming officer should check the open items in the record before accepting.</translation>
+    </message>
+    <message>
+        <source>接班人</source>
+        <translation>Incoming officer</translation>
+    </message>
+    <message>
+        <source>确认接班</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>更正交接班记录</source>
+        <translation>Correct the handover record</translation>
+    </message>
+    <message>
+        <source>已接班确认的记录不能直接修改。更正会保存为新的一版，记下更正人、时间和原因，原来的版本保留在审计记录中。</source>
+        <translation>An accepted record cannot be edited. A correction is saved as a new version with who made it, when and why; the earlier version stays in the audit record.</translation>
+    </message>
+    <message>
+        <source>更正原因（必填）</source>
+        <translation>Reason for the correction (required)</translation>
+    </message>
+    <message>
+        <source>保存更正</source>
+        <translation>Save the correction</translation>
+    </message>
+    <message>
+        <source>交接班</source>
+        <translation>Handover</translation>
+    </message>
+    <message>
+        <source>◀ 前一班</source>
+        <translation>◀ Previous shift</translation>
+    </message>
+    <message>
+        <source>本班</source>
+        <translation>This shift</translation>
+    </message>
+    <message>
+        <source>后一班 ▶</source>
+        <translation>Next shift ▶</translation>
+    </message>
+    <message>
+        <source>签到查岗记录…</source>
+        <translation>Sign-in and inspection log…</translation>
+    </message>
+    <message>
+        <source>预览打印</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;与上一班相比&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Compared with the previous shift&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;设备和电话状态&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Equipment and phones&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>例如：值班电话、传真、对讲机、卫星电话正常；打印机缺纸</source>
+        <translation>E.g. duty phone, fax, radios and satellite phone working; printer out of paper</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;其他交代事项&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Other matters handed over&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>需要下一班注意或继续办理的事项</source>
+        <translation>What the next shift must watch or carry on with</translation>
+    </message>
+    <message>
+        <source>更正…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;历史交接班记录&lt;/b&gt;（双击打开）</source>
+        <translation>&lt;b&gt;Past handover records&lt;/b&gt; (double-click to open)</translation>
+    </message>
+    <message>
+        <source>班次</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <source>交班人</source>
+        <translation>Outgoing officer</translation>
+    </message>
+    <message>
+        <source>已由 {0} 接班确认，记录已锁定</source>
+        <translation>Accepted by {0}; the record is locked</translation>
+    </message>
+    <message>
+        <source>（第 {0} 版）</source>
+        <translation> (version {0})</translation>
+    </message>
+    <message>
+        <source>草稿：记录随值班情况自动更新，接班人确认后锁定</source>
+        <translation>Draft: the record follows the shift as it goes and is locked when the incoming officer accepts it</translation>
+    </message>
+    <message>
+        <source>{0:%Y-%m-%d} 班次　{1}</source>
+        <translation>Shift of {0:%Y-%m-%d}  {1}</translation>
+    </message>
+    <message>
+        <source>&lt;p style='margin:2px 0'&gt;&lt;b&gt;{0}&lt;/b&gt;　{1}：{2}&lt;/p&gt;</source>
+        <translation>&lt;p style='margin:2px 0'&gt;&lt;b&gt;{0}&lt;/b&gt;  {1}: {2}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style='color:#666'&gt;与 {0:%m月%d日}班次相比没有新增或办结的事项&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#666'&gt;Nothing opened or closed compared with the {0:%d %b} shift&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>{0:%Y-%m-%d} 交接班记录</source>
+        <translation>Handover record {0:%Y-%m-%d}</translation>
+    </message>
+    <message>
+        <source>交接班记录-{0:%Y%m%d}.pdf</source>
+        <translation>handover-{0:%Y%m%d}.pdf</translation>
+    </message>
+    <message>
+        <source>签到和查岗记录</source>
+        <translation>Sign-in and inspection log</translation>
+    </message>
+    <message>
+        <source>签到和查岗记录 {0:%m-%d} 至 {1:%m-%d}</source>
+        <translation>Sign-in and inspection log {0:%m-%d} to {1:%m-%d}</translation>
+    </message>
+    <message>
+        <source>签到查岗记录-{0:%Y%m%d}-{1:%Y%m%d}.pdf</source>
+        <translation>sign-in-log-{0:%Y%m%d}-{1:%Y%m%d}.pdf</translation>
+    </message>
+    <message>
+        <source>【已作废】</source>
+        <translation>[VOID] </translation>
+    </message>
+    <message>
+        <source>下一时限</source>
+        <translation>Next deadline</translation>
+    </message>
+    <message>
+        <source>事件</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>值班日志</source>
+        <translation>Duty log</translation>
+    </message>
+    <message>
+        <source>来电来文</source>
+        <translation>Calls and documents</translation>
+    </message>
+    <message>
+        <source>搜索标题、概要、地点、报告人，例如「化工」</source>
+        <translation>Search title, summary, location, reporter, e.g. "chemical"</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>全部级别</source>
+        <translation>All levels</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>含作废</source>
+        <translation>Include void</translation>
+    </message>
+    <message>
+        <source>报送</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>记录向上级的首报、续报或终报（Ctrl+R）</source>
+        <translation>Record a first, follow-up or final report upward (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>打印报告</source>
+        <translation>Print report</translation>
+    </message>
+    <message>
+        <source>信息报告（首报 / 续报 / 终报）的打印件</source>
+        <translation>Printouts of the written report (first / follow-up / final)</translation>
+    </message>
+    <message>
+        <source>信息报告（{0}）…</source>
+        <translation>Written report ({0})…</translation>
+    </message>
+    <message>
+        <source>已显示 {0} 条</source>
+        <translation>{0} shown</translation>
+    </message>
+    <message>
+        <source>，向下滚动加载更多</source>
+        <translation>; scroll down for more</translation>
+    </message>
+    <message>
+        <source>没有符合条件的记录</source>
+        <translation>Nothing matches</translation>
+    </message>
+    <message>
+        <source>重新打开</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>&lt;p style='color:{0}'&gt;选择左侧的事件查看详情、时限和处理经过。&lt;/p&gt;&lt;p style='color:{1}'&gt;新接报请按 Ctrl+N。&lt;/p&gt;</source>
+        <translation>&lt;p style='color:{0}'&gt;Choose an incident on the left to see its details, deadlines and history.&lt;/p&gt;&lt;p style='color:{1}'&gt;Press Ctrl+N for a new incident.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b style='color:{0}'&gt;{1}&lt;/b&gt;　{2}{3}　&lt;b&gt;{4}&lt;/b&gt;</source>
+        <translation>&lt;p&gt;&lt;b style='color:{0}'&gt;{1}&lt;/b&gt;  {2}{3}  &lt;b&gt;{4}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>　&lt;b style='color:{0}'&gt;已作废：{1}&lt;/b&gt;</source>
+        <translation>  &lt;b style='color:{0}'&gt;Void: {1}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>接报</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>发生</source>
+        <translation>Occurred</translation>
+    </message>
+    <message>
+        <source>伤亡</source>
+        <translation>Casualties</translation>
+    </message>
+    <message>
+        <source>死亡 {0}，受伤 {1}，失踪 {2}，被困 {3}；涉及 {4} 人；损失 {5:g} 万元</source>
+        <translation>{0} dead, {1} injured, {2} missing, {3} trapped; {4} people involved; loss {5:g} × 10,000 yuan</translation>
+    </message>
+    <message>
+        <source>概要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>措施</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>已知情</source>
+        <translation>Informed</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>来电来文登记 #{0}</source>
+        <translation>Call or document #{0}</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;报送和到场时限&lt;/h4&gt;&lt;table cellspacing=0 cellpadding=3&gt;</source>
+        <translation>&lt;h4&gt;Report and arrival deadlines&lt;/h4&gt;&lt;table cellspacing=0 cellpadding=3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style='color:{0}'&gt;迟报（{1}）&lt;/span&gt;</source>
+        <translation>&lt;span style='color:{0}'&gt;Late ({1})&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style='color:#1e7e34'&gt;已完成（{0}）&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#1e7e34'&gt;Done ({0})&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>未到期</source>
+        <translation>Not yet due</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;{0}&lt;/td&gt;&lt;td&gt;{1} 前&lt;/td&gt;&lt;td&gt;{2}&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;{0}&lt;/td&gt;&lt;td&gt;by {1}&lt;/td&gt;&lt;td&gt;{2}&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;派单&lt;/h4&gt;&lt;table cellspacing=0 cellpadding=3&gt;</source>
+        <translation>&lt;h4&gt;Dispatches&lt;/h4&gt;&lt;table cellspacing=0 cellpadding=3&gt;</translation>
+    </message>
+    <message>
+        <source>到达 {0}</source>
+        <translation>Arrived {0}</translation>
+    </message>
+    <message>
+        <source>应于 {0} 前到达</source>
+        <translation>Due on site by {0}</translation>
+    </message>
+    <message>
+        <source>，办结 {0}</source>
+        <translation>, closed {0}</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;报送记录&lt;/h4&gt;</source>
+        <translation>&lt;h4&gt;Reports&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style='color:{0}'&gt;（迟报）&lt;/span&gt;</source>
+        <translation>&lt;span style='color:{0}'&gt; (late)&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style='margin:2px 0'&gt;{0} {1}{2}{3} → {4}（{5}）&lt;/p&gt;</source>
+        <translation>&lt;p style='margin:2px 0'&gt;{0} {1} {2}{3} → {4} ({5})&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>上级</source>
+        <translation>upper level</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;处理经过&lt;/h4&gt;</source>
+        <translation>&lt;h4&gt;History&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <source>已记录为迟报</source>
+        <translation>Recorded as late</translation>
+    </message>
+    <message>
+        <source>报送已记录。该报送晚于时限 {0}，已如实记为迟报。</source>
+        <translation>The report is recorded. It was sent after the deadline {0} and has been recorded as late, as it was.</translation>
+    </message>
+    <message>
+        <source>{0} 信息报告（{1}）</source>
+        <translation>{0} written report ({1})</translation>
+    </message>
+    <message>
+        <source>信息报告-{0}-{1}.pdf</source>
+        <translation>report-{0}-{1}.pdf</translation>
+    </message>
+    <message>
+        <source>通讯录中还没有联动单位，请先在「通讯录」中添加。</source>
+        <translation>There are no partner units in Contacts yet; please add them under Contacts first.</translation>
+    </message>
+    <message>
+        <source>重新打开的原因：</source>
+        <translation>Reason for reopening:</translation>
+    </message>
+    <message>
+        <source>作废事件</source>
+        <translation>Void the incident</translation>
+    </message>
+    <message>
+        <source>作废「{0}」的原因（记录保留，标记为作废）：</source>
+        <translation>Reason for voiding "{0}" (the record stays, marked void):</translation>
+    </message>
+    <message>
+        <source>&lt;p style='color:{0}'&gt;选择左侧的登记查看详情。新来电请按 Ctrl+Shift+N。&lt;/p&gt;</source>
+        <translation>&lt;p style='color:{0}'&gt;Choose an entry on the left to see its details. Press Ctrl+Shift+N for a new call.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>来电（文）</source>
+        <translation>Call (document)</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>已转为事件 #{0}</source>
+        <translation>Made incident #{0}</translation>
+    </message>
+    <message>
+        <source>作废登记</source>
+        <translation>Void the entry</translation>
+    </message>
+    <message>
+        <source>作废原因：</source>
+        <translation>Reason for voiding:</translation>
+    </message>
+    <message>
+        <source>按国务院安排</source>
+        <translation>As the State Council set it</translation>
+    </message>
+    <message>
+        <source>法定节假日</source>
+        <translation>Statutory holiday</translation>
+    </message>
+    <message>
+        <source>调休上班</source>
+        <translation>Adjusted workday</translation>
+    </message>
+    <message>
+        <source>值班表 Excel（.xlsx）</source>
+        <translation>Rota Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV（.csv）</source>
+        <translation>CSV (.csv)</translation>
+    </message>
+    <message>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>手机日历（.ics，全体）</source>
+        <translation>Phone calendar (.ics, everyone)</translation>
+    </message>
+    <message>
+        <source>排班</source>
+        <translation>Rota</translation>
+    </message>
+    <message>
+        <source>上个月（PageUp）</source>
+        <translation>Previous month (PageUp)</translation>
+    </message>
+    <message>
+        <source>下个月（PageDown）</source>
+        <translation>Next month (PageDown)</translation>
+    </message>
+    <message>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>自动排班…</source>
+        <translation>Fill the rota…</translation>
+    </message>
+    <message>
+        <source>请假登记…</source>
+        <translation>Leave…</translation>
+    </message>
+    <message>
+        <source>敏感时期…</source>
+        <translation>Sensitive periods…</translation>
+    </message>
+    <message>
+        <source>值班统计…</source>
+        <translation>Duty statistics…</translation>
+    </message>
+    <message>
+        <source>打印/导出</source>
+        <translation>Print / export</translation>
+    </message>
+    <message>
+        <source>发布本月</source>
+        <translation>Publish this month</translation>
+    </message>
+    <message>
+        <source>检查无误后发布本月值班表</source>
+        <translation>Check this month's rota and publish it</translation>
+    </message>
+    <message>
+        <source>&lt;span style='color:#f4b6b6'&gt;■&lt;/span&gt; 法定节假日　&lt;span style='color:#cfcfcf'&gt;■&lt;/span&gt; 调休上班（班）　&lt;span style='color:#dce6f2'&gt;■&lt;/span&gt; 周末　&lt;span style='color:#e0a800'&gt;□&lt;/span&gt; 特殊敏感时期　&lt;span style='color:#c0392b'&gt;红色：未安排或违反规则&lt;/span&gt;　主 / 带 / 值：主要领导 / 带班领导 / 值班员　方向键选日，回车安排，PageUp / PageDown 翻月</source>
+        <translation>&lt;span style='color:#f4b6b6'&gt;■&lt;/span&gt; Statutory holiday  &lt;span style='color:#cfcfcf'&gt;■&lt;/span&gt; Adjusted workday (work)  &lt;span style='color:#dce6f2'&gt;■&lt;/span&gt; Weekend  &lt;span style='color:#e0a800'&gt;□&lt;/span&gt; Sensitive period  &lt;span style='color:#c0392b'&gt;Red: not assigned or against the rules&lt;/span&gt;  C / L / O: chief / shift leader / duty officer  Arrow keys pick a day, Enter assigns, PageUp / PageDown change month</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;日期类型&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Kind of day&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>节日名称（可选）</source>
+        <translation>Holiday name (optional)</translation>
+    </message>
+    <message>
+        <source>保存日期类型</source>
+        <translation>Save the kind of day</translation>
+    </message>
+    <message>
+        <source>{0}月值班表（月历）…</source>
+        <translation>Rota for month {0} (calendar)…</translation>
+    </message>
+    <message>
+        <source>{0}月值班表（报备名单，含手机）…</source>
+        <translation>Rota for month {0} (list with mobiles)…</translation>
+    </message>
+    <message>
+        <source>{0}值班表报备（{1:%m-%d} 至 {2:%m-%d}）…</source>
+        <translation>{0} rota to report ({1:%m-%d} to {2:%m-%d})…</translation>
+    </message>
+    <message>
+        <source>打印{0}</source>
+        <translation>Print {0}</translation>
+    </message>
+    <message>
+        <source>导出{0}…</source>
+        <translation>Export {0}…</translation>
+    </message>
+    <message>
+        <source>本月调整记录…</source>
+        <translation>This month's rota changes…</translation>
+    </message>
+    <message>
+        <source>导入值班表 Excel…</source>
+        <translation>Import a rota Excel file…</translation>
+    </message>
+    <message>
+        <source>值班表 {0:%Y-%m-%d} 至 {1:%Y-%m-%d}</source>
+        <translation>Rota {0:%Y-%m-%d} to {1:%Y-%m-%d}</translation>
+    </message>
+    <message>
+        <source>值班表-{0:%Y%m%d}-{1:%Y%m%d}.pdf</source>
+        <translation>rota-{0:%Y%m%d}-{1:%Y%m%d}.pdf</translation>
+    </message>
+    <message>
+        <source>{0}年{1}月</source>
+        <translation>{1}/{0}</translation>
+    </message>
+    <message>
+        <source>⚠ {0} 年尚未载入国务院节假日安排：周末和工作日为推定，法定节假日未标出。请在右侧逐日设定，或用「dutyroom calendar import」载入正式安排后再排班。</source>
+        <translation>⚠ The State Council holiday schedule for {0} is not loaded: weekends and workdays are assumed and statutory holidays are not marked. Set the days on the right, or load the official schedule with "dutyroom calendar import", before filling the rota.</translation>
+    </message>
+    <message>
+        <source>（{0} 个班次未安排）</source>
+        <translation> ({0} shifts not assigned)</translation>
+    </message>
+    <message>
+        <source>（{0} 天有问题）</source>
+        <translation> ({0} days with problems)</translation>
+    </message>
+    <message>
+        <source>（已发布）</source>
+        <translation> (published)</translation>
+    </message>
+    <message>
+        <source>（未发布）</source>
+        <translation> (not published)</translation>
+    </message>
+    <message>
+        <source>{0}年{1}月{2}</source>
+        <translation>{1}/{0}{2}</translation>
+    </message>
+    <message>
+        <source>{0}：{1}  {2}</source>
+        <translation>{0}: {1}  {2}</translation>
+    </message>
+    <message>
+        <source>{0}：未安排（点击安排）</source>
+        <translation>{0}: not assigned (click to assign)</translation>
+    </message>
+    <message>
+        <source>已保存，但请注意</source>
+        <translation>Saved, but please note</translation>
+    </message>
+    <message>
+        <source>未保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>部分班次未能排上</source>
+        <translation>Some shifts could not be filled</translation>
+    </message>
+    <message>
+        <source>不能发布</source>
+        <translation>Cannot publish</translation>
+    </message>
+    <message>
+        <source>值班表还有以下问题，请先处理：
+</source>
+        <translation>The rota still has these problems; please deal with them first:
+</translation>
+    </message>
+    <message>
+        <source>已发布</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>{0}年{1}月值班表已通过检查并发布（{2} 天）。</source>
+        <translation>The rota for {1}/{0} passed the checks and is published ({2} days).</translation>
+    </message>
+    <message>
+        <source>导出{0}</source>
+        <translation>Export {0}</translation>
+    </message>
+    <message>
+        <source>值班表-{0:%Y年%m月}.{1}</source>
+        <translation>rota-{0:%Y-%m}.{1}</translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>导入值班表</source>
+        <translation>Import a rota</translation>
+    </message>
+    <message>
+        <source>值班表未导入</source>
+        <translation>Rota not imported</translation>
+    </message>
+    <message>
+        <source>整个文件未导入：
+{0}</source>
+        <translation>Nothing in the file was imported:
+{0}</translation>
+    </message>
+    <message>
+        <source>已导入 {0} 个班次。</source>
+        <translation>{0} shifts imported.</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;本值班室&lt;/b&gt;</source>
+        <translation>&lt;b&gt;This desk&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <source>不自动锁屏</source>
+        <translation>Never lock automatically</translation>
+    </message>
+    <message>
+        <source>{0}：</source>
+        <translation>{0}:</translation>
+    </message>
+    <message>
+        <source>字体缩放在下次启动时生效。</source>
+        <translation>The font size takes effect at the next start.</translation>
+    </message>
+    <message>
+        <source>还原</source>
+        <translation>Revert</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;信息报送时限&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Reporting deadlines&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>套用：</source>
+        <translation>Use: </translation>
+    </message>
+    <message>
+        <source>（选择预设）</source>
+        <translation>(choose a preset)</translation>
+    </message>
+    <message>
+        <source>电话报告（分钟，0 为不要求）</source>
+        <translation>Phone report (minutes, 0 = not required)</translation>
+    </message>
+    <message>
+        <source>书面报告（分钟）</source>
+        <translation>Written report (minutes)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;本机&lt;/b&gt;</source>
+        <translation>&lt;b&gt;This computer&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>界面语言：</source>
+        <translation>Interface language:</translation>
+    </message>
+    <message>
+        <source>界面语言只对这台电脑有效，重新启动 Dutyroom 后生效；打印件和记录内容始终为中文。</source>
+        <translation>The interface language applies to this computer only and takes effect when Dutyroom is started again; printouts and the record itself stay in Chinese.</translation>
+    </message>
+    <message>
+        <source>已选择「{0}」，重新启动 Dutyroom 后生效。</source>
+        <translation>"{0}" chosen; it takes effect when Dutyroom is started again.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;签到、在岗确认和节假日报送&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Sign-in, presence checks and holiday reports&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>需签到的层级填 带班领导、值班员、主要领导，用顿号分隔。在岗确认按间隔从开始时间排到结束时间（可跨零点）；确认时限不能长于间隔，否则前后两次会重叠。提前提醒不能长于最短的时限。</source>
+        <translation>Tiers that sign in: shift leader, duty officer, chief, separated by 、. Presence checks are spaced by the interval from the start time to the end time (may run past midnight); the time to confirm must not be longer than the interval, or two checks would overlap. The early warning must not be longer than the shortest deadline.</translation>
+    </message>
+    <message>
+        <source>已填入「{0}」的时限，保存后生效。</source>
+        <translation>Deadlines of "{0}" filled in; they take effect when saved.</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>没有改动。</source>
+        <translation>Nothing changed.</translation>
+    </message>
+    <message>
+        <source>未保存：{0}</source>
+        <translation>Not saved: {0}</translation>
+    </message>
+    <message>
+        <source>还剩 {0} 天 {1} 小时</source>
+        <translation>{0} d {1} h left</translation>
+    </message>
+    <message>
+        <source>还剩 {0}:{1:02d}:{2:02d}</source>
+        <translation>{0}:{1:02d}:{2:02d} left</translation>
+    </message>
+    <message>
+        <source>还剩 {0:02d}:{1:02d}</source>
+        <translation>{0:02d}:{1:02d} left</translation>
+    </message>
+    <message>
+        <source>刚到期</source>
+        <translation>Just due</translation>
+    </message>
+    <message>
+        <source>超时 {0} 天 {1} 小时</source>
+        <translation>{0} d {1} h overdue</translation>
+    </message>
+    <message>
+        <source>超时 {0} 小时 {1} 分</source>
+        <translation>{0} h {1} min overdue</translation>
+    </message>
+    <message>
+        <source>超时 {0} 分钟</source>
+        <translation>{0} min overdue</translation>
+    </message>
+    <message>
+        <source>今日值班</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>记录查岗</source>
+        <translation>Record an inspection call</translation>
+    </message>
+    <message>
+        <source>在岗确认</source>
+        <translation>Confirm on duty</translation>
+    </message>
+    <message>
+        <source>上级查岗</source>
+        <translation>Inspection calls</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;值班人员&lt;/b&gt;</source>
+        <translation>&lt;b&gt;On duty&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;提醒&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Alerts&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>表示已知晓并在处理；事项完成前仍保留在列表中</source>
+        <translation>Means known and being handled; the item stays in the list until it is done</translation>
+    </message>
+    <message>
+        <source>记为已报送</source>
+        <translation>Mark as reported</translation>
+    </message>
+    <message>
+        <source>打开提醒所涉及的事件或签到（双击亦可）</source>
+        <translation>Open the incident or sign-in the alert is about (or double-click)</translation>
+    </message>
+    <message>
+        <source>没有即将到期或超时的事项。</source>
+        <translation>Nothing due soon or overdue.</translation>
+    </message>
+    <message>
+        <source>到期时间</source>
+        <translation>Due at</translation>
+    </message>
+    <message>
+        <source>倒计时</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>已确认</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;未办结事件&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Open incidents&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>　敏感时期：{0}</source>
+        <translation>  Sensitive period: {0}</translation>
+    </message>
+    <message>
+        <source>　{0:%Y年%m月%d日} {1}（{2}）　班次 {3:%m-%d %H:%M} — {4:%m-%d %H:%M}{5}</source>
+        <translation>  {1}, {0:%d %b %Y} ({2})  Shift {3:%m-%d %H:%M} — {4:%m-%d %H:%M}{5}</translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>签到</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>未排班</source>
+        <translation>Not rostered</translation>
+    </message>
+    <message>
+        <source>签到时间 {0:%H:%M} — {1:%H:%M}（Ctrl+K）</source>
+        <translation>Sign-in time {0:%H:%M} — {1:%H:%M} (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>✓ {0:%H:%M} 已签到</source>
+        <translation>✓ Signed in {0:%H:%M}</translation>
+    </message>
+    <message>
+        <source>（{0} 替班）</source>
+        <translation> ({0} standing in)</translation>
+    </message>
+    <message>
+        <source>&lt;span style='color:{0}'&gt;无需签到&lt;/span&gt;</source>
+        <translation>&lt;span style='color:{0}'&gt;No sign-in needed&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style='color:{0}'&gt;{1:%H:%M} 起签到&lt;/span&gt;</source>
+        <translation>&lt;span style='color:{0}'&gt;Sign-in opens {1:%H:%M}&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style='color:{0}'&gt;待签到（{1:%H:%M} 前）&lt;/span&gt;</source>
+        <translation>&lt;span style='color:{0}'&gt;To sign in (by {1:%H:%M})&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style='color:{0}; font-weight:600'&gt;未签到&lt;/span&gt;</source>
+        <translation>&lt;span style='color:{0}; font-weight:600'&gt;Not signed in&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style='color:{0}'&gt;本值班室未设置在岗确认。&lt;/span&gt;</source>
+        <translation>&lt;span style='color:{0}'&gt;This desk has no presence checks set.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>，超时确认</source>
+        <translation>, confirmed late</translation>
+    </message>
+    <message>
+        <source>&lt;span style='color:{0}; font-weight:600'&gt;{1:%H:%M} 未确认&lt;/span&gt;</source>
+        <translation>&lt;span style='color:{0}; font-weight:600'&gt;{1:%H:%M} not confirmed&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style='color:{0}; font-weight:600'&gt;{1:%H:%M} 请确认（{2:%H:%M} 前）&lt;/span&gt;</source>
+        <translation>&lt;span style='color:{0}; font-weight:600'&gt;{1:%H:%M} please confirm (by {2:%H:%M})&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>　</source>
+        <translation>  </translation>
+    </message>
+    <message>
+        <source>&lt;span style='color:{0}'&gt;本班次尚无上级查岗记录。接到查岗电话后按 Ctrl+Shift+K 记录。&lt;/span&gt;</source>
+        <translation>&lt;span style='color:{0}'&gt;No inspection call in this shift yet. Press Ctrl+Shift+K to record one when it comes.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>，{0}应答</source>
+        <translation>, answered by {0}</translation>
+    </message>
+    <message>
+        <source>，未按规定及时应答</source>
+        <translation>, not answered in time as required</translation>
+    </message>
+    <message>
+        <source>&lt;p style='margin:2px 0'&gt;{0:%H:%M} {1}（{2}）&lt;span style='color:{3}'&gt;{4}{5}{6}&lt;/span&gt;&lt;/p&gt;</source>
+        <translation>&lt;p style='margin:2px 0'&gt;{0:%H:%M} {1} ({2}) &lt;span style='color:{3}'&gt;{4}{5}{6}&lt;/span&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;提醒&lt;/b&gt;　&lt;span style='color:{0}'&gt;{1} 项待处理&lt;/span&gt;</source>
+        <translation>&lt;b&gt;Alerts&lt;/b&gt;  &lt;span style='color:{0}'&gt;{1} to handle&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>本班次需要签到的人员都已签到。</source>
+        <translation>Everyone who must sign in this shift has signed in.</translation>
+    </message>
+    <message>
+        <source>（已超过确认时限，记为超时确认）</source>
+        <translation> (past the time to confirm: recorded as late)</translation>
+    </message>
+    <message>
+        <source>已确认在岗：{0} {1:%H:%M}{2}</source>
+        <translation>On duty confirmed: {0} {1:%H:%M}{2}</translation>
+    </message>
+    <message>
+        <source>确认「{0}」已经报送？
+将记录报送人和时间。</source>
+        <translation>Confirm that "{0}" has been reported?
+The sender and time will be recorded.</translation>
+    </message>
+    <message>
+        <source>操作未完成：发生了内部错误（{0}）。详情已写入日志，请联系维护人员。</source>
+        <translation>Not done: an internal error occurred ({0}). Details are in the log; please contact whoever supports the desk.</translation>
+    </message>
+<message><source>主要领导</source><translation>Chief</translation></message><message><source>带班领导</source><translation>Shift leader</translation></message><message><source>值班员</source><translation>Duty officer</translation></message><message><source>管理员</source><translation>Administrator</translation></message><message><source>系统</source><translation>system</translation></message><message><source>自然灾害</source><translation>Natural disaster</translation></message><message><source>事故灾难</source><translation>Accident</translation></message><message><source>公共卫生事件</source><translation>Public health</translation></message><message><source>社会安全事件</source><translation>Public security</translation></message><message><source>Ⅰ级 特别重大</source><translation>Level I (extremely serious)</translation></message><message><source>Ⅱ级 重大</source><translation>Level II (serious)</translation></message><message><source>Ⅲ级 较大</source><translation>Level III (major)</translation></message><message><source>Ⅳ级 一般</source><translation>Level IV (ordinary)</translation></message><message><source>待核定</source><translation>To be rated</translation></message><message><source>Ⅰ级</source><translation>Level I</translation></message><message><source>Ⅱ级</source><translation>Level II</translation></message><message><source>Ⅲ级</source><translation>Level III</translation></message><message><source>Ⅳ级</source><translation>Level IV</translation></message><message><source>处置中</source><translation>Being handled</translation></message><message><source>已办结</source><translation>Closed</translation></message><message><source>电话报告</source><translation>Phone report</translation></message><message><source>书面报告</source><translation>Written report</translation></message><message><source>续报</source><translation>Follow-up report</translation></message><message><source>终报</source><translation>Final report</translation></message><message><source>派单到场</source><translation>On site after dispatch</translation></message><message><source>首报</source><translation>First report</translation></message><message><source>书面</source><translation>Written</translation></message><message><source>即将到期</source><translation>Due soon</translation></message><message><source>到期</source><translation>Due</translation></message><message><source>已超时</source><translation>Overdue</translation></message><message><source>已完成</source><translation>Done</translation></message><message><source>待定</source><translation>Unknown</translation></message><message><source>值班表报备</source><translation>Rota report</translation></message><message><source>值班日报</source><translation>Daily duty report</translation></message><message><source>电话记录</source><translation>Phone call</translation></message><message><source>传真</source><translation>Fax</translation></message><message><source>来文</source><translation>Document</translation></message><message><source>来访</source><translation>Visit</translation></message><message><source>特急</source><translation>Most urgent</translation></message><message><source>加急</source><translation>Urgent</translation></message><message><source>平急</source><translation>Priority</translation></message><message><source>平件</source><translation>Routine</translation></message><message><source>到达现场</source><translation>Arrived on site</translation></message><message><source>请假</source><translation>Leave</translation></message><message><source>出差</source><translation>Business trip</translation></message><message><source>培训</source><translation>Training</translation></message><message><source>其他</source><translation>Other</translation></message><message><source>安排</source><translation>Assigned</translation></message><message><source>换班</source><translation>Swap</translation></message><message><source>代班</source><translation>Stand-in</translation></message><message><source>视频</source><translation>Video</translation></message><message><source>现场</source><translation>In person</translation></message><message><source>在岗正常</source><translation>On duty, normal</translation></message><message><source>无人接听</source><translation>No answer</translation></message><message><source>值班人员不在岗</source><translation>Officer not at the desk</translation></message><message><source>值班人员联系不上</source><translation>Officer unreachable</translation></message><message><source>其他问题</source><translation>Other problem</translation></message><message><source>自动备份</source><translation>Automatic</translation></message><message><source>手动备份</source><translation>Manual</translation></message><message><source>恢复前自动保留</source><translation>Kept before restore</translation></message><message><source>采用外勤修改</source><translation>Field changes taken</translation></message><message><source>双方都改，另存为修订</source><translation>Changed on both sides, kept as revision</translation></message><message><source>无变化</source><translation>Unchanged</translation></message><message><source>值班室名称</source><translation>Duty room name</translation></message><message><source>交接班时间</source><translation>Handover time</translation></message><message><source>时区</source><translation>Time zone</translation></message><message><source>字体缩放</source><translation>Font size</translation></message><message><source>值班电话</source><translation>Duty phone</translation></message><message><source>无操作自动锁屏（分钟）</source><translation>Lock after inactivity (minutes)</translation></message><message><source>工作日值班层级</source><translation>Tiers on workdays</translation></message><message><source>周末值班层级</source><translation>Tiers on weekends</translation></message><message><source>节假日值班层级</source><translation>Tiers on holidays</translation></message><message><source>敏感时期值班层级</source><translation>Tiers in sensitive periods</translation></message><message><source>主要领导可顶带班领导</source><translation>A chief may stand in for a shift leader</translation></message><message><source>两次值班最少间隔（天）</source><translation>Minimum days between two duties</translation></message><message><source>节假日值班补休（天/次）</source><translation>Compensatory leave per holiday duty (days)</translation></message><message><source>Ⅰ、Ⅱ级电话报告时限（分钟）</source><translation>Levels I–II phone report deadline (minutes)</translation></message><message><source>Ⅰ、Ⅱ级书面报告时限（分钟）</source><translation>Levels I–II written report deadline (minutes)</translation></message><message><source>Ⅲ级电话报告时限（分钟）</source><translation>Level III phone report deadline (minutes)</translation></message><message><source>Ⅲ级书面报告时限（分钟）</source><translation>Level III written report deadline (minutes)</translation></message><message><source>Ⅳ级电话报告时限（分钟）</source><translation>Level IV phone report deadline (minutes)</translation></message><message><source>Ⅳ级书面报告时限（分钟）</source><translation>Level IV written report deadline (minutes)</translation></message><message><source>待核定电话报告时限（分钟）</source><translation>Unrated phone report deadline (minutes)</translation></message><message><source>待核定书面报告时限（分钟）</source><translation>Unrated written report deadline (minutes)</translation></message><message><source>Ⅰ、Ⅱ级续报时间</source><translation>Levels I–II follow-up report times</translation></message><message><source>Ⅲ、Ⅳ级及待核定续报时间</source><translation>Levels III–IV and unrated follow-up report times</translation></message><message><source>终报时限（天）</source><translation>Final report deadline (days)</translation></message><message><source>群体性事件县级指挥（人数超过）</source><translation>Mass incident: county command (more than N people)</translation></message><message><source>群体性事件市级指挥（人数达到）</source><translation>Mass incident: city command (N people or more)</translation></message><message><source>提前提醒（分钟）</source><translation>Early warning (minutes)</translation></message><message><source>接班签到提前（分钟）</source><translation>Sign-in opens before handover (minutes)</translation></message><message><source>接班签到截止（分钟）</source><translation>Sign-in closes after handover (minutes)</translation></message><message><source>需签到的层级</source><translation>Tiers that sign in</translation></message><message><source>在岗确认开始</source><translation>Presence checks start</translation></message><message><source>在岗确认结束</source><translation>Presence checks end</translation></message><message><source>在岗确认间隔（分钟）</source><translation>Interval between presence checks (minutes)</translation></message><message><source>在岗确认时限（分钟）</source><translation>Time to confirm presence (minutes)</translation></message><message><source>节假日值班表报备（提前天数）</source><translation>Holiday rota report (days ahead)</translation></message><message><source>值班表报备截止时间</source><translation>Rota report deadline (time of day)</translation></message><message><source>节假日值班日报时间</source><translation>Holiday daily report time</translation></message><message><source>国家（默认）</source><translation>National (default)</translation></message><message><source>河南省</source><translation>Henan Province</translation></message><message><source>严格（市级）</source><translation>Strict (city level)</translation></message><message><source>Ⅰ、Ⅱ级</source><translation>Levels I and II</translation></message></context>
+<context>
+    <name>i18n</name>
+    <message>
+        <source>Dutyroom 值班室</source>
+        <translation>Dutyroom</translation>
+    </message>
+</context>
+</TS>
