@@ -174,6 +174,12 @@ class MainWindow(QMainWindow):
         self.frames.addWidget(self.lock_screen)
         self.setCentralWidget(self.frames)
         QShortcut(QKeySequence("Ctrl+L"), self, self.lock)
+        # The frequent actions work from every page: at 3 a.m. nobody should first have to
+        # find the right page. Pages keep only the shortcuts that act on what they show.
+        for keys, action in (("Ctrl+N", self.new_item), ("Ctrl+Shift+N", self.new_call),
+                             ("Ctrl+K", self.check_in), ("Ctrl+Shift+K", self.spot_check),
+                             ("Ctrl+Shift+P", self.confirm_presence)):
+            QShortcut(QKeySequence(keys), self, action)
         self.help: HelpDialog | None = None
         QShortcut(QKeySequence.StandardKey.HelpContents, self, self.show_help)
 
@@ -277,6 +283,31 @@ class MainWindow(QMainWindow):
     @property
     def data_page(self) -> DataPage:
         return cast("DataPage", self.page(DATA))
+
+    # --- the frequent actions, from any page -------------------------------------------------
+
+    def new_item(self) -> None:
+        """Ctrl+N: 接报登记; on 通讯录 it adds to the list shown there instead."""
+        if self.stack.currentIndex() == CONTACTS:
+            self.contacts.add()
+            return
+        self.show_page(LOG)
+        self.log.new_incident()
+
+    def new_call(self) -> None:
+        self.show_page(LOG)
+        self.log.new_entry()
+
+    def check_in(self) -> None:
+        self.show_page(TODAY)
+        self.today.check_in()
+
+    def spot_check(self) -> None:
+        self.show_page(TODAY)
+        self.today.record_spot_check()
+
+    def confirm_presence(self) -> None:
+        self.today.confirm_presence()
 
     def open_incident(self, incident_id: int) -> None:
         self.show_page(LOG)

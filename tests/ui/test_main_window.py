@@ -103,3 +103,28 @@ def test_pages_are_built_and_read_when_first_opened(window, monkeypatch):
     window.show_page(0)
     window.show_page(contacts)
     assert len(asked) == 1  # nothing new: not read again
+
+
+def test_the_frequent_actions_work_from_every_page(window, qtbot, on_dialog, sqlite_backend):
+    """Ctrl+N 接报登记, Ctrl+Shift+N 来电来文, Ctrl+K 接班签到, Ctrl+Shift+K 查岗 from any page;
+    on 通讯录 Ctrl+N adds a person instead."""
+    from PySide6.QtCore import Qt
+
+    from dutyroom.services import demo
+
+    demo.seed_demo(sqlite_backend.uow)  # a rostered shift to sign in to
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    cases = [(PAGES.index("设置"), Qt.Key.Key_N, ctrl, "IncidentDialog", "值班日志"),
+             (PAGES.index("交接班"), Qt.Key.Key_N, ctrl | shift, "RegisterDialog", "值班日志"),
+             (PAGES.index("值班日志"), Qt.Key.Key_K, ctrl, "CheckInDialog", "今日值班"),
+             (PAGES.index("排班"), Qt.Key.Key_K, ctrl | shift, "SpotCheckDialog", "今日值班"),
+             (PAGES.index("通讯录"), Qt.Key.Key_N, ctrl, "StaffDialog", "通讯录")]
+    opened: list[str] = []
+    for page, key, modifiers, dialog, shown in cases:
+        window.show_page(page)
+        with qtbot.waitActive(window):  # the window is active again after the last dialog
+            window.activateWindow()
+        opened.clear()
+        on_dialog(lambda d: (opened.append(type(d).__name__), d.reject()))
+        qtbot.keyClick(window, key, modifiers)  # the dialog runs (and is closed) within
+        assert opened == [dialog] and window.current_page().title == shown

@@ -299,7 +299,6 @@ class ContactsPage(Page):
         for widget in (self.staff, self.departments):
             widget.changed.connect(self.changed)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
-        QShortcut(QKeySequence.StandardKey.New, self, self._add)
 
     def current_list(self) -> RecordList:
         widget = self.tabs.currentWidget()
@@ -310,7 +309,7 @@ class ContactsPage(Page):
         self.current_list().search.setFocus()
         self.current_list().search.selectAll()
 
-    def _add(self) -> None:
+    def add(self) -> None:
         self.current_list().add()
 
     def refresh(self, changes: Changes | None = None) -> None:

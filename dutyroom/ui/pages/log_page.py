@@ -193,8 +193,6 @@ class LogPage(Page):
         self.count_label.setObjectName("hint")
         layout.addWidget(self.count_label)
 
-        QShortcut(QKeySequence("Ctrl+N"), self, self.new_incident)
-        QShortcut(QKeySequence("Ctrl+Shift+N"), self, self.new_entry)
         QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)

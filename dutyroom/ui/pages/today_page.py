@@ -10,7 +10,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -125,9 +124,6 @@ class TodayPage(Page):
         body.addLayout(right, 1)
         layout.addLayout(body, 1)
 
-        QShortcut(QKeySequence("Ctrl+K"), self, self.check_in)
-        QShortcut(QKeySequence("Ctrl+Shift+P"), self, self.confirm_presence)
-        QShortcut(QKeySequence("Ctrl+Shift+K"), self, self.record_spot_check)
         center.updated.connect(self._show_alerts)
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
