@@ -10,7 +10,8 @@ dependencies and nothing the developer happened to have installed.
 
 The check runs the built program, offscreen, the way a desk would first use it:
 `init --demo` on a new database, then `gui --selftest` on it (every page opened and
-painted; a printout, an Excel and a calendar export, a password hash).
+painted; a printout, an Excel and a calendar export, a password hash), once more with the
+interface in English (Linux), and `check`.
 """
 
 from __future__ import annotations
@@ -78,6 +79,17 @@ def check() -> int:
                       cwd=folder)
         print(tested.stdout.strip())
         print(f"gui --selftest: {time.perf_counter() - started:.1f} s")
+        if not WINDOWS:  # QSettings is a file here (the registry on Windows)
+            config = Path(folder) / "config"
+            (config / "Dutyroom").mkdir(parents=True)
+            (config / "Dutyroom" / "Dutyroom.conf").write_text("[ui]\nlanguage=en\n")
+            english = _run([program(), "gui", "--selftest", "--db", db],
+                           env=dict(env, XDG_CONFIG_HOME=str(config)), capture_output=True,
+                           cwd=folder)
+            print(english.stdout.strip())
+            if not english.stdout.startswith("Self-test passed"):
+                print("the English translation did not load", file=sys.stderr)
+                return 1
         checked = _run([program(), "check", "--db", db], env=env, capture_output=True, cwd=folder)
         print(checked.stdout.strip())
         server = os.environ.get("DUTYROOM_TEST_PG")
