@@ -27,16 +27,17 @@ STARTS = 5
 
 def child(database: str, scroll: bool) -> int:
     """The measured process: what `launch` does, minus the login, then (optionally) scroll."""
-    from PySide6.QtWidgets import QApplication
-
     from dutyroom.app import open_backend
+    from dutyroom.ui.application import application
+
+    app = application()  # as `run_gui`: named, with its translations, before the window modules
+
     from dutyroom.services import settings_service
     from dutyroom.services.backup_service import Storage
     from dutyroom.ui.main_window import MainWindow
     from dutyroom.ui.tasks import Runner
     from dutyroom.ui.theme import apply_theme
 
-    app = QApplication(sys.argv[:1])
     backend = open_backend(database, "bench")
     settings = settings_service.load_settings(backend.uow)
     apply_theme(app, settings["font_scale"])
