@@ -60,9 +60,18 @@ def catalogue(language: str) -> str:
     return str(files("dutyroom.resources") / "i18n" / f"dutyroom_{language}.qm")
 
 
+_language = DEFAULT  # what `install` last set up
+
+
+def current_language() -> str:
+    return _language
+
+
 def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Load Dutyroom's catalogue and Qt's own (the 确定/取消 of standard dialogs, the
     names of months and days) for `language`, before any window is built."""
+    global _language
+    _language = language
     QLocale.setDefault(QLocale(language))
     installed = []
     qt = QTranslator(app)

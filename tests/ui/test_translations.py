@@ -2,7 +2,9 @@
 the English catalogue is complete and compiled, and the language is this computer's choice."""
 
 import ast
+import importlib
 import importlib.util
+import pkgutil
 import re
 from pathlib import Path
 
@@ -60,6 +62,13 @@ def test_the_english_catalogue_is_complete_and_compiled():
 
 @pytest.fixture
 def english(qapp):
+    """English for one test. The app's language is fixed for the life of the process and
+    headings are translated when their modules load, so every interface module is loaded
+    (in Chinese) first: the other tests in this process must not see English headings."""
+    import dutyroom.ui
+
+    for module in pkgutil.walk_packages(dutyroom.ui.__path__, "dutyroom.ui."):
+        importlib.import_module(module.name)
     installed = i18n.install(qapp, "en")
     yield
     for translator in installed:
@@ -113,3 +122,14 @@ def test_a_label_with_a_note_keeps_the_note_as_recorded(english):
     assert tr_noted("派单到场（青山镇卫生院）") == "On site after dispatch (青山镇卫生院)"
     assert tr_noted("电话报告") == "Phone report"
     assert tr_noted("未知的事项") == "未知的事项"  # not in the catalogue: shown as it is
+
+
+def test_the_help_comes_in_the_interface_language_with_the_same_topics(english, qtbot):
+    from dutyroom.ui.dialogs.help_dialog import HelpDialog, help_html
+
+    anchors = re.compile(r'name="(\w+)"')
+    assert anchors.findall(help_html("en")) == anchors.findall(help_html("zh_CN"))
+    assert "A shift, step by step" in help_html("en") and help_html("fr") == help_html("zh_CN")
+    dialog = HelpDialog()
+    qtbot.addWidget(dialog)
+    assert "Sign in for the shift" in dialog.browser.toPlainText()

@@ -6,11 +6,14 @@ from importlib.resources import files
 
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
-from dutyroom.ui.i18n import tr
+from dutyroom.ui.i18n import current_language, tr
 
 
-def help_html() -> str:
-    return (files("dutyroom.resources") / "help" / "zh_CN.html").read_text(encoding="utf-8")
+def help_html(language: str | None = None) -> str:
+    """The help in the interface language, or in Chinese when it has none of its own."""
+    folder = files("dutyroom.resources") / "help"
+    page = folder / f"{language or current_language()}.html"
+    return (page if page.is_file() else folder / "zh_CN.html").read_text(encoding="utf-8")
 
 
 class HelpDialog(QDialog):
