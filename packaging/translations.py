@@ -4,9 +4,10 @@
     python packaging/translations.py --check  fail if a string is missing or untranslated,
                                               or a .qm is older than its .ts (the tests run this)
 
-The strings are collected with Qt's lupdate from every `tr("…")` in dutyroom/ui, and the
+The strings are collected with Qt's lupdate from every `tr("…")` in dutyroom/ui, the
 domain's labels (tiers, categories, statuses… shown through `tr_label()`) from the domain's
-own tables. Both go into resources/i18n/dutyroom_<language>.ts, which translators edit
+own tables, and the messages of the rules and services (`sentence("…")`, shown through
+`tr_text()`) from their source. Both go into resources/i18n/dutyroom_<language>.ts, which translators edit
 with Qt Linguist (`pyside6-linguist`) or any XML editor; lrelease compiles it into the
 .qm the app loads. Translations already made are kept when the strings are collected again.
 """
@@ -14,6 +15,7 @@ with Qt Linguist (`pyside6-linguist`) or any XML editor; lrelease compiles it in
 from __future__ import annotations
 
 import argparse
+import ast
 import re
 import shutil
 import subprocess
@@ -48,9 +50,22 @@ def domain_labels() -> list[str]:
     return label_catalogue.labels()
 
 
+def sentences() -> list[str]:
+    """The template of every `sentence("…")` the rules and services say (shown through
+    `tr_text()`), read from their source."""
+    found: dict[str, None] = {}
+    for layer in ("domain", "db", "services"):
+        for path in sorted((ROOT / "dutyroom" / layer).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "sentence"
+                        and node.args and isinstance(node.args[0], ast.Constant)):
+                    found[node.args[0].value] = None
+    return list(found)
+
+
 def _collect(ts: Path, language: str) -> None:
-    # lupdate drops what it does not find in the code, so the labels' translations are
-    # read first and put back after it.
+    # lupdate drops what it does not find in the UI code, so the translations of the labels
+    # and messages are read first and put back after it.
     before = messages(ts) if ts.exists() else {}
     subprocess.run([_tool("pyside6-lupdate"), *map(str, sources()), "-source-language", "zh_CN",
                     "-target-language", language, "-no-obsolete", "-locations", "none",
@@ -58,7 +73,7 @@ def _collect(ts: Path, language: str) -> None:
     tree = ET.parse(ts)
     context = next(c for c in tree.getroot().iter("context") if (c.findtext("name") or "") == "")
     have = {m.findtext("source") for m in context.iter("message")}
-    for text in domain_labels():
+    for text in domain_labels() + sentences():
         if text not in have:
             message = ET.SubElement(context, "message")
             ET.SubElement(message, "source").text = text

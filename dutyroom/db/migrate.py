@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
+from dutyroom.domain.text import sentence
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -63,7 +65,7 @@ def needs_upgrade(engine: Engine) -> bool:
     if current is None:
         return True
     if current not in known_revisions():
-        raise SchemaTooNew(f"数据库结构版本 {current} 比本程序新，请先升级 Dutyroom")
+        raise SchemaTooNew(sentence("数据库结构版本 {0} 比本程序新，请先升级 Dutyroom", current))
     return current != head_revision()
 
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.roles import ROLE_LABELS, Role
+from dutyroom.domain.text import sentence
 
 PASSWORD_MIN = 8
 PASSWORD_MAX = 128
@@ -19,29 +20,29 @@ _USERNAME = re.compile(r"[A-Za-z0-9_.\-]{2,32}")
 def check_username(raw: object) -> str:
     value = str(raw or "").strip()
     if not _USERNAME.fullmatch(value):
-        raise FieldError("username", "用户名应为 2–32 位字母、数字或 _ . -（例如 zhangsan）")
+        raise FieldError("username", sentence("用户名应为 2–32 位字母、数字或 _ . -（例如 zhangsan）"))
     return value
 
 
 def check_display_name(raw: object) -> str:
     value = str(raw or "").strip()
     if not value:
-        raise FieldError("display_name", "姓名不能为空")
+        raise FieldError("display_name", sentence("姓名不能为空"))
     if len(value) > 32:
-        raise FieldError("display_name", "姓名过长（最多 32 个字）")
+        raise FieldError("display_name", sentence("姓名过长（最多 32 个字）"))
     return value
 
 
 def check_password(raw: object, confirm: object | None = None) -> str:
     value = str(raw or "")
     if len(value) < PASSWORD_MIN:
-        raise FieldError("password", f"密码至少 {PASSWORD_MIN} 位")
+        raise FieldError("password", sentence("密码至少 {0} 位", PASSWORD_MIN))
     if len(value) > PASSWORD_MAX:
-        raise FieldError("password", f"密码最多 {PASSWORD_MAX} 位")
+        raise FieldError("password", sentence("密码最多 {0} 位", PASSWORD_MAX))
     if len(set(value)) < 3:
-        raise FieldError("password", "密码过于简单（至少要有 3 个不同的字符）")
+        raise FieldError("password", sentence("密码过于简单（至少要有 3 个不同的字符）"))
     if confirm is not None and confirm != value:
-        raise FieldError("confirm", "两次输入的密码不一致")
+        raise FieldError("confirm", sentence("两次输入的密码不一致"))
     return value
 
 
@@ -50,4 +51,4 @@ def check_role(raw: object) -> Role:
     for role, label in ROLE_LABELS.items():
         if text in (role.value, label):
             return role
-    raise FieldError("role", f"未知的角色「{text}」（应为 值班员、带班领导 或 管理员）")
+    raise FieldError("role", sentence("未知的角色「{0}」（应为 值班员、带班领导 或 管理员）", text))

@@ -16,6 +16,7 @@ from enum import StrEnum
 import chinese_calendar
 
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.text import sentence
 
 
 class DayKind(StrEnum):
@@ -122,8 +123,8 @@ def parse_kind(text: object) -> DayKind:
     for kind in DayKind:
         if value in (kind.value, kind.label):
             return kind
-    raise FieldError("kind", f"「{value}」不是日期类型，应为 workday / weekend / holiday / "
-                             "adjusted_workday / unknown")
+    raise FieldError("kind", sentence("「{0}」不是日期类型，应为 workday / weekend / holiday / adjusted_workd"
+                                      "ay / unknown", value))
 
 
 def parse_date(text: object, field: str = "date") -> date:
@@ -133,4 +134,4 @@ def parse_date(text: object, field: str = "date") -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise FieldError(field, f"「{value}」不是有效日期，应为 YYYY-MM-DD") from None
+        raise FieldError(field, sentence("「{0}」不是有效日期，应为 YYYY-MM-DD", value)) from None

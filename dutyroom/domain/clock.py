@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.text import sentence
 
 
 def parse_local_time(raw: object, zone: tzinfo, field: str, label: str) -> datetime | None:
@@ -18,8 +19,8 @@ def parse_local_time(raw: object, zone: tzinfo, field: str, label: str) -> datet
     try:
         value = datetime.fromisoformat(str(raw).strip())
     except ValueError:
-        raise FieldError(field, f"{label}「{raw}」不是有效的时间，应为 2026-07-01T03:10 或 "
-                                "2026-07-01 03:10") from None
+        raise FieldError(field, sentence(
+            "{0}「{1}」不是有效的时间，应为 2026-07-01T03:10 或 2026-07-01 03:10", label, raw)) from None
     return value if value.tzinfo is not None else value.replace(tzinfo=zone)
 
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier, parse_tier
 
 _MOBILE = re.compile(r"1[3-9]\d{9}")
@@ -30,10 +31,10 @@ def normalize_mobile(value: object, field: str = "mobile", required: bool = True
         text = text[3:]
     if not text:
         if required:
-            raise FieldError(field, "手机号不能为空")
+            raise FieldError(field, sentence("手机号不能为空"))
         return ""
     if not _MOBILE.fullmatch(text):
-        raise FieldError(field, f"「{value}」不是 11 位手机号")
+        raise FieldError(field, sentence("「{0}」不是 11 位手机号", value))
     return text
 
 
@@ -44,10 +45,10 @@ def normalize_phone(value: object, field: str, required: bool = False) -> str:
     text = str(value if value is not None else "").strip()
     if not text:
         if required:
-            raise FieldError(field, "电话不能为空")
+            raise FieldError(field, sentence("电话不能为空"))
         return ""
     if not _PHONE.fullmatch(text) or sum(c.isdigit() for c in text) < 3:
-        raise FieldError(field, f"「{text}」不是有效的电话号码")
+        raise FieldError(field, sentence("「{0}」不是有效的电话号码", text))
     return text
 
 
@@ -56,9 +57,9 @@ def clean_text(value: object, field: str, label: str, *, required: bool = False,
     """Trim a free-text cell and enforce presence and length."""
     text = str(value if value is not None else "").strip()
     if required and not text:
-        raise FieldError(field, f"{label}不能为空")
+        raise FieldError(field, sentence("{0}不能为空", label))
     if len(text) > max_length:
-        raise FieldError(field, f"{label}过长（最多 {max_length} 个字）")
+        raise FieldError(field, sentence("{0}过长（最多 {1} 个字）", label, max_length))
     return text
 
 
@@ -124,7 +125,7 @@ def validate_department(*, name: object, duty_phone: object, liaison_name: objec
     liaison = clean_text(liaison_name, "liaison_name", "联络员", max_length=NAME_MAX)
     mobile = normalize_mobile(liaison_mobile, "liaison_mobile", required=False)
     if mobile and not liaison:
-        raise FieldError("liaison_name", "填写了联络员手机，请同时填写联络员姓名")
+        raise FieldError("liaison_name", sentence("填写了联络员手机，请同时填写联络员姓名"))
     return DepartmentFields(
         name=clean_text(name, "name", "单位名称", required=True),
         duty_phone=normalize_phone(duty_phone, "duty_phone", required=True),

@@ -19,6 +19,7 @@ from typing import Any
 
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incidents import Level
+from dutyroom.domain.text import sentence
 
 
 class DeadlineKind(StrEnum):
@@ -127,9 +128,9 @@ def parse_clock_list(raw: Any, key: str, label: str) -> tuple[time, ...]:
             hours, minutes = part.split(":")
             times.add(time(int(hours), int(minutes)))
         except ValueError:
-            raise FieldError(key, f"{label}中「{part}」不是 时:分（例如 17:00）") from None
+            raise FieldError(key, sentence("{0}中「{1}」不是 时:分（例如 17:00）", label, part)) from None
     if not times:
-        raise FieldError(key, f"{label}至少要有一个时间，例如 17:00")
+        raise FieldError(key, sentence("{0}至少要有一个时间，例如 17:00", label))
     return tuple(sorted(times))
 
 

@@ -19,6 +19,7 @@ from dutyroom.domain.calendar import DayInfo, DayKind
 from dutyroom.domain.clock import clock_time
 from dutyroom.domain.deadlines import DISPATCH_MINUTES, DUE_WINDOW, AlertState, timed_state
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
 
 
@@ -160,12 +161,12 @@ def check_settings(values: Mapping[str, Any]) -> list[FieldError]:
         if window > every:
             errors.append(FieldError(
                 "presence_window_minutes",
-                f"在岗确认时限 {window} 分钟长于间隔 {every} 分钟，前后两次确认会重叠"))
+                sentence("在岗确认时限 {0} 分钟长于间隔 {1} 分钟，前后两次确认会重叠", window, every)))
         elif last + window > 24 * 60:
             errors.append(FieldError(
                 "presence_end",
-                f"在岗确认从 {values['presence_start']} 到 {values['presence_end']} 每 {every} "
-                "分钟一次，最后一次的确认时限跨入次日第一次，时间表自相重叠"))
+                sentence("在岗确认从 {0} 到 {1} 每 {2} 分钟一次，最后一次的确认时限跨入次日第一次，时间表自相"
+                         "重叠", values['presence_start'], values['presence_end'], every)))
     warning = int(values["alert_warning_minutes"])
     limits = [(int(values[k]), k) for k in values
               if k.startswith(("report_phone_", "report_written_")) and int(values[k])]
@@ -176,8 +177,8 @@ def check_settings(values: Mapping[str, Any]) -> list[FieldError]:
     if warning >= shortest:
         errors.append(FieldError(
             "alert_warning_minutes",
-            f"提前提醒 {warning} 分钟不短于最短的时限（{_LIMIT_NAMES[key]} {shortest} 分钟），"
-            "事项一开始就会提醒；请改小"))
+            sentence("提前提醒 {0} 分钟不短于最短的时限（{1} {2} 分钟），事项一开始就会提醒；请改小",
+                     warning, _LIMIT_NAMES[key], shortest)))
     return errors
 
 

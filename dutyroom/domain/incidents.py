@@ -15,6 +15,7 @@ from typing import Any
 
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.text import sentence
 
 FUTURE_TOLERANCE = timedelta(minutes=5)  # clocks differ; a report "from the future" is a typo
 
@@ -81,7 +82,7 @@ def parse_enum(enum: type[StrEnum], labels: Mapping[Any, str], raw: Any, key: st
         if text in (member.value, labels[member], *labels[member].split()):
             return member
     allowed = "、".join(f"{m.value}（{labels[m]}）" for m in enum)
-    raise FieldError(key, f"未知的{what}「{text}」，应为 {allowed}")
+    raise FieldError(key, sentence("未知的{0}「{1}」，应为 {2}", what, text, allowed))
 
 
 def parse_category(raw: Any, key: str = "category") -> Category:
@@ -198,13 +199,13 @@ def _count(raw: Any, key: str, label: str) -> int:
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return 0
     if isinstance(raw, bool):
-        raise FieldError(key, f"{label}应为不小于 0 的整数")
+        raise FieldError(key, sentence("{0}应为不小于 0 的整数", label))
     try:
         value = int(str(raw).strip()) if not isinstance(raw, int) else raw
     except ValueError:
-        raise FieldError(key, f"{label}应为不小于 0 的整数，「{raw}」不是整数") from None
+        raise FieldError(key, sentence("{0}应为不小于 0 的整数，「{1}」不是整数", label, raw)) from None
     if value < 0:
-        raise FieldError(key, f"{label}不能为负数（{value}）")
+        raise FieldError(key, sentence("{0}不能为负数（{1}）", label, value))
     return value
 
 
@@ -221,7 +222,7 @@ def validate_facts(values: Mapping[str, Any], now: datetime) -> tuple[IncidentFa
     """
     errors: list[FieldError] = []
     unknown = sorted(set(values) - FIELD_NAMES)
-    errors += [FieldError(key, f"未知字段「{key}」") for key in unknown]
+    errors += [FieldError(key, sentence("未知字段「{0}」", key)) for key in unknown]
 
     def attempt(fn: Any, *args: Any) -> Any:
         try:
@@ -234,25 +235,26 @@ def validate_facts(values: Mapping[str, Any], now: datetime) -> tuple[IncidentFa
              for key, (label, length, required) in TEXTS.items()}
     if values.get("category") in (None, ""):
         category = None
-        errors.append(FieldError("category", "请选择事件类别"))
+        errors.append(FieldError("category", sentence("请选择事件类别")))
     else:
         category = attempt(parse_category, values.get("category"))
     level = attempt(parse_level, values.get("level"))
     counts = {key: attempt(_count, values.get(key), key, COUNT_LABELS[key]) or 0 for key in COUNTS}
     loss = attempt(_count, values.get("economic_loss"), "economic_loss", "直接经济损失") or 0
     if category is not None and texts["subtype"] and texts["subtype"] not in SUBTYPES[category]:
-        errors.append(FieldError("subtype", f"「{texts['subtype']}」不是{CATEGORY_LABELS[category]}"
-                                            f"的子类，应为 {'、'.join(SUBTYPES[category])}"))
+        errors.append(FieldError("subtype", sentence(
+            "「{0}」不是{1}的子类，应为 {2}", texts["subtype"], CATEGORY_LABELS[category],
+            "、".join(SUBTYPES[category]))))
     received = values.get("received_at")
     occurred = values.get("occurred_at")
     if not isinstance(received, datetime):
-        errors.append(FieldError("received_at", "请填写接报时间"))
+        errors.append(FieldError("received_at", sentence("请填写接报时间")))
     elif received > now + FUTURE_TOLERANCE:
-        errors.append(FieldError("received_at", "接报时间比现在晚 5 分钟以上，请检查日期和时间"))
+        errors.append(FieldError("received_at", sentence("接报时间比现在晚 5 分钟以上，请检查日期和时间")))
     if occurred is not None and not isinstance(occurred, datetime):
-        errors.append(FieldError("occurred_at", "发生时间无法识别"))
+        errors.append(FieldError("occurred_at", sentence("发生时间无法识别")))
     elif isinstance(occurred, datetime) and isinstance(received, datetime) and occurred > received:
-        errors.append(FieldError("occurred_at", "发生时间不能晚于接报时间"))
+        errors.append(FieldError("occurred_at", sentence("发生时间不能晚于接报时间")))
     if errors:
         return IncidentFacts(now, "", Category.ACCIDENT), errors
     facts = IncidentFacts(

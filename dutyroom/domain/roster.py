@@ -18,6 +18,7 @@ from enum import StrEnum
 from dutyroom.domain.calendar import DayInfo, DayKind
 from dutyroom.domain.contacts import normalize_mobile
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier, parse_tier
 
 TIER_ORDER = (Tier.CHIEF, Tier.LEADER, Tier.OFFICER)
@@ -89,7 +90,7 @@ def parse_tiers(text: object, field_name: str) -> tuple[Tier, ...]:
     """The tiers on duty on a kind of day; a leader is always required (DOMAIN.md)."""
     tiers = parse_tier_list(text, field_name)
     if Tier.LEADER not in tiers:
-        raise FieldError(field_name, "每天都必须有带班领导在岗")
+        raise FieldError(field_name, sentence("每天都必须有带班领导在岗"))
     return tiers
 
 

@@ -19,6 +19,7 @@ from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.deadlines import PRESETS_BY_KEY, RULE_GROUPS, parse_clock_list
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.roster import parse_tier_list, parse_tiers
+from dutyroom.domain.text import sentence
 
 _HHMM = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 
@@ -35,7 +36,7 @@ def _clock(key: str, label: str, raw: Any) -> str:
         return raw.strftime("%H:%M")
     match = _HHMM.fullmatch(str(raw or "").strip())
     if not match:
-        raise FieldError(key, f"{label}应为 24 小时制的 时:分，例如 08:30")
+        raise FieldError(key, sentence("{0}应为 24 小时制的 时:分，例如 08:30", label))
     return f"{int(match.group(1)):02d}:{match.group(2)}"
 
 
@@ -46,7 +47,7 @@ def _zone(key: str, label: str, raw: Any) -> str:
             raise ValueError(value)
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise FieldError(key, f"「{value}」不是已知的时区，例如 Asia/Shanghai") from None
+        raise FieldError(key, sentence("「{0}」不是已知的时区，例如 Asia/Shanghai", value)) from None
     return value
 
 
@@ -55,9 +56,9 @@ def _integer(low: int, high: int, unit: str = "") -> Callable[[str, str, Any], A
         try:
             value = int(str(raw).strip().rstrip(unit or None))
         except ValueError:
-            raise FieldError(key, f"{label}应为整数") from None
+            raise FieldError(key, sentence("{0}应为整数", label)) from None
         if not low <= value <= high:
-            raise FieldError(key, f"{label}应在 {low}{unit} 到 {high}{unit} 之间")
+            raise FieldError(key, sentence("{0}应在 {1}{2} 到 {3}{4} 之间", label, low, unit, high, unit))
         return value
 
     return check
@@ -71,14 +72,14 @@ def _tiers(key: str, label: str, raw: Any) -> str:
 def _signing_tiers(key: str, label: str, raw: Any) -> str:
     tiers = parse_tier_list(",".join(map(str, raw)) if isinstance(raw, list | tuple) else raw, key)
     if not tiers:
-        raise FieldError(key, f"{label}至少要有一个，例如 带班领导、值班员")
+        raise FieldError(key, sentence("{0}至少要有一个，例如 带班领导、值班员", label))
     return ",".join(t.value for t in tiers)
 
 
 def _flag(key: str, label: str, raw: Any) -> bool:
     if isinstance(raw, bool):
         return raw
-    raise FieldError(key, f"{label}应为是或否")
+    raise FieldError(key, sentence("{0}应为是或否", label))
 
 
 def _clock_list(key: str, label: str, raw: Any) -> str:
@@ -176,7 +177,7 @@ def definition(key: str) -> SettingDef:
     try:
         return BY_KEY[key]
     except KeyError:
-        raise FieldError(key, f"没有名为「{key}」的设置") from None
+        raise FieldError(key, sentence("没有名为「{0}」的设置", key)) from None
 
 
 def resolve(stored: Mapping[str, Any]) -> dict[str, Any]:

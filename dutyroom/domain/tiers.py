@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.text import sentence
 
 
 class Tier(StrEnum):
@@ -39,12 +40,12 @@ def parse_tier(text: object) -> Tier:
     """Read a tier from a cell; raise a FieldError naming the accepted values otherwise."""
     value = str(text or "").strip()
     if not value:
-        raise FieldError("tier", "值班层级不能为空")
+        raise FieldError("tier", sentence("值班层级不能为空"))
     if value in _ALIASES:
         return _ALIASES[value]
     try:
         return Tier(value.lower())
     except ValueError:
         raise FieldError(
-            "tier", f"「{value}」不是值班层级，应为 主要领导 / 带班领导 / 值班员"
+            "tier", sentence("「{0}」不是值班层级，应为 主要领导 / 带班领导 / 值班员", value)
         ) from None

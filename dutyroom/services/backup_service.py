@@ -31,6 +31,7 @@ from dutyroom.db.backup import (
 from dutyroom.db.engine import describe, sqlite_path
 from dutyroom.domain.retention import to_keep
 from dutyroom.domain.roles import Permission
+from dutyroom.domain.text import sentence
 from dutyroom.services.errors import InputError, Problem, ServiceError
 from dutyroom.services.setup_service import SchemaReport, prepare_database
 from dutyroom.services.uow import UnitOfWork
@@ -73,8 +74,8 @@ class RestoreReport:
 def _file(url: URL) -> Path:
     path = sqlite_path(url)
     if path is None:
-        raise InputError([Problem("服务器数据库（PostgreSQL）由服务器管理员用 pg_dump 备份和恢复，"
-                                  "不在值班台上备份", field="db")], source=describe(url))
+        raise InputError([Problem(sentence("服务器数据库（PostgreSQL）由服务器管理员用 pg_dump 备份和恢复，"
+                                  "不在值班台上备份"), field="db")], source=describe(url))
     return path
 
 
@@ -84,11 +85,12 @@ def backup_to(url: URL, out: Path | None = None, now: datetime | None = None) ->
     target = out or backup_folder(live) / timestamped_name(live, "manual", now)
     target = target.expanduser().resolve()
     if target == live:
-        raise InputError.simple("备份文件不能是数据库本身", "out")
+        raise InputError.simple(sentence("备份文件不能是数据库本身"), "out")
     try:
         return backup_file(live, target)
     except OSError as error:
-        raise InputError.simple(f"无法写入 {target}：{error.strerror or error}", "out") from None
+        raise InputError.simple(sentence("无法写入 {0}：{1}",
+                                         target, error.strerror or error), "out") from None
 
 
 def list_backups(url: URL) -> list[BackupInfo]:
@@ -164,7 +166,7 @@ def restore(uow: UnitOfWork, engine: Engine, url: URL, source: Path,
     live = _file(url)
     source = source.expanduser().resolve()
     if source == live:
-        raise InputError.simple("不能用数据库本身恢复自己", "file")
+        raise InputError.simple(sentence("不能用数据库本身恢复自己"), "file")
     problems = verify(source)
     if problems:
         raise InputError([Problem(p, field="file") for p in problems], source=str(source))
@@ -175,7 +177,7 @@ def restore(uow: UnitOfWork, engine: Engine, url: URL, source: Path,
     try:
         copy_into(source, live)
     except (OSError, sqlite3.Error) as error:
-        raise ServiceError(f"恢复未完成（{error}）；原数据库的副本：{kept or '无'}") from None
+        raise ServiceError(sentence("恢复未完成（{0}）；原数据库的副本：{1}", error, kept or '无')) from None
     finally:
         engine.dispose()
     return RestoreReport(describe(url), source, kept, prepare_database(engine, url))

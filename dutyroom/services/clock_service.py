@@ -26,6 +26,7 @@ from dutyroom.domain.duty_clock import ClockRules, TaskKind
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incidents import FUTURE_TOLERANCE
 from dutyroom.domain.roles import Permission
+from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
 from dutyroom.reports.content import ClockLog, Document, LogRow
 from dutyroom.services.errors import InputError, Problem
@@ -257,9 +258,9 @@ def clock_log_document(uow: UnitOfWork, start: date, end: date,
 def _active_staff(session: Session, staff_id: int) -> Staff:
     row = session.get(Staff, staff_id)
     if row is None:
-        raise InputError([Problem(f"没有编号为 {staff_id} 的人员", field="staff")])
+        raise InputError([Problem(sentence("没有编号为 {0} 的人员", staff_id), field="staff")])
     if not row.active:
-        raise InputError([Problem(f"{row.name} 已停用，不能签到", field="staff")])
+        raise InputError([Problem(sentence("{0} 已停用，不能签到", row.name), field="staff")])
     return row
 
 
@@ -287,14 +288,14 @@ def check_in(uow: UnitOfWork, tier: str, staff_id: int, *, at: datetime | None =
     try:
         slot_tier = Tier(tier)
     except ValueError:
-        raise InputError([Problem(f"未知的值班层级「{tier}」", field="tier")]) from None
+        raise InputError([Problem(sentence("未知的值班层级「{0}」", tier), field="tier")]) from None
     note = _note(note)
     with uow.write(Permission.LOG) as session:
         ctx = desk(session)
         day = duty_clock.checkin_day_of(moment, ctx.clock, ctx.zone)
         rota = rota_in(session, day, day)
         if slot_tier not in checkin_tiers(rota, day, ctx.clock):
-            raise InputError([Problem(f"{day:%m月%d日}的班次不需要{slot_tier.label}签到",
+            raise InputError([Problem(sentence("{0:%m月%d日}的班次不需要{1}签到", day, slot_tier.label),
                                       field="tier")])
         person = _active_staff(session, staff_id)
         due = duty_clock.checkin_window(day, ctx.clock, ctx.zone)[1]
@@ -303,9 +304,9 @@ def check_in(uow: UnitOfWork, tier: str, staff_id: int, *, at: datetime | None =
         if existing is not None:
             next_opens = duty_clock.checkin_window(day + timedelta(days=1), ctx.clock, ctx.zone)[0]
             raise InputError([Problem(
-                f"{day:%m月%d日}班次的{slot_tier.label}已经签到"
-                f"（{existing.confirmed_at.astimezone(ctx.zone):%H:%M}）；"
-                f"下一班签到 {next_opens.astimezone(ctx.zone):%m月%d日 %H:%M} 开始",
+                sentence("{0:%m月%d日}班次的{1}已经签到（{2:%H:%M}）；下一班签到 {3:%m月%d日 %H:%M} 开始",
+                         day, slot_tier.label, existing.confirmed_at.astimezone(ctx.zone),
+                         next_opens.astimezone(ctx.zone)),
                 field="tier")])
         rostered = rota.slots.get((day, slot_tier))
         row = CheckIn(kind=SHIFT, day=day, tier=slot_tier.value, due_at=due,
@@ -330,19 +331,20 @@ def confirm_presence(uow: UnitOfWork, staff_id: int | None = None, *,
             upcoming = [p[0] for p in prompts if p[0] > moment]
             hint = (f"下一次在 {upcoming[0].astimezone(ctx.zone):%H:%M}" if upcoming
                     else "本班次没有在岗确认")
-            raise InputError([Problem(f"现在没有需要确认的在岗确认（{hint}）")])
+            raise InputError([Problem(sentence("现在没有需要确认的在岗确认（{0}）", hint))])
         asked_at, due = asked[-1]
         done = session.scalar(select(CheckIn).where(
             CheckIn.kind == PRESENCE, CheckIn.day == day, CheckIn.due_at == due))
         if done is not None:
             raise InputError([Problem(
-                f"{asked_at.astimezone(ctx.zone):%H:%M} 的在岗确认已于 "
-                f"{done.confirmed_at.astimezone(ctx.zone):%H:%M} 确认")])
+                sentence("{0:%H:%M} 的在岗确认已于 {1:%H:%M} 确认",
+                         asked_at.astimezone(ctx.zone), done.confirmed_at.astimezone(ctx.zone)))])
         officer = shift_officer(session, day)
         if staff_id is None:
             staff_id = officer
         if staff_id is None:
-            raise InputError([Problem("今日没有排值班员，也没有人签到，请先接班签到", field="staff")])
+            raise InputError([Problem(sentence("今日没有排值班员，也没有人签到，请先接班签到"),
+                                      field="staff")])
         person = _active_staff(session, staff_id)
         row = CheckIn(kind=PRESENCE, day=day, tier=Tier.OFFICER.value, due_at=due,
                       confirmed_at=moment, staff_id=person.id, rostered_staff_id=officer,
@@ -381,27 +383,27 @@ def record_spot_check(uow: UnitOfWork, values: Mapping[str, Any], *,
         ctx = desk(session)
         at = field(lambda: parse_local_time(values.get("at"), ctx.zone, "at", "查岗时间")) or moment
         if at > moment + FUTURE_TOLERANCE:
-            problems.append(Problem("查岗时间晚于现在", field="at"))
+            problems.append(Problem(sentence("查岗时间晚于现在"), field="at"))
         checker = field(lambda: clean_text(values.get("checker"), "checker", "查岗单位或人员",
                                            required=True, max_length=64))
         channel = str(values.get("channel") or "phone")
         if channel not in SPOT_CHANNELS:
-            problems.append(Problem(f"查岗方式应为{'、'.join(SPOT_CHANNELS.values())}之一",
+            problems.append(Problem(sentence("查岗方式应为{0}之一", '、'.join(SPOT_CHANNELS.values())),
                                     field="channel"))
         outcome = str(values.get("outcome") or "ok")
         if outcome not in SPOT_OUTCOMES:
-            problems.append(Problem("查岗结果不在可选范围内", field="outcome"))
+            problems.append(Problem(sentence("查岗结果不在可选范围内"), field="outcome"))
         answered = field(lambda: clean_text(values.get("answered_by"), "answered_by", "接听人",
                                             max_length=32))
         result = field(lambda: clean_text(values.get("result"), "result", "情况说明",
                                           max_length=1000))
         within = values.get("within_rule", True)
         if not isinstance(within, bool):
-            problems.append(Problem("是否按规定接听应为是或否", field="within_rule"))
+            problems.append(Problem(sentence("是否按规定接听应为是或否"), field="within_rule"))
         if outcome == "ok" and not answered:
-            problems.append(Problem("在岗正常时请填写接听人", field="answered_by"))
+            problems.append(Problem(sentence("在岗正常时请填写接听人"), field="answered_by"))
         if within is True and outcome in ("no_answer", "unreachable"):
-            problems.append(Problem("无人接听或联系不上时不能记为按规定接听", field="within_rule"))
+            problems.append(Problem(sentence("无人接听或联系不上时不能记为按规定接听"), field="within_rule"))
         if problems:
             raise InputError(problems)
         row = SpotCheck(at=at.astimezone(moment.tzinfo), checker=checker, channel=channel,
@@ -422,7 +424,7 @@ def complete_task(uow: UnitOfWork, kind: str, day: date, *, at: datetime | None 
     try:
         task = TaskKind(kind)
     except ValueError:
-        raise InputError([Problem(f"未知的事项「{kind}」", field="kind")]) from None
+        raise InputError([Problem(sentence("未知的事项「{0}」", kind), field="kind")]) from None
     with uow.write(Permission.LOG) as session:
         ctx = desk(session)
         due = (duty_clock.rota_report_due(day, ctx.clock, ctx.zone) if task == TaskKind.ROTA_REPORT
@@ -441,7 +443,7 @@ def acknowledge(uow: UnitOfWork, key: str, *, at: datetime | None = None,
     moment = utc_now(at)
     key = str(key or "").strip()
     if not key or len(key) > 128:
-        raise InputError([Problem("没有指定要确认的提醒", field="key")])
+        raise InputError([Problem(sentence("没有指定要确认的提醒"), field="key")])
     with uow.write(Permission.LOG) as session:
         if session.scalar(select(AlertAck.id).where(AlertAck.alert_key == key)) is not None:
             return Outcome(False, Changes())

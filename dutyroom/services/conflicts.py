@@ -30,6 +30,7 @@ from dutyroom.domain.incidents import (
     Level,
     Status,
 )
+from dutyroom.domain.text import sentence
 from dutyroom.services.errors import ConflictError
 from dutyroom.services.settings_service import load_settings_in
 
@@ -92,5 +93,5 @@ def stale_edit(session: Session, row: Any, entity: str, what: str) -> ConflictEr
     if len(details) > SHOWN:
         details = [*details[:SHOWN], f"等共 {len(details)} 项"]
     body = "".join(f"\n  · {line}" for line in details)
-    return ConflictError(f"{head}：{body}\n您的这次保存没有写入，填写的内容仍在窗口中。"
-                         "再次保存将只把您改动的内容写到最新版本上。", current_version=row.version)
+    return ConflictError(sentence("{0}：{1}\n您的这次保存没有写入，填写的内容仍在窗口中。再次保存将只把您改动"
+                                  "的内容写到最新版本上。", head, body), current_version=row.version)

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from dutyroom.db.models import Staff
 from dutyroom.domain.contacts import validate_department, validate_staff
 from dutyroom.domain.roles import Permission
+from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
     clock_service,
@@ -205,7 +206,7 @@ def _seed_people(uow: UnitOfWork) -> Outcome[DemoReport]:
             return Outcome(DemoReport(0, 0), Changes())
         if existing:
             raise InputError([Problem(
-                f"数据库中已有 {existing} 名人员，不能再加入示例数据；请为示例另建一个数据库",
+                sentence("数据库中已有 {0} 名人员，不能再加入示例数据；请为示例另建一个数据库", existing),
                 field="demo")])
         people = 0
         for tier_index, (tier, group) in enumerate(

@@ -11,6 +11,7 @@ from dutyroom.db.models import Department
 from dutyroom.domain.contacts import DepartmentFields, validate_department
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.roles import Permission
+from dutyroom.domain.text import sentence
 from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.records import audit_change, load_for_edit
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
@@ -61,7 +62,7 @@ def _check_name(session: Session, name: str, exclude_id: int | None) -> None:
     if exclude_id is not None:
         query = query.where(Department.id != exclude_id)
     if session.scalar(query) is not None:
-        raise InputError([Problem(f"已有名为「{name}」的联动单位", field="name")])
+        raise InputError([Problem(sentence("已有名为「{0}」的联动单位", name), field="name")])
 
 
 def _apply(row: Department, fields: DepartmentFields) -> None:

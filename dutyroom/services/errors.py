@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.text import Verbatim, sentence
 
 
 class ServiceError(Exception):
@@ -26,14 +27,15 @@ class Problem:
 
     def describe(self, name_field: bool = False) -> str:
         """Where and what; `name_field` adds the field's key (for the command line)."""
-        where = []
+        if self.row is not None and self.column:
+            return sentence("第 {0} 行，列「{1}」：{2}", self.row, Verbatim(self.column), self.message)
         if self.row is not None:
-            where.append(f"第 {self.row} 行")
+            return sentence("第 {0} 行：{1}", self.row, self.message)
         if self.column:
-            where.append(f"列「{self.column}」")
-        if not where and name_field and self.field:
-            where.append(self.field)
-        return f"{'，'.join(where)}：{self.message}" if where else self.message
+            return sentence("列「{0}」：{1}", Verbatim(self.column), self.message)
+        if name_field and self.field:
+            return sentence("{0}：{1}", Verbatim(self.field), self.message)
+        return self.message
 
 
 class InputError(ServiceError):
@@ -56,10 +58,10 @@ class InputError(ServiceError):
         return cls([Problem(message, field=field)])
 
     def one_line(self, name_field: bool = False) -> str:
-        first = self.problems[0].describe(name_field) if self.problems else "输入有误"
-        head = f"{self.source}：{first}" if self.source else first
+        first = self.problems[0].describe(name_field) if self.problems else sentence("输入有误")
+        head = sentence("{0}：{1}", Verbatim(self.source), first) if self.source else first
         more = len(self.problems) - 1
-        return f"{head}（另有 {more} 处错误）" if more > 0 else head
+        return sentence("{0}（另有 {1} 处错误）", head, more) if more > 0 else head
 
 
 class ConflictError(ServiceError):

@@ -49,6 +49,7 @@ from dutyroom.db.models import (
 )
 from dutyroom.domain.incidents import Status
 from dutyroom.domain.roles import Permission
+from dutyroom.domain.text import sentence
 from dutyroom.services import backup_service, roster_service
 from dutyroom.services.check_service import AUDITED
 from dutyroom.services.errors import InputError, Problem
@@ -158,7 +159,7 @@ def export_package(uow: UnitOfWork, start: object, end: object, out: Path,
         out.parent.mkdir(parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)
     except OSError as error:
-        raise InputError.simple(f"无法写入 {out}：{error.strerror or error}", "out") from None
+        raise InputError.simple(sentence("无法写入 {0}：{1}", out, error.strerror or error), "out") from None
     engine = make_engine(URL.create("sqlite", database=str(partial)))
     try:
         migrate.upgrade(engine)
@@ -258,7 +259,7 @@ def _merge(laptop: Session, desk: Session, actor: str, moment: datetime,
            name: str) -> MergeReport:
     origin = laptop.scalars(select(FieldPackage)).first()
     if origin is None:
-        raise InputError.simple("这个文件不是外勤包（没有外勤包记录），不能合并", "file")
+        raise InputError.simple(sentence("这个文件不是外勤包（没有外勤包记录），不能合并"), "file")
     baselines = {b.record_uuid: b.fingerprint for b in laptop.scalars(select(FieldBaseline))}
     laptop_refs, desk_refs = _Refs(laptop), _Refs(desk)
     counts: dict[str, int] = {}
@@ -363,7 +364,8 @@ def _values(desk: Session, model: type, row: Any, state: dict[str, Any], actor: 
         found = _resolve(desk, target, reference)
         if found is None and reference is not None:
             if target is not Department:
-                raise InputError.simple(f"外勤包中的记录引用了本库没有的记录（{reference}）", "file")
+                raise InputError.simple(sentence("外勤包中的记录引用了本库没有的记录（{0}）",
+                                                 reference), "file")
             found = _new_department(desk, row, reference, actor, moment)
         values[column] = found.id if found is not None else None
     return values

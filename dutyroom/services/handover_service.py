@@ -38,6 +38,7 @@ from dutyroom.domain.handover import (
 )
 from dutyroom.domain.incidents import Category, Status
 from dutyroom.domain.roles import Permission
+from dutyroom.domain.text import sentence
 from dutyroom.reports.content import Document
 from dutyroom.services import alert_service, incident_service
 from dutyroom.services.clock_service import shift_officer, shift_view_in
@@ -281,13 +282,14 @@ def _editable(session: Session, day: date, version: int | None) -> Handover:
             with session.begin_nested():
                 session.flush()
         except IntegrityError:
-            raise ConflictError("另一台电脑刚刚保存了这一班的交接班记录，请刷新后再改。") from None
+            raise ConflictError(sentence("另一台电脑刚刚保存了这一班的交接班记录，请刷新后再改。")) from None
         return row
     if version is not None and row.version != version:
         raise stale_edit(session, row, ENTITY, "这一班的交接班记录")
     if row.status == FINAL:
         raise InputError([Problem(
-            f"{day:%m月%d日}的交接班记录已由{row.accepted_by}接班确认并锁定，只能「更正」", field="notes")])
+            sentence("{0:%m月%d日}的交接班记录已由{1}接班确认并锁定，只能「更正」",
+                     day, row.accepted_by), field="notes")])
     return row
 
 
@@ -318,10 +320,11 @@ def accept(uow: UnitOfWork, day: date, incoming_staff_id: int, *, notes: str, eq
         opens, _ = duty_clock.checkin_window(day + timedelta(days=1), ctx.clock, ctx.zone)
         if moment < opens:
             raise InputError([Problem(
-                f"接班签到开始（{opens.astimezone(ctx.zone):%m-%d %H:%M}）后才能接班确认", field="at")])
+                sentence("接班签到开始（{0:%m-%d %H:%M}）后才能接班确认",
+                         opens.astimezone(ctx.zone)), field="at")])
         person = session.get(Staff, incoming_staff_id)
         if person is None or not person.active:
-            raise InputError([Problem("请选择在岗的接班人", field="incoming")])
+            raise InputError([Problem(sentence("请选择在岗的接班人"), field="incoming")])
         if person.id != uow.user.staff_id:
             uow.require(Permission.FINALIZE_HANDOVER)  # only a leader confirms for someone else
         row = _editable(session, day, version)
@@ -351,11 +354,12 @@ def correct(uow: UnitOfWork, day: date, *, notes: str, equipment: str, reason: s
         ctx = desk(session)
         row = _row(session, day)
         if row is None or row.status != FINAL:
-            raise InputError([Problem("只有已接班确认的记录需要更正；草稿可直接修改后保存", field="reason")])
+            raise InputError([Problem(sentence("只有已接班确认的记录需要更正；草稿可直接修改后保存"),
+                                      field="reason")])
         if version is not None and row.version != version:
             raise stale_edit(session, row, ENTITY, "这一班的交接班记录")
         if notes == row.notes and equipment == row.equipment_status:
-            raise InputError([Problem("更正后的内容与原记录相同", field="notes")])
+            raise InputError([Problem(sentence("更正后的内容与原记录相同"), field="notes")])
         record = HandoverRecord.from_json(row.content)
         local = minute_text(moment, ctx.zone)
         record = replace(record, notes=notes, equipment=equipment,

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from dutyroom.domain.contacts import StaffFields, staff_errors
 from dutyroom.domain.roles import Permission
+from dutyroom.domain.text import sentence
 from dutyroom.services import staff_service
 from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.uow import Outcome, UnitOfWork
@@ -53,12 +54,12 @@ def read_table(path: Path) -> Table:
         elif suffix == ".csv":
             raw_rows = _csv_rows(path)
         else:
-            raise InputError([Problem("只能导入 .xlsx 或 .csv 文件")], source=path.name)
+            raise InputError([Problem(sentence("只能导入 .xlsx 或 .csv 文件"))], source=path.name)
     except OSError as error:
-        raise InputError([Problem(f"无法读取文件（{error.strerror or error}）")],
+        raise InputError([Problem(sentence("无法读取文件（{0}）", error.strerror or error))],
                          source=path.name) from None
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise InputError([Problem(f"文件已损坏或不是有效的表格（{error}）")],
+        raise InputError([Problem(sentence("文件已损坏或不是有效的表格（{0}）", error))],
                          source=path.name) from None
     header_row, headers, rows = 0, [], []
     for number, cells in raw_rows:
@@ -69,7 +70,7 @@ def read_table(path: Path) -> Table:
             continue
         rows.append((number, list(cells)))
         if len(rows) > MAX_ROWS:
-            raise InputError([Problem(f"行数超过 {MAX_ROWS} 行，请检查是否选错了文件")],
+            raise InputError([Problem(sentence("行数超过 {0} 行，请检查是否选错了文件", MAX_ROWS))],
                              source=path.name)
     return Table(headers, header_row, rows)
 
@@ -140,10 +141,10 @@ def _column_map(table: Table, source: str) -> dict[str, tuple[int, str]]:
                 columns[field] = (index, header)
     missing = [STAFF_COLUMNS[f][0] for f in REQUIRED if f not in columns]
     if not table.headers:
-        raise InputError([Problem("文件是空的，没有表头和数据")], source=source)
+        raise InputError([Problem(sentence("文件是空的，没有表头和数据"))], source=source)
     if missing:
         raise InputError([Problem(
-            f"缺少必需的列「{'」「'.join(missing)}」（表头应含 姓名、值班层级、手机）",
+            sentence("缺少必需的列「{0}」（表头应含 姓名、值班层级、手机）", '」「'.join(missing)),
             row=table.header_row)], source=source)
     return columns
 
@@ -171,10 +172,10 @@ def parse_staff(table: Table, source: str) -> StaffPreview:
             continue
         clash = None
         if fields.name in seen_names:
-            clash = Problem(f"「{fields.name}」与第 {seen_names[fields.name]} 行重复",
+            clash = Problem(sentence("「{0}」与第 {1} 行重复", fields.name, seen_names[fields.name]),
                             row=number, column=label["name"])
         elif fields.mobile in seen_mobiles:
-            clash = Problem(f"手机 {fields.mobile} 与第 {seen_mobiles[fields.mobile]} 行重复",
+            clash = Problem(sentence("手机 {0} 与第 {1} 行重复", fields.mobile, seen_mobiles[fields.mobile]),
                             row=number, column=label["mobile"])
         if clash:
             problems.append(clash)
@@ -184,7 +185,7 @@ def parse_staff(table: Table, source: str) -> StaffPreview:
         seen_mobiles[fields.mobile] = number
         rows.append(StaffRow(number, fields, text))
     if not rows:
-        problems.append(Problem("文件中没有人员数据", row=table.header_row + 1))
+        problems.append(Problem(sentence("文件中没有人员数据"), row=table.header_row + 1))
     return StaffPreview(source, rows, problems, label)
 
 
@@ -227,12 +228,12 @@ def read_json_object(path: Path) -> dict[str, Any]:
     try:
         document = json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
-        raise InputError([Problem("文件不存在")], source=str(path)) from None
+        raise InputError([Problem(sentence("文件不存在"))], source=str(path)) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise InputError([Problem(f"无法读取文件（{error}）")], source=str(path)) from None
+        raise InputError([Problem(sentence("无法读取文件（{0}）", error))], source=str(path)) from None
     except json.JSONDecodeError as error:
-        raise InputError([Problem(f"不是有效的 JSON：第 {error.lineno} 行第 {error.colno} 列 "
-                                  f"{error.msg}")], source=str(path)) from None
+        raise InputError([Problem(sentence("不是有效的 JSON：第 {0} 行第 {1} 列 {2}", error.lineno,
+                                           error.colno, error.msg))], source=str(path)) from None
     if not isinstance(document, dict):
-        raise InputError([Problem("应为一个 JSON 对象（{\"title\": ...}）")], source=str(path))
+        raise InputError([Problem(sentence("应为一个 JSON 对象（{\"title\": ...}）"))], source=str(path))
     return document

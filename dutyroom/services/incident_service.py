@@ -62,6 +62,7 @@ from dutyroom.domain.incidents import (
 )
 from dutyroom.domain.report_text import draft_report
 from dutyroom.domain.roles import Permission
+from dutyroom.domain.text import sentence
 from dutyroom.reports.content import Document, WrittenReport
 from dutyroom.services.conflicts import changed_fields, shown_value, stale_edit
 from dutyroom.services.errors import InputError, Problem
@@ -399,11 +400,11 @@ def add_incident(uow: UnitOfWork, values: Mapping[str, Any],
 def _load(session: Session, incident_id: int, version: int | None) -> Incident:
     row = session.get(Incident, incident_id)
     if row is None:
-        raise InputError([Problem(f"没有编号为 {incident_id} 的事件", field="id")])
+        raise InputError([Problem(sentence("没有编号为 {0} 的事件", incident_id), field="id")])
     if version is not None and row.version != version:
         raise stale_edit(session, row, ENTITY, f"事件「{row.title}」")
     if row.voided:
-        raise InputError.simple(f"事件「{row.title}」已作废，不能再修改或报送", "id")
+        raise InputError.simple(sentence("事件「{0}」已作废，不能再修改或报送", row.title), "id")
     return row
 
 
@@ -475,11 +476,11 @@ def change_status(uow: UnitOfWork, incident_id: int, version: int | None, status
             has_final = session.scalar(select(UpwardReport.id).where(
                 UpwardReport.incident_id == row.id, UpwardReport.stage == Stage.FINAL.value))
             if has_final is None:
-                raise InputError.simple("办结前必须先报送终报", "status")
+                raise InputError.simple(sentence("办结前必须先报送终报"), "status")
             row.closed_at = moment
         elif row.status == Status.CLOSED:
             if not note.strip():
-                raise InputError.simple("重新打开已办结的事件须说明原因", "note")
+                raise InputError.simple(sentence("重新打开已办结的事件须说明原因"), "note")
             row.closed_at = None
         row.status = target.value
         row.change_note = note.strip()
@@ -506,9 +507,9 @@ def _when(raw: Any, zone: tzinfo, moment: datetime, key: str, label: str,
     except FieldError as error:
         raise InputError.from_field(error) from None
     if value > moment + FUTURE_TOLERANCE:
-        raise InputError.simple(f"{label}比现在晚 5 分钟以上，请检查日期和时间", key)
+        raise InputError.simple(sentence("{0}比现在晚 5 分钟以上，请检查日期和时间", label), key)
     if value < not_before:
-        raise InputError.simple(f"{label}不能早于{before_label}", key)
+        raise InputError.simple(sentence("{0}不能早于{1}", label, before_label), key)
     return value
 
 
@@ -546,7 +547,7 @@ def draft_text(uow: UnitOfWork, incident_id: int, stage: str, now: datetime | No
         d = desk(session)
         row = session.get(Incident, incident_id)
         if row is None:
-            raise InputError([Problem(f"没有编号为 {incident_id} 的事件", field="id")])
+            raise InputError([Problem(sentence("没有编号为 {0} 的事件", incident_id), field="id")])
         the_stage = _enum(Stage, rules_module.STAGE_LABELS, stage, "stage", "报送阶段")
         departments = [name for _, name in dispatches_of(session, [row.id])[row.id]]
         return draft_report(facts_of(row), the_stage, unit=d.values["unit_name"],
@@ -594,9 +595,9 @@ def dispatch(uow: UnitOfWork, incident_id: int, department_ids: Sequence[int], *
         d = desk(session)
         row = _load(session, incident_id, None)
         if not _is_open(row):
-            raise InputError.simple("事件已办结，不能再派单；如需继续处置请先重新打开", "status")
+            raise InputError.simple(sentence("事件已办结，不能再派单；如需继续处置请先重新打开"), "status")
         if not department_ids:
-            raise InputError.simple("请至少选择一个联动单位", "departments")
+            raise InputError.simple(sentence("请至少选择一个联动单位"), "departments")
         when = _when(ordered_at, d.zone, moment, "ordered_at", "派单时间", row.received_at,
                      "接报时间")
         busy = {x.department_id: name for x, name in dispatches_of(session, [row.id])[row.id]
@@ -605,9 +606,11 @@ def dispatch(uow: UnitOfWork, incident_id: int, department_ids: Sequence[int], *
         for department_id in dict.fromkeys(department_ids):
             department = session.get(Department, department_id)
             if department is None or not department.active:
-                raise InputError.simple(f"没有编号为 {department_id} 的在用联动单位", "departments")
+                raise InputError.simple(sentence("没有编号为 {0} 的在用联动单位",
+                                                 department_id), "departments")
             if department_id in busy:
-                raise InputError.simple(f"已向「{busy[department_id]}」派单且尚未办结，不必重复派单",
+                raise InputError.simple(sentence("已向「{0}」派单且尚未办结，不必重复派单",
+                                                 busy[department_id]),
                                         "departments")
             name = department.liaison_name or "值班室"
             phone = department.liaison_mobile or department.duty_phone
@@ -633,14 +636,14 @@ def record_feedback(uow: UnitOfWork, dispatch_id: int, kind: str, *, at: Any = N
         d = desk(session)
         order = session.get(Dispatch, dispatch_id)
         if order is None:
-            raise InputError.simple(f"没有编号为 {dispatch_id} 的派单", "id")
+            raise InputError.simple(sentence("没有编号为 {0} 的派单", dispatch_id), "id")
         _load(session, order.incident_id, None)
         if kind not in FEEDBACK_KINDS:
             raise InputError.simple(f"未知的反馈类型「{kind}」，应为 "
                                     + "、".join(f"{k}（{v}）" for k, v in FEEDBACK_KINDS.items()),
                                     "kind")
         if order.closed_at is not None:
-            raise InputError.simple("该派单已办结", "kind")
+            raise InputError.simple(sentence("该派单已办结"), "kind")
         when = _when(at, d.zone, moment, "at", "反馈时间", order.ordered_at, "派单时间")
         try:
             body = clean_text(text, "text", "反馈内容", max_length=20_000)
@@ -706,7 +709,7 @@ def get_incident(uow: UnitOfWork, incident_id: int) -> IncidentDetail:
         d = desk(session)
         row = session.get(Incident, incident_id)
         if row is None:
-            raise InputError([Problem(f"没有编号为 {incident_id} 的事件", field="id")])
+            raise InputError([Problem(sentence("没有编号为 {0} 的事件", incident_id), field="id")])
         reports = reports_of(session, [row.id])[row.id]
         dispatches = dispatches_of(session, [row.id])[row.id]
         deadlines = sorted(report_deadlines_of(row, reports, d)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from dutyroom.db import audit
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.text import sentence
 from dutyroom.services.conflicts import stale_edit
 from dutyroom.services.errors import InputError, Problem
 
@@ -53,7 +54,7 @@ def load_for_edit(session: Session, model: type[R], record_id: int, version: int
     """
     row = session.get(model, record_id)
     if row is None:
-        raise InputError([Problem(f"没有编号为 {record_id} 的{what}", field="id")])
+        raise InputError([Problem(sentence("没有编号为 {0} 的{1}", record_id, what), field="id")])
     if version is not None and row.version != version:
         raise stale_edit(session, row, entity, f"{what}「{row.name}」")
     return row

@@ -22,6 +22,7 @@ from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incidents import FUTURE_TOLERANCE, IncidentFacts
 from dutyroom.domain.roles import Permission
+from dutyroom.domain.text import sentence
 from dutyroom.services import incident_service
 from dutyroom.services.conflicts import stale_edit
 from dutyroom.services.errors import InputError, Problem
@@ -99,7 +100,7 @@ def _view(row: RegisterEntry) -> EntryView:
 
 def validate(values: Mapping[str, Any], session: Session, now: datetime) -> dict[str, Any]:
     zone = incident_service.desk(session).zone
-    problems: list[Problem] = [Problem(f"未知字段「{k}」", field=k)
+    problems: list[Problem] = [Problem(sentence("未知字段「{0}」", k), field=k)
                                for k in sorted(set(values) - FIELDS)]
     clean: dict[str, Any] = {}
     kind = str(values.get("kind") or "call")
@@ -109,7 +110,7 @@ def validate(values: Mapping[str, Any], session: Session, now: datetime) -> dict
     clean["kind"] = kind
     urgency = str(values.get("urgency") or "")
     if urgency not in URGENCIES:
-        problems.append(Problem(f"紧急程度应为 {'、'.join(u for u in URGENCIES if u)} 或留空",
+        problems.append(Problem(sentence("紧急程度应为 {0} 或留空", '、'.join(u for u in URGENCIES if u)),
                                 field="urgency"))
     clean["urgency"] = urgency
     for key, (label, length) in TEXTS.items():
@@ -118,13 +119,13 @@ def validate(values: Mapping[str, Any], session: Session, now: datetime) -> dict
         except FieldError as error:
             problems.append(Problem(error.message, field=error.field))
     if not clean.get("title") and not clean.get("content"):
-        problems.append(Problem("标题和内容至少填写一项", field="title"))
+        problems.append(Problem(sentence("标题和内容至少填写一项"), field="title"))
     try:
         received = parse_local_time(values.get("received_at"), zone, "received_at", "时间")
         if received is None:
-            problems.append(Problem("请填写来电（来文）时间", field="received_at"))
+            problems.append(Problem(sentence("请填写来电（来文）时间"), field="received_at"))
         elif received > now + FUTURE_TOLERANCE:
-            problems.append(Problem("时间比现在晚 5 分钟以上，请检查日期和时间",
+            problems.append(Problem(sentence("时间比现在晚 5 分钟以上，请检查日期和时间"),
                                     field="received_at"))
         clean["received_at"] = received
     except FieldError as error:
@@ -152,12 +153,12 @@ def add_entry(uow: UnitOfWork, values: Mapping[str, Any],
 def _load(session: Session, entry_id: int, version: int | None) -> RegisterEntry:
     row = session.get(RegisterEntry, entry_id)
     if row is None:
-        raise InputError.simple(f"没有编号为 {entry_id} 的来电来文登记", "id")
+        raise InputError.simple(sentence("没有编号为 {0} 的来电来文登记", entry_id), "id")
     if version is not None and row.version != version:
         what = f"{KINDS.get(row.kind, '登记')}「{row.title or row.from_unit}」"
         raise stale_edit(session, row, ENTITY, what)
     if row.voided:
-        raise InputError.simple("该登记已作废，不能再修改", "id")
+        raise InputError.simple(sentence("该登记已作废，不能再修改"), "id")
     return row
 
 
@@ -189,7 +190,7 @@ def void_entry(uow: UnitOfWork, entry_id: int, version: int | None, reason: str,
     with uow.write(Permission.LOG) as session:
         row = _load(session, entry_id, version)
         if not reason.strip():
-            raise InputError.simple("作废须说明原因", "reason")
+            raise InputError.simple(sentence("作废须说明原因"), "reason")
         row.voided, row.void_reason, row.change_note = True, reason.strip(), reason.strip()
         row.updated_at, row.updated_by = moment, uow.actor
         audit_change(session, row, uow.actor, ENTITY, "void", moment)
@@ -206,7 +207,7 @@ def promote(uow: UnitOfWork, entry_id: int, values: Mapping[str, Any],
     with uow.write(Permission.LOG) as session:
         row = _load(session, entry_id, None)
         if row.incident_id is not None:
-            raise InputError.simple(f"该登记已转为事件 #{row.incident_id}", "id")
+            raise InputError.simple(sentence("该登记已转为事件 #{0}", row.incident_id), "id")
         d = incident_service.desk(session)
         carried = {
             "received_at": row.received_at, "title": row.title or row.content[:40],
@@ -246,5 +247,5 @@ def get_entry(uow: UnitOfWork, entry_id: int) -> EntryView:
     with uow.read() as session:
         row = session.get(RegisterEntry, entry_id)
         if row is None:
-            raise InputError.simple(f"没有编号为 {entry_id} 的来电来文登记", "id")
+            raise InputError.simple(sentence("没有编号为 {0} 的来电来文登记", entry_id), "id")
         return _view(row)

@@ -27,6 +27,7 @@ from dutyroom.domain.calendar import DayKind
 from dutyroom.domain.clock import minute_text
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.roles import Permission
+from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
 from dutyroom.reports.content import Document, Duty, RotaDay, RotaSheet
 from dutyroom.services import roster_service
@@ -87,7 +88,7 @@ def rota_document(uow: UnitOfWork, start: date, end: date, layout: str = "grid",
                   at: datetime | None = None) -> Document:
     """The rota as a PDF: the month grid, or the list with mobiles reported upward."""
     if layout not in PDF_LAYOUTS:
-        raise InputError([Problem(f"不支持的版式「{layout}」，可用 {' / '.join(PDF_LAYOUTS)}",
+        raise InputError([Problem(sentence("不支持的版式「{0}」，可用 {1}", layout, ' / '.join(PDF_LAYOUTS)),
                                   field="layout")])
     sheet = rota_sheet(uow, start, end)
     with uow.read() as session:
@@ -106,7 +107,7 @@ def export_roster(uow: UnitOfWork, start: date, end: date, fmt: str, out: Path,
     """Write the rota for the range; `staff_id` limits an .ics to one person's duties, and
     `layout` picks the PDF's (the month grid or the list reported upward)."""
     if fmt not in FORMATS:
-        raise InputError([Problem(f"不支持的格式「{fmt}」，可用 {' / '.join(FORMATS)}",
+        raise InputError([Problem(sentence("不支持的格式「{0}」，可用 {1}", fmt, ' / '.join(FORMATS)),
                                   field="format")])
     if fmt == "pdf":
         data = rota_document(uow, start, end, layout).data
@@ -131,7 +132,7 @@ def write_file(out: Path, data: bytes) -> None:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(data)
     except OSError as error:
-        raise InputError([Problem(f"无法写入文件（{error.strerror or error}）", field="out")],
+        raise InputError([Problem(sentence("无法写入文件（{0}）", error.strerror or error), field="out")],
                          source=str(out)) from None
 
 
@@ -259,7 +260,7 @@ def export_statistics(rows: list[DutyCounts], start: date, end: date, unit: str,
     try:
         book.save(out)
     except OSError as error:
-        raise InputError([Problem(f"无法写入文件（{error.strerror or error}）")],
+        raise InputError([Problem(sentence("无法写入文件（{0}）", error.strerror or error))],
                          source=str(out)) from None
     return out
 
@@ -287,9 +288,10 @@ def _ics_entries(path: Path) -> list[tuple[date, DayKind, str]]:
     try:
         document = icalendar.Calendar.from_ical(path.read_bytes())
     except FileNotFoundError:
-        raise InputError([Problem("文件不存在")], source=str(path)) from None
+        raise InputError([Problem(sentence("文件不存在"))], source=str(path)) from None
     except (OSError, ValueError, IndexError, KeyError) as error:
-        raise InputError([Problem(f"不是有效的 iCalendar 文件（{error}）")], source=path.name) from None
+        raise InputError([Problem(sentence("不是有效的 iCalendar 文件（{0}）",
+                                           error))], source=path.name) from None
     found: dict[date, tuple[DayKind, str, int]] = {}
     problems: list[Problem] = []
     for number, event in enumerate(document.walk("VEVENT"), 1):
@@ -298,11 +300,13 @@ def _ics_entries(path: Path) -> list[tuple[date, DayKind, str]]:
             start = event.decoded("DTSTART")
             end = event.decoded("DTEND") if "DTEND" in event else start + timedelta(days=1)
         except (KeyError, ValueError, TypeError) as error:
-            problems.append(Problem(f"第 {number} 个事件（{summary}）的日期无法读取（{error}）"))
+            problems.append(Problem(sentence("第 {0} 个事件（{1}）的日期无法读取（{2}）",
+                                             number, summary, error)))
             continue
         if isinstance(start, datetime) or not isinstance(start, date) or not isinstance(end, date) \
                 or isinstance(end, datetime) or not start < end <= start + timedelta(days=60):
-            problems.append(Problem(f"第 {number} 个事件（{summary}）应为全天事件，且不超过 60 天"))
+            problems.append(Problem(sentence("第 {0} 个事件（{1}）应为全天事件，且不超过 60 天",
+                                             number, summary)))
             continue
         workday = "班" in summary and "休" not in summary
         kind = DayKind.ADJUSTED_WORKDAY if workday else DayKind.HOLIDAY
@@ -310,12 +314,12 @@ def _ics_entries(path: Path) -> list[tuple[date, DayKind, str]]:
         day = start
         while day < end:
             if day in found and found[day][0] != kind:
-                problems.append(Problem(f"{day.isoformat()} 在第 {found[day][2]} 和第 {number} 个"
-                                        "事件中类型不同"))
+                problems.append(Problem(sentence("{0} 在第 {1} 和第 {2} 个事件中类型不同",
+                                                 day.isoformat(), found[day][2], number)))
             found[day] = (kind, name, number)
             day += timedelta(days=1)
     if not found and not problems:
-        problems.append(Problem("文件中没有全天事件"))
+        problems.append(Problem(sentence("文件中没有全天事件")))
     if problems:
         raise InputError(problems, source=path.name)
     return [(day, kind, name) for day, (kind, name, _) in sorted(found.items())]
@@ -326,7 +330,7 @@ def _table_entries(path: Path) -> list[tuple[date, DayKind, str]]:
     headers = [h.lower() for h in table.headers]
     missing = [h for h in ("date", "kind") if h not in headers]
     if missing:
-        raise InputError([Problem(f"缺少列「{'」「'.join(missing)}」（应为 date,kind,name）",
+        raise InputError([Problem(sentence("缺少列「{0}」（应为 date,kind,name）", '」「'.join(missing)),
                                   row=table.header_row)], source=path.name)
     at = {h: headers.index(h) for h in ("date", "kind", "name") if h in headers}
     entries: list[tuple[date, DayKind, str]] = []
@@ -345,13 +349,13 @@ def _table_entries(path: Path) -> list[tuple[date, DayKind, str]]:
             problems.append(Problem(error.message, row=number, column=error.field))
             continue
         if day in seen:
-            problems.append(Problem(f"{day.isoformat()} 与第 {seen[day]} 行重复", row=number,
+            problems.append(Problem(sentence("{0} 与第 {1} 行重复", day.isoformat(), seen[day]), row=number,
                                     column="date"))
             continue
         seen[day] = number
         entries.append((day, kind, cell("name")[:32]))
     if not entries and not problems:
-        problems.append(Problem("文件中没有日期", row=table.header_row + 1))
+        problems.append(Problem(sentence("文件中没有日期"), row=table.header_row + 1))
     if problems:
         raise InputError(problems, source=path.name)
     return entries
@@ -378,29 +382,29 @@ def _parse_day(value: object, year: int | None) -> date:
     match = _MONTH_DAY.fullmatch(text)
     if match:
         if year is None:
-            raise FieldError("日期", f"标题中没有年份，无法确定「{text}」是哪一年")
+            raise FieldError("日期", sentence("标题中没有年份，无法确定「{0}」是哪一年", text))
         try:
             return date(year, int(match.group(1)), int(match.group(2)))
         except ValueError:
-            raise FieldError("日期", f"「{text}」不是有效日期") from None
+            raise FieldError("日期", sentence("「{0}」不是有效日期", text)) from None
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise FieldError("日期", f"「{text}」不是日期（应为 2月15日 或 2026-02-15）") from None
+        raise FieldError("日期", sentence("「{0}」不是日期（应为 2月15日 或 2026-02-15）", text)) from None
 
 
 def read_roster_file(path: Path) -> list[_RosterCell]:
     """Read a 值班表 in the office layout: a title with the year, then 日期 / 星期 /
     主要领导 / 联系电话 / 带班领导 / 联系电话 / 值班人员 / 联系电话, then a 备注 line."""
     if path.suffix.lower() != ".xlsx":
-        raise InputError([Problem("值班表只能从 .xlsx 导入")], source=path.name)
+        raise InputError([Problem(sentence("值班表只能从 .xlsx 导入"))], source=path.name)
     table = read_table(path)
     all_rows: list[tuple[int, list[object]]] = [(table.header_row, list(table.headers)),
                                                 *table.rows]
     header_index = next((i for i, (_n, cells) in enumerate(all_rows)
                          if any(str(c or "").strip() == "日期" for c in cells)), None)
     if header_index is None:
-        raise InputError([Problem("找不到「日期」表头行")], source=path.name)
+        raise InputError([Problem(sentence("找不到「日期」表头行"))], source=path.name)
     title = " ".join(str(c or "") for _n, cells in all_rows[:header_index] for c in cells)
     header_row, headers = all_rows[header_index]
     headers = [str(h or "").strip() for h in headers]
@@ -408,7 +412,7 @@ def read_roster_file(path: Path) -> list[_RosterCell]:
     year = int(year_match.group(1)) if year_match else None
     columns = {HEADER_TIERS[h]: i for i, h in enumerate(headers) if h in HEADER_TIERS}
     if Tier.LEADER not in columns:
-        raise InputError([Problem("缺少「带班领导」列", row=header_row)], source=path.name)
+        raise InputError([Problem(sentence("缺少「带班领导」列"), row=header_row)], source=path.name)
     date_column = headers.index("日期")
     cells_out: list[_RosterCell] = []
     problems: list[Problem] = []
@@ -423,7 +427,7 @@ def read_roster_file(path: Path) -> list[_RosterCell]:
             problems.append(Problem(error.message, row=number, column="日期"))
             continue
         if day in seen:
-            problems.append(Problem(f"{day.month}月{day.day}日 与第 {seen[day]} 行重复",
+            problems.append(Problem(sentence("{0}月{1}日 与第 {2} 行重复", day.month, day.day, seen[day]),
                                     row=number, column="日期"))
             continue
         seen[day] = number
@@ -434,7 +438,7 @@ def read_roster_file(path: Path) -> list[_RosterCell]:
     if problems:
         raise InputError(problems, source=path.name)
     if not seen:
-        raise InputError([Problem("值班表中没有日期行", row=header_row + 1)], source=path.name)
+        raise InputError([Problem(sentence("值班表中没有日期行"), row=header_row + 1)], source=path.name)
     return cells_out
 
 
@@ -452,11 +456,12 @@ def import_roster(uow: UnitOfWork, path: Path) -> Outcome[int]:
             column = {Tier.CHIEF: "主要领导", Tier.LEADER: "带班领导",
                       Tier.OFFICER: "值班人员"}[cell.tier]
             if not matches:
-                problems.append(Problem(f"「{cell.name}」不在通讯录在岗人员中", row=cell.row,
+                problems.append(Problem(sentence("「{0}」不在通讯录在岗人员中", cell.name), row=cell.row,
                                         column=column))
             elif not fitting:
                 problems.append(Problem(
-                    f"「{cell.name}」是{Tier(matches[0].tier).label}，不能列为{cell.tier.label}",
+                    sentence("「{0}」是{1}，不能列为{2}",
+                             cell.name, Tier(matches[0].tier).label, cell.tier.label),
                     row=cell.row, column=column))
             else:
                 resolved.append((cell, fitting[0].id))

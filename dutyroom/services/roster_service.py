@@ -30,6 +30,7 @@ from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.roster import Absence, Category, Person, RosterRules, RuleBreak, Slot
+from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
 from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.settings_service import load_settings_in
@@ -109,9 +110,9 @@ def parse_range(start: object, end: object) -> tuple[date, date]:
 
 def check_range(start: date, end: date) -> None:
     if end < start:
-        raise InputError([Problem("结束日期早于开始日期", field="to")])
+        raise InputError([Problem(sentence("结束日期早于开始日期"), field="to")])
     if (end - start).days >= MAX_RANGE_DAYS:
-        raise InputError([Problem("日期范围过长（最多两年）", field="to")])
+        raise InputError([Problem(sentence("日期范围过长（最多两年）"), field="to")])
 
 
 # --- loading the rota's context -----------------------------------------------------------
@@ -332,11 +333,12 @@ CHANGE_KINDS = {"assign": "安排", "swap": "换班", "substitute": "代班", "c
 def _person(session: Session, staff_id: int, tier: Tier, rules: RosterRules) -> Staff:
     row = session.get(Staff, staff_id)
     if row is None:
-        raise InputError([Problem(f"没有编号为 {staff_id} 的人员", field="staff_id")])
+        raise InputError([Problem(sentence("没有编号为 {0} 的人员", staff_id), field="staff_id")])
     if not row.active:
-        raise InputError([Problem(f"{row.name} 已停用，不能排班", field="staff_id")])
+        raise InputError([Problem(sentence("{0} 已停用，不能排班", row.name), field="staff_id")])
     if not rules.may_fill(Tier(row.tier), tier):
-        raise InputError([Problem(f"{row.name} 是{Tier(row.tier).label}，不能值{tier.label}班",
+        raise InputError([Problem(sentence("{0} 是{1}，不能值{2}班",
+                                           row.name, Tier(row.tier).label, tier.label),
                                   field="staff_id")])
     return row
 
@@ -349,9 +351,9 @@ def assign(uow: UnitOfWork, day: date, tier: Tier, staff_id: int | None, *, kind
     sees at once if, say, the new officer was on duty yesterday.
     """
     if kind not in CHANGE_KINDS:
-        raise InputError([Problem(f"未知的变更类型「{kind}」", field="kind")])
+        raise InputError([Problem(sentence("未知的变更类型「{0}」", kind), field="kind")])
     if kind in ("swap", "substitute") and not reason.strip():
-        raise InputError([Problem("换班、代班须填写原因", field="reason")])
+        raise InputError([Problem(sentence("换班、代班须填写原因"), field="reason")])
     with uow.write(Permission.ROSTER if kind == "assign" else Permission.APPROVE_SWAP) as session:
         rules = roster.rules_from_settings(load_settings_in(session))
         if staff_id is not None:
@@ -374,15 +376,15 @@ def swap(uow: UnitOfWork, first: date, second: date, tier: Tier, *, requested_by
          approved_by: str = "", reason: str = "") -> Outcome[list[str]]:
     """Exchange two days' duty between the people holding them (换班)."""
     if not reason.strip():
-        raise InputError([Problem("换班须填写原因", field="reason")])
+        raise InputError([Problem(sentence("换班须填写原因"), field="reason")])
     if first == second:
-        raise InputError([Problem("请选择另一天", field="other_day")])
+        raise InputError([Problem(sentence("请选择另一天"), field="other_day")])
     with uow.write(Permission.APPROVE_SWAP) as session:
         rest = roster.rules_from_settings(load_settings_in(session)).min_rest_days
         held = _assignments(session, min(first, second), max(first, second))
         a, b = held.get((first, tier)), held.get((second, tier))
         if a is None or b is None:
-            raise InputError([Problem(f"两天都须已安排{tier.label}才能换班", field="other_day")])
+            raise InputError([Problem(sentence("两天都须已安排{0}才能换班", tier.label), field="other_day")])
         put_slot(session, first, tier, b, "swap", uow.actor)
         put_slot(session, second, tier, a, "swap", uow.actor)
         approver = approved_by.strip() or uow.actor  # the leader logged in approves it
@@ -537,7 +539,7 @@ def _remove(uow: UnitOfWork, model: type[SensitivePeriod] | type[Leave], record_
     with uow.write(Permission.ROSTER) as session:
         row = session.get(model, record_id)
         if row is None:
-            raise InputError([Problem(f"没有编号为 {record_id} 的{what}", field="id")])
+            raise InputError([Problem(sentence("没有编号为 {0} 的{1}", record_id, what), field="id")])
         payload = {c.key: getattr(row, c.key) for c in model.__table__.columns}
         audit.append(session, actor=uow.actor, entity=entity, entity_id=row.id,
                      action="remove", payload=payload)
@@ -566,12 +568,12 @@ class LeaveView:
 def add_leave(uow: UnitOfWork, staff_id: int, kind: str, start: object, end: object,
               reason: str = "") -> Outcome[LeaveView]:
     if kind not in LEAVE_KINDS:
-        raise InputError([Problem(f"未知的类型「{kind}」", field="kind")])
+        raise InputError([Problem(sentence("未知的类型「{0}」", kind), field="kind")])
     first, last = parse_range(start, end)
     with uow.write(Permission.ROSTER) as session:
         person = session.get(Staff, staff_id)
         if person is None:
-            raise InputError([Problem(f"没有编号为 {staff_id} 的人员", field="staff_id")])
+            raise InputError([Problem(sentence("没有编号为 {0} 的人员", staff_id), field="staff_id")])
         row = Leave(staff_id=staff_id, kind=kind, start_date=first, end_date=last,
                     reason=reason.strip())
         session.add(row)

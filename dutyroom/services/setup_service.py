@@ -12,6 +12,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from dutyroom.db import migrate
 from dutyroom.db.backup import backup_file, backup_folder, timestamped_name
 from dutyroom.db.engine import describe, sqlite_path
+from dutyroom.domain.text import sentence
 from dutyroom.services.errors import InputError, Problem, ServiceError
 
 
@@ -25,7 +26,7 @@ class SchemaReport:
 
 
 def _not_a_database(url: URL, detail: object) -> InputError:
-    return InputError([Problem(f"无法作为 Dutyroom 数据库打开（{detail}）", field="db")],
+    return InputError([Problem(sentence("无法作为 Dutyroom 数据库打开（{0}）", detail), field="db")],
                       source=describe(url))
 
 
@@ -50,7 +51,7 @@ def prepare_database(engine: Engine, url: URL) -> SchemaReport:
     except migrate.SchemaTooNew as error:
         raise InputError([Problem(str(error), field="db")], source=describe(url)) from None
     except OperationalError as error:
-        raise ServiceError(f"无法打开或连接数据库 {describe(url)}：{error.orig}") from None
+        raise ServiceError(sentence("无法打开或连接数据库 {0}：{1}", describe(url), error.orig)) from None
     except DatabaseError as error:
         raise _not_a_database(url, error.orig) from None
     return SchemaReport(describe(url), head, current is None, current, backup)

@@ -16,6 +16,7 @@ from dutyroom.db.models import Staff
 from dutyroom.domain.contacts import StaffFields, validate_staff
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.roles import Permission
+from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
 from dutyroom.services.errors import InputError
 from dutyroom.services.records import audit_change, load_for_edit
@@ -72,10 +73,11 @@ class ActiveIndex:
 
     def clash(self, fields: StaffFields) -> FieldError | None:
         if fields.name in self.names:
-            return FieldError("name", f"通讯录中已有在岗人员「{fields.name}」")
+            return FieldError("name", sentence("通讯录中已有在岗人员「{0}」", fields.name))
         if fields.mobile in self.mobiles:
             return FieldError(
-                "mobile", f"手机 {fields.mobile} 已登记为「{self.mobiles[fields.mobile]}」的号码")
+                "mobile", sentence("手机 {0} 已登记为「{1}」的号码",
+                                   fields.mobile, self.mobiles[fields.mobile]))
         return None
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from dutyroom.db.engine import WRITE_OPTION
 from dutyroom.domain.roles import PERMISSION_LABELS, Actor, Permission
+from dutyroom.domain.text import sentence
 from dutyroom.services.errors import ConflictError, PermissionDenied
 
 T = TypeVar("T")
@@ -70,8 +71,8 @@ class UnitOfWork:
     def require(self, permission: Permission) -> None:
         if not self.user.may(permission):
             raise PermissionDenied(
-                f"当前用户 {self.user.name}（{self.user.role_label}）无权{PERMISSION_LABELS[permission]}。"
-                "请由有此权限的用户登录后再操作。")
+                sentence("当前用户 {0}（{1}）无权{2}。请由有此权限的用户登录后再操作。",
+                         self.user.name, self.user.role_label, PERMISSION_LABELS[permission]))
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -28,6 +28,7 @@ from dutyroom.domain.accounts import (
 )
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.roles import ROLE_LABELS, Actor, Permission, Role
+from dutyroom.domain.text import sentence
 from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.records import audit_change, utc_now
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
@@ -88,7 +89,7 @@ def _staff_link(session: Session, raw: Any) -> int | None:
         return None
     person = session.get(Staff, int(raw))
     if person is None or not person.active:
-        raise InputError.simple("关联的人员不存在或已停用", "staff_id")
+        raise InputError.simple(sentence("关联的人员不存在或已停用"), "staff_id")
     return person.id
 
 
@@ -98,7 +99,7 @@ def _new_user(session: Session, values: Mapping[str, Any], role: Role, actor: st
     display = _field(check_display_name, values.get("display_name"))
     password = _field(check_password, values.get("password"), values.get("confirm"))
     if session.scalar(select(User.id).where(func.lower(User.username) == username.lower())):
-        raise InputError.simple(f"用户名「{username}」已被使用", "username")
+        raise InputError.simple(sentence("用户名「{0}」已被使用", username), "username")
     row = User(username=username, display_name=display, role=role.value,
                staff_id=_staff_link(session, values.get("staff_id")),
                password_hash=_hasher.hash(password), active=True, created_at=now)
@@ -113,7 +114,7 @@ def create_first_admin(uow: UnitOfWork, values: Mapping[str, Any],
     moment = utc_now(now)
     with uow.write(None) as session:
         if session.scalar(select(func.count()).select_from(User)):
-            raise InputError.simple("已有用户，管理员须由现有管理员添加", "username")
+            raise InputError.simple(sentence("已有用户，管理员须由现有管理员添加"), "username")
         row = _new_user(session, values, Role.ADMIN, "首次运行", moment)
         row.last_login_at = moment
         actor = _actor(row)
@@ -174,7 +175,7 @@ def _verify(row: User, password: str) -> bool:
 def _load(session: Session, user_id: int) -> User:
     row = session.get(User, user_id)
     if row is None:
-        raise InputError([Problem(f"没有编号为 {user_id} 的用户", field="id")])
+        raise InputError([Problem(sentence("没有编号为 {0} 的用户", user_id), field="id")])
     return row
 
 
@@ -206,7 +207,8 @@ def update_user(uow: UnitOfWork, user_id: int, values: Mapping[str, Any],
         active = bool(values.get("active", row.active))
         if row.role == Role.ADMIN.value and (role != Role.ADMIN or not active) \
                 and not _other_admins(session, row.id):
-            raise InputError.simple("这是唯一的管理员，不能降级或停用；请先指定另一位管理员", "role")
+            raise InputError.simple(sentence("这是唯一的管理员，不能降级或停用；请先指定另一位管理员"),
+                                    "role")
         before = row.snapshot()
         row.display_name = _field(check_display_name, values.get("display_name", row.display_name))
         row.role, row.active = role.value, active
@@ -235,12 +237,12 @@ def change_own_password(uow: UnitOfWork, old: str, new: str, confirm: str | None
     moment = utc_now(now)
     user_id = uow.user.user_id
     if user_id is None:
-        raise InputError.simple("命令行用户没有密码可改", "password")
+        raise InputError.simple(sentence("命令行用户没有密码可改"), "password")
     password = _field(check_password, new, confirm)
     with uow.write(None) as session:
         row = _load(session, user_id)
         if not _verify(row, old):
-            raise InputError.simple("原密码不正确", "old")
+            raise InputError.simple(sentence("原密码不正确"), "old")
         row.password_hash = _hasher.hash(password)
         audit_change(session, row, uow.actor, ENTITY, "password", moment)
     return Outcome(None, Changes())

@@ -19,6 +19,8 @@ from importlib.resources import files
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from dutyroom.domain.text import Text, Verbatim
+
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}  # each in its own language
 DEFAULT = "zh_CN"
 SETTING = "ui/language"
@@ -32,6 +34,24 @@ def tr(text: str, disambiguation: str | None = None) -> str:
 def tr_label(text: str) -> str:
     """A label computed at run time, e.g. a domain enum's; the catalogue lists them all."""
     return QCoreApplication.translate("", text)
+
+
+def tr_text(value: object) -> str:
+    """A message from the rules or the services (a domain `Text`) in the interface
+    language: its template translated, its values filled in again (messages and words the
+    catalogue knows translated too, `Verbatim` ones as they are). Anything else as it is."""
+    if not isinstance(value, str):
+        return str(value)
+    if isinstance(value, Verbatim):
+        return str(value)
+    if not isinstance(value, Text):
+        return QCoreApplication.translate("", value)
+    template = QCoreApplication.translate("", value.template)
+    if template == value.template:
+        return str(value)
+    if not value.args:  # a template without fields may hold braces of its own
+        return template
+    return template.format(*(tr_text(a) if isinstance(a, str) else a for a in value.args))
 
 
 def tr_noted(text: str) -> str:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from dutyroom.services.errors import ConflictError, InputError, ServiceError
-from dutyroom.ui.i18n import tr
+from dutyroom.ui.i18n import tr, tr_text
 from dutyroom.ui.icons import ON_DARK, icon
 
 
@@ -117,9 +117,9 @@ def table_view(model: QAbstractItemModel, stretch: int | None = None) -> QTableV
 def error_text(error: BaseException) -> str:
     """The sentence a duty officer reads for an error; never a traceback."""
     if isinstance(error, InputError):
-        return "\n".join(p.describe() for p in error.problems) or error.message
+        return "\n".join(tr_text(p.describe()) for p in error.problems) or tr_text(error.message)
     if isinstance(error, ConflictError | ServiceError):
-        return error.message
+        return tr_text(error.message)
     return tr("操作未完成：发生了内部错误（{0}）。详情已写入日志，请联系维护人员。").format(
                   type(error).__name__)
 

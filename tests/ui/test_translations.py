@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
+from dutyroom.domain.text import sentence
+from dutyroom.services.errors import Problem
 from dutyroom.ui import i18n
-from dutyroom.ui.i18n import tr, tr_label
+from dutyroom.ui.i18n import tr, tr_label, tr_text
 
 ROOT = Path(__file__).resolve().parents[2]
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
@@ -133,3 +135,31 @@ def test_the_help_comes_in_the_interface_language_with_the_same_topics(english, 
     dialog = HelpDialog()
     qtbot.addWidget(dialog)
     assert "Sign in for the shift" in dialog.browser.toPlainText()
+
+
+def test_messages_of_the_rules_and_services_are_said_in_english_too(english, sqlite_backend):
+    """The services still speak Chinese (the CLI, the log); the window translates."""
+    from dutyroom.services import staff_service
+    from dutyroom.services.errors import InputError
+    from dutyroom.ui.widgets import error_text
+
+    with pytest.raises(InputError) as caught:
+        staff_service.add_staff(sqlite_backend.uow, {"name": "张三", "tier": "值班员", "mobile": "123"})
+    assert "「123」不是 11 位手机号" in caught.value.message
+    assert error_text(caught.value) == '"123" is not an 11-digit mobile number'
+    problem = Problem(sentence("「{0}」不是有效日期", "2-30"), row=4, column="日期")
+    assert problem.describe() == "第 4 行，列「日期」：「2-30」不是有效日期"
+    assert tr_text(problem.describe()) == 'Row 4, column "日期": "2-30" is not a valid date'
+    assert tr_text(sentence("{0}不能为空", "姓名")) == "Name cannot be empty"  # a label inside
+    assert tr_text("不在目录中的话") == "不在目录中的话"
+
+
+def test_a_message_is_a_plain_string_everywhere_else():
+    import json
+    import pickle
+
+    said = sentence("{0} 已停用，不能排班", "张三")
+    assert said == "张三 已停用，不能排班" and isinstance(said, str)
+    assert json.loads(json.dumps({"error": said}, ensure_ascii=False)) == {"error": "张三 已停用，不能排班"}
+    again = pickle.loads(pickle.dumps(said))
+    assert again == said and again.template == said.template and again.args == ("张三",)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtGui import QColor
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 from dutyroom.services import import_export
 from dutyroom.services.import_export import StaffPreview, StaffRow
 from dutyroom.services.uow import Outcome, UnitOfWork
-from dutyroom.ui.i18n import tr, tr_label
+from dutyroom.ui.i18n import tr, tr_label, tr_text
 from dutyroom.ui.table_models import Column, RecordTableModel
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.widgets import action_row, button, error_text, hint_label
@@ -102,7 +103,7 @@ class ImportStaffDialog(QDialog):
         self._problems = {}
         for problem in preview.problems:
             if problem.row is not None:
-                text = problem.describe().split(tr("："), 1)[-1]
+                text = tr_text(replace(problem, row=None).describe())  # the row is the table's
                 self._problems[problem.row] = tr("；").join(
                     filter(None, [self._problems.get(problem.row), text]))
         self.model.set_records(preview.rows)
@@ -112,7 +113,7 @@ class ImportStaffDialog(QDialog):
                                         len(preview.rows)))
         else:
             self.summary.setStyleSheet("color: #c0392b;")
-            listed = "\n".join(p.describe() for p in preview.problems[:8])
+            listed = "\n".join(tr_text(p.describe()) for p in preview.problems[:8])
             more = len(preview.problems) - 8
             self.summary.setText(
                 tr("发现 {0} 处错误，整个文件不会导入，请改正后重新选择：\n{1}").format(

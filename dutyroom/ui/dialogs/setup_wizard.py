@@ -27,7 +27,7 @@ from dutyroom.domain.accounts import PASSWORD_MIN, check_display_name, check_pas
 from dutyroom.domain.errors import FieldError
 from dutyroom.services import demo, settings_service, user_service
 from dutyroom.services.uow import UnitOfWork
-from dutyroom.ui.i18n import tr
+from dutyroom.ui.i18n import tr, tr_text
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.widgets import error_text, hint_label
 
@@ -51,7 +51,7 @@ class _Page(QWizardPage):
         layout.addStretch(1)
 
     def refuse(self, error: FieldError) -> bool:
-        self.error.setText(error.message)
+        self.error.setText(tr_text(error.message))
         return False
 
 
