@@ -15,7 +15,7 @@ from typing import Any
 
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.errors import FieldError
-from dutyroom.domain.text import sentence
+from dutyroom.domain.text import joined, sentence
 
 FUTURE_TOLERANCE = timedelta(minutes=5)  # clocks differ; a report "from the future" is a typo
 
@@ -110,8 +110,9 @@ class LevelSuggestion:
 
     def describe(self) -> str:
         if not self.reasons:
-            return f"建议：{LEVEL_LABELS[self.level]}（死亡、重伤和直接经济损失均未达较大级标准）"
-        return f"建议：{LEVEL_LABELS[self.level]}（{'；'.join(self.reasons)}）"
+            return sentence("建议：{0}（死亡、重伤和直接经济损失均未达较大级标准）",
+                            LEVEL_LABELS[self.level])
+        return sentence("建议：{0}（{1}）", LEVEL_LABELS[self.level], joined(list(self.reasons), "；"))
 
 
 def suggest_level(deaths: int, injured: int, economic_loss: int) -> LevelSuggestion:
@@ -119,11 +120,12 @@ def suggest_level(deaths: int, injured: int, economic_loss: int) -> LevelSuggest
     for level, min_deaths, min_injured, min_loss in _THRESHOLDS:
         reasons = []
         if deaths >= min_deaths:
-            reasons.append(f"死亡 {deaths} 人 ≥ {min_deaths}")
+            reasons.append(sentence("死亡 {0} 人 ≥ {1}", deaths, min_deaths))
         if injured >= min_injured:
-            reasons.append(f"重伤 {injured} 人 ≥ {min_injured}")
+            reasons.append(sentence("重伤 {0} 人 ≥ {1}", injured, min_injured))
         if economic_loss >= min_loss:
-            reasons.append(f"直接经济损失 {economic_loss / 10_000:g} 万元 ≥ {min_loss // 10_000} 万元")
+            reasons.append(sentence("直接经济损失 {0:g} 万元 ≥ {1} 万元", economic_loss / 10_000,
+                                    min_loss // 10_000))
         if reasons:
             return LevelSuggestion(level, tuple(reasons))
     return LevelSuggestion(Level.IV, ())
@@ -132,10 +134,10 @@ def suggest_level(deaths: int, injured: int, economic_loss: int) -> LevelSuggest
 def mass_incident_command(people: int, county_over: int, city_from: int) -> str:
     """Who commands a mass incident (群体性事件) by the number of participants."""
     if people >= city_from:
-        return f"参与 {people} 人（≥ {city_from}）：由市级指挥处置"
+        return sentence("参与 {0} 人（≥ {1}）：由市级指挥处置", people, city_from)
     if people > county_over:
-        return f"参与 {people} 人（> {county_over}）：由县级指挥处置"
-    return f"参与 {people} 人（≤ {county_over}）：由本镇会同相邻乡镇处置"
+        return sentence("参与 {0} 人（> {1}）：由县级指挥处置", people, county_over)
+    return sentence("参与 {0} 人（≤ {1}）：由本镇会同相邻乡镇处置", people, county_over)
 
 
 # --- the facts taken down at intake -------------------------------------------------------

@@ -18,7 +18,7 @@ from enum import StrEnum
 from dutyroom.domain.calendar import DayInfo, DayKind
 from dutyroom.domain.contacts import normalize_mobile
 from dutyroom.domain.errors import FieldError
-from dutyroom.domain.text import sentence
+from dutyroom.domain.text import Verbatim, joined, sentence
 from dutyroom.domain.tiers import Tier, parse_tier
 
 TIER_ORDER = (Tier.CHIEF, Tier.LEADER, Tier.OFFICER)
@@ -147,7 +147,7 @@ class Unfilled:
     reason: str
 
     def describe(self) -> str:
-        return f"{self.day.isoformat()} {self.tier.label}：{self.reason}"
+        return sentence("{0} {1}：{2}", self.day.isoformat(), self.tier.label, self.reason)
 
 
 @dataclass
@@ -248,14 +248,18 @@ def _why(staff: list[Person], tier: Tier, day: date, leave: Mapping[int, list[Ab
          book: _Book, rules: RosterRules) -> str:
     pool = [p for p in staff if rules.may_fill(p.tier, tier)]
     if not pool:
-        return f"没有在岗的{tier.label}"
+        return sentence("没有在岗的{0}", tier.label)
     on_leave = sum(1 for p in pool if _on_leave(leave, p.id, day))
     busy = sum(1 for p in pool if not _on_leave(leave, p.id, day) and book.on(p.id, day))
     resting = len(pool) - on_leave - busy
-    parts = [f"{n} 人{what}" for n, what in ((on_leave, "请假、出差或培训"),
-                                             (resting, "轮休（与前后值班间隔不足）"),
-                                             (busy, "当天已有其他班次")) if n]
-    return f"{len(pool)} 名{tier.label}均不可排：{'，'.join(parts)}"
+    parts = []
+    if on_leave:
+        parts.append(sentence("{0} 人请假、出差或培训", on_leave))
+    if resting:
+        parts.append(sentence("{0} 人轮休（与前后值班间隔不足）", resting))
+    if busy:
+        parts.append(sentence("{0} 人当天已有其他班次", busy))
+    return sentence("{0} 名{1}均不可排：{2}", len(pool), tier.label, joined(parts))
 
 
 @dataclass(frozen=True)
@@ -265,8 +269,9 @@ class RuleBreak:
     message: str
 
     def describe(self) -> str:
-        where = f"{self.day.isoformat()} {self.tier.label}" if self.tier else self.day.isoformat()
-        return f"{where}：{self.message}"
+        if self.tier:
+            return sentence("{0} {1}：{2}", self.day.isoformat(), self.tier.label, self.message)
+        return sentence("{0}：{1}", self.day.isoformat(), self.message)
 
 
 def check(plans: list[DayPlan], assigned: Mapping[Slot, int], people: Mapping[int, Person],
@@ -285,28 +290,33 @@ def check(plans: list[DayPlan], assigned: Mapping[Slot, int], people: Mapping[in
             staff_id = assigned.get((plan.day, tier))
             if staff_id is None:
                 heavy = plan.category is Category.HOLIDAY or bool(plan.periods)
-                breaks.append(RuleBreak(plan.day, tier, "未安排（节假日和敏感时期须三级值班）"
-                                        if heavy else "未安排"))
+                breaks.append(RuleBreak(plan.day, tier, sentence("未安排（节假日和敏感时期须三级值班）")
+                                        if heavy else sentence("未安排")))
                 continue
             person = people.get(staff_id)
             if person is None or not person.active:
-                breaks.append(RuleBreak(plan.day, tier, "安排的人员已停用或不存在"))
+                breaks.append(RuleBreak(plan.day, tier, sentence("安排的人员已停用或不存在")))
                 continue
             if not rules.may_fill(person.tier, tier):
                 breaks.append(RuleBreak(plan.day, tier,
-                                        f"{person.name} 是{person.tier.label}，不能值此班"))
+                                        sentence("{0} 是{1}，不能值此班", Verbatim(person.name),
+                                                 person.tier.label)))
             try:
                 normalize_mobile(person.mobile)
             except FieldError:
-                breaks.append(RuleBreak(plan.day, tier, f"{person.name} 没有可拨通的手机号"))
+                breaks.append(RuleBreak(plan.day, tier,
+                                        sentence("{0} 没有可拨通的手机号", Verbatim(person.name))))
             if _on_leave(leave, staff_id, plan.day):
-                breaks.append(RuleBreak(plan.day, tier, f"{person.name} 当天请假、出差或培训"))
+                breaks.append(RuleBreak(plan.day, tier,
+                                        sentence("{0} 当天请假、出差或培训", Verbatim(person.name))))
             if staff_id in seen:
-                breaks.append(RuleBreak(plan.day, tier, f"{person.name} 当天已值{seen[staff_id].label}"))
+                breaks.append(RuleBreak(plan.day, tier, sentence(
+                    "{0} 当天已值{1}", Verbatim(person.name), seen[staff_id].label)))
             seen[staff_id] = tier
             if book.resting(staff_id, plan.day, rules.min_rest_days):
                 breaks.append(RuleBreak(plan.day, tier,
-                                        f"{person.name} 与前后值班间隔不足 {rules.min_rest_days} 天"))
+                                        sentence("{0} 与前后值班间隔不足 {1} 天", Verbatim(person.name),
+                                                 rules.min_rest_days)))
     return breaks
 
 

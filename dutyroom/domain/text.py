@@ -35,3 +35,18 @@ class Verbatim(str):
 def sentence(template: str, *args: object) -> Text:
     """The sentence `template` with `args` filled in (str.format fields: {0}, {1:%H:%M})."""
     return Text(template, *args)
+
+
+def joined(parts: list[str], separator: str = "，") -> Text:
+    """`separator.join(parts)` that stays translatable part by part (，；or 、)."""
+    result: Text | None = None
+    for part in parts:
+        if result is None:
+            result = part if isinstance(part, Text) else Text("{0}", part)
+        elif separator == "；":
+            result = sentence("{0}；{1}", result, part)
+        elif separator == "、":
+            result = sentence("{0}、{1}", result, part)
+        else:
+            result = sentence("{0}，{1}", result, part)
+    return result if result is not None else Text("")

@@ -30,7 +30,7 @@ from dutyroom.domain.incidents import (
     Level,
     Status,
 )
-from dutyroom.domain.text import sentence
+from dutyroom.domain.text import Verbatim, sentence
 from dutyroom.services.errors import ConflictError
 from dutyroom.services.settings_service import load_settings_in
 
@@ -64,14 +64,14 @@ def shown_value(key: str, value: Any, zone: tzinfo) -> str:
         return minute_text(datetime.fromisoformat(text), zone)
     text = _VALUES.get(key, {}).get(text, text)
     if not text:
-        return "（空）"
+        return sentence("（空）")
     return text if len(text) <= 40 else text[:40] + "…"
 
 
 def changed_fields(before: Mapping[str, Any], after: Mapping[str, Any], zone: tzinfo) -> list[str]:
     """"级别：Ⅳ级 → Ⅲ级" lines for what a person would call the change."""
-    return [f"{label}：{shown_value(key, before.get(key), zone)} → "
-            f"{shown_value(key, after.get(key), zone)}"
+    return [sentence("{0}：{1} → {2}", label, shown_value(key, before.get(key), zone),
+                     shown_value(key, after.get(key), zone))
             for key, label in FIELD_LABELS.items()
             if before.get(key) != after.get(key)
             and (key in before or key in after)]
@@ -82,16 +82,18 @@ def stale_edit(session: Session, row: Any, entity: str, what: str) -> ConflictEr
     entries = session.scalars(
         select(AuditEntry).where(AuditEntry.entity == entity, AuditEntry.entity_id == str(row.id))
         .order_by(AuditEntry.id.desc()).limit(2)).all()
-    head = f"{what}已被他人修改（例如另一值班台）"
+    head = sentence("{0}已被他人修改（例如另一值班台）", what)
     details: list[str] = []
     if entries:
         zone = ZoneInfo(load_settings_in(session)["timezone"])
-        head = (f"{what}已被他人修改：{entries[0].actor} 于 {minute_text(entries[0].at, zone)}"
-                "（可能在另一值班台）改了")
+        head = sentence("{0}已被他人修改：{1} 于 {2}（可能在另一值班台）改了", what,
+                        Verbatim(entries[0].actor), minute_text(entries[0].at, zone))
         before = json.loads(entries[1].payload) if len(entries) > 1 else {}
         details = changed_fields(before, json.loads(entries[0].payload), zone)
     if len(details) > SHOWN:
-        details = [*details[:SHOWN], f"等共 {len(details)} 项"]
-    body = "".join(f"\n  · {line}" for line in details)
+        details = [*details[:SHOWN], sentence("等共 {0} 项", len(details))]
+    body: str = ""
+    for line in details:
+        body = sentence("{0}\n  · {1}", body, line)
     return ConflictError(sentence("{0}：{1}\n您的这次保存没有写入，填写的内容仍在窗口中。再次保存将只把您改动"
                                   "的内容写到最新版本上。", head, body), current_version=row.version)

@@ -102,8 +102,8 @@ class HandoverSummary:
     @property
     def status_label(self) -> str:
         if self.status != FINAL:
-            return "草稿"
-        return "已接班" if self.revision == 1 else f"已接班（第 {self.revision} 版）"
+            return sentence("草稿")
+        return sentence("已接班") if self.revision == 1 else sentence("已接班（第 {0} 版）", self.revision)
 
 
 # --- gathering the shift's facts ---------------------------------------------------------------
@@ -285,7 +285,7 @@ def _editable(session: Session, day: date, version: int | None) -> Handover:
             raise ConflictError(sentence("另一台电脑刚刚保存了这一班的交接班记录，请刷新后再改。")) from None
         return row
     if version is not None and row.version != version:
-        raise stale_edit(session, row, ENTITY, "这一班的交接班记录")
+        raise stale_edit(session, row, ENTITY, sentence("这一班的交接班记录"))
     if row.status == FINAL:
         raise InputError([Problem(
             sentence("{0:%m月%d日}的交接班记录已由{1}接班确认并锁定，只能「更正」",
@@ -357,7 +357,7 @@ def correct(uow: UnitOfWork, day: date, *, notes: str, equipment: str, reason: s
             raise InputError([Problem(sentence("只有已接班确认的记录需要更正；草稿可直接修改后保存"),
                                       field="reason")])
         if version is not None and row.version != version:
-            raise stale_edit(session, row, ENTITY, "这一班的交接班记录")
+            raise stale_edit(session, row, ENTITY, sentence("这一班的交接班记录"))
         if notes == row.notes and equipment == row.equipment_status:
             raise InputError([Problem(sentence("更正后的内容与原记录相同"), field="notes")])
         record = HandoverRecord.from_json(row.content)

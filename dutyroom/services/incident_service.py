@@ -62,7 +62,7 @@ from dutyroom.domain.incidents import (
 )
 from dutyroom.domain.report_text import draft_report
 from dutyroom.domain.roles import Permission
-from dutyroom.domain.text import sentence
+from dutyroom.domain.text import Verbatim, joined, sentence
 from dutyroom.reports.content import Document, WrittenReport
 from dutyroom.services.conflicts import changed_fields, shown_value, stale_edit
 from dutyroom.services.errors import InputError, Problem
@@ -402,7 +402,7 @@ def _load(session: Session, incident_id: int, version: int | None) -> Incident:
     if row is None:
         raise InputError([Problem(sentence("没有编号为 {0} 的事件", incident_id), field="id")])
     if version is not None and row.version != version:
-        raise stale_edit(session, row, ENTITY, f"事件「{row.title}」")
+        raise stale_edit(session, row, ENTITY, sentence("事件「{0}」", Verbatim(row.title)))
     if row.voided:
         raise InputError.simple(sentence("事件「{0}」已作废，不能再修改或报送", row.title), "id")
     return row
@@ -665,7 +665,7 @@ def record_feedback(uow: UnitOfWork, dispatch_id: int, kind: str, *, at: Any = N
 # --- reading the log ---------------------------------------------------------------------------
 
 
-_ACTIONS = {"create": "登记", "update": "修改", "void": "作废", "status": "状态变更"}
+ACTION_LABELS = {"create": "登记", "update": "修改", "void": "作废", "status": "状态变更"}
 
 
 def _timeline(session: Session, zone: tzinfo, row: Incident, reports: Sequence[UpwardReport],
@@ -677,29 +677,34 @@ def _timeline(session: Session, zone: tzinfo, row: Incident, reports: Sequence[U
             AuditEntry.entity == ENTITY, AuditEntry.entity_id == str(row.id))
             .order_by(AuditEntry.id)):
         state = json.loads(entry.payload)
-        what = _ACTIONS.get(entry.action, entry.action)
+        what = ACTION_LABELS.get(entry.action, entry.action)
         if previous is None:
-            detail = f"接报 {shown_value('level', state.get('level'), zone)}「{state.get('title')}」"
+            detail = sentence("接报 {0}「{1}」", shown_value("level", state.get("level"), zone),
+                              Verbatim(state.get("title") or ""))
         else:
-            detail = "；".join(changed_fields(previous, state, zone)) or "（内容未变）"
+            detail = joined(changed_fields(previous, state, zone), "；") or sentence("（内容未变）")
         if state.get("change_note"):
-            detail += f"。说明：{state['change_note']}"
+            detail = sentence("{0}。说明：{1}", detail, Verbatim(state["change_note"]))
         entries.append(TimelineEntry(entry.at, entry.actor, what, detail))
         previous = state
     for report in reports:
-        lateness = "（迟报）" if report.late else ""
+        channel = rules_module.CHANNEL_LABELS[Channel(report.channel)]
+        stage = rules_module.STAGE_LABELS[Stage(report.stage)]
         entries.append(TimelineEntry(
             report.sent_at, report.sent_by,
-            f"{rules_module.CHANNEL_LABELS[Channel(report.channel)]}"
-            f"{rules_module.STAGE_LABELS[Stage(report.stage)]}{lateness}",
-            f"报送{report.recipient or '上级'}"))
+            sentence("{0}{1}（迟报）", channel, stage) if report.late
+            else sentence("{0}{1}", channel, stage),
+            sentence("报送{0}", Verbatim(report.recipient)) if report.recipient
+            else sentence("报送上级")))
     for order, name in dispatches:
-        entries.append(TimelineEntry(order.ordered_at, order.created_by, "派单",
-                                     f"{name}（{order.contact_name} {order.contact_phone}），"
-                                     f"{order.arrival_minutes} 分钟内到达"))
+        entries.append(TimelineEntry(order.ordered_at, order.created_by, sentence("派单"),
+                                     sentence("{0}（{1} {2}），{3} 分钟内到达", Verbatim(name),
+                                              Verbatim(order.contact_name),
+                                              Verbatim(order.contact_phone), order.arrival_minutes)))
         for answer in feedback[order.id]:
             entries.append(TimelineEntry(answer.at, answer.by,
-                                         f"{name}反馈：{FEEDBACK_KINDS[answer.kind]}",
+                                         sentence("{0}反馈：{1}", Verbatim(name),
+                                                  FEEDBACK_KINDS[answer.kind]),
                                          answer.text))
     return sorted(entries, key=lambda e: e.at)
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from dutyroom.db import audit
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.errors import FieldError
-from dutyroom.domain.text import sentence
+from dutyroom.domain.text import Verbatim, sentence
 from dutyroom.services.conflicts import stale_edit
 from dutyroom.services.errors import InputError, Problem
 
@@ -56,7 +56,7 @@ def load_for_edit(session: Session, model: type[R], record_id: int, version: int
     if row is None:
         raise InputError([Problem(sentence("没有编号为 {0} 的{1}", record_id, what), field="id")])
     if version is not None and row.version != version:
-        raise stale_edit(session, row, entity, f"{what}「{row.name}」")
+        raise stale_edit(session, row, entity, sentence("{0}「{1}」", what, Verbatim(row.name)))
     return row
 
 

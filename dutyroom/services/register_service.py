@@ -22,7 +22,7 @@ from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incidents import FUTURE_TOLERANCE, IncidentFacts
 from dutyroom.domain.roles import Permission
-from dutyroom.domain.text import sentence
+from dutyroom.domain.text import Verbatim, sentence
 from dutyroom.services import incident_service
 from dutyroom.services.conflicts import stale_edit
 from dutyroom.services.errors import InputError, Problem
@@ -155,7 +155,7 @@ def _load(session: Session, entry_id: int, version: int | None) -> RegisterEntry
     if row is None:
         raise InputError.simple(sentence("没有编号为 {0} 的来电来文登记", entry_id), "id")
     if version is not None and row.version != version:
-        what = f"{KINDS.get(row.kind, '登记')}「{row.title or row.from_unit}」"
+        what = sentence("{0}「{1}」", KINDS.get(row.kind, row.kind), Verbatim(row.title or row.from_unit))
         raise stale_edit(session, row, ENTITY, what)
     if row.voided:
         raise InputError.simple(sentence("该登记已作废，不能再修改"), "id")

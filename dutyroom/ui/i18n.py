@@ -47,8 +47,6 @@ def tr_text(value: object) -> str:
     if not isinstance(value, Text):
         return QCoreApplication.translate("", value)
     template = QCoreApplication.translate("", value.template)
-    if template == value.template:
-        return str(value)
     if not value.args:  # a template without fields may hold braces of its own
         return template
     return template.format(*(tr_text(a) if isinstance(a, str) else a for a in value.args))

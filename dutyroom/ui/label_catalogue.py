@@ -5,8 +5,8 @@ translation script reads this list into the catalogue, so a new tier or status c
 reach an English screen untranslated without the translation check failing.
 
 Left out on purpose: what the officer types or picks as data and what goes into the
-record in Chinese (the incident subtypes, how a report came in, holiday names), the
-policy each setting's default comes from (quoted as published), and the printouts.
+record in Chinese (the incident subtypes, how a report came in, holiday names), and the
+printouts.
 """
 
 from __future__ import annotations
@@ -32,11 +32,12 @@ TABLES: list[Mapping[object, str] | Iterable[str]] = [
     calendar.KIND_LABELS, [c.label for c in roster.Category],
     duty_clock.TASK_LABELS,
     register_service.KINDS, [u for u in register_service.URGENCIES if u],
-    incident_service.FEEDBACK_KINDS,
+    incident_service.FEEDBACK_KINDS, incident_service.ACTION_LABELS,
     roster_service.LEAVE_KINDS, roster_service.CHANGE_KINDS,
     clock_service.SPOT_CHANNELS, clock_service.SPOT_OUTCOMES,
     backup_service.LABELS, field_service.OUTCOME_LABELS,
     [d.label for d in settings.SETTINGS if d.visible], [p.label for p in deadlines.PRESETS],
+    [d.source for d in settings.SETTINGS if d.visible], [p.source for p in deadlines.PRESETS],
     [label for _, label in deadlines.RULE_GROUPS],
 ]
 

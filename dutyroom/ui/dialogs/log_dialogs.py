@@ -39,7 +39,7 @@ from dutyroom.services import register_service
 from dutyroom.services.department_service import DepartmentView
 from dutyroom.services.incident_service import FEEDBACK_KINDS, DispatchView
 from dutyroom.ui.dialogs.record_dialog import RecordDialog, Save, combo_box, text_box, time_editor
-from dutyroom.ui.i18n import tr, tr_label
+from dutyroom.ui.i18n import tr, tr_label, tr_text
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.theme import LEVEL_COLOURS
 
@@ -162,9 +162,9 @@ class IncidentDialog(RecordDialog):
     def _suggest(self) -> None:
         advice = suggest_level(self.counts["deaths"].value(), self.counts["injured"].value(),
                                self.loss.value())
-        text = advice.describe()
+        text = tr_text(advice.describe())
         if self.subtype.currentData() == MASS_INCIDENT:
-            text += "<br>" + mass_incident_command(self.people.value(), *self.mass_limits)
+            text += "<br>" + tr_text(mass_incident_command(self.people.value(), *self.mass_limits))
         colour = LEVEL_COLOURS[advice.level.value]
         self.suggestion.setText(f"<span style='color:{colour}'>{text}</span>")
 

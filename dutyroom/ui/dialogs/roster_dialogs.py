@@ -39,7 +39,7 @@ from dutyroom.services.roster_service import (
 )
 from dutyroom.services.staff_service import StaffView
 from dutyroom.services.uow import Outcome, UnitOfWork
-from dutyroom.ui.i18n import tr, tr_label
+from dutyroom.ui.i18n import tr, tr_label, tr_text
 from dutyroom.ui.table_models import Column, RecordTableModel
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.widgets import action_row, button, error_text, hint_label, table_view
@@ -224,7 +224,7 @@ class GenerateDialog(QDialog):
             + (tr("同层级同类班次（计入此前一年）最多相差 {0} 次。").format(worst) if not unfair
                else tr("注意：计入此前一年，") + tr("，").join(unfair) + tr("（受请假、轮休或人数所限）。")))
         self.unfilled.clear()
-        self.unfilled.addItems([u.describe() for u in report.unfilled])
+        self.unfilled.addItems([tr_text(u.describe()) for u in report.unfilled])
         self.unfilled.setVisible(bool(report.unfilled))
         self.model.set_records(report.fairness)
         self.save.setEnabled(bool(report.assignments))

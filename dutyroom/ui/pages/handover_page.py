@@ -31,7 +31,7 @@ from dutyroom.services.handover_service import HandoverSummary, HandoverView
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.ui.dialogs.pdf_preview import PdfPreview, preview_later
 from dutyroom.ui.dialogs.range_dialog import RangeDialog
-from dutyroom.ui.i18n import tr, tr_label
+from dutyroom.ui.i18n import tr, tr_label, tr_text
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.table_models import Column, RecordTableModel
 from dutyroom.ui.tasks import Runner, SyncRunner
@@ -192,7 +192,7 @@ class HandoverPage(Page):
             Column(tr("班次"), lambda h: h.day.isoformat()),
             Column(tr("交班人"), lambda h: h.outgoing),
             Column(tr("接班人"), lambda h: h.accepted_by or h.incoming),
-            Column(tr("状态"), lambda h: h.status_label),
+            Column(tr("状态"), lambda h: tr_text(h.status_label)),
         ])
         self.history_view = table_view(self.history)
         self.history_view.doubleClicked.connect(self._open_history)

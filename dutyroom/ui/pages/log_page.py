@@ -73,7 +73,7 @@ from dutyroom.ui.dialogs.log_dialogs import (
 )
 from dutyroom.ui.dialogs.pdf_preview import preview_later
 from dutyroom.ui.dialogs.record_dialog import RecordDialog
-from dutyroom.ui.i18n import tr, tr_label, tr_noted
+from dutyroom.ui.i18n import tr, tr_label, tr_noted, tr_text
 from dutyroom.ui.icons import icon
 from dutyroom.ui.paged_model import Deliver, Key, PagedTableModel
 from dutyroom.ui.pages.base import Page
@@ -465,8 +465,8 @@ class LogPage(Page):
         parts.append("<table cellspacing=0 cellpadding=3>" + "".join(
             f"<tr><td style='color:{MUTED}' valign=top>{k}</td><td>{v}</td></tr>"
             for k, v in rows if v) + "</table>")
-        parts.append(f"<p style='color:{MUTED}'>{escape(d.suggestion.describe())}"
-                     + (f"<br>{escape(d.command)}" if d.command else "") + "</p>")
+        parts.append(f"<p style='color:{MUTED}'>{escape(tr_text(d.suggestion.describe()))}"
+                     + (f"<br>{escape(tr_text(d.command))}" if d.command else "") + "</p>")
         now = datetime.now(zone)
         parts.append(tr("<h4>报送和到场时限</h4><table cellspacing=0 cellpadding=3>"))
         for deadline in d.deadlines:
@@ -506,7 +506,7 @@ class LogPage(Page):
         for entry in d.timeline:
             parts.append(f"<p style='margin:2px 0'><span style='color:{MUTED}'>"
                          f"{_local(entry.at, zone)} {escape(entry.by)}</span> "
-                         f"<b>{escape(entry.what)}</b> {escape(entry.detail)}</p>")
+                         f"<b>{escape(tr_text(entry.what))}</b> {escape(tr_text(entry.detail))}</p>")
         return "".join(parts)
 
     # --- incident actions ------------------------------------------------------------------

@@ -40,7 +40,7 @@ from dutyroom.ui.dialogs.roster_dialogs import (
     SlotDialog,
     StatsDialog,
 )
-from dutyroom.ui.i18n import tr, tr_label
+from dutyroom.ui.i18n import tr, tr_label, tr_text
 from dutyroom.ui.month_grid import DayDelegate, MonthModel, describe, grid_range, month_start
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.tasks import Runner, SyncRunner
@@ -303,7 +303,8 @@ class RosterPage(Page):
                             bool(self.settings.get("chief_may_lead")), self)
         if dialog.exec():
             if dialog.warnings:
-                QMessageBox.warning(self, tr("已保存，但请注意"), "\n".join(dialog.warnings))
+                QMessageBox.warning(self, tr("已保存，但请注意"),
+                                    "\n".join(tr_text(w) for w in dialog.warnings))
             self._changed()
 
     def save_kind(self) -> None:
@@ -331,7 +332,7 @@ class RosterPage(Page):
             report = dialog.report
             if report.unfilled:
                 QMessageBox.warning(self, tr("部分班次未能排上"), "\n".join(
-                    u.describe() for u in report.unfilled[:20]))
+                    tr_text(u.describe()) for u in report.unfilled[:20]))
             self._changed()
 
     def publish(self) -> None:

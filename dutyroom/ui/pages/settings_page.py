@@ -83,7 +83,7 @@ class SettingsPage(Page):
             column = QVBoxLayout()
             column.setSpacing(2)
             column.addWidget(editor)
-            column.addWidget(hint_label(definition.source))
+            column.addWidget(hint_label(tr_label(definition.source)))
             holder = QWidget()
             holder.setLayout(column)
             form.addRow(tr("{0}：").format(tr_label(definition.label)), holder)
@@ -120,7 +120,7 @@ class SettingsPage(Page):
         self.preset.activated.connect(self._apply_preset)
         head.addWidget(self.preset)
         inner.addLayout(head)
-        self.preset_source = hint_label(PRESETS[0].source)
+        self.preset_source = hint_label(tr_label(PRESETS[0].source))
         inner.addWidget(self.preset_source)
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
@@ -164,7 +164,7 @@ class SettingsPage(Page):
             self.editors[key] = editor
             row = QHBoxLayout()
             row.addWidget(editor)
-            row.addWidget(hint_label(definition.source), 1)
+            row.addWidget(hint_label(tr_label(definition.source)), 1)
             form.addRow(tr("{0}：").format(tr_label(definition.label)), row)
         return form
 
@@ -217,7 +217,7 @@ class SettingsPage(Page):
         preset = PRESETS_BY_KEY[key]
         for name, value in preset.values.items():
             self.rule_editors[name].setValue(value)
-        self.preset_source.setText(preset.source)
+        self.preset_source.setText(tr_label(preset.source))
         self.status.setStyleSheet("")
         self.status.setText(tr("已填入「{0}」的时限，保存后生效。").format(tr_label(preset.label)))
 
