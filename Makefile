@@ -47,6 +47,7 @@ build-check:
 # Needs Debian's xvfb (and fonts-noto-cjk for Chinese text on a bare Linux).
 screenshots: $(STAMP)
 	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python docs/make_screenshots.py
+	xvfb-run -a -s "-screen 0 1700x1000x24" $(BIN)/python docs/make_screenshots_en.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info
