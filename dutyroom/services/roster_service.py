@@ -289,8 +289,8 @@ def generate(uow: UnitOfWork, start: date, end: date) -> Outcome[GenerationRepor
         for (day, tier), staff_id in sorted(result.assignments.items()):
             put_slot(session, day, tier, staff_id, "generated", uow.actor)
         if result.assignments:
-            audit.append(session, actor=uow.actor, entity="roster", entity_id=
-                         f"{start.isoformat()}..{end.isoformat()}", action="generate",
+            audit.append(session, actor=uow.actor, entity="roster",
+                         entity_id=f"{start.isoformat()}..{end.isoformat()}", action="generate",
                          payload=[[d.isoformat(), t.value, s]
                                   for (d, t), s in sorted(result.assignments.items())])
         report = _report(ctx, result, start, end)

@@ -4,9 +4,11 @@ resources/i18n, made with packaging/translations.py.
 
 Every visible string in dutyroom.ui goes through `tr`, in one context for the whole app, so
 a phrase is translated once wherever it shows. The labels the domain defines (tiers,
-categories, statuses…) go through `tr_label` where they are shown; the translation script
-adds them to the catalogue from the domain's own tables. The printouts stay in Chinese:
-they are official records, filed and sent upward as such.
+categories, statuses…) go through `tr_label` where they are shown, and the messages of the
+rules and services (`dutyroom.domain.text.sentence`) through `tr_text`; the translation
+script adds both to the catalogue from the domain's tables and the services' source. The
+printouts and the record stay in Chinese: they are official records, filed and sent upward
+as such.
 
 The language is a setting of this computer (QSettings), not of the desk's database: two
 desks on one PostgreSQL server may be read by people who need different languages. It

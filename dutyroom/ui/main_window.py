@@ -58,7 +58,7 @@ WEEKDAYS = (tr("星期一"), tr("星期二"), tr("星期三"), tr("星期四"), 
 INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
                           QEvent.Type.MouseMove, QEvent.Type.Wheel})
 BACKUP_CHECK_MS = 60 * 60 * 1000  # is the daily automatic backup due?
-
+log = logging.getLogger("dutyroom.ui")
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,6 @@ def _slot() -> QWidget:
     layout = QVBoxLayout(slot)
     layout.setContentsMargins(0, 0, 0, 0)
     return slot
-log = logging.getLogger("dutyroom.ui")
 
 
 class MainWindow(QMainWindow):
@@ -253,7 +252,6 @@ class MainWindow(QMainWindow):
             self._restore_splitters(page)
             page.refresh(None)
         return page
-
 
     @property
     def pages(self) -> list[Page]:

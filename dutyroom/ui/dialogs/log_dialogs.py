@@ -51,9 +51,9 @@ def _count(value: int = 0, maximum: int = 1_000_000) -> QSpinBox:
     return box
 
 
-
 def _categories() -> list[tuple[str, str]]:
     return [(tr("请选择"), "")] + [(tr_label(CATEGORY_LABELS[c]), c.value) for c in Category]
+
 
 class IncidentDialog(RecordDialog):
     """接报登记 and corrections: the facts of an incident, with the suggested level beside."""

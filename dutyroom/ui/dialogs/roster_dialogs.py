@@ -350,7 +350,6 @@ class LeaveDialog(_ListEditor):
                         self.reason.text(), done=self.done_change, failed=self.failed)
 
 
-
 PERIOD_COLUMNS: list[Column[PeriodView]] = [
     Column(tr("名称"), lambda x: x.name),
     Column(tr("开始"), lambda x: x.start.isoformat()),
@@ -383,7 +382,6 @@ class PeriodsDialog(_ListEditor):
     def add(self) -> None:
         self.runner.run(roster_service.add_period, self.uow, self.name.text(), picked(self.first),
                         picked(self.last), done=self.done_change, failed=self.failed)
-
 
 
 STATS_COLUMNS: list[Column[DutyCounts]] = [

@@ -317,4 +317,3 @@ class ContactsPage(Page):
             self.staff.refresh()
         if changes is None or changes.departments:
             self.departments.refresh()
-

@@ -328,5 +328,3 @@ class HandoverPage(Page):
                       lambda: clock_service.clock_log_document(self.uow, first, last, self.now()),
                       tr("签到和查岗记录 {0:%m-%d} 至 {1:%m-%d}").format(first, last),
                       tr("签到查岗记录-{0:%Y%m%d}-{1:%Y%m%d}.pdf").format(first, last))
-
-

@@ -498,4 +498,3 @@ class TodayPage(Page):
         index = self.incident_view.currentIndex()
         if index.isValid():
             self.open_incident.emit(self.incident_model.record(index.row()).id)
-
