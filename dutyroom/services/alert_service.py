@@ -19,6 +19,7 @@ from dutyroom.domain import calendar, duty_clock
 from dutyroom.domain.clock import day_start
 from dutyroom.domain.deadlines import ALERT_STATE_LABELS, KIND_LABELS, AlertState, DeadlineKind
 from dutyroom.domain.duty_clock import TASK_LABELS, TaskKind, TimedItem
+from dutyroom.domain.text import Verbatim, sentence
 from dutyroom.services import incident_service
 from dutyroom.services.clock_service import (
     PRESENCE,
@@ -101,7 +102,8 @@ def _clock_items(session: Session, ctx: Desk, day: date) -> list[TimedItem]:
     items = []
     for tier in checkin_tiers(rota, day, ctx.clock):
         person = rota.slots.get((day, tier))
-        subject = f"{tier.label} {person.name}" if person else f"{tier.label}（未排班）"
+        subject = (sentence("{0} {1}", tier.label, Verbatim(person.name)) if person
+                   else sentence("{0}（未排班）", tier.label))
         items.append(TimedItem(f"checkin/{day}/{tier}", DeadlineKind.CHECKIN.value,
                                KIND_LABELS[DeadlineKind.CHECKIN], subject,
                                person.id if person else 0, "clock", opens, due,
@@ -110,7 +112,8 @@ def _clock_items(session: Session, ctx: Desk, day: date) -> list[TimedItem]:
     if prompts:
         officer = shift_officer(session, day)
         person = session.get(Staff, officer) if officer else None
-        subject = f"值班员 {person.name}" if person else "值班员（未排班）"
+        subject = (sentence("值班员 {0}", Verbatim(person.name)) if person
+                   else sentence("值班员（未排班）"))
         for asked, by in prompts:
             items.append(TimedItem(
                 f"presence/{day}/{asked.astimezone(ctx.zone):%H%M}", DeadlineKind.PRESENCE.value,
@@ -130,7 +133,8 @@ def task_items(session: Session, ctx: Desk, today: date) -> list[TimedItem]:
     for first, last in duty_clock.holiday_blocks(days):
         due = duty_clock.rota_report_due(first, ctx.clock, ctx.zone)
         name = next((d.name for d in days if d.day == first and d.name), "")
-        subject = f"{name or f'{first:%m月%d日}起节假日'}值班表（{first:%m月%d日}—{last:%m月%d日}）"
+        holiday = Verbatim(name) if name else sentence("{0:%m月%d日}起节假日", first)
+        subject = sentence("{0}值班表（{1:%m月%d日}—{2:%m月%d日}）", holiday, first, last)
         items.append(TimedItem(f"rota_report/{first}", TaskKind.ROTA_REPORT.value,
                                TASK_LABELS[TaskKind.ROTA_REPORT], subject, 0, "task",
                                due - TASK_NOTICE, due, done.get((TaskKind.ROTA_REPORT.value, first)),
@@ -142,7 +146,8 @@ def task_items(session: Session, ctx: Desk, today: date) -> list[TimedItem]:
         due = duty_clock.daily_report_due(info.day, ctx.clock, ctx.zone)
         items.append(TimedItem(f"daily_report/{info.day}", TaskKind.DAILY_REPORT.value,
                                TASK_LABELS[TaskKind.DAILY_REPORT],
-                               f"{info.day:%m月%d日}值班日报（有事报事、无事报平安）", 0, "task",
+                               sentence("{0:%m月%d日}值班日报（有事报事、无事报平安）", info.day), 0,
+                               "task",
                                due - ctx.clock.warning, due,
                                done.get((TaskKind.DAILY_REPORT.value, info.day)),
                                day_start(info.day + timedelta(days=1), ctx.zone), info.day))

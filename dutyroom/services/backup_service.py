@@ -31,7 +31,7 @@ from dutyroom.db.backup import (
 from dutyroom.db.engine import describe, sqlite_path
 from dutyroom.domain.retention import to_keep
 from dutyroom.domain.roles import Permission
-from dutyroom.domain.text import sentence
+from dutyroom.domain.text import Verbatim, sentence
 from dutyroom.services.errors import InputError, Problem, ServiceError
 from dutyroom.services.setup_service import SchemaReport, prepare_database
 from dutyroom.services.uow import UnitOfWork
@@ -136,21 +136,21 @@ def daily_due(url: URL, now: datetime | None = None) -> bool:
 def verify(path: Path) -> list[str]:
     """Why this file cannot be restored; empty when it can."""
     if not path.is_file():
-        return [f"文件 {path} 不存在"]
+        return [sentence("文件 {0} 不存在", Verbatim(str(path)))]
     facts = inspect_file(path)
     if facts.problems:
         return facts.problems
     if facts.schema is None or "audit_entries" not in facts.tables:
-        return ["这不是 Dutyroom 数据库或其备份"]
+        return [sentence("这不是 Dutyroom 数据库或其备份")]
     if facts.schema not in migrate.known_revisions():
-        return [f"该备份的数据结构版本 {facts.schema} 比本程序新，请先升级 Dutyroom"]
+        return [sentence("该备份的数据结构版本 {0} 比本程序新，请先升级 Dutyroom", facts.schema)]
     engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(
         f"file:{path}?mode=ro", uri=True))
     try:
         with Session(engine) as session:
-            return [f"审计链第 {b.entry_id} 条：{b.reason}" for b in audit.verify(session)]
+            return [sentence("审计链第 {0} 条：{1}", b.entry_id, b.reason) for b in audit.verify(session)]
     except SQLAlchemyError as error:
-        return [f"无法读取审计记录（{error.__class__.__name__}）"]
+        return [sentence("无法读取审计记录（{0}）", error.__class__.__name__)]
     finally:
         engine.dispose()
 

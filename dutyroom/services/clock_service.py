@@ -329,8 +329,8 @@ def confirm_presence(uow: UnitOfWork, staff_id: int | None = None, *,
         asked = [p for p in prompts if p[0] <= moment]
         if not asked:
             upcoming = [p[0] for p in prompts if p[0] > moment]
-            hint = (f"下一次在 {upcoming[0].astimezone(ctx.zone):%H:%M}" if upcoming
-                    else "本班次没有在岗确认")
+            hint = (sentence("下一次在 {0:%H:%M}", upcoming[0].astimezone(ctx.zone)) if upcoming
+                    else sentence("本班次没有在岗确认"))
             raise InputError([Problem(sentence("现在没有需要确认的在岗确认（{0}）", hint))])
         asked_at, due = asked[-1]
         done = session.scalar(select(CheckIn).where(

@@ -639,9 +639,9 @@ def record_feedback(uow: UnitOfWork, dispatch_id: int, kind: str, *, at: Any = N
             raise InputError.simple(sentence("没有编号为 {0} 的派单", dispatch_id), "id")
         _load(session, order.incident_id, None)
         if kind not in FEEDBACK_KINDS:
-            raise InputError.simple(f"未知的反馈类型「{kind}」，应为 "
-                                    + "、".join(f"{k}（{v}）" for k, v in FEEDBACK_KINDS.items()),
-                                    "kind")
+            raise InputError.simple(sentence(
+                "未知的反馈类型「{0}」，应为 {1}", kind,
+                Verbatim("、".join(f"{k}（{v}）" for k, v in FEEDBACK_KINDS.items()))), "kind")
         if order.closed_at is not None:
             raise InputError.simple(sentence("该派单已办结"), "kind")
         when = _when(at, d.zone, moment, "at", "反馈时间", order.ordered_at, "派单时间")

@@ -105,8 +105,9 @@ def validate(values: Mapping[str, Any], session: Session, now: datetime) -> dict
     clean: dict[str, Any] = {}
     kind = str(values.get("kind") or "call")
     if kind not in KINDS:
-        problems.append(Problem(f"未知的登记类型「{kind}」，应为 "
-                                + "、".join(f"{k}（{v}）" for k, v in KINDS.items()), field="kind"))
+        problems.append(Problem(sentence(
+            "未知的登记类型「{0}」，应为 {1}", kind,
+            Verbatim("、".join(f"{k}（{v}）" for k, v in KINDS.items()))), field="kind"))
     clean["kind"] = kind
     urgency = str(values.get("urgency") or "")
     if urgency not in URGENCIES:

@@ -36,7 +36,7 @@ from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 ENTITY = "user"
 SESSION = "session"  # audit entries for logging in and out
 CHANGED = Changes(settings=True)
-WRONG = "用户名或密码不正确"
+WRONG = sentence("用户名或密码不正确")
 _hasher = PasswordHasher()
 
 
@@ -141,14 +141,14 @@ def login(uow: UnitOfWork, username: str, password: str, now: datetime | None = 
                          payload={"username": str(username)[:64]}, at=moment)
             failure = WRONG
         elif row.locked_until is not None and row.locked_until > moment:
-            failure = (f"密码连续输错 {MAX_FAILED_LOGINS} 次，该用户已锁定，"
-                       f"请 {int((row.locked_until - moment).total_seconds() // 60) + 1} 分钟后再试")
+            failure = sentence("密码连续输错 {0} 次，该用户已锁定，请 {1} 分钟后再试", MAX_FAILED_LOGINS,
+                               int((row.locked_until - moment).total_seconds() // 60) + 1)
         elif not _verify(row, password):
             row.failed_logins += 1
             failure = WRONG
             if row.failed_logins >= MAX_FAILED_LOGINS:
                 row.locked_until, row.failed_logins = moment + LOCKOUT, 0
-                failure = f"密码连续输错 {MAX_FAILED_LOGINS} 次，该用户已锁定 5 分钟"
+                failure = sentence("密码连续输错 {0} 次，该用户已锁定 5 分钟", MAX_FAILED_LOGINS)
             audit.append(session, actor=row.username, entity=SESSION, entity_id=row.id,
                          action="login_failed", payload={"username": row.username}, at=moment)
         else:

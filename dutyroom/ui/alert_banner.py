@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from dutyroom.domain.deadlines import AlertState
 from dutyroom.services.alert_service import Watch
-from dutyroom.ui.i18n import tr, tr_noted
+from dutyroom.ui.i18n import tr, tr_noted, tr_text
 from dutyroom.ui.widgets import button
 
 
@@ -42,7 +42,7 @@ class AlertBanner(QFrame):
         first = (pressing or asking)[0]
         more = tr(" 等 {0} 项").format(len(pressing)) if len(pressing) > 1 else ""
         lead = tr("⚠ {0}：").format(counts) if counts else "⚠ "
-        self.text.setText(f"{lead}{tr_noted(first.label)} — {first.subject}{more}"
+        self.text.setText(f"{lead}{tr_noted(first.label)} — {tr_text(first.subject)}{more}"
                           + (tr("　请点「确认在岗」") if asking else ""))
         self.presence_button.setVisible(bool(asking))
         self.ack_button.setVisible(bool(pressing))

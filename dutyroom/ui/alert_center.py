@@ -21,7 +21,7 @@ from dutyroom.domain.deadlines import AlertState
 from dutyroom.services import alert_service
 from dutyroom.services.alert_service import Alert, Watch
 from dutyroom.services.uow import UnitOfWork
-from dutyroom.ui.i18n import tr, tr_label, tr_noted
+from dutyroom.ui.i18n import tr, tr_label, tr_noted, tr_text
 from dutyroom.ui.tasks import Runner, SyncRunner
 
 log = logging.getLogger("dutyroom.ui")
@@ -35,7 +35,7 @@ class Notifier(Protocol):
 
 def summary(alerts: Sequence[Alert]) -> str:
     """"书面报告 — 化工厂储罐泄漏（已超时）" for one; a count and the first two for more."""
-    lines = [tr("{0} — {1}（{2}）").format(tr_noted(a.label), a.subject, tr_label(a.state_label))
+    lines = [tr("{0} — {1}（{2}）").format(tr_noted(a.label), tr_text(a.subject), tr_label(a.state_label))
              for a in alerts[:2]]
     if len(alerts) > 2:
         lines.append(tr("等共 {0} 项").format(len(alerts)))

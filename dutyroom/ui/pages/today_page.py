@@ -29,7 +29,7 @@ from dutyroom.services.incident_service import IncidentQuery, IncidentRow
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.ui.alert_center import AlertCenter
 from dutyroom.ui.dialogs.clock_dialogs import CheckInDialog, SpotCheckDialog
-from dutyroom.ui.i18n import tr, tr_label, tr_noted
+from dutyroom.ui.i18n import tr, tr_label, tr_noted, tr_text
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.table_models import Column, RecordTableModel
 from dutyroom.ui.tasks import Runner, SyncRunner
@@ -191,7 +191,7 @@ class TodayPage(Page):
             Column(tr("倒计时"), lambda a: a.due, text=lambda a: remaining(a.due, self.now()),
                    colour=lambda a: DANGER if a.due <= self.now() else None),
             Column(tr("事项"), lambda a: tr_noted(a.label)),
-            Column(tr("对象"), lambda a: a.subject),
+            Column(tr("对象"), lambda a: tr_text(a.subject)),
             Column(tr("已确认"), lambda a: a.acknowledged_by, text=lambda a: (
                 f"{a.acknowledged_by} {a.acknowledged_at.astimezone(self.zone):%H:%M}"
                 if a.acknowledged_at else "")),
@@ -474,7 +474,7 @@ class TodayPage(Page):
         if alert is None or alert.target != "task" or alert.day is None:
             return
         answer = QMessageBox.question(self, tr_noted(alert.label),
-                                      tr("确认「{0}」已经报送？\n将记录报送人和时间。").format(alert.subject))
+                                      tr("确认「{0}」已经报送？\n将记录报送人和时间。").format(tr_text(alert.subject)))
         if answer != QMessageBox.StandardButton.Yes:
             return
         kind, day, moment = alert.kind, alert.day, self.now()
