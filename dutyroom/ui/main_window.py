@@ -43,7 +43,7 @@ from dutyroom.ui.notifier import DesktopNotifier
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.pages.today_page import TodayPage
 from dutyroom.ui.tasks import Runner, SyncRunner
-from dutyroom.ui.widgets import button, show_error
+from dutyroom.ui.widgets import button, show_error, weekday_name
 
 if TYPE_CHECKING:
     from dutyroom.ui.pages.contacts import ContactsPage
@@ -53,8 +53,6 @@ if TYPE_CHECKING:
     from dutyroom.ui.pages.roster_page import RosterPage
     from dutyroom.ui.pages.settings_page import SettingsPage
 
-WEEKDAYS = (tr("星期一"), tr("星期二"), tr("星期三"), tr("星期四"), tr("星期五"), tr("星期六"),
-            tr("星期日"))
 INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
                           QEvent.Type.MouseMove, QEvent.Type.Wheel})
 BACKUP_CHECK_MS = 60 * 60 * 1000  # is the daily automatic backup due?
@@ -360,7 +358,7 @@ class MainWindow(QMainWindow):
 
     def _tick(self) -> None:
         now = datetime.now(ZoneInfo(self.settings["timezone"]))
-        self.clock.setText(tr("{0:%Y年%m月%d日} {1}　{2:%H:%M:%S}").format(now, WEEKDAYS[now.weekday()], now))
+        self.clock.setText(tr("{0:%Y年%m月%d日} {1}　{2:%H:%M:%S}").format(now, weekday_name(now), now))
 
     def show_help(self) -> None:
         """F1: the help, opened at what the current page is for."""

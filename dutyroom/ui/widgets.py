@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import (
@@ -90,6 +91,12 @@ def action_row(primary_text: str, primary_icon: str | None, on_primary: Callable
 
 
 FIT_ROWS = 100
+WEEKDAYS = (tr("星期一"), tr("星期二"), tr("星期三"), tr("星期四"), tr("星期五"), tr("星期六"),
+            tr("星期日"))
+
+
+def weekday_name(day: date) -> str:
+    return WEEKDAYS[day.weekday()]
 
 
 def table_view(model: QAbstractItemModel, stretch: int | None = None) -> QTableView:

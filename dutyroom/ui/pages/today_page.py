@@ -34,14 +34,12 @@ from dutyroom.ui.pages.base import Page
 from dutyroom.ui.table_models import Column, RecordTableModel
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.theme import DANGER, LEVEL_COLOURS, MUTED
-from dutyroom.ui.widgets import button, card, show_error, table_view, title_label
+from dutyroom.ui.widgets import button, card, show_error, table_view, title_label, weekday_name
 
 OK_GREEN = "#1e7e34"
 AMBER = "#b9770e"
 STATE_COLOURS = {AlertState.UPCOMING: AMBER, AlertState.DUE: "#d35400",
                  AlertState.OVERDUE: DANGER}
-WEEKDAYS = (tr("星期一"), tr("星期二"), tr("星期三"), tr("星期四"), tr("星期五"), tr("星期六"),
-            tr("星期日"))
 
 
 def remaining(due: datetime, now: datetime) -> str:
@@ -260,7 +258,7 @@ class TodayPage(Page):
         periods = tr("　敏感时期：{0}").format(tr('、').join(shift.periods)) if shift.periods else ""
         self.shift_label.setText(
             tr("　{0:%Y年%m月%d日} {1}（{2}）　班次 {3:%m-%d %H:%M} — {4:%m-%d %H:%M}{5}").format(
-                   shift.day, WEEKDAYS[shift.day.weekday()], kind, start, end, periods))
+                   shift.day, weekday_name(shift.day), kind, start, end, periods))
         self._fill_people(shift)
         self._fill_presence(shift)
         self._fill_spots(shift)
