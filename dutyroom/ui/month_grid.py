@@ -19,6 +19,7 @@ from dutyroom.domain.roster import TIER_ORDER
 from dutyroom.domain.tiers import Tier
 from dutyroom.services.roster_service import DayView
 from dutyroom.ui.i18n import tr, tr_label
+from dutyroom.ui.widgets import weekday_name
 
 DAY_ROLE = Qt.ItemDataRole.UserRole + 10
 WEEKDAY_HEADERS = [tr("一", "weekday"), tr("二", "weekday"), tr("三", "weekday"),
@@ -103,7 +104,7 @@ def describe(day: date, view: DayView | None) -> str:
     if view is None:
         return tr("{0}（不在本月）").format(day.isoformat())
     info = view.info
-    lines = [f"{day.isoformat()} {info.weekday_label} {tr_label(info.kind.label)}"
+    lines = [f"{day.isoformat()} {weekday_name(day)} {tr_label(info.kind.label)}"
              + (tr("（{0}）").format(info.name) if info.name else "")]
     if view.periods:
         lines.append(tr("特殊敏感时期：") + tr("、").join(view.periods))

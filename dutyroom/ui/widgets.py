@@ -91,12 +91,13 @@ def action_row(primary_text: str, primary_icon: str | None, on_primary: Callable
 
 
 FIT_ROWS = 100
-WEEKDAYS = (tr("星期一"), tr("星期二"), tr("星期三"), tr("星期四"), tr("星期五"), tr("星期六"),
-            tr("星期日"))
 
 
 def weekday_name(day: date) -> str:
-    return WEEKDAYS[day.weekday()]
+    """Looked up when called, so it follows the interface language whenever this module
+    was loaded."""
+    return (tr("星期一"), tr("星期二"), tr("星期三"), tr("星期四"), tr("星期五"), tr("星期六"),
+            tr("星期日"))[day.weekday()]
 
 
 def table_view(model: QAbstractItemModel, stretch: int | None = None) -> QTableView:

@@ -163,3 +163,14 @@ def test_a_message_is_a_plain_string_everywhere_else():
     assert json.loads(json.dumps({"error": said}, ensure_ascii=False)) == {"error": "张三 已停用，不能排班"}
     again = pickle.loads(pickle.dumps(said))
     assert again == said and again.template == said.template and again.args == ("张三",)
+
+
+def test_the_rota_s_day_heading_names_the_weekday_in_english(english, sqlite_backend):
+    from datetime import date
+
+    from dutyroom.services import roster_service
+    from dutyroom.ui.month_grid import describe
+
+    day = date(2026, 11, 23)
+    view = roster_service.roster_view(sqlite_backend.uow, day, day).days[0]
+    assert describe(day, view).splitlines()[0] == "2026-11-23 Monday Workday"
