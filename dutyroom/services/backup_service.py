@@ -31,8 +31,8 @@ from dutyroom.db.backup import (
 from dutyroom.db.engine import describe, sqlite_path
 from dutyroom.domain.retention import to_keep
 from dutyroom.domain.roles import Permission
-from dutyroom.domain.text import Verbatim, sentence
-from dutyroom.services.errors import InputError, Problem, ServiceError
+from dutyroom.domain.text import sentence
+from dutyroom.services.errors import InputError, Problem, ServiceError, file_error
 from dutyroom.services.setup_service import SchemaReport, prepare_database
 from dutyroom.services.uow import UnitOfWork
 
@@ -89,8 +89,7 @@ def backup_to(url: URL, out: Path | None = None, now: datetime | None = None) ->
     try:
         return backup_file(live, target)
     except OSError as error:
-        raise InputError.simple(sentence("无法写入 {0}：{1}",
-                                         target, error.strerror or error), "out") from None
+        raise file_error(target, error, writing=True) from None
 
 
 def list_backups(url: URL) -> list[BackupInfo]:
@@ -135,8 +134,10 @@ def daily_due(url: URL, now: datetime | None = None) -> bool:
 
 def verify(path: Path) -> list[str]:
     """Why this file cannot be restored; empty when it can."""
+    if not path.exists():
+        return [sentence("文件不存在")]
     if not path.is_file():
-        return [sentence("文件 {0} 不存在", Verbatim(str(path)))]
+        return [sentence("这是一个文件夹，不是文件")]
     facts = inspect_file(path)
     if facts.problems:
         return facts.problems
@@ -169,7 +170,7 @@ def restore(uow: UnitOfWork, engine: Engine, url: URL, source: Path,
         raise InputError.simple(sentence("不能用数据库本身恢复自己"), "file")
     problems = verify(source)
     if problems:
-        raise InputError([Problem(p, field="file") for p in problems], source=str(source))
+        raise InputError([Problem(p) for p in problems], source=str(source))
     kept = None
     if live.exists():
         kept = backup_file(live, backup_folder(live) / timestamped_name(live, "before-restore", now))
