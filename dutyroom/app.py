@@ -9,6 +9,7 @@ from __future__ import annotations
 import getpass
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import URL
@@ -16,6 +17,9 @@ from sqlalchemy.engine import URL
 from dutyroom.db.engine import make_session_factory
 from dutyroom.services.setup_service import SchemaReport, connect, database_url, prepare_database
 from dutyroom.services.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from dutyroom.ui.application import NoWindow
 
 
 @dataclass
@@ -55,12 +59,13 @@ def open_backend(target: str | os.PathLike[str] | None, actor: str, *,
     return Backend(url, engine, UnitOfWork(make_session_factory(engine), actor), schema)
 
 
-def run_gui(target: str | os.PathLike[str] | None, *, selftest: bool = False) -> int:
+def run_gui(target: str | os.PathLike[str] | None, *, selftest: bool = False,
+            no_window: NoWindow | None = None) -> int:
     # Qt is loaded only when a window is wanted, and the application (with its language)
     # is made before the window modules load.
     from dutyroom.ui.application import application
 
-    application()
+    application(no_window)
     from dutyroom.ui.launch import launch
 
     return launch(lambda: open_backend(target, os_user()), selftest=selftest)
