@@ -1,12 +1,12 @@
 """How soon the command line answers: each command a new process, timed from the parent.
 
-A bare `python -c pass` is measured in the same run, so the figures can be read on any
-machine: what Dutyroom adds is the time over it, and the ratio says how many bare starts
-a command costs. The targets are on the time over bare Python, what Dutyroom can change:
-`--help`, `--version` and a mistyped command load no database code (≤ 0.10 s over bare);
-a listing on an existing database (`staff list` on the sample town) stays well under half
-a second in all (≤ 0.35 s over bare). Importing SQLAlchemy's ORM is timed too: it is the
-floor of any command that reads the database.
+A bare `python -c pass` and `python -c "import sqlalchemy.orm"` (the floor of any command
+that reads the database) are measured in the same run, and the targets are ratios to them,
+so they read the same on a quiet machine and on a busy one (the 2-core development machine
+shared by several test runs is often five times slower than itself): `--help`, `--version`,
+a mistyped command and `staff --help` load no database code (≤ 2.5× a bare start: about
+0.1 s on a quiet machine); `staff list`, `calendar show` and `alerts` on the sample town
+cost at most twice importing the ORM (well under half a second on a quiet machine).
 
 Each is run RUNS times after one warm-up run (the operating system's file cache), and the
 median is printed with the worst.
@@ -47,22 +47,21 @@ def main() -> int:
         print(f"python -c pass: {bare:.3f} s median, {bare_worst:.3f} s worst ({RUNS} runs)")
         # The floor of any command that reads the database: the ORM itself.
         orm, _ = timed([sys.executable, "-c", "import sqlalchemy.orm"], env)
-        print(f"python -c 'import sqlalchemy.orm': {orm:.3f} s median, {orm / bare:.1f}× bare Python")
+        print(f"python -c 'import sqlalchemy.orm': {orm:.3f} s median, {orm / bare:.1f}× a bare start")
         cases = [
-            ("dutyroom --help", ["--help"], 0.10),
-            ("dutyroom --version", ["--version"], 0.10),
-            ("dutyroom frobnicate (a mistyped command)", ["frobnicate"], 0.10),
-            ("dutyroom staff --help", ["staff", "--help"], 0.10),
-            ("dutyroom staff list (30 people)", ["staff", "list", "--db", database], 0.35),
-            ("dutyroom calendar show 2026", ["calendar", "show", "2026", "--db", database], None),
-            ("dutyroom alerts", ["alerts", "--db", database], None),
+            ("dutyroom --help", ["--help"], False),
+            ("dutyroom --version", ["--version"], False),
+            ("dutyroom frobnicate (a mistyped command)", ["frobnicate"], False),
+            ("dutyroom staff --help", ["staff", "--help"], False),
+            ("dutyroom staff list (30 people)", ["staff", "list", "--db", database], True),
+            ("dutyroom calendar show 2026", ["calendar", "show", "2026", "--db", database], True),
+            ("dutyroom alerts", ["alerts", "--db", database], True),
         ]
-        for title, args, target in cases:
+        for title, args, reads in cases:
             median, worst = timed([*DUTYROOM, *args], env)
-            over = median - bare
-            goal = f" (target ≤ {target:.2f} s over bare Python)" if target is not None else ""
-            print(f"{title}: {median:.3f} s median, {worst:.3f} s worst; {over:.3f} s over bare "
-                  f"Python, {median / bare:.1f}× its start{goal}")
+            against = (f"{median / orm:.2f}× importing the ORM (target ≤ 2)" if reads
+                       else f"{median / bare:.1f}× a bare start (target ≤ 2.5)")
+            print(f"{title}: {median:.3f} s median, {worst:.3f} s worst; {against}")
     return 0
 
 
