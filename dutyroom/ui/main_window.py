@@ -351,8 +351,8 @@ class MainWindow(QMainWindow):
         self.unit_label.setText(unit)
         self.desk_label.setText(tr("{0}　·　交接班时间 {1}").format(
                                        settings['desk_name'], settings['handover_time']))
-        self.setWindowTitle(tr("Dutyroom 值班室 — {0}").format(
-                                   settings['unit_name'] or settings['desk_name']))
+        # Qt adds the application's name (application.py) to every window title.
+        self.setWindowTitle(settings["unit_name"] or settings["desk_name"])
         self.demo_banner.setVisible(bool(settings["demo_data"]))
         self._tick()
 

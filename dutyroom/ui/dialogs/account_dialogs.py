@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QWidget
 
 from dutyroom.domain.accounts import PASSWORD_MIN
 from dutyroom.domain.roles import ROLE_LABELS, Role
@@ -27,7 +27,7 @@ def _line(placeholder: str = "", *, secret: bool = False, text: str = "") -> QLi
 
 
 def _primary_text(dialog: RecordDialog, text: str) -> None:
-    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).setText(text)
+    dialog.set_action(text, "log-in")
 
 
 class LoginDialog(RecordDialog):
@@ -35,7 +35,7 @@ class LoginDialog(RecordDialog):
 
     def __init__(self, runner: Runner | SyncRunner, save: Save, unit: str,
                  parent: QWidget | None = None) -> None:
-        super().__init__(tr("登录 Dutyroom 值班室"), runner, save, parent)
+        super().__init__(tr("登录"), runner, save, parent)
         heading = QLabel(f"<b>{unit or tr('Dutyroom 值班室')}</b>")
         self.layout().insertWidget(0, heading)
         self.username = _line(tr("用户名"))

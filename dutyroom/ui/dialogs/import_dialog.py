@@ -23,7 +23,7 @@ from dutyroom.services.uow import Outcome, UnitOfWork
 from dutyroom.ui.i18n import tr, tr_label, tr_text
 from dutyroom.ui.table_models import Column, RecordTableModel
 from dutyroom.ui.tasks import Runner, SyncRunner
-from dutyroom.ui.widgets import action_row, button, error_text, hint_label
+from dutyroom.ui.widgets import action_row, button, error_text, fit_to_screen, hint_label
 
 BAD_ROW = QColor("#fdecea")
 COLUMNS_HELP = (tr("表头需包含：姓名、值班层级（主要领导 / 带班领导 / 值班员）、手机（11 位）；"
@@ -36,7 +36,7 @@ class ImportStaffDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("导入人员"))
-        self.resize(900, 560)
+        fit_to_screen(self, 900, 560)
         self._uow, self._runner = uow, runner
         self.path: Path | None = None
         self.preview: StaffPreview | None = None
@@ -81,7 +81,7 @@ class ImportStaffDialog(QDialog):
         layout.addWidget(self.summary)
         actions, self.confirm = action_row(tr("导入"), "import", self._import, self.reject)
         self.confirm.setEnabled(False)
-        layout.addLayout(actions)
+        layout.addWidget(actions)
 
     def _choose(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, tr("选择人员表"), "",

@@ -139,7 +139,7 @@ class SetupWizard(QWizard):
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner) -> None:
         super().__init__()
         self.uow, self.runner = uow, runner
-        self.setWindowTitle(tr("Dutyroom 值班室 — 首次设置"))
+        self.setWindowTitle(tr("首次设置"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setMinimumSize(620, 440)
         self.unit, self.admin, self.staff = UnitPage(), AdminPage(), StaffPage()

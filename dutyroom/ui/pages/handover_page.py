@@ -91,7 +91,7 @@ class AcceptDialog(QDialog):
         form.addRow(tr("接班人"), self.person)
         layout.addLayout(form)
         row, self.ok_button = action_row(tr("确认接班"), "user-check", self.accept, self.reject)
-        layout.addLayout(row)
+        layout.addWidget(row)
 
     def staff_id(self) -> int:
         return int(self.person.currentData())
@@ -108,7 +108,7 @@ class ReasonDialog(QDialog):
         self.reason.setPlaceholderText(tr("更正原因（必填）"))
         layout.addWidget(self.reason)
         row, _ = action_row(tr("保存更正"), "save", self.accept, self.reject)
-        layout.addLayout(row)
+        layout.addWidget(row)
 
 
 class HandoverPage(Page):
