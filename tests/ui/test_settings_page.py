@@ -1,5 +1,5 @@
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QTimeEdit
+from PySide6.QtWidgets import QScrollArea, QTimeEdit
 
 from dutyroom.domain import settings as registry
 from dutyroom.domain.tiers import Tier
@@ -100,3 +100,21 @@ def test_every_time_of_day_is_a_time_editor_and_saves_as_typed(window, sqlite_ba
     page.save()
     assert page.status.text() == "已保存。"
     assert settings_service.load_settings(sqlite_backend.uow)["presence_start"] == "21:30"
+
+
+def test_scrolling_the_page_over_the_time_zone_changes_nothing(themed, window, qtbot):
+    """The wheel over 时区 (an unfocused combo box) scrolls 设置; the zone stays."""
+    from tests.ui.test_theme import wheel
+
+    page = shown(window)
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: page.timezone.count() > 100)
+    scroll = page.findChild(QScrollArea)
+    scroll.verticalScrollBar().setValue(0)
+    wheel(page.timezone)
+    wheel(page.other_editors["presence_start"])
+    wheel(page.font_scale)
+    assert page.timezone.currentText() == "Asia/Shanghai"
+    assert page.other_editors["presence_start"].time() == QTime(22, 0)
+    assert page.font_scale.value() == 100
+    assert scroll.verticalScrollBar().value() > 0

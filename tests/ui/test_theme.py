@@ -4,8 +4,6 @@ own message icons and window titles without the app's name twice."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QWheelEvent
@@ -30,23 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from dutyroom.ui import input_guard, theme
-
-
-@pytest.fixture
-def themed(qapp, request) -> Iterator[QApplication]:
-    """The theme as the app applies it at start (once, at the font scale of the desk),
-    taken off again for the other tests."""
-    font = qapp.font()
-    theme.apply_theme(qapp, getattr(request, "param", 100))
-    yield qapp
-    qapp.setStyleSheet("")
-    qapp.setStyle(QStyleFactory.create("Fusion"))
-    qapp.setFont(font)
-    guard = qapp.findChild(input_guard.InputGuard)
-    if guard is not None:
-        qapp.removeEventFilter(guard)
-        guard.setParent(None)
-        guard.deleteLater()
 
 
 def wheel(widget: QWidget, steps: int = -3) -> None:
