@@ -63,8 +63,7 @@ def record_html(record: HandoverRecord) -> str:
             for line in section.lines)
         parts.append("<table border='1' cellspacing='0' cellpadding='4' width='100%' "
                      f"style='border-color:#999'><tr bgcolor='#eeeeee'>{head}</tr>{rows}</table>")
-    for label, value in ((tr("设备和电话状态"), record.equipment or tr("正常")),
-                         (tr("其他交代事项"), record.notes or tr("无"))):
+    for label, value in record.written:
         parts.append(f"<h3>{escape(label)}</h3><p>{escape(value).replace(chr(10), '<br>')}</p>")
     for c in record.corrections:
         parts.append(tr("<p style='color:#666'>更正：{0} {1}：{2}</p>").format(
