@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dutyroom.domain.clock import timeline_text
 from dutyroom.domain.deadlines import (
     ALERT_STATE_LABELS,
     CHANNEL_LABELS,
@@ -422,7 +423,7 @@ class LogPage(Page):
                         done=self._show_incident, failed=self._failed)
 
     def _show_incident(self, detail: IncidentDetail | None) -> None:
-        self.detail = detail
+        previous, self.detail = self.detail, detail
         usable = detail is not None and not detail.voided
         is_open = detail is not None and detail.open
         for widget in (self.report_button, self.edit_button, self.void_button, self.print_button):
@@ -433,11 +434,18 @@ class LogPage(Page):
         self.status_button.setEnabled(usable)
         self.status_button.setText(tr("重新打开") if detail and detail.status == Status.CLOSED
                                    else tr("办结"))
+        same = previous is not None and detail is not None and previous.id == detail.id
+        bar = self.incident_text.verticalScrollBar()
+        position = bar.value()
         self.incident_text.setHtml(self.incident_html(detail) if detail else
                                    tr("<p style='color:{0}'>选择左侧的事件查看详情、时限和处理经过。</p><p st"
                                       "yle='color:{1}'>新接报请按 Ctrl+N。</p>").format(MUTED, MUTED))
+        if same:  # saved or refreshed: the officer stays where they were reading
+            bar.setValue(position)
 
     def incident_html(self, d: IncidentDetail) -> str:
+        """The incident as the officer works on it: what it is, then what is due (the next
+        step, so it sits near the top), then the facts, the orders, the reports and 处理经过."""
         f = d.facts
         zone = self.zone
         seconds = f.level == Level.I
@@ -448,6 +456,7 @@ class LogPage(Page):
                      "·" + f.subtype if f.subtype else "", tr_label(STATUS_LABELS[Status(d.status)]))
                  + (tr("　<b style='color:{0}'>已作废：{1}</b>").format(DANGER, escape(d.void_reason))
                     if d.voided else "") + "</p>"]
+        parts.append(self._deadlines_html(d))
         rows = [(tr("接报"), tr("{0}（{1}）").format(
                                     _local(f.received_at, zone, seconds), escape(f.received_via))),
                 (tr("报告人"), escape(" ".join(x for x in (f.reporter_unit, f.reporter, f.reporter_post,
@@ -467,8 +476,37 @@ class LogPage(Page):
             for k, v in rows if v) + "</table>")
         parts.append(f"<p style='color:{MUTED}'>{escape(tr_text(d.suggestion.describe()))}"
                      + (f"<br>{escape(tr_text(d.command))}" if d.command else "") + "</p>")
-        now = datetime.now(zone)
-        parts.append(tr("<h4>报送和到场时限</h4><table cellspacing=0 cellpadding=3>"))
+        if d.dispatches:
+            parts.append(tr("<h4>派单</h4><table cellspacing=0 cellpadding=3>"))
+            for x in d.dispatches:
+                arrival = (tr("到达 {0}").format(_local(x.arrived_at, zone)) if x.arrived_at
+                           else tr("应于 {0} 前到达").format(_local(x.due, zone)))
+                closed = tr("，办结 {0}").format(_local(x.closed_at, zone)) if x.closed_at else ""
+                asked = (f"<br><span style='color:{MUTED}'>{tr('要求：')}</span>"
+                         f"{escape(x.instruction)}" if x.instruction else "")
+                parts.append(f"<tr><td valign=top>{escape(x.department)}</td><td valign=top>"
+                             f"{escape(x.contact_name)} {escape(x.contact_phone)}</td>"
+                             f"<td valign=top>{arrival}{closed}{asked}</td></tr>")
+            parts.append("</table>")
+        if d.reports:
+            parts.append(tr("<h4>报送记录</h4>"))
+            for r in d.reports:
+                late = tr("<span style='color:{0}'>（迟报）</span>").format(DANGER) if r.late else ""
+                parts.append(tr("<p style='margin:2px 0'>{0} {1}{2}{3} → {4}（{5}）</p>").format(
+                    _local(r.sent_at, zone), tr_label(CHANNEL_LABELS[Channel(r.channel)]),
+                    tr_label(STAGE_LABELS[Stage(r.stage)]), late, escape(r.recipient or tr("上级")),
+                    escape(r.sent_by)))
+        parts.append(tr("<h4>处理经过</h4>"))
+        moments = timeline_text([entry.at for entry in d.timeline], zone)
+        for entry, moment in zip(d.timeline, moments, strict=True):
+            parts.append(f"<p style='margin:2px 0'><span style='color:{MUTED}'>"
+                         f"{moment} {escape(entry.by)}</span> "
+                         f"<b>{escape(tr_text(entry.what))}</b> {escape(tr_text(entry.detail))}</p>")
+        return "".join(parts)
+
+    def _deadlines_html(self, d: IncidentDetail) -> str:
+        zone, now = self.zone, datetime.now(self.zone)
+        parts = [tr("<h4>报送和到场时限</h4><table cellspacing=0 cellpadding=3>")]
         for deadline in d.deadlines:
             state = alert_state(deadline.due, deadline.met_at, now, self.warning)
             if deadline.met_at:
@@ -485,28 +523,6 @@ class LogPage(Page):
             parts.append(tr("<tr><td>{0}</td><td>{1} 前</td><td>{2}</td></tr>").format(
                                 escape(tr_noted(deadline.label)), _local(deadline.due, zone), status))
         parts.append("</table>")
-        if d.dispatches:
-            parts.append(tr("<h4>派单</h4><table cellspacing=0 cellpadding=3>"))
-            for x in d.dispatches:
-                arrival = (tr("到达 {0}").format(_local(x.arrived_at, zone)) if x.arrived_at
-                           else tr("应于 {0} 前到达").format(_local(x.due, zone)))
-                closed = tr("，办结 {0}").format(_local(x.closed_at, zone)) if x.closed_at else ""
-                parts.append(f"<tr><td>{escape(x.department)}</td><td>{escape(x.contact_name)} "
-                             f"{escape(x.contact_phone)}</td><td>{arrival}{closed}</td></tr>")
-            parts.append("</table>")
-        if d.reports:
-            parts.append(tr("<h4>报送记录</h4>"))
-            for r in d.reports:
-                late = tr("<span style='color:{0}'>（迟报）</span>").format(DANGER) if r.late else ""
-                parts.append(tr("<p style='margin:2px 0'>{0} {1}{2}{3} → {4}（{5}）</p>").format(
-                    _local(r.sent_at, zone), tr_label(CHANNEL_LABELS[Channel(r.channel)]),
-                    tr_label(STAGE_LABELS[Stage(r.stage)]), late, escape(r.recipient or tr("上级")),
-                    escape(r.sent_by)))
-        parts.append(tr("<h4>处理经过</h4>"))
-        for entry in d.timeline:
-            parts.append(f"<p style='margin:2px 0'><span style='color:{MUTED}'>"
-                         f"{_local(entry.at, zone)} {escape(entry.by)}</span> "
-                         f"<b>{escape(tr_text(entry.what))}</b> {escape(tr_text(entry.detail))}</p>")
         return "".join(parts)
 
     # --- incident actions ------------------------------------------------------------------
@@ -558,9 +574,10 @@ class LogPage(Page):
                 self.uow, d.id, values["stage"], values["channel"], sent_at=values["sent_at"],
                 recipient=values["recipient"], sent_by=values["sent_by"], text=values["text"])
 
+        user = self.uow.user
         dialog = ReportDialog(self.runner, save, self.zone,
                               lambda s: incident_service.draft_text(self.uow, d.id, s),
-                              stage, parent=self)
+                              stage, sender=user.display_name if user.role else "", parent=self)
         if dialog.exec() and dialog.outcome is not None:
             saved = dialog.outcome.value
             if saved.late:
@@ -598,7 +615,8 @@ class LogPage(Page):
 
         def save(values: dict[str, Any]) -> Outcome[Any]:
             return incident_service.dispatch(self.uow, d.id, values["departments"],
-                                             ordered_at=values["ordered_at"])
+                                             ordered_at=values["ordered_at"],
+                                             instructions=values["instructions"])
 
         self._run_dialog(DispatchDialog(self.runner, save, self.zone, departments, self))
 
