@@ -20,6 +20,7 @@ from dutyroom.domain.clock import day_start
 from dutyroom.domain.deadlines import ALERT_STATE_LABELS, KIND_LABELS, AlertState, DeadlineKind
 from dutyroom.domain.duty_clock import TASK_LABELS, TaskKind, TimedItem
 from dutyroom.domain.text import Verbatim, sentence
+from dutyroom.domain.tiers import Tier
 from dutyroom.services import incident_service
 from dutyroom.services.clock_service import (
     PRESENCE,
@@ -96,6 +97,8 @@ def _incident_items(session: Session, ctx: Desk) -> list[TimedItem]:
 def _clock_items(session: Session, ctx: Desk, day: date) -> list[TimedItem]:
     """Sign-ins and presence prompts of duty day `day`; they expire with the shift."""
     rota = rota_in(session, day, day)
+    if not duty_clock.clock_runs(rota.slots.get((day, tier)) for tier in Tier):
+        return []
     done = {(r.kind, r.tier, r.due_at): r.confirmed_at for r in confirmations(session, day, day)}
     _, end = duty_clock.shift_span(day, ctx.clock, ctx.zone)
     opens, due = duty_clock.checkin_window(day, ctx.clock, ctx.zone)
@@ -198,10 +201,17 @@ class Watch:
     alerts: list[Alert]
     changes: dict[str, datetime]  # item key → its next change of state
     rebuild_at: datetime
+    to_confirm: str | None = None  # the key of the presence prompt 在岗确认 would answer now
 
     @property
     def pressing(self) -> list[Alert]:
         return [a for a in self.alerts if a.pressing]
+
+    @property
+    def asking(self) -> Alert | None:
+        """The presence prompt to confirm now, unless someone has already taken it on."""
+        return next((a for a in self.alerts if a.key == self.to_confirm
+                     and not a.acknowledged_by), None)
 
 
 def watch(uow: UnitOfWork, at: datetime | None = None) -> Watch:
@@ -209,4 +219,6 @@ def watch(uow: UnitOfWork, at: datetime | None = None) -> Watch:
     with uow.read() as session:
         plan = schedule_in(session, moment)
         acks = _acks(session)
-    return Watch(moment, _alerts(plan, acks, moment), plan.next_changes(moment), plan.rebuild_at)
+    prompt = duty_clock.prompt_to_confirm(plan.items, moment)
+    return Watch(moment, _alerts(plan, acks, moment), plan.next_changes(moment), plan.rebuild_at,
+                 prompt.key if prompt is not None else None)

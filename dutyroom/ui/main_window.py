@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self.today = TodayPage(uow, runner, self.center, now)
         self.today.changed.connect(self._changed)
         self.today.open_incident.connect(self.open_incident)
+        self.today.wants_rota.connect(self.plan_rota)
         # The other pages are built when first opened: building all seven made every start
         # wait for pages the officer may not open that shift.
         self._make: dict[int, Callable[[], Page]] = {
@@ -304,6 +305,11 @@ class MainWindow(QMainWindow):
 
     def confirm_presence(self) -> None:
         self.today.confirm_presence()
+
+    def plan_rota(self) -> None:
+        """先排班 on 今日值班: the rota page, with 自动排班 open on the month shown."""
+        self.show_page(ROSTER)
+        self.roster.open_generate()
 
     def open_incident(self, incident_id: int) -> None:
         self.show_page(LOG)

@@ -189,3 +189,18 @@ def test_the_change_history_dialog(page, qtbot, runner, sqlite_backend):
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 1
     assert dialog.model.index(0, 6).data() == "陈建国"
+
+
+def test_generating_a_month_already_filled_says_why_nothing_is_added(page, qtbot, runner,
+                                                                    sqlite_backend):
+    from dutyroom.ui.dialogs.roster_dialogs import GenerateDialog
+
+    start, end = page.month_range()
+    roster_service.generate(sqlite_backend.uow, start, end)
+    dialog = GenerateDialog(sqlite_backend.uow, runner, start, end, page)
+    qtbot.addWidget(dialog)
+    dialog.preview()
+    text = dialog.summary.text()
+    assert "都已安排" in text and "只填补空班次" in text and not dialog.save.isEnabled()
+    filled = sum(r.total for r in dialog.model.records())
+    assert f"的 {filled} 个班次" in text

@@ -225,8 +225,16 @@ class GenerateDialog(QDialog):
         worst = max(report.spreads.values(), default=0)
         unfair = [tr("{0}{1}相差 {2}").format(tr_label(t.label), tr_label(c.label), n)
                   for (t, c), n in report.spreads.items() if n > 1]
+        if not report.assignments and not report.unfilled:
+            self.summary.setText(tr("{0} 至 {1} 的 {2} 个班次都已安排，没有需要新排的班次：自动排班只填补空"
+                                    "班次，已有的安排保持不变。要重排某一天，请在月历上点击该班次修改。").format(
+                                        report.start, report.end, report.kept))
+            self.model.set_records(report.fairness)
+            self.unfilled.hide()
+            self.save.setEnabled(False)
+            return
         self.summary.setText(
-            tr("将新排 {0} 个班次。").format(len(report.assignments))
+            tr("将新排 {0} 个班次（已安排的 {1} 个保持不变）。").format(len(report.assignments), report.kept)
             + (tr("无法排上 {0} 个班次（见下，红色）。").format(len(report.unfilled)) if report.unfilled
                else tr("所有班次均可排上。"))
             + (tr("同层级同类班次（计入此前一年）最多相差 {0} 次。").format(worst) if not unfair

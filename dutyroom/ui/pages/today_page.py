@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -22,13 +23,14 @@ from PySide6.QtWidgets import (
 from dutyroom.alerts.scheduler import utc_clock
 from dutyroom.domain.deadlines import AlertState
 from dutyroom.domain.incidents import LEVEL_SHORT, STATUS_LABELS, Level, Status
+from dutyroom.domain.tiers import Tier
 from dutyroom.services import clock_service, incident_service, settings_service, staff_service
 from dutyroom.services.alert_service import Alert, Watch
 from dutyroom.services.clock_service import ShiftView, SlotView
 from dutyroom.services.incident_service import IncidentQuery, IncidentRow
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.ui.alert_center import AlertCenter
-from dutyroom.ui.dialogs.clock_dialogs import CheckInDialog, SpotCheckDialog
+from dutyroom.ui.dialogs.clock_dialogs import CheckInDialog, PresenceDialog, SpotCheckDialog
 from dutyroom.ui.i18n import tr, tr_label, tr_noted, tr_text
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.table_models import Column, RecordTableModel
@@ -74,6 +76,7 @@ class TodayPage(Page):
     help_topic = "checkin"
     changed = Signal(object)
     open_incident = Signal(int)
+    wants_rota = Signal()  # 先排班: the rota page, ready to generate
 
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner, center: AlertCenter,
                  now: Callable[[], datetime] = utc_clock) -> None:
@@ -101,6 +104,7 @@ class TodayPage(Page):
         for widget in (self.spot_button, self.presence_button, self.checkin_button):
             head.addWidget(widget)
         layout.addLayout(head)
+        layout.addWidget(self._guide())
 
         body = QHBoxLayout()
         body.setSpacing(14)
@@ -129,6 +133,23 @@ class TodayPage(Page):
         self._ticker.start()
 
     # --- layout ---------------------------------------------------------------------------
+
+    def _guide(self) -> QFrame:
+        """Shown while nobody is on the rota for this shift (a new desk): what to do first,
+        instead of alarms for sign-ins nobody was asked to make."""
+        self.guide = QFrame()
+        self.guide.setObjectName("guide")
+        row = QHBoxLayout(self.guide)
+        row.setContentsMargins(16, 10, 12, 10)
+        text = QLabel(tr("<b>先排班</b>：本班次还没有人值班。排好值班表后，这里显示值班人员，"
+                         "接班签到和在岗确认按值班表提醒。"))
+        text.setWordWrap(True)
+        row.addWidget(text, 1)
+        self.plan_button = button(tr("去排班…"), "roster", primary=True)
+        self.plan_button.clicked.connect(self.wants_rota)
+        row.addWidget(self.plan_button)
+        self.guide.hide()
+        return self.guide
 
     def _people_card(self) -> QWidget:
         frame, inner = card()
@@ -259,6 +280,7 @@ class TodayPage(Page):
         self.shift_label.setText(
             tr("　{0:%Y年%m月%d日} {1}（{2}）　班次 {3:%m-%d %H:%M} — {4:%m-%d %H:%M}{5}").format(
                    shift.day, weekday_name(shift.day), kind, start, end, periods))
+        self.guide.setVisible(not any(slot.staff for slot in shift.slots))
         self._fill_people(shift)
         self._fill_presence(shift)
         self._fill_spots(shift)
@@ -425,8 +447,42 @@ class TodayPage(Page):
             self._after(dialog.outcome)
 
     def confirm_presence(self) -> None:
+        """Ctrl+Shift+P: confirm for the officer at the desk when that is who is logged in;
+        otherwise ask who is confirming (the record must name the person, not assume it)."""
+        user, officer = self.uow.user, self._officer()
+        if user.role is None:  # the self-test and scripts act for the desk as before
+            self._confirm(None)
+        elif officer is not None and user.staff_id == officer[0]:
+            self._confirm(officer[0])
+        else:
+            self.runner.run(staff_service.list_staff, self.uow, False,
+                            done=lambda staff: self._ask_who(staff, officer),
+                            failed=self._failed)
+
+    def _officer(self) -> tuple[int, str] | None:
+        """The officer at the desk this shift: who signed in, else who is on the rota."""
+        for slot in self.shift.slots if self.shift else []:
+            if slot.tier == Tier.OFFICER and slot.checkin and slot.checkin.staff_id:
+                return slot.checkin.staff_id, slot.checkin.staff_name
+            if slot.tier == Tier.OFFICER and slot.staff:
+                return slot.staff.id, slot.staff.name
+        return None
+
+    def _ask_who(self, staff: list[Any], officer: tuple[int, str] | None) -> None:
         moment = self.now()
-        self.runner.run(lambda: clock_service.confirm_presence(self.uow, at=moment),
+
+        def save(values: dict[str, Any]) -> Outcome[Any]:
+            return clock_service.confirm_presence(self.uow, values["staff_id"], at=moment)
+
+        user = self.uow.user
+        dialog = PresenceDialog(self.runner, save, staff, officer, user.display_name,
+                                user.staff_id, self)
+        if dialog.exec() and dialog.outcome is not None:
+            self._presence_done(dialog.outcome)
+
+    def _confirm(self, staff_id: int | None) -> None:
+        moment = self.now()
+        self.runner.run(lambda: clock_service.confirm_presence(self.uow, staff_id, at=moment),
                         done=self._presence_done,
                         failed=lambda e: show_error(self, tr("在岗确认"), e))
 
