@@ -31,6 +31,7 @@ from dutyroom.domain.tiers import Tier
 from dutyroom.services import roster_files, roster_service, settings_service, staff_service
 from dutyroom.services.roster_service import RosterView
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+from dutyroom.ui.dialogs.import_dialog import ImportCalendarDialog
 from dutyroom.ui.dialogs.pdf_preview import preview_later
 from dutyroom.ui.dialogs.roster_dialogs import (
     ChangesDialog,
@@ -41,6 +42,7 @@ from dutyroom.ui.dialogs.roster_dialogs import (
     StatsDialog,
 )
 from dutyroom.ui.i18n import tr, tr_label, tr_text
+from dutyroom.ui.icons import icon
 from dutyroom.ui.month_grid import DayDelegate, MonthModel, describe, grid_range, month_start
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.tasks import Runner, SyncRunner
@@ -90,26 +92,41 @@ class RosterPage(Page):
         top.addStretch(1)
         self.generate_button = button(tr("自动排班…"), "roster", primary=True, tooltip="Ctrl+G")
         self.generate_button.clicked.connect(self.open_generate)
-        self.leave_button = button(tr("请假登记…"), "contacts")
-        self.leave_button.clicked.connect(self.open_leave)
-        self.period_button = button(tr("敏感时期…"), "alert")
-        self.period_button.clicked.connect(self.open_periods)
-        self.stats_button = button(tr("值班统计…"), "log")
-        self.stats_button.clicked.connect(self.open_stats)
+        self.publish_button = button(tr("发布本月"), "check", tooltip=tr("检查无误后发布本月值班表"))
+        self.publish_button.clicked.connect(self.publish)
         self.files_button = button(tr("打印/导出"), "printer")
         self.files_menu = QMenu(self.files_button)
         self.files_menu.aboutToShow.connect(self._fill_files_menu)
         self.files_button.setMenu(self.files_menu)
-        self.publish_button = button(tr("发布本月"), "save", tooltip=tr("检查无误后发布本月值班表"))
-        self.publish_button.clicked.connect(self.publish)
-        for widget in (self.generate_button, self.publish_button, self.leave_button,
-                       self.period_button, self.stats_button, self.files_button):
+        # The rest of the month's work, one click away: a 1280-pixel screen has no room for
+        # a button each beside the month and its status.
+        self.more_button = button(tr("更多"), "more-horizontal")
+        self.more_menu = QMenu(self.more_button)
+        for text, icon_name, slot in (
+                (tr("请假登记…"), "contacts", self.open_leave),
+                (tr("敏感时期…"), "alert", self.open_periods),
+                (tr("值班统计…"), "log", self.open_stats),
+                (tr("导入节假日安排…"), "calendar", lambda: self.import_calendar()),
+                (tr("本月调整记录…"), "edit", self.open_changes)):
+            action = QAction(icon(icon_name), text, self.more_menu)
+            action.triggered.connect(lambda _=False, run=slot: run())
+            self.more_menu.addAction(action)
+        self.more_button.setMenu(self.more_menu)
+        for widget in (self.generate_button, self.publish_button, self.files_button,
+                       self.more_button):
             top.addWidget(widget)
         layout.addLayout(top)
 
-        self.warning = QLabel()
-        self.warning.setObjectName("demoBanner")
-        self.warning.setWordWrap(True)
+        self.warning = QFrame()
+        self.warning.setObjectName("guide")
+        warning_row = QHBoxLayout(self.warning)
+        warning_row.setContentsMargins(14, 6, 8, 6)
+        self.warning_text = QLabel()
+        self.warning_text.setWordWrap(True)
+        warning_row.addWidget(self.warning_text, 1)
+        calendar_button = button(tr("导入节假日安排…"), "calendar")
+        calendar_button.clicked.connect(lambda: self.import_calendar())
+        warning_row.addWidget(calendar_button)
         self.warning.hide()
         layout.addWidget(self.warning)
 
@@ -129,15 +146,16 @@ class RosterPage(Page):
         body.addWidget(self.grid, 1)
         body.addWidget(self._build_detail())
         layout.addLayout(body, 1)
+        self.grid.setToolTip(tr("方向键选日，回车安排，PageUp / PageDown 翻月"))
         self.legend = QLabel(
             tr("<span style='color:#f4b6b6'>■</span> 法定节假日　"
             "<span style='color:#cfcfcf'>■</span> 调休上班（班）　"
             "<span style='color:#dce6f2'>■</span> 周末　"
             "<span style='color:#e0a800'>□</span> 特殊敏感时期　"
             "<span style='color:#c0392b'>红色：未安排或违反规则</span>　"
-            "主 / 带 / 值：主要领导 / 带班领导 / 值班员　"
-            "方向键选日，回车安排，PageUp / PageDown 翻月"))
+            "主 / 带 / 值：主要领导 / 带班领导 / 值班员"))
         self.legend.setObjectName("hint")
+        self.legend.setWordWrap(True)
         layout.addWidget(self.legend)
 
         QShortcut(QKeySequence(Qt.Key.Key_PageUp), self,
@@ -216,11 +234,9 @@ class RosterPage(Page):
             action.triggered.connect(lambda _=False, f=fmt: self.export(f))
             menu.addAction(action)
         menu.addSeparator()
-        for label, slot in ((tr("本月调整记录…"), self.open_changes),
-                            (tr("导入值班表 Excel…"), lambda: self.import_roster())):
-            action = QAction(label, menu)
-            action.triggered.connect(lambda _=False, run=slot: run())
-            menu.addAction(action)
+        action = QAction(tr("导入值班表 Excel…"), menu)
+        action.triggered.connect(lambda _=False: self.import_roster())
+        menu.addAction(action)
 
     def print_rota(self, first: date, last: date, layout: str) -> None:
         title = tr("值班表 {0:%Y-%m-%d} 至 {1:%Y-%m-%d}").format(first, last)
@@ -247,9 +263,9 @@ class RosterPage(Page):
         self.model.set_month(self.month, self.view.days)
         if self.view.assumed_years:
             years = tr("、").join(str(y) for y in self.view.assumed_years)
-            self.warning.setText(
-                tr("⚠ {0} 年尚未载入国务院节假日安排：周末和工作日为推定，法定节假日未标出。请在右侧逐日设定"
-                   "，或用「dutyroom calendar import」载入正式安排后再排班。").format(years))
+            self.warning_text.setText(
+                tr("⚠ {0} 年尚未载入国务院节假日安排：周末和工作日为推定，法定节假日未标出。"
+                   "请导入正式安排（或在右侧逐日设定）后再排班。").format(years))
         self.warning.setVisible(bool(self.view.assumed_years))
         month_days = [d for d in self.view.days if d.info.day.month == self.month.month]
         gaps = sum(1 for d in month_days for t in d.required if t not in d.slots)
@@ -393,6 +409,15 @@ class RosterPage(Page):
                         done=self._imported,
                         failed=lambda e: QMessageBox.warning(
                             self, tr("值班表未导入"), tr("整个文件未导入：\n{0}").format(error_text(e))))
+
+    def import_calendar(self, path: Path | None = None) -> ImportCalendarDialog:
+        """导入节假日安排: a year's schedule (CSV or .ics), previewed before it is written."""
+        dialog = ImportCalendarDialog(self.uow, self.runner, self)
+        if path is not None:
+            dialog.load(path)
+        if dialog.exec() and dialog.imported:
+            self._changed()
+        return dialog
 
     def _imported(self, outcome: Outcome[int]) -> None:
         QMessageBox.information(self, tr("导入完成"), tr("已导入 {0} 个班次。").format(outcome.value))
