@@ -17,7 +17,13 @@ import platformdirs
 from sqlalchemy import Engine
 from sqlalchemy.engine import URL
 
-from dutyroom.db.engine import make_engine, make_session_factory, resolve_target, sqlite_path
+from dutyroom.db.engine import (
+    default_database_path,
+    make_engine,
+    make_session_factory,
+    resolve_target,
+    sqlite_path,
+)
 from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.setup_service import SchemaReport, prepare_database
 from dutyroom.services.uow import UnitOfWork
@@ -77,6 +83,15 @@ def configure_logging() -> Path:
     return folder / "dutyroom.log"
 
 
+def demo_target(target: str | os.PathLike[str] | None) -> Path:
+    """Where the first-run wizard puts the sample town: a file of its own beside the desk's
+    database (or, for a server, in the user-data folder), never inside the desk's own."""
+    path = sqlite_path(resolve_target(target))
+    if path is None:
+        return default_database_path().with_name("dutyroom-demo.sqlite3")
+    return path.with_name(f"{path.stem}-demo{path.suffix or '.sqlite3'}")
+
+
 def run_gui(target: str | os.PathLike[str] | None, *, selftest: bool = False) -> int:
     # Qt is loaded only when a window is wanted, and the application (with its language)
     # is made before the window modules load.
@@ -85,4 +100,5 @@ def run_gui(target: str | os.PathLike[str] | None, *, selftest: bool = False) ->
     application()
     from dutyroom.ui.launch import launch
 
-    return launch(lambda: open_backend(target, os_user()), selftest=selftest)
+    return launch(lambda: open_backend(target, os_user()), selftest=selftest,
+                  open_demo=lambda: open_backend(demo_target(target), os_user()))

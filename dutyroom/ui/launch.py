@@ -10,6 +10,7 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Protocol
 
@@ -43,7 +44,8 @@ class BackendLike(Protocol):
     def close(self) -> None: ...
 
 
-def launch(open_backend: Callable[[], BackendLike], *, selftest: bool = False) -> int:
+def launch(open_backend: Callable[[], BackendLike], *, selftest: bool = False,
+           open_demo: Callable[[], BackendLike] | None = None) -> int:
     app = application()
     errors: list[str] = []
 
@@ -69,8 +71,13 @@ def launch(open_backend: Callable[[], BackendLike], *, selftest: bool = False) -
                 QMessageBox.critical(None, tr("无法打开数据库"), error_text(error))
             return 1
         apply_theme(app, settings["font_scale"])
-        if not selftest and not sign_in(backend.uow, runner, settings["unit_name"]):
-            return 0  # nobody logged in: nothing opened, nothing changed
+        if not selftest:
+            signed = sign_in(backend.uow, runner, settings["unit_name"], open_demo)
+            if not signed:
+                return 0  # nobody logged in: nothing opened, nothing changed
+            if signed.demo is not None:  # the sample town, in a database of its own
+                backend.close()
+                backend = signed.demo
         schema = backend.schema
         window = MainWindow(backend.uow, runner, schema.db if schema else "",
                             schema.schema if schema else "", settings,
@@ -93,19 +100,32 @@ def launch(open_backend: Callable[[], BackendLike], *, selftest: bool = False) -
         sys.excepthook = previous_hook
 
 
-def sign_in(uow: UnitOfWork, runner: Runner | SyncRunner, unit: str) -> bool:
+@dataclass(frozen=True)
+class SignedIn:
+    """Whether someone logged in (true) and, when the first-run wizard opened the sample
+    town, its own database, to be used instead of the desk's."""
+
+    ok: bool
+    demo: BackendLike | None = None
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+
+def sign_in(uow: UnitOfWork, runner: Runner | SyncRunner, unit: str,
+            open_demo: Callable[[], BackendLike] | None = None) -> SignedIn:
     """Nobody acts until someone logs in; the very first run sets the desk up."""
     uow.act_as(NOBODY)
     if not user_service.has_users(uow):
-        wizard = SetupWizard(uow, runner)
+        wizard = SetupWizard(uow, runner, open_demo)
         if not wizard.exec():
-            return False
+            return SignedIn(False)
         if wizard.wants_import:
             ImportStaffDialog(uow, runner).exec()
-        return uow.user is not NOBODY
+        return SignedIn(uow.user is not NOBODY or wizard.demo is not None, wizard.demo)
     dialog = LoginDialog(runner, lambda v: Outcome(
         user_service.login(uow, v["username"], v["password"]), Changes()), unit)
-    return bool(dialog.exec()) and uow.user is not NOBODY
+    return SignedIn(bool(dialog.exec()) and uow.user is not NOBODY)
 
 
 def _selftest(app: QApplication, window: MainWindow, errors: list[str]) -> int:

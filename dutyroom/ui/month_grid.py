@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from dutyroom.domain.calendar import DayKind
@@ -144,41 +144,71 @@ class DayDelegate(QStyledItemDelegate):
             painter.setPen(QPen(QColor("#1f6fb2"), 3))
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
 
-        bold = QFont(option.font)
-        bold.setBold(True)
-        base = QFont(option.font)
-        base.setPointSizeF(option.font.pointSizeF() * 0.92)
-        painter.setFont(base)
-        line = painter.fontMetrics().height() + 1
-        x, y = rect.left() + 5, rect.top() + 3
+        lines = self._tier_lines(view, outside) if view is not None else []
+        base, bold, line = self._fonts(option.font, rect.height() - 4, 1 + len(lines))
+        x, y, width = rect.left() + 5, rect.top() + 2, rect.width() - 10
         painter.setFont(bold)
-        painter.setPen(MUTED if outside else (RED if view and view.info.kind is
-                                              DayKind.HOLIDAY else INK))
-        painter.drawText(QRect(x, y, rect.width() - 12, line), Qt.AlignmentFlag.AlignLeft,
-                         str(day.day))
-        if view is not None:
-            painter.setFont(base)
-            tag = self._tag(view)
-            if tag:
-                painter.setPen(RED if view.info.kind is DayKind.HOLIDAY else MUTED)
-                painter.drawText(QRect(x, y, rect.width() - 12, line),
-                                 Qt.AlignmentFlag.AlignRight, tag)
-            y += line + 2
-            for tier in TIER_ORDER:
-                person = view.slots.get(tier)
-                if person is None and (tier not in view.required or outside):
-                    continue
-                if person is None:
-                    painter.setPen(RED)
-                    text = tr("{0} 未安排").format(SHORT_TIER[tier])
-                else:
-                    painter.setPen(MUTED if outside else INK)
-                    text = f"{SHORT_TIER[tier]} {person.name} {person.mobile}"
-                painter.drawText(QRect(x, y, rect.width() - 8, line),
-                                 Qt.AlignmentFlag.AlignLeft, painter.fontMetrics().elidedText(
-                                     text, Qt.TextElideMode.ElideRight, rect.width() - 8))
-                y += line
+        painter.setPen(MUTED if outside else (RED if view and view.info.kind is DayKind.HOLIDAY
+                                              else INK))
+        painter.drawText(QRect(x, y, width, line), Qt.AlignmentFlag.AlignLeft, str(day.day))
+        if view is None:
+            painter.restore()
+            return
+        number = painter.fontMetrics().horizontalAdvance(f"{day.day} ")
+        painter.setFont(base)
+        tag = self._tag(view)
+        if tag:
+            painter.setPen(RED if view.info.kind is DayKind.HOLIDAY else MUTED)
+            painter.drawText(QRect(x + number, y, width - number, line),
+                             Qt.AlignmentFlag.AlignRight,
+                             painter.fontMetrics().elidedText(tag, Qt.TextElideMode.ElideRight,
+                                                              width - number))
+        y += line
+        for text, missing in lines:
+            painter.setPen(RED if missing else (MUTED if outside else INK))
+            painter.drawText(QRect(x, y, width, line), Qt.AlignmentFlag.AlignLeft,
+                             self._fitted(painter.fontMetrics(), text, width))
+            y += line
         painter.restore()
+
+    @staticmethod
+    def _tier_lines(view: DayView, outside: bool) -> list[tuple[str, bool]]:
+        """One line per tier on duty or required: "带 李红梅 13907311009", or 未安排 in red."""
+        lines = []
+        for tier in TIER_ORDER:
+            person = view.slots.get(tier)
+            if person is None and (tier not in view.required or outside):
+                continue
+            lines.append((tr("{0} 未安排").format(SHORT_TIER[tier]), True) if person is None
+                         else (f"{SHORT_TIER[tier]} {person.name} {person.mobile}", False))
+        return lines
+
+    @staticmethod
+    def _fonts(font: QFont, height: int, count: int) -> tuple[QFont, QFont, int]:
+        """The fonts and line height that fit `count` lines in `height`: the usual size
+        where there is room, smaller on a short screen, so no tier is ever left out (on a
+        holiday, 主, 带 and 值 all show)."""
+        base = QFont(font)
+        base.setPointSizeF(font.pointSizeF() * 0.92)
+        line = QFontMetrics(base).height() + 1
+        while line * count > height and base.pointSizeF() > 6.5:
+            base.setPointSizeF(base.pointSizeF() - 0.5)
+            line = QFontMetrics(base).height() + 1
+        line = min(line, max(height // count, 1)) if line * count > height else line
+        bold = QFont(base)
+        bold.setBold(True)
+        return base, bold, line
+
+    @staticmethod
+    def _fitted(metrics: QFontMetrics, text: str, width: int) -> str:
+        """The whole line if it fits; else without the mobile (shown beside the grid), and
+        only then cut."""
+        if metrics.horizontalAdvance(text) <= width:
+            return text
+        parts = text.split(" ")
+        if len(parts) == 3 and metrics.horizontalAdvance(" ".join(parts[:2])) <= width:
+            return " ".join(parts[:2])
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
 
     @staticmethod
     def _background(day: date, view: DayView | None) -> QColor:
