@@ -8,7 +8,6 @@ from PySide6.QtCore import QTime, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from dutyroom.app import demo_target, open_backend
-
 from dutyroom.domain.roles import NOBODY, Role
 from dutyroom.services import (
     backup_service,

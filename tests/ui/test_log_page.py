@@ -6,7 +6,6 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import Qt
 
 from dutyroom.domain.contacts import validate_department
 from dutyroom.services import department_service, incident_service, register_service
@@ -230,8 +229,8 @@ def test_the_dispatch_table_finds_departments_as_you_type(log, on_dialog, sqlite
         seen["by phone"] = [table.item(r, dialog.NAME).text() for r in range(table.rowCount())
                             if not table.isRowHidden(r)]
         dialog.search.clear()
-        row = seen["by phone"] and [r for r in range(table.rowCount())
-                                    if table.item(r, dialog.NAME).text() == "镇水利站"][0]
+        row = next(r for r in range(table.rowCount())
+                   if table.item(r, dialog.NAME).text() == "镇水利站")
         dialog.table.cellClicked.emit(row, dialog.NAME)  # a click on the row ticks it
         seen["header"] = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
         seen["limits"] = {table.item(r, dialog.NAME).text(): table.item(r, dialog.LIMIT).text()
