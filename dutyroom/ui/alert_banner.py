@@ -16,7 +16,7 @@ class AlertBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("alertBanner")
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(24, 8, 24, 8)
+        layout.setContentsMargins(24, 4, 24, 4)
         self.text = QLabel()
         self.text.setObjectName("alertBannerText")
         self.text.setWordWrap(True)

@@ -125,7 +125,8 @@ class MainWindow(QMainWindow):
             HANDOVER: lambda: page_class(HANDOVER)(uow, runner, now),
             CONTACTS: lambda: page_class(CONTACTS)(uow, runner),
             SETTINGS: lambda: page_class(SETTINGS)(uow, runner, layout),
-            DATA: lambda: page_class(DATA)(uow, runner, storage, self.settings["timezone"]),
+            DATA: lambda: page_class(DATA)(uow, runner, storage, self.settings["timezone"],
+                                           self.about_database),
         }
         self._built: dict[int, Page] = {TODAY: self.today}
         self._stale: dict[Page, Changes | None] = {}  # built but hidden pages owed a refresh
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
         self.demo_banner = QLabel(
             tr("示例数据：当前数据库是演示用的示例乡镇（人员、电话均为虚构），请勿用于实际值班。"))
         self.demo_banner.setObjectName("demoBanner")
+        self.demo_banner.setWordWrap(True)
         right.addWidget(self.demo_banner)
         self.alert_banner = AlertBanner()
         self.alert_banner.show_button.clicked.connect(lambda: self.show_page(0))
@@ -181,7 +183,12 @@ class MainWindow(QMainWindow):
         self.help: HelpDialog | None = None
         QShortcut(QKeySequence.StandardKey.HelpContents, self, self.show_help)
 
-        self.statusBar().showMessage(tr("数据库：{0}　结构版本：{1}").format(database, schema))
+        # Where the data lives, on the 数据 page and over the desk's name; the status bar
+        # shows only passing messages, so a 720-pixel screen keeps that line for the page.
+        self.about_database = tr("数据库：{0}　结构版本：{1}").format(database, schema)
+        status = self.statusBar()
+        status.messageChanged.connect(lambda text: status.setVisible(bool(text)))
+        status.hide()
         QShortcut(QKeySequence.StandardKey.Refresh, self, lambda: self.refresh_all(None))
         self._clock_timer = QTimer(self)
         self._clock_timer.timeout.connect(self._tick)
@@ -206,7 +213,7 @@ class MainWindow(QMainWindow):
         header = QFrame()
         header.setObjectName("header")
         layout = QHBoxLayout(header)
-        layout.setContentsMargins(24, 10, 24, 10)
+        layout.setContentsMargins(24, 6, 24, 6)
         names = QVBoxLayout()
         names.setSpacing(0)
         self.unit_label = QLabel()
@@ -357,6 +364,7 @@ class MainWindow(QMainWindow):
         self.unit_label.setText(unit)
         self.desk_label.setText(tr("{0}　·　交接班时间 {1}").format(
                                        settings['desk_name'], settings['handover_time']))
+        self.desk_label.setToolTip(self.about_database)
         # Qt adds the application's name (application.py) to every window title.
         self.setWindowTitle(settings["unit_name"] or settings["desk_name"])
         self.demo_banner.setVisible(bool(settings["demo_data"]))

@@ -7,11 +7,12 @@ required slot left empty or any rule broken.
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from dutyroom.domain.calendar import DayKind
@@ -28,6 +29,9 @@ WEEKDAY_HEADERS = [tr("一", "weekday"), tr("二", "weekday"), tr("三", "weekda
 SHORT_TIER = {Tier.CHIEF: tr("主", "tier"), Tier.LEADER: tr("带", "tier"),
               Tier.OFFICER: tr("值", "tier")}
 Index = QModelIndex | QPersistentModelIndex
+# A line of a day's cell: its glyphs centred on the line, drawn whole though the line is set
+# tighter than the font's own line height.
+LINE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextDontClip
 
 HOLIDAY_BG = QColor("#fdecec")
 WEEKEND_BG = QColor("#f5f8fc")
@@ -49,6 +53,13 @@ def grid_range(first: date) -> tuple[date, date]:
     return start, start + timedelta(days=41)
 
 
+def weeks(first: date) -> int:
+    """The rows the month needs (four to six): a row more than that is height a short screen
+    takes from every day's cell."""
+    following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return -(-(first.weekday() + (following - first).days) // 7)
+
+
 class MonthModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
@@ -68,13 +79,14 @@ class MonthModel(QAbstractTableModel):
     def index_of(self, day: date) -> QModelIndex:
         start, _ = grid_range(self.month)
         offset = (day - start).days
-        return self.index(offset // 7, offset % 7) if 0 <= offset < 42 else QModelIndex()
+        return self.index(offset // 7, offset % 7) if 0 <= offset < 7 * weeks(self.month) \
+            else QModelIndex()
 
     def view(self, day: date) -> DayView | None:
         return self._days.get(day)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() else weeks(self.month)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 7
@@ -150,7 +162,7 @@ class DayDelegate(QStyledItemDelegate):
         painter.setFont(bold)
         painter.setPen(MUTED if outside else (RED if view and view.info.kind is DayKind.HOLIDAY
                                               else INK))
-        painter.drawText(QRect(x, y, width, line), Qt.AlignmentFlag.AlignLeft, str(day.day))
+        painter.drawText(QRect(x, y, width, line), LINE, str(day.day))
         if view is None:
             painter.restore()
             return
@@ -160,13 +172,13 @@ class DayDelegate(QStyledItemDelegate):
         if tag:
             painter.setPen(RED if view.info.kind is DayKind.HOLIDAY else MUTED)
             painter.drawText(QRect(x + number, y, width - number, line),
-                             Qt.AlignmentFlag.AlignRight,
+                             LINE ^ Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignRight,
                              painter.fontMetrics().elidedText(tag, Qt.TextElideMode.ElideRight,
                                                               width - number))
         y += line
         for text, missing in lines:
             painter.setPen(RED if missing else (MUTED if outside else INK))
-            painter.drawText(QRect(x, y, width, line), Qt.AlignmentFlag.AlignLeft,
+            painter.drawText(QRect(x, y, width, line), LINE,
                              self._fitted(painter.fontMetrics(), text, width))
             y += line
         painter.restore()
@@ -187,17 +199,19 @@ class DayDelegate(QStyledItemDelegate):
     def _fonts(font: QFont, height: int, count: int) -> tuple[QFont, QFont, int]:
         """The fonts and line height that fit `count` lines in `height`: the usual size
         where there is room, smaller on a short screen, so no tier is ever left out (on a
-        holiday, 主, 带 and 值 all show)."""
+        holiday, 主, 带 and 值 all show). Lines are set at 1.25 times the font's size, not at
+        the CJK font's generous line height, which would take a fifth of a cell for air."""
         base = QFont(font)
         base.setPointSizeF(font.pointSizeF() * 0.92)
-        line = QFontMetrics(base).height() + 1
-        while line * count > height and base.pointSizeF() > 6.5:
-            base.setPointSizeF(base.pointSizeF() - 0.5)
-            line = QFontMetrics(base).height() + 1
-        line = min(line, max(height // count, 1)) if line * count > height else line
+
+        def spacing(of: QFont) -> int:
+            return min(QFontMetrics(of).height() + 1, math.ceil(QFontInfo(of).pixelSize() * 1.25))
+
+        while spacing(base) * count > height and base.pointSizeF() > 6.5:
+            base.setPointSizeF(base.pointSizeF() - 0.25)
         bold = QFont(base)
         bold.setBold(True)
-        return base, bold, line
+        return base, bold, spacing(base)
 
     @staticmethod
     def _fitted(metrics: QFontMetrics, text: str, width: int) -> str:

@@ -85,21 +85,23 @@ QHeaderView::section {{
     background: #eef2f6; color: #33475b; padding: 6px 8px; border: none;
     border-right: 1px solid #dde3ea; border-bottom: 1px solid #dde3ea; font-weight: 600;
 }}
-QPushButton, QToolButton#more {{
+QPushButton {{
     padding: 6px 14px; border: 1px solid {BORDER}; border-radius: 4px; background: white;
 }}
-QPushButton:hover, QToolButton#more:hover {{ background: #eef4fa; }}
+QPushButton:hover {{ background: #eef4fa; }}
 QPushButton:disabled {{ color: #a0a8b2; }}
-QPushButton:focus, QToolButton#more:focus {{
+QPushButton:focus {{
     border: 2px solid {ACCENT}; padding: 5px 13px;
 }}
 QPushButton#primary {{ background: {ACCENT}; color: white; border-color: {ACCENT}; }}
 QPushButton#primary:hover {{ background: #1a5f99; }}
 QPushButton#primary:focus {{ border: 2px solid {ACCENT_DARK}; background: #1a5f99; }}
 QPushButton#primary:disabled {{ background: #9dbcd8; border-color: #9dbcd8; }}
-QPushButton::menu-indicator, QToolButton#more::menu-indicator {{
+QPushButton[menu="true"] {{ padding-right: 26px; }}
+QPushButton[menu="true"]:focus {{ padding-right: 25px; }}
+QPushButton::menu-indicator {{
     image: url({down}); width: 12px; height: 12px;
-    subcontrol-origin: padding; subcontrol-position: center right; right: -6px;
+    subcontrol-origin: padding; subcontrol-position: center right; right: -18px;
 }}
 {FIELDS} {{
     padding: 5px 6px; border: 1px solid {BORDER}; border-radius: 4px; background: white;

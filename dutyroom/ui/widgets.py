@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -24,6 +25,10 @@ from PySide6.QtWidgets import (
 from dutyroom.services.errors import ConflictError, InputError, ServiceError
 from dutyroom.ui.i18n import tr, tr_text
 from dutyroom.ui.icons import ON_DARK, icon
+
+# Around every page: enough to breathe, little enough that a 720-pixel screen keeps its height
+# for the page's content.
+PAGE_MARGINS = (24, 14, 24, 12)
 
 
 def title_label(text: str) -> QLabel:
@@ -130,6 +135,15 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
         width = min(width, area.width() - 40)
         height = min(height, area.height() - 60)  # the title bar
     window.resize(width, height)
+
+
+def menu_button(text: str, icon_name: str | None = None) -> tuple[QPushButton, QMenu]:
+    """A button that opens a menu (打印/导出, 更多 …), with room for the arrow it shows."""
+    widget = button(text, icon_name)
+    widget.setProperty("menu", True)
+    menu = QMenu(widget)
+    widget.setMenu(menu)
+    return widget, menu
 
 
 FIT_ROWS = 100

@@ -75,10 +75,6 @@
         <translation>Duty alert: still not handled</translation>
     </message>
     <message>
-        <source>登录 Dutyroom 值班室</source>
-        <translation>Log in to Dutyroom</translation>
-    </message>
-    <message>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
@@ -199,6 +195,22 @@
         <translation>{0} is rostered; this will be recorded as standing in.</translation>
     </message>
     <message>
+        <source>本班值班员是 {0}</source>
+        <translation>the duty officer of this shift is {0}</translation>
+    </message>
+    <message>
+        <source>本班没有排值班员</source>
+        <translation>no duty officer is on the rota for this shift</translation>
+    </message>
+    <message>
+        <source>当前登录的是 {0}，{1}。请选择在值班室确认在岗的人。</source>
+        <translation>{0} is logged in; {1}. Choose who is confirming they are at the desk.</translation>
+    </message>
+    <message>
+        <source>确认人</source>
+        <translation>Confirmed by</translation>
+    </message>
+    <message>
         <source>记录上级查岗</source>
         <translation>Record an inspection call</translation>
     </message>
@@ -315,10 +327,6 @@
         <translation>Response class</translation>
     </message>
     <message>
-        <source>Dutyroom 值班室 — 帮助</source>
-        <translation>Dutyroom — Help</translation>
-    </message>
-    <message>
         <source>表头需包含：姓名、值班层级（主要领导 / 带班领导 / 值班员）、手机（11 位）；可选：部门、职务、办公电话。支持 .xlsx 和 .csv（UTF-8 或 GBK）。任何一行有误则整个文件不导入。</source>
         <translation>The header row must hold: name, duty tier (chief / shift leader / duty officer), mobile (11 digits); optional: department, position, office phone. .xlsx and .csv (UTF-8 or GBK) are read. If any row is wrong, nothing in the file is imported.</translation>
     </message>
@@ -329,6 +337,10 @@
     <message>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>国务院每年公布的节假日安排：CSV（列 date,kind,name，kind 为 holiday 或 adjusted_workday，格式见 resources/samples/节假日导入格式样例-2026.csv），或节假日日历 .ics（每个全天事件为放假，标题含「班」的为调休上班）。导入后这些日子以本室设定为准；任何一行有误则整个文件不导入。</source>
+        <translation>The State Council's yearly holiday schedule: a CSV file (columns date,kind,name; kind is holiday or adjusted_workday; see resources/samples/节假日导入格式样例-2026.csv) or a holiday calendar .ics (each all-day event is a day off; one whose title contains 班 is an adjusted workday). Once imported, these days follow the desk's schedule; one bad row rejects the whole file.</translation>
     </message>
     <message>
         <source>尚未选择文件</source>
@@ -343,12 +355,36 @@
         <translation>Problem</translation>
     </message>
     <message>
-        <source>导入</source>
-        <translation>Import</translation>
+        <source>导入节假日安排</source>
+        <translation>Import holiday schedule</translation>
     </message>
     <message>
-        <source>选择人员表</source>
-        <translation>Choose the staff list</translation>
+        <source>节假日安排 (*.csv *.xlsx *.ics);;所有文件 (*)</source>
+        <translation>Holiday schedules (*.csv *.xlsx *.ics);;All files (*)</translation>
+    </message>
+    <message>
+        <source>星期</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <source>现为</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>导入后</source>
+        <translation>After import</translation>
+    </message>
+    <message>
+        <source>（推定）</source>
+        <translation> (assumed)</translation>
+    </message>
+    <message>
+        <source>共 {0} 天（{1} 至 {2}），其中 {3} 天与现在不同（底色标出）。点击「导入」后，排班按导入的安排计算。</source>
+        <translation>{0} days ({1} to {2}); {3} of them differ from the calendar now (shaded). After Import, the rota follows the imported schedule.</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
     </message>
     <message>
         <source>表格文件 (*.xlsx *.csv);;所有文件 (*)</source>
@@ -471,10 +507,6 @@
         <translation>People involved</translation>
     </message>
     <message>
-        <source> 元</source>
-        <translation> yuan</translation>
-    </message>
-    <message>
         <source>直接经济损失：</source>
         <translation>Direct economic loss: </translation>
     </message>
@@ -535,20 +567,12 @@
         <translation>Report text</translation>
     </message>
     <message>
-        <source>按事件信息生成草稿</source>
-        <translation>Draft from the incident</translation>
-    </message>
-    <message>
         <source>联动派单</source>
         <translation>Dispatch</translation>
     </message>
     <message>
         <source>值班室</source>
         <translation>duty room</translation>
-    </message>
-    <message>
-        <source>{0}　{1} {2}　（{3} 分钟内到达）</source>
-        <translation>{0}  {1} {2}  (on site within {3} minutes)</translation>
     </message>
     <message>
         <source>联动单位 *：</source>
@@ -565,6 +589,46 @@
     <message>
         <source>派单</source>
         <translation>Dispatch</translation>
+    </message>
+    <message>
+        <source> 万元</source>
+        <translation> ×10k yuan</translation>
+    </message>
+    <message>
+        <source>重新生成草稿</source>
+        <translation>Draft again</translation>
+    </message>
+    <message>
+        <source>按事件当前信息和所选阶段重新生成报告内容</source>
+        <translation>Write the report again from the incident's current facts for the stage chosen</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>到达时限</source>
+        <translation>Arrive within</translation>
+    </message>
+    <message>
+        <source>要求</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>输入单位、联系人或电话查找</source>
+        <translation>Type a department, contact or phone to find it</translation>
+    </message>
+    <message>
+        <source>查找：</source>
+        <translation>Find:</translation>
+    </message>
+    <message>
+        <source>{0} 分钟</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <source>例如：赶赴现场处置</source>
+        <translation>e.g. go to the scene</translation>
     </message>
     <message>
         <source>反馈</source>
@@ -819,8 +883,12 @@
         <translation>{0} {1}: {2} apart</translation>
     </message>
     <message>
-        <source>将新排 {0} 个班次。</source>
-        <translation>{0} shifts will be filled.</translation>
+        <source>{0} 至 {1} 的 {2} 个班次都已安排，没有需要新排的班次：自动排班只填补空班次，已有的安排保持不变。要重排某一天，请在月历上点击该班次修改。</source>
+        <translation>All {2} duties from {0} to {1} are already arranged, so there is nothing to add: generating only fills empty duties and keeps what is arranged. To change a day, click its duty in the calendar.</translation>
+    </message>
+    <message>
+        <source>将新排 {0} 个班次（已安排的 {1} 个保持不变）。</source>
+        <translation>{0} duties will be added ({1} already arranged stay as they are). </translation>
     </message>
     <message>
         <source>无法排上 {0} 个班次（见下，红色）。</source>
@@ -1047,20 +1115,28 @@
         <translation>The rota, sign-ins and handovers all need the list of duty staff.</translation>
     </message>
     <message>
-        <source>从 Excel 或 CSV 人员表导入（完成后选择文件，导入前逐行预览）</source>
-        <translation>Import from an Excel or CSV staff list (choose the file after Finish; every row is previewed before import)</translation>
-    </message>
-    <message>
-        <source>先载入示例乡镇试用（人员、电话均为虚构，界面有明显提示）</source>
-        <translation>Try the sample town first (people and phone numbers are made up; the screens say so clearly)</translation>
+        <source>首次设置</source>
+        <translation>First-run setup</translation>
     </message>
     <message>
         <source>稍后在「通讯录」中逐个添加</source>
         <translation>Add people one by one later in Contacts</translation>
     </message>
     <message>
-        <source>Dutyroom 值班室 — 首次设置</source>
-        <translation>Dutyroom — First-time setup</translation>
+        <source>从 Excel 或 CSV 人员表导入</source>
+        <translation>Import a staff list from Excel or CSV</translation>
+    </message>
+    <message>
+        <source>完成后选择文件，导入前逐行预览。</source>
+        <translation>Choose the file after Finish; every row is previewed before it is imported.</translation>
+    </message>
+    <message>
+        <source>先打开示例乡镇试用</source>
+        <translation>Try the sample town first</translation>
+    </message>
+    <message>
+        <source>示例放在单独的示例数据库中，不写入本值班室的数据库；人员、电话均为虚构，界面有明显提示。</source>
+        <translation>The sample opens in a separate sample database and nothing of it goes into this desk's database; its people and phones are made up and clearly marked.</translation>
     </message>
     <message>
         <source>下一步</source>
@@ -1073,6 +1149,24 @@
     <message>
         <source>完成</source>
         <translation>Finish</translation>
+    </message>
+    <message>
+        <source>正在建立示例数据库…</source>
+        <translation>Creating the sample database…</translation>
+    </message>
+    <message>
+        <source>示例乡镇</source>
+        <translation>Sample town</translation>
+    </message>
+    <message>
+        <source>示例乡镇已在单独的示例数据库中打开：
+{0}
+
+本值班室的数据库中没有写入任何示例数据，只保存了单位名称和管理员账户。下次启动 Dutyroom 即打开本值班室；想再看示例，可运行 dutyroom --db "{0}"。</source>
+        <translation>The sample town is open in a separate sample database:
+{0}
+
+Nothing of it was written into this desk's database, which keeps only the unit's name and the administrator account. The next start of Dutyroom opens this desk; to see the sample again, run dutyroom --db "{0}".</translation>
     </message>
     <message>
         <source>未能完成设置：{0}</source>
@@ -1211,10 +1305,6 @@ Backup taken before the upgrade: {2}</translation>
     <message>
         <source>{0}　·　交接班时间 {1}</source>
         <translation>{0}  ·  Handover at {1}</translation>
-    </message>
-    <message>
-        <source>Dutyroom 值班室 — {0}</source>
-        <translation>Dutyroom — {0}</translation>
     </message>
     <message>
         <source>{0:%Y年%m月%d日} {1}　{2:%H:%M:%S}</source>
@@ -1637,22 +1727,6 @@ The replaced database was kept as: {1}</translation>
         <translation>&lt;p&gt;Shift {0}  Recorded up to {1}&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>设备和电话状态</source>
-        <translation>Equipment and phones</translation>
-    </message>
-    <message>
-        <source>正常</source>
-        <translation>Normal</translation>
-    </message>
-    <message>
-        <source>其他交代事项</source>
-        <translation>Other matters handed over</translation>
-    </message>
-    <message>
-        <source>无</source>
-        <translation>None</translation>
-    </message>
-    <message>
         <source>&lt;p style='color:#666'&gt;更正：{0} {1}：{2}&lt;/p&gt;</source>
         <translation>&lt;p style='color:#666'&gt;Correction: {0} {1}: {2}&lt;/p&gt;</translation>
     </message>
@@ -1705,18 +1779,6 @@ The replaced database was kept as: {1}</translation>
         <translation>Next shift ▶</translation>
     </message>
     <message>
-        <source>签到查岗记录…</source>
-        <translation>Sign-in and inspection log…</translation>
-    </message>
-    <message>
-        <source>预览打印</source>
-        <translation>Print preview</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;与上一班相比&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Compared with the previous shift&lt;/b&gt;</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;设备和电话状态&lt;/b&gt;</source>
         <translation>&lt;b&gt;Equipment and phones&lt;/b&gt;</translation>
     </message>
@@ -1737,8 +1799,16 @@ The replaced database was kept as: {1}</translation>
         <translation>Correct…</translation>
     </message>
     <message>
-        <source>&lt;b&gt;历史交接班记录&lt;/b&gt;（双击打开）</source>
-        <translation>&lt;b&gt;Past handover records&lt;/b&gt; (double-click to open)</translation>
+        <source>交接班记录（预览打印，Ctrl+P）…</source>
+        <translation>Handover record (print preview, Ctrl+P)…</translation>
+    </message>
+    <message>
+        <source>签到、在岗确认和查岗记录…</source>
+        <translation>Sign-ins, presence and inspection log…</translation>
+    </message>
+    <message>
+        <source>与上一班相比</source>
+        <translation>Since the last shift</translation>
     </message>
     <message>
         <source>班次</source>
@@ -1747,6 +1817,14 @@ The replaced database was kept as: {1}</translation>
     <message>
         <source>交班人</source>
         <translation>Outgoing officer</translation>
+    </message>
+    <message>
+        <source>双击打开</source>
+        <translation>Double-click to open</translation>
+    </message>
+    <message>
+        <source>历史交接班记录</source>
+        <translation>Past handovers</translation>
     </message>
     <message>
         <source>已由 {0} 接班确认，记录已锁定</source>
@@ -1853,18 +1931,6 @@ The replaced database was kept as: {1}</translation>
         <translation>Void</translation>
     </message>
     <message>
-        <source>打印报告</source>
-        <translation>Print report</translation>
-    </message>
-    <message>
-        <source>信息报告（首报 / 续报 / 终报）的打印件</source>
-        <translation>Printouts of the written report (first / follow-up / final)</translation>
-    </message>
-    <message>
-        <source>信息报告（{0}）…</source>
-        <translation>Written report ({0})…</translation>
-    </message>
-    <message>
         <source>已显示 {0} 条</source>
         <translation>{0} shown</translation>
     </message>
@@ -1951,6 +2017,18 @@ The replaced database was kept as: {1}</translation>
     <message>
         <source>&lt;h4&gt;派单&lt;/h4&gt;&lt;table cellspacing=0 cellpadding=3&gt;</source>
         <translation>&lt;h4&gt;Dispatches&lt;/h4&gt;&lt;table cellspacing=0 cellpadding=3&gt;</translation>
+    </message>
+    <message>
+        <source>更多</source>
+        <translation>More</translation>
+    </message>
+    <message>
+        <source>打印信息报告（{0}）…</source>
+        <translation>Print report ({0})…</translation>
+    </message>
+    <message>
+        <source>作废…</source>
+        <translation>Void…</translation>
     </message>
     <message>
         <source>到达 {0}</source>
@@ -2042,7 +2120,7 @@ The replaced database was kept as: {1}</translation>
     </message>
     <message>
         <source>按国务院安排</source>
-        <translation>As the State Council set it</translation>
+        <translation>Official calendar</translation>
     </message>
     <message>
         <source>法定节假日</source>
@@ -2106,27 +2184,15 @@ The replaced database was kept as: {1}</translation>
     </message>
     <message>
         <source>发布本月</source>
-        <translation>Publish this month</translation>
+        <translation>Publish month</translation>
     </message>
     <message>
         <source>检查无误后发布本月值班表</source>
         <translation>Check this month's rota and publish it</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#f4b6b6'&gt;■&lt;/span&gt; 法定节假日　&lt;span style='color:#cfcfcf'&gt;■&lt;/span&gt; 调休上班（班）　&lt;span style='color:#dce6f2'&gt;■&lt;/span&gt; 周末　&lt;span style='color:#e0a800'&gt;□&lt;/span&gt; 特殊敏感时期　&lt;span style='color:#c0392b'&gt;红色：未安排或违反规则&lt;/span&gt;　主 / 带 / 值：主要领导 / 带班领导 / 值班员　方向键选日，回车安排，PageUp / PageDown 翻月</source>
-        <translation>&lt;span style='color:#f4b6b6'&gt;■&lt;/span&gt; Statutory holiday  &lt;span style='color:#cfcfcf'&gt;■&lt;/span&gt; Adjusted workday (work)  &lt;span style='color:#dce6f2'&gt;■&lt;/span&gt; Weekend  &lt;span style='color:#e0a800'&gt;□&lt;/span&gt; Sensitive period  &lt;span style='color:#c0392b'&gt;Red: not assigned or against the rules&lt;/span&gt;  C / L / O: chief / shift leader / duty officer  Arrow keys pick a day, Enter assigns, PageUp / PageDown change month</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;日期类型&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Kind of day&lt;/b&gt;</translation>
-    </message>
-    <message>
         <source>节日名称（可选）</source>
         <translation>Holiday name (optional)</translation>
-    </message>
-    <message>
-        <source>保存日期类型</source>
-        <translation>Save the kind of day</translation>
     </message>
     <message>
         <source>{0}月值班表（月历）…</source>
@@ -2153,6 +2219,26 @@ The replaced database was kept as: {1}</translation>
         <translation>This month's rota changes…</translation>
     </message>
     <message>
+        <source>导入节假日安排…</source>
+        <translation>Import holidays…</translation>
+    </message>
+    <message>
+        <source>方向键选日，回车安排，PageUp / PageDown 翻月</source>
+        <translation>Arrow keys choose a day, Enter assigns, PageUp / PageDown change the month</translation>
+    </message>
+    <message>
+        <source>&lt;span style='color:#f4b6b6'&gt;■&lt;/span&gt; 法定节假日　&lt;span style='color:#cfcfcf'&gt;■&lt;/span&gt; 调休上班（班）　&lt;span style='color:#dce6f2'&gt;■&lt;/span&gt; 周末　&lt;span style='color:#e0a800'&gt;□&lt;/span&gt; 特殊敏感时期　&lt;span style='color:#c0392b'&gt;红色：未安排或违反规则&lt;/span&gt;　主 / 带 / 值：主要领导 / 带班领导 / 值班员</source>
+        <translation>&lt;span style='color:#f4b6b6'&gt;■&lt;/span&gt; statutory holiday  &lt;span style='color:#cfcfcf'&gt;■&lt;/span&gt; adjusted workday (班)  &lt;span style='color:#dce6f2'&gt;■&lt;/span&gt; weekend  &lt;span style='color:#e0a800'&gt;□&lt;/span&gt; sensitive period  &lt;span style='color:#c0392b'&gt;red: not assigned or against a rule&lt;/span&gt;  C / L / O: chief / shift leader / duty officer</translation>
+    </message>
+    <message>
+        <source>日期类型：</source>
+        <translation>Kind of day:</translation>
+    </message>
+    <message>
+        <source>保存这一天的日期类型</source>
+        <translation>Save this day's kind</translation>
+    </message>
+    <message>
         <source>导入值班表 Excel…</source>
         <translation>Import a rota Excel file…</translation>
     </message>
@@ -2169,10 +2255,6 @@ The replaced database was kept as: {1}</translation>
         <translation>{1}/{0}</translation>
     </message>
     <message>
-        <source>⚠ {0} 年尚未载入国务院节假日安排：周末和工作日为推定，法定节假日未标出。请在右侧逐日设定，或用「dutyroom calendar import」载入正式安排后再排班。</source>
-        <translation>⚠ The State Council holiday schedule for {0} is not loaded: weekends and workdays are assumed and statutory holidays are not marked. Set the days on the right, or load the official schedule with "dutyroom calendar import", before filling the rota.</translation>
-    </message>
-    <message>
         <source>（{0} 个班次未安排）</source>
         <translation> ({0} shifts not assigned)</translation>
     </message>
@@ -2186,19 +2268,23 @@ The replaced database was kept as: {1}</translation>
     </message>
     <message>
         <source>（未发布）</source>
-        <translation> (not published)</translation>
+        <translation> (unpublished)</translation>
     </message>
     <message>
         <source>{0}年{1}月{2}</source>
         <translation>{1}/{0}{2}</translation>
     </message>
     <message>
-        <source>{0}：{1}  {2}</source>
-        <translation>{0}: {1}  {2}</translation>
+        <source>未安排（点击安排）</source>
+        <translation>not assigned (click to assign)</translation>
     </message>
     <message>
-        <source>{0}：未安排（点击安排）</source>
-        <translation>{0}: not assigned (click to assign)</translation>
+        <source>安排、代班或换班{0}</source>
+        <translation>Assign, stand in for or swap the {0}</translation>
+    </message>
+    <message>
+        <source>⚠ {0} 年尚未载入国务院节假日安排：周末和工作日为推定，法定节假日未标出。请导入正式安排（或在右侧逐日设定）后再排班。</source>
+        <translation>⚠ The State Council's holiday schedule for {0} is not loaded: weekends and workdays are assumed and statutory holidays are not marked. Import the official schedule (or set the days on the right) before making the rota.</translation>
     </message>
     <message>
         <source>已保存，但请注意</source>
@@ -2329,8 +2415,8 @@ The replaced database was kept as: {1}</translation>
         <translation>&lt;b&gt;Sign-in, presence checks and holiday reports&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>需签到的层级填 带班领导、值班员、主要领导，用顿号分隔。在岗确认按间隔从开始时间排到结束时间（可跨零点）；确认时限不能长于间隔，否则前后两次会重叠。提前提醒不能长于最短的时限。</source>
-        <translation>Tiers that sign in: shift leader, duty officer, chief, separated by 、. Presence checks are spaced by the interval from the start time to the end time (may run past midnight); the time to confirm must not be longer than the interval, or two checks would overlap. The early warning must not be longer than the shortest deadline.</translation>
+        <source>在岗确认按间隔从开始时间排到结束时间（可跨零点）；确认时限不能长于间隔，否则前后两次会重叠。提前提醒不能长于最短的时限。</source>
+        <translation>Presence prompts are asked at the interval from the start time to the end time (they may run past midnight); the time to confirm cannot be longer than the interval, or two prompts would overlap. The early warning cannot be longer than the shortest deadline.</translation>
     </message>
     <message>
         <source>已填入「{0}」的时限，保存后生效。</source>
@@ -2393,6 +2479,14 @@ The replaced database was kept as: {1}</translation>
         <translation>Inspection calls</translation>
     </message>
     <message>
+        <source>&lt;b&gt;先排班&lt;/b&gt;：本班次还没有人值班。排好值班表后，这里显示值班人员，接班签到和在岗确认按值班表提醒。</source>
+        <translation>&lt;b&gt;Make the rota first&lt;/b&gt;: nobody is on duty for this shift yet. Once the rota is made, the people on duty show here and sign-ins and presence prompts follow it.</translation>
+    </message>
+    <message>
+        <source>去排班…</source>
+        <translation>Make the rota…</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;值班人员&lt;/b&gt;</source>
         <translation>&lt;b&gt;On duty&lt;/b&gt;</translation>
     </message>
@@ -2417,6 +2511,14 @@ The replaced database was kept as: {1}</translation>
         <translation>Nothing due soon or overdue.</translation>
     </message>
     <message>
+        <source>（{0} {1:%H:%M} 已确认）</source>
+        <translation> (acknowledged by {0} at {1:%H:%M})</translation>
+    </message>
+    <message>
+        <source>·已确认</source>
+        <translation> · acknowledged</translation>
+    </message>
+    <message>
         <source>到期时间</source>
         <translation>Due at</translation>
     </message>
@@ -2425,16 +2527,12 @@ The replaced database was kept as: {1}</translation>
         <translation>Time left</translation>
     </message>
     <message>
-        <source>事项</source>
-        <translation>Item</translation>
+        <source>提醒</source>
+        <translation>Alert</translation>
     </message>
     <message>
-        <source>对象</source>
-        <translation>Subject</translation>
-    </message>
-    <message>
-        <source>已确认</source>
-        <translation>Acknowledged</translation>
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
     </message>
     <message>
         <source>&lt;b&gt;未办结事件&lt;/b&gt;</source>
@@ -2550,11 +2648,15 @@ The sender and time will be recorded.</translation>
         <source>操作未完成：发生了内部错误（{0}）。详情已写入日志，请联系维护人员。</source>
         <translation>Not done: an internal error occurred ({0}). Details are in the log; please contact whoever supports the desk.</translation>
     </message>
-<message><source>主要领导</source><translation>Chief</translation></message><message><source>带班领导</source><translation>Shift leader</translation></message><message><source>值班员</source><translation>Duty officer</translation></message><message><source>管理员</source><translation>Administrator</translation></message><message><source>系统</source><translation>system</translation></message><message><source>自然灾害</source><translation>Natural disaster</translation></message><message><source>事故灾难</source><translation>Accident</translation></message><message><source>公共卫生事件</source><translation>Public health</translation></message><message><source>社会安全事件</source><translation>Public security</translation></message><message><source>Ⅰ级 特别重大</source><translation>Level I (extremely serious)</translation></message><message><source>Ⅱ级 重大</source><translation>Level II (serious)</translation></message><message><source>Ⅲ级 较大</source><translation>Level III (major)</translation></message><message><source>Ⅳ级 一般</source><translation>Level IV (ordinary)</translation></message><message><source>待核定</source><translation>To be rated</translation></message><message><source>Ⅰ级</source><translation>Level I</translation></message><message><source>Ⅱ级</source><translation>Level II</translation></message><message><source>Ⅲ级</source><translation>Level III</translation></message><message><source>Ⅳ级</source><translation>Level IV</translation></message><message><source>处置中</source><translation>Being handled</translation></message><message><source>已办结</source><translation>Closed</translation></message><message><source>电话报告</source><translation>Phone report</translation></message><message><source>书面报告</source><translation>Written report</translation></message><message><source>续报</source><translation>Follow-up report</translation></message><message><source>终报</source><translation>Final report</translation></message><message><source>派单到场</source><translation>On site after dispatch</translation></message><message><source>首报</source><translation>First report</translation></message><message><source>书面</source><translation>Written</translation></message><message><source>即将到期</source><translation>Due soon</translation></message><message><source>到期</source><translation>Due</translation></message><message><source>已超时</source><translation>Overdue</translation></message><message><source>已完成</source><translation>Done</translation></message><message><source>待定</source><translation>Unknown</translation></message><message><source>值班表报备</source><translation>Rota report</translation></message><message><source>值班日报</source><translation>Daily duty report</translation></message><message><source>电话记录</source><translation>Phone call</translation></message><message><source>传真</source><translation>Fax</translation></message><message><source>来文</source><translation>Document</translation></message><message><source>来访</source><translation>Visit</translation></message><message><source>特急</source><translation>Most urgent</translation></message><message><source>加急</source><translation>Urgent</translation></message><message><source>平急</source><translation>Priority</translation></message><message><source>平件</source><translation>Routine</translation></message><message><source>到达现场</source><translation>Arrived on site</translation></message><message><source>登记</source><translation>Logged</translation></message><message><source>状态变更</source><translation>Status changed</translation></message><message><source>请假</source><translation>Leave</translation></message><message><source>出差</source><translation>Business trip</translation></message><message><source>培训</source><translation>Training</translation></message><message><source>其他</source><translation>Other</translation></message><message><source>安排</source><translation>Assigned</translation></message><message><source>换班</source><translation>Swap</translation></message><message><source>代班</source><translation>Stand-in</translation></message><message><source>视频</source><translation>Video</translation></message><message><source>现场</source><translation>In person</translation></message><message><source>在岗正常</source><translation>On duty, normal</translation></message><message><source>无人接听</source><translation>No answer</translation></message><message><source>值班人员不在岗</source><translation>Officer not at the desk</translation></message><message><source>值班人员联系不上</source><translation>Officer unreachable</translation></message><message><source>其他问题</source><translation>Other problem</translation></message><message><source>自动备份</source><translation>Automatic</translation></message><message><source>手动备份</source><translation>Manual</translation></message><message><source>恢复前自动保留</source><translation>Kept before restore</translation></message><message><source>采用外勤修改</source><translation>Field changes taken</translation></message><message><source>双方都改，另存为修订</source><translation>Changed on both sides, kept as revision</translation></message><message><source>无变化</source><translation>Unchanged</translation></message><message><source>值班室名称</source><translation>Duty room name</translation></message><message><source>交接班时间</source><translation>Handover time</translation></message><message><source>时区</source><translation>Time zone</translation></message><message><source>字体缩放</source><translation>Font size</translation></message><message><source>值班电话</source><translation>Duty phone</translation></message><message><source>无操作自动锁屏（分钟）</source><translation>Lock after inactivity (minutes)</translation></message><message><source>工作日值班层级</source><translation>Tiers on workdays</translation></message><message><source>周末值班层级</source><translation>Tiers on weekends</translation></message><message><source>节假日值班层级</source><translation>Tiers on holidays</translation></message><message><source>敏感时期值班层级</source><translation>Tiers in sensitive periods</translation></message><message><source>主要领导可顶带班领导</source><translation>A chief may stand in for a shift leader</translation></message><message><source>两次值班最少间隔（天）</source><translation>Minimum days between two duties</translation></message><message><source>节假日值班补休（天/次）</source><translation>Compensatory leave per holiday duty (days)</translation></message><message><source>Ⅰ、Ⅱ级电话报告时限（分钟）</source><translation>Levels I–II phone report deadline (minutes)</translation></message><message><source>Ⅰ、Ⅱ级书面报告时限（分钟）</source><translation>Levels I–II written report deadline (minutes)</translation></message><message><source>Ⅲ级电话报告时限（分钟）</source><translation>Level III phone report deadline (minutes)</translation></message><message><source>Ⅲ级书面报告时限（分钟）</source><translation>Level III written report deadline (minutes)</translation></message><message><source>Ⅳ级电话报告时限（分钟）</source><translation>Level IV phone report deadline (minutes)</translation></message><message><source>Ⅳ级书面报告时限（分钟）</source><translation>Level IV written report deadline (minutes)</translation></message><message><source>待核定电话报告时限（分钟）</source><translation>Unrated phone report deadline (minutes)</translation></message><message><source>待核定书面报告时限（分钟）</source><translation>Unrated written report deadline (minutes)</translation></message><message><source>Ⅰ、Ⅱ级续报时间</source><translation>Levels I–II follow-up report times</translation></message><message><source>Ⅲ、Ⅳ级及待核定续报时间</source><translation>Levels III–IV and unrated follow-up report times</translation></message><message><source>终报时限（天）</source><translation>Final report deadline (days)</translation></message><message><source>群体性事件县级指挥（人数超过）</source><translation>Mass incident: county command (more than N people)</translation></message><message><source>群体性事件市级指挥（人数达到）</source><translation>Mass incident: city command (N people or more)</translation></message><message><source>提前提醒（分钟）</source><translation>Early warning (minutes)</translation></message><message><source>接班签到提前（分钟）</source><translation>Sign-in opens before handover (minutes)</translation></message><message><source>接班签到截止（分钟）</source><translation>Sign-in closes after handover (minutes)</translation></message><message><source>需签到的层级</source><translation>Tiers that sign in</translation></message><message><source>在岗确认开始</source><translation>Presence checks start</translation></message><message><source>在岗确认结束</source><translation>Presence checks end</translation></message><message><source>在岗确认间隔（分钟）</source><translation>Interval between presence checks (minutes)</translation></message><message><source>在岗确认时限（分钟）</source><translation>Time to confirm presence (minutes)</translation></message><message><source>节假日值班表报备（提前天数）</source><translation>Holiday rota report (days ahead)</translation></message><message><source>值班表报备截止时间</source><translation>Rota report deadline (time of day)</translation></message><message><source>节假日值班日报时间</source><translation>Holiday daily report time</translation></message><message><source>国家（默认）</source><translation>National (default)</translation></message><message><source>河南省</source><translation>Henan Province</translation></message><message><source>严格（市级）</source><translation>Strict (city level)</translation></message><message><source>用于打印件标题和窗口标题</source><translation>Used in the titles of printouts and of the window</translation></message><message><source>用于打印件，默认「总值班室」</source><translation>Used in printouts; default "总值班室" (general duty room)</translation></message><message><source>默认 08:30：24 小时值班，自交接班时间起至次日同一时间</source><translation>Default 08:30: a 24-hour duty from the handover time to the same time next day</translation></message><message><source>默认 Asia/Shanghai（北京时间）；记录按 UTC 保存，按此时区显示</source><translation>Default Asia/Shanghai (Beijing time); records are stored in UTC and shown in this zone</translation></message><message><source>默认 100%，夜间或年长同志可调大</source><translation>Default 100%; larger at night or for older colleagues</translation></message><message><source>印在值班表上</source><translation>Printed on the rota</translation></message><message><source>默认 15 分钟无人操作即锁屏，须重新登录；0 表示不自动锁屏</source><translation>Default: lock after 15 idle minutes, logging in again to unlock; 0 means never lock automatically</translation></message><message><source>默认 带班领导 + 值班员（DOMAIN.md 工作日规定）</source><translation>Default: shift leader + duty officer (the workday rule in DOMAIN.md)</translation></message><message><source>默认 带班领导 + 值班员</source><translation>Default: shift leader + duty officer</translation></message><message><source>默认 三级值班：主要领导 + 带班领导 + 值班员（粤府办〔2012〕55号等）</source><translation>Default: three levels, chief + shift leader + duty officer (粤府办〔2012〕55号 and others)</translation></message><message><source>默认 三级值班，同节假日</source><translation>Default: three levels, as on holidays</translation></message><message><source>默认否：主要领导只排主要领导班次</source><translation>Default no: chiefs take only chief shifts</translation></message><message><source>默认 1：同一人不连续两天值班</source><translation>Default 1: nobody is on duty two days running</translation></message><message><source>默认每值一天节假日班补休一天，用于值班统计</source><translation>Default: a day off for each holiday duty, used in the duty statistics</translation></message><message><source>国务院应急办 2015 年通知：重特大事件 30 分钟内电话、1 小时内书面；一般事件 2 小时内书面（生产安全事故报告和调查处理条例）；0 表示不要求电话报告</source><translation>State Council emergency office notice of 2015: serious and extremely serious events by phone within 30 minutes and in writing within 1 hour; ordinary events in writing within 2 hours (Regulations on the Reporting, Investigation and Handling of Production Safety Accidents); 0 means no phone report required</translation></message><message><source>国务院应急办 2015 年通知：重特大事件 30 分钟内电话、1 小时内书面；一般事件 2 小时内书面（生产安全事故报告和调查处理条例）</source><translation>State Council emergency office notice of 2015: serious and extremely serious events by phone within 30 minutes and in writing within 1 hour; ordinary events in writing within 2 hours (Regulations on the Reporting, Investigation and Handling of Production Safety Accidents)</translation></message><message><source>默认每天 08:00 和 17:00 前各续报一次（重特大事件每日至少两次）</source><translation>Default: a follow-up by 08:00 and by 17:00 each day (at least twice a day for serious events)</translation></message><message><source>默认每天 17:00 前续报一次</source><translation>Default: a follow-up by 17:00 each day</translation></message><message><source>默认 0：国家无统一终报时限，办结前必须终报；可设为接报后若干天</source><translation>Default 0: there is no national deadline for the final report, but it must come before closing; it can be set to a number of days after receipt</translation></message><message><source>默认超过 100 人由县级指挥，100 人以下本镇会同相邻乡镇处置（各地预案不同）</source><translation>Default: the county commands above 100 people; below that the town handles it with its neighbours (local plans differ)</translation></message><message><source>默认 500 人以上由市级指挥</source><translation>Default: the city commands at 500 people or more</translation></message><message><source>默认到期前 10 分钟提醒</source><translation>Default: an alert 10 minutes before a deadline</translation></message><message><source>默认交接班前 15 分钟起可签到（接班人提前到岗）</source><translation>Default: sign-in opens 15 minutes before the handover (the incoming officer arrives early)</translation></message><message><source>默认交接班后 15 分钟仍未签到即提醒</source><translation>Default: an alert if nobody has signed in 15 minutes after the handover</translation></message><message><source>默认带班领导和值班员签到</source><translation>Default: the shift leader and the duty officer sign in</translation></message><message><source>默认夜间 22:00 起</source><translation>Default: from 22:00 at night</translation></message><message><source>默认至次日 06:00</source><translation>Default: until 06:00 next day</translation></message><message><source>默认每 2 小时确认一次；0 表示不做在岗确认</source><translation>Default: every 2 hours; 0 means no presence checks</translation></message><message><source>默认弹出后 10 分钟内确认，否则记为未确认</source><translation>Default: confirm within 10 minutes of the prompt, or it is recorded as not confirmed</translation></message><message><source>默认节日第一天前 5 天报备值班表（有的地市要求 3 天）</source><translation>Default: report the rota 5 days before the first day of a holiday (some cities ask for 3)</translation></message><message><source>默认当天 17:00 前</source><translation>Default: by 17:00 that day</translation></message><message><source>默认节假日每天 15:00 前报送值班日报（有事报事、无事报平安）</source><translation>Default: on holidays a daily duty report by 15:00 (report what happened, or that all is well)</translation></message><message><source>河南省：Ⅰ、Ⅱ级 15 分钟电话、35 分钟书面；Ⅲ级 60 分钟书面；Ⅳ级 6 小时书面</source><translation>Henan Province: levels I–II by phone in 15 minutes and in writing in 35; level III in writing in 60 minutes; level IV in writing in 6 hours</translation></message><message><source>部分地市：Ⅰ、Ⅱ级 15 分钟电话、30 分钟书面</source><translation>Some cities: levels I–II by phone in 15 minutes and in writing in 30</translation></message><message><source>Ⅰ、Ⅱ级</source><translation>Levels I and II</translation></message><message><source>未知的角色「{0}」（应为 值班员、带班领导 或 管理员）</source><translation>Unknown role "{0}" (it must be 值班员, 带班领导 or 管理员)</translation></message><message><source>用户名应为 2–32 位字母、数字或 _ . -（例如 zhangsan）</source><translation>A user name is 2–32 letters, digits or _ . - (e.g. zhangsan)</translation></message><message><source>姓名不能为空</source><translation>The name cannot be empty</translation></message><message><source>姓名过长（最多 32 个字）</source><translation>The name is too long (at most 32 characters)</translation></message><message><source>密码至少 {0} 位</source><translation>The password needs at least {0} characters</translation></message><message><source>密码最多 {0} 位</source><translation>The password can have at most {0} characters</translation></message><message><source>密码过于简单（至少要有 3 个不同的字符）</source><translation>The password is too simple (it needs at least 3 different characters)</translation></message><message><source>两次输入的密码不一致</source><translation>The two passwords differ</translation></message><message><source>「{0}」不是日期类型，应为 workday / weekend / holiday / adjusted_workday / unknown</source><translation>"{0}" is not a kind of day; it must be workday / weekend / holiday / adjusted_workday / unknown</translation></message><message><source>「{0}」不是有效日期，应为 YYYY-MM-DD</source><translation>"{0}" is not a valid date; write YYYY-MM-DD</translation></message><message><source>{0}「{1}」不是有效的时间，应为 2026-07-01T03:10 或 2026-07-01 03:10</source><translation>{0} "{1}" is not a valid time; write 2026-07-01T03:10 or 2026-07-01 03:10</translation></message><message><source>「{0}」不是 11 位手机号</source><translation>"{0}" is not an 11-digit mobile number</translation></message><message><source>「{0}」不是有效的电话号码</source><translation>"{0}" is not a valid phone number</translation></message><message><source>{0}不能为空</source><translation>{0} cannot be empty</translation></message><message><source>{0}过长（最多 {1} 个字）</source><translation>{0} is too long (at most {1} characters)</translation></message><message><source>填写了联络员手机，请同时填写联络员姓名</source><translation>A liaison mobile was given; please give the liaison's name too</translation></message><message><source>手机号不能为空</source><translation>The mobile number cannot be empty</translation></message><message><source>电话不能为空</source><translation>The phone number cannot be empty</translation></message><message><source>{0}至少要有一个时间，例如 17:00</source><translation>{0} needs at least one time, e.g. 17:00</translation></message><message><source>{0}中「{1}」不是 时:分（例如 17:00）</source><translation>"{1}" in {0} is not hours:minutes (e.g. 17:00)</translation></message><message><source>提前提醒 {0} 分钟不短于最短的时限（{1} {2} 分钟），事项一开始就会提醒；请改小</source><translation>An early warning of {0} minutes is not shorter than the shortest deadline ({1}, {2} minutes), so items would alert as soon as they begin; please make it shorter</translation></message><message><source>在岗确认时限 {0} 分钟长于间隔 {1} 分钟，前后两次确认会重叠</source><translation>The time to confirm presence ({0} minutes) is longer than the interval ({1} minutes), so two checks would overlap</translation></message><message><source>在岗确认从 {0} 到 {1} 每 {2} 分钟一次，最后一次的确认时限跨入次日第一次，时间表自相重叠</source><translation>Presence checks every {2} minutes from {0} to {1}: the time to confirm the last one runs into the first of the next day, so the schedule overlaps itself</translation></message><message><source>参与 {0} 人（≤ {1}）：由本镇会同相邻乡镇处置</source><translation>{0} people involved (≤ {1}): the town handles it with its neighbours</translation></message><message><source>未知的{0}「{1}」，应为 {2}</source><translation>Unknown {0} "{1}"; it must be {2}</translation></message><message><source>建议：{0}（{1}）</source><translation>Suggested: {0} ({1})</translation></message><message><source>参与 {0} 人（≥ {1}）：由市级指挥处置</source><translation>{0} people involved (≥ {1}): the city commands</translation></message><message><source>参与 {0} 人（&gt; {1}）：由县级指挥处置</source><translation>{0} people involved (&gt; {1}): the county commands</translation></message><message><source>建议：{0}（死亡、重伤和直接经济损失均未达较大级标准）</source><translation>Suggested: {0} (deaths, serious injuries and direct losses are all below the major level)</translation></message><message><source>{0}应为不小于 0 的整数</source><translation>{0} must be a whole number of 0 or more</translation></message><message><source>{0}不能为负数（{1}）</source><translation>{0} cannot be negative ({1})</translation></message><message><source>未知字段「{0}」</source><translation>Unknown field "{0}"</translation></message><message><source>死亡 {0} 人 ≥ {1}</source><translation>{0} dead ≥ {1}</translation></message><message><source>重伤 {0} 人 ≥ {1}</source><translation>{0} seriously injured ≥ {1}</translation></message><message><source>直接经济损失 {0:g} 万元 ≥ {1} 万元</source><translation>direct loss {0:g} × 10,000 yuan ≥ {1} × 10,000 yuan</translation></message><message><source>{0}应为不小于 0 的整数，「{1}」不是整数</source><translation>{0} must be a whole number of 0 or more; "{1}" is not a whole number</translation></message><message><source>请选择事件类别</source><translation>Please choose the incident category</translation></message><message><source>「{0}」不是{1}的子类，应为 {2}</source><translation>"{0}" is not a type of {1}; it must be one of {2}</translation></message><message><source>请填写接报时间</source><translation>Please fill in the time received</translation></message><message><source>发生时间无法识别</source><translation>The time it occurred cannot be read</translation></message><message><source>接报时间比现在晚 5 分钟以上，请检查日期和时间</source><translation>The time received is more than 5 minutes in the future; please check the date and time</translation></message><message><source>发生时间不能晚于接报时间</source><translation>The time it occurred cannot be after the time it was received</translation></message><message><source>{0} 名{1}均不可排：{2}</source><translation>None of the {0} {1}s can be rostered: {2}</translation></message><message><source>{0} {1}：{2}</source><translation>{0} {1}: {2}</translation></message><message><source>没有在岗的{0}</source><translation>No active {0}</translation></message><message><source>{0}：{1}</source><translation>{0}: {1}</translation></message><message><source>每天都必须有带班领导在岗</source><translation>A shift leader must be on duty every day</translation></message><message><source>{0} 人请假、出差或培训</source><translation>{0} on leave, travel or training</translation></message><message><source>{0} 人轮休（与前后值班间隔不足）</source><translation>{0} resting (too soon after or before another duty)</translation></message><message><source>{0} 人当天已有其他班次</source><translation>{0} already on another shift that day</translation></message><message><source>安排的人员已停用或不存在</source><translation>The person assigned is inactive or does not exist</translation></message><message><source>{0} 是{1}，不能值此班</source><translation>{0} is a {1} and cannot take this shift</translation></message><message><source>{0} 当天请假、出差或培训</source><translation>{0} is on leave, travel or training that day</translation></message><message><source>{0} 当天已值{1}</source><translation>{0} is already on duty as {1} that day</translation></message><message><source>{0} 与前后值班间隔不足 {1} 天</source><translation>{0} has less than {1} days between duties</translation></message><message><source>未安排（节假日和敏感时期须三级值班）</source><translation>Not assigned (holidays and sensitive periods need three levels)</translation></message><message><source>未安排</source><translation>Not assigned</translation></message><message><source>{0} 没有可拨通的手机号</source><translation>{0} has no mobile number that can be called</translation></message><message><source>{0}应为是或否</source><translation>{0} must be yes or no</translation></message><message><source>{0}应为 24 小时制的 时:分，例如 08:30</source><translation>{0} must be a 24-hour hours:minutes, e.g. 08:30</translation></message><message><source>{0}至少要有一个，例如 带班领导、值班员</source><translation>{0} needs at least one tier, e.g. 带班领导、值班员</translation></message><message><source>「{0}」不是已知的时区，例如 Asia/Shanghai</source><translation>"{0}" is not a known time zone, e.g. Asia/Shanghai</translation></message><message><source>{0}应在 {1}{2} 到 {3}{4} 之间</source><translation>{0} must be between {1}{2} and {3}{4}</translation></message><message><source>没有名为「{0}」的设置</source><translation>There is no setting named "{0}"</translation></message><message><source>{0}应为整数</source><translation>{0} must be a whole number</translation></message><message><source>{0}；{1}</source><translation>{0}; {1}</translation></message><message><source>{0}、{1}</source><translation>{0}, {1}</translation></message><message><source>{0}，{1}</source><translation>{0}, {1}</translation></message><message><source>值班层级不能为空</source><translation>The duty tier cannot be empty</translation></message><message><source>「{0}」不是值班层级，应为 主要领导 / 带班领导 / 值班员</source><translation>"{0}" is not a duty tier; it must be 主要领导 (chief) / 带班领导 (shift leader) / 值班员 (duty officer)</translation></message><message><source>数据库结构版本 {0} 比本程序新，请先升级 Dutyroom</source><translation>Schema version {0} is newer than this program; please upgrade Dutyroom first</translation></message><message><source>{0}值班表（{1:%m月%d日}—{2:%m月%d日}）</source><translation>Rota for {0} ({1:%d %b}–{2:%d %b})</translation></message><message><source>{0} {1}</source><translation>{0} {1}</translation></message><message><source>{0}（未排班）</source><translation>{0} (not rostered)</translation></message><message><source>值班员 {0}</source><translation>Duty officer {0}</translation></message><message><source>值班员（未排班）</source><translation>Duty officer (not rostered)</translation></message><message><source>{0:%m月%d日}起节假日</source><translation>the holiday from {0:%d %b}</translation></message><message><source>{0:%m月%d日}值班日报（有事报事、无事报平安）</source><translation>Daily duty report for {0:%d %b} (report what happened, or that all is well)</translation></message><message><source>备份文件不能是数据库本身</source><translation>The backup file cannot be the database itself</translation></message><message><source>文件 {0} 不存在</source><translation>The file {0} does not exist</translation></message><message><source>这不是 Dutyroom 数据库或其备份</source><translation>This is not a Dutyroom database or a backup of one</translation></message><message><source>该备份的数据结构版本 {0} 比本程序新，请先升级 Dutyroom</source><translation>The backup's schema version {0} is newer than this program; please upgrade Dutyroom first</translation></message><message><source>不能用数据库本身恢复自己</source><translation>A database cannot be restored from itself</translation></message><message><source>审计链第 {0} 条：{1}</source><translation>Audit chain entry {0}: {1}</translation></message><message><source>无法读取审计记录（{0}）</source><translation>Cannot read the audit records ({0})</translation></message><message><source>恢复未完成（{0}）；原数据库的副本：{1}</source><translation>The restore did not finish ({0}); a copy of the original database: {1}</translation></message><message><source>服务器数据库（PostgreSQL）由服务器管理员用 pg_dump 备份和恢复，不在值班台上备份</source><translation>A server database (PostgreSQL) is backed up and restored by the server's administrator with pg_dump, not at the desk</translation></message><message><source>下一次在 {0:%H:%M}</source><translation>the next is at {0:%H:%M}</translation></message><message><source>本班次没有在岗确认</source><translation>This shift has no presence checks</translation></message><message><source>没有编号为 {0} 的人员</source><translation>There is no person numbered {0}</translation></message><message><source>{0} 已停用，不能签到</source><translation>{0} is inactive and cannot sign in</translation></message><message><source>查岗时间晚于现在</source><translation>The time of the inspection call is in the future</translation></message><message><source>查岗方式应为{0}之一</source><translation>How the check was made must be one of {0}</translation></message><message><source>查岗结果不在可选范围内</source><translation>The result of the inspection call is not one of the choices</translation></message><message><source>是否按规定接听应为是或否</source><translation>"Answered in time" must be yes or no</translation></message><message><source>在岗正常时请填写接听人</source><translation>When the desk was staffed, please name who answered</translation></message><message><source>无人接听或联系不上时不能记为按规定接听</source><translation>A call nobody answered cannot be recorded as answered in time</translation></message><message><source>没有指定要确认的提醒</source><translation>No alert was named to acknowledge</translation></message><message><source>未知的值班层级「{0}」</source><translation>Unknown duty tier "{0}"</translation></message><message><source>{0:%m月%d日}的班次不需要{1}签到</source><translation>The {0:%d %b} shift needs no sign-in by the {1}</translation></message><message><source>{0:%m月%d日}班次的{1}已经签到（{2:%H:%M}）；下一班签到 {3:%m月%d日 %H:%M} 开始</source><translation>The {1} of the {0:%d %b} shift has already signed in ({2:%H:%M}); sign-in for the next shift opens {3:%d %b %H:%M}</translation></message><message><source>现在没有需要确认的在岗确认（{0}）</source><translation>There is no presence check to confirm now ({0})</translation></message><message><source>{0:%H:%M} 的在岗确认已于 {1:%H:%M} 确认</source><translation>The presence check of {0:%H:%M} was already confirmed at {1:%H:%M}</translation></message><message><source>今日没有排值班员，也没有人签到，请先接班签到</source><translation>No duty officer is rostered or signed in today; please sign in for the shift first</translation></message><message><source>未知的事项「{0}」</source><translation>Unknown item "{0}"</translation></message><message><source>{0}已被他人修改（例如另一值班台）</source><translation>{0} has been changed by someone else (at another desk, for example)</translation></message><message><source>（空）</source><translation>(empty)</translation></message><message><source>{0}：{1} → {2}</source><translation>{0}: {1} → {2}</translation></message><message><source>{0}已被他人修改：{1} 于 {2}（可能在另一值班台）改了</source><translation>{0} has been changed by someone else: {1} at {2} (perhaps at another desk) changed</translation></message><message><source>{0}
+    <message>
+        <source>帮助</source>
+        <translation>Help</translation>
+    </message>
+<message><source>主要领导</source><translation>Chief</translation></message><message><source>带班领导</source><translation>Shift leader</translation></message><message><source>值班员</source><translation>Duty officer</translation></message><message><source>管理员</source><translation>Administrator</translation></message><message><source>系统</source><translation>system</translation></message><message><source>自然灾害</source><translation>Natural disaster</translation></message><message><source>事故灾难</source><translation>Accident</translation></message><message><source>公共卫生事件</source><translation>Public health</translation></message><message><source>社会安全事件</source><translation>Public security</translation></message><message><source>Ⅰ级 特别重大</source><translation>Level I (extremely serious)</translation></message><message><source>Ⅱ级 重大</source><translation>Level II (serious)</translation></message><message><source>Ⅲ级 较大</source><translation>Level III (major)</translation></message><message><source>Ⅳ级 一般</source><translation>Level IV (ordinary)</translation></message><message><source>待核定</source><translation>To be rated</translation></message><message><source>Ⅰ级</source><translation>Level I</translation></message><message><source>Ⅱ级</source><translation>Level II</translation></message><message><source>Ⅲ级</source><translation>Level III</translation></message><message><source>Ⅳ级</source><translation>Level IV</translation></message><message><source>处置中</source><translation>Being handled</translation></message><message><source>已办结</source><translation>Closed</translation></message><message><source>电话报告</source><translation>Phone report</translation></message><message><source>书面报告</source><translation>Written report</translation></message><message><source>续报</source><translation>Follow-up report</translation></message><message><source>终报</source><translation>Final report</translation></message><message><source>派单到场</source><translation>On site after dispatch</translation></message><message><source>首报</source><translation>First report</translation></message><message><source>书面</source><translation>Written</translation></message><message><source>即将到期</source><translation>Due soon</translation></message><message><source>到期</source><translation>Due</translation></message><message><source>已超时</source><translation>Overdue</translation></message><message><source>已完成</source><translation>Done</translation></message><message><source>待定</source><translation>Unknown</translation></message><message><source>值班表报备</source><translation>Rota report</translation></message><message><source>值班日报</source><translation>Daily duty report</translation></message><message><source>电话记录</source><translation>Phone call</translation></message><message><source>传真</source><translation>Fax</translation></message><message><source>来文</source><translation>Document</translation></message><message><source>来访</source><translation>Visit</translation></message><message><source>特急</source><translation>Most urgent</translation></message><message><source>加急</source><translation>Urgent</translation></message><message><source>平急</source><translation>Priority</translation></message><message><source>平件</source><translation>Routine</translation></message><message><source>到达现场</source><translation>Arrived on site</translation></message><message><source>请假</source><translation>Leave</translation></message><message><source>出差</source><translation>Business trip</translation></message><message><source>培训</source><translation>Training</translation></message><message><source>其他</source><translation>Other</translation></message><message><source>安排</source><translation>Assigned</translation></message><message><source>换班</source><translation>Swap</translation></message><message><source>代班</source><translation>Stand-in</translation></message><message><source>视频</source><translation>Video</translation></message><message><source>现场</source><translation>In person</translation></message><message><source>在岗正常</source><translation>On duty, normal</translation></message><message><source>无人接听</source><translation>No answer</translation></message><message><source>值班人员不在岗</source><translation>Officer not at the desk</translation></message><message><source>值班人员联系不上</source><translation>Officer unreachable</translation></message><message><source>其他问题</source><translation>Other problem</translation></message><message><source>自动备份</source><translation>Automatic</translation></message><message><source>手动备份</source><translation>Manual</translation></message><message><source>恢复前自动保留</source><translation>Kept before restore</translation></message><message><source>采用外勤修改</source><translation>Field changes taken</translation></message><message><source>双方都改，另存为修订</source><translation>Changed on both sides, kept as revision</translation></message><message><source>无变化</source><translation>Unchanged</translation></message><message><source>值班室名称</source><translation>Duty room name</translation></message><message><source>交接班时间</source><translation>Handover time</translation></message><message><source>时区</source><translation>Time zone</translation></message><message><source>字体缩放</source><translation>Font size</translation></message><message><source>值班电话</source><translation>Duty phone</translation></message><message><source>无操作自动锁屏（分钟）</source><translation>Lock after inactivity (minutes)</translation></message><message><source>工作日值班层级</source><translation>Tiers on workdays</translation></message><message><source>周末值班层级</source><translation>Tiers on weekends</translation></message><message><source>节假日值班层级</source><translation>Tiers on holidays</translation></message><message><source>敏感时期值班层级</source><translation>Tiers in sensitive periods</translation></message><message><source>主要领导可顶带班领导</source><translation>A chief may stand in for a shift leader</translation></message><message><source>两次值班最少间隔（天）</source><translation>Minimum days between two duties</translation></message><message><source>节假日值班补休（天/次）</source><translation>Compensatory leave per holiday duty (days)</translation></message><message><source>Ⅰ、Ⅱ级电话报告时限（分钟）</source><translation>Levels I–II phone report deadline (minutes)</translation></message><message><source>Ⅰ、Ⅱ级书面报告时限（分钟）</source><translation>Levels I–II written report deadline (minutes)</translation></message><message><source>Ⅲ级电话报告时限（分钟）</source><translation>Level III phone report deadline (minutes)</translation></message><message><source>Ⅲ级书面报告时限（分钟）</source><translation>Level III written report deadline (minutes)</translation></message><message><source>Ⅳ级电话报告时限（分钟）</source><translation>Level IV phone report deadline (minutes)</translation></message><message><source>Ⅳ级书面报告时限（分钟）</source><translation>Level IV written report deadline (minutes)</translation></message><message><source>待核定电话报告时限（分钟）</source><translation>Unrated phone report deadline (minutes)</translation></message><message><source>待核定书面报告时限（分钟）</source><translation>Unrated written report deadline (minutes)</translation></message><message><source>Ⅰ、Ⅱ级续报时间</source><translation>Levels I–II follow-up report times</translation></message><message><source>Ⅲ、Ⅳ级及待核定续报时间</source><translation>Levels III–IV and unrated follow-up report times</translation></message><message><source>终报时限（天）</source><translation>Final report deadline (days)</translation></message><message><source>群体性事件县级指挥（人数超过）</source><translation>Mass incident: county command (more than N people)</translation></message><message><source>群体性事件市级指挥（人数达到）</source><translation>Mass incident: city command (N people or more)</translation></message><message><source>提前提醒（分钟）</source><translation>Early warning (minutes)</translation></message><message><source>接班签到提前（分钟）</source><translation>Sign-in opens before handover (minutes)</translation></message><message><source>接班签到截止（分钟）</source><translation>Sign-in closes after handover (minutes)</translation></message><message><source>需签到的层级</source><translation>Tiers that sign in</translation></message><message><source>在岗确认开始</source><translation>Presence checks start</translation></message><message><source>在岗确认结束</source><translation>Presence checks end</translation></message><message><source>在岗确认间隔（分钟）</source><translation>Interval between presence checks (minutes)</translation></message><message><source>在岗确认时限（分钟）</source><translation>Time to confirm presence (minutes)</translation></message><message><source>节假日值班表报备（提前天数）</source><translation>Holiday rota report (days ahead)</translation></message><message><source>值班表报备截止时间</source><translation>Rota report deadline (time of day)</translation></message><message><source>节假日值班日报时间</source><translation>Holiday daily report time</translation></message><message><source>国家（默认）</source><translation>National (default)</translation></message><message><source>河南省</source><translation>Henan Province</translation></message><message><source>严格（市级）</source><translation>Strict (city level)</translation></message><message><source>用于打印件标题和窗口标题</source><translation>Used in the titles of printouts and of the window</translation></message><message><source>用于打印件，默认「总值班室」</source><translation>Used in printouts; default "总值班室" (general duty room)</translation></message><message><source>默认 08:30：24 小时值班，自交接班时间起至次日同一时间</source><translation>Default 08:30: a 24-hour duty from the handover time to the same time next day</translation></message><message><source>默认 Asia/Shanghai（北京时间）；记录按 UTC 保存，按此时区显示</source><translation>Default Asia/Shanghai (Beijing time); records are stored in UTC and shown in this zone</translation></message><message><source>默认 100%，夜间或年长同志可调大</source><translation>Default 100%; larger at night or for older colleagues</translation></message><message><source>印在值班表上</source><translation>Printed on the rota</translation></message><message><source>默认 15 分钟无人操作即锁屏，须重新登录；0 表示不自动锁屏</source><translation>Default: lock after 15 idle minutes, logging in again to unlock; 0 means never lock automatically</translation></message><message><source>默认 带班领导 + 值班员（DOMAIN.md 工作日规定）</source><translation>Default: shift leader + duty officer (the workday rule in DOMAIN.md)</translation></message><message><source>默认 带班领导 + 值班员</source><translation>Default: shift leader + duty officer</translation></message><message><source>默认 三级值班：主要领导 + 带班领导 + 值班员（粤府办〔2012〕55号等）</source><translation>Default: three levels, chief + shift leader + duty officer (粤府办〔2012〕55号 and others)</translation></message><message><source>默认 三级值班，同节假日</source><translation>Default: three levels, as on holidays</translation></message><message><source>默认否：主要领导只排主要领导班次</source><translation>Default no: chiefs take only chief shifts</translation></message><message><source>默认 1：同一人不连续两天值班</source><translation>Default 1: nobody is on duty two days running</translation></message><message><source>默认每值一天节假日班补休一天，用于值班统计</source><translation>Default: a day off for each holiday duty, used in the duty statistics</translation></message><message><source>国务院应急办 2015 年通知：重特大事件 30 分钟内电话、1 小时内书面；一般事件 2 小时内书面（生产安全事故报告和调查处理条例）；0 表示不要求电话报告</source><translation>State Council emergency office notice of 2015: serious and extremely serious events by phone within 30 minutes and in writing within 1 hour; ordinary events in writing within 2 hours (Regulations on the Reporting, Investigation and Handling of Production Safety Accidents); 0 means no phone report required</translation></message><message><source>国务院应急办 2015 年通知：重特大事件 30 分钟内电话、1 小时内书面；一般事件 2 小时内书面（生产安全事故报告和调查处理条例）</source><translation>State Council emergency office notice of 2015: serious and extremely serious events by phone within 30 minutes and in writing within 1 hour; ordinary events in writing within 2 hours (Regulations on the Reporting, Investigation and Handling of Production Safety Accidents)</translation></message><message><source>默认每天 08:00 和 17:00 前各续报一次（重特大事件每日至少两次）</source><translation>Default: a follow-up by 08:00 and by 17:00 each day (at least twice a day for serious events)</translation></message><message><source>默认每天 17:00 前续报一次</source><translation>Default: a follow-up by 17:00 each day</translation></message><message><source>默认 0：国家无统一终报时限，办结前必须终报；可设为接报后若干天</source><translation>Default 0: there is no national deadline for the final report, but it must come before closing; it can be set to a number of days after receipt</translation></message><message><source>默认超过 100 人由县级指挥，100 人以下本镇会同相邻乡镇处置（各地预案不同）</source><translation>Default: the county commands above 100 people; below that the town handles it with its neighbours (local plans differ)</translation></message><message><source>默认 500 人以上由市级指挥</source><translation>Default: the city commands at 500 people or more</translation></message><message><source>默认到期前 10 分钟提醒</source><translation>Default: an alert 10 minutes before a deadline</translation></message><message><source>默认交接班前 15 分钟起可签到（接班人提前到岗）</source><translation>Default: sign-in opens 15 minutes before the handover (the incoming officer arrives early)</translation></message><message><source>默认交接班后 15 分钟仍未签到即提醒</source><translation>Default: an alert if nobody has signed in 15 minutes after the handover</translation></message><message><source>默认带班领导和值班员签到</source><translation>Default: the shift leader and the duty officer sign in</translation></message><message><source>默认夜间 22:00 起</source><translation>Default: from 22:00 at night</translation></message><message><source>默认至次日 06:00</source><translation>Default: until 06:00 next day</translation></message><message><source>默认每 2 小时确认一次；0 表示不做在岗确认</source><translation>Default: every 2 hours; 0 means no presence checks</translation></message><message><source>默认弹出后 10 分钟内确认，否则记为未确认</source><translation>Default: confirm within 10 minutes of the prompt, or it is recorded as not confirmed</translation></message><message><source>默认节日第一天前 5 天报备值班表（有的地市要求 3 天）</source><translation>Default: report the rota 5 days before the first day of a holiday (some cities ask for 3)</translation></message><message><source>默认当天 17:00 前</source><translation>Default: by 17:00 that day</translation></message><message><source>默认节假日每天 15:00 前报送值班日报（有事报事、无事报平安）</source><translation>Default: on holidays a daily duty report by 15:00 (report what happened, or that all is well)</translation></message><message><source>河南省：Ⅰ、Ⅱ级 15 分钟电话、35 分钟书面；Ⅲ级 60 分钟书面；Ⅳ级 6 小时书面</source><translation>Henan Province: levels I–II by phone in 15 minutes and in writing in 35; level III in writing in 60 minutes; level IV in writing in 6 hours</translation></message><message><source>部分地市：Ⅰ、Ⅱ级 15 分钟电话、30 分钟书面</source><translation>Some cities: levels I–II by phone in 15 minutes and in writing in 30</translation></message><message><source>Ⅰ、Ⅱ级</source><translation>Levels I and II</translation></message><message><source>未知的角色「{0}」（应为 值班员、带班领导 或 管理员）</source><translation>Unknown role "{0}" (it must be 值班员, 带班领导 or 管理员)</translation></message><message><source>用户名应为 2–32 位字母、数字或 _ . -（例如 zhangsan）</source><translation>A user name is 2–32 letters, digits or _ . - (e.g. zhangsan)</translation></message><message><source>姓名不能为空</source><translation>The name cannot be empty</translation></message><message><source>姓名过长（最多 32 个字）</source><translation>The name is too long (at most 32 characters)</translation></message><message><source>密码至少 {0} 位</source><translation>The password needs at least {0} characters</translation></message><message><source>密码最多 {0} 位</source><translation>The password can have at most {0} characters</translation></message><message><source>密码过于简单（至少要有 3 个不同的字符）</source><translation>The password is too simple (it needs at least 3 different characters)</translation></message><message><source>两次输入的密码不一致</source><translation>The two passwords differ</translation></message><message><source>「{0}」不是日期类型，应为 workday / weekend / holiday / adjusted_workday / unknown</source><translation>"{0}" is not a kind of day; it must be workday / weekend / holiday / adjusted_workday / unknown</translation></message><message><source>「{0}」不是有效日期，应为 YYYY-MM-DD</source><translation>"{0}" is not a valid date; write YYYY-MM-DD</translation></message><message><source>{0}「{1}」不是有效的时间，应为 2026-07-01T03:10 或 2026-07-01 03:10</source><translation>{0} "{1}" is not a valid time; write 2026-07-01T03:10 or 2026-07-01 03:10</translation></message><message><source>「{0}」不是 11 位手机号</source><translation>"{0}" is not an 11-digit mobile number</translation></message><message><source>「{0}」不是有效的电话号码</source><translation>"{0}" is not a valid phone number</translation></message><message><source>{0}不能为空</source><translation>{0} cannot be empty</translation></message><message><source>{0}过长（最多 {1} 个字）</source><translation>{0} is too long (at most {1} characters)</translation></message><message><source>填写了联络员手机，请同时填写联络员姓名</source><translation>A liaison mobile was given; please give the liaison's name too</translation></message><message><source>手机号不能为空</source><translation>The mobile number cannot be empty</translation></message><message><source>电话不能为空</source><translation>The phone number cannot be empty</translation></message><message><source>{0}至少要有一个时间，例如 17:00</source><translation>{0} needs at least one time, e.g. 17:00</translation></message><message><source>{0}中「{1}」不是 时:分（例如 17:00）</source><translation>"{1}" in {0} is not hours:minutes (e.g. 17:00)</translation></message><message><source>提前提醒 {0} 分钟不短于最短的时限（{1} {2} 分钟），事项一开始就会提醒；请改小</source><translation>An early warning of {0} minutes is not shorter than the shortest deadline ({1}, {2} minutes), so items would alert as soon as they begin; please make it shorter</translation></message><message><source>在岗确认时限 {0} 分钟长于间隔 {1} 分钟，前后两次确认会重叠</source><translation>The time to confirm presence ({0} minutes) is longer than the interval ({1} minutes), so two checks would overlap</translation></message><message><source>在岗确认从 {0} 到 {1} 每 {2} 分钟一次，最后一次的确认时限跨入次日第一次，时间表自相重叠</source><translation>Presence checks every {2} minutes from {0} to {1}: the time to confirm the last one runs into the first of the next day, so the schedule overlaps itself</translation></message><message><source>参与 {0} 人（≤ {1}）：由本镇会同相邻乡镇处置</source><translation>{0} people involved (≤ {1}): the town handles it with its neighbours</translation></message><message><source>未知的{0}「{1}」，应为 {2}</source><translation>Unknown {0} "{1}"; it must be {2}</translation></message><message><source>建议：{0}（{1}）</source><translation>Suggested: {0} ({1})</translation></message><message><source>参与 {0} 人（≥ {1}）：由市级指挥处置</source><translation>{0} people involved (≥ {1}): the city commands</translation></message><message><source>参与 {0} 人（&gt; {1}）：由县级指挥处置</source><translation>{0} people involved (&gt; {1}): the county commands</translation></message><message><source>建议：{0}（死亡、受伤和直接经济损失均未达较大级标准）</source><translation>Suggested: {0} (deaths, injured and direct loss are all below level III)</translation></message><message><source>{0}应为不小于 0 的整数</source><translation>{0} must be a whole number of 0 or more</translation></message><message><source>{0}不能为负数（{1}）</source><translation>{0} cannot be negative ({1})</translation></message><message><source>未知字段「{0}」</source><translation>Unknown field "{0}"</translation></message><message><source>死亡 {0} 人 ≥ {1}</source><translation>{0} dead ≥ {1}</translation></message><message><source>受伤 {0} 人 ≥ {1}（条例按重伤计，请核实伤情）</source><translation>{0} injured ≥ {1} (the regulation counts serious injuries: check how serious)</translation></message><message><source>直接经济损失 {0:g} 万元 ≥ {1} 万元</source><translation>direct loss {0:g} × 10,000 yuan ≥ {1} × 10,000 yuan</translation></message><message><source>{0}应为不小于 0 的整数，「{1}」不是整数</source><translation>{0} must be a whole number of 0 or more; "{1}" is not a whole number</translation></message><message><source>请选择事件类别</source><translation>Please choose the incident category</translation></message><message><source>「{0}」不是{1}的子类，应为 {2}</source><translation>"{0}" is not a type of {1}; it must be one of {2}</translation></message><message><source>请填写接报时间</source><translation>Please fill in the time received</translation></message><message><source>发生时间无法识别</source><translation>The time it occurred cannot be read</translation></message><message><source>接报时间比现在晚 5 分钟以上，请检查日期和时间</source><translation>The time received is more than 5 minutes in the future; please check the date and time</translation></message><message><source>发生时间不能晚于接报时间</source><translation>The time it occurred cannot be after the time it was received</translation></message><message><source>{0} 名{1}均不可排：{2}</source><translation>None of the {0} {1}s can be rostered: {2}</translation></message><message><source>{0} {1}：{2}</source><translation>{0} {1}: {2}</translation></message><message><source>没有在岗的{0}</source><translation>No active {0}</translation></message><message><source>{0}：{1}</source><translation>{0}: {1}</translation></message><message><source>每天都必须有带班领导在岗</source><translation>A shift leader must be on duty every day</translation></message><message><source>{0} 人请假、出差或培训</source><translation>{0} on leave, travel or training</translation></message><message><source>{0} 人轮休（与前后值班间隔不足）</source><translation>{0} resting (too soon after or before another duty)</translation></message><message><source>{0} 人当天已有其他班次</source><translation>{0} already on another shift that day</translation></message><message><source>安排的人员已停用或不存在</source><translation>The person assigned is inactive or does not exist</translation></message><message><source>{0} 是{1}，不能值此班</source><translation>{0} is a {1} and cannot take this shift</translation></message><message><source>{0} 当天请假、出差或培训</source><translation>{0} is on leave, travel or training that day</translation></message><message><source>{0} 当天已值{1}</source><translation>{0} is already on duty as {1} that day</translation></message><message><source>{0} 与前后值班间隔不足 {1} 天</source><translation>{0} has less than {1} days between duties</translation></message><message><source>未安排（节假日和敏感时期须三级值班）</source><translation>Not assigned (holidays and sensitive periods need three levels)</translation></message><message><source>未安排</source><translation>Not assigned</translation></message><message><source>{0} 没有可拨通的手机号</source><translation>{0} has no mobile number that can be called</translation></message><message><source>{0}应为是或否</source><translation>{0} must be yes or no</translation></message><message><source>{0}应为 24 小时制的 时:分，例如 08:30</source><translation>{0} must be a 24-hour hours:minutes, e.g. 08:30</translation></message><message><source>{0}至少要有一个，例如 带班领导、值班员</source><translation>{0} needs at least one tier, e.g. 带班领导、值班员</translation></message><message><source>「{0}」不是已知的时区，例如 Asia/Shanghai</source><translation>"{0}" is not a known time zone, e.g. Asia/Shanghai</translation></message><message><source>{0}应在 {1}{2} 到 {3}{4} 之间</source><translation>{0} must be between {1}{2} and {3}{4}</translation></message><message><source>没有名为「{0}」的设置</source><translation>There is no setting named "{0}"</translation></message><message><source>{0}应为整数</source><translation>{0} must be a whole number</translation></message><message><source>{0}；{1}</source><translation>{0}; {1}</translation></message><message><source>{0}、{1}</source><translation>{0}, {1}</translation></message><message><source>{0}，{1}</source><translation>{0}, {1}</translation></message><message><source>值班层级不能为空</source><translation>The duty tier cannot be empty</translation></message><message><source>「{0}」不是值班层级，应为 主要领导 / 带班领导 / 值班员</source><translation>"{0}" is not a duty tier; it must be 主要领导 (chief) / 带班领导 (shift leader) / 值班员 (duty officer)</translation></message><message><source>数据库结构版本 {0} 比本程序新，请先升级 Dutyroom</source><translation>Schema version {0} is newer than this program; please upgrade Dutyroom first</translation></message><message><source>{0}值班表（{1:%m月%d日}—{2:%m月%d日}）</source><translation>Rota for {0} ({1:%d %b}–{2:%d %b})</translation></message><message><source>{0} {1}</source><translation>{0} {1}</translation></message><message><source>{0}（未排班）</source><translation>{0} (not rostered)</translation></message><message><source>值班员 {0}</source><translation>Duty officer {0}</translation></message><message><source>值班员（未排班）</source><translation>Duty officer (not rostered)</translation></message><message><source>{0:%m月%d日}起节假日</source><translation>the holiday from {0:%d %b}</translation></message><message><source>{0:%m月%d日}值班日报（有事报事、无事报平安）</source><translation>Daily duty report for {0:%d %b} (report what happened, or that all is well)</translation></message><message><source>备份文件不能是数据库本身</source><translation>The backup file cannot be the database itself</translation></message><message><source>文件 {0} 不存在</source><translation>The file {0} does not exist</translation></message><message><source>这不是 Dutyroom 数据库或其备份</source><translation>This is not a Dutyroom database or a backup of one</translation></message><message><source>该备份的数据结构版本 {0} 比本程序新，请先升级 Dutyroom</source><translation>The backup's schema version {0} is newer than this program; please upgrade Dutyroom first</translation></message><message><source>不能用数据库本身恢复自己</source><translation>A database cannot be restored from itself</translation></message><message><source>审计链第 {0} 条：{1}</source><translation>Audit chain entry {0}: {1}</translation></message><message><source>无法读取审计记录（{0}）</source><translation>Cannot read the audit records ({0})</translation></message><message><source>恢复未完成（{0}）；原数据库的副本：{1}</source><translation>The restore did not finish ({0}); a copy of the original database: {1}</translation></message><message><source>服务器数据库（PostgreSQL）由服务器管理员用 pg_dump 备份和恢复，不在值班台上备份</source><translation>A server database (PostgreSQL) is backed up and restored by the server's administrator with pg_dump, not at the desk</translation></message><message><source>下一次在 {0:%H:%M}</source><translation>the next is at {0:%H:%M}</translation></message><message><source>本班次没有在岗确认</source><translation>This shift has no presence checks</translation></message><message><source>没有编号为 {0} 的人员</source><translation>There is no person numbered {0}</translation></message><message><source>{0} 已停用，不能签到</source><translation>{0} is inactive and cannot sign in</translation></message><message><source>查岗时间晚于现在</source><translation>The time of the inspection call is in the future</translation></message><message><source>查岗方式应为{0}之一</source><translation>How the check was made must be one of {0}</translation></message><message><source>查岗结果不在可选范围内</source><translation>The result of the inspection call is not one of the choices</translation></message><message><source>是否按规定接听应为是或否</source><translation>"Answered in time" must be yes or no</translation></message><message><source>在岗正常时请填写接听人</source><translation>When the desk was staffed, please name who answered</translation></message><message><source>无人接听或联系不上时不能记为按规定接听</source><translation>A call nobody answered cannot be recorded as answered in time</translation></message><message><source>没有指定要确认的提醒</source><translation>No alert was named to acknowledge</translation></message><message><source>未知的值班层级「{0}」</source><translation>Unknown duty tier "{0}"</translation></message><message><source>{0:%m月%d日}的班次不需要{1}签到</source><translation>The {0:%d %b} shift needs no sign-in by the {1}</translation></message><message><source>{0:%m月%d日}班次的{1}已经签到（{2:%H:%M}）；下一班签到 {3:%m月%d日 %H:%M} 开始</source><translation>The {1} of the {0:%d %b} shift has already signed in ({2:%H:%M}); sign-in for the next shift opens {3:%d %b %H:%M}</translation></message><message><source>现在没有需要确认的在岗确认（{0}）</source><translation>There is no presence check to confirm now ({0})</translation></message><message><source>{0:%H:%M} 的在岗确认已于 {1:%H:%M} 确认</source><translation>The presence check of {0:%H:%M} was already confirmed at {1:%H:%M}</translation></message><message><source>今日没有排值班员，也没有人签到，请先接班签到</source><translation>No duty officer is rostered or signed in today; please sign in for the shift first</translation></message><message><source>未知的事项「{0}」</source><translation>Unknown item "{0}"</translation></message><message><source>{0}已被他人修改（例如另一值班台）</source><translation>{0} has been changed by someone else (at another desk, for example)</translation></message><message><source>{0}人</source><translation>{0}</translation></message><message><source>{0:g} 万元</source><translation>{0:g}×10k yuan</translation></message><message><source>{0}已被他人修改：{1} 于 {2}（可能在另一值班台）改了</source><translation>{0} has been changed by someone else: {1} at {2} (perhaps at another desk) changed</translation></message><message><source>{0}
   · {1}</source><translation>{0}
   · {1}</translation></message><message><source>{0}：{1}
 您的这次保存没有写入，填写的内容仍在窗口中。再次保存将只把您改动的内容写到最新版本上。</source><translation>{0}: {1}
-Your save was not written; what you entered is still in the window. Saving again writes only your own changes on top of the latest version.</translation></message><message><source>数据库中已有 {0} 名人员，不能再加入示例数据；请为示例另建一个数据库</source><translation>The database already has {0} people, so the sample data cannot be added; please use a separate database for the sample</translation></message><message><source>已有名为「{0}」的联动单位</source><translation>There is already a partner unit named "{0}"</translation></message><message><source>第 {0} 行，列「{1}」：{2}</source><translation>Row {0}, column "{1}": {2}</translation></message><message><source>第 {0} 行：{1}</source><translation>Row {0}: {1}</translation></message><message><source>列「{0}」：{1}</source><translation>Column "{0}": {1}</translation></message><message><source>输入有误</source><translation>The input is wrong</translation></message><message><source>{0}（另有 {1} 处错误）</source><translation>{0} ({1} more errors)</translation></message><message><source>这个文件不是外勤包（没有外勤包记录），不能合并</source><translation>This file is not a field package (it has no field package record) and cannot be merged</translation></message><message><source>外勤包中的记录引用了本库没有的记录（{0}）</source><translation>A record in the field package refers to a record this database does not have ({0})</translation></message><message><source>草稿</source><translation>Draft</translation></message><message><source>已接班</source><translation>Accepted</translation></message><message><source>已接班（第 {0} 版）</source><translation>Accepted (version {0})</translation></message><message><source>这一班的交接班记录</source><translation>This shift's handover record</translation></message><message><source>另一台电脑刚刚保存了这一班的交接班记录，请刷新后再改。</source><translation>Another computer has just saved this shift's handover record; please refresh before editing.</translation></message><message><source>{0:%m月%d日}的交接班记录已由{1}接班确认并锁定，只能「更正」</source><translation>The handover record of {0:%d %b} was accepted by {1} and is locked; it can only be corrected</translation></message><message><source>接班签到开始（{0:%m-%d %H:%M}）后才能接班确认</source><translation>The handover can only be accepted once sign-in opens ({0:%m-%d %H:%M})</translation></message><message><source>请选择在岗的接班人</source><translation>Please choose an active incoming officer</translation></message><message><source>只有已接班确认的记录需要更正；草稿可直接修改后保存</source><translation>Only an accepted record needs a correction; a draft can simply be edited and saved</translation></message><message><source>更正后的内容与原记录相同</source><translation>The correction is the same as the record</translation></message><message><source>「{0}」与第 {1} 行重复</source><translation>"{0}" repeats row {1}</translation></message><message><source>文件中没有人员数据</source><translation>The file holds no people</translation></message><message><source>文件是空的，没有表头和数据</source><translation>The file is empty: no header and no data</translation></message><message><source>缺少必需的列「{0}」（表头应含 姓名、值班层级、手机）</source><translation>The required column "{0}" is missing (the header must hold 姓名, 值班层级, 手机)</translation></message><message><source>手机 {0} 与第 {1} 行重复</source><translation>Mobile {0} repeats row {1}</translation></message><message><source>应为一个 JSON 对象（{"title": ...}）</source><translation>Must be one JSON object ({"title": ...})</translation></message><message><source>无法读取文件（{0}）</source><translation>Cannot read the file ({0})</translation></message><message><source>文件已损坏或不是有效的表格（{0}）</source><translation>The file is damaged or not a valid spreadsheet ({0})</translation></message><message><source>行数超过 {0} 行，请检查是否选错了文件</source><translation>More than {0} rows; please check this is the right file</translation></message><message><source>文件不存在</source><translation>The file does not exist</translation></message><message><source>不是有效的 JSON：第 {0} 行第 {1} 列 {2}</source><translation>Not valid JSON: line {0}, column {1}: {2}</translation></message><message><source>只能导入 .xlsx 或 .csv 文件</source><translation>Only .xlsx or .csv files can be imported</translation></message><message><source>事件「{0}」</source><translation>Incident "{0}"</translation></message><message><source>事件「{0}」已作废，不能再修改或报送</source><translation>Incident "{0}" is void and can no longer be edited or reported</translation></message><message><source>{0}比现在晚 5 分钟以上，请检查日期和时间</source><translation>{0} is more than 5 minutes in the future; please check the date and time</translation></message><message><source>{0}不能早于{1}</source><translation>{0} cannot be before {1}</translation></message><message><source>接报 {0}「{1}」</source><translation>Received {0} "{1}"</translation></message><message><source>{0}。说明：{1}</source><translation>{0}. Note: {1}</translation></message><message><source>事件已办结，不能再派单；如需继续处置请先重新打开</source><translation>The incident is closed and cannot be dispatched; reopen it to continue handling it</translation></message><message><source>请至少选择一个联动单位</source><translation>Please choose at least one partner unit</translation></message><message><source>没有编号为 {0} 的派单</source><translation>There is no dispatch numbered {0}</translation></message><message><source>未知的反馈类型「{0}」，应为 {1}</source><translation>Unknown kind of feedback "{0}"; it must be one of {1}</translation></message><message><source>该派单已办结</source><translation>This dispatch is already finished</translation></message><message><source>（内容未变）</source><translation>(nothing changed)</translation></message><message><source>{0}（{1} {2}），{3} 分钟内到达</source><translation>{0} ({1} {2}), on site within {3} minutes</translation></message><message><source>没有编号为 {0} 的事件</source><translation>There is no incident numbered {0}</translation></message><message><source>办结前必须先报送终报</source><translation>A final report must be sent before closing</translation></message><message><source>没有编号为 {0} 的在用联动单位</source><translation>There is no active partner unit numbered {0}</translation></message><message><source>已向「{0}」派单且尚未办结，不必重复派单</source><translation>"{0}" has already been dispatched and has not finished; no need to dispatch again</translation></message><message><source>{0}{1}（迟报）</source><translation>{0} {1} (late)</translation></message><message><source>{0}{1}</source><translation>{0} {1}</translation></message><message><source>报送{0}</source><translation>Reported to {0}</translation></message><message><source>报送上级</source><translation>Reported to the upper level</translation></message><message><source>{0}反馈：{1}</source><translation>{0} feedback: {1}</translation></message><message><source>重新打开已办结的事件须说明原因</source><translation>Reopening a closed incident needs a reason</translation></message><message><source>{0}「{1}」</source><translation>{0} "{1}"</translation></message><message><source>没有编号为 {0} 的{1}</source><translation>There is no {1} numbered {0}</translation></message><message><source>没有编号为 {0} 的来电来文登记</source><translation>There is no call or document numbered {0}</translation></message><message><source>该登记已作废，不能再修改</source><translation>This entry is void and can no longer be edited</translation></message><message><source>未知的登记类型「{0}」，应为 {1}</source><translation>Unknown kind of entry "{0}"; it must be one of {1}</translation></message><message><source>紧急程度应为 {0} 或留空</source><translation>Urgency must be {0} or empty</translation></message><message><source>标题和内容至少填写一项</source><translation>Fill in the title or the text, at least one</translation></message><message><source>作废须说明原因</source><translation>Voiding needs a reason</translation></message><message><source>该登记已转为事件 #{0}</source><translation>This entry was already made incident #{0}</translation></message><message><source>请填写来电（来文）时间</source><translation>Please fill in when the call (document) came</translation></message><message><source>时间比现在晚 5 分钟以上，请检查日期和时间</source><translation>The time is more than 5 minutes in the future; please check the date and time</translation></message><message><source>文件中没有全天事件</source><translation>The file holds no all-day events</translation></message><message><source>文件中没有日期</source><translation>The file holds no dates</translation></message><message><source>标题中没有年份，无法确定「{0}」是哪一年</source><translation>The title has no year, so the year of "{0}" is unknown</translation></message><message><source>「{0}」不是日期（应为 2月15日 或 2026-02-15）</source><translation>"{0}" is not a date (write 2月15日 or 2026-02-15)</translation></message><message><source>不支持的版式「{0}」，可用 {1}</source><translation>Unsupported layout "{0}"; available: {1}</translation></message><message><source>不支持的格式「{0}」，可用 {1}</source><translation>Unsupported format "{0}"; available: {1}</translation></message><message><source>第 {0} 个事件（{1}）应为全天事件，且不超过 60 天</source><translation>Event {0} ({1}) must be an all-day event of at most 60 days</translation></message><message><source>缺少列「{0}」（应为 date,kind,name）</source><translation>Column "{0}" is missing (the columns are date,kind,name)</translation></message><message><source>{0} 与第 {1} 行重复</source><translation>{0} repeats row {1}</translation></message><message><source>「{0}」不是有效日期</source><translation>"{0}" is not a valid date</translation></message><message><source>值班表只能从 .xlsx 导入</source><translation>A rota can only be imported from .xlsx</translation></message><message><source>找不到「日期」表头行</source><translation>No header row with "日期" (date) found</translation></message><message><source>缺少「带班领导」列</source><translation>The "带班领导" (shift leader) column is missing</translation></message><message><source>{0}月{1}日 与第 {2} 行重复</source><translation>{0}/{1} repeats row {2}</translation></message><message><source>值班表中没有日期行</source><translation>The rota has no date rows</translation></message><message><source>无法写入文件（{0}）</source><translation>Cannot write the file ({0})</translation></message><message><source>不是有效的 iCalendar 文件（{0}）</source><translation>Not a valid iCalendar file ({0})</translation></message><message><source>第 {0} 个事件（{1}）的日期无法读取（{2}）</source><translation>The dates of event {0} ({1}) cannot be read ({2})</translation></message><message><source>{0} 在第 {1} 和第 {2} 个事件中类型不同</source><translation>{0} has different kinds in events {1} and {2}</translation></message><message><source>「{0}」不在通讯录在岗人员中</source><translation>"{0}" is not an active person in Contacts</translation></message><message><source>「{0}」是{1}，不能列为{2}</source><translation>"{0}" is a {1} and cannot be listed as {2}</translation></message><message><source>结束日期早于开始日期</source><translation>The end date is before the start date</translation></message><message><source>日期范围过长（最多两年）</source><translation>The date range is too long (two years at most)</translation></message><message><source>{0} 已停用，不能排班</source><translation>{0} is inactive and cannot be rostered</translation></message><message><source>{0} 是{1}，不能值{2}班</source><translation>{0} is a {1} and cannot take a {2} shift</translation></message><message><source>未知的变更类型「{0}」</source><translation>Unknown kind of change "{0}"</translation></message><message><source>换班、代班须填写原因</source><translation>Swaps and stand-ins need a reason</translation></message><message><source>换班须填写原因</source><translation>A swap needs a reason</translation></message><message><source>请选择另一天</source><translation>Please choose another day</translation></message><message><source>未知的类型「{0}」</source><translation>Unknown kind "{0}"</translation></message><message><source>两天都须已安排{0}才能换班</source><translation>Both days must have a {0} assigned to swap</translation></message><message><source>无法作为 Dutyroom 数据库打开（{0}）</source><translation>Cannot be opened as a Dutyroom database ({0})</translation></message><message><source>无法打开或连接数据库 {0}：{1}</source><translation>Cannot open or connect to the database {0}: {1}</translation></message><message><source>通讯录中已有在岗人员「{0}」</source><translation>There is already an active person "{0}" in Contacts</translation></message><message><source>手机 {0} 已登记为「{1}」的号码</source><translation>Mobile {0} is already registered as {1}'s number</translation></message><message><source>当前用户 {0}（{1}）无权{2}。请由有此权限的用户登录后再操作。</source><translation>The current user {0} ({1}) may not {2}. Please log in as a user who may.</translation></message><message><source>用户名或密码不正确</source><translation>Wrong user name or password</translation></message><message><source>关联的人员不存在或已停用</source><translation>The linked person does not exist or is inactive</translation></message><message><source>用户名「{0}」已被使用</source><translation>The user name "{0}" is taken</translation></message><message><source>命令行用户没有密码可改</source><translation>The command-line user has no password to change</translation></message><message><source>已有用户，管理员须由现有管理员添加</source><translation>There are users already; an administrator must be added by an existing administrator</translation></message><message><source>密码连续输错 {0} 次，该用户已锁定，请 {1} 分钟后再试</source><translation>{0} wrong passwords in a row: this user is locked; try again in {1} minutes</translation></message><message><source>这是唯一的管理员，不能降级或停用；请先指定另一位管理员</source><translation>This is the only administrator and cannot be demoted or deactivated; please make someone else an administrator first</translation></message><message><source>原密码不正确</source><translation>The current password is wrong</translation></message><message><source>没有编号为 {0} 的用户</source><translation>There is no user numbered {0}</translation></message><message><source>密码连续输错 {0} 次，该用户已锁定 5 分钟</source><translation>{0} wrong passwords in a row: this user is locked for 5 minutes</translation></message></context>
+Your save was not written; what you entered is still in the window. Saving again writes only your own changes on top of the latest version.</translation></message><message><source>填写了{0}：{1}</source><translation>{0} filled in: {1}</translation></message><message><source>修改说明：{0}</source><translation>Reason for the change: {0}</translation></message><message><source>删去了{0}（原为 {1}）</source><translation>{0} cleared (was {1})</translation></message><message><source>{0}由 {1} 改为 {2}</source><translation>{0} changed from {1} to {2}</translation></message><message><source>数据库中已有 {0} 名人员，不能再加入示例数据；请为示例另建一个数据库</source><translation>The database already has {0} people, so the sample data cannot be added; please use a separate database for the sample</translation></message><message><source>已有名为「{0}」的联动单位</source><translation>There is already a partner unit named "{0}"</translation></message><message><source>第 {0} 行，列「{1}」：{2}</source><translation>Row {0}, column "{1}": {2}</translation></message><message><source>第 {0} 行：{1}</source><translation>Row {0}: {1}</translation></message><message><source>列「{0}」：{1}</source><translation>Column "{0}": {1}</translation></message><message><source>输入有误</source><translation>The input is wrong</translation></message><message><source>{0}（另有 {1} 处错误）</source><translation>{0} ({1} more errors)</translation></message><message><source>这个文件不是外勤包（没有外勤包记录），不能合并</source><translation>This file is not a field package (it has no field package record) and cannot be merged</translation></message><message><source>外勤包中的记录引用了本库没有的记录（{0}）</source><translation>A record in the field package refers to a record this database does not have ({0})</translation></message><message><source>草稿</source><translation>Draft</translation></message><message><source>已接班</source><translation>Accepted</translation></message><message><source>已接班（第 {0} 版）</source><translation>Accepted (version {0})</translation></message><message><source>这一班的交接班记录</source><translation>This shift's handover record</translation></message><message><source>另一台电脑刚刚保存了这一班的交接班记录，请刷新后再改。</source><translation>Another computer has just saved this shift's handover record; please refresh before editing.</translation></message><message><source>{0:%m月%d日}的交接班记录已由{1}接班确认并锁定，只能「更正」</source><translation>The handover record of {0:%d %b} was accepted by {1} and is locked; it can only be corrected</translation></message><message><source>接班签到开始（{0:%m-%d %H:%M}）后才能接班确认</source><translation>The handover can only be accepted once sign-in opens ({0:%m-%d %H:%M})</translation></message><message><source>请选择在岗的接班人</source><translation>Please choose an active incoming officer</translation></message><message><source>只有已接班确认的记录需要更正；草稿可直接修改后保存</source><translation>Only an accepted record needs a correction; a draft can simply be edited and saved</translation></message><message><source>更正后的内容与原记录相同</source><translation>The correction is the same as the record</translation></message><message><source>「{0}」与第 {1} 行重复</source><translation>"{0}" repeats row {1}</translation></message><message><source>文件中没有人员数据</source><translation>The file holds no people</translation></message><message><source>文件是空的，没有表头和数据</source><translation>The file is empty: no header and no data</translation></message><message><source>缺少必需的列「{0}」（表头应含 姓名、值班层级、手机）</source><translation>The required column "{0}" is missing (the header must hold 姓名, 值班层级, 手机)</translation></message><message><source>手机 {0} 与第 {1} 行重复</source><translation>Mobile {0} repeats row {1}</translation></message><message><source>应为一个 JSON 对象（{"title": ...}）</source><translation>Must be one JSON object ({"title": ...})</translation></message><message><source>无法读取文件（{0}）</source><translation>Cannot read the file ({0})</translation></message><message><source>文件已损坏或不是有效的表格（{0}）</source><translation>The file is damaged or not a valid spreadsheet ({0})</translation></message><message><source>行数超过 {0} 行，请检查是否选错了文件</source><translation>More than {0} rows; please check this is the right file</translation></message><message><source>文件不存在</source><translation>The file does not exist</translation></message><message><source>不是有效的 JSON：第 {0} 行第 {1} 列 {2}</source><translation>Not valid JSON: line {0}, column {1}: {2}</translation></message><message><source>只能导入 .xlsx 或 .csv 文件</source><translation>Only .xlsx or .csv files can be imported</translation></message><message><source>{0}「{1}」</source><translation>{0} "{1}"</translation></message><message><source>内容未变</source><translation>nothing changed</translation></message><message><source>{0}。说明：{1}</source><translation>{0}. Note: {1}</translation></message><message><source>事件「{0}」</source><translation>Incident "{0}"</translation></message><message><source>事件「{0}」已作废，不能再修改或报送</source><translation>Incident "{0}" is void and can no longer be edited or reported</translation></message><message><source>{0}比现在晚 5 分钟以上，请检查日期和时间</source><translation>{0} is more than 5 minutes in the future; please check the date and time</translation></message><message><source>{0}不能早于{1}</source><translation>{0} cannot be before {1}</translation></message><message><source>{0}（接报时间 {1}）</source><translation>{0} (received {1})</translation></message><message><source>原因：{0}</source><translation>reason: {0}</translation></message><message><source>事件已办结，不能再派单；如需继续处置请先重新打开</source><translation>The incident is closed and cannot be dispatched; reopen it to continue handling it</translation></message><message><source>请至少选择一个联动单位</source><translation>Please choose at least one partner unit</translation></message><message><source>没有编号为 {0} 的派单</source><translation>There is no dispatch numbered {0}</translation></message><message><source>未知的反馈类型「{0}」，应为 {1}</source><translation>Unknown kind of feedback "{0}"; it must be one of {1}</translation></message><message><source>该派单已办结</source><translation>This dispatch is already finished</translation></message><message><source>状态改为{0}</source><translation>Status: {0}</translation></message><message><source>说明：{0}</source><translation>note: {0}</translation></message><message><source>没有编号为 {0} 的事件</source><translation>There is no incident numbered {0}</translation></message><message><source>办结前必须先报送终报</source><translation>A final report must be sent before closing</translation></message><message><source>没有编号为 {0} 的在用联动单位</source><translation>There is no active partner unit numbered {0}</translation></message><message><source>已向「{0}」派单且尚未办结，不必重复派单</source><translation>"{0}" has already been dispatched and has not finished; no need to dispatch again</translation></message><message><source>重新打开已办结的事件须说明原因</source><translation>Reopening a closed incident needs a reason</translation></message><message><source>{0}{1}（迟报）</source><translation>{0} {1} (late)</translation></message><message><source>{0}{1}</source><translation>{0} {1}</translation></message><message><source>报送{0}</source><translation>Reported to {0}</translation></message><message><source>报送上级</source><translation>Reported to the upper level</translation></message><message><source>{0}（报送时间 {1}）</source><translation>{0} (sent {1})</translation></message><message><source>{0}（{1} {2}），{3} 分钟内到达</source><translation>{0} ({1} {2}), on site within {3} minutes</translation></message><message><source>{0}反馈：{1}</source><translation>{0} feedback: {1}</translation></message><message><source>{0}。要求：{1}</source><translation>{0}. Request: {1}</translation></message><message><source>{0}（派单时间 {1}）</source><translation>{0} (ordered {1})</translation></message><message><source>{0}（反馈时间 {1}）</source><translation>{0} (at {1})</translation></message><message><source>没有编号为 {0} 的{1}</source><translation>There is no {1} numbered {0}</translation></message><message><source>没有编号为 {0} 的来电来文登记</source><translation>There is no call or document numbered {0}</translation></message><message><source>该登记已作废，不能再修改</source><translation>This entry is void and can no longer be edited</translation></message><message><source>未知的登记类型「{0}」，应为 {1}</source><translation>Unknown kind of entry "{0}"; it must be one of {1}</translation></message><message><source>紧急程度应为 {0} 或留空</source><translation>Urgency must be {0} or empty</translation></message><message><source>标题和内容至少填写一项</source><translation>Fill in the title or the text, at least one</translation></message><message><source>作废须说明原因</source><translation>Voiding needs a reason</translation></message><message><source>该登记已转为事件 #{0}</source><translation>This entry was already made incident #{0}</translation></message><message><source>请填写来电（来文）时间</source><translation>Please fill in when the call (document) came</translation></message><message><source>时间比现在晚 5 分钟以上，请检查日期和时间</source><translation>The time is more than 5 minutes in the future; please check the date and time</translation></message><message><source>文件中没有全天事件</source><translation>The file holds no all-day events</translation></message><message><source>文件中没有日期</source><translation>The file holds no dates</translation></message><message><source>标题中没有年份，无法确定「{0}」是哪一年</source><translation>The title has no year, so the year of "{0}" is unknown</translation></message><message><source>「{0}」不是日期（应为 2月15日 或 2026-02-15）</source><translation>"{0}" is not a date (write 2月15日 or 2026-02-15)</translation></message><message><source>不支持的版式「{0}」，可用 {1}</source><translation>Unsupported layout "{0}"; available: {1}</translation></message><message><source>不支持的格式「{0}」，可用 {1}</source><translation>Unsupported format "{0}"; available: {1}</translation></message><message><source>第 {0} 个事件（{1}）应为全天事件，且不超过 60 天</source><translation>Event {0} ({1}) must be an all-day event of at most 60 days</translation></message><message><source>缺少列「{0}」（应为 date,kind,name）</source><translation>Column "{0}" is missing (the columns are date,kind,name)</translation></message><message><source>{0} 与第 {1} 行重复</source><translation>{0} repeats row {1}</translation></message><message><source>「{0}」不是有效日期</source><translation>"{0}" is not a valid date</translation></message><message><source>值班表只能从 .xlsx 导入</source><translation>A rota can only be imported from .xlsx</translation></message><message><source>找不到「日期」表头行</source><translation>No header row with "日期" (date) found</translation></message><message><source>缺少「带班领导」列</source><translation>The "带班领导" (shift leader) column is missing</translation></message><message><source>{0}月{1}日 与第 {2} 行重复</source><translation>{0}/{1} repeats row {2}</translation></message><message><source>值班表中没有日期行</source><translation>The rota has no date rows</translation></message><message><source>无法写入文件（{0}）</source><translation>Cannot write the file ({0})</translation></message><message><source>不是有效的 iCalendar 文件（{0}）</source><translation>Not a valid iCalendar file ({0})</translation></message><message><source>第 {0} 个事件（{1}）的日期无法读取（{2}）</source><translation>The dates of event {0} ({1}) cannot be read ({2})</translation></message><message><source>{0} 在第 {1} 和第 {2} 个事件中类型不同</source><translation>{0} has different kinds in events {1} and {2}</translation></message><message><source>「{0}」不在通讯录在岗人员中</source><translation>"{0}" is not an active person in Contacts</translation></message><message><source>「{0}」是{1}，不能列为{2}</source><translation>"{0}" is a {1} and cannot be listed as {2}</translation></message><message><source>结束日期早于开始日期</source><translation>The end date is before the start date</translation></message><message><source>日期范围过长（最多两年）</source><translation>The date range is too long (two years at most)</translation></message><message><source>{0} 已停用，不能排班</source><translation>{0} is inactive and cannot be rostered</translation></message><message><source>{0} 是{1}，不能值{2}班</source><translation>{0} is a {1} and cannot take a {2} shift</translation></message><message><source>未知的变更类型「{0}」</source><translation>Unknown kind of change "{0}"</translation></message><message><source>换班、代班须填写原因</source><translation>Swaps and stand-ins need a reason</translation></message><message><source>换班须填写原因</source><translation>A swap needs a reason</translation></message><message><source>请选择另一天</source><translation>Please choose another day</translation></message><message><source>未知的类型「{0}」</source><translation>Unknown kind "{0}"</translation></message><message><source>两天都须已安排{0}才能换班</source><translation>Both days must have a {0} assigned to swap</translation></message><message><source>无法作为 Dutyroom 数据库打开（{0}）</source><translation>Cannot be opened as a Dutyroom database ({0})</translation></message><message><source>无法打开或连接数据库 {0}：{1}</source><translation>Cannot open or connect to the database {0}: {1}</translation></message><message><source>通讯录中已有在岗人员「{0}」</source><translation>There is already an active person "{0}" in Contacts</translation></message><message><source>手机 {0} 已登记为「{1}」的号码</source><translation>Mobile {0} is already registered as {1}'s number</translation></message><message><source>当前用户 {0}（{1}）无权{2}。请由有此权限的用户登录后再操作。</source><translation>The current user {0} ({1}) may not {2}. Please log in as a user who may.</translation></message><message><source>用户名或密码不正确</source><translation>Wrong user name or password</translation></message><message><source>关联的人员不存在或已停用</source><translation>The linked person does not exist or is inactive</translation></message><message><source>用户名「{0}」已被使用</source><translation>The user name "{0}" is taken</translation></message><message><source>命令行用户没有密码可改</source><translation>The command-line user has no password to change</translation></message><message><source>已有用户，管理员须由现有管理员添加</source><translation>There are users already; an administrator must be added by an existing administrator</translation></message><message><source>密码连续输错 {0} 次，该用户已锁定，请 {1} 分钟后再试</source><translation>{0} wrong passwords in a row: this user is locked; try again in {1} minutes</translation></message><message><source>这是唯一的管理员，不能降级或停用；请先指定另一位管理员</source><translation>This is the only administrator and cannot be demoted or deactivated; please make someone else an administrator first</translation></message><message><source>原密码不正确</source><translation>The current password is wrong</translation></message><message><source>没有编号为 {0} 的用户</source><translation>There is no user numbered {0}</translation></message><message><source>密码连续输错 {0} 次，该用户已锁定 5 分钟</source><translation>{0} wrong passwords in a row: this user is locked for 5 minutes</translation></message></context>
 <context>
     <name>i18n</name>
     <message>

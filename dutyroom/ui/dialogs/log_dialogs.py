@@ -120,10 +120,12 @@ class IncidentDialog(RecordDialog):
         for key, label in (("deaths", tr("死亡")), ("injured", tr("受伤")), ("missing", tr("失踪")),
                            ("trapped", tr("被困"))):
             box = _count(values.get(key, 0))
+            box.setMaximumWidth(96)  # four to a row: the form stays narrower than the screen
             self.counts[key] = box
             self.fields[key] = box
             counts.addWidget(QLabel(label))
             counts.addWidget(box)
+        counts.addStretch(1)
         right.addRow(tr("伤亡（人）："), counts)
         self.people = _count(values.get("people_involved", 0))
         self.add_field("people_involved", tr("涉及人数"), self.people, form=right)

@@ -340,6 +340,8 @@ class LeaveDialog(_ListEditor):
         self.first, self.last = date_edit(start), date_edit(start)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(tr("事由"))
+        self.reason.setMinimumWidth(160)
+        fit_to_screen(self, 920, 540)
         add = button(tr("添加"), "add", primary=True)
         add.clicked.connect(self.add)
         for widget in (self.person, self.kind, self.first, QLabel(tr("至")), self.last, self.reason,

@@ -124,15 +124,21 @@ class StaffPage(_Page):
     def __init__(self, demo_possible: bool) -> None:
         super().__init__(tr("值班人员"), tr("排班、签到和交接班都要用到值班人员名单。"))
         self.choices = QButtonGroup(self)
-        for key, text in ((STAFF_IMPORT, tr("从 Excel 或 CSV 人员表导入（完成后选择文件，导入前逐行预览）")),
-                          (STAFF_DEMO, tr("先打开示例乡镇试用：放在单独的示例数据库中，不写入本值班室的"
-                                          "数据库（人员、电话均为虚构，界面有明显提示）")),
-                          (STAFF_LATER, tr("稍后在「通讯录」中逐个添加"))):
+        for key, text, note in (
+                (STAFF_IMPORT, tr("从 Excel 或 CSV 人员表导入"), tr("完成后选择文件，导入前逐行预览。")),
+                (STAFF_DEMO, tr("先打开示例乡镇试用"),
+                 tr("示例放在单独的示例数据库中，不写入本值班室的数据库；人员、电话均为虚构，"
+                    "界面有明显提示。")),
+                (STAFF_LATER, tr("稍后在「通讯录」中逐个添加"), "")):
             radio = QRadioButton(text)
             radio.setProperty("choice", key)
             radio.setEnabled(key != STAFF_DEMO or demo_possible)
             self.choices.addButton(radio)
             self.form.addRow(radio)
+            if note:
+                explained = hint_label(note)
+                explained.setContentsMargins(24, 0, 0, 6)
+                self.form.addRow(explained)
         self.choices.buttons()[0].setChecked(True)
 
     def choice(self) -> str:

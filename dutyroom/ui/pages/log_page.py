@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -81,9 +81,10 @@ from dutyroom.ui.pages.base import Page
 from dutyroom.ui.table_models import Column
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.theme import DANGER, LEVEL_COLOURS, MUTED
-from dutyroom.ui.widgets import button, show_error, table_view, title_label
+from dutyroom.ui.widgets import PAGE_MARGINS, button, menu_button, show_error, table_view, title_label
 
 PAGE_SIZE = 100
+TITLE_COLUMN = 2  # of incident_columns
 STATE_COLOURS = {AlertState.UPCOMING: "#b9770e", AlertState.DUE: DANGER,
                  AlertState.OVERDUE: DANGER, AlertState.DONE: "#1e7e34"}
 
@@ -108,10 +109,10 @@ def incident_columns(zone: ZoneInfo) -> list[Column[IncidentRow]]:
                text=lambda r: _local(r.received_at, zone, r.level == "I")),
         Column(tr("级别"), lambda r: r.level, text=lambda r: tr_label(LEVEL_SHORT[Level(r.level)]),
                colour=lambda r: LEVEL_COLOURS[r.level]),
-        Column(tr("类别"), lambda r: r.category,
-               text=lambda r: r.subtype or tr_label(CATEGORY_LABELS[Category(r.category)])),
         Column(tr("标题"), lambda r: r.title,
                text=lambda r: (tr("【已作废】") if r.voided else "") + r.title),
+        Column(tr("类别"), lambda r: r.category,
+               text=lambda r: r.subtype or tr_label(CATEGORY_LABELS[Category(r.category)])),
         Column(tr("地点"), lambda r: r.location),
         Column(tr("状态"), lambda r: r.status, text=lambda r: tr_label(STATUS_LABELS[Status(r.status)])),
         Column(tr("下一时限"), lambda r: r.next_deadline.due if r.next_deadline else None,
@@ -171,7 +172,7 @@ class LogPage(Page):
         self.shown_incidents, self.shown_register = IncidentQuery(), RegisterQuery()
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 22, 28, 18)
+        layout.setContentsMargins(*PAGE_MARGINS)
         layout.setSpacing(10)
         head = QHBoxLayout()
         head.addWidget(title_label(tr("值班日志")))
@@ -209,6 +210,7 @@ class LogPage(Page):
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _: self._search_timer.start())
+        self.search.setMinimumWidth(200)
         row.addWidget(self.search, 2)
         self.use_dates = QCheckBox(tr("日期"))
         self.start = QDateEdit(QDate.currentDate().addMonths(-1))
@@ -219,10 +221,11 @@ class LogPage(Page):
             editor.setEnabled(False)
             editor.dateChanged.connect(lambda _: self.reload())
         self.use_dates.toggled.connect(self._dates_toggled)
+        self.until = QLabel(tr("至"))
         row.addWidget(self.use_dates)
-        row.addWidget(self.start)
-        row.addWidget(QLabel(tr("至")))
-        row.addWidget(self.end)
+        for widget in (self.start, self.until, self.end):
+            row.addWidget(widget)
+            widget.hide()
         self.category = self._filter_combo(tr("全部类别"), [(tr_label(CATEGORY_LABELS[c]), c.value)
                                                      for c in Category])
         self.level = self._filter_combo(tr("全部级别"), [(tr_label(LEVEL_LABELS[lv]), lv.value)
@@ -238,6 +241,10 @@ class LogPage(Page):
 
     def _filter_combo(self, everything: str, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()
+        # As wide as "全部类别", not as the longest category: the list opens wider.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(len(everything))
+        combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 40)
         combo.addItem(everything, None)
         for text, data in items:
             combo.addItem(text, data)
@@ -245,14 +252,22 @@ class LogPage(Page):
         return combo
 
     def _dates_toggled(self, on: bool) -> None:
-        self.start.setEnabled(on)
-        self.end.setEnabled(on)
+        # Shown only while they filter: two idle date fields took the search field's room.
+        for widget in (self.start, self.until, self.end):
+            widget.setVisible(on)
+            widget.setEnabled(on)
         self.reload()
 
     def _incident_tab(self) -> QWidget:
         self.incidents: PagedTableModel[IncidentRow] = PagedTableModel(
             incident_columns(self.zone), self._load_incidents, PAGE_SIZE, lambda r: not r.voided)
-        self.incident_view = table_view(self.incidents, stretch=3)
+        self.incident_view = table_view(self.incidents)
+        # The title, second, keeps a width of its own: fitted columns beside a stretching one
+        # left it two characters wide on a 1280-pixel screen.
+        self.incident_view.horizontalHeader().setSectionResizeMode(
+            TITLE_COLUMN, QHeaderView.ResizeMode.Interactive)
+        self.incident_view.horizontalHeader().resizeSection(TITLE_COLUMN, 240)
+        self.incident_view.horizontalHeader().setStretchLastSection(False)
         self.incident_view.selectionModel().currentRowChanged.connect(self._incident_selected)
         self.incident_view.doubleClicked.connect(lambda _: self.edit_incident())
         self.report_button = button(tr("报送"), "log", tooltip=tr("记录向上级的首报、续报或终报（Ctrl+R）"))
@@ -265,22 +280,26 @@ class LogPage(Page):
         self.status_button.clicked.connect(self.toggle_closed)
         self.edit_button = button(tr("修改"), "edit")
         self.edit_button.clicked.connect(self.edit_incident)
-        self.void_button = button(tr("作废"))
-        self.void_button.clicked.connect(self.void_incident)
-        self.print_button = button(tr("打印报告"), "printer", tooltip=tr("信息报告（首报 / 续报 / 终报）的打"
-                                                                         "印件"))
-        self.print_menu = QMenu(self.print_button)
+        # The rarer steps, one click away: a 1280-pixel screen has no room for all beside the
+        # detail in English.
+        self.more_button, self.more_menu = menu_button(tr("更多"), "more-horizontal")
+        self.print_actions: list[QAction] = []
         for stage, text in STAGE_LABELS.items():
-            action = QAction(tr("信息报告（{0}）…").format(tr_label(text)), self.print_menu)
+            action = QAction(icon("printer"), tr("打印信息报告（{0}）…").format(tr_label(text)),
+                             self.more_menu)
             action.triggered.connect(lambda _=False, s=stage.value: self.print_report(s))
-            self.print_menu.addAction(action)
-        self.print_button.setMenu(self.print_menu)
+            self.more_menu.addAction(action)
+            self.print_actions.append(action)
+        self.more_menu.addSeparator()
+        self.void_action = QAction(tr("作废…"), self.more_menu)
+        self.void_action.triggered.connect(self.void_incident)
+        self.more_menu.addAction(self.void_action)
         self.incident_text = QTextBrowser()
         self.incident_text.setOpenLinks(False)
         splitter = _list_and_detail(
             "incidentSplit", self.incident_view, self.incident_text,
             [self.report_button, self.dispatch_button, self.feedback_button,
-             self.status_button, self.edit_button, self.void_button, self.print_button])
+             self.status_button, self.edit_button, self.more_button])
         QShortcut(QKeySequence("Ctrl+R"), self, self.record_report)
         self._show_incident(None)
         return splitter
@@ -426,7 +445,8 @@ class LogPage(Page):
         previous, self.detail = self.detail, detail
         usable = detail is not None and not detail.voided
         is_open = detail is not None and detail.open
-        for widget in (self.report_button, self.edit_button, self.void_button, self.print_button):
+        for widget in (self.report_button, self.edit_button, self.more_button, self.void_action,
+                       *self.print_actions):
             widget.setEnabled(usable)
         self.dispatch_button.setEnabled(is_open)
         self.feedback_button.setEnabled(is_open and detail is not None and any(

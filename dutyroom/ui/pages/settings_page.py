@@ -30,7 +30,15 @@ from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.ui.i18n import LANGUAGES, save_language, saved_language, tr, tr_label
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.tasks import Runner, SyncRunner
-from dutyroom.ui.widgets import button, card, error_text, hint_label, scrolling_cards, title_label
+from dutyroom.ui.widgets import (
+    PAGE_MARGINS,
+    button,
+    card,
+    error_text,
+    hint_label,
+    scrolling_cards,
+    title_label,
+)
 
 COMMON_ZONES = ["Asia/Shanghai", "Asia/Urumqi", "Asia/Hong_Kong", "Asia/Macau", "Asia/Taipei"]
 
@@ -110,7 +118,7 @@ class SettingsPage(Page):
         self.uow, self.runner, self.local = uow, runner, local
         self.saved: dict[str, Any] = {}
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 22, 28, 18)
+        layout.setContentsMargins(*PAGE_MARGINS)
         layout.setSpacing(14)
         layout.addWidget(title_label(tr("设置")))
 
