@@ -49,11 +49,11 @@ def configure_screen(width: int, height: int) -> None:
 def _label_need(label: Any) -> tuple[int, int] | None:
     """(needed, available) for a label whose text does not fit, else None."""
     from PySide6.QtCore import Qt
-    from PySide6.QtGui import QTextDocument
     from PySide6.QtGui import Qt as GuiQt  # mightBeRichText lives in QtGui
+    from PySide6.QtGui import QTextDocument
 
     text = label.text()
-    if not text or label.pixmap() is not None and not label.pixmap().isNull():
+    if not text or (label.pixmap() is not None and not label.pixmap().isNull()):
         return None
     room = label.contentsRect()
     if label.wordWrap():
@@ -122,8 +122,8 @@ def problems_in(window: Any, name: str) -> list[str]:
         QLineEdit,
         QPlainTextEdit,
         QScrollArea,
-        QTableView,
         QTabBar,
+        QTableView,
         QTextEdit,
         QWidget,
     )
