@@ -25,7 +25,12 @@ HERE = Path(__file__).resolve().parent
 PROBE = HERE.parent / "tests" / "ui" / "layout_probe.py"
 
 
-def shoot(language: str, size: str, out: Path) -> list[str]:
+# The dialogs kept beside the pages (--all keeps every one).
+DIALOGS = {"intake-refused", "report", "dispatch", "presence", "staff-import", "calendar-import",
+           "generate", "print-preview", "setup-3"}
+
+
+def shoot(language: str, size: str, out: Path, everything: bool = False) -> list[str]:
     """Run the tour on an Xvfb screen of `size`; the problems the probe found."""
     width, height = size.split("x")
     with tempfile.TemporaryDirectory() as folder:
@@ -36,11 +41,14 @@ def shoot(language: str, size: str, out: Path) -> list[str]:
             env={**os.environ, "QT_QPA_PLATFORM": "xcb"})
         if run.returncode != 0:
             raise SystemExit(f"{language} {size}: {run.stderr[-2000:]}")
+        report = json.loads(run.stdout)
+        kept = set(report["pages"]) | (set(report["dialogs"]) if everything else DIALOGS)
         suffix = "" if language == "zh_CN" else "-en"
         out.mkdir(parents=True, exist_ok=True)
         for picture in sorted(Path(folder).glob("*.png")):
-            shutil.copy(picture, out / f"{picture.stem}{suffix}.png")
-        return json.loads(run.stdout)["problems"]
+            if picture.stem in kept:
+                shutil.copy(picture, out / f"{picture.stem}{suffix}.png")
+        return report["problems"]
 
 
 def main() -> int:
@@ -49,10 +57,11 @@ def main() -> int:
     parser.add_argument("--size", default="1280x720")
     parser.add_argument("--language", action="append", choices=["zh_CN", "en"])
     parser.add_argument("--out", type=Path, default=HERE / "screenshots")
+    parser.add_argument("--all", action="store_true", help="every dialog, not only the main ones")
     args = parser.parse_args()
     problems = []
     for language in args.language or ["zh_CN", "en"]:
-        problems += shoot(language, args.size, args.out)
+        problems += shoot(language, args.size, args.out, args.all)
         print(f"{language} {args.size}: {args.out}")
     for line in problems:
         print(line, file=sys.stderr)

@@ -23,6 +23,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -441,17 +442,22 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
 
 
 def tour(app: Any, window: Any, backend: Any, folder: Path,
-         look: Callable[[Any, str], None]) -> list[str]:
-    """Show every page state and dialog, calling `look(window, name)` on each."""
-    names = []
+         look: Callable[[Any, str], None]) -> tuple[list[str], list[str]]:
+    """Show every page state and dialog, calling `look(window, name)` on each; the names
+    of the pages' states and of the dialogs."""
+    pages, names = [], []
     for name in page_states(window):
         settle(app)
         look(window, name)
-        names.append(name)
+        pages.append(name)
     for name, make in dialogs(window, backend, folder):
         dialog = make()
         dialog.show()
         settle(app, 10)
+        if hasattr(dialog, "pdf"):  # the print preview draws its pages in a worker thread
+            for _ in range(40):
+                app.processEvents()
+                time.sleep(0.05)
         look(dialog, name)
         names.append(name)
         dialog.close()
@@ -459,8 +465,8 @@ def tour(app: Any, window: Any, backend: Any, folder: Path,
     window.lock()
     settle(app)
     look(window, "locked")
-    names.append("locked")
-    return names
+    pages.append("locked")
+    return pages, names
 
 
 def main() -> int:
@@ -510,10 +516,11 @@ def main() -> int:
             if args.shots:
                 shown.grab().save(str(args.shots / f"{name}.png"))
 
-        names = tour(app, window, backend, folder, look)
+        pages, dialogs_seen = tour(app, window, backend, folder, look)
         window.close()
         backend.close()
-    print(json.dumps({"problems": found, "windows": names}, ensure_ascii=False, indent=1))
+    print(json.dumps({"problems": found, "pages": pages, "dialogs": dialogs_seen},
+                     ensure_ascii=False, indent=1))
     return 0
 
 
