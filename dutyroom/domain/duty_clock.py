@@ -227,11 +227,11 @@ def item_state(item: TimedItem, at: datetime) -> AlertState | None:
     return timed_state(item.opens, item.due, item.done_at, at, item.expires)
 
 
-def clock_runs(rostered: Iterable[object]) -> bool:
-    """Sign-ins and presence prompts are asked of the people on the rota: a duty day with
-    nobody on it (a new desk before its first rota) raises no alarm for them; 今日值班 asks
-    for a rota instead."""
-    return any(person is not None for person in rostered)
+def clock_runs(any_rota: bool) -> bool:
+    """Sign-ins and presence prompts are asked of the people on the rota: a desk that has
+    made no rota yet (a new desk) is asked for none, and 今日值班 asks for a rota instead.
+    Once a rota exists, a night left off it still rings: its empty posts must be covered."""
+    return any_rota
 
 
 def prompt_to_confirm(items: Sequence[TimedItem], at: datetime) -> TimedItem | None:

@@ -14,13 +14,12 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dutyroom.db.models import AlertAck, DutyTask, Staff
+from dutyroom.db.models import AlertAck, DutyAssignment, DutyTask, Staff
 from dutyroom.domain import calendar, duty_clock
 from dutyroom.domain.clock import day_start
 from dutyroom.domain.deadlines import ALERT_STATE_LABELS, KIND_LABELS, AlertState, DeadlineKind
 from dutyroom.domain.duty_clock import TASK_LABELS, TaskKind, TimedItem
 from dutyroom.domain.text import Verbatim, sentence
-from dutyroom.domain.tiers import Tier
 from dutyroom.services import incident_service
 from dutyroom.services.clock_service import (
     PRESENCE,
@@ -97,8 +96,6 @@ def _incident_items(session: Session, ctx: Desk) -> list[TimedItem]:
 def _clock_items(session: Session, ctx: Desk, day: date) -> list[TimedItem]:
     """Sign-ins and presence prompts of duty day `day`; they expire with the shift."""
     rota = rota_in(session, day, day)
-    if not duty_clock.clock_runs(rota.slots.get((day, tier)) for tier in Tier):
-        return []
     done = {(r.kind, r.tier, r.due_at): r.confirmed_at for r in confirmations(session, day, day)}
     _, end = duty_clock.shift_span(day, ctx.clock, ctx.zone)
     opens, due = duty_clock.checkin_window(day, ctx.clock, ctx.zone)
@@ -160,9 +157,9 @@ def task_items(session: Session, ctx: Desk, today: date) -> list[TimedItem]:
 def schedule_in(session: Session, at: datetime) -> Schedule:
     ctx = incident_service.desk(session)
     day = duty_clock.duty_day_of(at, ctx.clock, ctx.zone)
-    items = (_incident_items(session, ctx) + _clock_items(session, ctx, day)
-             + _clock_items(session, ctx, day + timedelta(days=1))
-             + task_items(session, ctx, at.astimezone(ctx.zone).date()))
+    items = _incident_items(session, ctx) + task_items(session, ctx, at.astimezone(ctx.zone).date())
+    if duty_clock.clock_runs(session.scalar(select(DutyAssignment.id).limit(1)) is not None):
+        items += _clock_items(session, ctx, day) + _clock_items(session, ctx, day + timedelta(days=1))
     shift_end = duty_clock.shift_span(day, ctx.clock, ctx.zone)[1]
     midnight = day_start(at.astimezone(ctx.zone).date() + timedelta(days=1), ctx.zone)
     return Schedule(duty_clock.sort_items(items), min(shift_end, midnight))

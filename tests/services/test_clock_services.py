@@ -251,15 +251,17 @@ def test_an_overlong_note_is_refused_by_name(backend, desk):
     assert rows(backend, CheckIn) == 0
 
 
-def test_a_day_with_nobody_on_the_rota_raises_no_clock_alarm(backend):
-    """A new desk with staff but no rota: no sign-in or presence alarms before a rota exists."""
+def test_a_desk_without_any_rota_raises_no_clock_alarm(backend):
+    """A new desk with staff but no rota: no sign-in or presence alarms before a rota exists;
+    once one does, a night left off it rings for its empty posts."""
     officer = staff_service.add_staff(backend.uow, {"name": "胡斌", "tier": "officer",
                                                     "mobile": "13907312002"}).value.id
     watch = alert_service.watch(backend.uow, at("2026-11-23T23:30"))
     assert [a for a in watch.alerts if a.target == "clock"] == [] and watch.to_confirm is None
-    roster_service.assign(backend.uow, DAY, Tier.OFFICER, officer)
+    roster_service.assign(backend.uow, DAY - timedelta(days=5), Tier.OFFICER, officer)
     watch = alert_service.watch(backend.uow, at("2026-11-23T23:30"))
-    assert {a.kind for a in watch.alerts if a.day == DAY} == {"checkin", "presence"}
+    assert {(a.kind, a.subject) for a in watch.alerts if a.day == DAY} >= {
+        ("checkin", "值班员（未排班）"), ("presence", "值班员（未排班）")}
 
 
 def test_only_the_latest_prompt_asked_is_offered_for_confirmation(backend, desk):

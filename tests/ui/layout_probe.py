@@ -118,6 +118,7 @@ def problems_in(window: Any, name: str) -> list[str]:
         QAbstractButton,
         QAbstractItemView,
         QComboBox,
+        QDialogButtonBox,
         QHeaderView,
         QLabel,
         QLineEdit,
@@ -129,7 +130,13 @@ def problems_in(window: Any, name: str) -> list[str]:
         QWidget,
     )
 
+    from dutyroom.ui.i18n import tr
+
     found: list[str] = []
+    app_name = tr("Dutyroom 值班室")
+    if "Dutyroom" in window.windowTitle() or app_name in window.windowTitle():
+        found.append(f"{name}: the title «{window.windowTitle()}» names the app, which Qt adds "
+                     "to every title")
     screen = window.screen().availableGeometry()
     frame = window.frameGeometry()
     if frame.width() > screen.width() or frame.height() > screen.height():
@@ -145,6 +152,11 @@ def problems_in(window: Any, name: str) -> list[str]:
                 found.append(f"{what} «{widget.text()[:60]}» needs {need[0]} px, has {need[1]}")
         elif isinstance(widget, QAbstractButton) and widget.text() and not isinstance(
                 widget.parentWidget(), QTabBar):
+            if widget.text() == tr("取消") and not isinstance(
+                    widget.parentWidget(), QDialogButtonBox) and not widget.window().inherits(
+                    "QWizard"):
+                found.append(f"{what} «取消» is not in a QDialogButtonBox: its place would not "
+                             "follow the platform's order")
             hint = widget.sizeHint()
             if hint.width() > widget.width() + 1 or hint.height() > widget.height() + 1:
                 found.append(f"{what} «{widget.text()}» needs {hint.width()}×{hint.height()} "

@@ -26,7 +26,7 @@ def probe(language: str, size: str = "1280x720") -> dict:
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 def test_every_page_and_dialog_fits_a_1280_by_720_screen(language):
     found = probe(language)
-    assert len(found["pages"]) >= 14 and len(found["dialogs"]) >= 35  # all were opened
+    assert len(found["pages"]) >= 14 and len(found["dialogs"]) >= 34  # all were opened
     assert found["problems"] == []
 
 

@@ -210,3 +210,21 @@ def test_dialog_button_boxes_carry_no_stock_icons(themed, qtbot):
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     qtbot.addWidget(box)
     assert all(button.icon().isNull() for button in box.buttons())
+
+
+def test_buttons_are_named_for_what_they_do_with_their_own_icon(qtbot):
+    """登录 is not a save: no floppy on it; a form's 保存 keeps its icon."""
+    from dutyroom.ui.dialogs.account_dialogs import LoginDialog
+    from dutyroom.ui.dialogs.record_dialog import RecordDialog
+    from dutyroom.ui.icons import ON_DARK, icon
+    from dutyroom.ui.tasks import SyncRunner
+
+    login = LoginDialog(SyncRunner(), lambda v: v, "青山镇人民政府")
+    form = RecordDialog("新增人员", SyncRunner(), lambda v: v)
+    for dialog in (login, form):
+        qtbot.addWidget(dialog)
+    saving = icon("save", ON_DARK).cacheKey()
+    primary = login.buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert primary.text() == "登录" and primary.icon().cacheKey() != saving
+    assert form.buttons.button(QDialogButtonBox.StandardButton.Save).icon().cacheKey() == saving
+    assert "Dutyroom" not in login.windowTitle()
