@@ -49,14 +49,20 @@ def new_uuid() -> str:
 def record_snapshot(row: Any) -> dict[str, Any]:
     """Every column but the key and lock counter, as JSON values (times in UTC ISO form).
 
+    A column a later schema added (a model's ADDED_LATER, with its empty value) is left out
+    while it holds that value, so rows audited before it existed still match their record.
+
     Log entries are audited whole, so a later revision shows exactly what changed and a
     row edited behind the app's back no longer matches its last audited state.
     """
     values: dict[str, Any] = {}
+    later = getattr(row, "ADDED_LATER", {})
     for column in row.__table__.columns:
         if column.key in ("id", "version"):
             continue
         value = getattr(row, column.key)
+        if column.key in later and value == later[column.key]:
+            continue  # as audited before the column existed
         if isinstance(value, datetime):
             value = value.astimezone(UTC).isoformat()
         elif isinstance(value, date):
@@ -315,6 +321,8 @@ class Dispatch(Base):
     closed_at: Mapped[datetime | None]
     status: Mapped[str] = mapped_column(String(12), default="ordered")
     created_by: Mapped[str] = mapped_column(String(64), default="")
+    instruction: Mapped[str] = mapped_column(Text, default="")  # what the order asks for
+    ADDED_LATER: ClassVar[dict[str, Any]] = {"instruction": ""}  # schema 0009
 
     def snapshot(self) -> dict[str, Any]:
         return record_snapshot(self)

@@ -308,8 +308,14 @@ def test_unreadable_incident_input_exits_2(db, tmp_path):
 
 
 @pytest.mark.usefixtures("desk")
-def test_alerts_list_sign_ins_and_presence_prompts_of_the_shift(db):
-    """No rota on that night: the sign-ins name the empty posts; what fell due is overdue."""
+def test_alerts_list_sign_ins_and_presence_prompts_of_the_shift(db, tmp_path):
+    """No rota on that night (the desk has one for other days): the sign-ins name the empty
+    posts; what fell due is overdue."""
+    people = staff_file(tmp_path, [["王海涛", "带班领导", "13907311000", "镇政府"],
+                                   ["胡斌", "值班员", "13907312002", "党政办"]])
+    assert run("staff", "import", str(people), "--db", db).returncode == 0
+    assert run("roster", "generate", "--from", "2026-06-01", "--to", "2026-06-02",
+               "--db", db).returncode == 0
     document = json.loads(run("alerts", "--at", "2026-07-01T02:05", "--db", db, "--json").stdout)
     assert [(a["kind"], a["subject"], a["state"]) for a in document] == [
         ("checkin", "带班领导（未排班）", "overdue"), ("checkin", "值班员（未排班）", "overdue"),
