@@ -1990,7 +1990,7 @@ The replaced database was kept as: {1}</translation>
     </message>
     <message>
         <source>按国务院安排</source>
-        <translation>As the State Council set it</translation>
+        <translation>Official calendar</translation>
     </message>
     <message>
         <source>法定节假日</source>
@@ -2118,7 +2118,7 @@ The replaced database was kept as: {1}</translation>
     </message>
     <message>
         <source>（未发布）</source>
-        <translation> (not published)</translation>
+        <translation> (draft)</translation>
     </message>
     <message>
         <source>{0}年{1}月{2}</source>
