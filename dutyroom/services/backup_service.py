@@ -26,6 +26,7 @@ from dutyroom.db.backup import (
     copy_into,
     inspect_file,
     parse_name,
+    remove_stale_partials,
     timestamped_name,
 )
 from dutyroom.db.engine import describe, sqlite_path
@@ -115,6 +116,7 @@ def auto_backup(url: URL, zone: str, now: datetime | None = None) -> Path | None
     if live is None or not live.exists():
         return None
     moment = (now or datetime.now(UTC)).astimezone(UTC)
+    remove_stale_partials(backup_folder(live))
     made = backup_file(live, backup_folder(live) / timestamped_name(live, AUTO, moment))
     autos = [b for b in list_backups(url) if b.label == AUTO]
     keep = to_keep([b.at for b in autos], ZoneInfo(zone))

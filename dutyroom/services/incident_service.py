@@ -44,6 +44,7 @@ from dutyroom.domain.deadlines import (
 )
 from dutyroom.domain.duty_clock import ClockRules
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.hygiene import searchable
 from dutyroom.domain.incidents import (
     COUNTS,
     FUTURE_TOLERANCE,
@@ -784,6 +785,7 @@ def newest_first(session: Session, table: search_index.SearchTable, model: Any, 
     follow: the local date range, voided rows unless asked for, the search words, and the
     position after the last row of the previous page (received_at, id)."""
     start, end = dates
+    words = searchable(words)
     if start or end:
         low, high = day_span(start or date(1970, 1, 1), end or date(9998, 12, 31), zone)
         statement = statement.where(model.received_at >= low, model.received_at < high)
