@@ -45,6 +45,7 @@ from dutyroom.db.models import (
     Staff,
     UpwardReport,
     User,
+    audit_key,
     record_snapshot,
 )
 from dutyroom.domain.incidents import Status
@@ -198,8 +199,8 @@ def _fill(desk: Session, package: Session, first: date, last: date, moment: date
     package.flush()
     # A fresh audit chain: every copied record's state as it left the desk.
     for entity, model, _label in AUDITED:
-        for row in package.scalars(select(model).order_by(model.id)):
-            audit.append(package, actor=actor, entity=entity, entity_id=row.id,
+        for row in package.scalars(select(model).order_by(*model.__table__.primary_key.columns)):
+            audit.append(package, actor=actor, entity=entity, entity_id=audit_key(row),
                          action=EXPORTED, payload=row.snapshot(), at=moment)
     refs = _Refs(package)
     for model in _ORDER:
