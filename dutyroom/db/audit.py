@@ -138,6 +138,47 @@ def _walk(session: Session, batch: int) -> Iterator[AuditEntry]:
         session.expunge_all()
 
 
+def common_prefix(one: Session, other: Session, batch: int = 5000) -> int:
+    """How many entries, from the first, two chains share (a backup and the database it
+    was taken from share all of the backup's, unless one was rewritten)."""
+    shared = 0
+    for mine, theirs in zip(_hashes(one, batch), _hashes(other, batch), strict=False):
+        if mine != theirs:
+            break
+        shared += 1
+    return shared
+
+
+def _hashes(session: Session, batch: int) -> Iterator[str]:
+    last_id = 0
+    while True:
+        rows = session.execute(select(AuditEntry.id, AuditEntry.hash).where(AuditEntry.id > last_id)
+                               .order_by(AuditEntry.id).limit(batch)).all()
+        if not rows:
+            return
+        for _, digest in rows:
+            yield digest
+        last_id = rows[-1][0]
+
+
+@dataclass(frozen=True)
+class Tail:
+    """The entries of a chain after a position: how many, of which kinds, from when."""
+
+    count: int
+    by_entity: dict[str, int]
+    first_at: datetime | None
+
+
+def entries_after(session: Session, position: int) -> Tail:
+    rows = session.execute(select(AuditEntry.entity, AuditEntry.at).order_by(AuditEntry.id)
+                           .offset(position)).all()
+    kinds: dict[str, int] = {}
+    for entity, _ in rows:
+        kinds[entity] = kinds.get(entity, 0) + 1
+    return Tail(len(rows), kinds, rows[0][1] if rows else None)
+
+
 def fingerprint(snapshot: Any) -> bytes:
     """A short digest of a record's state, so a whole log's states fit in memory at once."""
     return hashlib.sha256(canonical(snapshot).encode("utf-8")).digest()

@@ -176,6 +176,9 @@ class HandoverRecord:
     assembled_at: str = ""
     accepted_at: str = ""
     corrections: tuple[Correction, ...] = field(default=())
+    # The audit chain's head when the record was accepted ("1234:3F9AC2107B4E55D1",
+    # domain/anchors.py): printed on the signed paper, so the file can be checked against it.
+    anchor: str = ""
 
     @property
     def title(self) -> str:

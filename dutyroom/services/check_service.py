@@ -70,7 +70,7 @@ _READ_ERRORS = (SQLAlchemyError, ServiceError, sqlite3.Error, ValueError, TypeEr
 
 
 def _name(row: object) -> str:
-    for attribute in ("name", "title"):
+    for attribute in ("name", "title", "display_name"):
         value = getattr(row, attribute, "")
         if value:
             return f"「{value}」"

@@ -15,8 +15,10 @@ from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from dutyroom.db import audit
 from dutyroom.db.models import DispatchFeedback, Handover, Incident, RegisterEntry, Staff
 from dutyroom.domain import duty_clock
+from dutyroom.domain.anchors import Anchor, parse_anchor
 from dutyroom.domain.clock import minute_text
 from dutyroom.domain.deadlines import CHANNEL_LABELS, STAGE_LABELS, Channel, Stage
 from dutyroom.domain.handover import (
@@ -263,11 +265,28 @@ def handover_document(uow: UnitOfWork, day: date, at: datetime | None = None) ->
     with uow.read() as session:
         ctx = desk(session)
         record, _ = record_in(session, day, moment, ctx)
+        head = chain_anchor(session)
     from dutyroom.reports.handover_pdf import (
         handover_pdf,  # ReportLab loads on the first printout, not at start
     )
 
-    return handover_pdf(record, minute_text(moment, ctx.zone))
+    return handover_pdf(record, minute_text(moment, ctx.zone), head.readable() if head else "")
+
+
+def newest_anchor(session: Session) -> tuple[date, Anchor] | None:
+    """The chain head stored in the latest accepted handover: the newest one on paper."""
+    for row in session.scalars(select(Handover).where(Handover.status == FINAL)
+                               .order_by(Handover.finalized_at.desc()).limit(20)):
+        anchor = HandoverRecord.from_json(row.content).anchor
+        if anchor:
+            return row.shift_date, parse_anchor(anchor)
+    return None
+
+
+def chain_anchor(session: Session) -> Anchor | None:
+    """The audit chain's head now, as it goes on a printout (None while the chain is empty)."""
+    count, last = audit.head(session)
+    return Anchor.of(count, last) if count else None
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -333,7 +352,9 @@ def accept(uow: UnitOfWork, day: date, incoming_staff_id: int, *, notes: str, eq
         if record.incoming and record.incoming != person.name:
             incoming = f"{person.name}（替 {record.incoming}）"
         local = minute_text(moment, ctx.zone)
-        record = replace(record, incoming=incoming, accepted_at=local)
+        head = chain_anchor(session)
+        record = replace(record, incoming=incoming, accepted_at=local,
+                         anchor=str(head) if head else "")
         row.notes, row.equipment_status = notes, equipment
         row.incoming_staff_id = person.id
         row.content, row.status = record.to_json(), FINAL
