@@ -136,7 +136,9 @@ def _incident_facts(session: Session, ctx: Desk, start: datetime, end: datetime,
         sent = [r for r in reports[row.id] if r.sent_at <= as_of]
         deadlines = incident_service.report_deadlines_of(row, reports[row.id], ctx, as_of)
         report_facts = tuple(ReportFact(STAGE_LABELS[Stage(r.stage)], CHANNEL_LABELS[Channel(r.channel)],
-                                        r.sent_at, r.due_at is not None and r.sent_at > r.due_at)
+                                        r.sent_at, r.due_at is not None and r.sent_at > r.due_at,
+                                        r.recorded_at if incident_service.late_entry_note(r, ctx)
+                                        else None)
                              for r in sent)
 
         def seen(moment: datetime | None) -> datetime | None:
@@ -149,7 +151,9 @@ def _incident_facts(session: Session, ctx: Desk, start: datetime, end: datetime,
             for x, name in dispatches[row.id] if x.ordered_at <= as_of)
         level = incident_service.level_at(row, as_of)
         facts.append(IncidentFact(row.id, row.received_at, row.title, Category(row.category), level,
-                                  status, report_facts, tuple(deadlines), dispatch_facts))
+                                  status, report_facts, tuple(deadlines), dispatch_facts,
+                                  incident_service.received_correction(session, row, sent, ctx.zone,
+                                                                       as_of)))
     return tuple(facts)
 
 
