@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from dutyroom import __version__
 from dutyroom.app import Backend, configure_logging, log, open_backend, os_user, run_gui
 from dutyroom.domain import calendar
+from dutyroom.domain.anchors import parse_anchor
 from dutyroom.domain.calendar import Source
 from dutyroom.domain.clock import parse_local_time
 from dutyroom.domain.errors import FieldError
@@ -39,7 +40,7 @@ from dutyroom.services import (
     settings_service,
     staff_service,
 )
-from dutyroom.services.errors import InputError, Problem, ServiceError
+from dutyroom.services.errors import ConflictError, InputError, Problem, ServiceError
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 SOURCE_LABELS = {Source.BUILTIN: "国务院安排", Source.USER: "本室设定", Source.ASSUMED: "推定"}
@@ -124,11 +125,15 @@ def cmd_staff_list(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_check(args: argparse.Namespace, out: Output) -> int:
+    anchors = tuple(parse_anchor(a, "--anchor") for a in args.anchor or ())
     backend = _open(args, prepare=False)
-    report = check_service.run_check(backend.uow, backend.engine)
-    lines = [f"检查通过：数据库完好，审计链 {report.audit_entries} 条记录无断裂"] if report.ok \
-        else ["发现问题："] + [f"  - {p}" for p in report.problems]
-    out.emit({"ok": report.ok, "problems": report.problems}, lambda: "\n".join(lines))
+    report = check_service.run_check(backend.uow, backend.engine, anchors)
+    head = str(report.head) if report.head else None
+    lines = [f"检查通过：数据库完好，审计链 {report.audit_entries} 条记录无断裂，每条记录与审计记录一致"] \
+        if report.ok else ["发现问题："] + [f"  - {p}" for p in report.problems]
+    if report.head:
+        lines.append(f"审计链锚点：{report.head.readable()}（{head}）")
+    out.emit({"ok": report.ok, "problems": report.problems, "head": head}, lambda: "\n".join(lines))
     return EXIT_OK if report.ok else EXIT_FAILURE
 
 
@@ -292,10 +297,29 @@ def cmd_incident_list(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
+def cmd_incident_update(args: argparse.Namespace, out: Output) -> int:
+    path = Path(args.file)
+    values = import_export.read_json_object(path)
+    backend = _open(args)
+    try:
+        saved = incident_service.update_incident(backend.uow, args.id, args.version, values,
+                                                 args.note or "").value
+    except InputError as error:
+        raise InputError(error.problems, source=str(path)) from None
+    except ConflictError as error:  # --version was stale: another desk saved in between
+        raise InputError([Problem(error.message, field="--version")]) from None
+    zone = _zone(backend)
+    out.emit({"id": saved.id, "version": saved.version,
+              "deadlines": _deadlines(saved.deadlines, zone)},
+             lambda: "\n".join([f"已修改事件 #{saved.id}（第 {saved.version} 版），报送时限：",
+                                *_deadline_lines(saved.deadlines, zone)]))
+    return EXIT_OK
+
+
 def cmd_incident_report(args: argparse.Namespace, out: Output) -> int:
     backend = _open(args)
     saved = incident_service.record_report(backend.uow, args.id, args.stage, args.channel,
-                                           sent_at=args.at).value
+                                           sent_at=args.at, entry_reason=args.reason or "").value
     zone = _zone(backend)
     lateness = "（迟报）" if saved.late else ""
     out.emit({"id": saved.id, "report_id": saved.report_id, "late": saved.late,
@@ -342,20 +366,28 @@ def cmd_backup(args: argparse.Namespace, out: Output) -> int:
 
 def cmd_restore(args: argparse.Namespace, out: Output) -> int:
     backend = _open(args, prepare=False, must_exist=False)
-    report = backup_service.restore(backend.uow, backend.engine, backend.url, Path(args.file))
+    report = backup_service.restore(backend.uow, backend.engine, backend.url, Path(args.file),
+                                    accept_loss=args.accept_loss, override=args.override or "")
     document = {"out": report.database, "from": str(report.source),
-                "kept": str(report.kept) if report.kept else None}
+                "kept": str(report.kept) if report.kept else None,
+                "overridden": list(report.overridden), "lost": report.lost}
     out.emit(document, lambda: f"已从 {report.source} 恢复到 {report.database}"
-             + (f"；被替换的数据库已保留为 {report.kept}" if report.kept else ""))
+             + (f"；被替换的数据库已保留为 {report.kept}" if report.kept else "")
+             + (f"；未通过检查的问题已记入审计链（{len(report.overridden)} 个）" if report.overridden else "")
+             + (f"；{report.lost}" if report.lost else ""))
     return EXIT_OK
 
 
 def cmd_field_export(args: argparse.Namespace, out: Output) -> int:
-    report = field_service.export_package(_open(args).uow, args.start, args.end, Path(args.out)).value
+    users = [u for u in (args.users or "").split(",") if u.strip()]
+    report = field_service.export_package(_open(args).uow, args.start, args.end, Path(args.out),
+                                          users).value
+    accounts = (f"带出的账户：{'、'.join(report.users)}，其他账户未带出" if report.users
+                else "未带出任何账户（笔记本上首次打开时须新建管理员）")
     out.emit({"out": str(report.out), "staff": report.staff, "duty_days": report.duty_days,
-              "incidents": report.incidents},
+              "incidents": report.incidents, "users": list(report.users)},
              lambda: f"已生成外勤包 {report.out}（{report.start}—{report.end}，人员 {report.staff} 人，"
-                     f"值班 {report.duty_days} 天，未办结事件 {report.incidents} 件）")
+                     f"值班 {report.duty_days} 天，未办结事件 {report.incidents} 件）；{accounts}")
     return EXIT_OK
 
 
@@ -364,6 +396,7 @@ def cmd_field_merge(args: argparse.Namespace, out: Output) -> int:
     counts = {key: report.counts.get(key, 0) for key in field_service.OUTCOME_LABELS}
     lines = [f"已合并 {report.package}："
              + "，".join(f"{label} {counts[key]} 条" for key, label in field_service.OUTCOME_LABELS.items())]
+    lines += [report.note] if report.note else []
     lines += [f"  双方都改过（已另存为修订，请核对）：{what}" for what in report.conflicts]
     out.emit({**counts, "conflicts": report.conflicts}, lambda: "\n".join(lines))
     return EXIT_OK
@@ -415,8 +448,11 @@ def build_parser() -> argparse.ArgumentParser:
     staff_commands.add_parser("list", parents=[common], help="列出人员").set_defaults(
         handler=cmd_staff_list)
 
-    commands.add_parser("check", parents=[common], help="完整性检查和审计链验证").set_defaults(
-        handler=cmd_check)
+    check = commands.add_parser("check", parents=[common],
+                                help="完整性检查、审计链验证和每条记录与审计记录的核对")
+    check.add_argument("--anchor", action="append", metavar="N:HASH",
+                       help="交接班记录上印的审计链锚点，核对审计链仍含这一条（可多次给出）")
+    check.set_defaults(handler=cmd_check)
 
     cal = commands.add_parser("calendar", parents=[common], help="节假日日历")
     cal_commands = cal.add_subparsers(dest="calendar_command", metavar="ACTION",
@@ -476,7 +512,15 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--stage", required=True, choices=["first", "update", "final"])
     report.add_argument("--channel", required=True, choices=["phone", "written"])
     report.add_argument("--at", metavar="TIME", help="报送时间（默认现在）")
+    report.add_argument("--reason", metavar="TEXT", help="补录原因（报送时间早于现在超过补录界限时必填）")
     report.set_defaults(handler=cmd_incident_report)
+    update = incident_commands.add_parser("update", parents=[common],
+                                          help="从 JSON 文件（只含要改的字段）修改一起事件")
+    update.add_argument("id", type=int, metavar="ID")
+    update.add_argument("--file", required=True, metavar="FILE")
+    update.add_argument("--note", metavar="TEXT", help="修改说明")
+    update.add_argument("--version", type=int, metavar="N", help="存储的版本不再是 N 时拒绝")
+    update.set_defaults(handler=cmd_incident_update)
 
     alerts = commands.add_parser("alerts", parents=[common], help="某一时刻应提醒的事项")
     alerts.add_argument("--at", metavar="TIME", help="时间（默认现在）")
@@ -497,6 +541,10 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", parents=[common],
                                   help="用备份替换数据库（先校验备份，并保留被替换的数据库）")
     restore.add_argument("file", metavar="FILE")
+    restore.add_argument("--accept-loss", action="store_true",
+                         help="备份早于本库最新的审计链锚点时，确认接受丢失之后的记录")
+    restore.add_argument("--override", metavar="REASON",
+                         help="备份未通过完整性检查时仍要恢复的原因（记入审计链）")
     restore.set_defaults(handler=cmd_restore)
 
     field = commands.add_parser("field", parents=[common], help="外勤包：带出去的笔记本")
@@ -506,6 +554,8 @@ def build_parser() -> argparse.ArgumentParser:
         "export", parents=[common], help="导出一段时间的外勤包（值班表、通讯录、未办结事件）")
     _range_options(field_export)
     field_export.add_argument("--out", required=True, metavar="FILE")
+    field_export.add_argument("--users", metavar="U,...",
+                              help="带出的账户（用户名，逗号分隔）；不给则不带账户")
     field_export.set_defaults(handler=cmd_field_export)
     field_merge = field_commands.add_parser("merge", parents=[common],
                                             help="把外勤笔记本的数据库合并回本库（可重复合并）")
@@ -550,8 +600,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout = None  # type: ignore[assignment]  # no flush of the dead pipe at exit
         return EXIT_OK
     except Exception as error:
-        log.exception("command failed: %s", argv)
-        print(f"内部错误：{type(error).__name__}: {error}（详情见日志文件）", file=sys.stderr)
+        log.exception("command failed: %s", argv[:1])
+        # The error's text may hold SQL or names; it goes to the log, never to the screen.
+        print(f"内部错误：{type(error).__name__}（详情见日志文件）", file=sys.stderr)
         return EXIT_FAILURE
     finally:
         while _backends:
