@@ -55,7 +55,7 @@ def incident_report_pdf(report: WrittenReport, printed: str) -> Document:
                           st, width),
         ]
         if report.late_entry:
-            flow.append(layout.text(report.late_entry, st.small))
+            flow += [layout.spacer(3), layout.text(report.late_entry, st.small)]
         return flow
 
     return layout.render(story, title=title or "信息报告",

@@ -244,8 +244,11 @@ def test_incident_add_report_list_and_alerts(db, tmp_path):
     assert [a for a in alerts if a["kind"] not in CLOCK_KINDS] == [{
         "kind": "phone_report", "subject": "化工厂储罐泄漏", "ref": int(incident_id),
         "due": "2026-07-01T03:40:00+08:00", "state": "upcoming"}]
+    months_ago = run("incident", "report", incident_id, "--stage", "first", "--channel", "phone",
+                     "--at", "2026-07-01T03:45", "--db", db)
+    assert months_ago.returncode == 2 and "补录" in months_ago.stderr  # a claimed time needs a reason
     reported = run("incident", "report", incident_id, "--stage", "first", "--channel", "phone",
-                   "--at", "2026-07-01T03:45", "--db", db, "--json")
+                   "--at", "2026-07-01T03:45", "--reason", "测试补录", "--db", db, "--json")
     assert reported.returncode == 0, reported.stderr
     report = json.loads(reported.stdout)
     assert report["late"] is True and report["id"] == int(incident_id)
