@@ -55,6 +55,7 @@ from dutyroom.db.models import (
     audit_key,
     record_snapshot,
 )
+from dutyroom.domain.hygiene import searchable
 from dutyroom.domain.incidents import Status
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import sentence
@@ -422,7 +423,7 @@ _KIND_LABELS = {Dispatch: "派单", UpwardReport: "报送", DispatchFeedback: "�
 
 def _describe(model: type, row: Any) -> str:
     if isinstance(row, Incident | RegisterEntry):
-        return f"「{row.title}」"
+        return f"「{searchable(str(row.title))[:60]}」"  # a forged title may hold control characters
     return f"{_KIND_LABELS[model]}（编号 {getattr(row, 'uuid', '')[:8]}）"
 
 
