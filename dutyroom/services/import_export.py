@@ -88,7 +88,8 @@ def read_table(path: Path) -> Table:
         # SyntaxError: xml.etree's ParseError, a sheet cut short; ValueError includes
         # defusedxml's refusals of entity expansion (the "billion laughs").
         raise InputError([Problem(sentence("文件已损坏或不是有效的表格（{0}）",
-                                           str(error)[:200] or type(error).__name__))],
+                                           " ".join(str(error).split())[:200]
+                                           or type(error).__name__))],
                          source=path.name) from None
     return Table(headers, header_row, rows)
 
