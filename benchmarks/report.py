@@ -27,6 +27,7 @@ SCRIPTS = [
     ("startup.py", "Start-up and memory"),
     ("duty_clock.py", "The duty clock's alerts"),
     ("printouts.py", "Printouts"),
+    ("hostile_imports.py", "Refusing a huge file"),
     ("crash_harness.py", "Crash safety"),
 ]
 TARGET = re.compile(r"\s*\(targets?\s+([^)]*)\)")

@@ -42,6 +42,10 @@ MAX_ROWS = 5000  # rows with content
 MAX_SCANNED_ROWS = 20_000  # rows read, blank ones included
 MAX_CSV_BYTES = 16 * 1024 * 1024
 MAX_XLSX_BYTES = 32 * 1024 * 1024
+# What an .xlsx unpacks to (read from the zip's directory, before any XML is parsed): a
+# sheet without its <dimension> is scanned whole by openpyxl before the first row, so a
+# short file of millions of rows (or a zip bomb) is refused here instead.
+MAX_XLSX_UNPACKED = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,12 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[object]]]:
     installed it refuses XML entity expansion)."""
     from openpyxl import load_workbook  # loaded on first use: it adds 150 ms to every start
 
+    with zipfile.ZipFile(path) as archive:
+        unpacked = sum(member.file_size for member in archive.infolist())
+    if unpacked > MAX_XLSX_UNPACKED:
+        raise InputError([Problem(sentence("表格解压后过大（{0:.0f} MB，最多 {1} MB），请检查是否选错了文件",
+                                           unpacked / 1_048_576, MAX_XLSX_UNPACKED // 1_048_576))],
+                         source=path.name)
     book = load_workbook(path, read_only=True, data_only=True)
     try:
         sheet = book.worksheets[0]

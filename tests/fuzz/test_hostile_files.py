@@ -62,7 +62,8 @@ def _staff_xlsx(path: Path, rows: list[list[object]]) -> Path:
 
 
 def _rewrite_sheet(source: Path, target: Path, change) -> Path:
-    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w") as out:
+    with zipfile.ZipFile(source) as original, \
+            zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as out:
         for name in original.namelist():
             data = original.read(name)
             if name == "xl/worksheets/sheet1.xml":
@@ -199,6 +200,13 @@ def test_rows_are_counted_while_streaming(desk, count_case, tmp_path):
         sheet.append([None, None, None] if n % 2 else [f"人{n}", "值班员", "13800000000"])
     book.save(rows)
     refused(desk, count_case, lambda: import_export.import_staff_file(desk.uow, rows), "行数超过")
+
+
+def test_an_xlsx_that_unpacks_to_a_giant_sheet_is_refused_unread(desk, count_case, tmp_path, good_xlsx):
+    bomb = _rewrite_sheet(good_xlsx, tmp_path / "zipbomb.xlsx",
+                          lambda d: d.replace(b"<sheetData>", b"<sheetData>" + b" " * 70_000_000, 1))
+    assert bomb.stat().st_size < 1_000_000
+    refused(desk, count_case, lambda: import_export.import_staff_file(desk.uow, bomb), "解压后过大")
 
 
 # --- formula injection ------------------------------------------------------------------------
