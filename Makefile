@@ -50,4 +50,4 @@ screenshots: $(STAMP)
 	xvfb-run -a -s "-screen 0 1700x1000x24" $(BIN)/python docs/make_screenshots_en.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info build dist

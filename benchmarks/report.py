@@ -25,6 +25,7 @@ SCRIPTS = [
     ("roster_year.py", "A year's rota"),
     ("duty_log.py", "Ten years of the log: search and the 值班日志 page"),
     ("startup.py", "Start-up and memory"),
+    ("cli_startup.py", "The command line's answer time"),
     ("duty_clock.py", "The duty clock's alerts"),
     ("printouts.py", "Printouts"),
     ("hostile_imports.py", "Refusing a huge file"),

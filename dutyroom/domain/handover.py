@@ -20,6 +20,7 @@ from dutyroom.domain.incidents import CATEGORY_LABELS, LEVEL_SHORT, STATUS_LABEL
 from dutyroom.domain.tiers import Tier
 
 MAX_NOTES = 2000
+PERIOD_JOIN = " 至 "  # between the first and the last minute of a shift in `period`
 
 
 # --- the facts a shift leaves behind (the service reads them from the database) ----------
@@ -185,6 +186,13 @@ class HandoverRecord:
     @property
     def title(self) -> str:
         return f"{self.unit}{self.desk}交接班记录"
+
+    @property
+    def period_bounds(self) -> tuple[str, str]:
+        """The shift's first and last minute as `period` states them ("… 至 …"), for a
+        window that words the span in its own language."""
+        start, _, end = self.period.partition(PERIOD_JOIN)
+        return start, end
 
     def section(self, key: str) -> Section:
         return next(s for s in self.sections if s.key == key)
@@ -362,7 +370,7 @@ def assemble(facts: ShiftFacts, *, equipment: str = "", notes: str = "") -> Hand
     )
     return HandoverRecord(
         unit=facts.unit, desk=facts.desk, day=facts.day,
-        period=f"{minute_text(facts.start, zone)} 至 {minute_text(facts.end, zone)}",
+        period=f"{minute_text(facts.start, zone)}{PERIOD_JOIN}{minute_text(facts.end, zone)}",
         outgoing=facts.people.get(Tier.OFFICER, ""), incoming=facts.incoming,
         leader=facts.people.get(Tier.LEADER, ""), chief=facts.people.get(Tier.CHIEF, ""),
         sections=sections, equipment=equipment, notes=notes,

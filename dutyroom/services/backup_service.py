@@ -36,7 +36,7 @@ from dutyroom.domain.retention import to_keep
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import Verbatim, joined, sentence
 from dutyroom.services import check_service, handover_service
-from dutyroom.services.errors import InputError, Problem, ServiceError
+from dutyroom.services.errors import InputError, Problem, ServiceError, file_error
 from dutyroom.services.records import text_input
 from dutyroom.services.settings_service import load_settings_in
 from dutyroom.services.setup_service import SchemaReport, prepare_database
@@ -106,8 +106,7 @@ def backup_to(url: URL, out: Path | None = None, now: datetime | None = None) ->
     try:
         return backup_file(live, target)
     except OSError as error:
-        raise InputError.simple(sentence("无法写入 {0}：{1}",
-                                         target, error.strerror or error), "out") from None
+        raise file_error(target, error, writing=True) from None
 
 
 def list_backups(url: URL) -> list[BackupInfo]:
@@ -153,8 +152,10 @@ def daily_due(url: URL, now: datetime | None = None) -> bool:
 
 def verify(path: Path) -> list[str]:
     """Why this file cannot be restored; empty when it can."""
+    if not path.exists():
+        return [sentence("文件不存在")]
     if not path.is_file():
-        return [sentence("文件 {0} 不存在", Verbatim(str(path)))]
+        return [sentence("这是一个文件夹，不是文件")]
     facts = inspect_file(path)
     if facts.problems:
         return facts.problems
@@ -188,7 +189,7 @@ def plan_restore(uow: UnitOfWork, url: URL, source: Path) -> RestorePlan:
         raise InputError.simple(sentence("不能用数据库本身恢复自己"), "file")
     problems = verify(source)
     if problems:
-        raise InputError([Problem(p, field="file") for p in problems], source=str(source))
+        raise InputError([Problem(p) for p in problems], source=str(source))
     with tempfile.TemporaryDirectory(prefix="dutyroom-restore-") as folder:
         copy = backup_file(source, Path(folder) / "candidate.sqlite3")  # upgraded, never the file
         engine = make_engine(URL.create("sqlite", database=str(copy)))

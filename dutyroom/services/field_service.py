@@ -61,7 +61,7 @@ from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import sentence
 from dutyroom.services import backup_service, check_service, field_rules, incident_service, roster_service
 from dutyroom.services.check_service import AUDITED
-from dutyroom.services.errors import InputError, Problem
+from dutyroom.services.errors import InputError, Problem, file_error
 from dutyroom.services.field_rules import problem
 from dutyroom.services.records import audit_change, utc_now
 from dutyroom.services.settings_service import load_settings_in
@@ -187,7 +187,7 @@ def export_package(uow: UnitOfWork, start: object, end: object, out: Path,
         out.parent.mkdir(parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)
     except OSError as error:
-        raise InputError.simple(sentence("无法写入 {0}：{1}", out, error.strerror or error), "out") from None
+        raise file_error(out, error, writing=True) from None
     engine = make_engine(URL.create("sqlite", database=str(partial)))
     try:
         migrate.upgrade(engine)
@@ -295,7 +295,7 @@ def merge_package(uow: UnitOfWork, path: Path, now: datetime | None = None) -> O
     path = path.expanduser().resolve()
     problems = backup_service.verify(path)
     if problems:
-        raise InputError([Problem(p, field="file") for p in problems], source=str(path))
+        raise InputError([Problem(p) for p in problems], source=str(path))
     moment = utc_now(now)
     with tempfile.TemporaryDirectory(prefix="dutyroom-merge-") as folder:
         copy = backup_file(path, Path(folder) / "field.sqlite3")  # never touch the original

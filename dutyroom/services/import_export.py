@@ -22,7 +22,7 @@ from dutyroom.domain.contacts import StaffFields, staff_errors
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import sentence
 from dutyroom.services import staff_service
-from dutyroom.services.errors import InputError, Problem
+from dutyroom.services.errors import InputError, Problem, file_error
 from dutyroom.services.uow import Outcome, UnitOfWork
 
 # field -> accepted headers (CONTRACT.md: Chinese first, English accepted)
@@ -64,7 +64,7 @@ def read_table(path: Path) -> Table:
     """The first sheet of an .xlsx, or a .csv in UTF-8 (with or without BOM) or GBK."""
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
-        raise InputError([Problem(sentence("只能导入 .xlsx 或 .csv 文件"))], source=path.name)
+        raise InputError([Problem(sentence("只能导入 .xlsx 或 .csv 文件"))], source=str(path))
     header_row, headers, rows = 0, [], []
     try:
         size = path.stat().st_size
@@ -85,8 +85,7 @@ def read_table(path: Path) -> Table:
             if len(rows) > MAX_ROWS:
                 raise _too_many(path, MAX_ROWS)
     except OSError as error:
-        raise InputError([Problem(sentence("无法读取文件（{0}）", error.strerror or error))],
-                         source=path.name) from None
+        raise file_error(path, error) from None
     except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError, EOFError,
             UnicodeDecodeError) as error:
         # SyntaxError: xml.etree's ParseError, a sheet cut short; ValueError includes
@@ -259,10 +258,10 @@ def read_json_object(path: Path) -> dict[str, Any]:
     """A JSON file holding one object (an incident for `incident add`)."""
     try:
         document = json.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise InputError([Problem(sentence("文件不存在"))], source=str(path)) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError([Problem(sentence("无法读取文件（{0}）", error))], source=str(path)) from None
+    except OSError as error:
+        raise file_error(path, error) from None
+    except UnicodeDecodeError:
+        raise InputError([Problem(sentence("不是 UTF-8 编码的文本文件"))], source=str(path)) from None
     except json.JSONDecodeError as error:
         raise InputError([Problem(sentence("不是有效的 JSON：第 {0} 行第 {1} 列 {2}", error.lineno,
                                            error.colno, error.msg))], source=str(path)) from None

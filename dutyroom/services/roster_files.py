@@ -32,7 +32,7 @@ from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
 from dutyroom.reports.content import Document, Duty, RotaDay, RotaSheet
 from dutyroom.services import roster_service
-from dutyroom.services.errors import InputError, Problem
+from dutyroom.services.errors import InputError, Problem, file_error
 from dutyroom.services.import_export import read_table
 from dutyroom.services.records import utc_now
 from dutyroom.services.roster_service import CHANGED, DutyCounts, RosterView
@@ -134,8 +134,7 @@ def write_file(out: Path, data: bytes) -> None:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(data)
     except OSError as error:
-        raise InputError([Problem(sentence("无法写入文件（{0}）", error.strerror or error), field="out")],
-                         source=str(out)) from None
+        raise file_error(out, error, writing=True) from None
 
 
 def _box() -> Border:
@@ -263,8 +262,7 @@ def export_statistics(rows: list[DutyCounts], start: date, end: date, unit: str,
     try:
         book.save(out)
     except OSError as error:
-        raise InputError([Problem(sentence("无法写入文件（{0}）", error.strerror or error))],
-                         source=str(out)) from None
+        raise file_error(out, error, writing=True) from None
     return out
 
 
@@ -290,9 +288,9 @@ def _ics_entries(path: Path) -> list[tuple[date, DayKind, str]]:
 
     try:
         document = icalendar.Calendar.from_ical(path.read_bytes())
-    except FileNotFoundError:
-        raise InputError([Problem(sentence("文件不存在"))], source=str(path)) from None
-    except (OSError, ValueError, IndexError, KeyError) as error:
+    except OSError as error:
+        raise file_error(path, error) from None
+    except (ValueError, IndexError, KeyError) as error:
         raise InputError([Problem(sentence("不是有效的 iCalendar 文件（{0}）",
                                            error))], source=path.name) from None
     found: dict[date, tuple[DayKind, str, int]] = {}

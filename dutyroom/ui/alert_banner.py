@@ -40,7 +40,7 @@ class AlertBanner(QFrame):
         counts = tr("、").join(part for part in (tr("已超时 {0} 项").format(overdue) if overdue else "",
                                              tr("已到期 {0} 项").format(due) if due else "") if part)
         first = (pressing or asking)[0]
-        more = tr(" 等 {0} 项").format(len(pressing)) if len(pressing) > 1 else ""
+        more = tr("，另有 {0} 项").format(len(pressing) - 1) if len(pressing) > 1 else ""
         lead = tr("⚠ {0}：").format(counts) if counts else "⚠ "
         self.text.setText(f"{lead}{tr_noted(first.label)} — {tr_text(first.subject)}{more}"
                           + (tr("　请点「确认在岗」") if asking else ""))

@@ -34,7 +34,7 @@ from dutyroom.services.alert_service import Watch
 from dutyroom.services.backup_service import Storage
 from dutyroom.services.uow import Changes, UnitOfWork
 from dutyroom.ui.alert_banner import AlertBanner
-from dutyroom.ui.alert_center import AlertCenter, Notifier
+from dutyroom.ui.alert_center import AlertCenter, Notifier, summary
 from dutyroom.ui.dialogs.help_dialog import HelpDialog
 from dutyroom.ui.i18n import tr, tr_label
 from dutyroom.ui.icons import ON_DARK, icon
@@ -42,6 +42,7 @@ from dutyroom.ui.lock_screen import LockScreen
 from dutyroom.ui.notifier import DesktopNotifier
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.pages.today_page import TodayPage
+from dutyroom.ui.quitting import confirm_quit
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.widgets import button, show_error, weekday_name
 
@@ -56,6 +57,7 @@ if TYPE_CHECKING:
 INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
                           QEvent.Type.MouseMove, QEvent.Type.Wheel})
 BACKUP_CHECK_MS = 60 * 60 * 1000  # is the daily automatic backup due?
+CLOSE_LISTS = 5  # alerts named in the question at close; the rest are counted
 log = logging.getLogger("dutyroom.ui")
 
 
@@ -106,6 +108,7 @@ class MainWindow(QMainWindow):
         self.uow, self.runner, self.now, self.storage = uow, runner, now, storage
         self.layout_store = layout
         self.idle_clock: Callable[[], float] = time.monotonic  # tests drive it
+        self._asking = True  # whether a person closing the window is asked first
         self._last_input = self.idle_clock()
         self.settings = settings
         self.resize(1280, 800)
@@ -465,7 +468,28 @@ class MainWindow(QMainWindow):
         if self.storage is not None and backup_service.daily_due(self.storage.url):
             self.start_backup()
 
+    def may_close(self) -> bool:
+        """Closed by a person with alerts pending: ask, naming them. Once closed nothing
+        rings until Dutyroom is opened again."""
+        pending = self.center.pressing()
+        if not pending:
+            return True
+        return confirm_quit(
+            self, tr("仍有提醒未处理"),
+            tr("以下 {0} 项提醒已到期，尚未处理：\n{1}\n\n退出后不再响铃提醒，直到再次打开 Dutyroom。"
+               "仍要退出吗？").format(len(pending), summary(pending, CLOSE_LISTS)), tr("继续值班"))
+
+    def close_without_asking(self) -> None:
+        """Close as the officer would, without the question (SIGTERM, Ctrl+C)."""
+        self._asking = False
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Only a person closing the window (the window system's close: the title bar's ×,
+        # Alt+F4) is asked; the program closing it (the self-test, a signal) is not.
+        if self._asking and event.spontaneous() and not self.may_close():
+            event.ignore()
+            return
         self.save_layout()
         self._clock_timer.stop()
         self._idle_timer.stop()

@@ -66,7 +66,14 @@ def test_first_run_sets_the_desk_up_then_later_runs_ask_for_a_login(
     assert sign_in(uow, runner, "某镇人民政府")
     assert "用户名或密码不正确" in seen["error"] and uow.user.user_id is not None
 
-    on_dialog(lambda dialog: dialog.reject())
+    def quit_when_asked(box: QMessageBox) -> None:
+        next(b for b in box.buttons() if b.text() == "退出").click()
+
+    def cancel(dialog: LoginDialog) -> None:
+        on_dialog(quit_when_asked)  # cancelling quits Dutyroom, so it asks first
+        dialog.reject()
+
+    on_dialog(cancel)
     assert not sign_in(uow, runner, "") and uow.user is NOBODY  # cancelled: nobody acts
 
 

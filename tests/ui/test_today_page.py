@@ -96,7 +96,7 @@ def test_overdue_rings_once_shows_the_banner_and_acknowledging_silences_it(main,
     # At start (08:20) last night's missed sign-ins and prompts rang, in one message.
     assert [n for n in notifier.sent if n[2]] == [
         ("值班提醒：已超时", "接班签到 — 带班领导 王海涛（已超时）\n接班签到 — 值班员 胡斌（已超时）\n"
-                           "等共 7 项", True)]
+                           "……另有 5 项", True)]
     notifier.sent.clear()
     clock.set("2026-11-23T08:50")
     main.center.refresh()

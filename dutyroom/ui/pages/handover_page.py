@@ -48,8 +48,8 @@ def record_html(record: HandoverRecord) -> str:
                   escape(record.leader or nobody))
               + (tr("　主要领导 <b>{0}</b>").format(escape(record.chief)) if record.chief else ""))
     parts = [f"<h2 style='margin:0'>{escape(record.title)}</h2>",
-             tr("<p>值班时段 {0}　记录截至 {1}</p>").format(
-                    escape(record.period), escape(record.assembled_at)),
+             tr("<p>值班时段 {0} 至 {1}　记录截至 {2}</p>").format(
+                    *map(escape, (*record.period_bounds, record.assembled_at))),
              f"<p>{people}</p>"]
     for number, section in enumerate(record.sections, start=1):
         parts.append(f"<h3>{number}. {escape(section.title)}</h3>")
