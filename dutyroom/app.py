@@ -9,12 +9,13 @@ from __future__ import annotations
 import getpass
 import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import URL
 
-from dutyroom.db.engine import make_session_factory
+from dutyroom.db.engine import default_database_path, make_session_factory, sqlite_path
 from dutyroom.services.setup_service import SchemaReport, connect, database_url, prepare_database
 from dutyroom.services.uow import UnitOfWork
 
@@ -59,6 +60,15 @@ def open_backend(target: str | os.PathLike[str] | None, actor: str, *,
     return Backend(url, engine, UnitOfWork(make_session_factory(engine), actor), schema)
 
 
+def demo_target(target: str | os.PathLike[str] | None) -> Path:
+    """Where the first-run wizard puts the sample town: a file of its own beside the desk's
+    database (or, for a server, in the user-data folder), never inside the desk's own."""
+    path = sqlite_path(database_url(target))
+    if path is None:
+        return default_database_path().with_name("dutyroom-demo.sqlite3")
+    return path.with_name(f"{path.stem}-demo{path.suffix or '.sqlite3'}")
+
+
 def run_gui(target: str | os.PathLike[str] | None, *, selftest: bool = False,
             no_window: NoWindow | None = None) -> int:
     # Qt is loaded only when a window is wanted, and the application (with its language)
@@ -68,4 +78,5 @@ def run_gui(target: str | os.PathLike[str] | None, *, selftest: bool = False,
     application(no_window)
     from dutyroom.ui.launch import launch
 
-    return launch(lambda: open_backend(target, os_user()), selftest=selftest)
+    return launch(lambda: open_backend(target, os_user()), selftest=selftest,
+                  open_demo=lambda: open_backend(demo_target(target), os_user()))

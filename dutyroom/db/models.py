@@ -326,6 +326,8 @@ class Dispatch(Base):
     closed_at: Mapped[datetime | None]
     status: Mapped[str] = mapped_column(String(12), default="ordered")
     created_by: Mapped[str] = mapped_column(String(64), default="")
+    instruction: Mapped[str] = mapped_column(Text, default="")  # what the order asks for
+    added_later: ClassVar[frozenset[str]] = frozenset({"instruction"})  # schema 0009
 
 
 class DispatchFeedback(Base):

@@ -38,6 +38,15 @@ def minute_text(moment: datetime, zone: tzinfo) -> str:
     return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
 
 
+def timeline_text(moments: list[datetime], zone: tzinfo) -> list[str]:
+    """A list of moments as a log shows them: to the minute, and to the second wherever two
+    fall in the same minute, so their order can be seen."""
+    minutes = [minute_text(m, zone) for m in moments]
+    shared = {m for m in minutes if minutes.count(m) > 1}
+    return [m + moment.astimezone(zone).strftime(":%S") if m in shared else m
+            for m, moment in zip(minutes, moments, strict=True)]
+
+
 def day_start(day: date, zone: tzinfo) -> datetime:
     return datetime.combine(day, time(0), tzinfo=zone)
 

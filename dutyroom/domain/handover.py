@@ -163,6 +163,9 @@ class Correction:
     reason: str
 
 
+NOT_WRITTEN = "（未填写）"
+
+
 @dataclass(frozen=True)
 class HandoverRecord:
     unit: str
@@ -196,6 +199,13 @@ class HandoverRecord:
 
     def section(self, key: str) -> Section:
         return next(s for s in self.sections if s.key == key)
+
+    @property
+    def written(self) -> tuple[tuple[str, str], ...]:
+        """What the outgoing officer wrote, as the record states it. A signed record says
+        nothing nobody entered: a field left empty reads 未填写, never 正常 or 无."""
+        return (("设备和电话状态", self.equipment.strip() or NOT_WRITTEN),
+                ("其他交代事项", self.notes.strip() or NOT_WRITTEN))
 
     def to_json(self) -> str:
         data = asdict(self)

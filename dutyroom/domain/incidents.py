@@ -96,7 +96,7 @@ def parse_level(raw: Any, key: str = "level") -> Level:
 
 # --- suggested level ------------------------------------------------------------------
 
-# (level, minimum deaths, minimum serious injuries, minimum direct loss in yuan)
+# (level, minimum deaths, minimum serious injuries (the form's 受伤), minimum direct loss in yuan)
 _THRESHOLDS = (
     (Level.I, 30, 100, 100_000_000),
     (Level.II, 10, 50, 50_000_000),
@@ -111,7 +111,7 @@ class LevelSuggestion:
 
     def describe(self) -> str:
         if not self.reasons:
-            return sentence("建议：{0}（死亡、重伤和直接经济损失均未达较大级标准）",
+            return sentence("建议：{0}（死亡、受伤和直接经济损失均未达较大级标准）",
                             LEVEL_LABELS[self.level])
         return sentence("建议：{0}（{1}）", LEVEL_LABELS[self.level], joined(list(self.reasons), "；"))
 
@@ -123,7 +123,10 @@ def suggest_level(deaths: int, injured: int, economic_loss: int) -> LevelSuggest
         if deaths >= min_deaths:
             reasons.append(sentence("死亡 {0} 人 ≥ {1}", deaths, min_deaths))
         if injured >= min_injured:
-            reasons.append(sentence("重伤 {0} 人 ≥ {1}", injured, min_injured))
+            # The form asks for 受伤; the regulation counts serious injuries, which the
+            # hint says in the same words as the field it reads.
+            reasons.append(sentence("受伤 {0} 人 ≥ {1}（条例按重伤计，请核实伤情）", injured,
+                                    min_injured))
         if economic_loss >= min_loss:
             reasons.append(sentence("直接经济损失 {0:g} 万元 ≥ {1} 万元", economic_loss / 10_000,
                                     min_loss // 10_000))

@@ -98,6 +98,18 @@ class SettingDef:
     def parse(self, raw: Any) -> Any:
         return self.check(self.key, self.label, raw)
 
+    @property
+    def kind(self) -> str:
+        """What sort of value it is, so every settings form offers the same editor for it:
+        "time" (a clock time), "tiers" (a choice of duty tiers), "flag", "integer", "text"."""
+        if self.check in _KINDS:
+            return _KINDS[self.check]
+        return "integer" if type(self.default) is int else "text"
+
+
+_KINDS: Mapping[Callable[[str, str, Any], Any], str] = {
+    _clock: "time", _tiers: "tiers", _signing_tiers: "tiers", _flag: "flag"}
+
 
 SETTINGS: tuple[SettingDef, ...] = (
     SettingDef("unit_name", "单位名称", "", "用于打印件标题和窗口标题",

@@ -40,12 +40,12 @@ def handover_pdf(record: HandoverRecord, printed: str, chain_head: str = "") -> 
             else:
                 flow.append(layout.text(section.empty, st.body))
         n = len(record.sections)
-        flow.extend(layout.heading(f"{_numeral(n + 1)}、设备和电话状态", st))
-        flow.append(layout.text(record.equipment or "正常", st.body))
-        flow.extend(layout.heading(f"{_numeral(n + 2)}、其他交代事项", st))
-        flow.append(layout.text(record.notes or "无", st.body))
+        for label, text in record.written:
+            n += 1
+            flow.extend(layout.heading(f"{_numeral(n)}、{label}", st))
+            flow.append(layout.text(text, st.body))
         if record.corrections:
-            flow.extend(layout.heading(f"{_numeral(n + 3)}、更正记录", st))
+            flow.extend(layout.heading(f"{_numeral(n + 1)}、更正记录", st))
             flow.append(layout.table(("时间", "更正人", "原因"),
                                      [(c.at, c.by, c.reason) for c in record.corrections],
                                      (2, 2, 8), st, width=width))

@@ -23,7 +23,7 @@ from sqlalchemy import select
 from dutyroom.db import audit
 from dutyroom.db.models import Staff
 from dutyroom.domain import calendar, roster
-from dutyroom.domain.calendar import DayKind
+from dutyroom.domain.calendar import DayInfo, DayKind
 from dutyroom.domain.clock import minute_text
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.hygiene import FIRST_YEAR, LAST_YEAR, check_text, text_problem
@@ -269,10 +269,38 @@ def export_statistics(rows: list[DutyCounts], start: date, end: date, unit: str,
 # --- imports ------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class CalendarPreview:
+    """What importing a holiday schedule would set, beside how each day reads now."""
+
+    entries: list[tuple[date, DayKind, str]]
+    current: dict[date, DayInfo]
+
+    @property
+    def changes(self) -> int:
+        return sum(1 for day, kind, name in self.entries
+                   if (info := self.current.get(day)) is None or info.kind != kind
+                   or (info.name or "") != name)
+
+
+def calendar_entries(path: Path) -> list[tuple[date, DayKind, str]]:
+    """The days of a holiday schedule file (CSV `date,kind,name`, or a holiday calendar
+    .ics); one bad row or event rejects the file, every problem named."""
+    return _ics_entries(path) if path.suffix.lower() == ".ics" else _table_entries(path)
+
+
+def preview_calendar(uow: UnitOfWork, path: Path) -> CalendarPreview:
+    """Read a schedule and the calendar as it stands for its days; nothing is written."""
+    entries = calendar_entries(path)
+    days = [day for day, _, _ in entries]
+    infos = roster_service.calendar_days(uow, min(days), max(days))
+    return CalendarPreview(entries, {info.day: info for info in infos})
+
+
 def import_calendar(uow: UnitOfWork, path: Path) -> Outcome[int]:
     """Load an official holiday schedule (CSV `date,kind,name`, or a holiday calendar
     .ics); one bad row or event rejects the file."""
-    entries = _ics_entries(path) if path.suffix.lower() == ".ics" else _table_entries(path)
+    entries = calendar_entries(path)
     with uow.write(Permission.ROSTER) as session:
         count = roster_service.store_calendar_entries(session, entries, uow.actor)
         audit.append(session, actor=uow.actor, entity="calendar", entity_id=path.name,

@@ -92,6 +92,7 @@ class GenerationReport:
     unfilled: list[roster.Unfilled]
     fairness: list[DutyCounts]  # counts in the range, including what was already there
     spreads: dict[tuple[Tier, Category], int]  # max − min over the range and the year before
+    kept: int = 0  # slots in the range already arranged, left as they are
 
 
 def _brief(row: Staff) -> StaffBrief:
@@ -258,8 +259,8 @@ def _generate(session: Session, start: date, end: date) -> tuple[_Context, roste
 
 
 def _report(ctx: _Context, result: roster.Generation, start: date, end: date) -> GenerationReport:
-    merged = {**{k: v for k, v in ctx.assigned.items() if start <= k[0] <= end},
-              **result.assignments}
+    kept = {k: v for k, v in ctx.assigned.items() if start <= k[0] <= end}
+    merged = {**kept, **result.assignments}
     stats = roster.duty_stats(ctx.plans, merged)
     fairness = [DutyCounts(_brief(ctx.staff_rows[p.id]), *(
         (s.workday, s.weekend, s.holiday) if (s := stats.get(p.id)) else (0, 0, 0)))
@@ -273,7 +274,7 @@ def _report(ctx: _Context, result: roster.Generation, start: date, end: date) ->
             for (day, tier), sid in sorted(result.assignments.items(),
                                            key=lambda i: (i[0][0],
                                                           roster.TIER_ORDER.index(i[0][1])))]
-    return GenerationReport(start, end, rows, result.unfilled, fairness, spreads)
+    return GenerationReport(start, end, rows, result.unfilled, fairness, spreads, len(kept))
 
 
 def preview_generation(uow: UnitOfWork, start: date, end: date) -> GenerationReport:

@@ -16,7 +16,7 @@ class AlertBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("alertBanner")
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(24, 8, 24, 8)
+        layout.setContentsMargins(24, 4, 24, 4)
         self.text = QLabel()
         self.text.setObjectName("alertBannerText")
         self.text.setWordWrap(True)
@@ -31,7 +31,9 @@ class AlertBanner(QFrame):
 
     def show_watch(self, watch: Watch) -> None:
         pressing = watch.pressing
-        asking = [a for a in watch.alerts if a.kind == "presence" and not a.acknowledged_by]
+        # Only the prompt a confirmation would answer: an earlier one missed stays in the
+        # list as missed, but asking to confirm it would ask for the impossible.
+        asking = [watch.asking] if watch.asking is not None else []
         if not pressing and not asking:
             self.hide()
             return

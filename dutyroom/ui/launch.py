@@ -11,6 +11,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from contextlib import ExitStack
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Protocol
 
@@ -47,7 +48,8 @@ class BackendLike(Protocol):
 
 
 def launch(open_backend: Callable[[], BackendLike], *, selftest: bool = False,
-           store: QSettings | None = None) -> int:
+           store: QSettings | None = None,
+           open_demo: Callable[[], BackendLike] | None = None) -> int:
     """Open the database, sign someone in, run the window; 0 when it was closed or the
     system asked it to stop (SIGTERM, Ctrl+C), 1 when the database could not be opened.
     `store` is this computer's QSettings (the last user name, the window's layout)."""
@@ -108,9 +110,13 @@ def launch(open_backend: Callable[[], BackendLike], *, selftest: bool = False,
                 QMessageBox.critical(None, tr("无法打开数据库"), error_text(error))
             return 1
         apply_theme(app, settings["font_scale"])
-        if not selftest and (not sign_in(backend.uow, runner, settings["unit_name"], store)
-                             or stop.requested):
-            return 0  # nobody logged in: nothing opened, nothing changed
+        if not selftest:
+            signed = sign_in(backend.uow, runner, settings["unit_name"], store, open_demo)
+            if not signed or stop.requested:
+                return 0  # nobody logged in: nothing opened, nothing changed
+            if signed.demo is not None:  # the sample town, in a database of its own
+                backend.close()
+                backend = signed.demo
         schema = backend.schema
         window = MainWindow(backend.uow, runner, schema.db if schema else "",
                             schema.schema if schema else "", settings,
@@ -134,22 +140,38 @@ def launch(open_backend: Callable[[], BackendLike], *, selftest: bool = False,
 LAST_USER = "login/username"
 
 
+@dataclass(frozen=True)
+class SignedIn:
+    """Whether someone logged in (true) and, when the first-run wizard opened the sample
+    town, its own database, to be used instead of the desk's."""
+
+    ok: bool
+    demo: BackendLike | None = None
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+
 def sign_in(uow: UnitOfWork, runner: Runner | SyncRunner, unit: str,
-            store: QSettings | None = None) -> bool:
+            store: QSettings | None = None,
+            open_demo: Callable[[], BackendLike] | None = None) -> SignedIn:
     """Nobody acts until someone logs in; the very first run sets the desk up. The user
     name that last logged in on this computer is offered again."""
     uow.act_as(NOBODY)
     if not user_service.has_users(uow):
-        wizard = SetupWizard(uow, runner)
+        wizard = SetupWizard(uow, runner, open_demo)
         accepted = wizard.exec()
         wants_import = wizard.wants_import
+        demo = wizard.demo
         _dispose(wizard)
         if not accepted:
-            return False
+            return SignedIn(False)
         if wants_import:
             importing = ImportStaffDialog(uow, runner)
             importing.exec()
             _dispose(importing)
+        if demo is not None:
+            return SignedIn(True, demo)
     else:
         last = str(store.value(LAST_USER, "")) if store is not None else ""
         dialog = LoginDialog(runner, lambda v: Outcome(
@@ -157,11 +179,11 @@ def sign_in(uow: UnitOfWork, runner: Runner | SyncRunner, unit: str,
         dialog.exec()
         _dispose(dialog)
     if uow.user is NOBODY:
-        return False
+        return SignedIn(False)
     if store is not None:
         store.setValue(LAST_USER, uow.user.username)
         store.sync()
-    return True
+    return SignedIn(True)
 
 
 def _dispose(widget: QWidget) -> None:

@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self.today = TodayPage(uow, runner, self.center, now)
         self.today.changed.connect(self._changed)
         self.today.open_incident.connect(self.open_incident)
+        self.today.wants_rota.connect(self.plan_rota)
         # The other pages are built when first opened: building all seven made every start
         # wait for pages the officer may not open that shift.
         self._make: dict[int, Callable[[], Page]] = {
@@ -127,7 +128,8 @@ class MainWindow(QMainWindow):
             HANDOVER: lambda: page_class(HANDOVER)(uow, runner, now),
             CONTACTS: lambda: page_class(CONTACTS)(uow, runner),
             SETTINGS: lambda: page_class(SETTINGS)(uow, runner, layout),
-            DATA: lambda: page_class(DATA)(uow, runner, storage, self.settings["timezone"]),
+            DATA: lambda: page_class(DATA)(uow, runner, storage, self.settings["timezone"],
+                                           self.about_database),
         }
         self._built: dict[int, Page] = {TODAY: self.today}
         self._stale: dict[Page, Changes | None] = {}  # built but hidden pages owed a refresh
@@ -159,6 +161,7 @@ class MainWindow(QMainWindow):
         self.demo_banner = QLabel(
             tr("示例数据：当前数据库是演示用的示例乡镇（人员、电话均为虚构），请勿用于实际值班。"))
         self.demo_banner.setObjectName("demoBanner")
+        self.demo_banner.setWordWrap(True)
         right.addWidget(self.demo_banner)
         self.alert_banner = AlertBanner()
         self.alert_banner.show_button.clicked.connect(lambda: self.show_page(0))
@@ -183,7 +186,12 @@ class MainWindow(QMainWindow):
         self.help: HelpDialog | None = None
         QShortcut(QKeySequence.StandardKey.HelpContents, self, self.show_help)
 
-        self.statusBar().showMessage(tr("数据库：{0}　结构版本：{1}").format(database, schema))
+        # Where the data lives, on the 数据 page and over the desk's name; the status bar
+        # shows only passing messages, so a 720-pixel screen keeps that line for the page.
+        self.about_database = tr("数据库：{0}　结构版本：{1}").format(database, schema)
+        status = self.statusBar()
+        status.messageChanged.connect(lambda text: status.setVisible(bool(text)))
+        status.hide()
         QShortcut(QKeySequence.StandardKey.Refresh, self, lambda: self.refresh_all(None))
         self._clock_timer = QTimer(self)
         self._clock_timer.timeout.connect(self._tick)
@@ -208,7 +216,7 @@ class MainWindow(QMainWindow):
         header = QFrame()
         header.setObjectName("header")
         layout = QHBoxLayout(header)
-        layout.setContentsMargins(24, 10, 24, 10)
+        layout.setContentsMargins(24, 6, 24, 6)
         names = QVBoxLayout()
         names.setSpacing(0)
         self.unit_label = QLabel()
@@ -308,6 +316,11 @@ class MainWindow(QMainWindow):
     def confirm_presence(self) -> None:
         self.today.confirm_presence()
 
+    def plan_rota(self) -> None:
+        """先排班 on 今日值班: the rota page, with 自动排班 open on the month shown."""
+        self.show_page(ROSTER)
+        self.roster.open_generate()
+
     def open_incident(self, incident_id: int) -> None:
         self.show_page(LOG)
         self.log.open_incident(incident_id)
@@ -354,8 +367,9 @@ class MainWindow(QMainWindow):
         self.unit_label.setText(unit)
         self.desk_label.setText(tr("{0}　·　交接班时间 {1}").format(
                                        settings['desk_name'], settings['handover_time']))
-        self.setWindowTitle(tr("Dutyroom 值班室 — {0}").format(
-                                   settings['unit_name'] or settings['desk_name']))
+        self.desk_label.setToolTip(self.about_database)
+        # Qt adds the application's name (application.py) to every window title.
+        self.setWindowTitle(settings["unit_name"] or settings["desk_name"])
         self.demo_banner.setVisible(bool(settings["demo_data"]))
         self._tick()
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QTime, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from dutyroom.app import demo_target, open_backend
 from dutyroom.domain.roles import NOBODY, Role
 from dutyroom.services import (
     backup_service,
@@ -77,12 +78,64 @@ def test_first_run_sets_the_desk_up_then_later_runs_ask_for_a_login(
     assert not sign_in(uow, runner, "") and uow.user is NOBODY  # cancelled: nobody acts
 
 
-def test_first_run_can_start_from_the_demo_town(sqlite_backend, runner, on_dialog):
-    on_dialog(lambda wizard: _run_wizard(wizard, STAFF_DEMO, {}))
-    assert sign_in(sqlite_backend.uow, runner, "")
-    values = settings_service.load_settings(sqlite_backend.uow)
-    assert values["demo_data"] and values["handover_time"] == "09:00"
-    assert len(staff_service.list_staff(sqlite_backend.uow)) == 30
+def _on_message_box(seen: dict) -> None:
+    """Read and close the next message box (the wizard is still open beneath it)."""
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.isVisible():
+            seen["message"] = box.text()
+            box.accept()
+        else:
+            QTimer.singleShot(10, poll)
+
+    QTimer.singleShot(0, poll)
+
+
+def test_the_demo_chosen_in_the_wizard_opens_in_a_database_of_its_own(
+        sqlite_backend, runner, on_dialog, tmp_path):
+    """The sample town never goes into the desk's database: the wizard opens it beside it,
+    says so, and the desk keeps only its unit and administrator."""
+    opened = []
+
+    def open_demo():
+        opened.append(open_backend(tmp_path / "desk-demo.sqlite3", "tester"))
+        return opened[-1]
+
+    seen: dict = {}
+
+    def run(wizard: SetupWizard) -> None:
+        _on_message_box(seen)
+        _run_wizard(wizard, STAFF_DEMO, seen)
+
+    on_dialog(run)
+    uow = sqlite_backend.uow
+    signed = sign_in(uow, runner, "", open_demo=open_demo)
+    try:
+        assert signed and signed.demo is opened[0]
+        desk = settings_service.load_settings(uow)
+        assert not desk["demo_data"] and desk["unit_name"] == "青山镇人民政府"
+        assert staff_service.list_staff(uow) == [] and uow.user.role == Role.ADMIN
+        sample = settings_service.load_settings(signed.demo.uow)
+        assert sample["demo_data"] and "示例" in sample["unit_name"]
+        assert len(staff_service.list_staff(signed.demo.uow)) == 30
+        assert signed.demo.uow.user.role == Role.ADMIN  # the same administrator, logged in
+        assert str(tmp_path / "desk-demo.sqlite3") in seen["message"]
+        assert "没有写入任何示例数据" in seen["message"]
+    finally:
+        for backend in opened:
+            backend.close()
+
+
+def test_without_a_separate_database_the_wizard_offers_no_demo(sqlite_backend, runner, qtbot):
+    wizard = SetupWizard(sqlite_backend.uow, runner)
+    qtbot.addWidget(wizard)
+    demo = next(b for b in wizard.staff.choices.buttons() if b.property("choice") == STAFF_DEMO)
+    assert not demo.isEnabled()
+
+
+def test_the_demo_file_sits_beside_the_desk_s_database(tmp_path):
+    assert demo_target(tmp_path / "desk.sqlite3") == tmp_path / "desk-demo.sqlite3"
+    assert demo_target("postgresql+psycopg://u@h/db").name == "dutyroom-demo.sqlite3"
 
 
 def test_the_desk_locks_when_idle_and_the_next_officer_logs_in(window, sqlite_backend):

@@ -30,7 +30,7 @@ def _line(placeholder: str = "", *, secret: bool = False, text: str = "") -> QLi
 
 
 def _primary_text(dialog: RecordDialog, text: str) -> None:
-    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).setText(text)
+    dialog.set_action(text, "log-in")
 
 
 class LoginDialog(RecordDialog):
@@ -43,7 +43,7 @@ class LoginDialog(RecordDialog):
 
     def __init__(self, runner: Runner | SyncRunner, save: Save, unit: str,
                  last_username: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(tr("登录 Dutyroom 值班室"), runner, save, parent)
+        super().__init__(tr("登录"), runner, save, parent)
         heading = QLabel(f"<b>{unit or tr('Dutyroom 值班室')}</b>")
         self.layout().insertWidget(0, heading)
         self.username = _line(tr("用户名"), text=last_username)

@@ -49,7 +49,7 @@ class RangeDialog(QDialog):
             form.addRow(tr("带出的账户"), self.accounts)
         layout.addLayout(form)
         row, _ = action_row(action, icon_name, self.accept, self.reject)
-        layout.addLayout(row)
+        layout.addWidget(row)
 
     def dates(self) -> tuple[date, date]:
         return self.start.date().toPython(), self.end.date().toPython()

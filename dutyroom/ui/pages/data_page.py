@@ -36,6 +36,7 @@ from dutyroom.ui.pages.base import Page
 from dutyroom.ui.table_models import Column, RecordTableModel
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.widgets import (
+    PAGE_MARGINS,
     button,
     card,
     hint_label,
@@ -62,12 +63,12 @@ class DataPage(Page):
     changed = Signal(object)
 
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner, storage: Storage | None,
-                 zone: str = "Asia/Shanghai") -> None:
+                 zone: str = "Asia/Shanghai", about: str = "") -> None:
         super().__init__()
-        self.uow, self.runner, self.storage = uow, runner, storage
+        self.uow, self.runner, self.storage, self.about = uow, runner, storage, about
         self.zone = ZoneInfo(zone)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 22, 28, 18)
+        layout.setContentsMargins(*PAGE_MARGINS)
         layout.setSpacing(14)
         layout.addWidget(title_label(tr("数据与账户")))
         self.origin_banner = QLabel()
@@ -106,6 +107,8 @@ class DataPage(Page):
     def _backup_card(self) -> QFrame:
         frame, inner = card()
         inner.addWidget(QLabel(tr("<b>备份</b>")))
+        if self.about:  # which database this desk works on, and its schema version
+            inner.addWidget(hint_label(self.about))
         self.backup_hint = hint_label("")
         inner.addWidget(self.backup_hint)
         self.backups: RecordTableModel[BackupInfo] = RecordTableModel([
