@@ -28,6 +28,7 @@ SCRIPTS = [
     ("cli_startup.py", "The command line's answer time"),
     ("duty_clock.py", "The duty clock's alerts"),
     ("printouts.py", "Printouts"),
+    ("hostile_imports.py", "Refusing a huge file"),
     ("crash_harness.py", "Crash safety"),
 ]
 TARGET = re.compile(r"\s*\(targets?\s+([^)]*)\)")

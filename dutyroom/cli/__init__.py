@@ -47,7 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _failed(ctx: Context, error: Exception, argv: list[str]) -> int:
     """The one line a person reads about a command that failed, and its exit status."""
     from dutyroom.domain.errors import FieldError
-    from dutyroom.logfile import log, redact
+    from dutyroom.logfile import log
     from dutyroom.services.errors import InputError, ServiceError
 
     if isinstance(error, InputError | FieldError):
@@ -62,5 +62,6 @@ def _failed(ctx: Context, error: Exception, argv: list[str]) -> int:
         sys.stdout = None  # type: ignore[assignment]  # no flush of the dead pipe at exit
         return EXIT_OK
     log.exception("command failed: %s", argv)
-    print(redact(f"内部错误：{type(error).__name__}: {error}（详情见日志文件）"), file=sys.stderr)
+    # The error's own text may hold SQL or names: it goes to the log, never to the screen.
+    print(f"内部错误：{type(error).__name__}（详情见日志文件）", file=sys.stderr)
     return EXIT_FAILURE

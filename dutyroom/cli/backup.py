@@ -16,6 +16,10 @@ def wire_backup(parser: argparse.ArgumentParser, common: argparse.ArgumentParser
 
 def wire_restore(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE")
+    parser.add_argument("--accept-loss", action="store_true",
+                        help="备份早于本库最新的审计链锚点时，确认接受丢失之后的记录")
+    parser.add_argument("--override", metavar="REASON",
+                        help="备份未通过完整性检查时仍要恢复的原因（记入审计链）")
     handles(parser, restore)
 
 
@@ -32,9 +36,14 @@ def restore(ctx: Context) -> int:
     from dutyroom.services import backup_service
 
     backend = ctx.open(create=True, prepare=False)  # a desk with no database yet may restore one
-    report = backup_service.restore(backend.uow, backend.engine, backend.url, Path(ctx.args.file))
+    report = backup_service.restore(backend.uow, backend.engine, backend.url, Path(ctx.args.file),
+                                    accept_loss=ctx.args.accept_loss, override=ctx.args.override or "")
     document = {"out": report.database, "from": str(report.source),
-                "kept": str(report.kept) if report.kept else None}
+                "kept": str(report.kept) if report.kept else None,
+                "overridden": list(report.overridden), "lost": report.lost}
     ctx.out.emit(document, lambda: f"已从 {report.source} 恢复到 {report.database}"
-                 + (f"；被替换的数据库已保留为 {report.kept}" if report.kept else ""))
+                 + (f"；被替换的数据库已保留为 {report.kept}" if report.kept else "")
+                 + (f"；未通过检查的问题已记入审计链（{len(report.overridden)} 个）"
+                    if report.overridden else "")
+                 + (f"；{report.lost}" if report.lost else ""))
     return EXIT_OK

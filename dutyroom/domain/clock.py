@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.hygiene import check_year
 from dutyroom.domain.text import sentence
 
 
@@ -15,12 +16,14 @@ def parse_local_time(raw: object, zone: tzinfo, field: str, label: str) -> datet
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
     if isinstance(raw, datetime):
-        return raw if raw.tzinfo is not None else raw.replace(tzinfo=zone)
-    try:
-        value = datetime.fromisoformat(str(raw).strip())
-    except ValueError:
-        raise FieldError(field, sentence(
-            "{0}「{1}」不是有效的时间，应为 2026-07-01T03:10 或 2026-07-01 03:10", label, raw)) from None
+        value = raw
+    else:
+        try:
+            value = datetime.fromisoformat(str(raw).strip())
+        except ValueError:
+            raise FieldError(field, sentence(
+                "{0}「{1}」不是有效的时间，应为 2026-07-01T03:10 或 2026-07-01 03:10", label, raw)) from None
+    check_year(value, field, label)  # before any arithmetic: year 1 or 9999 overflows it
     return value if value.tzinfo is not None else value.replace(tzinfo=zone)
 
 

@@ -64,6 +64,7 @@ class ReportFact:
     channel: str  # label: 电话 / 书面
     sent_at: datetime
     late: bool
+    recorded_at: datetime | None = None  # set for a 补录: recorded long after `sent_at`
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ class IncidentFact:
     reports: tuple[ReportFact, ...]
     deadlines: tuple[Deadline, ...]  # report deadlines, met or not
     dispatches: tuple[DispatchFact, ...]
+    received_note: str = ""  # the received time changed after a report existed, both times
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,9 @@ class HandoverRecord:
     assembled_at: str = ""
     accepted_at: str = ""
     corrections: tuple[Correction, ...] = field(default=())
+    # The audit chain's head when the record was accepted ("1234:3F9AC2107B4E55D1",
+    # domain/anchors.py): printed on the signed paper, so the file can be checked against it.
+    anchor: str = ""
 
     @property
     def title(self) -> str:
@@ -285,15 +290,20 @@ def _incident_lines(facts: ShiftFacts) -> list[Line]:
     lines = []
     for i in sorted(facts.incidents, key=lambda i: i.received_at):
         sent = "、".join(f"{r.channel}{r.stage} {_local(r.sent_at, facts.zone, '%H:%M')}"
-                        + ("（迟报）" if r.late else "") for r in i.reports) or "未报送"
+                        + ("（迟报）" if r.late else "")
+                        + (f"（补录，登记 {_local(r.recorded_at, facts.zone)}）" if r.recorded_at else "")
+                        for r in i.reports) or "未报送"
         pending = _still_due(i, facts.as_of, facts.zone) if i.status != Status.CLOSED else []
         origin = "本班接报" if i.received_at >= facts.start else "前班转入"
         lines.append(Line(
             f"incident/{i.id}",
-            (f"{_local(i.received_at, facts.zone)}\n{origin}", f"{i.title}（{CATEGORY_LABELS[i.category]}）",
+            (f"{_local(i.received_at, facts.zone)}\n{origin}",
+             f"{i.title}（{CATEGORY_LABELS[i.category]}）"
+             + (f"\n{i.received_note}" if i.received_note else ""),
              LEVEL_SHORT[i.level], STATUS_LABELS[i.status], sent,
              "；".join(text for _, text in pending) or "无"),
-            any(r.late for r in i.reports) or any(d.due <= facts.as_of for d, _ in pending)))
+            any(r.late or r.recorded_at for r in i.reports) or bool(i.received_note)
+            or any(d.due <= facts.as_of for d, _ in pending)))
     return lines
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.hygiene import MAX_LOSS, check_count, is_json_structure
 from dutyroom.domain.text import joined, sentence
 
 FUTURE_TOLERANCE = timedelta(minutes=5)  # clocks differ; a report "from the future" is a typo
@@ -200,7 +201,7 @@ class IncidentFacts:
 FIELD_NAMES = frozenset(f.name for f in fields(IncidentFacts) if f.name != "extra")
 
 
-def _count(raw: Any, key: str, label: str) -> int:
+def _count(raw: Any, key: str, label: str, maximum: int | None = None) -> int:
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return 0
     if isinstance(raw, bool):
@@ -211,7 +212,7 @@ def _count(raw: Any, key: str, label: str) -> int:
         raise FieldError(key, sentence("{0}应为不小于 0 的整数，「{1}」不是整数", label, raw)) from None
     if value < 0:
         raise FieldError(key, sentence("{0}不能为负数（{1}）", label, value))
-    return value
+    return check_count(value, key, label, *(() if maximum is None else (maximum,)))
 
 
 def _text(raw: Any, key: str, label: str, required: bool, length: int) -> str:
@@ -245,7 +246,10 @@ def validate_facts(values: Mapping[str, Any], now: datetime) -> tuple[IncidentFa
         category = attempt(parse_category, values.get("category"))
     level = attempt(parse_level, values.get("level"))
     counts = {key: attempt(_count, values.get(key), key, COUNT_LABELS[key]) or 0 for key in COUNTS}
-    loss = attempt(_count, values.get("economic_loss"), "economic_loss", "直接经济损失") or 0
+    loss = attempt(_count, values.get("economic_loss"), "economic_loss", "直接经济损失",
+                   MAX_LOSS) or 0
+    if texts["title"] and is_json_structure(texts["title"]):
+        errors.append(FieldError("title", sentence("标题不能是 JSON 列表或对象，请填写事件的简要名称")))
     if category is not None and texts["subtype"] and texts["subtype"] not in SUBTYPES[category]:
         errors.append(FieldError("subtype", sentence(
             "「{0}」不是{1}的子类，应为 {2}", texts["subtype"], CATEGORY_LABELS[category],

@@ -44,6 +44,7 @@ from dutyroom.domain.deadlines import (
 )
 from dutyroom.domain.duty_clock import ClockRules
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.hygiene import searchable
 from dutyroom.domain.incidents import (
     COUNTS,
     FUTURE_TOLERANCE,
@@ -61,6 +62,12 @@ from dutyroom.domain.incidents import (
     validate_facts,
 )
 from dutyroom.domain.report_text import draft_report
+from dutyroom.domain.report_times import (
+    LATE_ENTRY,
+    is_late_entry,
+    late_entry_text,
+    received_change_text,
+)
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import Verbatim, joined, sentence
 from dutyroom.reports.content import Document, WrittenReport
@@ -130,6 +137,8 @@ class ReportView:
     text: str
     due_at: datetime | None
     late: bool
+    recorded_at: datetime
+    late_entry: str  # "" or the 补录 note with both times and the reason (domain/report_times)
 
 
 @dataclass(frozen=True)
@@ -330,6 +339,13 @@ def all_deadlines(session: Session, row: Incident, d: Desk) -> list[Deadline]:
                   key=lambda x: x.due)
 
 
+def late_entry_note(report: UpwardReport, d: Desk) -> str:
+    """The 补录 note of a report recorded long after its claimed time, else ""."""
+    if not is_late_entry(report.sent_at, report.recorded_at, int(d.values["late_entry_minutes"])):
+        return ""
+    return late_entry_text(report.sent_at, report.recorded_at, report.entry_reason, d.zone)
+
+
 # --- validation -------------------------------------------------------------------------
 
 
@@ -424,6 +440,8 @@ def update_incident(uow: UnitOfWork, incident_id: int, version: int | None,
         if facts == before:
             return Outcome(Saved(row.id, row.version,
                                  _views(row, all_deadlines(session, row, d))), Changes())
+        if facts.received_at != before.received_at:
+            _check_received_change(session, row, facts.received_at, note)
         old_text = search_index.body(row, search_index.INCIDENTS)
         if facts.level != before.level:
             history = json.loads(row.level_changes or "[]")
@@ -441,6 +459,39 @@ def update_incident(uow: UnitOfWork, incident_id: int, version: int | None,
         audit_change(session, row, uow.actor, ENTITY, "update", moment)
         return Outcome(Saved(row.id, row.version, _views(row, all_deadlines(session, row, d))),
                        CHANGED)
+
+
+def received_correction(session: Session, row: Incident, reports: Sequence[UpwardReport],
+                        zone: tzinfo, as_of: datetime | None = None) -> str:
+    """The received time's change made after a report existed (with both times), or ""."""
+    first_report = min((r.recorded_at for r in reports), default=None)
+    if first_report is None:
+        return ""
+    found, previous = "", None
+    for at, payload in session.execute(select(AuditEntry.at, AuditEntry.payload).where(
+            AuditEntry.entity == ENTITY, AuditEntry.entity_id == str(row.id))
+            .order_by(AuditEntry.id)):
+        if as_of is not None and at > as_of:
+            break
+        received = json.loads(payload).get("received_at")
+        if previous is not None and received != previous and at >= first_report:
+            found = received_change_text(datetime.fromisoformat(previous),
+                                         datetime.fromisoformat(received), zone)
+        previous = received
+    return found
+
+
+def _check_received_change(session: Session, row: Incident, received: datetime, note: str) -> None:
+    """A received time cannot be after the incident was recorded (nobody records a call
+    before it comes in), and once a report exists a change needs a reason: it moves every
+    deadline that report was measured against."""
+    if received > row.created_at + FUTURE_TOLERANCE:
+        raise InputError.simple(sentence("接报时间不能晚于这起事件的登记时间（{0}）",
+                                         minute_text(row.created_at, desk(session).zone)),
+                                "received_at")
+    reported = session.scalar(select(UpwardReport.id).where(UpwardReport.incident_id == row.id).limit(1))
+    if reported is not None and not str(note or "").strip():
+        raise InputError.simple(sentence("已有报送记录，更改接报时间须写明原因"), "note")
 
 
 def void_incident(uow: UnitOfWork, incident_id: int, version: int | None, reason: str,
@@ -516,8 +567,14 @@ def _when(raw: Any, zone: tzinfo, moment: datetime, key: str, label: str,
 
 def record_report(uow: UnitOfWork, incident_id: int, stage: str, channel: str, *,
                   sent_at: Any = None, recipient: str = "", sent_by: str = "", text: str = "",
+                  entry_reason: str = "", unexplained: str = "",
                   now: datetime | None = None) -> Outcome[ReportSaved]:
-    """Record a report sent upward against the deadline it meets; after it, it is late."""
+    """Record a report sent upward against the deadline it meets; after it, it is late.
+
+    The sent time is the officer's claim; one more than the desk's margin before now is a
+    补录 and needs `entry_reason` (domain/report_times.py). A caller that may not ask for one
+    (the command line, whose contract records past reports without it) passes `unexplained`,
+    the words stored instead, so the 补录 still shows as one without a reason given."""
     moment = utc_now(now)
     with uow.write(Permission.LOG) as session:
         d = desk(session)
@@ -529,14 +586,23 @@ def record_report(uow: UnitOfWork, incident_id: int, stage: str, channel: str, *
             who = clean_text(recipient, "recipient", "报送对象", max_length=64)
             by = clean_text(sent_by or uow.actor, "sent_by", "报送人", max_length=64)
             body = clean_text(text, "text", "报告内容", max_length=50_000)
+            reason = clean_text(entry_reason, "entry_reason", "补录原因", max_length=500)
         except FieldError as error:
             raise InputError.from_field(error) from None
+        margin = int(d.values["late_entry_minutes"])
+        if is_late_entry(when, moment, margin) and not reason and unexplained:
+            reason = unexplained
+        elif is_late_entry(when, moment, margin) and not reason:
+            raise InputError.simple(sentence(
+                "报送时间比现在早 {0} 分钟以上，是补录：请写明补录原因（将与报送时间、登记时间一并显示）",
+                margin), "entry_reason")
         before = report_deadlines_of(row, reports_of(session, [row.id])[row.id], d)
         met = rules_module.deadline_for_report(before, the_stage, the_channel)
         report = UpwardReport(incident_id=row.id, stage=the_stage.value,
                               channel=the_channel.value, sent_at=when, recipient=who,
                               sent_by=by, text=body, due_at=met.due if met else None,
-                              late=bool(met and when > met.due), recorded_at=moment)
+                              late=bool(met and when > met.due), recorded_at=moment,
+                              entry_reason=reason)
         session.add(report)
         audit_change(session, report, uow.actor, "upward_report", "create", moment)
         views = _views(row, all_deadlines(session, row, d))
@@ -566,14 +632,16 @@ def report_document(uow: UnitOfWork, incident_id: int, stage: str,
         sent = session.scalars(select(UpwardReport).where(
             UpwardReport.incident_id == incident_id, UpwardReport.stage == the_stage.value)
             .order_by(UpwardReport.sent_at.desc(), UpwardReport.id.desc())).first()
+    recorded = late = ""
     if sent is not None and sent.text.strip():
         text, sent_at = sent.text, minute_text(sent.sent_at, d.zone)
         recipient, by = sent.recipient, sent.sent_by
+        recorded, late = minute_text(sent.recorded_at, d.zone), late_entry_note(sent, d)
     else:
         text, sent_at, recipient, by = draft_text(uow, incident_id, stage, moment), "", "", ""
     report = WrittenReport(d.values["unit_name"], d.values["desk_name"],
                            rules_module.STAGE_LABELS[the_stage], text, sent_at, recipient, by,
-                           d.values["desk_phone"])
+                           d.values["desk_phone"], recorded, late)
     from dutyroom.reports.incident_pdf import (
         incident_report_pdf,  # ReportLab loads on the first printout, not at start
     )
@@ -712,11 +780,13 @@ def _incident_step(entry: AuditEntry, previous: dict[str, Any] | None, state: di
     return sentence("修改"), detail
 
 
-def _timeline(session: Session, zone: tzinfo, row: Incident, reports: Sequence[UpwardReport],
+def _timeline(session: Session, d: Desk, row: Incident, reports: Sequence[UpwardReport],
               dispatches: Sequence[tuple[Dispatch, str]],
               feedback: Mapping[int, Sequence[DispatchFeedback]]) -> list[TimelineEntry]:
     """处理经过: every step in the order it was recorded (the audit chain's instants), worded
-    for a person; the time a step was said to happen is added where it differs."""
+    for a person; the time a step was said to happen is added where it differs, and a report
+    entered long after it was sent (补录) says so with its reason."""
+    zone = d.zone
     ids: dict[str, dict[str, Any]] = {
         ENTITY: {str(row.id): row},
         "upward_report": {str(r.id): r for r in reports},
@@ -724,6 +794,7 @@ def _timeline(session: Session, zone: tzinfo, row: Incident, reports: Sequence[U
         "dispatch_feedback": {str(answer.id): (answer, name) for order, name in dispatches
                               for answer in feedback[order.id]},
     }
+    first_report = min((r.recorded_at for r in reports), default=None)
     audited = session.scalars(select(AuditEntry).where(or_(*(
         and_(AuditEntry.entity == entity, AuditEntry.entity_id.in_(list(records)))
         for entity, records in ids.items() if records))).order_by(AuditEntry.id))
@@ -734,6 +805,13 @@ def _timeline(session: Session, zone: tzinfo, row: Incident, reports: Sequence[U
         if entry.entity == ENTITY:
             state = json.loads(entry.payload)
             what, detail = _incident_step(entry, previous, state, zone)
+            moved = previous is not None and previous.get("received_at") != state.get("received_at")
+            if moved and entry.action == "update" and first_report is not None \
+                    and first_report <= entry.at:
+                what = sentence("修改（接报时间在报送后更正）")
+                detail = sentence("{0}；{1}", received_change_text(
+                    datetime.fromisoformat(previous["received_at"]),
+                    datetime.fromisoformat(state["received_at"]), zone), detail)
             previous = state
         elif entry.action != "create":
             continue  # a dispatch's own updates are its feedback, told below
@@ -744,7 +822,11 @@ def _timeline(session: Session, zone: tzinfo, row: Incident, reports: Sequence[U
                     else sentence("{0}{1}", channel, stage))
             detail = (sentence("报送{0}", Verbatim(record.recipient)) if record.recipient
                       else sentence("报送上级"))
-            if _said_apart(record.sent_at, entry.at, zone):
+            note = late_entry_note(record, d)
+            if note:
+                what = sentence("{0}（{1}）", what, LATE_ENTRY)
+                detail = sentence("{0}；{1}", detail, note)
+            elif _said_apart(record.sent_at, entry.at, zone):
                 detail = sentence("{0}（报送时间 {1}）", detail, minute_text(record.sent_at, zone))
         elif entry.entity == "dispatch":
             order, name = record
@@ -802,9 +884,10 @@ def get_incident(uow: UnitOfWork, incident_id: int) -> IncidentDetail:
             voided=row.voided, void_reason=row.void_reason, closed_at=row.closed_at,
             created_by=row.created_by, deadlines=_views(row, deadlines),
             reports=tuple(ReportView(r.id, r.stage, r.channel, r.sent_at, r.recipient,
-                                     r.sent_by, r.text, r.due_at, r.late) for r in reports),
+                                     r.sent_by, r.text, r.due_at, r.late, r.recorded_at,
+                                     late_entry_note(r, d)) for r in reports),
             dispatches=tuple(dispatch_views),
-            timeline=tuple(_timeline(session, d.zone, row, reports, dispatches, feedback)),
+            timeline=tuple(_timeline(session, d, row, reports, dispatches, feedback)),
             register_entry_id=source,
             suggestion=suggest_level(facts.deaths, facts.injured, facts.economic_loss),
             command=command,
@@ -842,6 +925,7 @@ def newest_first(session: Session, table: search_index.SearchTable, model: Any, 
     follow: the local date range, voided rows unless asked for, the search words, and the
     position after the last row of the previous page (received_at, id)."""
     start, end = dates
+    words = searchable(words)
     if start or end:
         low, high = day_span(start or date(1970, 1, 1), end or date(9998, 12, 31), zone)
         statement = statement.where(model.received_at >= low, model.received_at < high)

@@ -90,7 +90,9 @@ def test_a_missing_staff_file_is_bad_input(db, tmp_path):
 def test_check_passes_then_finds_tampering(db):
     run("init", "--demo", "--db", db)
     ok = run("check", "--db", db, "--json")
-    assert ok.returncode == 0 and json.loads(ok.stdout) == {"ok": True, "problems": []}
+    document = json.loads(ok.stdout)
+    assert ok.returncode == 0 and (document["ok"], document["problems"]) == (True, [])
+    assert document["head"].split(":")[0].isdigit() and len(document["head"].split(":")[1]) == 16
     with sqlite3.connect(db) as raw:
         raw.execute("UPDATE staff SET mobile = '13999999999' WHERE id = 1")
     broken = run("check", "--db", db, "--json")
@@ -253,11 +255,21 @@ def test_incident_add_report_list_and_alerts(db, tmp_path):
     assert [a for a in alerts if a["kind"] not in CLOCK_KINDS] == [{
         "kind": "phone_report", "subject": "化工厂储罐泄漏", "ref": int(incident_id),
         "due": "2026-07-01T03:40:00+08:00", "state": "upcoming"}]
+    # Months after the claimed time: the contract records it; without --reason the log still
+    # says it was entered late (补录) and that no reason was given.
     reported = run("incident", "report", incident_id, "--stage", "first", "--channel", "phone",
                    "--at", "2026-07-01T03:45", "--db", db, "--json")
     assert reported.returncode == 0, reported.stderr
     report = json.loads(reported.stdout)
     assert report["late"] is True and report["id"] == int(incident_id)
+    from dutyroom.app import open_backend
+    from dutyroom.services import incident_service
+    backend = open_backend(db, "test", create=False)
+    try:
+        [sent] = incident_service.get_incident(backend.uow, int(incident_id)).reports
+    finally:
+        backend.close()
+    assert "补录" in sent.late_entry and "命令行补录，未填写原因" in sent.late_entry
     overdue = json.loads(run("alerts", "--at", "2026-07-01T04:20", "--db", db, "--json").stdout)
     assert [(a["kind"], a["state"]) for a in overdue if a["kind"] not in CLOCK_KINDS] == [
         ("written_report", "overdue")]

@@ -233,3 +233,78 @@ def test_the_administrator_adds_an_account_from_the_data_page(window, sqlite_bac
     page.refresh(None)
     assert not page.add_user_button.isEnabled() and not page.restore_button.isEnabled()
     assert Path(backup_service.backup_to(sqlite_backend.url)).exists()  # anyone may back up
+
+
+def test_the_data_page_checks_the_file_against_a_paper_anchor(window, sqlite_backend):
+    from dutyroom.services import check_service
+
+    page = window.data_page
+    window.show_page(window.pages.index(page))
+    staff_service.add_staff(sqlite_backend.uow, {"name": "张三", "tier": "值班员", "mobile": "13800000001"})
+    head = check_service.run_check(sqlite_backend.uow, sqlite_backend.engine).head
+    page.anchor_edit.setText(head.readable().split(" ")[1] + ":" + head.readable().split(" ")[3])
+    page.check_button.click()
+    assert "检查通过" in page.check_result.text() and "第 1 条" in page.check_result.text()
+    page.anchor_edit.setText("5:0000-0000-0000-0000")
+    page.check_button.click()
+    assert "发现 1 个问题" in page.check_result.text() and "更早的备份" in page.check_result.text()
+    page.anchor_edit.setText("不是锚点")
+    page.check_button.click()
+    assert "不是审计链锚点" in page.check_result.text()
+
+
+def test_a_backup_failing_the_check_is_restored_only_with_a_reason(window, sqlite_backend, tmp_path,
+                                                                   monkeypatch):
+    import sqlite3
+
+    from PySide6.QtWidgets import QInputDialog
+
+    page = window.data_page
+    staff_service.add_staff(sqlite_backend.uow, {"name": "张三", "tier": "值班员", "mobile": "13800000001"})
+    planted = backup_service.backup_to(sqlite_backend.url, tmp_path / "planted.sqlite3")
+    with sqlite3.connect(planted) as raw:
+        raw.execute("UPDATE staff SET mobile = '13999999999'")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    asked: list[str] = []
+
+    def no_reason(parent, title, label, *a, **k):
+        asked.append(label)
+        return "", False
+
+    monkeypatch.setattr(QInputDialog, "getText", no_reason)
+    page.restore_from(planted)
+    assert "未通过完整性检查" in asked[0] and "张三" in asked[0]
+    assert staff_service.list_staff(sqlite_backend.uow)[0].mobile == "13800000001"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("按县局要求恢复", True))
+    page.restore_from(planted)
+    assert staff_service.list_staff(sqlite_backend.uow)[0].mobile == "13999999999"
+
+
+def test_a_field_package_carries_only_the_ticked_accounts(window, sqlite_backend, tmp_path, monkeypatch,
+                                                          on_dialog):
+    import sqlite3
+
+    from PySide6.QtCore import Qt
+
+    uow = sqlite_backend.uow
+    user_service.create_first_admin(uow, ADMIN)
+    user_service.add_user(uow, {"username": "zhang", "display_name": "张三", "role": "officer",
+                                "password": "pass-word-1", "confirm": "pass-word-1"})
+    page = window.data_page
+    page.refresh(None)
+    package = tmp_path / "field.dutyroom"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(package), ""))
+
+    def choose(dialog) -> None:
+        items = [dialog.accounts.item(n) for n in range(dialog.accounts.count())]
+        assert [i.checkState() for i in items] == [Qt.CheckState.Checked, Qt.CheckState.Unchecked]
+        items[0].setCheckState(Qt.CheckState.Unchecked)
+        items[1].setCheckState(Qt.CheckState.Checked)
+        dialog.accept()
+
+    on_dialog(choose)
+    page.export_button.click()
+    assert "带出的账户：zhang" in page.field_result.text()
+    with sqlite3.connect(package) as raw:
+        assert [r[0] for r in raw.execute("SELECT username FROM users")] == ["zhang"]

@@ -209,6 +209,10 @@ class ReportDialog(RecordDialog):
         self.add_field("recipient", tr("报送对象"), recipient)
         self.sender = QLineEdit(sender)
         self.add_field("sent_by", tr("报送人"), self.sender)
+        reason = QLineEdit()
+        reason.setPlaceholderText(
+            tr("报送时间早于现在超过补录界限（设置，默认 30 分钟）时必填，例如：现场无法登记"))
+        self.add_field("entry_reason", tr("补录原因"), reason)
         self.text = text_box("", 220)
         self.add_field("text", tr("报告内容"), self.text)
         draft_button = QPushButton(tr("重新生成草稿"))

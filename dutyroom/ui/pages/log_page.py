@@ -512,10 +512,13 @@ class LogPage(Page):
             parts.append(tr("<h4>报送记录</h4>"))
             for r in d.reports:
                 late = tr("<span style='color:{0}'>（迟报）</span>").format(DANGER) if r.late else ""
-                parts.append(tr("<p style='margin:2px 0'>{0} {1}{2}{3} → {4}（{5}）</p>").format(
+                parts.append(tr("<p style='margin:2px 0'>{0} {1}{2}{3} → {4}（{5}，登记 {6}）</p>").format(
                     _local(r.sent_at, zone), tr_label(CHANNEL_LABELS[Channel(r.channel)]),
                     tr_label(STAGE_LABELS[Stage(r.stage)]), late, escape(r.recipient or tr("上级")),
-                    escape(r.sent_by)))
+                    escape(r.sent_by), _local(r.recorded_at, zone)))
+                if r.late_entry:
+                    parts.append(f"<p style='margin:0 0 2px 16px;color:{DANGER}'>"
+                                 f"{escape(tr_text(r.late_entry))}</p>")
         parts.append(tr("<h4>处理经过</h4>"))
         moments = timeline_text([entry.at for entry in d.timeline], zone)
         for entry, moment in zip(d.timeline, moments, strict=True):
@@ -592,7 +595,8 @@ class LogPage(Page):
         def save(values: dict[str, Any]) -> Outcome[Any]:
             return incident_service.record_report(
                 self.uow, d.id, values["stage"], values["channel"], sent_at=values["sent_at"],
-                recipient=values["recipient"], sent_by=values["sent_by"], text=values["text"])
+                recipient=values["recipient"], sent_by=values["sent_by"], text=values["text"],
+                entry_reason=values["entry_reason"])
 
         user = self.uow.user
         dialog = ReportDialog(self.runner, save, self.zone,

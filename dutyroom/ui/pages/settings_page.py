@@ -217,7 +217,7 @@ class SettingsPage(Page):
         self.other_editors: dict[str, QWidget] = {}
         inner.addLayout(self._setting_rows(
             ("update_times_major", "update_times_other", "final_report_days",
-             "alert_warning_minutes", "mass_county_over", "mass_city_from")))
+             "late_entry_minutes", "alert_warning_minutes", "mass_county_over", "mass_city_from")))
         return frame
 
     def _setting_rows(self, keys: tuple[str, ...]) -> QFormLayout:
