@@ -248,8 +248,9 @@ class RosterPage(Page):
         if self.view.assumed_years:
             years = tr("、").join(str(y) for y in self.view.assumed_years)
             self.warning.setText(
-                tr("⚠ {0} 年尚未载入国务院节假日安排：周末和工作日为推定，法定节假日未标出。请在右侧逐日设定"
-                   "，或用「dutyroom calendar import」载入正式安排后再排班。").format(years))
+                tr("⚠ {0} 年尚未载入国务院节假日安排：法定节假日按《全国年节及纪念日放假办法》推定并已标出，"
+                   "连休和调休上班待通知。请在右侧逐日设定，或用「dutyroom calendar import」载入正式安排。"
+                   ).format(years))
         self.warning.setVisible(bool(self.view.assumed_years))
         month_days = [d for d in self.view.days if d.info.day.month == self.month.month]
         gaps = sum(1 for d in month_days for t in d.required if t not in d.slots)
