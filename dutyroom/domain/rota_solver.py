@@ -43,6 +43,7 @@ from dutyroom.domain.roster import (
     unhonoured,
 )
 from dutyroom.domain.text import sentence
+from dutyroom.domain.tiers import Tier
 
 DEFAULT_SECONDS = 20.0
 STAGES = ("fewest_empty", "balance", "load", "requests", "rotation")
@@ -139,7 +140,8 @@ class _Exact:
     def __init__(self, problem: Problem, start: Generation, cp_model: Any, seconds: float,
                  control: SolveControl) -> None:
         self.p, self.start, self.cp, self.control = problem, start, cp_model, control
-        self.deadline = time.monotonic() + seconds
+        self.began = time.monotonic()
+        self.deadline = self.began + seconds
         self.seconds = seconds  # what is left of the limit in deterministic time
         self.work = 0.0  # deterministic time spent so far
         self.hard = HardRules.of(problem.rules, problem.people, problem.absences)
@@ -173,11 +175,15 @@ class _Exact:
                 model.add_at_most_one(here)
             self.filled[slot] = sum(here) if here else 0
         self.forced_empty = sum(1 for slot in self.slots if isinstance(self.filled[slot], int))
+        rest = hard.rest
         for days in per_day.values():
             ordered = sorted(days)
             for i, first in enumerate(ordered):
-                window = [v for d in ordered[i:] if (d - first).days <= hard.rest
-                          for v in days[d]]
+                window = list(days[first])
+                for later in ordered[i + 1:]:
+                    if (later - first).days > rest:
+                        break
+                    window += days[later]
                 if len(window) > 1:
                     model.add_at_most_one(window)
         base = counts_with(p.plans, p.taken, p.history)
@@ -185,22 +191,33 @@ class _Exact:
         for (staff_id, (day, _tier)), var in self.x.items():
             mine.setdefault((staff_id, category_of[day]), []).append(var)
         self.empty = len(self.slots) - sum(self.filled.values())
-        balance, loads = [], []
-        for pool in groups(p.people).values():
+        weight = p.weights.of
+        slot_kinds: dict[tuple[Tier, Category], int] = {}
+        for day, tier in self.slots:
+            slot_kinds[tier, category_of[day]] = slot_kinds.get((tier, category_of[day]), 0) + 1
+        self.specs: dict[str, list[tuple[list[tuple[int, list[tuple[int, Any]]]], int]]] = {
+            "balance": [], "load": []}
+        self.bounds: list[tuple[Any, Any, list[tuple[int, list[tuple[int, Any]]]]]] = []
+        for tier, pool in groups(p.people).items():
             for cat in Category:
                 if any(mine.get((q.id, cat)) for q in pool):
-                    balance.append(self._spread([(base.get((q.id, cat), 0), mine.get((q.id, cat), []),
-                                                len(mine.get((q.id, cat), []))) for q in pool]))
+                    self.specs["balance"].append(([
+                        (base.get((q.id, cat), 0), [(1, v) for v in mine.get((q.id, cat), [])])
+                        for q in pool], slot_kinds.get((tier, cat), 0)))
             if any(mine.get((q.id, cat)) for q in pool for cat in Category):
-                weighted = p.weights.of
-                loads.append(self._spread([
-                    (sum(weighted(cat) * base.get((q.id, cat), 0) for cat in Category),
-                     [weighted(cat) * v for cat in Category for v in mine.get((q.id, cat), [])],
-                     sum(weighted(cat) * len(mine.get((q.id, cat), [])) for cat in Category))
-                    for q in pool]))
+                self.specs["load"].append(([
+                    (sum(weight(cat) * base.get((q.id, cat), 0) for cat in Category),
+                     [(weight(cat), v) for cat in Category for v in mine.get((q.id, cat), [])])
+                    for q in pool], sum(weight(cat) * slot_kinds.get((tier, cat), 0)
+                                        for cat in Category)))
         # Two figures, one after the other: together in one objective their proofs take
         # minutes, apart each takes a moment.
-        self.balance, self.load = sum(balance), sum(loads)
+        self.balance = sum(self._spread(values) for values, _n in self.specs["balance"])
+        self.load = sum(self._spread(values) for values, _n in self.specs["load"])
+        # Whether a tier's duties are fixed in number once no slot stays empty: only if
+        # nobody can stand in another tier's slot (a chief leading).
+        self.closed_tiers = not any(
+            self.hard.people[sid].tier is not tier for (sid, (_d, tier)) in self.x)
         self.asked = sum(var for (staff_id, (day, _t)), var in self.x.items()
                          if hard.asked_off(staff_id, day))
         self.habit = sum(self.x[key] for key in ((sid, slot) for slot, sid
@@ -208,27 +225,36 @@ class _Exact:
                          if key in self.x)
         self._hint(self.start.assignments)
 
-    def _spread(self, values: list[tuple[int, list[Any], int]]) -> Any:
-        """max − min of `base + Σ terms` over people (each at most `base + cap`), with the
-        bounds' domains as tight as the constants allow (it shortens the proofs)."""
-        least = [base for base, _terms, _cap in values]
-        most = [base + cap for base, _terms, cap in values]
+    def _spread(self, values: list[tuple[int, list[tuple[int, Any]]]]) -> Any:
+        """max − min of `base + Σ weight·x` over people, with the bounds' domains as tight
+        as the constants allow (it shortens the proofs)."""
+        least = [base for base, _terms in values]
+        most = [base + sum(w for w, _v in terms) for base, terms in values]
         hi = self.model.new_int_var(max(least), max(most), "")
         lo = self.model.new_int_var(min(least), min(most), "")
-        for base, terms, _cap in values:
-            self.model.add(base + sum(terms) <= hi)
-            self.model.add(base + sum(terms) >= lo)
+        sums = [base + sum(w * v for w, v in terms) for base, terms in values]
+        for value in sums:
+            self.model.add(value <= hi)
+            self.model.add(value >= lo)
         # Redundant but decisive: the largest is at least the average, the smallest at most,
         # which lets the solver prove "max − min ≥ 1" from integrality alone.
-        total = sum(base + sum(terms) for base, terms, _cap in values)
-        self.model.add(hi * len(values) >= total)
-        self.model.add(lo * len(values) <= total)
+        self.model.add(hi * len(values) >= sum(sums))
+        self.model.add(lo * len(values) <= sum(sums))
+        self.bounds.append((hi, lo, values))
         return hi - lo
 
     def _hint(self, assignments: Mapping[Slot, int]) -> None:
+        """Start the next search from `assignments`, every variable given (an incomplete
+        hint is only a suggestion; a complete one is a first solution at once)."""
         self.model.clear_hints()
-        for (staff_id, slot), var in self.x.items():
-            self.model.add_hint(var, assignments.get(slot) == staff_id)
+        chosen = {var.index for (staff_id, slot), var in self.x.items()
+                  if assignments.get(slot) == staff_id}
+        for var in self.x.values():
+            self.model.add_hint(var, var.index in chosen)
+        for hi, lo, values in self.bounds:
+            sums = [base + sum(w for w, v in terms if v.index in chosen) for base, terms in values]
+            self.model.add_hint(hi, max(sums))
+            self.model.add_hint(lo, min(sums))
 
     # --- the solves -----------------------------------------------------------------------
 
@@ -244,10 +270,12 @@ class _Exact:
                 if stage == "fewest_empty":
                     min_empty = objective
                 continue
-            if stage == "fewest_empty" and len(self.slots) - len(best) == self.forced_empty:
-                min_empty = self.forced_empty  # the greedy fills all that can be filled
+            value = self._value(stage, best)
+            if value == self._floor(stage, min_empty):  # proven by counting alone
                 proven.append(stage)
-                self.model.add(objective <= self.forced_empty)
+                if stage == "fewest_empty":
+                    min_empty = value
+                self.model.add(objective <= value)
                 continue
             solved = self._solve(stage, objective)
             if solved is None:
@@ -262,6 +290,44 @@ class _Exact:
         self._complete(best)
         return self._result(best, min_empty, tuple(proven))
 
+    def _value(self, stage: str, best: Mapping[Slot, int]) -> int:
+        """The objective of `stage` for the rota `best`, counted directly."""
+        chosen = {self.x[key].index for key in ((sid, slot) for slot, sid in best.items())
+                  if key in self.x}
+        if stage == "fewest_empty":
+            return len(self.slots) - len(best)
+        if stage in self.specs:
+            total = 0
+            for values, _n in self.specs[stage]:
+                sums = [base + sum(w for w, v in terms if v.index in chosen)
+                        for base, terms in values]
+                total += max(sums) - min(sums)
+            return total
+        if stage == "requests":
+            return sum(1 for slot, sid in best.items() if self.hard.asked_off(sid, slot[0]))
+        return -sum(1 for slot, sid in best.items() if self.start.assignments.get(slot) == sid)
+
+    def _floor(self, stage: str, min_empty: int | None) -> int:
+        """A lower bound on the objective of `stage` that needs no search: the slots nobody
+        can take; for a spread, the gap the year before leaves whatever is added, and —
+        when every slot is filled and no one crosses tiers, so the total is fixed — 1
+        if that total does not divide evenly."""
+        if stage == "fewest_empty":
+            return self.forced_empty
+        if stage in self.specs:
+            fixed = min_empty == 0 and self.closed_tiers
+            total = 0
+            for values, slots in self.specs[stage]:
+                bases = [base for base, _terms in values]
+                tops = [base + sum(w for w, _v in terms) for base, terms in values]
+                uneven = fixed and (sum(bases) + slots) % len(values) != 0
+                total += max(max(bases) - min(tops), int(uneven))
+            return total
+        if stage == "requests":
+            return 0
+        return -len({key for key in ((sid, slot) for slot, sid in self.start.assignments.items())
+                     if key in self.x})
+
     def _solve(self, stage: str, objective: Any) -> tuple[dict[Slot, int], int, int, bool] | None:
         left = self.deadline - time.monotonic()
         if left <= 0.05:
@@ -275,8 +341,11 @@ class _Exact:
         params = solver.parameters
         params.max_deterministic_time = max(0.05, budget)
         params.max_time_in_seconds = max(0.05, left)
+        if stage in CAPS:  # on a big model even a little search means a long presolve
+            params.max_time_in_seconds = min(left, max(1.0, time.monotonic() - self.began))
         params.num_workers = 1
         params.random_seed = 7
+        params.keep_all_feasible_solutions_in_presolve = True  # so the hint stays a solution
         self.control.attach(solver, stage)
         try:
             status = solver.solve(self.model)
