@@ -2409,6 +2409,10 @@ The replaced database was kept as: {1}</translation>
         <translation>Tiers that sign in: shift leader, duty officer, chief, separated by 、. Presence checks are spaced by the interval from the start time to the end time (may run past midnight); the time to confirm must not be longer than the interval, or two checks would overlap. The early warning must not be longer than the shortest deadline.</translation>
     </message>
     <message>
+        <source>&lt;b&gt;排班&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Rota&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>已填入「{0}」的时限，保存后生效。</source>
         <translation>Deadlines of "{0}" filled in; they take effect when saved.</translation>
     </message>
