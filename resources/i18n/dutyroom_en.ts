@@ -891,6 +891,18 @@
         <translation>{0} shifts will be filled.</translation>
     </message>
     <message>
+        <source>空班最少</source>
+        <translation>fewest empty slots</translation>
+    </message>
+    <message>
+        <source>同类班次最均衡</source>
+        <translation>most even duties of each kind</translation>
+    </message>
+    <message>
+        <source>加权工作量最均衡</source>
+        <translation>most even weighted load</translation>
+    </message>
+    <message>
         <source>所有班次均可排上。</source>
         <translation>Every shift can be filled.</translation>
     </message>

@@ -164,6 +164,8 @@ FAIRNESS_COLUMNS: list[Column[DutyCounts]] = [
 STAGE_LABELS = {"fewest_empty": tr("求最少空班"), "balance": tr("均衡各类班次"),
                 "load": tr("均衡加权工作量"), "requests": tr("照顾个人请求"),
                 "rotation": tr("保持轮换顺序")}
+PROVEN_LABELS = {"fewest_empty": tr("空班最少"), "balance": tr("同类班次最均衡"),
+                 "load": tr("加权工作量最均衡")}
 PROGRESS_AFTER_MS = 400  # a preview quicker than this shows no progress at all
 
 
@@ -221,7 +223,6 @@ class GenerateDialog(QDialog):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.summary)
         self.unfilled = QListWidget()
-        self.unfilled.setMaximumHeight(130)
         self.unfilled.setWordWrap(True)
         self.unfilled.setStyleSheet("color: #c0392b;")
         self.unfilled.hide()
@@ -281,6 +282,11 @@ class GenerateDialog(QDialog):
         self.unfilled.clear()
         self.unfilled.addItems([tr_text(u.describe()) for u in report.unfilled])
         self.unfilled.setVisible(bool(report.unfilled))
+        # About as tall as its few entries need, each of which may wrap onto a second line
+        # (the fairness table gets the rest), at most 130 px.
+        line = self.unfilled.fontMetrics().lineSpacing()
+        self.unfilled.setFixedHeight(min(130, 2 * line * min(self.unfilled.count(), 3)
+                                         + 2 * self.unfilled.frameWidth() + 8))
         self.model.set_records(report.fairness)
         self.save.setEnabled(bool(report.assignments))
 
@@ -316,7 +322,7 @@ def summary_text(report: GenerationReport) -> str:
     if report.method is Method.OPTIMAL:
         lines.append(tr("已证明最优：空班最少，其次同类班次最均衡，再次加权工作量最均衡。"))
     elif report.method is Method.BEST_FOUND:
-        proven = [STAGE_LABELS[s] for s in report.proven if s in ("fewest_empty", "balance", "load")]
+        proven = [PROVEN_LABELS[s] for s in report.proven if s in PROVEN_LABELS]
         lines.append(tr("这是限时内找到的最佳排班，未证明最优（已证明：{0}）。").format(
             tr("、").join(proven)) if proven else tr("这是限时内找到的最佳排班，未证明最优。"))
     else:
