@@ -286,7 +286,7 @@ class RosterPage(Page):
                            else tr("{0}：未安排（点击安排）").format(name))
             widget.setStyleSheet("text-align: left; padding: 8px;"
                                  + ("" if person else "color: #c0392b;"))
-        self.breaks.setText("\n".join(f"⚠ {b}" for b in view.breaks) if view else "")
+        self.breaks.setText("\n".join(f"⚠ {tr_text(b)}" for b in view.breaks) if view else "")
         if view is not None:
             source = view.info.source.value
             self.kind.setCurrentIndex(0 if source != "user" else next(
