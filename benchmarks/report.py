@@ -27,8 +27,10 @@ SCRIPTS = [
     ("roster_town.py", "Hard town rotas: greedy vs exact"),
     ("duty_log.py", "Ten years of the log: search and the 值班日志 page"),
     ("startup.py", "Start-up and memory"),
+    ("cli_startup.py", "The command line's answer time"),
     ("duty_clock.py", "The duty clock's alerts"),
     ("printouts.py", "Printouts"),
+    ("hostile_imports.py", "Refusing a huge file"),
     ("crash_harness.py", "Crash safety"),
 ]
 TARGET = re.compile(r"\s*\(targets?\s+([^)]*)\)")

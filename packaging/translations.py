@@ -4,6 +4,9 @@
     python packaging/translations.py --check  fail if a string is missing or untranslated,
                                               or a .qm is older than its .ts (the tests run this)
 
+resources/i18n/qtbase_supplement_<language>.ts holds what Qt's own catalogue for a language
+lacks (strings of Qt's dialogs, kept by hand); it is compiled and checked here too.
+
 The strings are collected with Qt's lupdate from every `tr("…")` in dutyroom/ui, the
 domain's labels (tiers, categories, statuses… shown through `tr_label()`) from the domain's
 own tables, and the messages of the rules and services (`sentence("…")`, shown through
@@ -103,6 +106,22 @@ def messages(ts: Path) -> dict[tuple[str, str], tuple[str, bool]]:
     return found
 
 
+def supplements() -> list[tuple[Path, Path]]:
+    """(.ts, .qm) of the supplements to Qt's own catalogues."""
+    return [(ts, ts.with_suffix(".qm")) for ts in sorted(FOLDER.glob("qtbase_supplement_*.ts"))]
+
+
+def stale_supplements() -> list[str]:
+    found = []
+    with tempfile.TemporaryDirectory() as folder:
+        for ts, qm in supplements():
+            compiled = Path(folder) / qm.name
+            _compile(ts, compiled)
+            if not qm.exists() or compiled.read_bytes() != qm.read_bytes():
+                found.append(f"{qm.name} is not compiled from the current {ts.name}")
+    return found
+
+
 def problems(language: str) -> list[str]:
     """What is wrong with a language's files; empty when they are complete and current."""
     ts, qm = FOLDER / f"dutyroom_{language}.ts", FOLDER / f"dutyroom_{language}.qm"
@@ -137,6 +156,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.check:
         found = [f"{language}: {p}" for language in LANGUAGES for p in problems(language)]
+        found += stale_supplements()
         for line in found:
             print(line, file=sys.stderr)
         return 1 if found else 0
@@ -147,6 +167,9 @@ def main() -> int:
         _compile(ts, qm)
         left = sum(1 for _, finished in messages(ts).values() if not finished)
         print(f"{ts.name}: {len(messages(ts))} strings, {left} to translate; {qm.name} compiled")
+    for ts, qm in supplements():
+        _compile(ts, qm)
+        print(f"{ts.name}: {qm.name} compiled")
     return 0
 
 

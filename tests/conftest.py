@@ -7,6 +7,8 @@ PostgreSQL cases skip without it; under CI (CI=true) a missing server is a failu
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +18,14 @@ from sqlalchemy import create_engine, text
 from dutyroom.app import Backend, open_backend
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The tests never write into this machine's real folders: the log, the window's QSettings,
+# and the platform data folder (the default database) all go to one folder of the run,
+# before Qt or platformdirs read these variables (the CLI tests' children inherit them).
+_RUN = Path(tempfile.mkdtemp(prefix="dutyroom-tests-"))
+for variable, folder in (("DUTYROOM_LOG_DIR", "log"), ("XDG_CONFIG_HOME", "config"),
+                         ("XDG_DATA_HOME", "data"), ("XDG_STATE_HOME", "state"),
+                         ("XDG_CACHE_HOME", "cache")):
+    os.environ[variable] = str(_RUN / folder)
 PG_ENV = "DUTYROOM_TEST_PG"
 
 
@@ -60,3 +70,7 @@ def sqlite_backend(tmp_path: Path) -> Iterator[Backend]:
     opened = open_backend(tmp_path / "desk.sqlite3", "tester")
     yield opened
     opened.close()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    shutil.rmtree(_RUN, ignore_errors=True)

@@ -11,28 +11,59 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 _STAMP = "%Y%m%dT%H%M%SZ"
 _REST = re.compile(r"(?P<label>[a-z][a-z0-9-]*)-(?P<stamp>\d{8}T\d{6}Z)")
 
 
+PARTIAL = ".partial"
+STALE_PARTIAL = timedelta(minutes=15)  # a copy still being written touches its file far more often
+
+
 def backup_file(source: Path, destination: Path) -> Path:
+    """Copy into `destination.partial`, then rename: a reader never sees half a backup.
+
+    A copy that fails removes its partial file; one killed outright leaves it behind, and
+    the next copy to the same place, or `remove_stale_partials` on the backups folder at
+    the next start, removes it.
+    """
     destination.parent.mkdir(parents=True, exist_ok=True)
-    partial = destination.with_name(destination.name + ".partial")
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    partial = destination.with_name(destination.name + PARTIAL)
+    partial.unlink(missing_ok=True)  # left by a copy that was killed
     try:
-        dst = sqlite3.connect(partial)
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
+            dst = sqlite3.connect(partial)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
-    partial.replace(destination)
+            src.close()
+        partial.replace(destination)
+    except BaseException:
+        for leftover in (partial, partial.with_name(partial.name + "-journal")):
+            leftover.unlink(missing_ok=True)
+        raise
     return destination
+
+
+def remove_stale_partials(folder: Path, now: datetime | None = None) -> list[Path]:
+    """Delete the partial copies of killed backups (untouched for a while) in `folder`."""
+    moment = (now or datetime.now(UTC)).timestamp()
+    removed = []
+    if folder.is_dir():
+        for leftover in folder.glob(f"*{PARTIAL}*"):
+            try:
+                if moment - leftover.stat().st_mtime >= STALE_PARTIAL.total_seconds():
+                    leftover.unlink()
+                    removed.append(leftover)
+            except OSError:
+                continue  # another process removed or holds it; the next start tries again
+    return removed
 
 
 def copy_into(source: Path, live: Path) -> None:

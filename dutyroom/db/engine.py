@@ -57,6 +57,9 @@ def make_engine(url: URL, **kwargs: Any) -> Engine:
     path = sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
+    # A database error's text names the SQL; with its parameters it would also name the
+    # people and phone numbers in it, and such text can end up in a log or on a screen.
+    kwargs.setdefault("hide_parameters", True)
     if url.get_backend_name() == "sqlite":
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, **kwargs)
         _tune_sqlite(engine)

@@ -65,9 +65,24 @@ def record_snapshot(row: Any) -> dict[str, Any]:
     return values
 
 
+def audit_key(row: Any) -> str:
+    """The id a record's audit entries are filed under: its primary key as text (a setting's
+    key, a calendar day's date)."""
+    values = [getattr(row, c.key) for c in row.__table__.primary_key.columns]
+    return "/".join(v.isoformat() if isinstance(v, date) else str(v) for v in values)
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime()}
+    # Columns added to an audited table after its first release. Entries written before
+    # have no such key, so `check` compares these only when they hold something other than
+    # their empty default (a migration adding one to an audited table lists it here).
+    added_later: ClassVar[frozenset[str]] = frozenset()
+
+    def snapshot(self) -> dict[str, Any]:
+        """The audited state of this record: what `dutyroom check` compares."""
+        return record_snapshot(self)
 
 
 class Versioned:
@@ -293,10 +308,6 @@ class Incident(Versioned, Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_by: Mapped[str] = mapped_column(String(64), default="")
 
-    def snapshot(self) -> dict[str, Any]:
-        """The whole record as one revision in the audit chain (what `check` compares)."""
-        return record_snapshot(self)
-
 
 class Dispatch(Base):
     """An order to a partner department (联动派单)."""
@@ -315,9 +326,8 @@ class Dispatch(Base):
     closed_at: Mapped[datetime | None]
     status: Mapped[str] = mapped_column(String(12), default="ordered")
     created_by: Mapped[str] = mapped_column(String(64), default="")
-
-    def snapshot(self) -> dict[str, Any]:
-        return record_snapshot(self)
+    instruction: Mapped[str] = mapped_column(Text, default="")  # what the order asks for
+    added_later: ClassVar[frozenset[str]] = frozenset({"instruction"})  # schema 0009
 
 
 class DispatchFeedback(Base):
@@ -329,9 +339,6 @@ class DispatchFeedback(Base):
     kind: Mapped[str] = mapped_column(String(12))  # arrived | handling | closed
     text: Mapped[str] = mapped_column(Text, default="")
     by: Mapped[str] = mapped_column(String(64), default="")
-
-    def snapshot(self) -> dict[str, Any]:
-        return record_snapshot(self)
 
 
 class UpwardReport(Base):
@@ -351,9 +358,9 @@ class UpwardReport(Base):
     due_at: Mapped[datetime | None]
     late: Mapped[bool] = mapped_column(Boolean, default=False)
     recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-    def snapshot(self) -> dict[str, Any]:
-        return record_snapshot(self)
+    # Why a report was recorded long after it was sent (补录): domain/report_times.py.
+    entry_reason: Mapped[str] = mapped_column(Text, default="")
+    added_later: ClassVar[frozenset[str]] = frozenset({"entry_reason"})
 
 
 class RegisterEntry(Versioned, Base):
@@ -386,9 +393,6 @@ class RegisterEntry(Versioned, Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_by: Mapped[str] = mapped_column(String(64), default="")
 
-    def snapshot(self) -> dict[str, Any]:
-        return record_snapshot(self)
-
 
 # --- the duty clock ------------------------------------------------------------------
 
@@ -417,9 +421,6 @@ class CheckIn(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     recorded_by: Mapped[str] = mapped_column(String(64), default="")
 
-    def snapshot(self) -> dict[str, Any]:
-        return record_snapshot(self)
-
 
 class SpotCheck(Base):
     """An upper-level spot check (上级查岗)."""
@@ -438,9 +439,6 @@ class SpotCheck(Base):
     recorded_by: Mapped[str] = mapped_column(String(64), default="")
     recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    def snapshot(self) -> dict[str, Any]:
-        return record_snapshot(self)
-
 
 class DutyTask(Base):
     """A desk duty done once by a due time: the holiday rota report (值班表报备) for the
@@ -458,9 +456,6 @@ class DutyTask(Base):
     done_by: Mapped[str] = mapped_column(String(64))
     note: Mapped[str] = mapped_column(Text, default="")
 
-    def snapshot(self) -> dict[str, Any]:
-        return record_snapshot(self)
-
 
 class AlertAck(Base):
     """Someone saw an alert and took it on: it stops ringing but stays listed until done."""
@@ -472,9 +467,6 @@ class AlertAck(Base):
     acknowledged_at: Mapped[datetime]
     acknowledged_by: Mapped[str] = mapped_column(String(64))
     note: Mapped[str] = mapped_column(Text, default="")
-
-    def snapshot(self) -> dict[str, Any]:
-        return record_snapshot(self)
 
 
 class Handover(Versioned, Base):
@@ -496,9 +488,6 @@ class Handover(Versioned, Base):
     accepted_by: Mapped[str] = mapped_column(String(64), default="")
     revision: Mapped[int] = mapped_column(Integer, default=1)
 
-    def snapshot(self) -> dict[str, Any]:
-        return record_snapshot(self)
-
 
 # --- field packages -----------------------------------------------------------------
 
@@ -510,6 +499,7 @@ class FieldPackage(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = _uuid_column()
+    desk_uuid: Mapped[str] = mapped_column(String(36), default="")  # the desk it came from
     desk_name: Mapped[str] = mapped_column(String(64), default="")
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date] = mapped_column(Date)
@@ -528,10 +518,11 @@ class FieldBaseline(Base):
 
 
 class FieldMerge(Base):
-    """At the desk: one state of one entry already merged in, so merging twice adds nothing."""
+    """At the desk: one state of one entry already taken from one package's line, so merging
+    twice adds nothing and each package is merged against its own base."""
 
     __tablename__ = "field_merges"
-    __table_args__ = (UniqueConstraint("record_uuid", "fingerprint"),)
+    __table_args__ = (UniqueConstraint("package_uuid", "record_uuid", "fingerprint"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     package_uuid: Mapped[str] = mapped_column(String(36), index=True)
@@ -541,6 +532,56 @@ class FieldMerge(Base):
     outcome: Mapped[str] = mapped_column(String(12))  # added | updated | conflict | same
     merged_at: Mapped[datetime]
     merged_by: Mapped[str] = mapped_column(String(64), default="")
+
+
+class FieldExport(Base):
+    """At the desk: a package it exported, so only its own packages merge back, each
+    against what it had when it left (`FieldExportEntry`), with the accounts it carried."""
+
+    __tablename__ = "field_exports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    users: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of login names
+    exported_at: Mapped[datetime]
+    exported_by: Mapped[str] = mapped_column(String(64), default="")
+    chain_count: Mapped[int] = mapped_column(Integer, default=0)  # the package's chain head
+    chain_hash: Mapped[str] = mapped_column(String(64), default="")  # when it left
+
+
+class FieldExportEntry(Base):
+    """At the desk: one log entry's state as it left in a package (the merge's base)."""
+
+    __tablename__ = "field_export_entries"
+
+    package_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    record_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(32))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+
+
+class FieldLineHash(Base):
+    """At the desk: the audit chain of a package's laptop as far as it was merged, so an
+    older copy of the same laptop is known for what it is and adds nothing."""
+
+    __tablename__ = "field_line_hashes"
+
+    package_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class DeskIdentity(Base):
+    """Which desk this database is (one row, made when the database is created): a field
+    package names it, and a package from another desk is refused."""
+
+    __tablename__ = "desk_identity"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 # --- the audit chain -----------------------------------------------------------------

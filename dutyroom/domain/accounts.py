@@ -6,6 +6,7 @@ import re
 from datetime import timedelta
 
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.hygiene import check_text
 from dutyroom.domain.roles import ROLE_LABELS, Role
 from dutyroom.domain.text import sentence
 
@@ -25,7 +26,7 @@ def check_username(raw: object) -> str:
 
 
 def check_display_name(raw: object) -> str:
-    value = str(raw or "").strip()
+    value = check_text(str(raw or "").strip(), "display_name", "姓名")
     if not value:
         raise FieldError("display_name", sentence("姓名不能为空"))
     if len(value) > 32:

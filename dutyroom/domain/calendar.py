@@ -21,6 +21,7 @@ import chinese_calendar
 from lunar_python import Lunar
 
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.hygiene import check_year
 from dutyroom.domain.text import sentence
 
 
@@ -174,9 +175,12 @@ def parse_kind(text: object) -> DayKind:
 
 def parse_date(text: object, field: str = "date") -> date:
     if isinstance(text, date):
-        return text
-    value = str(text or "").strip()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise FieldError(field, sentence("「{0}」不是有效日期，应为 YYYY-MM-DD", value)) from None
+        day = text
+    else:
+        value = str(text or "").strip()
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            raise FieldError(field, sentence("「{0}」不是有效日期，应为 YYYY-MM-DD", value)) from None
+    check_year(day, field, "日期")
+    return day

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.hygiene import check_year
 from dutyroom.domain.text import sentence
 
 
@@ -15,12 +16,14 @@ def parse_local_time(raw: object, zone: tzinfo, field: str, label: str) -> datet
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
     if isinstance(raw, datetime):
-        return raw if raw.tzinfo is not None else raw.replace(tzinfo=zone)
-    try:
-        value = datetime.fromisoformat(str(raw).strip())
-    except ValueError:
-        raise FieldError(field, sentence(
-            "{0}「{1}」不是有效的时间，应为 2026-07-01T03:10 或 2026-07-01 03:10", label, raw)) from None
+        value = raw
+    else:
+        try:
+            value = datetime.fromisoformat(str(raw).strip())
+        except ValueError:
+            raise FieldError(field, sentence(
+                "{0}「{1}」不是有效的时间，应为 2026-07-01T03:10 或 2026-07-01 03:10", label, raw)) from None
+    check_year(value, field, label)  # before any arithmetic: year 1 or 9999 overflows it
     return value if value.tzinfo is not None else value.replace(tzinfo=zone)
 
 
@@ -33,6 +36,15 @@ def clock_time(text: object) -> time:
 def minute_text(moment: datetime, zone: tzinfo) -> str:
     """A moment as records and printouts show it: local, to the minute (2026-11-24 08:20)."""
     return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+
+
+def timeline_text(moments: list[datetime], zone: tzinfo) -> list[str]:
+    """A list of moments as a log shows them: to the minute, and to the second wherever two
+    fall in the same minute, so their order can be seen."""
+    minutes = [minute_text(m, zone) for m in moments]
+    shared = {m for m in minutes if minutes.count(m) > 1}
+    return [m + moment.astimezone(zone).strftime(":%S") if m in shared else m
+            for m, moment in zip(minutes, moments, strict=True)]
 
 
 def day_start(day: date, zone: tzinfo) -> datetime:

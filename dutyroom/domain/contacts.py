@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.hygiene import check_text
 from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier, parse_tier
 
@@ -54,8 +55,9 @@ def normalize_phone(value: object, field: str, required: bool = False) -> str:
 
 def clean_text(value: object, field: str, label: str, *, required: bool = False,
                max_length: int = TEXT_MAX) -> str:
-    """Trim a free-text cell and enforce presence and length."""
-    text = str(value if value is not None else "").strip()
+    """Trim a free-text cell and enforce presence, length and what no text may hold
+    (domain/hygiene.py)."""
+    text = check_text(str(value if value is not None else "").strip(), field, label)
     if required and not text:
         raise FieldError(field, sentence("{0}不能为空", label))
     if len(text) > max_length:

@@ -17,7 +17,13 @@ from typing import Any
 
 from dutyroom.domain.calendar import DayInfo, DayKind
 from dutyroom.domain.clock import clock_time
-from dutyroom.domain.deadlines import DISPATCH_MINUTES, DUE_WINDOW, AlertState, timed_state
+from dutyroom.domain.deadlines import (
+    DISPATCH_MINUTES,
+    DUE_WINDOW,
+    AlertState,
+    DeadlineKind,
+    timed_state,
+)
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
@@ -219,6 +225,23 @@ class TimedItem:
 def item_state(item: TimedItem, at: datetime) -> AlertState | None:
     """Where an item stands at `at`; None while not yet shown or once expired."""
     return timed_state(item.opens, item.due, item.done_at, at, item.expires)
+
+
+def clock_runs(any_rota: bool) -> bool:
+    """Sign-ins and presence prompts are asked of the people on the rota: a desk that has
+    made no rota yet (a new desk) is asked for none, and 今日值班 asks for a rota instead.
+    Once a rota exists, a night left off it still rings: its empty posts must be covered."""
+    return any_rota
+
+
+def prompt_to_confirm(items: Sequence[TimedItem], at: datetime) -> TimedItem | None:
+    """The presence prompt 在岗确认 would answer now: the latest one already asked in a shift
+    still running, if nobody has confirmed it. An earlier prompt left unanswered stays
+    missed; it can no longer be confirmed, so nobody should be asked to."""
+    asked = [i for i in items if i.kind == DeadlineKind.PRESENCE.value and i.opens <= at
+             and (i.expires is None or at < i.expires)]
+    latest = max(asked, key=lambda i: i.opens, default=None)
+    return latest if latest is not None and latest.done_at is None else None
 
 
 def next_change(item: TimedItem, after: datetime) -> datetime | None:

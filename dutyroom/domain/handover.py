@@ -20,6 +20,7 @@ from dutyroom.domain.incidents import CATEGORY_LABELS, LEVEL_SHORT, STATUS_LABEL
 from dutyroom.domain.tiers import Tier
 
 MAX_NOTES = 2000
+PERIOD_JOIN = " 至 "  # between the first and the last minute of a shift in `period`
 
 
 # --- the facts a shift leaves behind (the service reads them from the database) ----------
@@ -63,6 +64,7 @@ class ReportFact:
     channel: str  # label: 电话 / 书面
     sent_at: datetime
     late: bool
+    recorded_at: datetime | None = None  # set for a 补录: recorded long after `sent_at`
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ class IncidentFact:
     reports: tuple[ReportFact, ...]
     deadlines: tuple[Deadline, ...]  # report deadlines, met or not
     dispatches: tuple[DispatchFact, ...]
+    received_note: str = ""  # the received time changed after a report existed, both times
 
 
 @dataclass(frozen=True)
@@ -160,6 +163,9 @@ class Correction:
     reason: str
 
 
+NOT_WRITTEN = "（未填写）"
+
+
 @dataclass(frozen=True)
 class HandoverRecord:
     unit: str
@@ -176,13 +182,30 @@ class HandoverRecord:
     assembled_at: str = ""
     accepted_at: str = ""
     corrections: tuple[Correction, ...] = field(default=())
+    # The audit chain's head when the record was accepted ("1234:3F9AC2107B4E55D1",
+    # domain/anchors.py): printed on the signed paper, so the file can be checked against it.
+    anchor: str = ""
 
     @property
     def title(self) -> str:
         return f"{self.unit}{self.desk}交接班记录"
 
+    @property
+    def period_bounds(self) -> tuple[str, str]:
+        """The shift's first and last minute as `period` states them ("… 至 …"), for a
+        window that words the span in its own language."""
+        start, _, end = self.period.partition(PERIOD_JOIN)
+        return start, end
+
     def section(self, key: str) -> Section:
         return next(s for s in self.sections if s.key == key)
+
+    @property
+    def written(self) -> tuple[tuple[str, str], ...]:
+        """What the outgoing officer wrote, as the record states it. A signed record says
+        nothing nobody entered: a field left empty reads 未填写, never 正常 or 无."""
+        return (("设备和电话状态", self.equipment.strip() or NOT_WRITTEN),
+                ("其他交代事项", self.notes.strip() or NOT_WRITTEN))
 
     def to_json(self) -> str:
         data = asdict(self)
@@ -267,15 +290,20 @@ def _incident_lines(facts: ShiftFacts) -> list[Line]:
     lines = []
     for i in sorted(facts.incidents, key=lambda i: i.received_at):
         sent = "、".join(f"{r.channel}{r.stage} {_local(r.sent_at, facts.zone, '%H:%M')}"
-                        + ("（迟报）" if r.late else "") for r in i.reports) or "未报送"
+                        + ("（迟报）" if r.late else "")
+                        + (f"（补录，登记 {_local(r.recorded_at, facts.zone)}）" if r.recorded_at else "")
+                        for r in i.reports) or "未报送"
         pending = _still_due(i, facts.as_of, facts.zone) if i.status != Status.CLOSED else []
         origin = "本班接报" if i.received_at >= facts.start else "前班转入"
         lines.append(Line(
             f"incident/{i.id}",
-            (f"{_local(i.received_at, facts.zone)}\n{origin}", f"{i.title}（{CATEGORY_LABELS[i.category]}）",
+            (f"{_local(i.received_at, facts.zone)}\n{origin}",
+             f"{i.title}（{CATEGORY_LABELS[i.category]}）"
+             + (f"\n{i.received_note}" if i.received_note else ""),
              LEVEL_SHORT[i.level], STATUS_LABELS[i.status], sent,
              "；".join(text for _, text in pending) or "无"),
-            any(r.late for r in i.reports) or any(d.due <= facts.as_of for d, _ in pending)))
+            any(r.late or r.recorded_at for r in i.reports) or bool(i.received_note)
+            or any(d.due <= facts.as_of for d, _ in pending)))
     return lines
 
 
@@ -352,7 +380,7 @@ def assemble(facts: ShiftFacts, *, equipment: str = "", notes: str = "") -> Hand
     )
     return HandoverRecord(
         unit=facts.unit, desk=facts.desk, day=facts.day,
-        period=f"{minute_text(facts.start, zone)} 至 {minute_text(facts.end, zone)}",
+        period=f"{minute_text(facts.start, zone)}{PERIOD_JOIN}{minute_text(facts.end, zone)}",
         outgoing=facts.people.get(Tier.OFFICER, ""), incoming=facts.incoming,
         leader=facts.people.get(Tier.LEADER, ""), chief=facts.people.get(Tier.CHIEF, ""),
         sections=sections, equipment=equipment, notes=notes,

@@ -15,6 +15,7 @@ from typing import Any
 
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.hygiene import MAX_LOSS, check_count, is_json_structure
 from dutyroom.domain.text import joined, sentence
 
 FUTURE_TOLERANCE = timedelta(minutes=5)  # clocks differ; a report "from the future" is a typo
@@ -95,7 +96,7 @@ def parse_level(raw: Any, key: str = "level") -> Level:
 
 # --- suggested level ------------------------------------------------------------------
 
-# (level, minimum deaths, minimum serious injuries, minimum direct loss in yuan)
+# (level, minimum deaths, minimum serious injuries (the form's 受伤), minimum direct loss in yuan)
 _THRESHOLDS = (
     (Level.I, 30, 100, 100_000_000),
     (Level.II, 10, 50, 50_000_000),
@@ -110,7 +111,7 @@ class LevelSuggestion:
 
     def describe(self) -> str:
         if not self.reasons:
-            return sentence("建议：{0}（死亡、重伤和直接经济损失均未达较大级标准）",
+            return sentence("建议：{0}（死亡、受伤和直接经济损失均未达较大级标准）",
                             LEVEL_LABELS[self.level])
         return sentence("建议：{0}（{1}）", LEVEL_LABELS[self.level], joined(list(self.reasons), "；"))
 
@@ -122,7 +123,10 @@ def suggest_level(deaths: int, injured: int, economic_loss: int) -> LevelSuggest
         if deaths >= min_deaths:
             reasons.append(sentence("死亡 {0} 人 ≥ {1}", deaths, min_deaths))
         if injured >= min_injured:
-            reasons.append(sentence("重伤 {0} 人 ≥ {1}", injured, min_injured))
+            # The form asks for 受伤; the regulation counts serious injuries, which the
+            # hint says in the same words as the field it reads.
+            reasons.append(sentence("受伤 {0} 人 ≥ {1}（条例按重伤计，请核实伤情）", injured,
+                                    min_injured))
         if economic_loss >= min_loss:
             reasons.append(sentence("直接经济损失 {0:g} 万元 ≥ {1} 万元", economic_loss / 10_000,
                                     min_loss // 10_000))
@@ -197,7 +201,7 @@ class IncidentFacts:
 FIELD_NAMES = frozenset(f.name for f in fields(IncidentFacts) if f.name != "extra")
 
 
-def _count(raw: Any, key: str, label: str) -> int:
+def _count(raw: Any, key: str, label: str, maximum: int | None = None) -> int:
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return 0
     if isinstance(raw, bool):
@@ -208,7 +212,7 @@ def _count(raw: Any, key: str, label: str) -> int:
         raise FieldError(key, sentence("{0}应为不小于 0 的整数，「{1}」不是整数", label, raw)) from None
     if value < 0:
         raise FieldError(key, sentence("{0}不能为负数（{1}）", label, value))
-    return value
+    return check_count(value, key, label, *(() if maximum is None else (maximum,)))
 
 
 def _text(raw: Any, key: str, label: str, required: bool, length: int) -> str:
@@ -242,7 +246,10 @@ def validate_facts(values: Mapping[str, Any], now: datetime) -> tuple[IncidentFa
         category = attempt(parse_category, values.get("category"))
     level = attempt(parse_level, values.get("level"))
     counts = {key: attempt(_count, values.get(key), key, COUNT_LABELS[key]) or 0 for key in COUNTS}
-    loss = attempt(_count, values.get("economic_loss"), "economic_loss", "直接经济损失") or 0
+    loss = attempt(_count, values.get("economic_loss"), "economic_loss", "直接经济损失",
+                   MAX_LOSS) or 0
+    if texts["title"] and is_json_structure(texts["title"]):
+        errors.append(FieldError("title", sentence("标题不能是 JSON 列表或对象，请填写事件的简要名称")))
     if category is not None and texts["subtype"] and texts["subtype"] not in SUBTYPES[category]:
         errors.append(FieldError("subtype", sentence(
             "「{0}」不是{1}的子类，应为 {2}", texts["subtype"], CATEGORY_LABELS[category],

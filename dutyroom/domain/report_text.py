@@ -51,7 +51,9 @@ def draft_report(facts: IncidentFacts, stage: Stage, *, unit: str, desk: str, zo
     occurred = f"{chinese_time(facts.occurred_at, zone, seconds=seconds)}，" if facts.occurred_at \
         else ""
     level = "" if facts.level == Level.UNRATED else f"（初判为{LEVEL_LABELS[facts.level]}）"
-    subtype = facts.subtype or CATEGORY_LABELS[facts.category]
+    # The event is named by its kind: the title is the desk's own label for the entry
+    # ("…泄漏致2人受伤") and reads wrong pasted in as if it were what happened.
+    kind = facts.subtype or CATEGORY_LABELS[facts.category]
     measures = facts.actions_taken.strip() or UNKNOWN
     if dispatched:
         measures = measures.rstrip("。") + f"。已通知{'、'.join(dispatched)}赶赴现场处置。" \
@@ -60,7 +62,7 @@ def draft_report(facts: IncidentFacts, stage: Stage, *, unit: str, desk: str, zo
         f"关于{facts.title}的信息报告（{STAGE_LABELS[stage]}）",
         "",
         f"　　{chinese_time(facts.received_at, zone, seconds=seconds)}，{sender}接{source}{via}报告："
-        f"{occurred}{facts.location or UNKNOWN}发生{facts.title}{level}，属{subtype}。",
+        f"{occurred}{facts.location or UNKNOWN}发生一起{kind}{level}。",
         "",
         "　　一、基本情况",
         f"　　{facts.summary.strip() or UNKNOWN}",

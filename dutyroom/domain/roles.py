@@ -70,6 +70,14 @@ class Actor:
         return cls(recorded_name(display_name, username), ROLE_PERMISSIONS[role], role, user_id,
                    staff_id, username)
 
+    @property
+    def display_name(self) -> str:
+        """The person's name alone (a form's 报送人); the record keeps `name`, made unique by
+        the login name."""
+        suffix = f"({self.username})"
+        return self.name[:-len(suffix)] if self.username and self.name.endswith(suffix) \
+            else self.name
+
     def may(self, permission: Permission) -> bool:
         return permission in self.permissions
 

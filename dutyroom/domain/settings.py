@@ -98,6 +98,18 @@ class SettingDef:
     def parse(self, raw: Any) -> Any:
         return self.check(self.key, self.label, raw)
 
+    @property
+    def kind(self) -> str:
+        """What sort of value it is, so every settings form offers the same editor for it:
+        "time" (a clock time), "tiers" (a choice of duty tiers), "flag", "integer", "text"."""
+        if self.check in _KINDS:
+            return _KINDS[self.check]
+        return "integer" if type(self.default) is int else "text"
+
+
+_KINDS: Mapping[Callable[[str, str, Any], Any], str] = {
+    _clock: "time", _tiers: "tiers", _signing_tiers: "tiers", _flag: "flag"}
+
 
 SETTINGS: tuple[SettingDef, ...] = (
     SettingDef("unit_name", "单位名称", "", "用于打印件标题和窗口标题",
@@ -153,6 +165,9 @@ SETTINGS: tuple[SettingDef, ...] = (
                "默认每天 17:00 前续报一次", _clock_list),
     SettingDef("final_report_days", "终报时限（天）", 0,
                "默认 0：国家无统一终报时限，办结前必须终报；可设为接报后若干天", _integer(0, 60)),
+    SettingDef("late_entry_minutes", "补录界限（分钟）", 30,
+               "默认 30：报送时间早于登记时间 30 分钟以上的为补录，须写明原因，并在处理经过、交接班记录"
+               "和打印件上注明补录及两个时间", _integer(1, 24 * 60)),
     SettingDef("mass_county_over", "群体性事件县级指挥（人数超过）", 100,
                "默认超过 100 人由县级指挥，100 人以下本镇会同相邻乡镇处置（各地预案不同）",
                _integer(1, 100_000)),

@@ -27,6 +27,8 @@ class WrittenReport:
     recipient: str
     sent_by: str
     desk_phone: str
+    recorded_at: str = ""  # when the report was entered into the log
+    late_entry: str = ""  # the 补录 note (both times, the reason), else ""
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether
 
+from dutyroom.domain.anchors import parse_anchor
 from dutyroom.domain.handover import HandoverRecord
 from dutyroom.reports import layout
 from dutyroom.reports.content import Document
 from dutyroom.reports.layout import Styles
 
 
-def handover_pdf(record: HandoverRecord, printed: str) -> Document:
+def handover_pdf(record: HandoverRecord, printed: str, chain_head: str = "") -> Document:
+    """The record as printed at `printed`; `chain_head` is the audit chain's head then
+    (readable, from domain/anchors.py). Both heads go on the paper under the signatures: the
+    binder then holds what `dutyroom check --anchor` proves the file still contains."""
     def story(st: Styles, width: float) -> list[Flowable]:
         status = f"{record.accepted_at} 接班确认" if record.accepted_at else "草稿（尚未接班确认）"
         if record.corrections:
@@ -36,17 +40,27 @@ def handover_pdf(record: HandoverRecord, printed: str) -> Document:
             else:
                 flow.append(layout.text(section.empty, st.body))
         n = len(record.sections)
-        flow.extend(layout.heading(f"{_numeral(n + 1)}、设备和电话状态", st))
-        flow.append(layout.text(record.equipment or "正常", st.body))
-        flow.extend(layout.heading(f"{_numeral(n + 2)}、其他交代事项", st))
-        flow.append(layout.text(record.notes or "无", st.body))
+        for label, text in record.written:
+            n += 1
+            flow.extend(layout.heading(f"{_numeral(n)}、{label}", st))
+            flow.append(layout.text(text, st.body))
         if record.corrections:
-            flow.extend(layout.heading(f"{_numeral(n + 3)}、更正记录", st))
+            flow.extend(layout.heading(f"{_numeral(n + 1)}、更正记录", st))
             flow.append(layout.table(("时间", "更正人", "原因"),
                                      [(c.at, c.by, c.reason) for c in record.corrections],
                                      (2, 2, 8), st, width=width))
         flow.append(layout.spacer(6))
-        flow.append(KeepTogether([layout.signatures(("交班人", "接班人", "带班领导"), st, width)]))
+        anchors = [layout.signatures(("交班人", "接班人", "带班领导"), st, width)]
+        heads = []
+        if record.anchor:
+            heads.append(f"接班确认时 {parse_anchor(record.anchor).readable()}")
+        if chain_head:
+            heads.append(f"打印时 {chain_head}")
+        if heads:
+            anchors.append(layout.spacer(4))
+            anchors.append(layout.text("审计链锚点：" + "；".join(heads)
+                                       + "（核对：dutyroom check --anchor 条数:校验码）", st.small))
+        flow.append(KeepTogether(anchors))
         return flow
 
     return layout.render(story, title=record.title,

@@ -50,8 +50,12 @@ def incident_report_pdf(report: WrittenReport, printed: str) -> Document:
             layout.fields([("报送", report.recipient or "＿＿＿＿＿＿"),
                            ("报送时间", report.sent_at or "尚未报送（草稿）"),
                            ("联系人", report.sent_by or "＿＿＿＿"),
-                           ("值班电话", report.desk_phone or "＿＿＿＿＿＿")], st, width),
+                           ("值班电话", report.desk_phone or "＿＿＿＿＿＿"),
+                           *([("登记时间", report.recorded_at)] if report.recorded_at else [])],
+                          st, width),
         ]
+        if report.late_entry:
+            flow += [layout.spacer(3), layout.text(report.late_entry, st.small)]
         return flow
 
     return layout.render(story, title=title or "信息报告",

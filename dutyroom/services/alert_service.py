@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dutyroom.db.models import AlertAck, DutyTask, Staff
+from dutyroom.db.models import AlertAck, DutyAssignment, DutyTask, Staff
 from dutyroom.domain import calendar, duty_clock
 from dutyroom.domain.clock import day_start
 from dutyroom.domain.deadlines import ALERT_STATE_LABELS, KIND_LABELS, AlertState, DeadlineKind
@@ -157,9 +157,9 @@ def task_items(session: Session, ctx: Desk, today: date) -> list[TimedItem]:
 def schedule_in(session: Session, at: datetime) -> Schedule:
     ctx = incident_service.desk(session)
     day = duty_clock.duty_day_of(at, ctx.clock, ctx.zone)
-    items = (_incident_items(session, ctx) + _clock_items(session, ctx, day)
-             + _clock_items(session, ctx, day + timedelta(days=1))
-             + task_items(session, ctx, at.astimezone(ctx.zone).date()))
+    items = _incident_items(session, ctx) + task_items(session, ctx, at.astimezone(ctx.zone).date())
+    if duty_clock.clock_runs(session.scalar(select(DutyAssignment.id).limit(1)) is not None):
+        items += _clock_items(session, ctx, day) + _clock_items(session, ctx, day + timedelta(days=1))
     shift_end = duty_clock.shift_span(day, ctx.clock, ctx.zone)[1]
     midnight = day_start(at.astimezone(ctx.zone).date() + timedelta(days=1), ctx.zone)
     return Schedule(duty_clock.sort_items(items), min(shift_end, midnight))
@@ -198,10 +198,17 @@ class Watch:
     alerts: list[Alert]
     changes: dict[str, datetime]  # item key → its next change of state
     rebuild_at: datetime
+    to_confirm: str | None = None  # the key of the presence prompt 在岗确认 would answer now
 
     @property
     def pressing(self) -> list[Alert]:
         return [a for a in self.alerts if a.pressing]
+
+    @property
+    def asking(self) -> Alert | None:
+        """The presence prompt to confirm now, unless someone has already taken it on."""
+        return next((a for a in self.alerts if a.key == self.to_confirm
+                     and not a.acknowledged_by), None)
 
 
 def watch(uow: UnitOfWork, at: datetime | None = None) -> Watch:
@@ -209,4 +216,6 @@ def watch(uow: UnitOfWork, at: datetime | None = None) -> Watch:
     with uow.read() as session:
         plan = schedule_in(session, moment)
         acks = _acks(session)
-    return Watch(moment, _alerts(plan, acks, moment), plan.next_changes(moment), plan.rebuild_at)
+    prompt = duty_clock.prompt_to_confirm(plan.items, moment)
+    return Watch(moment, _alerts(plan, acks, moment), plan.next_changes(moment), plan.rebuild_at,
+                 prompt.key if prompt is not None else None)

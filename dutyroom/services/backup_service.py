@@ -9,6 +9,7 @@ A PostgreSQL server is backed up by whoever runs the server (pg_dump), not by ea
 from __future__ import annotations
 
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -26,19 +27,25 @@ from dutyroom.db.backup import (
     copy_into,
     inspect_file,
     parse_name,
+    remove_stale_partials,
     timestamped_name,
 )
-from dutyroom.db.engine import describe, sqlite_path
+from dutyroom.db.engine import describe, make_engine, make_session_factory, sqlite_path
+from dutyroom.domain.clock import minute_text
 from dutyroom.domain.retention import to_keep
 from dutyroom.domain.roles import Permission
-from dutyroom.domain.text import Verbatim, sentence
-from dutyroom.services.errors import InputError, Problem, ServiceError
+from dutyroom.domain.text import Verbatim, joined, sentence
+from dutyroom.services import check_service, handover_service
+from dutyroom.services.errors import InputError, Problem, ServiceError, file_error
+from dutyroom.services.records import text_input
+from dutyroom.services.settings_service import load_settings_in
 from dutyroom.services.setup_service import SchemaReport, prepare_database
 from dutyroom.services.uow import UnitOfWork
 
 AUTO = "auto"
 DAILY = timedelta(hours=24)
 LABELS = {"auto": "自动备份", "manual": "手动备份", "before-restore": "恢复前自动保留"}
+ENTITY_LABELS = {entity: label for entity, _, label in check_service.AUDITED}
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,16 @@ class RestoreReport:
     source: Path
     kept: Path | None  # the replaced database, or None when there was none
     schema: SchemaReport
+    overridden: tuple[str, ...] = ()  # check problems restored over, with a recorded reason
+    lost: str = ""  # what the replaced database held that the backup does not
+
+
+@dataclass(frozen=True)
+class RestorePlan:
+    """What restoring a file would mean, found before anything is replaced."""
+
+    problems: tuple[str, ...]  # the full `check` of the file: restoring needs a reason
+    lost: str  # the file is older than an anchor this desk recorded: what would be lost
 
 
 def _file(url: URL) -> Path:
@@ -89,8 +106,7 @@ def backup_to(url: URL, out: Path | None = None, now: datetime | None = None) ->
     try:
         return backup_file(live, target)
     except OSError as error:
-        raise InputError.simple(sentence("无法写入 {0}：{1}",
-                                         target, error.strerror or error), "out") from None
+        raise file_error(target, error, writing=True) from None
 
 
 def list_backups(url: URL) -> list[BackupInfo]:
@@ -115,6 +131,7 @@ def auto_backup(url: URL, zone: str, now: datetime | None = None) -> Path | None
     if live is None or not live.exists():
         return None
     moment = (now or datetime.now(UTC)).astimezone(UTC)
+    remove_stale_partials(backup_folder(live))
     made = backup_file(live, backup_folder(live) / timestamped_name(live, AUTO, moment))
     autos = [b for b in list_backups(url) if b.label == AUTO]
     keep = to_keep([b.at for b in autos], ZoneInfo(zone))
@@ -135,8 +152,10 @@ def daily_due(url: URL, now: datetime | None = None) -> bool:
 
 def verify(path: Path) -> list[str]:
     """Why this file cannot be restored; empty when it can."""
+    if not path.exists():
+        return [sentence("文件不存在")]
     if not path.is_file():
-        return [sentence("文件 {0} 不存在", Verbatim(str(path)))]
+        return [sentence("这是一个文件夹，不是文件")]
     facts = inspect_file(path)
     if facts.problems:
         return facts.problems
@@ -155,12 +174,13 @@ def verify(path: Path) -> list[str]:
         engine.dispose()
 
 
-def restore(uow: UnitOfWork, engine: Engine, url: URL, source: Path,
-            now: datetime | None = None) -> RestoreReport:
-    """Put a backup back in place of the live database, keeping the one it replaces.
+def plan_restore(uow: UnitOfWork, url: URL, source: Path) -> RestorePlan:
+    """Check a file as `dutyroom check` would, and compare its chain with this desk's newest
+    recorded anchor (an accepted handover), before anything is replaced.
 
-    The caller's engine is emptied of connections on both sides of the copy, so nothing
-    goes on reading the replaced pages; an older backup is then upgraded like any file.
+    A file that cannot be restored at all (not a database, too new, a broken chain) is
+    refused here; problems found by the full check and an older file only need a person's
+    decision, which `restore` records.
     """
     uow.require(Permission.RESTORE)
     live = _file(url)
@@ -169,7 +189,62 @@ def restore(uow: UnitOfWork, engine: Engine, url: URL, source: Path,
         raise InputError.simple(sentence("不能用数据库本身恢复自己"), "file")
     problems = verify(source)
     if problems:
-        raise InputError([Problem(p, field="file") for p in problems], source=str(source))
+        raise InputError([Problem(p) for p in problems], source=str(source))
+    with tempfile.TemporaryDirectory(prefix="dutyroom-restore-") as folder:
+        copy = backup_file(source, Path(folder) / "candidate.sqlite3")  # upgraded, never the file
+        engine = make_engine(URL.create("sqlite", database=str(copy)))
+        try:
+            prepare_database(engine, URL.create("sqlite", database=str(copy)))
+            candidate = UnitOfWork(make_session_factory(engine), uow.user)
+            found = check_service.run_check(candidate, engine).problems
+            lost = _loss(uow, candidate) if live.exists() else ""
+        finally:
+            engine.dispose()
+    return RestorePlan(tuple(found), lost)
+
+
+def _loss(uow: UnitOfWork, candidate: UnitOfWork) -> str:
+    """What the live database holds beyond the candidate, when the candidate does not hold
+    the newest anchor recorded here (empty when it does: nothing signed would be lost)."""
+    with uow.read() as live_session:
+        recorded = handover_service.newest_anchor(live_session)
+        if recorded is None:
+            return ""
+        day, anchor = recorded
+        with candidate.read() as old_session:
+            state = audit.inspect_chain(old_session, frozenset({anchor.position}))
+            if anchor.position in state.at and anchor.matches(state.at[anchor.position]):
+                return ""
+            common = audit.common_prefix(live_session, old_session)
+        after = audit.entries_after(live_session, common)
+        zone = ZoneInfo(load_settings_in(live_session)["timezone"])
+    kinds = joined([sentence("{0} {1} 条", ENTITY_LABELS.get(entity, Verbatim(entity)), n)
+                    for entity, n in after.by_entity.items()], "、")
+    since = minute_text(after.first_at, zone) if after.first_at else ""
+    return sentence("这个备份早于本库 {0:%Y-%m-%d} 班次接班确认时记下的审计链{1}；恢复后将失去 {2} 以后的 "
+                    "{3} 条审计记录（{4}）", day, anchor.readable(), since, after.count, kinds)
+
+
+def restore(uow: UnitOfWork, engine: Engine, url: URL, source: Path, *, accept_loss: bool = False,
+            override: str = "", now: datetime | None = None) -> RestoreReport:
+    """Put a backup back in place of the live database, keeping the one it replaces.
+
+    The file gets the full `check` first: with problems it is restored only with a reason
+    (`override`); older than an anchor this desk recorded, only with `accept_loss`. Either
+    decision is recorded as the first entry the restored database's chain adds.
+    The caller's engine is emptied of connections on both sides of the copy, so nothing
+    goes on reading the replaced pages; an older backup is then upgraded like any file.
+    """
+    plan = plan_restore(uow, url, source)
+    live, source = _file(url), source.expanduser().resolve()
+    reason = text_input(override, "override", "强制恢复的原因", 500)
+    if plan.problems and not reason:
+        raise InputError([Problem(sentence("备份未通过完整性检查：{0}；确需恢复时请写明原因强制恢复"
+                                           "（原因记入审计链）", joined(list(plan.problems[:3]), "；")),
+                                  field="override")], source=str(source))
+    if plan.lost and not accept_loss:
+        raise InputError([Problem(sentence("{0}。确认要恢复请再次选择并确认丢失", plan.lost),
+                                  field="accept_loss")], source=str(source))
     kept = None
     if live.exists():
         kept = backup_file(live, backup_folder(live) / timestamped_name(live, "before-restore", now))
@@ -180,4 +255,11 @@ def restore(uow: UnitOfWork, engine: Engine, url: URL, source: Path,
         raise ServiceError(sentence("恢复未完成（{0}）；原数据库的副本：{1}", error, kept or '无')) from None
     finally:
         engine.dispose()
-    return RestoreReport(describe(url), source, kept, prepare_database(engine, url))
+    schema = prepare_database(engine, url)
+    with uow.write(None) as session:
+        audit.append(session, actor=uow.actor, entity="restore", entity_id=source.name,
+                     action="restore_override" if plan.problems else "restore",
+                     payload={"from": str(source), "kept": str(kept or ""), "reason": reason,
+                              "problems": list(plan.problems), "lost": plan.lost},
+                     at=now)
+    return RestoreReport(describe(url), source, kept, schema, plan.problems, plan.lost)

@@ -1,41 +1,76 @@
 """`dutyroom check`: is the file sound, and has anyone changed the record behind our back?
 
-Three layers of evidence: SQLite's own integrity and foreign-key checks; the audit chain's
-hashes; and each audited record compared with its last audited state, which catches a row
-edited directly in the file even when the chain itself was left alone.
+Four layers of evidence: SQLite's own integrity and foreign-key checks; the audit chain's
+hashes; every audited record (every table a person changes through the app) compared with
+its last audited state, which catches a row edited, inserted or deleted directly in the file
+even when the chain itself was left alone; and, given an anchor written on paper (a signed
+handover), that the chain still holds that very entry, which catches a chain recomputed
+after a rewrite, cut short, or a whole file replaced by an older backup.
+
+A check is what a person runs on a file they fear is damaged, so it never fails itself: a
+file that is not a database at all, or is cut short, is a problem in its report.
 """
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from dutyroom.db import audit, migrate
 from dutyroom.db.models import (
+    AlertAck,
+    CalendarDay,
+    CheckIn,
     Department,
     Dispatch,
     DispatchFeedback,
+    DutyAssignment,
+    DutyDay,
+    DutyTask,
     Handover,
     Incident,
+    Leave,
     RegisterEntry,
+    RosterChange,
+    SensitivePeriod,
+    Setting,
+    SpotCheck,
     Staff,
     UpwardReport,
     User,
+    audit_key,
 )
+from dutyroom.domain.anchors import Anchor
+from dutyroom.domain.text import sentence
+from dutyroom.services.errors import ServiceError
 from dutyroom.services.uow import UnitOfWork
 
+log = logging.getLogger("dutyroom")
+
+# Every table a person changes through the app: entity name in the chain, model, label.
 AUDITED = (
-    ("staff", Staff, "人员"), ("department", Department, "联动单位"),
+    ("setting", Setting, "设置"),
+    ("staff", Staff, "人员"), ("department", Department, "联动单位"), ("user", User, "用户"),
+    ("calendar_day", CalendarDay, "日历"), ("period", SensitivePeriod, "敏感时期"),
+    ("duty_day", DutyDay, "值班日"), ("duty_slot", DutyAssignment, "班次"),
+    ("roster_change", RosterChange, "排班变更"), ("leave", Leave, "请假"),
     ("incident", Incident, "事件"), ("upward_report", UpwardReport, "上报记录"),
     ("dispatch", Dispatch, "派单"), ("dispatch_feedback", DispatchFeedback, "派单反馈"),
     ("register_entry", RegisterEntry, "来电来文登记"),
-    ("handover", Handover, "交接班记录"), ("user", User, "用户"),
+    ("checkin", CheckIn, "签到和在岗确认"), ("spot_check", SpotCheck, "上级查岗"),
+    ("duty_task", DutyTask, "值班表报备和值班日报"), ("alert_ack", AlertAck, "提醒确认"),
+    ("handover", Handover, "交接班记录"),
 )
+_READ_ERRORS = (SQLAlchemyError, ServiceError, sqlite3.Error, ValueError, TypeError, KeyError,
+                OverflowError, UnicodeError)
 
 
 def _name(row: object) -> str:
-    for attribute in ("name", "title"):
+    for attribute in ("name", "title", "display_name"):
         value = getattr(row, attribute, "")
         if value:
             return f"「{value}」"
@@ -46,6 +81,7 @@ def _name(row: object) -> str:
 class CheckReport:
     problems: list[str]
     audit_entries: int
+    head: Anchor | None  # the chain's last entry, None when there is no readable chain
 
     @property
     def ok(self) -> bool:
@@ -58,29 +94,75 @@ def _storage_problems(engine: Engine) -> list[str]:
         with engine.connect() as connection:
             results = [r[0] for r in connection.exec_driver_sql("PRAGMA integrity_check")]
             if results != ["ok"]:
-                problems += [f"SQLite 完整性检查：{r}" for r in results]
+                problems += [f"SQLite 完整性检查：{r}" for r in results[:20]]
             for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check"):
                 problems.append(f"表 {table} 第 {rowid} 行引用的 {parent} 记录不存在")
     return problems
 
 
-def run_check(uow: UnitOfWork, engine: Engine) -> CheckReport:
-    problems = _storage_problems(engine)
-    if migrate.needs_upgrade(engine):  # the audit tables may not be what this code expects
-        problems.append("数据库结构不是本版本所需的最新结构，请运行 dutyroom init 升级")
-        return CheckReport(problems, 0)
-    with uow.read() as session:
-        count = session.scalar(text("SELECT count(*) FROM audit_entries")) or 0
-        problems += [f"审计链第 {b.entry_id} 条：{b.reason}" for b in audit.verify(session)]
-        for entity, model, label in AUDITED:
-            audited = audit.latest_snapshots(session, entity)
-            for row in session.execute(select(model).order_by(model.id)
-                                       .execution_options(yield_per=2000)).scalars():
-                key, who = str(row.id), f"{label}{_name(row)}(#{row.id})"
-                if key not in audited:
-                    problems.append(f"{who} 没有审计记录，可能被直接写入文件")
-                elif audited.pop(key) != audit.fingerprint(row.snapshot()):
-                    problems.append(f"{who} 与最后一次审计记录不一致，可能被直接改动")
-            problems += [f"{label} #{key} 有审计记录但已不在数据库中，可能被直接删除"
-                         for key in audited]
-    return CheckReport(problems, count)
+def _unreadable(what: str, error: BaseException) -> str:
+    log.warning("check could not read %s: %s", what, type(error).__name__, exc_info=error)
+    detail = getattr(error, "orig", None) or error
+    return sentence("无法读取{0}：{1}（文件可能已损坏、被截断或不是 Dutyroom 数据库）", what,
+                    type(detail).__name__)
+
+
+def run_check(uow: UnitOfWork, engine: Engine, anchors: tuple[Anchor, ...] = ()) -> CheckReport:
+    """Everything found wrong, and the chain's head; never raises on a damaged file."""
+    try:
+        problems = _storage_problems(engine)
+        if migrate.needs_upgrade(engine):  # the audit tables may not be what this code expects
+            problems.append("数据库结构不是本版本所需的最新结构，请运行 dutyroom init 升级")
+            return CheckReport(problems, 0, None)
+    except migrate.SchemaTooNew as error:
+        return CheckReport([str(error)], 0, None)
+    except _READ_ERRORS as error:
+        return CheckReport([_unreadable("数据库", error)], 0, None)
+    try:
+        with uow.read() as session:
+            chain = audit.inspect_chain(session, frozenset(a.position for a in anchors))
+    except _READ_ERRORS as error:
+        return CheckReport([*problems, _unreadable("审计链", error)], 0, None)
+    problems += [f"审计链第 {b.entry_id} 条：{b.reason}" for b in chain.breaks]
+    problems += [p for a in anchors for p in _anchor_problems(a, chain)]
+    for entity, model, label in AUDITED:
+        try:
+            with uow.read() as session:
+                problems += _record_problems(session, entity, model, label)
+        except _READ_ERRORS as error:
+            problems.append(_unreadable(sentence("{0}记录", label), error))
+    head = Anchor.of(chain.count, chain.head) if chain.count else None
+    return CheckReport(problems, chain.count, head)
+
+
+def _anchor_problems(anchor: Anchor, chain: audit.ChainState) -> list[str]:
+    if anchor.position > chain.count:
+        return [sentence("审计链只有 {0} 条，不含纸面记录的{1}：之后的记录被删除，"
+                         "或整个文件被换成了更早的备份", chain.count, anchor.readable())]
+    if not anchor.matches(chain.at[anchor.position]):
+        return [sentence("审计链第 {0} 条的校验码是 {1}，不是纸面记录的{2}：此前的记录被改写过，"
+                         "或文件被换成了另一份数据库", anchor.position,
+                         Anchor.of(anchor.position, chain.at[anchor.position]).readable(),
+                         anchor.readable())]
+    return []
+
+
+def _record_problems(session, entity: str, model: type, label: str) -> list[str]:
+    problems: list[str] = []
+    audited = audit.latest_snapshots(session, entity, model.added_later)
+    key_columns = list(model.__table__.primary_key.columns)
+    for row in session.execute(select(model).order_by(*key_columns)
+                               .execution_options(yield_per=2000)).scalars():
+        key = audit_key(row)
+        who = f"{label}{_name(row)}(#{key})"
+        if key not in audited:
+            problems.append(f"{who} 没有审计记录，可能被直接写入文件")
+            continue
+        expected = audited.pop(key)
+        if expected is None:
+            problems.append(f"{who} 按审计记录已被删除，却仍在数据库中，可能被直接写回文件")
+        elif expected != audit.fingerprint(audit.compared(row.snapshot(), model.added_later)):
+            problems.append(f"{who} 与最后一次审计记录不一致，可能被直接改动")
+    problems += [f"{label} #{key} 有审计记录但已不在数据库中，可能被直接删除"
+                 for key, state in audited.items() if state is not None]
+    return problems

@@ -58,6 +58,7 @@ class CheckInView:
     rostered_name: str
     note: str
     recorded_by: str
+    staff_id: int | None = None  # who signed in or confirmed
 
     @property
     def late(self) -> bool:
@@ -142,7 +143,7 @@ def _checkin_view(row: CheckIn, names: Mapping[int, str]) -> CheckInView:
     assert row.confirmed_at is not None
     return CheckInView(row.id, row.kind, row.day, Tier(row.tier), row.due_at, row.confirmed_at,
                        names.get(row.staff_id or 0, ""), names.get(row.rostered_staff_id or 0, ""),
-                       row.note, row.recorded_by)
+                       row.note, row.recorded_by, row.staff_id)
 
 
 def _names(session: Session) -> dict[int, str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from dutyroom.domain.errors import FieldError
@@ -25,16 +27,17 @@ class Problem:
     column: str | None = None
     field: str | None = None
 
-    def describe(self, name_field: bool = False) -> str:
-        """Where and what; `name_field` adds the field's key (for the command line)."""
+    def describe(self, field_name: Callable[[str], str] | None = None) -> str:
+        """Where and what; with `field_name` (the command line's) it names the field too,
+        as `field_name` spells the key (`from` as --from)."""
         if self.row is not None and self.column:
             return sentence("第 {0} 行，列「{1}」：{2}", self.row, Verbatim(self.column), self.message)
         if self.row is not None:
             return sentence("第 {0} 行：{1}", self.row, self.message)
         if self.column:
             return sentence("列「{0}」：{1}", Verbatim(self.column), self.message)
-        if name_field and self.field:
-            return sentence("{0}：{1}", Verbatim(self.field), self.message)
+        if field_name is not None and self.field:
+            return sentence("{0}：{1}", Verbatim(field_name(self.field)), self.message)
         return self.message
 
 
@@ -57,8 +60,8 @@ class InputError(ServiceError):
     def simple(cls, message: str, field: str | None = None) -> InputError:
         return cls([Problem(message, field=field)])
 
-    def one_line(self, name_field: bool = False) -> str:
-        first = self.problems[0].describe(name_field) if self.problems else sentence("输入有误")
+    def one_line(self, field_name: Callable[[str], str] | None = None) -> str:
+        first = self.problems[0].describe(field_name) if self.problems else sentence("输入有误")
         head = sentence("{0}：{1}", Verbatim(self.source), first) if self.source else first
         more = len(self.problems) - 1
         return sentence("{0}（另有 {1} 处错误）", head, more) if more > 0 else head
@@ -78,3 +81,34 @@ class ConflictError(ServiceError):
 
 class PermissionDenied(ServiceError):
     """The logged-in user's role does not allow this; nothing was changed."""
+
+
+_READ_REASONS = {
+    errno.ENOENT: sentence("文件不存在"),
+    errno.EISDIR: sentence("这是一个文件夹，不是文件"),
+    errno.ENOTDIR: sentence("路径中有一段不是文件夹"),
+    errno.EACCES: sentence("没有读取这个文件的权限"),
+    errno.EPERM: sentence("没有读取这个文件的权限"),
+}
+_WRITE_REASONS = {
+    errno.ENOENT: sentence("所在文件夹不存在"),
+    errno.EISDIR: sentence("这是一个文件夹，不是文件"),
+    errno.ENOTDIR: sentence("路径中有一段不是文件夹"),
+    errno.EEXIST: sentence("路径中有一段不是文件夹"),  # a folder to make is there as a file
+    errno.EACCES: sentence("没有写入这个位置的权限"),
+    errno.EPERM: sentence("没有写入这个位置的权限"),
+    errno.ENOSPC: sentence("磁盘已满"),
+    errno.EROFS: sentence("磁盘是只读的"),
+}
+
+
+def file_error(path: object, error: OSError, *, writing: bool = False,
+               field: str | None = None) -> InputError:
+    """The one way a file that cannot be read or written is reported, in the window and on
+    the command line alike: the file as given, then why, in Chinese («…/名单.xlsx：文件不存在»)."""
+    reasons = _WRITE_REASONS if writing else _READ_REASONS
+    problem = reasons.get(error.errno or 0)
+    if problem is None:
+        why = error.strerror or error
+        problem = sentence("无法写入文件（{0}）", why) if writing else sentence("无法读取文件（{0}）", why)
+    return InputError([Problem(problem, field=field)], source=str(path))

@@ -14,7 +14,9 @@ On return the laptop's file is merged entry by entry, matched by UUID:
 from __future__ import annotations
 
 import hashlib
+import json
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -28,13 +30,18 @@ from dutyroom.db import audit, migrate, search_index
 from dutyroom.db.backup import backup_file
 from dutyroom.db.engine import make_engine, make_session_factory
 from dutyroom.db.models import (
+    AuditEntry,
     CalendarDay,
     Department,
+    DeskIdentity,
     Dispatch,
     DispatchFeedback,
     DutyAssignment,
     DutyDay,
     FieldBaseline,
+    FieldExport,
+    FieldExportEntry,
+    FieldLineHash,
     FieldMerge,
     FieldPackage,
     Incident,
@@ -45,14 +52,17 @@ from dutyroom.db.models import (
     Staff,
     UpwardReport,
     User,
+    audit_key,
     record_snapshot,
 )
+from dutyroom.domain.hygiene import searchable
 from dutyroom.domain.incidents import Status
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import sentence
-from dutyroom.services import backup_service, roster_service
+from dutyroom.services import backup_service, check_service, field_rules, incident_service, roster_service
 from dutyroom.services.check_service import AUDITED
-from dutyroom.services.errors import InputError, Problem
+from dutyroom.services.errors import InputError, Problem, file_error
+from dutyroom.services.field_rules import problem
 from dutyroom.services.records import audit_change, utc_now
 from dutyroom.services.settings_service import load_settings_in
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
@@ -71,6 +81,7 @@ class PackageReport:
     staff: int
     duty_days: int
     incidents: int
+    users: tuple[str, ...] = ()  # the accounts it carries (login names)
 
 
 @dataclass(frozen=True)
@@ -78,6 +89,7 @@ class MergeReport:
     package: str
     counts: dict[str, int]  # outcome → entries
     conflicts: list[str] = field(default_factory=list)  # what needs a person's look
+    note: str = ""  # an older copy or another branch of an already merged laptop
 
     @property
     def added(self) -> int:
@@ -146,10 +158,26 @@ def _copy(source: Session, target: Session, table: Table, where: Any = None) -> 
     return len(rows)
 
 
+def _chosen_users(desk: Session, users: Sequence[str] | None) -> list[str]:
+    """The accounts going out, by login name; each must exist and be active."""
+    chosen = list(dict.fromkeys(u.strip() for u in users or () if u.strip()))
+    known = {u.username.lower(): u.username for u in desk.scalars(select(User).where(User.active.is_(True)))}
+    missing = [u for u in chosen if u.lower() not in known]
+    if missing:
+        raise InputError.simple(sentence("没有可登录的用户「{0}」", "、".join(missing)), "users")
+    return [known[u.lower()] for u in chosen]
+
+
 def export_package(uow: UnitOfWork, start: object, end: object, out: Path,
+                   users: Sequence[str] | None = None,
                    now: datetime | None = None) -> Outcome[PackageReport]:
-    """Write the package for the period: settings, accounts, staff, departments, calendar,
-    the rota of the period, leave, and every open incident with its reports and dispatches."""
+    """Write the package for the period: settings, the accounts of the people going out
+    (`users`, login names; none when not given), staff, departments, calendar, the rota of
+    the period, leave, and every open incident with its reports and dispatches.
+
+    The desk records the package (its identity, the accounts it carries, each log entry's
+    state as it left and the package's chain head), so only its own packages merge back,
+    each against its own base."""
     uow.require(Permission.LOG)
     first, last = roster_service.parse_range(start, end)
     moment = utc_now(now)
@@ -159,31 +187,55 @@ def export_package(uow: UnitOfWork, start: object, end: object, out: Path,
         out.parent.mkdir(parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)
     except OSError as error:
-        raise InputError.simple(sentence("无法写入 {0}：{1}", out, error.strerror or error), "out") from None
+        raise file_error(out, error, writing=True) from None
     engine = make_engine(URL.create("sqlite", database=str(partial)))
     try:
         migrate.upgrade(engine)
-        with uow.read() as desk, make_session_factory(engine)() as package:
-            report = _fill(desk, package, first, last, moment, uow.actor, out)
+        with uow.write(Permission.LOG) as desk, make_session_factory(engine)() as package:
+            accounts = _chosen_users(desk, users)
+            report, states = _fill(desk, package, first, last, moment, uow.actor, out, accounts)
             package.commit()
             with engine.begin() as connection:
                 for table in search_index.TABLES:
                     search_index.rebuild(connection, table)
+            with make_session_factory(engine)() as sealed:
+                count, head = audit.head(sealed)
+                origin = sealed.scalars(select(FieldPackage)).one()
+                _record_export(desk, origin.uuid, first, last, accounts, moment, uow.actor,
+                               count, head, states)
+            backup_file(partial, out)  # one self-contained file, no WAL beside it
     finally:
         engine.dispose()
-    backup_file(partial, out)  # one self-contained file, no WAL beside it
-    for leftover in partial.parent.glob(partial.name + "*"):
-        leftover.unlink(missing_ok=True)
+        for leftover in partial.parent.glob(partial.name + "*"):
+            leftover.unlink(missing_ok=True)
     return Outcome(report, Changes())
 
 
+def _record_export(desk: Session, package_uuid: str, first: date, last: date, accounts: list[str],
+                   moment: datetime, actor: str, count: int, head: str,
+                   states: dict[str, tuple[str, str]]) -> None:
+    row = FieldExport(uuid=package_uuid, start_date=first, end_date=last,
+                      users=json.dumps(accounts, ensure_ascii=False), exported_at=moment,
+                      exported_by=actor, chain_count=count, chain_hash=head)
+    desk.add(row)
+    for key, (entity, print_) in states.items():
+        desk.add(FieldExportEntry(package_uuid=package_uuid, record_uuid=key, entity=entity,
+                                  fingerprint=print_))
+    desk.flush()
+    audit.append(desk, actor=actor, entity="field_export", entity_id=package_uuid, action="export",
+                 payload={"from": first, "to": last, "users": accounts, "entries": len(states),
+                          "head": f"{count}:{head}"}, at=moment)
+
+
 def _fill(desk: Session, package: Session, first: date, last: date, moment: datetime,
-          actor: str, out: Path) -> PackageReport:
+          actor: str, out: Path, accounts: list[str]
+          ) -> tuple[PackageReport, dict[str, tuple[str, str]]]:
     tables = {m: m.__table__ for m in (Setting, User, Staff, Department, CalendarDay,
                                        SensitivePeriod, DutyDay, DutyAssignment, Leave, Incident,
                                        UpwardReport, Dispatch, DispatchFeedback)}
-    for model in (Setting, User, Staff, Department, CalendarDay, SensitivePeriod):
+    for model in (Setting, Staff, Department, CalendarDay, SensitivePeriod):
         _copy(desk, package, tables[model])
+    _copy(desk, package, tables[User], User.username.in_(accounts))
     days = _copy(desk, package, tables[DutyDay], DutyDay.day.between(first, last))
     day_ids = select(DutyDay.id).where(DutyDay.day.between(first, last))
     _copy(desk, package, tables[DutyAssignment], DutyAssignment.duty_day_id.in_(day_ids))
@@ -198,19 +250,23 @@ def _fill(desk: Session, package: Session, first: date, last: date, moment: date
     package.flush()
     # A fresh audit chain: every copied record's state as it left the desk.
     for entity, model, _label in AUDITED:
-        for row in package.scalars(select(model).order_by(model.id)):
-            audit.append(package, actor=actor, entity=entity, entity_id=row.id,
+        for row in package.scalars(select(model).order_by(*model.__table__.primary_key.columns)):
+            audit.append(package, actor=actor, entity=entity, entity_id=audit_key(row),
                          action=EXPORTED, payload=row.snapshot(), at=moment)
     refs = _Refs(package)
+    states: dict[str, tuple[str, str]] = {}
     for model in _ORDER:
         for row in package.scalars(select(model)):
-            package.add(FieldBaseline(record_uuid=key_of(row, refs), entity=_ENTITIES[model],
-                                      fingerprint=fingerprint(portable(row, refs))))
+            key, print_ = key_of(row, refs), fingerprint(portable(row, refs))
+            states[key] = (_ENTITIES[model], print_)
+            package.add(FieldBaseline(record_uuid=key, entity=_ENTITIES[model], fingerprint=print_))
     settings = load_settings_in(package)
-    package.add(FieldPackage(desk_name=settings["desk_name"], start_date=first, end_date=last,
+    identity = desk.scalars(select(DeskIdentity)).first()
+    package.add(FieldPackage(desk_uuid=identity.uuid if identity else "",
+                             desk_name=settings["desk_name"], start_date=first, end_date=last,
                              exported_at=moment, exported_by=actor))
     staff = package.query(Staff).count()
-    return PackageReport(out, first, last, staff, days, incidents)
+    return PackageReport(out, first, last, staff, days, incidents, tuple(accounts)), states
 
 
 @dataclass(frozen=True)
@@ -239,15 +295,23 @@ def merge_package(uow: UnitOfWork, path: Path, now: datetime | None = None) -> O
     path = path.expanduser().resolve()
     problems = backup_service.verify(path)
     if problems:
-        raise InputError([Problem(p, field="file") for p in problems], source=str(path))
+        raise InputError([Problem(p) for p in problems], source=str(path))
     moment = utc_now(now)
     with tempfile.TemporaryDirectory(prefix="dutyroom-merge-") as folder:
         copy = backup_file(path, Path(folder) / "field.sqlite3")  # never touch the original
         engine = make_engine(URL.create("sqlite", database=str(copy)))
         try:
             migrate.upgrade(engine)  # a package from an older Dutyroom reads like a new one
-            with make_session_factory(engine)() as laptop, uow.write(Permission.LOG) as desk:
-                report = _merge(laptop, desk, uow.actor, moment, path.name)
+            laptop_uow = UnitOfWork(make_session_factory(engine), uow.actor)
+            with laptop_uow.read() as laptop, uow.write(Permission.LOG) as desk:
+                line = _line(laptop, desk)
+                tampered = check_service.run_check(laptop_uow, engine).problems
+                if tampered:  # rows edited behind the laptop's app, or its chain broken
+                    raise InputError([problem(sentence("外勤包未通过完整性检查，可能被改动过"), p)
+                                      for p in tampered[:5]], source=str(path))
+                report = _merge(laptop, desk, uow.actor, moment, path.name, line)
+        except InputError as error:
+            raise InputError(error.problems, source=error.source or str(path)) from None
         finally:
             engine.dispose()
     changed = report.counts.get("added", 0) + report.counts.get("updated", 0) \
@@ -255,41 +319,103 @@ def merge_package(uow: UnitOfWork, path: Path, now: datetime | None = None) -> O
     return Outcome(report, CHANGED if changed else Changes())
 
 
-def _merge(laptop: Session, desk: Session, actor: str, moment: datetime,
-           name: str) -> MergeReport:
+@dataclass(frozen=True)
+class _Line:
+    """Where this copy of a laptop stands on its package's line."""
+
+    package: str
+    mode: str  # "newer": merge; "older": adds nothing; "fork": adds, never overwrites
+    count: int
+    hashes: list[str]  # the copy's whole chain
+
+
+def _line(laptop: Session, desk: Session) -> _Line:
     origin = laptop.scalars(select(FieldPackage)).first()
     if origin is None:
         raise InputError.simple(sentence("这个文件不是外勤包（没有外勤包记录），不能合并"), "file")
-    baselines = {b.record_uuid: b.fingerprint for b in laptop.scalars(select(FieldBaseline))}
+    identity = desk.scalars(select(DeskIdentity)).first()
+    if identity is None or origin.desk_uuid != identity.uuid:
+        raise InputError.simple(sentence("这个外勤包来自另一个值班台（{0}），不能合并到本值班台",
+                                         origin.desk_name or "未知"), "file")
+    export = desk.scalar(select(FieldExport).where(FieldExport.uuid == origin.uuid))
+    if export is None:
+        raise InputError.simple(sentence("这个外勤包不是本值班台导出的（或本库已恢复到导出之前），不能合并"),
+                                "file")
+    hashes = [h for (h,) in laptop.execute(select(AuditEntry.hash).order_by(AuditEntry.id))]
+    if len(hashes) < export.chain_count or hashes[export.chain_count - 1] != export.chain_hash:
+        raise InputError.simple(sentence(
+            "外勤包中导出时的记录被改动过（与值班台导出时记下的审计链不符），不能合并"), "file")
+    known = dict(desk.execute(select(FieldLineHash.position, FieldLineHash.hash)
+                              .where(FieldLineHash.package_uuid == origin.uuid)).all())
+    merged = max(known, default=0)
+    count = len(hashes)
+    if count <= merged and known.get(count) == hashes[-1]:
+        mode = "older"
+    elif merged == 0 or (count > merged and hashes[merged - 1] == known[merged]):
+        mode = "newer"
+        for position in range(merged + 1, count + 1):
+            desk.add(FieldLineHash(package_uuid=origin.uuid, position=position,
+                                   hash=hashes[position - 1]))
+    else:
+        mode = "fork"
+    return _Line(origin.uuid, mode, count, hashes)
+
+
+def _merge(laptop: Session, desk: Session, actor: str, moment: datetime, name: str,
+           line: _Line) -> MergeReport:
+    if line.mode == "older":
+        return MergeReport(name, {}, [], sentence(
+            "这份外勤包不比已合并过的同一外勤包新（审计链 {0} 条，已合并的更长），没有可合并的内容",
+            line.count))
+    d = incident_service.desk(desk)
     laptop_refs, desk_refs = _Refs(laptop), _Refs(desk)
     counts: dict[str, int] = {}
     conflicts: list[str] = []
+    refused: list[Problem] = []
+    touched: set[int] = set()
     for model in _ORDER:
         for row in laptop.scalars(select(model).order_by(model.id)):
             state = portable(row, laptop_refs)
             key, print_ = key_of(row, laptop_refs), fingerprint(state)
-            if desk.scalar(select(FieldMerge.id).where(FieldMerge.record_uuid == key,
-                                                       FieldMerge.fingerprint == print_)):
-                continue  # this very state was merged before
-            outcome = _merge_one(desk, desk_refs, model, row, state, key,
-                                 _common_state(desk, key, baselines.get(key)), actor, moment)
+            if desk.scalar(select(FieldMerge.id).where(
+                    FieldMerge.package_uuid == line.package, FieldMerge.record_uuid == key,
+                    FieldMerge.fingerprint == print_)):
+                continue  # this very state was taken from this package before
+            try:
+                outcome, note = _merge_one(desk, desk_refs, d, model, row, state, key,
+                                           _base(desk, line.package, key), line, actor, moment)
+            except field_rules.Refused as error:
+                refused.append(field_rules.problem(_describe(model, row), error.message))
+                continue
             if outcome == "conflict":
-                conflicts.append(_describe(model, row))
+                conflicts.append(_describe(model, row) + (f"（{note}）" if note else ""))
+            if model is Incident:
+                found = _find(desk, Incident, key, desk_refs, state)
+                if found is not None:
+                    touched.add(found.id)
             counts[outcome] = counts.get(outcome, 0) + 1
-            desk.add(FieldMerge(package_uuid=origin.uuid, entity=_ENTITIES[model], record_uuid=key,
+            desk.add(FieldMerge(package_uuid=line.package, entity=_ENTITIES[model], record_uuid=key,
                                 fingerprint=print_, outcome=outcome, merged_at=moment,
                                 merged_by=actor))
             desk.flush()
-    return MergeReport(name, counts, conflicts)
+    refused += [Problem(p, field="file") for p in field_rules.closed_without_final(desk, touched)]
+    if refused:
+        raise InputError(refused)
+    note = sentence("这份外勤包与已合并的同一外勤包走了不同的分支：只并入新记录，"
+                    "已有记录的不同版本另存为修订") if line.mode == "fork" else ""
+    audit.append(desk, actor=actor, entity="field_merge", entity_id=line.package, action=line.mode,
+                 payload={"file": name, "chain": line.count, "counts": counts}, at=moment)
+    return MergeReport(name, counts, conflicts, note)
 
 
-def _common_state(desk: Session, key: str, baseline: str | None) -> str | None:
-    """The last state both sides agreed on: what the desk last took from the laptop, else
-    the entry as it left in the package (a conflict leaves the sides apart)."""
+def _base(desk: Session, package: str, key: str) -> str | None:
+    """The entry as this package last agreed with the desk: the state last taken from this
+    package's line, else the state it left in (a conflict leaves the sides apart)."""
     taken = desk.scalar(select(FieldMerge.fingerprint).where(
-        FieldMerge.record_uuid == key, FieldMerge.outcome != "conflict")
-        .order_by(FieldMerge.id.desc()).limit(1))
-    return taken or baseline
+        FieldMerge.package_uuid == package, FieldMerge.record_uuid == key,
+        FieldMerge.outcome != "conflict").order_by(FieldMerge.id.desc()).limit(1))
+    return taken or desk.scalar(select(FieldExportEntry.fingerprint).where(
+        FieldExportEntry.package_uuid == package, FieldExportEntry.record_uuid == key))
 
 
 _KIND_LABELS = {Dispatch: "派单", UpwardReport: "报送", DispatchFeedback: "派单反馈"}
@@ -297,7 +423,7 @@ _KIND_LABELS = {Dispatch: "派单", UpwardReport: "报送", DispatchFeedback: "�
 
 def _describe(model: type, row: Any) -> str:
     if isinstance(row, Incident | RegisterEntry):
-        return f"「{row.title}」"
+        return f"「{searchable(str(row.title))[:60]}」"  # a forged title may hold control characters
     return f"{_KIND_LABELS[model]}（编号 {getattr(row, 'uuid', '')[:8]}）"
 
 
@@ -322,36 +448,43 @@ def _resolve(desk: Session, model: type, reference: str | None) -> Any:
     return desk.scalar(select(model).where(model.uuid == reference))  # type: ignore[attr-defined]
 
 
-def _merge_one(desk: Session, refs: _Refs, model: type, row: Any, state: dict[str, Any], key: str,
-               baseline: str | None, actor: str, moment: datetime) -> str:
+def _merge_one(desk: Session, refs: _Refs, d: incident_service.Desk, model: type, row: Any,
+               state: dict[str, Any], key: str, base: str | None, line: _Line, actor: str,
+               moment: datetime) -> tuple[str, str]:
     current = _find(desk, model, key, refs, state)
     entity = _ENTITIES[model]
+    values = _values(desk, model, row, state, actor, moment)
     if current is None:
-        added = model(**_values(desk, model, row, state, actor, moment))
+        admitted, _ = field_rules.admit(desk, d, model, values, None, False, moment)
+        added = model(**admitted)
         desk.add(added)
         desk.flush()
         _index(desk, added)
         audit_change(desk, added, actor, entity, "field_add", moment)
-        return "added"
+        return "added", ""
     here = fingerprint(portable(current, refs))
     there = fingerprint(state)
-    if here == there or there == baseline:
-        return "same"  # identical, or only the desk changed it since the package left
-    if here == baseline:
+    if here == there or there == base:
+        return "same", ""  # identical, or only the desk changed it since this package's base
+    made_at_desk = desk.scalar(select(FieldExportEntry.record_uuid).where(
+        FieldExportEntry.package_uuid == line.package, FieldExportEntry.record_uuid == key)) is not None
+    admitted, protected = field_rules.admit(desk, d, model, values, current, made_at_desk, moment)
+    if here == base and line.mode == "newer" and not protected:
         old_text = _text(current)
-        for column, value in _values(desk, model, row, state, actor, moment).items():
+        for column, value in admitted.items():
             setattr(current, column, value)
         desk.flush()
         _index(desk, current, old_text)
         audit_change(desk, current, actor, entity, "field_update", moment)
-        return "updated"
-    # Both sides changed it: the laptop's version becomes a revision, the desk's stays live.
+        return "updated", ""
+    # Both sides changed it (or the laptop changed what only the desk may): the laptop's
+    # version becomes a revision, the desk's stays live.
     laptop_version = {**current.snapshot(), **{k: v for k, v in record_snapshot(row).items()
                                               if k not in _FOREIGN.get(model, {})}}
     audit.append(desk, actor=actor, entity=entity, entity_id=current.id, action="field_revision",
                  payload=laptop_version, at=moment)
     audit_change(desk, current, actor, entity, "field_keep", moment)
-    return "conflict"
+    return "conflict", protected
 
 
 def _values(desk: Session, model: type, row: Any, state: dict[str, Any], actor: str,

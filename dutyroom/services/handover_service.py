@@ -15,8 +15,10 @@ from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from dutyroom.db import audit
 from dutyroom.db.models import DispatchFeedback, Handover, Incident, RegisterEntry, Staff
 from dutyroom.domain import duty_clock
+from dutyroom.domain.anchors import Anchor, parse_anchor
 from dutyroom.domain.clock import minute_text
 from dutyroom.domain.deadlines import CHANNEL_LABELS, STAGE_LABELS, Channel, Stage
 from dutyroom.domain.handover import (
@@ -134,7 +136,9 @@ def _incident_facts(session: Session, ctx: Desk, start: datetime, end: datetime,
         sent = [r for r in reports[row.id] if r.sent_at <= as_of]
         deadlines = incident_service.report_deadlines_of(row, reports[row.id], ctx, as_of)
         report_facts = tuple(ReportFact(STAGE_LABELS[Stage(r.stage)], CHANNEL_LABELS[Channel(r.channel)],
-                                        r.sent_at, r.due_at is not None and r.sent_at > r.due_at)
+                                        r.sent_at, r.due_at is not None and r.sent_at > r.due_at,
+                                        r.recorded_at if incident_service.late_entry_note(r, ctx)
+                                        else None)
                              for r in sent)
 
         def seen(moment: datetime | None) -> datetime | None:
@@ -147,7 +151,9 @@ def _incident_facts(session: Session, ctx: Desk, start: datetime, end: datetime,
             for x, name in dispatches[row.id] if x.ordered_at <= as_of)
         level = incident_service.level_at(row, as_of)
         facts.append(IncidentFact(row.id, row.received_at, row.title, Category(row.category), level,
-                                  status, report_facts, tuple(deadlines), dispatch_facts))
+                                  status, report_facts, tuple(deadlines), dispatch_facts,
+                                  incident_service.received_correction(session, row, sent, ctx.zone,
+                                                                       as_of)))
     return tuple(facts)
 
 
@@ -263,11 +269,28 @@ def handover_document(uow: UnitOfWork, day: date, at: datetime | None = None) ->
     with uow.read() as session:
         ctx = desk(session)
         record, _ = record_in(session, day, moment, ctx)
+        head = chain_anchor(session)
     from dutyroom.reports.handover_pdf import (
         handover_pdf,  # ReportLab loads on the first printout, not at start
     )
 
-    return handover_pdf(record, minute_text(moment, ctx.zone))
+    return handover_pdf(record, minute_text(moment, ctx.zone), head.readable() if head else "")
+
+
+def newest_anchor(session: Session) -> tuple[date, Anchor] | None:
+    """The chain head stored in the latest accepted handover: the newest one on paper."""
+    for row in session.scalars(select(Handover).where(Handover.status == FINAL)
+                               .order_by(Handover.finalized_at.desc()).limit(20)):
+        anchor = HandoverRecord.from_json(row.content).anchor
+        if anchor:
+            return row.shift_date, parse_anchor(anchor)
+    return None
+
+
+def chain_anchor(session: Session) -> Anchor | None:
+    """The audit chain's head now, as it goes on a printout (None while the chain is empty)."""
+    count, last = audit.head(session)
+    return Anchor.of(count, last) if count else None
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -333,7 +356,9 @@ def accept(uow: UnitOfWork, day: date, incoming_staff_id: int, *, notes: str, eq
         if record.incoming and record.incoming != person.name:
             incoming = f"{person.name}（替 {record.incoming}）"
         local = minute_text(moment, ctx.zone)
-        record = replace(record, incoming=incoming, accepted_at=local)
+        head = chain_anchor(session)
+        record = replace(record, incoming=incoming, accepted_at=local,
+                         anchor=str(head) if head else "")
         row.notes, row.equipment_status = notes, equipment
         row.incoming_staff_id = person.id
         row.content, row.status = record.to_json(), FINAL

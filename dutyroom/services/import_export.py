@@ -22,7 +22,7 @@ from dutyroom.domain.contacts import StaffFields, staff_errors
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import sentence
 from dutyroom.services import staff_service
-from dutyroom.services.errors import InputError, Problem
+from dutyroom.services.errors import InputError, Problem, file_error
 from dutyroom.services.uow import Outcome, UnitOfWork
 
 # field -> accepted headers (CONTRACT.md: Chinese first, English accepted)
@@ -35,7 +35,17 @@ STAFF_COLUMNS: dict[str, tuple[str, ...]] = {
     "office_phone": ("办公电话", "office_phone"),
 }
 REQUIRED = ("name", "tier", "mobile")
-MAX_ROWS = 5000  # far above any town office; stops a wrong file from hanging the desk
+# Far above any town office's lists; checked while the file streams in, so a wrong or
+# hostile file (a 100 MB CSV, an .xlsx of three million rows) is refused after reading a
+# little of it instead of filling the memory of the duty computer first.
+MAX_ROWS = 5000  # rows with content
+MAX_SCANNED_ROWS = 20_000  # rows read, blank ones included
+MAX_CSV_BYTES = 16 * 1024 * 1024
+MAX_XLSX_BYTES = 32 * 1024 * 1024
+# What an .xlsx unpacks to (read from the zip's directory, before any XML is parsed): a
+# sheet without its <dimension> is scanned whole by openpyxl before the first row, so a
+# short file of millions of rows (or a zip bomb) is refused here instead.
+MAX_XLSX_UNPACKED = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -45,33 +55,45 @@ class Table:
     rows: list[tuple[int, list[object]]]  # (spreadsheet row number, cells)
 
 
+def _too_many(path: Path, limit: int) -> InputError:
+    return InputError([Problem(sentence("行数超过 {0} 行，请检查是否选错了文件", limit))],
+                      source=path.name)
+
+
 def read_table(path: Path) -> Table:
     """The first sheet of an .xlsx, or a .csv in UTF-8 (with or without BOM) or GBK."""
     suffix = path.suffix.lower()
-    try:
-        if suffix == ".xlsx":
-            raw_rows = _xlsx_rows(path)
-        elif suffix == ".csv":
-            raw_rows = _csv_rows(path)
-        else:
-            raise InputError([Problem(sentence("只能导入 .xlsx 或 .csv 文件"))], source=path.name)
-    except OSError as error:
-        raise InputError([Problem(sentence("无法读取文件（{0}）", error.strerror or error))],
-                         source=path.name) from None
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise InputError([Problem(sentence("文件已损坏或不是有效的表格（{0}）", error))],
-                         source=path.name) from None
+    if suffix not in (".xlsx", ".csv"):
+        raise InputError([Problem(sentence("只能导入 .xlsx 或 .csv 文件"))], source=str(path))
     header_row, headers, rows = 0, [], []
-    for number, cells in raw_rows:
-        if all(_blank(c) for c in cells):
-            continue
-        if not headers:
-            header_row, headers = number, [str(c or "").strip() for c in cells]
-            continue
-        rows.append((number, list(cells)))
-        if len(rows) > MAX_ROWS:
-            raise InputError([Problem(sentence("行数超过 {0} 行，请检查是否选错了文件", MAX_ROWS))],
+    try:
+        size = path.stat().st_size
+        limit = MAX_XLSX_BYTES if suffix == ".xlsx" else MAX_CSV_BYTES
+        if size > limit:
+            raise InputError([Problem(sentence("文件过大（{0:.0f} MB，最多 {1} MB），请检查是否选错了文件",
+                                               size / 1_048_576, limit // 1_048_576))],
                              source=path.name)
+        for number, cells in (_xlsx_rows(path) if suffix == ".xlsx" else _csv_rows(path)):
+            if number > MAX_SCANNED_ROWS:
+                raise _too_many(path, MAX_SCANNED_ROWS)
+            if all(_blank(c) for c in cells):
+                continue
+            if not headers:
+                header_row, headers = number, [str(c or "").strip() for c in cells]
+                continue
+            rows.append((number, list(cells)))
+            if len(rows) > MAX_ROWS:
+                raise _too_many(path, MAX_ROWS)
+    except OSError as error:
+        raise file_error(path, error) from None
+    except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError, EOFError,
+            UnicodeDecodeError) as error:
+        # SyntaxError: xml.etree's ParseError, a sheet cut short; ValueError includes
+        # defusedxml's refusals of entity expansion (the "billion laughs").
+        raise InputError([Problem(sentence("文件已损坏或不是有效的表格（{0}）",
+                                           " ".join(str(error).split())[:200]
+                                           or type(error).__name__))],
+                         source=path.name) from None
     return Table(headers, header_row, rows)
 
 
@@ -80,19 +102,27 @@ def _blank(cell: object) -> bool:
 
 
 def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[object]]]:
+    """Rows as they stream from the sheet (openpyxl read-only mode; with defusedxml
+    installed it refuses XML entity expansion)."""
     from openpyxl import load_workbook  # loaded on first use: it adds 150 ms to every start
 
+    with zipfile.ZipFile(path) as archive:
+        unpacked = sum(member.file_size for member in archive.infolist())
+    if unpacked > MAX_XLSX_UNPACKED:
+        raise InputError([Problem(sentence("表格解压后过大（{0:.0f} MB，最多 {1} MB），请检查是否选错了文件",
+                                           unpacked / 1_048_576, MAX_XLSX_UNPACKED // 1_048_576))],
+                         source=path.name)
     book = load_workbook(path, read_only=True, data_only=True)
     try:
         sheet = book.worksheets[0]
-        rows = [(n, list(r)) for n, r in enumerate(sheet.iter_rows(values_only=True), 1)]
+        for number, row in enumerate(sheet.iter_rows(values_only=True), 1):
+            yield number, list(row)
     finally:
         book.close()
-    return iter(rows)
 
 
 def _csv_rows(path: Path) -> Iterator[tuple[int, list[object]]]:
-    data = path.read_bytes()
+    data = path.read_bytes()  # at most MAX_CSV_BYTES (read_table checked the size)
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
@@ -101,11 +131,12 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[object]]]:
             continue
     else:
         raise ValueError("编码既不是 UTF-8 也不是 GBK")
+    del data
     try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
+        for number, row in enumerate(csv.reader(io.StringIO(text, newline="")), 1):
+            yield number, list(row)
     except csv.Error as error:
         raise ValueError(str(error)) from None
-    return ((n, list(r)) for n, r in enumerate(rows, 1))
 
 
 @dataclass(frozen=True)
@@ -227,13 +258,16 @@ def read_json_object(path: Path) -> dict[str, Any]:
     """A JSON file holding one object (an incident for `incident add`)."""
     try:
         document = json.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise InputError([Problem(sentence("文件不存在"))], source=str(path)) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError([Problem(sentence("无法读取文件（{0}）", error))], source=str(path)) from None
+    except OSError as error:
+        raise file_error(path, error) from None
+    except UnicodeDecodeError:
+        raise InputError([Problem(sentence("不是 UTF-8 编码的文本文件"))], source=str(path)) from None
     except json.JSONDecodeError as error:
         raise InputError([Problem(sentence("不是有效的 JSON：第 {0} 行第 {1} 列 {2}", error.lineno,
                                            error.colno, error.msg))], source=str(path)) from None
+    except RecursionError:
+        raise InputError([Problem(sentence("不是有效的事件文件：JSON 嵌套过深"))],
+                         source=str(path)) from None
     if not isinstance(document, dict):
         raise InputError([Problem(sentence("应为一个 JSON 对象（{\"title\": ...}）"))], source=str(path))
     return document

@@ -44,6 +44,7 @@ from dutyroom.domain.deadlines import (
 )
 from dutyroom.domain.duty_clock import ClockRules
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.hygiene import searchable
 from dutyroom.domain.incidents import (
     COUNTS,
     FUTURE_TOLERANCE,
@@ -61,6 +62,12 @@ from dutyroom.domain.incidents import (
     validate_facts,
 )
 from dutyroom.domain.report_text import draft_report
+from dutyroom.domain.report_times import (
+    LATE_ENTRY,
+    is_late_entry,
+    late_entry_text,
+    received_change_text,
+)
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import Verbatim, joined, sentence
 from dutyroom.reports.content import Document, WrittenReport
@@ -130,6 +137,8 @@ class ReportView:
     text: str
     due_at: datetime | None
     late: bool
+    recorded_at: datetime
+    late_entry: str  # "" or the 补录 note with both times and the reason (domain/report_times)
 
 
 @dataclass(frozen=True)
@@ -153,6 +162,7 @@ class DispatchView:
     closed_at: datetime | None
     status: str
     feedback: tuple[FeedbackView, ...]
+    instruction: str = ""
 
 
 @dataclass(frozen=True)
@@ -329,6 +339,13 @@ def all_deadlines(session: Session, row: Incident, d: Desk) -> list[Deadline]:
                   key=lambda x: x.due)
 
 
+def late_entry_note(report: UpwardReport, d: Desk) -> str:
+    """The 补录 note of a report recorded long after its claimed time, else ""."""
+    if not is_late_entry(report.sent_at, report.recorded_at, int(d.values["late_entry_minutes"])):
+        return ""
+    return late_entry_text(report.sent_at, report.recorded_at, report.entry_reason, d.zone)
+
+
 # --- validation -------------------------------------------------------------------------
 
 
@@ -423,6 +440,8 @@ def update_incident(uow: UnitOfWork, incident_id: int, version: int | None,
         if facts == before:
             return Outcome(Saved(row.id, row.version,
                                  _views(row, all_deadlines(session, row, d))), Changes())
+        if facts.received_at != before.received_at:
+            _check_received_change(session, row, facts.received_at, note)
         old_text = search_index.body(row, search_index.INCIDENTS)
         if facts.level != before.level:
             history = json.loads(row.level_changes or "[]")
@@ -440,6 +459,39 @@ def update_incident(uow: UnitOfWork, incident_id: int, version: int | None,
         audit_change(session, row, uow.actor, ENTITY, "update", moment)
         return Outcome(Saved(row.id, row.version, _views(row, all_deadlines(session, row, d))),
                        CHANGED)
+
+
+def received_correction(session: Session, row: Incident, reports: Sequence[UpwardReport],
+                        zone: tzinfo, as_of: datetime | None = None) -> str:
+    """The received time's change made after a report existed (with both times), or ""."""
+    first_report = min((r.recorded_at for r in reports), default=None)
+    if first_report is None:
+        return ""
+    found, previous = "", None
+    for at, payload in session.execute(select(AuditEntry.at, AuditEntry.payload).where(
+            AuditEntry.entity == ENTITY, AuditEntry.entity_id == str(row.id))
+            .order_by(AuditEntry.id)):
+        if as_of is not None and at > as_of:
+            break
+        received = json.loads(payload).get("received_at")
+        if previous is not None and received != previous and at >= first_report:
+            found = received_change_text(datetime.fromisoformat(previous),
+                                         datetime.fromisoformat(received), zone)
+        previous = received
+    return found
+
+
+def _check_received_change(session: Session, row: Incident, received: datetime, note: str) -> None:
+    """A received time cannot be after the incident was recorded (nobody records a call
+    before it comes in), and once a report exists a change needs a reason: it moves every
+    deadline that report was measured against."""
+    if received > row.created_at + FUTURE_TOLERANCE:
+        raise InputError.simple(sentence("接报时间不能晚于这起事件的登记时间（{0}）",
+                                         minute_text(row.created_at, desk(session).zone)),
+                                "received_at")
+    reported = session.scalar(select(UpwardReport.id).where(UpwardReport.incident_id == row.id).limit(1))
+    if reported is not None and not str(note or "").strip():
+        raise InputError.simple(sentence("已有报送记录，更改接报时间须写明原因"), "note")
 
 
 def void_incident(uow: UnitOfWork, incident_id: int, version: int | None, reason: str,
@@ -515,8 +567,14 @@ def _when(raw: Any, zone: tzinfo, moment: datetime, key: str, label: str,
 
 def record_report(uow: UnitOfWork, incident_id: int, stage: str, channel: str, *,
                   sent_at: Any = None, recipient: str = "", sent_by: str = "", text: str = "",
+                  entry_reason: str = "", unexplained: str = "",
                   now: datetime | None = None) -> Outcome[ReportSaved]:
-    """Record a report sent upward against the deadline it meets; after it, it is late."""
+    """Record a report sent upward against the deadline it meets; after it, it is late.
+
+    The sent time is the officer's claim; one more than the desk's margin before now is a
+    补录 and needs `entry_reason` (domain/report_times.py). A caller that may not ask for one
+    (the command line, whose contract records past reports without it) passes `unexplained`,
+    the words stored instead, so the 补录 still shows as one without a reason given."""
     moment = utc_now(now)
     with uow.write(Permission.LOG) as session:
         d = desk(session)
@@ -528,14 +586,23 @@ def record_report(uow: UnitOfWork, incident_id: int, stage: str, channel: str, *
             who = clean_text(recipient, "recipient", "报送对象", max_length=64)
             by = clean_text(sent_by or uow.actor, "sent_by", "报送人", max_length=64)
             body = clean_text(text, "text", "报告内容", max_length=50_000)
+            reason = clean_text(entry_reason, "entry_reason", "补录原因", max_length=500)
         except FieldError as error:
             raise InputError.from_field(error) from None
+        margin = int(d.values["late_entry_minutes"])
+        if is_late_entry(when, moment, margin) and not reason and unexplained:
+            reason = unexplained
+        elif is_late_entry(when, moment, margin) and not reason:
+            raise InputError.simple(sentence(
+                "报送时间比现在早 {0} 分钟以上，是补录：请写明补录原因（将与报送时间、登记时间一并显示）",
+                margin), "entry_reason")
         before = report_deadlines_of(row, reports_of(session, [row.id])[row.id], d)
         met = rules_module.deadline_for_report(before, the_stage, the_channel)
         report = UpwardReport(incident_id=row.id, stage=the_stage.value,
                               channel=the_channel.value, sent_at=when, recipient=who,
                               sent_by=by, text=body, due_at=met.due if met else None,
-                              late=bool(met and when > met.due), recorded_at=moment)
+                              late=bool(met and when > met.due), recorded_at=moment,
+                              entry_reason=reason)
         session.add(report)
         audit_change(session, report, uow.actor, "upward_report", "create", moment)
         views = _views(row, all_deadlines(session, row, d))
@@ -565,14 +632,16 @@ def report_document(uow: UnitOfWork, incident_id: int, stage: str,
         sent = session.scalars(select(UpwardReport).where(
             UpwardReport.incident_id == incident_id, UpwardReport.stage == the_stage.value)
             .order_by(UpwardReport.sent_at.desc(), UpwardReport.id.desc())).first()
+    recorded = late = ""
     if sent is not None and sent.text.strip():
         text, sent_at = sent.text, minute_text(sent.sent_at, d.zone)
         recipient, by = sent.recipient, sent.sent_by
+        recorded, late = minute_text(sent.recorded_at, d.zone), late_entry_note(sent, d)
     else:
         text, sent_at, recipient, by = draft_text(uow, incident_id, stage, moment), "", "", ""
     report = WrittenReport(d.values["unit_name"], d.values["desk_name"],
                            rules_module.STAGE_LABELS[the_stage], text, sent_at, recipient, by,
-                           d.values["desk_phone"])
+                           d.values["desk_phone"], recorded, late)
     from dutyroom.reports.incident_pdf import (
         incident_report_pdf,  # ReportLab loads on the first printout, not at start
     )
@@ -584,8 +653,10 @@ def report_document(uow: UnitOfWork, incident_id: int, stage: str,
 
 
 def dispatch(uow: UnitOfWork, incident_id: int, department_ids: Sequence[int], *,
-             ordered_at: Any = None, now: datetime | None = None) -> Outcome[list[int]]:
-    """Order departments to the scene; each gets its 30- or 40-minute arrival deadline.
+             ordered_at: Any = None, instructions: Mapping[int, str] | None = None,
+             now: datetime | None = None) -> Outcome[list[int]]:
+    """Order departments to the scene; each gets its 30- or 40-minute arrival deadline and
+    may be told what it is asked to do (`instructions`, by department).
 
     The person reached is the department's liaison (else its duty phone), as listed in
     通讯录 at the moment of the order; the record keeps them even if 通讯录 changes later.
@@ -614,10 +685,15 @@ def dispatch(uow: UnitOfWork, incident_id: int, department_ids: Sequence[int], *
                                         "departments")
             name = department.liaison_name or "值班室"
             phone = department.liaison_mobile or department.duty_phone
+            try:
+                asked = clean_text((instructions or {}).get(department_id, ""), "instruction",
+                                   "派单要求", max_length=2000)
+            except FieldError as error:
+                raise InputError.from_field(error) from None
             order = Dispatch(incident_id=row.id, department_id=department_id,
                              contact_name=name[:32], contact_phone=phone[:32], ordered_at=when,
                              arrival_minutes=rules_module.DISPATCH_MINUTES[department.first_line],
-                             status="ordered", created_by=uow.actor)
+                             status="ordered", created_by=uow.actor, instruction=asked)
             session.add(order)
             audit_change(session, order, uow.actor, "dispatch", "create", moment)
             created.append(order.id)
@@ -665,48 +741,111 @@ def record_feedback(uow: UnitOfWork, dispatch_id: int, kind: str, *, at: Any = N
 # --- reading the log ---------------------------------------------------------------------------
 
 
-ACTION_LABELS = {"create": "登记", "update": "修改", "void": "作废", "status": "状态变更"}
+def _said_apart(stated: datetime, recorded: datetime, zone: tzinfo) -> bool:
+    """The time the officer gave for a step is not the minute it was recorded (a report
+    phoned at 10:05 and entered at 10:12): the step then says both."""
+    return minute_text(stated, zone) != minute_text(recorded, zone)
 
 
-def _timeline(session: Session, zone: tzinfo, row: Incident, reports: Sequence[UpwardReport],
+def _incident_step(entry: AuditEntry, previous: dict[str, Any] | None, state: dict[str, Any],
+                   zone: tzinfo) -> tuple[str, str]:
+    """One change to the incident itself, said as a person would say it."""
+    note = state.get("change_note") or ""
+    if previous is None:
+        detail = sentence("{0}「{1}」", shown_value("level", state.get("level"), zone),
+                          Verbatim(state.get("title") or ""))
+        if state.get("received_via"):
+            detail = sentence("{0}，{1}", detail, Verbatim(state["received_via"]))
+        received = datetime.fromisoformat(state["received_at"])
+        if _said_apart(received, entry.at, zone):
+            detail = sentence("{0}（接报时间 {1}）", detail, minute_text(received, zone))
+        if note:
+            detail = sentence("{0}。说明：{1}", detail, Verbatim(note))
+        return sentence("接报登记"), detail
+    if entry.action == "status":
+        status, before = Status(state["status"]), previous.get("status")
+        if status == Status.CLOSED:
+            what = sentence("办结")
+        elif before == Status.CLOSED:
+            what = sentence("重新打开")
+        else:
+            what = sentence("状态改为{0}", STATUS_LABELS[status])
+        return what, sentence("说明：{0}", Verbatim(note)) if note else ""
+    if entry.action == "void":
+        return sentence("作废"), sentence("原因：{0}", Verbatim(state.get("void_reason") or note))
+    changes = changed_fields(previous, state, zone)
+    detail = joined(changes, "；") if changes else sentence("内容未变")
+    if note:
+        detail = sentence("{0}。说明：{1}", detail, Verbatim(note))
+    return sentence("修改"), detail
+
+
+def _timeline(session: Session, d: Desk, row: Incident, reports: Sequence[UpwardReport],
               dispatches: Sequence[tuple[Dispatch, str]],
               feedback: Mapping[int, Sequence[DispatchFeedback]]) -> list[TimelineEntry]:
-    entries: list[TimelineEntry] = []
+    """处理经过: every step in the order it was recorded (the audit chain's instants), worded
+    for a person; the time a step was said to happen is added where it differs, and a report
+    entered long after it was sent (补录) says so with its reason."""
+    zone = d.zone
+    ids: dict[str, dict[str, Any]] = {
+        ENTITY: {str(row.id): row},
+        "upward_report": {str(r.id): r for r in reports},
+        "dispatch": {str(order.id): (order, name) for order, name in dispatches},
+        "dispatch_feedback": {str(answer.id): (answer, name) for order, name in dispatches
+                              for answer in feedback[order.id]},
+    }
+    first_report = min((r.recorded_at for r in reports), default=None)
+    audited = session.scalars(select(AuditEntry).where(or_(*(
+        and_(AuditEntry.entity == entity, AuditEntry.entity_id.in_(list(records)))
+        for entity, records in ids.items() if records))).order_by(AuditEntry.id))
+    entries: list[tuple[datetime, int, TimelineEntry]] = []
     previous: dict[str, Any] | None = None
-    for entry in session.scalars(select(AuditEntry).where(
-            AuditEntry.entity == ENTITY, AuditEntry.entity_id == str(row.id))
-            .order_by(AuditEntry.id)):
-        state = json.loads(entry.payload)
-        what = ACTION_LABELS.get(entry.action, entry.action)
-        if previous is None:
-            detail = sentence("接报 {0}「{1}」", shown_value("level", state.get("level"), zone),
-                              Verbatim(state.get("title") or ""))
+    for entry in audited:
+        record = ids[entry.entity][entry.entity_id]
+        if entry.entity == ENTITY:
+            state = json.loads(entry.payload)
+            what, detail = _incident_step(entry, previous, state, zone)
+            moved = previous is not None and previous.get("received_at") != state.get("received_at")
+            if moved and entry.action == "update" and first_report is not None \
+                    and first_report <= entry.at:
+                what = sentence("修改（接报时间在报送后更正）")
+                detail = sentence("{0}；{1}", received_change_text(
+                    datetime.fromisoformat(previous["received_at"]),
+                    datetime.fromisoformat(state["received_at"]), zone), detail)
+            previous = state
+        elif entry.action != "create":
+            continue  # a dispatch's own updates are its feedback, told below
+        elif entry.entity == "upward_report":
+            channel = rules_module.CHANNEL_LABELS[Channel(record.channel)]
+            stage = rules_module.STAGE_LABELS[Stage(record.stage)]
+            what = (sentence("{0}{1}（迟报）", channel, stage) if record.late
+                    else sentence("{0}{1}", channel, stage))
+            detail = (sentence("报送{0}", Verbatim(record.recipient)) if record.recipient
+                      else sentence("报送上级"))
+            note = late_entry_note(record, d)
+            if note:
+                what = sentence("{0}（{1}）", what, LATE_ENTRY)
+                detail = sentence("{0}；{1}", detail, note)
+            elif _said_apart(record.sent_at, entry.at, zone):
+                detail = sentence("{0}（报送时间 {1}）", detail, minute_text(record.sent_at, zone))
+        elif entry.entity == "dispatch":
+            order, name = record
+            detail = sentence("{0}（{1} {2}），{3} 分钟内到达", Verbatim(name),
+                              Verbatim(order.contact_name), Verbatim(order.contact_phone),
+                              order.arrival_minutes)
+            if order.instruction:
+                detail = sentence("{0}。要求：{1}", detail, Verbatim(order.instruction))
+            if _said_apart(order.ordered_at, entry.at, zone):
+                detail = sentence("{0}（派单时间 {1}）", detail, minute_text(order.ordered_at, zone))
+            what = sentence("派单")
         else:
-            detail = joined(changed_fields(previous, state, zone), "；") or sentence("（内容未变）")
-        if state.get("change_note"):
-            detail = sentence("{0}。说明：{1}", detail, Verbatim(state["change_note"]))
-        entries.append(TimelineEntry(entry.at, entry.actor, what, detail))
-        previous = state
-    for report in reports:
-        channel = rules_module.CHANNEL_LABELS[Channel(report.channel)]
-        stage = rules_module.STAGE_LABELS[Stage(report.stage)]
-        entries.append(TimelineEntry(
-            report.sent_at, report.sent_by,
-            sentence("{0}{1}（迟报）", channel, stage) if report.late
-            else sentence("{0}{1}", channel, stage),
-            sentence("报送{0}", Verbatim(report.recipient)) if report.recipient
-            else sentence("报送上级")))
-    for order, name in dispatches:
-        entries.append(TimelineEntry(order.ordered_at, order.created_by, sentence("派单"),
-                                     sentence("{0}（{1} {2}），{3} 分钟内到达", Verbatim(name),
-                                              Verbatim(order.contact_name),
-                                              Verbatim(order.contact_phone), order.arrival_minutes)))
-        for answer in feedback[order.id]:
-            entries.append(TimelineEntry(answer.at, answer.by,
-                                         sentence("{0}反馈：{1}", Verbatim(name),
-                                                  FEEDBACK_KINDS[answer.kind]),
-                                         answer.text))
-    return sorted(entries, key=lambda e: e.at)
+            answer, name = record
+            what = sentence("{0}反馈：{1}", Verbatim(name), FEEDBACK_KINDS[answer.kind])
+            detail = Verbatim(answer.text)
+            if _said_apart(answer.at, entry.at, zone):
+                detail = sentence("{0}（反馈时间 {1}）", detail, minute_text(answer.at, zone))
+        entries.append((entry.at, entry.id, TimelineEntry(entry.at, entry.actor, what, detail)))
+    return [step for _, _, step in sorted(entries, key=lambda e: (e[0], e[1]))]
 
 
 def get_incident(uow: UnitOfWork, incident_id: int) -> IncidentDetail:
@@ -731,7 +870,8 @@ def get_incident(uow: UnitOfWork, incident_id: int) -> IncidentDetail:
             dispatch_views.append(DispatchView(
                 order.id, order.department_id, name, order.contact_name, order.contact_phone,
                 order.ordered_at, due, order.arrived_at, order.closed_at, order.status,
-                tuple(FeedbackView(f.at, f.kind, f.text, f.by) for f in feedback[order.id])))
+                tuple(FeedbackView(f.at, f.kind, f.text, f.by) for f in feedback[order.id]),
+                order.instruction))
         facts = facts_of(row)
         command = ""
         if facts.subtype == MASS_INCIDENT:
@@ -744,9 +884,10 @@ def get_incident(uow: UnitOfWork, incident_id: int) -> IncidentDetail:
             voided=row.voided, void_reason=row.void_reason, closed_at=row.closed_at,
             created_by=row.created_by, deadlines=_views(row, deadlines),
             reports=tuple(ReportView(r.id, r.stage, r.channel, r.sent_at, r.recipient,
-                                     r.sent_by, r.text, r.due_at, r.late) for r in reports),
+                                     r.sent_by, r.text, r.due_at, r.late, r.recorded_at,
+                                     late_entry_note(r, d)) for r in reports),
             dispatches=tuple(dispatch_views),
-            timeline=tuple(_timeline(session, d.zone, row, reports, dispatches, feedback)),
+            timeline=tuple(_timeline(session, d, row, reports, dispatches, feedback)),
             register_entry_id=source,
             suggestion=suggest_level(facts.deaths, facts.injured, facts.economic_loss),
             command=command,
@@ -784,6 +925,7 @@ def newest_first(session: Session, table: search_index.SearchTable, model: Any, 
     follow: the local date range, voided rows unless asked for, the search words, and the
     position after the last row of the previous page (received_at, id)."""
     start, end = dates
+    words = searchable(words)
     if start or end:
         low, high = day_span(start or date(1970, 1, 1), end or date(9998, 12, 31), zone)
         statement = statement.where(model.received_at >= low, model.received_at < high)

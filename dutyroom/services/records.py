@@ -8,6 +8,7 @@ from typing import Any, Protocol, TypeVar
 from sqlalchemy.orm import Session
 
 from dutyroom.db import audit
+from dutyroom.db.models import audit_key
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.text import Verbatim, sentence
@@ -24,8 +25,6 @@ class _Named(Protocol):
 
 
 class _Audited(Protocol):
-    id: int
-
     def snapshot(self) -> dict[str, Any]: ...
 
 
@@ -64,5 +63,15 @@ def audit_change(session: Session, row: _Audited, actor: str, entity: str, actio
                  at: datetime | None = None) -> None:
     """Write the change, then chain the record's new state into the audit trail."""
     session.flush()
-    audit.append(session, actor=actor, entity=entity, entity_id=row.id, action=action,
+    audit.append(session, actor=actor, entity=entity, entity_id=audit_key(row), action=action,
                  payload=row.snapshot(), at=at)
+
+
+def audit_removal(session: Session, row: _Audited, actor: str, entity: str,
+                  at: datetime | None = None) -> None:
+    """Delete a record that is not a log entry (a leave, a cleared slot), keeping what it
+    said as the last link of its history, so `check` expects it gone."""
+    audit.append(session, actor=actor, entity=entity, entity_id=audit_key(row),
+                 action=audit.REMOVED, payload=row.snapshot(), at=at)
+    session.delete(row)
+    session.flush()

@@ -23,19 +23,21 @@ from sqlalchemy import select
 from dutyroom.db import audit
 from dutyroom.db.models import Staff
 from dutyroom.domain import calendar, roster
-from dutyroom.domain.calendar import DayKind
+from dutyroom.domain.calendar import DayInfo, DayKind
 from dutyroom.domain.clock import minute_text
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.hygiene import FIRST_YEAR, LAST_YEAR, check_text, text_problem
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
 from dutyroom.reports.content import Document, Duty, RotaDay, RotaSheet
 from dutyroom.services import roster_service
-from dutyroom.services.errors import InputError, Problem
+from dutyroom.services.errors import InputError, Problem, file_error
 from dutyroom.services.import_export import read_table
 from dutyroom.services.records import utc_now
 from dutyroom.services.roster_service import CHANGED, DutyCounts, RosterView
 from dutyroom.services.settings_service import load_settings, load_settings_in
+from dutyroom.services.spreadsheet_cells import append_text_row, csv_row
 from dutyroom.services.uow import Outcome, UnitOfWork
 
 if TYPE_CHECKING:
@@ -132,8 +134,7 @@ def write_file(out: Path, data: bytes) -> None:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(data)
     except OSError as error:
-        raise InputError([Problem(sentence("无法写入文件（{0}）", error.strerror or error), field="out")],
-                         source=str(out)) from None
+        raise file_error(out, error, writing=True) from None
 
 
 def _box() -> Border:
@@ -152,14 +153,14 @@ def _xlsx(view: RosterView, settings: dict) -> Workbook:
     sheet = book.active
     sheet.title = "值班表"
     unit = settings["unit_name"] or settings["desk_name"]
-    sheet.append([f"{unit}{period_title(view.start, view.end)}值班安排表"])
+    append_text_row(sheet, [f"{unit}{period_title(view.start, view.end)}值班安排表"])
     sheet.merge_cells("A1:H1")
     sheet["A1"].font = Font(size=16, bold=True)
     sheet["A1"].alignment = Alignment(horizontal="center")
     contact = f"值班电话：{settings['desk_phone']}" if settings["desk_phone"] else ""
-    sheet.append([f"{contact}    值班地点：{settings['desk_name']}".strip()])
+    append_text_row(sheet, [f"{contact}    值班地点：{settings['desk_name']}".strip()])
     sheet.merge_cells("A2:H2")
-    sheet.append([name for name, _ in COLUMNS])
+    append_text_row(sheet, [name for name, _ in COLUMNS])
     for index, (_, width) in enumerate(COLUMNS):
         sheet.column_dimensions["ABCDEFGH"[index]].width = width
         cell = sheet.cell(row=3, column=index + 1)
@@ -171,7 +172,7 @@ def _xlsx(view: RosterView, settings: dict) -> Workbook:
             person = day.slots.get(tier)
             if person:
                 row[column], row[column + 1] = person.name, person.mobile
-        sheet.append(row)
+        append_text_row(sheet, row)
         colour = HOLIDAY_FILL if day.info.kind is DayKind.HOLIDAY else (
             SENSITIVE_FILL if day.periods else None)
         for cell in sheet[sheet.max_row]:
@@ -180,9 +181,10 @@ def _xlsx(view: RosterView, settings: dict) -> Workbook:
             if colour is not None:
                 cell.fill = PatternFill("solid", fgColor=colour)
     handover = settings["handover_time"]
-    sheet.append([])
-    sheet.append([f"备注：1.值班时间为当日{handover}至次日{handover}；2.带班领导须24小时保持通讯畅通；"
-                  "3.红色底纹为法定节假日（三级值班），黄色底纹为特殊敏感时期。"])
+    append_text_row(sheet, [])
+    append_text_row(sheet, [f"备注：1.值班时间为当日{handover}至次日{handover}；"
+                            "2.带班领导须24小时保持通讯畅通；"
+                            "3.红色底纹为法定节假日（三级值班），黄色底纹为特殊敏感时期。"])
     sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row,
                       end_column=8)
     sheet.cell(row=sheet.max_row, column=1).alignment = Alignment(wrap_text=True)
@@ -199,9 +201,9 @@ def _csv(view: RosterView) -> str:
             person = day.slots.get(tier)
             if person is None:
                 continue
-            writer.writerow([day.info.day.isoformat(), day.info.weekday_label,
+            writer.writerow(csv_row([day.info.day.isoformat(), day.info.weekday_label,
                              day.info.kind.value, day.info.name, tier.value, tier.label,
-                             person.name, person.mobile])
+                             person.name, person.mobile]))
     return buffer.getvalue()
 
 
@@ -243,15 +245,15 @@ def export_statistics(rows: list[DutyCounts], start: date, end: date, unit: str,
     book = Workbook()
     sheet = book.active
     sheet.title = "值班统计"
-    sheet.append([f"{unit}{period_title(start, end)}值班统计"])
+    append_text_row(sheet, [f"{unit}{period_title(start, end)}值班统计"])
     sheet.merge_cells("A1:H1")
     sheet["A1"].font = Font(size=14, bold=True)
     headers = ["姓名", "值班层级", "手机", "工作日", "周末", "节假日", "合计", "应补休（天）"]
-    sheet.append(headers)
+    append_text_row(sheet, headers)
     for cell in sheet[2]:
         cell.font, cell.border = Font(bold=True), box
     for r in rows:
-        sheet.append([r.staff.name, r.staff.tier.label, r.staff.mobile, r.workday, r.weekend,
+        append_text_row(sheet, [r.staff.name, r.staff.tier.label, r.staff.mobile, r.workday, r.weekend,
                       r.holiday, r.total, r.comp_days])
         for cell in sheet[sheet.max_row]:
             cell.border = box
@@ -260,18 +262,45 @@ def export_statistics(rows: list[DutyCounts], start: date, end: date, unit: str,
     try:
         book.save(out)
     except OSError as error:
-        raise InputError([Problem(sentence("无法写入文件（{0}）", error.strerror or error))],
-                         source=str(out)) from None
+        raise file_error(out, error, writing=True) from None
     return out
 
 
 # --- imports ------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class CalendarPreview:
+    """What importing a holiday schedule would set, beside how each day reads now."""
+
+    entries: list[tuple[date, DayKind, str]]
+    current: dict[date, DayInfo]
+
+    @property
+    def changes(self) -> int:
+        return sum(1 for day, kind, name in self.entries
+                   if (info := self.current.get(day)) is None or info.kind != kind
+                   or (info.name or "") != name)
+
+
+def calendar_entries(path: Path) -> list[tuple[date, DayKind, str]]:
+    """The days of a holiday schedule file (CSV `date,kind,name`, or a holiday calendar
+    .ics); one bad row or event rejects the file, every problem named."""
+    return _ics_entries(path) if path.suffix.lower() == ".ics" else _table_entries(path)
+
+
+def preview_calendar(uow: UnitOfWork, path: Path) -> CalendarPreview:
+    """Read a schedule and the calendar as it stands for its days; nothing is written."""
+    entries = calendar_entries(path)
+    days = [day for day, _, _ in entries]
+    infos = roster_service.calendar_days(uow, min(days), max(days))
+    return CalendarPreview(entries, {info.day: info for info in infos})
+
+
 def import_calendar(uow: UnitOfWork, path: Path) -> Outcome[int]:
     """Load an official holiday schedule (CSV `date,kind,name`, or a holiday calendar
     .ics); one bad row or event rejects the file."""
-    entries = _ics_entries(path) if path.suffix.lower() == ".ics" else _table_entries(path)
+    entries = calendar_entries(path)
     with uow.write(Permission.ROSTER) as session:
         count = roster_service.store_calendar_entries(session, entries, uow.actor)
         audit.append(session, actor=uow.actor, entity="calendar", entity_id=path.name,
@@ -287,9 +316,9 @@ def _ics_entries(path: Path) -> list[tuple[date, DayKind, str]]:
 
     try:
         document = icalendar.Calendar.from_ical(path.read_bytes())
-    except FileNotFoundError:
-        raise InputError([Problem(sentence("文件不存在"))], source=str(path)) from None
-    except (OSError, ValueError, IndexError, KeyError) as error:
+    except OSError as error:
+        raise file_error(path, error) from None
+    except (ValueError, IndexError, KeyError) as error:
         raise InputError([Problem(sentence("不是有效的 iCalendar 文件（{0}）",
                                            error))], source=path.name) from None
     found: dict[date, tuple[DayKind, str, int]] = {}
@@ -298,8 +327,12 @@ def _ics_entries(path: Path) -> list[tuple[date, DayKind, str]]:
         summary = str(event.get("SUMMARY", "")).strip()
         try:
             start = event.decoded("DTSTART")
+            if isinstance(start, date) and not FIRST_YEAR <= start.year <= LAST_YEAR:
+                problems.append(Problem(sentence("第 {0} 个事件（{1}）的年份 {2} 超出 {3}–{4} 年",
+                                                 number, summary, start.year, FIRST_YEAR, LAST_YEAR)))
+                continue
             end = event.decoded("DTEND") if "DTEND" in event else start + timedelta(days=1)
-        except (KeyError, ValueError, TypeError) as error:
+        except (KeyError, ValueError, TypeError, OverflowError) as error:
             problems.append(Problem(sentence("第 {0} 个事件（{1}）的日期无法读取（{2}）",
                                              number, summary, error)))
             continue
@@ -311,6 +344,10 @@ def _ics_entries(path: Path) -> list[tuple[date, DayKind, str]]:
         workday = "班" in summary and "休" not in summary
         kind = DayKind.ADJUSTED_WORKDAY if workday else DayKind.HOLIDAY
         name = re.sub(r"[（(]?[休班][)）]?$", "", summary).strip()[:32]
+        problem = text_problem(name, "节日名称")
+        if problem is not None:
+            problems.append(Problem(sentence("第 {0} 个事件：{1}", number, problem)))
+            continue
         day = start
         while day < end:
             if day in found and found[day][0] != kind:
@@ -345,6 +382,7 @@ def _table_entries(path: Path) -> list[tuple[date, DayKind, str]]:
         try:
             day = calendar.parse_date(cell("date"), "date")
             kind = calendar.parse_kind(cell("kind"))
+            name = check_text(cell("name")[:32], "name", "节日名称")
         except FieldError as error:
             problems.append(Problem(error.message, row=number, column=error.field))
             continue
@@ -353,7 +391,7 @@ def _table_entries(path: Path) -> list[tuple[date, DayKind, str]]:
                                     column="date"))
             continue
         seen[day] = number
-        entries.append((day, kind, cell("name")[:32]))
+        entries.append((day, kind, name))
     if not entries and not problems:
         problems.append(Problem(sentence("文件中没有日期"), row=table.header_row + 1))
     if problems:

@@ -34,6 +34,7 @@ from dutyroom.domain.roster import Absence, Category, Person, RosterRules, RuleB
 from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
 from dutyroom.services.errors import InputError, Problem
+from dutyroom.services.records import audit_change, audit_removal, text_input
 from dutyroom.services.settings_service import load_settings_in
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
@@ -101,6 +102,7 @@ class GenerationReport:
     note: str = ""
     unhonoured: list[tuple[date, StaffBrief]] = field(default_factory=list)
     assumed_holidays: list[DayInfo] = field(default_factory=list)  # days awaiting the notice
+    kept: int = 0  # slots in the range already arranged, left as they are
 
 
 def _brief(row: Staff) -> StaffBrief:
@@ -272,8 +274,8 @@ def _generate(session: Session, start: date, end: date, control: rota_solver.Sol
 
 
 def _report(ctx: _Context, result: roster.Generation, start: date, end: date) -> GenerationReport:
-    merged = {**{k: v for k, v in ctx.assigned.items() if start <= k[0] <= end},
-              **result.assignments}
+    kept = {k: v for k, v in ctx.assigned.items() if start <= k[0] <= end}
+    merged = {**kept, **result.assignments}
     stats = roster.duty_stats(ctx.plans, merged)
     weights = weights_from_settings(ctx.settings)
     fairness_rows = [DutyCounts(_brief(ctx.staff_rows[p.id]), *(
@@ -291,7 +293,7 @@ def _report(ctx: _Context, result: roster.Generation, start: date, end: date) ->
         start, end, rows, result.unfilled, fairness_rows, figures.by_kind, figures.by_load,
         result.method, result.proven, result.min_empty, result.note,
         [(day, _brief(ctx.staff_rows[sid])) for sid, day in result.unhonoured],
-        calendar.assumed_holidays([p.info for p in ctx.plans]))
+        calendar.assumed_holidays([p.info for p in ctx.plans]), len(kept))
 
 
 def preview_generation(uow: UnitOfWork, start: date, end: date,
@@ -343,31 +345,35 @@ def generate(uow: UnitOfWork, start: date, end: date,
     return apply_generation(uow, preview_generation(uow, start, end, control))
 
 
-def _duty_day(session: Session, day: date) -> DutyDay:
+def _duty_day(session: Session, day: date, actor: str) -> DutyDay:
     row = session.scalar(select(DutyDay).where(DutyDay.day == day))
     if row is None:
         row = DutyDay(day=day)
         session.add(row)
-        session.flush()
+        audit_change(session, row, actor, "duty_day", "create")
     return row
 
 
 def put_slot(session: Session, day: date, tier: Tier, staff_id: int | None, source: str,
-         actor: str) -> int | None:
-    """Set one slot; return who held it before."""
-    duty_day = _duty_day(session, day)
+             actor: str) -> int | None:
+    """Set one slot, auditing its new state; return who held it before."""
+    duty_day = _duty_day(session, day, actor)
     current = session.scalar(select(DutyAssignment).where(
         DutyAssignment.duty_day_id == duty_day.id, DutyAssignment.tier == tier.value,
         DutyAssignment.slot == 0))
     before = current.staff_id if current else None
+    if before == staff_id:
+        return before
     if current is not None and staff_id is None:
-        session.delete(current)
+        audit_removal(session, current, actor, "duty_slot")
     elif current is not None and staff_id is not None:
         current.staff_id, current.source, current.created_by = staff_id, source, actor
+        audit_change(session, current, actor, "duty_slot", source)
     elif staff_id is not None:
-        session.add(DutyAssignment(duty_day_id=duty_day.id, tier=tier.value, slot=0,
-                                   staff_id=staff_id, source=source, created_by=actor))
-    session.flush()
+        current = DutyAssignment(duty_day_id=duty_day.id, tier=tier.value, slot=0,
+                                 staff_id=staff_id, source=source, created_by=actor)
+        session.add(current)
+        audit_change(session, current, actor, "duty_slot", source)
     return before
 
 
@@ -450,10 +456,7 @@ def record_change(session: Session, day: date, tier: Tier, kind: str, old: int |
                           approved_by=approved_by.strip(), reason=reason.strip(),
                           recorded_by=actor)
     session.add(change)
-    session.flush()
-    audit.append(session, actor=actor, entity="roster", entity_id=f"{day.isoformat()}:{tier}",
-                 action=kind, payload={"old": old, "new": new, "requested_by": requested_by,
-                                       "approved_by": approved_by, "reason": reason})
+    audit_change(session, change, actor, "roster_change", kind)
 
 
 @dataclass(frozen=True)
@@ -495,7 +498,9 @@ def publish(uow: UnitOfWork, start: date, end: date) -> Outcome[int]:
             raise InputError([Problem(b.describe(), field="roster") for b in breaks])
         now = datetime.now(UTC)
         for plan in ctx.plans:
-            _duty_day(session, plan.day).published_at = now
+            duty_day = _duty_day(session, plan.day, uow.actor)
+            duty_day.published_at = now
+            audit_change(session, duty_day, uow.actor, "duty_day", "publish")
         audit.append(session, actor=uow.actor, entity="roster",
                      entity_id=f"{start.isoformat()}..{end.isoformat()}", action="publish",
                      payload=[[d.isoformat(), t.value, s]
@@ -517,18 +522,12 @@ def set_calendar_day(uow: UnitOfWork, day: date, kind: DayKind | None,
                      name: str = "") -> Outcome[DayInfo]:
     """Set a day's kind by hand (e.g. from next year's notice); None returns to the built-in."""
     with uow.write(Permission.ROSTER) as session:
-        row = session.get(CalendarDay, day)
         if kind is None:
+            row = session.get(CalendarDay, day)
             if row is not None:
-                session.delete(row)
-        elif row is None:
-            session.add(CalendarDay(day=day, kind=kind.value, name=name.strip(), source="user"))
+                audit_removal(session, row, uow.actor, "calendar_day")
         else:
-            row.kind, row.name, row.source = kind.value, name.strip(), "user"
-        session.flush()
-        audit.append(session, actor=uow.actor, entity="calendar", entity_id=day.isoformat(),
-                     action="set" if kind else "reset",
-                     payload={"kind": kind.value if kind else None, "name": name})
+            store_calendar_entries(session, [(day, kind, clean_name(name))], uow.actor)
         info = calendar.day_info(day, _user_days(session, day, day))
     return Outcome(info, CHANGED)
 
@@ -539,12 +538,21 @@ def store_calendar_entries(session: Session, entries: Iterable[tuple[date, DayKi
     for day, kind, name in entries:
         row = session.get(CalendarDay, day)
         if row is None:
-            session.add(CalendarDay(day=day, kind=kind.value, name=name, source="user"))
+            row = CalendarDay(day=day, kind=kind.value, name=name, source="user")
+            session.add(row)
         else:
             row.kind, row.name, row.source = kind.value, name, "user"
+        audit_change(session, row, actor, "calendar_day", "set")
         count += 1
-    session.flush()
     return count
+
+
+def clean_name(name: str) -> str:
+    """A day's name as typed (国庆节), checked like any text."""
+    try:
+        return clean_text(name, "name", "节日名称", max_length=32)
+    except FieldError as error:
+        raise InputError.from_field(error) from None
 
 
 @dataclass(frozen=True)
@@ -564,11 +572,10 @@ def add_period(uow: UnitOfWork, name: str, start: object, end: object,
         raise InputError.from_field(error) from None
     first, last = parse_range(start, end)
     with uow.write(Permission.ROSTER) as session:
-        row = SensitivePeriod(name=label, start_date=first, end_date=last, notes=notes.strip())
+        row = SensitivePeriod(name=label, start_date=first, end_date=last,
+                              notes=text_input(notes, "notes", "备注", 500))
         session.add(row)
-        session.flush()
-        audit.append(session, actor=uow.actor, entity="period", entity_id=row.id,
-                     action="create", payload={"name": label, "from": first, "to": last})
+        audit_change(session, row, uow.actor, "period", "create")
         return Outcome(PeriodView(row.id, row.name, first, last, row.notes), CHANGED)
 
 
@@ -586,10 +593,7 @@ def _remove(uow: UnitOfWork, model: type[SensitivePeriod] | type[Leave], record_
         row = session.get(model, record_id)
         if row is None:
             raise InputError([Problem(sentence("没有编号为 {0} 的{1}", record_id, what), field="id")])
-        payload = {c.key: getattr(row, c.key) for c in model.__table__.columns}
-        audit.append(session, actor=uow.actor, entity=entity, entity_id=row.id,
-                     action="remove", payload=payload)
-        session.delete(row)
+        audit_removal(session, row, uow.actor, entity)
     return Outcome(None, CHANGED)
 
 
@@ -621,12 +625,9 @@ def add_leave(uow: UnitOfWork, staff_id: int, kind: str, start: object, end: obj
         if person is None:
             raise InputError([Problem(sentence("没有编号为 {0} 的人员", staff_id), field="staff_id")])
         row = Leave(staff_id=staff_id, kind=kind, start_date=first, end_date=last,
-                    reason=reason.strip())
+                    reason=text_input(reason, "reason", "原因", 500))
         session.add(row)
-        session.flush()
-        audit.append(session, actor=uow.actor, entity="leave", entity_id=row.id,
-                     action="create", payload={"staff_id": staff_id, "kind": kind,
-                                               "from": first, "to": last, "reason": reason})
+        audit_change(session, row, uow.actor, "leave", "create")
         return Outcome(LeaveView(row.id, _brief(person), kind, first, last, row.reason), CHANGED)
 
 

@@ -18,7 +18,7 @@ from dutyroom.domain.roles import Permission
 from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
-ENTITY = "settings"
+ENTITY = "setting"  # one entry per key changed, holding its whole row
 
 
 def _stored(session: Session) -> dict[str, Any]:
@@ -54,13 +54,13 @@ def write_settings(session: Session, values: Mapping[str, Any], actor: str) -> b
     for key, value in changed.items():
         row = session.get(Setting, key)
         if row is None:
-            session.add(Setting(key=key, value=json.dumps(value), updated_by=actor))
+            row = Setting(key=key, value=json.dumps(value), updated_by=actor)
+            session.add(row)
         else:
             row.value, row.updated_by = json.dumps(value), actor
-    if changed:
-        session.flush()
-        audit.append(session, actor=actor, entity=ENTITY, entity_id="desk", action="update",
-                     payload=changed)
+        session.flush()  # (records.audit_change, which imports this module through conflicts)
+        audit.append(session, actor=actor, entity=ENTITY, entity_id=key, action="update",
+                     payload=row.snapshot())
     return bool(changed)
 
 

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 
 from dutyroom.db import migrate
 from dutyroom.db.backup import backup_file, backup_folder, timestamped_name
-from dutyroom.db.engine import describe, sqlite_path
+from dutyroom.db.engine import describe, make_engine, resolve_target, sqlite_path
 from dutyroom.domain.text import sentence
 from dutyroom.services.errors import InputError, Problem, ServiceError
 
@@ -30,16 +31,66 @@ def _not_a_database(url: URL, detail: object) -> InputError:
                       source=describe(url))
 
 
-def prepare_database(engine: Engine, url: URL) -> SchemaReport:
+def _bad_target(problem: str) -> InputError:
+    return InputError([Problem(problem, field="db")])
+
+
+def _not_created(url: URL) -> InputError:
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        return _bad_target(sentence("数据库文件 {0} 不存在（新建数据库请运行 dutyroom init）", str(path)))
+    return _bad_target(sentence("{0} 中还没有 Dutyroom 数据库（新建数据库请运行 dutyroom init）",
+                                describe(url)))
+
+
+def database_url(target: str | os.PathLike[str] | None) -> URL:
+    """The URL of `--db` (a path or a URL), `$DUTYROOM_DB` or the default file; a URL that
+    cannot be read is bad input naming the field."""
+    try:
+        return resolve_target(target)
+    except (ArgumentError, ValueError):
+        raise _bad_target(sentence("无法识别的数据库地址：应为文件路径，或 postgresql+psycopg://用户@主机/数据库")
+                          ) from None
+
+
+def connect(url: URL, *, create: bool = True) -> Engine:
+    """An engine for `url`. Without `create`, an SQLite file that does not exist (or holds
+    nothing) is refused before anything is made, so a mistyped path leaves no file or folder
+    behind. A
+    database kind Dutyroom does not speak, or a driver that is not installed, is bad
+    input with advice rather than an internal error."""
+    path = sqlite_path(url)
+    if not create and path is not None and (not path.exists() or path.stat().st_size == 0):
+        raise _not_created(url)  # before connecting: that alone would write a header
+    try:
+        return make_engine(url)
+    except ImportError as error:  # the driver: psycopg without the [postgresql] extra
+        if url.get_backend_name() == "postgresql":
+            raise _bad_target(sentence(
+                "未安装 PostgreSQL 驱动 {0}：请安装 dutyroom[postgresql]"
+                "（pip install \"dutyroom[postgresql]\"），地址写作 postgresql+psycopg://用户@主机/数据库",
+                error.name or url.get_driver_name())) from None
+        raise _bad_target(sentence("不支持的数据库 {0}：请用 SQLite 文件路径或 PostgreSQL"
+                                   "（postgresql+psycopg://用户@主机/数据库）", url.drivername)) from None
+    except (ArgumentError, ValueError):  # an unknown scheme; a port that is not a number
+        raise _bad_target(sentence("不支持的数据库地址 {0}：请用 SQLite 文件路径或 PostgreSQL"
+                                   "（postgresql+psycopg://用户@主机/数据库）", describe(url))) from None
+
+
+def prepare_database(engine: Engine, url: URL, *, create: bool = True) -> SchemaReport:
     """Create the schema on a new database, or upgrade an older one after backing it up.
 
     A file that holds tables but is not a Dutyroom database is refused untouched, as is a
-    database written by a newer Dutyroom.
+    database written by a newer Dutyroom. Without `create`, an empty database (a server's
+    new one, a file of no bytes) is refused: only `dutyroom init` and the first-run
+    window make a desk's database.
     """
     try:
         current = migrate.current_revision(engine)
         if current is None and inspect(engine).get_table_names():
             raise _not_a_database(url, "文件中已有其他数据表")
+        if current is None and not create:
+            raise _not_created(url)
         if not migrate.needs_upgrade(engine):
             return SchemaReport(describe(url), current or "", False, None, None)
         backup = None

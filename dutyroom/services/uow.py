@@ -2,21 +2,34 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from typing import Generic, TypeVar
 
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from dutyroom.db.engine import WRITE_OPTION
 from dutyroom.domain.roles import PERMISSION_LABELS, Actor, Permission
 from dutyroom.domain.text import sentence
-from dutyroom.services.errors import ConflictError, PermissionDenied
+from dutyroom.services.errors import ConflictError, PermissionDenied, ServiceError
 
 T = TypeVar("T")
 STALE_MESSAGE = "该记录已被他人修改，您的修改未保存。请重新打开后再改。"
+log = logging.getLogger("dutyroom")
+
+
+def _refused(error: DBAPIError) -> ServiceError:
+    """A database error as a person reads it: what happened, never the SQL or its values.
+
+    The engine hides bound parameters (db/engine.py), so the log keeps the statement for
+    whoever supports the desk without the names and phone numbers in it.
+    """
+    log.error("database refused: %s", type(error.orig).__name__, exc_info=error)
+    return ServiceError(sentence("数据库拒绝了这次操作，没有保存任何内容（详情已写入日志文件）"))
 
 
 @dataclass(frozen=True)
@@ -77,7 +90,10 @@ class UnitOfWork:
     @contextmanager
     def read(self) -> Iterator[Session]:
         with self._sessions() as session:
-            yield session
+            try:
+                yield session
+            except DBAPIError as error:
+                raise _refused(error) from None
 
     @contextmanager
     def write(self, permission: Permission | None) -> Iterator[Session]:
@@ -93,6 +109,9 @@ class UnitOfWork:
             except StaleDataError:
                 session.rollback()
                 raise ConflictError(STALE_MESSAGE) from None
+            except DBAPIError as error:
+                session.rollback()
+                raise _refused(error) from None
             except BaseException:
                 session.rollback()
                 raise

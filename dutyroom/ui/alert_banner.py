@@ -16,7 +16,7 @@ class AlertBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("alertBanner")
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(24, 8, 24, 8)
+        layout.setContentsMargins(24, 4, 24, 4)
         self.text = QLabel()
         self.text.setObjectName("alertBannerText")
         self.text.setWordWrap(True)
@@ -31,7 +31,9 @@ class AlertBanner(QFrame):
 
     def show_watch(self, watch: Watch) -> None:
         pressing = watch.pressing
-        asking = [a for a in watch.alerts if a.kind == "presence" and not a.acknowledged_by]
+        # Only the prompt a confirmation would answer: an earlier one missed stays in the
+        # list as missed, but asking to confirm it would ask for the impossible.
+        asking = [watch.asking] if watch.asking is not None else []
         if not pressing and not asking:
             self.hide()
             return
@@ -40,7 +42,7 @@ class AlertBanner(QFrame):
         counts = tr("、").join(part for part in (tr("已超时 {0} 项").format(overdue) if overdue else "",
                                              tr("已到期 {0} 项").format(due) if due else "") if part)
         first = (pressing or asking)[0]
-        more = tr(" 等 {0} 项").format(len(pressing)) if len(pressing) > 1 else ""
+        more = tr("，另有 {0} 项").format(len(pressing) - 1) if len(pressing) > 1 else ""
         lead = tr("⚠ {0}：").format(counts) if counts else "⚠ "
         self.text.setText(f"{lead}{tr_noted(first.label)} — {tr_text(first.subject)}{more}"
                           + (tr("　请点「确认在岗」") if asking else ""))

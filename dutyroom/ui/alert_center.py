@@ -33,12 +33,13 @@ class Notifier(Protocol):
     def notify(self, title: str, text: str, *, loud: bool) -> None: ...
 
 
-def summary(alerts: Sequence[Alert]) -> str:
-    """"书面报告 — 化工厂储罐泄漏（已超时）" for one; a count and the first two for more."""
+def summary(alerts: Sequence[Alert], shown: int = 2) -> str:
+    """"书面报告 — 化工厂储罐泄漏（已超时）", one line for each of the first `shown`, and how
+    many more there are."""
     lines = [tr("{0} — {1}（{2}）").format(tr_noted(a.label), tr_text(a.subject), tr_label(a.state_label))
-             for a in alerts[:2]]
-    if len(alerts) > 2:
-        lines.append(tr("等共 {0} 项").format(len(alerts)))
+             for a in alerts[:shown]]
+    if len(alerts) > shown:
+        lines.append(tr("……另有 {0} 项").format(len(alerts) - shown))
     return "\n".join(lines)
 
 

@@ -87,21 +87,39 @@ def current_language() -> str:
     return _language
 
 
+# Qt's own catalogue for each Qt module the window uses (its dialogs' buttons and labels, the
+# names of months and days); None where a module shows no text of its own. A module added
+# to dutyroom.ui must be named here (tests/ui/test_translations.py checks).
+QT_CATALOGUES = {
+    "QtCore": "qtbase", "QtGui": "qtbase", "QtWidgets": "qtbase", "QtSvg": "qtbase",
+    "QtPrintSupport": "qtbase", "QtPdf": None, "QtPdfWidgets": None,
+}
+
+
+def supplement(language: str) -> str:
+    """Dutyroom's additions to Qt's catalogue for `language`: the strings Qt's own lacks."""
+    return str(files("dutyroom.resources") / "i18n" / f"qtbase_supplement_{language}.qm")
+
+
 def install(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Load Dutyroom's catalogue and Qt's own (the 确定/取消 of standard dialogs, the
-    names of months and days) for `language`, before any window is built."""
+    """Load Qt's catalogues for the modules in use, Dutyroom's supplement to them, and
+    Dutyroom's own catalogue for `language`, before any window is built."""
     global _language
     _language = language
     QLocale.setDefault(QLocale(language))
     installed = []
-    qt = QTranslator(app)
-    if qt.load(QLocale(language), "qtbase", "_",
-               QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        installed.append(qt)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in dict.fromkeys(c for c in QT_CATALOGUES.values() if c):
+        qt = QTranslator(app)
+        if qt.load(QLocale(language), name, "_", folder):
+            installed.append(qt)
+    extra = QTranslator(app)
+    if extra.load(supplement(language)):
+        installed.append(extra)
     if language != DEFAULT:
         own = QTranslator(app)
         if own.load(catalogue(language)):
-            app.installTranslator(own)
             installed.append(own)
+    for translator in installed:
+        app.installTranslator(translator)
     return installed

@@ -10,11 +10,13 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable
+from contextlib import ExitStack
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Protocol
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from dutyroom.domain.roles import NOBODY
 from dutyroom.services import self_check, settings_service, user_service
@@ -22,11 +24,13 @@ from dutyroom.services.backup_service import Storage
 from dutyroom.services.setup_service import SchemaReport
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.ui.application import application
+from dutyroom.ui.collector import collecting_on_ui_thread
 from dutyroom.ui.dialogs.account_dialogs import LoginDialog
 from dutyroom.ui.dialogs.import_dialog import ImportStaffDialog
 from dutyroom.ui.dialogs.setup_wizard import SetupWizard
 from dutyroom.ui.i18n import tr
 from dutyroom.ui.main_window import MainWindow
+from dutyroom.ui.quitting import StopSignals
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.theme import apply_theme
 from dutyroom.ui.widgets import error_text
@@ -43,7 +47,12 @@ class BackendLike(Protocol):
     def close(self) -> None: ...
 
 
-def launch(open_backend: Callable[[], BackendLike], *, selftest: bool = False) -> int:
+def launch(open_backend: Callable[[], BackendLike], *, selftest: bool = False,
+           store: QSettings | None = None,
+           open_demo: Callable[[], BackendLike] | None = None) -> int:
+    """Open the database, sign someone in, run the window; 0 when it was closed or the
+    system asked it to stop (SIGTERM, Ctrl+C), 1 when the database could not be opened.
+    `store` is this computer's QSettings (the last user name, the window's layout)."""
     app = application()
     errors: list[str] = []
 
@@ -55,9 +64,41 @@ def launch(open_backend: Callable[[], BackendLike], *, selftest: bool = False) -
 
     previous_hook = sys.excepthook
     sys.excepthook = report
+    store = store if store is not None or selftest else QSettings()
     backend: BackendLike | None = None
     runner: Runner | SyncRunner = SyncRunner() if selftest else Runner()
-    try:
+    window: MainWindow | None = None
+    with ExitStack() as stack:
+        # Undone in reverse: the worker stops before the database closes, and every Qt
+        # object of this run is gone before the cycle collector may run on any thread again.
+        stack.callback(setattr, sys, "excepthook", previous_hook)
+        stack.enter_context(collecting_on_ui_thread())
+        stack.callback(_delete_disposed)
+        stop = StopSignals()
+        stack.callback(stop.close)
+
+        def close_backend() -> None:
+            if backend is not None:
+                backend.close()
+
+        def dispose_window() -> None:
+            if window is not None:
+                window.deleteLater()
+
+        stack.callback(close_backend)
+        stack.callback(runner.shutdown)
+        stack.callback(dispose_window)
+
+        def stop_now(_number: int) -> None:
+            """As closing the window does (exit backup included), without asking. Any
+            dialog still open ends unanswered, as if cancelled (but not asking either)."""
+            for widget in QApplication.topLevelWidgets():
+                if isinstance(widget, QDialog) and widget.isVisible():
+                    widget.done(QDialog.DialogCode.Rejected)
+            if window is not None:
+                window.close_without_asking()
+
+        stop.received.connect(stop_now)
         try:
             backend = open_backend()
             settings = settings_service.load_settings(backend.uow)
@@ -69,13 +110,17 @@ def launch(open_backend: Callable[[], BackendLike], *, selftest: bool = False) -
                 QMessageBox.critical(None, tr("无法打开数据库"), error_text(error))
             return 1
         apply_theme(app, settings["font_scale"])
-        if not selftest and not sign_in(backend.uow, runner, settings["unit_name"]):
-            return 0  # nobody logged in: nothing opened, nothing changed
+        if not selftest:
+            signed = sign_in(backend.uow, runner, settings["unit_name"], store, open_demo)
+            if not signed or stop.requested:
+                return 0  # nobody logged in: nothing opened, nothing changed
+            if signed.demo is not None:  # the sample town, in a database of its own
+                backend.close()
+                backend = signed.demo
         schema = backend.schema
         window = MainWindow(backend.uow, runner, schema.db if schema else "",
                             schema.schema if schema else "", settings,
-                            storage=Storage(backend.url, backend.engine),
-                            layout=None if selftest else QSettings())
+                            storage=Storage(backend.url, backend.engine), layout=store)
         if schema and schema.upgraded_from and not selftest:
             QMessageBox.information(
                 window, tr("数据库已升级"),
@@ -85,27 +130,72 @@ def launch(open_backend: Callable[[], BackendLike], *, selftest: bool = False) -
         if selftest:
             return _selftest(app, window, errors)
         window.start_backup()
+        if stop.requested:  # asked to stop before the event loop ran
+            window.close_without_asking()
+            return 0
         return app.exec()
-    finally:
-        runner.shutdown()
-        if backend is not None:
-            backend.close()
-        sys.excepthook = previous_hook
+    return 1  # not reached
 
 
-def sign_in(uow: UnitOfWork, runner: Runner | SyncRunner, unit: str) -> bool:
-    """Nobody acts until someone logs in; the very first run sets the desk up."""
+LAST_USER = "login/username"
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """Whether someone logged in (true) and, when the first-run wizard opened the sample
+    town, its own database, to be used instead of the desk's."""
+
+    ok: bool
+    demo: BackendLike | None = None
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+
+def sign_in(uow: UnitOfWork, runner: Runner | SyncRunner, unit: str,
+            store: QSettings | None = None,
+            open_demo: Callable[[], BackendLike] | None = None) -> SignedIn:
+    """Nobody acts until someone logs in; the very first run sets the desk up. The user
+    name that last logged in on this computer is offered again."""
     uow.act_as(NOBODY)
     if not user_service.has_users(uow):
-        wizard = SetupWizard(uow, runner)
-        if not wizard.exec():
-            return False
-        if wizard.wants_import:
-            ImportStaffDialog(uow, runner).exec()
-        return uow.user is not NOBODY
-    dialog = LoginDialog(runner, lambda v: Outcome(
-        user_service.login(uow, v["username"], v["password"]), Changes()), unit)
-    return bool(dialog.exec()) and uow.user is not NOBODY
+        wizard = SetupWizard(uow, runner, open_demo)
+        accepted = wizard.exec()
+        wants_import = wizard.wants_import
+        demo = wizard.demo
+        _dispose(wizard)
+        if not accepted:
+            return SignedIn(False)
+        if wants_import:
+            importing = ImportStaffDialog(uow, runner)
+            importing.exec()
+            _dispose(importing)
+        if demo is not None:
+            return SignedIn(True, demo)
+    else:
+        last = str(store.value(LAST_USER, "")) if store is not None else ""
+        dialog = LoginDialog(runner, lambda v: Outcome(
+            user_service.login(uow, v["username"], v["password"]), Changes()), unit, last)
+        dialog.exec()
+        _dispose(dialog)
+    if uow.user is NOBODY:
+        return SignedIn(False)
+    if store is not None:
+        store.setValue(LAST_USER, uow.user.username)
+        store.sync()
+    return SignedIn(True)
+
+
+def _dispose(widget: QWidget) -> None:
+    """A dialog of the sign-in is done with: its C++ side goes on this thread, at the next
+    turn of the event loop, rather than whenever Python's collector finds it (collector.py)."""
+    widget.hide()
+    widget.deleteLater()
+
+
+def _delete_disposed() -> None:
+    """Whatever was disposed of and not yet deleted goes now, before launch returns."""
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _selftest(app: QApplication, window: MainWindow, errors: list[str]) -> int:

@@ -27,7 +27,7 @@ class LockScreen(QWidget):
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         frame, inner = card()
-        frame.setMaximumWidth(460)
+        frame.setFixedWidth(460)  # a fixed width lets the wrapped lines take their full height
         self.unit = QLabel()
         self.unit.setObjectName("deskName")
         inner.addWidget(self.unit)

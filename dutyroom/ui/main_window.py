@@ -34,7 +34,7 @@ from dutyroom.services.alert_service import Watch
 from dutyroom.services.backup_service import Storage
 from dutyroom.services.uow import Changes, UnitOfWork
 from dutyroom.ui.alert_banner import AlertBanner
-from dutyroom.ui.alert_center import AlertCenter, Notifier
+from dutyroom.ui.alert_center import AlertCenter, Notifier, summary
 from dutyroom.ui.dialogs.help_dialog import HelpDialog
 from dutyroom.ui.i18n import tr, tr_label
 from dutyroom.ui.icons import ON_DARK, icon
@@ -42,6 +42,7 @@ from dutyroom.ui.lock_screen import LockScreen
 from dutyroom.ui.notifier import DesktopNotifier
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.pages.today_page import TodayPage
+from dutyroom.ui.quitting import confirm_quit
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.widgets import button, show_error, weekday_name
 
@@ -56,6 +57,7 @@ if TYPE_CHECKING:
 INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
                           QEvent.Type.MouseMove, QEvent.Type.Wheel})
 BACKUP_CHECK_MS = 60 * 60 * 1000  # is the daily automatic backup due?
+CLOSE_LISTS = 5  # alerts named in the question at close; the rest are counted
 log = logging.getLogger("dutyroom.ui")
 
 
@@ -106,6 +108,7 @@ class MainWindow(QMainWindow):
         self.uow, self.runner, self.now, self.storage = uow, runner, now, storage
         self.layout_store = layout
         self.idle_clock: Callable[[], float] = time.monotonic  # tests drive it
+        self._asking = True  # whether a person closing the window is asked first
         self._last_input = self.idle_clock()
         self.settings = settings
         self.resize(1280, 800)
@@ -116,6 +119,7 @@ class MainWindow(QMainWindow):
         self.today = TodayPage(uow, runner, self.center, now)
         self.today.changed.connect(self._changed)
         self.today.open_incident.connect(self.open_incident)
+        self.today.wants_rota.connect(self.plan_rota)
         # The other pages are built when first opened: building all seven made every start
         # wait for pages the officer may not open that shift.
         self._make: dict[int, Callable[[], Page]] = {
@@ -124,7 +128,8 @@ class MainWindow(QMainWindow):
             HANDOVER: lambda: page_class(HANDOVER)(uow, runner, now),
             CONTACTS: lambda: page_class(CONTACTS)(uow, runner),
             SETTINGS: lambda: page_class(SETTINGS)(uow, runner, layout),
-            DATA: lambda: page_class(DATA)(uow, runner, storage, self.settings["timezone"]),
+            DATA: lambda: page_class(DATA)(uow, runner, storage, self.settings["timezone"],
+                                           self.about_database),
         }
         self._built: dict[int, Page] = {TODAY: self.today}
         self._stale: dict[Page, Changes | None] = {}  # built but hidden pages owed a refresh
@@ -156,6 +161,7 @@ class MainWindow(QMainWindow):
         self.demo_banner = QLabel(
             tr("示例数据：当前数据库是演示用的示例乡镇（人员、电话均为虚构），请勿用于实际值班。"))
         self.demo_banner.setObjectName("demoBanner")
+        self.demo_banner.setWordWrap(True)
         right.addWidget(self.demo_banner)
         self.alert_banner = AlertBanner()
         self.alert_banner.show_button.clicked.connect(lambda: self.show_page(0))
@@ -180,7 +186,12 @@ class MainWindow(QMainWindow):
         self.help: HelpDialog | None = None
         QShortcut(QKeySequence.StandardKey.HelpContents, self, self.show_help)
 
-        self.statusBar().showMessage(tr("数据库：{0}　结构版本：{1}").format(database, schema))
+        # Where the data lives, on the 数据 page and over the desk's name; the status bar
+        # shows only passing messages, so a 720-pixel screen keeps that line for the page.
+        self.about_database = tr("数据库：{0}　结构版本：{1}").format(database, schema)
+        status = self.statusBar()
+        status.messageChanged.connect(lambda text: status.setVisible(bool(text)))
+        status.hide()
         QShortcut(QKeySequence.StandardKey.Refresh, self, lambda: self.refresh_all(None))
         self._clock_timer = QTimer(self)
         self._clock_timer.timeout.connect(self._tick)
@@ -205,7 +216,7 @@ class MainWindow(QMainWindow):
         header = QFrame()
         header.setObjectName("header")
         layout = QHBoxLayout(header)
-        layout.setContentsMargins(24, 10, 24, 10)
+        layout.setContentsMargins(24, 6, 24, 6)
         names = QVBoxLayout()
         names.setSpacing(0)
         self.unit_label = QLabel()
@@ -305,6 +316,11 @@ class MainWindow(QMainWindow):
     def confirm_presence(self) -> None:
         self.today.confirm_presence()
 
+    def plan_rota(self) -> None:
+        """先排班 on 今日值班: the rota page, with 自动排班 open on the month shown."""
+        self.show_page(ROSTER)
+        self.roster.open_generate()
+
     def open_incident(self, incident_id: int) -> None:
         self.show_page(LOG)
         self.log.open_incident(incident_id)
@@ -351,8 +367,9 @@ class MainWindow(QMainWindow):
         self.unit_label.setText(unit)
         self.desk_label.setText(tr("{0}　·　交接班时间 {1}").format(
                                        settings['desk_name'], settings['handover_time']))
-        self.setWindowTitle(tr("Dutyroom 值班室 — {0}").format(
-                                   settings['unit_name'] or settings['desk_name']))
+        self.desk_label.setToolTip(self.about_database)
+        # Qt adds the application's name (application.py) to every window title.
+        self.setWindowTitle(settings["unit_name"] or settings["desk_name"])
         self.demo_banner.setVisible(bool(settings["demo_data"]))
         self._tick()
 
@@ -465,7 +482,28 @@ class MainWindow(QMainWindow):
         if self.storage is not None and backup_service.daily_due(self.storage.url):
             self.start_backup()
 
+    def may_close(self) -> bool:
+        """Closed by a person with alerts pending: ask, naming them. Once closed nothing
+        rings until Dutyroom is opened again."""
+        pending = self.center.pressing()
+        if not pending:
+            return True
+        return confirm_quit(
+            self, tr("仍有提醒未处理"),
+            tr("以下 {0} 项提醒已到期，尚未处理：\n{1}\n\n退出后不再响铃提醒，直到再次打开 Dutyroom。"
+               "仍要退出吗？").format(len(pending), summary(pending, CLOSE_LISTS)), tr("继续值班"))
+
+    def close_without_asking(self) -> None:
+        """Close as the officer would, without the question (SIGTERM, Ctrl+C)."""
+        self._asking = False
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Only a person closing the window (the window system's close: the title bar's ×,
+        # Alt+F4) is asked; the program closing it (the self-test, a signal) is not.
+        if self._asking and event.spontaneous() and not self.may_close():
+            event.ignore()
+            return
         self.save_layout()
         self._clock_timer.stop()
         self._idle_timer.stop()

@@ -7,11 +7,12 @@ required slot left empty or any rule broken.
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from dutyroom.domain.calendar import DayKind
@@ -28,6 +29,9 @@ WEEKDAY_HEADERS = [tr("一", "weekday"), tr("二", "weekday"), tr("三", "weekda
 SHORT_TIER = {Tier.CHIEF: tr("主", "tier"), Tier.LEADER: tr("带", "tier"),
               Tier.OFFICER: tr("值", "tier")}
 Index = QModelIndex | QPersistentModelIndex
+# A line of a day's cell: its glyphs centred on the line, drawn whole though the line is set
+# tighter than the font's own line height.
+LINE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextDontClip
 
 HOLIDAY_BG = QColor("#fdecec")
 WEEKEND_BG = QColor("#f5f8fc")
@@ -49,6 +53,13 @@ def grid_range(first: date) -> tuple[date, date]:
     return start, start + timedelta(days=41)
 
 
+def weeks(first: date) -> int:
+    """The rows the month needs (four to six): a row more than that is height a short screen
+    takes from every day's cell."""
+    following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return -(-(first.weekday() + (following - first).days) // 7)
+
+
 class MonthModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
@@ -68,13 +79,14 @@ class MonthModel(QAbstractTableModel):
     def index_of(self, day: date) -> QModelIndex:
         start, _ = grid_range(self.month)
         offset = (day - start).days
-        return self.index(offset // 7, offset % 7) if 0 <= offset < 42 else QModelIndex()
+        return self.index(offset // 7, offset % 7) if 0 <= offset < 7 * weeks(self.month) \
+            else QModelIndex()
 
     def view(self, day: date) -> DayView | None:
         return self._days.get(day)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() else weeks(self.month)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 7
@@ -144,41 +156,73 @@ class DayDelegate(QStyledItemDelegate):
             painter.setPen(QPen(QColor("#1f6fb2"), 3))
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
 
-        bold = QFont(option.font)
-        bold.setBold(True)
-        base = QFont(option.font)
-        base.setPointSizeF(option.font.pointSizeF() * 0.92)
-        painter.setFont(base)
-        line = painter.fontMetrics().height() + 1
-        x, y = rect.left() + 5, rect.top() + 3
+        lines = self._tier_lines(view, outside) if view is not None else []
+        base, bold, line = self._fonts(option.font, rect.height() - 4, 1 + len(lines))
+        x, y, width = rect.left() + 5, rect.top() + 2, rect.width() - 10
         painter.setFont(bold)
-        painter.setPen(MUTED if outside else (RED if view and view.info.kind is
-                                              DayKind.HOLIDAY else INK))
-        painter.drawText(QRect(x, y, rect.width() - 12, line), Qt.AlignmentFlag.AlignLeft,
-                         str(day.day))
-        if view is not None:
-            painter.setFont(base)
-            tag = self._tag(view)
-            if tag:
-                painter.setPen(RED if view.info.kind is DayKind.HOLIDAY else MUTED)
-                painter.drawText(QRect(x, y, rect.width() - 12, line),
-                                 Qt.AlignmentFlag.AlignRight, tag)
-            y += line + 2
-            for tier in TIER_ORDER:
-                person = view.slots.get(tier)
-                if person is None and (tier not in view.required or outside):
-                    continue
-                if person is None:
-                    painter.setPen(RED)
-                    text = tr("{0} 未安排").format(SHORT_TIER[tier])
-                else:
-                    painter.setPen(MUTED if outside else INK)
-                    text = f"{SHORT_TIER[tier]} {person.name} {person.mobile}"
-                painter.drawText(QRect(x, y, rect.width() - 8, line),
-                                 Qt.AlignmentFlag.AlignLeft, painter.fontMetrics().elidedText(
-                                     text, Qt.TextElideMode.ElideRight, rect.width() - 8))
-                y += line
+        painter.setPen(MUTED if outside else (RED if view and view.info.kind is DayKind.HOLIDAY
+                                              else INK))
+        painter.drawText(QRect(x, y, width, line), LINE, str(day.day))
+        if view is None:
+            painter.restore()
+            return
+        number = painter.fontMetrics().horizontalAdvance(f"{day.day} ")
+        painter.setFont(base)
+        tag = self._tag(view)
+        if tag:
+            painter.setPen(RED if view.info.kind is DayKind.HOLIDAY else MUTED)
+            painter.drawText(QRect(x + number, y, width - number, line),
+                             LINE ^ Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignRight,
+                             painter.fontMetrics().elidedText(tag, Qt.TextElideMode.ElideRight,
+                                                              width - number))
+        y += line
+        for text, missing in lines:
+            painter.setPen(RED if missing else (MUTED if outside else INK))
+            painter.drawText(QRect(x, y, width, line), LINE,
+                             self._fitted(painter.fontMetrics(), text, width))
+            y += line
         painter.restore()
+
+    @staticmethod
+    def _tier_lines(view: DayView, outside: bool) -> list[tuple[str, bool]]:
+        """One line per tier on duty or required: "带 李红梅 13907311009", or 未安排 in red."""
+        lines = []
+        for tier in TIER_ORDER:
+            person = view.slots.get(tier)
+            if person is None and (tier not in view.required or outside):
+                continue
+            lines.append((tr("{0} 未安排").format(SHORT_TIER[tier]), True) if person is None
+                         else (f"{SHORT_TIER[tier]} {person.name} {person.mobile}", False))
+        return lines
+
+    @staticmethod
+    def _fonts(font: QFont, height: int, count: int) -> tuple[QFont, QFont, int]:
+        """The fonts and line height that fit `count` lines in `height`: the usual size
+        where there is room, smaller on a short screen, so no tier is ever left out (on a
+        holiday, 主, 带 and 值 all show). Lines are set at 1.25 times the font's size, not at
+        the CJK font's generous line height, which would take a fifth of a cell for air."""
+        base = QFont(font)
+        base.setPointSizeF(font.pointSizeF() * 0.92)
+
+        def spacing(of: QFont) -> int:
+            return min(QFontMetrics(of).height() + 1, math.ceil(QFontInfo(of).pixelSize() * 1.25))
+
+        while spacing(base) * count > height and base.pointSizeF() > 6.5:
+            base.setPointSizeF(base.pointSizeF() - 0.25)
+        bold = QFont(base)
+        bold.setBold(True)
+        return base, bold, spacing(base)
+
+    @staticmethod
+    def _fitted(metrics: QFontMetrics, text: str, width: int) -> str:
+        """The whole line if it fits; else without the mobile (shown beside the grid), and
+        only then cut."""
+        if metrics.horizontalAdvance(text) <= width:
+            return text
+        parts = text.split(" ")
+        if len(parts) == 3 and metrics.horizontalAdvance(" ".join(parts[:2])) <= width:
+            return " ".join(parts[:2])
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
 
     @staticmethod
     def _background(day: date, view: DayView | None) -> QColor:

@@ -65,8 +65,8 @@ class ColumnsModel(QAbstractTableModel, Generic[R]):
         if record is None:
             return None
         column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.display(record)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return column.display(record)  # the whole text on hover, where a column cuts it
         if role == SORT_ROLE:
             return column.value(record)
         if role == RECORD_ROLE:

@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtCore import QAbstractItemModel, QSize, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialogButtonBox,
     QFrame,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -23,6 +25,10 @@ from PySide6.QtWidgets import (
 from dutyroom.services.errors import ConflictError, InputError, ServiceError
 from dutyroom.ui.i18n import tr, tr_text
 from dutyroom.ui.icons import ON_DARK, icon
+
+# Around every page: enough to breathe, little enough that a 720-pixel screen keeps its height
+# for the page's content.
+PAGE_MARGINS = (24, 14, 24, 12)
 
 
 def title_label(text: str) -> QLabel:
@@ -63,6 +69,27 @@ def scrolling_cards(frames: list[QWidget]) -> QScrollArea:
     return scroll
 
 
+class FittingScroll(QScrollArea):
+    """A scroll area as large as what it holds, so a window sizes itself to show it whole
+    when the screen allows, and scrolls when it does not."""
+
+    def __init__(self, content: QWidget) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(content)
+
+    def sizeHint(self) -> QSize:
+        inner = self.widget().sizeHint()
+        return QSize(inner.width() + self.verticalScrollBar().sizeHint().width(), inner.height())
+
+    def minimumSizeHint(self) -> QSize:
+        inner = self.widget().minimumSizeHint()
+        return QSize(inner.width() + self.verticalScrollBar().sizeHint().width(),
+                     min(inner.height(), 120))
+
+
 def button(text: str, icon_name: str | None = None, *, primary: bool = False,
            tooltip: str = "") -> QPushButton:
     widget = QPushButton(text)
@@ -76,18 +103,47 @@ def button(text: str, icon_name: str | None = None, *, primary: bool = False,
 
 
 def action_row(primary_text: str, primary_icon: str | None, on_primary: Callable[[], None],
-               on_cancel: Callable[[], None], cancel_text: str = tr("取消")
-               ) -> tuple[QHBoxLayout, QPushButton]:
-    """The bottom row of a dialog: cancel, then the primary action on the right."""
-    row = QHBoxLayout()
-    row.addStretch(1)
-    cancel = button(cancel_text)
-    cancel.clicked.connect(on_cancel)
-    primary = button(primary_text, primary_icon, primary=True)
+               on_cancel: Callable[[], None], cancel_text: str | None = None
+               ) -> tuple[QDialogButtonBox, QPushButton]:
+    """The bottom row of a dialog: the primary action and cancel, in the order and place the
+    platform puts them (a QDialogButtonBox by role), as in every other dialog of the app."""
+    box = QDialogButtonBox()
+    primary = box.addButton(primary_text, QDialogButtonBox.ButtonRole.AcceptRole)
+    primary.setObjectName("primary")
+    if primary_icon:
+        primary.setIcon(icon(primary_icon, ON_DARK))
+    cancel = box.addButton(cancel_text or tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
     primary.clicked.connect(on_primary)
-    row.addWidget(cancel)
-    row.addWidget(primary)
-    return row, primary
+    cancel.clicked.connect(on_cancel)
+    return box, primary
+
+
+def close_row(on_close: Callable[[], None]) -> QDialogButtonBox:
+    """The bottom row of a dialog that only shows something: 关闭, where the platform puts it."""
+    box = QDialogButtonBox()
+    close = box.addButton(tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
+    close.clicked.connect(on_close)
+    return box
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Size a window as asked, but never larger than the screen it opens on (a 1280×720
+    office screen keeps its taskbar): what does not fit scrolls inside the window."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        area = screen.availableGeometry()
+        width = min(width, area.width() - 40)
+        height = min(height, area.height() - 60)  # the title bar
+    window.resize(width, height)
+
+
+def menu_button(text: str, icon_name: str | None = None) -> tuple[QPushButton, QMenu]:
+    """A button that opens a menu (打印/导出, 更多 …), with room for the arrow it shows."""
+    widget = button(text, icon_name)
+    widget.setProperty("menu", True)
+    menu = QMenu(widget)
+    widget.setMenu(menu)
+    return widget, menu
 
 
 FIT_ROWS = 100

@@ -31,10 +31,6 @@
         <translation>{0} due</translation>
     </message>
     <message>
-        <source> 等 {0} 项</source>
-        <translation> and {0} more</translation>
-    </message>
-    <message>
         <source>⚠ {0}：</source>
         <translation>⚠ {0}: </translation>
     </message>
@@ -45,10 +41,6 @@
     <message>
         <source>{0} — {1}（{2}）</source>
         <translation>{0} — {1} ({2})</translation>
-    </message>
-    <message>
-        <source>等共 {0} 项</source>
-        <translation>{0} in all</translation>
     </message>
     <message>
         <source>提醒读取失败</source>
@@ -73,10 +65,6 @@
     <message>
         <source>值班提醒：仍未处理</source>
         <translation>Duty alert: still not handled</translation>
-    </message>
-    <message>
-        <source>登录 Dutyroom 值班室</source>
-        <translation>Log in to Dutyroom</translation>
     </message>
     <message>
         <source>用户名</source>
@@ -315,10 +303,6 @@
         <translation>Response class</translation>
     </message>
     <message>
-        <source>Dutyroom 值班室 — 帮助</source>
-        <translation>Dutyroom — Help</translation>
-    </message>
-    <message>
         <source>表头需包含：姓名、值班层级（主要领导 / 带班领导 / 值班员）、手机（11 位）；可选：部门、职务、办公电话。支持 .xlsx 和 .csv（UTF-8 或 GBK）。任何一行有误则整个文件不导入。</source>
         <translation>The header row must hold: name, duty tier (chief / shift leader / duty officer), mobile (11 digits); optional: department, position, office phone. .xlsx and .csv (UTF-8 or GBK) are read. If any row is wrong, nothing in the file is imported.</translation>
     </message>
@@ -345,10 +329,6 @@
     <message>
         <source>导入</source>
         <translation>Import</translation>
-    </message>
-    <message>
-        <source>选择人员表</source>
-        <translation>Choose the staff list</translation>
     </message>
     <message>
         <source>表格文件 (*.xlsx *.csv);;所有文件 (*)</source>
@@ -471,10 +451,6 @@
         <translation>People involved</translation>
     </message>
     <message>
-        <source> 元</source>
-        <translation> yuan</translation>
-    </message>
-    <message>
         <source>直接经济损失：</source>
         <translation>Direct economic loss: </translation>
     </message>
@@ -535,20 +511,12 @@
         <translation>Report text</translation>
     </message>
     <message>
-        <source>按事件信息生成草稿</source>
-        <translation>Draft from the incident</translation>
-    </message>
-    <message>
         <source>联动派单</source>
         <translation>Dispatch</translation>
     </message>
     <message>
         <source>值班室</source>
         <translation>duty room</translation>
-    </message>
-    <message>
-        <source>{0}　{1} {2}　（{3} 分钟内到达）</source>
-        <translation>{0}  {1} {2}  (on site within {3} minutes)</translation>
     </message>
     <message>
         <source>联动单位 *：</source>
@@ -887,10 +855,6 @@
         <translation>{0} {1}: {2} apart</translation>
     </message>
     <message>
-        <source>将新排 {0} 个班次。</source>
-        <translation>{0} shifts will be filled.</translation>
-    </message>
-    <message>
         <source>空班最少</source>
         <translation>fewest empty slots</translation>
     </message>
@@ -1135,20 +1099,8 @@
         <translation>The rota, sign-ins and handovers all need the list of duty staff.</translation>
     </message>
     <message>
-        <source>从 Excel 或 CSV 人员表导入（完成后选择文件，导入前逐行预览）</source>
-        <translation>Import from an Excel or CSV staff list (choose the file after Finish; every row is previewed before import)</translation>
-    </message>
-    <message>
-        <source>先载入示例乡镇试用（人员、电话均为虚构，界面有明显提示）</source>
-        <translation>Try the sample town first (people and phone numbers are made up; the screens say so clearly)</translation>
-    </message>
-    <message>
         <source>稍后在「通讯录」中逐个添加</source>
         <translation>Add people one by one later in Contacts</translation>
-    </message>
-    <message>
-        <source>Dutyroom 值班室 — 首次设置</source>
-        <translation>Dutyroom — First-time setup</translation>
     </message>
     <message>
         <source>下一步</source>
@@ -1299,10 +1251,6 @@ Backup taken before the upgrade: {2}</translation>
     <message>
         <source>{0}　·　交接班时间 {1}</source>
         <translation>{0}  ·  Handover at {1}</translation>
-    </message>
-    <message>
-        <source>Dutyroom 值班室 — {0}</source>
-        <translation>Dutyroom — {0}</translation>
     </message>
     <message>
         <source>{0:%Y年%m月%d日} {1}　{2:%H:%M:%S}</source>
@@ -1649,16 +1597,6 @@ Backup taken before the upgrade: {2}</translation>
         <translation>Restore from file</translation>
     </message>
     <message>
-        <source>用下面的备份替换当前数据库？
-{0}
-
-恢复前会先校验这个文件；当前数据库会先另存为「恢复前自动保留」的备份，可以再恢复回来。</source>
-        <translation>Replace the current database with this backup?
-{0}
-
-The file is checked before the restore; the current database is first kept as a "kept before restore" backup, so it can be restored again.</translation>
-    </message>
-    <message>
         <source>已恢复</source>
         <translation>Restored</translation>
     </message>
@@ -1721,26 +1659,6 @@ The replaced database was kept as: {1}</translation>
         <translation>  Chief &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;值班时段 {0}　记录截至 {1}&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Shift {0}  Recorded up to {1}&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>设备和电话状态</source>
-        <translation>Equipment and phones</translation>
-    </message>
-    <message>
-        <source>正常</source>
-        <translation>Normal</translation>
-    </message>
-    <message>
-        <source>其他交代事项</source>
-        <translation>Other matters handed over</translation>
-    </message>
-    <message>
-        <source>无</source>
-        <translation>None</translation>
-    </message>
-    <message>
         <source>&lt;p style='color:#666'&gt;更正：{0} {1}：{2}&lt;/p&gt;</source>
         <translation>&lt;p style='color:#666'&gt;Correction: {0} {1}: {2}&lt;/p&gt;</translation>
     </message>
@@ -1793,18 +1711,6 @@ The replaced database was kept as: {1}</translation>
         <translation>Next shift ▶</translation>
     </message>
     <message>
-        <source>签到查岗记录…</source>
-        <translation>Sign-in and inspection log…</translation>
-    </message>
-    <message>
-        <source>预览打印</source>
-        <translation>Print preview</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;与上一班相比&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Compared with the previous shift&lt;/b&gt;</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;设备和电话状态&lt;/b&gt;</source>
         <translation>&lt;b&gt;Equipment and phones&lt;/b&gt;</translation>
     </message>
@@ -1823,10 +1729,6 @@ The replaced database was kept as: {1}</translation>
     <message>
         <source>更正…</source>
         <translation>Correct…</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;历史交接班记录&lt;/b&gt;（双击打开）</source>
-        <translation>&lt;b&gt;Past handover records&lt;/b&gt; (double-click to open)</translation>
     </message>
     <message>
         <source>班次</source>
@@ -1941,18 +1843,6 @@ The replaced database was kept as: {1}</translation>
         <translation>Void</translation>
     </message>
     <message>
-        <source>打印报告</source>
-        <translation>Print report</translation>
-    </message>
-    <message>
-        <source>信息报告（首报 / 续报 / 终报）的打印件</source>
-        <translation>Printouts of the written report (first / follow-up / final)</translation>
-    </message>
-    <message>
-        <source>信息报告（{0}）…</source>
-        <translation>Written report ({0})…</translation>
-    </message>
-    <message>
         <source>已显示 {0} 条</source>
         <translation>{0} shown</translation>
     </message>
@@ -2061,10 +1951,6 @@ The replaced database was kept as: {1}</translation>
         <translation>&lt;span style='color:{0}'&gt; (late)&lt;/span&gt;</translation>
     </message>
     <message>
-        <source>&lt;p style='margin:2px 0'&gt;{0} {1}{2}{3} → {4}（{5}）&lt;/p&gt;</source>
-        <translation>&lt;p style='margin:2px 0'&gt;{0} {1} {2}{3} → {4} ({5})&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>上级</source>
         <translation>upper level</translation>
     </message>
@@ -2130,7 +2016,7 @@ The replaced database was kept as: {1}</translation>
     </message>
     <message>
         <source>按国务院安排</source>
-        <translation>As the State Council set it</translation>
+        <translation>Official calendar</translation>
     </message>
     <message>
         <source>法定节假日</source>
@@ -2201,20 +2087,8 @@ The replaced database was kept as: {1}</translation>
         <translation>Check this month's rota and publish it</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#f4b6b6'&gt;■&lt;/span&gt; 法定节假日　&lt;span style='color:#cfcfcf'&gt;■&lt;/span&gt; 调休上班（班）　&lt;span style='color:#dce6f2'&gt;■&lt;/span&gt; 周末　&lt;span style='color:#e0a800'&gt;□&lt;/span&gt; 特殊敏感时期　&lt;span style='color:#c0392b'&gt;红色：未安排或违反规则&lt;/span&gt;　主 / 带 / 值：主要领导 / 带班领导 / 值班员　方向键选日，回车安排，PageUp / PageDown 翻月</source>
-        <translation>&lt;span style='color:#f4b6b6'&gt;■&lt;/span&gt; Statutory holiday  &lt;span style='color:#cfcfcf'&gt;■&lt;/span&gt; Adjusted workday (work)  &lt;span style='color:#dce6f2'&gt;■&lt;/span&gt; Weekend  &lt;span style='color:#e0a800'&gt;□&lt;/span&gt; Sensitive period  &lt;span style='color:#c0392b'&gt;Red: not assigned or against the rules&lt;/span&gt;  C / L / O: chief / shift leader / duty officer  Arrow keys pick a day, Enter assigns, PageUp / PageDown change month</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;日期类型&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Kind of day&lt;/b&gt;</translation>
-    </message>
-    <message>
         <source>节日名称（可选）</source>
         <translation>Holiday name (optional)</translation>
-    </message>
-    <message>
-        <source>保存日期类型</source>
-        <translation>Save the kind of day</translation>
     </message>
     <message>
         <source>{0}月值班表（月历）…</source>
@@ -2257,10 +2131,6 @@ The replaced database was kept as: {1}</translation>
         <translation>{1}/{0}</translation>
     </message>
     <message>
-        <source>⚠ {0} 年尚未载入国务院节假日安排：法定节假日按《全国年节及纪念日放假办法》推定并已标出，连休和调休上班待通知。请在右侧逐日设定，或用「dutyroom calendar import」载入正式安排。</source>
-        <translation>⚠ The State Council holiday schedule for {0} is not loaded yet: the statutory holidays are assumed from the holiday law and marked; bridging days and adjusted workdays wait for the notice. Set days on the right, or load the official schedule with "dutyroom calendar import".</translation>
-    </message>
-    <message>
         <source>（{0} 个班次未安排）</source>
         <translation> ({0} shifts not assigned)</translation>
     </message>
@@ -2274,19 +2144,11 @@ The replaced database was kept as: {1}</translation>
     </message>
     <message>
         <source>（未发布）</source>
-        <translation> (not published)</translation>
+        <translation> (draft)</translation>
     </message>
     <message>
         <source>{0}年{1}月{2}</source>
         <translation>{1}/{0}{2}</translation>
-    </message>
-    <message>
-        <source>{0}：{1}  {2}</source>
-        <translation>{0}: {1}  {2}</translation>
-    </message>
-    <message>
-        <source>{0}：未安排（点击安排）</source>
-        <translation>{0}: not assigned (click to assign)</translation>
     </message>
     <message>
         <source>已保存，但请注意</source>
@@ -2417,10 +2279,6 @@ The replaced database was kept as: {1}</translation>
         <translation>&lt;b&gt;Sign-in, presence checks and holiday reports&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>需签到的层级填 带班领导、值班员、主要领导，用顿号分隔。在岗确认按间隔从开始时间排到结束时间（可跨零点）；确认时限不能长于间隔，否则前后两次会重叠。提前提醒不能长于最短的时限。</source>
-        <translation>Tiers that sign in: shift leader, duty officer, chief, separated by 、. Presence checks are spaced by the interval from the start time to the end time (may run past midnight); the time to confirm must not be longer than the interval, or two checks would overlap. The early warning must not be longer than the shortest deadline.</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;排班&lt;/b&gt;</source>
         <translation>&lt;b&gt;Rota&lt;/b&gt;</translation>
     </message>
@@ -2515,18 +2373,6 @@ The replaced database was kept as: {1}</translation>
     <message>
         <source>倒计时</source>
         <translation>Time left</translation>
-    </message>
-    <message>
-        <source>事项</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <source>对象</source>
-        <translation>Subject</translation>
-    </message>
-    <message>
-        <source>已确认</source>
-        <translation>Acknowledged</translation>
     </message>
     <message>
         <source>&lt;b&gt;未办结事件&lt;/b&gt;</source>
@@ -2642,11 +2488,389 @@ The sender and time will be recorded.</translation>
         <source>操作未完成：发生了内部错误（{0}）。详情已写入日志，请联系维护人员。</source>
         <translation>Not done: an internal error occurred ({0}). Details are in the log; please contact whoever supports the desk.</translation>
     </message>
-<message><source>主要领导</source><translation>Chief</translation></message><message><source>带班领导</source><translation>Shift leader</translation></message><message><source>值班员</source><translation>Duty officer</translation></message><message><source>管理员</source><translation>Administrator</translation></message><message><source>系统</source><translation>system</translation></message><message><source>自然灾害</source><translation>Natural disaster</translation></message><message><source>事故灾难</source><translation>Accident</translation></message><message><source>公共卫生事件</source><translation>Public health</translation></message><message><source>社会安全事件</source><translation>Public security</translation></message><message><source>Ⅰ级 特别重大</source><translation>Level I (extremely serious)</translation></message><message><source>Ⅱ级 重大</source><translation>Level II (serious)</translation></message><message><source>Ⅲ级 较大</source><translation>Level III (major)</translation></message><message><source>Ⅳ级 一般</source><translation>Level IV (ordinary)</translation></message><message><source>待核定</source><translation>To be rated</translation></message><message><source>Ⅰ级</source><translation>Level I</translation></message><message><source>Ⅱ级</source><translation>Level II</translation></message><message><source>Ⅲ级</source><translation>Level III</translation></message><message><source>Ⅳ级</source><translation>Level IV</translation></message><message><source>处置中</source><translation>Being handled</translation></message><message><source>已办结</source><translation>Closed</translation></message><message><source>电话报告</source><translation>Phone report</translation></message><message><source>书面报告</source><translation>Written report</translation></message><message><source>续报</source><translation>Follow-up report</translation></message><message><source>终报</source><translation>Final report</translation></message><message><source>派单到场</source><translation>On site after dispatch</translation></message><message><source>首报</source><translation>First report</translation></message><message><source>书面</source><translation>Written</translation></message><message><source>即将到期</source><translation>Due soon</translation></message><message><source>到期</source><translation>Due</translation></message><message><source>已超时</source><translation>Overdue</translation></message><message><source>已完成</source><translation>Done</translation></message><message><source>待定</source><translation>Unknown</translation></message><message><source>值班表报备</source><translation>Rota report</translation></message><message><source>值班日报</source><translation>Daily duty report</translation></message><message><source>电话记录</source><translation>Phone call</translation></message><message><source>传真</source><translation>Fax</translation></message><message><source>来文</source><translation>Document</translation></message><message><source>来访</source><translation>Visit</translation></message><message><source>特急</source><translation>Most urgent</translation></message><message><source>加急</source><translation>Urgent</translation></message><message><source>平急</source><translation>Priority</translation></message><message><source>平件</source><translation>Routine</translation></message><message><source>到达现场</source><translation>Arrived on site</translation></message><message><source>登记</source><translation>Logged</translation></message><message><source>状态变更</source><translation>Status changed</translation></message><message><source>请假</source><translation>Leave</translation></message><message><source>出差</source><translation>Business trip</translation></message><message><source>培训</source><translation>Training</translation></message><message><source>其他</source><translation>Other</translation></message><message><source>尽量不排</source><translation>Rather not</translation></message><message><source>安排</source><translation>Assigned</translation></message><message><source>换班</source><translation>Swap</translation></message><message><source>代班</source><translation>Stand-in</translation></message><message><source>视频</source><translation>Video</translation></message><message><source>现场</source><translation>In person</translation></message><message><source>在岗正常</source><translation>On duty, normal</translation></message><message><source>无人接听</source><translation>No answer</translation></message><message><source>值班人员不在岗</source><translation>Officer not at the desk</translation></message><message><source>值班人员联系不上</source><translation>Officer unreachable</translation></message><message><source>其他问题</source><translation>Other problem</translation></message><message><source>自动备份</source><translation>Automatic</translation></message><message><source>手动备份</source><translation>Manual</translation></message><message><source>恢复前自动保留</source><translation>Kept before restore</translation></message><message><source>采用外勤修改</source><translation>Field changes taken</translation></message><message><source>双方都改，另存为修订</source><translation>Changed on both sides, kept as revision</translation></message><message><source>无变化</source><translation>Unchanged</translation></message><message><source>值班室名称</source><translation>Duty room name</translation></message><message><source>交接班时间</source><translation>Handover time</translation></message><message><source>时区</source><translation>Time zone</translation></message><message><source>字体缩放</source><translation>Font size</translation></message><message><source>值班电话</source><translation>Duty phone</translation></message><message><source>无操作自动锁屏（分钟）</source><translation>Lock after inactivity (minutes)</translation></message><message><source>工作日值班层级</source><translation>Tiers on workdays</translation></message><message><source>周末值班层级</source><translation>Tiers on weekends</translation></message><message><source>节假日值班层级</source><translation>Tiers on holidays</translation></message><message><source>敏感时期值班层级</source><translation>Tiers in sensitive periods</translation></message><message><source>主要领导可顶带班领导</source><translation>A chief may stand in for a shift leader</translation></message><message><source>两次值班最少间隔（天）</source><translation>Minimum days between two duties</translation></message><message><source>工作日值班权重</source><translation>Weight of a workday duty</translation></message><message><source>周末值班权重</source><translation>Weight of a weekend duty</translation></message><message><source>节假日值班权重</source><translation>Weight of a holiday duty</translation></message><message><source>自动排班时限（秒）</source><translation>Rota generation time limit (seconds)</translation></message><message><source>节假日值班补休（天/次）</source><translation>Compensatory leave per holiday duty (days)</translation></message><message><source>Ⅰ、Ⅱ级电话报告时限（分钟）</source><translation>Levels I–II phone report deadline (minutes)</translation></message><message><source>Ⅰ、Ⅱ级书面报告时限（分钟）</source><translation>Levels I–II written report deadline (minutes)</translation></message><message><source>Ⅲ级电话报告时限（分钟）</source><translation>Level III phone report deadline (minutes)</translation></message><message><source>Ⅲ级书面报告时限（分钟）</source><translation>Level III written report deadline (minutes)</translation></message><message><source>Ⅳ级电话报告时限（分钟）</source><translation>Level IV phone report deadline (minutes)</translation></message><message><source>Ⅳ级书面报告时限（分钟）</source><translation>Level IV written report deadline (minutes)</translation></message><message><source>待核定电话报告时限（分钟）</source><translation>Unrated phone report deadline (minutes)</translation></message><message><source>待核定书面报告时限（分钟）</source><translation>Unrated written report deadline (minutes)</translation></message><message><source>Ⅰ、Ⅱ级续报时间</source><translation>Levels I–II follow-up report times</translation></message><message><source>Ⅲ、Ⅳ级及待核定续报时间</source><translation>Levels III–IV and unrated follow-up report times</translation></message><message><source>终报时限（天）</source><translation>Final report deadline (days)</translation></message><message><source>群体性事件县级指挥（人数超过）</source><translation>Mass incident: county command (more than N people)</translation></message><message><source>群体性事件市级指挥（人数达到）</source><translation>Mass incident: city command (N people or more)</translation></message><message><source>提前提醒（分钟）</source><translation>Early warning (minutes)</translation></message><message><source>接班签到提前（分钟）</source><translation>Sign-in opens before handover (minutes)</translation></message><message><source>接班签到截止（分钟）</source><translation>Sign-in closes after handover (minutes)</translation></message><message><source>需签到的层级</source><translation>Tiers that sign in</translation></message><message><source>在岗确认开始</source><translation>Presence checks start</translation></message><message><source>在岗确认结束</source><translation>Presence checks end</translation></message><message><source>在岗确认间隔（分钟）</source><translation>Interval between presence checks (minutes)</translation></message><message><source>在岗确认时限（分钟）</source><translation>Time to confirm presence (minutes)</translation></message><message><source>节假日值班表报备（提前天数）</source><translation>Holiday rota report (days ahead)</translation></message><message><source>值班表报备截止时间</source><translation>Rota report deadline (time of day)</translation></message><message><source>节假日值班日报时间</source><translation>Holiday daily report time</translation></message><message><source>国家（默认）</source><translation>National (default)</translation></message><message><source>河南省</source><translation>Henan Province</translation></message><message><source>严格（市级）</source><translation>Strict (city level)</translation></message><message><source>用于打印件标题和窗口标题</source><translation>Used in the titles of printouts and of the window</translation></message><message><source>用于打印件，默认「总值班室」</source><translation>Used in printouts; default "总值班室" (general duty room)</translation></message><message><source>默认 08:30：24 小时值班，自交接班时间起至次日同一时间</source><translation>Default 08:30: a 24-hour duty from the handover time to the same time next day</translation></message><message><source>默认 Asia/Shanghai（北京时间）；记录按 UTC 保存，按此时区显示</source><translation>Default Asia/Shanghai (Beijing time); records are stored in UTC and shown in this zone</translation></message><message><source>默认 100%，夜间或年长同志可调大</source><translation>Default 100%; larger at night or for older colleagues</translation></message><message><source>印在值班表上</source><translation>Printed on the rota</translation></message><message><source>默认 15 分钟无人操作即锁屏，须重新登录；0 表示不自动锁屏</source><translation>Default: lock after 15 idle minutes, logging in again to unlock; 0 means never lock automatically</translation></message><message><source>默认 带班领导 + 值班员（DOMAIN.md 工作日规定）</source><translation>Default: shift leader + duty officer (the workday rule in DOMAIN.md)</translation></message><message><source>默认 带班领导 + 值班员</source><translation>Default: shift leader + duty officer</translation></message><message><source>默认 三级值班：主要领导 + 带班领导 + 值班员（粤府办〔2012〕55号等）</source><translation>Default: three levels, chief + shift leader + duty officer (粤府办〔2012〕55号 and others)</translation></message><message><source>默认 三级值班，同节假日</source><translation>Default: three levels, as on holidays</translation></message><message><source>默认否：主要领导只排主要领导班次</source><translation>Default no: chiefs take only chief shifts</translation></message><message><source>默认 1：同一人不连续两天值班</source><translation>Default 1: nobody is on duty two days running</translation></message><message><source>默认 1：公平性按加权工作量比较（工作日 1、周末 2、节假日 3），同《劳动法》第四十四条加班工资倍数的比例</source><translation>Default 1: fairness compares the weighted load (workday 1, weekend 2, holiday 3), in the proportion of the overtime rates of Labour Law Art. 44</translation></message><message><source>默认 2：《劳动法》第四十四条，休息日安排工作又不能安排补休的，支付不低于工资的 200%</source><translation>Default 2: Labour Law Art. 44, work on a rest day without time off in lieu is paid at least 200%</translation></message><message><source>默认 3：《劳动法》第四十四条，法定休假日安排工作的，支付不低于工资的 300%</source><translation>Default 3: Labour Law Art. 44, work on a statutory holiday is paid at least 300%</translation></message><message><source>默认 20 秒：到时给出已找到的最佳排班，并注明未证明最优；可随时取消</source><translation>Default 20 s: then the best rota found is offered, marked as not proven best; it can be stopped at any time</translation></message><message><source>默认每值一天节假日班补休一天，用于值班统计</source><translation>Default: a day off for each holiday duty, used in the duty statistics</translation></message><message><source>国务院应急办 2015 年通知：重特大事件 30 分钟内电话、1 小时内书面；一般事件 2 小时内书面（生产安全事故报告和调查处理条例）；0 表示不要求电话报告</source><translation>State Council emergency office notice of 2015: serious and extremely serious events by phone within 30 minutes and in writing within 1 hour; ordinary events in writing within 2 hours (Regulations on the Reporting, Investigation and Handling of Production Safety Accidents); 0 means no phone report required</translation></message><message><source>国务院应急办 2015 年通知：重特大事件 30 分钟内电话、1 小时内书面；一般事件 2 小时内书面（生产安全事故报告和调查处理条例）</source><translation>State Council emergency office notice of 2015: serious and extremely serious events by phone within 30 minutes and in writing within 1 hour; ordinary events in writing within 2 hours (Regulations on the Reporting, Investigation and Handling of Production Safety Accidents)</translation></message><message><source>默认每天 08:00 和 17:00 前各续报一次（重特大事件每日至少两次）</source><translation>Default: a follow-up by 08:00 and by 17:00 each day (at least twice a day for serious events)</translation></message><message><source>默认每天 17:00 前续报一次</source><translation>Default: a follow-up by 17:00 each day</translation></message><message><source>默认 0：国家无统一终报时限，办结前必须终报；可设为接报后若干天</source><translation>Default 0: there is no national deadline for the final report, but it must come before closing; it can be set to a number of days after receipt</translation></message><message><source>默认超过 100 人由县级指挥，100 人以下本镇会同相邻乡镇处置（各地预案不同）</source><translation>Default: the county commands above 100 people; below that the town handles it with its neighbours (local plans differ)</translation></message><message><source>默认 500 人以上由市级指挥</source><translation>Default: the city commands at 500 people or more</translation></message><message><source>默认到期前 10 分钟提醒</source><translation>Default: an alert 10 minutes before a deadline</translation></message><message><source>默认交接班前 15 分钟起可签到（接班人提前到岗）</source><translation>Default: sign-in opens 15 minutes before the handover (the incoming officer arrives early)</translation></message><message><source>默认交接班后 15 分钟仍未签到即提醒</source><translation>Default: an alert if nobody has signed in 15 minutes after the handover</translation></message><message><source>默认带班领导和值班员签到</source><translation>Default: the shift leader and the duty officer sign in</translation></message><message><source>默认夜间 22:00 起</source><translation>Default: from 22:00 at night</translation></message><message><source>默认至次日 06:00</source><translation>Default: until 06:00 next day</translation></message><message><source>默认每 2 小时确认一次；0 表示不做在岗确认</source><translation>Default: every 2 hours; 0 means no presence checks</translation></message><message><source>默认弹出后 10 分钟内确认，否则记为未确认</source><translation>Default: confirm within 10 minutes of the prompt, or it is recorded as not confirmed</translation></message><message><source>默认节日第一天前 5 天报备值班表（有的地市要求 3 天）</source><translation>Default: report the rota 5 days before the first day of a holiday (some cities ask for 3)</translation></message><message><source>默认当天 17:00 前</source><translation>Default: by 17:00 that day</translation></message><message><source>默认节假日每天 15:00 前报送值班日报（有事报事、无事报平安）</source><translation>Default: on holidays a daily duty report by 15:00 (report what happened, or that all is well)</translation></message><message><source>河南省：Ⅰ、Ⅱ级 15 分钟电话、35 分钟书面；Ⅲ级 60 分钟书面；Ⅳ级 6 小时书面</source><translation>Henan Province: levels I–II by phone in 15 minutes and in writing in 35; level III in writing in 60 minutes; level IV in writing in 6 hours</translation></message><message><source>部分地市：Ⅰ、Ⅱ级 15 分钟电话、30 分钟书面</source><translation>Some cities: levels I–II by phone in 15 minutes and in writing in 30</translation></message><message><source>Ⅰ、Ⅱ级</source><translation>Levels I and II</translation></message><message><source>未知的角色「{0}」（应为 值班员、带班领导 或 管理员）</source><translation>Unknown role "{0}" (it must be 值班员, 带班领导 or 管理员)</translation></message><message><source>用户名应为 2–32 位字母、数字或 _ . -（例如 zhangsan）</source><translation>A user name is 2–32 letters, digits or _ . - (e.g. zhangsan)</translation></message><message><source>姓名不能为空</source><translation>The name cannot be empty</translation></message><message><source>姓名过长（最多 32 个字）</source><translation>The name is too long (at most 32 characters)</translation></message><message><source>密码至少 {0} 位</source><translation>The password needs at least {0} characters</translation></message><message><source>密码最多 {0} 位</source><translation>The password can have at most {0} characters</translation></message><message><source>密码过于简单（至少要有 3 个不同的字符）</source><translation>The password is too simple (it needs at least 3 different characters)</translation></message><message><source>两次输入的密码不一致</source><translation>The two passwords differ</translation></message><message><source>「{0}」不是日期类型，应为 workday / weekend / holiday / adjusted_workday / unknown</source><translation>"{0}" is not a kind of day; it must be workday / weekend / holiday / adjusted_workday / unknown</translation></message><message><source>「{0}」不是有效日期，应为 YYYY-MM-DD</source><translation>"{0}" is not a valid date; write YYYY-MM-DD</translation></message><message><source>{0}「{1}」不是有效的时间，应为 2026-07-01T03:10 或 2026-07-01 03:10</source><translation>{0} "{1}" is not a valid time; write 2026-07-01T03:10 or 2026-07-01 03:10</translation></message><message><source>「{0}」不是 11 位手机号</source><translation>"{0}" is not an 11-digit mobile number</translation></message><message><source>「{0}」不是有效的电话号码</source><translation>"{0}" is not a valid phone number</translation></message><message><source>{0}不能为空</source><translation>{0} cannot be empty</translation></message><message><source>{0}过长（最多 {1} 个字）</source><translation>{0} is too long (at most {1} characters)</translation></message><message><source>填写了联络员手机，请同时填写联络员姓名</source><translation>A liaison mobile was given; please give the liaison's name too</translation></message><message><source>手机号不能为空</source><translation>The mobile number cannot be empty</translation></message><message><source>电话不能为空</source><translation>The phone number cannot be empty</translation></message><message><source>{0}至少要有一个时间，例如 17:00</source><translation>{0} needs at least one time, e.g. 17:00</translation></message><message><source>{0}中「{1}」不是 时:分（例如 17:00）</source><translation>"{1}" in {0} is not hours:minutes (e.g. 17:00)</translation></message><message><source>提前提醒 {0} 分钟不短于最短的时限（{1} {2} 分钟），事项一开始就会提醒；请改小</source><translation>An early warning of {0} minutes is not shorter than the shortest deadline ({1}, {2} minutes), so items would alert as soon as they begin; please make it shorter</translation></message><message><source>在岗确认时限 {0} 分钟长于间隔 {1} 分钟，前后两次确认会重叠</source><translation>The time to confirm presence ({0} minutes) is longer than the interval ({1} minutes), so two checks would overlap</translation></message><message><source>在岗确认从 {0} 到 {1} 每 {2} 分钟一次，最后一次的确认时限跨入次日第一次，时间表自相重叠</source><translation>Presence checks every {2} minutes from {0} to {1}: the time to confirm the last one runs into the first of the next day, so the schedule overlaps itself</translation></message><message><source>参与 {0} 人（≤ {1}）：由本镇会同相邻乡镇处置</source><translation>{0} people involved (≤ {1}): the town handles it with its neighbours</translation></message><message><source>未知的{0}「{1}」，应为 {2}</source><translation>Unknown {0} "{1}"; it must be {2}</translation></message><message><source>建议：{0}（{1}）</source><translation>Suggested: {0} ({1})</translation></message><message><source>参与 {0} 人（≥ {1}）：由市级指挥处置</source><translation>{0} people involved (≥ {1}): the city commands</translation></message><message><source>参与 {0} 人（&gt; {1}）：由县级指挥处置</source><translation>{0} people involved (&gt; {1}): the county commands</translation></message><message><source>建议：{0}（死亡、重伤和直接经济损失均未达较大级标准）</source><translation>Suggested: {0} (deaths, serious injuries and direct losses are all below the major level)</translation></message><message><source>{0}应为不小于 0 的整数</source><translation>{0} must be a whole number of 0 or more</translation></message><message><source>{0}不能为负数（{1}）</source><translation>{0} cannot be negative ({1})</translation></message><message><source>未知字段「{0}」</source><translation>Unknown field "{0}"</translation></message><message><source>死亡 {0} 人 ≥ {1}</source><translation>{0} dead ≥ {1}</translation></message><message><source>重伤 {0} 人 ≥ {1}</source><translation>{0} seriously injured ≥ {1}</translation></message><message><source>直接经济损失 {0:g} 万元 ≥ {1} 万元</source><translation>direct loss {0:g} × 10,000 yuan ≥ {1} × 10,000 yuan</translation></message><message><source>{0}应为不小于 0 的整数，「{1}」不是整数</source><translation>{0} must be a whole number of 0 or more; "{1}" is not a whole number</translation></message><message><source>请选择事件类别</source><translation>Please choose the incident category</translation></message><message><source>「{0}」不是{1}的子类，应为 {2}</source><translation>"{0}" is not a type of {1}; it must be one of {2}</translation></message><message><source>请填写接报时间</source><translation>Please fill in the time received</translation></message><message><source>发生时间无法识别</source><translation>The time it occurred cannot be read</translation></message><message><source>接报时间比现在晚 5 分钟以上，请检查日期和时间</source><translation>The time received is more than 5 minutes in the future; please check the date and time</translation></message><message><source>发生时间不能晚于接报时间</source><translation>The time it occurred cannot be after the time it was received</translation></message><message><source>{0} {1}：{2}</source><translation>{0} {1}: {2}</translation></message><message><source>{0}：{1}</source><translation>{0}: {1}</translation></message><message><source>每天都必须有带班领导在岗</source><translation>A shift leader must be on duty every day</translation></message><message><source>{0} 因前后已排的班次轮休</source><translation>{0} rest because of their duties nearby</translation></message><message><source>已证明本范围至少空 {0} 个班次，排上此班必空出别的班次</source><translation>proven that this range leaves at least {0} slots empty; filling this one empties another</translation></message><message><source>找到的最佳排法空出此班</source><translation>the best rota found leaves it empty</translation></message><message><source>{0} 人请假、出差或培训</source><translation>{0} on leave, travel or training</translation></message><message><source>{0} 人与已定的值班（手工安排或范围外）间隔不足</source><translation>{0} too close to a fixed duty (hand-made or outside the range)</translation></message><message><source>{0}（{1} 已排）</source><translation>{0} (on duty {1})</translation></message><message><source>没有在岗的{0}</source><translation>No active {0}</translation></message><message><source>无法安排：{0} 名{1}均不可排：{2}</source><translation>cannot be filled: none of the {0} {1} can take it: {2}</translation></message><message><source>安排的人员已停用或不存在</source><translation>The person assigned is inactive or does not exist</translation></message><message><source>{0} 是{1}，不能值此班</source><translation>{0} is a {1} and cannot take this shift</translation></message><message><source>{0} 当天请假、出差或培训</source><translation>{0} is on leave, travel or training that day</translation></message><message><source>{0} 当天已值{1}</source><translation>{0} is already on duty as {1} that day</translation></message><message><source>{0} 与前后值班间隔不足 {1} 天</source><translation>{0} has less than {1} days between duties</translation></message><message><source>未安排（节假日和敏感时期须三级值班）</source><translation>Not assigned (holidays and sensitive periods need three levels)</translation></message><message><source>未安排</source><translation>Not assigned</translation></message><message><source>{0} 没有可拨通的手机号</source><translation>{0} has no mobile number that can be called</translation></message><message><source>未安装求解器（OR-Tools），用的是逐日排班法，空班不一定最少</source><translation>The solver (OR-Tools) is not installed; the day-by-day method was used, which may leave more slots empty than needed</translation></message><message><source>已到时限（{0:.0f} 秒），给出目前找到的最佳排班，未证明最优</source><translation>Time limit reached ({0:.0f} s): the best rota found so far, not proven best</translation></message><message><source>{0}应为是或否</source><translation>{0} must be yes or no</translation></message><message><source>{0}应为 24 小时制的 时:分，例如 08:30</source><translation>{0} must be a 24-hour hours:minutes, e.g. 08:30</translation></message><message><source>{0}至少要有一个，例如 带班领导、值班员</source><translation>{0} needs at least one tier, e.g. 带班领导、值班员</translation></message><message><source>「{0}」不是已知的时区，例如 Asia/Shanghai</source><translation>"{0}" is not a known time zone, e.g. Asia/Shanghai</translation></message><message><source>{0}应在 {1}{2} 到 {3}{4} 之间</source><translation>{0} must be between {1}{2} and {3}{4}</translation></message><message><source>没有名为「{0}」的设置</source><translation>There is no setting named "{0}"</translation></message><message><source>{0}应为整数</source><translation>{0} must be a whole number</translation></message><message><source>{0}；{1}</source><translation>{0}; {1}</translation></message><message><source>{0}、{1}</source><translation>{0}, {1}</translation></message><message><source>{0}，{1}</source><translation>{0}, {1}</translation></message><message><source>值班层级不能为空</source><translation>The duty tier cannot be empty</translation></message><message><source>「{0}」不是值班层级，应为 主要领导 / 带班领导 / 值班员</source><translation>"{0}" is not a duty tier; it must be 主要领导 (chief) / 带班领导 (shift leader) / 值班员 (duty officer)</translation></message><message><source>数据库结构版本 {0} 比本程序新，请先升级 Dutyroom</source><translation>Schema version {0} is newer than this program; please upgrade Dutyroom first</translation></message><message><source>{0}值班表（{1:%m月%d日}—{2:%m月%d日}）</source><translation>Rota for {0} ({1:%d %b}–{2:%d %b})</translation></message><message><source>{0} {1}</source><translation>{0} {1}</translation></message><message><source>{0}（未排班）</source><translation>{0} (not rostered)</translation></message><message><source>值班员 {0}</source><translation>Duty officer {0}</translation></message><message><source>值班员（未排班）</source><translation>Duty officer (not rostered)</translation></message><message><source>{0:%m月%d日}起节假日</source><translation>the holiday from {0:%d %b}</translation></message><message><source>{0:%m月%d日}值班日报（有事报事、无事报平安）</source><translation>Daily duty report for {0:%d %b} (report what happened, or that all is well)</translation></message><message><source>备份文件不能是数据库本身</source><translation>The backup file cannot be the database itself</translation></message><message><source>文件 {0} 不存在</source><translation>The file {0} does not exist</translation></message><message><source>这不是 Dutyroom 数据库或其备份</source><translation>This is not a Dutyroom database or a backup of one</translation></message><message><source>该备份的数据结构版本 {0} 比本程序新，请先升级 Dutyroom</source><translation>The backup's schema version {0} is newer than this program; please upgrade Dutyroom first</translation></message><message><source>不能用数据库本身恢复自己</source><translation>A database cannot be restored from itself</translation></message><message><source>审计链第 {0} 条：{1}</source><translation>Audit chain entry {0}: {1}</translation></message><message><source>无法读取审计记录（{0}）</source><translation>Cannot read the audit records ({0})</translation></message><message><source>恢复未完成（{0}）；原数据库的副本：{1}</source><translation>The restore did not finish ({0}); a copy of the original database: {1}</translation></message><message><source>服务器数据库（PostgreSQL）由服务器管理员用 pg_dump 备份和恢复，不在值班台上备份</source><translation>A server database (PostgreSQL) is backed up and restored by the server's administrator with pg_dump, not at the desk</translation></message><message><source>下一次在 {0:%H:%M}</source><translation>the next is at {0:%H:%M}</translation></message><message><source>本班次没有在岗确认</source><translation>This shift has no presence checks</translation></message><message><source>没有编号为 {0} 的人员</source><translation>There is no person numbered {0}</translation></message><message><source>{0} 已停用，不能签到</source><translation>{0} is inactive and cannot sign in</translation></message><message><source>查岗时间晚于现在</source><translation>The time of the inspection call is in the future</translation></message><message><source>查岗方式应为{0}之一</source><translation>How the check was made must be one of {0}</translation></message><message><source>查岗结果不在可选范围内</source><translation>The result of the inspection call is not one of the choices</translation></message><message><source>是否按规定接听应为是或否</source><translation>"Answered in time" must be yes or no</translation></message><message><source>在岗正常时请填写接听人</source><translation>When the desk was staffed, please name who answered</translation></message><message><source>无人接听或联系不上时不能记为按规定接听</source><translation>A call nobody answered cannot be recorded as answered in time</translation></message><message><source>没有指定要确认的提醒</source><translation>No alert was named to acknowledge</translation></message><message><source>未知的值班层级「{0}」</source><translation>Unknown duty tier "{0}"</translation></message><message><source>{0:%m月%d日}的班次不需要{1}签到</source><translation>The {0:%d %b} shift needs no sign-in by the {1}</translation></message><message><source>{0:%m月%d日}班次的{1}已经签到（{2:%H:%M}）；下一班签到 {3:%m月%d日 %H:%M} 开始</source><translation>The {1} of the {0:%d %b} shift has already signed in ({2:%H:%M}); sign-in for the next shift opens {3:%d %b %H:%M}</translation></message><message><source>现在没有需要确认的在岗确认（{0}）</source><translation>There is no presence check to confirm now ({0})</translation></message><message><source>{0:%H:%M} 的在岗确认已于 {1:%H:%M} 确认</source><translation>The presence check of {0:%H:%M} was already confirmed at {1:%H:%M}</translation></message><message><source>今日没有排值班员，也没有人签到，请先接班签到</source><translation>No duty officer is rostered or signed in today; please sign in for the shift first</translation></message><message><source>未知的事项「{0}」</source><translation>Unknown item "{0}"</translation></message><message><source>{0}已被他人修改（例如另一值班台）</source><translation>{0} has been changed by someone else (at another desk, for example)</translation></message><message><source>（空）</source><translation>(empty)</translation></message><message><source>{0}：{1} → {2}</source><translation>{0}: {1} → {2}</translation></message><message><source>{0}已被他人修改：{1} 于 {2}（可能在另一值班台）改了</source><translation>{0} has been changed by someone else: {1} at {2} (perhaps at another desk) changed</translation></message><message><source>{0}
+    <message>
+        <source>，另有 {0} 项</source>
+        <translation> and {0} more</translation>
+    </message>
+    <message>
+        <source>……另有 {0} 项</source>
+        <translation>…and {0} more</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>退出 Dutyroom</source>
+        <translation>Quit Dutyroom</translation>
+    </message>
+    <message>
+        <source>不登录就退出 Dutyroom 值班室吗？
+退出后提醒不再响铃，直到再次打开。</source>
+        <translation>Quit Dutyroom without logging in?
+No alert rings until it is opened again.</translation>
+    </message>
+    <message>
+        <source>返回登录</source>
+        <translation>Back to login</translation>
+    </message>
+    <message>
+        <source>报送时间早于现在超过补录界限（设置，默认 30 分钟）时必填，例如：现场无法登记</source>
+        <translation>Required when the sent time is earlier than now by more than the late-entry margin (a setting, default 30 minutes), e.g. could not log at the scene</translation>
+    </message>
+    <message>
+        <source>补录原因</source>
+        <translation>Reason for late entry</translation>
+    </message>
+    <message>
+        <source>带出的账户</source>
+        <translation>Accounts taken out</translation>
+    </message>
+    <message>
+        <source>仍有提醒未处理</source>
+        <translation>Alerts still pending</translation>
+    </message>
+    <message>
+        <source>以下 {0} 项提醒已到期，尚未处理：
+{1}
+
+退出后不再响铃提醒，直到再次打开 Dutyroom。仍要退出吗？</source>
+        <translation>These {0} alerts are due and nobody has taken them on:
+{1}
+
+Once Dutyroom is closed no alert rings until it is opened again. Quit anyway?</translation>
+    </message>
+    <message>
+        <source>继续值班</source>
+        <translation>Stay on duty</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;检查数据&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Check the data&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>检查数据库完整性、审计链，以及每条记录与其最后一次审计记录是否一致。交接班记录打印件末尾印有「审计链锚点」（条数和校验码）：填入后还会核对数据库中的审计链是否仍含这一条，可发现整体改写、删去末尾记录或换成旧备份。</source>
+        <translation>Checks the database's integrity, the audit chain, and that every record matches its last audited state. Each printed handover record ends with an "audit chain anchor" (entry number and check code): enter one to also check that the chain still holds that entry, which reveals a rewritten chain, deleted last entries or a file replaced by an older backup.</translation>
+    </message>
+    <message>
+        <source>纸面锚点（可选），例如 1234:3F9A-C210-7B4E-55D1</source>
+        <translation>Anchor from paper (optional), e.g. 1234:3F9A-C210-7B4E-55D1</translation>
+    </message>
+    <message>
+        <source>审计链锚点</source>
+        <translation>Audit chain anchor</translation>
+    </message>
+    <message>
+        <source>立即检查</source>
+        <translation>Check now</translation>
+    </message>
+    <message>
+        <source>正在检查…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>审计链现有 {0}</source>
+        <translation>The audit chain now ends at {0}</translation>
+    </message>
+    <message>
+        <source>审计链为空</source>
+        <translation>The audit chain is empty</translation>
+    </message>
+    <message>
+        <source>检查通过：数据库完好，审计链和每条记录都与审计记录一致。{0}。</source>
+        <translation>Check passed: the database is intact, the audit chain and every record match their audit entries. {0}.</translation>
+    </message>
+    <message>
+        <source>发现 {0} 个问题：</source>
+        <translation>{0} problems found:</translation>
+    </message>
+    <message>
+        <source>……另有 {0} 个</source>
+        <translation>… and {0} more</translation>
+    </message>
+    <message>
+        <source>用下面的备份替换当前数据库？
+{0}
+
+当前数据库会先另存为「恢复前自动保留」的备份，可以再恢复回来。</source>
+        <translation>Replace the current database with this backup?
+{0}
+
+The current database is first kept as a "kept before restore" backup and can be restored again.</translation>
+    </message>
+    <message>
+        <source>注意：{0}。</source>
+        <translation>Note: {0}.</translation>
+    </message>
+    <message>
+        <source>备份未通过检查</source>
+        <translation>Backup failed the check</translation>
+    </message>
+    <message>
+        <source>这个备份未通过完整性检查：
+{0}
+
+确需恢复，请写明原因（记入审计链）：</source>
+        <translation>This backup failed the integrity check:
+{0}
+
+To restore it anyway, give the reason (recorded in the audit chain):</translation>
+    </message>
+    <message>
+        <source>{0}（{1}，{2}）</source>
+        <translation>{0} ({1}, {2})</translation>
+    </message>
+    <message>
+        <source>带出的账户：{0}；其他账户未带出。</source>
+        <translation>Accounts taken out: {0}; no other account left the desk.</translation>
+    </message>
+    <message>
+        <source>没有带出任何账户：笔记本上首次打开时须新建管理员。</source>
+        <translation>No account was taken out: the laptop asks for a new administrator when first opened.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;值班时段 {0} 至 {1}　记录截至 {2}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Shift {0} to {1}  Recorded up to {2}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style='margin:2px 0'&gt;{0} {1}{2}{3} → {4}（{5}，登记 {6}）&lt;/p&gt;</source>
+        <translation>&lt;p style='margin:2px 0'&gt;{0} {1} {2}{3} → {4} ({5}, logged {6})&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>本班值班员是 {0}</source>
+        <translation>the duty officer of this shift is {0}</translation>
+    </message>
+    <message>
+        <source>本班没有排值班员</source>
+        <translation>no duty officer is on the rota for this shift</translation>
+    </message>
+    <message>
+        <source>当前登录的是 {0}，{1}。请选择在值班室确认在岗的人。</source>
+        <translation>{0} is logged in; {1}. Choose who is confirming they are at the desk.</translation>
+    </message>
+    <message>
+        <source>确认人</source>
+        <translation>Confirmed by</translation>
+    </message>
+    <message>
+        <source>国务院每年公布的节假日安排：CSV（列 date,kind,name，kind 为 holiday 或 adjusted_workday，格式见 resources/samples/节假日导入格式样例-2026.csv），或节假日日历 .ics（每个全天事件为放假，标题含「班」的为调休上班）。导入后这些日子以本室设定为准；任何一行有误则整个文件不导入。</source>
+        <translation>The State Council's yearly holiday schedule: a CSV file (columns date,kind,name; kind is holiday or adjusted_workday; see resources/samples/节假日导入格式样例-2026.csv) or a holiday calendar .ics (each all-day event is a day off; one whose title contains 班 is an adjusted workday). Once imported, these days follow the desk's schedule; one bad row rejects the whole file.</translation>
+    </message>
+    <message>
+        <source>导入节假日安排</source>
+        <translation>Import holiday schedule</translation>
+    </message>
+    <message>
+        <source>节假日安排 (*.csv *.xlsx *.ics);;所有文件 (*)</source>
+        <translation>Holiday schedules (*.csv *.xlsx *.ics);;All files (*)</translation>
+    </message>
+    <message>
+        <source>星期</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <source>现为</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>导入后</source>
+        <translation>After import</translation>
+    </message>
+    <message>
+        <source>（推定）</source>
+        <translation> (assumed)</translation>
+    </message>
+    <message>
+        <source>共 {0} 天（{1} 至 {2}），其中 {3} 天与现在不同（底色标出）。点击「导入」后，排班按导入的安排计算。</source>
+        <translation>{0} days ({1} to {2}); {3} of them differ from the calendar now (shaded). After Import, the rota follows the imported schedule.</translation>
+    </message>
+    <message>
+        <source> 万元</source>
+        <translation> ×10k yuan</translation>
+    </message>
+    <message>
+        <source>重新生成草稿</source>
+        <translation>Draft again</translation>
+    </message>
+    <message>
+        <source>按事件当前信息和所选阶段重新生成报告内容</source>
+        <translation>Write the report again from the incident's current facts for the stage chosen</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>到达时限</source>
+        <translation>Arrive within</translation>
+    </message>
+    <message>
+        <source>要求</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>输入单位、联系人或电话查找</source>
+        <translation>Type a department, contact or phone to find it</translation>
+    </message>
+    <message>
+        <source>查找：</source>
+        <translation>Find:</translation>
+    </message>
+    <message>
+        <source>{0} 分钟</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <source>例如：赶赴现场处置</source>
+        <translation>e.g. go to the scene</translation>
+    </message>
+    <message>
+        <source>{0} 至 {1} 的 {2} 个班次都已安排，没有需要新排的班次：自动排班只填补空班次，已有的安排保持不变。要重排某一天，请在月历上点击该班次修改。</source>
+        <translation>All {2} duties from {0} to {1} are already arranged, so there is nothing to add: generating only fills empty duties and keeps what is arranged. To change a day, click its duty in the calendar.</translation>
+    </message>
+    <message>
+        <source>将新排 {0} 个班次（已安排的 {1} 个保持不变）。</source>
+        <translation>{0} duties will be added ({1} already arranged stay as they are). </translation>
+    </message>
+    <message>
+        <source>首次设置</source>
+        <translation>First-run setup</translation>
+    </message>
+    <message>
+        <source>从 Excel 或 CSV 人员表导入</source>
+        <translation>Import a staff list from Excel or CSV</translation>
+    </message>
+    <message>
+        <source>完成后选择文件，导入前逐行预览。</source>
+        <translation>Choose the file after Finish; every row is previewed before it is imported.</translation>
+    </message>
+    <message>
+        <source>先打开示例乡镇试用</source>
+        <translation>Try the sample town first</translation>
+    </message>
+    <message>
+        <source>示例放在单独的示例数据库中，不写入本值班室的数据库；人员、电话均为虚构，界面有明显提示。</source>
+        <translation>The sample opens in a separate sample database and nothing of it goes into this desk's database; its people and phones are made up and clearly marked.</translation>
+    </message>
+    <message>
+        <source>正在建立示例数据库…</source>
+        <translation>Creating the sample database…</translation>
+    </message>
+    <message>
+        <source>示例乡镇</source>
+        <translation>Sample town</translation>
+    </message>
+    <message>
+        <source>示例乡镇已在单独的示例数据库中打开：
+{0}
+
+本值班室的数据库中没有写入任何示例数据，只保存了单位名称和管理员账户。下次启动 Dutyroom 即打开本值班室；想再看示例，可运行 dutyroom --db "{0}"。</source>
+        <translation>The sample town is open in a separate sample database:
+{0}
+
+Nothing of it was written into this desk's database, which keeps only the unit's name and the administrator account. The next start of Dutyroom opens this desk; to see the sample again, run dutyroom --db "{0}".</translation>
+    </message>
+    <message>
+        <source>交接班记录（预览打印，Ctrl+P）…</source>
+        <translation>Handover record (print preview, Ctrl+P)…</translation>
+    </message>
+    <message>
+        <source>签到、在岗确认和查岗记录…</source>
+        <translation>Sign-ins, presence and inspection log…</translation>
+    </message>
+    <message>
+        <source>与上一班相比</source>
+        <translation>Since the last shift</translation>
+    </message>
+    <message>
+        <source>双击打开</source>
+        <translation>Double-click to open</translation>
+    </message>
+    <message>
+        <source>历史交接班记录</source>
+        <translation>Past handovers</translation>
+    </message>
+    <message>
+        <source>更多</source>
+        <translation>More</translation>
+    </message>
+    <message>
+        <source>打印信息报告（{0}）…</source>
+        <translation>Print report ({0})…</translation>
+    </message>
+    <message>
+        <source>作废…</source>
+        <translation>Void…</translation>
+    </message>
+    <message>
+        <source>导入节假日安排…</source>
+        <translation>Import holidays…</translation>
+    </message>
+    <message>
+        <source>方向键选日，回车安排，PageUp / PageDown 翻月</source>
+        <translation>Arrow keys choose a day, Enter assigns, PageUp / PageDown change the month</translation>
+    </message>
+    <message>
+        <source>&lt;span style='color:#f4b6b6'&gt;■&lt;/span&gt; 法定节假日　&lt;span style='color:#cfcfcf'&gt;■&lt;/span&gt; 调休上班（班）　&lt;span style='color:#dce6f2'&gt;■&lt;/span&gt; 周末　&lt;span style='color:#e0a800'&gt;□&lt;/span&gt; 特殊敏感时期　&lt;span style='color:#c0392b'&gt;红色：未安排或违反规则&lt;/span&gt;　主 / 带 / 值：主要领导 / 带班领导 / 值班员</source>
+        <translation>&lt;span style='color:#f4b6b6'&gt;■&lt;/span&gt; statutory holiday  &lt;span style='color:#cfcfcf'&gt;■&lt;/span&gt; adjusted workday (班)  &lt;span style='color:#dce6f2'&gt;■&lt;/span&gt; weekend  &lt;span style='color:#e0a800'&gt;□&lt;/span&gt; sensitive period  &lt;span style='color:#c0392b'&gt;red: not assigned or against a rule&lt;/span&gt;  C / L / O: chief / shift leader / duty officer</translation>
+    </message>
+    <message>
+        <source>日期类型：</source>
+        <translation>Kind of day:</translation>
+    </message>
+    <message>
+        <source>保存这一天的日期类型</source>
+        <translation>Save this day's kind</translation>
+    </message>
+    <message>
+        <source>⚠ {0} 年尚未载入国务院节假日安排：法定节假日按《全国年节及纪念日放假办法》推定并已标出，连休和调休上班待通知。请导入正式安排（或在右侧逐日设定）。</source>
+        <translation>⚠ The State Council's holiday schedule for {0} is not loaded: the statutory holidays themselves are assumed from the national holiday rules and marked; bridging days and make-up workdays await the notice. Import the official schedule (or set days one by one on the right).</translation>
+    </message>
+    <message>
+        <source>未安排（点击安排）</source>
+        <translation>not assigned (click to assign)</translation>
+    </message>
+    <message>
+        <source>安排、代班或换班{0}</source>
+        <translation>Assign, stand in for or swap the {0}</translation>
+    </message>
+    <message>
+        <source>在岗确认按间隔从开始时间排到结束时间（可跨零点）；确认时限不能长于间隔，否则前后两次会重叠。提前提醒不能长于最短的时限。</source>
+        <translation>Presence prompts are asked at the interval from the start time to the end time (they may run past midnight); the time to confirm cannot be longer than the interval, or two prompts would overlap. The early warning cannot be longer than the shortest deadline.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;先排班&lt;/b&gt;：本班次还没有人值班。排好值班表后，这里显示值班人员，接班签到和在岗确认按值班表提醒。</source>
+        <translation>&lt;b&gt;Make the rota first&lt;/b&gt;: nobody is on duty for this shift yet. Once the rota is made, the people on duty show here and sign-ins and presence prompts follow it.</translation>
+    </message>
+    <message>
+        <source>去排班…</source>
+        <translation>Make the rota…</translation>
+    </message>
+    <message>
+        <source>（{0} {1:%H:%M} 已确认）</source>
+        <translation> (acknowledged by {0} at {1:%H:%M})</translation>
+    </message>
+    <message>
+        <source>·已确认</source>
+        <translation> · acknowledged</translation>
+    </message>
+    <message>
+        <source>提醒</source>
+        <translation>Alert</translation>
+    </message>
+    <message>
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
+    </message>
+    <message>
+        <source>帮助</source>
+        <translation>Help</translation>
+    </message>
+<message><source>主要领导</source><translation>Chief</translation></message><message><source>带班领导</source><translation>Shift leader</translation></message><message><source>值班员</source><translation>Duty officer</translation></message><message><source>管理员</source><translation>Administrator</translation></message><message><source>系统</source><translation>system</translation></message><message><source>自然灾害</source><translation>Natural disaster</translation></message><message><source>事故灾难</source><translation>Accident</translation></message><message><source>公共卫生事件</source><translation>Public health</translation></message><message><source>社会安全事件</source><translation>Public security</translation></message><message><source>Ⅰ级 特别重大</source><translation>Level I (extremely serious)</translation></message><message><source>Ⅱ级 重大</source><translation>Level II (serious)</translation></message><message><source>Ⅲ级 较大</source><translation>Level III (major)</translation></message><message><source>Ⅳ级 一般</source><translation>Level IV (ordinary)</translation></message><message><source>待核定</source><translation>To be rated</translation></message><message><source>Ⅰ级</source><translation>Level I</translation></message><message><source>Ⅱ级</source><translation>Level II</translation></message><message><source>Ⅲ级</source><translation>Level III</translation></message><message><source>Ⅳ级</source><translation>Level IV</translation></message><message><source>处置中</source><translation>Being handled</translation></message><message><source>已办结</source><translation>Closed</translation></message><message><source>电话报告</source><translation>Phone report</translation></message><message><source>书面报告</source><translation>Written report</translation></message><message><source>续报</source><translation>Follow-up report</translation></message><message><source>终报</source><translation>Final report</translation></message><message><source>派单到场</source><translation>On site after dispatch</translation></message><message><source>首报</source><translation>First report</translation></message><message><source>书面</source><translation>Written</translation></message><message><source>即将到期</source><translation>Due soon</translation></message><message><source>到期</source><translation>Due</translation></message><message><source>已超时</source><translation>Overdue</translation></message><message><source>已完成</source><translation>Done</translation></message><message><source>待定</source><translation>Unknown</translation></message><message><source>值班表报备</source><translation>Rota report</translation></message><message><source>值班日报</source><translation>Daily duty report</translation></message><message><source>电话记录</source><translation>Phone call</translation></message><message><source>传真</source><translation>Fax</translation></message><message><source>来文</source><translation>Document</translation></message><message><source>来访</source><translation>Visit</translation></message><message><source>特急</source><translation>Most urgent</translation></message><message><source>加急</source><translation>Urgent</translation></message><message><source>平急</source><translation>Priority</translation></message><message><source>平件</source><translation>Routine</translation></message><message><source>到达现场</source><translation>Arrived on site</translation></message><message><source>请假</source><translation>Leave</translation></message><message><source>出差</source><translation>Business trip</translation></message><message><source>培训</source><translation>Training</translation></message><message><source>其他</source><translation>Other</translation></message><message><source>尽量不排</source><translation>Rather not</translation></message><message><source>安排</source><translation>Assigned</translation></message><message><source>换班</source><translation>Swap</translation></message><message><source>代班</source><translation>Stand-in</translation></message><message><source>视频</source><translation>Video</translation></message><message><source>现场</source><translation>In person</translation></message><message><source>在岗正常</source><translation>On duty, normal</translation></message><message><source>无人接听</source><translation>No answer</translation></message><message><source>值班人员不在岗</source><translation>Officer not at the desk</translation></message><message><source>值班人员联系不上</source><translation>Officer unreachable</translation></message><message><source>其他问题</source><translation>Other problem</translation></message><message><source>自动备份</source><translation>Automatic</translation></message><message><source>手动备份</source><translation>Manual</translation></message><message><source>恢复前自动保留</source><translation>Kept before restore</translation></message><message><source>采用外勤修改</source><translation>Field changes taken</translation></message><message><source>双方都改，另存为修订</source><translation>Changed on both sides, kept as revision</translation></message><message><source>无变化</source><translation>Unchanged</translation></message><message><source>值班室名称</source><translation>Duty room name</translation></message><message><source>交接班时间</source><translation>Handover time</translation></message><message><source>时区</source><translation>Time zone</translation></message><message><source>字体缩放</source><translation>Font size</translation></message><message><source>值班电话</source><translation>Duty phone</translation></message><message><source>无操作自动锁屏（分钟）</source><translation>Lock after inactivity (minutes)</translation></message><message><source>工作日值班层级</source><translation>Tiers on workdays</translation></message><message><source>周末值班层级</source><translation>Tiers on weekends</translation></message><message><source>节假日值班层级</source><translation>Tiers on holidays</translation></message><message><source>敏感时期值班层级</source><translation>Tiers in sensitive periods</translation></message><message><source>主要领导可顶带班领导</source><translation>A chief may stand in for a shift leader</translation></message><message><source>两次值班最少间隔（天）</source><translation>Minimum days between two duties</translation></message><message><source>工作日值班权重</source><translation>Weight of a workday duty</translation></message><message><source>周末值班权重</source><translation>Weight of a weekend duty</translation></message><message><source>节假日值班权重</source><translation>Weight of a holiday duty</translation></message><message><source>自动排班时限（秒）</source><translation>Rota generation time limit (seconds)</translation></message><message><source>节假日值班补休（天/次）</source><translation>Compensatory leave per holiday duty (days)</translation></message><message><source>Ⅰ、Ⅱ级电话报告时限（分钟）</source><translation>Levels I–II phone report deadline (minutes)</translation></message><message><source>Ⅰ、Ⅱ级书面报告时限（分钟）</source><translation>Levels I–II written report deadline (minutes)</translation></message><message><source>Ⅲ级电话报告时限（分钟）</source><translation>Level III phone report deadline (minutes)</translation></message><message><source>Ⅲ级书面报告时限（分钟）</source><translation>Level III written report deadline (minutes)</translation></message><message><source>Ⅳ级电话报告时限（分钟）</source><translation>Level IV phone report deadline (minutes)</translation></message><message><source>Ⅳ级书面报告时限（分钟）</source><translation>Level IV written report deadline (minutes)</translation></message><message><source>待核定电话报告时限（分钟）</source><translation>Unrated phone report deadline (minutes)</translation></message><message><source>待核定书面报告时限（分钟）</source><translation>Unrated written report deadline (minutes)</translation></message><message><source>Ⅰ、Ⅱ级续报时间</source><translation>Levels I–II follow-up report times</translation></message><message><source>Ⅲ、Ⅳ级及待核定续报时间</source><translation>Levels III–IV and unrated follow-up report times</translation></message><message><source>终报时限（天）</source><translation>Final report deadline (days)</translation></message><message><source>补录界限（分钟）</source><translation>Late-entry margin (minutes)</translation></message><message><source>群体性事件县级指挥（人数超过）</source><translation>Mass incident: county command (more than N people)</translation></message><message><source>群体性事件市级指挥（人数达到）</source><translation>Mass incident: city command (N people or more)</translation></message><message><source>提前提醒（分钟）</source><translation>Early warning (minutes)</translation></message><message><source>接班签到提前（分钟）</source><translation>Sign-in opens before handover (minutes)</translation></message><message><source>接班签到截止（分钟）</source><translation>Sign-in closes after handover (minutes)</translation></message><message><source>需签到的层级</source><translation>Tiers that sign in</translation></message><message><source>在岗确认开始</source><translation>Presence checks start</translation></message><message><source>在岗确认结束</source><translation>Presence checks end</translation></message><message><source>在岗确认间隔（分钟）</source><translation>Interval between presence checks (minutes)</translation></message><message><source>在岗确认时限（分钟）</source><translation>Time to confirm presence (minutes)</translation></message><message><source>节假日值班表报备（提前天数）</source><translation>Holiday rota report (days ahead)</translation></message><message><source>值班表报备截止时间</source><translation>Rota report deadline (time of day)</translation></message><message><source>节假日值班日报时间</source><translation>Holiday daily report time</translation></message><message><source>国家（默认）</source><translation>National (default)</translation></message><message><source>河南省</source><translation>Henan Province</translation></message><message><source>严格（市级）</source><translation>Strict (city level)</translation></message><message><source>用于打印件标题和窗口标题</source><translation>Used in the titles of printouts and of the window</translation></message><message><source>用于打印件，默认「总值班室」</source><translation>Used in printouts; default "总值班室" (general duty room)</translation></message><message><source>默认 08:30：24 小时值班，自交接班时间起至次日同一时间</source><translation>Default 08:30: a 24-hour duty from the handover time to the same time next day</translation></message><message><source>默认 Asia/Shanghai（北京时间）；记录按 UTC 保存，按此时区显示</source><translation>Default Asia/Shanghai (Beijing time); records are stored in UTC and shown in this zone</translation></message><message><source>默认 100%，夜间或年长同志可调大</source><translation>Default 100%; larger at night or for older colleagues</translation></message><message><source>印在值班表上</source><translation>Printed on the rota</translation></message><message><source>默认 15 分钟无人操作即锁屏，须重新登录；0 表示不自动锁屏</source><translation>Default: lock after 15 idle minutes, logging in again to unlock; 0 means never lock automatically</translation></message><message><source>默认 带班领导 + 值班员（DOMAIN.md 工作日规定）</source><translation>Default: shift leader + duty officer (the workday rule in DOMAIN.md)</translation></message><message><source>默认 带班领导 + 值班员</source><translation>Default: shift leader + duty officer</translation></message><message><source>默认 三级值班：主要领导 + 带班领导 + 值班员（粤府办〔2012〕55号等）</source><translation>Default: three levels, chief + shift leader + duty officer (粤府办〔2012〕55号 and others)</translation></message><message><source>默认 三级值班，同节假日</source><translation>Default: three levels, as on holidays</translation></message><message><source>默认否：主要领导只排主要领导班次</source><translation>Default no: chiefs take only chief shifts</translation></message><message><source>默认 1：同一人不连续两天值班</source><translation>Default 1: nobody is on duty two days running</translation></message><message><source>默认 1：公平性按加权工作量比较（工作日 1、周末 2、节假日 3），同《劳动法》第四十四条加班工资倍数的比例</source><translation>Default 1: fairness compares the weighted load (workday 1, weekend 2, holiday 3), in the proportion of the overtime rates of Labour Law Art. 44</translation></message><message><source>默认 2：《劳动法》第四十四条，休息日安排工作又不能安排补休的，支付不低于工资的 200%</source><translation>Default 2: Labour Law Art. 44, work on a rest day without time off in lieu is paid at least 200%</translation></message><message><source>默认 3：《劳动法》第四十四条，法定休假日安排工作的，支付不低于工资的 300%</source><translation>Default 3: Labour Law Art. 44, work on a statutory holiday is paid at least 300%</translation></message><message><source>默认 20 秒：到时给出已找到的最佳排班，并注明未证明最优；可随时取消</source><translation>Default 20 s: then the best rota found is offered, marked as not proven best; it can be stopped at any time</translation></message><message><source>默认每值一天节假日班补休一天，用于值班统计</source><translation>Default: a day off for each holiday duty, used in the duty statistics</translation></message><message><source>国务院应急办 2015 年通知：重特大事件 30 分钟内电话、1 小时内书面；一般事件 2 小时内书面（生产安全事故报告和调查处理条例）；0 表示不要求电话报告</source><translation>State Council emergency office notice of 2015: serious and extremely serious events by phone within 30 minutes and in writing within 1 hour; ordinary events in writing within 2 hours (Regulations on the Reporting, Investigation and Handling of Production Safety Accidents); 0 means no phone report required</translation></message><message><source>国务院应急办 2015 年通知：重特大事件 30 分钟内电话、1 小时内书面；一般事件 2 小时内书面（生产安全事故报告和调查处理条例）</source><translation>State Council emergency office notice of 2015: serious and extremely serious events by phone within 30 minutes and in writing within 1 hour; ordinary events in writing within 2 hours (Regulations on the Reporting, Investigation and Handling of Production Safety Accidents)</translation></message><message><source>默认每天 08:00 和 17:00 前各续报一次（重特大事件每日至少两次）</source><translation>Default: a follow-up by 08:00 and by 17:00 each day (at least twice a day for serious events)</translation></message><message><source>默认每天 17:00 前续报一次</source><translation>Default: a follow-up by 17:00 each day</translation></message><message><source>默认 0：国家无统一终报时限，办结前必须终报；可设为接报后若干天</source><translation>Default 0: there is no national deadline for the final report, but it must come before closing; it can be set to a number of days after receipt</translation></message><message><source>默认 30：报送时间早于登记时间 30 分钟以上的为补录，须写明原因，并在处理经过、交接班记录和打印件上注明补录及两个时间</source><translation>Default 30: a report whose sent time is more than 30 minutes before it was logged is a late entry; it needs a reason and is marked, with both times, in the timeline, the handover record and the printouts</translation></message><message><source>默认超过 100 人由县级指挥，100 人以下本镇会同相邻乡镇处置（各地预案不同）</source><translation>Default: the county commands above 100 people; below that the town handles it with its neighbours (local plans differ)</translation></message><message><source>默认 500 人以上由市级指挥</source><translation>Default: the city commands at 500 people or more</translation></message><message><source>默认到期前 10 分钟提醒</source><translation>Default: an alert 10 minutes before a deadline</translation></message><message><source>默认交接班前 15 分钟起可签到（接班人提前到岗）</source><translation>Default: sign-in opens 15 minutes before the handover (the incoming officer arrives early)</translation></message><message><source>默认交接班后 15 分钟仍未签到即提醒</source><translation>Default: an alert if nobody has signed in 15 minutes after the handover</translation></message><message><source>默认带班领导和值班员签到</source><translation>Default: the shift leader and the duty officer sign in</translation></message><message><source>默认夜间 22:00 起</source><translation>Default: from 22:00 at night</translation></message><message><source>默认至次日 06:00</source><translation>Default: until 06:00 next day</translation></message><message><source>默认每 2 小时确认一次；0 表示不做在岗确认</source><translation>Default: every 2 hours; 0 means no presence checks</translation></message><message><source>默认弹出后 10 分钟内确认，否则记为未确认</source><translation>Default: confirm within 10 minutes of the prompt, or it is recorded as not confirmed</translation></message><message><source>默认节日第一天前 5 天报备值班表（有的地市要求 3 天）</source><translation>Default: report the rota 5 days before the first day of a holiday (some cities ask for 3)</translation></message><message><source>默认当天 17:00 前</source><translation>Default: by 17:00 that day</translation></message><message><source>默认节假日每天 15:00 前报送值班日报（有事报事、无事报平安）</source><translation>Default: on holidays a daily duty report by 15:00 (report what happened, or that all is well)</translation></message><message><source>河南省：Ⅰ、Ⅱ级 15 分钟电话、35 分钟书面；Ⅲ级 60 分钟书面；Ⅳ级 6 小时书面</source><translation>Henan Province: levels I–II by phone in 15 minutes and in writing in 35; level III in writing in 60 minutes; level IV in writing in 6 hours</translation></message><message><source>部分地市：Ⅰ、Ⅱ级 15 分钟电话、30 分钟书面</source><translation>Some cities: levels I–II by phone in 15 minutes and in writing in 30</translation></message><message><source>Ⅰ、Ⅱ级</source><translation>Levels I and II</translation></message><message><source>未知的角色「{0}」（应为 值班员、带班领导 或 管理员）</source><translation>Unknown role "{0}" (it must be 值班员, 带班领导 or 管理员)</translation></message><message><source>用户名应为 2–32 位字母、数字或 _ . -（例如 zhangsan）</source><translation>A user name is 2–32 letters, digits or _ . - (e.g. zhangsan)</translation></message><message><source>姓名不能为空</source><translation>The name cannot be empty</translation></message><message><source>姓名过长（最多 32 个字）</source><translation>The name is too long (at most 32 characters)</translation></message><message><source>密码至少 {0} 位</source><translation>The password needs at least {0} characters</translation></message><message><source>密码最多 {0} 位</source><translation>The password can have at most {0} characters</translation></message><message><source>密码过于简单（至少要有 3 个不同的字符）</source><translation>The password is too simple (it needs at least 3 different characters)</translation></message><message><source>两次输入的密码不一致</source><translation>The two passwords differ</translation></message><message><source>第 {0} 条 {1}</source><translation>entry {0} {1}</translation></message><message><source>「{0}」不是审计链锚点，应为 条数:校验码，如 1234:3F9A-C210-7B4E-55D1（校验码 16 位）</source><translation>"{0}" is not an audit chain anchor; it should be entry:code, e.g. 1234:3F9A-C210-7B4E-55D1 (a 16-digit code)</translation></message><message><source>「{0}」不是日期类型，应为 workday / weekend / holiday / adjusted_workday / unknown</source><translation>"{0}" is not a kind of day; it must be workday / weekend / holiday / adjusted_workday / unknown</translation></message><message><source>「{0}」不是有效日期，应为 YYYY-MM-DD</source><translation>"{0}" is not a valid date; write YYYY-MM-DD</translation></message><message><source>{0}「{1}」不是有效的时间，应为 2026-07-01T03:10 或 2026-07-01 03:10</source><translation>{0} "{1}" is not a valid time; write 2026-07-01T03:10 or 2026-07-01 03:10</translation></message><message><source>「{0}」不是 11 位手机号</source><translation>"{0}" is not an 11-digit mobile number</translation></message><message><source>「{0}」不是有效的电话号码</source><translation>"{0}" is not a valid phone number</translation></message><message><source>{0}不能为空</source><translation>{0} cannot be empty</translation></message><message><source>{0}过长（最多 {1} 个字）</source><translation>{0} is too long (at most {1} characters)</translation></message><message><source>填写了联络员手机，请同时填写联络员姓名</source><translation>A liaison mobile was given; please give the liaison's name too</translation></message><message><source>手机号不能为空</source><translation>The mobile number cannot be empty</translation></message><message><source>电话不能为空</source><translation>The phone number cannot be empty</translation></message><message><source>{0}至少要有一个时间，例如 17:00</source><translation>{0} needs at least one time, e.g. 17:00</translation></message><message><source>{0}中「{1}」不是 时:分（例如 17:00）</source><translation>"{1}" in {0} is not hours:minutes (e.g. 17:00)</translation></message><message><source>提前提醒 {0} 分钟不短于最短的时限（{1} {2} 分钟），事项一开始就会提醒；请改小</source><translation>An early warning of {0} minutes is not shorter than the shortest deadline ({1}, {2} minutes), so items would alert as soon as they begin; please make it shorter</translation></message><message><source>在岗确认时限 {0} 分钟长于间隔 {1} 分钟，前后两次确认会重叠</source><translation>The time to confirm presence ({0} minutes) is longer than the interval ({1} minutes), so two checks would overlap</translation></message><message><source>在岗确认从 {0} 到 {1} 每 {2} 分钟一次，最后一次的确认时限跨入次日第一次，时间表自相重叠</source><translation>Presence checks every {2} minutes from {0} to {1}: the time to confirm the last one runs into the first of the next day, so the schedule overlaps itself</translation></message><message><source>{0}只有看不见的字符，请填写文字</source><translation>{0} holds only invisible characters; please type text</translation></message><message><source>{0}含有无法保存的字符（不成对的代理字符），请重新输入</source><translation>{0} contains a character that cannot be stored (an unpaired surrogate); please type it again</translation></message><message><source>{0}含有改变文字方向的控制字符（如 U+{1:04X}），请删除后重新输入</source><translation>{0} contains a character that changes text direction (U+{1:04X}); please remove it</translation></message><message><source>{0}含有控制字符（U+{1:04X}），请删除后重新输入</source><translation>{0} contains a control character (U+{1:04X}); please remove it</translation></message><message><source>{0}的年份 {1} 超出 {2}–{3} 年</source><translation>The year {1} of {0} is outside {2}–{3}</translation></message><message><source>{0}过大（最多 {1}）</source><translation>{0} is too large (at most {1})</translation></message><message><source>参与 {0} 人（≤ {1}）：由本镇会同相邻乡镇处置</source><translation>{0} people involved (≤ {1}): the town handles it with its neighbours</translation></message><message><source>未知的{0}「{1}」，应为 {2}</source><translation>Unknown {0} "{1}"; it must be {2}</translation></message><message><source>建议：{0}（{1}）</source><translation>Suggested: {0} ({1})</translation></message><message><source>参与 {0} 人（≥ {1}）：由市级指挥处置</source><translation>{0} people involved (≥ {1}): the city commands</translation></message><message><source>参与 {0} 人（&gt; {1}）：由县级指挥处置</source><translation>{0} people involved (&gt; {1}): the county commands</translation></message><message><source>建议：{0}（死亡、受伤和直接经济损失均未达较大级标准）</source><translation>Suggested: {0} (deaths, injured and direct loss are all below level III)</translation></message><message><source>{0}应为不小于 0 的整数</source><translation>{0} must be a whole number of 0 or more</translation></message><message><source>{0}不能为负数（{1}）</source><translation>{0} cannot be negative ({1})</translation></message><message><source>未知字段「{0}」</source><translation>Unknown field "{0}"</translation></message><message><source>死亡 {0} 人 ≥ {1}</source><translation>{0} dead ≥ {1}</translation></message><message><source>受伤 {0} 人 ≥ {1}（条例按重伤计，请核实伤情）</source><translation>{0} injured ≥ {1} (the regulation counts serious injuries: check how serious)</translation></message><message><source>直接经济损失 {0:g} 万元 ≥ {1} 万元</source><translation>direct loss {0:g} × 10,000 yuan ≥ {1} × 10,000 yuan</translation></message><message><source>{0}应为不小于 0 的整数，「{1}」不是整数</source><translation>{0} must be a whole number of 0 or more; "{1}" is not a whole number</translation></message><message><source>请选择事件类别</source><translation>Please choose the incident category</translation></message><message><source>标题不能是 JSON 列表或对象，请填写事件的简要名称</source><translation>The title cannot be a JSON list or object; give the incident a short name</translation></message><message><source>「{0}」不是{1}的子类，应为 {2}</source><translation>"{0}" is not a type of {1}; it must be one of {2}</translation></message><message><source>请填写接报时间</source><translation>Please fill in the time received</translation></message><message><source>发生时间无法识别</source><translation>The time it occurred cannot be read</translation></message><message><source>接报时间比现在晚 5 分钟以上，请检查日期和时间</source><translation>The time received is more than 5 minutes in the future; please check the date and time</translation></message><message><source>发生时间不能晚于接报时间</source><translation>The time it occurred cannot be after the time it was received</translation></message><message><source>补录：报送 {0}，登记 {1}{2}</source><translation>Late entry: sent {0}, logged {1}{2}</translation></message><message><source>接报时间在报送后更正：原 {0}，改为 {1}</source><translation>Time received corrected after a report: was {0}, now {1}</translation></message><message><source>，原因：{0}</source><translation>, reason: {0}</translation></message><message><source>{0} {1}：{2}</source><translation>{0} {1}: {2}</translation></message><message><source>{0}：{1}</source><translation>{0}: {1}</translation></message><message><source>每天都必须有带班领导在岗</source><translation>A shift leader must be on duty every day</translation></message><message><source>{0} 因前后已排的班次轮休</source><translation>{0} rest because of their duties nearby</translation></message><message><source>已证明本范围至少空 {0} 个班次，排上此班必空出别的班次</source><translation>proven that this range leaves at least {0} slots empty; filling this one empties another</translation></message><message><source>找到的最佳排法空出此班</source><translation>the best rota found leaves it empty</translation></message><message><source>{0} 人请假、出差或培训</source><translation>{0} on leave, travel or training</translation></message><message><source>{0} 人与已定的值班（手工安排或范围外）间隔不足</source><translation>{0} too close to a fixed duty (hand-made or outside the range)</translation></message><message><source>{0}（{1} 已排）</source><translation>{0} (on duty {1})</translation></message><message><source>没有在岗的{0}</source><translation>No active {0}</translation></message><message><source>无法安排：{0} 名{1}均不可排：{2}</source><translation>cannot be filled: none of the {0} {1} can take it: {2}</translation></message><message><source>安排的人员已停用或不存在</source><translation>The person assigned is inactive or does not exist</translation></message><message><source>{0} 是{1}，不能值此班</source><translation>{0} is a {1} and cannot take this shift</translation></message><message><source>{0} 当天请假、出差或培训</source><translation>{0} is on leave, travel or training that day</translation></message><message><source>{0} 当天已值{1}</source><translation>{0} is already on duty as {1} that day</translation></message><message><source>{0} 与前后值班间隔不足 {1} 天</source><translation>{0} has less than {1} days between duties</translation></message><message><source>未安排（节假日和敏感时期须三级值班）</source><translation>Not assigned (holidays and sensitive periods need three levels)</translation></message><message><source>未安排</source><translation>Not assigned</translation></message><message><source>{0} 没有可拨通的手机号</source><translation>{0} has no mobile number that can be called</translation></message><message><source>未安装求解器（OR-Tools），用的是逐日排班法，空班不一定最少</source><translation>The solver (OR-Tools) is not installed; the day-by-day method was used, which may leave more slots empty than needed</translation></message><message><source>已到时限（{0:.0f} 秒），给出目前找到的最佳排班，未证明最优</source><translation>Time limit reached ({0:.0f} s): the best rota found so far, not proven best</translation></message><message><source>{0}应为是或否</source><translation>{0} must be yes or no</translation></message><message><source>{0}应为 24 小时制的 时:分，例如 08:30</source><translation>{0} must be a 24-hour hours:minutes, e.g. 08:30</translation></message><message><source>{0}至少要有一个，例如 带班领导、值班员</source><translation>{0} needs at least one tier, e.g. 带班领导、值班员</translation></message><message><source>「{0}」不是已知的时区，例如 Asia/Shanghai</source><translation>"{0}" is not a known time zone, e.g. Asia/Shanghai</translation></message><message><source>{0}应在 {1}{2} 到 {3}{4} 之间</source><translation>{0} must be between {1}{2} and {3}{4}</translation></message><message><source>没有名为「{0}」的设置</source><translation>There is no setting named "{0}"</translation></message><message><source>{0}应为整数</source><translation>{0} must be a whole number</translation></message><message><source>{0}；{1}</source><translation>{0}; {1}</translation></message><message><source>{0}、{1}</source><translation>{0}, {1}</translation></message><message><source>{0}，{1}</source><translation>{0}, {1}</translation></message><message><source>值班层级不能为空</source><translation>The duty tier cannot be empty</translation></message><message><source>「{0}」不是值班层级，应为 主要领导 / 带班领导 / 值班员</source><translation>"{0}" is not a duty tier; it must be 主要领导 (chief) / 带班领导 (shift leader) / 值班员 (duty officer)</translation></message><message><source>数据库结构版本 {0} 比本程序新，请先升级 Dutyroom</source><translation>Schema version {0} is newer than this program; please upgrade Dutyroom first</translation></message><message><source>{0}值班表（{1:%m月%d日}—{2:%m月%d日}）</source><translation>Rota for {0} ({1:%d %b}–{2:%d %b})</translation></message><message><source>{0} {1}</source><translation>{0} {1}</translation></message><message><source>{0}（未排班）</source><translation>{0} (not rostered)</translation></message><message><source>值班员 {0}</source><translation>Duty officer {0}</translation></message><message><source>值班员（未排班）</source><translation>Duty officer (not rostered)</translation></message><message><source>{0:%m月%d日}起节假日</source><translation>the holiday from {0:%d %b}</translation></message><message><source>{0:%m月%d日}值班日报（有事报事、无事报平安）</source><translation>Daily duty report for {0:%d %b} (report what happened, or that all is well)</translation></message><message><source>这个备份早于本库 {0:%Y-%m-%d} 班次接班确认时记下的审计链{1}；恢复后将失去 {2} 以后的 {3} 条审计记录（{4}）</source><translation>This backup is older than the audit chain {1} recorded when the {0:%Y-%m-%d} shift was taken over; restoring it loses the {3} audit entries since {2} ({4})</translation></message><message><source>备份文件不能是数据库本身</source><translation>The backup file cannot be the database itself</translation></message><message><source>文件不存在</source><translation>The file does not exist</translation></message><message><source>这是一个文件夹，不是文件</source><translation>This is a folder, not a file</translation></message><message><source>这不是 Dutyroom 数据库或其备份</source><translation>This is not a Dutyroom database or a backup of one</translation></message><message><source>该备份的数据结构版本 {0} 比本程序新，请先升级 Dutyroom</source><translation>The backup's schema version {0} is newer than this program; please upgrade Dutyroom first</translation></message><message><source>不能用数据库本身恢复自己</source><translation>A database cannot be restored from itself</translation></message><message><source>审计链第 {0} 条：{1}</source><translation>Audit chain entry {0}: {1}</translation></message><message><source>无法读取审计记录（{0}）</source><translation>Cannot read the audit records ({0})</translation></message><message><source>恢复未完成（{0}）；原数据库的副本：{1}</source><translation>The restore did not finish ({0}); a copy of the original database: {1}</translation></message><message><source>服务器数据库（PostgreSQL）由服务器管理员用 pg_dump 备份和恢复，不在值班台上备份</source><translation>A server database (PostgreSQL) is backed up and restored by the server's administrator with pg_dump, not at the desk</translation></message><message><source>备份未通过完整性检查：{0}；确需恢复时请写明原因强制恢复（原因记入审计链）</source><translation>The backup failed the integrity check: {0}; to restore it anyway, give the reason (recorded in the audit chain)</translation></message><message><source>{0}。确认要恢复请再次选择并确认丢失</source><translation>{0}. To restore it, choose it again and confirm the loss</translation></message><message><source>无法读取{0}：{1}（文件可能已损坏、被截断或不是 Dutyroom 数据库）</source><translation>Cannot read {0}: {1} (the file may be damaged, cut short or not a Dutyroom database)</translation></message><message><source>审计链只有 {0} 条，不含纸面记录的{1}：之后的记录被删除，或整个文件被换成了更早的备份</source><translation>The audit chain has only {0} entries and does not hold {1} from the paper: later entries were deleted, or the whole file was replaced by an older backup</translation></message><message><source>审计链第 {0} 条的校验码是 {1}，不是纸面记录的{2}：此前的记录被改写过，或文件被换成了另一份数据库</source><translation>Entry {0} of the audit chain is {1}, not {2} from the paper: earlier entries were rewritten, or the file was replaced by another database</translation></message><message><source>{0}记录</source><translation>{0} records</translation></message><message><source>下一次在 {0:%H:%M}</source><translation>the next is at {0:%H:%M}</translation></message><message><source>本班次没有在岗确认</source><translation>This shift has no presence checks</translation></message><message><source>没有编号为 {0} 的人员</source><translation>There is no person numbered {0}</translation></message><message><source>{0} 已停用，不能签到</source><translation>{0} is inactive and cannot sign in</translation></message><message><source>查岗时间晚于现在</source><translation>The time of the inspection call is in the future</translation></message><message><source>查岗方式应为{0}之一</source><translation>How the check was made must be one of {0}</translation></message><message><source>查岗结果不在可选范围内</source><translation>The result of the inspection call is not one of the choices</translation></message><message><source>是否按规定接听应为是或否</source><translation>"Answered in time" must be yes or no</translation></message><message><source>在岗正常时请填写接听人</source><translation>When the desk was staffed, please name who answered</translation></message><message><source>无人接听或联系不上时不能记为按规定接听</source><translation>A call nobody answered cannot be recorded as answered in time</translation></message><message><source>没有指定要确认的提醒</source><translation>No alert was named to acknowledge</translation></message><message><source>未知的值班层级「{0}」</source><translation>Unknown duty tier "{0}"</translation></message><message><source>{0:%m月%d日}的班次不需要{1}签到</source><translation>The {0:%d %b} shift needs no sign-in by the {1}</translation></message><message><source>{0:%m月%d日}班次的{1}已经签到（{2:%H:%M}）；下一班签到 {3:%m月%d日 %H:%M} 开始</source><translation>The {1} of the {0:%d %b} shift has already signed in ({2:%H:%M}); sign-in for the next shift opens {3:%d %b %H:%M}</translation></message><message><source>现在没有需要确认的在岗确认（{0}）</source><translation>There is no presence check to confirm now ({0})</translation></message><message><source>{0:%H:%M} 的在岗确认已于 {1:%H:%M} 确认</source><translation>The presence check of {0:%H:%M} was already confirmed at {1:%H:%M}</translation></message><message><source>今日没有排值班员，也没有人签到，请先接班签到</source><translation>No duty officer is rostered or signed in today; please sign in for the shift first</translation></message><message><source>未知的事项「{0}」</source><translation>Unknown item "{0}"</translation></message><message><source>{0}已被他人修改（例如另一值班台）</source><translation>{0} has been changed by someone else (at another desk, for example)</translation></message><message><source>{0}人</source><translation>{0}</translation></message><message><source>{0:g} 万元</source><translation>{0:g}×10k yuan</translation></message><message><source>{0}已被他人修改：{1} 于 {2}（可能在另一值班台）改了</source><translation>{0} has been changed by someone else: {1} at {2} (perhaps at another desk) changed</translation></message><message><source>{0}
   · {1}</source><translation>{0}
   · {1}</translation></message><message><source>{0}：{1}
 您的这次保存没有写入，填写的内容仍在窗口中。再次保存将只把您改动的内容写到最新版本上。</source><translation>{0}: {1}
-Your save was not written; what you entered is still in the window. Saving again writes only your own changes on top of the latest version.</translation></message><message><source>数据库中已有 {0} 名人员，不能再加入示例数据；请为示例另建一个数据库</source><translation>The database already has {0} people, so the sample data cannot be added; please use a separate database for the sample</translation></message><message><source>已有名为「{0}」的联动单位</source><translation>There is already a partner unit named "{0}"</translation></message><message><source>第 {0} 行，列「{1}」：{2}</source><translation>Row {0}, column "{1}": {2}</translation></message><message><source>第 {0} 行：{1}</source><translation>Row {0}: {1}</translation></message><message><source>列「{0}」：{1}</source><translation>Column "{0}": {1}</translation></message><message><source>输入有误</source><translation>The input is wrong</translation></message><message><source>{0}（另有 {1} 处错误）</source><translation>{0} ({1} more errors)</translation></message><message><source>这个文件不是外勤包（没有外勤包记录），不能合并</source><translation>This file is not a field package (it has no field package record) and cannot be merged</translation></message><message><source>外勤包中的记录引用了本库没有的记录（{0}）</source><translation>A record in the field package refers to a record this database does not have ({0})</translation></message><message><source>草稿</source><translation>Draft</translation></message><message><source>已接班</source><translation>Accepted</translation></message><message><source>已接班（第 {0} 版）</source><translation>Accepted (version {0})</translation></message><message><source>这一班的交接班记录</source><translation>This shift's handover record</translation></message><message><source>另一台电脑刚刚保存了这一班的交接班记录，请刷新后再改。</source><translation>Another computer has just saved this shift's handover record; please refresh before editing.</translation></message><message><source>{0:%m月%d日}的交接班记录已由{1}接班确认并锁定，只能「更正」</source><translation>The handover record of {0:%d %b} was accepted by {1} and is locked; it can only be corrected</translation></message><message><source>接班签到开始（{0:%m-%d %H:%M}）后才能接班确认</source><translation>The handover can only be accepted once sign-in opens ({0:%m-%d %H:%M})</translation></message><message><source>请选择在岗的接班人</source><translation>Please choose an active incoming officer</translation></message><message><source>只有已接班确认的记录需要更正；草稿可直接修改后保存</source><translation>Only an accepted record needs a correction; a draft can simply be edited and saved</translation></message><message><source>更正后的内容与原记录相同</source><translation>The correction is the same as the record</translation></message><message><source>「{0}」与第 {1} 行重复</source><translation>"{0}" repeats row {1}</translation></message><message><source>文件中没有人员数据</source><translation>The file holds no people</translation></message><message><source>文件是空的，没有表头和数据</source><translation>The file is empty: no header and no data</translation></message><message><source>缺少必需的列「{0}」（表头应含 姓名、值班层级、手机）</source><translation>The required column "{0}" is missing (the header must hold 姓名, 值班层级, 手机)</translation></message><message><source>手机 {0} 与第 {1} 行重复</source><translation>Mobile {0} repeats row {1}</translation></message><message><source>应为一个 JSON 对象（{"title": ...}）</source><translation>Must be one JSON object ({"title": ...})</translation></message><message><source>无法读取文件（{0}）</source><translation>Cannot read the file ({0})</translation></message><message><source>文件已损坏或不是有效的表格（{0}）</source><translation>The file is damaged or not a valid spreadsheet ({0})</translation></message><message><source>行数超过 {0} 行，请检查是否选错了文件</source><translation>More than {0} rows; please check this is the right file</translation></message><message><source>文件不存在</source><translation>The file does not exist</translation></message><message><source>不是有效的 JSON：第 {0} 行第 {1} 列 {2}</source><translation>Not valid JSON: line {0}, column {1}: {2}</translation></message><message><source>只能导入 .xlsx 或 .csv 文件</source><translation>Only .xlsx or .csv files can be imported</translation></message><message><source>事件「{0}」</source><translation>Incident "{0}"</translation></message><message><source>事件「{0}」已作废，不能再修改或报送</source><translation>Incident "{0}" is void and can no longer be edited or reported</translation></message><message><source>{0}比现在晚 5 分钟以上，请检查日期和时间</source><translation>{0} is more than 5 minutes in the future; please check the date and time</translation></message><message><source>{0}不能早于{1}</source><translation>{0} cannot be before {1}</translation></message><message><source>接报 {0}「{1}」</source><translation>Received {0} "{1}"</translation></message><message><source>{0}。说明：{1}</source><translation>{0}. Note: {1}</translation></message><message><source>事件已办结，不能再派单；如需继续处置请先重新打开</source><translation>The incident is closed and cannot be dispatched; reopen it to continue handling it</translation></message><message><source>请至少选择一个联动单位</source><translation>Please choose at least one partner unit</translation></message><message><source>没有编号为 {0} 的派单</source><translation>There is no dispatch numbered {0}</translation></message><message><source>未知的反馈类型「{0}」，应为 {1}</source><translation>Unknown kind of feedback "{0}"; it must be one of {1}</translation></message><message><source>该派单已办结</source><translation>This dispatch is already finished</translation></message><message><source>（内容未变）</source><translation>(nothing changed)</translation></message><message><source>{0}（{1} {2}），{3} 分钟内到达</source><translation>{0} ({1} {2}), on site within {3} minutes</translation></message><message><source>没有编号为 {0} 的事件</source><translation>There is no incident numbered {0}</translation></message><message><source>办结前必须先报送终报</source><translation>A final report must be sent before closing</translation></message><message><source>没有编号为 {0} 的在用联动单位</source><translation>There is no active partner unit numbered {0}</translation></message><message><source>已向「{0}」派单且尚未办结，不必重复派单</source><translation>"{0}" has already been dispatched and has not finished; no need to dispatch again</translation></message><message><source>{0}{1}（迟报）</source><translation>{0} {1} (late)</translation></message><message><source>{0}{1}</source><translation>{0} {1}</translation></message><message><source>报送{0}</source><translation>Reported to {0}</translation></message><message><source>报送上级</source><translation>Reported to the upper level</translation></message><message><source>{0}反馈：{1}</source><translation>{0} feedback: {1}</translation></message><message><source>重新打开已办结的事件须说明原因</source><translation>Reopening a closed incident needs a reason</translation></message><message><source>{0}「{1}」</source><translation>{0} "{1}"</translation></message><message><source>没有编号为 {0} 的{1}</source><translation>There is no {1} numbered {0}</translation></message><message><source>没有编号为 {0} 的来电来文登记</source><translation>There is no call or document numbered {0}</translation></message><message><source>该登记已作废，不能再修改</source><translation>This entry is void and can no longer be edited</translation></message><message><source>未知的登记类型「{0}」，应为 {1}</source><translation>Unknown kind of entry "{0}"; it must be one of {1}</translation></message><message><source>紧急程度应为 {0} 或留空</source><translation>Urgency must be {0} or empty</translation></message><message><source>标题和内容至少填写一项</source><translation>Fill in the title or the text, at least one</translation></message><message><source>作废须说明原因</source><translation>Voiding needs a reason</translation></message><message><source>该登记已转为事件 #{0}</source><translation>This entry was already made incident #{0}</translation></message><message><source>请填写来电（来文）时间</source><translation>Please fill in when the call (document) came</translation></message><message><source>时间比现在晚 5 分钟以上，请检查日期和时间</source><translation>The time is more than 5 minutes in the future; please check the date and time</translation></message><message><source>文件中没有全天事件</source><translation>The file holds no all-day events</translation></message><message><source>文件中没有日期</source><translation>The file holds no dates</translation></message><message><source>标题中没有年份，无法确定「{0}」是哪一年</source><translation>The title has no year, so the year of "{0}" is unknown</translation></message><message><source>「{0}」不是日期（应为 2月15日 或 2026-02-15）</source><translation>"{0}" is not a date (write 2月15日 or 2026-02-15)</translation></message><message><source>不支持的版式「{0}」，可用 {1}</source><translation>Unsupported layout "{0}"; available: {1}</translation></message><message><source>不支持的格式「{0}」，可用 {1}</source><translation>Unsupported format "{0}"; available: {1}</translation></message><message><source>第 {0} 个事件（{1}）应为全天事件，且不超过 60 天</source><translation>Event {0} ({1}) must be an all-day event of at most 60 days</translation></message><message><source>缺少列「{0}」（应为 date,kind,name）</source><translation>Column "{0}" is missing (the columns are date,kind,name)</translation></message><message><source>{0} 与第 {1} 行重复</source><translation>{0} repeats row {1}</translation></message><message><source>「{0}」不是有效日期</source><translation>"{0}" is not a valid date</translation></message><message><source>值班表只能从 .xlsx 导入</source><translation>A rota can only be imported from .xlsx</translation></message><message><source>找不到「日期」表头行</source><translation>No header row with "日期" (date) found</translation></message><message><source>缺少「带班领导」列</source><translation>The "带班领导" (shift leader) column is missing</translation></message><message><source>{0}月{1}日 与第 {2} 行重复</source><translation>{0}/{1} repeats row {2}</translation></message><message><source>值班表中没有日期行</source><translation>The rota has no date rows</translation></message><message><source>无法写入文件（{0}）</source><translation>Cannot write the file ({0})</translation></message><message><source>不是有效的 iCalendar 文件（{0}）</source><translation>Not a valid iCalendar file ({0})</translation></message><message><source>第 {0} 个事件（{1}）的日期无法读取（{2}）</source><translation>The dates of event {0} ({1}) cannot be read ({2})</translation></message><message><source>{0} 在第 {1} 和第 {2} 个事件中类型不同</source><translation>{0} has different kinds in events {1} and {2}</translation></message><message><source>「{0}」不在通讯录在岗人员中</source><translation>"{0}" is not an active person in Contacts</translation></message><message><source>「{0}」是{1}，不能列为{2}</source><translation>"{0}" is a {1} and cannot be listed as {2}</translation></message><message><source>结束日期早于开始日期</source><translation>The end date is before the start date</translation></message><message><source>日期范围过长（最多两年）</source><translation>The date range is too long (two years at most)</translation></message><message><source>{0} 已停用，不能排班</source><translation>{0} is inactive and cannot be rostered</translation></message><message><source>{0} 是{1}，不能值{2}班</source><translation>{0} is a {1} and cannot take a {2} shift</translation></message><message><source>未知的变更类型「{0}」</source><translation>Unknown kind of change "{0}"</translation></message><message><source>换班、代班须填写原因</source><translation>Swaps and stand-ins need a reason</translation></message><message><source>换班须填写原因</source><translation>A swap needs a reason</translation></message><message><source>请选择另一天</source><translation>Please choose another day</translation></message><message><source>未知的类型「{0}」</source><translation>Unknown kind "{0}"</translation></message><message><source>预览之后值班表、请假或人员已有变动，请重新预览后再保存</source><translation>The rota, leave or staff changed after the preview; preview again before saving</translation></message><message><source>两天都须已安排{0}才能换班</source><translation>Both days must have a {0} assigned to swap</translation></message><message><source>无法作为 Dutyroom 数据库打开（{0}）</source><translation>Cannot be opened as a Dutyroom database ({0})</translation></message><message><source>无法打开或连接数据库 {0}：{1}</source><translation>Cannot open or connect to the database {0}: {1}</translation></message><message><source>通讯录中已有在岗人员「{0}」</source><translation>There is already an active person "{0}" in Contacts</translation></message><message><source>手机 {0} 已登记为「{1}」的号码</source><translation>Mobile {0} is already registered as {1}'s number</translation></message><message><source>当前用户 {0}（{1}）无权{2}。请由有此权限的用户登录后再操作。</source><translation>The current user {0} ({1}) may not {2}. Please log in as a user who may.</translation></message><message><source>用户名或密码不正确</source><translation>Wrong user name or password</translation></message><message><source>关联的人员不存在或已停用</source><translation>The linked person does not exist or is inactive</translation></message><message><source>用户名「{0}」已被使用</source><translation>The user name "{0}" is taken</translation></message><message><source>命令行用户没有密码可改</source><translation>The command-line user has no password to change</translation></message><message><source>已有用户，管理员须由现有管理员添加</source><translation>There are users already; an administrator must be added by an existing administrator</translation></message><message><source>密码连续输错 {0} 次，该用户已锁定，请 {1} 分钟后再试</source><translation>{0} wrong passwords in a row: this user is locked; try again in {1} minutes</translation></message><message><source>这是唯一的管理员，不能降级或停用；请先指定另一位管理员</source><translation>This is the only administrator and cannot be demoted or deactivated; please make someone else an administrator first</translation></message><message><source>原密码不正确</source><translation>The current password is wrong</translation></message><message><source>没有编号为 {0} 的用户</source><translation>There is no user numbered {0}</translation></message><message><source>密码连续输错 {0} 次，该用户已锁定 5 分钟</source><translation>{0} wrong passwords in a row: this user is locked for 5 minutes</translation></message></context>
+Your save was not written; what you entered is still in the window. Saving again writes only your own changes on top of the latest version.</translation></message><message><source>等共 {0} 项</source><translation>{0} in all</translation></message><message><source>填写了{0}：{1}</source><translation>{0} filled in: {1}</translation></message><message><source>修改说明：{0}</source><translation>Reason for the change: {0}</translation></message><message><source>删去了{0}（原为 {1}）</source><translation>{0} cleared (was {1})</translation></message><message><source>{0}由 {1} 改为 {2}</source><translation>{0} changed from {1} to {2}</translation></message><message><source>数据库中已有 {0} 名人员，不能再加入示例数据；请为示例另建一个数据库</source><translation>The database already has {0} people, so the sample data cannot be added; please use a separate database for the sample</translation></message><message><source>已有名为「{0}」的联动单位</source><translation>There is already a partner unit named "{0}"</translation></message><message><source>路径中有一段不是文件夹</source><translation>Part of the path is not a folder</translation></message><message><source>没有读取这个文件的权限</source><translation>No permission to read this file</translation></message><message><source>所在文件夹不存在</source><translation>The folder does not exist</translation></message><message><source>没有写入这个位置的权限</source><translation>No permission to write here</translation></message><message><source>磁盘已满</source><translation>The disk is full</translation></message><message><source>磁盘是只读的</source><translation>The disk is read-only</translation></message><message><source>第 {0} 行，列「{1}」：{2}</source><translation>Row {0}, column "{1}": {2}</translation></message><message><source>第 {0} 行：{1}</source><translation>Row {0}: {1}</translation></message><message><source>列「{0}」：{1}</source><translation>Column "{0}": {1}</translation></message><message><source>输入有误</source><translation>The input is wrong</translation></message><message><source>{0}（另有 {1} 处错误）</source><translation>{0} ({1} more errors)</translation></message><message><source>无法写入文件（{0}）</source><translation>Cannot write the file ({0})</translation></message><message><source>无法读取文件（{0}）</source><translation>Cannot read the file ({0})</translation></message><message><source>{0}晚于合并时刻</source><translation>{0} is later than the moment of merging</translation></message><message><source>作废标记应为是或否</source><translation>The void mark should be yes or no</translation></message><message><source>外勤改动了值班台登记的接报时间，未采用</source><translation>the field laptop changed the time received logged at the desk; not taken</translation></message><message><source>级别变更记录无法读取</source><translation>The history of levels cannot be read</translation></message><message><source>级别变更记录与当前级别不符</source><translation>The history of levels does not end at the current level</translation></message><message><source>报送时间不能早于接报时间</source><translation>The sent time cannot be before the time received</translation></message><message><source>报送时间晚于登记时间</source><translation>The sent time is later than the time it was logged</translation></message><message><source>报送时间早于登记时间 {0} 分钟以上（补录），须写明原因</source><translation>The sent time is more than {0} minutes before it was logged (a late entry); a reason is required</translation></message><message><source>派单状态「{0}」不在可选范围内</source><translation>Dispatch status "{0}" is not one of the choices</translation></message><message><source>派单时间不能早于接报时间</source><translation>The dispatch time cannot be before the time received</translation></message><message><source>到达或办结时间不能早于派单时间</source><translation>Arrival or closing cannot be before the dispatch</translation></message><message><source>派单状态与办结时间不符</source><translation>The dispatch status does not match its closing time</translation></message><message><source>反馈类型「{0}」不在可选范围内</source><translation>Feedback kind "{0}" is not one of the choices</translation></message><message><source>反馈时间不能早于派单时间</source><translation>Feedback cannot be before the dispatch</translation></message><message><source>转为事件的记录不存在</source><translation>The incident it was turned into does not exist</translation></message><message><source>已登记的记录在外勤包中被改动（笔记本上无法修改），外勤包可能被改动过</source><translation>A logged entry was changed in the package (the laptop cannot change it); the package may have been tampered with</translation></message><message><source>缺少{0}</source><translation>{0} is missing</translation></message><message><source>级别变更记录被改写（只能增加）</source><translation>The history of levels was rewritten (it can only grow)</translation></message><message><source>外勤包中的事件「{0}」已办结却没有终报（办结前必须终报），外勤包可能被改动过</source><translation>Incident "{0}" in the package is closed without a final report (required before closing); the package may have been tampered with</translation></message><message><source>「{0}」在外勤包中被改动（登记后不能修改），外勤包可能被改动过</source><translation>"{0}" was changed in the package (it cannot change once logged); the package may have been tampered with</translation></message><message><source>这份外勤包与已合并的同一外勤包走了不同的分支：只并入新记录，已有记录的不同版本另存为修订</source><translation>This package took another branch than the copy already merged: only new entries were added; other versions of existing ones were kept as revisions</translation></message><message><source>没有可登录的用户「{0}」</source><translation>No active account "{0}"</translation></message><message><source>这个文件不是外勤包（没有外勤包记录），不能合并</source><translation>This file is not a field package (it has no field package record) and cannot be merged</translation></message><message><source>这个外勤包来自另一个值班台（{0}），不能合并到本值班台</source><translation>This package comes from another desk ({0}) and cannot be merged here</translation></message><message><source>这个外勤包不是本值班台导出的（或本库已恢复到导出之前），不能合并</source><translation>This desk did not export this package (or was restored to before the export); it cannot be merged</translation></message><message><source>外勤包中导出时的记录被改动过（与值班台导出时记下的审计链不符），不能合并</source><translation>What the package held when exported was changed (its audit chain no longer matches the desk's record); it cannot be merged</translation></message><message><source>这份外勤包不比已合并过的同一外勤包新（审计链 {0} 条，已合并的更长），没有可合并的内容</source><translation>This package is not newer than the copy already merged (its audit chain has {0} entries, the merged one more); nothing to merge</translation></message><message><source>外勤包中的记录引用了本库没有的记录（{0}）</source><translation>A record in the field package refers to a record this database does not have ({0})</translation></message><message><source>外勤包未通过完整性检查，可能被改动过</source><translation>The package failed its integrity check and may have been tampered with</translation></message><message><source>草稿</source><translation>Draft</translation></message><message><source>已接班</source><translation>Accepted</translation></message><message><source>已接班（第 {0} 版）</source><translation>Accepted (version {0})</translation></message><message><source>这一班的交接班记录</source><translation>This shift's handover record</translation></message><message><source>另一台电脑刚刚保存了这一班的交接班记录，请刷新后再改。</source><translation>Another computer has just saved this shift's handover record; please refresh before editing.</translation></message><message><source>{0:%m月%d日}的交接班记录已由{1}接班确认并锁定，只能「更正」</source><translation>The handover record of {0:%d %b} was accepted by {1} and is locked; it can only be corrected</translation></message><message><source>接班签到开始（{0:%m-%d %H:%M}）后才能接班确认</source><translation>The handover can only be accepted once sign-in opens ({0:%m-%d %H:%M})</translation></message><message><source>请选择在岗的接班人</source><translation>Please choose an active incoming officer</translation></message><message><source>只有已接班确认的记录需要更正；草稿可直接修改后保存</source><translation>Only an accepted record needs a correction; a draft can simply be edited and saved</translation></message><message><source>更正后的内容与原记录相同</source><translation>The correction is the same as the record</translation></message><message><source>行数超过 {0} 行，请检查是否选错了文件</source><translation>More than {0} rows; please check this is the right file</translation></message><message><source>「{0}」与第 {1} 行重复</source><translation>"{0}" repeats row {1}</translation></message><message><source>文件中没有人员数据</source><translation>The file holds no people</translation></message><message><source>只能导入 .xlsx 或 .csv 文件</source><translation>Only .xlsx or .csv files can be imported</translation></message><message><source>表格解压后过大（{0:.0f} MB，最多 {1} MB），请检查是否选错了文件</source><translation>The spreadsheet unpacks to too much ({0:.0f} MB, at most {1} MB); check that it is the right file</translation></message><message><source>文件是空的，没有表头和数据</source><translation>The file is empty: no header and no data</translation></message><message><source>缺少必需的列「{0}」（表头应含 姓名、值班层级、手机）</source><translation>The required column "{0}" is missing (the header must hold 姓名, 值班层级, 手机)</translation></message><message><source>手机 {0} 与第 {1} 行重复</source><translation>Mobile {0} repeats row {1}</translation></message><message><source>应为一个 JSON 对象（{"title": ...}）</source><translation>Must be one JSON object ({"title": ...})</translation></message><message><source>文件过大（{0:.0f} MB，最多 {1} MB），请检查是否选错了文件</source><translation>The file is too large ({0:.0f} MB, at most {1} MB); check that it is the right file</translation></message><message><source>文件已损坏或不是有效的表格（{0}）</source><translation>The file is damaged or not a valid spreadsheet ({0})</translation></message><message><source>不是 UTF-8 编码的文本文件</source><translation>Not a UTF-8 text file</translation></message><message><source>不是有效的 JSON：第 {0} 行第 {1} 列 {2}</source><translation>Not valid JSON: line {0}, column {1}: {2}</translation></message><message><source>不是有效的事件文件：JSON 嵌套过深</source><translation>Not a valid incident file: JSON nested too deep</translation></message><message><source>{0}「{1}」</source><translation>{0} "{1}"</translation></message><message><source>内容未变</source><translation>nothing changed</translation></message><message><source>{0}。说明：{1}</source><translation>{0}. Note: {1}</translation></message><message><source>事件「{0}」</source><translation>Incident "{0}"</translation></message><message><source>事件「{0}」已作废，不能再修改或报送</source><translation>Incident "{0}" is void and can no longer be edited or reported</translation></message><message><source>接报时间不能晚于这起事件的登记时间（{0}）</source><translation>The time received cannot be later than when the incident was logged ({0})</translation></message><message><source>已有报送记录，更改接报时间须写明原因</source><translation>Reports have been sent: changing the time received needs a reason</translation></message><message><source>{0}比现在晚 5 分钟以上，请检查日期和时间</source><translation>{0} is more than 5 minutes in the future; please check the date and time</translation></message><message><source>{0}不能早于{1}</source><translation>{0} cannot be before {1}</translation></message><message><source>{0}（接报时间 {1}）</source><translation>{0} (received {1})</translation></message><message><source>原因：{0}</source><translation>reason: {0}</translation></message><message><source>事件已办结，不能再派单；如需继续处置请先重新打开</source><translation>The incident is closed and cannot be dispatched; reopen it to continue handling it</translation></message><message><source>请至少选择一个联动单位</source><translation>Please choose at least one partner unit</translation></message><message><source>没有编号为 {0} 的派单</source><translation>There is no dispatch numbered {0}</translation></message><message><source>未知的反馈类型「{0}」，应为 {1}</source><translation>Unknown kind of feedback "{0}"; it must be one of {1}</translation></message><message><source>该派单已办结</source><translation>This dispatch is already finished</translation></message><message><source>状态改为{0}</source><translation>Status: {0}</translation></message><message><source>说明：{0}</source><translation>note: {0}</translation></message><message><source>修改（接报时间在报送后更正）</source><translation>Revised (time received corrected after a report)</translation></message><message><source>没有编号为 {0} 的事件</source><translation>There is no incident numbered {0}</translation></message><message><source>办结前必须先报送终报</source><translation>A final report must be sent before closing</translation></message><message><source>报送时间比现在早 {0} 分钟以上，是补录：请写明补录原因（将与报送时间、登记时间一并显示）</source><translation>The sent time is more than {0} minutes before now, a late entry: give the reason (shown with both the sent and the logged time)</translation></message><message><source>没有编号为 {0} 的在用联动单位</source><translation>There is no active partner unit numbered {0}</translation></message><message><source>已向「{0}」派单且尚未办结，不必重复派单</source><translation>"{0}" has already been dispatched and has not finished; no need to dispatch again</translation></message><message><source>重新打开已办结的事件须说明原因</source><translation>Reopening a closed incident needs a reason</translation></message><message><source>{0}{1}（迟报）</source><translation>{0} {1} (late)</translation></message><message><source>{0}{1}</source><translation>{0} {1}</translation></message><message><source>报送{0}</source><translation>Reported to {0}</translation></message><message><source>报送上级</source><translation>Reported to the upper level</translation></message><message><source>{0}（{1} {2}），{3} 分钟内到达</source><translation>{0} ({1} {2}), on site within {3} minutes</translation></message><message><source>{0}反馈：{1}</source><translation>{0} feedback: {1}</translation></message><message><source>{0}（报送时间 {1}）</source><translation>{0} (sent {1})</translation></message><message><source>{0}。要求：{1}</source><translation>{0}. Request: {1}</translation></message><message><source>{0}（派单时间 {1}）</source><translation>{0} (ordered {1})</translation></message><message><source>{0}（反馈时间 {1}）</source><translation>{0} (at {1})</translation></message><message><source>没有编号为 {0} 的{1}</source><translation>There is no {1} numbered {0}</translation></message><message><source>没有编号为 {0} 的来电来文登记</source><translation>There is no call or document numbered {0}</translation></message><message><source>该登记已作废，不能再修改</source><translation>This entry is void and can no longer be edited</translation></message><message><source>未知的登记类型「{0}」，应为 {1}</source><translation>Unknown kind of entry "{0}"; it must be one of {1}</translation></message><message><source>紧急程度应为 {0} 或留空</source><translation>Urgency must be {0} or empty</translation></message><message><source>标题和内容至少填写一项</source><translation>Fill in the title or the text, at least one</translation></message><message><source>作废须说明原因</source><translation>Voiding needs a reason</translation></message><message><source>该登记已转为事件 #{0}</source><translation>This entry was already made incident #{0}</translation></message><message><source>请填写来电（来文）时间</source><translation>Please fill in when the call (document) came</translation></message><message><source>时间比现在晚 5 分钟以上，请检查日期和时间</source><translation>The time is more than 5 minutes in the future; please check the date and time</translation></message><message><source>文件中没有全天事件</source><translation>The file holds no all-day events</translation></message><message><source>文件中没有日期</source><translation>The file holds no dates</translation></message><message><source>标题中没有年份，无法确定「{0}」是哪一年</source><translation>The title has no year, so the year of "{0}" is unknown</translation></message><message><source>「{0}」不是日期（应为 2月15日 或 2026-02-15）</source><translation>"{0}" is not a date (write 2月15日 or 2026-02-15)</translation></message><message><source>不支持的版式「{0}」，可用 {1}</source><translation>Unsupported layout "{0}"; available: {1}</translation></message><message><source>不支持的格式「{0}」，可用 {1}</source><translation>Unsupported format "{0}"; available: {1}</translation></message><message><source>第 {0} 个事件（{1}）应为全天事件，且不超过 60 天</source><translation>Event {0} ({1}) must be an all-day event of at most 60 days</translation></message><message><source>第 {0} 个事件：{1}</source><translation>Event {0}: {1}</translation></message><message><source>缺少列「{0}」（应为 date,kind,name）</source><translation>Column "{0}" is missing (the columns are date,kind,name)</translation></message><message><source>{0} 与第 {1} 行重复</source><translation>{0} repeats row {1}</translation></message><message><source>「{0}」不是有效日期</source><translation>"{0}" is not a valid date</translation></message><message><source>值班表只能从 .xlsx 导入</source><translation>A rota can only be imported from .xlsx</translation></message><message><source>找不到「日期」表头行</source><translation>No header row with "日期" (date) found</translation></message><message><source>缺少「带班领导」列</source><translation>The "带班领导" (shift leader) column is missing</translation></message><message><source>{0}月{1}日 与第 {2} 行重复</source><translation>{0}/{1} repeats row {2}</translation></message><message><source>值班表中没有日期行</source><translation>The rota has no date rows</translation></message><message><source>不是有效的 iCalendar 文件（{0}）</source><translation>Not a valid iCalendar file ({0})</translation></message><message><source>第 {0} 个事件（{1}）的年份 {2} 超出 {3}–{4} 年</source><translation>Event {0} ({1}): the year {2} is outside {3}–{4}</translation></message><message><source>第 {0} 个事件（{1}）的日期无法读取（{2}）</source><translation>The dates of event {0} ({1}) cannot be read ({2})</translation></message><message><source>{0} 在第 {1} 和第 {2} 个事件中类型不同</source><translation>{0} has different kinds in events {1} and {2}</translation></message><message><source>「{0}」不在通讯录在岗人员中</source><translation>"{0}" is not an active person in Contacts</translation></message><message><source>「{0}」是{1}，不能列为{2}</source><translation>"{0}" is a {1} and cannot be listed as {2}</translation></message><message><source>结束日期早于开始日期</source><translation>The end date is before the start date</translation></message><message><source>日期范围过长（最多两年）</source><translation>The date range is too long (two years at most)</translation></message><message><source>{0} 已停用，不能排班</source><translation>{0} is inactive and cannot be rostered</translation></message><message><source>{0} 是{1}，不能值{2}班</source><translation>{0} is a {1} and cannot take a {2} shift</translation></message><message><source>未知的变更类型「{0}」</source><translation>Unknown kind of change "{0}"</translation></message><message><source>换班、代班须填写原因</source><translation>Swaps and stand-ins need a reason</translation></message><message><source>换班须填写原因</source><translation>A swap needs a reason</translation></message><message><source>请选择另一天</source><translation>Please choose another day</translation></message><message><source>未知的类型「{0}」</source><translation>Unknown kind "{0}"</translation></message><message><source>预览之后值班表、请假或人员已有变动，请重新预览后再保存</source><translation>The rota, leave or staff changed after the preview; preview again before saving</translation></message><message><source>两天都须已安排{0}才能换班</source><translation>Both days must have a {0} assigned to swap</translation></message><message><source>{0} 中还没有 Dutyroom 数据库（新建数据库请运行 dutyroom init）</source><translation>{0} holds no Dutyroom database yet (run dutyroom init to create one)</translation></message><message><source>数据库文件 {0} 不存在（新建数据库请运行 dutyroom init）</source><translation>The database file {0} does not exist (run dutyroom init to create one)</translation></message><message><source>无法作为 Dutyroom 数据库打开（{0}）</source><translation>Cannot be opened as a Dutyroom database ({0})</translation></message><message><source>无法识别的数据库地址：应为文件路径，或 postgresql+psycopg://用户@主机/数据库</source><translation>Unreadable database address: give a file path, or postgresql+psycopg://user@host/database</translation></message><message><source>不支持的数据库 {0}：请用 SQLite 文件路径或 PostgreSQL（postgresql+psycopg://用户@主机/数据库）</source><translation>Unsupported database {0}: use an SQLite file path or PostgreSQL (postgresql+psycopg://user@host/database)</translation></message><message><source>不支持的数据库地址 {0}：请用 SQLite 文件路径或 PostgreSQL（postgresql+psycopg://用户@主机/数据库）</source><translation>Unsupported database address {0}: use an SQLite file path or PostgreSQL (postgresql+psycopg://user@host/database)</translation></message><message><source>无法打开或连接数据库 {0}：{1}</source><translation>Cannot open or connect to the database {0}: {1}</translation></message><message><source>未安装 PostgreSQL 驱动 {0}：请安装 dutyroom[postgresql]（pip install "dutyroom[postgresql]"），地址写作 postgresql+psycopg://用户@主机/数据库</source><translation>The PostgreSQL driver {0} is not installed: install dutyroom[postgresql] (pip install "dutyroom[postgresql]") and write the address as postgresql+psycopg://user@host/database</translation></message><message><source>通讯录中已有在岗人员「{0}」</source><translation>There is already an active person "{0}" in Contacts</translation></message><message><source>手机 {0} 已登记为「{1}」的号码</source><translation>Mobile {0} is already registered as {1}'s number</translation></message><message><source>数据库拒绝了这次操作，没有保存任何内容（详情已写入日志文件）</source><translation>The database refused this; nothing was saved (details are in the log file)</translation></message><message><source>当前用户 {0}（{1}）无权{2}。请由有此权限的用户登录后再操作。</source><translation>The current user {0} ({1}) may not {2}. Please log in as a user who may.</translation></message><message><source>用户名或密码不正确</source><translation>Wrong user name or password</translation></message><message><source>关联的人员不存在或已停用</source><translation>The linked person does not exist or is inactive</translation></message><message><source>用户名「{0}」已被使用</source><translation>The user name "{0}" is taken</translation></message><message><source>命令行用户没有密码可改</source><translation>The command-line user has no password to change</translation></message><message><source>已有用户，管理员须由现有管理员添加</source><translation>There are users already; an administrator must be added by an existing administrator</translation></message><message><source>密码连续输错 {0} 次，该用户已锁定，请 {1} 分钟后再试</source><translation>{0} wrong passwords in a row: this user is locked; try again in {1} minutes</translation></message><message><source>这是唯一的管理员，不能降级或停用；请先指定另一位管理员</source><translation>This is the only administrator and cannot be demoted or deactivated; please make someone else an administrator first</translation></message><message><source>原密码不正确</source><translation>The current password is wrong</translation></message><message><source>没有编号为 {0} 的用户</source><translation>There is no user numbered {0}</translation></message><message><source>密码连续输错 {0} 次，该用户已锁定 5 分钟</source><translation>{0} wrong passwords in a row: this user is locked for 5 minutes</translation></message></context>
 <context>
     <name>i18n</name>
     <message>

@@ -36,7 +36,8 @@ def test_the_second_save_is_refused_showing_the_first_and_then_lands_on_top(desk
         incident_service.update_incident(b.uow, saved.id, seen_by_b.version, {"injured": 4},
                                          now=NOW)
     message = refused.value.message
-    assert "张三(zhang)" in message and "级别：Ⅳ级 → Ⅲ级" in message and "修改说明" in message
+    assert "张三(zhang)" in message and "级别由 Ⅳ级 改为 Ⅲ级" in message
+    assert "修改说明：伤情加重" in message and "（空）" not in message
     assert refused.value.current_version == seen_by_b.version + 1
     # B saw the change; saving its own field on the latest version keeps both.
     incident_service.update_incident(b.uow, saved.id, refused.value.current_version, {"injured": 4},

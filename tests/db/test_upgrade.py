@@ -114,3 +114,46 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path):
     path.write_text("这不是数据库" * 200, encoding="utf-8")
     with pytest.raises(InputError, match="无法作为 Dutyroom 数据库打开"):
         open_backend(path, "tester")
+
+
+def test_a_0005_desk_upgrades_with_its_rows_attested_and_checked_from_then_on(tmp_path):
+    """The tables `check` compares from 0006 on held rows audited only as events; the upgrade
+    attests each row as found, so the desk passes, and a later direct edit is found."""
+    from alembic import command
+    from sqlalchemy import text
+    from sqlalchemy.engine import URL
+
+    from dutyroom.db.engine import make_engine
+    from dutyroom.services import check_service, roster_service, settings_service
+
+    path = tmp_path / "old.sqlite3"
+    engine = make_engine(URL.create("sqlite", database=str(path)))
+    with engine.begin() as connection:
+        command.upgrade(migrate._config(connection), "0005")
+        connection.execute(text(
+            "INSERT INTO staff (name, tier, mobile, office_phone, department, position, active,"
+            " created_at, updated_at, version) VALUES ('张三', 'officer', '13800000001', '', '', '',"
+            " 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00', 1)"))
+        connection.execute(text("INSERT INTO settings (key, value, updated_at, updated_by)"
+                                " VALUES ('unit_name', '\"青山镇\"', '2026-01-01 00:00:00', 'admin')"))
+        connection.execute(text("INSERT INTO duty_days (day, note) VALUES ('2026-07-01', '')"))
+        connection.execute(text(
+            "INSERT INTO duty_assignments (duty_day_id, tier, slot, staff_id, source, created_at,"
+            " created_by) VALUES (1, 'officer', 0, 1, 'manual', '2026-01-01 00:00:00', 'admin')"))
+        connection.execute(text(
+            "INSERT INTO leaves (staff_id, kind, start_date, end_date, reason, created_at)"
+            " VALUES (1, 'leave', '2026-07-10', '2026-07-12', '', '2026-01-01 00:00:00')"))
+    engine.dispose()
+    backend = open_backend(path, "tester")  # upgrades to 0006 (after a backup)
+    try:
+        problems = check_service.run_check(backend.uow, backend.engine).problems
+        assert problems == ["人员「张三」(#1) 没有审计记录，可能被直接写入文件"]  # staff were always audited
+        assert settings_service.load_settings(backend.uow)["unit_name"] == "青山镇"
+        assert roster_service.list_leaves(backend.uow, *roster_service.parse_range(
+            "2026-07-01", "2026-07-31"))[0].kind == "leave"
+        with backend.engine.begin() as connection:
+            connection.execute(text("UPDATE duty_assignments SET created_by = 'someone'"))
+        problems = check_service.run_check(backend.uow, backend.engine).problems
+        assert any(p.startswith("班次") for p in problems)
+    finally:
+        backend.close()

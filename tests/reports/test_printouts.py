@@ -4,6 +4,7 @@ breaks, long Chinese text kept whole, and the font chosen as the issue asks."""
 from __future__ import annotations
 
 import io
+import re
 import shutil
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -159,3 +160,23 @@ def test_a_broken_system_font_falls_back_to_the_bundled_one(tmp_path, bundled_co
     (tmp_path / "simsun.ttc").write_bytes(b"not a font")
     choice = fonts.cjk_font((tmp_path,))
     assert choice.path.endswith(fonts.BUNDLED)
+
+
+def _after(text: str, heading: str) -> str:
+    """The words printed under a numbered heading, up to the next one."""
+    tail = text.split(heading, 1)[1]
+    return re.split(r"[一二三四五六七八九十]+、", tail, maxsplit=1)[0].strip()
+
+
+def test_a_blank_equipment_or_notes_field_is_printed_as_not_filled_in():
+    """A signed record states nothing nobody entered: no 正常, no 无 for an empty field."""
+    _, pages = read(handover_pdf(assemble(shift(1), equipment="", notes="  "), "2026-07-02 08:31").data)
+    text = "".join(pages)
+    assert _after(text, "设备和电话状态").startswith("（未填写）")
+    assert _after(text, "其他交代事项").startswith("（未填写）")
+    _, pages = read(handover_pdf(assemble(shift(1), equipment="传真机缺纸", notes="东岭村继续跟进"),
+                                 "2026-07-02 08:31").data)
+    text = "".join(pages)
+    assert _after(text, "设备和电话状态").startswith("传真机缺纸")
+    assert _after(text, "其他交代事项").startswith("东岭村继续跟进")
+    assert "（未填写）" not in text

@@ -249,3 +249,33 @@ def test_an_overlong_note_is_refused_by_name(backend, desk):
     with pytest.raises(InputError):
         clock_service.acknowledge(backend.uow, "checkin/2026-11-23/officer", note="长" * 300)
     assert rows(backend, CheckIn) == 0
+
+
+def test_a_desk_without_any_rota_raises_no_clock_alarm(backend):
+    """A new desk with staff but no rota: no sign-in or presence alarms before a rota exists;
+    once one does, a night left off it rings for its empty posts."""
+    officer = staff_service.add_staff(backend.uow, {"name": "胡斌", "tier": "officer",
+                                                    "mobile": "13907312002"}).value.id
+    watch = alert_service.watch(backend.uow, at("2026-11-23T23:30"))
+    assert [a for a in watch.alerts if a.target == "clock"] == [] and watch.to_confirm is None
+    roster_service.assign(backend.uow, DAY - timedelta(days=5), Tier.OFFICER, officer)
+    watch = alert_service.watch(backend.uow, at("2026-11-23T23:30"))
+    assert {(a.kind, a.subject) for a in watch.alerts if a.day == DAY} >= {
+        ("checkin", "值班员（未排班）"), ("presence", "值班员（未排班）")}
+
+
+def test_only_the_latest_prompt_asked_is_offered_for_confirmation(backend, desk):
+    clock_service.check_in(backend.uow, "officer", desk["胡斌"], at=at("2026-11-23T08:20"))
+    assert alert_service.watch(backend.uow, at("2026-11-23T21:59")).to_confirm is None
+    assert alert_service.watch(backend.uow, at("2026-11-23T22:01")).to_confirm == \
+        "presence/2026-11-23/2200"
+    clock_service.confirm_presence(backend.uow, at=at("2026-11-23T22:03"))
+    assert alert_service.watch(backend.uow, at("2026-11-23T22:30")).to_confirm is None
+    # 00:00 goes unanswered, 02:00 is answered: 00:00 stays listed as missed, yet there is
+    # nothing to confirm until 04:00 asks.
+    clock_service.confirm_presence(backend.uow, at=at("2026-11-24T02:05"))
+    watch = alert_service.watch(backend.uow, at("2026-11-24T03:00"))
+    assert [a.key for a in watch.alerts if a.kind == "presence"] == ["presence/2026-11-23/0000"]
+    assert watch.to_confirm is None and watch.asking is None
+    assert alert_service.watch(backend.uow, at("2026-11-24T04:01")).asking.key == \
+        "presence/2026-11-23/0400"

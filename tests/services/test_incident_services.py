@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 
-from dutyroom.db.models import AuditEntry, Incident, UpwardReport
+from dutyroom.db import audit
+from dutyroom.db.models import AuditEntry, Dispatch, Incident, UpwardReport
 from dutyroom.domain.contacts import validate_department
 from dutyroom.services import (
     alert_service,
@@ -104,13 +105,72 @@ def test_revisions_are_kept_with_who_why_and_what_changed(backend):
                                      {"deaths": 3, "level": "II"}, note="核实后更正",
                                      now=NOW + timedelta(minutes=20))
     detail = incident_service.get_incident(backend.uow, saved.id)
-    revisions = [t for t in detail.timeline if t.what in ("登记", "修改")]
+    revisions = [t for t in detail.timeline if t.what in ("接报登记", "修改")]
     assert len(revisions) == 2
-    assert "死亡：0 → 3" in revisions[1].detail and "Ⅲ级 → Ⅱ级" in revisions[1].detail
+    assert "死亡由 0人 改为 3人" in revisions[1].detail and "级别由 Ⅲ级 改为 Ⅱ级" in revisions[1].detail
     assert "核实后更正" in revisions[1].detail and revisions[1].by == "tester"
     # the casualty change requires an update report the same day
     pending = [d for d in detail.deadlines if d.kind == "update_report" and not d.met_at]
     assert pending[0].due <= datetime(2026, 7, 1, 23, 59, tzinfo=Z)
+
+
+def test_the_handling_history_is_in_recorded_order_and_worded_for_a_person(backend):
+    """处理经过: the phone report entered after the intake comes after it even when it was
+    phoned in the minute the incident was received; no raw field diffs, no （空）."""
+    fire = department_service.add_department(backend.uow, {
+        "name": "青山消防救援站", "duty_phone": "0731-86210119", "first_line": True}).value
+    intake = NOW + timedelta(seconds=40)  # 03:20:40, received 03:10
+    saved = add(backend, now=intake)
+    incident_service.record_report(backend.uow, saved.id, "first", "phone",
+                                   sent_at="2026-07-01T03:20", recipient="县总值班室",
+                                   now=NOW + timedelta(seconds=55))
+    incident_service.dispatch(backend.uow, saved.id, [fire.id], ordered_at="2026-07-01T03:21",
+                              instructions={fire.id: "带堵漏器材"}, now=NOW + timedelta(minutes=1))
+    incident_service.update_incident(backend.uow, saved.id, None,
+                                     {"injured": 3, "actions_taken": "疏散罐区人员"},
+                                     note="医院核实", now=NOW + timedelta(minutes=9))
+    incident_service.record_report(backend.uow, saved.id, "update", "written",
+                                   sent_at="2026-07-01T03:25", now=NOW + timedelta(minutes=12))
+    timeline = incident_service.get_incident(backend.uow, saved.id).timeline
+    assert [t.what for t in timeline] == ["接报登记", "电话首报", "派单", "状态改为处置中", "修改",
+                                          "书面续报"]
+    assert [t.at for t in timeline] == sorted(t.at for t in timeline)
+    assert "（接报时间 2026-07-01 03:10）" in timeline[0].detail
+    assert "报送时间" not in timeline[1].detail  # phoned in the minute it was entered
+    assert "要求：带堵漏器材" in timeline[2].detail
+    assert "派单时间" not in timeline[2].detail
+    assert timeline[3].detail == "说明：已派单，转入处置"
+    assert "受伤由 2人 改为 3人" in timeline[4].detail
+    assert "填写了已采取措施：疏散罐区人员" in timeline[4].detail
+    assert timeline[4].detail.endswith("说明：医院核实")
+    assert "（报送时间 2026-07-01 03:25）" in timeline[5].detail  # entered at 03:32
+    for step in timeline:
+        text = f"{step.what} {step.detail}"
+        assert "→" not in text and "（空）" not in text and "修改说明" not in text, text
+
+
+def test_an_order_s_instruction_is_kept_and_older_orders_still_pass_the_check(backend):
+    """Schema 0009 added 派单要求; an order audited before it (no instruction) must still match
+    its audit record, and one with an instruction is audited with it."""
+    fire, health = (department_service.add_department(backend.uow, {
+        "name": name, "duty_phone": phone}).value
+        for name, phone in (("消防站", "0731-86210119"), ("卫生院", "0731-86210120")))
+    saved = add(backend)
+    incident_service.dispatch(backend.uow, saved.id, [fire.id, health.id],
+                              instructions={health.id: "  派救护车到 3 号罐区  "}, now=NOW)
+    orders = incident_service.get_incident(backend.uow, saved.id).dispatches
+    assert [o.instruction for o in orders] == ["", "派救护车到 3 号罐区"]
+    with backend.uow.read() as session:
+        plain = session.get(Dispatch, orders[0].id).snapshot()
+        asked = session.get(Dispatch, orders[1].id).snapshot()
+    assert "instruction" not in audit.compared(plain, Dispatch.added_later)  # as audited before 0009
+    assert asked["instruction"] == "派救护车到 3 号罐区"
+    assert check_service.run_check(backend.uow, backend.engine).ok
+    other = add(backend, title="东岭村山体滑坡", category="natural_disaster")
+    with pytest.raises(InputError, match="派单要求"):
+        incident_service.dispatch(backend.uow, other.id, [fire.id],
+                                  instructions={fire.id: "长" * 2001}, now=NOW)
+    assert incident_service.get_incident(backend.uow, other.id).dispatches == ()
 
 
 def test_a_stale_edit_is_refused(backend):

@@ -20,7 +20,7 @@ def test_settings_round_trip_and_audit(backend):
     assert not again.changes
     with backend.engine.connect() as connection:
         assert connection.execute(text(
-            "SELECT count(*) FROM audit_entries WHERE entity = 'settings'")).scalar() == 1
+            "SELECT count(*) FROM audit_entries WHERE entity = 'setting'")).scalar() == 2  # a key each
 
 
 def test_one_bad_setting_saves_none(backend):

@@ -121,7 +121,7 @@ def test_unusable_csv_files(sqlite_backend, tmp_path, content, message):
 
 
 def test_unreadable_or_wrong_files(sqlite_backend, tmp_path):
-    with pytest.raises(InputError, match="无法读取文件"):
+    with pytest.raises(InputError, match=r"missing\.csv：文件不存在"):
         import_export.import_staff_file(sqlite_backend.uow, tmp_path / "missing.csv")
     fake = tmp_path / "staff.xlsx"
     fake.write_text("not a workbook")

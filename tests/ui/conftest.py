@@ -1,13 +1,14 @@
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QStyleFactory
 
 from dutyroom.services import settings_service
 from dutyroom.services.backup_service import Storage
+from dutyroom.ui import input_guard, theme
 from dutyroom.ui.main_window import MainWindow
 from dutyroom.ui.tasks import SyncRunner
 
@@ -42,3 +43,20 @@ def on_dialog(qtbot) -> Callable[[Callable[[QDialog], None]], None]:
         QTimer.singleShot(0, poll)
 
     return arrange
+
+
+@pytest.fixture
+def themed(qapp, request) -> Iterator[QApplication]:
+    """The theme as the app applies it at start (once, at the font scale of the desk),
+    taken off again for the other tests."""
+    font = qapp.font()
+    theme.apply_theme(qapp, getattr(request, "param", 100))
+    yield qapp
+    qapp.setStyleSheet("")
+    qapp.setStyle(QStyleFactory.create("Fusion"))
+    qapp.setFont(font)
+    guard = qapp.findChild(input_guard.InputGuard)
+    if guard is not None:
+        qapp.removeEventFilter(guard)
+        guard.setParent(None)
+        guard.deleteLater()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QTime, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from dutyroom.app import demo_target, open_backend
 from dutyroom.domain.roles import NOBODY, Role
 from dutyroom.services import (
     backup_service,
@@ -66,16 +67,75 @@ def test_first_run_sets_the_desk_up_then_later_runs_ask_for_a_login(
     assert sign_in(uow, runner, "某镇人民政府")
     assert "用户名或密码不正确" in seen["error"] and uow.user.user_id is not None
 
-    on_dialog(lambda dialog: dialog.reject())
+    def quit_when_asked(box: QMessageBox) -> None:
+        next(b for b in box.buttons() if b.text() == "退出").click()
+
+    def cancel(dialog: LoginDialog) -> None:
+        on_dialog(quit_when_asked)  # cancelling quits Dutyroom, so it asks first
+        dialog.reject()
+
+    on_dialog(cancel)
     assert not sign_in(uow, runner, "") and uow.user is NOBODY  # cancelled: nobody acts
 
 
-def test_first_run_can_start_from_the_demo_town(sqlite_backend, runner, on_dialog):
-    on_dialog(lambda wizard: _run_wizard(wizard, STAFF_DEMO, {}))
-    assert sign_in(sqlite_backend.uow, runner, "")
-    values = settings_service.load_settings(sqlite_backend.uow)
-    assert values["demo_data"] and values["handover_time"] == "09:00"
-    assert len(staff_service.list_staff(sqlite_backend.uow)) == 30
+def _on_message_box(seen: dict) -> None:
+    """Read and close the next message box (the wizard is still open beneath it)."""
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.isVisible():
+            seen["message"] = box.text()
+            box.accept()
+        else:
+            QTimer.singleShot(10, poll)
+
+    QTimer.singleShot(0, poll)
+
+
+def test_the_demo_chosen_in_the_wizard_opens_in_a_database_of_its_own(
+        sqlite_backend, runner, on_dialog, tmp_path):
+    """The sample town never goes into the desk's database: the wizard opens it beside it,
+    says so, and the desk keeps only its unit and administrator."""
+    opened = []
+
+    def open_demo():
+        opened.append(open_backend(tmp_path / "desk-demo.sqlite3", "tester"))
+        return opened[-1]
+
+    seen: dict = {}
+
+    def run(wizard: SetupWizard) -> None:
+        _on_message_box(seen)
+        _run_wizard(wizard, STAFF_DEMO, seen)
+
+    on_dialog(run)
+    uow = sqlite_backend.uow
+    signed = sign_in(uow, runner, "", open_demo=open_demo)
+    try:
+        assert signed and signed.demo is opened[0]
+        desk = settings_service.load_settings(uow)
+        assert not desk["demo_data"] and desk["unit_name"] == "青山镇人民政府"
+        assert staff_service.list_staff(uow) == [] and uow.user.role == Role.ADMIN
+        sample = settings_service.load_settings(signed.demo.uow)
+        assert sample["demo_data"] and "示例" in sample["unit_name"]
+        assert len(staff_service.list_staff(signed.demo.uow)) == 30
+        assert signed.demo.uow.user.role == Role.ADMIN  # the same administrator, logged in
+        assert str(tmp_path / "desk-demo.sqlite3") in seen["message"]
+        assert "没有写入任何示例数据" in seen["message"]
+    finally:
+        for backend in opened:
+            backend.close()
+
+
+def test_without_a_separate_database_the_wizard_offers_no_demo(sqlite_backend, runner, qtbot):
+    wizard = SetupWizard(sqlite_backend.uow, runner)
+    qtbot.addWidget(wizard)
+    demo = next(b for b in wizard.staff.choices.buttons() if b.property("choice") == STAFF_DEMO)
+    assert not demo.isEnabled()
+
+
+def test_the_demo_file_sits_beside_the_desk_s_database(tmp_path):
+    assert demo_target(tmp_path / "desk.sqlite3") == tmp_path / "desk-demo.sqlite3"
+    assert demo_target("postgresql+psycopg://u@h/db").name == "dutyroom-demo.sqlite3"
 
 
 def test_the_desk_locks_when_idle_and_the_next_officer_logs_in(window, sqlite_backend):
@@ -173,3 +233,78 @@ def test_the_administrator_adds_an_account_from_the_data_page(window, sqlite_bac
     page.refresh(None)
     assert not page.add_user_button.isEnabled() and not page.restore_button.isEnabled()
     assert Path(backup_service.backup_to(sqlite_backend.url)).exists()  # anyone may back up
+
+
+def test_the_data_page_checks_the_file_against_a_paper_anchor(window, sqlite_backend):
+    from dutyroom.services import check_service
+
+    page = window.data_page
+    window.show_page(window.pages.index(page))
+    staff_service.add_staff(sqlite_backend.uow, {"name": "张三", "tier": "值班员", "mobile": "13800000001"})
+    head = check_service.run_check(sqlite_backend.uow, sqlite_backend.engine).head
+    page.anchor_edit.setText(head.readable().split(" ")[1] + ":" + head.readable().split(" ")[3])
+    page.check_button.click()
+    assert "检查通过" in page.check_result.text() and "第 1 条" in page.check_result.text()
+    page.anchor_edit.setText("5:0000-0000-0000-0000")
+    page.check_button.click()
+    assert "发现 1 个问题" in page.check_result.text() and "更早的备份" in page.check_result.text()
+    page.anchor_edit.setText("不是锚点")
+    page.check_button.click()
+    assert "不是审计链锚点" in page.check_result.text()
+
+
+def test_a_backup_failing_the_check_is_restored_only_with_a_reason(window, sqlite_backend, tmp_path,
+                                                                   monkeypatch):
+    import sqlite3
+
+    from PySide6.QtWidgets import QInputDialog
+
+    page = window.data_page
+    staff_service.add_staff(sqlite_backend.uow, {"name": "张三", "tier": "值班员", "mobile": "13800000001"})
+    planted = backup_service.backup_to(sqlite_backend.url, tmp_path / "planted.sqlite3")
+    with sqlite3.connect(planted) as raw:
+        raw.execute("UPDATE staff SET mobile = '13999999999'")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    asked: list[str] = []
+
+    def no_reason(parent, title, label, *a, **k):
+        asked.append(label)
+        return "", False
+
+    monkeypatch.setattr(QInputDialog, "getText", no_reason)
+    page.restore_from(planted)
+    assert "未通过完整性检查" in asked[0] and "张三" in asked[0]
+    assert staff_service.list_staff(sqlite_backend.uow)[0].mobile == "13800000001"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("按县局要求恢复", True))
+    page.restore_from(planted)
+    assert staff_service.list_staff(sqlite_backend.uow)[0].mobile == "13999999999"
+
+
+def test_a_field_package_carries_only_the_ticked_accounts(window, sqlite_backend, tmp_path, monkeypatch,
+                                                          on_dialog):
+    import sqlite3
+
+    from PySide6.QtCore import Qt
+
+    uow = sqlite_backend.uow
+    user_service.create_first_admin(uow, ADMIN)
+    user_service.add_user(uow, {"username": "zhang", "display_name": "张三", "role": "officer",
+                                "password": "pass-word-1", "confirm": "pass-word-1"})
+    page = window.data_page
+    page.refresh(None)
+    package = tmp_path / "field.dutyroom"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(package), ""))
+
+    def choose(dialog) -> None:
+        items = [dialog.accounts.item(n) for n in range(dialog.accounts.count())]
+        assert [i.checkState() for i in items] == [Qt.CheckState.Checked, Qt.CheckState.Unchecked]
+        items[0].setCheckState(Qt.CheckState.Unchecked)
+        items[1].setCheckState(Qt.CheckState.Checked)
+        dialog.accept()
+
+    on_dialog(choose)
+    page.export_button.click()
+    assert "带出的账户：zhang" in page.field_result.text()
+    with sqlite3.connect(package) as raw:
+        assert [r[0] for r in raw.execute("SELECT username FROM users")] == ["zhang"]

@@ -133,7 +133,7 @@ def test_the_roster_and_the_log_open_their_printouts(main, qtbot):
     main.show_page(2)
     log = main.log
     log.incident_view.selectRow(0)
-    assert log.print_button.isEnabled()
+    assert log.more_button.isEnabled() and all(a.isEnabled() for a in log.print_actions)
     log.print_report("first")
     assert "信息报告（首报）" in log.preview.windowTitle()
     log.preview.close()

@@ -6,7 +6,6 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import Qt
 
 from dutyroom.domain.contacts import validate_department
 from dutyroom.services import department_service, incident_service, register_service
@@ -39,6 +38,9 @@ def test_intake_through_the_form(log, on_dialog, sqlite_backend, qtbot):
         dialog.subtype.setCurrentIndex(dialog.subtype.findData("地质灾害"))
         dialog.counts["deaths"].setValue(3)
         assert "Ⅲ级" in dialog.suggestion.text()  # the suggestion follows the facts
+        assert dialog.loss.suffix().strip() == "万元"  # typed in the unit it is shown in
+        dialog.loss.setValue(1500)
+        assert "直接经济损失 1500 万元 ≥ 1000 万元" in dialog.suggestion.text()
         dialog.fields["location"].setText("东岭村三组")
         dialog.submit()
 
@@ -46,6 +48,9 @@ def test_intake_through_the_form(log, on_dialog, sqlite_backend, qtbot):
     log.new_incident_button.click()
     rows = incident_service.list_incidents(sqlite_backend.uow, IncidentQuery()).rows
     assert [r.title for r in rows] == ["东岭村山体滑坡"]
+    assert incident_service.get_incident(sqlite_backend.uow, rows[0].id).facts.economic_loss == \
+        15_000_000
+    assert "损失 1500 万元" in log.incident_text.toPlainText()
     assert log.incidents.rowCount() == 1
     assert log.detail is not None and "报送和到场时限" in log.incident_text.toPlainText()
 
@@ -76,22 +81,32 @@ def test_report_dispatch_and_close_from_the_detail(log, on_dialog, sqlite_backen
     assert log.detail is not None and log.detail.id == incident_id
 
     def report(dialog) -> None:
+        assert "信息报告（首报）" in dialog.text.toPlainText()  # drafted as the form opens
+        dialog.stage.setCurrentIndex(dialog.stage.findData("update"))
+        assert "信息报告（续报）" in dialog.text.toPlainText()  # untouched: follows the stage
+        dialog.text.setPlainText(dialog.text.toPlainText() + "\n补充：现场已控制。")
+        dialog.stage.setCurrentIndex(dialog.stage.findData("first"))
+        assert "补充：现场已控制。" in dialog.text.toPlainText()  # edited: kept
         dialog.channel.setCurrentIndex(dialog.channel.findData("written"))
-        assert "信息报告" in dialog.text.toPlainText()  # the draft fills in
         dialog.submit()
 
     on_dialog(report)
     log.report_button.click()
     assert [r.channel for r in log.detail.reports] == ["written"]
+    assert "补充：现场已控制。" in log.detail.reports[0].text
 
     def dispatch(dialog) -> None:
-        dialog.list.item(0).setCheckState(Qt.CheckState.Checked)
+        dialog.asks[0].setText("带堵漏器材到 3 号罐区")
+        dialog.asks[0].textEdited.emit("带堵漏器材到 3 号罐区")  # typed: the row is ticked
+        assert dialog.chosen() == [dialog.ids[0]]
         dialog.submit()
 
     on_dialog(dispatch)
     log.dispatch_button.click()
     assert log.detail.status == "handling" and len(log.detail.dispatches) == 1
-    assert "派单" in log.incident_text.toPlainText()
+    assert log.detail.dispatches[0].instruction == "带堵漏器材到 3 号罐区"
+    text = log.incident_text.toPlainText()
+    assert "派单" in text and "要求：带堵漏器材到 3 号罐区" in text
     # closing without a final report is refused with a message, and nothing changes
     shown = {}
     on_dialog(lambda box: (shown.setdefault("text", box.text()), box.accept()))
@@ -167,7 +182,7 @@ def test_a_correction_is_a_new_revision_with_its_reason(log, on_dialog, sqlite_b
     log.edit_button.click()
     detail = incident_service.get_incident(sqlite_backend.uow, incident_id)
     assert detail.facts.injured == 4 and detail.facts.economic_loss == 12_345
-    assert "受伤：0 → 4" in detail.timeline[-1].detail and "医院核实" in detail.timeline[-1].detail
+    assert "受伤由 0人 改为 4人" in detail.timeline[-1].detail and "医院核实" in detail.timeline[-1].detail
     assert "医院核实" in log.incident_text.toPlainText()
 
 
@@ -190,7 +205,100 @@ def test_an_edit_refused_because_another_desk_saved_first_shows_it_and_loses_not
 
     on_dialog(edit)
     log.edit_button.click()
-    assert "死亡：0 → 2" in seen["error"] and "另一值班台核实" in seen["error"]
+    assert "死亡由 0人 改为 2人" in seen["error"] and "另一值班台核实" in seen["error"]
     assert seen["kept"] == 4
     detail = incident_service.get_incident(sqlite_backend.uow, incident_id)
     assert (detail.facts.deaths, detail.facts.injured) == (2, 4)
+
+
+def test_the_dispatch_table_finds_departments_as_you_type(log, on_dialog, sqlite_backend):
+    seed(sqlite_backend)
+    for name, phone in (("青山消防救援站", "0731-86210119"), ("青山镇卫生院", "0731-86210120"),
+                        ("镇水利站", "0731-86210231")):
+        department_service.add_department(sqlite_backend.uow, {"name": name, "duty_phone": phone})
+    log.refresh()
+    log.incident_view.selectRow(0)
+    seen = {}
+
+    def find(dialog) -> None:
+        table = dialog.table
+        dialog.search.setText("卫生")
+        seen["shown"] = [table.item(r, dialog.NAME).text() for r in range(table.rowCount())
+                         if not table.isRowHidden(r)]
+        dialog.search.setText("86210231")
+        seen["by phone"] = [table.item(r, dialog.NAME).text() for r in range(table.rowCount())
+                            if not table.isRowHidden(r)]
+        dialog.search.clear()
+        row = next(r for r in range(table.rowCount())
+                   if table.item(r, dialog.NAME).text() == "镇水利站")
+        dialog.table.cellClicked.emit(row, dialog.NAME)  # a click on the row ticks it
+        seen["header"] = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+        seen["limits"] = {table.item(r, dialog.NAME).text(): table.item(r, dialog.LIMIT).text()
+                          for r in range(table.rowCount())}
+        dialog.submit()
+
+    on_dialog(find)
+    log.dispatch_button.click()
+    assert seen["shown"] == ["青山镇卫生院"] and seen["by phone"] == ["镇水利站"]
+    assert seen["header"] == ["派单", "联动单位", "联系人", "电话", "到达时限", "要求"]
+    assert seen["limits"]["镇水利站"] == "40 分钟"
+    assert [d.department for d in log.detail.dispatches] == ["镇水利站"]
+    assert log.detail.dispatches[0].instruction == ""
+
+
+def test_the_report_form_names_the_officer_logged_in(log, on_dialog, sqlite_backend):
+    from dutyroom.domain.roles import Actor, Role
+
+    seed(sqlite_backend)
+    sqlite_backend.uow.act_as(Actor.user(7, "liuyang", "刘洋", Role.OFFICER, None))
+    log.refresh()
+    log.incident_view.selectRow(0)
+    seen = {}
+
+    def look(dialog) -> None:
+        seen["sender"] = dialog.sender.text()
+        seen["text"] = dialog.text.toPlainText()
+        dialog.reject()
+
+    on_dialog(look)
+    log.report_button.click()
+    assert seen["sender"] == "刘洋"
+    assert seen["text"].startswith("关于化工厂储罐泄漏的信息报告（首报）")
+
+
+def test_after_saving_the_detail_stays_where_the_officer_was_reading(log, on_dialog,
+                                                                       sqlite_backend):
+    incident_id = seed(sqlite_backend, summary="第一段。\n" * 60)
+    log.refresh()
+    log.incident_view.selectRow(0)
+    text = log.incident_text
+    text.resize(500, 300)
+    bar = text.verticalScrollBar()
+    assert bar.maximum() > 200
+    # the deadlines come before the facts: they are seen without scrolling
+    plain = text.toPlainText()
+    assert plain.index("报送和到场时限") < plain.index("伤亡") < plain.index("处理经过")
+    bar.setValue(180)
+
+    def correct(dialog: IncidentDialog) -> None:
+        dialog.counts["injured"].setValue(1)
+        dialog.submit()
+
+    on_dialog(correct)
+    log.edit_button.click()
+    assert incident_service.get_incident(sqlite_backend.uow, incident_id).facts.injured == 1
+    assert "受伤由 0人 改为 1人" in text.toPlainText()
+    assert bar.value() == 180
+
+
+def test_two_steps_in_one_minute_show_their_seconds(log, sqlite_backend):
+    incident_id = seed(sqlite_backend, minutes=30)
+    detail = incident_service.get_incident(sqlite_backend.uow, incident_id)
+    incident_service.record_report(sqlite_backend.uow, incident_id, "first", "phone",
+                                   now=detail.timeline[0].at + timedelta(seconds=1))
+    log.refresh()
+    log.incident_view.selectRow(0)
+    steps = [line for line in log.incident_text.toPlainText().split("处理经过", 1)[1].splitlines()
+             if line.strip()]
+    assert len(steps) == 2
+    assert all(len(line.split()[1]) == len("10:05:07") for line in steps), steps

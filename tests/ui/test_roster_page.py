@@ -43,7 +43,7 @@ def test_the_month_grid_shows_day_kinds_and_gaps(page):
     assert "主要领导：未安排" in describe(date(2026, 2, 17), spring)
     assert page.warning.isHidden()
     page.show_month(date(2027, 1, 1))
-    assert page.warning.isVisible() and "2027 年尚未载入" in page.warning.text()
+    assert page.warning.isVisible() and "2027 年尚未载入" in page.warning_text.text()
 
 
 def test_generate_previews_then_saves(page, qtbot, runner, sqlite_backend):
@@ -247,3 +247,89 @@ def test_the_preview_warns_about_assumed_holidays(page, qtbot, runner, sqlite_ba
     chiefs = [(d, p) for d, t, p in dialog.report.assignments if t is Tier.CHIEF]
     assert [d for d, _ in chiefs] == [date(2027, 2, 5), date(2027, 2, 6), date(2027, 2, 7),
                                       date(2027, 2, 8)]  # three tiers on 除夕–初三
+def test_generating_a_month_already_filled_says_why_nothing_is_added(page, qtbot, runner,
+                                                                    sqlite_backend):
+    from dutyroom.ui.dialogs.roster_dialogs import GenerateDialog
+
+    start, end = page.month_range()
+    roster_service.generate(sqlite_backend.uow, start, end)
+    dialog = GenerateDialog(sqlite_backend.uow, runner, start, end, page)
+    qtbot.addWidget(dialog)
+    dialog.preview()
+    text = dialog.summary.text()
+    assert "都已安排" in text and "只填补空班次" in text and not dialog.save.isEnabled()
+    filled = sum(r.total for r in dialog.model.records())
+    assert f"的 {filled} 个班次" in text
+
+
+ICS_2027 = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//test//holidays//CN
+BEGIN:VEVENT
+UID:2027-newyear@test
+DTSTART;VALUE=DATE:20270101
+DTEND;VALUE=DATE:20270104
+SUMMARY:元旦 休
+END:VEVENT
+BEGIN:VEVENT
+UID:2027-spring-work@test
+DTSTART;VALUE=DATE:20270207
+DTEND;VALUE=DATE:20270208
+SUMMARY:春节 班
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+@pytest.mark.parametrize("kind", ["csv", "ics"])
+def test_a_year_s_holidays_are_imported_on_the_page_after_a_preview(page, on_dialog, sqlite_backend,
+                                                                   tmp_path, kind):
+    """The 2027 banner offers the import itself (no command line): preview, then import."""
+    page.show_month(date(2027, 1, 1))
+    assert page.warning.isVisible()
+    offered = [b.text() for b in page.warning.findChildren(type(page.generate_button))]
+    assert offered == ["导入节假日安排…"]
+    path = tmp_path / f"2027.{kind}"
+    if kind == "csv":
+        path.write_text("date,kind,name\n2027-01-01,holiday,元旦\n2027-01-02,holiday,元旦\n"
+                        "2027-01-03,holiday,元旦\n2027-02-07,adjusted_workday,春节\n", encoding="utf-8")
+    else:
+        path.write_text(ICS_2027, encoding="utf-8")
+    seen = {}
+
+    def look(dialog) -> None:
+        seen["rows"] = [(r[0].isoformat(), r[1].value, r[2]) for r in dialog.model.records()]
+        seen["now"] = dialog.model.data(dialog.model.index(0, 2))
+        seen["summary"] = dialog.summary.text()
+        seen["enabled"] = dialog.confirm.isEnabled()
+        dialog.confirm.click()
+
+    on_dialog(look)
+    page.import_calendar(path)
+    assert seen["rows"] == [("2027-01-01", "holiday", "元旦"), ("2027-01-02", "holiday", "元旦"),
+                            ("2027-01-03", "holiday", "元旦"), ("2027-02-07", "adjusted_workday", "春节")]
+    assert seen["now"] == "工作日（推定）" and seen["enabled"]
+    assert "共 4 天" in seen["summary"] and "4 天与现在不同" in seen["summary"]
+    assert roster_service.calendar_days(sqlite_backend.uow, date(2027, 1, 1), date(2027, 1, 1))[0] \
+        .kind.value == "holiday"
+    assert page.model.view(date(2027, 1, 1)).info.name == "元旦"
+
+
+def test_a_bad_holiday_file_is_refused_whole_with_its_rows_named(page, on_dialog, sqlite_backend,
+                                                                 tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("date,kind,name\n2027-01-01,holiday,元旦\n2027-13-01,holiday,x\n"
+                    "2027-01-05,休息,y\n", encoding="utf-8")
+    seen = {}
+
+    def look(dialog) -> None:
+        seen["summary"] = dialog.summary.text()
+        seen["enabled"] = dialog.confirm.isEnabled()
+        dialog.reject()
+
+    on_dialog(look)
+    page.import_calendar(path)
+    assert not seen["enabled"] and "发现 2 处错误" in seen["summary"]
+    assert "第 3 行" in seen["summary"] and "第 4 行" in seen["summary"]
+    assert roster_service.calendar_days(sqlite_backend.uow, date(2027, 1, 1), date(2027, 1, 1))[0] \
+        .source.value == "assumed"

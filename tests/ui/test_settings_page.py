@@ -1,5 +1,8 @@
 from PySide6.QtCore import QTime
+from PySide6.QtWidgets import QScrollArea, QTimeEdit
 
+from dutyroom.domain import settings as registry
+from dutyroom.domain.tiers import Tier
 from dutyroom.services import settings_service
 from dutyroom.ui.pages.settings_page import SettingsPage
 
@@ -66,18 +69,55 @@ def test_bad_update_times_are_refused(window, sqlite_backend):
 
 def test_the_duty_clock_settings_save_and_contradictions_are_refused(window, sqlite_backend):
     page = shown(window)
-    assert page.other_editors["checkin_tiers"].text() == "带班领导、值班员"
+    tiers = page.other_editors["checkin_tiers"]
+    assert [box.text() for box in tiers.boxes.values() if box.isChecked()] == ["带班领导", "值班员"]
     page.other_editors["presence_interval_minutes"].setValue(60)
     page.other_editors["presence_window_minutes"].setValue(90)
     page.save()
     assert page.status.text().startswith("未保存") and "重叠" in page.status.text()
     assert settings_service.load_settings(sqlite_backend.uow)["presence_interval_minutes"] == 120
     page.other_editors["presence_window_minutes"].setValue(5)
-    page.other_editors["checkin_tiers"].setText("值班员")
+    tiers.boxes[Tier.LEADER].setChecked(False)
     page.save()
     assert page.status.text() == "已保存。"
     values = settings_service.load_settings(sqlite_backend.uow)
     assert (values["presence_interval_minutes"], values["checkin_tiers"]) == (60, "officer")
+    tiers.boxes[Tier.OFFICER].setChecked(False)
+    page.save()
+    assert page.status.text().startswith("未保存") and "至少要有一个" in page.status.text()
+    assert settings_service.load_settings(sqlite_backend.uow)["checkin_tiers"] == "officer"
+
+
+def test_every_time_of_day_is_a_time_editor_and_saves_as_typed(window, sqlite_backend):
+    """在岗确认开始 and the other clock times are edited like 交接班时间, not typed as text."""
+    page = shown(window)
+    times = [key for key, editor in page.editors.items()
+             if registry.definition(key).kind == "time"]
+    assert set(times) >= {"handover_time", "presence_start", "presence_end", "rota_report_time",
+                          "daily_report_time"}
+    assert all(isinstance(page.editors[key], QTimeEdit) for key in times)
+    page.other_editors["presence_start"].setTime(QTime(21, 30))
+    page.save()
+    assert page.status.text() == "已保存。"
+    assert settings_service.load_settings(sqlite_backend.uow)["presence_start"] == "21:30"
+
+
+def test_scrolling_the_page_over_the_time_zone_changes_nothing(themed, window, qtbot):
+    """The wheel over 时区 (an unfocused combo box) scrolls 设置; the zone stays."""
+    from tests.ui.test_theme import wheel
+
+    page = shown(window)
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: page.timezone.count() > 100)
+    scroll = page.findChild(QScrollArea)
+    scroll.verticalScrollBar().setValue(0)
+    wheel(page.timezone)
+    wheel(page.other_editors["presence_start"])
+    wheel(page.font_scale)
+    assert page.timezone.currentText() == "Asia/Shanghai"
+    assert page.other_editors["presence_start"].time() == QTime(22, 0)
+    assert page.font_scale.value() == 100
+    assert scroll.verticalScrollBar().value() > 0
 
 
 def test_the_rota_weights_and_time_limit_save_and_bad_ones_are_refused(window, sqlite_backend):

@@ -96,7 +96,7 @@ def test_overdue_rings_once_shows_the_banner_and_acknowledging_silences_it(main,
     # At start (08:20) last night's missed sign-ins and prompts rang, in one message.
     assert [n for n in notifier.sent if n[2]] == [
         ("值班提醒：已超时", "接班签到 — 带班领导 王海涛（已超时）\n接班签到 — 值班员 胡斌（已超时）\n"
-                           "等共 7 项", True)]
+                           "……另有 5 项", True)]
     notifier.sent.clear()
     clock.set("2026-11-23T08:50")
     main.center.refresh()
@@ -222,3 +222,79 @@ def test_countdown_texts():
     assert remaining(due, due + timedelta(minutes=12)) == "超时 12 分钟"
     assert remaining(due, due + timedelta(hours=1, minutes=5)) == "超时 1 小时 5 分"
     assert remaining(due, due - timedelta(days=2)) == "还剩 2 天 0 小时"
+
+
+def test_the_banner_never_asks_to_confirm_an_answered_prompt(main, clock, sqlite_backend):
+    from dutyroom.services import clock_service
+
+    clock_service.check_in(sqlite_backend.uow, "officer", 2, at=clock())
+    clock.set("2026-11-24T00:05")  # 22:00 was missed; 00:00 is asking
+    main.refresh_all(None)
+    assert main.alert_banner.presence_button.isVisible()
+    main.alert_banner.presence_button.click()
+    assert not main.alert_banner.presence_button.isVisible()
+    assert "请点「确认在岗」" not in main.alert_banner.text.text()
+    # the missed 22:00 prompt still shows as overdue, to be acknowledged, not confirmed
+    assert main.alert_banner.isVisible() and main.alert_banner.ack_button.isVisible()
+    assert not main.today.presence_button.isEnabled()
+
+
+def test_ctrl_shift_p_asks_who_confirms_unless_the_officer_is_logged_in(
+        main, clock, sqlite_backend, desk, on_dialog, qtbot):
+    from PySide6.QtCore import Qt
+
+    from dutyroom.domain.roles import Actor, Role
+    from dutyroom.services import clock_service
+    from dutyroom.ui.dialogs.clock_dialogs import PresenceDialog
+
+    uow = sqlite_backend.uow
+    clock_service.check_in(uow, "officer", desk["胡斌"], at=clock())
+    clock.set("2026-11-23T22:02")
+    uow.act_as(Actor.user(5, "wanght", "王海涛", Role.LEADER, desk["王海涛"]))
+    main.refresh_all(None)
+    seen = {}
+
+    def choose(dialog: PresenceDialog) -> None:
+        seen["first"] = dialog.person.currentText()
+        seen["hint"] = dialog.hint.text()
+        dialog.person.setCurrentIndex(dialog.person.findData(desk["周敏"]))
+        dialog.submit()
+
+    on_dialog(choose)
+    main.activateWindow()
+    qtbot.keyClick(main, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert seen["first"].startswith("王海涛")  # the person logged in, unless changed
+    assert "王海涛" in seen["hint"] and "胡斌" in seen["hint"]
+    view = clock_service.shift_view(uow, clock())
+    assert view.prompts[0].confirmation.staff_name == "周敏"
+    # the officer on duty logged in: confirmed at once, as them
+    clock.set("2026-11-24T00:01")
+    uow.act_as(Actor.user(6, "hubin", "胡斌", Role.OFFICER, desk["胡斌"]))
+    main.refresh_all(None)
+    main.confirm_presence()
+    view = clock_service.shift_view(uow, clock())
+    assert view.prompts[1].confirmation.staff_name == "胡斌"
+
+
+def test_a_new_desk_is_guided_to_plan_a_rota_not_alarmed(qtbot, sqlite_backend, runner, clock,
+                                                        notifier, on_dialog):
+    from dutyroom.ui.dialogs.roster_dialogs import GenerateDialog
+
+    for name, tier, mobile in (("王海涛", "leader", "13907311000"), ("胡斌", "officer", "13907312002")):
+        staff_service.add_staff(sqlite_backend.uow, {"name": name, "tier": tier, "mobile": mobile})
+    clock.set("2026-11-23T09:30")  # well past the sign-in deadline
+    settings = settings_service.load_settings(sqlite_backend.uow)
+    window = MainWindow(sqlite_backend.uow, runner, "test.sqlite3", "0009", settings,
+                        now=clock, notifier=notifier)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.today.guide.isVisible() and "先排班" in window.today.guide.findChild(
+        type(window.today.shift_label)).text()
+    assert not window.alert_banner.isVisible()
+    assert not [sent for sent in notifier.sent if sent[2]]  # no chime
+    opened = {}
+    on_dialog(lambda dialog: (opened.setdefault("dialog", dialog), dialog.reject()))
+    window.today.plan_button.click()
+    assert isinstance(opened["dialog"], GenerateDialog)
+    assert window.current_page() is window.roster

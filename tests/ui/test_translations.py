@@ -174,3 +174,128 @@ def test_the_rota_s_day_heading_names_the_weekday_in_english(english, sqlite_bac
     day = date(2026, 11, 23)
     view = roster_service.roster_view(sqlite_backend.uow, day, day).days[0]
     assert describe(day, view).splitlines()[0] == "2026-11-23 Monday Workday"
+
+
+LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def _shown_texts(dialog) -> list[str]:
+    """Every text a person can see in `dialog`: labels, buttons, tooltips, menus' actions,
+    the lists' headings and cells."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLabel, QWidget
+
+    texts = []
+    for widget in dialog.findChildren(QWidget):
+        texts += [widget.toolTip(), widget.accessibleName()]
+        if isinstance(widget, QLabel | QAbstractButton):
+            texts.append(widget.text())
+        if isinstance(widget, QComboBox):
+            texts += [widget.itemText(i) for i in range(widget.count())]
+        model = widget.model() if isinstance(widget, QAbstractItemView) else None
+        if model is not None:
+            root = widget.rootIndex()
+            for column in range(model.columnCount(root)):
+                texts.append(str(model.headerData(column, Qt.Orientation.Horizontal) or ""))
+                texts += [str(model.index(row, column, root).data() or "")
+                          for row in range(model.rowCount(root))]
+    texts += [action.text() for action in dialog.findChildren(QAction)]
+    return [t for t in texts if t]
+
+
+def test_qt_s_file_dialog_speaks_chinese_in_the_chinese_window(qapp, qtbot, tmp_path):
+    """Qt's catalogue lacks some of Qt 6's own strings ("&Look in:"); Dutyroom's supplement
+    fills them in."""
+    from PySide6.QtWidgets import QFileDialog
+
+    (tmp_path / "值班资料").mkdir()
+    installed = i18n.install(qapp, i18n.DEFAULT)
+    try:
+        dialog = QFileDialog(None, "选择人员表", str(tmp_path), "表格文件 (*.xlsx *.csv);;所有文件 (*)")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: "值班资料" in _shown_texts(dialog), timeout=5000)
+        # Paths, the user's name and the file patterns are data, not wording.
+        data = re.compile(rf"{re.escape(str(tmp_path))}|\broot\b|\(\*[^)]*\)")
+        english = [t for t in _shown_texts(dialog) if LATIN_WORD.search(data.sub("", t))]
+        assert english == []
+        assert "查找范围(&L)：" in _shown_texts(dialog) and "文件夹" in _shown_texts(dialog)
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+
+
+def test_qt_s_catalogue_is_loaded_for_every_qt_module_the_window_uses():
+    used = set()
+    for path in (ROOT / "dutyroom").rglob("*.py"):
+        used |= set(re.findall(r"^from PySide6\.(Qt\w+) import", path.read_text(encoding="utf-8"),
+                               re.MULTILINE))
+    assert used <= set(i18n.QT_CATALOGUES)
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in {c for c in i18n.QT_CATALOGUES.values() if c}:
+        assert QTranslator().load(QLocale("zh_CN"), name, "_", folder), name
+    assert QTranslator().load(i18n.supplement("zh_CN"))
+
+
+def _alert(number: int):
+    from datetime import UTC, datetime
+
+    from dutyroom.domain.deadlines import AlertState
+    from dutyroom.services.alert_service import Alert
+
+    moment = datetime(2026, 11, 23, tzinfo=UTC)
+    return Alert(f"k{number}", "phone_report", "电话报告", f"事件{number}", number, "incident",
+                 moment, moment, AlertState.OVERDUE)
+
+
+def _watch(count: int):
+    from datetime import UTC, datetime
+
+    from dutyroom.services.alert_service import Watch
+
+    moment = datetime(2026, 11, 23, tzinfo=UTC)
+    return Watch(moment, [_alert(n) for n in range(count)], {}, moment)
+
+
+def test_the_banner_counts_the_alerts_it_does_not_name(qtbot):
+    from dutyroom.ui.alert_banner import AlertBanner
+
+    banner = AlertBanner()
+    qtbot.addWidget(banner)
+    banner.show_watch(_watch(5))
+    assert "电话报告 — 事件0，另有 4 项" in banner.text.text()
+
+
+def test_the_counts_of_more_alerts_are_right_in_english(english, qtbot):
+    from dutyroom.ui.alert_banner import AlertBanner
+    from dutyroom.ui.alert_center import summary
+
+    banner = AlertBanner()
+    qtbot.addWidget(banner)
+    banner.show_watch(_watch(5))
+    assert banner.text.text().startswith("⚠ 5 overdue") and "Event0" not in banner.text.text()
+    assert banner.text.text().endswith("事件0 and 4 more")
+    assert summary([_alert(n) for n in range(5)]).splitlines()[-1] == "…and 3 more"
+
+
+def test_the_handover_header_is_in_one_language(english):
+    from datetime import date
+
+    from dutyroom.domain.handover import HandoverRecord
+    from dutyroom.ui.pages.handover_page import record_html
+
+    record = HandoverRecord(unit="青山镇人民政府", desk="总值班室", day=date(2026, 11, 23),
+                            period="2026-11-23 08:30 至 2026-11-24 08:30", outgoing="胡斌",
+                            incoming="周敏", leader="王海涛", chief="", sections=(),
+                            assembled_at="2026-11-24 08:10")
+    header = re.search(r"<p>(.*?)</p>", record_html(record)).group(1)
+    assert header == "Shift 2026-11-23 08:30 to 2026-11-24 08:30  Recorded up to 2026-11-24 08:10"
+    assert record.period_bounds == ("2026-11-23 08:30", "2026-11-24 08:30")
+
+
+def test_how_an_incident_was_received_is_named_so(english):
+    assert tr("接报方式") == "How received"

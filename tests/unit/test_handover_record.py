@@ -117,6 +117,12 @@ def test_people_notes_and_an_empty_section_say_so():
     assert record.period == "2026-11-23 08:30 至 2026-11-24 08:30"
     assert record.title == "青山镇人民政府总值班室交接班记录"
     assert record.equipment == "传真机缺纸"
+    assert record.written == (("设备和电话状态", "传真机缺纸"), ("其他交代事项", "东岭村险情请继续跟进"))
+
+
+def test_fields_the_officer_left_empty_are_recorded_as_not_filled_in():
+    record = assemble(facts(), equipment="", notes=" \n ")
+    assert record.written == (("设备和电话状态", "（未填写）"), ("其他交代事项", "（未填写）"))
 
 
 def test_the_record_survives_storage_unchanged():

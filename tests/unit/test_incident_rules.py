@@ -72,6 +72,15 @@ def test_the_suggestion_says_why():
     assert "Ⅲ级" in text and "死亡 3 人 ≥ 3" in text
 
 
+def test_the_suggestion_names_its_measures_as_the_form_does():
+    """The form's fields are 死亡, 受伤 and 直接经济损失 (万元); the hint uses those words."""
+    injured = suggest_level(0, 12, 0).describe()
+    assert "受伤 12 人 ≥ 10" in injured and "重伤计" in injured
+    assert "万元" in suggest_level(0, 0, 12_000_000).describe()
+    assert "受伤" in suggest_level(0, 0, 0).describe() and "重伤和" not in \
+        suggest_level(0, 0, 0).describe()
+
+
 @pytest.mark.parametrize(("people", "who"), [(100, "本镇"), (101, "县级"), (499, "县级"),
                                              (500, "市级")])
 def test_mass_incident_command_by_participants(people, who):
@@ -245,8 +254,21 @@ def test_the_draft_report_carries_the_facts():
     text = draft_report(facts, Stage.FIRST, unit="青山镇人民政府", desk="总值班室", zone=Z,
                         now=at(3, 30), dispatched=["青山消防救援站"])
     assert "（首报）" in text and "2026年7月1日3时10分" in text
-    assert "青山化工园区发生化工厂储罐泄漏" in text and "已造成2人受伤" in text
+    assert "青山化工园区发生一起事故灾难。" in text and "已造成2人受伤" in text
+    assert text.count("化工厂储罐泄漏") == 1  # the heading: the title is not the event itself
     assert "已通知青山消防救援站赶赴现场处置" in text and "青山镇人民政府总值班室" in text
+
+
+def test_the_draft_names_the_event_by_its_kind_and_the_title_only_in_the_heading():
+    facts, _ = validate_facts({"received_at": at(3, 10), "title": "青山化工园区储罐液氯泄漏致2人受伤",
+                               "category": "accident", "subtype": "工矿商贸安全事故", "level": "III",
+                               "location": "青山化工园区", "injured": 2}, NOW)
+    text = draft_report(facts, Stage.UPDATE, unit="青山镇人民政府", desk="总值班室", zone=Z,
+                        now=at(4, 0))
+    first_line, body = text.split("\n", 1)
+    assert first_line == "关于青山化工园区储罐液氯泄漏致2人受伤的信息报告（续报）"
+    assert "青山化工园区发生一起工矿商贸安全事故（初判为Ⅲ级 较大）。" in body
+    assert "储罐液氯泄漏致2人受伤" not in body
 
 
 def test_bigrams_and_queries():

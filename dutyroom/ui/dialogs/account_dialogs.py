@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QLabel, QLineEdit, QWidget
 
 from dutyroom.domain.accounts import PASSWORD_MIN
@@ -13,6 +15,7 @@ from dutyroom.services.staff_service import StaffView
 from dutyroom.services.user_service import UserView
 from dutyroom.ui.dialogs.record_dialog import RecordDialog, Save, combo_box
 from dutyroom.ui.i18n import tr, tr_label
+from dutyroom.ui.quitting import confirm_quit
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.widgets import hint_label
 
@@ -27,23 +30,50 @@ def _line(placeholder: str = "", *, secret: bool = False, text: str = "") -> QLi
 
 
 def _primary_text(dialog: RecordDialog, text: str) -> None:
-    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).setText(text)
+    dialog.set_action(text, "log-in")
 
 
 class LoginDialog(RecordDialog):
-    """Who is at the keyboard: asked at start, and again to unlock the screen."""
+    """Who is at the keyboard: asked at start.
+
+    Typing goes where it is meant: the cursor waits in the first empty field (the user
+    name that last logged in on this computer is filled in), Enter in the user name goes on
+    to the password and Enter there logs in. Cancelling quits Dutyroom, so it asks first.
+    """
 
     def __init__(self, runner: Runner | SyncRunner, save: Save, unit: str,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(tr("登录 Dutyroom 值班室"), runner, save, parent)
+                 last_username: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(tr("登录"), runner, save, parent)
         heading = QLabel(f"<b>{unit or tr('Dutyroom 值班室')}</b>")
         self.layout().insertWidget(0, heading)
-        self.username = _line(tr("用户名"))
+        self.username = _line(tr("用户名"), text=last_username)
         self.password = _line(tr("密码"), secret=True)
         self.add_field("username", tr("用户名"), self.username)
         self.add_field("password", tr("密码"), self.password)
         _primary_text(self, tr("登录"))
+        login = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(tr("退出"))
+        for button in (login, cancel):  # Enter belongs to the field it is typed in
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        QWidget.setTabOrder(self.username, self.password)
+        QWidget.setTabOrder(self.password, login)
+        QWidget.setTabOrder(login, cancel)
+        self.username.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self.submit)
+        (self.password if last_username else self.username).setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return  # the field it was typed in has acted on it (no login with half a form)
+        super().keyPressEvent(event)
+
+    def reject(self) -> None:
+        if confirm_quit(self, tr("退出 Dutyroom"),
+                        tr("不登录就退出 Dutyroom 值班室吗？\n退出后提醒不再响铃，直到再次打开。"),
+                        tr("返回登录")):
+            super().reject()
 
 
 class UserDialog(RecordDialog):

@@ -13,6 +13,7 @@ from dutyroom.services.staff_service import StaffView
 from dutyroom.ui.dialogs.record_dialog import RecordDialog, Save, combo_box, text_box, time_editor
 from dutyroom.ui.i18n import tr, tr_label
 from dutyroom.ui.tasks import Runner, SyncRunner
+from dutyroom.ui.widgets import hint_label
 
 
 class CheckInDialog(RecordDialog):
@@ -61,6 +62,30 @@ class CheckInDialog(RecordDialog):
             self.rostered.setText(tr("排班：{0}　{1}").format(rostered.name, rostered.mobile))
         else:
             self.rostered.setText(tr("排班为 {0}，将记录为替班。").format(rostered.name))
+
+
+class PresenceDialog(RecordDialog):
+    """在岗确认 when the person at the keyboard is not the officer on the rota: who is
+    confirming is asked, never assumed (the record names the person at the desk)."""
+
+    def __init__(self, runner: Runner | SyncRunner, save: Save, staff: Sequence[StaffView],
+                 officer: tuple[int, str] | None, user: str, preferred: int | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(tr("在岗确认"), runner, save, parent, action=tr("确认在岗"),
+                         action_icon="check")
+        rostered = tr("本班值班员是 {0}").format(officer[1]) if officer else \
+            tr("本班没有排值班员")
+        self.hint = hint_label(tr("当前登录的是 {0}，{1}。请选择在值班室确认在岗的人。").format(
+            user, rostered))
+        self.layout().insertWidget(0, self.hint)
+        self.person = QComboBox()
+        first = preferred if preferred is not None else officer[0] if officer else None
+        people = sorted((p for p in staff if p.active), key=lambda p: (
+            p.id != first, p.tier != Tier.OFFICER, p.name))
+        for person in people:
+            self.person.addItem(tr("{0}（{1}）").format(person.name, tr_label(Tier(person.tier).label)),
+                                person.id)
+        self.add_field("staff_id", tr("确认人"), self.person, True)
 
 
 class SpotCheckDialog(RecordDialog):

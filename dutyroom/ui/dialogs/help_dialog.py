@@ -7,6 +7,7 @@ from importlib.resources import files
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
 from dutyroom.ui.i18n import current_language, tr
+from dutyroom.ui.widgets import fit_to_screen
 
 
 def help_html(language: str | None = None) -> str:
@@ -21,8 +22,8 @@ class HelpDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Dutyroom 值班室 — 帮助"))
-        self.resize(760, 640)
+        self.setWindowTitle(tr("帮助"))
+        fit_to_screen(self, 760, 640)
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(True)

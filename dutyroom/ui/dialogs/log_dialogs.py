@@ -10,16 +10,19 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QWidget,
 )
 
@@ -117,16 +120,22 @@ class IncidentDialog(RecordDialog):
         for key, label in (("deaths", tr("死亡")), ("injured", tr("受伤")), ("missing", tr("失踪")),
                            ("trapped", tr("被困"))):
             box = _count(values.get(key, 0))
+            box.setMaximumWidth(96)  # four to a row: the form stays narrower than the screen
             self.counts[key] = box
             self.fields[key] = box
             counts.addWidget(QLabel(label))
             counts.addWidget(box)
+        counts.addStretch(1)
         right.addRow(tr("伤亡（人）："), counts)
         self.people = _count(values.get("people_involved", 0))
         self.add_field("people_involved", tr("涉及人数"), self.people, form=right)
-        self.loss = _count(values.get("economic_loss", 0), 2_000_000_000)
-        self.loss.setSuffix(tr(" 元"))
+        # 万元, as the level thresholds, the detail pane and the reports say it.
+        self.loss = QDoubleSpinBox()
+        self.loss.setRange(0, 200_000)
+        self.loss.setDecimals(2)
+        self.loss.setSuffix(tr(" 万元"))
         self.loss.setGroupSeparatorShown(True)
+        self.loss.setValue(values.get("economic_loss", 0) / 10_000)
         right.addRow(tr("直接经济损失："), self.loss)
         self.suggestion = QLabel()
         self.suggestion.setWordWrap(True)
@@ -161,28 +170,35 @@ class IncidentDialog(RecordDialog):
 
     def _suggest(self) -> None:
         advice = suggest_level(self.counts["deaths"].value(), self.counts["injured"].value(),
-                               self.loss.value())
+                               self.loss_yuan())
         text = tr_text(advice.describe())
         if self.subtype.currentData() == MASS_INCIDENT:
             text += "<br>" + tr_text(mass_incident_command(self.people.value(), *self.mass_limits))
         colour = LEVEL_COLOURS[advice.level.value]
         self.suggestion.setText(f"<span style='color:{colour}'>{text}</span>")
 
+    def loss_yuan(self) -> int:
+        return round(self.loss.value() * 10_000)
+
     def values(self) -> dict[str, Any]:
         values = super().values()
-        values["economic_loss"] = self.loss.value()
+        values["economic_loss"] = self.loss_yuan()
         return values
 
 
 class ReportDialog(RecordDialog):
-    """Record a report sent upward; the written text starts from a draft of the facts."""
+    """Record a report sent upward. The text starts as a draft of the facts for the stage,
+    made as the form opens (the help says so); it follows a change of stage until the
+    officer edits it, and 重新生成草稿 starts it again. 报送人 is whoever is logged in."""
 
     def __init__(self, runner: Runner | SyncRunner, save: Save, zone: tzinfo,
                  draft: Callable[[str], str], suggested_stage: str = "first",
-                 parent: QWidget | None = None) -> None:
-        super().__init__(tr("记录报送"), runner, save, parent)
+                 sender: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(tr("记录报送"), runner, save, parent, action=tr("记录报送"),
+                         action_icon="log")
         self.setMinimumWidth(720)
         self._draft = draft
+        self._drafted = ""
         self.stage = combo_box([(tr_label(v), k.value) for k, v in STAGE_LABELS.items()], suggested_stage)
         self.add_field("stage", tr("阶段"), self.stage, True)
         self.channel = combo_box([(tr_label(v), k.value) for k, v in CHANNEL_LABELS.items()], "phone")
@@ -191,52 +207,114 @@ class ReportDialog(RecordDialog):
         recipient = QLineEdit()
         recipient.setPlaceholderText(tr("例如：县委县政府总值班室"))
         self.add_field("recipient", tr("报送对象"), recipient)
-        self.add_field("sent_by", tr("报送人"), QLineEdit())
+        self.sender = QLineEdit(sender)
+        self.add_field("sent_by", tr("报送人"), self.sender)
+        reason = QLineEdit()
+        reason.setPlaceholderText(
+            tr("报送时间早于现在超过补录界限（设置，默认 30 分钟）时必填，例如：现场无法登记"))
+        self.add_field("entry_reason", tr("补录原因"), reason)
         self.text = text_box("", 220)
         self.add_field("text", tr("报告内容"), self.text)
-        draft_button = QPushButton(tr("按事件信息生成草稿"))
+        draft_button = QPushButton(tr("重新生成草稿"))
+        draft_button.setToolTip(tr("按事件当前信息和所选阶段重新生成报告内容"))
         draft_button.clicked.connect(self.fill_draft)
         self.form.addRow("", draft_button)
-        self.channel.currentIndexChanged.connect(self._channel_changed)
+        self.stage.currentIndexChanged.connect(self._stage_changed)
+        self.fill_draft()
 
-    def _channel_changed(self) -> None:
-        if self.channel.currentData() == "written" and not self.text.toPlainText().strip():
+    def _stage_changed(self) -> None:
+        if self.text.toPlainText() == self._drafted:  # not edited: the draft follows the stage
             self.fill_draft()
 
     def fill_draft(self) -> None:
-        self.text.setPlainText(self._draft(self.stage.currentData()))
+        self._drafted = self._draft(self.stage.currentData())
+        self.text.setPlainText(self._drafted)
 
 
 class DispatchDialog(RecordDialog):
-    """联动派单: tick the departments; each gets its 30- or 40-minute arrival deadline."""
+    """联动派单: the departments in a table, found by typing; tick the ones to order and say
+    what each is asked to do. Each order gets its 30- or 40-minute arrival deadline."""
+
+    COLUMNS = (tr("派单"), tr("联动单位"), tr("联系人"), tr("电话"), tr("到达时限"), tr("要求"))
+    PICK, NAME, CONTACT, PHONE, LIMIT, ASK = range(6)
 
     def __init__(self, runner: Runner | SyncRunner, save: Save, zone: tzinfo,
                  departments: Sequence[DepartmentView], parent: QWidget | None = None) -> None:
-        super().__init__(tr("联动派单"), runner, save, parent)
-        self.setMinimumWidth(640)
-        self.list = QListWidget()
-        self.list.setMinimumHeight(260)
-        for department in departments:
-            if not department.active:
-                continue
+        super().__init__(tr("联动派单"), runner, save, parent, action=tr("派单"),
+                         action_icon="department")
+        self.setMinimumWidth(900)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("输入单位、联系人或电话查找"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        self.form.addRow(tr("查找："), self.search)
+        self.ids: list[int] = []
+        self.asks: list[QLineEdit] = []
+        active = [d for d in departments if d.active]
+        self.table = QTableWidget(len(active), len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels(list(self.COLUMNS))
+        self.table.verticalHeader().hide()
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setMinimumHeight(300)
+        for row, department in enumerate(active):
+            pick = QTableWidgetItem()
+            pick.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+            pick.setCheckState(Qt.CheckState.Unchecked)
+            self.table.setItem(row, self.PICK, pick)
             minutes = 30 if department.first_line else 40
-            contact = department.liaison_name or tr("值班室")
-            phone = department.liaison_mobile or department.duty_phone
-            item = QListWidgetItem(tr("{0}　{1} {2}　（{3} 分钟内到达）").format(
-                                          department.name, contact, phone, minutes))
-            item.setData(Qt.ItemDataRole.UserRole, department.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.list.addItem(item)
-        self.fields["departments"] = self.list
-        self.form.addRow(tr("联动单位 *："), self.list)
+            cells = (department.name, department.liaison_name or tr("值班室"),
+                     department.liaison_mobile or department.duty_phone,
+                     tr("{0} 分钟").format(minutes))
+            for column, text in zip((self.NAME, self.CONTACT, self.PHONE, self.LIMIT), cells,
+                                    strict=True):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+            ask = QLineEdit()
+            ask.setPlaceholderText(tr("例如：赶赴现场处置"))
+            ask.textEdited.connect(lambda text, r=row: self._asked(r, text))
+            self.table.setCellWidget(row, self.ASK, ask)
+            self.asks.append(ask)
+            self.ids.append(department.id)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.ASK, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(self.asks[0].sizeHint().height() + 4
+                                                          if self.asks else 36)
+        self.table.cellClicked.connect(self._clicked)
+        self.fields["departments"] = self.table
+        self.form.addRow(tr("联动单位 *："), self.table)
         self.add_field("ordered_at", tr("派单时间"), time_editor(None, zone), True)
+        self.search.setFocus()
+
+    def _filter(self, text: str) -> None:
+        words = text.strip().lower().split()
+        for row in range(self.table.rowCount()):
+            cells = " ".join(self.table.item(row, c).text() for c in
+                             (self.NAME, self.CONTACT, self.PHONE)).lower()
+            self.table.setRowHidden(row, not all(w in cells for w in words))
+
+    def _clicked(self, row: int, column: int) -> None:
+        """A click anywhere on a department's row but its request ticks or unticks it."""
+        if column != self.PICK:
+            item = self.table.item(row, self.PICK)
+            item.setCheckState(Qt.CheckState.Unchecked if item.checkState() == Qt.CheckState.Checked
+                               else Qt.CheckState.Checked)
+
+    def _asked(self, row: int, text: str) -> None:
+        """Saying what a department is to do orders it."""
+        if text.strip():
+            self.table.item(row, self.PICK).setCheckState(Qt.CheckState.Checked)
+
+    def chosen(self) -> list[int]:
+        return [self.ids[row] for row in range(self.table.rowCount())
+                if self.table.item(row, self.PICK).checkState() == Qt.CheckState.Checked]
 
     def values(self) -> dict[str, Any]:
         values = super().values()
-        values["departments"] = [
-            self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
-            if self.list.item(i).checkState() == Qt.CheckState.Checked]
+        values["departments"] = self.chosen()
+        values["instructions"] = {self.ids[row]: self.asks[row].text()
+                                  for row in range(self.table.rowCount())
+                                  if self.ids[row] in values["departments"]}
         return values
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QMessag
 from dutyroom.reports.content import Document
 from dutyroom.ui.i18n import tr
 from dutyroom.ui.tasks import Runner, SyncRunner
-from dutyroom.ui.widgets import button, show_error
+from dutyroom.ui.widgets import button, fit_to_screen, show_error
 
 PRINT_DPI = 300  # sharp on paper without building a 140 MB page image at 600 dpi
 
@@ -27,7 +27,7 @@ class PdfPreview(QDialog):
         super().__init__(parent)
         self.document, self.filename = document, filename
         self.setWindowTitle(tr("打印预览 — {0}").format(title))
-        self.resize(980, 900)
+        fit_to_screen(self, 980, 900)
         self._bytes = QByteArray(document.data)
         self._buffer = QBuffer(self._bytes, self)
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)

@@ -7,7 +7,7 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,7 +28,7 @@ from dutyroom.services.uow import Outcome
 from dutyroom.ui.i18n import tr
 from dutyroom.ui.icons import ON_DARK, icon
 from dutyroom.ui.tasks import Runner, SyncRunner
-from dutyroom.ui.widgets import error_text
+from dutyroom.ui.widgets import FittingScroll, error_text, fit_to_screen
 
 Save = Callable[[dict[str, Any]], Outcome[Any]]
 
@@ -63,8 +63,13 @@ def text_box(value: str = "", height: int = 70) -> QPlainTextEdit:
 
 
 class RecordDialog(QDialog):
+    """The form in a scroll area that shows it whole when the screen is tall enough (a long
+    form on a 1280×720 screen scrolls instead of running off the screen), the refusal under
+    it, and the buttons by role: the primary action named for what it does, and 取消."""
+
     def __init__(self, title: str, runner: Runner | SyncRunner, save: Save,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, action: str | None = None,
+                 action_icon: str | None = "save") -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(460)
@@ -75,11 +80,14 @@ class RecordDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)
-        self.form = QFormLayout()
+        body = QWidget()
+        self.form = QFormLayout(body)
+        self.form.setContentsMargins(0, 0, 0, 0)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.form.setHorizontalSpacing(14)
         self.form.setVerticalSpacing(10)
-        layout.addLayout(self.form)
+        self.scroll = FittingScroll(body)
+        layout.addWidget(self.scroll, 1)
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
@@ -87,16 +95,23 @@ class RecordDialog(QDialog):
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setText(tr("保存"))
-        save.setObjectName("primary")
-        save.setIcon(icon("save", ON_DARK))
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(tr("取消"))
-        cancel.setIcon(QIcon())  # the style's own icons would break the one icon set
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setObjectName("primary")
+        self.set_action(action or tr("保存"), action_icon)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+
+    def set_action(self, text: str, icon_name: str | None) -> None:
+        """Name the primary button for what it does (保存, 登录, 派单 …), with its icon or none."""
+        primary = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        primary.setText(text)
+        primary.setIcon(icon(icon_name, ON_DARK) if icon_name else QIcon())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        hint = self.sizeHint()
+        fit_to_screen(self, max(self.width(), hint.width()), hint.height())
+        super().showEvent(event)
 
     def add_field(self, key: str, label: str, widget: QWidget, required: bool = False,
                   form: QFormLayout | None = None) -> None:

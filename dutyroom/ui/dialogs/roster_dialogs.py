@@ -44,7 +44,15 @@ from dutyroom.services.uow import Outcome, UnitOfWork
 from dutyroom.ui.i18n import tr, tr_label, tr_text
 from dutyroom.ui.table_models import Column, RecordTableModel
 from dutyroom.ui.tasks import Runner, SyncRunner
-from dutyroom.ui.widgets import action_row, button, error_text, hint_label, table_view
+from dutyroom.ui.widgets import (
+    action_row,
+    button,
+    close_row,
+    error_text,
+    fit_to_screen,
+    hint_label,
+    table_view,
+)
 
 AnyRunner = Runner | SyncRunner
 
@@ -115,7 +123,7 @@ class SlotDialog(QDialog):
         self.error = error_label()
         layout.addWidget(self.error)
         actions, self.save = action_row(tr("保存"), "save", self.submit, self.reject)
-        layout.addLayout(actions)
+        layout.addWidget(actions)
         self.mode.currentIndexChanged.connect(self._mode_changed)
         self._mode_changed()
 
@@ -180,7 +188,7 @@ class GenerateDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("自动排班"))
-        self.resize(860, 660)
+        fit_to_screen(self, 860, 660)
         self.uow, self.runner = uow, runner
         self.report: GenerationReport | None = None
         self.control: SolveControl | None = None
@@ -235,7 +243,7 @@ class GenerateDialog(QDialog):
         layout.addWidget(self.error)
         actions, self.save = action_row(tr("保存排班"), "save", self.apply, self.reject)
         self.save.setEnabled(False)
-        layout.addLayout(actions)
+        layout.addWidget(actions)
 
     def _range(self) -> tuple[date, date]:
         return picked(self.start), picked(self.end)
@@ -278,6 +286,14 @@ class GenerateDialog(QDialog):
     def _show(self, report: GenerationReport) -> None:
         self._finished()
         self.report = report
+        if not report.assignments and not report.unfilled:
+            self.summary.setText(tr("{0} 至 {1} 的 {2} 个班次都已安排，没有需要新排的班次：自动排班只填补空"
+                                    "班次，已有的安排保持不变。要重排某一天，请在月历上点击该班次修改。").format(
+                                        report.start, report.end, report.kept))
+            self.model.set_records(report.fairness)
+            self.unfilled.hide()
+            self.save.setEnabled(False)
+            return
         self.summary.setText(summary_text(report))
         self.unfilled.clear()
         self.unfilled.addItems([tr_text(u.describe()) for u in report.unfilled])
@@ -311,7 +327,8 @@ class GenerateDialog(QDialog):
 
 def summary_text(report: GenerationReport) -> str:
     """What the preview promises, and no more than was proven."""
-    lines = [tr("将新排 {0} 个班次。").format(len(report.assignments))]
+    lines = [tr("将新排 {0} 个班次（已安排的 {1} 个保持不变）。").format(len(report.assignments),
+                                                                 report.kept)]
     gaps = len(report.unfilled)
     if not gaps:
         lines.append(tr("所有班次均可排上。"))
@@ -356,7 +373,7 @@ class _ListEditor(QDialog):
         self.uow, self.runner, self.remove = uow, runner, remove
         self.model: RecordTableModel[Any] = RecordTableModel(columns)
         self.setWindowTitle(title)
-        self.resize(760, 520)
+        fit_to_screen(self, 760, 520)
         self.changed = False
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(22, 18, 22, 16)
@@ -375,12 +392,7 @@ class _ListEditor(QDialog):
         self.layout_.addWidget(QLabel(f"<b>{add_label}</b>"))
         self.layout_.addLayout(self.form)
         self.layout_.addWidget(self.error)
-        close = button(tr("关闭"))
-        close.clicked.connect(self.accept)
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        bottom.addWidget(close)
-        self.layout_.addLayout(bottom)
+        self.layout_.addWidget(close_row(self.accept))
 
     def selected_row(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -435,6 +447,8 @@ class LeaveDialog(_ListEditor):
         self.first, self.last = date_edit(start), date_edit(start)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(tr("事由"))
+        self.reason.setMinimumWidth(160)
+        fit_to_screen(self, 920, 540)
         add = button(tr("添加"), "add", primary=True)
         add.clicked.connect(self.add)
         for widget in (self.person, self.kind, self.first, QLabel(tr("至")), self.last, self.reason,
@@ -509,7 +523,7 @@ class StatsDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("值班统计"))
-        self.resize(780, 560)
+        fit_to_screen(self, 780, 560)
         self.uow, self.runner, self.unit = uow, runner, unit
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)
@@ -573,18 +587,13 @@ class ChangesDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("排班调整记录（{0} 至 {1}）").format(start, end))
-        self.resize(1000, 520)
+        fit_to_screen(self, 1000, 520)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)
         self.model: RecordTableModel[ChangeView] = RecordTableModel(CHANGE_COLUMNS)
         layout.addWidget(table_view(self.model), 1)
         self.error = error_label()
         layout.addWidget(self.error)
-        close = button(tr("关闭"))
-        close.clicked.connect(self.accept)
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        bottom.addWidget(close)
-        layout.addLayout(bottom)
+        layout.addWidget(close_row(self.accept))
         runner.run(roster_service.changes, uow, start, end, done=self.model.set_records,
                    failed=lambda e: self.error.setText(error_text(e)))

@@ -7,6 +7,7 @@ the administrator who adds everyone else, and where the staff list comes from.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QTime
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QRadioButton,
     QTimeEdit,
     QVBoxLayout,
@@ -119,16 +121,24 @@ class AdminPage(_Page):
 
 
 class StaffPage(_Page):
-    def __init__(self) -> None:
+    def __init__(self, demo_possible: bool) -> None:
         super().__init__(tr("值班人员"), tr("排班、签到和交接班都要用到值班人员名单。"))
         self.choices = QButtonGroup(self)
-        for key, text in ((STAFF_IMPORT, tr("从 Excel 或 CSV 人员表导入（完成后选择文件，导入前逐行预览）")),
-                          (STAFF_DEMO, tr("先载入示例乡镇试用（人员、电话均为虚构，界面有明显提示）")),
-                          (STAFF_LATER, tr("稍后在「通讯录」中逐个添加"))):
+        for key, text, note in (
+                (STAFF_IMPORT, tr("从 Excel 或 CSV 人员表导入"), tr("完成后选择文件，导入前逐行预览。")),
+                (STAFF_DEMO, tr("先打开示例乡镇试用"),
+                 tr("示例放在单独的示例数据库中，不写入本值班室的数据库；人员、电话均为虚构，"
+                    "界面有明显提示。")),
+                (STAFF_LATER, tr("稍后在「通讯录」中逐个添加"), "")):
             radio = QRadioButton(text)
             radio.setProperty("choice", key)
+            radio.setEnabled(key != STAFF_DEMO or demo_possible)
             self.choices.addButton(radio)
             self.form.addRow(radio)
+            if note:
+                explained = hint_label(note)
+                explained.setContentsMargins(24, 0, 0, 6)
+                self.form.addRow(explained)
         self.choices.buttons()[0].setChecked(True)
 
     def choice(self) -> str:
@@ -136,13 +146,20 @@ class StaffPage(_Page):
 
 
 class SetupWizard(QWizard):
-    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner) -> None:
+    """Unit, administrator and staff; the unit and the administrator always go into the
+    desk's database. The sample town never does: chosen here, it is opened in a database of
+    its own (`open_demo`), with the same administrator, and the app runs on it this time."""
+
+    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner,
+                 open_demo: Callable[[], Any] | None = None) -> None:
         super().__init__()
-        self.uow, self.runner = uow, runner
-        self.setWindowTitle(tr("Dutyroom 值班室 — 首次设置"))
+        self.uow, self.runner, self.open_demo = uow, runner, open_demo
+        self.demo: Any = None  # the sample town's backend, once opened
+        self.setWindowTitle(tr("首次设置"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setMinimumSize(620, 440)
-        self.unit, self.admin, self.staff = UnitPage(), AdminPage(), StaffPage()
+        self.unit, self.admin = UnitPage(), AdminPage()
+        self.staff = StaffPage(open_demo is not None)
         for page in (self.unit, self.admin, self.staff):
             self.addPage(page)
         self.setButtonText(QWizard.WizardButton.NextButton, tr("下一步"))
@@ -154,18 +171,32 @@ class SetupWizard(QWizard):
         """Write it all on the background runner; close once it is saved."""
         unit, admin, choice = self.unit.values(), self.admin.values(), self.staff.choice()
 
-        def set_up() -> None:
+        def set_up() -> Any:
             if self.uow.user.user_id is None:  # not yet created by an earlier try
                 user_service.create_first_admin(self.uow, admin)
-            if choice == STAFF_DEMO:
-                demo.seed_demo(self.uow)
-            settings_service.save_settings(
-                self.uow, unit if choice != STAFF_DEMO else {k: unit[k] for k in
-                                                            ("desk_name", "handover_time")})
+            if settings_service.load_settings(self.uow)["demo_data"]:
+                # This database is the sample town already (make demo): keep its name.
+                settings_service.save_settings(self.uow, {k: unit[k] for k in
+                                                          ("desk_name", "handover_time")})
+                return None
+            settings_service.save_settings(self.uow, unit)
+            if choice == STAFF_DEMO and self.open_demo is not None:
+                return open_sample_town(self.open_demo, admin)
+            return None
 
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
-        self.runner.run(set_up, done=lambda _: super(SetupWizard, self).accept(),
-                        failed=self._failed)
+        if choice == STAFF_DEMO:
+            self.staff.error.setText(tr("正在建立示例数据库…"))
+        self.runner.run(set_up, done=self._done, failed=self._failed)
+
+    def _done(self, demo: Any) -> None:
+        self.demo = demo
+        if demo is not None:
+            QMessageBox.information(self, tr("示例乡镇"), tr(
+                "示例乡镇已在单独的示例数据库中打开：\n{0}\n\n本值班室的数据库中没有写入任何示例数据，"
+                "只保存了单位名称和管理员账户。下次启动 Dutyroom 即打开本值班室；"
+                "想再看示例，可运行 dutyroom --db \"{0}\"。").format(demo.url.database))
+        super().accept()
 
     def _failed(self, error: BaseException) -> None:
         self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
@@ -174,3 +205,19 @@ class SetupWizard(QWizard):
     @property
     def wants_import(self) -> bool:
         return self.staff.choice() == STAFF_IMPORT
+
+
+def open_sample_town(open_demo: Callable[[], Any], admin: dict[str, Any]) -> Any:
+    """The sample town in its own database, with the administrator just made (or, if it was
+    opened before, logged in as them), ready to use."""
+    backend = open_demo()
+    try:
+        if user_service.has_users(backend.uow):
+            user_service.login(backend.uow, admin["username"], admin["password"])
+        else:
+            user_service.create_first_admin(backend.uow, admin)
+        demo.seed_demo(backend.uow)
+    except BaseException:
+        backend.close()
+        raise
+    return backend

@@ -34,7 +34,7 @@ from dutyroom.ui.icons import icon
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.table_models import Column, RecordFilterProxy, RecordTableModel
 from dutyroom.ui.tasks import Runner, SyncRunner
-from dutyroom.ui.widgets import button, show_error, title_label
+from dutyroom.ui.widgets import PAGE_MARGINS, button, show_error, title_label
 
 STAFF_COLUMNS: list[Column[StaffView]] = [
     Column(tr("姓名"), lambda p: p.name),
@@ -288,7 +288,7 @@ class ContactsPage(Page):
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner) -> None:
         super().__init__()
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 22, 28, 18)
+        layout.setContentsMargins(*PAGE_MARGINS)
         layout.addWidget(title_label(tr("通讯录")))
         self.tabs = QTabWidget()
         self.staff = StaffList(uow, runner)

@@ -7,31 +7,36 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFrame,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QTableView,
     QVBoxLayout,
 )
 
+from dutyroom.domain.anchors import parse_anchor
+from dutyroom.domain.errors import FieldError
 from dutyroom.domain.roles import Permission
-from dutyroom.services import backup_service, field_service, staff_service, user_service
+from dutyroom.services import backup_service, check_service, field_service, staff_service, user_service
 from dutyroom.services.backup_service import BackupInfo, Storage
 from dutyroom.services.field_service import OUTCOME_LABELS, FieldOrigin, MergeReport, PackageReport
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.services.user_service import UserView
 from dutyroom.ui.dialogs.account_dialogs import PasswordDialog, UserDialog, clean
 from dutyroom.ui.dialogs.range_dialog import RangeDialog
-from dutyroom.ui.i18n import tr, tr_label
+from dutyroom.ui.i18n import tr, tr_label, tr_text
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.table_models import Column, RecordTableModel
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.widgets import (
+    PAGE_MARGINS,
     button,
     card,
     hint_label,
@@ -58,12 +63,12 @@ class DataPage(Page):
     changed = Signal(object)
 
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner, storage: Storage | None,
-                 zone: str = "Asia/Shanghai") -> None:
+                 zone: str = "Asia/Shanghai", about: str = "") -> None:
         super().__init__()
-        self.uow, self.runner, self.storage = uow, runner, storage
+        self.uow, self.runner, self.storage, self.about = uow, runner, storage, about
         self.zone = ZoneInfo(zone)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 22, 28, 18)
+        layout.setContentsMargins(*PAGE_MARGINS)
         layout.setSpacing(14)
         layout.addWidget(title_label(tr("数据与账户")))
         self.origin_banner = QLabel()
@@ -71,14 +76,39 @@ class DataPage(Page):
         self.origin_banner.setWordWrap(True)
         self.origin_banner.hide()
         layout.addWidget(self.origin_banner)
-        layout.addWidget(scrolling_cards([self._backup_card(), self._field_card(),
-                                          self._user_card()]), 1)
+        layout.addWidget(scrolling_cards([self._check_card(), self._backup_card(),
+                                          self._field_card(), self._user_card()]), 1)
 
     # --- layout -------------------------------------------------------------------------------
+
+    def _check_card(self) -> QFrame:
+        frame, inner = card()
+        inner.addWidget(QLabel(tr("<b>检查数据</b>")))
+        inner.addWidget(hint_label(
+            tr("检查数据库完整性、审计链，以及每条记录与其最后一次审计记录是否一致。交接班记录打印件末尾印有"
+               "「审计链锚点」（条数和校验码）：填入后还会核对数据库中的审计链是否仍含这一条，可发现整体改写、"
+               "删去末尾记录或换成旧备份。")))
+        row = QHBoxLayout()
+        self.anchor_edit = QLineEdit()
+        self.anchor_edit.setPlaceholderText(tr("纸面锚点（可选），例如 1234:3F9A-C210-7B4E-55D1"))
+        self.anchor_edit.setAccessibleName(tr("审计链锚点"))
+        self.check_button = button(tr("立即检查"), "check", primary=True)
+        self.check_button.clicked.connect(self.run_check)
+        self.anchor_edit.returnPressed.connect(self.run_check)
+        row.addWidget(self.anchor_edit, 1)
+        row.addWidget(self.check_button)
+        inner.addLayout(row)
+        self.check_result = QLabel()
+        self.check_result.setWordWrap(True)
+        self.check_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        inner.addWidget(self.check_result)
+        return frame
 
     def _backup_card(self) -> QFrame:
         frame, inner = card()
         inner.addWidget(QLabel(tr("<b>备份</b>")))
+        if self.about:  # which database this desk works on, and its schema version
+            inner.addWidget(hint_label(self.about))
         self.backup_hint = hint_label("")
         inner.addWidget(self.backup_hint)
         self.backups: RecordTableModel[BackupInfo] = RecordTableModel([
@@ -220,6 +250,36 @@ class DataPage(Page):
         rows = view.selectionModel().selectedRows()
         return model.record(rows[0].row()) if rows else None
 
+    # --- checking -----------------------------------------------------------------------------
+
+    def run_check(self) -> None:
+        if self.storage is None:
+            return
+        text = self.anchor_edit.text().strip()
+        try:
+            anchors = (parse_anchor(text),) if text else ()
+        except FieldError as error:
+            self.check_result.setText(tr_text(error.message))
+            return
+        storage = self.storage
+        self.check_result.setText(tr("正在检查…"))
+        self.runner.run(lambda: check_service.run_check(self.uow, storage.engine, anchors),
+                        done=self._checked, failed=self._failed)
+
+    def _checked(self, report: check_service.CheckReport) -> None:
+        head = tr("审计链现有 {0}").format(tr_text(report.head.readable())) if report.head \
+            else tr("审计链为空")
+        if report.ok:
+            self.check_result.setText(tr("检查通过：数据库完好，审计链和每条记录都与审计记录一致。{0}。")
+                                      .format(head))
+            return
+        shown = report.problems[:12]
+        more = len(report.problems) - len(shown)
+        self.check_result.setText(
+            tr("发现 {0} 个问题：").format(len(report.problems)) + "\n"
+            + "\n".join(f"· {tr_text(p)}" for p in shown)
+            + (("\n" + tr("……另有 {0} 个").format(more)) if more else "") + "\n" + head)
+
     # --- backups ------------------------------------------------------------------------------
 
     def back_up(self) -> None:
@@ -255,15 +315,34 @@ class DataPage(Page):
             self.restore_from(Path(name))
 
     def restore_from(self, path: Path) -> None:
+        """Check the file in full first; then ask, saying what fails and what would be lost."""
         if self.storage is None:
             return
-        answer = QMessageBox.question(
-            self, tr("恢复备份"), tr("用下面的备份替换当前数据库？\n{0}\n\n恢复前会先校验这个文件；当前数据库"
-                                     "会先另存为「恢复前自动保留」的备份，可以再恢复回来。").format(path))
+        storage = self.storage
+        self.runner.run(lambda: backup_service.plan_restore(self.uow, storage.url, path),
+                        done=lambda plan: self._confirm_restore(path, plan), failed=self._failed)
+
+    def _confirm_restore(self, path: Path, plan: backup_service.RestorePlan) -> None:
+        text = tr("用下面的备份替换当前数据库？\n{0}\n\n当前数据库会先另存为「恢复前自动保留」的备份，"
+                  "可以再恢复回来。").format(path)
+        if plan.lost:
+            text += "\n\n" + tr("注意：{0}。").format(tr_text(plan.lost))
+        override = ""
+        if plan.problems:
+            listed = "\n".join(f"· {tr_text(p)}" for p in plan.problems[:8])
+            reason, ok = QInputDialog.getText(
+                self, tr("备份未通过检查"),
+                tr("这个备份未通过完整性检查：\n{0}\n\n确需恢复，请写明原因（记入审计链）：").format(listed))
+            if not ok or not reason.strip():
+                return
+            override = reason.strip()
+        answer = QMessageBox.question(self, tr("恢复备份"), text)
         if answer != QMessageBox.StandardButton.Yes:
             return
         storage = self.storage
-        self.runner.run(lambda: backup_service.restore(self.uow, storage.engine, storage.url, path),
+        assert storage is not None
+        self.runner.run(lambda: backup_service.restore(self.uow, storage.engine, storage.url, path,
+                                                       accept_loss=bool(plan.lost), override=override),
                         done=self._restored, failed=self._failed)
 
     def _restored(self, report: backup_service.RestoreReport) -> None:
@@ -276,24 +355,30 @@ class DataPage(Page):
 
     def export_package(self) -> None:
         today = datetime.now(self.zone).date()
+        accounts = [(u.username, tr("{0}（{1}，{2}）").format(u.display_name, u.username,
+                                                             tr_label(u.role_label)),
+                     u.id == self.uow.user.user_id) for u in self.users.records() if u.active]
         dialog = RangeDialog(tr("导出外勤包"), tr("导出…"), "download", today,
-                             today + timedelta(days=6), self)
+                             today + timedelta(days=6), self, accounts=accounts)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         first, last = dialog.dates()
+        users = dialog.chosen_accounts()
         name, _ = QFileDialog.getSaveFileName(
             self, tr("导出外勤包"), str(Path.home() / tr("外勤包-{0:%m%d}-{1:%m%d}.dutyroom").format(
                                                              first, last)),
             PACKAGE_FILTER)
         if name:
-            self.runner.run(field_service.export_package, self.uow, first, last, Path(name),
+            self.runner.run(field_service.export_package, self.uow, first, last, Path(name), users,
                             done=self._exported, failed=self._failed)
 
     def _exported(self, outcome: Outcome[PackageReport]) -> None:
         report = outcome.value
         self.field_result.setText(
             tr("已导出外勤包 {0}：{1}—{2}，人员 {3} 人，值班 {4} 天，未办结事件 {5} 件。").format(
-                   report.out, report.start, report.end, report.staff, report.duty_days, report.incidents))
+                   report.out, report.start, report.end, report.staff, report.duty_days, report.incidents)
+            + " " + (tr("带出的账户：{0}；其他账户未带出。").format(tr("、").join(report.users))
+                     if report.users else tr("没有带出任何账户：笔记本上首次打开时须新建管理员。")))
 
     def merge_package(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, tr("合并外勤数据"), str(Path.home()), PACKAGE_FILTER)
@@ -306,6 +391,8 @@ class DataPage(Page):
         counts = tr("，").join(tr("{0} {1} 条").format(tr_label(text), report.counts.get(key, 0))
                           for key, text in OUTCOME_LABELS.items())
         text = tr("已合并 {0}：{1}。").format(report.package, counts)
+        if report.note:
+            text += " " + tr_text(report.note)
         if report.conflicts:
             text += (tr(" 以下记录在外勤和值班台都改过，值班台的版本保持有效，外勤的版本已另存为修订（见事件"
                         "的修订记录），请核对：{0}").format(tr('、').join(report.conflicts)))

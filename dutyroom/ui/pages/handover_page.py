@@ -9,7 +9,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSplitter,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -35,9 +36,25 @@ from dutyroom.ui.i18n import tr, tr_label, tr_text
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.table_models import Column, RecordTableModel
 from dutyroom.ui.tasks import Runner, SyncRunner
-from dutyroom.ui.widgets import action_row, button, card, hint_label, show_error, table_view, title_label
+from dutyroom.ui.widgets import (
+    PAGE_MARGINS,
+    action_row,
+    button,
+    card,
+    hint_label,
+    menu_button,
+    scrolling_cards,
+    show_error,
+    table_view,
+    title_label,
+)
 
 ALERT_FILL = "#fbe3e3"
+
+
+def _lines(box: QPlainTextEdit, count: int) -> int:
+    """The height that shows `count` lines of a text box."""
+    return box.fontMetrics().lineSpacing() * count + 14
 
 
 def record_html(record: HandoverRecord) -> str:
@@ -48,8 +65,8 @@ def record_html(record: HandoverRecord) -> str:
                   escape(record.leader or nobody))
               + (tr("　主要领导 <b>{0}</b>").format(escape(record.chief)) if record.chief else ""))
     parts = [f"<h2 style='margin:0'>{escape(record.title)}</h2>",
-             tr("<p>值班时段 {0}　记录截至 {1}</p>").format(
-                    escape(record.period), escape(record.assembled_at)),
+             tr("<p>值班时段 {0} 至 {1}　记录截至 {2}</p>").format(
+                    *map(escape, (*record.period_bounds, record.assembled_at))),
              f"<p>{people}</p>"]
     for number, section in enumerate(record.sections, start=1):
         parts.append(f"<h3>{number}. {escape(section.title)}</h3>")
@@ -63,8 +80,7 @@ def record_html(record: HandoverRecord) -> str:
             for line in section.lines)
         parts.append("<table border='1' cellspacing='0' cellpadding='4' width='100%' "
                      f"style='border-color:#999'><tr bgcolor='#eeeeee'>{head}</tr>{rows}</table>")
-    for label, value in ((tr("设备和电话状态"), record.equipment or tr("正常")),
-                         (tr("其他交代事项"), record.notes or tr("无"))):
+    for label, value in record.written:
         parts.append(f"<h3>{escape(label)}</h3><p>{escape(value).replace(chr(10), '<br>')}</p>")
     for c in record.corrections:
         parts.append(tr("<p style='color:#666'>更正：{0} {1}：{2}</p>").format(
@@ -91,7 +107,7 @@ class AcceptDialog(QDialog):
         form.addRow(tr("接班人"), self.person)
         layout.addLayout(form)
         row, self.ok_button = action_row(tr("确认接班"), "user-check", self.accept, self.reject)
-        layout.addLayout(row)
+        layout.addWidget(row)
 
     def staff_id(self) -> int:
         return int(self.person.currentData())
@@ -108,7 +124,7 @@ class ReasonDialog(QDialog):
         self.reason.setPlaceholderText(tr("更正原因（必填）"))
         layout.addWidget(self.reason)
         row, _ = action_row(tr("保存更正"), "save", self.accept, self.reject)
-        layout.addLayout(row)
+        layout.addWidget(row)
 
 
 class HandoverPage(Page):
@@ -126,30 +142,35 @@ class HandoverPage(Page):
         self.preview: PdfPreview | None = None
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 22, 28, 18)
+        layout.setContentsMargins(*PAGE_MARGINS)
         layout.setSpacing(12)
         head = QHBoxLayout()
         head.addWidget(title_label(tr("交接班")))
-        self.state_label = QLabel()
-        self.state_label.setObjectName("hint")
-        head.addWidget(self.state_label)
-        head.addStretch(1)
+        head.addSpacing(12)
         self.prev_button = button(tr("◀ 前一班"))
         self.prev_button.clicked.connect(lambda: self.step(-1))
         self.current_button = button(tr("本班"))
         self.current_button.clicked.connect(lambda: self.show_day(None))
         self.next_button = button(tr("后一班 ▶"))
         self.next_button.clicked.connect(lambda: self.step(1))
-        self.log_button = button(tr("签到查岗记录…"), "log")
-        self.log_button.clicked.connect(self.print_clock_log)
-        self.print_button = button(tr("预览打印"), "printer", tooltip="Ctrl+P")
-        self.print_button.clicked.connect(self.print_record)
+        for widget in (self.prev_button, self.current_button, self.next_button):
+            head.addWidget(widget)
+        head.addStretch(1)
+        self.print_button, print_menu = menu_button(tr("打印"), "printer")
+        for text, action in ((tr("交接班记录（预览打印，Ctrl+P）…"), self.print_record),
+                             (tr("签到、在岗确认和查岗记录…"), self.print_clock_log)):
+            item = QAction(text, print_menu)
+            item.triggered.connect(lambda _=False, run=action: run())
+            print_menu.addAction(item)
         self.accept_button = button(tr("接班确认"), "user-check", primary=True)
         self.accept_button.clicked.connect(self.accept_handover)
-        for widget in (self.prev_button, self.current_button, self.next_button, self.log_button,
-                       self.print_button, self.accept_button):
-            head.addWidget(widget)
+        head.addWidget(self.print_button)
+        head.addWidget(self.accept_button)
         layout.addLayout(head)
+        self.state_label = QLabel()
+        self.state_label.setObjectName("hint")
+        self.state_label.setWordWrap(True)
+        layout.addWidget(self.state_label)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setObjectName("handoverSplit")
@@ -159,23 +180,29 @@ class HandoverPage(Page):
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(12, 0, 0, 0)
-        changes_frame, changes_inner = card()
-        changes_inner.addWidget(QLabel(tr("<b>与上一班相比</b>")))
-        self.changes_label = QLabel()
-        self.changes_label.setWordWrap(True)
-        self.changes_label.setTextFormat(Qt.TextFormat.RichText)
-        changes_inner.addWidget(self.changes_label)
-        side_layout.addWidget(changes_frame)
-        notes_frame, notes_inner = card()
-        notes_inner.addWidget(QLabel(tr("<b>设备和电话状态</b>")))
+        side_layout.addWidget(self._notes_card(), 3)
+        side_layout.addWidget(self._looking_back(), 2)
+        side.setMinimumWidth(340)
+        split.addWidget(side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout.addWidget(split, 1)
+        QShortcut(QKeySequence("Ctrl+P"), self, self.print_record)
+        QShortcut(QKeySequence("Ctrl+S"), self, self.save)
+
+    def _notes_card(self) -> QWidget:
+        """What only the outgoing officer can say: equipment and what to pass on."""
+        frame, inner = card()
+        inner.addWidget(QLabel(tr("<b>设备和电话状态</b>")))
         self.equipment = QPlainTextEdit()
         self.equipment.setPlaceholderText(tr("例如：值班电话、传真、对讲机、卫星电话正常；打印机缺纸"))
-        self.equipment.setFixedHeight(70)
-        notes_inner.addWidget(self.equipment)
-        notes_inner.addWidget(QLabel(tr("<b>其他交代事项</b>")))
+        self.equipment.setMinimumHeight(_lines(self.equipment, 2))
+        inner.addWidget(self.equipment, 1)
+        inner.addWidget(QLabel(tr("<b>其他交代事项</b>")))
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText(tr("需要下一班注意或继续办理的事项"))
-        notes_inner.addWidget(self.notes, 1)
+        self.notes.setMinimumHeight(_lines(self.notes, 3))
+        inner.addWidget(self.notes, 2)
         row = QHBoxLayout()
         row.addStretch(1)
         self.correct_button = button(tr("更正…"), "edit")
@@ -184,10 +211,18 @@ class HandoverPage(Page):
         self.save_button.clicked.connect(self.save)
         row.addWidget(self.correct_button)
         row.addWidget(self.save_button)
-        notes_inner.addLayout(row)
-        side_layout.addWidget(notes_frame, 1)
-        history_frame, history_inner = card()
-        history_inner.addWidget(QLabel(tr("<b>历史交接班记录</b>（双击打开）")))
+        inner.addLayout(row)
+        return frame
+
+    def _looking_back(self) -> QTabWidget:
+        """与上一班相比 and the past records, one tab each, under the notes."""
+        tabs = QTabWidget()
+        self.changes_label = QLabel()
+        self.changes_label.setWordWrap(True)
+        self.changes_label.setTextFormat(Qt.TextFormat.RichText)
+        self.changes_label.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.changes_label.setContentsMargins(8, 8, 8, 8)
+        tabs.addTab(scrolling_cards([self.changes_label]), tr("与上一班相比"))
         self.history = RecordTableModel([
             Column(tr("班次"), lambda h: h.day.isoformat()),
             Column(tr("交班人"), lambda h: h.outgoing),
@@ -195,16 +230,10 @@ class HandoverPage(Page):
             Column(tr("状态"), lambda h: tr_text(h.status_label)),
         ])
         self.history_view = table_view(self.history)
+        self.history_view.setToolTip(tr("双击打开"))
         self.history_view.doubleClicked.connect(self._open_history)
-        history_inner.addWidget(self.history_view)
-        side_layout.addWidget(history_frame, 1)
-        side.setMinimumWidth(400)
-        split.addWidget(side)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        layout.addWidget(split, 1)
-        QShortcut(QKeySequence("Ctrl+P"), self, self.print_record)
-        QShortcut(QKeySequence("Ctrl+S"), self, self.save)
+        tabs.addTab(self.history_view, tr("历史交接班记录"))
+        return tabs
 
     # --- reading ------------------------------------------------------------------------------
 

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dutyroom.domain.clock import timeline_text
 from dutyroom.domain.deadlines import (
     ALERT_STATE_LABELS,
     CHANNEL_LABELS,
@@ -80,9 +81,10 @@ from dutyroom.ui.pages.base import Page
 from dutyroom.ui.table_models import Column
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.theme import DANGER, LEVEL_COLOURS, MUTED
-from dutyroom.ui.widgets import button, show_error, table_view, title_label
+from dutyroom.ui.widgets import PAGE_MARGINS, button, menu_button, show_error, table_view, title_label
 
 PAGE_SIZE = 100
+TITLE_COLUMN = 2  # of incident_columns
 STATE_COLOURS = {AlertState.UPCOMING: "#b9770e", AlertState.DUE: DANGER,
                  AlertState.OVERDUE: DANGER, AlertState.DONE: "#1e7e34"}
 
@@ -107,10 +109,10 @@ def incident_columns(zone: ZoneInfo) -> list[Column[IncidentRow]]:
                text=lambda r: _local(r.received_at, zone, r.level == "I")),
         Column(tr("级别"), lambda r: r.level, text=lambda r: tr_label(LEVEL_SHORT[Level(r.level)]),
                colour=lambda r: LEVEL_COLOURS[r.level]),
-        Column(tr("类别"), lambda r: r.category,
-               text=lambda r: r.subtype or tr_label(CATEGORY_LABELS[Category(r.category)])),
         Column(tr("标题"), lambda r: r.title,
                text=lambda r: (tr("【已作废】") if r.voided else "") + r.title),
+        Column(tr("类别"), lambda r: r.category,
+               text=lambda r: r.subtype or tr_label(CATEGORY_LABELS[Category(r.category)])),
         Column(tr("地点"), lambda r: r.location),
         Column(tr("状态"), lambda r: r.status, text=lambda r: tr_label(STATUS_LABELS[Status(r.status)])),
         Column(tr("下一时限"), lambda r: r.next_deadline.due if r.next_deadline else None,
@@ -170,7 +172,7 @@ class LogPage(Page):
         self.shown_incidents, self.shown_register = IncidentQuery(), RegisterQuery()
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 22, 28, 18)
+        layout.setContentsMargins(*PAGE_MARGINS)
         layout.setSpacing(10)
         head = QHBoxLayout()
         head.addWidget(title_label(tr("值班日志")))
@@ -208,6 +210,7 @@ class LogPage(Page):
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _: self._search_timer.start())
+        self.search.setMinimumWidth(200)
         row.addWidget(self.search, 2)
         self.use_dates = QCheckBox(tr("日期"))
         self.start = QDateEdit(QDate.currentDate().addMonths(-1))
@@ -218,10 +221,11 @@ class LogPage(Page):
             editor.setEnabled(False)
             editor.dateChanged.connect(lambda _: self.reload())
         self.use_dates.toggled.connect(self._dates_toggled)
+        self.until = QLabel(tr("至"))
         row.addWidget(self.use_dates)
-        row.addWidget(self.start)
-        row.addWidget(QLabel(tr("至")))
-        row.addWidget(self.end)
+        for widget in (self.start, self.until, self.end):
+            row.addWidget(widget)
+            widget.hide()
         self.category = self._filter_combo(tr("全部类别"), [(tr_label(CATEGORY_LABELS[c]), c.value)
                                                      for c in Category])
         self.level = self._filter_combo(tr("全部级别"), [(tr_label(LEVEL_LABELS[lv]), lv.value)
@@ -237,6 +241,10 @@ class LogPage(Page):
 
     def _filter_combo(self, everything: str, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()
+        # As wide as "全部类别", not as the longest category: the list opens wider.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(len(everything))
+        combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 40)
         combo.addItem(everything, None)
         for text, data in items:
             combo.addItem(text, data)
@@ -244,14 +252,22 @@ class LogPage(Page):
         return combo
 
     def _dates_toggled(self, on: bool) -> None:
-        self.start.setEnabled(on)
-        self.end.setEnabled(on)
+        # Shown only while they filter: two idle date fields took the search field's room.
+        for widget in (self.start, self.until, self.end):
+            widget.setVisible(on)
+            widget.setEnabled(on)
         self.reload()
 
     def _incident_tab(self) -> QWidget:
         self.incidents: PagedTableModel[IncidentRow] = PagedTableModel(
             incident_columns(self.zone), self._load_incidents, PAGE_SIZE, lambda r: not r.voided)
-        self.incident_view = table_view(self.incidents, stretch=3)
+        self.incident_view = table_view(self.incidents)
+        # The title, second, keeps a width of its own: fitted columns beside a stretching one
+        # left it two characters wide on a 1280-pixel screen.
+        self.incident_view.horizontalHeader().setSectionResizeMode(
+            TITLE_COLUMN, QHeaderView.ResizeMode.Interactive)
+        self.incident_view.horizontalHeader().resizeSection(TITLE_COLUMN, 240)
+        self.incident_view.horizontalHeader().setStretchLastSection(False)
         self.incident_view.selectionModel().currentRowChanged.connect(self._incident_selected)
         self.incident_view.doubleClicked.connect(lambda _: self.edit_incident())
         self.report_button = button(tr("报送"), "log", tooltip=tr("记录向上级的首报、续报或终报（Ctrl+R）"))
@@ -264,22 +280,26 @@ class LogPage(Page):
         self.status_button.clicked.connect(self.toggle_closed)
         self.edit_button = button(tr("修改"), "edit")
         self.edit_button.clicked.connect(self.edit_incident)
-        self.void_button = button(tr("作废"))
-        self.void_button.clicked.connect(self.void_incident)
-        self.print_button = button(tr("打印报告"), "printer", tooltip=tr("信息报告（首报 / 续报 / 终报）的打"
-                                                                         "印件"))
-        self.print_menu = QMenu(self.print_button)
+        # The rarer steps, one click away: a 1280-pixel screen has no room for all beside the
+        # detail in English.
+        self.more_button, self.more_menu = menu_button(tr("更多"), "more-horizontal")
+        self.print_actions: list[QAction] = []
         for stage, text in STAGE_LABELS.items():
-            action = QAction(tr("信息报告（{0}）…").format(tr_label(text)), self.print_menu)
+            action = QAction(icon("printer"), tr("打印信息报告（{0}）…").format(tr_label(text)),
+                             self.more_menu)
             action.triggered.connect(lambda _=False, s=stage.value: self.print_report(s))
-            self.print_menu.addAction(action)
-        self.print_button.setMenu(self.print_menu)
+            self.more_menu.addAction(action)
+            self.print_actions.append(action)
+        self.more_menu.addSeparator()
+        self.void_action = QAction(tr("作废…"), self.more_menu)
+        self.void_action.triggered.connect(self.void_incident)
+        self.more_menu.addAction(self.void_action)
         self.incident_text = QTextBrowser()
         self.incident_text.setOpenLinks(False)
         splitter = _list_and_detail(
             "incidentSplit", self.incident_view, self.incident_text,
             [self.report_button, self.dispatch_button, self.feedback_button,
-             self.status_button, self.edit_button, self.void_button, self.print_button])
+             self.status_button, self.edit_button, self.more_button])
         QShortcut(QKeySequence("Ctrl+R"), self, self.record_report)
         self._show_incident(None)
         return splitter
@@ -422,10 +442,11 @@ class LogPage(Page):
                         done=self._show_incident, failed=self._failed)
 
     def _show_incident(self, detail: IncidentDetail | None) -> None:
-        self.detail = detail
+        previous, self.detail = self.detail, detail
         usable = detail is not None and not detail.voided
         is_open = detail is not None and detail.open
-        for widget in (self.report_button, self.edit_button, self.void_button, self.print_button):
+        for widget in (self.report_button, self.edit_button, self.more_button, self.void_action,
+                       *self.print_actions):
             widget.setEnabled(usable)
         self.dispatch_button.setEnabled(is_open)
         self.feedback_button.setEnabled(is_open and detail is not None and any(
@@ -433,11 +454,18 @@ class LogPage(Page):
         self.status_button.setEnabled(usable)
         self.status_button.setText(tr("重新打开") if detail and detail.status == Status.CLOSED
                                    else tr("办结"))
+        same = previous is not None and detail is not None and previous.id == detail.id
+        bar = self.incident_text.verticalScrollBar()
+        position = bar.value()
         self.incident_text.setHtml(self.incident_html(detail) if detail else
                                    tr("<p style='color:{0}'>选择左侧的事件查看详情、时限和处理经过。</p><p st"
                                       "yle='color:{1}'>新接报请按 Ctrl+N。</p>").format(MUTED, MUTED))
+        if same:  # saved or refreshed: the officer stays where they were reading
+            bar.setValue(position)
 
     def incident_html(self, d: IncidentDetail) -> str:
+        """The incident as the officer works on it: what it is, then what is due (the next
+        step, so it sits near the top), then the facts, the orders, the reports and 处理经过."""
         f = d.facts
         zone = self.zone
         seconds = f.level == Level.I
@@ -448,6 +476,7 @@ class LogPage(Page):
                      "·" + f.subtype if f.subtype else "", tr_label(STATUS_LABELS[Status(d.status)]))
                  + (tr("　<b style='color:{0}'>已作废：{1}</b>").format(DANGER, escape(d.void_reason))
                     if d.voided else "") + "</p>"]
+        parts.append(self._deadlines_html(d))
         rows = [(tr("接报"), tr("{0}（{1}）").format(
                                     _local(f.received_at, zone, seconds), escape(f.received_via))),
                 (tr("报告人"), escape(" ".join(x for x in (f.reporter_unit, f.reporter, f.reporter_post,
@@ -467,8 +496,40 @@ class LogPage(Page):
             for k, v in rows if v) + "</table>")
         parts.append(f"<p style='color:{MUTED}'>{escape(tr_text(d.suggestion.describe()))}"
                      + (f"<br>{escape(tr_text(d.command))}" if d.command else "") + "</p>")
-        now = datetime.now(zone)
-        parts.append(tr("<h4>报送和到场时限</h4><table cellspacing=0 cellpadding=3>"))
+        if d.dispatches:
+            parts.append(tr("<h4>派单</h4><table cellspacing=0 cellpadding=3>"))
+            for x in d.dispatches:
+                arrival = (tr("到达 {0}").format(_local(x.arrived_at, zone)) if x.arrived_at
+                           else tr("应于 {0} 前到达").format(_local(x.due, zone)))
+                closed = tr("，办结 {0}").format(_local(x.closed_at, zone)) if x.closed_at else ""
+                asked = (f"<br><span style='color:{MUTED}'>{tr('要求：')}</span>"
+                         f"{escape(x.instruction)}" if x.instruction else "")
+                parts.append(f"<tr><td valign=top>{escape(x.department)}</td><td valign=top>"
+                             f"{escape(x.contact_name)} {escape(x.contact_phone)}</td>"
+                             f"<td valign=top>{arrival}{closed}{asked}</td></tr>")
+            parts.append("</table>")
+        if d.reports:
+            parts.append(tr("<h4>报送记录</h4>"))
+            for r in d.reports:
+                late = tr("<span style='color:{0}'>（迟报）</span>").format(DANGER) if r.late else ""
+                parts.append(tr("<p style='margin:2px 0'>{0} {1}{2}{3} → {4}（{5}，登记 {6}）</p>").format(
+                    _local(r.sent_at, zone), tr_label(CHANNEL_LABELS[Channel(r.channel)]),
+                    tr_label(STAGE_LABELS[Stage(r.stage)]), late, escape(r.recipient or tr("上级")),
+                    escape(r.sent_by), _local(r.recorded_at, zone)))
+                if r.late_entry:
+                    parts.append(f"<p style='margin:0 0 2px 16px;color:{DANGER}'>"
+                                 f"{escape(tr_text(r.late_entry))}</p>")
+        parts.append(tr("<h4>处理经过</h4>"))
+        moments = timeline_text([entry.at for entry in d.timeline], zone)
+        for entry, moment in zip(d.timeline, moments, strict=True):
+            parts.append(f"<p style='margin:2px 0'><span style='color:{MUTED}'>"
+                         f"{moment} {escape(entry.by)}</span> "
+                         f"<b>{escape(tr_text(entry.what))}</b> {escape(tr_text(entry.detail))}</p>")
+        return "".join(parts)
+
+    def _deadlines_html(self, d: IncidentDetail) -> str:
+        zone, now = self.zone, datetime.now(self.zone)
+        parts = [tr("<h4>报送和到场时限</h4><table cellspacing=0 cellpadding=3>")]
         for deadline in d.deadlines:
             state = alert_state(deadline.due, deadline.met_at, now, self.warning)
             if deadline.met_at:
@@ -485,28 +546,6 @@ class LogPage(Page):
             parts.append(tr("<tr><td>{0}</td><td>{1} 前</td><td>{2}</td></tr>").format(
                                 escape(tr_noted(deadline.label)), _local(deadline.due, zone), status))
         parts.append("</table>")
-        if d.dispatches:
-            parts.append(tr("<h4>派单</h4><table cellspacing=0 cellpadding=3>"))
-            for x in d.dispatches:
-                arrival = (tr("到达 {0}").format(_local(x.arrived_at, zone)) if x.arrived_at
-                           else tr("应于 {0} 前到达").format(_local(x.due, zone)))
-                closed = tr("，办结 {0}").format(_local(x.closed_at, zone)) if x.closed_at else ""
-                parts.append(f"<tr><td>{escape(x.department)}</td><td>{escape(x.contact_name)} "
-                             f"{escape(x.contact_phone)}</td><td>{arrival}{closed}</td></tr>")
-            parts.append("</table>")
-        if d.reports:
-            parts.append(tr("<h4>报送记录</h4>"))
-            for r in d.reports:
-                late = tr("<span style='color:{0}'>（迟报）</span>").format(DANGER) if r.late else ""
-                parts.append(tr("<p style='margin:2px 0'>{0} {1}{2}{3} → {4}（{5}）</p>").format(
-                    _local(r.sent_at, zone), tr_label(CHANNEL_LABELS[Channel(r.channel)]),
-                    tr_label(STAGE_LABELS[Stage(r.stage)]), late, escape(r.recipient or tr("上级")),
-                    escape(r.sent_by)))
-        parts.append(tr("<h4>处理经过</h4>"))
-        for entry in d.timeline:
-            parts.append(f"<p style='margin:2px 0'><span style='color:{MUTED}'>"
-                         f"{_local(entry.at, zone)} {escape(entry.by)}</span> "
-                         f"<b>{escape(tr_text(entry.what))}</b> {escape(tr_text(entry.detail))}</p>")
         return "".join(parts)
 
     # --- incident actions ------------------------------------------------------------------
@@ -556,11 +595,13 @@ class LogPage(Page):
         def save(values: dict[str, Any]) -> Outcome[Any]:
             return incident_service.record_report(
                 self.uow, d.id, values["stage"], values["channel"], sent_at=values["sent_at"],
-                recipient=values["recipient"], sent_by=values["sent_by"], text=values["text"])
+                recipient=values["recipient"], sent_by=values["sent_by"], text=values["text"],
+                entry_reason=values["entry_reason"])
 
+        user = self.uow.user
         dialog = ReportDialog(self.runner, save, self.zone,
                               lambda s: incident_service.draft_text(self.uow, d.id, s),
-                              stage, parent=self)
+                              stage, sender=user.display_name if user.role else "", parent=self)
         if dialog.exec() and dialog.outcome is not None:
             saved = dialog.outcome.value
             if saved.late:
@@ -598,7 +639,8 @@ class LogPage(Page):
 
         def save(values: dict[str, Any]) -> Outcome[Any]:
             return incident_service.dispatch(self.uow, d.id, values["departments"],
-                                             ordered_at=values["ordered_at"])
+                                             ordered_at=values["ordered_at"],
+                                             instructions=values["instructions"])
 
         self._run_dialog(DispatchDialog(self.runner, save, self.zone, departments, self))
 

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -31,6 +30,7 @@ from dutyroom.domain.tiers import Tier
 from dutyroom.services import roster_files, roster_service, settings_service, staff_service
 from dutyroom.services.roster_service import RosterView
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+from dutyroom.ui.dialogs.import_dialog import ImportCalendarDialog
 from dutyroom.ui.dialogs.pdf_preview import preview_later
 from dutyroom.ui.dialogs.roster_dialogs import (
     ChangesDialog,
@@ -41,10 +41,11 @@ from dutyroom.ui.dialogs.roster_dialogs import (
     StatsDialog,
 )
 from dutyroom.ui.i18n import tr, tr_label, tr_text
-from dutyroom.ui.month_grid import DayDelegate, MonthModel, describe, grid_range, month_start
+from dutyroom.ui.icons import icon
+from dutyroom.ui.month_grid import DayDelegate, MonthModel, grid_range, month_start
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.tasks import Runner, SyncRunner
-from dutyroom.ui.widgets import button, card, error_text, show_error, title_label
+from dutyroom.ui.widgets import PAGE_MARGINS, button, card, error_text, menu_button, show_error, weekday_name
 
 KIND_CHOICES = [(None, tr("按国务院安排")), (DayKind.WORKDAY, tr("工作日")), (DayKind.WEEKEND, tr("周末")),
                 (DayKind.HOLIDAY, tr("法定节假日")), (DayKind.ADJUSTED_WORKDAY, tr("调休上班"))]
@@ -71,12 +72,12 @@ class RosterPage(Page):
         self.people: list[Any] = []
         self.settings: dict[str, Any] = {}
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 22, 28, 18)
+        layout.setContentsMargins(*PAGE_MARGINS)
         layout.setSpacing(10)
 
+        # The month shown is the page's title: a title 排班 beside it left no room on a
+        # 1280-pixel screen for the month's status and its actions.
         top = QHBoxLayout()
-        top.addWidget(title_label(tr("排班")))
-        top.addSpacing(20)
         self.prev_button = button("◀", tooltip=tr("上个月（PageUp）"))
         self.next_button = button("▶", tooltip=tr("下个月（PageDown）"))
         self.today_button = button(tr("本月"))
@@ -90,26 +91,37 @@ class RosterPage(Page):
         top.addStretch(1)
         self.generate_button = button(tr("自动排班…"), "roster", primary=True, tooltip="Ctrl+G")
         self.generate_button.clicked.connect(self.open_generate)
-        self.leave_button = button(tr("请假登记…"), "contacts")
-        self.leave_button.clicked.connect(self.open_leave)
-        self.period_button = button(tr("敏感时期…"), "alert")
-        self.period_button.clicked.connect(self.open_periods)
-        self.stats_button = button(tr("值班统计…"), "log")
-        self.stats_button.clicked.connect(self.open_stats)
-        self.files_button = button(tr("打印/导出"), "printer")
-        self.files_menu = QMenu(self.files_button)
-        self.files_menu.aboutToShow.connect(self._fill_files_menu)
-        self.files_button.setMenu(self.files_menu)
-        self.publish_button = button(tr("发布本月"), "save", tooltip=tr("检查无误后发布本月值班表"))
+        self.publish_button = button(tr("发布本月"), "check", tooltip=tr("检查无误后发布本月值班表"))
         self.publish_button.clicked.connect(self.publish)
-        for widget in (self.generate_button, self.publish_button, self.leave_button,
-                       self.period_button, self.stats_button, self.files_button):
+        self.files_button, self.files_menu = menu_button(tr("打印/导出"), "printer")
+        self.files_menu.aboutToShow.connect(self._fill_files_menu)
+        # The rest of the month's work, one click away: a 1280-pixel screen has no room for
+        # a button each beside the month and its status.
+        self.more_button, self.more_menu = menu_button(tr("更多"), "more-horizontal")
+        for text, icon_name, slot in (
+                (tr("请假登记…"), "contacts", self.open_leave),
+                (tr("敏感时期…"), "alert", self.open_periods),
+                (tr("值班统计…"), "log", self.open_stats),
+                (tr("导入节假日安排…"), "calendar", lambda: self.import_calendar()),
+                (tr("本月调整记录…"), "edit", self.open_changes)):
+            action = QAction(icon(icon_name), text, self.more_menu)
+            action.triggered.connect(lambda _=False, run=slot: run())
+            self.more_menu.addAction(action)
+        for widget in (self.generate_button, self.publish_button, self.files_button,
+                       self.more_button):
             top.addWidget(widget)
         layout.addLayout(top)
 
-        self.warning = QLabel()
-        self.warning.setObjectName("demoBanner")
-        self.warning.setWordWrap(True)
+        self.warning = QFrame()
+        self.warning.setObjectName("guide")
+        warning_row = QHBoxLayout(self.warning)
+        warning_row.setContentsMargins(14, 6, 8, 6)
+        self.warning_text = QLabel()
+        self.warning_text.setWordWrap(True)
+        warning_row.addWidget(self.warning_text, 1)
+        calendar_button = button(tr("导入节假日安排…"), "calendar")
+        calendar_button.clicked.connect(lambda: self.import_calendar())
+        warning_row.addWidget(calendar_button)
         self.warning.hide()
         layout.addWidget(self.warning)
 
@@ -129,15 +141,16 @@ class RosterPage(Page):
         body.addWidget(self.grid, 1)
         body.addWidget(self._build_detail())
         layout.addLayout(body, 1)
+        self.grid.setToolTip(tr("方向键选日，回车安排，PageUp / PageDown 翻月"))
         self.legend = QLabel(
             tr("<span style='color:#f4b6b6'>■</span> 法定节假日　"
             "<span style='color:#cfcfcf'>■</span> 调休上班（班）　"
             "<span style='color:#dce6f2'>■</span> 周末　"
             "<span style='color:#e0a800'>□</span> 特殊敏感时期　"
             "<span style='color:#c0392b'>红色：未安排或违反规则</span>　"
-            "主 / 带 / 值：主要领导 / 带班领导 / 值班员　"
-            "方向键选日，回车安排，PageUp / PageDown 翻月"))
+            "主 / 带 / 值：主要领导 / 带班领导 / 值班员"))
         self.legend.setObjectName("hint")
+        self.legend.setWordWrap(True)
         layout.addWidget(self.legend)
 
         QShortcut(QKeySequence(Qt.Key.Key_PageUp), self,
@@ -150,35 +163,46 @@ class RosterPage(Page):
 
     def _build_detail(self) -> QFrame:
         frame, inner = card()
-        frame.setFixedWidth(270)
+        frame.setMinimumWidth(240)
+        frame.setMaximumWidth(300)
         self.day_title = QLabel()
-        self.day_title.setStyleSheet("font-size: 13pt; font-weight: 600;")
-        self.day_title.setWordWrap(True)
+        self.day_title.setStyleSheet("font-size: 12pt; font-weight: 600;")
         inner.addWidget(self.day_title)
+        # Each tier's name over the person on duty: a narrow panel still shows the whole
+        # mobile number.
         self.slot_buttons: dict[Tier, QPushButton] = {}
+        self.slot_labels: dict[Tier, QLabel] = {}
         for tier in TIER_ORDER:
+            label = QLabel(tr_label(tier.label))
+            label.setObjectName("hint")
             widget = QPushButton()
-            widget.setStyleSheet("text-align: left; padding: 8px;")
+            widget.setStyleSheet("text-align: left; padding: 6px 8px;")
             widget.clicked.connect(lambda _=False, t=tier: self.edit_slot(t))
-            self.slot_buttons[tier] = widget
+            self.slot_labels[tier], self.slot_buttons[tier] = label, widget
+            inner.addWidget(label)
             inner.addWidget(widget)
         self.breaks = QLabel()
         self.breaks.setObjectName("error")
         self.breaks.setWordWrap(True)
         inner.addWidget(self.breaks)
-        inner.addSpacing(8)
-        inner.addWidget(QLabel(tr("<b>日期类型</b>")))
+        inner.addStretch(1)
+        # The day's kind, set by hand for a year without a schedule: two rows, so a short
+        # screen keeps its room for the people on duty above.
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(QLabel(tr("日期类型：")))
         self.kind = QComboBox()
         for kind, label in KIND_CHOICES:
             self.kind.addItem(label, kind)
+        kind_row.addWidget(self.kind, 1)
+        inner.addLayout(kind_row)
+        name_row = QHBoxLayout()
         self.kind_name = QLineEdit()
         self.kind_name.setPlaceholderText(tr("节日名称（可选）"))
-        save_kind = button(tr("保存日期类型"), "save")
+        save_kind = button(tr("保存"), "save", tooltip=tr("保存这一天的日期类型"))
         save_kind.clicked.connect(self.save_kind)
-        inner.addWidget(self.kind)
-        inner.addWidget(self.kind_name)
-        inner.addWidget(save_kind)
-        inner.addStretch(1)
+        name_row.addWidget(self.kind_name, 1)
+        name_row.addWidget(save_kind)
+        inner.addLayout(name_row)
         return frame
 
     # --- loading ---------------------------------------------------------------------------
@@ -216,11 +240,9 @@ class RosterPage(Page):
             action.triggered.connect(lambda _=False, f=fmt: self.export(f))
             menu.addAction(action)
         menu.addSeparator()
-        for label, slot in ((tr("本月调整记录…"), self.open_changes),
-                            (tr("导入值班表 Excel…"), lambda: self.import_roster())):
-            action = QAction(label, menu)
-            action.triggered.connect(lambda _=False, run=slot: run())
-            menu.addAction(action)
+        action = QAction(tr("导入值班表 Excel…"), menu)
+        action.triggered.connect(lambda _=False: self.import_roster())
+        menu.addAction(action)
 
     def print_rota(self, first: date, last: date, layout: str) -> None:
         title = tr("值班表 {0:%Y-%m-%d} 至 {1:%Y-%m-%d}").format(first, last)
@@ -247,10 +269,9 @@ class RosterPage(Page):
         self.model.set_month(self.month, self.view.days)
         if self.view.assumed_years:
             years = tr("、").join(str(y) for y in self.view.assumed_years)
-            self.warning.setText(
+            self.warning_text.setText(
                 tr("⚠ {0} 年尚未载入国务院节假日安排：法定节假日按《全国年节及纪念日放假办法》推定并已标出，"
-                   "连休和调休上班待通知。请在右侧逐日设定，或用「dutyroom calendar import」载入正式安排。"
-                   ).format(years))
+                   "连休和调休上班待通知。请导入正式安排（或在右侧逐日设定）。").format(years))
         self.warning.setVisible(bool(self.view.assumed_years))
         month_days = [d for d in self.view.days if d.info.day.month == self.month.month]
         gaps = sum(1 for d in month_days for t in d.required if t not in d.slots)
@@ -276,15 +297,17 @@ class RosterPage(Page):
             return
         day = self.model.day_at(index)
         view = self.model.view(day)
-        self.day_title.setText(describe(day, view).splitlines()[0])
+        kind = (tr_label(view.info.kind.label) + (tr("（{0}）").format(view.info.name)
+                                                  if view.info.name else "")) if view else ""
+        self.day_title.setText(f"{day.isoformat()} {weekday_name(day)}\n{kind}")
         for tier, widget in self.slot_buttons.items():
             person = view.slots.get(tier) if view else None
             required = view is not None and tier in view.required
             widget.setVisible(person is not None or required)
-            name = tr_label(tier.label)
-            widget.setText(tr("{0}：{1}  {2}").format(name, person.name, person.mobile) if person
-                           else tr("{0}：未安排（点击安排）").format(name))
-            widget.setStyleSheet("text-align: left; padding: 8px;"
+            self.slot_labels[tier].setVisible(person is not None or required)
+            widget.setText(f"{person.name}  {person.mobile}" if person else tr("未安排（点击安排）"))
+            widget.setToolTip(tr("安排、代班或换班{0}").format(tr_label(tier.label)))
+            widget.setStyleSheet("text-align: left; padding: 6px 8px;"
                                  + ("" if person else "color: #c0392b;"))
         self.breaks.setText("\n".join(f"⚠ {tr_text(b)}" for b in view.breaks) if view else "")
         if view is not None:
@@ -394,6 +417,15 @@ class RosterPage(Page):
                         done=self._imported,
                         failed=lambda e: QMessageBox.warning(
                             self, tr("值班表未导入"), tr("整个文件未导入：\n{0}").format(error_text(e))))
+
+    def import_calendar(self, path: Path | None = None) -> ImportCalendarDialog:
+        """导入节假日安排: a year's schedule (CSV or .ics), previewed before it is written."""
+        dialog = ImportCalendarDialog(self.uow, self.runner, self)
+        if path is not None:
+            dialog.load(path)
+        if dialog.exec() and dialog.imported:
+            self._changed()
+        return dialog
 
     def _imported(self, outcome: Outcome[int]) -> None:
         QMessageBox.information(self, tr("导入完成"), tr("已导入 {0} 个班次。").format(outcome.value))

@@ -8,6 +8,7 @@ from zoneinfo import available_timezones
 from PySide6.QtCore import QSettings, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGridLayout,
@@ -22,16 +23,87 @@ from PySide6.QtWidgets import (
 
 from dutyroom.domain import settings as registry
 from dutyroom.domain.deadlines import PRESETS, PRESETS_BY_KEY, RULE_GROUPS
-from dutyroom.domain.tiers import Tier
+from dutyroom.domain.roster import TIER_ORDER
 from dutyroom.services import settings_service
 from dutyroom.services.errors import InputError
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.ui.i18n import LANGUAGES, save_language, saved_language, tr, tr_label
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.tasks import Runner, SyncRunner
-from dutyroom.ui.widgets import button, card, error_text, hint_label, scrolling_cards, title_label
+from dutyroom.ui.widgets import (
+    PAGE_MARGINS,
+    button,
+    card,
+    error_text,
+    hint_label,
+    scrolling_cards,
+    title_label,
+)
 
 COMMON_ZONES = ["Asia/Shanghai", "Asia/Urumqi", "Asia/Hong_Kong", "Asia/Macau", "Asia/Taipei"]
+
+
+class TierChoice(QWidget):
+    """A choice of duty tiers (需签到的层级): one box per tier, in rank order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(14)
+        self.boxes = {tier: QCheckBox(tr_label(tier.label)) for tier in TIER_ORDER}
+        for box in self.boxes.values():
+            row.addWidget(box)
+        self.setFocusProxy(self.boxes[TIER_ORDER[0]])
+
+    def value(self) -> str:
+        return ",".join(tier.value for tier, box in self.boxes.items() if box.isChecked())
+
+    def set_value(self, value: str) -> None:
+        chosen = {part for part in str(value).split(",") if part}
+        for tier, box in self.boxes.items():
+            box.setChecked(tier.value in chosen)
+
+
+def editor_for(definition: registry.SettingDef) -> QWidget:
+    """The editor for a setting's kind of value, the same wherever that kind appears."""
+    editor: QWidget
+    if definition.kind == "time":
+        editor = QTimeEdit()
+        editor.setDisplayFormat("HH:mm")
+    elif definition.kind == "tiers":
+        return TierChoice()
+    elif definition.kind == "integer":
+        editor = QSpinBox()
+        editor.setRange(0, 1_000_000)
+    else:
+        editor = QLineEdit()
+    editor.setMaximumWidth(220)
+    return editor
+
+
+def show_value(editor: QWidget, value: Any) -> None:
+    if isinstance(editor, QTimeEdit):
+        hours, minutes = (int(x) for x in str(value).split(":"))
+        editor.setTime(QTime(hours, minutes))
+    elif isinstance(editor, TierChoice):
+        editor.set_value(str(value))
+    elif isinstance(editor, QSpinBox):
+        editor.setValue(int(value))
+    elif isinstance(editor, QLineEdit):
+        editor.setText(str(value))
+
+
+def read_value(editor: QWidget) -> Any:
+    if isinstance(editor, QTimeEdit):
+        return editor.time().toString("HH:mm")
+    if isinstance(editor, TierChoice):
+        return editor.value()
+    if isinstance(editor, QSpinBox):
+        return editor.value()
+    if isinstance(editor, QLineEdit):
+        return editor.text()
+    raise TypeError(f"no value in {type(editor).__name__}")
 
 
 class SettingsPage(Page):
@@ -46,7 +118,7 @@ class SettingsPage(Page):
         self.uow, self.runner, self.local = uow, runner, local
         self.saved: dict[str, Any] = {}
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 22, 28, 18)
+        layout.setContentsMargins(*PAGE_MARGINS)
         layout.setSpacing(14)
         layout.addWidget(title_label(tr("设置")))
 
@@ -62,6 +134,7 @@ class SettingsPage(Page):
         self.handover_time.setDisplayFormat("HH:mm")
         self.timezone = QComboBox()
         self.timezone.setEditable(True)
+        self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.timezone.addItems(COMMON_ZONES)  # the other 600 on first show: reading them slows the start
         self.font_scale = QSpinBox()
         self.font_scale.setRange(80, 200)
@@ -144,22 +217,16 @@ class SettingsPage(Page):
         self.other_editors: dict[str, QWidget] = {}
         inner.addLayout(self._setting_rows(
             ("update_times_major", "update_times_other", "final_report_days",
-             "alert_warning_minutes", "mass_county_over", "mass_city_from")))
+             "late_entry_minutes", "alert_warning_minutes", "mass_county_over", "mass_city_from")))
         return frame
 
     def _setting_rows(self, keys: tuple[str, ...]) -> QFormLayout:
-        """One row per setting: a number box or a text field, with its source beside it."""
+        """One row per setting: the editor its kind of value calls for, its source beside it."""
         form = QFormLayout()
         form.setHorizontalSpacing(16)
         for key in keys:
             definition = registry.definition(key)
-            editor: QWidget
-            if isinstance(definition.default, int):
-                editor = QSpinBox()
-                editor.setRange(0, 1_000_000)
-            else:
-                editor = QLineEdit()
-            editor.setMaximumWidth(220)
+            editor = editor_for(definition)
             self.other_editors[key] = editor
             self.editors[key] = editor
             row = QHBoxLayout()
@@ -206,8 +273,8 @@ class SettingsPage(Page):
              "presence_window_minutes", "rota_report_days", "rota_report_time",
              "daily_report_time")))
         inner.addWidget(hint_label(
-            tr("需签到的层级填 带班领导、值班员、主要领导，用顿号分隔。在岗确认按间隔从开始时间排到结束时间"
-            "（可跨零点）；确认时限不能长于间隔，否则前后两次会重叠。提前提醒不能长于最短的时限。")))
+            tr("在岗确认按间隔从开始时间排到结束时间（可跨零点）；确认时限不能长于间隔，否则前后两次会"
+               "重叠。提前提醒不能长于最短的时限。")))
         return frame
 
     def _roster_card(self) -> QWidget:
@@ -252,33 +319,26 @@ class SettingsPage(Page):
             return
         self.unit_name.setText(values["unit_name"])
         self.desk_name.setText(values["desk_name"])
-        hours, minutes = (int(x) for x in values["handover_time"].split(":"))
-        self.handover_time.setTime(QTime(hours, minutes))
+        show_value(self.handover_time, values["handover_time"])
         self.timezone.setCurrentText(values["timezone"])
         self.font_scale.setValue(values["font_scale"])
         self.lock_minutes.setValue(values["lock_minutes"])
         for key, box in self.rule_editors.items():
             box.setValue(values[key])
         for key, editor in self.other_editors.items():
-            if isinstance(editor, QSpinBox):
-                editor.setValue(values[key])
-            elif key == "checkin_tiers" and isinstance(editor, QLineEdit):
-                editor.setText(tr("、").join(Tier(t).label for t in str(values[key]).split(",") if t))
-            elif isinstance(editor, QLineEdit):
-                editor.setText(str(values[key]))
+            show_value(editor, values[key])
         self.status.clear()
 
     def values(self) -> dict[str, Any]:
         return {
             "unit_name": self.unit_name.text(),
             "desk_name": self.desk_name.text(),
-            "handover_time": self.handover_time.time().toString("HH:mm"),
+            "handover_time": read_value(self.handover_time),
             "timezone": self.timezone.currentText(),
             "font_scale": self.font_scale.value(),
             "lock_minutes": self.lock_minutes.value(),
             **{key: box.value() for key, box in self.rule_editors.items()},
-            **{key: editor.value() if isinstance(editor, QSpinBox) else editor.text()
-               for key, editor in self.other_editors.items() if isinstance(editor, QSpinBox | QLineEdit)},
+            **{key: read_value(editor) for key, editor in self.other_editors.items()},
         }
 
     def save(self) -> None:

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -20,24 +21,26 @@ from PySide6.QtWidgets import (
 )
 
 from dutyroom.alerts.scheduler import utc_clock
-from dutyroom.domain.deadlines import AlertState
-from dutyroom.domain.incidents import LEVEL_SHORT, STATUS_LABELS, Level, Status
+from dutyroom.domain.deadlines import KIND_LABELS, AlertState, DeadlineKind
+from dutyroom.domain.incidents import LEVEL_SHORT, Level
+from dutyroom.domain.tiers import Tier
 from dutyroom.services import clock_service, incident_service, settings_service, staff_service
 from dutyroom.services.alert_service import Alert, Watch
 from dutyroom.services.clock_service import ShiftView, SlotView
 from dutyroom.services.incident_service import IncidentQuery, IncidentRow
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.ui.alert_center import AlertCenter
-from dutyroom.ui.dialogs.clock_dialogs import CheckInDialog, SpotCheckDialog
+from dutyroom.ui.dialogs.clock_dialogs import CheckInDialog, PresenceDialog, SpotCheckDialog
 from dutyroom.ui.i18n import tr, tr_label, tr_noted, tr_text
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.table_models import Column, RecordTableModel
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.theme import DANGER, LEVEL_COLOURS, MUTED
-from dutyroom.ui.widgets import button, card, show_error, table_view, title_label, weekday_name
+from dutyroom.ui.widgets import PAGE_MARGINS, button, card, show_error, table_view, title_label, weekday_name
 
 OK_GREEN = "#1e7e34"
 AMBER = "#b9770e"
+COUNTDOWN = 2  # the alert list's countdown column (the open incidents': their last)
 STATE_COLOURS = {AlertState.UPCOMING: AMBER, AlertState.DUE: "#d35400",
                  AlertState.OVERDUE: DANGER}
 
@@ -74,6 +77,7 @@ class TodayPage(Page):
     help_topic = "checkin"
     changed = Signal(object)
     open_incident = Signal(int)
+    wants_rota = Signal()  # 先排班: the rota page, ready to generate
 
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner, center: AlertCenter,
                  now: Callable[[], datetime] = utc_clock) -> None:
@@ -84,14 +88,14 @@ class TodayPage(Page):
         self.alerts: list[Alert] = []
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 22, 28, 18)
+        layout.setContentsMargins(*PAGE_MARGINS)
         layout.setSpacing(12)
         head = QHBoxLayout()
         head.addWidget(title_label(tr("今日值班")))
         self.shift_label = QLabel()
         self.shift_label.setObjectName("hint")
-        head.addWidget(self.shift_label)
-        head.addStretch(1)
+        self.shift_label.setWordWrap(True)  # two lines rather than a page wider than the screen
+        head.addWidget(self.shift_label, 1)
         self.spot_button = button(tr("记录查岗"), "phone", tooltip="Ctrl+Shift+K")
         self.spot_button.clicked.connect(self.record_spot_check)
         self.presence_button = button(tr("在岗确认"), "check", tooltip="Ctrl+Shift+P")
@@ -101,6 +105,7 @@ class TodayPage(Page):
         for widget in (self.spot_button, self.presence_button, self.checkin_button):
             head.addWidget(widget)
         layout.addLayout(head)
+        layout.addWidget(self._guide())
 
         body = QHBoxLayout()
         body.setSpacing(14)
@@ -113,13 +118,14 @@ class TodayPage(Page):
         left.addWidget(spots, 1)
         holder = QWidget()
         holder.setLayout(left)
-        holder.setFixedWidth(430)
-        body.addWidget(holder)
+        holder.setMinimumWidth(420)
+        holder.setMaximumWidth(460)
+        body.addWidget(holder, 2)
         right = QVBoxLayout()
         right.setSpacing(12)
         right.addWidget(self._alert_card(), 3)
         right.addWidget(self._incident_card(), 2)
-        body.addLayout(right, 1)
+        body.addLayout(right, 5)
         layout.addLayout(body, 1)
 
         center.updated.connect(self._show_alerts)
@@ -129,6 +135,23 @@ class TodayPage(Page):
         self._ticker.start()
 
     # --- layout ---------------------------------------------------------------------------
+
+    def _guide(self) -> QFrame:
+        """Shown while nobody is on the rota for this shift (a new desk): what to do first,
+        instead of alarms for sign-ins nobody was asked to make."""
+        self.guide = QFrame()
+        self.guide.setObjectName("guide")
+        row = QHBoxLayout(self.guide)
+        row.setContentsMargins(16, 10, 12, 10)
+        text = QLabel(tr("<b>先排班</b>：本班次还没有人值班。排好值班表后，这里显示值班人员，"
+                         "接班签到和在岗确认按值班表提醒。"))
+        text.setWordWrap(True)
+        row.addWidget(text, 1)
+        self.plan_button = button(tr("去排班…"), "roster", primary=True)
+        self.plan_button.clicked.connect(self.wants_rota)
+        row.addWidget(self.plan_button)
+        self.guide.hide()
+        return self.guide
 
     def _people_card(self) -> QWidget:
         frame, inner = card()
@@ -171,7 +194,7 @@ class TodayPage(Page):
             head.addWidget(widget)
         inner.addLayout(head)
         self.alert_model: RecordTableModel[Alert] = RecordTableModel(self._alert_columns())
-        self.alert_view = table_view(self.alert_model, stretch=4)
+        self.alert_view = table_view(self.alert_model, stretch=3)
         self.alert_view.doubleClicked.connect(lambda _: self.go_to_selected())
         self.alert_view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         inner.addWidget(self.alert_view, 1)
@@ -181,18 +204,22 @@ class TodayPage(Page):
         return frame
 
     def _alert_columns(self) -> list[Column[Alert]]:
+        def what(alert: Alert) -> str:
+            text = tr("{0} — {1}").format(tr_noted(alert.label), tr_text(alert.subject))
+            if alert.acknowledged_at:  # who took it on, and when
+                text += tr("（{0} {1:%H:%M} 已确认）").format(
+                    alert.acknowledged_by, alert.acknowledged_at.astimezone(self.zone))
+            return text
+
         return [
-            Column(tr("状态"), lambda a: a.state.value, text=lambda a: tr_label(a.state_label),
+            Column(tr("状态"), lambda a: a.state.value, text=lambda a: tr_label(a.state_label)
+                   + (tr("·已确认") if a.acknowledged_by else ""),
                    colour=lambda a: STATE_COLOURS.get(a.state)),
             Column(tr("到期时间"), lambda a: a.due,
                    text=lambda a: f"{a.due.astimezone(self.zone):%m-%d %H:%M}"),
             Column(tr("倒计时"), lambda a: a.due, text=lambda a: remaining(a.due, self.now()),
                    colour=lambda a: DANGER if a.due <= self.now() else None),
-            Column(tr("事项"), lambda a: tr_noted(a.label)),
-            Column(tr("对象"), lambda a: tr_text(a.subject)),
-            Column(tr("已确认"), lambda a: a.acknowledged_by, text=lambda a: (
-                f"{a.acknowledged_by} {a.acknowledged_at.astimezone(self.zone):%H:%M}"
-                if a.acknowledged_at else "")),
+            Column(tr("提醒"), what),
         ]
 
     def _incident_card(self) -> QWidget:
@@ -200,7 +227,7 @@ class TodayPage(Page):
         inner.addWidget(QLabel(tr("<b>未办结事件</b>")))
         self.incident_model: RecordTableModel[IncidentRow] = RecordTableModel(
             self._incident_columns())
-        self.incident_view = table_view(self.incident_model, stretch=2)
+        self.incident_view = table_view(self.incident_model, stretch=1)
         self.incident_view.doubleClicked.connect(self._incident_clicked)
         inner.addWidget(self.incident_view, 1)
         return frame
@@ -208,15 +235,20 @@ class TodayPage(Page):
     def _incident_columns(self) -> list[Column[IncidentRow]]:
         def next_due(row: IncidentRow) -> str:
             d = row.next_deadline
-            return f"{tr_noted(d.label)} {d.due.astimezone(self.zone):%m-%d %H:%M}" if d else "—"
+            if d is None:
+                return "—"
+            due = d.due.astimezone(self.zone)
+            when = f"{due:%H:%M}" if due.date() == self.now().astimezone(self.zone).date() \
+                else f"{due:%m-%d %H:%M}"
+            return f"{tr_label(KIND_LABELS[DeadlineKind(d.kind)])} {when}"  # the department: in 提醒
 
+        # What the officer needs at a glance: which incident, and how long is left. The
+        # time of receipt and the status (接报 or 处置中: all are open) are in the log;
+        # leaving them out gives the title its room.
         return [
-            Column(tr("接报时间"), lambda r: r.received_at,
-                   text=lambda r: f"{r.received_at.astimezone(self.zone):%m-%d %H:%M}"),
             Column(tr("级别"), lambda r: r.level, text=lambda r: tr_label(LEVEL_SHORT[Level(r.level)]),
                    colour=lambda r: LEVEL_COLOURS[r.level]),
             Column(tr("标题"), lambda r: r.title),
-            Column(tr("状态"), lambda r: r.status, text=lambda r: tr_label(STATUS_LABELS[Status(r.status)])),
             Column(tr("下一时限"), lambda r: r.next_deadline.due if r.next_deadline else None,
                    text=next_due),
             Column(tr("倒计时"), lambda r: r.next_deadline.due if r.next_deadline else None,
@@ -259,6 +291,7 @@ class TodayPage(Page):
         self.shift_label.setText(
             tr("　{0:%Y年%m月%d日} {1}（{2}）　班次 {3:%m-%d %H:%M} — {4:%m-%d %H:%M}{5}").format(
                    shift.day, weekday_name(shift.day), kind, start, end, periods))
+        self.guide.setVisible(not any(slot.staff for slot in shift.slots))
         self._fill_people(shift)
         self._fill_presence(shift)
         self._fill_spots(shift)
@@ -374,7 +407,8 @@ class TodayPage(Page):
 
     def tick(self) -> None:
         """Once a second: the countdowns move; states themselves change by the alert clock."""
-        for model, column in ((self.alert_model, 2), (self.incident_model, 5)):
+        for model in (self.alert_model, self.incident_model):
+            column = len(model.columns) - 1 if model is self.incident_model else COUNTDOWN
             if model.rowCount():
                 model.dataChanged.emit(model.index(0, column),
                                        model.index(model.rowCount() - 1, column))
@@ -425,8 +459,42 @@ class TodayPage(Page):
             self._after(dialog.outcome)
 
     def confirm_presence(self) -> None:
+        """Ctrl+Shift+P: confirm for the officer at the desk when that is who is logged in;
+        otherwise ask who is confirming (the record must name the person, not assume it)."""
+        user, officer = self.uow.user, self._officer()
+        if user.role is None:  # the self-test and scripts act for the desk as before
+            self._confirm(None)
+        elif officer is not None and user.staff_id == officer[0]:
+            self._confirm(officer[0])
+        else:
+            self.runner.run(staff_service.list_staff, self.uow, False,
+                            done=lambda staff: self._ask_who(staff, officer),
+                            failed=self._failed)
+
+    def _officer(self) -> tuple[int, str] | None:
+        """The officer at the desk this shift: who signed in, else who is on the rota."""
+        for slot in self.shift.slots if self.shift else []:
+            if slot.tier == Tier.OFFICER and slot.checkin and slot.checkin.staff_id:
+                return slot.checkin.staff_id, slot.checkin.staff_name
+            if slot.tier == Tier.OFFICER and slot.staff:
+                return slot.staff.id, slot.staff.name
+        return None
+
+    def _ask_who(self, staff: list[Any], officer: tuple[int, str] | None) -> None:
         moment = self.now()
-        self.runner.run(lambda: clock_service.confirm_presence(self.uow, at=moment),
+
+        def save(values: dict[str, Any]) -> Outcome[Any]:
+            return clock_service.confirm_presence(self.uow, values["staff_id"], at=moment)
+
+        user = self.uow.user
+        dialog = PresenceDialog(self.runner, save, staff, officer, user.display_name,
+                                user.staff_id, self)
+        if dialog.exec() and dialog.outcome is not None:
+            self._presence_done(dialog.outcome)
+
+    def _confirm(self, staff_id: int | None) -> None:
+        moment = self.now()
+        self.runner.run(lambda: clock_service.confirm_presence(self.uow, staff_id, at=moment),
                         done=self._presence_done,
                         failed=lambda e: show_error(self, tr("在岗确认"), e))
 

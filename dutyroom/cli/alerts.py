@@ -1,0 +1,34 @@
+"""`dutyroom alerts`: what the window would list at a given moment."""
+
+from __future__ import annotations
+
+import argparse
+
+from dutyroom.cli.base import EXIT_OK, Context, desk_zone, handles, local_iso, render_table
+
+
+def wire_alerts(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    parser.add_argument("--at", metavar="TIME", help="时间（默认现在）")
+    handles(parser, alerts)
+
+
+def alerts(ctx: Context) -> int:
+    from dutyroom.domain.clock import parse_local_time
+    from dutyroom.domain.errors import FieldError
+    from dutyroom.services import alert_service
+    from dutyroom.services.errors import InputError
+
+    backend = ctx.open()
+    zone = desk_zone(backend)
+    try:
+        at = parse_local_time(ctx.args.at, zone, "at", "")
+    except FieldError as error:
+        raise InputError.from_field(error) from None
+    found = alert_service.alerts_at(backend.uow, at)
+    document = [{"kind": a.kind, "subject": a.subject, "ref": a.ref, "due": local_iso(a.due, zone),
+                 "state": a.state.value} for a in found]
+    ctx.out.emit(document, lambda: render_table(
+        ["状态", "到期时间", "事项", "对象", "编号", "已确认"],
+        [[a.state_label, f"{a.due.astimezone(zone):%m-%d %H:%M}", a.label, a.subject, a.ref,
+          a.acknowledged_by] for a in found]) if found else "没有需要提醒的事项")
+    return EXIT_OK

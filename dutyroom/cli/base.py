@@ -1,0 +1,119 @@
+"""What every command shares: how it prints, how it opens the desk's database, how it names
+its options in a message, and the exit codes of shared/CONTRACT.md.
+
+Nothing here loads SQLAlchemy or a service: `dutyroom --help` and a mistyped command answer
+without them (benchmarks/cli_startup.py). A command loads what it needs when it runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+if TYPE_CHECKING:
+    from dutyroom.app import Backend
+
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+
+
+@dataclass
+class Output:
+    as_json: bool
+
+    def emit(self, document: Any, table: Callable[[], str]) -> None:
+        if self.as_json:
+            json.dump(document, sys.stdout, ensure_ascii=False, indent=2, default=str)
+            sys.stdout.write("\n")
+        else:
+            sys.stdout.write(table() + "\n")
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def render_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """Columns aligned for a terminal, counting a Chinese character as two cells."""
+    cells = [[str(h) for h in headers]] + [[str(c) for c in row] for row in rows]
+    widths = [max(_width(r[i]) for r in cells) for i in range(len(headers))]
+    lines = ["  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths, strict=True)).rstrip()
+             for r in cells]
+    return "\n".join(lines)
+
+
+@dataclass
+class Context:
+    """One run of one command: its arguments, its output, and everything it opened, which
+    `stack` closes when the command ends however it ends."""
+
+    args: argparse.Namespace
+    out: Output
+    stack: ExitStack
+
+    def open(self, *, create: bool = False, prepare: bool = True) -> Backend:
+        """The desk's database (`--db`, else $DUTYROOM_DB, else the default file).
+
+        Only `init` (and `restore`, which puts a database back) may `create` one: any other
+        command on a path that holds no database says so and leaves no file or folder
+        behind, so a mistyped --db is noticed. Without `prepare` an older schema is not
+        upgraded (`check` must change nothing).
+        """
+        from dutyroom.app import open_backend, os_user
+
+        backend = open_backend(getattr(self.args, "db", None), f"cli:{os_user()}",
+                               create=create, prepare=prepare)
+        self.stack.callback(backend.close)
+        return backend
+
+    def field_name(self, key: str) -> str:
+        """A field a service named (`from`, `id`, `db`) as this command spells it on its
+        command line (`--from`, `ID`, `--db`); a field of a file (a JSON key) as it is."""
+        parser: argparse.ArgumentParser | None = getattr(self.args, "command_parser", None)
+        for action in parser._actions if parser is not None else ():
+            longs = [o for o in action.option_strings if o.startswith("--")]
+            if f"--{key}" in longs:
+                return f"--{key}"
+            if action.dest == key:
+                return longs[0] if longs else str(action.metavar or key.upper())
+        return key
+
+Handler = Callable[[Context], int]
+
+
+def handles(parser: argparse.ArgumentParser, handler: Handler) -> None:
+    """`handler` runs when the command line ends at `parser`; messages name its options."""
+    parser.set_defaults(handler=handler, command_parser=parser)
+
+
+def whole_number(text: str) -> int:
+    return int(text)
+
+
+# argparse names a type by its __name__ in "「x」不是有效的…" (see parsing.ARGPARSE_ZH).
+whole_number.__name__ = "整数"
+
+
+def range_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD",
+                        help="开始日期")
+    parser.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD",
+                        help="结束日期（含）")
+
+
+def desk_zone(backend: Backend) -> ZoneInfo:
+    """The desk's time zone (设置): times on the command line are read and shown in it."""
+    from dutyroom.services import settings_service
+
+    return ZoneInfo(settings_service.load_settings(backend.uow)["timezone"])
+
+
+def local_iso(moment: datetime | None, zone: ZoneInfo) -> str | None:
+    return moment.astimezone(zone).isoformat() if moment is not None else None

@@ -1,0 +1,101 @@
+"""The command line of issue 17 (CONTRACT.md): `check [--anchor N:HASH]` with its head and
+never a crash, `incident update`, `field export --users`, `field merge` JSON, checked restores."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_cli import run
+
+
+@pytest.fixture
+def db(tmp_path) -> str:
+    path = str(tmp_path / "desk.sqlite3")
+    assert run("init", "--demo", "--db", path).returncode == 0
+    return path
+
+
+def test_check_gives_the_head_and_proves_an_anchor(db):
+    head = json.loads(run("check", "--db", db, "--json").stdout)["head"]
+    readable = run("check", "--db", db).stdout
+    assert "审计链锚点：第 " in readable
+    assert run("check", "--anchor", head, "--db", db).returncode == 0
+    count, digest = head.split(":")
+    dashed = f"{count}:{digest[:4]}-{digest[4:8]}-{digest[8:12]}-{digest[12:].lower()}"
+    assert run("check", "--anchor", dashed, "--db", db).returncode == 0
+    later = run("check", "--anchor", f"{int(count) + 5}:{digest}", "--db", db, "--json")
+    document = json.loads(later.stdout)
+    assert later.returncode == 1 and document["ok"] is False and "更早的备份" in document["problems"][0]
+    wrong = run("check", "--anchor", f"{count}:{'0' * 16}", "--db", db, "--json")
+    assert wrong.returncode == 1 and "改写" in json.loads(wrong.stdout)["problems"][0]
+    bad = run("check", "--anchor", "12-34", "--db", db)
+    assert bad.returncode == 2 and "锚点" in bad.stderr and "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize("damage", ["text", "truncated", "zeros"])
+def test_check_never_crashes_on_a_damaged_file(tmp_path, db, damage):
+    target = tmp_path / "damaged.sqlite3"
+    data = Path(db).read_bytes()
+    target.write_bytes({"text": "不是数据库\n".encode() * 500, "truncated": data[: len(data) // 3],
+                        "zeros": data[:8192] + b"\0" * (len(data) - 8192)}[damage])
+    for as_json in (True, False):
+        result = run("check", "--db", str(target), *(["--json"] if as_json else []))
+        assert result.returncode == 1 and "Traceback" not in result.stderr + result.stdout
+        assert "内部错误" not in result.stderr
+        if as_json:
+            document = json.loads(result.stdout)
+            assert document["ok"] is False and document["problems"] and document["head"] is None
+        else:
+            assert "发现问题" in result.stdout
+
+
+def test_incident_update_with_version(db, tmp_path):
+    incident = tmp_path / "incident.json"
+    incident.write_text(json.dumps({"received_at": "2026-07-02T09:00", "title": "桥梁受损",
+                                    "category": "accident"}, ensure_ascii=False), encoding="utf-8")
+    added = json.loads(run("incident", "add", "--file", str(incident), "--db", db, "--json").stdout)
+    change = tmp_path / "change.json"
+    change.write_text(json.dumps({"injured": 3, "level": "IV"}), encoding="utf-8")
+    updated = run("incident", "update", str(added["id"]), "--file", str(change), "--note", "核实",
+                  "--version", "1", "--db", db, "--json")
+    assert updated.returncode == 0, updated.stderr
+    document = json.loads(updated.stdout)
+    assert document["id"] == added["id"] and document["version"] == 2 and document["deadlines"]
+    stale = run("incident", "update", str(added["id"]), "--file", str(change), "--version", "1",
+                "--db", db)
+    assert stale.returncode == 2 and "Traceback" not in stale.stderr
+    change.write_text(json.dumps({"level": "V"}), encoding="utf-8")
+    bad = run("incident", "update", str(added["id"]), "--file", str(change), "--db", db)
+    assert bad.returncode == 2 and "级别" in bad.stderr
+
+
+def test_field_export_users_and_merge_json(db, tmp_path):
+    package = tmp_path / "field.dutyroom"
+    env_user = run("--db", db, "user", "list", "--json")
+    users = [u["login"] for u in json.loads(env_user.stdout)] if env_user.returncode == 0 else []
+    made = run("field", "export", "--from", "2026-07-01", "--to", "2026-07-07", "--out", str(package),
+               *(["--users", users[0]] if users else []), "--db", db, "--json")
+    assert made.returncode == 0, made.stderr
+    assert json.loads(made.stdout)["users"] == users[:1]
+    unknown = run("field", "export", "--from", "2026-07-01", "--to", "2026-07-07", "--out",
+                  str(tmp_path / "x.dutyroom"), "--users", "nobody", "--db", db)
+    assert unknown.returncode == 2 and "nobody" in unknown.stderr
+    merged = run("field", "merge", str(package), "--db", db, "--json")
+    assert merged.returncode == 0, merged.stderr
+    assert set(json.loads(merged.stdout)) == {"added", "updated", "conflict", "same", "conflicts"}
+
+
+def test_restore_of_a_file_failing_the_check_needs_a_reason(db, tmp_path):
+    copy = tmp_path / "copy.sqlite3"
+    assert run("backup", "--out", str(copy), "--db", db).returncode == 0
+    with sqlite3.connect(copy) as raw:
+        raw.execute("UPDATE staff SET mobile = '13999999999' WHERE id = 1")
+    refused = run("restore", str(copy), "--db", db)
+    assert refused.returncode == 2 and "未通过完整性检查" in refused.stderr
+    forced = run("restore", str(copy), "--override", "县局要求", "--db", db, "--json")
+    assert forced.returncode == 0, forced.stderr
+    assert json.loads(forced.stdout)["overridden"]

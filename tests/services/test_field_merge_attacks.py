@@ -1,0 +1,208 @@
+"""Field merges that must not lose or accept what they used to: two laptops from one export,
+an older copy after a newer one, a package edited with an SQLite editor (chain recomputed),
+a package from another desk, and the accounts a package carries."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlalchemy import select, text
+
+from dutyroom.app import open_backend
+from dutyroom.db import audit
+from dutyroom.db.models import Incident, UpwardReport, audit_key
+from dutyroom.domain.roles import Actor, Role
+from dutyroom.services import (
+    check_service,
+    field_service,
+    incident_service,
+    staff_service,
+    user_service,
+)
+from dutyroom.services.errors import InputError
+from tests.fuzz.tables import contents
+
+NOW = datetime(2026, 7, 1, 2, 0, tzinfo=UTC)
+DAY = date(2026, 7, 1)
+FIELD = Actor.user(9, "wang", "王五", Role.OFFICER, None)
+
+
+@pytest.fixture
+def desk(backend):
+    uow = backend.uow
+    staff_service.add_staff(uow, {"name": "张三", "tier": "值班员", "mobile": "13800000001"})
+    for name, login in (("王五", "wang"), ("赵六", "zhao")):
+        user_service.add_user(uow, {"username": login, "display_name": name, "role": "officer",
+                                    "password": "Duty-2026!", "confirm": "Duty-2026!"})
+    incident_service.add_incident(uow, {"received_at": NOW.isoformat(), "title": "河堤管涌",
+                                        "category": "natural_disaster", "injured": 2}, now=NOW)
+    incident_service.add_incident(uow, {"received_at": NOW.isoformat(), "title": "道路塌方",
+                                        "category": "accident"}, now=NOW)
+    return backend
+
+
+def _export(desk, path, users=("wang",)):
+    return field_service.export_package(desk.uow, DAY, DAY + timedelta(days=6), path, users=users,
+                                        now=NOW).value
+
+
+def _laptop(path):
+    laptop = open_backend(path, "tester")
+    laptop.uow.act_as(FIELD)
+    return laptop
+
+
+def _incident(uow, title):
+    return next(r for r in incident_service.list_incidents(uow, incident_service.IncidentQuery()).rows
+                if r.title == title)
+
+
+def test_only_the_chosen_accounts_go_out_and_the_export_says_so(desk, tmp_path):
+    report = _export(desk, tmp_path / "a.dutyroom")
+    assert report.users == ("wang",)
+    with sqlite3.connect(tmp_path / "a.dutyroom") as raw:
+        assert [r[0] for r in raw.execute("SELECT username FROM users")] == ["wang"]
+    with pytest.raises(InputError, match="没有可登录的用户「nobody」"):
+        _export(desk, tmp_path / "b.dutyroom", users=("wang", "nobody"))
+
+
+def test_two_laptops_from_one_export(desk, tmp_path):
+    """Team C never touched the incident team A changed: merging C after A keeps A's change."""
+    _export(desk, tmp_path / "a.dutyroom")
+    shutil.copyfile(tmp_path / "a.dutyroom", tmp_path / "c.dutyroom")
+    team_a = _laptop(tmp_path / "a.dutyroom")
+    flood = _incident(team_a.uow, "河堤管涌")
+    incident_service.update_incident(team_a.uow, flood.id, None, {"injured": 7}, "现场核实",
+                                     now=NOW + timedelta(hours=1))
+    team_a.close()
+    team_c = _laptop(tmp_path / "c.dutyroom")
+    incident_service.add_incident(team_c.uow, {"received_at": (NOW + timedelta(hours=2)).isoformat(),
+                                               "title": "村民被困", "category": "natural_disaster"},
+                                  now=NOW + timedelta(hours=2))
+    team_c.close()
+    first = field_service.merge_package(desk.uow, tmp_path / "a.dutyroom", now=NOW + timedelta(hours=5))
+    assert first.value.counts.get("updated") == 1
+    second = field_service.merge_package(desk.uow, tmp_path / "c.dutyroom", now=NOW + timedelta(hours=6))
+    assert second.value.counts.get("added") == 1 and "updated" not in second.value.counts
+    flood_now = incident_service.get_incident(desk.uow, _incident(desk.uow, "河堤管涌").id)
+    assert flood_now.facts.injured == 7  # team C's untouched copy did not put 2 back
+    again = field_service.merge_package(desk.uow, tmp_path / "a.dutyroom", now=NOW + timedelta(hours=7))
+    assert again.value.counts == {}
+    assert check_service.run_check(desk.uow, desk.engine).ok
+
+
+def test_an_older_copy_after_a_newer_one_adds_nothing_and_says_so(desk, tmp_path):
+    _export(desk, tmp_path / "a.dutyroom")
+    laptop = _laptop(tmp_path / "a.dutyroom")
+    flood = _incident(laptop.uow, "河堤管涌")
+    incident_service.update_incident(laptop.uow, flood.id, None, {"injured": 5}, now=NOW + timedelta(hours=1))
+    laptop.close()
+    shutil.copyfile(tmp_path / "a.dutyroom", tmp_path / "older.dutyroom")
+    laptop = _laptop(tmp_path / "a.dutyroom")
+    incident_service.update_incident(laptop.uow, flood.id, None, {"injured": 9}, now=NOW + timedelta(hours=2))
+    laptop.close()
+    field_service.merge_package(desk.uow, tmp_path / "a.dutyroom", now=NOW + timedelta(hours=5))
+    before = contents(desk.engine)
+    older = field_service.merge_package(desk.uow, tmp_path / "older.dutyroom", now=NOW + timedelta(hours=6))
+    assert older.value.counts == {} and "不比已合并过的同一外勤包新" in older.value.note
+    assert contents(desk.engine) == before
+    assert incident_service.get_incident(desk.uow, flood.id).facts.injured == 9
+
+
+def test_a_package_from_another_desk_is_refused(desk, tmp_path):
+    _export(desk, tmp_path / "a.dutyroom")
+    other = open_backend(tmp_path / "other.sqlite3", "tester")
+    try:
+        before = contents(other.engine)
+        with pytest.raises(InputError, match="来自另一个值班台"):
+            field_service.merge_package(other.uow, tmp_path / "a.dutyroom")
+        assert contents(other.engine) == before
+    finally:
+        other.close()
+
+
+def test_a_package_this_desk_has_no_record_of_is_refused(desk, tmp_path):
+    _export(desk, tmp_path / "a.dutyroom")
+    with sqlite3.connect(tmp_path / "a.dutyroom") as raw:
+        raw.execute("UPDATE field_packages SET uuid = 'f0f0f0f0-0000-4000-8000-000000000000'")
+    with pytest.raises(InputError):
+        field_service.merge_package(desk.uow, tmp_path / "a.dutyroom")
+
+
+def _forge(path, statement, entity, model):
+    """Edit the package as an SQLite editor would, then recompute its chain like an attacker
+    who knows the (unkeyed) hash: the package passes its own integrity check."""
+    laptop = open_backend(path, "tester")
+    try:
+        with laptop.uow.write(None) as session:
+            session.execute(text(statement))
+            session.flush()
+            for row in session.scalars(select(model)):
+                audit.append(session, actor="王五(wang)", entity=entity, entity_id=audit_key(row),
+                             action="update", payload=row.snapshot())
+        assert check_service.run_check(laptop.uow, laptop.engine).ok
+    finally:
+        laptop.close()
+
+
+FORGERIES = [
+    ("UPDATE incidents SET level = 'V' WHERE title = '道路塌方'", "incident", Incident, "级别"),
+    ("UPDATE incidents SET status = 'bogus' WHERE title = '道路塌方'", "incident", Incident, "状态"),
+    ("UPDATE incidents SET created_by = '县长' WHERE title = '道路塌方'", "incident", Incident, "created_by"),
+    ("UPDATE incidents SET status = 'closed', closed_at = '2026-07-01 05:00:00.000000'"
+     " WHERE title = '道路塌方'", "incident", Incident, "终报"),
+    ("UPDATE incidents SET title = '化工\x07泄漏' WHERE title = '道路塌方'", "incident", Incident,
+     "控制字符"),
+]
+
+
+@pytest.mark.parametrize(("statement", "entity", "model", "word"), FORGERIES)
+def test_a_forged_package_is_refused_whole(desk, tmp_path, statement, entity, model, word):
+    _export(desk, tmp_path / "a.dutyroom")
+    laptop = _laptop(tmp_path / "a.dutyroom")
+    incident_service.add_incident(laptop.uow, {"received_at": (NOW + timedelta(hours=1)).isoformat(),
+                                               "title": "村民被困", "category": "natural_disaster"},
+                                  now=NOW + timedelta(hours=1))
+    laptop.close()
+    _forge(tmp_path / "a.dutyroom", statement, entity, model)
+    before = contents(desk.engine)
+    with pytest.raises(InputError, match=word):
+        field_service.merge_package(desk.uow, tmp_path / "a.dutyroom", now=NOW + timedelta(hours=5))
+    assert contents(desk.engine) == before  # not even the genuine new incident
+
+
+def test_a_desk_incidents_received_time_moved_on_the_laptop_stays_the_desks(desk, tmp_path):
+    _export(desk, tmp_path / "a.dutyroom")
+    _forge(tmp_path / "a.dutyroom", "UPDATE incidents SET received_at = '2026-07-01 05:00:00.000000'"
+           " WHERE title = '河堤管涌'", "incident", Incident)
+    merged = field_service.merge_package(desk.uow, tmp_path / "a.dutyroom", now=NOW + timedelta(hours=5))
+    assert merged.value.counts.get("conflict") == 1 and "接报时间" in merged.value.conflicts[0]
+    flood = incident_service.get_incident(desk.uow, _incident(desk.uow, "河堤管涌").id)
+    assert flood.facts.received_at == NOW
+
+
+def test_an_inserted_report_is_measured_again_at_the_desk(desk, tmp_path):
+    """A report slipped into the package claiming to be on time: its lateness is the desk's."""
+    _export(desk, tmp_path / "a.dutyroom")
+    laptop = _laptop(tmp_path / "a.dutyroom")
+    flood = _incident(laptop.uow, "河堤管涌")
+    incident_service.record_report(laptop.uow, flood.id, "first", "written",
+                                   sent_at=NOW + timedelta(hours=3), now=NOW + timedelta(hours=3))
+    laptop.close()
+    _forge(tmp_path / "a.dutyroom", "UPDATE upward_reports SET late = 0, due_at = NULL",
+           "upward_report", UpwardReport)
+    field_service.merge_package(desk.uow, tmp_path / "a.dutyroom", now=NOW + timedelta(hours=5))
+    report = incident_service.get_incident(desk.uow, flood.id).reports[0]
+    assert report.late and report.due_at == NOW + timedelta(minutes=60)
+    assert check_service.run_check(desk.uow, desk.engine).ok
+
+
+def test_rows_edited_without_recomputing_the_chain_are_refused(desk, tmp_path):
+    _export(desk, tmp_path / "a.dutyroom")
+    with sqlite3.connect(tmp_path / "a.dutyroom") as raw:
+        raw.execute("UPDATE incidents SET injured = 40 WHERE title = '河堤管涌'")
+    with pytest.raises(InputError, match="未通过完整性检查"):
+        field_service.merge_package(desk.uow, tmp_path / "a.dutyroom")
