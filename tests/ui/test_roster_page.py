@@ -308,8 +308,10 @@ def test_a_year_s_holidays_are_imported_on_the_page_after_a_preview(page, on_dia
     page.import_calendar(path)
     assert seen["rows"] == [("2027-01-01", "holiday", "元旦"), ("2027-01-02", "holiday", "元旦"),
                             ("2027-01-03", "holiday", "元旦"), ("2027-02-07", "adjusted_workday", "春节")]
-    assert seen["now"] == "工作日（推定）" and seen["enabled"]
-    assert "共 4 天" in seen["summary"] and "4 天与现在不同" in seen["summary"]
+    # 元旦 itself is already an assumed statutory holiday (fixed by law); 1-2, 1-3 were assumed
+    # weekend days and 2-7 (初二) an assumed holiday, so three days change.
+    assert seen["now"] == "法定节假日（推定）" and seen["enabled"]
+    assert "共 4 天" in seen["summary"] and "3 天与现在不同" in seen["summary"], seen["summary"]
     assert roster_service.calendar_days(sqlite_backend.uow, date(2027, 1, 1), date(2027, 1, 1))[0] \
         .kind.value == "holiday"
     assert page.model.view(date(2027, 1, 1)).info.name == "元旦"
