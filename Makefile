@@ -30,9 +30,8 @@ test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 # Every figure the issues asked for, with its target (about 12 minutes; builds the data sets
-# into benchmarks/data/ the first time). OR-Tools is only for the roster fairness check.
+# into benchmarks/data/ the first time).
 bench: $(STAMP)
-	$(BIN)/python -m pip install -q ortools
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/report.py
 
 # The standalone folder dist/dutyroom/ (PyInstaller, in its own build/venv; about a minute

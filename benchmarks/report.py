@@ -3,10 +3,11 @@
 Runs each benchmark script in a process of its own (their memory and start-up figures must
 not see each other), building the data sets that are missing (the ten-year log: about a
 minute and 500 MB in benchmarks/data/). Prints each script's output as it comes, then the
-figures that have a target in one table to paste into the README. `make bench` installs
-OR-Tools first, so the roster's fairness is compared with the proven optimum.
+figures that have a target in one table to paste into the README. The rota benchmarks
+compare the greedy with the CP-SAT generator and with the proven optimum (OR-Tools is a
+dependency of the app).
 
-Takes about 12 minutes on the 2-core development machine, most of it the crash harness's
+Takes about 25 minutes on the 2-core development machine, most of it the crash harness's
 200 kills (`--kills` for fewer).
 """
 
@@ -23,6 +24,7 @@ HERE = Path(__file__).parent
 SCRIPTS = [
     ("foundation.py", "Opening, staff import, check"),
     ("roster_year.py", "A year's rota"),
+    ("roster_town.py", "Hard town rotas: greedy vs exact"),
     ("duty_log.py", "Ten years of the log: search and the 值班日志 page"),
     ("startup.py", "Start-up and memory"),
     ("cli_startup.py", "The command line's answer time"),

@@ -1,11 +1,12 @@
-"""Roster generation for a full year: speed, hard rules, and fairness against an exact solver.
+"""The greedy rota for a full year: speed, hard rules, and fairness against an exact solver.
 
 The scenario of the roster issue: 60 staff (6 chiefs, 14 leaders, 40 officers), each with
 two random absences, for 2026 with its real holidays and one sensitive period. The greedy
-generator (dutyroom.domain.roster) is timed, checked for hard-rule breaks, and its
-fairness (max − min duties within each tier and day kind) is compared with the optimum
-that OR-Tools CP-SAT finds for the same hard rules. OR-Tools is used here only:
-    .venv/bin/pip install ortools && .venv/bin/python benchmarks/roster_year.py
+(dutyroom.domain.roster.greedy: the CP-SAT generator's starting point and fallback) is
+timed, checked for hard-rule breaks, and its fairness (max − min duties within each tier
+and day kind) is compared with the optimum of an independent CP-SAT model of the same hard
+rules. The generator itself, on these years and on hard town instances, is measured by
+benchmarks/roster_town.py.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def greedy(people, absences, rules) -> tuple[float, roster.Generation, list]:
     times, result = [], None
     for _ in range(7):
         start = time.perf_counter()
-        result = roster.generate(plans, people, {}, absences, {}, rules)
+        result = roster.greedy(plans, people, {}, absences, {}, rules)
         times.append(time.perf_counter() - start)
     return statistics.median(times), result, plans
 

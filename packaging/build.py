@@ -90,6 +90,13 @@ def check() -> int:
             if not english.stdout.startswith("Self-test passed"):
                 print("the English translation did not load", file=sys.stderr)
                 return 1
+        rota = _run([program(), "--json", "roster", "generate", "--from", "2030-01-01", "--to",
+                     "2030-01-31", "--db", db], env=env, capture_output=True, cwd=folder)
+        method = json.loads(rota.stdout)["stats"]["method"]
+        print(f"roster generate: {method} (OR-Tools CP-SAT in the folder)")
+        if method == "greedy":
+            print("the rota solver (OR-Tools) did not load in the built program", file=sys.stderr)
+            return 1
         checked = _run([program(), "check", "--db", db], env=env, capture_output=True, cwd=folder)
         print(checked.stdout.strip())
         server = os.environ.get("DUTYROOM_TEST_PG")

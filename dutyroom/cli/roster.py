@@ -47,6 +47,7 @@ def generate_roster(ctx: Context) -> int:
                      for u in report.unfilled],
         "stats": {
             "filled": len(report.assignments),
+            "method": report.method.value,  # optimal | best_found | greedy (solver missing)
             "spread": {f"{t.value}/{c.value}": n for (t, c), n in report.spreads.items()},
             "people": [{"staff_id": r.staff.id, "name": r.staff.name, "tier": r.staff.tier.value,
                         "workday": r.workday, "weekend": r.weekend, "holiday": r.holiday}

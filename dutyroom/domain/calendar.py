@@ -2,8 +2,11 @@
 
 Statutory holidays and adjusted workdays (调休上班) come from the State Council's yearly
 notice, which chinese-calendar carries for the years it covers. A later year is *assumed*
-(weekdays work, weekends rest) until the desk loads the official schedule; entries the
-desk makes always win over both.
+until the desk loads the official schedule: its legal holiday days are fixed by law
+(全国年节及纪念日放假办法, as revised in 2024), so they are marked holidays already, the
+lunar ones converted by lunar-python (a maintained, pure-Python, MIT library; chinese-calendar
+has solar terms but no lunar conversion); only the bridging days and the 调休 workdays wait
+for the notice, and other days are weekdays and weekends. Entries the desk makes always win.
 """
 
 from __future__ import annotations
@@ -12,8 +15,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import cache
 
 import chinese_calendar
+from lunar_python import Lunar
 
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.hygiene import check_year
@@ -82,11 +87,45 @@ def _plain(day: date) -> DayKind:
     return DayKind.WEEKEND if day.weekday() >= 5 else DayKind.WORKDAY
 
 
+LAW_FROM_YEAR = 2025  # the revised 放假办法 (除夕 and 5/2 added) applies from 2025
+LUNAR_YEARS = range(1901, 2100)  # what lunar-python converts reliably
+
+
+def _lunar(year: int, month: int, day: int) -> date:
+    solar = Lunar.fromYmd(year, month, day).getSolar()
+    return date(solar.getYear(), solar.getMonth(), solar.getDay())
+
+
+@cache
+def legal_holidays(year: int) -> dict[date, str]:
+    """The statutory holiday days of `year` fixed by law, without the notice's bridging days.
+
+    元旦 1/1; 春节 除夕 and 正月初一–初三; 清明 the day of the 清明 solar term; 劳动节 5/1–5/2;
+    端午 五月初五; 中秋 八月十五; 国庆 10/1–10/3 (DOMAIN.md, Calendar). Empty for a year the law
+    in its present form does not cover or the lunar library cannot convert.
+    """
+    if year < LAW_FROM_YEAR or year not in LUNAR_YEARS:
+        return {}
+    new_year = _lunar(year, 1, 1)
+    qingming = Lunar.fromYmd(year, 1, 1).getJieQiTable()["清明"]
+    days = {date(year, 1, 1): "元旦"}
+    days |= {new_year + timedelta(days=k): "春节" for k in range(-1, 3)}
+    days[date(qingming.getYear(), qingming.getMonth(), qingming.getDay())] = "清明节"
+    days |= {date(year, 5, 1): "劳动节", date(year, 5, 2): "劳动节"}
+    days[_lunar(year, 5, 5)] = "端午节"
+    days.setdefault(_lunar(year, 8, 15), "中秋节")  # when it falls in 国庆, 国庆 names the day
+    days |= {date(year, 10, k): "国庆节" for k in (1, 2, 3)}
+    return days
+
+
 def day_info(day: date, user: Mapping[date, UserDay]) -> DayInfo:
     if day in user:
         entry = user[day]
         return DayInfo(day, entry.kind, entry.name, Source.USER)
     if day.year not in _BUILTIN_YEARS:
+        name = legal_holidays(day.year).get(day)
+        if name:
+            return DayInfo(day, DayKind.HOLIDAY, name, Source.ASSUMED)
         return DayInfo(day, _plain(day), "", Source.ASSUMED)
     if day in chinese_calendar.holidays:
         return DayInfo(day, DayKind.HOLIDAY, _name(chinese_calendar.holidays[day]),
@@ -117,6 +156,12 @@ def resolve(start: date, end: date, user: Mapping[date, UserDay]) -> list[DayInf
 def assumed_years(days: list[DayInfo]) -> list[int]:
     """Years in view that have no official schedule yet (the GUI warns about these)."""
     return sorted({d.day.year for d in days if d.source is Source.ASSUMED})
+
+
+def assumed_holidays(days: list[DayInfo]) -> list[DayInfo]:
+    """Holiday days in view known from the law but not yet from a notice (a rota over them
+    is generated, with a warning that the notice may move the days around them)."""
+    return [d for d in days if d.source is Source.ASSUMED and d.kind is DayKind.HOLIDAY]
 
 
 def parse_kind(text: object) -> DayKind:

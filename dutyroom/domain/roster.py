@@ -1,10 +1,14 @@
-"""Roster rules: which tiers each day needs, who may fill a slot, and the fair generator.
+"""Roster rules: which tiers each day needs, who may fill a slot, the checker and the greedy.
 
-Hard rules (never broken by the generator): only active people of the slot's tier (a
+Hard rules (never broken by a generator): only active people of the slot's tier (a
 chief may lead only if the desk allows it); nobody on duty twice within the rest period;
-nobody during recorded leave; existing assignments are kept. Soft goals: even counts
-within a tier, separately for workdays, weekends and holidays (holidays first, being the
-heaviest), counting earlier duties too; a stable rotation so people can predict their turn.
+nobody during recorded leave; existing assignments are kept. They are held by one object,
+`HardRules`, that the checker, the greedy below and the exact generator
+(domain/rota_solver.py) all read, so none of them can disagree about what is allowed.
+Soft goals: even counts within a tier, separately for workdays, weekends and holidays
+(holidays first, being the heaviest), counting earlier duties too; a stable rotation so
+people can predict their turn. The greedy is fast and predictable but can leave slots empty
+that a better rota fills: it is the exact generator's starting point and its fallback.
 """
 
 from __future__ import annotations
@@ -103,9 +107,13 @@ class Person:
     active: bool = True
 
 
+SOFT_KINDS = frozenset({"request"})  # 尽量不排: a wish, honoured where the rules allow
+
+
 @dataclass(frozen=True)
 class Absence:
-    """Leave or unavailability (请假, 出差, 培训), inclusive dates."""
+    """Leave or unavailability (请假, 出差, 培训), inclusive dates; or, of a soft kind, days a
+    person asks not to be on (a child's exam day), which binds nobody."""
 
     staff_id: int
     start: date
@@ -114,6 +122,76 @@ class Absence:
 
     def covers(self, day: date) -> bool:
         return self.start <= day <= self.end
+
+    @property
+    def soft(self) -> bool:
+        return self.kind in SOFT_KINDS
+
+
+def _by_person(absences: Iterable[Absence]) -> dict[int, tuple[Absence, ...]]:
+    grouped: dict[int, list[Absence]] = {}
+    for absence in absences:
+        grouped.setdefault(absence.staff_id, []).append(absence)
+    return {staff_id: tuple(items) for staff_id, items in grouped.items()}
+
+
+class Barrier(StrEnum):
+    """Why a person may not stand in a slot on a day, whatever else is on the rota."""
+
+    INACTIVE = "inactive"
+    TIER = "tier"
+    LEAVE = "leave"
+
+
+@dataclass(frozen=True)
+class HardRules:
+    """The hard rules of one rota as the checker and both generators read them.
+
+    Two questions decide every hard rule: may this person stand in this slot on this day
+    at all (`barrier`), and are two duty days of one person too close (`too_close`; the
+    same day counts as too close, so one slot a day is the same rule with rest 0).
+    """
+
+    rules: RosterRules
+    people: Mapping[int, Person]
+    leave: Mapping[int, tuple[Absence, ...]]  # hard absences only
+    requests: Mapping[int, tuple[Absence, ...]]  # soft: days a person asked not to be on
+
+    @classmethod
+    def of(cls, rules: RosterRules, people: Iterable[Person],
+           absences: Iterable[Absence]) -> HardRules:
+        absences = list(absences)
+        return cls(rules, {p.id: p for p in people},
+                   _by_person(a for a in absences if not a.soft),
+                   _by_person(a for a in absences if a.soft))
+
+    @property
+    def rest(self) -> int:
+        return self.rules.min_rest_days
+
+    def on_leave(self, staff_id: int, day: date) -> bool:
+        return any(a.covers(day) for a in self.leave.get(staff_id, ()))
+
+    def asked_off(self, staff_id: int, day: date) -> bool:
+        return any(a.covers(day) for a in self.requests.get(staff_id, ()))
+
+    def barrier(self, staff_id: int, tier: Tier, day: date) -> Barrier | None:
+        person = self.people.get(staff_id)
+        if person is None or not person.active:
+            return Barrier.INACTIVE
+        if not self.rules.may_fill(person.tier, tier):
+            return Barrier.TIER
+        if self.on_leave(staff_id, day):
+            return Barrier.LEAVE
+        return None
+
+    def too_close(self, first: date, second: date) -> bool:
+        return abs((first - second).days) <= self.rest
+
+    def pool(self, tier: Tier) -> list[Person]:
+        """Everyone who may ever stand in a `tier` slot, in a fixed order."""
+        return [p for p in sorted(self.people.values(), key=lambda p: p.id)
+                if p.active and self.rules.may_fill(p.tier, tier)]
 
 
 @dataclass(frozen=True)
@@ -150,11 +228,24 @@ class Unfilled:
         return sentence("{0} {1}：{2}", self.day.isoformat(), self.tier.label, self.reason)
 
 
+class Method(StrEnum):
+    """How a rota was made, which says how far its promises go."""
+
+    OPTIMAL = "optimal"        # exact: fewest empty slots, then fairest, both proven
+    BEST_FOUND = "best_found"  # exact search stopped by the time limit: not proven best
+    GREEDY = "greedy"          # the solver was missing or found nothing: the fallback
+
+
 @dataclass
 class Generation:
     assignments: dict[Slot, int]  # only the slots this run filled
     unfilled: list[Unfilled]
     counts: Counter[tuple[int, Category]] = field(default_factory=Counter)
+    method: Method = Method.GREEDY
+    min_empty: int | None = None  # proven: no rota keeping the hard rules has fewer gaps
+    unhonoured: list[tuple[int, date]] = field(default_factory=list)  # requests not met
+    note: str = ""  # why the fallback was used, or what stopped the search
+    proven: tuple[str, ...] = ()  # the goals (rota_solver.STAGES) proven best
 
 
 class _Book:
@@ -181,85 +272,130 @@ class _Book:
         return max(earlier) if earlier else None
 
 
-def _on_leave(absences: Mapping[int, list[Absence]], staff_id: int, day: date) -> bool:
-    return any(a.covers(day) for a in absences.get(staff_id, ()))
-
-
-def generate(plans: list[DayPlan], people: Iterable[Person], taken: Mapping[Slot, int],
-             absences: Iterable[Absence], history: Mapping[tuple[int, Category], int],
-             rules: RosterRules) -> Generation:
-    """Fill every required slot in `plans` not already in `taken`; explain every gap.
-
-    `taken` holds all assignments already on the rota (in and around the range: duties
-    just outside it still count for rest). `history` holds earlier duty counts per person
-    and category so fairness carries over from month to month.
-    """
-    staff = [p for p in people if p.active]
-    order = {p.id: index for index, p in enumerate(sorted(staff, key=lambda p: p.id))}
-    leave: dict[int, list[Absence]] = {}
-    for absence in absences:
-        leave.setdefault(absence.staff_id, []).append(absence)
-    book = _Book(taken)
+def counts_with(plans: list[DayPlan], taken: Mapping[Slot, int],
+                history: Mapping[tuple[int, Category], int]) -> Counter[tuple[int, Category]]:
+    """Duties per person and day kind: the year before plus what the range already holds."""
     counts: Counter[tuple[int, Category]] = Counter(history)
     category_of = {plan.day: plan.category for plan in plans}
     for (day, _tier), staff_id in taken.items():
         if day in category_of:
             counts[staff_id, category_of[day]] += 1
+    return counts
+
+
+def greedy(plans: list[DayPlan], people: Iterable[Person], taken: Mapping[Slot, int],
+           absences: Iterable[Absence], history: Mapping[tuple[int, Category], int],
+           rules: RosterRules) -> Generation:
+    """Fill the required slots in `plans` not already in `taken`, one at a time.
+
+    `taken` holds all assignments already on the rota (in and around the range: duties
+    just outside it still count for rest). `history` holds earlier duty counts per person
+    and category so fairness carries over from month to month. Holidays go first, then
+    weekends, then workdays; each slot goes to whoever has the fewest duties of its kind.
+    Soft requests are kept where another person is as good a choice.
+    """
+    hard = HardRules.of(rules, people, absences)
+    staff = [p for p in hard.people.values() if p.active]
+    order = {p.id: index for index, p in enumerate(sorted(staff, key=lambda p: p.id))}
+    book = _Book(taken)
+    counts = counts_with(plans, taken, history)
     totals: Counter[int] = Counter()
     for (staff_id, _cat), n in counts.items():
         totals[staff_id] += n
 
     filled: dict[Slot, int] = {}
-    unfilled: list[Unfilled] = []
     priority = {Category.HOLIDAY: 0, Category.WEEKEND: 1, Category.WORKDAY: 2}
     for plan in sorted(plans, key=lambda p: (priority[p.category], p.day)):
         for tier in plan.required:
             if (plan.day, tier) in taken:
                 continue
-            candidates = [p for p in staff if rules.may_fill(p.tier, tier)
-                          and not _on_leave(leave, p.id, plan.day)
-                          and not book.on(p.id, plan.day)
-                          and not book.resting(p.id, plan.day, rules.min_rest_days)]
+            candidates = [p for p in staff if hard.barrier(p.id, tier, plan.day) is None
+                          and not _near(book, p.id, plan.day, hard.rest)]
             if not candidates:
-                unfilled.append(Unfilled(plan.day, tier, _why(
-                    staff, tier, plan.day, leave, book, rules)))
                 continue
-            ranked = [(_rank(p, tier, plan, counts, totals, book, order), p) for p in candidates]
+            ranked = [(_rank(p, tier, plan, counts, totals, book, order, hard), p)
+                      for p in candidates]
             chosen = min(ranked, key=lambda pair: pair[0])[1]
             filled[plan.day, tier] = chosen.id
             book.add(chosen.id, plan.day)
             counts[chosen.id, plan.category] += 1
             totals[chosen.id] += 1
-    unfilled.sort(key=lambda u: (u.day, TIER_ORDER.index(u.tier)))
-    return Generation(filled, unfilled, counts)
+    result = Generation(filled, [], counts)
+    result.unfilled = explain(plans, taken, result, hard)
+    result.unhonoured = unhonoured(filled, hard)
+    return result
 
 
 def _rank(person: Person, tier: Tier, plan: DayPlan, counts: Counter[tuple[int, Category]],
-          totals: Counter[int], book: _Book, order: Mapping[int, int]
-          ) -> tuple[int, int, int, int, int]:
-    """Lower is chosen first: own tier, fewest duties of this kind, fewest in all, longest
-    since the last duty, then a fixed order (so the rotation is predictable)."""
+          totals: Counter[int], book: _Book, order: Mapping[int, int], hard: HardRules
+          ) -> tuple[int, int, int, int, int, int]:
+    """Lower is chosen first: own tier, fewest duties of this kind, not asked off, fewest in
+    all, longest since the last duty, then a fixed order (so the rotation is predictable)."""
     last = book.last_before(person.id, plan.day)
     return (0 if person.tier is tier else 1, counts[person.id, plan.category],
+            1 if hard.asked_off(person.id, plan.day) else 0,
             totals[person.id], last.toordinal() if last else 0, order[person.id])
 
 
-def _why(staff: list[Person], tier: Tier, day: date, leave: Mapping[int, list[Absence]],
-         book: _Book, rules: RosterRules) -> str:
-    pool = [p for p in staff if rules.may_fill(p.tier, tier)]
-    if not pool:
-        return sentence("没有在岗的{0}", tier.label)
-    on_leave = sum(1 for p in pool if _on_leave(leave, p.id, day))
-    busy = sum(1 for p in pool if not _on_leave(leave, p.id, day) and book.on(p.id, day))
-    resting = len(pool) - on_leave - busy
-    parts = []
-    if on_leave:
-        parts.append(sentence("{0} 人请假、出差或培训", on_leave))
-    if resting:
-        parts.append(sentence("{0} 人轮休（与前后值班间隔不足）", resting))
-    if busy:
-        parts.append(sentence("{0} 人当天已有其他班次", busy))
-    return sentence("{0} 名{1}均不可排：{2}", len(pool), tier.label, joined(parts))
+def unhonoured(filled: Mapping[Slot, int], hard: HardRules) -> list[tuple[int, date]]:
+    """The soft requests a rota does not meet: who is on a day they asked to be off."""
+    return sorted((staff_id, day) for (day, _tier), staff_id in filled.items()
+                  if hard.asked_off(staff_id, day))
+
+
+def explain(plans: list[DayPlan], taken: Mapping[Slot, int], result: Generation,
+            hard: HardRules) -> list[Unfilled]:
+    """Every required slot the rota leaves empty, with a reason that is true.
+
+    "Cannot be filled" is said only where it is checked for that slot: every person who
+    could stand in it is inactive, away, or kept out by a duty that generation may not move
+    (hand-made, or outside the range). Otherwise the rota found leaves it empty and the
+    reason names who could have taken it and which of their duties stands in the way; with
+    the solver's proof that the range needs at least that many gaps, it says so.
+    """
+    fixed = _Book(taken)
+    made = _Book(result.assignments)
+    filled = set(taken) | set(result.assignments)
+    gaps = [(plan.day, tier) for plan in plans for tier in plan.required
+            if (plan.day, tier) not in filled]
+    out = []
+    for day, tier in gaps:
+        pool = hard.pool(tier)
+        if not pool:
+            out.append(Unfilled(day, tier, sentence("没有在岗的{0}", tier.label)))
+            continue
+        away = [p for p in pool if hard.on_leave(p.id, day)]
+        kept_out = [p for p in pool if p not in away and _near(fixed, p.id, day, hard.rest)]
+        movable = [p for p in pool if p not in away and p not in kept_out]
+        parts = []
+        if away:
+            parts.append(sentence("{0} 人请假、出差或培训", len(away)))
+        if kept_out:
+            parts.append(sentence("{0} 人与已定的值班（手工安排或范围外）间隔不足",
+                                  len(kept_out)))
+        if not movable:
+            out.append(Unfilled(day, tier, sentence("无法安排：{0} 名{1}均不可排：{2}", len(pool),
+                                                    tier.label, joined(parts))))
+            continue
+        blocked = joined([sentence("{0}（{1} 已排）", Verbatim(p.name), _near_text(made, p.id, day,
+                                                                             hard.rest))
+                          for p in movable], "、")
+        parts.append(sentence("{0} 因前后已排的班次轮休", blocked))
+        if result.min_empty is not None and result.min_empty == len(gaps):
+            lead = sentence("已证明本范围至少空 {0} 个班次，排上此班必空出别的班次", result.min_empty)
+        else:
+            lead = sentence("找到的最佳排法空出此班")
+        out.append(Unfilled(day, tier, sentence("{0}：{1}", lead, joined(parts))))
+    return out
+
+
+def _near(book: _Book, staff_id: int, day: date, rest: int) -> bool:
+    return book.on(staff_id, day) or book.resting(staff_id, day, rest)
+
+
+def _near_text(book: _Book, staff_id: int, day: date, rest: int) -> str:
+    days = sorted(d for d in book.days.get(staff_id, ()) if abs((d - day).days) <= rest)
+    return "、".join(f"{d.month}月{d.day}日" for d in days)
 
 
 @dataclass(frozen=True)
@@ -278,9 +414,7 @@ def check(plans: list[DayPlan], assigned: Mapping[Slot, int], people: Mapping[in
           absences: Iterable[Absence], rules: RosterRules) -> list[RuleBreak]:
     """Everything wrong with the rota over `plans`: the check made before publishing."""
     breaks: list[RuleBreak] = []
-    leave: dict[int, list[Absence]] = {}
-    for absence in absences:
-        leave.setdefault(absence.staff_id, []).append(absence)
+    hard = HardRules.of(rules, people.values(), absences)
     book = _Book({})
     for (day, _tier), staff_id in sorted(assigned.items()):
         book.add(staff_id, day)
@@ -293,11 +427,12 @@ def check(plans: list[DayPlan], assigned: Mapping[Slot, int], people: Mapping[in
                 breaks.append(RuleBreak(plan.day, tier, sentence("未安排（节假日和敏感时期须三级值班）")
                                         if heavy else sentence("未安排")))
                 continue
+            barrier = hard.barrier(staff_id, tier, plan.day)
             person = people.get(staff_id)
-            if person is None or not person.active:
+            if person is None or barrier is Barrier.INACTIVE:
                 breaks.append(RuleBreak(plan.day, tier, sentence("安排的人员已停用或不存在")))
                 continue
-            if not rules.may_fill(person.tier, tier):
+            if barrier is Barrier.TIER:
                 breaks.append(RuleBreak(plan.day, tier,
                                         sentence("{0} 是{1}，不能值此班", Verbatim(person.name),
                                                  person.tier.label)))
@@ -306,14 +441,14 @@ def check(plans: list[DayPlan], assigned: Mapping[Slot, int], people: Mapping[in
             except FieldError:
                 breaks.append(RuleBreak(plan.day, tier,
                                         sentence("{0} 没有可拨通的手机号", Verbatim(person.name))))
-            if _on_leave(leave, staff_id, plan.day):
+            if hard.on_leave(staff_id, plan.day):
                 breaks.append(RuleBreak(plan.day, tier,
                                         sentence("{0} 当天请假、出差或培训", Verbatim(person.name))))
             if staff_id in seen:
                 breaks.append(RuleBreak(plan.day, tier, sentence(
                     "{0} 当天已值{1}", Verbatim(person.name), seen[staff_id].label)))
             seen[staff_id] = tier
-            if book.resting(staff_id, plan.day, rules.min_rest_days):
+            if book.resting(staff_id, plan.day, hard.rest):
                 breaks.append(RuleBreak(plan.day, tier,
                                         sentence("{0} 与前后值班间隔不足 {1} 天", Verbatim(person.name),
                                                  rules.min_rest_days)))

@@ -137,6 +137,17 @@ SETTINGS: tuple[SettingDef, ...] = (
                "默认否：主要领导只排主要领导班次", _flag),
     SettingDef("min_rest_days", "两次值班最少间隔（天）", 1,
                "默认 1：同一人不连续两天值班", _integer(0, 14)),
+    SettingDef("weight_workday", "工作日值班权重", 1,
+               "默认 1：公平性按加权工作量比较（工作日 1、周末 2、节假日 3），同《劳动法》第四十四条"
+               "加班工资倍数的比例", _integer(1, 10)),
+    SettingDef("weight_weekend", "周末值班权重", 2,
+               "默认 2：《劳动法》第四十四条，休息日安排工作又不能安排补休的，支付不低于工资的 200%",
+               _integer(1, 10)),
+    SettingDef("weight_holiday", "节假日值班权重", 3,
+               "默认 3：《劳动法》第四十四条，法定休假日安排工作的，支付不低于工资的 300%",
+               _integer(1, 10)),
+    SettingDef("roster_seconds", "自动排班时限（秒）", 20,
+               "默认 20 秒：到时给出已找到的最佳排班，并注明未证明最优；可随时取消", _integer(2, 600)),
     SettingDef("comp_days_per_holiday", "节假日值班补休（天/次）", 1,
                "默认每值一天节假日班补休一天，用于值班统计", _integer(0, 3)),
     *(

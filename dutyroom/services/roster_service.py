@@ -7,7 +7,7 @@ and chained into the audit trail; the rota is never silently rewritten.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -24,10 +24,11 @@ from dutyroom.db.models import (
     SensitivePeriod,
     Staff,
 )
-from dutyroom.domain import calendar, roster
+from dutyroom.domain import calendar, roster, rota_solver
 from dutyroom.domain.calendar import DayInfo, DayKind, UserDay
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.fairness import fairness, load, weights_from_settings
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.roster import Absence, Category, Person, RosterRules, RuleBreak, Slot
 from dutyroom.domain.text import sentence
@@ -40,7 +41,8 @@ from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 CHANGED = Changes(roster=True)
 HISTORY_DAYS = 365  # earlier duties that still count for fairness
 MAX_RANGE_DAYS = 731
-LEAVE_KINDS = {"leave": "请假", "business_trip": "出差", "training": "培训", "other": "其他"}
+LEAVE_KINDS = {"leave": "请假", "business_trip": "出差", "training": "培训", "other": "其他",
+               "request": "尽量不排"}  # the last is a wish (domain.roster.SOFT_KINDS), not leave
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ class DutyCounts:
     weekend: int
     holiday: int
     comp_days: int = 0  # 补休 earned; only the statistics fill it in
+    load: int = 0  # weighted load over the range and the year before; only the preview
 
     @property
     def total(self) -> int:
@@ -92,6 +95,13 @@ class GenerationReport:
     unfilled: list[roster.Unfilled]
     fairness: list[DutyCounts]  # counts in the range, including what was already there
     spreads: dict[tuple[Tier, Category], int]  # max − min over the range and the year before
+    load_spreads: dict[Tier, int] = field(default_factory=dict)  # the same, weighted load
+    method: roster.Method = roster.Method.GREEDY
+    proven: tuple[str, ...] = ()  # goals proven best (rota_solver.STAGES)
+    min_empty: int | None = None  # proven lower bound on empty slots
+    note: str = ""
+    unhonoured: list[tuple[date, StaffBrief]] = field(default_factory=list)
+    assumed_holidays: list[DayInfo] = field(default_factory=list)  # days awaiting the notice
     kept: int = 0  # slots in the range already arranged, left as they are
 
 
@@ -250,53 +260,89 @@ def _history(session: Session, start: date) -> dict[tuple[int, Category], int]:
     return counts
 
 
-def _generate(session: Session, start: date, end: date) -> tuple[_Context, roster.Generation]:
+def _generate(session: Session, start: date, end: date, control: rota_solver.SolveControl | None
+              ) -> tuple[_Context, roster.Generation]:
+    """Load what generation needs in `session`, then solve (which takes a moment to the
+    time limit; the caller decides whether the session is still open meanwhile)."""
     check_range(start, end)
     ctx = _load(session, start, end)
-    result = roster.generate(ctx.plans, ctx.people.values(), ctx.assigned, ctx.absences,
-                             _history(session, start), ctx.rules)
-    return ctx, result
+    problem = rota_solver.Problem(ctx.plans, list(ctx.people.values()), ctx.assigned,
+                                  ctx.absences, _history(session, start), ctx.rules,
+                                  weights_from_settings(ctx.settings))
+    seconds = float(ctx.settings["roster_seconds"])
+    return ctx, rota_solver.generate(problem, seconds=seconds, control=control)
 
 
 def _report(ctx: _Context, result: roster.Generation, start: date, end: date) -> GenerationReport:
     kept = {k: v for k, v in ctx.assigned.items() if start <= k[0] <= end}
     merged = {**kept, **result.assignments}
     stats = roster.duty_stats(ctx.plans, merged)
-    fairness = [DutyCounts(_brief(ctx.staff_rows[p.id]), *(
-        (s.workday, s.weekend, s.holiday) if (s := stats.get(p.id)) else (0, 0, 0)))
+    weights = weights_from_settings(ctx.settings)
+    fairness_rows = [DutyCounts(_brief(ctx.staff_rows[p.id]), *(
+        (s.workday, s.weekend, s.holiday) if (s := stats.get(p.id)) else (0, 0, 0)),
+        load=load(result.counts, p.id, weights))
         for p in sorted(ctx.people.values(), key=lambda p: (roster.TIER_ORDER.index(p.tier),
                                                             p.id)) if p.active]
     # Fairness is judged as the generator balances it: this range plus the year before.
-    active = [p for p in ctx.people.values() if p.active]
-    spreads = {(tier, cat): roster.spread(result.counts, active, tier, cat)
-               for tier in roster.TIER_ORDER for cat in Category}
+    figures = fairness(result.counts, ctx.people.values(), weights)
     rows = [(day, tier, _brief(ctx.staff_rows[sid]))
             for (day, tier), sid in sorted(result.assignments.items(),
                                            key=lambda i: (i[0][0],
                                                           roster.TIER_ORDER.index(i[0][1])))]
-    return GenerationReport(start, end, rows, result.unfilled, fairness, spreads, len(kept))
+    return GenerationReport(
+        start, end, rows, result.unfilled, fairness_rows, figures.by_kind, figures.by_load,
+        result.method, result.proven, result.min_empty, result.note,
+        [(day, _brief(ctx.staff_rows[sid])) for sid, day in result.unhonoured],
+        calendar.assumed_holidays([p.info for p in ctx.plans]), len(kept))
 
 
-def preview_generation(uow: UnitOfWork, start: date, end: date) -> GenerationReport:
-    """What `generate` would add, with the fairness table, without saving anything."""
+def preview_generation(uow: UnitOfWork, start: date, end: date,
+                       control: rota_solver.SolveControl | None = None) -> GenerationReport:
+    """What `generate` would add, with the fairness table, without saving anything.
+
+    `control` lets the window show progress and cancel (rota_solver.Cancelled is raised).
+    """
     with uow.read() as session:
-        ctx, result = _generate(session, start, end)
+        ctx, result = _generate(session, start, end, control)
     return _report(ctx, result, start, end)
 
 
-def generate(uow: UnitOfWork, start: date, end: date) -> Outcome[GenerationReport]:
-    """Fill every unfilled slot in the range; hand-made and earlier assignments are kept."""
+def apply_generation(uow: UnitOfWork, report: GenerationReport) -> Outcome[GenerationReport]:
+    """Save the rota a preview showed, exactly as shown — if nobody changed the rota, the
+    leave or the staff behind it meanwhile (then nothing is saved and it asks for a new
+    preview). Saving what was seen, not a new run, is what makes the preview a promise."""
     with uow.write(Permission.ROSTER) as session:
-        ctx, result = _generate(session, start, end)
-        for (day, tier), staff_id in sorted(result.assignments.items()):
-            put_slot(session, day, tier, staff_id, "generated", uow.actor)
-        if result.assignments:
-            audit.append(session, actor=uow.actor, entity="roster",
-                         entity_id=f"{start.isoformat()}..{end.isoformat()}", action="generate",
-                         payload=[[d.isoformat(), t.value, s]
-                                  for (d, t), s in sorted(result.assignments.items())])
-        report = _report(ctx, result, start, end)
-    return Outcome(report, CHANGED if result.assignments else Changes())
+        ctx = _load(session, report.start, report.end)
+        chosen = {(day, tier): person.id for day, tier, person in report.assignments}
+        merged = {**ctx.assigned, **chosen}
+        before = roster.check(ctx.plans, ctx.assigned, ctx.people, ctx.absences, ctx.rules)
+        after = roster.check(ctx.plans, merged, ctx.people, ctx.absences, ctx.rules)
+        new_breaks = {b.describe() for b in after if not b.message.startswith("未安排")} - {
+            b.describe() for b in before}
+        if set(chosen) & set(ctx.assigned) or new_breaks:
+            raise InputError([Problem(sentence("预览之后值班表、请假或人员已有变动，请重新预览后再保存"),
+                                      field="roster")])
+        _write(session, uow.actor, report.start, report.end, chosen)
+    return Outcome(report, CHANGED if chosen else Changes())
+
+
+def _write(session: Session, actor: str, start: date, end: date, chosen: dict[Slot, int]) -> None:
+    for (day, tier), staff_id in sorted(chosen.items()):
+        put_slot(session, day, tier, staff_id, "generated", actor)
+    if chosen:
+        audit.append(session, actor=actor, entity="roster",
+                     entity_id=f"{start.isoformat()}..{end.isoformat()}", action="generate",
+                     payload=[[d.isoformat(), t.value, s] for (d, t), s in sorted(chosen.items())])
+
+
+def generate(uow: UnitOfWork, start: date, end: date,
+             control: rota_solver.SolveControl | None = None) -> Outcome[GenerationReport]:
+    """Fill every unfilled slot in the range; hand-made and earlier assignments are kept.
+
+    The solve runs outside the write transaction (it may take seconds), and the result is
+    saved only if the rota is still as it was read.
+    """
+    return apply_generation(uow, preview_generation(uow, start, end, control))
 
 
 def _duty_day(session: Session, day: date, actor: str) -> DutyDay:

@@ -247,6 +247,6 @@ class DayDelegate(QStyledItemDelegate):
             parts.append(tr("班"))
         if view.periods:
             parts.append(view.periods[0])
-        if info.source.value == "assumed" and info.kind in (DayKind.WORKDAY, DayKind.WEEKEND):
+        if info.source.value == "assumed":
             parts.append(tr("推定"))
         return " · ".join(parts)

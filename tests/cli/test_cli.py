@@ -164,8 +164,8 @@ def test_bad_calendar_file_names_the_row(db, tmp_path):
     result = run("calendar", "import", str(bad), "--db", db)
     assert result.returncode == 2 and "第 3 行" in result.stderr and "2027.csv" in result.stderr
     shown = json.loads(run("calendar", "show", "2027", "--db", db, "--json").stdout)
-    assert shown[36] == {"date": "2027-02-06", "kind": "weekend", "name": "",
-                         "source": "assumed"}
+    assert shown[36] == {"date": "2027-02-06", "kind": "holiday", "name": "春节",
+                         "source": "assumed"}  # 正月初一, known from the law
 
 
 def test_period_generate_show_export(db, tmp_path):

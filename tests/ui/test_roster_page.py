@@ -191,6 +191,62 @@ def test_the_change_history_dialog(page, qtbot, runner, sqlite_backend):
     assert dialog.model.index(0, 6).data() == "陈建国"
 
 
+def test_a_long_generation_shows_progress_and_can_be_stopped(page, qtbot, sqlite_backend):
+    """A real background runner: past a moment the bar appears; 停止 ends the search and
+    nothing is generated or saved."""
+    from dutyroom.services import settings_service
+    from dutyroom.ui.tasks import Runner
+
+    settings_service.save_settings(sqlite_backend.uow, {"roster_seconds": 600})
+    years = (date(2026, 1, 1), date(2027, 12, 31))
+    before = roster_service.roster_rows(sqlite_backend.uow, *years)
+    runner = Runner()
+    try:
+        dialog = GenerateDialog(sqlite_backend.uow, runner, date(2026, 1, 1), date(2027, 12, 31),
+                                parent=page)
+        qtbot.addWidget(dialog)
+        qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.progress_row.isHidden(), timeout=20_000)
+        assert "步" in dialog.progress_text.text() and "时限 600 秒" in dialog.progress_text.text()
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "已停止" in dialog.error.text(), timeout=30_000)
+        assert dialog.report is None and not dialog.save.isEnabled()
+        assert dialog.progress_row.isHidden() and dialog.preview_button.isEnabled()
+    finally:
+        runner.shutdown()
+    assert roster_service.roster_rows(sqlite_backend.uow, *years) == before
+
+
+def test_the_preview_says_what_is_proven_and_which_wishes_were_not_kept(page, qtbot, runner,
+                                                                        sqlite_backend):
+    uow = sqlite_backend.uow
+    officers = [p for p in staff_service.list_staff(uow) if p.tier is Tier.OFFICER]
+    for officer in officers:  # every officer asks for the same day: someone must still work
+        roster_service.add_leave(uow, officer.id, "request", "2026-02-10", "2026-02-10", "孩子考试")
+    dialog = GenerateDialog(uow, runner, *FEB, parent=page)
+    qtbot.addWidget(dialog)
+    dialog.preview()
+    text = dialog.summary.text()
+    assert "所有班次均可排上" in text
+    assert "已证明" in text
+    assert "未能照顾的尽量不排请求" in text and "02-10" in text
+    assert [name for _day, person in dialog.report.unhonoured for name in [person.name]] \
+        and len(dialog.report.unhonoured) == 1
+    assert dialog.model.headerData(6, Qt.Orientation.Horizontal) == "加权工作量（含前一年）"
+    dialog.apply()
+    rows = roster_service.roster_rows(uow, *FEB)
+    assert len(rows) == 28 * 2 + 9
+
+
+def test_the_preview_warns_about_assumed_holidays(page, qtbot, runner, sqlite_backend):
+    dialog = GenerateDialog(sqlite_backend.uow, runner, date(2027, 2, 1), date(2027, 2, 28),
+                            parent=page)
+    qtbot.addWidget(dialog)
+    dialog.preview()
+    assert "4 个推定的法定节假日" in dialog.summary.text()
+    chiefs = [(d, p) for d, t, p in dialog.report.assignments if t is Tier.CHIEF]
+    assert [d for d, _ in chiefs] == [date(2027, 2, 5), date(2027, 2, 6), date(2027, 2, 7),
+                                      date(2027, 2, 8)]  # three tiers on 除夕–初三
 def test_generating_a_month_already_filled_says_why_nothing_is_added(page, qtbot, runner,
                                                                     sqlite_backend):
     from dutyroom.ui.dialogs.roster_dialogs import GenerateDialog
@@ -252,8 +308,10 @@ def test_a_year_s_holidays_are_imported_on_the_page_after_a_preview(page, on_dia
     page.import_calendar(path)
     assert seen["rows"] == [("2027-01-01", "holiday", "元旦"), ("2027-01-02", "holiday", "元旦"),
                             ("2027-01-03", "holiday", "元旦"), ("2027-02-07", "adjusted_workday", "春节")]
-    assert seen["now"] == "工作日（推定）" and seen["enabled"]
-    assert "共 4 天" in seen["summary"] and "4 天与现在不同" in seen["summary"]
+    # 元旦 itself is already an assumed statutory holiday (fixed by law); 1-2, 1-3 were assumed
+    # weekend days and 2-7 (初二) an assumed holiday, so three days change.
+    assert seen["now"] == "法定节假日（推定）" and seen["enabled"]
+    assert "共 4 天" in seen["summary"] and "3 天与现在不同" in seen["summary"], seen["summary"]
     assert roster_service.calendar_days(sqlite_backend.uow, date(2027, 1, 1), date(2027, 1, 1))[0] \
         .kind.value == "holiday"
     assert page.model.view(date(2027, 1, 1)).info.name == "元旦"

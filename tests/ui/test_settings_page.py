@@ -118,3 +118,18 @@ def test_scrolling_the_page_over_the_time_zone_changes_nothing(themed, window, q
     assert page.other_editors["presence_start"].time() == QTime(22, 0)
     assert page.font_scale.value() == 100
     assert scroll.verticalScrollBar().value() > 0
+
+
+def test_the_rota_weights_and_time_limit_save_and_bad_ones_are_refused(window, sqlite_backend):
+    page = shown(window)
+    assert page.other_editors["weight_holiday"].value() == 3
+    page.other_editors["weight_weekend"].setValue(0)
+    page.save()
+    assert page.status.text().startswith("未保存") and "1 到 10" in page.status.text()
+    assert settings_service.load_settings(sqlite_backend.uow)["weight_weekend"] == 2
+    page.other_editors["weight_weekend"].setValue(3)
+    page.other_editors["roster_seconds"].setValue(60)
+    page.save()
+    assert page.status.text() == "已保存。"
+    values = settings_service.load_settings(sqlite_backend.uow)
+    assert (values["weight_weekend"], values["roster_seconds"]) == (3, 60)

@@ -8,8 +8,10 @@ from dutyroom.domain.calendar import (
     DayKind,
     Source,
     UserDay,
+    assumed_holidays,
     assumed_years,
     day_info,
+    legal_holidays,
     parse_date,
     parse_kind,
     resolve,
@@ -50,9 +52,32 @@ def test_ordinary_days():
 def test_a_year_without_an_official_schedule_is_assumed():
     days = resolve(D(2026, 12, 30), D(2027, 1, 3), {})
     assert [d.source for d in days][-3:] == [Source.ASSUMED] * 3
-    assert day_info(D(2027, 1, 1), {}).kind is DayKind.WORKDAY  # until the notice is loaded
-    assert day_info(D(2027, 1, 2), {}).kind is DayKind.WEEKEND
+    assert day_info(D(2027, 1, 4), {}).kind is DayKind.WORKDAY  # until the notice is loaded
+    assert day_info(D(2027, 1, 2), {}).kind is DayKind.WEEKEND  # no bridging days assumed
     assert assumed_years(days) == [2027]
+
+
+def test_the_legal_holidays_of_a_year_without_a_notice_are_known():
+    new_year = day_info(D(2027, 1, 1), {})
+    assert (new_year.kind, new_year.name, new_year.source) == (
+        DayKind.HOLIDAY, "元旦", Source.ASSUMED)
+    spring = [d.day for d in resolve(D(2027, 2, 1), D(2027, 2, 28), {})
+              if d.kind is DayKind.HOLIDAY]
+    assert spring == [D(2027, 2, 5), D(2027, 2, 6), D(2027, 2, 7), D(2027, 2, 8)]  # 除夕–初三
+    assert [d.day for d in assumed_holidays(resolve(D(2027, 1, 1), D(2027, 12, 31), {}))] == [
+        D(2027, 1, 1), *spring, D(2027, 4, 5), D(2027, 5, 1), D(2027, 5, 2), D(2027, 6, 9),
+        D(2027, 9, 15), D(2027, 10, 1), D(2027, 10, 2), D(2027, 10, 3)]
+    assert day_info(D(2027, 2, 9), {}).kind is DayKind.WORKDAY  # a bridging day waits
+
+
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_the_law_agrees_with_the_notices_chinese_calendar_carries(year):
+    """The same rule for the years that have a notice: every legal day is a notice holiday."""
+    import chinese_calendar
+
+    law = legal_holidays(year)
+    assert len(law) == 13
+    assert all(day in chinese_calendar.holidays for day in law)
 
 
 def test_desk_entries_win():

@@ -49,7 +49,7 @@ def test_a_leader_is_always_required():
 def test_spring_festival_is_filled_fairly_with_no_one_twice_running():
     days = plans(date(2026, 2, 1), date(2026, 2, 28))
     staff = people()
-    result = roster.generate(days, staff, {}, [], {}, RULES)
+    result = roster.greedy(days, staff, {}, [], {}, RULES)
     assert result.unfilled == []
     assert roster.check(days, result.assignments, {p.id: p for p in staff}, [], RULES) == []
     for tier in Tier:
@@ -61,18 +61,29 @@ def test_every_gap_is_explained():
     days = plans(date(2026, 2, 15), date(2026, 2, 17))
     staff = people(chiefs=1, leaders=2, officers=4)
     absent = [Absence(staff[1].id, date(2026, 2, 15), date(2026, 2, 20), "leave")]
-    result = roster.generate(days, staff, {}, absent, {}, RULES)
+    result = roster.greedy(days, staff, {}, absent, {}, RULES)
     chief_gaps = [u for u in result.unfilled if u.tier is Tier.CHIEF]
     assert [u.day for u in chief_gaps] == [date(2026, 2, 16)]  # the only chief rests a day
-    assert "轮休" in chief_gaps[0].reason
+    assert "轮休" in chief_gaps[0].reason and "2月15日" in chief_gaps[0].reason
     leader_gaps = [u for u in result.unfilled if u.tier is Tier.LEADER]
     assert [u.day for u in leader_gaps] == [date(2026, 2, 16)]
     assert "1 人请假、出差或培训" in leader_gaps[0].reason
-    assert leader_gaps[0].describe().startswith("2026-02-16 带班领导：2 名带班领导均不可排")
+    # The greedy proves nothing: it may not say the slot cannot be filled.
+    assert leader_gaps[0].describe().startswith("2026-02-16 带班领导：找到的最佳排法空出此班")
+
+
+def test_cannot_be_filled_only_where_checked_for_the_slot():
+    days = plans(date(2026, 11, 23), date(2026, 11, 23))
+    staff = people(chiefs=0, leaders=2, officers=1)
+    absent = [Absence(staff[0].id, date(2026, 11, 20), date(2026, 11, 30))]
+    taken = {(date(2026, 11, 22), Tier.LEADER): staff[1].id}  # fixed, just before the range
+    result = roster.greedy(days, staff, taken, absent, {}, RULES)
+    assert [u.reason for u in result.unfilled] == [
+        "无法安排：2 名带班领导均不可排：1 人请假、出差或培训，1 人与已定的值班（手工安排或范围外）间隔不足"]
 
 
 def test_no_one_of_a_tier():
-    result = roster.generate(plans(date(2026, 2, 16), date(2026, 2, 16)),
+    result = roster.greedy(plans(date(2026, 2, 16), date(2026, 2, 16)),
                              people(chiefs=0), {}, [], {}, RULES)
     assert [u.reason for u in result.unfilled] == ["没有在岗的主要领导"]
 
@@ -80,9 +91,9 @@ def test_no_one_of_a_tier():
 def test_a_chief_may_lead_only_when_the_desk_allows_it():
     days = plans(date(2026, 11, 23), date(2026, 11, 23))
     staff = people(chiefs=1, leaders=0, officers=1)
-    assert roster.generate(days, staff, {}, [], {}, RULES).unfilled
+    assert roster.greedy(days, staff, {}, [], {}, RULES).unfilled
     allowed = RosterRules(chief_may_lead=True)
-    result = roster.generate(days, staff, {}, [], {}, allowed)
+    result = roster.greedy(days, staff, {}, [], {}, allowed)
     assert result.assignments[date(2026, 11, 23), Tier.LEADER] == staff[0].id
 
 
@@ -92,7 +103,7 @@ def test_kept_assignments_and_rest_across_the_range_edge():
     leader = staff[0].id
     taken = {(date(2026, 11, 4), Tier.LEADER): leader,   # made by hand, inside the range
              (date(2026, 11, 1), Tier.LEADER): staff[1].id}  # just before the range
-    result = roster.generate(days, staff, taken, [], {}, RULES)
+    result = roster.greedy(days, staff, taken, [], {}, RULES)
     assert (date(2026, 11, 4), Tier.LEADER) not in result.assignments
     assert result.assignments.get((date(2026, 11, 2), Tier.LEADER)) != staff[1].id
     merged = {**taken, **result.assignments}
@@ -103,7 +114,7 @@ def test_history_carries_fairness_over():
     days = plans(date(2026, 10, 1), date(2026, 10, 1))
     staff = people(chiefs=2, leaders=2, officers=2)
     history = {(staff[0].id, Category.HOLIDAY): 3}
-    result = roster.generate(days, staff, {}, [], history, RULES)
+    result = roster.greedy(days, staff, {}, [], history, RULES)
     assert result.assignments[date(2026, 10, 1), Tier.CHIEF] == staff[1].id
 
 
@@ -113,12 +124,12 @@ def test_rotation_is_predictable():
                        for d in resolve(start, end, {})}
     days = plans(start, end, user=every_day_works)
     staff = people(chiefs=0, leaders=3, officers=4)
-    result = roster.generate(days, staff, {}, [], {}, RULES)
+    result = roster.greedy(days, staff, {}, [], {}, RULES)
     leaders = [result.assignments[p.day, Tier.LEADER] for p in days]
     officers = [result.assignments[p.day, Tier.OFFICER] for p in days]
     assert leaders == [1, 2, 3] * 4  # everyone can tell when their turn comes
     assert officers == [4, 5, 6, 7] * 3
-    assert roster.generate(days, staff, {}, [], {}, RULES).assignments == result.assignments
+    assert roster.greedy(days, staff, {}, [], {}, RULES).assignments == result.assignments
 
 
 def test_check_finds_every_kind_of_break():
@@ -154,7 +165,7 @@ def test_unreachable_mobile_is_a_break():
 def test_duty_stats_and_comp_days():
     days = plans(date(2026, 10, 1), date(2026, 10, 10))
     staff = people()
-    result = roster.generate(days, staff, {}, [], {}, RULES)
+    result = roster.greedy(days, staff, {}, [], {}, RULES)
     stats = roster.duty_stats(days, result.assignments)
     assert sum(s.total for s in stats.values()) == len(result.assignments)
     assert all(s.comp_days == s.holiday for s in stats.values())
@@ -193,10 +204,10 @@ def test_generated_rotas_never_break_a_hard_rule(scenario, data):
     days = plans(start, end, periods, rules, user)
     by_id = {p.id: p for p in staff}
     # Some hand-made assignments that are themselves valid.
-    first = roster.generate(days, staff, {}, absences, {}, rules).assignments
+    first = roster.greedy(days, staff, {}, absences, {}, rules).assignments
     kept = dict(data.draw(st.lists(st.sampled_from(sorted(first.items())) if first
                                    else st.nothing(), max_size=6, unique=True)))
-    result = roster.generate(days, staff, kept, absences, {}, rules)
+    result = roster.greedy(days, staff, kept, absences, {}, rules)
     merged = {**kept, **result.assignments}
     assert not set(kept) & set(result.assignments)  # hand-made slots are kept
     breaks = roster.check(days, merged, by_id, absences, rules)
@@ -213,7 +224,7 @@ def test_generated_rotas_never_break_a_hard_rule(scenario, data):
 def test_fair_when_nothing_constrains(chiefs, leaders, officers):
     days = plans(date(2026, 1, 1), date(2026, 3, 31))
     staff = people(chiefs, leaders, officers)
-    result = roster.generate(days, staff, {}, [], {}, RULES)
+    result = roster.greedy(days, staff, {}, [], {}, RULES)
     if result.unfilled:
         return  # too few people for the rest rule; gaps are explained above
     spreads = Counter()

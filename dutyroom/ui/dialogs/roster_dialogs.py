@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMessageBox,
+    QProgressBar,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from dutyroom.domain.roster import TIER_ORDER, Category
+from dutyroom.domain.roster import TIER_ORDER, Category, Method
+from dutyroom.domain.rota_solver import Cancelled, SolveControl
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import roster_files, roster_service
 from dutyroom.services.roster_service import (
@@ -165,24 +167,37 @@ FAIRNESS_COLUMNS: list[Column[DutyCounts]] = [
     Column(tr("周末"), lambda r: r.weekend),
     Column(tr("节假日"), lambda r: r.holiday),
     Column(tr("合计"), lambda r: r.total),
+    Column(tr("加权工作量（含前一年）"), lambda r: r.load),
 ]
+STAGE_LABELS = {"fewest_empty": tr("求最少空班"), "balance": tr("均衡各类班次"),
+                "load": tr("均衡加权工作量"), "requests": tr("照顾个人请求"),
+                "rotation": tr("保持轮换顺序")}
+PROVEN_LABELS = {"fewest_empty": tr("空班最少"), "balance": tr("同类班次最均衡"),
+                 "load": tr("加权工作量最均衡")}
+PROGRESS_AFTER_MS = 400  # a preview quicker than this shows no progress at all
 
 
 class GenerateDialog(QDialog):
-    """Preview a generated rota and its fairness table before anything is saved."""
+    """Preview a generated rota and its fairness table before anything is saved.
+
+    The search runs on the task runner; past a moment a progress bar with the step and the
+    time used appears, with a button that stops it. What is saved is exactly the preview.
+    """
 
     def __init__(self, uow: UnitOfWork, runner: AnyRunner, start: date, end: date,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("自动排班"))
-        fit_to_screen(self, 820, 640)
+        fit_to_screen(self, 860, 660)
         self.uow, self.runner = uow, runner
         self.report: GenerationReport | None = None
+        self.control: SolveControl | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)
         layout.addWidget(hint_label(
             tr("只填补范围内尚未安排的班次；手工安排、换班和已排的班次保持不变。"
-            "先预览，确认公平后再保存。")))
+               "先求空班最少，再求公平（同类班次和加权工作量，计入此前一年），再照顾个人的尽量不排请求。"
+               "先预览，确认后保存的就是预览的排班。")))
         bar = QHBoxLayout()
         self.start, self.end = date_edit(start), date_edit(end)
         bar.addWidget(QLabel(tr("从")))
@@ -194,15 +209,34 @@ class GenerateDialog(QDialog):
         bar.addWidget(self.preview_button)
         bar.addStretch(1)
         layout.addLayout(bar)
+        progress = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.progress_text = QLabel()
+        self.cancel_button = button(tr("停止"), "power", tooltip=tr("停止计算，不生成排班"))
+        self.cancel_button.clicked.connect(self.cancel)
+        for widget in (self.progress, self.progress_text, self.cancel_button):
+            progress.addWidget(widget)
+        self.progress_row = QWidget()
+        self.progress_row.setLayout(progress)
+        progress.setContentsMargins(0, 0, 0, 0)
+        self.progress_row.hide()
+        layout.addWidget(self.progress_row)
+        self.timer = QTimer(self)
+        self.timer.setInterval(200)
+        self.timer.timeout.connect(self._tick)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.summary)
         self.unfilled = QListWidget()
-        self.unfilled.setMaximumHeight(120)
+        self.unfilled.setWordWrap(True)
         self.unfilled.setStyleSheet("color: #c0392b;")
         self.unfilled.hide()
         layout.addWidget(self.unfilled)
-        layout.addWidget(QLabel(tr("<b>公平性</b>（范围内每人班次，含已安排的）")))
+        layout.addWidget(QLabel(tr("<b>公平性</b>（范围内每人班次，含已安排的；加权工作量含此前一年，"
+                                   "权重见设置，默认工作日 1、周末 2、节假日 3）")))
         self.model: RecordTableModel[DutyCounts] = RecordTableModel(FAIRNESS_COLUMNS)
         layout.addWidget(table_view(self.model), 1)
         self.error = error_label()
@@ -217,14 +251,41 @@ class GenerateDialog(QDialog):
     def preview(self) -> None:
         self.error.clear()
         self.save.setEnabled(False)
+        self.preview_button.setEnabled(False)
+        self.report = None
+        self.control = SolveControl()
+        self.timer.start()
         self.runner.run(roster_service.preview_generation, self.uow, *self._range(),
-                        done=self._show, failed=self._failed)
+                        self.control, done=self._show, failed=self._failed)
+
+    def _tick(self) -> None:
+        control = self.control
+        if control is None or control.elapsed * 1000 < PROGRESS_AFTER_MS:
+            return
+        self.progress_row.show()
+        self.progress.setValue(min(1000, int(1000 * control.elapsed / max(control.limit, 0.1))))
+        step = STAGE_LABELS.get(control.stage, tr("读取值班表"))
+        self.progress_text.setText(tr("第 {0}/{1} 步：{2}（已用 {3:.0f} 秒，时限 {4:.0f} 秒）").format(
+            max(control.step, 1), len(STAGE_LABELS), step, control.elapsed, control.limit))
+
+    def _finished(self) -> None:
+        self.timer.stop()
+        self.control = None
+        self.progress_row.hide()
+        self.preview_button.setEnabled(True)
+
+    def cancel(self) -> None:
+        if self.control is not None:
+            self.control.cancel()
+            self.progress_text.setText(tr("正在停止…"))
+
+    def reject(self) -> None:
+        self.cancel()  # closing the window stops the search too
+        super().reject()
 
     def _show(self, report: GenerationReport) -> None:
+        self._finished()
         self.report = report
-        worst = max(report.spreads.values(), default=0)
-        unfair = [tr("{0}{1}相差 {2}").format(tr_label(t.label), tr_label(c.label), n)
-                  for (t, c), n in report.spreads.items() if n > 1]
         if not report.assignments and not report.unfilled:
             self.summary.setText(tr("{0} 至 {1} 的 {2} 个班次都已安排，没有需要新排的班次：自动排班只填补空"
                                     "班次，已有的安排保持不变。要重排某一天，请在月历上点击该班次修改。").format(
@@ -233,21 +294,23 @@ class GenerateDialog(QDialog):
             self.unfilled.hide()
             self.save.setEnabled(False)
             return
-        self.summary.setText(
-            tr("将新排 {0} 个班次（已安排的 {1} 个保持不变）。").format(len(report.assignments), report.kept)
-            + (tr("无法排上 {0} 个班次（见下，红色）。").format(len(report.unfilled)) if report.unfilled
-               else tr("所有班次均可排上。"))
-            + (tr("同层级同类班次（计入此前一年）最多相差 {0} 次。").format(worst) if not unfair
-               else tr("注意：计入此前一年，") + tr("，").join(unfair) + tr("（受请假、轮休或人数所限）。")))
+        self.summary.setText(summary_text(report))
         self.unfilled.clear()
         self.unfilled.addItems([tr_text(u.describe()) for u in report.unfilled])
         self.unfilled.setVisible(bool(report.unfilled))
+        # About as tall as its few entries need, each of which may wrap onto a second line
+        # (the fairness table gets the rest), at most 130 px.
+        line = self.unfilled.fontMetrics().lineSpacing()
+        self.unfilled.setFixedHeight(min(130, 2 * line * min(self.unfilled.count(), 3)
+                                         + 2 * self.unfilled.frameWidth() + 8))
         self.model.set_records(report.fairness)
         self.save.setEnabled(bool(report.assignments))
 
     def apply(self) -> None:
+        if self.report is None:
+            return
         self.save.setEnabled(False)
-        self.runner.run(roster_service.generate, self.uow, *self._range(),
+        self.runner.run(roster_service.apply_generation, self.uow, self.report,
                         done=self._saved, failed=self._failed)
 
     def _saved(self, outcome: Outcome[GenerationReport]) -> None:
@@ -255,7 +318,49 @@ class GenerateDialog(QDialog):
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
+        self._finished()
+        if isinstance(error, Cancelled):
+            self.error.setText(tr("已停止，没有生成排班。"))
+            return
         self.error.setText(error_text(error))
+
+
+def summary_text(report: GenerationReport) -> str:
+    """What the preview promises, and no more than was proven."""
+    lines = [tr("将新排 {0} 个班次（已安排的 {1} 个保持不变）。").format(len(report.assignments),
+                                                                 report.kept)]
+    gaps = len(report.unfilled)
+    if not gaps:
+        lines.append(tr("所有班次均可排上。"))
+    elif report.min_empty == gaps:
+        lines.append(tr("有 {0} 个班次排不上（见下，红色）；已证明任何排法都至少空 {0} 个。").format(gaps))
+    else:
+        lines.append(tr("有 {0} 个班次排不上（见下，红色）；未证明不能更少。").format(gaps))
+    if report.method is Method.OPTIMAL:
+        lines.append(tr("已证明最优：空班最少，其次同类班次最均衡，再次加权工作量最均衡。"))
+    elif report.method is Method.BEST_FOUND:
+        proven = [PROVEN_LABELS[s] for s in report.proven if s in PROVEN_LABELS]
+        lines.append(tr("这是限时内找到的最佳排班，未证明最优（已证明：{0}）。").format(
+            tr("、").join(proven)) if proven else tr("这是限时内找到的最佳排班，未证明最优。"))
+    else:
+        lines.append(tr_text(report.note))
+    worst = max(report.spreads.values(), default=0)
+    unfair = [tr("{0}{1}相差 {2}").format(tr_label(t.label), tr_label(c.label), n)
+              for (t, c), n in report.spreads.items() if n > 1]
+    lines.append(tr("同层级同类班次（计入此前一年）最多相差 {0} 次。").format(worst) if not unfair
+                 else tr("注意：计入此前一年，") + tr("，").join(unfair) + tr("（受请假、轮休或人数所限）。"))
+    if report.load_spreads:
+        lines.append(tr("加权工作量（计入此前一年）同层级相差：{0}。").format(tr("，").join(
+            f"{tr_label(t.label)} {n}" for t, n in report.load_spreads.items())))
+    if report.unhonoured:
+        lines.append(tr("未能照顾的尽量不排请求：{0}（照顾会多空班或更不公平）。").format(tr("，").join(
+            f"{person.name} {day:%m-%d}" for day, person in report.unhonoured)))
+    if report.assumed_holidays:
+        years = sorted({d.day.year for d in report.assumed_holidays})
+        lines.append(tr("⚠ 范围内有 {0} 个推定的法定节假日（{1} 年尚无国务院通知，按放假办法推定）；"
+                        "通知公布后请核对调休和连休。").format(len(report.assumed_holidays),
+                                                  tr("、").join(map(str, years))))
+    return "\n".join(lines)
 
 
 class _ListEditor(QDialog):
@@ -329,7 +434,9 @@ class LeaveDialog(_ListEditor):
         super().__init__(tr("请假、出差、培训登记"), uow, runner, roster_service.remove_leave,
                          LEAVE_COLUMNS, parent)
         self.start, self.end = start, end
-        self.layout_.addWidget(hint_label(tr("{0} 至 {1} 期间的记录；排班时自动避开。").format(start, end)))
+        self.layout_.addWidget(hint_label(tr(
+            "{0} 至 {1} 期间的记录；请假、出差、培训排班时自动避开。「尽量不排」是个人希望不值班的日子"
+            "（如孩子考试），在不多空班、不失公平时照顾，照顾不了的在排班预览中列出。").format(start, end)))
         self.person = QComboBox()
         for p in people:
             if p.active:

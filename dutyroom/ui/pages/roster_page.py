@@ -270,8 +270,8 @@ class RosterPage(Page):
         if self.view.assumed_years:
             years = tr("、").join(str(y) for y in self.view.assumed_years)
             self.warning_text.setText(
-                tr("⚠ {0} 年尚未载入国务院节假日安排：周末和工作日为推定，法定节假日未标出。"
-                   "请导入正式安排（或在右侧逐日设定）后再排班。").format(years))
+                tr("⚠ {0} 年尚未载入国务院节假日安排：法定节假日按《全国年节及纪念日放假办法》推定并已标出，"
+                   "连休和调休上班待通知。请导入正式安排（或在右侧逐日设定）。").format(years))
         self.warning.setVisible(bool(self.view.assumed_years))
         month_days = [d for d in self.view.days if d.info.day.month == self.month.month]
         gaps = sum(1 for d in month_days for t in d.required if t not in d.slots)
@@ -309,7 +309,7 @@ class RosterPage(Page):
             widget.setToolTip(tr("安排、代班或换班{0}").format(tr_label(tier.label)))
             widget.setStyleSheet("text-align: left; padding: 6px 8px;"
                                  + ("" if person else "color: #c0392b;"))
-        self.breaks.setText("\n".join(f"⚠ {b}" for b in view.breaks) if view else "")
+        self.breaks.setText("\n".join(f"⚠ {tr_text(b)}" for b in view.breaks) if view else "")
         if view is not None:
             source = view.info.source.value
             self.kind.setCurrentIndex(0 if source != "user" else next(

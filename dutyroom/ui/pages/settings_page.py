@@ -164,7 +164,7 @@ class SettingsPage(Page):
         inner.addWidget(hint_label(tr("字体缩放在下次启动时生效。")))
         # The cards scroll; the title and the save row stay in view.
         layout.addWidget(scrolling_cards([frame, self._deadline_card(), self._clock_card(),
-                                          self._computer_card()]), 1)
+                                          self._roster_card(), self._computer_card()]), 1)
 
         actions = QHBoxLayout()
         self.status = QLabel()
@@ -275,6 +275,15 @@ class SettingsPage(Page):
         inner.addWidget(hint_label(
             tr("在岗确认按间隔从开始时间排到结束时间（可跨零点）；确认时限不能长于间隔，否则前后两次会"
                "重叠。提前提醒不能长于最短的时限。")))
+        return frame
+
+    def _roster_card(self) -> QWidget:
+        """排班: rest between duties, the weights fairness compares, the generation time limit."""
+        frame, inner = card()
+        inner.addWidget(QLabel(tr("<b>排班</b>")))
+        inner.addLayout(self._setting_rows(
+            ("min_rest_days", "weight_workday", "weight_weekend", "weight_holiday",
+             "roster_seconds", "comp_days_per_holiday")))
         return frame
 
     def _apply_preset(self) -> None:
