@@ -529,7 +529,8 @@ class FieldMerge(Base):
     entity: Mapped[str] = mapped_column(String(32))
     record_uuid: Mapped[str] = mapped_column(String(36))
     fingerprint: Mapped[str] = mapped_column(String(64))
-    outcome: Mapped[str] = mapped_column(String(12))  # added | updated | conflict | same
+    # added | updated | conflict | same, after "b:" when it came from a branch (a fork)
+    outcome: Mapped[str] = mapped_column(String(12))
     merged_at: Mapped[datetime]
     merged_by: Mapped[str] = mapped_column(String(64), default="")
 

@@ -13,6 +13,7 @@ file that is not a database at all, or is cut short, is a problem in its report.
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 from dataclasses import dataclass
@@ -66,7 +67,7 @@ AUDITED = (
     ("handover", Handover, "交接班记录"),
 )
 _READ_ERRORS = (SQLAlchemyError, ServiceError, sqlite3.Error, ValueError, TypeError, KeyError,
-                OverflowError, UnicodeError)
+                OverflowError, UnicodeError, RecursionError)
 
 
 def _name(row: object) -> str:
@@ -104,7 +105,20 @@ def _unreadable(what: str, error: BaseException) -> str:
     log.warning("check could not read %s: %s", what, type(error).__name__, exc_info=error)
     detail = getattr(error, "orig", None) or error
     return sentence("无法读取{0}：{1}（文件可能已损坏、被截断或不是 Dutyroom 数据库）", what,
-                    type(detail).__name__)
+                    _damage(detail))
+
+
+def _damage(error: BaseException) -> str:
+    """What kind of damage stopped the reading, in words (the error's type is in the log)."""
+    if isinstance(error, RecursionError):
+        return sentence("记录内容嵌套过深")
+    if isinstance(error, UnicodeError | json.JSONDecodeError):
+        return sentence("记录内容不是有效的数据")
+    if isinstance(error, sqlite3.OperationalError) or type(error).__name__ == "OperationalError":
+        return sentence("文件无法打开或读取")
+    if isinstance(error, sqlite3.DatabaseError) or type(error).__name__ == "DatabaseError":
+        return sentence("文件已损坏或不是数据库")
+    return sentence("记录不符合本程序的格式")
 
 
 def run_check(uow: UnitOfWork, engine: Engine, anchors: tuple[Anchor, ...] = ()) -> CheckReport:

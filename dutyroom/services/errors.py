@@ -61,7 +61,10 @@ class InputError(ServiceError):
         return cls([Problem(message, field=field)])
 
     def one_line(self, field_name: Callable[[str], str] | None = None) -> str:
-        first = self.problems[0].describe(field_name) if self.problems else sentence("输入有误")
+        # A problem with the whole file, when the file is already named, needs no field name.
+        whole_file = bool(self.source) and bool(self.problems) and self.problems[0].field == "file"
+        first = self.problems[0].describe(None if whole_file else field_name) if self.problems \
+            else sentence("输入有误")
         head = sentence("{0}：{1}", Verbatim(self.source), first) if self.source else first
         more = len(self.problems) - 1
         return sentence("{0}（另有 {1} 处错误）", head, more) if more > 0 else head

@@ -13,6 +13,7 @@ On return the laptop's file is merged entry by entry, matched by UUID:
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import tempfile
@@ -55,11 +56,19 @@ from dutyroom.db.models import (
     audit_key,
     record_snapshot,
 )
+from dutyroom.domain.contacts import validate_department
+from dutyroom.domain.errors import FieldError
 from dutyroom.domain.hygiene import searchable
 from dutyroom.domain.incidents import Status
 from dutyroom.domain.roles import Permission
-from dutyroom.domain.text import sentence
-from dutyroom.services import backup_service, check_service, field_rules, incident_service, roster_service
+from dutyroom.domain.text import Verbatim, sentence
+from dutyroom.services import (
+    backup_service,
+    check_service,
+    field_rules,
+    incident_service,
+    roster_service,
+)
 from dutyroom.services.check_service import AUDITED
 from dutyroom.services.errors import InputError, Problem, file_error
 from dutyroom.services.field_rules import problem
@@ -324,7 +333,7 @@ class _Line:
     """Where this copy of a laptop stands on its package's line."""
 
     package: str
-    mode: str  # "newer": merge; "older": adds nothing; "fork": adds, never overwrites
+    mode: str  # "newer": merge; "older": adds nothing; "fork": merged against the export
     count: int
     hashes: list[str]  # the copy's whole chain
 
@@ -383,7 +392,7 @@ def _merge(laptop: Session, desk: Session, actor: str, moment: datetime, name: s
                 continue  # this very state was taken from this package before
             try:
                 outcome, note = _merge_one(desk, desk_refs, d, model, row, state, key,
-                                           _base(desk, line.package, key), line, actor, moment)
+                                           _base(desk, line, key), line, actor, moment)
             except field_rules.Refused as error:
                 refused.append(field_rules.problem(_describe(model, row), error.message))
                 continue
@@ -394,28 +403,44 @@ def _merge(laptop: Session, desk: Session, actor: str, moment: datetime, name: s
                 if found is not None:
                     touched.add(found.id)
             counts[outcome] = counts.get(outcome, 0) + 1
+            # What a branch gave is kept apart from the line's own states, so it never becomes
+            # the base the line's next copy is measured against.
             desk.add(FieldMerge(package_uuid=line.package, entity=_ENTITIES[model], record_uuid=key,
-                                fingerprint=print_, outcome=outcome, merged_at=moment,
-                                merged_by=actor))
+                                fingerprint=print_, merged_at=moment, merged_by=actor,
+                                outcome=outcome if line.mode == "newer" else f"{BRANCH}{outcome}"))
             desk.flush()
     refused += [Problem(p, field="file") for p in field_rules.closed_without_final(desk, touched)]
     if refused:
         raise InputError(refused)
-    note = sentence("这份外勤包与已合并的同一外勤包走了不同的分支：只并入新记录，"
-                    "已有记录的不同版本另存为修订") if line.mode == "fork" else ""
+    note = sentence("这份外勤包与已合并的同一外勤包走了不同的分支（同一次导出的另一份）：按导出时的状态比较，"
+                    "值班台在此之后也改过的记录，外勤的版本另存为修订") if line.mode == "fork" else ""
     audit.append(desk, actor=actor, entity="field_merge", entity_id=line.package, action=line.mode,
                  payload={"file": name, "chain": line.count, "counts": counts}, at=moment)
     return MergeReport(name, counts, conflicts, note)
 
 
-def _base(desk: Session, package: str, key: str) -> str | None:
-    """The entry as this package last agreed with the desk: the state last taken from this
-    package's line, else the state it left in (a conflict leaves the sides apart)."""
-    taken = desk.scalar(select(FieldMerge.fingerprint).where(
-        FieldMerge.package_uuid == package, FieldMerge.record_uuid == key,
-        FieldMerge.outcome != "conflict").order_by(FieldMerge.id.desc()).limit(1))
-    return taken or desk.scalar(select(FieldExportEntry.fingerprint).where(
+BRANCH = "b:"  # a FieldMerge outcome from a copy that left the package's line (a fork)
+
+
+def _exported(desk: Session, package: str, key: str) -> str | None:
+    """The entry's state when the package left the desk."""
+    return desk.scalar(select(FieldExportEntry.fingerprint).where(
         FieldExportEntry.package_uuid == package, FieldExportEntry.record_uuid == key))
+
+
+def _base(desk: Session, line: _Line, key: str) -> str | None:
+    """The entry as this copy last agreed with the desk. On the package's line: the state
+    last taken from the line, else the state it left in (a conflict leaves the sides apart).
+    On a branch (a second laptop from the same export, merged after the first): the state
+    it left in, since what the desk took from the other copies is not in this one."""
+    if line.mode == "newer":
+        taken = desk.scalar(select(FieldMerge.fingerprint).where(
+            FieldMerge.package_uuid == line.package, FieldMerge.record_uuid == key,
+            FieldMerge.outcome.in_(("added", "updated", "same")))
+            .order_by(FieldMerge.id.desc()).limit(1))
+        if taken:
+            return taken
+    return _exported(desk, line.package, key)
 
 
 _KIND_LABELS = {Dispatch: "派单", UpwardReport: "报送", DispatchFeedback: "派单反馈"}
@@ -464,12 +489,15 @@ def _merge_one(desk: Session, refs: _Refs, d: incident_service.Desk, model: type
         return "added", ""
     here = fingerprint(portable(current, refs))
     there = fingerprint(state)
-    if here == there or there == base:
-        return "same", ""  # identical, or only the desk changed it since this package's base
-    made_at_desk = desk.scalar(select(FieldExportEntry.record_uuid).where(
-        FieldExportEntry.package_uuid == line.package, FieldExportEntry.record_uuid == key)) is not None
+    exported = _exported(desk, line.package, key)
+    if here == there or there in (base, exported):
+        # identical; or only the desk changed it since this copy's base; or this copy still
+        # holds it as it left the desk (untouched on the laptop: it must not roll back what
+        # the desk took from another copy meanwhile)
+        return "same", ""
+    made_at_desk = exported is not None
     admitted, protected = field_rules.admit(desk, d, model, values, current, made_at_desk, moment)
-    if here == base and line.mode == "newer" and not protected:
+    if here == base and not protected:
         old_text = _text(current)
         for column, value in admitted.items():
             setattr(current, column, value)
@@ -506,12 +534,26 @@ def _values(desk: Session, model: type, row: Any, state: dict[str, Any], actor: 
 
 def _new_department(desk: Session, row: Any, name: str, actor: str,
                     moment: datetime) -> Department:
-    """A partner department first contacted in the field joins the desk's list."""
+    """A partner department first contacted in the field joins the desk's list, checked as
+    the department form checks one (a package's rows are never trusted whole)."""
     laptop_department = Session.object_session(row).scalar(  # type: ignore[union-attr]
         select(Department).where(Department.name == name))
-    values = {c.key: getattr(laptop_department, c.key) for c in Department.__table__.columns
-              if c.key not in ("id", "version")}
-    added = Department(**values)
+    if laptop_department is None:
+        raise field_rules.Refused(sentence("派往的联动单位「{0}」不在外勤包中", Verbatim(name[:60])))
+    first_line = laptop_department.first_line
+    if first_line not in (True, False, 0, 1):
+        raise field_rules.Refused(sentence("联动单位「{0}」的一线单位标记无效", Verbatim(name[:60])))
+    try:
+        fields = validate_department(
+            name=laptop_department.name, duty_phone=laptop_department.duty_phone,
+            liaison_name=laptop_department.liaison_name,
+            liaison_mobile=laptop_department.liaison_mobile,
+            liaison_position=laptop_department.liaison_position, first_line=bool(first_line),
+            notes=laptop_department.notes)
+    except FieldError as error:
+        raise field_rules.Refused(sentence("联动单位「{0}」：{1}", Verbatim(searchable(name)[:60]),
+                                           error.message)) from None
+    added = Department(active=True, **dataclasses.asdict(fields))
     desk.add(added)
     desk.flush()
     audit_change(desk, added, actor, "department", "field_add", moment)

@@ -53,6 +53,24 @@ def test_check_never_crashes_on_a_damaged_file(tmp_path, db, damage):
             assert "发现问题" in result.stdout
 
 
+def test_check_and_restore_survive_a_deeply_nested_audit_entry(tmp_path, db):
+    """One audit payload nested 100,000 deep (json would recurse past Python's limit): check
+    says what is wrong in words, restore refuses in one line; neither crashes."""
+    target = tmp_path / "nested.sqlite3"
+    target.write_bytes(Path(db).read_bytes())
+    with sqlite3.connect(target) as raw:
+        raw.execute("UPDATE audit_entries SET payload = ? WHERE id = 100",
+                    ("[" * 100_000 + "]" * 100_000,))
+    checked = run("check", "--db", str(target), "--json")
+    assert checked.returncode == 1 and "内部错误" not in checked.stderr, checked.stderr
+    problems = json.loads(checked.stdout)["problems"]
+    assert any("嵌套过深" in p for p in problems), problems
+    assert not any("Error" in p for p in problems), problems  # words, not Python's type names
+    restored = run("restore", str(target), "--db", db)
+    assert restored.returncode == 2 and "内部错误" not in restored.stderr
+    assert len(restored.stderr.strip().splitlines()) == 1, restored.stderr
+
+
 def test_incident_update_with_version(db, tmp_path):
     incident = tmp_path / "incident.json"
     incident.write_text(json.dumps({"received_at": "2026-07-02T09:00", "title": "桥梁受损",

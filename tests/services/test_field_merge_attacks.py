@@ -94,6 +94,67 @@ def test_two_laptops_from_one_export(desk, tmp_path):
     assert check_service.run_check(desk.uow, desk.engine).ok
 
 
+def test_a_second_laptop_from_one_export_applies_its_own_edits_and_rolls_nothing_back(desk,
+                                                                                       tmp_path):
+    """Team A sets 河堤管涌's injured to 7; team C (a copy of the same export) edits only
+    道路塌方, which the desk never touched: C's edit is applied, A's stays, nothing is a
+    conflict; then A's own newer copy still merges as A's line, against A's base."""
+    _export(desk, tmp_path / "a.dutyroom")
+    shutil.copyfile(tmp_path / "a.dutyroom", tmp_path / "c.dutyroom")
+    team_a = _laptop(tmp_path / "a.dutyroom")
+    flood = _incident(team_a.uow, "河堤管涌")
+    incident_service.update_incident(team_a.uow, flood.id, None, {"injured": 7}, "现场核实",
+                                     now=NOW + timedelta(hours=1))
+    team_a.close()
+    team_c = _laptop(tmp_path / "c.dutyroom")
+    road = _incident(team_c.uow, "道路塌方")
+    incident_service.update_incident(team_c.uow, road.id, None, {"trapped": 3}, "现场核实",
+                                     now=NOW + timedelta(hours=2))
+    team_c.close()
+    assert field_service.merge_package(desk.uow, tmp_path / "a.dutyroom",
+                                       now=NOW + timedelta(hours=5)).value.counts["updated"] == 1
+    second = field_service.merge_package(desk.uow, tmp_path / "c.dutyroom",
+                                         now=NOW + timedelta(hours=6)).value
+    assert second.counts.get("updated") == 1 and "conflict" not in second.counts, second
+    assert second.conflicts == [] and "分支" in second.note
+    assert _incident_facts(desk, "河堤管涌").injured == 7
+    assert _incident_facts(desk, "道路塌方").trapped == 3
+    # Team A goes on with its own copy: its next change is merged, C's edit stays.
+    team_a = _laptop(tmp_path / "a.dutyroom")
+    incident_service.update_incident(team_a.uow, flood.id, None, {"injured": 8}, "复核",
+                                     now=NOW + timedelta(hours=7))
+    team_a.close()
+    again = field_service.merge_package(desk.uow, tmp_path / "a.dutyroom",
+                                        now=NOW + timedelta(hours=8)).value
+    assert again.counts.get("updated") == 1 and "conflict" not in again.counts, again
+    assert _incident_facts(desk, "河堤管涌").injured == 8
+    assert _incident_facts(desk, "道路塌方").trapped == 3
+    assert check_service.run_check(desk.uow, desk.engine).ok
+
+
+def test_a_branch_edit_of_what_the_desk_took_from_the_other_copy_is_a_conflict(desk, tmp_path):
+    """Both copies edited 河堤管涌: the second one merged is kept as a revision, never over
+    the first one's change."""
+    _export(desk, tmp_path / "a.dutyroom")
+    shutil.copyfile(tmp_path / "a.dutyroom", tmp_path / "c.dutyroom")
+    for name, injured in (("a", 7), ("c", 4)):
+        laptop = _laptop(tmp_path / f"{name}.dutyroom")
+        flood = _incident(laptop.uow, "河堤管涌")
+        incident_service.update_incident(laptop.uow, flood.id, None, {"injured": injured}, "核实",
+                                         now=NOW + timedelta(hours=1))
+        laptop.close()
+    field_service.merge_package(desk.uow, tmp_path / "a.dutyroom", now=NOW + timedelta(hours=5))
+    second = field_service.merge_package(desk.uow, tmp_path / "c.dutyroom",
+                                         now=NOW + timedelta(hours=6)).value
+    assert second.counts == {"conflict": 1} and second.conflicts[0].startswith("「河堤管涌」")
+    assert _incident_facts(desk, "河堤管涌").injured == 7
+    assert check_service.run_check(desk.uow, desk.engine).ok
+
+
+def _incident_facts(desk, title):
+    return incident_service.get_incident(desk.uow, _incident(desk.uow, title).id).facts
+
+
 def test_an_older_copy_after_a_newer_one_adds_nothing_and_says_so(desk, tmp_path):
     _export(desk, tmp_path / "a.dutyroom")
     laptop = _laptop(tmp_path / "a.dutyroom")
@@ -206,3 +267,33 @@ def test_rows_edited_without_recomputing_the_chain_are_refused(desk, tmp_path):
         raw.execute("UPDATE incidents SET injured = 40 WHERE title = '河堤管涌'")
     with pytest.raises(InputError, match="未通过完整性检查"):
         field_service.merge_package(desk.uow, tmp_path / "a.dutyroom")
+
+
+@pytest.mark.parametrize("forged", [
+    {"name": "救援队\x07", "duty_phone": "0731-86210119"},
+    {"name": "救援队", "duty_phone": "0731-86210119", "liaison_name": "x\x00", "liaison_mobile": "abc"},
+])
+def test_a_department_forged_on_the_laptop_is_refused_with_the_merge(desk, tmp_path, forged):
+    """A department first contacted in the field is checked as the department form checks
+    one; a forged one (audited on the laptop, as its own app would) refuses the merge whole."""
+    from dutyroom.db.models import Department
+    from dutyroom.domain.roles import Permission
+    from dutyroom.services.records import audit_change
+
+    _export(desk, tmp_path / "a.dutyroom")
+    laptop = _laptop(tmp_path / "a.dutyroom")
+    with laptop.uow.write(Permission.LOG) as session:
+        row = Department(active=True, **{"liaison_name": "", "liaison_mobile": "",
+                                         "liaison_position": "", "first_line": False,
+                                         "notes": "", **forged})
+        session.add(row)
+        session.flush()
+        audit_change(session, row, "wang", "department", "create")
+        department_id = row.id
+    flood = _incident(laptop.uow, "河堤管涌")
+    incident_service.dispatch(laptop.uow, flood.id, [department_id], now=NOW + timedelta(hours=1))
+    laptop.close()
+    before = contents(desk.engine)
+    with pytest.raises(InputError, match="联动单位"):
+        field_service.merge_package(desk.uow, tmp_path / "a.dutyroom", now=NOW + timedelta(hours=5))
+    assert contents(desk.engine) == before
