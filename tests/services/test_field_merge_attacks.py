@@ -69,8 +69,9 @@ def test_only_the_chosen_accounts_go_out_and_the_export_says_so(desk, tmp_path):
         _export(desk, tmp_path / "b.dutyroom", users=("wang", "nobody"))
 
 
-def test_two_laptops_from_one_export(desk, tmp_path):
-    """Team C never touched the incident team A changed: merging C after A keeps A's change."""
+def _two_copies_a_sets_injured_7(desk, tmp_path):
+    """One export copied to two laptops, a.dutyroom and c.dutyroom; team A sets 河堤管涌's
+    injured to 7 on its copy. Returns the incident as the laptop lists it."""
     _export(desk, tmp_path / "a.dutyroom")
     shutil.copyfile(tmp_path / "a.dutyroom", tmp_path / "c.dutyroom")
     team_a = _laptop(tmp_path / "a.dutyroom")
@@ -78,6 +79,12 @@ def test_two_laptops_from_one_export(desk, tmp_path):
     incident_service.update_incident(team_a.uow, flood.id, None, {"injured": 7}, "现场核实",
                                      now=NOW + timedelta(hours=1))
     team_a.close()
+    return flood
+
+
+def test_two_laptops_from_one_export(desk, tmp_path):
+    """Team C never touched the incident team A changed: merging C after A keeps A's change."""
+    _two_copies_a_sets_injured_7(desk, tmp_path)
     team_c = _laptop(tmp_path / "c.dutyroom")
     incident_service.add_incident(team_c.uow, {"received_at": (NOW + timedelta(hours=2)).isoformat(),
                                                "title": "村民被困", "category": "natural_disaster"},
@@ -99,13 +106,7 @@ def test_a_second_laptop_from_one_export_applies_its_own_edits_and_rolls_nothing
     """Team A sets 河堤管涌's injured to 7; team C (a copy of the same export) edits only
     道路塌方, which the desk never touched: C's edit is applied, A's stays, nothing is a
     conflict; then A's own newer copy still merges as A's line, against A's base."""
-    _export(desk, tmp_path / "a.dutyroom")
-    shutil.copyfile(tmp_path / "a.dutyroom", tmp_path / "c.dutyroom")
-    team_a = _laptop(tmp_path / "a.dutyroom")
-    flood = _incident(team_a.uow, "河堤管涌")
-    incident_service.update_incident(team_a.uow, flood.id, None, {"injured": 7}, "现场核实",
-                                     now=NOW + timedelta(hours=1))
-    team_a.close()
+    flood = _two_copies_a_sets_injured_7(desk, tmp_path)
     team_c = _laptop(tmp_path / "c.dutyroom")
     road = _incident(team_c.uow, "道路塌方")
     incident_service.update_incident(team_c.uow, road.id, None, {"trapped": 3}, "现场核实",
