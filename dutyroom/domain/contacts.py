@@ -56,7 +56,10 @@ def normalize_phone(value: object, field: str, required: bool = False) -> str:
 def clean_text(value: object, field: str, label: str, *, required: bool = False,
                max_length: int = TEXT_MAX) -> str:
     """Trim a free-text cell and enforce presence, length and what no text may hold
-    (domain/hygiene.py)."""
+    (domain/hygiene.py). A number is text as written (a spreadsheet's phone number); a
+    list, a mapping or true/false from a JSON file is not text at all."""
+    if isinstance(value, bool | dict | list | tuple | set):
+        raise FieldError(field, sentence("{0}应为文字", label))
     text = check_text(str(value if value is not None else "").strip(), field, label)
     if required and not text:
         raise FieldError(field, sentence("{0}不能为空", label))

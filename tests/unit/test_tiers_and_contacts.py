@@ -81,3 +81,13 @@ def test_department_needs_a_duty_phone_and_a_named_liaison():
     ok = validate_department(name="派出所", duty_phone="110", liaison_name="李四",
                              liaison_mobile="13800138000", first_line=True)
     assert ok.first_line and ok.liaison_mobile == "13800138000"
+
+
+@pytest.mark.parametrize("value", [{"a": 1}, ["x"], True, False, ("x",)])
+def test_a_list_a_mapping_or_true_false_is_not_text(value):
+    """From a JSON file: stored as Python's text form, {'a': 1} would pass as a title."""
+    from dutyroom.domain.contacts import clean_text
+
+    with pytest.raises(FieldError, match="应为文字"):
+        clean_text(value, "title", "标题")
+    assert clean_text(13800000001, "mobile", "手机") == "13800000001"  # a spreadsheet's number
