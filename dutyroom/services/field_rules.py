@@ -12,7 +12,7 @@ UUID), never a report or feedback once made, never a desk entry's received time.
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from sqlalchemy import select
@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from dutyroom.db.models import Department, Dispatch, DispatchFeedback, Incident, RegisterEntry, UpwardReport
 from dutyroom.domain import deadlines as rules_module
-from dutyroom.domain.clock import parse_local_time
+from dutyroom.domain.clock import minute_text, parse_local_time
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.deadlines import Channel, Stage
 from dutyroom.domain.errors import FieldError
@@ -76,6 +76,39 @@ def admit(desk: Session, d: Desk, model: type, values: dict[str, Any], current: 
         raise Refused(error.one_line()) from None
     except FieldError as error:
         raise Refused(error.message) from None
+
+
+# How far a laptop's clock may be from the desk's when it stamps what it records: behind by
+# minutes (a clock set by hand), ahead by up to a day (a wrong date is a typo, not evidence).
+CLOCK_BEHIND = timedelta(minutes=10)
+CLOCK_AHEAD = timedelta(days=1)
+# The columns that say when an entry was written, by the kind of entry.
+WRITTEN = {Incident: ("created_at", "登记时间"), UpwardReport: ("recorded_at", "登记时间"),
+           RegisterEntry: ("recorded_at", "登记时间")}
+
+
+def written_in_the_field(model: type, values: dict[str, Any], exported_at: datetime,
+                         moment: datetime, zone: tzinfo) -> None:
+    """An entry a laptop added was written after its package left the desk and before the
+    merge: a report or an incident stamped earlier would claim a time nobody could have
+    recorded it at (and a report so stamped would pass as on time)."""
+    column_label = WRITTEN.get(model)
+    if column_label is None:
+        return
+    column, label = column_label
+    stamp = values.get(column)
+    if not isinstance(stamp, datetime):
+        return
+    if stamp < exported_at - CLOCK_BEHIND:
+        raise Refused(sentence("{0} {1} 早于外勤包导出时间 {2}，外勤包可能被改动过", label,
+                               minute_text(stamp, zone), minute_text(exported_at, zone)))
+    if stamp > moment + CLOCK_AHEAD:
+        raise Refused(sentence("{0} {1} 晚于合并时间，外勤包可能被改动过", label,
+                               minute_text(stamp, zone)))
+    received = values.get("received_at")
+    if model is Incident and isinstance(received, datetime) and received > stamp + FUTURE_TOLERANCE:
+        raise Refused(sentence("接报时间 {0} 晚于登记时间 {1}，外勤包可能被改动过",
+                               minute_text(received, zone), minute_text(stamp, zone)))
 
 
 def _time(value: Any, field: str, label: str, moment: datetime, d: Desk,

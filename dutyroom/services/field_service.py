@@ -336,6 +336,7 @@ class _Line:
     mode: str  # "newer": merge; "older": adds nothing; "fork": merged against the export
     count: int
     hashes: list[str]  # the copy's whole chain
+    exported_at: datetime  # when the package left the desk
 
 
 def _line(laptop: Session, desk: Session) -> _Line:
@@ -367,7 +368,7 @@ def _line(laptop: Session, desk: Session) -> _Line:
                                    hash=hashes[position - 1]))
     else:
         mode = "fork"
-    return _Line(origin.uuid, mode, count, hashes)
+    return _Line(origin.uuid, mode, count, hashes, export.exported_at)
 
 
 def _merge(laptop: Session, desk: Session, actor: str, moment: datetime, name: str,
@@ -481,6 +482,7 @@ def _merge_one(desk: Session, refs: _Refs, d: incident_service.Desk, model: type
     values = _values(desk, model, row, state, actor, moment)
     if current is None:
         admitted, _ = field_rules.admit(desk, d, model, values, None, False, moment)
+        field_rules.written_in_the_field(model, admitted, line.exported_at, moment, d.zone)
         added = model(**admitted)
         desk.add(added)
         desk.flush()

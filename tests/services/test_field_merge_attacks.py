@@ -262,6 +262,42 @@ def test_an_inserted_report_is_measured_again_at_the_desk(desk, tmp_path):
     assert check_service.run_check(desk.uow, desk.engine).ok
 
 
+@pytest.mark.parametrize("statement", [
+    # a report stamped as recorded before the package even left the desk (so "on time")
+    "UPDATE upward_reports SET sent_at = '2026-07-01 02:30:00.000000', "
+    "recorded_at = '2026-07-01 02:30:00.000000'",
+    # one stamped in 2099
+    "UPDATE upward_reports SET recorded_at = '2099-01-01 00:00:00.000000'",
+])
+def test_a_report_stamped_outside_the_laptop_s_time_is_refused(desk, tmp_path, statement):
+    """A laptop can only have recorded an entry between the export and the merge."""
+    field_service.export_package(desk.uow, DAY, DAY + timedelta(days=6), tmp_path / "a.dutyroom",
+                                 users=("wang",), now=NOW + timedelta(hours=2))
+    laptop = _laptop(tmp_path / "a.dutyroom")
+    flood = _incident(laptop.uow, "河堤管涌")
+    incident_service.record_report(laptop.uow, flood.id, "first", "written",
+                                   sent_at=NOW + timedelta(hours=3), now=NOW + timedelta(hours=3))
+    laptop.close()
+    _forge(tmp_path / "a.dutyroom", statement, "upward_report", UpwardReport)
+    before = contents(desk.engine)
+    with pytest.raises(InputError, match=r"早于外勤包导出时间|晚于合并时刻"):
+        field_service.merge_package(desk.uow, tmp_path / "a.dutyroom", now=NOW + timedelta(hours=5))
+    assert contents(desk.engine) == before
+
+
+def test_an_incident_logged_before_it_was_received_is_refused(desk, tmp_path):
+    _export(desk, tmp_path / "a.dutyroom")
+    laptop = _laptop(tmp_path / "a.dutyroom")
+    incident_service.add_incident(laptop.uow, {"received_at": (NOW + timedelta(hours=2)).isoformat(),
+                                               "title": "村民被困", "category": "natural_disaster"},
+                                  now=NOW + timedelta(hours=2))
+    laptop.close()
+    _forge(tmp_path / "a.dutyroom", "UPDATE incidents SET created_at = '2026-07-01 03:00:00.000000'"
+           " WHERE title = '村民被困'", "incident", Incident)
+    with pytest.raises(InputError, match="晚于登记时间"):
+        field_service.merge_package(desk.uow, tmp_path / "a.dutyroom", now=NOW + timedelta(hours=5))
+
+
 def test_rows_edited_without_recomputing_the_chain_are_refused(desk, tmp_path):
     _export(desk, tmp_path / "a.dutyroom")
     with sqlite3.connect(tmp_path / "a.dutyroom") as raw:
