@@ -22,7 +22,7 @@ HEARTBEAT_MS = 10_000
 JUMP = timedelta(seconds=5)  # wall clock moved this much more (or less) than elapsed time
 
 
-class DeskScheduler(QtScheduler):
+class DeskScheduler(QtScheduler):  # type: ignore[misc]  # APScheduler 3 ships no type hints
     """QtScheduler with one reusable timer.
 
     APScheduler's QtScheduler keeps the return value of the static QTimer.singleShot, which

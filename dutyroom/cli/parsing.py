@@ -143,7 +143,8 @@ def build_parser(argv: Sequence[str] | None = None) -> CommandParser:
     return parser
 
 
-def actions(parser: argparse.ArgumentParser, dest: str) -> argparse._SubParsersAction:
+def actions(parser: argparse.ArgumentParser,
+            dest: str) -> argparse._SubParsersAction[argparse.ArgumentParser]:
     """The ACTION level under a command word (`staff import`, `staff list`)."""
     return parser.add_subparsers(dest=dest, metavar="ACTION", parser_class=CommandParser,
                                  required=True, title="操作")

@@ -111,8 +111,8 @@ def _clock_items(session: Session, ctx: Desk, day: date) -> list[TimedItem]:
     prompts = duty_clock.presence_prompts(day, ctx.clock, ctx.zone)
     if prompts:
         officer = shift_officer(session, day)
-        person = session.get(Staff, officer) if officer else None
-        subject = (sentence("值班员 {0}", Verbatim(person.name)) if person
+        on_shift = session.get(Staff, officer) if officer else None
+        subject = (sentence("值班员 {0}", Verbatim(on_shift.name)) if on_shift
                    else sentence("值班员（未排班）"))
         for asked, by in prompts:
             items.append(TimedItem(

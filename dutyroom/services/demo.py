@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -177,7 +178,7 @@ def _seed_log(uow: UnitOfWork, now: datetime) -> int:
         "reporter": "赵支书", "reporter_phone": "13907318812", "location": "东岭村三组后山",
         "summary": "连续降雨后后山出现裂缝，约 5 户 17 人受威胁，暂无人员伤亡。"}, now=ago(11)).value.id
 
-    entries = [
+    entries: list[dict[str, Any]] = [
         {"kind": "fax", "received_at": ago(300), "from_unit": "县防汛抗旱指挥部",
          "doc_number": "县防指电〔2026〕18号", "title": "关于做好强降雨防范工作的紧急通知",
          "urgency": "特急", "content": "预计未来 48 小时有大到暴雨，请各乡镇落实防汛值班。",
@@ -218,10 +219,10 @@ def _seed_people(uow: UnitOfWork) -> Outcome[DemoReport]:
                 staff_service.insert_staff(session, fields, uow.actor)
                 people += 1
         for name, phone, liaison, mobile, post, first_line in DEPARTMENTS:
-            fields = validate_department(name=name, duty_phone=phone, liaison_name=liaison,
-                                         liaison_mobile=mobile, liaison_position=post,
-                                         first_line=first_line)
-            department_service.insert_department(session, fields, uow.actor)
+            unit = validate_department(name=name, duty_phone=phone, liaison_name=liaison,
+                                       liaison_mobile=mobile, liaison_position=post,
+                                       first_line=first_line)
+            department_service.insert_department(session, unit, uow.actor)
         settings_service.write_settings(
             session, {"unit_name": UNIT_NAME, "demo_data": True}, uow.actor)
         return Outcome(DemoReport(people, len(DEPARTMENTS)),

@@ -18,7 +18,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dutyroom.db.models import Department, Dispatch, DispatchFeedback, Incident, RegisterEntry, UpwardReport
+from dutyroom.db.models import (
+    Base,
+    Department,
+    Dispatch,
+    DispatchFeedback,
+    Incident,
+    RegisterEntry,
+    UpwardReport,
+)
 from dutyroom.domain import deadlines as rules_module
 from dutyroom.domain.clock import parse_local_time
 from dutyroom.domain.contacts import clean_text
@@ -51,7 +59,7 @@ class Refused(Exception):
         self.message = message
 
 
-def admit(desk: Session, d: Desk, model: type, values: dict[str, Any], current: Any,
+def admit(desk: Session, d: Desk, model: type[Base], values: dict[str, Any], current: Any,
           made_at_desk: bool, moment: datetime) -> tuple[dict[str, Any], str]:
     """The values to store for a laptop's entry (added when `current` is None, else changed),
     and, when the change touches what only the desk may set, why it stays a conflict."""
@@ -250,7 +258,7 @@ def _register_entry(desk: Session, values: dict[str, Any], moment: datetime) -> 
 
 def closed_without_final(desk: Session, incident_ids: set[int]) -> list[str]:
     """Incidents the merge leaves closed with no final report (the app never allows it)."""
-    found = []
+    found: list[str] = []
     for incident_id in sorted(incident_ids):
         row = desk.get(Incident, incident_id)
         if row is None or row.status != Status.CLOSED.value or row.voided:

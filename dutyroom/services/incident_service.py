@@ -806,7 +806,7 @@ def _timeline(session: Session, d: Desk, row: Incident, reports: Sequence[Upward
             state = json.loads(entry.payload)
             what, detail = _incident_step(entry, previous, state, zone)
             moved = previous is not None and previous.get("received_at") != state.get("received_at")
-            if moved and entry.action == "update" and first_report is not None \
+            if previous is not None and moved and entry.action == "update" and first_report is not None \
                     and first_report <= entry.at:
                 what = sentence("修改（接报时间在报送后更正）")
                 detail = sentence("{0}；{1}", received_change_text(

@@ -19,8 +19,8 @@ from PySide6.QtCore import QObject, Signal
 
 log = logging.getLogger("dutyroom.ui")
 
-Done = Callable[[Any], None]
-Failed = Callable[[BaseException], None]
+Done = Callable[[Any], object]  # what a callback returns is not used
+Failed = Callable[[BaseException], object]
 
 
 @dataclass

@@ -14,7 +14,7 @@ from __future__ import annotations
 from importlib.resources import files
 
 from PySide6.QtGui import QFont, QIcon
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleHintReturn, QStyleOption, QWidget
 
 from dutyroom.ui import input_guard
 from dutyroom.ui.icons import icon
@@ -166,7 +166,7 @@ class DeskStyle(QProxyStyle):
         return super().standardIcon(standard, option, widget)
 
     def styleHint(self, hint: QStyle.StyleHint, option: QStyleOption | None = None,
-                  widget: QWidget | None = None, data: object = None) -> int:
+                  widget: QWidget | None = None, data: QStyleHintReturn | None = None) -> int:
         if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
             return 0
         return super().styleHint(hint, option, widget, data)

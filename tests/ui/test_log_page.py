@@ -256,7 +256,7 @@ def test_the_report_form_names_the_officer_logged_in(log, on_dialog, sqlite_back
     seen = {}
 
     def look(dialog) -> None:
-        seen["sender"] = dialog.sender.text()
+        seen["sender"] = dialog.sender_box.text()
         seen["text"] = dialog.text.toPlainText()
         dialog.reject()
 

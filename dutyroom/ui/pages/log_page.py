@@ -81,7 +81,15 @@ from dutyroom.ui.pages.base import Page
 from dutyroom.ui.table_models import Column
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.theme import DANGER, LEVEL_COLOURS, MUTED
-from dutyroom.ui.widgets import PAGE_MARGINS, button, menu_button, show_error, table_view, title_label
+from dutyroom.ui.widgets import (
+    PAGE_MARGINS,
+    button,
+    menu_button,
+    show_error,
+    table_view,
+    title_label,
+    to_date,
+)
 
 PAGE_SIZE = 100
 TITLE_COLUMN = 2  # of incident_columns
@@ -354,7 +362,7 @@ class LogPage(Page):
     def _dates(self) -> tuple[date | None, date | None]:
         if not self.use_dates.isChecked():
             return None, None
-        return self.start.date().toPython(), self.end.date().toPython()
+        return to_date(self.start.date()), to_date(self.end.date())
 
     def reload(self) -> None:
         on_register = self.tabs.currentIndex() == 1
@@ -445,8 +453,9 @@ class LogPage(Page):
         previous, self.detail = self.detail, detail
         usable = detail is not None and not detail.voided
         is_open = detail is not None and detail.open
-        for widget in (self.report_button, self.edit_button, self.more_button, self.void_action,
-                       *self.print_actions):
+        switched: list[QAction | QWidget] = [self.report_button, self.edit_button, self.more_button,
+                                             self.void_action, *self.print_actions]
+        for widget in switched:
             widget.setEnabled(usable)
         self.dispatch_button.setEnabled(is_open)
         self.feedback_button.setEnabled(is_open and detail is not None and any(

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -300,8 +301,9 @@ class TodayPage(Page):
     def _fill_people(self, shift: ShiftView) -> None:
         while self.people_grid.count():
             item = self.people_grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         for column, header in enumerate((tr("岗位"), tr("姓名"), tr("手机"), tr("签到"))):
             self.people_grid.addWidget(_grid_label(header, MUTED), 0, column)
         self.slot_states: list[tuple[SlotView, QLabel]] = []
@@ -501,14 +503,16 @@ class TodayPage(Page):
     def _presence_done(self, outcome: Outcome[Any]) -> None:
         view = outcome.value
         late = tr("（已超过确认时限，记为超时确认）") if view.late else ""
-        self.window().statusBar().showMessage(
+        window = self.window()
+        assert isinstance(window, QMainWindow)  # the page lives in the main window
+        window.statusBar().showMessage(
             tr("已确认在岗：{0} {1:%H:%M}{2}").format(
                    view.staff_name, view.confirmed_at.astimezone(self.zone), late),
             10_000)
         self._after(outcome)
 
     def record_spot_check(self) -> None:
-        names = [slot.checkin.staff_name if slot.checkin else slot.staff.name
+        names = [slot.checkin.staff_name if slot.checkin else slot.staff.name if slot.staff else ""
                  for slot in (self.shift.slots if self.shift else [])
                  if slot.checkin or slot.staff]
 
