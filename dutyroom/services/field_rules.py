@@ -35,9 +35,10 @@ from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incidents import FIELD_NAMES, FUTURE_TOLERANCE, Category, Level, Status, parse_enum
 from dutyroom.domain.report_times import is_late_entry
 from dutyroom.domain.text import sentence
-from dutyroom.services import incident_service, register_service
+from dutyroom.services import incident_records, incident_service, register_service, settings_service
+from dutyroom.services.dispatch_service import FEEDBACK_KINDS
 from dutyroom.services.errors import InputError, Problem
-from dutyroom.services.incident_service import FEEDBACK_KINDS, Desk
+from dutyroom.services.settings_service import Desk
 
 # Set when an entry is made; a change to any of them cannot come from the app.
 CREATION = {
@@ -181,8 +182,8 @@ def _report(desk: Session, d: Desk, values: dict[str, Any], moment: datetime) ->
     if is_late_entry(sent, recorded, int(d.values["late_entry_minutes"])) and not reason:
         raise FieldError("entry_reason", sentence("报送时间早于登记时间 {0} 分钟以上（补录），须写明原因",
                                                   d.values["late_entry_minutes"]))
-    before = incident_service.report_deadlines_of(
-        incident, incident_service.reports_of(desk, [incident.id])[incident.id], d)
+    before = incident_records.report_deadlines_of(
+        incident, incident_records.reports_of(desk, [incident.id])[incident.id], d)
     met = rules_module.deadline_for_report(before, stage, channel)
     return {"uuid": str(values["uuid"]), "incident_id": incident.id, "stage": stage.value,
             "channel": channel.value, "sent_at": sent, "recorded_at": recorded,
@@ -194,7 +195,7 @@ def _report(desk: Session, d: Desk, values: dict[str, Any], moment: datetime) ->
 
 def _dispatch(desk: Session, values: dict[str, Any], current: Dispatch | None,
               moment: datetime) -> dict[str, Any]:
-    d = incident_service.desk(desk)
+    d = settings_service.desk(desk)
     incident = desk.get(Incident, values["incident_id"])
     department = desk.get(Department, values["department_id"])
     assert incident is not None and department is not None
@@ -221,7 +222,7 @@ def _dispatch(desk: Session, values: dict[str, Any], current: Dispatch | None,
 
 
 def _feedback(desk: Session, values: dict[str, Any], moment: datetime) -> dict[str, Any]:
-    d = incident_service.desk(desk)
+    d = settings_service.desk(desk)
     order = desk.get(Dispatch, values["dispatch_id"])
     assert order is not None
     kind = str(values.get("kind") or "")
@@ -237,7 +238,7 @@ def _feedback(desk: Session, values: dict[str, Any], moment: datetime) -> dict[s
 
 
 def _register_entry(desk: Session, values: dict[str, Any], moment: datetime) -> dict[str, Any]:
-    d = incident_service.desk(desk)
+    d = settings_service.desk(desk)
     clean = register_service.validate({k: values.get(k) for k in register_service.FIELDS}, desk, moment)
     voided = values.get("voided")
     if not isinstance(voided, bool):

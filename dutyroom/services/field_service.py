@@ -60,7 +60,7 @@ from dutyroom.domain.hygiene import searchable
 from dutyroom.domain.incidents import Status
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import sentence
-from dutyroom.services import backup_service, check_service, field_rules, incident_service, roster_service
+from dutyroom.services import backup_service, check_service, field_rules, roster_service, settings_service
 from dutyroom.services.check_service import AUDITED
 from dutyroom.services.errors import InputError, Problem, file_error
 from dutyroom.services.field_rules import problem
@@ -375,7 +375,7 @@ def _merge(laptop: Session, desk: Session, actor: str, moment: datetime, name: s
         return MergeReport(name, {}, [], sentence(
             "这份外勤包不比已合并过的同一外勤包新（审计链 {0} 条，已合并的更长），没有可合并的内容",
             line.count))
-    d = incident_service.desk(desk)
+    d = settings_service.desk(desk)
     laptop_refs, desk_refs = _Refs(laptop), _Refs(desk)
     counts: dict[str, int] = {}
     conflicts: list[str] = []
@@ -456,7 +456,7 @@ def _resolve(desk: Session, model: Model, reference: str | None) -> Any:
     return desk.scalar(select(model).where(model.uuid == reference))
 
 
-def _merge_one(desk: Session, refs: _Refs, d: incident_service.Desk, model: Model, row: Any,
+def _merge_one(desk: Session, refs: _Refs, d: settings_service.Desk, model: Model, row: Any,
                state: dict[str, Any], key: str, base: str | None, line: _Line, actor: str,
                moment: datetime) -> tuple[str, str]:
     current = _find(desk, model, key, refs, state)

@@ -40,7 +40,8 @@ from dutyroom.domain.incidents import (
 )
 from dutyroom.services import register_service
 from dutyroom.services.department_service import DepartmentView
-from dutyroom.services.incident_service import FEEDBACK_KINDS, DispatchView
+from dutyroom.services.dispatch_service import FEEDBACK_KINDS
+from dutyroom.services.incident_views import DispatchView
 from dutyroom.ui.dialogs.record_dialog import RecordDialog, Save, combo_box, text_box, time_editor
 from dutyroom.ui.i18n import tr, tr_label, tr_text
 from dutyroom.ui.tasks import Runner, SyncRunner

@@ -25,10 +25,10 @@ from dutyroom.alerts.scheduler import utc_clock
 from dutyroom.domain.deadlines import KIND_LABELS, AlertState, DeadlineKind
 from dutyroom.domain.incidents import LEVEL_SHORT, Level
 from dutyroom.domain.tiers import Tier
-from dutyroom.services import clock_service, incident_service, settings_service, staff_service
+from dutyroom.services import clock_service, incident_views, settings_service, staff_service
 from dutyroom.services.alert_service import Alert, Watch
 from dutyroom.services.clock_service import ShiftView, SlotView
-from dutyroom.services.incident_service import IncidentQuery, IncidentRow
+from dutyroom.services.incident_views import IncidentQuery, IncidentRow
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.ui.alert_center import AlertCenter
 from dutyroom.ui.dialogs.clock_dialogs import CheckInDialog, PresenceDialog, SpotCheckDialog
@@ -270,7 +270,7 @@ class TodayPage(Page):
             self.runner.run(clock_service.shift_view, self.uow, self.now(),
                             done=self._show_shift, failed=self._failed)
         if changes is None or changes.incidents or changes.settings:
-            self.runner.run(incident_service.list_incidents, self.uow,
+            self.runner.run(incident_views.list_incidents, self.uow,
                             IncidentQuery(open_only=True), None, 200,
                             done=lambda page: self.incident_model.set_records(page.rows),
                             failed=self._failed)
