@@ -14,10 +14,20 @@ from dutyroom.db.models import Department, Dispatch, DispatchFeedback
 from dutyroom.domain import deadlines as rules_module
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.incident_rules import (
+    FEEDBACK_LABELS,
+    ORDERED,
+    FeedbackKind,
+    check_can_dispatch,
+    check_feedback_open,
+    check_not_dispatched,
+    parse_feedback_kind,
+    status_after_dispatch,
+)
 from dutyroom.domain.incidents import Status
 from dutyroom.domain.roles import Permission
-from dutyroom.domain.text import Verbatim, sentence
-from dutyroom.services.errors import InputError
+from dutyroom.domain.text import sentence
+from dutyroom.services.errors import InputError, obey
 from dutyroom.services.incident_records import (
     CHANGED,
     ENTITY,
@@ -30,7 +40,7 @@ from dutyroom.services.records import audit_change, utc_now
 from dutyroom.services.settings_service import desk
 from dutyroom.services.uow import Outcome, UnitOfWork
 
-FEEDBACK_KINDS = {"arrived": "到达现场", "handling": "处置中", "closed": "办结"}
+FEEDBACK_KINDS = FEEDBACK_LABELS  # the kinds of a department's feedback, with their labels
 
 
 def dispatch(uow: UnitOfWork, incident_id: int, department_ids: Sequence[int], *,
@@ -46,10 +56,7 @@ def dispatch(uow: UnitOfWork, incident_id: int, department_ids: Sequence[int], *
     with uow.write(Permission.LOG) as session:
         d = desk(session)
         row = load_incident(session, incident_id, None)
-        if not is_open(row):
-            raise InputError.simple(sentence("事件已办结，不能再派单；如需继续处置请先重新打开"), "status")
-        if not department_ids:
-            raise InputError.simple(sentence("请至少选择一个联动单位"), "departments")
+        obey(check_can_dispatch, is_open(row), department_ids)
         when = stated_time(ordered_at, d.zone, moment, "ordered_at", "派单时间", row.received_at,
                            "接报时间")
         busy = {x.department_id: name for x, name in dispatches_of(session, [row.id])[row.id]
@@ -60,10 +67,7 @@ def dispatch(uow: UnitOfWork, incident_id: int, department_ids: Sequence[int], *
             if department is None or not department.active:
                 raise InputError.simple(sentence("没有编号为 {0} 的在用联动单位",
                                                  department_id), "departments")
-            if department_id in busy:
-                raise InputError.simple(sentence("已向「{0}」派单且尚未办结，不必重复派单",
-                                                 busy[department_id]),
-                                        "departments")
+            obey(check_not_dispatched, department_id, busy)
             name = department.liaison_name or "值班室"
             phone = department.liaison_mobile or department.duty_phone
             try:
@@ -74,12 +78,13 @@ def dispatch(uow: UnitOfWork, incident_id: int, department_ids: Sequence[int], *
             order = Dispatch(incident_id=row.id, department_id=department_id,
                              contact_name=name[:32], contact_phone=phone[:32], ordered_at=when,
                              arrival_minutes=rules_module.DISPATCH_MINUTES[department.first_line],
-                             status="ordered", created_by=uow.actor, instruction=asked)
+                             status=ORDERED, created_by=uow.actor, instruction=asked)
             session.add(order)
             audit_change(session, order, uow.actor, "dispatch", "create", moment)
             created.append(order.id)
-        if row.status == Status.RECEIVED:
-            row.status, row.updated_at, row.updated_by = Status.HANDLING.value, moment, uow.actor
+        status = status_after_dispatch(Status(row.status))
+        if status != row.status:
+            row.status, row.updated_at, row.updated_by = status.value, moment, uow.actor
             row.change_note = "已派单，转入处置"
             audit_change(session, row, uow.actor, ENTITY, "status", moment)
         return Outcome(created, CHANGED)
@@ -95,25 +100,21 @@ def record_feedback(uow: UnitOfWork, dispatch_id: int, kind: str, *, at: Any = N
         if order is None:
             raise InputError.simple(sentence("没有编号为 {0} 的派单", dispatch_id), "id")
         load_incident(session, order.incident_id, None)
-        if kind not in FEEDBACK_KINDS:
-            raise InputError.simple(sentence(
-                "未知的反馈类型「{0}」，应为 {1}", kind,
-                Verbatim("、".join(f"{k}（{v}）" for k, v in FEEDBACK_KINDS.items()))), "kind")
-        if order.closed_at is not None:
-            raise InputError.simple(sentence("该派单已办结"), "kind")
+        the_kind = obey(parse_feedback_kind, kind)
+        obey(check_feedback_open, order.closed_at is not None)
         when = stated_time(at, d.zone, moment, "at", "反馈时间", order.ordered_at, "派单时间")
         try:
             body = clean_text(text, "text", "反馈内容", max_length=20_000)
         except FieldError as error:
             raise InputError.from_field(error) from None
-        feedback = DispatchFeedback(dispatch_id=order.id, at=when, kind=kind, text=body,
+        feedback = DispatchFeedback(dispatch_id=order.id, at=when, kind=the_kind.value, text=body,
                                     by=uow.actor)
         session.add(feedback)
-        if order.arrived_at is None and kind in ("arrived", "handling", "closed"):
+        if order.arrived_at is None:  # every kind of feedback means they are there
             order.arrived_at = when
-        if kind == "closed":
+        if the_kind == FeedbackKind.CLOSED:
             order.closed_at = when
-        order.status = kind
+        order.status = the_kind.value
         audit_change(session, feedback, uow.actor, "dispatch_feedback", "create", moment)
         audit_change(session, order, uow.actor, "dispatch", "update", moment)
         return Outcome(feedback.id, CHANGED)

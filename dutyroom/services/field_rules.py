@@ -32,11 +32,11 @@ from dutyroom.domain.clock import parse_local_time
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.deadlines import Channel, Stage
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.incident_rules import FEEDBACK_LABELS, ORDERED, FeedbackKind
 from dutyroom.domain.incidents import FIELD_NAMES, FUTURE_TOLERANCE, Category, Level, Status, parse_enum
 from dutyroom.domain.report_times import is_late_entry
 from dutyroom.domain.text import sentence
 from dutyroom.services import incident_records, incident_service, register_service, settings_service
-from dutyroom.services.dispatch_service import FEEDBACK_KINDS
 from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.settings_service import Desk
 
@@ -49,7 +49,7 @@ CREATION = {
 }
 # Made once through the app and never edited there.
 APPEND_ONLY = (UpwardReport, DispatchFeedback)
-DISPATCH_STATUSES = ("ordered", *FEEDBACK_KINDS)
+DISPATCH_STATUSES = (ORDERED, *FeedbackKind)
 
 
 class Refused(Exception):
@@ -226,7 +226,7 @@ def _feedback(desk: Session, values: dict[str, Any], moment: datetime) -> dict[s
     order = desk.get(Dispatch, values["dispatch_id"])
     assert order is not None
     kind = str(values.get("kind") or "")
-    if kind not in FEEDBACK_KINDS:
+    if kind not in FEEDBACK_LABELS:
         raise FieldError("kind", sentence("反馈类型「{0}」不在可选范围内", kind))
     at = _time(values.get("at"), "at", "反馈时间", moment, d)
     assert at is not None

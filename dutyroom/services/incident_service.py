@@ -23,6 +23,7 @@ from dutyroom.domain.clock import minute_text, parse_local_time
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.deadlines import Stage
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.incident_rules import check_status_change
 from dutyroom.domain.incidents import (
     FUTURE_TOLERANCE,
     STATUS_LABELS,
@@ -35,7 +36,7 @@ from dutyroom.domain.incidents import (
 )
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import sentence
-from dutyroom.services.errors import InputError, Problem
+from dutyroom.services.errors import InputError, Problem, obey
 from dutyroom.services.incident_records import (
     CHANGED,
     ENTITY,
@@ -217,15 +218,12 @@ def change_status(uow: UnitOfWork, incident_id: int, version: int | None, status
         if target == row.status:
             return Outcome(Saved(row.id, row.version,
                                  deadline_views(row, all_deadlines(session, row, d))), Changes())
+        has_final = target == Status.CLOSED and session.scalar(select(UpwardReport.id).where(
+            UpwardReport.incident_id == row.id, UpwardReport.stage == Stage.FINAL.value)) is not None
+        obey(check_status_change, Status(row.status), target, has_final_report=has_final, note=note)
         if target == Status.CLOSED:
-            has_final = session.scalar(select(UpwardReport.id).where(
-                UpwardReport.incident_id == row.id, UpwardReport.stage == Stage.FINAL.value))
-            if has_final is None:
-                raise InputError.simple(sentence("办结前必须先报送终报"), "status")
             row.closed_at = moment
         elif row.status == Status.CLOSED:
-            if not note.strip():
-                raise InputError.simple(sentence("重新打开已办结的事件须说明原因"), "note")
             row.closed_at = None
         row.status = target.value
         row.change_note = note.strip()

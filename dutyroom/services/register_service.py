@@ -20,6 +20,7 @@ from dutyroom.db.models import RegisterEntry
 from dutyroom.domain.clock import parse_local_time
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.incident_rules import REGISTER_LABELS, RegisterKind, parse_register_kind
 from dutyroom.domain.incidents import FUTURE_TOLERANCE, IncidentFacts
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import Verbatim, sentence
@@ -30,7 +31,8 @@ from dutyroom.services.records import audit_change, utc_now
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
 ENTITY = "register_entry"
-KINDS = {"call": "电话记录", "fax": "传真", "document": "来文", "visit": "来访"}
+# A call, a fax, a document or a visit, by the value stored in a row, with their labels.
+KINDS: dict[str, str] = {kind.value: label for kind, label in REGISTER_LABELS.items()}
 URGENCIES = ("", "特急", "加急", "平急", "平件")
 TEXTS: Mapping[str, tuple[str, int]] = {
     "from_unit": ("来电（文）单位", 64), "from_name": ("姓名", 32), "from_post": ("职务", 64),
@@ -103,11 +105,11 @@ def validate(values: Mapping[str, Any], session: Session, now: datetime) -> dict
     problems: list[Problem] = [Problem(sentence("未知字段「{0}」", k), field=k)
                                for k in sorted(set(values) - FIELDS)]
     clean: dict[str, Any] = {}
-    kind = str(values.get("kind") or "call")
-    if kind not in KINDS:
-        problems.append(Problem(sentence(
-            "未知的登记类型「{0}」，应为 {1}", kind,
-            Verbatim("、".join(f"{k}（{v}）" for k, v in KINDS.items()))), field="kind"))
+    kind = str(values.get("kind") or RegisterKind.CALL)
+    try:
+        kind = parse_register_kind(kind).value
+    except FieldError as error:
+        problems.append(Problem(error.message, field=error.field))
     clean["kind"] = kind
     urgency = str(values.get("urgency") or "")
     if urgency not in URGENCIES:
