@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dutyroom.alerts.scheduler import utc_clock
+from dutyroom.domain.clock import utc_clock
 from dutyroom.domain.roles import NOBODY, Actor
 from dutyroom.services import backup_service, settings_service, user_service
 from dutyroom.services.alert_service import Watch

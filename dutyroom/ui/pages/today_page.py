@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dutyroom.alerts.scheduler import utc_clock
+from dutyroom.domain.clock import utc_clock
 from dutyroom.domain.deadlines import KIND_LABELS, AlertState, DeadlineKind
 from dutyroom.domain.incidents import LEVEL_SHORT, Level
 from dutyroom.domain.tiers import Tier
