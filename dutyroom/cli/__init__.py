@@ -1,5 +1,5 @@
 """The `dutyroom` command: the GUI with no arguments, and the scripting contract of
-shared/CONTRACT.md otherwise. Exit 0 on success, 2 on bad input, 1 on anything else;
+docs/cli.md otherwise. Exit 0 on success, 2 on bad input, 1 on anything else;
 never a traceback (those go to the log file, with any password hidden).
 
 One module per command word (parsing.COMMANDS names them) holds the word's options and

@@ -1,4 +1,4 @@
-"""Reading the times people type, in the desk's local time (CONTRACT.md: ISO 8601, local
+"""Reading the times people type, in the desk's local time (docs/cli.md: ISO 8601, local
 where no offset is given), and the local day as a span of aware instants."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """What an incident is: categories, levels, statuses, the facts an officer takes down, and the
 level the facts suggest.
 
-The officer decides the level; the app only suggests one from the thresholds in DOMAIN.md
+The officer decides the level; the app only suggests one from the thresholds in docs/rules.md
 (生产安全事故报告和调查处理条例 Art. 3), because a wrong level moves every reporting deadline.
 """
 

@@ -25,7 +25,7 @@ from dutyroom.services import staff_service
 from dutyroom.services.errors import InputError, Problem, file_error
 from dutyroom.services.uow import Outcome, UnitOfWork
 
-# field -> accepted headers (CONTRACT.md: Chinese first, English accepted)
+# field -> accepted headers (docs/cli.md: Chinese first, English accepted)
 STAFF_COLUMNS: dict[str, tuple[str, ...]] = {
     "name": ("姓名", "name"),
     "tier": ("值班层级", "tier"),

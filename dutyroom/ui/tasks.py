@@ -1,4 +1,4 @@
-"""The one runner for background work (DESIGN.md).
+"""The one runner for background work (docs/architecture.md).
 
 A service call runs on a single worker thread (SQLite has one writer) and its result or
 error comes back to the UI thread through a Qt signal, so the window never freezes on an

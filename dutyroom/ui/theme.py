@@ -29,7 +29,7 @@ MUTED = "#6b7785"
 BORDER = "#c5cfda"
 SELECTION = "#d6e6f5"
 SELECTION_TEXT = "#10202f"
-# Incident levels (DESIGN.md): I red, II orange, III yellow, IV blue.
+# Incident levels (docs/architecture.md): I red, II orange, III yellow, IV blue.
 LEVEL_COLOURS = {"I": "#c0392b", "II": "#e67e22", "III": "#b7950b", "IV": "#2e86c1",
                  "unrated": "#7f8c8d"}
 

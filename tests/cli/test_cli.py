@@ -1,4 +1,4 @@
-"""The command-line contract of shared/CONTRACT.md, run as a user would run it."""
+"""The command-line contract of docs/cli.md, run as a user would run it."""
 
 from __future__ import annotations
 

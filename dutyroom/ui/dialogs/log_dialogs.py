@@ -166,7 +166,7 @@ class IncidentDialog(RecordDialog):
                 self.subtype.addItem(name, name)
 
     def _level_changed(self) -> None:
-        # I-level events are logged to the second (DOMAIN.md).
+        # I-level events are logged to the second (docs/rules.md).
         self.received_at.setDisplayFormat("yyyy-MM-dd HH:mm:ss" if self.level.currentData() == "I"
                                           else "yyyy-MM-dd HH:mm")
 
