@@ -27,8 +27,8 @@ from dutyroom.app import open_backend
 from dutyroom.db import search_index
 from dutyroom.db.models import Incident, RegisterEntry
 from dutyroom.domain.incidents import SUBTYPES, Category
-from dutyroom.services import incident_service, register_service
-from dutyroom.services.incident_service import IncidentQuery
+from dutyroom.services import incident_views, register_service
+from dutyroom.services.incident_views import IncidentQuery
 
 # The name carries the builder's version, so a changed builder never reuses an older file.
 DATA = Path(__file__).parent / "data" / "duty_log-v2.sqlite3"
@@ -153,9 +153,9 @@ def main() -> int:
     figures = []
     for label, term in searches.items():
         query = IncidentQuery(text=term)
-        figure = median_ms(lambda q=query: incident_service.list_incidents(backend.uow, q,
+        figure = median_ms(lambda q=query: incident_views.list_incidents(backend.uow, q,
                                                                            limit=100))
-        rows = len(incident_service.list_incidents(backend.uow, query, limit=100).rows)
+        rows = len(incident_views.list_incidents(backend.uow, query, limit=100).rows)
         figures.append(figure)
         print(f"search first page {label}: {figure:.1f} ms median ({rows} rows)")
     indexed = figures[:-1]

@@ -21,7 +21,15 @@ from zoneinfo import ZoneInfo
 
 from dutyroom.app import open_backend
 from dutyroom.reports import fonts
-from dutyroom.services import demo, department_service, handover_service, incident_service, roster_files
+from dutyroom.services import (
+    demo,
+    department_service,
+    dispatch_service,
+    handover_service,
+    incident_service,
+    roster_files,
+    upward_reports,
+)
 
 Z = ZoneInfo("Asia/Shanghai")
 DAY = date(2026, 11, 23)
@@ -39,10 +47,10 @@ def seed(backend) -> None:
             "title": f"第{n + 1}起：青山河{n % 9 + 1}号堤段管涌险情",
             "category": "natural_disaster", "level": ("III", "IV", "unrated")[n % 3],
             "summary": "连续强降雨，堤段出现管涌，" * 10}, now=received).value
-        incident_service.record_report(backend.uow, saved.id, "first", "phone",
+        upward_reports.record_report(backend.uow, saved.id, "first", "phone",
                                        sent_at=received + timedelta(minutes=12),
                                        now=received + timedelta(minutes=12))
-        incident_service.dispatch(backend.uow, saved.id, [department],
+        dispatch_service.dispatch(backend.uow, saved.id, [department],
                                   ordered_at=received + timedelta(minutes=5),
                                   now=received + timedelta(minutes=5))
 

@@ -17,12 +17,15 @@ from apscheduler.executors.debug import DebugExecutor
 from apscheduler.schedulers.qt import QtScheduler
 from PySide6.QtCore import QObject, QTimer, Signal
 
+# The handover page (on the rota branch) still imports the clock from here.
+from dutyroom.domain.clock import utc_clock as utc_clock
+
 REBUILD_JOB = "rebuild"
 HEARTBEAT_MS = 10_000
 JUMP = timedelta(seconds=5)  # wall clock moved this much more (or less) than elapsed time
 
 
-class DeskScheduler(QtScheduler):
+class DeskScheduler(QtScheduler):  # type: ignore[misc]  # APScheduler 3 ships no type hints
     """QtScheduler with one reusable timer.
 
     APScheduler's QtScheduler keeps the return value of the static QTimer.singleShot, which
@@ -43,10 +46,6 @@ class DeskScheduler(QtScheduler):
 
     def _stop_timer(self) -> None:
         self._qtimer.stop()
-
-
-def utc_clock() -> datetime:
-    return datetime.now(UTC)
 
 
 class AlertClock(QObject):

@@ -1,5 +1,5 @@
 """The `dutyroom` command: the GUI with no arguments, and the scripting contract of
-shared/CONTRACT.md otherwise. Exit 0 on success, 2 on bad input, 1 on anything else;
+docs/cli.md otherwise. Exit 0 on success, 2 on bad input, 1 on anything else;
 never a traceback (those go to the log file, with any password hidden).
 
 One module per command word (parsing.COMMANDS names them) holds the word's options and
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 
 from dutyroom.cli.base import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, Context, Output
@@ -26,9 +26,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         print(f"错误：{error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    handler = getattr(args, "handler", None)
+    handler: Callable[[Context], int] | None = getattr(args, "handler", None)
     if handler is None:  # no command: the window
-        from dutyroom.cli.gui import gui as handler
+        from dutyroom.cli.gui import gui
+
+        handler = gui
     from dutyroom.logfile import configure_logging
 
     with contextlib.suppress(OSError):  # no log folder is no reason to refuse a command
@@ -59,7 +61,7 @@ def _failed(ctx: Context, error: Exception, argv: list[str]) -> int:
         print(f"错误：{error.message}", file=sys.stderr)
         return EXIT_FAILURE
     if isinstance(error, BrokenPipeError):  # output piped into `head` and closed early
-        sys.stdout = None  # type: ignore[assignment]  # no flush of the dead pipe at exit
+        sys.stdout = None  # no flush of the dead pipe at exit
         return EXIT_OK
     log.exception("command failed: %s", argv)
     # The error's own text may hold SQL or names: it goes to the log, never to the screen.

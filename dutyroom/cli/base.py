@@ -1,5 +1,5 @@
 """What every command shares: how it prints, how it opens the desk's database, how it names
-its options in a message, and the exit codes of shared/CONTRACT.md.
+its options in a message, and the exit codes of docs/cli.md.
 
 Nothing here loads SQLAlchemy or a service: `dutyroom --help` and a mistyped command answer
 without them (benchmarks/cli_startup.py). A command loads what it needs when it runs.

@@ -12,7 +12,7 @@ from dutyroom.cli.base import EXIT_OK, Context, desk_zone, handles, local_iso, r
 from dutyroom.cli.parsing import actions
 
 if TYPE_CHECKING:
-    from dutyroom.services.incident_service import DeadlineView
+    from dutyroom.services.incident_records import DeadlineView
 
 
 def wire_incident(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
@@ -76,7 +76,7 @@ def add_incident(ctx: Context) -> int:
 def list_incidents(ctx: Context) -> int:
     from dutyroom.domain import calendar
     from dutyroom.domain.incidents import CATEGORY_LABELS, LEVEL_SHORT, STATUS_LABELS, Category, Level, Status
-    from dutyroom.services import incident_service
+    from dutyroom.services import incident_views
     from dutyroom.services.errors import InputError, Problem
 
     args = ctx.args
@@ -85,11 +85,11 @@ def list_incidents(ctx: Context) -> int:
     if start and end and end < start:
         raise InputError([Problem("结束日期早于开始日期", field="to")])
     backend = ctx.open()
-    query = incident_service.IncidentQuery(start=start, end=end, text=args.search or "")
-    rows: list[incident_service.IncidentRow] = []
+    query = incident_views.IncidentQuery(start=start, end=end, text=args.search or "")
+    rows: list[incident_views.IncidentRow] = []
     after = None
     while True:
-        page = incident_service.list_incidents(backend.uow, query, after, limit=500)
+        page = incident_views.list_incidents(backend.uow, query, after, limit=500)
         rows += page.rows
         if not page.more:
             break
@@ -111,11 +111,11 @@ UNEXPLAINED = "命令行补录，未填写原因"
 
 
 def record_report(ctx: Context) -> int:
-    from dutyroom.services import incident_service
+    from dutyroom.services import upward_reports
 
     args = ctx.args
     backend = ctx.open()
-    saved = incident_service.record_report(backend.uow, args.id, args.stage, args.channel,
+    saved = upward_reports.record_report(backend.uow, args.id, args.stage, args.channel,
                                            sent_at=args.sent_at, entry_reason=args.reason or "",
                                            unexplained=UNEXPLAINED).value
     zone = desk_zone(backend)

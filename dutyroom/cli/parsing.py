@@ -115,7 +115,7 @@ def command_word(argv: Sequence[str]) -> str | None:
 
 
 def _common() -> CommandParser:
-    # Accepted before or after the command words (CONTRACT.md): every parser has them,
+    # Accepted before or after the command words (docs/cli.md): every parser has them,
     # with SUPPRESS so a later level never resets an earlier one to its default.
     common = CommandParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS, metavar="TARGET",
@@ -143,7 +143,8 @@ def build_parser(argv: Sequence[str] | None = None) -> CommandParser:
     return parser
 
 
-def actions(parser: argparse.ArgumentParser, dest: str) -> argparse._SubParsersAction:
+def actions(parser: argparse.ArgumentParser,
+            dest: str) -> argparse._SubParsersAction[argparse.ArgumentParser]:
     """The ACTION level under a command word (`staff import`, `staff list`)."""
     return parser.add_subparsers(dest=dest, metavar="ACTION", parser_class=CommandParser,
                                  required=True, title="操作")

@@ -78,7 +78,7 @@ def show_roster(ctx: Context) -> int:
     def table() -> str:
         body = render_table(["日期", "星期", "层级", "姓名", "手机"], [
             [r["date"], "星期" + calendar.WEEKDAY_NAMES[date.fromisoformat(str(r["date"])).weekday()],
-             Tier(r["tier"]).label, r["name"], r["phone"]] for r in rows])
+             Tier(str(r["tier"])).label, r["name"], r["phone"]] for r in rows])
         gaps = [b.describe() for b in view.breaks]
         return body + ("\n待处理：\n" + "\n".join(f"  - {g}" for g in gaps) if gaps else "")
 

@@ -92,7 +92,8 @@ class Versioned:
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:
-        return {"version_id_col": cls.__table__.c.version}
+        # Runs on each mapped subclass, which has its __table__ by then; the mixin has none.
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
 
 
 def _uuid_column() -> Mapped[str]:

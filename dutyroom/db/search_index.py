@@ -107,7 +107,7 @@ def is_dense(session: Session, table: SearchTable, query: str, threshold: int = 
     found = session.execute(text(
         f"SELECT count(*) FROM (SELECT rowid FROM {table.name} WHERE {table.name} MATCH :q "
         f"LIMIT {threshold})"), {"q": query}).scalar_one()
-    return found >= threshold
+    return int(found) >= threshold
 
 
 def body(row: object, table: SearchTable) -> str:

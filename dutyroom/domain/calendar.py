@@ -101,7 +101,7 @@ def legal_holidays(year: int) -> dict[date, str]:
     """The statutory holiday days of `year` fixed by law, without the notice's bridging days.
 
     元旦 1/1; 春节 除夕 and 正月初一–初三; 清明 the day of the 清明 solar term; 劳动节 5/1–5/2;
-    端午 五月初五; 中秋 八月十五; 国庆 10/1–10/3 (DOMAIN.md, Calendar). Empty for a year the law
+    端午 五月初五; 中秋 八月十五; 国庆 10/1–10/3 (docs/rules.md, Calendar). Empty for a year the law
     in its present form does not cover or the lunar library cannot convert.
     """
     if year < LAW_FROM_YEAR or year not in LUNAR_YEARS:

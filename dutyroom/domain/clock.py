@@ -1,13 +1,19 @@
-"""Reading the times people type, in the desk's local time (CONTRACT.md: ISO 8601, local
+"""Reading the times people type, in the desk's local time (docs/cli.md: ISO 8601, local
 where no offset is given), and the local day as a span of aware instants."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.hygiene import check_year
 from dutyroom.domain.text import sentence
+
+
+def utc_clock() -> datetime:
+    """Now, as an aware UTC instant: the clock pages and the alert clock read unless a test
+    hands them its own."""
+    return datetime.now(UTC)
 
 
 def parse_local_time(raw: object, zone: tzinfo, field: str, label: str) -> datetime | None:

@@ -7,6 +7,7 @@ than none, so the rules are strict and the messages say exactly what is wrong.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from dutyroom.domain.errors import FieldError
@@ -84,7 +85,7 @@ def staff_errors(*, name: object, tier: object, mobile: object, office_phone: ob
                  department: object = "", position: object = "") -> tuple[
                      StaffFields | None, list[FieldError]]:
     """Check every field, so an import preview can name all that is wrong with a row."""
-    checks = {
+    checks: dict[str, Callable[[], object]] = {
         "name": lambda: clean_text(name, "name", "姓名", required=True, max_length=NAME_MAX),
         "tier": lambda: tier if isinstance(tier, Tier) else parse_tier(tier),
         "mobile": lambda: normalize_mobile(mobile),
@@ -104,7 +105,7 @@ def staff_errors(*, name: object, tier: object, mobile: object, office_phone: ob
 
 def validate_staff(**values: object) -> StaffFields:
     """The validated person, or the first field's error."""
-    fields, errors = staff_errors(**values)  # type: ignore[arg-type]
+    fields, errors = staff_errors(**values)
     if errors:
         raise errors[0]
     assert fields is not None

@@ -277,7 +277,7 @@ def _update_deadlines(clock: IncidentClock, rule: LevelRule, start: datetime,
 
 
 # Arrival after a dispatch order: first-line departments of a city-level response 30 minutes,
-# others 40 (DOMAIN.md, 联动派单). Keyed by Department.first_line.
+# others 40 (docs/rules.md, 联动派单). Keyed by Department.first_line.
 DISPATCH_MINUTES = {True: 30, False: 40}
 
 

@@ -1,7 +1,7 @@
 """What an incident is: categories, levels, statuses, the facts an officer takes down, and the
 level the facts suggest.
 
-The officer decides the level; the app only suggests one from the thresholds in DOMAIN.md
+The officer decides the level; the app only suggests one from the thresholds in docs/rules.md
 (生产安全事故报告和调查处理条例 Art. 3), because a wrong level moves every reporting deadline.
 """
 
@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.errors import FieldError
@@ -72,11 +72,12 @@ class Status(StrEnum):
 
 STATUS_LABELS = {Status.RECEIVED: "接报", Status.HANDLING: "处置中", Status.CLOSED: "已办结"}
 
+E = TypeVar("E", bound=StrEnum)
+
 RECEIVED_VIA = ("电话", "传真", "系统推送", "来访", "上级通知")
 
 
-def parse_enum(enum: type[StrEnum], labels: Mapping[Any, str], raw: Any, key: str,
-               what: str) -> Any:
+def parse_enum(enum: type[E], labels: Mapping[Any, str], raw: Any, key: str, what: str) -> E:
     """Accept the English value or the Chinese label, and name both kinds when refusing."""
     text = str(raw if raw is not None else "").strip()
     for member in enum:
@@ -245,7 +246,8 @@ def validate_facts(values: Mapping[str, Any], now: datetime) -> tuple[IncidentFa
     else:
         category = attempt(parse_category, values.get("category"))
     level = attempt(parse_level, values.get("level"))
-    counts = {key: attempt(_count, values.get(key), key, COUNT_LABELS[key]) or 0 for key in COUNTS}
+    counts: dict[str, Any] = {key: attempt(_count, values.get(key), key, COUNT_LABELS[key]) or 0
+                              for key in COUNTS}
     loss = attempt(_count, values.get("economic_loss"), "economic_loss", "直接经济损失",
                    MAX_LOSS) or 0
     if texts["title"] and is_json_structure(texts["title"]):
@@ -266,6 +268,8 @@ def validate_facts(values: Mapping[str, Any], now: datetime) -> tuple[IncidentFa
         errors.append(FieldError("occurred_at", sentence("发生时间不能晚于接报时间")))
     if errors:
         return IncidentFacts(now, "", Category.ACCIDENT), errors
+    # Without errors both were read: a missing one appended an error above.
+    assert isinstance(received, datetime) and category is not None
     facts = IncidentFacts(
         received_at=received, title=texts["title"], category=category, level=level,
         subtype=texts["subtype"], received_via=texts["received_via"], occurred_at=occurred,

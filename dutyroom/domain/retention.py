@@ -7,7 +7,7 @@ leave a hundred copies. Keeping the last copy of each of the 7 most recent days 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime, tzinfo
 
 DAILY = 7
@@ -19,8 +19,10 @@ def to_keep(stamps: Iterable[datetime], zone: tzinfo, daily: int = DAILY,
     """The backup times to keep; days and weeks are the desk's local ones."""
     newest_first = sorted(set(stamps), reverse=True)
     keep: set[datetime] = set()
-    for count, key in ((daily, lambda t: t.astimezone(zone).date()),
-                       (weekly, lambda t: t.astimezone(zone).isocalendar()[:2])):
+    periods: tuple[tuple[int, Callable[[datetime], object]], ...] = (
+        (daily, lambda t: t.astimezone(zone).date()),
+        (weekly, lambda t: t.astimezone(zone).isocalendar()[:2]))
+    for count, key in periods:
         seen: set[object] = set()
         for stamp in newest_first:
             period = key(stamp)

@@ -1,6 +1,6 @@
 """The one typed registry of desk settings, with defaults and where each default comes from.
 
-Rules differ between provinces and desks (DOMAIN.md), so every number a rule uses is a
+Rules differ between provinces and desks (docs/rules.md), so every number a rule uses is a
 setting here; 设置 shows the source beside each one so a desk knows what it is changing.
 Values are kept as JSON-friendly primitives (a time is "HH:MM") so any store can hold them.
 """

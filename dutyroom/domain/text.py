@@ -9,6 +9,8 @@ packaging/translations.py collects every `sentence("…")` template into the cat
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 class Text(str):
     """A str that remembers how it was made: `template.format(*args)`."""
@@ -37,7 +39,7 @@ def sentence(template: str, *args: object) -> Text:
     return Text(template, *args)
 
 
-def joined(parts: list[str], separator: str = "，") -> Text:
+def joined(parts: Sequence[str], separator: str = "，") -> Text:
     """`separator.join(parts)` that stays translatable part by part (，；or 、)."""
     result: Text | None = None
     for part in parts:

@@ -24,7 +24,7 @@ TIER_LABELS: dict[Tier, str] = {
     Tier.OFFICER: "值班员",
 }
 
-# Spellings seen in office rosters; CONTRACT.md names the first of each plus the English value.
+# Spellings seen in office rosters; docs/cli.md names the first of each plus the English value.
 _ALIASES: dict[str, Tier] = {
     "主要领导": Tier.CHIEF,
     "总值班": Tier.CHIEF,

@@ -144,7 +144,7 @@ def spacer(height_mm: float) -> Spacer:
 def _numbered(running: str, printed: str, font: str) -> type[Canvas]:
     """A canvas that holds its pages back until the end, so each can say 共 M 页."""
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._held: list[dict[str, Any]] = []

@@ -51,7 +51,7 @@ def _month(sheet: RotaSheet, year: int, month: int, st: Styles, width: float) ->
         ("VALIGN", (0, 1), (-1, -1), "TOP"),
     ]
     for r, week in enumerate(weeks, start=1):
-        row = []
+        row: list[object] = []
         for c, day in enumerate(week):
             info = by_day.get(day) if day.month == month else None
             row.append(_cell(info, st))

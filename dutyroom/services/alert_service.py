@@ -20,7 +20,7 @@ from dutyroom.domain.clock import day_start
 from dutyroom.domain.deadlines import ALERT_STATE_LABELS, KIND_LABELS, AlertState, DeadlineKind
 from dutyroom.domain.duty_clock import TASK_LABELS, TaskKind, TimedItem
 from dutyroom.domain.text import Verbatim, sentence
-from dutyroom.services import incident_service
+from dutyroom.services import incident_records, settings_service
 from dutyroom.services.clock_service import (
     PRESENCE,
     SHIFT,
@@ -28,9 +28,9 @@ from dutyroom.services.clock_service import (
     confirmations,
     shift_officer,
 )
-from dutyroom.services.incident_service import Desk
 from dutyroom.services.records import utc_now
 from dutyroom.services.roster_service import calendar_days_in, rota_in
+from dutyroom.services.settings_service import Desk
 from dutyroom.services.uow import UnitOfWork
 
 # A holiday's rota report shows two days before it is due: it takes time to prepare.
@@ -83,7 +83,7 @@ class Schedule:
 
 def _incident_items(session: Session, ctx: Desk) -> list[TimedItem]:
     items = []
-    for view in incident_service.open_deadlines_in(session, ctx):
+    for view in incident_records.open_deadlines_in(session, ctx):
         key = f"{view.kind}/{view.ref}/{view.due.astimezone(ctx.zone):%Y%m%dT%H%M%S}"
         if view.kind == DeadlineKind.DISPATCH_ARRIVAL:
             key += "/" + hashlib.sha1(view.subject.encode()).hexdigest()[:10]
@@ -111,8 +111,8 @@ def _clock_items(session: Session, ctx: Desk, day: date) -> list[TimedItem]:
     prompts = duty_clock.presence_prompts(day, ctx.clock, ctx.zone)
     if prompts:
         officer = shift_officer(session, day)
-        person = session.get(Staff, officer) if officer else None
-        subject = (sentence("值班员 {0}", Verbatim(person.name)) if person
+        on_shift = session.get(Staff, officer) if officer else None
+        subject = (sentence("值班员 {0}", Verbatim(on_shift.name)) if on_shift
                    else sentence("值班员（未排班）"))
         for asked, by in prompts:
             items.append(TimedItem(
@@ -155,7 +155,7 @@ def task_items(session: Session, ctx: Desk, today: date) -> list[TimedItem]:
 
 
 def schedule_in(session: Session, at: datetime) -> Schedule:
-    ctx = incident_service.desk(session)
+    ctx = settings_service.desk(session)
     day = duty_clock.duty_day_of(at, ctx.clock, ctx.zone)
     items = _incident_items(session, ctx) + task_items(session, ctx, at.astimezone(ctx.zone).date())
     if duty_clock.clock_runs(session.scalar(select(DutyAssignment.id).limit(1)) is not None):

@@ -20,10 +20,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from dutyroom.db import audit, migrate
 from dutyroom.db.models import (
     AlertAck,
+    Base,
     CalendarDay,
     CheckIn,
     Department,
@@ -161,10 +163,10 @@ def _anchor_problems(anchor: Anchor, chain: audit.ChainState) -> list[str]:
     return []
 
 
-def _record_problems(session, entity: str, model: type, label: str) -> list[str]:
+def _record_problems(session: Session, entity: str, model: type[Base], label: str) -> list[str]:
     problems: list[str] = []
     audited = audit.latest_snapshots(session, entity, model.added_later)
-    key_columns = list(model.__table__.primary_key.columns)
+    key_columns = list(model.__mapper__.primary_key)
     for row in session.execute(select(model).order_by(*key_columns)
                                .execution_options(yield_per=2000)).scalars():
         key = audit_key(row)

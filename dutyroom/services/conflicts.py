@@ -80,7 +80,7 @@ def shown_value(key: str, value: Any, zone: tzinfo) -> str:
 def changed_fields(before: Mapping[str, Any], after: Mapping[str, Any], zone: tzinfo) -> list[str]:
     """What a person would call the change, field by field and in words: "级别由 Ⅳ级 改为 Ⅲ级",
     "填写了地点：东岭村三组", "删去了概要（原为 …）" (never an arrow from （空）)."""
-    said = []
+    said: list[str] = []
     for key, label in FIELD_LABELS.items():
         if key in _NOT_FACTS or before.get(key) == after.get(key) or not (key in before
                                                                           or key in after):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -20,11 +21,13 @@ from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
     clock_service,
     department_service,
+    dispatch_service,
     incident_service,
     register_service,
     roster_service,
     settings_service,
     staff_service,
+    upward_reports,
 )
 from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
@@ -147,9 +150,9 @@ def _seed_log(uow: UnitOfWork, now: datetime) -> int:
         "reporter": "刘警官", "reporter_phone": "13907319901", "location": "S207线青山段K32处",
         "injured": 2, "summary": "一辆小货车与一辆轿车相撞，两名司机受轻伤，已送镇卫生院。",
         "actions_taken": "交警已到场处置，道路单向通行。"}, now=ago(3 * 1440 + 195)).value.id
-    incident_service.record_report(uow, crash, "first", "written", sent_at=ago(3 * 1440 + 150),
+    upward_reports.record_report(uow, crash, "first", "written", sent_at=ago(3 * 1440 + 150),
                                    recipient="县委县政府总值班室", now=ago(3 * 1440 + 150))
-    incident_service.record_report(uow, crash, "final", "written", sent_at=ago(2 * 1440),
+    upward_reports.record_report(uow, crash, "final", "written", sent_at=ago(2 * 1440),
                                    recipient="县委县政府总值班室", now=ago(2 * 1440))
     incident_service.change_status(uow, crash, None, "closed", now=ago(2 * 1440 - 10))
 
@@ -162,13 +165,13 @@ def _seed_log(uow: UnitOfWork, now: datetime) -> int:
         "summary": "3 号罐区一储罐阀门破裂，疑似盐酸泄漏，现场有刺激性气味，两名工人吸入不适。",
         "actions_taken": "企业已启动应急预案，关闭阀门，疏散罐区人员。",
         "informed": "镇长、分管副镇长"}, now=ago(38)).value.id
-    incident_service.record_report(uow, leak, "first", "phone", sent_at=ago(25),
+    upward_reports.record_report(uow, leak, "first", "phone", sent_at=ago(25),
                                    recipient="县委县政府总值班室", now=ago(25))
     fire, health, environment = (departments[n] for n in (
         "青山消防救援站", "青山镇卫生院", "生态环境分局青山监测站"))
-    orders = incident_service.dispatch(uow, leak, [fire, health, environment],
+    orders = dispatch_service.dispatch(uow, leak, [fire, health, environment],
                                        ordered_at=ago(30), now=ago(30)).value
-    incident_service.record_feedback(uow, orders[0], "arrived", at=ago(14),
+    dispatch_service.record_feedback(uow, orders[0], "arrived", at=ago(14),
                                      text="消防站 2 车 9 人到场，正在堵漏。", now=ago(14))
 
     slide = incident_service.add_incident(uow, {
@@ -177,7 +180,7 @@ def _seed_log(uow: UnitOfWork, now: datetime) -> int:
         "reporter": "赵支书", "reporter_phone": "13907318812", "location": "东岭村三组后山",
         "summary": "连续降雨后后山出现裂缝，约 5 户 17 人受威胁，暂无人员伤亡。"}, now=ago(11)).value.id
 
-    entries = [
+    entries: list[dict[str, Any]] = [
         {"kind": "fax", "received_at": ago(300), "from_unit": "县防汛抗旱指挥部",
          "doc_number": "县防指电〔2026〕18号", "title": "关于做好强降雨防范工作的紧急通知",
          "urgency": "特急", "content": "预计未来 48 小时有大到暴雨，请各乡镇落实防汛值班。",
@@ -218,10 +221,10 @@ def _seed_people(uow: UnitOfWork) -> Outcome[DemoReport]:
                 staff_service.insert_staff(session, fields, uow.actor)
                 people += 1
         for name, phone, liaison, mobile, post, first_line in DEPARTMENTS:
-            fields = validate_department(name=name, duty_phone=phone, liaison_name=liaison,
-                                         liaison_mobile=mobile, liaison_position=post,
-                                         first_line=first_line)
-            department_service.insert_department(session, fields, uow.actor)
+            unit = validate_department(name=name, duty_phone=phone, liaison_name=liaison,
+                                       liaison_mobile=mobile, liaison_position=post,
+                                       first_line=first_line)
+            department_service.insert_department(session, unit, uow.actor)
         settings_service.write_settings(
             session, {"unit_name": UNIT_NAME, "demo_data": True}, uow.actor)
         return Outcome(DemoReport(people, len(DEPARTMENTS)),

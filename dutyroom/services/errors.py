@@ -5,9 +5,12 @@ from __future__ import annotations
 import errno
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.text import Verbatim, sentence
+
+T = TypeVar("T")
 
 
 class ServiceError(Exception):
@@ -115,3 +118,12 @@ def file_error(path: object, error: OSError, *, writing: bool = False,
         why = error.strerror or error
         problem = sentence("无法写入文件（{0}）", why) if writing else sentence("无法读取文件（{0}）", why)
     return InputError([Problem(problem, field=field)], source=str(path))
+
+
+def obey(rule: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Ask a duty rule (domain/); its refusal reaches the person as bad input on the field
+    the rule names, and nothing is saved."""
+    try:
+        return rule(*args, **kwargs)
+    except FieldError as error:
+        raise InputError.from_field(error) from None

@@ -18,18 +18,27 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dutyroom.db.models import Department, Dispatch, DispatchFeedback, Incident, RegisterEntry, UpwardReport
+from dutyroom.db.models import (
+    Base,
+    Department,
+    Dispatch,
+    DispatchFeedback,
+    Incident,
+    RegisterEntry,
+    UpwardReport,
+)
 from dutyroom.domain import deadlines as rules_module
 from dutyroom.domain.clock import minute_text, parse_local_time
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.deadlines import Channel, Stage
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.incident_rules import FEEDBACK_LABELS, ORDERED, FeedbackKind
 from dutyroom.domain.incidents import FIELD_NAMES, FUTURE_TOLERANCE, Category, Level, Status, parse_enum
 from dutyroom.domain.report_times import is_late_entry
 from dutyroom.domain.text import sentence
-from dutyroom.services import incident_service, register_service
+from dutyroom.services import incident_records, incident_service, register_service, settings_service
 from dutyroom.services.errors import InputError, Problem
-from dutyroom.services.incident_service import FEEDBACK_KINDS, Desk
+from dutyroom.services.settings_service import Desk
 
 # Set when an entry is made; a change to any of them cannot come from the app.
 CREATION = {
@@ -40,7 +49,7 @@ CREATION = {
 }
 # Made once through the app and never edited there.
 APPEND_ONLY = (UpwardReport, DispatchFeedback)
-DISPATCH_STATUSES = ("ordered", *FEEDBACK_KINDS)
+DISPATCH_STATUSES = (ORDERED, *FeedbackKind)
 
 
 class Refused(Exception):
@@ -51,7 +60,7 @@ class Refused(Exception):
         self.message = message
 
 
-def admit(desk: Session, d: Desk, model: type, values: dict[str, Any], current: Any,
+def admit(desk: Session, d: Desk, model: type[Base], values: dict[str, Any], current: Any,
           made_at_desk: bool, moment: datetime) -> tuple[dict[str, Any], str]:
     """The values to store for a laptop's entry (added when `current` is None, else changed),
     and, when the change touches what only the desk may set, why it stays a conflict."""
@@ -83,11 +92,12 @@ def admit(desk: Session, d: Desk, model: type, values: dict[str, Any], current: 
 CLOCK_BEHIND = timedelta(minutes=10)
 CLOCK_AHEAD = timedelta(days=1)
 # The columns that say when an entry was written, by the kind of entry.
-WRITTEN = {Incident: ("created_at", "登记时间"), UpwardReport: ("recorded_at", "登记时间"),
-           RegisterEntry: ("recorded_at", "登记时间")}
+WRITTEN: dict[type[Base], tuple[str, str]] = {
+    Incident: ("created_at", "登记时间"), UpwardReport: ("recorded_at", "登记时间"),
+    RegisterEntry: ("recorded_at", "登记时间")}
 
 
-def written_in_the_field(model: type, values: dict[str, Any], exported_at: datetime,
+def written_in_the_field(model: type[Base], values: dict[str, Any], exported_at: datetime,
                          moment: datetime, zone: tzinfo) -> None:
     """An entry a laptop added was written after its package left the desk and before the
     merge: a report or an incident stamped earlier would claim a time nobody could have
@@ -206,8 +216,8 @@ def _report(desk: Session, d: Desk, values: dict[str, Any], moment: datetime) ->
     if is_late_entry(sent, recorded, int(d.values["late_entry_minutes"])) and not reason:
         raise FieldError("entry_reason", sentence("报送时间早于登记时间 {0} 分钟以上（补录），须写明原因",
                                                   d.values["late_entry_minutes"]))
-    before = incident_service.report_deadlines_of(
-        incident, incident_service.reports_of(desk, [incident.id])[incident.id], d)
+    before = incident_records.report_deadlines_of(
+        incident, incident_records.reports_of(desk, [incident.id])[incident.id], d)
     met = rules_module.deadline_for_report(before, stage, channel)
     return {"uuid": str(values["uuid"]), "incident_id": incident.id, "stage": stage.value,
             "channel": channel.value, "sent_at": sent, "recorded_at": recorded,
@@ -219,7 +229,7 @@ def _report(desk: Session, d: Desk, values: dict[str, Any], moment: datetime) ->
 
 def _dispatch(desk: Session, values: dict[str, Any], current: Dispatch | None,
               moment: datetime) -> dict[str, Any]:
-    d = incident_service.desk(desk)
+    d = settings_service.desk(desk)
     incident = desk.get(Incident, values["incident_id"])
     department = desk.get(Department, values["department_id"])
     assert incident is not None and department is not None
@@ -246,11 +256,11 @@ def _dispatch(desk: Session, values: dict[str, Any], current: Dispatch | None,
 
 
 def _feedback(desk: Session, values: dict[str, Any], moment: datetime) -> dict[str, Any]:
-    d = incident_service.desk(desk)
+    d = settings_service.desk(desk)
     order = desk.get(Dispatch, values["dispatch_id"])
     assert order is not None
     kind = str(values.get("kind") or "")
-    if kind not in FEEDBACK_KINDS:
+    if kind not in FEEDBACK_LABELS:
         raise FieldError("kind", sentence("反馈类型「{0}」不在可选范围内", kind))
     at = _time(values.get("at"), "at", "反馈时间", moment, d)
     assert at is not None
@@ -262,7 +272,7 @@ def _feedback(desk: Session, values: dict[str, Any], moment: datetime) -> dict[s
 
 
 def _register_entry(desk: Session, values: dict[str, Any], moment: datetime) -> dict[str, Any]:
-    d = incident_service.desk(desk)
+    d = settings_service.desk(desk)
     clean = register_service.validate({k: values.get(k) for k in register_service.FIELDS}, desk, moment)
     voided = values.get("voided")
     if not isinstance(voided, bool):
@@ -283,7 +293,7 @@ def _register_entry(desk: Session, values: dict[str, Any], moment: datetime) -> 
 
 def closed_without_final(desk: Session, incident_ids: set[int]) -> list[str]:
     """Incidents the merge leaves closed with no final report (the app never allows it)."""
-    found = []
+    found: list[str] = []
     for incident_id in sorted(incident_ids):
         row = desk.get(Incident, incident_id)
         if row is None or row.status != Status.CLOSED.value or row.voided:

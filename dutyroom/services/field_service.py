@@ -32,6 +32,7 @@ from dutyroom.db.backup import backup_file
 from dutyroom.db.engine import make_engine, make_session_factory
 from dutyroom.db.models import (
     AuditEntry,
+    Base,
     CalendarDay,
     Department,
     DeskIdentity,
@@ -66,8 +67,8 @@ from dutyroom.services import (
     backup_service,
     check_service,
     field_rules,
-    incident_service,
     roster_service,
+    settings_service,
 )
 from dutyroom.services.check_service import AUDITED
 from dutyroom.services.errors import InputError, Problem, file_error
@@ -113,27 +114,33 @@ class _Refs:
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self._cache: dict[tuple[type, int], str] = {}
+        self._cache: dict[tuple[Model, int], str | None] = {}
 
-    def uuid(self, model: type, row_id: int | None) -> str | None:
+    def uuid(self, model: Model, row_id: int | None) -> str | None:
         if row_id is None:
             return None
         key = (model, row_id)
         if key not in self._cache:
             self._cache[key] = self.session.scalar(
-                select(model.uuid if model is not Department else Department.name)  # type: ignore[attr-defined]
-                .where(model.id == row_id))  # type: ignore[attr-defined]
+                select(model.uuid if model is not Department else Department.name)
+                .where(model.id == row_id))
         return self._cache[key]
 
 
-_FOREIGN = {  # model → column → the model it points at
+# A mapped class. Its columns are typed on each class, not on Base, so code that works on
+# any of them (by uuid, id or table) takes the class as it is.
+Model = type[Any]
+
+_FOREIGN: dict[type[Base], dict[str, type[Base]]] = {  # model → column → the model it points at
     UpwardReport: {"incident_id": Incident}, Dispatch: {"incident_id": Incident,
                                                        "department_id": Department},
     DispatchFeedback: {"dispatch_id": Dispatch}, RegisterEntry: {"incident_id": Incident},
 }
-_ENTITIES = {Incident: "incident", RegisterEntry: "register_entry", Dispatch: "dispatch",
-             UpwardReport: "upward_report", DispatchFeedback: "dispatch_feedback"}
-_ORDER = (Incident, RegisterEntry, Dispatch, UpwardReport, DispatchFeedback)  # parents first
+_ENTITIES: dict[type[Base], str] = {
+    Incident: "incident", RegisterEntry: "register_entry", Dispatch: "dispatch",
+    UpwardReport: "upward_report", DispatchFeedback: "dispatch_feedback"}
+_ORDER: tuple[type[Base], ...] = (  # parents first
+    Incident, RegisterEntry, Dispatch, UpwardReport, DispatchFeedback)
 
 
 def portable(row: Any, refs: _Refs) -> dict[str, Any]:
@@ -153,7 +160,7 @@ def key_of(row: Any, refs: _Refs) -> str:
     """The entry's UUID; dispatch feedback has none, so its content names it."""
     if isinstance(row, DispatchFeedback):
         return "fb-" + fingerprint(portable(row, refs))[:33]
-    return row.uuid
+    return str(row.uuid)
 
 
 # --- export ----------------------------------------------------------------------------------
@@ -239,11 +246,12 @@ def _record_export(desk: Session, package_uuid: str, first: date, last: date, ac
 def _fill(desk: Session, package: Session, first: date, last: date, moment: datetime,
           actor: str, out: Path, accounts: list[str]
           ) -> tuple[PackageReport, dict[str, tuple[str, str]]]:
-    tables = {m: m.__table__ for m in (Setting, User, Staff, Department, CalendarDay,
-                                       SensitivePeriod, DutyDay, DutyAssignment, Leave, Incident,
-                                       UpwardReport, Dispatch, DispatchFeedback)}
-    for model in (Setting, Staff, Department, CalendarDay, SensitivePeriod):
-        _copy(desk, package, tables[model])
+    tables = {m: Base.metadata.tables[m.__tablename__]
+              for m in (Setting, User, Staff, Department, CalendarDay, SensitivePeriod, DutyDay,
+                        DutyAssignment, Leave, Incident, UpwardReport, Dispatch, DispatchFeedback)}
+    model: Model
+    for copied in (Setting, Staff, Department, CalendarDay, SensitivePeriod):
+        _copy(desk, package, tables[copied])
     _copy(desk, package, tables[User], User.username.in_(accounts))
     days = _copy(desk, package, tables[DutyDay], DutyDay.day.between(first, last))
     day_ids = select(DutyDay.id).where(DutyDay.day.between(first, last))
@@ -259,7 +267,7 @@ def _fill(desk: Session, package: Session, first: date, last: date, moment: date
     package.flush()
     # A fresh audit chain: every copied record's state as it left the desk.
     for entity, model, _label in AUDITED:
-        for row in package.scalars(select(model).order_by(*model.__table__.primary_key.columns)):
+        for row in package.scalars(select(model).order_by(*model.__mapper__.primary_key)):
             audit.append(package, actor=actor, entity=entity, entity_id=audit_key(row),
                          action=EXPORTED, payload=row.snapshot(), at=moment)
     refs = _Refs(package)
@@ -377,14 +385,14 @@ def _merge(laptop: Session, desk: Session, actor: str, moment: datetime, name: s
         return MergeReport(name, {}, [], sentence(
             "这份外勤包不比已合并过的同一外勤包新（审计链 {0} 条，已合并的更长），没有可合并的内容",
             line.count))
-    d = incident_service.desk(desk)
+    d = settings_service.desk(desk)
     laptop_refs, desk_refs = _Refs(laptop), _Refs(desk)
     counts: dict[str, int] = {}
     conflicts: list[str] = []
     refused: list[Problem] = []
     touched: set[int] = set()
     for model in _ORDER:
-        for row in laptop.scalars(select(model).order_by(model.id)):
+        for row in laptop.scalars(select(model).order_by(*model.__mapper__.primary_key)):
             state = portable(row, laptop_refs)
             key, print_ = key_of(row, laptop_refs), fingerprint(state)
             if desk.scalar(select(FieldMerge.id).where(
@@ -444,16 +452,16 @@ def _base(desk: Session, line: _Line, key: str) -> str | None:
     return _exported(desk, line.package, key)
 
 
-_KIND_LABELS = {Dispatch: "派单", UpwardReport: "报送", DispatchFeedback: "派单反馈"}
+_KIND_LABELS: dict[type[Base], str] = {Dispatch: "派单", UpwardReport: "报送", DispatchFeedback: "派单反馈"}
 
 
-def _describe(model: type, row: Any) -> str:
+def _describe(model: Model, row: Any) -> str:
     if isinstance(row, Incident | RegisterEntry):
         return f"「{searchable(str(row.title))[:60]}」"  # a forged title may hold control characters
     return f"{_KIND_LABELS[model]}（编号 {getattr(row, 'uuid', '')[:8]}）"
 
 
-def _find(desk: Session, model: type, key: str, refs: _Refs, state: dict[str, Any]) -> Any:
+def _find(desk: Session, model: Model, key: str, refs: _Refs, state: dict[str, Any]) -> Any:
     if model is DispatchFeedback:
         dispatch = _resolve(desk, Dispatch, state["dispatch_id"])
         if dispatch is None:
@@ -463,18 +471,18 @@ def _find(desk: Session, model: type, key: str, refs: _Refs, state: dict[str, An
             if key_of(answer, refs) == key:
                 return answer
         return None
-    return desk.scalar(select(model).where(model.uuid == key))  # type: ignore[attr-defined]
+    return desk.scalar(select(model).where(model.uuid == key))
 
 
-def _resolve(desk: Session, model: type, reference: str | None) -> Any:
+def _resolve(desk: Session, model: Model, reference: str | None) -> Any:
     if reference is None:
         return None
     if model is Department:
         return desk.scalar(select(Department).where(Department.name == reference))
-    return desk.scalar(select(model).where(model.uuid == reference))  # type: ignore[attr-defined]
+    return desk.scalar(select(model).where(model.uuid == reference))
 
 
-def _merge_one(desk: Session, refs: _Refs, d: incident_service.Desk, model: type, row: Any,
+def _merge_one(desk: Session, refs: _Refs, d: settings_service.Desk, model: Model, row: Any,
                state: dict[str, Any], key: str, base: str | None, line: _Line, actor: str,
                moment: datetime) -> tuple[str, str]:
     current = _find(desk, model, key, refs, state)
@@ -517,10 +525,10 @@ def _merge_one(desk: Session, refs: _Refs, d: incident_service.Desk, model: type
     return "conflict", protected
 
 
-def _values(desk: Session, model: type, row: Any, state: dict[str, Any], actor: str,
+def _values(desk: Session, model: Model, row: Any, state: dict[str, Any], actor: str,
             moment: datetime) -> dict[str, Any]:
     """The laptop row's column values, its references turned into this database's ids."""
-    values = {c.key: getattr(row, c.key) for c in model.__table__.columns  # type: ignore[attr-defined]
+    values = {c.key: getattr(row, c.key) for c in model.__table__.columns
               if c.key not in ("id", "version")}
     for column, target in _FOREIGN.get(model, {}).items():
         reference = state[column]

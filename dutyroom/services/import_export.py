@@ -25,7 +25,7 @@ from dutyroom.services import staff_service
 from dutyroom.services.errors import InputError, Problem, file_error
 from dutyroom.services.uow import Outcome, UnitOfWork
 
-# field -> accepted headers (CONTRACT.md: Chinese first, English accepted)
+# field -> accepted headers (docs/cli.md: Chinese first, English accepted)
 STAFF_COLUMNS: dict[str, tuple[str, ...]] = {
     "name": ("姓名", "name"),
     "tier": ("值班层级", "tier"),
@@ -65,7 +65,8 @@ def read_table(path: Path) -> Table:
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise InputError([Problem(sentence("只能导入 .xlsx 或 .csv 文件"))], source=str(path))
-    header_row, headers, rows = 0, [], []
+    header_row, headers = 0, list[str]()
+    rows: list[tuple[int, list[object]]] = []
     try:
         size = path.stat().st_size
         limit = MAX_XLSX_BYTES if suffix == ".xlsx" else MAX_CSV_BYTES

@@ -15,22 +15,24 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dutyroom.db import search_index
+from dutyroom.db import log_search, search_index
 from dutyroom.db.models import RegisterEntry
 from dutyroom.domain.clock import parse_local_time
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.incident_rules import REGISTER_LABELS, RegisterKind, parse_register_kind
 from dutyroom.domain.incidents import FUTURE_TOLERANCE, IncidentFacts
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import Verbatim, sentence
-from dutyroom.services import incident_service
+from dutyroom.services import incident_records, incident_service, settings_service
 from dutyroom.services.conflicts import stale_edit
 from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.records import audit_change, utc_now
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
 ENTITY = "register_entry"
-KINDS = {"call": "电话记录", "fax": "传真", "document": "来文", "visit": "来访"}
+# A call, a fax, a document or a visit, by the value stored in a row, with their labels.
+KINDS: dict[str, str] = {kind.value: label for kind, label in REGISTER_LABELS.items()}
 URGENCIES = ("", "特急", "加急", "平急", "平件")
 TEXTS: Mapping[str, tuple[str, int]] = {
     "from_unit": ("来电（文）单位", 64), "from_name": ("姓名", 32), "from_post": ("职务", 64),
@@ -99,15 +101,15 @@ def _view(row: RegisterEntry) -> EntryView:
 
 
 def validate(values: Mapping[str, Any], session: Session, now: datetime) -> dict[str, Any]:
-    zone = incident_service.desk(session).zone
+    zone = settings_service.desk(session).zone
     problems: list[Problem] = [Problem(sentence("未知字段「{0}」", k), field=k)
                                for k in sorted(set(values) - FIELDS)]
     clean: dict[str, Any] = {}
-    kind = str(values.get("kind") or "call")
-    if kind not in KINDS:
-        problems.append(Problem(sentence(
-            "未知的登记类型「{0}」，应为 {1}", kind,
-            Verbatim("、".join(f"{k}（{v}）" for k, v in KINDS.items()))), field="kind"))
+    kind = str(values.get("kind") or RegisterKind.CALL)
+    try:
+        kind = parse_register_kind(kind).value
+    except FieldError as error:
+        problems.append(Problem(error.message, field=error.field))
     clean["kind"] = kind
     urgency = str(values.get("urgency") or "")
     if urgency not in URGENCIES:
@@ -209,7 +211,7 @@ def promote(uow: UnitOfWork, entry_id: int, values: Mapping[str, Any],
         row = _load(session, entry_id, None)
         if row.incident_id is not None:
             raise InputError.simple(sentence("该登记已转为事件 #{0}", row.incident_id), "id")
-        d = incident_service.desk(session)
+        d = settings_service.desk(session)
         carried = {
             "received_at": row.received_at, "title": row.title or row.content[:40],
             "reporter": row.from_name, "reporter_unit": row.from_unit,
@@ -224,21 +226,21 @@ def promote(uow: UnitOfWork, entry_id: int, values: Mapping[str, Any],
         row.change_note = f"转为事件 #{incident.id}"
         row.updated_at, row.updated_by = moment, uow.actor
         audit_change(session, row, uow.actor, ENTITY, "promote", moment)
-        deadlines = incident_service.all_deadlines(session, incident, d)
+        deadlines = incident_records.all_deadlines(session, incident, d)
         return Outcome(incident_service.Saved(
             incident.id, incident.version,
-            tuple(incident_service.DeadlineView.of(x, incident.id, incident.title)
+            tuple(incident_records.DeadlineView.of(x, incident.id, incident.title)
                   for x in deadlines)), Changes(incidents=True, register=True))
 
 
 def list_entries(uow: UnitOfWork, query: RegisterQuery,
                  after: tuple[datetime, int] | None = None, limit: int = 50) -> EntryPage:
     with uow.read() as session:
-        zone = incident_service.desk(session).zone
+        zone = settings_service.desk(session).zone
         statement = select(RegisterEntry)
         if query.kind:
             statement = statement.where(RegisterEntry.kind == query.kind)
-        rows, more = incident_service.newest_first(
+        rows, more = log_search.newest_first(
             session, search_index.REGISTER, RegisterEntry, statement, (query.start, query.end),
             zone, query.text, query.include_voided, after, limit)
         return EntryPage([_view(r) for r in rows], more)

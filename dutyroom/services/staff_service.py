@@ -89,7 +89,7 @@ def duplicate_problem(session: Session, fields: StaffFields,
 
 def _validated(values: dict[str, object]) -> StaffFields:
     try:
-        return validate_staff(**values)  # type: ignore[arg-type]
+        return validate_staff(**values)
     except FieldError as error:
         raise InputError.from_field(error) from None
 

@@ -69,7 +69,7 @@ class UnitOfWork:
     recorded under.
     """
 
-    def __init__(self, sessions: sessionmaker, actor: str | Actor) -> None:
+    def __init__(self, sessions: sessionmaker[Session], actor: str | Actor) -> None:
         self._sessions = sessions
         self.user = Actor.system(actor) if isinstance(actor, str) else actor
 

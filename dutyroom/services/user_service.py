@@ -74,7 +74,7 @@ def _field(check: Any, *args: Any) -> Any:
 
 def has_users(uow: UnitOfWork) -> bool:
     with uow.read() as session:
-        return session.scalar(select(func.count()).select_from(User)) > 0
+        return (session.scalar(select(func.count()).select_from(User)) or 0) > 0
 
 
 def list_users(uow: UnitOfWork) -> list[UserView]:

@@ -16,7 +16,8 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from dutyroom.alerts.scheduler import AlertClock, utc_clock
+from dutyroom.alerts.scheduler import AlertClock
+from dutyroom.domain.clock import utc_clock
 from dutyroom.domain.deadlines import AlertState
 from dutyroom.services import alert_service
 from dutyroom.services.alert_service import Alert, Watch

@@ -17,8 +17,8 @@ from dutyroom.domain import calendar, deadlines, duty_clock, incidents, roles, r
 from dutyroom.services import (
     backup_service,
     clock_service,
+    dispatch_service,
     field_service,
-    incident_service,
     register_service,
     roster_service,
 )
@@ -32,7 +32,7 @@ TABLES: list[Mapping[object, str] | Iterable[str]] = [
     calendar.KIND_LABELS, [c.label for c in roster.Category],
     duty_clock.TASK_LABELS,
     register_service.KINDS, [u for u in register_service.URGENCIES if u],
-    incident_service.FEEDBACK_KINDS,
+    dispatch_service.FEEDBACK_KINDS,
     roster_service.LEAVE_KINDS, roster_service.CHANGE_KINDS,
     clock_service.SPOT_CHANNELS, clock_service.SPOT_OUTCOMES,
     backup_service.LABELS, field_service.OUTCOME_LABELS,

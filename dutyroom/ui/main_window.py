@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dutyroom.alerts.scheduler import utc_clock
+from dutyroom.domain.clock import utc_clock
 from dutyroom.domain.roles import NOBODY, Actor
 from dutyroom.services import backup_service, settings_service, user_service
 from dutyroom.services.alert_service import Watch
@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
         self.center.start()
         self._show_user()
         self.restore_layout()
-        QApplication.instance().installEventFilter(self)
+        _application().installEventFilter(self)
         self._idle_timer = QTimer(self)
         self._idle_timer.timeout.connect(self.check_idle)
         self._idle_timer.start(15_000)
@@ -257,7 +257,10 @@ class MainWindow(QMainWindow):
             page = self._make[index]()
             self._built[index] = page
             page.changed.connect(self._changed)
-            self.stack.widget(index).layout().addWidget(page)
+            slot = self.stack.widget(index)
+            holder = slot.layout() if slot is not None else None
+            assert holder is not None  # every slot was made by _slot(), with its layout
+            holder.addWidget(page)
             self._restore_splitters(page)
             page.refresh(None)
         return page
@@ -508,7 +511,7 @@ class MainWindow(QMainWindow):
         self._clock_timer.stop()
         self._idle_timer.stop()
         self._backup_timer.stop()
-        QApplication.instance().removeEventFilter(self)
+        _application().removeEventFilter(self)
         if self.storage is not None:
             try:  # the exit copy: quick, and nothing else is running now
                 backup_service.auto_backup(self.storage.url, self.settings["timezone"])
@@ -518,3 +521,10 @@ class MainWindow(QMainWindow):
         if isinstance(self.notifier, DesktopNotifier):
             self.notifier.hide()
         super().closeEvent(event)
+
+
+def _application() -> QCoreApplication:
+    """The running application: a window exists only inside one."""
+    app = QApplication.instance()
+    assert app is not None
+    return app

@@ -3,7 +3,7 @@
 Scrolling to the end of 200,000 incidents must not hold 200,000 records (about 1 KB each in
 Python). So the model keeps every row's position in the list (its time and id, 16 bytes in
 two arrays) and the records of only the pages used last. A page scrolled back to is read
-again by its position; the rows show blank for the moment that takes. DESIGN.md: large
+again by its position; the rows show blank for the moment that takes. docs/architecture.md: large
 tables fetch lazily, and the UI thread never waits for the database.
 """
 

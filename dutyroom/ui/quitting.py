@@ -48,7 +48,7 @@ class StopSignals(QObject):
         self._previous_fd = signal.set_wakeup_fd(self._write.fileno())
         # The handler only has to exist (the default would kill or raise KeyboardInterrupt
         # at a random line); the signal's number reaches `_drain` through the socket.
-        self._previous: dict[int, Callable | int | None] = {
+        self._previous: dict[int, Callable[..., object] | int | None] = {
             number: signal.signal(number, lambda *_: None) for number in STOP_SIGNALS}
         self._notifier = QSocketNotifier(self._read.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._drain)

@@ -77,8 +77,8 @@ class ColumnsModel(QAbstractTableModel, Generic[R]):
             colour = column.colour(record) if column.colour is not None else None
             return QBrush(QColor(colour)) if colour else None
         if role == Qt.ItemDataRole.BackgroundRole:
-            colour = self._tint(record)
-            return QBrush(colour) if colour is not None else None
+            tint = self._tint(record)
+            return QBrush(tint) if tint is not None else None
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -171,6 +171,6 @@ class RecordFilterProxy(QSortFilterProxyModel):
     def lessThan(self, left: Index, right: Index) -> bool:
         a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
         try:
-            return a < b
+            return bool(a < b)
         except TypeError:
             return str(a) < str(b)

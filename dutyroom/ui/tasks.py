@@ -1,4 +1,4 @@
-"""The one runner for background work (DESIGN.md).
+"""The one runner for background work (docs/architecture.md).
 
 A service call runs on a single worker thread (SQLite has one writer) and its result or
 error comes back to the UI thread through a Qt signal, so the window never freezes on an
@@ -19,8 +19,8 @@ from PySide6.QtCore import QObject, Signal
 
 log = logging.getLogger("dutyroom.ui")
 
-Done = Callable[[Any], None]
-Failed = Callable[[BaseException], None]
+Done = Callable[[Any], object]  # what a callback returns is not used
+Failed = Callable[[BaseException], object]
 
 
 @dataclass

@@ -14,7 +14,7 @@ from __future__ import annotations
 from importlib.resources import files
 
 from PySide6.QtGui import QFont, QIcon
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleHintReturn, QStyleOption, QWidget
 
 from dutyroom.ui import input_guard
 from dutyroom.ui.icons import icon
@@ -29,7 +29,7 @@ MUTED = "#6b7785"
 BORDER = "#c5cfda"
 SELECTION = "#d6e6f5"
 SELECTION_TEXT = "#10202f"
-# Incident levels (DESIGN.md): I red, II orange, III yellow, IV blue.
+# Incident levels (docs/architecture.md): I red, II orange, III yellow, IV blue.
 LEVEL_COLOURS = {"I": "#c0392b", "II": "#e67e22", "III": "#b7950b", "IV": "#2e86c1",
                  "unrated": "#7f8c8d"}
 
@@ -166,7 +166,7 @@ class DeskStyle(QProxyStyle):
         return super().standardIcon(standard, option, widget)
 
     def styleHint(self, hint: QStyle.StyleHint, option: QStyleOption | None = None,
-                  widget: QWidget | None = None, data: object = None) -> int:
+                  widget: QWidget | None = None, data: QStyleHintReturn | None = None) -> int:
         if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
             return 0
         return super().styleHint(hint, option, widget, data)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QAbstractItemModel, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QDate, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -69,6 +69,11 @@ def scrolling_cards(frames: list[QWidget]) -> QScrollArea:
     return scroll
 
 
+def to_date(value: QDate) -> date:
+    """A picked QDate as a date (PySide's toPython is typed as returning any object)."""
+    return date(value.year(), value.month(), value.day())
+
+
 class FittingScroll(QScrollArea):
     """A scroll area as large as what it holds, so a window sizes itself to show it whole
     when the screen allows, and scrolls when it does not."""
@@ -79,13 +84,14 @@ class FittingScroll(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidget(content)
+        self._content = content
 
     def sizeHint(self) -> QSize:
-        inner = self.widget().sizeHint()
+        inner = self._content.sizeHint()
         return QSize(inner.width() + self.verticalScrollBar().sizeHint().width(), inner.height())
 
     def minimumSizeHint(self) -> QSize:
-        inner = self.widget().minimumSizeHint()
+        inner = self._content.minimumSizeHint()
         return QSize(inner.width() + self.verticalScrollBar().sizeHint().width(),
                      min(inner.height(), 120))
 

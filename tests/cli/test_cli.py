@@ -1,4 +1,4 @@
-"""The command-line contract of shared/CONTRACT.md, run as a user would run it."""
+"""The command-line contract of docs/cli.md, run as a user would run it."""
 
 from __future__ import annotations
 
@@ -263,10 +263,10 @@ def test_incident_add_report_list_and_alerts(db, tmp_path):
     report = json.loads(reported.stdout)
     assert report["late"] is True and report["id"] == int(incident_id)
     from dutyroom.app import open_backend
-    from dutyroom.services import incident_service
+    from dutyroom.services import incident_views
     backend = open_backend(db, "test", create=False)
     try:
-        [sent] = incident_service.get_incident(backend.uow, int(incident_id)).reports
+        [sent] = incident_views.get_incident(backend.uow, int(incident_id)).reports
     finally:
         backend.close()
     assert "补录" in sent.late_entry and "命令行补录，未填写原因" in sent.late_entry

@@ -1,4 +1,4 @@
-"""The command line of issue 17 (CONTRACT.md): `check [--anchor N:HASH]` with its head and
+"""The command line of issue 17 (docs/cli.md): `check [--anchor N:HASH]` with its head and
 never a crash, `incident update`, `field export --users`, `field merge` JSON, checked restores."""
 
 from __future__ import annotations

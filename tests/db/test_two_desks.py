@@ -7,7 +7,7 @@ import pytest
 
 from dutyroom.app import open_backend
 from dutyroom.domain.roles import Actor, Role
-from dutyroom.services import check_service, incident_service
+from dutyroom.services import check_service, incident_service, incident_views
 from dutyroom.services.errors import ConflictError
 
 INCIDENT = {"received_at": "2026-07-01T10:00", "title": "某村山体滑坡", "category": "natural_disaster",
@@ -29,7 +29,7 @@ def desks(db_target):
 def test_the_second_save_is_refused_showing_the_first_and_then_lands_on_top(desks):
     a, b = desks
     saved = incident_service.add_incident(a.uow, INCIDENT, now=NOW).value
-    seen_by_b = incident_service.get_incident(b.uow, saved.id)
+    seen_by_b = incident_views.get_incident(b.uow, saved.id)
     incident_service.update_incident(a.uow, saved.id, saved.version, {"level": "III"}, "伤情加重",
                                      now=NOW)
     with pytest.raises(ConflictError) as refused:
@@ -42,7 +42,7 @@ def test_the_second_save_is_refused_showing_the_first_and_then_lands_on_top(desk
     # B saw the change; saving its own field on the latest version keeps both.
     incident_service.update_incident(b.uow, saved.id, refused.value.current_version, {"injured": 4},
                                      now=NOW)
-    final = incident_service.get_incident(a.uow, saved.id)
+    final = incident_views.get_incident(a.uow, saved.id)
     assert final.facts.level.value == "III" and final.facts.injured == 4
     assert check_service.run_check(a.uow, a.engine).ok
 
@@ -69,6 +69,6 @@ def test_two_saves_at_the_same_moment_one_wins_and_the_other_is_told(desks):
         thread.join()
     refused = [r for r in results.values() if isinstance(r, ConflictError)]
     assert len(refused) == 1 and "已被他人修改" in refused[0].message
-    final = incident_service.get_incident(a.uow, saved.id)
+    final = incident_views.get_incident(a.uow, saved.id)
     assert (final.facts.deaths, final.facts.missing) in ((1, 0), (0, 2))
     assert check_service.run_check(a.uow, a.engine).ok

@@ -31,6 +31,7 @@ from dutyroom.services import (
     roster_service,
     settings_service,
     staff_service,
+    upward_reports,
     user_service,
 )
 from dutyroom.services.errors import InputError
@@ -238,7 +239,7 @@ def test_out_of_range_values_to_services(people, count_case, start, end, name, s
     _attempt(people, lambda: roster_service.add_period(uow, str(name), start, end))
     _attempt(people, lambda: roster_service.add_leave(uow, 1, str(name), start, end))
     _attempt(people, lambda: roster_service.generate(uow, *roster_service.parse_range(start, end)))
-    _attempt(people, lambda: incident_service.record_report(uow, saved.id, str(stage), str(channel),
+    _attempt(people, lambda: upward_reports.record_report(uow, saved.id, str(stage), str(channel),
                                                             sent_at=sent_at))
     _attempt(people, lambda: clock_service.check_in(uow, str(tier), 1))
     _attempt(people, lambda: clock_service.record_spot_check(uow, spot))

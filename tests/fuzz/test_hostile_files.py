@@ -21,6 +21,7 @@ from dutyroom.services import (
     department_service,
     import_export,
     incident_service,
+    incident_views,
     register_service,
     roster_files,
     roster_service,
@@ -128,7 +129,7 @@ def test_years_outside_1900_to_2100(desk, count_case, start, end):
 def test_search_text_with_a_nul_is_no_database_error(desk, count_case):
     count_case()
     incident_service.add_incident(desk.uow, BASE)
-    page = incident_service.list_incidents(desk.uow, incident_service.IncidentQuery(text="管\x00涌"))
+    page = incident_views.list_incidents(desk.uow, incident_views.IncidentQuery(text="管\x00涌"))
     assert [r.title for r in page.rows] == ["河堤管涌"]  # what no record can hold is not searched
 
 

@@ -20,6 +20,7 @@ from dutyroom.services import (
     roster_service,
     settings_service,
     staff_service,
+    upward_reports,
 )
 from dutyroom.services.errors import InputError
 
@@ -183,7 +184,7 @@ def test_acknowledged_alerts_stay_listed_until_done(backend, desk):
                  if a.kind == "phone_report")
     assert later.state.value == "overdue" and later.acknowledged_by == "tester"
     assert not later.pressing
-    incident_service.record_report(backend.uow, incident.id, "first", "phone",
+    upward_reports.record_report(backend.uow, incident.id, "first", "phone",
                                    sent_at="2026-11-23T10:41", now=at("2026-11-23T10:41"))
     assert "phone_report" not in {a.kind for a in
                                   alert_service.alerts_at(backend.uow, at("2026-11-23T10:42"))}

@@ -19,7 +19,9 @@ from dutyroom.services import (
     check_service,
     field_service,
     incident_service,
+    incident_views,
     staff_service,
+    upward_reports,
     user_service,
 )
 from dutyroom.services.errors import InputError
@@ -56,7 +58,7 @@ def _laptop(path):
 
 
 def _incident(uow, title):
-    return next(r for r in incident_service.list_incidents(uow, incident_service.IncidentQuery()).rows
+    return next(r for r in incident_views.list_incidents(uow, incident_views.IncidentQuery()).rows
                 if r.title == title)
 
 
@@ -94,7 +96,7 @@ def test_two_laptops_from_one_export(desk, tmp_path):
     assert first.value.counts.get("updated") == 1
     second = field_service.merge_package(desk.uow, tmp_path / "c.dutyroom", now=NOW + timedelta(hours=6))
     assert second.value.counts.get("added") == 1 and "updated" not in second.value.counts
-    flood_now = incident_service.get_incident(desk.uow, _incident(desk.uow, "河堤管涌").id)
+    flood_now = incident_views.get_incident(desk.uow, _incident(desk.uow, "河堤管涌").id)
     assert flood_now.facts.injured == 7  # team C's untouched copy did not put 2 back
     again = field_service.merge_package(desk.uow, tmp_path / "a.dutyroom", now=NOW + timedelta(hours=7))
     assert again.value.counts == {}
@@ -171,7 +173,7 @@ def test_an_older_copy_after_a_newer_one_adds_nothing_and_says_so(desk, tmp_path
     older = field_service.merge_package(desk.uow, tmp_path / "older.dutyroom", now=NOW + timedelta(hours=6))
     assert older.value.counts == {} and "不比已合并过的同一外勤包新" in older.value.note
     assert contents(desk.engine) == before
-    assert incident_service.get_incident(desk.uow, flood.id).facts.injured == 9
+    assert incident_views.get_incident(desk.uow, flood.id).facts.injured == 9
 
 
 def test_a_package_from_another_desk_is_refused(desk, tmp_path):
@@ -242,7 +244,7 @@ def test_a_desk_incidents_received_time_moved_on_the_laptop_stays_the_desks(desk
            " WHERE title = '河堤管涌'", "incident", Incident)
     merged = field_service.merge_package(desk.uow, tmp_path / "a.dutyroom", now=NOW + timedelta(hours=5))
     assert merged.value.counts.get("conflict") == 1 and "接报时间" in merged.value.conflicts[0]
-    flood = incident_service.get_incident(desk.uow, _incident(desk.uow, "河堤管涌").id)
+    flood = incident_views.get_incident(desk.uow, _incident(desk.uow, "河堤管涌").id)
     assert flood.facts.received_at == NOW
 
 
@@ -251,13 +253,13 @@ def test_an_inserted_report_is_measured_again_at_the_desk(desk, tmp_path):
     _export(desk, tmp_path / "a.dutyroom")
     laptop = _laptop(tmp_path / "a.dutyroom")
     flood = _incident(laptop.uow, "河堤管涌")
-    incident_service.record_report(laptop.uow, flood.id, "first", "written",
+    upward_reports.record_report(laptop.uow, flood.id, "first", "written",
                                    sent_at=NOW + timedelta(hours=3), now=NOW + timedelta(hours=3))
     laptop.close()
     _forge(tmp_path / "a.dutyroom", "UPDATE upward_reports SET late = 0, due_at = NULL",
            "upward_report", UpwardReport)
     field_service.merge_package(desk.uow, tmp_path / "a.dutyroom", now=NOW + timedelta(hours=5))
-    report = incident_service.get_incident(desk.uow, flood.id).reports[0]
+    report = incident_views.get_incident(desk.uow, flood.id).reports[0]
     assert report.late and report.due_at == NOW + timedelta(minutes=60)
     assert check_service.run_check(desk.uow, desk.engine).ok
 

@@ -15,14 +15,17 @@ from dutyroom.services import (
     backup_service,
     check_service,
     department_service,
+    dispatch_service,
     field_service,
     incident_service,
+    incident_views,
     register_service,
     roster_service,
     staff_service,
+    upward_reports,
 )
 from dutyroom.services.errors import InputError
-from dutyroom.services.incident_service import IncidentQuery
+from dutyroom.services.incident_views import IncidentQuery
 
 NOW = datetime(2026, 7, 1, 2, 0, tzinfo=UTC)
 DAY = date(2026, 7, 1)
@@ -36,7 +39,7 @@ def _incident(uow, title, minutes=0):
 
 
 def _titles(uow):
-    return sorted(r.title for r in incident_service.list_incidents(uow, IncidentQuery()).rows)
+    return sorted(r.title for r in incident_views.list_incidents(uow, IncidentQuery()).rows)
 
 
 @pytest.fixture
@@ -62,13 +65,13 @@ def test_out_and_back(desk, tmp_path):
     assert check_service.run_check(laptop.uow, laptop.engine).ok  # its own, fresh chain
     assert field_service.field_origin(laptop.uow).start == DAY
     assert _titles(laptop.uow) == ["停电", "河堤管涌", "道路塌方"]
-    assert [r.title for r in incident_service.list_incidents(
+    assert [r.title for r in incident_views.list_incidents(
         laptop.uow, IncidentQuery(text="管涌")).rows] == ["河堤管涌"]  # the search index came along
     new = _incident(laptop.uow, "村民被困", minutes=30)
     department_id = department_service.list_departments(laptop.uow)[0].id
-    incident_service.dispatch(laptop.uow, new.id, [department_id], ordered_at=NOW + timedelta(minutes=35),
+    dispatch_service.dispatch(laptop.uow, new.id, [department_id], ordered_at=NOW + timedelta(minutes=35),
                               now=NOW + timedelta(minutes=35))
-    incident_service.record_report(laptop.uow, flood.id, "first", "phone",
+    upward_reports.record_report(laptop.uow, flood.id, "first", "phone",
                                    sent_at=NOW + timedelta(minutes=20), recipient="县应急局",
                                    sent_by="王五", now=NOW + timedelta(minutes=20))
     incident_service.change_status(laptop.uow, flood.id, None, "handling")
@@ -86,16 +89,16 @@ def test_out_and_back(desk, tmp_path):
     assert first.counts == {"added": 4, "updated": 1, "conflict": 1, "same": 1}
     assert first.conflicts == ["「道路塌方」"]
     assert _titles(uow) == ["停电", "村民被困", "河堤管涌", "道路塌方"]
-    road_now = incident_service.get_incident(uow, road.id)
+    road_now = incident_views.get_incident(uow, road.id)
     assert (road_now.facts.deaths, road_now.facts.injured) == (1, 0)  # the desk's stays live
     with uow.read() as session:
         revisions = [(e.action, json.loads(e.payload)["injured"]) for e in session.scalars(
             select(AuditEntry).where(AuditEntry.entity == "incident",
                                      AuditEntry.entity_id == str(road.id)).order_by(AuditEntry.id))]
     assert revisions[-2:] == [("field_revision", 3), ("field_keep", 0)]  # the laptop's kept too
-    flood_now = incident_service.get_incident(uow, flood.id)
+    flood_now = incident_views.get_incident(uow, flood.id)
     assert [r.sent_by for r in flood_now.reports] == ["王五"] and flood_now.status == "handling"
-    assert incident_service.get_incident(uow, quiet.id).facts.location == "二组"
+    assert incident_views.get_incident(uow, quiet.id).facts.location == "二组"
     assert check_service.run_check(uow, desk.engine).ok
 
     again = field_service.merge_package(uow, package, now=NOW + timedelta(hours=6))
@@ -103,7 +106,7 @@ def test_out_and_back(desk, tmp_path):
     assert _titles(uow) == ["停电", "村民被困", "河堤管涌", "道路塌方"]
 
     laptop = open_backend(package, "tester")  # the laptop goes on working, then comes back
-    trapped = next(r for r in incident_service.list_incidents(laptop.uow, IncidentQuery()).rows
+    trapped = next(r for r in incident_views.list_incidents(laptop.uow, IncidentQuery()).rows
                    if r.title == "村民被困")
     incident_service.update_incident(laptop.uow, trapped.id, None, {"trapped": 2})
     laptop.close()

@@ -19,6 +19,7 @@ from dutyroom.services import (
     incident_service,
     roster_service,
     staff_service,
+    upward_reports,
 )
 from dutyroom.services.errors import ConflictError, InputError
 
@@ -44,7 +45,7 @@ def desk(backend):
     leak = incident_service.add_incident(backend.uow, {
         "received_at": "2026-11-23T16:37", "title": "青山化工园区储罐泄漏", "category": "accident",
         "level": "III"}, now=at("2026-11-23T16:38")).value.id
-    incident_service.record_report(backend.uow, leak, "first", "phone", sent_at=at("2026-11-23T16:52"),
+    upward_reports.record_report(backend.uow, leak, "first", "phone", sent_at=at("2026-11-23T16:52"),
                                    now=at("2026-11-23T16:52"))
     people["leak"] = leak
     return people
@@ -67,7 +68,7 @@ def test_the_draft_is_read_live_from_the_shift(backend, desk):
 
 
 def test_a_report_sent_after_the_shift_does_not_change_a_past_shift(backend, desk):
-    incident_service.record_report(backend.uow, desk["leak"], "first", "written",
+    upward_reports.record_report(backend.uow, desk["leak"], "first", "written",
                                    sent_at=at("2026-11-24T09:00"), now=at("2026-11-24T09:00"))
     view = handover_service.handover_view(backend.uow, DAY, at("2026-11-24T10:00"))
     (incident,) = section(view, "incidents")
@@ -87,7 +88,7 @@ def test_acceptance_locks_the_record_as_it_stood(backend, desk):
                                     at=at("2026-11-24T08:20")).value
     assert saved.final and saved.accepted_by == "邓洁" and saved.revision == 1
     # What happens afterwards does not alter the accepted record.
-    incident_service.record_report(backend.uow, desk["leak"], "first", "written",
+    upward_reports.record_report(backend.uow, desk["leak"], "first", "written",
                                    sent_at=at("2026-11-24T08:40"), now=at("2026-11-24T08:40"))
     locked = handover_service.handover_view(backend.uow, DAY, at("2026-11-24T12:00"))
     assert locked.final and locked.record.accepted_at == "2026-11-24 08:20"

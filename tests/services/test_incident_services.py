@@ -16,11 +16,14 @@ from dutyroom.services import (
     alert_service,
     check_service,
     department_service,
+    dispatch_service,
     incident_service,
+    incident_views,
     register_service,
+    upward_reports,
 )
 from dutyroom.services.errors import ConflictError, InputError
-from dutyroom.services.incident_service import IncidentQuery
+from dutyroom.services.incident_views import IncidentQuery
 
 Z = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 7, 1, 3, 20, tzinfo=Z)
@@ -65,24 +68,24 @@ def test_bad_intake_names_the_field_and_saves_nothing(backend, change, field):
 def test_level_one_is_logged_to_the_second_others_to_the_minute(backend):
     first = add(backend, received_at="2026-07-01T03:10:42", level="I")
     other = add(backend, received_at="2026-07-01T03:10:42")
-    assert incident_service.get_incident(backend.uow, first.id).facts.received_at.second == 42
-    assert incident_service.get_incident(backend.uow, other.id).facts.received_at.second == 0
+    assert incident_views.get_incident(backend.uow, first.id).facts.received_at.second == 42
+    assert incident_views.get_incident(backend.uow, other.id).facts.received_at.second == 0
 
 
 def test_a_late_report_is_recorded_late_and_stays_late(backend):
     saved = add(backend)
-    late = incident_service.record_report(backend.uow, saved.id, "first", "phone",
+    late = upward_reports.record_report(backend.uow, saved.id, "first", "phone",
                                           sent_at="2026-07-01T03:45",
                                           now=NOW + timedelta(minutes=30)).value
     assert late.late and late.due_at == datetime(2026, 7, 1, 3, 40, tzinfo=Z)
-    on_time = incident_service.record_report(backend.uow, saved.id, "first", "written",
+    on_time = upward_reports.record_report(backend.uow, saved.id, "first", "written",
                                              sent_at="2026-07-01T04:00",
                                              now=NOW + timedelta(minutes=45)).value
     assert not on_time.late
     # lowering the level afterwards does not clear the late phone report
     incident_service.update_incident(backend.uow, saved.id, None, {"level": "IV"},
                                      now=NOW + timedelta(minutes=50))
-    detail = incident_service.get_incident(backend.uow, saved.id)
+    detail = incident_views.get_incident(backend.uow, saved.id)
     assert [r.late for r in detail.reports] == [True, False]
     phone = [d for d in detail.deadlines if d.kind == "phone_report"]
     assert phone and phone[0].late
@@ -91,12 +94,12 @@ def test_a_late_report_is_recorded_late_and_stays_late(backend):
 def test_reports_are_checked(backend):
     saved = add(backend)
     with pytest.raises(InputError, match="早于接报时间"):
-        incident_service.record_report(backend.uow, saved.id, "first", "phone",
+        upward_reports.record_report(backend.uow, saved.id, "first", "phone",
                                        sent_at="2026-07-01T03:00", now=NOW)
     with pytest.raises(InputError, match="报送阶段"):
-        incident_service.record_report(backend.uow, saved.id, "second", "phone", now=NOW)
+        upward_reports.record_report(backend.uow, saved.id, "second", "phone", now=NOW)
     with pytest.raises(InputError, match="没有编号为 99"):
-        incident_service.record_report(backend.uow, 99, "first", "phone", now=NOW)
+        upward_reports.record_report(backend.uow, 99, "first", "phone", now=NOW)
 
 
 def test_revisions_are_kept_with_who_why_and_what_changed(backend):
@@ -104,7 +107,7 @@ def test_revisions_are_kept_with_who_why_and_what_changed(backend):
     incident_service.update_incident(backend.uow, saved.id, saved.version,
                                      {"deaths": 3, "level": "II"}, note="核实后更正",
                                      now=NOW + timedelta(minutes=20))
-    detail = incident_service.get_incident(backend.uow, saved.id)
+    detail = incident_views.get_incident(backend.uow, saved.id)
     revisions = [t for t in detail.timeline if t.what in ("接报登记", "修改")]
     assert len(revisions) == 2
     assert "死亡由 0人 改为 3人" in revisions[1].detail and "级别由 Ⅲ级 改为 Ⅱ级" in revisions[1].detail
@@ -121,17 +124,17 @@ def test_the_handling_history_is_in_recorded_order_and_worded_for_a_person(backe
         "name": "青山消防救援站", "duty_phone": "0731-86210119", "first_line": True}).value
     intake = NOW + timedelta(seconds=40)  # 03:20:40, received 03:10
     saved = add(backend, now=intake)
-    incident_service.record_report(backend.uow, saved.id, "first", "phone",
+    upward_reports.record_report(backend.uow, saved.id, "first", "phone",
                                    sent_at="2026-07-01T03:20", recipient="县总值班室",
                                    now=NOW + timedelta(seconds=55))
-    incident_service.dispatch(backend.uow, saved.id, [fire.id], ordered_at="2026-07-01T03:21",
+    dispatch_service.dispatch(backend.uow, saved.id, [fire.id], ordered_at="2026-07-01T03:21",
                               instructions={fire.id: "带堵漏器材"}, now=NOW + timedelta(minutes=1))
     incident_service.update_incident(backend.uow, saved.id, None,
                                      {"injured": 3, "actions_taken": "疏散罐区人员"},
                                      note="医院核实", now=NOW + timedelta(minutes=9))
-    incident_service.record_report(backend.uow, saved.id, "update", "written",
+    upward_reports.record_report(backend.uow, saved.id, "update", "written",
                                    sent_at="2026-07-01T03:25", now=NOW + timedelta(minutes=12))
-    timeline = incident_service.get_incident(backend.uow, saved.id).timeline
+    timeline = incident_views.get_incident(backend.uow, saved.id).timeline
     assert [t.what for t in timeline] == ["接报登记", "电话首报", "派单", "状态改为处置中", "修改",
                                           "书面续报"]
     assert [t.at for t in timeline] == sorted(t.at for t in timeline)
@@ -156,9 +159,9 @@ def test_an_order_s_instruction_is_kept_and_older_orders_still_pass_the_check(ba
         "name": name, "duty_phone": phone}).value
         for name, phone in (("消防站", "0731-86210119"), ("卫生院", "0731-86210120")))
     saved = add(backend)
-    incident_service.dispatch(backend.uow, saved.id, [fire.id, health.id],
+    dispatch_service.dispatch(backend.uow, saved.id, [fire.id, health.id],
                               instructions={health.id: "  派救护车到 3 号罐区  "}, now=NOW)
-    orders = incident_service.get_incident(backend.uow, saved.id).dispatches
+    orders = incident_views.get_incident(backend.uow, saved.id).dispatches
     assert [o.instruction for o in orders] == ["", "派救护车到 3 号罐区"]
     with backend.uow.read() as session:
         plain = session.get(Dispatch, orders[0].id).snapshot()
@@ -168,9 +171,9 @@ def test_an_order_s_instruction_is_kept_and_older_orders_still_pass_the_check(ba
     assert check_service.run_check(backend.uow, backend.engine).ok
     other = add(backend, title="东岭村山体滑坡", category="natural_disaster")
     with pytest.raises(InputError, match="派单要求"):
-        incident_service.dispatch(backend.uow, other.id, [fire.id],
+        dispatch_service.dispatch(backend.uow, other.id, [fire.id],
                                   instructions={fire.id: "长" * 2001}, now=NOW)
-    assert incident_service.get_incident(backend.uow, other.id).dispatches == ()
+    assert incident_views.get_incident(backend.uow, other.id).dispatches == ()
 
 
 def test_a_stale_edit_is_refused(backend):
@@ -186,10 +189,10 @@ def test_voiding_needs_a_reason_and_keeps_the_entry(backend):
     with pytest.raises(InputError, match="作废原因"):
         incident_service.void_incident(backend.uow, saved.id, None, " ", now=NOW)
     incident_service.void_incident(backend.uow, saved.id, None, "重复登记", now=NOW)
-    detail = incident_service.get_incident(backend.uow, saved.id)
+    detail = incident_views.get_incident(backend.uow, saved.id)
     assert detail.voided and detail.void_reason == "重复登记" and detail.deadlines == ()
-    assert incident_service.list_incidents(backend.uow, IncidentQuery()).rows == []
-    assert len(incident_service.list_incidents(
+    assert incident_views.list_incidents(backend.uow, IncidentQuery()).rows == []
+    assert len(incident_views.list_incidents(
         backend.uow, IncidentQuery(include_voided=True)).rows) == 1
     with pytest.raises(InputError, match="已作废"):
         incident_service.update_incident(backend.uow, saved.id, None, {"deaths": 1}, now=NOW)
@@ -204,27 +207,27 @@ def _department(backend, name="青山消防救援站", first_line=True) -> int:
 def test_dispatch_feedback_and_closing(backend):
     saved = add(backend)
     fire, water = _department(backend), _department(backend, "镇水利站", first_line=False)
-    orders = incident_service.dispatch(backend.uow, saved.id, [fire, water],
+    orders = dispatch_service.dispatch(backend.uow, saved.id, [fire, water],
                                        ordered_at="2026-07-01T03:20", now=NOW).value
-    detail = incident_service.get_incident(backend.uow, saved.id)
+    detail = incident_views.get_incident(backend.uow, saved.id)
     assert detail.status == "handling"
     arrivals = sorted(d.due for d in detail.deadlines if d.kind == "dispatch_arrival")
     assert arrivals == [datetime(2026, 7, 1, 3, 50, tzinfo=Z), datetime(2026, 7, 1, 4, 0, tzinfo=Z)]
     with pytest.raises(InputError, match="不必重复派单"):
-        incident_service.dispatch(backend.uow, saved.id, [fire], now=NOW)
+        dispatch_service.dispatch(backend.uow, saved.id, [fire], now=NOW)
     later = NOW + timedelta(minutes=25)
-    incident_service.record_feedback(backend.uow, orders[0], "arrived", at="2026-07-01T03:44",
+    dispatch_service.record_feedback(backend.uow, orders[0], "arrived", at="2026-07-01T03:44",
                                      text="2 车 9 人到场", now=later)
-    incident_service.record_feedback(backend.uow, orders[0], "closed", at="2026-07-01T03:45",
+    dispatch_service.record_feedback(backend.uow, orders[0], "closed", at="2026-07-01T03:45",
                                      now=later)
-    detail = incident_service.get_incident(backend.uow, saved.id)
+    detail = incident_views.get_incident(backend.uow, saved.id)
     fire_view = next(x for x in detail.dispatches if x.id == orders[0])
     assert fire_view.arrived_at is not None and fire_view.closed_at is not None
     with pytest.raises(InputError, match="终报"):
         incident_service.change_status(backend.uow, saved.id, None, "closed", now=later)
-    incident_service.record_report(backend.uow, saved.id, "final", "written", now=later)
+    upward_reports.record_report(backend.uow, saved.id, "final", "written", now=later)
     incident_service.change_status(backend.uow, saved.id, None, "closed", now=later)
-    detail = incident_service.get_incident(backend.uow, saved.id)
+    detail = incident_views.get_incident(backend.uow, saved.id)
     assert detail.status == "closed" and not detail.open
     assert any("反馈：到达现场" in t.what for t in detail.timeline)
     with pytest.raises(InputError, match="原因"):
@@ -242,7 +245,7 @@ def test_search_finds_any_substring_newest_first(backend):
         reporter="")
 
     def titles(text: str) -> list[str]:
-        page = incident_service.list_incidents(backend.uow, IncidentQuery(text=text))
+        page = incident_views.list_incidents(backend.uow, IncidentQuery(text=text))
         return [r.title for r in page.rows]
 
     assert titles("化工") == ["S207线两车相撞", "青山化工厂储罐泄漏"]
@@ -260,9 +263,9 @@ def test_search_follows_revisions(backend):
     saved = add(backend)
     incident_service.update_incident(backend.uow, saved.id, None, {"title": "自来水厂停电"},
                                      now=NOW)
-    page = incident_service.list_incidents(backend.uow, IncidentQuery(text="化工厂"))
+    page = incident_views.list_incidents(backend.uow, IncidentQuery(text="化工厂"))
     assert page.rows == []
-    page = incident_service.list_incidents(backend.uow, IncidentQuery(text="水厂"))
+    page = incident_views.list_incidents(backend.uow, IncidentQuery(text="水厂"))
     assert [r.id for r in page.rows] == [saved.id]
 
 
@@ -270,18 +273,18 @@ def test_filters_and_pages(backend):
     for minute in range(10):
         add(backend, received_at=f"2026-07-01T02:{minute:02d}", level="IV" if minute % 2 else "III")
     add(backend, received_at="2026-06-30T12:00", category="public_health")
-    first = incident_service.list_incidents(backend.uow, IncidentQuery(), limit=4)
+    first = incident_views.list_incidents(backend.uow, IncidentQuery(), limit=4)
     assert first.more and len(first.rows) == 4
     after = (first.rows[-1].received_at, first.rows[-1].id)
-    second = incident_service.list_incidents(backend.uow, IncidentQuery(), after, limit=4)
+    second = incident_views.list_incidents(backend.uow, IncidentQuery(), after, limit=4)
     assert [r.received_at for r in first.rows + second.rows] == sorted(
         [r.received_at for r in first.rows + second.rows], reverse=True)
     assert {r.id for r in first.rows}.isdisjoint({r.id for r in second.rows})
-    assert len(incident_service.list_incidents(backend.uow, IncidentQuery(level="IV")).rows) == 5
-    assert len(incident_service.list_incidents(
+    assert len(incident_views.list_incidents(backend.uow, IncidentQuery(level="IV")).rows) == 5
+    assert len(incident_views.list_incidents(
         backend.uow, IncidentQuery(category="public_health")).rows) == 1
     day = datetime(2026, 6, 30).date()
-    assert len(incident_service.list_incidents(
+    assert len(incident_views.list_incidents(
         backend.uow, IncidentQuery(start=day, end=day)).rows) == 1
 
 
@@ -297,7 +300,7 @@ def test_alerts_list_what_is_upcoming_due_and_overdue(backend):
     alerts = incident_alerts(backend.uow, datetime(2026, 7, 1, 4, 30, tzinfo=Z))
     assert [(a.kind, a.state.value) for a in alerts] == [("phone_report", "overdue"),
                                                          ("written_report", "overdue")]
-    incident_service.record_report(backend.uow, saved.id, "first", "written",
+    upward_reports.record_report(backend.uow, saved.id, "first", "written",
                                    sent_at="2026-07-01T04:00", now=NOW + timedelta(hours=1))
     alerts = incident_alerts(backend.uow, datetime(2026, 7, 1, 4, 30, tzinfo=Z))
     assert alerts == []
@@ -321,7 +324,7 @@ def test_register_entries_and_promotion(backend):
     assert [e.id for e in found.rows] == [entry.id]
     saved = register_service.promote(backend.uow, entry.id, {"category": "natural_disaster",
                                                              "subtype": "地质灾害"}, now=NOW).value
-    detail = incident_service.get_incident(backend.uow, saved.id)
+    detail = incident_views.get_incident(backend.uow, saved.id)
     assert detail.register_entry_id == entry.id and detail.facts.reporter == "赵支书"
     assert "转为事件" in detail.timeline[0].detail
     assert register_service.get_entry(backend.uow, entry.id).incident_id == saved.id
@@ -332,7 +335,7 @@ def test_register_entries_and_promotion(backend):
 
 def test_check_catches_a_log_entry_edited_behind_the_apps_back(sqlite_backend, tmp_path):
     saved = add(sqlite_backend)
-    incident_service.record_report(sqlite_backend.uow, saved.id, "first", "phone",
+    upward_reports.record_report(sqlite_backend.uow, saved.id, "first", "phone",
                                    sent_at="2026-07-01T03:45", now=NOW + timedelta(minutes=30))
     assert check_service.run_check(sqlite_backend.uow, sqlite_backend.engine).ok
     path = str(sqlite_backend.engine.url.database)
@@ -358,7 +361,7 @@ def test_nothing_is_written_when_a_report_fails(backend):
     saved = add(backend)
     before = counts(backend)
     with pytest.raises(InputError):
-        incident_service.record_report(backend.uow, saved.id, "first", "fax", now=NOW)
+        upward_reports.record_report(backend.uow, saved.id, "first", "fax", now=NOW)
     assert counts(backend) == before
     with backend.uow.read() as session:
         assert session.scalar(select(func.count()).select_from(UpwardReport)) == 0

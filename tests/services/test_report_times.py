@@ -9,7 +9,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from dutyroom.services import handover_service, incident_service, settings_service
+from dutyroom.services import (
+    handover_service,
+    incident_service,
+    incident_views,
+    settings_service,
+    upward_reports,
+)
 from dutyroom.services.errors import InputError
 
 Z = ZoneInfo("Asia/Shanghai")
@@ -27,12 +33,12 @@ def test_a_report_recorded_three_hours_late_is_a_late_entry(backend, leak):
     recorded = RECEIVED + timedelta(hours=3)
     claimed = RECEIVED + timedelta(minutes=10)
     with pytest.raises(InputError, match="补录"):
-        incident_service.record_report(backend.uow, leak, "first", "phone", sent_at=claimed,
+        upward_reports.record_report(backend.uow, leak, "first", "phone", sent_at=claimed,
                                        now=recorded)
-    saved = incident_service.record_report(backend.uow, leak, "first", "phone", sent_at=claimed,
+    saved = upward_reports.record_report(backend.uow, leak, "first", "phone", sent_at=claimed,
                                            entry_reason="夜间抢险，事后登记", now=recorded).value
     assert not saved.late  # the claimed time is kept ...
-    detail = incident_service.get_incident(backend.uow, leak)
+    detail = incident_views.get_incident(backend.uow, leak)
     (report,) = detail.reports
     assert report.recorded_at == recorded  # ... and shown beside the moment of recording
     assert "补录" in report.late_entry and "03:10" in report.late_entry and "06:00" in report.late_entry
@@ -46,10 +52,10 @@ def test_a_report_recorded_three_hours_late_is_a_late_entry(backend, leak):
 
 def test_the_margin_is_a_setting(backend, leak):
     settings_service.save_settings(backend.uow, {"late_entry_minutes": 240})
-    incident_service.record_report(backend.uow, leak, "first", "phone",
+    upward_reports.record_report(backend.uow, leak, "first", "phone",
                                    sent_at=RECEIVED + timedelta(minutes=10),
                                    now=RECEIVED + timedelta(hours=3))
-    assert incident_service.get_incident(backend.uow, leak).reports[0].late_entry == ""
+    assert incident_views.get_incident(backend.uow, leak).reports[0].late_entry == ""
 
 
 def test_a_received_time_moved_later_than_its_recording_is_refused(backend, leak):
@@ -62,7 +68,7 @@ def test_a_received_time_moved_later_than_its_recording_is_refused(backend, leak
 
 
 def test_a_received_time_changed_after_a_report_needs_a_reason_and_shows(backend, leak):
-    incident_service.record_report(backend.uow, leak, "first", "phone",
+    upward_reports.record_report(backend.uow, leak, "first", "phone",
                                    sent_at=RECEIVED + timedelta(minutes=20),
                                    now=RECEIVED + timedelta(minutes=20))
     earlier = (RECEIVED - timedelta(minutes=30)).isoformat()
@@ -71,7 +77,7 @@ def test_a_received_time_changed_after_a_report_needs_a_reason_and_shows(backend
                                          now=RECEIVED + timedelta(hours=1))
     incident_service.update_incident(backend.uow, leak, None, {"received_at": earlier},
                                      "核对电话记录，实际 02:30 接报", now=RECEIVED + timedelta(hours=1))
-    detail = incident_service.get_incident(backend.uow, leak)
+    detail = incident_views.get_incident(backend.uow, leak)
     flagged = [e for e in detail.timeline if "接报时间在报送后更正" in e.what]
     assert flagged and "原 2026-07-01 03:00，改为 2026-07-01 02:30" in flagged[0].detail
     view = handover_service.handover_view(backend.uow, date(2026, 6, 30), RECEIVED + timedelta(hours=2))

@@ -324,11 +324,13 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
         department_service,
         handover_service,
         incident_service,
+        incident_views,
         register_service,
         staff_service,
+        upward_reports,
         user_service,
     )
-    from dutyroom.services.incident_service import IncidentQuery
+    from dutyroom.services.incident_views import IncidentQuery
     from dutyroom.services.register_service import RegisterQuery
     from dutyroom.ui.dialogs.account_dialogs import LoginDialog, PasswordDialog, UserDialog
     from dutyroom.ui.dialogs.clock_dialogs import CheckInDialog, PresenceDialog, SpotCheckDialog
@@ -363,8 +365,8 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
              - timedelta(days=1))
     staff = staff_service.list_staff(uow)
     departments = department_service.list_departments(uow)
-    leak = incident_service.list_incidents(uow, IncidentQuery(text="储罐")).rows[0].id
-    detail = incident_service.get_incident(uow, leak)
+    leak = incident_views.list_incidents(uow, IncidentQuery(text="储罐")).rows[0].id
+    detail = incident_views.get_incident(uow, leak)
     entry = register_service.list_entries(uow, RegisterQuery()).rows[0]
     shift = clock_service.shift_view(uow, datetime.now(UTC))
     users = user_service.list_users(uow)
@@ -416,7 +418,7 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
     yield "incident-edit", lambda: IncidentDialog(runner, nothing, zone, detail.facts.as_dict(),
                                                   editing=True, parent=window)
     yield "report", lambda: ReportDialog(
-        runner, nothing, zone, lambda stage: incident_service.draft_text(uow, leak, stage),
+        runner, nothing, zone, lambda stage: upward_reports.draft_text(uow, leak, stage),
         "update", sender="王主任", parent=window)
     yield "dispatch", lambda: DispatchDialog(runner, nothing, zone, departments, window)
     yield "feedback", lambda: FeedbackDialog(runner, nothing, zone, detail.dispatches, window)

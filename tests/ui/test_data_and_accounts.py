@@ -12,11 +12,12 @@ from dutyroom.domain.roles import NOBODY, Role
 from dutyroom.services import (
     backup_service,
     incident_service,
+    incident_views,
     settings_service,
     staff_service,
     user_service,
 )
-from dutyroom.services.incident_service import IncidentQuery
+from dutyroom.services.incident_views import IncidentQuery
 from dutyroom.ui.dialogs.account_dialogs import LoginDialog, UserDialog
 from dutyroom.ui.dialogs.setup_wizard import STAFF_DEMO, STAFF_LATER, SetupWizard
 from dutyroom.ui.launch import sign_in
@@ -204,7 +205,7 @@ def test_field_package_out_and_back_from_the_data_page(window, sqlite_backend, t
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(package), ""))
     page.merge_button.click()
     assert "新增 1 条" in page.field_result.text()
-    titles = {r.title for r in incident_service.list_incidents(sqlite_backend.uow, IncidentQuery()).rows}
+    titles = {r.title for r in incident_views.list_incidents(sqlite_backend.uow, IncidentQuery()).rows}
     assert titles == {"河堤管涌", "外勤：道路塌方"}
     window.show_page(window.pages.index(window.log))
     assert window.log.incidents.rowCount() == 2

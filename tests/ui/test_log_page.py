@@ -8,8 +8,14 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from dutyroom.domain.contacts import validate_department
-from dutyroom.services import department_service, incident_service, register_service
-from dutyroom.services.incident_service import IncidentQuery
+from dutyroom.services import (
+    department_service,
+    incident_service,
+    incident_views,
+    register_service,
+    upward_reports,
+)
+from dutyroom.services.incident_views import IncidentQuery
 from dutyroom.ui.dialogs.log_dialogs import IncidentDialog
 
 Z = ZoneInfo("Asia/Shanghai")
@@ -46,9 +52,9 @@ def test_intake_through_the_form(log, on_dialog, sqlite_backend, qtbot):
 
     on_dialog(fill)
     log.new_incident_button.click()
-    rows = incident_service.list_incidents(sqlite_backend.uow, IncidentQuery()).rows
+    rows = incident_views.list_incidents(sqlite_backend.uow, IncidentQuery()).rows
     assert [r.title for r in rows] == ["东岭村山体滑坡"]
-    assert incident_service.get_incident(sqlite_backend.uow, rows[0].id).facts.economic_loss == \
+    assert incident_views.get_incident(sqlite_backend.uow, rows[0].id).facts.economic_loss == \
         15_000_000
     assert "损失 1500 万元" in log.incident_text.toPlainText()
     assert log.incidents.rowCount() == 1
@@ -68,7 +74,7 @@ def test_the_form_marks_what_is_wrong_and_saves_nothing(log, on_dialog, sqlite_b
     on_dialog(fill)
     log.new_incident_button.click()
     assert "类别" in seen["error"] and seen["marked"] is True
-    assert incident_service.list_incidents(sqlite_backend.uow, IncidentQuery()).rows == []
+    assert incident_views.list_incidents(sqlite_backend.uow, IncidentQuery()).rows == []
 
 
 def test_report_dispatch_and_close_from_the_detail(log, on_dialog, sqlite_backend):
@@ -112,7 +118,7 @@ def test_report_dispatch_and_close_from_the_detail(log, on_dialog, sqlite_backen
     on_dialog(lambda box: (shown.setdefault("text", box.text()), box.accept()))
     log.status_button.click()
     assert "终报" in shown["text"]
-    assert incident_service.get_incident(sqlite_backend.uow, incident_id).status == "handling"
+    assert incident_views.get_incident(sqlite_backend.uow, incident_id).status == "handling"
 
 
 def test_search_and_filters(log, sqlite_backend):
@@ -180,7 +186,7 @@ def test_a_correction_is_a_new_revision_with_its_reason(log, on_dialog, sqlite_b
 
     on_dialog(correct)
     log.edit_button.click()
-    detail = incident_service.get_incident(sqlite_backend.uow, incident_id)
+    detail = incident_views.get_incident(sqlite_backend.uow, incident_id)
     assert detail.facts.injured == 4 and detail.facts.economic_loss == 12_345
     assert "受伤由 0人 改为 4人" in detail.timeline[-1].detail and "医院核实" in detail.timeline[-1].detail
     assert "医院核实" in log.incident_text.toPlainText()
@@ -195,7 +201,7 @@ def test_an_edit_refused_because_another_desk_saved_first_shows_it_and_loses_not
 
     def edit(dialog: IncidentDialog) -> None:
         dialog.counts["injured"].setValue(4)
-        detail = incident_service.get_incident(sqlite_backend.uow, incident_id)
+        detail = incident_views.get_incident(sqlite_backend.uow, incident_id)
         incident_service.update_incident(sqlite_backend.uow, incident_id, detail.version,
                                           {"deaths": 2}, "另一值班台核实")  # the other desk
         dialog.submit()
@@ -207,7 +213,7 @@ def test_an_edit_refused_because_another_desk_saved_first_shows_it_and_loses_not
     log.edit_button.click()
     assert "死亡由 0人 改为 2人" in seen["error"] and "另一值班台核实" in seen["error"]
     assert seen["kept"] == 4
-    detail = incident_service.get_incident(sqlite_backend.uow, incident_id)
+    detail = incident_views.get_incident(sqlite_backend.uow, incident_id)
     assert (detail.facts.deaths, detail.facts.injured) == (2, 4)
 
 
@@ -256,7 +262,7 @@ def test_the_report_form_names_the_officer_logged_in(log, on_dialog, sqlite_back
     seen = {}
 
     def look(dialog) -> None:
-        seen["sender"] = dialog.sender.text()
+        seen["sender"] = dialog.sender_box.text()
         seen["text"] = dialog.text.toPlainText()
         dialog.reject()
 
@@ -286,15 +292,15 @@ def test_after_saving_the_detail_stays_where_the_officer_was_reading(log, on_dia
 
     on_dialog(correct)
     log.edit_button.click()
-    assert incident_service.get_incident(sqlite_backend.uow, incident_id).facts.injured == 1
+    assert incident_views.get_incident(sqlite_backend.uow, incident_id).facts.injured == 1
     assert "受伤由 0人 改为 1人" in text.toPlainText()
     assert bar.value() == 180
 
 
 def test_two_steps_in_one_minute_show_their_seconds(log, sqlite_backend):
     incident_id = seed(sqlite_backend, minutes=30)
-    detail = incident_service.get_incident(sqlite_backend.uow, incident_id)
-    incident_service.record_report(sqlite_backend.uow, incident_id, "first", "phone",
+    detail = incident_views.get_incident(sqlite_backend.uow, incident_id)
+    upward_reports.record_report(sqlite_backend.uow, incident_id, "first", "phone",
                                    now=detail.timeline[0].at + timedelta(seconds=1))
     log.refresh()
     log.incident_view.selectRow(0)

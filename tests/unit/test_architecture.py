@@ -1,4 +1,4 @@
-"""The import direction of DESIGN.md, enforced by import-linter's contracts in pyproject.toml."""
+"""The import direction of docs/architecture.md, enforced by import-linter's contracts in pyproject.toml."""
 
 import subprocess
 import sys

@@ -1,4 +1,4 @@
-"""Day kinds checked against the real 2026 State Council notice (DOMAIN.md)."""
+"""Day kinds checked against the real 2026 State Council notice (docs/rules.md)."""
 
 from datetime import date
 

@@ -46,7 +46,7 @@ def solve(problem: Problem, seconds: float = 10) -> roster.Generation:
 
 def brute_force(problem: Problem) -> tuple[int, int, int]:
     """(fewest empty slots, then least per-kind spread, then least load spread) by trying
-    every rota; written from the rules as DOMAIN.md states them, not from the model."""
+    every rota; written from the rules as docs/rules.md states them, not from the model."""
     p = problem
     slots = [(plan.day, tier) for plan in p.plans for tier in plan.required
              if (plan.day, tier) not in p.taken]

@@ -45,7 +45,7 @@ class LoginDialog(RecordDialog):
                  last_username: str = "", parent: QWidget | None = None) -> None:
         super().__init__(tr("登录"), runner, save, parent)
         heading = QLabel(f"<b>{unit or tr('Dutyroom 值班室')}</b>")
-        self.layout().insertWidget(0, heading)
+        self.column.insertWidget(0, heading)
         self.username = _line(tr("用户名"), text=last_username)
         self.password = _line(tr("密码"), secret=True)
         self.add_field("username", tr("用户名"), self.username)
@@ -104,7 +104,7 @@ class UserDialog(RecordDialog):
             active = QCheckBox(tr("可以登录"))
             active.setChecked(user.active)
             self.add_field("active", tr("状态"), active)
-        self.layout().insertWidget(1, hint_label(
+        self.column.insertWidget(1, hint_label(
             tr("值班员：登记、报送、交接班；带班领导：另可批准换班、代为确认交接班；"
             "管理员：另可修改设置、管理用户、发布值班表、恢复备份。关联值班人员后，"
             "本人登录即可确认自己的接班。")))

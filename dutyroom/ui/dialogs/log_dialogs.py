@@ -40,7 +40,8 @@ from dutyroom.domain.incidents import (
 )
 from dutyroom.services import register_service
 from dutyroom.services.department_service import DepartmentView
-from dutyroom.services.incident_service import FEEDBACK_KINDS, DispatchView
+from dutyroom.services.dispatch_service import FEEDBACK_KINDS
+from dutyroom.services.incident_views import DispatchView
 from dutyroom.ui.dialogs.record_dialog import RecordDialog, Save, combo_box, text_box, time_editor
 from dutyroom.ui.i18n import tr, tr_label, tr_text
 from dutyroom.ui.tasks import Runner, SyncRunner
@@ -140,8 +141,9 @@ class IncidentDialog(RecordDialog):
         self.suggestion = QLabel()
         self.suggestion.setWordWrap(True)
         right.addRow("", self.suggestion)
-        for box in (*self.counts.values(), self.people, self.loss):
+        for box in (*self.counts.values(), self.people):
             box.valueChanged.connect(self._suggest)
+        self.loss.valueChanged.connect(self._suggest)
         self.subtype.currentIndexChanged.connect(self._suggest)
         self.level.currentIndexChanged.connect(self._level_changed)
 
@@ -164,7 +166,7 @@ class IncidentDialog(RecordDialog):
                 self.subtype.addItem(name, name)
 
     def _level_changed(self) -> None:
-        # I-level events are logged to the second (DOMAIN.md).
+        # I-level events are logged to the second (docs/rules.md).
         self.received_at.setDisplayFormat("yyyy-MM-dd HH:mm:ss" if self.level.currentData() == "I"
                                           else "yyyy-MM-dd HH:mm")
 
@@ -207,8 +209,8 @@ class ReportDialog(RecordDialog):
         recipient = QLineEdit()
         recipient.setPlaceholderText(tr("例如：县委县政府总值班室"))
         self.add_field("recipient", tr("报送对象"), recipient)
-        self.sender = QLineEdit(sender)
-        self.add_field("sent_by", tr("报送人"), self.sender)
+        self.sender_box = QLineEdit(sender)
+        self.add_field("sent_by", tr("报送人"), self.sender_box)
         reason = QLineEdit()
         reason.setPlaceholderText(
             tr("报送时间早于现在超过补录界限（设置，默认 30 分钟）时必填，例如：现场无法登记"))
@@ -286,28 +288,33 @@ class DispatchDialog(RecordDialog):
         self.add_field("ordered_at", tr("派单时间"), time_editor(None, zone), True)
         self.search.setFocus()
 
+    def _cell(self, row: int, column: int) -> QTableWidgetItem:
+        item = self.table.item(row, column)
+        assert item is not None  # every cell was filled when the table was built
+        return item
+
     def _filter(self, text: str) -> None:
         words = text.strip().lower().split()
         for row in range(self.table.rowCount()):
-            cells = " ".join(self.table.item(row, c).text() for c in
+            cells = " ".join(self._cell(row, c).text() for c in
                              (self.NAME, self.CONTACT, self.PHONE)).lower()
             self.table.setRowHidden(row, not all(w in cells for w in words))
 
     def _clicked(self, row: int, column: int) -> None:
         """A click anywhere on a department's row but its request ticks or unticks it."""
         if column != self.PICK:
-            item = self.table.item(row, self.PICK)
+            item = self._cell(row, self.PICK)
             item.setCheckState(Qt.CheckState.Unchecked if item.checkState() == Qt.CheckState.Checked
                                else Qt.CheckState.Checked)
 
     def _asked(self, row: int, text: str) -> None:
         """Saying what a department is to do orders it."""
         if text.strip():
-            self.table.item(row, self.PICK).setCheckState(Qt.CheckState.Checked)
+            self._cell(row, self.PICK).setCheckState(Qt.CheckState.Checked)
 
     def chosen(self) -> list[int]:
         return [self.ids[row] for row in range(self.table.rowCount())
-                if self.table.item(row, self.PICK).checkState() == Qt.CheckState.Checked]
+                if self._cell(row, self.PICK).checkState() == Qt.CheckState.Checked]
 
     def values(self) -> dict[str, Any]:
         values = super().values()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from dutyroom.ui.i18n import tr
-from dutyroom.ui.widgets import action_row
+from dutyroom.ui.widgets import action_row, to_date
 
 
 class RangeDialog(QDialog):
@@ -52,7 +52,7 @@ class RangeDialog(QDialog):
         layout.addWidget(row)
 
     def dates(self) -> tuple[date, date]:
-        return self.start.date().toPython(), self.end.date().toPython()
+        return to_date(self.start.date()), to_date(self.end.date())
 
     def chosen_accounts(self) -> list[str]:
         """The login names ticked (only these accounts' password hashes leave the desk)."""

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, tzinfo
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -41,7 +41,8 @@ def time_editor(value: datetime | None, zone: tzinfo, seconds: bool = False) -> 
     local = (value or datetime.now(zone)).astimezone(zone).replace(tzinfo=None)
     if not seconds:
         local = local.replace(second=0, microsecond=0)
-    editor.setDateTime(QDateTime(local))
+    editor.setDateTime(QDateTime(QDate(local.year, local.month, local.day),
+                                 QTime(local.hour, local.minute, local.second)))
     return editor
 
 
@@ -78,7 +79,7 @@ class RecordDialog(QDialog):
         self.outcome: Outcome[Any] | None = None
         self._baseline: dict[str, Any] | None = None
 
-        layout = QVBoxLayout(self)
+        layout = self.column = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)
         body = QWidget()
         self.form = QFormLayout(body)
@@ -86,8 +87,8 @@ class RecordDialog(QDialog):
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.form.setHorizontalSpacing(14)
         self.form.setVerticalSpacing(10)
-        self.scroll = FittingScroll(body)
-        layout.addWidget(self.scroll, 1)
+        self.body_scroll = FittingScroll(body)
+        layout.addWidget(self.body_scroll, 1)
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)

@@ -142,7 +142,8 @@ class StaffPage(_Page):
         self.choices.buttons()[0].setChecked(True)
 
     def choice(self) -> str:
-        return str(self.choices.checkedButton().property("choice"))
+        checked = self.choices.checkedButton()
+        return str(checked.property("choice")) if checked is not None else ""
 
 
 class SetupWizard(QWizard):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from dutyroom.services.uow import Changes
@@ -10,6 +11,7 @@ from dutyroom.services.uow import Changes
 class Page(QWidget):
     """A page in the left navigation; refreshes itself when what it shows has changed."""
 
+    changed = Signal(object)  # Changes, after an operation on the page went through
     title = ""
     icon_name = ""
     help_topic = "routine"  # where F1 opens the help on this page

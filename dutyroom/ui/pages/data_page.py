@@ -215,7 +215,7 @@ class DataPage(Page):
                                      "由服务器管理员用 pg_dump 定期备份，不在值班台上备份。"))
             self.backups.set_records([])
         else:
-            folder = self.storage.url.database if self.storage else ""
+            folder = (self.storage.url.database or "") if self.storage else ""
             self.backup_hint.setText(
                 tr("每次启动、运行中每天一次和退出时自动备份到 {0}，保留最近 7 天每天一份、最近 4 周每周一份"
                    "；手动备份和恢复前保留的副本不会自动删除。恢复前会先校验备份文件（完整性、版本、审计链）"

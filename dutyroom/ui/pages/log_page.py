@@ -56,12 +56,15 @@ from dutyroom.domain.incidents import (
 )
 from dutyroom.services import (
     department_service,
+    dispatch_service,
     incident_service,
+    incident_views,
     register_service,
     settings_service,
+    upward_reports,
 )
 from dutyroom.services.errors import ConflictError
-from dutyroom.services.incident_service import IncidentDetail, IncidentQuery, IncidentRow
+from dutyroom.services.incident_views import IncidentDetail, IncidentQuery, IncidentRow
 from dutyroom.services.register_service import EntryView, RegisterQuery
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.ui.dialogs.log_dialogs import (
@@ -81,7 +84,15 @@ from dutyroom.ui.pages.base import Page
 from dutyroom.ui.table_models import Column
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.theme import DANGER, LEVEL_COLOURS, MUTED
-from dutyroom.ui.widgets import PAGE_MARGINS, button, menu_button, show_error, table_view, title_label
+from dutyroom.ui.widgets import (
+    PAGE_MARGINS,
+    button,
+    menu_button,
+    show_error,
+    table_view,
+    title_label,
+    to_date,
+)
 
 PAGE_SIZE = 100
 TITLE_COLUMN = 2  # of incident_columns
@@ -354,7 +365,7 @@ class LogPage(Page):
     def _dates(self) -> tuple[date | None, date | None]:
         if not self.use_dates.isChecked():
             return None, None
-        return self.start.date().toPython(), self.end.date().toPython()
+        return to_date(self.start.date()), to_date(self.end.date())
 
     def reload(self) -> None:
         on_register = self.tabs.currentIndex() == 1
@@ -367,10 +378,10 @@ class LogPage(Page):
                             None, PAGE_SIZE, done=self._entries_loaded, failed=self._failed)
         else:
             self.shown_incidents = self.incident_query()
-            self.runner.run(incident_service.list_incidents, self.uow, self.shown_incidents,
+            self.runner.run(incident_views.list_incidents, self.uow, self.shown_incidents,
                             None, PAGE_SIZE, done=self._incidents_loaded, failed=self._failed)
 
-    def _incidents_loaded(self, page: incident_service.IncidentPage) -> None:
+    def _incidents_loaded(self, page: incident_views.IncidentPage) -> None:
         selected = self.detail.id if self.detail else None
         self.incidents.set_page(page.rows, page.more)
         self._count(self.incidents.rowCount(), page.more)
@@ -396,11 +407,11 @@ class LogPage(Page):
                                  if shown else tr("没有符合条件的记录"))
 
     def _load_incidents(self, after: Key | None, limit: int, deliver: Deliver) -> None:
-        def done(page: incident_service.IncidentPage) -> None:
+        def done(page: incident_views.IncidentPage) -> None:
             deliver(page.rows, page.more)
             self._count(self.incidents.rowCount(), self.incidents.more)
 
-        self.runner.run(incident_service.list_incidents, self.uow, self.shown_incidents, after,
+        self.runner.run(incident_views.list_incidents, self.uow, self.shown_incidents, after,
                         limit, done=done, failed=self._failed)
 
     def _load_entries(self, after: Key | None, limit: int, deliver: Deliver) -> None:
@@ -426,7 +437,7 @@ class LogPage(Page):
             self.incident_view.selectRow(row)
             return
         self.incident_view.clearSelection()
-        self.runner.run(incident_service.get_incident, self.uow, incident_id,
+        self.runner.run(incident_views.get_incident, self.uow, incident_id,
                         done=self._show_incident, failed=self._failed)
 
     def _incident_selected(self) -> None:
@@ -438,15 +449,16 @@ class LogPage(Page):
         if row is None:
             self._show_incident(None)
             return
-        self.runner.run(incident_service.get_incident, self.uow, row[1],
+        self.runner.run(incident_views.get_incident, self.uow, row[1],
                         done=self._show_incident, failed=self._failed)
 
     def _show_incident(self, detail: IncidentDetail | None) -> None:
         previous, self.detail = self.detail, detail
         usable = detail is not None and not detail.voided
         is_open = detail is not None and detail.open
-        for widget in (self.report_button, self.edit_button, self.more_button, self.void_action,
-                       *self.print_actions):
+        switched: list[QAction | QWidget] = [self.report_button, self.edit_button, self.more_button,
+                                             self.void_action, *self.print_actions]
+        for widget in switched:
             widget.setEnabled(usable)
         self.dispatch_button.setEnabled(is_open)
         self.feedback_button.setEnabled(is_open and detail is not None and any(
@@ -559,7 +571,7 @@ class LogPage(Page):
             self.changed.emit(outcome.changes)
             self.reload()
         if self.detail is not None and self.tabs.currentIndex() == 0:
-            self.runner.run(incident_service.get_incident, self.uow, self.detail.id,
+            self.runner.run(incident_views.get_incident, self.uow, self.detail.id,
                             done=self._show_incident, failed=self._failed)
 
     def new_incident(self) -> None:
@@ -569,7 +581,7 @@ class LogPage(Page):
             self.detail = None
             self.tabs.setCurrentIndex(0)
             self.changed.emit(dialog.outcome.changes)
-            self.runner.run(incident_service.get_incident, self.uow, dialog.outcome.value.id,
+            self.runner.run(incident_views.get_incident, self.uow, dialog.outcome.value.id,
                             done=self._show_incident, failed=self._failed)
             self.reload()
 
@@ -593,14 +605,14 @@ class LogPage(Page):
             "update" if any(r.stage == "first" for r in d.reports) else "first")
 
         def save(values: dict[str, Any]) -> Outcome[Any]:
-            return incident_service.record_report(
+            return upward_reports.record_report(
                 self.uow, d.id, values["stage"], values["channel"], sent_at=values["sent_at"],
                 recipient=values["recipient"], sent_by=values["sent_by"], text=values["text"],
                 entry_reason=values["entry_reason"])
 
         user = self.uow.user
         dialog = ReportDialog(self.runner, save, self.zone,
-                              lambda s: incident_service.draft_text(self.uow, d.id, s),
+                              lambda s: upward_reports.draft_text(self.uow, d.id, s),
                               stage, sender=user.display_name if user.role else "", parent=self)
         if dialog.exec() and dialog.outcome is not None:
             saved = dialog.outcome.value
@@ -617,7 +629,7 @@ class LogPage(Page):
             return
         label = tr_label(STAGE_LABELS[Stage(stage)])
         preview_later(self, self.runner,
-                      lambda: incident_service.report_document(self.uow, d.id, stage),
+                      lambda: upward_reports.report_document(self.uow, d.id, stage),
                       tr("{0} 信息报告（{1}）").format(d.facts.title, label),
                       tr("信息报告-{0}-{1}.pdf").format(label, d.id))
 
@@ -638,7 +650,7 @@ class LogPage(Page):
             return
 
         def save(values: dict[str, Any]) -> Outcome[Any]:
-            return incident_service.dispatch(self.uow, d.id, values["departments"],
+            return dispatch_service.dispatch(self.uow, d.id, values["departments"],
                                              ordered_at=values["ordered_at"],
                                              instructions=values["instructions"])
 
@@ -650,7 +662,7 @@ class LogPage(Page):
             return
 
         def save(values: dict[str, Any]) -> Outcome[Any]:
-            return incident_service.record_feedback(self.uow, values["dispatch"], values["kind"],
+            return dispatch_service.record_feedback(self.uow, values["dispatch"], values["kind"],
                                                     at=values["at"], text=values["text"])
 
         self._run_dialog(FeedbackDialog(self.runner, save, self.zone, d.dispatches, self))
@@ -746,7 +758,7 @@ class LogPage(Page):
         if dialog.exec() and dialog.outcome is not None:
             self.changed.emit(dialog.outcome.changes)
             self.tabs.setCurrentIndex(0)
-            self.runner.run(incident_service.get_incident, self.uow, dialog.outcome.value.id,
+            self.runner.run(incident_views.get_incident, self.uow, dialog.outcome.value.id,
                             done=self._show_incident, failed=self._failed)
 
 

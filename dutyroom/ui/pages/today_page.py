@@ -15,19 +15,20 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
-from dutyroom.alerts.scheduler import utc_clock
+from dutyroom.domain.clock import utc_clock
 from dutyroom.domain.deadlines import KIND_LABELS, AlertState, DeadlineKind
 from dutyroom.domain.incidents import LEVEL_SHORT, Level
 from dutyroom.domain.tiers import Tier
-from dutyroom.services import clock_service, incident_service, settings_service, staff_service
+from dutyroom.services import clock_service, incident_views, settings_service, staff_service
 from dutyroom.services.alert_service import Alert, Watch
 from dutyroom.services.clock_service import ShiftView, SlotView
-from dutyroom.services.incident_service import IncidentQuery, IncidentRow
+from dutyroom.services.incident_views import IncidentQuery, IncidentRow
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.ui.alert_center import AlertCenter
 from dutyroom.ui.dialogs.clock_dialogs import CheckInDialog, PresenceDialog, SpotCheckDialog
@@ -269,7 +270,7 @@ class TodayPage(Page):
             self.runner.run(clock_service.shift_view, self.uow, self.now(),
                             done=self._show_shift, failed=self._failed)
         if changes is None or changes.incidents or changes.settings:
-            self.runner.run(incident_service.list_incidents, self.uow,
+            self.runner.run(incident_views.list_incidents, self.uow,
                             IncidentQuery(open_only=True), None, 200,
                             done=lambda page: self.incident_model.set_records(page.rows),
                             failed=self._failed)
@@ -300,8 +301,9 @@ class TodayPage(Page):
     def _fill_people(self, shift: ShiftView) -> None:
         while self.people_grid.count():
             item = self.people_grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         for column, header in enumerate((tr("岗位"), tr("姓名"), tr("手机"), tr("签到"))):
             self.people_grid.addWidget(_grid_label(header, MUTED), 0, column)
         self.slot_states: list[tuple[SlotView, QLabel]] = []
@@ -501,14 +503,16 @@ class TodayPage(Page):
     def _presence_done(self, outcome: Outcome[Any]) -> None:
         view = outcome.value
         late = tr("（已超过确认时限，记为超时确认）") if view.late else ""
-        self.window().statusBar().showMessage(
+        window = self.window()
+        assert isinstance(window, QMainWindow)  # the page lives in the main window
+        window.statusBar().showMessage(
             tr("已确认在岗：{0} {1:%H:%M}{2}").format(
                    view.staff_name, view.confirmed_at.astimezone(self.zone), late),
             10_000)
         self._after(outcome)
 
     def record_spot_check(self) -> None:
-        names = [slot.checkin.staff_name if slot.checkin else slot.staff.name
+        names = [slot.checkin.staff_name if slot.checkin else slot.staff.name if slot.staff else ""
                  for slot in (self.shift.slots if self.shift else [])
                  if slot.checkin or slot.staff]
 

@@ -1,0 +1,233 @@
+"""What every incident use case reads: an incident's rows turned into domain values.
+
+Intake, reports upward, dispatch, the views and the handover record all need the same few
+things about an incident: its facts, its level as it stood at a moment, its reports and
+dispatches, and the deadlines these give under the desk's rules. They live here once, as
+session-level readers taking an open session, so no use-case module borrows another's
+private helpers. Deadlines are computed by domain/deadlines.py each time they are needed,
+never stored.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dutyroom.db.models import AuditEntry, Department, Dispatch, Incident, UpwardReport
+from dutyroom.domain import deadlines as rules_module
+from dutyroom.domain.clock import parse_local_time
+from dutyroom.domain.deadlines import Channel, Deadline, IncidentClock, SentReport, Stage
+from dutyroom.domain.errors import FieldError
+from dutyroom.domain.incidents import (
+    COUNTS,
+    FUTURE_TOLERANCE,
+    TEXTS,
+    Category,
+    IncidentFacts,
+    Level,
+    Status,
+)
+from dutyroom.domain.report_times import is_late_entry, late_entry_text, received_change_text
+from dutyroom.domain.text import Verbatim, sentence
+from dutyroom.services.conflicts import stale_edit
+from dutyroom.services.errors import InputError, Problem
+from dutyroom.services.settings_service import Desk
+from dutyroom.services.uow import Changes
+
+ENTITY = "incident"
+
+CHANGED = Changes(incidents=True)
+
+# Listed rather than "not closed", so SQLite reads the few open rows through the status index
+# instead of scanning ten years of closed ones.
+OPEN_STATUSES = (Status.RECEIVED.value, Status.HANDLING.value)
+
+TIME_FIELDS = {"received_at": "接报时间", "occurred_at": "发生时间"}
+
+
+@dataclass(frozen=True)
+class DeadlineView:
+    kind: str
+    label: str
+    due: datetime
+    met_at: datetime | None
+    late: bool
+    ref: int  # the incident's id
+    subject: str  # readable: the incident (and department) it is about
+
+    @classmethod
+    def of(cls, deadline: Deadline, ref: int, subject: str) -> DeadlineView:
+        return cls(deadline.kind.value, deadline.label(), deadline.due, deadline.met_at,
+                   deadline.late, ref, subject)
+
+
+# --- reading rows into domain values ----------------------------------------------------------
+
+
+def facts_of(row: Incident) -> IncidentFacts:
+    return IncidentFacts(
+        category=Category(row.category), level=Level(row.level),
+        economic_loss=row.economic_loss,
+        **{key: getattr(row, key) for key in (*TIME_FIELDS, *TEXTS, *COUNTS)},
+    )
+
+
+def _level_changes(row: Incident) -> tuple[tuple[datetime, Level], ...]:
+    changes = tuple((datetime.fromisoformat(at), Level(level))
+                    for at, level in json.loads(row.level_changes or "[]"))
+    return changes or ((row.received_at, Level(row.level)),)
+
+
+def _levels_until(row: Incident, moment: datetime) -> tuple[tuple[datetime, Level], ...]:
+    """The level changes made up to `moment` (at least the level it was received at)."""
+    changes = _level_changes(row)
+    return tuple(c for c in changes if c[0] <= moment) or changes[:1]
+
+
+def level_at(row: Incident, moment: datetime) -> Level:
+    """The incident's level as it was set at `moment`."""
+    return _levels_until(row, moment)[-1][1]
+
+
+def is_open(row: Incident) -> bool:
+    return not row.voided and row.status != Status.CLOSED
+
+
+def load_incident(session: Session, incident_id: int, version: int | None) -> Incident:
+    row = session.get(Incident, incident_id)
+    if row is None:
+        raise InputError([Problem(sentence("没有编号为 {0} 的事件", incident_id), field="id")])
+    if version is not None and row.version != version:
+        raise stale_edit(session, row, ENTITY, sentence("事件「{0}」", Verbatim(row.title)))
+    if row.voided:
+        raise InputError.simple(sentence("事件「{0}」已作废，不能再修改或报送", row.title), "id")
+    return row
+
+
+def stated_time(raw: Any, zone: tzinfo, moment: datetime, key: str, label: str,
+          not_before: datetime, before_label: str) -> datetime:
+    try:
+        value = parse_local_time(raw, zone, key, label) or moment
+    except FieldError as error:
+        raise InputError.from_field(error) from None
+    if value > moment + FUTURE_TOLERANCE:
+        raise InputError.simple(sentence("{0}比现在晚 5 分钟以上，请检查日期和时间", label), key)
+    if value < not_before:
+        raise InputError.simple(sentence("{0}不能早于{1}", label, before_label), key)
+    return value
+
+
+# --- deadlines --------------------------------------------------------------------------------
+
+
+def report_deadlines_of(row: Incident, reports: Sequence[UpwardReport], d: Desk,
+                        as_of: datetime | None = None) -> list[Deadline]:
+    """The incident's report deadlines; with `as_of`, as they stood then (reports sent and
+    levels set later ignored), which is how a past shift's handover record reads."""
+    if row.voided:
+        return []
+    levels = _level_changes(row)
+    open_now = is_open(row)
+    casualties = row.casualties_changed_at
+    if as_of is not None:
+        if casualties is not None and casualties > as_of:
+            casualties = None
+        reports = [r for r in reports if r.sent_at <= as_of]
+        levels = _levels_until(row, as_of)
+        open_now = open_now or (row.closed_at is not None and row.closed_at > as_of)
+    clock = IncidentClock(
+        received_at=row.received_at, level_changes=levels, open=open_now,
+        casualties_changed_at=casualties,
+        reports=tuple(SentReport(Stage(r.stage), Channel(r.channel), r.sent_at) for r in reports),
+    )
+    return rules_module.report_deadlines(clock, d.rules, d.zone)
+
+
+def dispatch_deadlines(row: Incident, dispatches: Sequence[tuple[Dispatch, str]]
+                        ) -> list[Deadline]:
+    if row.voided:
+        return []
+    return [rules_module.dispatch_deadline(x.ordered_at, x.arrival_minutes, x.arrived_at, name)
+            for x, name in dispatches]
+
+
+def deadline_views(row: Incident, deadlines: Sequence[Deadline]) -> tuple[DeadlineView, ...]:
+    return tuple(DeadlineView.of(d, row.id, row.title) for d in deadlines)
+
+
+def reports_of(session: Session, incident_ids: Sequence[int]) -> dict[int, list[UpwardReport]]:
+    found: dict[int, list[UpwardReport]] = {i: [] for i in incident_ids}
+    if incident_ids:
+        for report in session.scalars(select(UpwardReport)
+                                      .where(UpwardReport.incident_id.in_(incident_ids))
+                                      .order_by(UpwardReport.sent_at, UpwardReport.id)):
+            found[report.incident_id].append(report)
+    return found
+
+
+def dispatches_of(session: Session, incident_ids: Sequence[int]
+                   ) -> dict[int, list[tuple[Dispatch, str]]]:
+    found: dict[int, list[tuple[Dispatch, str]]] = {i: [] for i in incident_ids}
+    if incident_ids:
+        rows = session.execute(
+            select(Dispatch, Department.name).join(Department)
+            .where(Dispatch.incident_id.in_(incident_ids))
+            .order_by(Dispatch.ordered_at, Dispatch.id))
+        for dispatch, name in rows:
+            found[dispatch.incident_id].append((dispatch, name))
+    return found
+
+
+def all_deadlines(session: Session, row: Incident, d: Desk) -> list[Deadline]:
+    reports = reports_of(session, [row.id])[row.id]
+    dispatches = dispatches_of(session, [row.id])[row.id]
+    return sorted(report_deadlines_of(row, reports, d) + dispatch_deadlines(row, dispatches),
+                  key=lambda x: x.due)
+
+
+def late_entry_note(report: UpwardReport, d: Desk) -> str:
+    """The 补录 note of a report recorded long after its claimed time, else ""."""
+    if not is_late_entry(report.sent_at, report.recorded_at, int(d.values["late_entry_minutes"])):
+        return ""
+    return late_entry_text(report.sent_at, report.recorded_at, report.entry_reason, d.zone)
+
+
+def received_correction(session: Session, row: Incident, reports: Sequence[UpwardReport],
+                        zone: tzinfo, as_of: datetime | None = None) -> str:
+    """The received time's change made after a report existed (with both times), or ""."""
+    first_report = min((r.recorded_at for r in reports), default=None)
+    if first_report is None:
+        return ""
+    found, previous = "", None
+    for at, payload in session.execute(select(AuditEntry.at, AuditEntry.payload).where(
+            AuditEntry.entity == ENTITY, AuditEntry.entity_id == str(row.id))
+            .order_by(AuditEntry.id)):
+        if as_of is not None and at > as_of:
+            break
+        received = json.loads(payload).get("received_at")
+        if previous is not None and received != previous and at >= first_report:
+            found = received_change_text(datetime.fromisoformat(previous),
+                                         datetime.fromisoformat(received), zone)
+        previous = received
+    return found
+
+
+def open_deadlines_in(session: Session, d: Desk) -> list[DeadlineView]:
+    """Every deadline of every open incident, met or not (the alert list filters them)."""
+    rows = list(session.scalars(select(Incident).where(
+        Incident.voided.is_(False), Incident.status.in_(OPEN_STATUSES))))
+    ids = [r.id for r in rows]
+    reports, dispatches = reports_of(session, ids), dispatches_of(session, ids)
+    views: list[DeadlineView] = []
+    for row in rows:
+        for deadline in report_deadlines_of(row, reports[row.id], d):
+            views.append(DeadlineView.of(deadline, row.id, row.title))
+        for deadline in dispatch_deadlines(row, dispatches[row.id]):
+            views.append(DeadlineView.of(deadline, row.id, f"{row.title}（{deadline.note}）"))
+    return sorted(views, key=lambda v: v.due)
