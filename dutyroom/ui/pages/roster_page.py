@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
 from dutyroom.domain import duty_clock
@@ -45,7 +46,16 @@ from dutyroom.ui.icons import icon
 from dutyroom.ui.month_grid import DayDelegate, MonthModel, grid_range, month_start
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.tasks import Runner, SyncRunner
-from dutyroom.ui.widgets import PAGE_MARGINS, button, card, error_text, menu_button, show_error, weekday_name
+from dutyroom.ui.widgets import (
+    PAGE_MARGINS,
+    FittingScroll,
+    button,
+    card,
+    error_text,
+    menu_button,
+    show_error,
+    weekday_name,
+)
 
 KIND_CHOICES = [(None, tr("按国务院安排")), (DayKind.WORKDAY, tr("工作日")), (DayKind.WEEKEND, tr("周末")),
                 (DayKind.HOLIDAY, tr("法定节假日")), (DayKind.ADJUSTED_WORKDAY, tr("调休上班"))]
@@ -161,10 +171,10 @@ class RosterPage(Page):
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.grid, lambda: self.edit_slot(None))
         self.month = month_start(date.today())
 
-    def _build_detail(self) -> QFrame:
+    def _build_detail(self) -> QWidget:
+        """The selected day's panel; on a short screen (a banner above, three tiers on a
+        holiday) it scrolls rather than squeezing its buttons and title."""
         frame, inner = card()
-        frame.setMinimumWidth(240)
-        frame.setMaximumWidth(300)
         self.day_title = QLabel()
         self.day_title.setStyleSheet("font-size: 12pt; font-weight: 600;")
         inner.addWidget(self.day_title)
@@ -203,7 +213,10 @@ class RosterPage(Page):
         name_row.addWidget(self.kind_name, 1)
         name_row.addWidget(save_kind)
         inner.addLayout(name_row)
-        return frame
+        panel = FittingScroll(frame)
+        panel.setMinimumWidth(240)
+        panel.setMaximumWidth(300)
+        return panel
 
     # --- loading ---------------------------------------------------------------------------
 
