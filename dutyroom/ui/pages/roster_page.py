@@ -215,7 +215,7 @@ class RosterPage(Page):
         inner.addLayout(name_row)
         panel = FittingScroll(frame)
         panel.setMinimumWidth(240)
-        panel.setMaximumWidth(300)
+        panel.setMaximumWidth(340)
         return panel
 
     # --- loading ---------------------------------------------------------------------------
