@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 
 from dutyroom.cli.base import EXIT_FAILURE, EXIT_OK, Context, handles
+from dutyroom.services.errors import InputError
 
 
 def wire_check(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
@@ -20,7 +21,17 @@ def check(ctx: Context) -> int:
     from dutyroom.services import check_service
 
     anchors = tuple(parse_anchor(a, "anchor") for a in ctx.args.anchor or ())
-    backend = ctx.open(prepare=False)
+    try:
+        backend = ctx.open(prepare=False)
+    except InputError as error:
+        if not _is_a_file(ctx.args.db):
+            raise  # nothing there to check: a mistyped --db is bad input, as for any command
+        # A file that is there but holds no Dutyroom database (empty, another program's,
+        # a pipe): damage to report, like any other.
+        found = error.one_line()
+        ctx.out.emit({"ok": False, "problems": [found], "head": None},
+                     lambda: f"发现问题：\n  - {found}")
+        return EXIT_FAILURE
     report = check_service.run_check(backend.uow, backend.engine, anchors)
     head = str(report.head) if report.head else None
     lines = [f"检查通过：数据库完好，审计链 {report.audit_entries} 条记录无断裂，每条记录与审计记录一致"] \
@@ -30,3 +41,14 @@ def check(ctx: Context) -> int:
     ctx.out.emit({"ok": report.ok, "problems": report.problems, "head": head},
                  lambda: "\n".join(lines))
     return EXIT_OK if report.ok else EXIT_FAILURE
+
+
+def _is_a_file(target: str | None) -> bool:
+    from dutyroom.db.engine import sqlite_path
+    from dutyroom.services.setup_service import database_url
+
+    try:
+        path = sqlite_path(database_url(target))
+        return path is not None and path.exists() and not path.is_dir()
+    except (InputError, OSError, ValueError):
+        return False

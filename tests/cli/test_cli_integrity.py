@@ -36,12 +36,12 @@ def test_check_gives_the_head_and_proves_an_anchor(db):
     assert bad.returncode == 2 and "锚点" in bad.stderr and "Traceback" not in bad.stderr
 
 
-@pytest.mark.parametrize("damage", ["text", "truncated", "zeros"])
+@pytest.mark.parametrize("damage", ["text", "truncated", "zeros", "empty"])
 def test_check_never_crashes_on_a_damaged_file(tmp_path, db, damage):
     target = tmp_path / "damaged.sqlite3"
     data = Path(db).read_bytes()
     target.write_bytes({"text": "不是数据库\n".encode() * 500, "truncated": data[: len(data) // 3],
-                        "zeros": data[:8192] + b"\0" * (len(data) - 8192)}[damage])
+                        "zeros": data[:8192] + b"\0" * (len(data) - 8192), "empty": b""}[damage])
     for as_json in (True, False):
         result = run("check", "--db", str(target), *(["--json"] if as_json else []))
         assert result.returncode == 1 and "Traceback" not in result.stderr + result.stdout
