@@ -18,13 +18,13 @@ def wire_check(parser: argparse.ArgumentParser, common: argparse.ArgumentParser)
 
 def check(ctx: Context) -> int:
     from dutyroom.domain.anchors import parse_anchor
-    from dutyroom.services import check_service
+    from dutyroom.services import check_service, setup_service
 
     anchors = tuple(parse_anchor(a, "anchor") for a in ctx.args.anchor or ())
     try:
         backend = ctx.open(prepare=False)
     except InputError as error:
-        if not _is_a_file(ctx.args.db):
+        if not setup_service.names_a_file(ctx.args.db):
             raise  # nothing there to check: a mistyped --db is bad input, as for any command
         # A file that is there but holds no Dutyroom database (empty, another program's,
         # a pipe): damage to report, like any other.
@@ -42,13 +42,3 @@ def check(ctx: Context) -> int:
                  lambda: "\n".join(lines))
     return EXIT_OK if report.ok else EXIT_FAILURE
 
-
-def _is_a_file(target: str | None) -> bool:
-    from dutyroom.db.engine import sqlite_path
-    from dutyroom.services.setup_service import database_url
-
-    try:
-        path = sqlite_path(database_url(target))
-        return path is not None and path.exists() and not path.is_dir()
-    except (InputError, OSError, ValueError):
-        return False

@@ -53,6 +53,16 @@ def database_url(target: str | os.PathLike[str] | None) -> URL:
                           ) from None
 
 
+def names_a_file(target: str | os.PathLike[str] | None) -> bool:
+    """Whether `--db` names a file that is there (`check` reports one holding no database as
+    damage, where a path with nothing at it is a mistyped --db)."""
+    try:
+        path = sqlite_path(database_url(target))
+        return path is not None and path.exists() and not path.is_dir()
+    except (InputError, OSError, ValueError):
+        return False
+
+
 def connect(url: URL, *, create: bool = True) -> Engine:
     """An engine for `url`. Without `create`, an SQLite file that does not exist (or holds
     nothing) is refused before anything is made, so a mistyped path leaves no file or folder

@@ -17,6 +17,7 @@ from dutyroom.db.models import Incident, UpwardReport, audit_key
 from dutyroom.domain.roles import Actor, Role
 from dutyroom.services import (
     check_service,
+    dispatch_service,
     field_service,
     incident_service,
     incident_views,
@@ -155,7 +156,7 @@ def test_a_branch_edit_of_what_the_desk_took_from_the_other_copy_is_a_conflict(d
 
 
 def _incident_facts(desk, title):
-    return incident_service.get_incident(desk.uow, _incident(desk.uow, title).id).facts
+    return incident_views.get_incident(desk.uow, _incident(desk.uow, title).id).facts
 
 
 def test_an_older_copy_after_a_newer_one_adds_nothing_and_says_so(desk, tmp_path):
@@ -277,7 +278,7 @@ def test_a_report_stamped_outside_the_laptop_s_time_is_refused(desk, tmp_path, s
                                  users=("wang",), now=NOW + timedelta(hours=2))
     laptop = _laptop(tmp_path / "a.dutyroom")
     flood = _incident(laptop.uow, "河堤管涌")
-    incident_service.record_report(laptop.uow, flood.id, "first", "written",
+    upward_reports.record_report(laptop.uow, flood.id, "first", "written",
                                    sent_at=NOW + timedelta(hours=3), now=NOW + timedelta(hours=3))
     laptop.close()
     _forge(tmp_path / "a.dutyroom", statement, "upward_report", UpwardReport)
@@ -330,7 +331,7 @@ def test_a_department_forged_on_the_laptop_is_refused_with_the_merge(desk, tmp_p
         audit_change(session, row, "wang", "department", "create")
         department_id = row.id
     flood = _incident(laptop.uow, "河堤管涌")
-    incident_service.dispatch(laptop.uow, flood.id, [department_id], now=NOW + timedelta(hours=1))
+    dispatch_service.dispatch(laptop.uow, flood.id, [department_id], now=NOW + timedelta(hours=1))
     laptop.close()
     before = contents(desk.engine)
     with pytest.raises(InputError, match="联动单位"):
