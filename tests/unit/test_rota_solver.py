@@ -20,21 +20,9 @@ from dutyroom.domain.fairness import Weights, fairness
 from dutyroom.domain.roster import Absence, Category, Method, Person, RosterRules
 from dutyroom.domain.rota_solver import Problem, SolveControl
 from dutyroom.domain.tiers import Tier
+from tests.unit.test_roster import people, plans
 
 RULES = RosterRules()
-
-
-def people(chiefs: int, leaders: int, officers: int) -> list[Person]:
-    out, next_id = [], 1
-    for tier, n in ((Tier.CHIEF, chiefs), (Tier.LEADER, leaders), (Tier.OFFICER, officers)):
-        for i in range(n):
-            out.append(Person(next_id, f"{tier.label}{i}", tier, f"139{next_id:08d}"))
-            next_id += 1
-    return out
-
-
-def plans(start, end, periods=None, rules=RULES, user=None):
-    return roster.plan_days(resolve(start, end, user or {}), periods or {}, rules)
 
 
 def solve(problem: Problem, seconds: float = 10) -> roster.Generation:
