@@ -18,6 +18,7 @@ domain loads without it, and the greedy takes over when it is missing or finds n
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from collections.abc import Iterable, Mapping
@@ -40,24 +41,29 @@ from dutyroom.domain.roster import (
     counts_with,
     explain,
     greedy,
+    in_seat_order,
+    twins,
     unhonoured,
 )
 from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
 
 DEFAULT_SECONDS = 20.0
-STAGES = ("fewest_empty", "balance", "load", "requests", "rotation")
-PROMISED = ("fewest_empty", "balance", "load")  # what "best" means; the rest are tie-breaks
+STAGES = ("fewest_empty", "fewest_second", "balance", "load", "requests", "rotation")
+# What "best" means; the rest are tie-breaks.
+PROMISED = ("fewest_empty", "fewest_second", "balance", "load")
 # Of the time left when a stage starts, the share it may use (what it leaves over goes on);
 # the later goals also stop at CAPS × the work done so far (at least a little), so a rota
 # whose weighted load is hard to prove best is offered in a second or two, said to be
 # unproven, instead of at the time limit. Budgets are counted in CP-SAT's deterministic
 # time with one worker: the same problem then gets the same rota on every run, however
 # busy the machine; the wall-clock limit only guards against a very slow machine.
-SHARES = {"fewest_empty": 0.4, "balance": 0.5, "load": 0.6, "requests": 0.5, "rotation": 1.0}
+SHARES = {"fewest_empty": 0.4, "fewest_second": 0.4, "balance": 0.5, "load": 0.6,
+          "requests": 0.5, "rotation": 1.0}
 CAPS = {"load": (1.0, 0.3), "requests": (0.5, 0.1), "rotation": (0.5, 0.1)}
-STAGE_LABELS = {"fewest_empty": "求最少空班", "balance": "均衡各类班次", "load": "均衡加权工作量",
-                "requests": "照顾个人请求", "rotation": "保持轮换顺序"}
+STAGE_LABELS = {"fewest_empty": "求最少空班", "fewest_second": "求双人值班空缺最少",
+                "balance": "均衡各类班次", "load": "均衡加权工作量", "requests": "照顾个人请求",
+                "rotation": "保持轮换顺序"}
 
 
 class Cancelled(Exception):
@@ -153,17 +159,17 @@ class _Exact:
     def _build(self) -> None:
         hard, model, p = self.hard, self.model, self.p
         fixed = _Book(p.taken)
-        self.slots = [(plan.day, tier) for plan in p.plans for tier in plan.required
-                      if (plan.day, tier) not in p.taken]
+        self.slots = [(plan.day, seat) for plan in p.plans for seat in plan.seats
+                      if (plan.day, seat) not in p.taken]
         category_of = {plan.day: plan.category for plan in p.plans}
         self.x: dict[tuple[int, Slot], Any] = {}
         per_day: dict[int, dict[date, list[Any]]] = {}
         self.filled: dict[Slot, Any] = {}
         for slot in self.slots:
-            day, tier = slot
+            day, seat = slot
             here = []
-            for person in hard.pool(tier):
-                if hard.barrier(person.id, tier, day) is not None:
+            for person in hard.pool(seat.tier):
+                if hard.barrier(person.id, seat.tier, day) is not None:
                     continue
                 if fixed.on(person.id, day) or fixed.resting(person.id, day, hard.rest):
                     continue
@@ -174,7 +180,14 @@ class _Exact:
             if here:
                 model.add_at_most_one(here)
             self.filled[slot] = sum(here) if here else 0
-        self.forced_empty = sum(1 for slot in self.slots if isinstance(self.filled[slot], int))
+        # Two goals for empty seats, one after the other: first that each tier has somebody
+        # every day (the first seats), then the further officers of a two-officer day. A
+        # day with nobody at the desk is the failure desks fear; a second officer missing
+        # is the lesser one, never bought with the first.
+        firsts = [slot for slot in self.slots if slot[1].index == 0]
+        seconds = [slot for slot in self.slots if slot[1].index > 0]
+        self.forced_empty = sum(1 for slot in firsts if isinstance(self.filled[slot], int))
+        self.forced_second = sum(1 for slot in seconds if isinstance(self.filled[slot], int))
         rest = hard.rest
         for days in per_day.values():
             ordered = sorted(days)
@@ -190,11 +203,13 @@ class _Exact:
         mine: dict[tuple[int, Category], list[Any]] = {}
         for (staff_id, (day, _tier)), var in self.x.items():
             mine.setdefault((staff_id, category_of[day]), []).append(var)
-        self.empty = len(self.slots) - sum(self.filled.values())
+        self.empty = len(firsts) - sum(self.filled[slot] for slot in firsts)
+        self.empty_second = len(seconds) - sum(self.filled[slot] for slot in seconds)
         weight = p.weights.of
         slot_kinds: dict[tuple[Tier, Category], int] = {}
-        for day, tier in self.slots:
-            slot_kinds[tier, category_of[day]] = slot_kinds.get((tier, category_of[day]), 0) + 1
+        for day, seat in self.slots:
+            key = (seat.tier, category_of[day])
+            slot_kinds[key] = slot_kinds.get(key, 0) + 1
         self.specs: dict[str, list[tuple[list[tuple[int, list[tuple[int, Any]]]], int]]] = {
             "balance": [], "load": []}
         self.bounds: list[tuple[Any, Any, list[tuple[int, list[tuple[int, Any]]]]]] = []
@@ -217,13 +232,29 @@ class _Exact:
         # Whether a tier's duties are fixed in number once no slot stays empty: only if
         # nobody can stand in another tier's slot (a chief leading).
         self.closed_tiers = not any(
-            self.hard.people[sid].tier is not tier for (sid, (_d, tier)) in self.x)
+            self.hard.people[sid].tier is not seat.tier for (sid, (_d, seat)) in self.x)
         self.asked = sum(var for (staff_id, (day, _t)), var in self.x.items()
                          if hard.asked_off(staff_id, day))
         self.habit = sum(self.x[key] for key in ((sid, slot) for slot, sid
                                                  in self.start.assignments.items())
                          if key in self.x)
+        self._order_twins()
         self._hint(self.start.assignments)
+
+    def _order_twins(self) -> None:
+        """Interchangeable seats (two officers of one day, roster.twins) filled first seat
+        first and by the people's order, as roster.in_seat_order puts them: without this
+        every rota has a mirror image the search would have to rule out again."""
+        for group in twins(self.p.plans, self.p.taken):
+            for first, second in itertools.pairwise(group):
+                if isinstance(self.filled[first], int):  # nobody can take either
+                    continue
+                self.model.add(self.filled[second] <= self.filled[first])
+                people = sorted(sid for (sid, slot) in self.x if slot == first)
+                for rank, staff_id in enumerate(people):
+                    if (staff_id, second) in self.x:
+                        earlier = [self.x[q, first] for q in people[:rank]]
+                        self.model.add(self.x[staff_id, second] <= sum(earlier))
 
     def _spread(self, values: list[tuple[int, list[tuple[int, Any]]]]) -> Any:
         """max − min of `base + Σ weight·x` over people, with the bounds' domains as tight
@@ -260,21 +291,21 @@ class _Exact:
 
     def run(self) -> Generation:
         best = dict(self.start.assignments)
-        min_empty: int | None = None
+        bounds: dict[str, int] = {}  # proven lower bounds of the empty-seat goals
+        self.kept: dict[str, int] = {}  # each goal's value, held from its stage on
         proven: list[str] = []
-        goals = [("fewest_empty", self.empty), ("balance", self.balance), ("load", self.load),
-                 ("requests", self.asked), ("rotation", -self.habit)]
+        goals = [("fewest_empty", self.empty), ("fewest_second", self.empty_second),
+                 ("balance", self.balance), ("load", self.load), ("requests", self.asked),
+                 ("rotation", -self.habit)]
         for stage, objective in goals:
             if isinstance(objective, int):  # nothing to choose for this goal
                 proven.append(stage)
-                if stage == "fewest_empty":
-                    min_empty = objective
+                bounds[stage] = self.kept[stage] = objective
                 continue
             value = self._value(stage, best)
-            if value == self._floor(stage, min_empty):  # proven by counting alone
+            if value == self._floor(stage):  # proven by counting alone
                 proven.append(stage)
-                if stage == "fewest_empty":
-                    min_empty = value
+                bounds[stage] = self.kept[stage] = value
                 self.model.add(objective <= value)
                 continue
             solved = self._solve(stage, objective)
@@ -283,19 +314,21 @@ class _Exact:
             best, value, bound, optimal = solved
             if optimal:
                 proven.append(stage)
-            if stage == "fewest_empty":
-                min_empty = bound
+            bounds[stage], self.kept[stage] = bound, value
             self.model.add(objective <= value)
             self._hint(best)
         self._complete(best)
-        return self._result(best, min_empty, tuple(proven))
+        return self._result(in_seat_order(best, twins(self.p.plans, self.p.taken)),
+                            bounds.get("fewest_empty"), bounds.get("fewest_second"),
+                            tuple(proven))
 
     def _value(self, stage: str, best: Mapping[Slot, int]) -> int:
         """The objective of `stage` for the rota `best`, counted directly."""
         chosen = {self.x[key].index for key in ((sid, slot) for slot, sid in best.items())
                   if key in self.x}
-        if stage == "fewest_empty":
-            return len(self.slots) - len(best)
+        if stage in ("fewest_empty", "fewest_second"):
+            return sum(1 for slot in self.slots
+                       if slot not in best and (slot[1].index == 0) == (stage == "fewest_empty"))
         if stage in self.specs:
             total = 0
             for values, _n in self.specs[stage]:
@@ -307,15 +340,18 @@ class _Exact:
             return sum(1 for slot, sid in best.items() if self.hard.asked_off(sid, slot[0]))
         return -sum(1 for slot, sid in best.items() if self.start.assignments.get(slot) == sid)
 
-    def _floor(self, stage: str, min_empty: int | None) -> int:
-        """A lower bound on the objective of `stage` that needs no search: the slots nobody
+    def _floor(self, stage: str) -> int:
+        """A lower bound on the objective of `stage` that needs no search: the seats nobody
         can take; for a spread, the gap the year before leaves whatever is added, and —
-        when every slot is filled and no one crosses tiers, so the total is fixed — 1
+        when every seat is kept filled and no one crosses tiers, so the total is fixed — 1
         if that total does not divide evenly."""
         if stage == "fewest_empty":
             return self.forced_empty
+        if stage == "fewest_second":
+            return self.forced_second
         if stage in self.specs:
-            fixed = min_empty == 0 and self.closed_tiers
+            fixed = (self.kept.get("fewest_empty") == 0 and self.kept.get("fewest_second") == 0
+                     and self.closed_tiers)
             total = 0
             for values, slots in self.specs[stage]:
                 bases = [base for base, _terms in values]
@@ -369,21 +405,21 @@ class _Exact:
         for slot in self.slots:
             if slot in best:
                 continue
-            day, tier = slot
-            for person in self.hard.pool(tier):
+            day, seat = slot
+            for person in self.hard.pool(seat.tier):
                 if (person.id, slot) in self.x and not book.on(person.id, day) \
                         and not book.resting(person.id, day, self.hard.rest):
                     best[slot] = person.id
                     book.add(person.id, day)
                     break
 
-    def _result(self, best: dict[Slot, int], min_empty: int | None,
+    def _result(self, best: dict[Slot, int], min_empty: int | None, min_second: int | None,
                 proven: tuple[str, ...]) -> Generation:
         p = self.p
         counts = counts_with(p.plans, {**p.taken, **best}, p.history)
         optimal = all(goal in proven for goal in PROMISED)
         result = Generation(best, [], counts, Method.OPTIMAL if optimal else Method.BEST_FOUND,
-                            min_empty, proven=proven)
+                            min_empty, proven=proven, min_second=min_second)
         result.unfilled = explain(p.plans, p.taken, result, self.hard)
         result.unhonoured = unhonoured(best, self.hard)
         if not optimal:
