@@ -7,6 +7,7 @@ rota of a small instance enumerated by a plain search that shares no code with t
 from __future__ import annotations
 
 import builtins
+import threading
 import random
 from datetime import date, timedelta
 
@@ -357,3 +358,30 @@ def _by_day(assignments, tier=None):
         if tier is None or seat.tier is tier:
             out.setdefault(day, []).append(staff_id)
     return out
+
+
+def test_the_rota_is_made_in_parts_that_share_nobody():
+    """Each tier's rota on its own (side by side on two cores), except that a chief who may
+    lead ties the chiefs' and the leaders' together; the parts' best rotas together are
+    the best rota (the independent brute force above checks the result either way)."""
+    days = plans(date(2026, 10, 1), date(2026, 10, 7))
+    apart = Problem(days, people(2, 3, 4), {}, [], {}, RULES)
+    assert rota_solver.components(apart) == [frozenset({Tier.CHIEF}), frozenset({Tier.LEADER}),
+                                             frozenset({Tier.OFFICER})]
+    joined = Problem(days, people(2, 3, 4), {}, [], {}, RosterRules(chief_may_lead=True))
+    assert rota_solver.components(joined) == [frozenset({Tier.CHIEF, Tier.LEADER}),
+                                              frozenset({Tier.OFFICER})]
+    control = SolveControl()
+    result = rota_solver.generate(joined, control=control)
+    assert result.unfilled == [] and control.step == len(rota_solver.STAGES)
+
+
+def test_cancel_reaches_every_part_being_solved():
+    control = SolveControl()
+    days = plans(date(2026, 1, 1), date(2026, 12, 31))
+    problem = Problem(days, people(6, 14, 40), {}, [], {}, RULES)
+    stopper = threading.Timer(0.3, control.cancel)
+    stopper.start()
+    with pytest.raises(rota_solver.Cancelled):
+        rota_solver.generate(problem, control=control)
+    stopper.join()
