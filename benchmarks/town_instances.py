@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from dutyroom.domain import roster
 from dutyroom.domain.calendar import resolve
 from dutyroom.domain.fairness import Weights
-from dutyroom.domain.roster import Absence, Category, Person, RosterRules, Slot
+from dutyroom.domain.roster import Absence, Category, Person, RosterRules, Seat, Slot
 from dutyroom.domain.rota_solver import Problem
 from dutyroom.domain.tiers import Tier
 
@@ -78,15 +78,15 @@ def _hand_fixed(rng: random.Random, plans: list[roster.DayPlan], people: list[Pe
     day_before = plans[0].day - timedelta(days=1)
     leaders = hard.pool(Tier.LEADER)
     if leaders:
-        taken[day_before, Tier.LEADER] = rng.choice(leaders).id
+        taken[day_before, Seat(Tier.LEADER)] = rng.choice(leaders).id
     for _ in range(rng.randint(2, 5)):
         plan = rng.choice(plans)
-        tier = rng.choice(plan.required)
-        free = [p for p in hard.pool(tier) if hard.barrier(p.id, tier, plan.day) is None
+        seat = rng.choice(plan.seats)
+        free = [p for p in hard.pool(seat.tier) if hard.barrier(p.id, seat.tier, plan.day) is None
                 and all(abs((d - plan.day).days) > rules.min_rest_days
-                        for (d, _t), s in taken.items() if s == p.id)]
-        if (plan.day, tier) not in taken and free:
-            taken[plan.day, tier] = rng.choice(free).id
+                        for (d, _s), s in taken.items() if s == p.id)]
+        if (plan.day, seat) not in taken and free:
+            taken[plan.day, seat] = rng.choice(free).id
     return taken
 
 

@@ -41,8 +41,9 @@ def generate_roster(ctx: Context) -> int:
     start, end = roster_service.parse_range(ctx.args.start, ctx.args.end)
     report = roster_service.generate(ctx.open().uow, start, end).value
     document = {
-        "assignments": [{"date": d.isoformat(), "tier": t.value, "staff_id": p.id,
-                         "name": p.name, "phone": p.mobile} for d, t, p in report.assignments],
+        # One entry a seat: a two-officer day lists both officers, each as "officer".
+        "assignments": [{"date": d.isoformat(), "tier": seat.tier.value, "staff_id": p.id,
+                         "name": p.name, "phone": p.mobile} for d, seat, p in report.assignments],
         "unfilled": [{"date": u.day.isoformat(), "tier": u.tier.value, "reason": u.reason}
                      for u in report.unfilled],
         "stats": {

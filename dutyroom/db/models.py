@@ -242,6 +242,7 @@ class RosterChange(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     day: Mapped[date] = mapped_column(Date, index=True)
     tier: Mapped[str] = mapped_column(String(8))
+    slot: Mapped[int] = mapped_column(Integer, default=0)  # which officer of the day: 0, 1…
     kind: Mapped[str] = mapped_column(String(12))  # assign | swap | substitute | clear
     old_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     new_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
@@ -250,6 +251,7 @@ class RosterChange(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[datetime] = mapped_column(default=utcnow)
     recorded_by: Mapped[str] = mapped_column(String(64), default="")
+    added_later: ClassVar[frozenset[str]] = frozenset({"slot"})  # schema 0010
 
 
 class Leave(Base):
@@ -408,19 +410,21 @@ class CheckIn(Base):
     """
 
     __tablename__ = "checkins"
-    __table_args__ = (UniqueConstraint("kind", "day", "tier", "due_at"),)
+    __table_args__ = (UniqueConstraint("kind", "day", "tier", "slot", "due_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = _uuid_column()
     kind: Mapped[str] = mapped_column(String(12))  # shift | presence
     day: Mapped[date] = mapped_column(Date, index=True)
     tier: Mapped[str] = mapped_column(String(8))
+    slot: Mapped[int] = mapped_column(Integer, default=0)  # the seat signed for (two officers)
     due_at: Mapped[datetime]
     confirmed_at: Mapped[datetime | None]
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     rostered_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     note: Mapped[str] = mapped_column(Text, default="")
     recorded_by: Mapped[str] = mapped_column(String(64), default="")
+    added_later: ClassVar[frozenset[str]] = frozenset({"slot"})  # schema 0010
 
 
 class SpotCheck(Base):

@@ -17,10 +17,13 @@ from datetime import date, datetime, tzinfo
 from dutyroom.domain.clock import minute_text
 from dutyroom.domain.deadlines import Deadline
 from dutyroom.domain.incidents import CATEGORY_LABELS, LEVEL_SHORT, STATUS_LABELS, Category, Level, Status
+from dutyroom.domain.roster import ORDINALS, Seat
 from dutyroom.domain.tiers import Tier
 
 MAX_NOTES = 2000
 PERIOD_JOIN = " 至 "  # between the first and the last minute of a shift in `period`
+NAMES_JOIN = "、"  # between the names of two officers of one shift
+SIGNERS = ("交班人", "接班人", "带班领导")
 
 
 # --- the facts a shift leaves behind (the service reads them from the database) ----------
@@ -28,9 +31,10 @@ PERIOD_JOIN = " 至 "  # between the first and the last minute of a shift in `pe
 
 @dataclass(frozen=True)
 class SignIn:
-    """A tier's 接班签到: who was rostered and who signed in, if anyone."""
+    """A seat's 接班签到 (a tier; each officer of a two-officer day): who was rostered and
+    who signed in, if anyone."""
 
-    tier: Tier
+    seat: Seat
     rostered: str
     due: datetime
     signed_by: str = ""
@@ -125,8 +129,10 @@ class ShiftFacts:
     end: datetime
     zone: tzinfo
     as_of: datetime  # the moment the record describes: the handover, or now if earlier
-    people: dict[Tier, str]  # who is on duty in the shift, per tier (signed in, else rostered)
-    incoming: str  # the next shift's officer
+    # Who is on duty in the shift, per tier and seat by seat (signed in, else rostered):
+    # two officers on a two-officer day.
+    people: dict[Tier, tuple[str, ...]]
+    incoming: tuple[str, ...]  # the next shift's officers
     sign_ins: tuple[SignIn, ...]
     prompts: tuple[Prompt, ...]
     spot_checks: tuple[SpotCheckFact, ...]
@@ -185,6 +191,9 @@ class HandoverRecord:
     # The audit chain's head when the record was accepted ("1234:3F9AC2107B4E55D1",
     # domain/anchors.py): printed on the signed paper, so the file can be checked against it.
     anchor: str = ""
+    # Who signs the paper, as the lines are labelled: 交班人, 接班人 and 带班领导, a line for
+    # each officer where two hand over or take over. Empty in records accepted before.
+    signers: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:
@@ -222,7 +231,12 @@ class HandoverRecord:
             for s in data.pop("sections"))
         corrections = tuple(Correction(**c) for c in data.pop("corrections"))
         day = date.fromisoformat(data.pop("day"))
-        return cls(day=day, sections=sections, corrections=corrections, **data)
+        signers = tuple(data.pop("signers", ()))
+        return cls(day=day, sections=sections, corrections=corrections, signers=signers, **data)
+
+    @property
+    def signature_lines(self) -> tuple[str, ...]:
+        return self.signers or SIGNERS
 
 
 # --- assembling ------------------------------------------------------------------------------
@@ -243,6 +257,7 @@ def _overdue_text(due: datetime, as_of: datetime) -> str:
 def _sign_in_lines(facts: ShiftFacts) -> list[Line]:
     lines = []
     for s in facts.sign_ins:
+        key = f"signin/{s.seat.tier.value}" + (f"/{s.seat.index}" if s.seat.index else "")
         who = s.signed_by or s.rostered or "（未排班）"
         if s.signed_by and s.rostered and s.signed_by != s.rostered:
             who = f"{s.signed_by}（替 {s.rostered}）"
@@ -254,7 +269,7 @@ def _sign_in_lines(facts: ShiftFacts) -> list[Line]:
             state, alert = "未签到", True
         else:
             state, alert = "待签到", False
-        lines.append(Line(f"signin/{s.tier.value}", (f"接班签到 · {s.tier.label}",
+        lines.append(Line(key, (f"接班签到 · {s.seat.label}",
                           f"{_local(s.due, facts.zone, '%H:%M')} 前", who, state), alert))
     for p in facts.prompts:
         if p.confirmed_at is not None:
@@ -381,10 +396,22 @@ def assemble(facts: ShiftFacts, *, equipment: str = "", notes: str = "") -> Hand
     return HandoverRecord(
         unit=facts.unit, desk=facts.desk, day=facts.day,
         period=f"{minute_text(facts.start, zone)}{PERIOD_JOIN}{minute_text(facts.end, zone)}",
-        outgoing=facts.people.get(Tier.OFFICER, ""), incoming=facts.incoming,
-        leader=facts.people.get(Tier.LEADER, ""), chief=facts.people.get(Tier.CHIEF, ""),
+        outgoing=NAMES_JOIN.join(facts.people.get(Tier.OFFICER, ())),
+        incoming=NAMES_JOIN.join(facts.incoming),
+        leader=NAMES_JOIN.join(facts.people.get(Tier.LEADER, ())),
+        chief=NAMES_JOIN.join(facts.people.get(Tier.CHIEF, ())),
         sections=sections, equipment=equipment, notes=notes,
-        assembled_at=minute_text(facts.as_of, zone))
+        assembled_at=minute_text(facts.as_of, zone),
+        signers=signers(len(facts.people.get(Tier.OFFICER, ())), len(facts.incoming)))
+
+
+def signers(outgoing: int, incoming: int) -> tuple[str, ...]:
+    """The signature lines: each officer handing over and taking over signs (two on a
+    two-officer day), then the leader on duty."""
+    def lines(role: str, count: int) -> list[str]:
+        return [f"{role}（{ORDINALS[i]}）" for i in range(count)] if count > 1 else [role]
+
+    return (*lines("交班人", outgoing), *lines("接班人", incoming), "带班领导")
 
 
 # --- comparing two records -------------------------------------------------------------------

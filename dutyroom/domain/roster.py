@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
 from dutyroom.domain.calendar import DayInfo, DayKind
 from dutyroom.domain.contacts import normalize_mobile
@@ -48,6 +49,27 @@ def category(kind: DayKind) -> Category:
     return Category.WORKDAY
 
 
+MAX_OFFICERS = 3  # officers (值班员) a day may need: the settings' upper bound
+ORDINALS = "一二三"
+
+
+class Seat(NamedTuple):
+    """One place on a day's rota: a tier and which of that tier's people it is, counted
+    from 0. Chiefs and leaders have one seat a day; a day may need several officers (two in
+    a sensitive period by default), each a seat of its own: Seat(OFFICER, 1) is the second."""
+
+    tier: Tier
+    index: int = 0
+
+    @property
+    def label(self) -> str:
+        """值班员, and for the second 值班员（二）: what the grid, the panel and the files say."""
+        return self.tier.label if not self.index else f"{self.tier.label}（{ORDINALS[self.index]}）"
+
+
+SEAT_LABELS = [Seat(Tier.OFFICER, i).label for i in range(1, MAX_OFFICERS)]
+
+
 @dataclass(frozen=True)
 class RosterRules:
     workday: tuple[Tier, ...] = (Tier.LEADER, Tier.OFFICER)
@@ -56,12 +78,31 @@ class RosterRules:
     sensitive: tuple[Tier, ...] = (Tier.CHIEF, Tier.LEADER, Tier.OFFICER)
     chief_may_lead: bool = False
     min_rest_days: int = 1  # whole days off between two duties; 1 = never two days running
+    # Officers on duty per kind of day; two in sensitive periods (粤府办〔2012〕55号).
+    officers_workday: int = 1
+    officers_weekend: int = 1
+    officers_holiday: int = 1
+    officers_sensitive: int = 2
 
     def required(self, info: DayInfo, sensitive: bool) -> tuple[Tier, ...]:
         by_kind = {Category.WORKDAY: self.workday, Category.WEEKEND: self.weekend,
                    Category.HOLIDAY: self.holiday}[category(info.kind)]
         wanted = set(by_kind) | (set(self.sensitive) if sensitive else set())
         return tuple(t for t in TIER_ORDER if t in wanted)
+
+    def officers(self, info: DayInfo, sensitive: bool) -> int:
+        """How many officers the day needs: its kind's number, or the sensitive period's
+        where that is more."""
+        by_kind = {Category.WORKDAY: self.officers_workday, Category.WEEKEND: self.officers_weekend,
+                   Category.HOLIDAY: self.officers_holiday}[category(info.kind)]
+        return max(by_kind, self.officers_sensitive) if sensitive else by_kind
+
+    def seats(self, info: DayInfo, sensitive: bool) -> tuple[Seat, ...]:
+        """Every place the day needs filled, in rank order: one per tier, and as many
+        officers as `officers` says."""
+        return tuple(Seat(tier, index) for tier in self.required(info, sensitive)
+                     for index in range(self.officers(info, sensitive)
+                                        if tier is Tier.OFFICER else 1))
 
     def may_fill(self, person_tier: Tier, slot: Tier) -> bool:
         return person_tier is slot or (
@@ -77,6 +118,10 @@ def rules_from_settings(values: Mapping[str, object]) -> RosterRules:
         sensitive=parse_tiers(values["tiers_sensitive"], "tiers_sensitive"),
         chief_may_lead=bool(values["chief_may_lead"]),
         min_rest_days=int(str(values["min_rest_days"])),
+        officers_workday=int(str(values["officers_workday"])),
+        officers_weekend=int(str(values["officers_weekend"])),
+        officers_holiday=int(str(values["officers_holiday"])),
+        officers_sensitive=int(str(values["officers_sensitive"])),
     )
 
 
@@ -198,11 +243,16 @@ class HardRules:
 class DayPlan:
     info: DayInfo
     periods: tuple[str, ...]  # sensitive periods (特殊敏感时期) covering the day
-    required: tuple[Tier, ...]
+    seats: tuple[Seat, ...]  # every place the day needs filled
 
     @property
     def day(self) -> date:
         return self.info.day
+
+    @property
+    def required(self) -> tuple[Tier, ...]:
+        """The tiers on duty, each once."""
+        return tuple(dict.fromkeys(seat.tier for seat in self.seats))
 
     @property
     def category(self) -> Category:
@@ -212,20 +262,24 @@ class DayPlan:
 def plan_days(days: Iterable[DayInfo], periods: Mapping[date, tuple[str, ...]],
               rules: RosterRules) -> list[DayPlan]:
     return [DayPlan(info, periods.get(info.day, ()),
-                    rules.required(info, bool(periods.get(info.day)))) for info in days]
+                    rules.seats(info, bool(periods.get(info.day)))) for info in days]
 
 
-Slot = tuple[date, Tier]
+Slot = tuple[date, Seat]
 
 
 @dataclass(frozen=True)
 class Unfilled:
     day: date
-    tier: Tier
+    seat: Seat
     reason: str
 
+    @property
+    def tier(self) -> Tier:
+        return self.seat.tier
+
     def describe(self) -> str:
-        return sentence("{0} {1}：{2}", self.day.isoformat(), self.tier.label, self.reason)
+        return sentence("{0} {1}：{2}", self.day.isoformat(), self.seat.label, self.reason)
 
 
 class Method(StrEnum):
@@ -242,10 +296,13 @@ class Generation:
     unfilled: list[Unfilled]
     counts: Counter[tuple[int, Category]] = field(default_factory=Counter)
     method: Method = Method.GREEDY
-    min_empty: int | None = None  # proven: no rota keeping the hard rules has fewer gaps
+    # Proven: no rota keeping the hard rules leaves fewer first seats empty (a tier with
+    # nobody on a day); and, with that many, none leaves fewer further officers' seats.
+    min_empty: int | None = None
     unhonoured: list[tuple[int, date]] = field(default_factory=list)  # requests not met
     note: str = ""  # why the fallback was used, or what stopped the search
     proven: tuple[str, ...] = ()  # the goals (rota_solver.STAGES) proven best
+    min_second: int | None = None
 
 
 class _Book:
@@ -253,7 +310,7 @@ class _Book:
 
     def __init__(self, taken: Mapping[Slot, int]) -> None:
         self.days: dict[int, set[date]] = {}
-        for (day, _tier), staff_id in taken.items():
+        for (day, _seat), staff_id in taken.items():
             self.days.setdefault(staff_id, set()).add(day)
 
     def add(self, staff_id: int, day: date) -> None:
@@ -277,7 +334,7 @@ def counts_with(plans: list[DayPlan], taken: Mapping[Slot, int],
     """Duties per person and day kind: the year before plus what the range already holds."""
     counts: Counter[tuple[int, Category]] = Counter(history)
     category_of = {plan.day: plan.category for plan in plans}
-    for (day, _tier), staff_id in taken.items():
+    for (day, _seat), staff_id in taken.items():
         if day in category_of:
             counts[staff_id, category_of[day]] += 1
     return counts
@@ -291,7 +348,8 @@ def greedy(plans: list[DayPlan], people: Iterable[Person], taken: Mapping[Slot, 
     `taken` holds all assignments already on the rota (in and around the range: duties
     just outside it still count for rest). `history` holds earlier duty counts per person
     and category so fairness carries over from month to month. Holidays go first, then
-    weekends, then workdays; each slot goes to whoever has the fewest duties of its kind.
+    weekends, then workdays (every day's first seats before any second officer's); each
+    slot goes to whoever has the fewest duties of its kind.
     Soft requests are kept where another person is as good a choice.
     """
     hard = HardRules.of(rules, people, absences)
@@ -305,22 +363,26 @@ def greedy(plans: list[DayPlan], people: Iterable[Person], taken: Mapping[Slot, 
 
     filled: dict[Slot, int] = {}
     priority = {Category.HOLIDAY: 0, Category.WEEKEND: 1, Category.WORKDAY: 2}
-    for plan in sorted(plans, key=lambda p: (priority[p.category], p.day)):
-        for tier in plan.required:
-            if (plan.day, tier) in taken:
-                continue
-            candidates = [p for p in staff if hard.barrier(p.id, tier, plan.day) is None
-                          and not _near(book, p.id, plan.day, hard.rest)]
-            if not candidates:
-                continue
-            ranked = [(_rank(p, tier, plan, counts, totals, book, order, hard), p)
-                      for p in candidates]
-            chosen = min(ranked, key=lambda pair: pair[0])[1]
-            filled[plan.day, tier] = chosen.id
-            book.add(chosen.id, plan.day)
-            counts[chosen.id, plan.category] += 1
-            totals[chosen.id] += 1
-    result = Generation(filled, [], counts)
+    # Every day's first seats before any second officer: a day with nobody at the desk is
+    # worse than a day with one officer short.
+    places = sorted(((plan, seat) for plan in plans for seat in plan.seats),
+                    key=lambda place: (place[1].index > 0, priority[place[0].category],
+                                       place[0].day))
+    for plan, seat in places:
+        if (plan.day, seat) in taken:
+            continue
+        candidates = [p for p in staff if hard.barrier(p.id, seat.tier, plan.day) is None
+                      and not _near(book, p.id, plan.day, hard.rest)]
+        if not candidates:
+            continue
+        ranked = [(_rank(p, seat.tier, plan, counts, totals, book, order, hard), p)
+                  for p in candidates]
+        chosen = min(ranked, key=lambda pair: pair[0])[1]
+        filled[plan.day, seat] = chosen.id
+        book.add(chosen.id, plan.day)
+        counts[chosen.id, plan.category] += 1
+        totals[chosen.id] += 1
+    result = Generation(in_seat_order(filled, twins(plans, taken)), [], counts)
     result.unfilled = explain(plans, taken, result, hard)
     result.unhonoured = unhonoured(filled, hard)
     return result
@@ -337,9 +399,36 @@ def _rank(person: Person, tier: Tier, plan: DayPlan, counts: Counter[tuple[int, 
             totals[person.id], last.toordinal() if last else 0, order[person.id])
 
 
+def twins(plans: Iterable[DayPlan], taken: Mapping[Slot, int]) -> list[list[Slot]]:
+    """The empty seats of one tier on one day, in seat order, where there are several:
+    they are interchangeable (two officers of a sensitive day), so a rota is told apart from
+    its mirror image only by who sits in which, which means nothing to anyone."""
+    out = []
+    for plan in plans:
+        for tier in plan.required:
+            free = [(plan.day, s) for s in plan.seats if s.tier is tier and (plan.day, s) not in taken]
+            if len(free) > 1:
+                out.append(free)
+    return out
+
+
+def in_seat_order(filled: Mapping[Slot, int], groups: Iterable[list[Slot]]) -> dict[Slot, int]:
+    """`filled` with the people of each group of interchangeable seats (`twins`) in a fixed
+    order: the first seats filled, the people by id (the order the rotation keeps). The rota
+    is the same; the exact generator asks for this order, so that it need not search each
+    rota's mirror images, and is hinted with it."""
+    out = dict(filled)
+    for group in groups:
+        people = sorted(filled[slot] for slot in group if slot in filled)
+        for slot in group:
+            out.pop(slot, None)
+        out.update(zip(group, people, strict=False))
+    return out
+
+
 def unhonoured(filled: Mapping[Slot, int], hard: HardRules) -> list[tuple[int, date]]:
     """The soft requests a rota does not meet: who is on a day they asked to be off."""
-    return sorted((staff_id, day) for (day, _tier), staff_id in filled.items()
+    return sorted((staff_id, day) for (day, _seat), staff_id in filled.items()
                   if hard.asked_off(staff_id, day))
 
 
@@ -356,13 +445,19 @@ def explain(plans: list[DayPlan], taken: Mapping[Slot, int], result: Generation,
     fixed = _Book(taken)
     made = _Book(result.assignments)
     filled = set(taken) | set(result.assignments)
-    gaps = [(plan.day, tier) for plan in plans for tier in plan.required
-            if (plan.day, tier) not in filled]
+    gaps = [(plan.day, seat) for plan in plans for seat in plan.seats
+            if (plan.day, seat) not in filled]
+    wanted = Counter((plan.day, seat.tier) for plan in plans for seat in plan.seats
+                     if (plan.day, seat) not in taken)
+    surplus: dict[tuple[date, Tier], int] = {}  # seats of a day no choice of people fills
+    proven_first = result.min_empty == sum(1 for _d, seat in gaps if seat.index == 0)
+    proven_second = result.min_second == sum(1 for _d, seat in gaps if seat.index > 0)
     out = []
-    for day, tier in gaps:
+    for day, seat in gaps:
+        tier = seat.tier
         pool = hard.pool(tier)
         if not pool:
-            out.append(Unfilled(day, tier, sentence("没有在岗的{0}", tier.label)))
+            out.append(Unfilled(day, seat, sentence("没有在岗的{0}", tier.label)))
             continue
         away = [p for p in pool if hard.on_leave(p.id, day)]
         kept_out = [p for p in pool if p not in away and _near(fixed, p.id, day, hard.rest)]
@@ -374,18 +469,31 @@ def explain(plans: list[DayPlan], taken: Mapping[Slot, int], result: Generation,
             parts.append(sentence("{0} 人与已定的值班（手工安排或范围外）间隔不足",
                                   len(kept_out)))
         if not movable:
-            out.append(Unfilled(day, tier, sentence("无法安排：{0} 名{1}均不可排：{2}", len(pool),
+            out.append(Unfilled(day, seat, sentence("无法安排：{0} 名{1}均不可排：{2}", len(pool),
                                                     tier.label, joined(parts))))
+            continue
+        # Nobody stands in two seats of one day: past the people free that day, a seat
+        # stays empty whatever the rest of the rota is.
+        left = surplus.setdefault((day, tier), wanted[day, tier] - len(movable))
+        if left > 0:
+            surplus[day, tier] = left - 1
+            short = sentence("无法安排：当天须排 {0} 名{1}，可排的只有 {2} 人", wanted[day, tier],
+                             tier.label, len(movable))
+            out.append(Unfilled(day, seat, sentence("{0}（{1}）", short, joined(parts))
+                                if parts else short))
             continue
         blocked = joined([sentence("{0}（{1} 已排）", Verbatim(p.name), _near_text(made, p.id, day,
                                                                              hard.rest))
                           for p in movable], "、")
         parts.append(sentence("{0} 因前后已排的班次轮休", blocked))
-        if result.min_empty is not None and result.min_empty == len(gaps):
+        if proven_first and seat.index == 0:
             lead = sentence("已证明本范围至少空 {0} 个班次，排上此班必空出别的班次", result.min_empty)
+        elif proven_first and proven_second:
+            lead = sentence("已证明在每天都有人值班的排法中，双人值班至少缺 {0} 人，排上此班必空出别的班次",
+                            result.min_second)
         else:
             lead = sentence("找到的最佳排法空出此班")
-        out.append(Unfilled(day, tier, sentence("{0}：{1}", lead, joined(parts))))
+        out.append(Unfilled(day, seat, sentence("{0}：{1}", lead, joined(parts))))
     return out
 
 
@@ -401,55 +509,70 @@ def _near_text(book: _Book, staff_id: int, day: date, rest: int) -> str:
 @dataclass(frozen=True)
 class RuleBreak:
     day: date
-    tier: Tier | None
+    seat: Seat | None
     message: str
 
     def describe(self) -> str:
-        if self.tier:
-            return sentence("{0} {1}：{2}", self.day.isoformat(), self.tier.label, self.message)
+        if self.seat:
+            return sentence("{0} {1}：{2}", self.day.isoformat(), self.seat.label, self.message)
         return sentence("{0}：{1}", self.day.isoformat(), self.message)
+
+
+def _unfilled_message(plan: DayPlan, seat: Seat) -> str:
+    if seat.index:
+        return sentence("未安排（当天须 {0} 名{1}）", sum(1 for s in plan.seats if s.tier is seat.tier),
+                        seat.tier.label)
+    if plan.category is Category.HOLIDAY or plan.periods:
+        return sentence("未安排（节假日和敏感时期须三级值班）")
+    return sentence("未安排")
 
 
 def check(plans: list[DayPlan], assigned: Mapping[Slot, int], people: Mapping[int, Person],
           absences: Iterable[Absence], rules: RosterRules) -> list[RuleBreak]:
-    """Everything wrong with the rota over `plans`: the check made before publishing."""
+    """Everything wrong with the rota over `plans`: the check made before publishing.
+
+    Every seat the day needs is checked, and a seat filled beyond them too (a second
+    officer kept after the desk went back to one): whoever is on duty keeps the rules."""
     breaks: list[RuleBreak] = []
     hard = HardRules.of(rules, people.values(), absences)
     book = _Book({})
-    for (day, _tier), staff_id in sorted(assigned.items()):
+    on_day: dict[date, list[Seat]] = {}
+    for (day, seat), staff_id in sorted(assigned.items()):
         book.add(staff_id, day)
+        on_day.setdefault(day, []).append(seat)
     for plan in plans:
-        seen: dict[int, Tier] = {}
-        for tier in plan.required:
-            staff_id = assigned.get((plan.day, tier))
+        extra = sorted((s for s in on_day.get(plan.day, ()) if s not in plan.seats),
+                       key=lambda s: (TIER_ORDER.index(s.tier), s.index))
+        seen: dict[int, Seat] = {}
+        for seat in (*plan.seats, *extra):
+            tier = seat.tier
+            staff_id = assigned.get((plan.day, seat))
             if staff_id is None:
-                heavy = plan.category is Category.HOLIDAY or bool(plan.periods)
-                breaks.append(RuleBreak(plan.day, tier, sentence("未安排（节假日和敏感时期须三级值班）")
-                                        if heavy else sentence("未安排")))
+                breaks.append(RuleBreak(plan.day, seat, _unfilled_message(plan, seat)))
                 continue
             barrier = hard.barrier(staff_id, tier, plan.day)
             person = people.get(staff_id)
             if person is None or barrier is Barrier.INACTIVE:
-                breaks.append(RuleBreak(plan.day, tier, sentence("安排的人员已停用或不存在")))
+                breaks.append(RuleBreak(plan.day, seat, sentence("安排的人员已停用或不存在")))
                 continue
             if barrier is Barrier.TIER:
-                breaks.append(RuleBreak(plan.day, tier,
+                breaks.append(RuleBreak(plan.day, seat,
                                         sentence("{0} 是{1}，不能值此班", Verbatim(person.name),
                                                  person.tier.label)))
             try:
                 normalize_mobile(person.mobile)
             except FieldError:
-                breaks.append(RuleBreak(plan.day, tier,
+                breaks.append(RuleBreak(plan.day, seat,
                                         sentence("{0} 没有可拨通的手机号", Verbatim(person.name))))
             if hard.on_leave(staff_id, plan.day):
-                breaks.append(RuleBreak(plan.day, tier,
+                breaks.append(RuleBreak(plan.day, seat,
                                         sentence("{0} 当天请假、出差或培训", Verbatim(person.name))))
             if staff_id in seen:
-                breaks.append(RuleBreak(plan.day, tier, sentence(
+                breaks.append(RuleBreak(plan.day, seat, sentence(
                     "{0} 当天已值{1}", Verbatim(person.name), seen[staff_id].label)))
-            seen[staff_id] = tier
+            seen[staff_id] = seat
             if book.resting(staff_id, plan.day, hard.rest):
-                breaks.append(RuleBreak(plan.day, tier,
+                breaks.append(RuleBreak(plan.day, seat,
                                         sentence("{0} 与前后值班间隔不足 {1} 天", Verbatim(person.name),
                                                  rules.min_rest_days)))
     return breaks
@@ -474,7 +597,7 @@ def duty_stats(plans: list[DayPlan], assigned: Mapping[Slot, int],
                comp_days_per_holiday: int = 1) -> dict[int, DutyStats]:
     by_day = {p.day: p.category for p in plans}
     counts: Counter[tuple[int, Category]] = Counter()
-    for (day, _tier), staff_id in assigned.items():
+    for (day, _seat), staff_id in assigned.items():
         if day in by_day:
             counts[staff_id, by_day[day]] += 1
     people = {staff_id for staff_id, _ in counts}

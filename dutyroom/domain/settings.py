@@ -18,7 +18,7 @@ from dutyroom.domain.clock import clock_time
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.deadlines import PRESETS_BY_KEY, RULE_GROUPS, parse_clock_list
 from dutyroom.domain.errors import FieldError
-from dutyroom.domain.roster import parse_tier_list, parse_tiers
+from dutyroom.domain.roster import MAX_OFFICERS, parse_tier_list, parse_tiers
 from dutyroom.domain.text import sentence
 
 _HHMM = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
@@ -133,6 +133,12 @@ SETTINGS: tuple[SettingDef, ...] = (
                "默认 三级值班：主要领导 + 带班领导 + 值班员（粤府办〔2012〕55号等）", _tiers),
     SettingDef("tiers_sensitive", "敏感时期值班层级", "chief,leader,officer",
                "默认 三级值班，同节假日", _tiers),
+    SettingDef("officers_workday", "工作日值班员人数", 1, "默认 1 人", _integer(1, MAX_OFFICERS)),
+    SettingDef("officers_weekend", "周末值班员人数", 1, "默认 1 人", _integer(1, MAX_OFFICERS)),
+    SettingDef("officers_holiday", "节假日值班员人数", 1,
+               "默认 1 人（敏感时期内的节假日按敏感时期人数）", _integer(1, MAX_OFFICERS)),
+    SettingDef("officers_sensitive", "敏感时期值班员人数", 2,
+               "默认 2 人：粤府办〔2012〕55号要求特殊敏感时期双人值班", _integer(1, MAX_OFFICERS)),
     SettingDef("chief_may_lead", "主要领导可顶带班领导", False,
                "默认否：主要领导只排主要领导班次", _flag),
     SettingDef("min_rest_days", "两次值班最少间隔（天）", 1,

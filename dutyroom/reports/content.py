@@ -53,6 +53,11 @@ class Duty:
     name: str
     mobile: str
     position: str = ""
+    seat: str = ""  # the seat's label where a day has two officers: 值班员（二）
+
+    @property
+    def seat_label(self) -> str:
+        return self.seat or self.tier
 
 
 @dataclass(frozen=True)
@@ -62,7 +67,7 @@ class RotaDay:
     name: str  # the holiday's name, if any
     periods: tuple[str, ...]  # sensitive periods covering the day
     duties: tuple[Duty, ...]  # in tier order
-    missing: tuple[str, ...]  # tiers required but not filled (labels)
+    missing: tuple[str, ...]  # seats required but not filled (labels: 值班员, 值班员（二）)
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,7 @@ def handover_pdf(record: HandoverRecord, printed: str, chain_head: str = "") -> 
                                      [(c.at, c.by, c.reason) for c in record.corrections],
                                      (2, 2, 8), st, width=width))
         flow.append(layout.spacer(6))
-        anchors = [layout.signatures(("交班人", "接班人", "带班领导"), st, width)]
+        anchors = [layout.signatures(record.signature_lines, st, width)]
         heads = []
         if record.anchor:
             heads.append(f"接班确认时 {parse_anchor(record.anchor).readable()}")

@@ -16,6 +16,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
@@ -121,9 +122,13 @@ def fields(pairs: Sequence[tuple[str, str]], st: Styles, width: float, columns: 
 
 
 def signatures(labels: Sequence[str], st: Styles, width: float) -> Table:
-    """Signature lines, each with room for a name and the date, ready for a pen."""
-    cells = [[text(f"{label}（签名）：", st.body), "", text("时间：", st.body), ""] for label in labels]
-    return Table(cells, colWidths=[width * 0.26, width * 0.32, width * 0.1, width * 0.32],
+    """Signature lines, each with room for a name and the date, ready for a pen; the label
+    column as wide as its longest label (交班人（二）（签名）：) on one line."""
+    words = [f"{label}（签名）：" for label in labels]
+    need = max(stringWidth(w, st.body.fontName, st.body.fontSize) for w in words) + 16
+    first = max(width * 0.26, need)
+    cells = [[text(w, st.body), "", text("时间：", st.body), ""] for w in words]
+    return Table(cells, colWidths=[first, width * 0.58 - first, width * 0.1, width * 0.32],
                  rowHeights=[13 * mm] * len(labels), style=TableStyle([
                      ("FONTNAME", (0, 0), (-1, -1), st.body.fontName),
                      ("LINEBELOW", (1, 0), (1, -1), 0.6, GRID),

@@ -11,6 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 
+from dutyroom.domain.roster import SEAT_LABELS
 from dutyroom.reports import layout
 from dutyroom.reports.content import Document, RotaDay, RotaSheet
 from dutyroom.reports.layout import GRID, HEADER_FILL, Styles
@@ -27,17 +28,36 @@ def _running(sheet: RotaSheet) -> str:
 SHORT_TIER = {"主要领导": "主要", "带班领导": "带班", "值班员": "值班"}
 
 
-def _cell(day: RotaDay | None, st: Styles) -> list[Flowable]:
-    if day is None:
-        return []
+SEAT_ORDER = ("主要领导", "带班领导", "值班员", *SEAT_LABELS)
+
+
+def _tier_of(seat: str) -> str:
+    """The tier of a seat's label: 值班员（二） is an 值班员."""
+    return seat.partition("（")[0]
+
+
+def _lines(day: RotaDay) -> list[str]:
     mark = {"holiday": "休", "adjusted_workday": "班"}.get(day.kind, "")
     head = f"{day.day.day}" + (f"　{mark}" if mark else "") + (f" {day.name}" if day.name else "")
     lines = [head]
-    lines += [f"{SHORT_TIER.get(d.tier, d.tier)} {d.name}" for d in day.duties]
-    lines += [f"{SHORT_TIER.get(t, t)} 未排" for t in day.missing]
+    # A line per tier: two officers of a sensitive day share theirs (值班 张三、李四).
+    for tier in SHORT_TIER:
+        names = [d.name for d in day.duties if d.tier == tier]
+        names += ["未排"] * sum(1 for label in day.missing if _tier_of(label) == tier)
+        if names:
+            lines.append(f"{SHORT_TIER[tier]} {'、'.join(names)}")
     if day.periods:
         lines.append("、".join(day.periods))
-    return [layout.text("\n".join(lines), GRID_CELL.clone("grid_cell", fontName=st.cell.fontName))]
+    return lines
+
+
+def _cell_style(st: Styles, height: float, most: int) -> ParagraphStyle:
+    """The grid's type, smaller where a six-week month's row must hold a day of a
+    sensitive holiday (the date, three tiers, the period's name): no line runs into the
+    next week."""
+    leading = min(GRID_CELL.leading, (height - 5) / max(most, 1))
+    return GRID_CELL.clone("grid_cell", fontName=st.cell.fontName, leading=leading,
+                           fontSize=min(GRID_CELL.fontSize, leading * 0.75))
 
 
 def _month(sheet: RotaSheet, year: int, month: int, st: Styles, width: float) -> list[Flowable]:
@@ -50,18 +70,20 @@ def _month(sheet: RotaSheet, year: int, month: int, st: Styles, width: float) ->
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
         ("VALIGN", (0, 1), (-1, -1), "TOP"),
     ]
+    # Landscape: the page's short side less margins, title, subtitle and the weekday row.
+    height = (A4[0] - 75 * mm) / len(weeks)
+    lines = {day: _lines(info) for day, info in by_day.items() if day.month == month}
+    cell = _cell_style(st, height, max((len(x) for x in lines.values()), default=1))
     for r, week in enumerate(weeks, start=1):
         row: list[object] = []
         for c, day in enumerate(week):
             info = by_day.get(day) if day.month == month else None
-            row.append(_cell(info, st))
+            row.append([layout.text("\n".join(lines[day]), cell)] if info is not None else [])
             if info is not None and info.kind == "holiday":
                 style.append(("BACKGROUND", (c, r), (c, r), HOLIDAY_FILL))
             if info is not None and (info.missing or info.periods):
                 style.append(("BOX", (c, r), (c, r), 1.6, GRID))
         data.append(row)
-    # Landscape: the page's short side less margins, title, subtitle and the weekday row.
-    height = (A4[0] - 75 * mm) / len(weeks)
     return [layout.text(f"{sheet.unit}{sheet.desk}{year}年{month}月值班表", st.title),
             layout.text(f"值班电话：{sheet.desk_phone or '＿＿＿＿＿＿'}　　底纹为法定节假日，"
                         "粗框为特殊敏感时期或缺人的日子", st.subtitle),
@@ -86,10 +108,11 @@ def month_grid_pdf(sheet: RotaSheet, printed: str) -> Document:
 
 
 def rota_list_pdf(sheet: RotaSheet, printed: str) -> Document:
-    """The list reported upward: each day with every tier's name, position and mobile."""
-    tiers = [t for t in ("主要领导", "带班领导", "值班员")
-             if any(d.tier == t for day in sheet.days for d in day.duties)
-             or any(t in day.missing for day in sheet.days)]
+    """The list reported upward: each day with every seat's name, position and mobile (a
+    column pair for the second officer where any day has two)."""
+    used = {d.seat_label for day in sheet.days for d in day.duties}
+    used |= {label for day in sheet.days for label in day.missing}
+    tiers = [label for label in SEAT_ORDER if label in used]
 
     def story(st: Styles, width: float) -> list[Flowable]:
         headers = ["日期", "星期"]
@@ -97,7 +120,7 @@ def rota_list_pdf(sheet: RotaSheet, printed: str) -> Document:
             headers += [tier, "手机"]
         rows, alerts = [], []
         for day in sheet.days:
-            duties = {d.tier: d for d in day.duties}
+            duties = {d.seat_label: d for d in day.duties}
             row = [f"{day.day:%m月%d日}" + (f"\n{day.name}" if day.name else ""),
                    f"星期{WEEKDAYS[day.day.weekday()]}"]
             for tier in tiers:

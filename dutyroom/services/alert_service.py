@@ -19,14 +19,14 @@ from dutyroom.domain import calendar, duty_clock
 from dutyroom.domain.clock import day_start
 from dutyroom.domain.deadlines import ALERT_STATE_LABELS, KIND_LABELS, AlertState, DeadlineKind
 from dutyroom.domain.duty_clock import TASK_LABELS, TaskKind, TimedItem
-from dutyroom.domain.text import Verbatim, sentence
+from dutyroom.domain.text import Verbatim, joined, sentence
 from dutyroom.services import incident_records, settings_service
 from dutyroom.services.clock_service import (
     PRESENCE,
     SHIFT,
-    checkin_tiers,
+    checkin_seats,
     confirmations,
-    shift_officer,
+    shift_officers,
 )
 from dutyroom.services.records import utc_now
 from dutyroom.services.roster_service import calendar_days_in, rota_in
@@ -96,29 +96,30 @@ def _incident_items(session: Session, ctx: Desk) -> list[TimedItem]:
 def _clock_items(session: Session, ctx: Desk, day: date) -> list[TimedItem]:
     """Sign-ins and presence prompts of duty day `day`; they expire with the shift."""
     rota = rota_in(session, day, day)
-    done = {(r.kind, r.tier, r.due_at): r.confirmed_at for r in confirmations(session, day, day)}
+    done = {(r.kind, r.tier, r.slot, r.due_at): r.confirmed_at
+            for r in confirmations(session, day, day)}
     _, end = duty_clock.shift_span(day, ctx.clock, ctx.zone)
     opens, due = duty_clock.checkin_window(day, ctx.clock, ctx.zone)
     items = []
-    for tier in checkin_tiers(rota, day, ctx.clock):
-        person = rota.slots.get((day, tier))
-        subject = (sentence("{0} {1}", tier.label, Verbatim(person.name)) if person
-                   else sentence("{0}（未排班）", tier.label))
-        items.append(TimedItem(f"checkin/{day}/{tier}", DeadlineKind.CHECKIN.value,
+    for seat in checkin_seats(rota, day, ctx.clock):
+        person = rota.slots.get((day, seat))
+        subject = (sentence("{0} {1}", seat.label, Verbatim(person.name)) if person
+                   else sentence("{0}（未排班）", seat.label))
+        key = f"checkin/{day}/{seat.tier}" + (f"/{seat.index}" if seat.index else "")
+        items.append(TimedItem(key, DeadlineKind.CHECKIN.value,
                                KIND_LABELS[DeadlineKind.CHECKIN], subject,
                                person.id if person else 0, "clock", opens, due,
-                               done.get((SHIFT, tier.value, due)), end, day))
+                               done.get((SHIFT, seat.tier.value, seat.index, due)), end, day))
     prompts = duty_clock.presence_prompts(day, ctx.clock, ctx.zone)
     if prompts:
-        officer = shift_officer(session, day)
-        on_shift = session.get(Staff, officer) if officer else None
-        subject = (sentence("值班员 {0}", Verbatim(on_shift.name)) if on_shift
-                   else sentence("值班员（未排班）"))
+        officers = [session.get(Staff, staff_id) for staff_id in shift_officers(session, day)]
+        names = joined([Verbatim(p.name) for p in officers if p is not None], "、")
+        subject = (sentence("值班员 {0}", names) if officers else sentence("值班员（未排班）"))
         for asked, by in prompts:
             items.append(TimedItem(
                 f"presence/{day}/{asked.astimezone(ctx.zone):%H%M}", DeadlineKind.PRESENCE.value,
-                KIND_LABELS[DeadlineKind.PRESENCE], subject, officer or 0, "clock", asked, by,
-                done.get((PRESENCE, "officer", by)), end, day))
+                KIND_LABELS[DeadlineKind.PRESENCE], subject, officers[0].id if officers else 0,
+                "clock", asked, by, done.get((PRESENCE, "officer", 0, by)), end, day))
     return items
 
 

@@ -26,6 +26,7 @@ from dutyroom.domain.duty_clock import ClockRules, TaskKind
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incidents import FUTURE_TOLERANCE
 from dutyroom.domain.roles import Permission
+from dutyroom.domain.roster import TIER_ORDER, Seat
 from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
 from dutyroom.reports.content import ClockLog, Document, LogRow
@@ -59,6 +60,11 @@ class CheckInView:
     note: str
     recorded_by: str
     staff_id: int | None = None  # who signed in or confirmed
+    slot: int = 0  # the seat signed for: the second officer of a two-officer day is 1
+
+    @property
+    def seat(self) -> Seat:
+        return Seat(self.tier, self.slot)
 
     @property
     def late(self) -> bool:
@@ -77,14 +83,18 @@ class CheckInView:
 
 @dataclass(frozen=True)
 class SlotView:
-    """One tier of today's rota with its sign-in."""
+    """One seat of today's rota (a tier; each officer of a two-officer day) with its sign-in."""
 
-    tier: Tier
+    seat: Seat
     staff: StaffBrief | None
     must_check_in: bool
     opens: datetime
     due: datetime
     checkin: CheckInView | None
+
+    @property
+    def tier(self) -> Tier:
+        return self.seat.tier
 
     def state(self, at: datetime) -> AlertState | None:
         if not self.must_check_in:
@@ -143,7 +153,7 @@ def _checkin_view(row: CheckIn, names: Mapping[int, str]) -> CheckInView:
     assert row.confirmed_at is not None
     return CheckInView(row.id, row.kind, row.day, Tier(row.tier), row.due_at, row.confirmed_at,
                        names.get(row.staff_id or 0, ""), names.get(row.rostered_staff_id or 0, ""),
-                       row.note, row.recorded_by, row.staff_id)
+                       row.note, row.recorded_by, row.staff_id, row.slot)
 
 
 def _names(session: Session) -> dict[int, str]:
@@ -167,9 +177,10 @@ def spot_checks_in(session: Session, start: datetime, end: datetime) -> list[Spo
     return [_spot_view(r) for r in rows]
 
 
-def checkin_tiers(rota: Rota, day: date, rules: ClockRules) -> tuple[Tier, ...]:
-    """The tiers that sign in on `day`: those the day requires and the desk asks to sign."""
-    return tuple(t for t in rota.plan(day).required if t in rules.checkin_tiers)
+def checkin_seats(rota: Rota, day: date, rules: ClockRules) -> tuple[Seat, ...]:
+    """The seats that sign in on `day`: those the day needs, of the tiers the desk asks to
+    sign (each officer of a two-officer day signs for their own seat)."""
+    return tuple(s for s in rota.plan(day).seats if s.tier in rules.checkin_tiers)
 
 
 def shift_view_in(session: Session, day: date, ctx: Desk | None = None) -> ShiftView:
@@ -178,12 +189,12 @@ def shift_view_in(session: Session, day: date, ctx: Desk | None = None) -> Shift
     plan = rota.plan(day)
     names = _names(session)
     rows = confirmations(session, day, day)
-    shifts = {Tier(r.tier): _checkin_view(r, names) for r in rows if r.kind == SHIFT}
+    shifts = {Seat(Tier(r.tier), r.slot): _checkin_view(r, names) for r in rows if r.kind == SHIFT}
     presence = {r.due_at: _checkin_view(r, names) for r in rows if r.kind == PRESENCE}
     opens, due = duty_clock.checkin_window(day, ctx.clock, ctx.zone)
-    signing = checkin_tiers(rota, day, ctx.clock)
-    slots = [SlotView(tier, rota.slots.get((day, tier)), tier in signing, opens, due,
-                      shifts.get(tier)) for tier in plan.required]
+    signing = checkin_seats(rota, day, ctx.clock)
+    slots = [SlotView(seat, rota.slots.get((day, seat)), seat in signing, opens, due,
+                      shifts.get(seat)) for seat in plan.seats]
     prompts = [PromptView(asked, by, presence.get(by))
                for asked, by in duty_clock.presence_prompts(day, ctx.clock, ctx.zone)]
     start, end = duty_clock.shift_span(day, ctx.clock, ctx.zone)
@@ -229,13 +240,14 @@ def clock_log_document(uow: UnitOfWork, start: date, end: date,
                   for n in range((end - start).days + 1)]
         first, last = shifts[0].start, shifts[-1].end
         spots = spot_checks_in(session, first, last)
-    tiers = [t for t in Tier if any(s.must_check_in and s.tier == t for v in shifts for s in v.slots)]
+    seats = sorted({s.seat for v in shifts for s in v.slots if s.must_check_in},
+                   key=lambda seat: (TIER_ORDER.index(seat.tier), seat.index))
     days = []
     for shift in shifts:
-        slots = {s.tier: s for s in shift.slots if s.must_check_in}
+        slots = {s.seat: s for s in shift.slots if s.must_check_in}
         cells, alert = [f"{shift.day:%m-%d} {shift.info.weekday_label}"], False
-        for tier in tiers:
-            text, late = _sign_in_cell(slots[tier], moment) if tier in slots else ("—", False)
+        for seat in seats:
+            text, late = _sign_in_cell(slots[seat], moment) if seat in slots else ("—", False)
             cells.append(text)
             alert = alert or late
         text, missed = _presence_cell(shift, moment, ctx.zone)
@@ -245,7 +257,7 @@ def clock_log_document(uow: UnitOfWork, start: date, end: date,
                               "；".join(x for x in (s.outcome_label, s.result) if x), s.recorded_by),
                              not s.within_rule or s.outcome != "ok") for s in spots)
     log = ClockLog(ctx.values["unit_name"], ctx.values["desk_name"], period_title(start, end),
-                   tuple(t.label for t in tiers), tuple(days), spot_rows)
+                   tuple(seat.label for seat in seats), tuple(days), spot_rows)
     from dutyroom.reports.clock_log_pdf import (
         clock_log_pdf,  # ReportLab loads on the first printout, not at start
     )
@@ -281,13 +293,14 @@ def _save(session: Session, row: CheckIn | DutyTask | SpotCheck | AlertAck, acto
     audit_change(session, row, actor, entity, "create", at)
 
 
-def check_in(uow: UnitOfWork, tier: str, staff_id: int, *, at: datetime | None = None,
-             note: str = "") -> Outcome[CheckInView]:
-    """接班签到 for the shift whose sign-in window has opened; someone other than the
-    rostered person signing in is recorded as a substitution."""
+def check_in(uow: UnitOfWork, tier: str, staff_id: int, *, slot: int = 0,
+             at: datetime | None = None, note: str = "") -> Outcome[CheckInView]:
+    """接班签到 for a seat of the shift whose sign-in window has opened (`slot` 1 is the
+    second officer of a two-officer day); someone other than the rostered person signing in
+    is recorded as a substitution. One person signs for one seat only."""
     moment = utc_now(at)
     try:
-        slot_tier = Tier(tier)
+        seat = Seat(Tier(tier), slot)
     except ValueError:
         raise InputError([Problem(sentence("未知的值班层级「{0}」", tier), field="tier")]) from None
     note = _note(note)
@@ -295,22 +308,29 @@ def check_in(uow: UnitOfWork, tier: str, staff_id: int, *, at: datetime | None =
         ctx = desk(session)
         day = duty_clock.checkin_day_of(moment, ctx.clock, ctx.zone)
         rota = rota_in(session, day, day)
-        if slot_tier not in checkin_tiers(rota, day, ctx.clock):
-            raise InputError([Problem(sentence("{0:%m月%d日}的班次不需要{1}签到", day, slot_tier.label),
+        if seat not in checkin_seats(rota, day, ctx.clock):
+            raise InputError([Problem(sentence("{0:%m月%d日}的班次不需要{1}签到", day, seat.label),
                                       field="tier")])
         person = _active_staff(session, staff_id)
         due = duty_clock.checkin_window(day, ctx.clock, ctx.zone)[1]
-        existing = session.scalar(select(CheckIn).where(
-            CheckIn.kind == SHIFT, CheckIn.day == day, CheckIn.tier == slot_tier.value))
+        signed = list(session.scalars(select(CheckIn).where(CheckIn.kind == SHIFT,
+                                                            CheckIn.day == day)))
+        existing = next((r for r in signed if (r.tier, r.slot) == (seat.tier.value, seat.index)),
+                        None)
         if existing is not None:
             next_opens = duty_clock.checkin_window(day + timedelta(days=1), ctx.clock, ctx.zone)[0]
             raise InputError([Problem(
                 sentence("{0:%m月%d日}班次的{1}已经签到（{2:%H:%M}）；下一班签到 {3:%m月%d日 %H:%M} 开始",
-                         day, slot_tier.label, existing.confirmed_at.astimezone(ctx.zone),
+                         day, seat.label, existing.confirmed_at.astimezone(ctx.zone),
                          next_opens.astimezone(ctx.zone)),
                 field="tier")])
-        rostered = rota.slots.get((day, slot_tier))
-        row = CheckIn(kind=SHIFT, day=day, tier=slot_tier.value, due_at=due,
+        twice = next((r for r in signed if r.staff_id == person.id), None)
+        if twice is not None:
+            raise InputError([Problem(sentence("{0} 已签到{1}，一人只能签一个岗位", person.name,
+                                               Seat(Tier(twice.tier), twice.slot).label),
+                                      field="staff")])
+        rostered = rota.slots.get((day, seat))
+        row = CheckIn(kind=SHIFT, day=day, tier=seat.tier.value, slot=seat.index, due_at=due,
                       confirmed_at=moment, staff_id=person.id,
                       rostered_staff_id=rostered.id if rostered else None, note=note,
                       recorded_by=uow.actor)
@@ -340,28 +360,46 @@ def confirm_presence(uow: UnitOfWork, staff_id: int | None = None, *,
             raise InputError([Problem(
                 sentence("{0:%H:%M} 的在岗确认已于 {1:%H:%M} 确认",
                          asked_at.astimezone(ctx.zone), done.confirmed_at.astimezone(ctx.zone)))])
-        officer = shift_officer(session, day)
+        officers = shift_officers(session, day)
         if staff_id is None:
-            staff_id = officer
+            staff_id = officers[0] if officers else None
         if staff_id is None:
             raise InputError([Problem(sentence("今日没有排值班员，也没有人签到，请先接班签到"),
                                       field="staff")])
         person = _active_staff(session, staff_id)
+        # Either officer of a two-officer shift answers for the desk; someone else is
+        # recorded against the first.
+        rostered = person.id if person.id in officers else (officers[0] if officers else None)
         row = CheckIn(kind=PRESENCE, day=day, tier=Tier.OFFICER.value, due_at=due,
-                      confirmed_at=moment, staff_id=person.id, rostered_staff_id=officer,
+                      confirmed_at=moment, staff_id=person.id, rostered_staff_id=rostered,
                       recorded_by=uow.actor)
         _save(session, row, uow.actor, "checkin", moment, "该次在岗确认已由其他值班台确认")
         return Outcome(_checkin_view(row, _names(session)), CHANGED)
 
 
+def shift_officers(session: Session, day: date) -> list[int]:
+    """Who is at the desk, seat by seat: the officer who signed in for it, else the one on
+    the rota (one person, or two on a two-officer day)."""
+    signed = {slot: staff_id for slot, staff_id in session.execute(
+        select(CheckIn.slot, CheckIn.staff_id).where(
+            CheckIn.kind == SHIFT, CheckIn.day == day, CheckIn.tier == Tier.OFFICER.value))}
+    rota = rota_in(session, day, day)
+    seats = {seat.index for seat in rota.plan(day).seats if seat.tier is Tier.OFFICER}
+    seats |= {seat.index for (_d, seat) in rota.slots if seat.tier is Tier.OFFICER} | set(signed)
+    out: list[int] = []
+    for index in sorted(seats):
+        person = signed.get(index)
+        if person is None and (held := rota.slots.get((day, Seat(Tier.OFFICER, index)))):
+            person = held.id
+        if person is not None and person not in out:
+            out.append(person)
+    return out
+
+
 def shift_officer(session: Session, day: date) -> int | None:
-    """Who is at the desk: the officer who signed in, else the one on the rota."""
-    signed = session.scalar(select(CheckIn.staff_id).where(
-        CheckIn.kind == SHIFT, CheckIn.day == day, CheckIn.tier == Tier.OFFICER.value))
-    if signed is not None:
-        return signed
-    slot = rota_in(session, day, day).slots.get((day, Tier.OFFICER))
-    return slot.id if slot else None
+    """The first officer at the desk (shift_officers)."""
+    officers = shift_officers(session, day)
+    return officers[0] if officers else None
 
 
 # --- spot checks ------------------------------------------------------------------------------

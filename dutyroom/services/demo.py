@@ -122,7 +122,7 @@ def _seed_clock(uow: UnitOfWork, now: datetime) -> None:
     for minutes, slot in enumerate(s for s in shift.slots if s.must_check_in and s.staff):
         signed = slot.opens + timedelta(minutes=6 + 3 * minutes)
         if signed <= now and slot.staff is not None:
-            clock_service.check_in(uow, slot.tier, slot.staff.id, at=signed)
+            clock_service.check_in(uow, slot.tier, slot.staff.id, slot=slot.seat.index, at=signed)
     for prompt in shift.prompts:
         if prompt.asked_at + timedelta(minutes=3) <= now:
             clock_service.confirm_presence(uow, at=prompt.asked_at + timedelta(minutes=3))

@@ -23,6 +23,7 @@ from dutyroom.domain.clock import minute_text
 from dutyroom.domain.deadlines import CHANNEL_LABELS, STAGE_LABELS, Channel, Stage
 from dutyroom.domain.handover import (
     MAX_NOTES,
+    NAMES_JOIN,
     Change,
     Correction,
     DispatchFact,
@@ -41,9 +42,10 @@ from dutyroom.domain.handover import (
 from dutyroom.domain.incidents import Category, Status
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import sentence
+from dutyroom.domain.tiers import Tier
 from dutyroom.reports.content import Document
 from dutyroom.services import alert_service, incident_service
-from dutyroom.services.clock_service import shift_officer, shift_view_in
+from dutyroom.services.clock_service import shift_officers, shift_view_in
 from dutyroom.services.conflicts import stale_edit
 from dutyroom.services.errors import ConflictError, InputError, Problem
 from dutyroom.services.incident_service import Desk, desk
@@ -173,14 +175,15 @@ def shift_facts_in(session: Session, day: date, at: datetime, ctx: Desk | None =
     ctx = ctx or desk(session)
     shift = shift_view_in(session, day, ctx)
     as_of = min(at, shift.end)
-    people = {}
+    people: dict[Tier, tuple[str, ...]] = {}
     for slot in shift.slots:
-        rostered = slot.staff.name if slot.staff else ""
-        people[slot.tier] = slot.checkin.staff_name if slot.checkin else rostered
-    incoming_id = shift_officer(session, day + timedelta(days=1))
-    incoming = session.get(Staff, incoming_id) if incoming_id else None
+        who = slot.checkin.staff_name if slot.checkin else (slot.staff.name if slot.staff else "")
+        if who:
+            people[slot.tier] = (*people.get(slot.tier, ()), who)
+    incoming = [session.get(Staff, staff_id)
+                for staff_id in shift_officers(session, day + timedelta(days=1))]
     sign_ins = tuple(
-        SignIn(s.tier, s.staff.name if s.staff else "", s.due,
+        SignIn(s.seat, s.staff.name if s.staff else "", s.due,
                s.checkin.staff_name if s.checkin else "",
                s.checkin.confirmed_at if s.checkin else None)
         for s in shift.slots if s.must_check_in)
@@ -197,7 +200,7 @@ def shift_facts_in(session: Session, day: date, at: datetime, ctx: Desk | None =
     return ShiftFacts(
         unit=ctx.values["unit_name"], desk=ctx.values["desk_name"], day=day, start=shift.start,
         end=shift.end, zone=ctx.zone, as_of=as_of, people=people,
-        incoming=incoming.name if incoming else "",
+        incoming=tuple(person.name for person in incoming if person is not None),
         sign_ins=sign_ins, prompts=prompts, spot_checks=spots,
         incidents=_incident_facts(session, ctx, shift.start, shift.end, as_of),
         entries=_entry_facts(session, shift.start, shift.end, as_of), tasks=tasks)
@@ -243,7 +246,9 @@ def handover_view(uow: UnitOfWork, day: date, at: datetime | None = None) -> Han
         previous_day = day - timedelta(days=1)
         previous, _ = record_in(session, previous_day, moment, ctx)
         accept_from, _ = duty_clock.checkin_window(day + timedelta(days=1), ctx.clock, ctx.zone)
-        incoming_id = shift_officer(session, day + timedelta(days=1))
+        incoming = shift_officers(session, day + timedelta(days=1))
+        mine = uow.user.staff_id
+        incoming_id = mine if mine in incoming else (incoming[0] if incoming else None)
     return HandoverView(day, record, _stored(row) if row else None, changes_since(previous, record),
                         previous_day, accept_from, incoming_id)
 
@@ -351,20 +356,26 @@ def accept(uow: UnitOfWork, day: date, incoming_staff_id: int, *, notes: str, eq
         if person.id != uow.user.staff_id:
             uow.require(Permission.FINALIZE_HANDOVER)  # only a leader confirms for someone else
         row = _editable(session, day, version)
-        record = assemble(shift_facts_in(session, day, moment, ctx), equipment=equipment, notes=notes)
-        incoming = person.name
-        if record.incoming and record.incoming != person.name:
-            incoming = f"{person.name}（替 {record.incoming}）"
+        facts = shift_facts_in(session, day, moment, ctx)
+        record = assemble(facts, equipment=equipment, notes=notes)
         local = minute_text(moment, ctx.zone)
         head = chain_anchor(session)
-        record = replace(record, incoming=incoming, accepted_at=local,
-                         anchor=str(head) if head else "")
+        record = replace(record, incoming=accepted_by(person.name, facts.incoming),
+                         accepted_at=local, anchor=str(head) if head else "")
         row.notes, row.equipment_status = notes, equipment
         row.incoming_staff_id = person.id
         row.content, row.status = record.to_json(), FINAL
         row.finalized_at, row.accepted_by, row.revision = moment, person.name, 1
         audit_change(session, row, uow.actor, ENTITY, "finalize", moment)
         return Outcome(_stored(row), CHANGED)
+
+
+def accepted_by(name: str, incoming: tuple[str, ...]) -> str:
+    """The incoming officers as the accepted record names them: as rostered when one of them
+    accepts; someone else accepting stands in for the first (张三（替 李四）、王五)."""
+    if not incoming or name in incoming:
+        return NAMES_JOIN.join(incoming) or name
+    return NAMES_JOIN.join((f"{name}（替 {incoming[0]}）", *incoming[1:]))
 
 
 def correct(uow: UnitOfWork, day: date, *, notes: str, equipment: str, reason: str,

@@ -28,6 +28,7 @@ from dutyroom.domain.clock import minute_text
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.hygiene import FIRST_YEAR, LAST_YEAR, check_text, text_problem
 from dutyroom.domain.roles import Permission
+from dutyroom.domain.roster import MAX_OFFICERS, Seat
 from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
 from dutyroom.reports.content import Document, Duty, RotaDay, RotaSheet
@@ -52,6 +53,9 @@ COLUMNS = [("日期", 10), ("星期", 8), ("主要领导", 10), ("联系电话",
 TIER_COLUMNS = {Tier.CHIEF: 2, Tier.LEADER: 4, Tier.OFFICER: 6}  # 0-based name columns
 HEADER_TIERS = {"主要领导": Tier.CHIEF, "带班领导": Tier.LEADER, "值班人员": Tier.OFFICER,
                 "值班员": Tier.OFFICER}
+HEADER_LABELS = {Tier.CHIEF: "主要领导", Tier.LEADER: "带班领导", Tier.OFFICER: "值班人员"}
+NAMES_JOIN = "、"  # two officers of one day share the 值班人员 cell: 张三、李四
+_NAMES_SPLIT = re.compile(r"\s*[、，,;；/\n]\s*")  # 张三、李四, or one a line
 
 
 def period_title(start: date, end: date) -> str:
@@ -74,12 +78,12 @@ def rota_sheet(uow: UnitOfWork, start: date, end: date) -> RotaSheet:
         settings = load_settings_in(session)
         positions = {staff_id: position for staff_id, position in
                      session.execute(select(Staff.id, Staff.position))}
-    order = {t: i for i, t in enumerate(roster.TIER_ORDER)}
     days = tuple(RotaDay(
         d.info.day, d.info.kind.value, d.info.name, d.periods,
-        tuple(Duty(t.label, d.slots[t].name, d.slots[t].mobile, positions.get(d.slots[t].id) or "")
-              for t in sorted(d.slots, key=order.__getitem__)),
-        tuple(t.label for t in d.required if t not in d.slots)) for d in view.days)
+        tuple(Duty(seat.tier.label, d.slots[seat].name, d.slots[seat].mobile,
+                   positions.get(d.slots[seat].id) or "", seat.label)
+              for seat in d.shown() if seat in d.slots),
+        tuple(seat.label for seat in d.empty())) for d in view.days)
     names = {d.info.name for d in view.days}
     holiday = all(d.info.kind == DayKind.HOLIDAY for d in view.days) and len(names) == 1 and "" not in names
     title = f"{start.year}年{names.pop()}假期" if holiday else period_title(start, end)
@@ -169,9 +173,11 @@ def _xlsx(view: RosterView, settings: dict) -> Workbook:
     for day in view.days:
         row = [f"{day.info.day.month}月{day.info.day.day}日", day.info.weekday_label] + [""] * 6
         for tier, column in TIER_COLUMNS.items():
-            person = day.slots.get(tier)
-            if person:
-                row[column], row[column + 1] = person.name, person.mobile
+            people = [day.slots[seat] for seat in day.shown() if seat.tier is tier
+                      and seat in day.slots]  # two officers share the cell: 张三、李四
+            if people:
+                row[column] = NAMES_JOIN.join(p.name for p in people)
+                row[column + 1] = NAMES_JOIN.join(p.mobile for p in people)
         append_text_row(sheet, row)
         colour = HOLIDAY_FILL if day.info.kind is DayKind.HOLIDAY else (
             SENSITIVE_FILL if day.periods else None)
@@ -197,12 +203,12 @@ def _csv(view: RosterView) -> str:
     writer = csv.writer(buffer)
     writer.writerow(["date", "weekday", "kind", "holiday", "tier", "tier_label", "name", "phone"])
     for day in view.days:
-        for tier in roster.TIER_ORDER:
-            person = day.slots.get(tier)
+        for seat in day.shown():
+            person = day.slots.get(seat)
             if person is None:
                 continue
             writer.writerow(csv_row([day.info.day.isoformat(), day.info.weekday_label,
-                             day.info.kind.value, day.info.name, tier.value, tier.label,
+                             day.info.kind.value, day.info.name, seat.tier.value, seat.label,
                              person.name, person.mobile]))
     return buffer.getvalue()
 
@@ -218,7 +224,8 @@ def _ics(view: RosterView, settings: dict, staff_id: int | None) -> bytes:
     cal.add("x-wr-calname", f"{settings['unit_name'] or settings['desk_name']}值班表")
     stamp = datetime.now(ZoneInfo("UTC"))
     for day in view.days:
-        for tier, person in day.slots.items():
+        for seat, person in day.slots.items():
+            tier = seat.tier
             if staff_id is not None and person.id != staff_id:
                 continue
             begin = datetime.combine(day.info.day, time(hours, minutes), zone)
@@ -407,7 +414,7 @@ _YEAR = re.compile(r"(\d{4})\s*年")
 class _RosterCell:
     row: int
     day: date
-    tier: Tier
+    seat: Seat
     name: str
 
 
@@ -470,9 +477,15 @@ def read_roster_file(path: Path) -> list[_RosterCell]:
             continue
         seen[day] = number
         for tier, column in columns.items():
-            name = str(cells[column] or "").strip() if column < len(cells) else ""
-            if name:
-                cells_out.append(_RosterCell(number, day, tier, name))
+            text = str(cells[column] or "").strip() if column < len(cells) else ""
+            names = [n for n in _NAMES_SPLIT.split(text) if n]
+            most = MAX_OFFICERS if tier is Tier.OFFICER else 1
+            if len(names) > most:
+                problems.append(Problem(sentence("{0}最多填 {1} 人", tier.label, most), row=number,
+                                        column=HEADER_LABELS[tier]))
+                continue
+            cells_out.extend(_RosterCell(number, day, Seat(tier, index), name)
+                             for index, name in enumerate(names))
     if problems:
         raise InputError(problems, source=path.name)
     if not seen:
@@ -488,28 +501,33 @@ def import_roster(uow: UnitOfWork, path: Path) -> Outcome[int]:
         people = list(session.scalars(select(Staff).where(Staff.active.is_(True))))
         problems: list[Problem] = []
         resolved: list[tuple[_RosterCell, int]] = []
+        on_day: dict[tuple[date, int], _RosterCell] = {}
         for cell in cells:
             matches = [p for p in people if p.name == cell.name]
-            fitting = [p for p in matches if rules.may_fill(Tier(p.tier), cell.tier)]
-            column = {Tier.CHIEF: "主要领导", Tier.LEADER: "带班领导",
-                      Tier.OFFICER: "值班人员"}[cell.tier]
+            fitting = [p for p in matches if rules.may_fill(Tier(p.tier), cell.seat.tier)]
+            column = HEADER_LABELS[cell.seat.tier]
             if not matches:
                 problems.append(Problem(sentence("「{0}」不在通讯录在岗人员中", cell.name), row=cell.row,
                                         column=column))
             elif not fitting:
                 problems.append(Problem(
                     sentence("「{0}」是{1}，不能列为{2}",
-                             cell.name, Tier(matches[0].tier).label, cell.tier.label),
+                             cell.name, Tier(matches[0].tier).label, cell.seat.tier.label),
                     row=cell.row, column=column))
+            elif (twice := on_day.get((cell.day, fitting[0].id))) is not None:
+                problems.append(Problem(sentence("「{0}」当天已列为{1}，同一人一天只能值一个班次",
+                                                 cell.name, twice.seat.label),
+                                        row=cell.row, column=column))
             else:
+                on_day[cell.day, fitting[0].id] = cell
                 resolved.append((cell, fitting[0].id))
         if problems:
             raise InputError(problems, source=path.name)
         for cell, staff_id in resolved:
-            before = roster_service.put_slot(session, cell.day, cell.tier, staff_id, "import",
+            before = roster_service.put_slot(session, cell.day, cell.seat, staff_id, "import",
                                              uow.actor)
             if before != staff_id:
-                roster_service.record_change(session, cell.day, cell.tier, "assign", before,
+                roster_service.record_change(session, cell.day, cell.seat, "assign", before,
                                              staff_id, "", "", f"导入 {path.name}", uow.actor)
     return Outcome(len(resolved), CHANGED)
 
@@ -517,8 +535,8 @@ def import_roster(uow: UnitOfWork, path: Path) -> Outcome[int]:
 def export_rows(view: RosterView) -> Iterable[dict[str, object]]:
     """The rota as plain rows, for `roster show --json`."""
     for day in view.days:
-        for tier in roster.TIER_ORDER:
-            person = day.slots.get(tier)
+        for seat in day.shown():
+            person = day.slots.get(seat)
             if person is not None:
-                yield {"date": day.info.day.isoformat(), "tier": tier.value,
+                yield {"date": day.info.day.isoformat(), "tier": seat.tier.value,
                        "staff_id": person.id, "name": person.name, "phone": person.mobile}

@@ -30,7 +30,16 @@ from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.fairness import fairness, load, weights_from_settings
 from dutyroom.domain.roles import Permission
-from dutyroom.domain.roster import Absence, Category, Person, RosterRules, RuleBreak, Slot
+from dutyroom.domain.roster import (
+    MAX_OFFICERS,
+    Absence,
+    Category,
+    Person,
+    RosterRules,
+    RuleBreak,
+    Seat,
+    Slot,
+)
 from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
 from dutyroom.services.errors import InputError, Problem
@@ -57,9 +66,21 @@ class StaffBrief:
 class DayView:
     info: DayInfo
     periods: tuple[str, ...]
-    required: tuple[Tier, ...]
-    slots: dict[Tier, StaffBrief]
+    seats: tuple[Seat, ...]  # every place the day needs filled
+    slots: dict[Seat, StaffBrief]  # who is on duty in each seat (needed or not)
     breaks: tuple[str, ...]
+
+    @property
+    def required(self) -> tuple[Tier, ...]:
+        return tuple(dict.fromkeys(seat.tier for seat in self.seats))
+
+    def shown(self) -> list[Seat]:
+        """The seats to show: those needed and any other one somebody holds, in order."""
+        return sorted(set(self.seats) | set(self.slots),
+                      key=lambda s: (roster.TIER_ORDER.index(s.tier), s.index))
+
+    def empty(self) -> list[Seat]:
+        return [seat for seat in self.seats if seat not in self.slots]
 
 
 @dataclass(frozen=True)
@@ -91,18 +112,19 @@ class DutyCounts:
 class GenerationReport:
     start: date
     end: date
-    assignments: list[tuple[date, Tier, StaffBrief]]
+    assignments: list[tuple[date, Seat, StaffBrief]]
     unfilled: list[roster.Unfilled]
     fairness: list[DutyCounts]  # counts in the range, including what was already there
     spreads: dict[tuple[Tier, Category], int]  # max − min over the range and the year before
     load_spreads: dict[Tier, int] = field(default_factory=dict)  # the same, weighted load
     method: roster.Method = roster.Method.GREEDY
     proven: tuple[str, ...] = ()  # goals proven best (rota_solver.STAGES)
-    min_empty: int | None = None  # proven lower bound on empty slots
+    min_empty: int | None = None  # proven lower bound on empty first seats (rota_solver)
     note: str = ""
     unhonoured: list[tuple[date, StaffBrief]] = field(default_factory=list)
     assumed_holidays: list[DayInfo] = field(default_factory=list)  # days awaiting the notice
     kept: int = 0  # slots in the range already arranged, left as they are
+    min_second: int | None = None  # the same, further officers' seats, once the first are
 
 
 def _brief(row: Staff) -> StaffBrief:
@@ -161,10 +183,10 @@ def _periods(session: Session, start: date, end: date) -> dict[date, tuple[str, 
 
 def _assignments(session: Session, start: date, end: date) -> dict[Slot, int]:
     rows = session.execute(
-        select(DutyDay.day, DutyAssignment.tier, DutyAssignment.staff_id)
+        select(DutyDay.day, DutyAssignment.tier, DutyAssignment.slot, DutyAssignment.staff_id)
         .join(DutyAssignment, DutyAssignment.duty_day_id == DutyDay.id)
         .where(DutyDay.day >= start, DutyDay.day <= end))
-    return {(day, Tier(tier)): staff_id for day, tier, staff_id in rows}
+    return {(day, Seat(Tier(tier), slot)): staff_id for day, tier, slot, staff_id in rows}
 
 
 def _load(session: Session, start: date, end: date) -> _Context:
@@ -193,10 +215,10 @@ def roster_view(uow: UnitOfWork, start: date, end: date) -> RosterView:
     by_day: dict[date, list[str]] = {}
     for b in breaks:
         by_day.setdefault(b.day, []).append(b.describe())
-    slots: dict[date, dict[Tier, StaffBrief]] = {}
-    for (day, tier), staff_id in ctx.assigned.items():
-        slots.setdefault(day, {})[tier] = _brief(ctx.staff_rows[staff_id])
-    views = [DayView(plan.info, plan.periods, plan.required, slots.get(plan.day, {}),
+    slots: dict[date, dict[Seat, StaffBrief]] = {}
+    for (day, seat), staff_id in ctx.assigned.items():
+        slots.setdefault(day, {})[seat] = _brief(ctx.staff_rows[staff_id])
+    views = [DayView(plan.info, plan.periods, plan.seats, slots.get(plan.day, {}),
                      tuple(by_day.get(plan.day, ()))) for plan in ctx.plans]
     return RosterView(start, end, views, calendar.assumed_years([p.info for p in ctx.plans]),
                       breaks)
@@ -216,7 +238,7 @@ class Rota:
 
 def rota_in(session: Session, start: date, end: date) -> Rota:
     ctx = _load(session, start, end)
-    slots = {(day, tier): _brief(ctx.staff_rows[sid]) for (day, tier), sid in ctx.assigned.items()
+    slots = {(day, seat): _brief(ctx.staff_rows[sid]) for (day, seat), sid in ctx.assigned.items()
              if start <= day <= end}
     return Rota(ctx.plans, slots, ctx.settings)
 
@@ -231,15 +253,19 @@ def calendar_days_in(session: Session, start: date, end: date) -> list[DayInfo]:
     return calendar.resolve(start, end, _user_days(session, start, end))
 
 
-def roster_rows(uow: UnitOfWork, start: date, end: date) -> list[tuple[date, Tier, StaffBrief]]:
+def slot_order(slot: Slot) -> tuple[date, int, int]:
+    """Day, then rank, then seat: the order every list of the rota is in."""
+    day, seat = slot
+    return day, roster.TIER_ORDER.index(seat.tier), seat.index
+
+
+def roster_rows(uow: UnitOfWork, start: date, end: date) -> list[tuple[date, Seat, StaffBrief]]:
     check_range(start, end)
     with uow.read() as session:
         assigned = _assignments(session, start, end)
         rows = {r.id: r for r in session.scalars(select(Staff))}
-    order = {t: i for i, t in enumerate(roster.TIER_ORDER)}
-    return [(day, tier, _brief(rows[sid]))
-            for (day, tier), sid in sorted(assigned.items(), key=lambda i: (i[0][0],
-                                                                            order[i[0][1]]))]
+    return [(day, seat, _brief(rows[sid]))
+            for (day, seat), sid in sorted(assigned.items(), key=lambda i: slot_order(i[0]))]
 
 
 # --- generation ---------------------------------------------------------------------------
@@ -285,15 +311,14 @@ def _report(ctx: _Context, result: roster.Generation, start: date, end: date) ->
                                                             p.id)) if p.active]
     # Fairness is judged as the generator balances it: this range plus the year before.
     figures = fairness(result.counts, ctx.people.values(), weights)
-    rows = [(day, tier, _brief(ctx.staff_rows[sid]))
-            for (day, tier), sid in sorted(result.assignments.items(),
-                                           key=lambda i: (i[0][0],
-                                                          roster.TIER_ORDER.index(i[0][1])))]
+    rows = [(day, seat, _brief(ctx.staff_rows[sid]))
+            for (day, seat), sid in sorted(result.assignments.items(),
+                                           key=lambda i: slot_order(i[0]))]
     return GenerationReport(
         start, end, rows, result.unfilled, fairness_rows, figures.by_kind, figures.by_load,
         result.method, result.proven, result.min_empty, result.note,
         [(day, _brief(ctx.staff_rows[sid])) for sid, day in result.unhonoured],
-        calendar.assumed_holidays([p.info for p in ctx.plans]), len(kept))
+        calendar.assumed_holidays([p.info for p in ctx.plans]), len(kept), result.min_second)
 
 
 def preview_generation(uow: UnitOfWork, start: date, end: date,
@@ -313,7 +338,7 @@ def apply_generation(uow: UnitOfWork, report: GenerationReport) -> Outcome[Gener
     preview). Saving what was seen, not a new run, is what makes the preview a promise."""
     with uow.write(Permission.ROSTER) as session:
         ctx = _load(session, report.start, report.end)
-        chosen = {(day, tier): person.id for day, tier, person in report.assignments}
+        chosen = {(day, seat): person.id for day, seat, person in report.assignments}
         merged = {**ctx.assigned, **chosen}
         before = roster.check(ctx.plans, ctx.assigned, ctx.people, ctx.absences, ctx.rules)
         after = roster.check(ctx.plans, merged, ctx.people, ctx.absences, ctx.rules)
@@ -327,12 +352,19 @@ def apply_generation(uow: UnitOfWork, report: GenerationReport) -> Outcome[Gener
 
 
 def _write(session: Session, actor: str, start: date, end: date, chosen: dict[Slot, int]) -> None:
-    for (day, tier), staff_id in sorted(chosen.items()):
-        put_slot(session, day, tier, staff_id, "generated", actor)
+    for (day, seat), staff_id in sorted(chosen.items(), key=lambda i: slot_order(i[0])):
+        put_slot(session, day, seat, staff_id, "generated", actor)
     if chosen:
         audit.append(session, actor=actor, entity="roster",
                      entity_id=f"{start.isoformat()}..{end.isoformat()}", action="generate",
-                     payload=[[d.isoformat(), t.value, s] for (d, t), s in sorted(chosen.items())])
+                     payload=_payload(chosen))
+
+
+def _payload(assigned: dict[Slot, int]) -> list[list[object]]:
+    """The rota as the audit chain keeps it: [day, tier, staff id], and the seat where it
+    is not the first (so a chain written before two-officer days reads the same)."""
+    return [[d.isoformat(), seat.tier.value, s, *([seat.index] if seat.index else [])]
+            for (d, seat), s in sorted(assigned.items(), key=lambda i: slot_order(i[0]))]
 
 
 def generate(uow: UnitOfWork, start: date, end: date,
@@ -354,13 +386,13 @@ def _duty_day(session: Session, day: date, actor: str) -> DutyDay:
     return row
 
 
-def put_slot(session: Session, day: date, tier: Tier, staff_id: int | None, source: str,
+def put_slot(session: Session, day: date, seat: Seat, staff_id: int | None, source: str,
              actor: str) -> int | None:
-    """Set one slot, auditing its new state; return who held it before."""
+    """Set one seat, auditing its new state; return who held it before."""
     duty_day = _duty_day(session, day, actor)
     current = session.scalar(select(DutyAssignment).where(
-        DutyAssignment.duty_day_id == duty_day.id, DutyAssignment.tier == tier.value,
-        DutyAssignment.slot == 0))
+        DutyAssignment.duty_day_id == duty_day.id, DutyAssignment.tier == seat.tier.value,
+        DutyAssignment.slot == seat.index))
     before = current.staff_id if current else None
     if before == staff_id:
         return before
@@ -370,7 +402,7 @@ def put_slot(session: Session, day: date, tier: Tier, staff_id: int | None, sour
         current.staff_id, current.source, current.created_by = staff_id, source, actor
         audit_change(session, current, actor, "duty_slot", source)
     elif staff_id is not None:
-        current = DutyAssignment(duty_day_id=duty_day.id, tier=tier.value, slot=0,
+        current = DutyAssignment(duty_day_id=duty_day.id, tier=seat.tier.value, slot=seat.index,
                                  staff_id=staff_id, source=source, created_by=actor)
         session.add(current)
         audit_change(session, current, actor, "duty_slot", source)
@@ -395,9 +427,42 @@ def _person(session: Session, staff_id: int, tier: Tier, rules: RosterRules) -> 
     return row
 
 
-def assign(uow: UnitOfWork, day: date, tier: Tier, staff_id: int | None, *, kind: str = "assign",
-           requested_by: str = "", approved_by: str = "", reason: str = "") -> Outcome[list[str]]:
-    """Put someone on a slot by hand (or clear it), recording who asked, approved and why.
+def _seat(session: Session, day: date, tier: Tier, slot: object, ctx: _Context | None = None
+          ) -> Seat:
+    """The seat a hand edit names: the first of a tier, or one of the officers the day
+    needs (a second officer on an ordinary day would be a seat nobody asked for)."""
+    if not isinstance(slot, int) or isinstance(slot, bool) or not 0 <= slot < MAX_OFFICERS:
+        raise InputError([Problem(sentence("岗位序号应为 1 到 {0}", MAX_OFFICERS), field="slot")])
+    seat = Seat(tier, slot)
+    if slot and tier is not Tier.OFFICER:
+        raise InputError([Problem(sentence("每天只有一名{0}", tier.label), field="slot")])
+    if slot:
+        ctx = ctx or _load(session, day, day)
+        needed = ctx.plans[0].seats
+        if seat not in needed and (day, seat) not in ctx.assigned:
+            raise InputError([Problem(sentence("{0:%m月%d日}只需 {1} 名值班员", day,
+                                               sum(1 for s in needed if s.tier is Tier.OFFICER)),
+                                      field="slot")])
+    return seat
+
+
+def _same_day(session: Session, day: date, seat: Seat, staff_id: int,
+              held: dict[Slot, int] | None = None) -> None:
+    """Nobody stands in two seats of one day: refused, naming the other seat."""
+    held = held if held is not None else _assignments(session, day, day)
+    for (other_day, other), holder in held.items():
+        if other_day == day and other != seat and holder == staff_id:
+            name = session.get(Staff, staff_id)
+            raise InputError([Problem(sentence("{0} {1:%m月%d日}已值{2}，同一人一天只能值一个班次",
+                                               name.name if name else staff_id, day, other.label),
+                                      field="staff_id")])
+
+
+def assign(uow: UnitOfWork, day: date, tier: Tier, staff_id: int | None, *, slot: int = 0,
+           kind: str = "assign", requested_by: str = "", approved_by: str = "",
+           reason: str = "") -> Outcome[list[str]]:
+    """Put someone on a seat by hand (or clear it), recording who asked, approved and why;
+    `slot` picks the officer (0 the first, 1 the second of a two-officer day).
 
     Returns the rule breaks this leaves on that day and its neighbours, so the person
     sees at once if, say, the new officer was on duty yesterday.
@@ -407,54 +472,60 @@ def assign(uow: UnitOfWork, day: date, tier: Tier, staff_id: int | None, *, kind
     if kind in ("swap", "substitute") and not reason.strip():
         raise InputError([Problem(sentence("换班、代班须填写原因"), field="reason")])
     with uow.write(Permission.ROSTER if kind == "assign" else Permission.APPROVE_SWAP) as session:
-        rules = roster.rules_from_settings(load_settings_in(session))
+        ctx = _load(session, day, day)
+        seat = _seat(session, day, tier, slot, ctx)
         if staff_id is not None:
-            _person(session, staff_id, tier, rules)
-        before = put_slot(session, day, tier, staff_id, "manual" if kind == "assign" else kind,
-                      uow.actor)
+            _person(session, staff_id, tier, ctx.rules)
+            _same_day(session, day, seat, staff_id, ctx.assigned)
+        before = put_slot(session, day, seat, staff_id, "manual" if kind == "assign" else kind,
+                          uow.actor)
         if before == staff_id:
             return Outcome([], Changes())
         if kind != "assign":
             approved_by = approved_by.strip() or uow.actor
-        record_change(session, day, tier, kind if staff_id is not None else "clear", before,
-                staff_id, requested_by, approved_by, reason, uow.actor)
-    around = roster_view(uow, day - timedelta(days=rules.min_rest_days),
-                         day + timedelta(days=rules.min_rest_days))
+        record_change(session, day, seat, kind if staff_id is not None else "clear", before,
+                      staff_id, requested_by, approved_by, reason, uow.actor)
+    rest = ctx.rules.min_rest_days
+    around = roster_view(uow, day - timedelta(days=rest), day + timedelta(days=rest))
     return Outcome([b.describe() for b in around.breaks if not b.message.startswith("未安排")],
                    CHANGED)
 
 
-def swap(uow: UnitOfWork, first: date, second: date, tier: Tier, *, requested_by: str = "",
-         approved_by: str = "", reason: str = "") -> Outcome[list[str]]:
-    """Exchange two days' duty between the people holding them (换班)."""
+def swap(uow: UnitOfWork, first: date, second: date, tier: Tier, *, slot: int = 0,
+         requested_by: str = "", approved_by: str = "", reason: str = "") -> Outcome[list[str]]:
+    """Exchange two days' duty in one seat between the people holding them (换班)."""
     if not reason.strip():
         raise InputError([Problem(sentence("换班须填写原因"), field="reason")])
     if first == second:
         raise InputError([Problem(sentence("请选择另一天"), field="other_day")])
     with uow.write(Permission.APPROVE_SWAP) as session:
+        seat = _seat(session, first, tier, slot)
         rest = roster.rules_from_settings(load_settings_in(session)).min_rest_days
         held = _assignments(session, min(first, second), max(first, second))
-        a, b = held.get((first, tier)), held.get((second, tier))
+        a, b = held.get((first, seat)), held.get((second, seat))
         if a is None or b is None:
-            raise InputError([Problem(sentence("两天都须已安排{0}才能换班", tier.label), field="other_day")])
-        put_slot(session, first, tier, b, "swap", uow.actor)
-        put_slot(session, second, tier, a, "swap", uow.actor)
+            raise InputError([Problem(sentence("两天都须已安排{0}才能换班", seat.label),
+                                      field="other_day")])
+        _same_day(session, first, seat, b, held)
+        _same_day(session, second, seat, a, held)
+        put_slot(session, first, seat, b, "swap", uow.actor)
+        put_slot(session, second, seat, a, "swap", uow.actor)
         approver = approved_by.strip() or uow.actor  # the leader logged in approves it
-        record_change(session, first, tier, "swap", a, b, requested_by, approver, reason, uow.actor)
-        record_change(session, second, tier, "swap", b, a, requested_by, approver, reason, uow.actor)
+        record_change(session, first, seat, "swap", a, b, requested_by, approver, reason, uow.actor)
+        record_change(session, second, seat, "swap", b, a, requested_by, approver, reason, uow.actor)
     around = roster_view(uow, min(first, second) - timedelta(days=rest),
                          max(first, second) + timedelta(days=rest))
     return Outcome([x.describe() for x in around.breaks if not x.message.startswith("未安排")],
                    CHANGED)
 
 
-def record_change(session: Session, day: date, tier: Tier, kind: str, old: int | None,
-            new: int | None, requested_by: str, approved_by: str, reason: str,
-            actor: str) -> None:
-    change = RosterChange(day=day, tier=tier.value, kind=kind, old_staff_id=old,
-                          new_staff_id=new, requested_by=requested_by.strip(),
-                          approved_by=approved_by.strip(), reason=reason.strip(),
-                          recorded_by=actor)
+def record_change(session: Session, day: date, seat: Seat, kind: str, old: int | None,
+                  new: int | None, requested_by: str, approved_by: str, reason: str,
+                  actor: str) -> None:
+    change = RosterChange(day=day, tier=seat.tier.value, slot=seat.index, kind=kind,
+                          old_staff_id=old, new_staff_id=new,
+                          requested_by=requested_by.strip(), approved_by=approved_by.strip(),
+                          reason=reason.strip(), recorded_by=actor)
     session.add(change)
     audit_change(session, change, actor, "roster_change", kind)
 
@@ -462,7 +533,7 @@ def record_change(session: Session, day: date, tier: Tier, kind: str, old: int |
 @dataclass(frozen=True)
 class ChangeView:
     day: date
-    tier: Tier
+    seat: Seat
     kind: str
     old: str
     new: str
@@ -479,7 +550,7 @@ def changes(uow: UnitOfWork, start: date, end: date) -> list[ChangeView]:
         names = {r.id: r.name for r in session.scalars(select(Staff))}
         rows = session.scalars(select(RosterChange).where(
             RosterChange.day >= start, RosterChange.day <= end).order_by(RosterChange.id.desc()))
-        return [ChangeView(r.day, Tier(r.tier), CHANGE_KINDS.get(r.kind, r.kind),
+        return [ChangeView(r.day, Seat(Tier(r.tier), r.slot), CHANGE_KINDS.get(r.kind, r.kind),
                            names.get(r.old_staff_id or 0, ""), names.get(r.new_staff_id or 0, ""),
                            r.requested_by, r.approved_by, r.reason, r.at, r.recorded_by)
                 for r in rows]
@@ -503,9 +574,8 @@ def publish(uow: UnitOfWork, start: date, end: date) -> Outcome[int]:
             audit_change(session, duty_day, uow.actor, "duty_day", "publish")
         audit.append(session, actor=uow.actor, entity="roster",
                      entity_id=f"{start.isoformat()}..{end.isoformat()}", action="publish",
-                     payload=[[d.isoformat(), t.value, s]
-                              for (d, t), s in sorted(ctx.assigned.items())
-                              if start <= d <= end])
+                     payload=_payload({k: v for k, v in ctx.assigned.items()
+                                       if start <= k[0] <= end}))
     return Outcome(len(ctx.plans), CHANGED)
 
 

@@ -29,7 +29,7 @@ TABLES: list[Mapping[object, str] | Iterable[str]] = [
     incidents.STATUS_LABELS,
     deadlines.KIND_LABELS, deadlines.STAGE_LABELS, deadlines.CHANNEL_LABELS,
     deadlines.ALERT_STATE_LABELS,
-    calendar.KIND_LABELS, [c.label for c in roster.Category],
+    calendar.KIND_LABELS, [c.label for c in roster.Category], roster.SEAT_LABELS,
     duty_clock.TASK_LABELS,
     register_service.KINDS, [u for u in register_service.URGENCIES if u],
     dispatch_service.FEEDBACK_KINDS,

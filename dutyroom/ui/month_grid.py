@@ -120,12 +120,12 @@ def describe(day: date, view: DayView | None) -> str:
              + (tr("（{0}）").format(info.name) if info.name else "")]
     if view.periods:
         lines.append(tr("特殊敏感时期：") + tr("、").join(view.periods))
-    for tier in TIER_ORDER:
-        person = view.slots.get(tier)
+    for seat in view.shown():
+        person = view.slots.get(seat)
         if person is not None:
-            lines.append(tr("{0}：{1} {2}").format(tr_label(tier.label), person.name, person.mobile))
-        elif tier in view.required:
-            lines.append(tr("{0}：未安排").format(tr_label(tier.label)))
+            lines.append(tr("{0}：{1} {2}").format(tr_label(seat.label), person.name, person.mobile))
+        else:
+            lines.append(tr("{0}：未安排").format(tr_label(seat.label)))
     lines += [f"⚠ {b}" for b in view.breaks]
     return "\n".join(lines)
 
@@ -185,14 +185,20 @@ class DayDelegate(QStyledItemDelegate):
 
     @staticmethod
     def _tier_lines(view: DayView, outside: bool) -> list[tuple[str, bool]]:
-        """One line per tier on duty or required: "带 李红梅 13907311009", or 未安排 in red."""
+        """One line per tier on duty or required: "带 李红梅 13907311009", or 未安排 in red;
+        two officers share their line ("值 胡斌、周敏"; the mobiles are beside the grid)."""
         lines = []
         for tier in TIER_ORDER:
-            person = view.slots.get(tier)
-            if person is None and (tier not in view.required or outside):
+            seats = [s for s in view.shown() if s.tier is tier]
+            people = [view.slots[s] for s in seats if s in view.slots]
+            missing = 0 if outside else len(seats) - len(people)
+            if not people and not missing:
                 continue
-            lines.append((tr("{0} 未安排").format(SHORT_TIER[tier]), True) if person is None
-                         else (f"{SHORT_TIER[tier]} {person.name} {person.mobile}", False))
+            if len(people) == 1 and not missing:
+                lines.append((f"{SHORT_TIER[tier]} {people[0].name} {people[0].mobile}", False))
+                continue
+            names = [p.name for p in people] + [tr("未安排")] * missing
+            lines.append((f"{SHORT_TIER[tier]} {tr('、').join(names)}", bool(missing)))
         return lines
 
     @staticmethod

@@ -59,7 +59,8 @@ def shift(incidents: int, summary_title: str = "") -> ShiftFacts:
                      ())
         for n in range(1, incidents + 1))
     return ShiftFacts("青山镇人民政府", "总值班室", date(2026, 7, 1), start, start + timedelta(days=1), Z,
-                      start + timedelta(hours=23), {Tier.LEADER: "王海涛", Tier.OFFICER: "胡斌"}, "邓洁",
+                      start + timedelta(hours=23), {Tier.LEADER: ("王海涛",), Tier.OFFICER: ("胡斌",)},
+                      ("邓洁",),
                       (), (), (), facts, (), ())
 
 

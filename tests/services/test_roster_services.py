@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from dutyroom.domain.calendar import DayKind, Source
-from dutyroom.domain.roster import Category
+from dutyroom.domain.roster import Category, Seat
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
     check_service,
@@ -38,11 +38,11 @@ def test_generate_fills_every_slot_fairly_and_keeps_hand_edits(desk):
                           requested_by="党政办", reason="春节期间本人申请")
     report = roster_service.generate(uow, *FEB).value
     assert report.unfilled == []
-    assert (date(2026, 2, 17), Tier.LEADER) not in {(d, t) for d, t, _ in report.assignments}
+    assert (date(2026, 2, 17), Seat(Tier.LEADER)) not in {(d, t) for d, t, _ in report.assignments}
     view = roster_service.roster_view(uow, *FEB)
     assert view.breaks == []
-    assert view.days[16].slots[Tier.LEADER].id == leader.id
-    assert all(Tier.CHIEF in d.slots for d in view.days if d.info.kind is DayKind.HOLIDAY)
+    assert view.days[16].slots[Seat(Tier.LEADER)].id == leader.id
+    assert all(Seat(Tier.CHIEF) in d.slots for d in view.days if d.info.kind is DayKind.HOLIDAY)
     assert max(report.spreads.values()) <= 1
     again = roster_service.generate(uow, *FEB)
     assert again.value.assignments == [] and not again.changes
@@ -77,15 +77,15 @@ def test_swap_and_substitute_keep_their_history(desk):
     roster_service.generate(uow, date(2026, 11, 2), date(2026, 11, 8))
     rows = {(d, t): p for d, t, p in roster_service.roster_rows(uow, date(2026, 11, 2),
                                                                  date(2026, 11, 8))}
-    a, b = rows[date(2026, 11, 3), Tier.OFFICER], rows[date(2026, 11, 6), Tier.OFFICER]
+    a, b = rows[date(2026, 11, 3), Seat(Tier.OFFICER)], rows[date(2026, 11, 6), Seat(Tier.OFFICER)]
     with pytest.raises(InputError, match="原因"):
         roster_service.swap(uow, date(2026, 11, 3), date(2026, 11, 6), Tier.OFFICER)
     roster_service.swap(uow, date(2026, 11, 3), date(2026, 11, 6), Tier.OFFICER,
                         requested_by=a.name, approved_by="何春燕", reason="孩子生病")
     after = {(d, t): p for d, t, p in roster_service.roster_rows(uow, date(2026, 11, 2),
                                                                   date(2026, 11, 8))}
-    assert after[date(2026, 11, 3), Tier.OFFICER] == b
-    assert after[date(2026, 11, 6), Tier.OFFICER] == a
+    assert after[date(2026, 11, 3), Seat(Tier.OFFICER)] == b
+    assert after[date(2026, 11, 6), Seat(Tier.OFFICER)] == a
     history = roster_service.changes(uow, date(2026, 11, 1), date(2026, 11, 30))
     assert [(c.kind, c.reason, c.approved_by) for c in history][:2] == [
         ("换班", "孩子生病", "何春燕")] * 2
@@ -172,7 +172,7 @@ def test_the_sample_roster_imports(backend):
     count = roster_files.import_roster(backend.uow, SAMPLES / "值班表样例-2026春节.xlsx").value
     assert count == 15 * 2 + 9
     rows = roster_service.roster_rows(backend.uow, date(2026, 2, 14), date(2026, 2, 28))
-    assert (rows[0][0], rows[0][1], rows[0][2].name) == (date(2026, 2, 14), Tier.LEADER, "张海涛")
+    assert (rows[0][0], rows[0][1], rows[0][2].name) == (date(2026, 2, 14), Seat(Tier.LEADER), "张海涛")
 
 
 @pytest.mark.parametrize(("edit", "message"), [

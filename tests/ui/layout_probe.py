@@ -226,6 +226,13 @@ def what_matters(window: Any, name: str) -> Iterator[str]:
         if base.pointSizeF() < 7.5:
             yield (f"month grid: a day {height} px high shows its four lines only at "
                    f"{base.pointSizeF():.1f} pt")
+    if name == "roster-sensitive":
+        from dutyroom.domain.roster import Seat
+        from dutyroom.domain.tiers import Tier
+
+        for index in (0, 1):
+            if not window.roster.slot_buttons[Seat(Tier.OFFICER, index)].isVisible():
+                yield f"roster: the panel of a two-officer day hides officer seat {index + 1}"
     if name == "handover":
         for box in (window.handover.equipment, window.handover.notes):
             if box.viewport().height() < 2 * box.fontMetrics().lineSpacing():
@@ -245,6 +252,7 @@ def sample_desk(folder: Path) -> Any:
     demo.seed_demo(backend.uow)
     roster_service.generate(backend.uow, date(2026, 10, 1), date(2026, 10, 31))
     roster_service.add_period(backend.uow, "全国两会", "2026-03-04", "2026-03-11")
+    roster_service.generate(backend.uow, date(2026, 3, 1), date(2026, 3, 31))  # two officers
     admin = {"username": "admin", "display_name": "王主任", "password": "desk-2026!",
              "confirm": "desk-2026!"}
     user_service.create_first_admin(backend.uow, admin)
@@ -279,6 +287,9 @@ def page_states(window: Any) -> Iterator[str]:
     yield "roster-holidays"
     window.roster.show_month(date(2027, 1, 1))
     yield "roster-2027"
+    window.roster.show_month(date(2026, 3, 1))
+    window.roster.grid.setCurrentIndex(window.roster.model.index_of(date(2026, 3, 5)))
+    yield "roster-sensitive"  # the day panel with both officers of a two-officer day
     window.roster.show_month(date.today().replace(day=1))
     window.show_page(LOG)
     window.log.tabs.setCurrentIndex(0)
@@ -318,6 +329,7 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
     """Every dialog of the app, made as its page makes it, with the demo's data in it."""
     from zoneinfo import ZoneInfo
 
+    from dutyroom.domain.roster import Seat
     from dutyroom.domain.tiers import Tier
     from dutyroom.services import (
         clock_service,
@@ -438,7 +450,7 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
     yield "password-own", lambda: PasswordDialog(runner, nothing, True, "王主任", window)
     yield "password-reset", lambda: PasswordDialog(runner, nothing, False, "杨帆", window)
     yield "login", lambda: LoginDialog(runner, nothing, "青山镇人民政府（示例）", window)
-    yield "slot", lambda: SlotDialog(uow, runner, today, Tier.LEADER, None, staff, False, window)
+    yield "slot", lambda: SlotDialog(uow, runner, today, Seat(Tier.LEADER), None, staff, False, window)
     yield "generate", generate
     yield "leave", lambda: LeaveDialog(uow, runner, *month, staff, window)
     yield "periods", lambda: PeriodsDialog(uow, runner, today, window)

@@ -7,6 +7,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from dutyroom.domain.roster import Seat
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import demo, roster_service, staff_service
 from dutyroom.ui.dialogs.roster_dialogs import (
@@ -69,7 +70,7 @@ def test_generate_from_the_page_button(page, on_dialog, sqlite_backend):
     page.open_generate()
     assert page.month_label.text() == "2026年2月（未发布）"
     _select(page, date(2026, 2, 17))
-    assert "未安排" not in page.slot_buttons[Tier.CHIEF].text()
+    assert "未安排" not in page.slot_buttons[Seat(Tier.CHIEF)].text()
 
 
 def test_assign_a_slot_by_hand_and_see_rule_breaks(page, on_dialog, sqlite_backend):
@@ -86,9 +87,9 @@ def test_assign_a_slot_by_hand_and_see_rule_breaks(page, on_dialog, sqlite_backe
         dialog.submit()
 
     on_dialog(choose)
-    page.edit_slot(Tier.OFFICER)
+    page.edit_slot(Seat(Tier.OFFICER))
     view = page.model.view(date(2026, 2, 10))
-    assert view.slots[Tier.OFFICER].id == officer.id
+    assert view.slots[Seat(Tier.OFFICER)].id == officer.id
     assert any("间隔不足" in b for b in view.breaks)
     assert "间隔不足" in page.breaks.text()
     history = roster_service.changes(sqlite_backend.uow, *FEB)
@@ -97,7 +98,7 @@ def test_assign_a_slot_by_hand_and_see_rule_breaks(page, on_dialog, sqlite_backe
 
 def test_substitution_needs_a_reason(page, qtbot, runner, sqlite_backend):
     people = staff_service.list_staff(sqlite_backend.uow)
-    dialog = SlotDialog(sqlite_backend.uow, runner, date(2026, 2, 10), Tier.LEADER, None,
+    dialog = SlotDialog(sqlite_backend.uow, runner, date(2026, 2, 10), Seat(Tier.LEADER), None,
                         people, False, page)
     qtbot.addWidget(dialog)
     dialog.mode.setCurrentIndex(1)  # 代班
@@ -244,7 +245,7 @@ def test_the_preview_warns_about_assumed_holidays(page, qtbot, runner, sqlite_ba
     qtbot.addWidget(dialog)
     dialog.preview()
     assert "4 个推定的法定节假日" in dialog.summary.text()
-    chiefs = [(d, p) for d, t, p in dialog.report.assignments if t is Tier.CHIEF]
+    chiefs = [(d, p) for d, t, p in dialog.report.assignments if t.tier is Tier.CHIEF]
     assert [d for d, _ in chiefs] == [date(2027, 2, 5), date(2027, 2, 6), date(2027, 2, 7),
                                       date(2027, 2, 8)]  # three tiers on 除夕–初三
 def test_generating_a_month_already_filled_says_why_nothing_is_added(page, qtbot, runner,
@@ -335,3 +336,59 @@ def test_a_bad_holiday_file_is_refused_whole_with_its_rows_named(page, on_dialog
     assert "第 3 行" in seen["summary"] and "第 4 行" in seen["summary"]
     assert roster_service.calendar_days(sqlite_backend.uow, date(2027, 1, 1), date(2027, 1, 1))[0] \
         .source.value == "assumed"
+
+
+def test_a_sensitive_day_shows_both_officers_and_is_usable_by_keyboard(page, qtbot, on_dialog,
+                                                                       sqlite_backend):
+    """At 1280×720: a day of a sensitive period shows a seat for each of its two officers,
+    whole and inside the panel; Enter on the grid opens the empty second seat, and the
+    keyboard alone fills it; the person already on duty that day is not offered."""
+    uow = sqlite_backend.uow
+    roster_service.add_period(uow, "全国两会", "2026-03-04", "2026-03-11")
+    roster_service.generate(uow, date(2026, 3, 1), date(2026, 3, 31))
+    day = date(2026, 3, 5)
+    second = Seat(Tier.OFFICER, 1)
+    held = {s: p for d, s, p in roster_service.roster_rows(uow, day, day)}
+    roster_service.assign(uow, day, Tier.OFFICER, None, slot=1)  # leave the second seat open
+    page.window().resize(1280, 720)
+    page.show_month(date(2026, 3, 1))
+    _select(page, day)
+    qtbot.waitUntil(lambda: page.slot_buttons[second].isVisible())
+    first_button, second_button = page.slot_buttons[Seat(Tier.OFFICER)], page.slot_buttons[second]
+    assert page.slot_labels[second].text() == "值班员（二）"
+    assert held[Seat(Tier.OFFICER)].name in first_button.text()
+    assert second_button.text() == "未安排（点击安排）"
+    panel = second_button.parentWidget()
+    for button in (first_button, second_button):
+        assert button.sizeHint().width() <= button.width() + 1  # the whole text shows
+        assert panel.rect().contains(button.geometry())  # inside the panel, not cut off
+        assert button.mapTo(page.window(), button.rect().bottomRight()).y() < 720
+    assert not page.slot_buttons[Seat(Tier.OFFICER, 2)].isVisible()  # two officers, not three
+    text = describe(day, page.model.view(day))
+    assert "值班员：" + held[Seat(Tier.OFFICER)].name in text and "值班员（二）：未安排" in text
+
+    chosen: dict[str, object] = {}
+
+    def by_keyboard(dialog):
+        assert isinstance(dialog, SlotDialog) and dialog.seat == second
+        offered = {dialog.person.itemData(i) for i in range(dialog.person.count())}
+        assert held[Seat(Tier.OFFICER)].id not in offered  # one seat a day each
+        dialog.person.setFocus()
+        qtbot.keyClick(dialog.person, Qt.Key.Key_Down)
+        chosen["id"] = dialog.person.currentData()
+        dialog.save.setFocus()
+        qtbot.keyClick(dialog.save, Qt.Key.Key_Return)
+
+    page.grid.setFocus()
+    on_dialog(by_keyboard)
+    qtbot.keyClick(page.grid, Qt.Key.Key_Return)  # Enter: the first empty seat of the day
+    view = page.model.view(day)
+    assert view.slots[second].id == chosen["id"] != held[Seat(Tier.OFFICER)].id
+    assert not any("当天已值" in b for b in view.breaks)
+    # The panel's seats are reached with Tab and opened with Space as well.
+    seen = set()
+    first_button.setFocus()
+    for _ in range(4):
+        seen.add(page.focusWidget())
+        qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Tab)
+    assert second_button in seen

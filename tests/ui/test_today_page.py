@@ -79,8 +79,8 @@ def test_sign_in_from_the_page(main, on_dialog, clock):
     assert all("待签到（08:45 前）" in t for t in texts)
 
     def sign(dialog: CheckInDialog) -> None:
-        assert dialog.person.currentText().startswith("胡斌") or dialog.tier.currentData() == "leader"
-        dialog.tier.setCurrentIndex(dialog.tier.findData("officer"))
+        assert dialog.person.currentText().startswith("胡斌") or dialog.tier.currentData() == "leader/0"
+        dialog.tier.setCurrentIndex(dialog.tier.findData("officer/0"))
         assert dialog.person.currentText().startswith("胡斌")
         dialog.person.setCurrentIndex(dialog.person.findText("周敏（值班员）"))
         assert "将记录为替班" in dialog.rostered.text()
@@ -298,3 +298,37 @@ def test_a_new_desk_is_guided_to_plan_a_rota_not_alarmed(qtbot, sqlite_backend, 
     window.today.plan_button.click()
     assert isinstance(opened["dialog"], GenerateDialog)
     assert window.current_page() is window.roster
+
+
+def test_two_officers_of_a_sensitive_day_each_sign_in_from_the_page(qtbot, sqlite_backend, runner,
+                                                                   desk, clock, notifier, on_dialog):
+    """A sensitive day needs a second officer: the page lists both seats, the check-in
+    dialog offers 值班员（二） and leaves out whoever already signed in."""
+    uow = sqlite_backend.uow
+    roster_service.add_period(uow, "防汛关键期", DAY, DAY)
+    roster_service.assign(uow, DAY, Tier.OFFICER, desk["周敏"], slot=1)
+    window = MainWindow(uow, runner, "test.sqlite3", "0003", settings_service.load_settings(uow),
+                        now=clock, notifier=notifier)
+    qtbot.addWidget(window)
+    window.show()
+    today = window.today
+    seats = [(slot.seat.label, slot.staff.name if slot.staff else None) for slot, _ in today.slot_states]
+    assert ("值班员", "胡斌") in seats and ("值班员（二）", "周敏") in seats
+    offered: list[list[str]] = []
+
+    def sign(seat: str, person: str):
+        def act(dialog: CheckInDialog) -> None:
+            offered.append([dialog.person.itemText(i) for i in range(dialog.person.count())])
+            dialog.tier.setCurrentIndex(dialog.tier.findData(seat))
+            dialog.person.setCurrentIndex(dialog.person.findText(person))
+            assert "排班：" in dialog.rostered.text()  # the rostered person, no substitution
+            dialog.submit()
+        return act
+
+    on_dialog(sign("officer/0", "胡斌（值班员）"))
+    today.checkin_button.click()
+    on_dialog(sign("officer/1", "周敏（值班员）"))
+    today.checkin_button.click()
+    assert "胡斌（值班员）" not in offered[1]  # signed in already: one seat each
+    states = {slot.seat.label: label.text() for slot, label in today.slot_states}
+    assert "08:20 已签到" in states["值班员"] and "08:20 已签到" in states["值班员（二）"]

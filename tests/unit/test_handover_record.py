@@ -22,6 +22,7 @@ from dutyroom.domain.handover import (
     changes_since,
 )
 from dutyroom.domain.incidents import Category, Level, Status
+from dutyroom.domain.roster import Seat
 from dutyroom.domain.tiers import Tier
 
 Z = ZoneInfo("Asia/Shanghai")
@@ -46,9 +47,9 @@ def facts(**changes) -> ShiftFacts:
     base = ShiftFacts(
         unit="青山镇人民政府", desk="总值班室", day=date(2026, 11, 23), start=at("2026-11-23T08:30"),
         end=at("2026-11-24T08:30"), zone=Z, as_of=at("2026-11-23T18:00"),
-        people={Tier.LEADER: "王海涛", Tier.OFFICER: "胡斌"}, incoming="邓洁",
-        sign_ins=(SignIn(Tier.LEADER, "王海涛", at("2026-11-23T08:45")),
-                  SignIn(Tier.OFFICER, "胡斌", at("2026-11-23T08:45"), "周敏", at("2026-11-23T08:50"))),
+        people={Tier.LEADER: ("王海涛",), Tier.OFFICER: ("胡斌",)}, incoming=("邓洁",),
+        sign_ins=(SignIn(Seat(Tier.LEADER), "王海涛", at("2026-11-23T08:45")),
+                  SignIn(Seat(Tier.OFFICER), "胡斌", at("2026-11-23T08:45"), "周敏", at("2026-11-23T08:50"))),
         prompts=(Prompt(at("2026-11-23T22:00"), at("2026-11-23T22:10")),),
         spot_checks=(SpotCheckFact(at("2026-11-23T09:43"), "县应急管理局", "电话", "周敏", False,
                                    "无人接听", "响铃五声未接"),),

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from dutyroom.domain import roster
 from dutyroom.domain.calendar import UserDay, resolve
-from dutyroom.domain.roster import Absence, Category, Person, RosterRules
+from dutyroom.domain.roster import Absence, Category, Person, RosterRules, Seat
 from dutyroom.domain.tiers import Tier
 
 RULES = RosterRules()
@@ -76,7 +76,7 @@ def test_cannot_be_filled_only_where_checked_for_the_slot():
     days = plans(date(2026, 11, 23), date(2026, 11, 23))
     staff = people(chiefs=0, leaders=2, officers=1)
     absent = [Absence(staff[0].id, date(2026, 11, 20), date(2026, 11, 30))]
-    taken = {(date(2026, 11, 22), Tier.LEADER): staff[1].id}  # fixed, just before the range
+    taken = {(date(2026, 11, 22), Seat(Tier.LEADER)): staff[1].id}  # fixed, just before the range
     result = roster.greedy(days, staff, taken, absent, {}, RULES)
     assert [u.reason for u in result.unfilled] == [
         "无法安排：2 名带班领导均不可排：1 人请假、出差或培训，1 人与已定的值班（手工安排或范围外）间隔不足"]
@@ -94,18 +94,18 @@ def test_a_chief_may_lead_only_when_the_desk_allows_it():
     assert roster.greedy(days, staff, {}, [], {}, RULES).unfilled
     allowed = RosterRules(chief_may_lead=True)
     result = roster.greedy(days, staff, {}, [], {}, allowed)
-    assert result.assignments[date(2026, 11, 23), Tier.LEADER] == staff[0].id
+    assert result.assignments[date(2026, 11, 23), Seat(Tier.LEADER)] == staff[0].id
 
 
 def test_kept_assignments_and_rest_across_the_range_edge():
     days = plans(date(2026, 11, 2), date(2026, 11, 8))
     staff = people(chiefs=0, leaders=3, officers=3)
     leader = staff[0].id
-    taken = {(date(2026, 11, 4), Tier.LEADER): leader,   # made by hand, inside the range
-             (date(2026, 11, 1), Tier.LEADER): staff[1].id}  # just before the range
+    taken = {(date(2026, 11, 4), Seat(Tier.LEADER)): leader,   # made by hand, inside the range
+             (date(2026, 11, 1), Seat(Tier.LEADER)): staff[1].id}  # just before the range
     result = roster.greedy(days, staff, taken, [], {}, RULES)
-    assert (date(2026, 11, 4), Tier.LEADER) not in result.assignments
-    assert result.assignments.get((date(2026, 11, 2), Tier.LEADER)) != staff[1].id
+    assert (date(2026, 11, 4), Seat(Tier.LEADER)) not in result.assignments
+    assert result.assignments.get((date(2026, 11, 2), Seat(Tier.LEADER))) != staff[1].id
     merged = {**taken, **result.assignments}
     assert roster.check(days, merged, {p.id: p for p in staff}, [], RULES) == []
 
@@ -115,7 +115,7 @@ def test_history_carries_fairness_over():
     staff = people(chiefs=2, leaders=2, officers=2)
     history = {(staff[0].id, Category.HOLIDAY): 3}
     result = roster.greedy(days, staff, {}, [], history, RULES)
-    assert result.assignments[date(2026, 10, 1), Tier.CHIEF] == staff[1].id
+    assert result.assignments[date(2026, 10, 1), Seat(Tier.CHIEF)] == staff[1].id
 
 
 def test_rotation_is_predictable():
@@ -125,8 +125,8 @@ def test_rotation_is_predictable():
     days = plans(start, end, user=every_day_works)
     staff = people(chiefs=0, leaders=3, officers=4)
     result = roster.greedy(days, staff, {}, [], {}, RULES)
-    leaders = [result.assignments[p.day, Tier.LEADER] for p in days]
-    officers = [result.assignments[p.day, Tier.OFFICER] for p in days]
+    leaders = [result.assignments[p.day, Seat(Tier.LEADER)] for p in days]
+    officers = [result.assignments[p.day, Seat(Tier.OFFICER)] for p in days]
     assert leaders == [1, 2, 3] * 4  # everyone can tell when their turn comes
     assert officers == [4, 5, 6, 7] * 3
     assert roster.greedy(days, staff, {}, [], {}, RULES).assignments == result.assignments
@@ -137,11 +137,11 @@ def test_check_finds_every_kind_of_break():
     staff = people(chiefs=1, leaders=2, officers=2)
     chief, leader, _leader2, officer, _officer2 = (p.id for p in staff)
     broken = {
-        (date(2026, 2, 15), Tier.CHIEF): chief,
-        (date(2026, 2, 15), Tier.LEADER): officer,      # wrong tier
-        (date(2026, 2, 15), Tier.OFFICER): officer,     # same person twice
-        (date(2026, 2, 16), Tier.CHIEF): chief,         # two days running
-        (date(2026, 2, 16), Tier.LEADER): leader,       # on leave
+        (date(2026, 2, 15), Seat(Tier.CHIEF)): chief,
+        (date(2026, 2, 15), Seat(Tier.LEADER)): officer,      # wrong tier
+        (date(2026, 2, 15), Seat(Tier.OFFICER)): officer,     # same person twice
+        (date(2026, 2, 16), Seat(Tier.CHIEF)): chief,         # two days running
+        (date(2026, 2, 16), Seat(Tier.LEADER)): leader,       # on leave
     }
     absent = [Absence(leader, date(2026, 2, 16), date(2026, 2, 16))]
     messages = [b.describe() for b in roster.check(days, broken, {p.id: p for p in staff},
@@ -156,7 +156,7 @@ def test_check_finds_every_kind_of_break():
 def test_unreachable_mobile_is_a_break():
     days = plans(date(2026, 11, 23), date(2026, 11, 23))
     staff = [Person(1, "甲", Tier.LEADER, ""), Person(2, "乙", Tier.OFFICER, "13900000002")]
-    assigned = {(date(2026, 11, 23), Tier.LEADER): 1, (date(2026, 11, 23), Tier.OFFICER): 2}
+    assigned = {(date(2026, 11, 23), Seat(Tier.LEADER)): 1, (date(2026, 11, 23), Seat(Tier.OFFICER)): 2}
     messages = [b.message for b in roster.check(days, assigned, {p.id: p for p in staff},
                                                 [], RULES)]
     assert messages == ["甲 没有可拨通的手机号"]
@@ -213,10 +213,10 @@ def test_generated_rotas_never_break_a_hard_rule(scenario, data):
     breaks = roster.check(days, merged, by_id, absences, rules)
     hard = [b for b in breaks if not b.message.startswith("未安排")]
     assert hard == [], [b.describe() for b in hard]
-    missing = {(b.day, b.tier) for b in breaks if b.message.startswith("未安排")}
-    assert missing == {(u.day, u.tier) for u in result.unfilled}  # no silent gap
-    for (_day, tier), staff_id in result.assignments.items():
-        assert rules.may_fill(by_id[staff_id].tier, tier) and by_id[staff_id].active
+    missing = {(b.day, b.seat) for b in breaks if b.message.startswith("未安排")}
+    assert missing == {(u.day, u.seat) for u in result.unfilled}  # no silent gap
+    for (_day, seat), staff_id in result.assignments.items():
+        assert rules.may_fill(by_id[staff_id].tier, seat.tier) and by_id[staff_id].active
 
 
 @settings(max_examples=60, deadline=None)

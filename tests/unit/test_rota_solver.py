@@ -7,6 +7,7 @@ rota of a small instance enumerated by a plain search that shares no code with t
 from __future__ import annotations
 
 import builtins
+import threading
 import random
 from datetime import date, timedelta
 
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 from dutyroom.domain import roster, rota_solver
 from dutyroom.domain.calendar import DayKind, UserDay, resolve
 from dutyroom.domain.fairness import Weights, fairness
-from dutyroom.domain.roster import Absence, Category, Method, Person, RosterRules
+from dutyroom.domain.roster import Absence, Category, Method, Person, RosterRules, Seat
 from dutyroom.domain.rota_solver import Problem, SolveControl
 from dutyroom.domain.tiers import Tier
 from tests.unit.test_roster import people, plans
@@ -32,15 +33,25 @@ def solve(problem: Problem, seconds: float = 10) -> roster.Generation:
 # --- an independent exact answer -----------------------------------------------------------
 
 
-def brute_force(problem: Problem) -> tuple[int, int, int]:
-    """(fewest empty slots, then least per-kind spread, then least load spread) by trying
-    every rota; written from the rules as docs/rules.md states them, not from the model."""
+def officers(plan: roster.DayPlan, rules: RosterRules) -> int:
+    """Officers a day needs, as the settings say it: its kind's number, the sensitive
+    period's if more."""
+    by_kind = {Category.WORKDAY: rules.officers_workday, Category.WEEKEND: rules.officers_weekend,
+               Category.HOLIDAY: rules.officers_holiday}[plan.category]
+    return max(by_kind, rules.officers_sensitive) if plan.periods else by_kind
+
+
+def brute_force(problem: Problem) -> tuple[int, int, int, int]:
+    """(fewest empty first seats — a tier with nobody that day —, then fewest empty further
+    officers' seats, then least per-kind spread, then least load spread) by trying every
+    rota; written from the rules as DOMAIN.md states them, not from the model."""
     p = problem
-    slots = [(plan.day, tier) for plan in p.plans for tier in plan.required
-             if (plan.day, tier) not in p.taken]
+    slots = [(plan.day, Seat(tier, i)) for plan in p.plans for tier in plan.required
+             for i in range(officers(plan, p.rules) if tier is Tier.OFFICER else 1)
+             if (plan.day, Seat(tier, i)) not in p.taken]
     kind = {plan.day: plan.category for plan in p.plans}
     choices = []
-    for day, tier in slots:
+    for day, (tier, _index) in slots:
         ok = []
         for person in p.people:
             fits = person.tier is tier or (p.rules.chief_may_lead and tier is Tier.LEADER
@@ -53,8 +64,12 @@ def brute_force(problem: Problem) -> tuple[int, int, int]:
     duties: dict[int, list[date]] = {}
     for (day, _tier), staff_id in p.taken.items():
         duties.setdefault(staff_id, []).append(day)
-    best: list[tuple[int, int, int]] = []
+    best: list[tuple[int, int, int, int]] = []
     pick: list[int | None] = []
+
+    def empty_firsts() -> int:
+        return sum(1 for (_day, seat), who in zip(slots, pick, strict=False)
+                   if who is None and seat.index == 0)
 
     def finish() -> None:
         counts = dict(p.history)
@@ -62,12 +77,13 @@ def brute_force(problem: Problem) -> tuple[int, int, int]:
             if staff_id is not None and day in kind:
                 counts[staff_id, kind[day]] = counts.get((staff_id, kind[day]), 0) + 1
         figures = fairness(counts, p.people, p.weights)
-        key = (pick.count(None), sum(figures.by_kind.values()), sum(figures.by_load.values()))
+        key = (empty_firsts(), pick.count(None) - empty_firsts(), sum(figures.by_kind.values()),
+               sum(figures.by_load.values()))
         if not best or key < best[0]:
             best[:] = [key]
 
     def place(index: int) -> None:
-        if best and pick.count(None) > best[0][0]:
+        if best and (empty_firsts(), pick.count(None) - empty_firsts()) > best[0][:2]:
             return  # already more gaps than the best rota
         if index == len(slots):
             finish()
@@ -99,26 +115,34 @@ def small_instance(seed: int) -> Problem:
                         start + timedelta(days=rng.randint(0, 5)),
                         rng.choice(("leave", "request"))) for q in staff if rng.random() < 0.4]
     holidays = {start + timedelta(days=rng.randint(0, 3)): UserDay(DayKind.HOLIDAY, "节")}
-    rules = RosterRules(chief_may_lead=rng.random() < 0.5, min_rest_days=rng.randint(0, 2))
+    rules = RosterRules(chief_may_lead=rng.random() < 0.5, min_rest_days=rng.randint(0, 2),
+                        officers_holiday=rng.choice((1, 1, 2)), officers_weekend=rng.choice((1, 2)))
     days = plans(start, end, {start + timedelta(days=1): ("敏感期",)} if seed % 3 == 0 else {},
                  rules, holidays)
     history = {(q.id, cat): rng.randint(0, 3) for q in staff for cat in Category}
     taken = {}
     if seed % 4 == 0 and staff:
         chosen = rng.choice(staff)
-        taken[start - timedelta(days=1), chosen.tier] = chosen.id  # a duty before the range
+        taken[start - timedelta(days=1), Seat(chosen.tier)] = chosen.id  # a duty before the range
     return Problem(days, staff, taken, absences, history, rules, Weights())
+
+
+def figures_of(problem: Problem, result: roster.Generation) -> tuple[int, int, int, int]:
+    """What brute_force minimises, for the solver's rota."""
+    figures = fairness(result.counts, problem.people, problem.weights)
+    firsts = sum(1 for u in result.unfilled if u.seat.index == 0)
+    return (firsts, len(result.unfilled) - firsts, sum(figures.by_kind.values()),
+            sum(figures.by_load.values()))
 
 
 @pytest.mark.parametrize("seed", range(24))
 def test_the_solver_matches_an_independent_exact_answer(seed):
     problem = small_instance(seed)
     result = solve(problem)
-    figures = fairness(result.counts, problem.people, problem.weights)
-    found = (len(result.unfilled), sum(figures.by_kind.values()), sum(figures.by_load.values()))
+    found = figures_of(problem, result)
     assert found == brute_force(problem)
-    assert result.min_empty == found[0]
-    assert {"fewest_empty", "balance", "load"} <= set(result.proven)  # small: all proven
+    assert (result.min_empty, result.min_second) == found[:2]
+    assert set(rota_solver.PROMISED) <= set(result.proven)  # small: all proven
 
 
 # --- hard rules, always --------------------------------------------------------------------
@@ -140,7 +164,12 @@ def scenarios(draw):
     user = {d: UserDay(DayKind.HOLIDAY, "节") for d in draw(st.lists(st.dates(start, end),
                                                                      max_size=3))}
     periods = {d: ("敏感期",) for d in draw(st.lists(st.dates(start, end), max_size=3))}
-    rules = RosterRules(chief_may_lead=draw(st.booleans()), min_rest_days=draw(st.integers(0, 3)))
+    # Two officers (or three) on some days: on sensitive days by default, drawn for the rest.
+    officers = st.integers(1, roster.MAX_OFFICERS)
+    rules = RosterRules(chief_may_lead=draw(st.booleans()), min_rest_days=draw(st.integers(0, 3)),
+                        officers_workday=draw(st.sampled_from((1, 1, 2))),
+                        officers_weekend=draw(officers), officers_holiday=draw(officers),
+                        officers_sensitive=draw(officers))
     return plans(start, end, periods, rules, user), staff, absences, rules
 
 
@@ -156,7 +185,7 @@ def test_no_generated_rota_breaks_a_hard_rule_and_hand_made_slots_are_kept(scena
     merged = {**kept, **result.assignments}
     breaks = roster.check(days, merged, {q.id: q for q in staff}, absences, rules)
     assert [b.describe() for b in breaks if not b.message.startswith("未安排")] == []
-    assert {(b.day, b.tier) for b in breaks} == {(u.day, u.tier) for u in result.unfilled}
+    assert {(b.day, b.seat) for b in breaks} == {(u.day, u.seat) for u in result.unfilled}
     greedy = roster.greedy(days, staff, kept, absences, {}, rules)
     assert len(result.unfilled) <= len(greedy.unfilled)
 
@@ -202,7 +231,7 @@ def test_a_wish_is_kept_where_the_rules_allow_and_reported_where_not():
     officer = staff[3].id
     wish = [Absence(officer, date(2026, 11, 4), date(2026, 11, 4), "request")]
     kept = solve(Problem(days, staff, {}, wish, {}, RULES))
-    assert kept.assignments[date(2026, 11, 4), Tier.OFFICER] != officer
+    assert kept.assignments[date(2026, 11, 4), Seat(Tier.OFFICER)] != officer
     assert kept.unhonoured == [] and kept.unfilled == []
     # Two officers and rest 1: the officer must work every other day; a wish on both
     # parities cannot all be kept, and a gap is never the price of a wish.
@@ -245,3 +274,102 @@ def test_a_time_limit_offers_the_best_found_and_says_it_is_not_proven():
     assert result.method is Method.BEST_FOUND and "未证明最优" in result.note
     hard = roster.check(days, result.assignments, {q.id: q for q in staff}, absences, RULES)
     assert [b for b in hard if not b.message.startswith("未安排")] == []
+
+
+# --- two officers a day in sensitive periods ----------------------------------------------
+
+
+def test_two_officers_with_heavy_leave_leave_the_proven_minimum_empty_never_one_person_twice():
+    """A sensitive week needs two officers a day (粤府办〔2012〕55号) from a pool of three,
+    away for days of it: every day keeps one officer before any day gets its second; a
+    second seat on a day with one officer free is said to be impossible; nobody sits twice
+    a day; and an exhaustive search finds nothing better."""
+    start = date(2026, 6, 1)
+    week = {start + timedelta(days=k): ("防汛关键期",) for k in range(5)}
+    rules = RosterRules(min_rest_days=1, sensitive=(Tier.LEADER, Tier.OFFICER))
+    days = plans(start, start + timedelta(days=4), week, rules)
+    staff = people(0, 2, 3)
+    o1, o2, o3 = (q.id for q in staff if q.tier is Tier.OFFICER)
+    absences = [Absence(o1, start, start + timedelta(days=1)),
+                Absence(o2, start + timedelta(days=2), start + timedelta(days=4)),
+                Absence(o3, start + timedelta(days=4), start + timedelta(days=4))]
+    problem = Problem(days, staff, {}, absences, {}, rules)
+    assert all(sum(1 for s in plan.seats if s.tier is Tier.OFFICER) == 2 for plan in days)
+    result = solve(problem)
+    found = figures_of(problem, result)
+    assert found == brute_force(problem)
+    assert found[0] == 0 and result.min_second == len(result.unfilled) > 0
+    assert all(len(ids) == len(set(ids)) for ids in _by_day(result.assignments).values())
+    merged = roster.check(days, result.assignments, {q.id: q for q in staff}, absences, rules)
+    assert [b.describe() for b in merged if not b.message.startswith("未安排")] == []
+    assert {(b.day, b.seat) for b in merged} == {(u.day, u.seat) for u in result.unfilled}
+    for gap in result.unfilled:
+        assert gap.seat == Seat(Tier.OFFICER, 1)
+        assert gap.reason.startswith(("无法安排", "已证明在每天都有人值班的排法中")), gap.reason
+    short = [u.day for u in result.unfilled if u.reason.startswith("无法安排：当天须排 2 名值班员")]
+    assert start + timedelta(days=4) in short  # only one officer is there that day
+    # The greedy keeps the same hard rules, fills first seats first, and never does better.
+    greedy = roster.greedy(days, staff, {}, absences, {}, rules)
+    assert len(greedy.unfilled) >= len(result.unfilled)
+    assert all(len(set(ids)) == len(ids) for ids in _by_day(greedy.assignments).values())
+
+
+def test_a_second_officer_is_the_first_seats_partner_in_a_fixed_order():
+    """The two officers' seats are interchangeable: the rota fills the first seat first and
+    puts the two people in id order, so regenerating never just swaps them."""
+    start = date(2026, 3, 4)
+    days = plans(start, start + timedelta(days=3), {start + timedelta(days=k): ("两会",)
+                                                    for k in range(4)})
+    problem = Problem(days, people(2, 3, 6), {}, [], {}, RULES)
+    result = solve(problem)
+    assert result.unfilled == []
+    for day, ids in _by_day(result.assignments, Tier.OFFICER).items():
+        assert ids == sorted(ids) and len(ids) == 2, day
+    assert solve(problem).assignments == result.assignments
+
+
+def test_officers_per_day_kind_come_from_the_rules():
+    rules = RosterRules(officers_weekend=2, officers_sensitive=3)
+    days = {p.day: p for p in plans(date(2026, 11, 20), date(2026, 11, 23),
+                                    {date(2026, 11, 23): ("会",)}, rules)}
+    count = {day: sum(1 for s in p.seats if s.tier is Tier.OFFICER) for day, p in days.items()}
+    assert count == {date(2026, 11, 20): 1, date(2026, 11, 21): 2, date(2026, 11, 22): 2,
+                     date(2026, 11, 23): 3}
+    assert [s.label for s in days[date(2026, 11, 23)].seats] == [
+        "主要领导", "带班领导", "值班员", "值班员（二）", "值班员（三）"]
+    assert days[date(2026, 11, 23)].required == (Tier.CHIEF, Tier.LEADER, Tier.OFFICER)
+
+
+def _by_day(assignments, tier=None):
+    out: dict[date, list[int]] = {}
+    for (day, seat), staff_id in sorted(assignments.items(), key=lambda i: (i[0][0], i[0][1].index)):
+        if tier is None or seat.tier is tier:
+            out.setdefault(day, []).append(staff_id)
+    return out
+
+
+def test_the_rota_is_made_in_parts_that_share_nobody():
+    """Each tier's rota on its own (side by side on two cores), except that a chief who may
+    lead ties the chiefs' and the leaders' together; the parts' best rotas together are
+    the best rota (the independent brute force above checks the result either way)."""
+    days = plans(date(2026, 10, 1), date(2026, 10, 7))
+    apart = Problem(days, people(2, 3, 4), {}, [], {}, RULES)
+    assert rota_solver.components(apart) == [frozenset({Tier.CHIEF}), frozenset({Tier.LEADER}),
+                                             frozenset({Tier.OFFICER})]
+    joined = Problem(days, people(2, 3, 4), {}, [], {}, RosterRules(chief_may_lead=True))
+    assert rota_solver.components(joined) == [frozenset({Tier.CHIEF, Tier.LEADER}),
+                                              frozenset({Tier.OFFICER})]
+    control = SolveControl()
+    result = rota_solver.generate(joined, control=control)
+    assert result.unfilled == [] and control.step == len(rota_solver.STAGES)
+
+
+def test_cancel_reaches_every_part_being_solved():
+    control = SolveControl()
+    days = plans(date(2026, 1, 1), date(2026, 12, 31))
+    problem = Problem(days, people(6, 14, 40), {}, [], {}, RULES)
+    stopper = threading.Timer(0.3, control.cancel)
+    stopper.start()
+    with pytest.raises(rota_solver.Cancelled):
+        rota_solver.generate(problem, control=control)
+    stopper.join()

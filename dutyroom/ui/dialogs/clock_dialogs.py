@@ -7,6 +7,7 @@ from datetime import datetime, tzinfo
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
+from dutyroom.domain.roster import Seat
 from dutyroom.domain.tiers import Tier
 from dutyroom.services.clock_service import SPOT_CHANNELS, SPOT_OUTCOMES, SlotView
 from dutyroom.services.staff_service import StaffView
@@ -16,17 +17,29 @@ from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.widgets import hint_label
 
 
+def seat_key(seat: Seat) -> str:
+    """A seat as a choice in a list: "officer/1" is the second officer."""
+    return f"{seat.tier.value}/{seat.index}"
+
+
+def key_seat(key: str) -> Seat:
+    tier, _, index = key.partition("/")
+    return Seat(Tier(tier), int(index or 0))
+
+
 class CheckInDialog(RecordDialog):
-    """Sign in for a tier of the shift; choosing someone else records a substitution."""
+    """Sign in for a seat of the shift (each officer of a two-officer day for their own);
+    choosing someone else records a substitution."""
 
     def __init__(self, runner: Runner | SyncRunner, save: Save, slots: Sequence[SlotView],
                  staff: Sequence[StaffView], parent: QWidget | None = None) -> None:
         super().__init__(tr("接班签到"), runner, save, parent)
-        self.slots = {s.tier: s for s in slots if s.must_check_in and s.checkin is None}
-        self.staff = [p for p in staff if p.active]
+        self.slots = {seat_key(s.seat): s for s in slots if s.must_check_in and s.checkin is None}
+        signed = {s.checkin.staff_id for s in slots if s.checkin is not None}
+        self.staff = [p for p in staff if p.active and p.id not in signed]
         self.tier = QComboBox()
-        for slot in self.slots.values():
-            self.tier.addItem(tr_label(slot.tier.label), slot.tier.value)
+        for key, slot in self.slots.items():
+            self.tier.addItem(tr_label(slot.seat.label), key)
         self.add_field("tier", tr("签到岗位"), self.tier, True)
         self.person = QComboBox()
         self.add_field("staff_id", tr("签到人"), self.person, True)
@@ -42,7 +55,7 @@ class CheckInDialog(RecordDialog):
     def _tier_changed(self) -> None:
         self.person.blockSignals(True)
         self.person.clear()
-        slot = self.slots.get(Tier(self.tier.currentData())) if self.tier.count() else None
+        slot = self.slots.get(self.tier.currentData()) if self.tier.count() else None
         tier = slot.tier if slot else None
         # The rostered person first, then the same tier, then everyone else.
         ordered = sorted(self.staff, key=lambda p: (
@@ -54,7 +67,7 @@ class CheckInDialog(RecordDialog):
         self._person_changed()
 
     def _person_changed(self) -> None:
-        slot = self.slots.get(Tier(self.tier.currentData())) if self.tier.count() else None
+        slot = self.slots.get(self.tier.currentData()) if self.tier.count() else None
         rostered = slot.staff if slot else None
         if rostered is None:
             self.rostered.setText(tr("本岗位今日未排班，签到人将记为值守人员。"))

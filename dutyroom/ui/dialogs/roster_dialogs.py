@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dutyroom.domain.roster import TIER_ORDER, Category, Method
+from dutyroom.domain.roster import TIER_ORDER, Category, Method, Seat
 from dutyroom.domain.rota_solver import Cancelled, SolveControl
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import roster_files, roster_service
@@ -82,13 +82,14 @@ class SlotDialog(QDialog):
         ("assign", tr("安排 / 更换")), ("substitute", tr("代班（他人代值此班）")),
         ("swap", tr("换班（与另一天对调）")), ("clear", tr("取消此班次"))]
 
-    def __init__(self, uow: UnitOfWork, runner: AnyRunner, day: date, tier: Tier,
+    def __init__(self, uow: UnitOfWork, runner: AnyRunner, day: date, seat: Seat,
                  current: StaffBrief | None, people: list[StaffView], chief_may_lead: bool,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, others: list[int] | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("{0}月{1}日 {2}").format(day.month, day.day, tr_label(tier.label)))
+        self.setWindowTitle(tr("{0}月{1}日 {2}").format(day.month, day.day, tr_label(seat.label)))
         self.setMinimumWidth(480)
-        self.uow, self.runner, self.day, self.tier = uow, runner, day, tier
+        self.uow, self.runner, self.day, self.seat = uow, runner, day, seat
+        tier = seat.tier
         self.warnings: list[str] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)
@@ -100,9 +101,10 @@ class SlotDialog(QDialog):
             self.mode.addItem(label, key)
         form.addRow(tr("变更类型："), self.mode)
         self.person = QComboBox()
+        busy = set(others or ())  # on duty in another seat that day: one seat a day each
         for p in people:
-            if p.active and (p.tier is tier or (chief_may_lead and tier is Tier.LEADER
-                                                 and p.tier is Tier.CHIEF)):
+            if p.active and p.id not in busy and (p.tier is tier or (
+                    chief_may_lead and tier is Tier.LEADER and p.tier is Tier.CHIEF)):
                 self.person.addItem(tr("{0}（{1}）{2}").format(p.name, tr_label(p.tier_label), p.mobile),
                                     p.id)
         if current is not None:
@@ -136,15 +138,16 @@ class SlotDialog(QDialog):
         mode = self.mode.currentData()
         details = {"requested_by": self.requested_by.text(),
                    "approved_by": self.approved_by.text(), "reason": self.reason.text()}
+        details["slot"] = self.seat.index
         if mode == "swap":
             call: Any = (roster_service.swap, self.uow, self.day, picked(self.other_day),
-                         self.tier)
+                         self.seat.tier)
         else:
             staff_id = None if mode == "clear" else self.person.currentData()
             if mode != "clear" and staff_id is None:
-                self.error.setText(tr("没有可安排的{0}").format(tr_label(self.tier.label)))
+                self.error.setText(tr("没有可安排的{0}").format(tr_label(self.seat.tier.label)))
                 return
-            call = (roster_service.assign, self.uow, self.day, self.tier, staff_id)
+            call = (roster_service.assign, self.uow, self.day, self.seat.tier, staff_id)
             details["kind"] = "assign" if mode == "clear" else mode
         fn, *args = call
         self.save.setEnabled(False)
@@ -169,10 +172,12 @@ FAIRNESS_COLUMNS: list[Column[DutyCounts]] = [
     Column(tr("合计"), lambda r: r.total),
     Column(tr("加权工作量（含前一年）"), lambda r: r.load),
 ]
-STAGE_LABELS = {"fewest_empty": tr("求最少空班"), "balance": tr("均衡各类班次"),
+STAGE_LABELS = {"fewest_empty": tr("求最少空班"), "fewest_second": tr("求双人值班空缺最少"),
+                "balance": tr("均衡各类班次"),
                 "load": tr("均衡加权工作量"), "requests": tr("照顾个人请求"),
                 "rotation": tr("保持轮换顺序")}
-PROVEN_LABELS = {"fewest_empty": tr("空班最少"), "balance": tr("同类班次最均衡"),
+PROVEN_LABELS = {"fewest_empty": tr("空班最少"), "fewest_second": tr("双人值班空缺最少"),
+                 "balance": tr("同类班次最均衡"),
                  "load": tr("加权工作量最均衡")}
 PROGRESS_AFTER_MS = 400  # a preview quicker than this shows no progress at all
 
@@ -330,10 +335,15 @@ def summary_text(report: GenerationReport) -> str:
     lines = [tr("将新排 {0} 个班次（已安排的 {1} 个保持不变）。").format(len(report.assignments),
                                                                  report.kept)]
     gaps = len(report.unfilled)
+    seconds = sum(1 for u in report.unfilled if u.seat.index)
+    proven = report.min_empty == gaps - seconds and (not seconds or report.min_second == seconds)
     if not gaps:
         lines.append(tr("所有班次均可排上。"))
-    elif report.min_empty == gaps:
+    elif proven and not seconds:
         lines.append(tr("有 {0} 个班次排不上（见下，红色）；已证明任何排法都至少空 {0} 个。").format(gaps))
+    elif proven:
+        lines.append(tr("有 {0} 个班次排不上（见下，红色），其中 {1} 个是双人值班的第二名值班员；"
+                        "已证明先保证每天都有人值班、再排第二名值班员，不能更少。").format(gaps, seconds))
     else:
         lines.append(tr("有 {0} 个班次排不上（见下，红色）；未证明不能更少。").format(gaps))
     if report.method is Method.OPTIMAL:
@@ -568,7 +578,8 @@ class StatsDialog(QDialog):
 
 CHANGE_COLUMNS: list[Column[ChangeView]] = [
     Column(tr("日期"), lambda c: c.day.isoformat()),
-    Column(tr("层级"), lambda c: TIER_ORDER.index(c.tier), text=lambda c: tr_label(c.tier.label)),
+    Column(tr("岗位"), lambda c: TIER_ORDER.index(c.seat.tier) * 10 + c.seat.index,
+           text=lambda c: tr_label(c.seat.label)),
     Column(tr("类型"), lambda c: c.kind),
     Column(tr("原值班人"), lambda c: c.old),
     Column(tr("现值班人"), lambda c: c.new),

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from dutyroom.domain import duty_clock
 from dutyroom.domain.calendar import DayKind
-from dutyroom.domain.roster import TIER_ORDER
+from dutyroom.domain.roster import MAX_OFFICERS, TIER_ORDER, Seat
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import roster_files, roster_service, settings_service, staff_service
 from dutyroom.services.roster_service import RosterView
@@ -147,7 +148,7 @@ class RosterPage(Page):
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid.selectionModel().currentChanged.connect(self._day_changed)
-        self.grid.doubleClicked.connect(lambda _i: self.edit_slot(Tier.LEADER))
+        self.grid.doubleClicked.connect(lambda _i: self.edit_slot(Seat(Tier.LEADER)))
         body.addWidget(self.grid, 1)
         body.addWidget(self._build_detail())
         layout.addLayout(body, 1)
@@ -178,19 +179,28 @@ class RosterPage(Page):
         self.day_title = QLabel()
         self.day_title.setStyleSheet("font-size: 12pt; font-weight: 600;")
         inner.addWidget(self.day_title)
-        # Each tier's name over the person on duty: a narrow panel still shows the whole
-        # mobile number.
-        self.slot_buttons: dict[Tier, QPushButton] = {}
-        self.slot_labels: dict[Tier, QLabel] = {}
-        for tier in TIER_ORDER:
-            label = QLabel(tr_label(tier.label))
+        # Each seat's name beside the person on duty, a row each: a day of a sensitive
+        # period with three tiers and two officers still fits a 720-pixel screen with the
+        # alert banner showing. The second (third) officer's seat shows on days needing one.
+        self.slot_buttons: dict[Seat, QPushButton] = {}
+        self.slot_labels: dict[Seat, QLabel] = {}
+        seats = [Seat(tier) for tier in TIER_ORDER]
+        seats += [Seat(Tier.OFFICER, index) for index in range(1, MAX_OFFICERS)]
+        rows = QGridLayout()
+        rows.setHorizontalSpacing(6)
+        rows.setVerticalSpacing(6)
+        rows.setColumnStretch(1, 1)
+        for row, seat in enumerate(seats):
+            label = QLabel(tr_label(seat.label))
             label.setObjectName("hint")
             widget = QPushButton()
             widget.setStyleSheet("text-align: left; padding: 6px 8px;")
-            widget.clicked.connect(lambda _=False, t=tier: self.edit_slot(t))
-            self.slot_labels[tier], self.slot_buttons[tier] = label, widget
-            inner.addWidget(label)
-            inner.addWidget(widget)
+            widget.clicked.connect(lambda _=False, s=seat: self.edit_slot(s))
+            label.setBuddy(widget)
+            self.slot_labels[seat], self.slot_buttons[seat] = label, widget
+            rows.addWidget(label, row, 0)
+            rows.addWidget(widget, row, 1)
+        inner.addLayout(rows)
         self.breaks = QLabel()
         self.breaks.setObjectName("error")
         self.breaks.setWordWrap(True)
@@ -287,7 +297,7 @@ class RosterPage(Page):
                    "连休和调休上班待通知。请导入正式安排（或在右侧逐日设定）。").format(years))
         self.warning.setVisible(bool(self.view.assumed_years))
         month_days = [d for d in self.view.days if d.info.day.month == self.month.month]
-        gaps = sum(1 for d in month_days for t in d.required if t not in d.slots)
+        gaps = sum(len(d.empty()) for d in month_days)
         broken = sum(1 for d in month_days if d.breaks)
         status = (tr("（{0} 个班次未安排）").format(
                          gaps) if gaps else tr("（{0} 天有问题）").format(broken) if broken
@@ -313,13 +323,14 @@ class RosterPage(Page):
         kind = (tr_label(view.info.kind.label) + (tr("（{0}）").format(view.info.name)
                                                   if view.info.name else "")) if view else ""
         self.day_title.setText(f"{day.isoformat()} {weekday_name(day)}\n{kind}")
-        for tier, widget in self.slot_buttons.items():
-            person = view.slots.get(tier) if view else None
-            required = view is not None and tier in view.required
+        for seat, widget in self.slot_buttons.items():
+            person = view.slots.get(seat) if view else None
+            required = view is not None and seat in view.seats
             widget.setVisible(person is not None or required)
-            self.slot_labels[tier].setVisible(person is not None or required)
+            self.slot_labels[seat].setVisible(person is not None or required)
             widget.setText(f"{person.name}  {person.mobile}" if person else tr("未安排（点击安排）"))
-            widget.setToolTip(tr("安排、代班或换班{0}").format(tr_label(tier.label)))
+            widget.setToolTip(tr("安排、代班或换班{0}").format(tr_label(seat.label)))
+            widget.setAccessibleName(tr_label(seat.label))
             widget.setStyleSheet("text-align: left; padding: 6px 8px;"
                                  + ("" if person else "color: #c0392b;"))
         self.breaks.setText("\n".join(f"⚠ {tr_text(b)}" for b in view.breaks) if view else "")
@@ -329,15 +340,16 @@ class RosterPage(Page):
                 i for i, (k, _) in enumerate(KIND_CHOICES) if k is view.info.kind))
             self.kind_name.setText(view.info.name if source == "user" else "")
 
-    def edit_slot(self, tier: Tier | None) -> None:
+    def edit_slot(self, seat: Seat | None) -> None:
         day = self.selected_day()
         view = self.model.view(day) if day else None
         if day is None or view is None:
             return
-        if tier is None:  # Enter: the first empty required slot, else the leader's
-            tier = next((t for t in view.required if t not in view.slots), Tier.LEADER)
-        dialog = SlotDialog(self.uow, self.runner, day, tier, view.slots.get(tier), self.people,
-                            bool(self.settings.get("chief_may_lead")), self)
+        if seat is None:  # Enter: the first empty seat the day needs, else the leader's
+            seat = next(iter(view.empty()), Seat(Tier.LEADER))
+        dialog = SlotDialog(self.uow, self.runner, day, seat, view.slots.get(seat), self.people,
+                            bool(self.settings.get("chief_may_lead")), self,
+                            others=[p.id for s, p in view.slots.items() if s != seat])
         if dialog.exec():
             if dialog.warnings:
                 QMessageBox.warning(self, tr("已保存，但请注意"),

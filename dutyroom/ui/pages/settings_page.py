@@ -278,11 +278,13 @@ class SettingsPage(Page):
         return frame
 
     def _roster_card(self) -> QWidget:
-        """排班: rest between duties, the weights fairness compares, the generation time limit."""
+        """排班: officers a day, rest between duties, the weights fairness compares, the
+        generation time limit."""
         frame, inner = card()
         inner.addWidget(QLabel(tr("<b>排班</b>")))
         inner.addLayout(self._setting_rows(
-            ("min_rest_days", "weight_workday", "weight_weekend", "weight_holiday",
+            ("officers_workday", "officers_weekend", "officers_holiday", "officers_sensitive",
+             "min_rest_days", "weight_workday", "weight_weekend", "weight_holiday",
              "roster_seconds", "comp_days_per_holiday")))
         return frame
 

@@ -31,7 +31,7 @@ from dutyroom.services.clock_service import ShiftView, SlotView
 from dutyroom.services.incident_views import IncidentQuery, IncidentRow
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.ui.alert_center import AlertCenter
-from dutyroom.ui.dialogs.clock_dialogs import CheckInDialog, PresenceDialog, SpotCheckDialog
+from dutyroom.ui.dialogs.clock_dialogs import CheckInDialog, PresenceDialog, SpotCheckDialog, key_seat
 from dutyroom.ui.i18n import tr, tr_label, tr_noted, tr_text
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.table_models import Column, RecordTableModel
@@ -308,7 +308,7 @@ class TodayPage(Page):
             self.people_grid.addWidget(_grid_label(header, MUTED), 0, column)
         self.slot_states: list[tuple[SlotView, QLabel]] = []
         for row, slot in enumerate(shift.slots, 1):
-            self.people_grid.addWidget(_grid_label(tr_label(slot.tier.label), bold=True), row, 0)
+            self.people_grid.addWidget(_grid_label(tr_label(slot.seat.label), bold=True), row, 0)
             name = slot.staff.name if slot.staff else tr("未排班")
             self.people_grid.addWidget(_grid_label(name, None if slot.staff else DANGER,
                                                    bold=True), row, 1)
@@ -453,8 +453,9 @@ class TodayPage(Page):
 
     def _check_in_with(self, shift: ShiftView, staff: list[Any]) -> None:
         def save(values: dict[str, Any]) -> Outcome[Any]:
-            return clock_service.check_in(self.uow, values["tier"], values["staff_id"],
-                                          at=self.now(), note=values["note"])
+            seat = key_seat(values["tier"])
+            return clock_service.check_in(self.uow, seat.tier.value, values["staff_id"],
+                                          slot=seat.index, at=self.now(), note=values["note"])
 
         dialog = CheckInDialog(self.runner, save, shift.slots, staff, self)
         if dialog.exec() and dialog.outcome is not None:
@@ -463,24 +464,29 @@ class TodayPage(Page):
     def confirm_presence(self) -> None:
         """Ctrl+Shift+P: confirm for the officer at the desk when that is who is logged in;
         otherwise ask who is confirming (the record must name the person, not assume it)."""
-        user, officer = self.uow.user, self._officer()
+        user, officers = self.uow.user, self._officers()
+        # The first officer leads the list; the hint names both of a two-officer shift.
+        officer = (officers[0][0], tr("、").join(name for _id, name in officers)) if officers \
+            else None
         if user.role is None:  # the self-test and scripts act for the desk as before
             self._confirm(None)
-        elif officer is not None and user.staff_id == officer[0]:
-            self._confirm(officer[0])
+        elif user.staff_id in {staff_id for staff_id, _name in officers}:
+            self._confirm(user.staff_id)
         else:
             self.runner.run(staff_service.list_staff, self.uow, False,
                             done=lambda staff: self._ask_who(staff, officer),
                             failed=self._failed)
 
-    def _officer(self) -> tuple[int, str] | None:
-        """The officer at the desk this shift: who signed in, else who is on the rota."""
+    def _officers(self) -> list[tuple[int, str]]:
+        """The officers at the desk this shift, seat by seat (two on a two-officer day):
+        who signed in, else who is on the rota."""
+        out = []
         for slot in self.shift.slots if self.shift else []:
             if slot.tier == Tier.OFFICER and slot.checkin and slot.checkin.staff_id:
-                return slot.checkin.staff_id, slot.checkin.staff_name
-            if slot.tier == Tier.OFFICER and slot.staff:
-                return slot.staff.id, slot.staff.name
-        return None
+                out.append((slot.checkin.staff_id, slot.checkin.staff_name))
+            elif slot.tier == Tier.OFFICER and slot.staff:
+                out.append((slot.staff.id, slot.staff.name))
+        return out
 
     def _ask_who(self, staff: list[Any], officer: tuple[int, str] | None) -> None:
         moment = self.now()
