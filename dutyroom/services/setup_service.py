@@ -47,10 +47,19 @@ def database_url(target: str | os.PathLike[str] | None) -> URL:
     """The URL of `--db` (a path or a URL), `$DUTYROOM_DB` or the default file; a URL that
     cannot be read is bad input naming the field."""
     try:
-        return resolve_target(target)
+        url = resolve_target(target)
     except (ArgumentError, ValueError):
         raise _bad_target(sentence("无法识别的数据库地址：应为文件路径，或 postgresql+psycopg://用户@主机/数据库")
                           ) from None
+    path = sqlite_path(url)
+    try:
+        if path is not None:
+            path.exists()  # a name the system refuses (too long, a NUL) fails here, not later
+    except (OSError, ValueError):
+        shown = str(path) if len(str(path)) <= 80 else str(path)[:77] + "…"
+        raise _bad_target(sentence("数据库文件路径无法使用（过长或含有系统不允许的字符）：{0}",
+                                   shown)) from None
+    return url
 
 
 def names_a_file(target: str | os.PathLike[str] | None) -> bool:
