@@ -116,6 +116,14 @@ class _Refs:
     def __init__(self, session: Session) -> None:
         self.session = session
         self._cache: dict[tuple[Model, int], str | None] = {}
+        self.rows: dict[tuple[Model, str], Any] = {}  # this side's rows by UUID, read ahead
+
+    def read_ahead(self, model: Model, keys: Sequence[str]) -> None:
+        """Load the rows with these UUIDs in a few queries, so a package of thousands of
+        entries is not looked up one query (and one flush) at a time."""
+        for start in range(0, len(keys), 500):
+            for row in self.session.scalars(select(model).where(model.uuid.in_(keys[start:start + 500]))):
+                self.rows[(model, row.uuid)] = row
 
     def uuid(self, model: Model, row_id: int | None) -> str | None:
         if row_id is None:
@@ -393,17 +401,19 @@ def _merge(laptop: Session, desk: Session, actor: str, moment: datetime, name: s
     refused: list[Problem] = []
     touched: set[int] = set()
     reported: set[int] = set()  # incidents a merged report belongs to
+    ledger = _Ledger.read(desk, line.package)
+    for keyed in (Incident, RegisterEntry, Dispatch, UpwardReport):  # answers go by their dispatch
+        desk_refs.read_ahead(keyed, list(laptop.scalars(select(keyed.uuid))))
     for model in _ORDER:
         for row in laptop.scalars(select(model).order_by(*model.__mapper__.primary_key)):
             state = portable(row, laptop_refs)
             key, print_ = key_of(row, laptop_refs), fingerprint(state)
-            if desk.scalar(select(FieldMerge.id).where(
-                    FieldMerge.package_uuid == line.package, FieldMerge.record_uuid == key,
-                    FieldMerge.fingerprint == print_)):
+            if (key, print_) in ledger.seen:
                 continue  # this very state was taken from this package before
             try:
                 outcome, note = _merge_one(desk, desk_refs, d, model, row, state, key,
-                                           _base(desk, line, key), line, actor, moment)
+                                           ledger.base(line, key), ledger.exported.get(key), line,
+                                           actor, moment)
             except field_rules.Refused as error:
                 refused.append(field_rules.problem(_describe(model, row), error.message))
                 continue
@@ -423,7 +433,6 @@ def _merge(laptop: Session, desk: Session, actor: str, moment: datetime, name: s
             desk.add(FieldMerge(package_uuid=line.package, entity=_ENTITIES[model], record_uuid=key,
                                 fingerprint=print_, merged_at=moment, merged_by=actor,
                                 outcome=outcome if line.mode == "newer" else f"{BRANCH}{outcome}"))
-            desk.flush()
     refused += [Problem(p, field="file") for p in field_rules.closed_without_final(desk, touched)]
     if refused:
         raise InputError(refused)
@@ -441,25 +450,39 @@ def _merge(laptop: Session, desk: Session, actor: str, moment: datetime, name: s
 BRANCH = "b:"  # a FieldMerge outcome from a copy that left the package's line (a fork)
 
 
-def _exported(desk: Session, package: str, key: str) -> str | None:
-    """The entry's state when the package left the desk."""
-    return desk.scalar(select(FieldExportEntry.fingerprint).where(
-        FieldExportEntry.package_uuid == package, FieldExportEntry.record_uuid == key))
+@dataclass(frozen=True)
+class _Ledger:
+    """What the desk knows of one package, read once per merge rather than once per entry
+    (a package of thousands of incidents would otherwise ask three questions each).
 
+    `exported`: each entry's state when the package left the desk; `taken`: the state last
+    taken from the package's own line (added, updated or found the same); `seen`: every
+    state ever merged from the package, on its line or a branch."""
 
-def _base(desk: Session, line: _Line, key: str) -> str | None:
-    """The entry as this copy last agreed with the desk. On the package's line: the state
-    last taken from the line, else the state it left in (a conflict leaves the sides apart).
-    On a branch (a second laptop from the same export, merged after the first): the state
-    it left in, since what the desk took from the other copies is not in this one."""
-    if line.mode == "newer":
-        taken = desk.scalar(select(FieldMerge.fingerprint).where(
-            FieldMerge.package_uuid == line.package, FieldMerge.record_uuid == key,
-            FieldMerge.outcome.in_(("added", "updated", "same")))
-            .order_by(FieldMerge.id.desc()).limit(1))
-        if taken:
-            return taken
-    return _exported(desk, line.package, key)
+    exported: dict[str, str]
+    taken: dict[str, str]
+    seen: frozenset[tuple[str, str]]
+
+    @classmethod
+    def read(cls, desk: Session, package: str) -> _Ledger:
+        exported = dict(desk.execute(select(FieldExportEntry.record_uuid, FieldExportEntry.fingerprint)
+                                     .where(FieldExportEntry.package_uuid == package)).all())
+        merged = desk.execute(select(FieldMerge.record_uuid, FieldMerge.fingerprint, FieldMerge.outcome)
+                              .where(FieldMerge.package_uuid == package)
+                              .order_by(FieldMerge.id)).all()
+        taken = {key: print_ for key, print_, outcome in merged
+                 if outcome in ("added", "updated", "same")}  # the newest wins
+        return cls(exported, taken, frozenset((key, print_) for key, print_, _ in merged))
+
+    def base(self, line: _Line, key: str) -> str | None:
+        """The entry as this copy last agreed with the desk. On the package's line: the
+        state last taken from the line, else the state it left in (a conflict leaves the
+        sides apart). On a branch (a second laptop from the same export, merged after the
+        first): the state it left in, since what the desk took from the other copies is not
+        in this one."""
+        if line.mode == "newer" and key in self.taken:
+            return self.taken[key]
+        return self.exported.get(key)
 
 
 _KIND_LABELS: dict[type[Base], str] = {Dispatch: "派单", UpwardReport: "报送", DispatchFeedback: "派单反馈"}
@@ -481,7 +504,8 @@ def _find(desk: Session, model: Model, key: str, refs: _Refs, state: dict[str, A
             if key_of(answer, refs) == key:
                 return answer
         return None
-    return desk.scalar(select(model).where(model.uuid == key))
+    known = refs.rows.get((model, key))
+    return known if known is not None else desk.scalar(select(model).where(model.uuid == key))
 
 
 def _resolve(desk: Session, model: Model, reference: str | None) -> Any:
@@ -493,8 +517,8 @@ def _resolve(desk: Session, model: Model, reference: str | None) -> Any:
 
 
 def _merge_one(desk: Session, refs: _Refs, d: settings_service.Desk, model: Model, row: Any,
-               state: dict[str, Any], key: str, base: str | None, line: _Line, actor: str,
-               moment: datetime) -> tuple[str, str]:
+               state: dict[str, Any], key: str, base: str | None, exported: str | None,
+               line: _Line, actor: str, moment: datetime) -> tuple[str, str]:
     current = _find(desk, model, key, refs, state)
     entity = _ENTITIES[model]
     values = _values(desk, model, row, state, actor, moment)
@@ -509,7 +533,6 @@ def _merge_one(desk: Session, refs: _Refs, d: settings_service.Desk, model: Mode
         return "added", ""
     here = fingerprint(portable(current, refs))
     there = fingerprint(state)
-    exported = _exported(desk, line.package, key)
     if here == there or there in (base, exported):
         # identical; or only the desk changed it since this copy's base; or this copy still
         # holds it as it left the desk (untouched on the laptop: it must not roll back what
