@@ -213,15 +213,17 @@ class Person:
 
 
 def to_reach(people: Iterable[Person], villages: Sequence[str], colour: Colour,
-             rules: RelayRules) -> list[Person]:
+             rules: RelayRules, role_order: Sequence[str] = DEFAULT_ROLES) -> list[Person]:
     """Who must answer for a warning: the 责任人 of its villages in the roles its colour
-    requires, grouped by village in the desk's order. A blue warning needs no calls."""
+    requires, grouped by village in the desk's order, then by role in the desk's order.
+    A blue warning needs no calls."""
     if rules.minutes.get(colour) is None:
         return []
     roles = rules.roles.get(colour)
     order = {v: i for i, v in enumerate(villages)}
+    rank = {r: i for i, r in enumerate(role_order)}
     chosen = [p for p in people if p.village in order and (roles is None or p.role in roles)]
-    return sorted(chosen, key=lambda p: (order[p.village], p.role, p.name, p.id))
+    return sorted(chosen, key=lambda p: (order[p.village], rank.get(p.role, len(rank)), p.id))
 
 
 def relay_due(received_at: datetime, colour: Colour, rules: RelayRules) -> datetime | None:
