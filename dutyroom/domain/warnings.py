@@ -283,13 +283,14 @@ def relay_complete(rows: Iterable[Row]) -> bool:
     return all(reached(r) for r in rows)
 
 
-def status_of(action: Action, superseded: bool, valid_until: datetime | None,
+def status_of(action: Action, superseded_by: Action | None, valid_until: datetime | None,
               at: datetime) -> Status:
-    """A notice's standing at `at`. A later notice of the thread supersedes it; a
-    cancellation is itself closed; validity ends it but keeps its record."""
-    if action == Action.CANCEL:
+    """A notice's standing at `at`. A later notice of the thread supersedes it (a
+    cancellation cancels it); a cancellation is itself closed; validity ends it but keeps
+    its record."""
+    if action == Action.CANCEL or superseded_by == Action.CANCEL:
         return Status.CANCELLED
-    if superseded:
+    if superseded_by is not None:
         return Status.SUPERSEDED
     if valid_until is not None and at >= valid_until:
         return Status.EXPIRED

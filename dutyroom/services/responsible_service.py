@@ -312,18 +312,23 @@ def import_file(uow: UnitOfWork, path: Path) -> Outcome[int]:
         preview = _parse(session, read_table(path), path.name)
         if not preview.ok:
             raise InputError(preview.problems, source=path.name)
-        added: list[tuple[ResponsiblePerson, ResponsibleFields]] = []
-        for item in preview.rows:
-            assert item.fields is not None
-            row = ResponsiblePerson(active=True)
-            _apply(row, item.fields, None)
-            session.add(row)
-            added.append((row, item.fields))
-        session.flush()
-        candidates = [r for r, _ in added] + list(session.scalars(select(ResponsiblePerson).where(
-            ResponsiblePerson.active.is_(True), ResponsiblePerson.id.not_in([r.id for r, _ in added]))))
-        for row, fields in added:
-            if fields.backup:
-                row.backup_id = _backup_of(fields, candidates)
-            audit_change(session, row, uow.actor, ENTITY, "create")
-        return Outcome(len(added), CHANGED)
+        people = [item.fields for item in preview.rows if item.fields is not None]
+        return Outcome(insert_many(session, people, uow.actor), CHANGED)
+
+
+def insert_many(session: Session, people: Sequence[ResponsibleFields], actor: str) -> int:
+    """Add checked people, each AB角 found by name among them and the directory."""
+    added: list[tuple[ResponsiblePerson, ResponsibleFields]] = []
+    for fields in people:
+        row = ResponsiblePerson(active=True)
+        _apply(row, fields, None)
+        session.add(row)
+        added.append((row, fields))
+    session.flush()
+    candidates = [r for r, _ in added] + list(session.scalars(select(ResponsiblePerson).where(
+        ResponsiblePerson.active.is_(True), ResponsiblePerson.id.not_in([r.id for r, _ in added]))))
+    for row, fields in added:
+        if fields.backup:
+            row.backup_id = _backup_of(fields, candidates)
+        audit_change(session, row, actor, ENTITY, "create")
+    return len(added)

@@ -120,13 +120,15 @@ class Relayed:
 # --- reading -----------------------------------------------------------------------
 
 
-def _superseded(session: Session, thread_ids: Sequence[int]) -> dict[int, int]:
-    """The newest notice of each thread: every earlier one is superseded by it."""
-    latest: dict[int, int] = {}
-    for thread_id, notice_id in session.execute(select(Warning.thread_id, Warning.id).where(
-            Warning.thread_id.in_(thread_ids))):
-        if thread_id is not None:
-            latest[thread_id] = max(latest.get(thread_id, 0), notice_id)
+def _superseded(session: Session, thread_ids: Sequence[int]) -> dict[int, tuple[int, Action]]:
+    """The newest notice of each thread with its action: every earlier one is superseded
+    by it (cancelled, if it is the cancellation)."""
+    latest: dict[int, tuple[int, Action]] = {}
+    for thread_id, notice_id, action in session.execute(
+            select(Warning.thread_id, Warning.id, Warning.action).where(
+                Warning.thread_id.in_(thread_ids))):
+        if thread_id is not None and notice_id > latest.get(thread_id, (0, Action.ISSUE))[0]:
+            latest[thread_id] = (notice_id, Action(action))
     return latest
 
 
@@ -160,8 +162,11 @@ def _limit(session: Session) -> int:
 def _read(session: Session, notices: Sequence[Warning], at: datetime,
           with_targets: bool = False) -> tuple[list[WarningView], dict[int, list[Target]]]:
     latest = _superseded(session, [n.thread_id or n.id for n in notices])
-    statuses = {n.id: rules.status_of(Action(n.action), latest.get(n.thread_id or n.id, n.id) != n.id,
-                                      n.valid_until, at) for n in notices}
+    statuses = {}
+    for n in notices:
+        newest, action = latest.get(n.thread_id or n.id, (n.id, Action(n.action)))
+        statuses[n.id] = rules.status_of(Action(n.action), action if newest != n.id else None,
+                                         n.valid_until, at)
     ids = [n.id for n in notices]
     targets = _targets(session, ids, {i: statuses[i] == Status.ACTIVE for i in ids},
                        _limit(session))
@@ -352,13 +357,19 @@ def _when(session: Session, row: Warning, at: Any, moment: datetime) -> datetime
 
 
 def record_attempt(uow: UnitOfWork, warning_id: int, person_id: int | str, channel: object,
-                   answered: bool, at: Any = None, now: datetime | None = None) -> Outcome[Relayed]:
+                   answered: bool, at: Any = None, now: datetime | None = None,
+                   backup: bool = False) -> Outcome[Relayed]:
     """One contact attempt (电话 answered or not, 上门 …) with a person on the list or with
-    their AB角; a one-way channel left unanswered is recorded as sent, not as a failed call."""
+    their AB角; a one-way channel left unanswered is recorded as sent, not as a failed call.
+    `backup`: the call went to the AB角 of `person_id`'s row (who may be on the list too)."""
     moment = utc_now(now)
     with uow.write(Permission.LOG) as session:
         row = _open_notice(session, warning_id, moment)
         target, via_backup = _target(session, row, person_id)
+        if backup:
+            if via_backup or target.backup_id is None:
+                raise InputError.simple(sentence("{0} 没有登记 AB角", Verbatim(target.name)), "person")
+            via_backup = True
         way = obey(rules.parse_channel, channel)
         when = _when(session, row, at, moment)
         outcome = rules.Outcome.ANSWERED if answered else (

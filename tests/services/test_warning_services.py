@@ -203,6 +203,20 @@ def test_the_backup_answers_for_a_person_not_on_the_list(desk):
     assert via.warning.done and via.next == []
 
 
+def test_the_backup_on_the_list_answers_for_the_row_the_officer_chose(desk):
+    people = ids(desk)
+    w = warning_service.add_warning(desk.uow, red(villages=["东村"]), now=NOW).value.warning
+    # 陈大勇's AB角 张建国 is on the list himself: the board says which row the call is for
+    relayed = warning_service.record_attempt(desk.uow, w.id, people["陈大勇"], "phone", True,
+                                             now=NOW, backup=True).value
+    assert relayed.target.name == "陈大勇" and relayed.target.row.state == RowState.BACKUP
+    assert [t.name for t in relayed.next] == ["张建国", "李秀英"]
+    with pytest.raises(InputError, match="王德明 没有登记 AB角"):
+        west = warning_service.add_warning(desk.uow, red(villages=["西村"]), now=NOW).value
+        warning_service.record_attempt(desk.uow, west.warning.id, people["王德明"], "phone", True,
+                                       now=NOW, backup=True)
+
+
 def test_cancellation_and_expiry_end_the_relay(desk):
     people = ids(desk)
     first = warning_service.add_warning(desk.uow, red(colour="yellow"), now=NOW).value.warning
@@ -216,7 +230,7 @@ def test_cancellation_and_expiry_end_the_relay(desk):
                                          now=NOW + timedelta(minutes=30)).value.warning
     assert cancel.status == Status.CANCELLED and cancel.type == "暴雨"
     board = warning_service.board(desk.uow, up.id, at=NOW + timedelta(minutes=31))
-    assert board.warning.status == Status.SUPERSEDED
+    assert board.warning.status == Status.CANCELLED
     assert {t.row.state for t in board.targets} == {RowState.NOT_NEEDED}
     assert [v.action for v in board.thread] == ["issue", "upgrade", "cancel"]
     with pytest.raises(InputError, match="不能再记录叫应"):

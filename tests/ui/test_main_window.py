@@ -37,7 +37,7 @@ def test_the_demo_desk_is_clearly_marked(qtbot, sqlite_backend, runner):
     assert main.demo_banner.isVisible()
     assert "示例" in main.demo_banner.text()
     assert "示例" in main.unit_label.text()
-    main.show_page(4)
+    main.show_page(5)
     assert main.contacts.staff.proxy.rowCount() == 30
 
 
@@ -66,7 +66,7 @@ def test_the_window_layout_is_remembered_between_runs(qtbot, sqlite_backend, run
     qtbot.addWidget(first)
     first.show()
     first.resize(1400, 860)
-    first.show_page(3)
+    first.show_page(4)
     split = first.log.findChild(QSplitter, "incidentSplit")
     split.setSizes([300, 900])
     sizes = split.sizes()

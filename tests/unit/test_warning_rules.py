@@ -148,10 +148,11 @@ def test_completion_and_cancellation() -> None:
     waiting = row_of([], 3, True, False)
     assert relay_complete([done]) and relay_complete([])
     assert not relay_complete([done, waiting])
-    assert status_of(Action.ISSUE, False, T0 + timedelta(hours=6), T0) == Status.ACTIVE
-    assert status_of(Action.ISSUE, True, None, T0) == Status.SUPERSEDED
-    assert status_of(Action.CANCEL, False, None, T0) == Status.CANCELLED
-    assert status_of(Action.UPGRADE, False, T0, T0) == Status.EXPIRED
+    assert status_of(Action.ISSUE, None, T0 + timedelta(hours=6), T0) == Status.ACTIVE
+    assert status_of(Action.ISSUE, Action.UPGRADE, None, T0) == Status.SUPERSEDED
+    assert status_of(Action.UPGRADE, Action.CANCEL, None, T0) == Status.CANCELLED
+    assert status_of(Action.CANCEL, None, None, T0) == Status.CANCELLED
+    assert status_of(Action.UPGRADE, None, T0, T0) == Status.EXPIRED
     check_can_relay(Status.ACTIVE)
     for closed in (Status.SUPERSEDED, Status.CANCELLED, Status.EXPIRED):
         with pytest.raises(FieldError, match="不能再记录叫应"):

@@ -78,6 +78,7 @@ class TodayPage(Page):
     help_topic = "checkin"
     changed = Signal(object)
     open_incident = Signal(int)
+    open_warning = Signal(int)  # a warning's relay board, from a warning_relay alert
     wants_rota = Signal()  # 先排班: the rota page, ready to generate
 
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner, center: AlertCenter,
@@ -563,6 +564,8 @@ class TodayPage(Page):
             return
         if alert.target == "incident":
             self.open_incident.emit(alert.ref)
+        elif alert.target == "warning":
+            self.open_warning.emit(alert.ref)
         elif alert.kind == "presence":
             self.confirm_presence()
         elif alert.kind == "checkin":
