@@ -92,7 +92,7 @@ class WarningPage(Page):
         self.show_closed.toggled.connect(lambda _on: self.refresh(Changes(warnings=True)))
         self.add_button = button(tr("登记预警"), "add", primary=True, tooltip="Ctrl+N")
         self.follow_button = button(tr("后续通知"), "edit", tooltip=tr("更新、升级或降级"))
-        self.cancel_button = button(tr("解除"), "x-circle")
+        self.cancel_button = button(tr("解除预警"), "x-circle")
         self.add_button.clicked.connect(self.new_warning)
         self.follow_button.clicked.connect(lambda: self._follow_up(False))
         self.cancel_button.clicked.connect(lambda: self._follow_up(True))
@@ -102,7 +102,7 @@ class WarningPage(Page):
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.list_model: RecordTableModel[WarningView] = RecordTableModel([
-            Column(tr("预警"), lambda w: w.id, text=_title,
+            Column(tr("预警名称"), lambda w: w.id, text=_title,
                    colour=lambda w: COLOUR_INK[w.colour]),
             Column(tr("状态"), lambda w: w.status.value,
                    text=lambda w: tr_label(STATUS_LABELS[w.status])
@@ -114,7 +114,7 @@ class WarningPage(Page):
         ], lambda w: w.status == Status.ACTIVE)
         self.list_view = table_view(self.list_model, stretch=0)
         self.list_view.selectionModel().selectionChanged.connect(self._list_selected)
-        self.list_view.setMinimumWidth(280)
+        self.list_view.setMinimumWidth(300)
         splitter.addWidget(self.list_view)
 
         right = QWidget()
@@ -143,7 +143,7 @@ class WarningPage(Page):
             Column(tr("最近联系"), lambda t: t.attempts[-1].at if t.attempts else None,
                    text=self._last_attempt),
         ], tint=self._tint)
-        self.table = table_view(self.model, stretch=6)
+        self.table = table_view(self.model, stretch=5)
         self.table.setSortingEnabled(False)
         board.addWidget(self.table, 1)
 
@@ -176,7 +176,7 @@ class WarningPage(Page):
         board.addWidget(self.unreached)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 900])
+        splitter.setSizes([310, 900])
         layout.addWidget(splitter, 1)
 
         # One key a call, read before the table's type-to-search takes the letter.
