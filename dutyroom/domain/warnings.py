@@ -41,6 +41,8 @@ _COLOUR_WORDS = {**{c.value: c for c in Colour}, **{v: k for k, v in COLOUR_LABE
 WARNING_TYPES = ("暴雨", "台风", "雷雨大风", "冰雹", "暴雪", "寒潮", "高温", "大雾", "道路结冰",
                  "森林火险", "山洪灾害", "地质灾害气象风险", "洪水", "干旱", "大风", "霜冻", "霾")
 
+# Who usually sends a town its warnings: offered in the form, stored as written (data).
+ISSUERS = ("县气象台", "县应急管理局", "县水利局", "县自然资源局", "县防汛抗旱指挥部", "县林业局")
 DEFAULT_ROLES = ("村(社区)书记", "村(社区)主任", "网格员", "山洪预警员", "地灾群测群防员",
                  "水库山塘巡查员", "危房联络员", "避灾场所管理员", "企业安全员")
 YELLOW_ROLES = ("村(社区)书记", "村(社区)主任", "网格员")

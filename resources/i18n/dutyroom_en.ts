@@ -315,6 +315,10 @@
         <translation>Village</translation>
     </message>
     <message>
+        <source>{0}（{1} {2}）</source>
+        <translation>{0} ({1} {2})</translation>
+    </message>
+    <message>
         <source>AB角</source>
         <translation>Backup (AB)</translation>
     </message>

@@ -3,7 +3,7 @@ from PySide6.QtCore import Qt
 from dutyroom.services import demo, settings_service
 from dutyroom.ui.main_window import MainWindow
 
-PAGES = ["今日值班", "排班", "值班日志", "交接班", "通讯录", "设置", "数据"]
+PAGES = ["今日值班", "排班", "值班日志", "预警", "交接班", "通讯录", "设置", "数据"]
 
 
 def test_every_page_opens_from_the_navigation(window, qtbot):
@@ -19,8 +19,10 @@ def test_every_page_opens_from_the_navigation(window, qtbot):
 
 def test_keyboard_shortcuts_switch_pages(window, qtbot):
     window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page().title == "通讯录"
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page().title == "预警"
 
 
 def test_a_real_desk_shows_no_demo_banner(window):

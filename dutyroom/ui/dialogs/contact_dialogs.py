@@ -85,7 +85,8 @@ class ResponsibleDialog(RecordDialog):
         backup.addItem(tr("（无）"), 0)
         for other in directory.people:
             if other.active and (p is None or other.id != p.id):
-                backup.addItem(f"{other.name}（{other.village} {tr_label(other.role)}）", other.id)
+                backup.addItem(tr("{0}（{1} {2}）").format(other.name, other.village,
+                                                       tr_label(other.role)), other.id)
         backup.setCurrentIndex(max(backup.findData(p.backup_id), 0) if p and p.backup_id else 0)
         self.add_field("backup_id", tr("AB角"), backup)
         self.add_field("notes", tr("备注"), _line(p.notes if p else "", max_length=500))

@@ -9,13 +9,11 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QListView, QListWidget, QListWidgetItem, QPlainTextEdit, QWidget
 
-from dutyroom.domain.warnings import COLOUR_LABELS, TOWN, WARNING_TYPES, Colour
+from dutyroom.domain.warnings import COLOUR_LABELS, ISSUERS, TOWN, WARNING_TYPES, Colour
 from dutyroom.services.warning_service import WarningView
 from dutyroom.ui.dialogs.record_dialog import RecordDialog, Save, combo_box, text_box, time_editor
 from dutyroom.ui.i18n import tr, tr_label
 from dutyroom.ui.tasks import Runner, SyncRunner
-
-ISSUERS = ("县气象台", "县应急管理局", "县水利局", "县自然资源局", "县防汛抗旱指挥部", "县林业局")
 
 
 class WarningDialog(RecordDialog):
