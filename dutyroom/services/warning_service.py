@@ -315,9 +315,10 @@ def _target(session: Session, row: Warning, person_id: object) -> tuple[WarningT
     try:
         key = int(str(person_id))
     except ValueError:  # a name: the one person of that name on the list, or an AB角's
-        named = {t.person_id for t in listed if t.name == str(person_id).strip()} or {
-            t.backup_id for t in listed if t.backup_name == str(person_id).strip()}
-        key = named.pop() if len(named) == 1 and None not in named else 0
+        wanted = str(person_id).strip()
+        named = {t.person_id for t in listed if t.name == wanted} or {
+            t.backup_id for t in listed if t.backup_name == wanted and t.backup_id is not None}
+        key = named.pop() if len(named) == 1 else 0
         if key == 0:
             raise InputError.simple(sentence("{0} 不在该预警的叫应名单中", person_id), "person") from None
     own = next((t for t in listed if t.person_id == key), None)

@@ -284,3 +284,36 @@ def test_an_attempt_edited_behind_the_apps_back_is_found(desk):
         connection.execute(update(WarningAttempt).values(outcome="answered"))
     report = check_service.run_check(desk.uow, desk.engine)
     assert not report.ok and any("叫应记录" in p for p in report.problems)
+
+
+def test_the_relay_record_printed_and_exported(desk, tmp_path):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from dutyroom.services import warning_record
+
+    people = ids(desk)
+    w = warning_service.add_warning(desk.uow, red(villages=["东村"], measures="转移低洼群众"),
+                                    now=NOW).value.warning
+    warning_service.record_attempt(desk.uow, w.id, people["张建国"], "phone", True,
+                                   at=NOW + timedelta(seconds=50), now=NOW + timedelta(minutes=1))
+    warning_service.record_attempt(desk.uow, w.id, people["陈大勇"], "phone", False,
+                                   at=NOW + timedelta(seconds=70), now=NOW + timedelta(minutes=1))
+    document = warning_record.relay_document(desk.uow, w.id, NOW + timedelta(minutes=9))
+    text = "".join(page.extract_text() for page in PdfReader(BytesIO(document.data)).pages)
+    for expected in ("预警信息接收及叫应记录", "暴雨红色预警", "转移低洼群众", "02:40:50 电话 已应答",
+                     "02:41:10 电话 未接通", "三、未叫醒名单"):
+        assert expected in text.replace("\n", " ").replace("  ", " ") or expected in text
+    unreached = text.split("三、未叫醒名单")[1]
+    assert "李秀英" in unreached and "陈大勇" in unreached
+    assert unreached.split("值班员")[0].count("东村") == 2  # 张建国, reached, only as an AB角
+    out = warning_record.export_relay(desk.uow, w.id, tmp_path / "叫应.xlsx", NOW + timedelta(minutes=9))
+    book = load_workbook(out)
+    rows = [[c for c in row] for row in book["叫应记录"].iter_rows(values_only=True)]
+    people_rows = rows[rows.index(next(r for r in rows if r[0] == "村(社区)")) + 1:]
+    assert [r[2] for r in people_rows] == ["张建国", "李秀英", "陈大勇"]
+    assert "已应答" in people_rows[0][5] and people_rows[1][5] == "未联系"
+    assert [r[2] for r in book["未叫醒名单"].iter_rows(min_row=2, values_only=True)] == \
+        ["李秀英", "陈大勇"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -19,8 +20,10 @@ from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -36,16 +39,25 @@ from dutyroom.domain.warnings import (
     RowState,
     Status,
 )
-from dutyroom.services import settings_service, warning_service
+from dutyroom.services import settings_service, warning_record, warning_service
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.services.warning_service import Board, Target, WarningView
+from dutyroom.ui.dialogs.pdf_preview import preview_later
 from dutyroom.ui.dialogs.warning_dialog import WarningDialog
 from dutyroom.ui.i18n import tr, tr_label
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.table_models import Column, RecordTableModel
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.theme import DANGER, MUTED
-from dutyroom.ui.widgets import PAGE_MARGINS, button, hint_label, show_error, table_view, title_label
+from dutyroom.ui.widgets import (
+    PAGE_MARGINS,
+    button,
+    hint_label,
+    menu_button,
+    show_error,
+    table_view,
+    title_label,
+)
 
 COLOUR_INK = {Colour.RED: "#c0392b", Colour.ORANGE: "#d35400", Colour.YELLOW: "#9a7d0a",
               Colour.BLUE: "#2e86c1"}
@@ -93,10 +105,14 @@ class WarningPage(Page):
         self.add_button = button(tr("登记预警"), "add", primary=True, tooltip="Ctrl+N")
         self.follow_button = button(tr("后续通知"), "edit", tooltip=tr("更新、升级或降级"))
         self.cancel_button = button(tr("解除预警"), "x-circle")
+        self.print_button, menu = menu_button(tr("打印/导出"), "printer")
+        menu.addAction(tr("预警信息接收及叫应记录…"), self.print_record)
+        menu.addAction(tr("导出 Excel（报县）…"), self.export_record)
         self.add_button.clicked.connect(self.new_warning)
         self.follow_button.clicked.connect(lambda: self._follow_up(False))
         self.cancel_button.clicked.connect(lambda: self._follow_up(True))
-        for widget in (self.show_closed, self.add_button, self.follow_button, self.cancel_button):
+        for widget in (self.show_closed, self.add_button, self.follow_button, self.cancel_button,
+                       self.print_button):
             top.addWidget(widget)
         layout.addLayout(top)
 
@@ -364,6 +380,7 @@ class WarningPage(Page):
         self.backup_button.setProperty("primary", bool(target and target.row.offer_backup))
         self.follow_button.setEnabled(open_)
         self.cancel_button.setEnabled(open_)
+        self.print_button.setEnabled(board is not None)
         if board is None:
             self.unreached.setText("")
         else:
@@ -426,6 +443,32 @@ class WarningPage(Page):
             self.list_view.selectRow(ids.index(current))
         self.list_view.selectionModel().blockSignals(False)
         self.table.setFocus()
+
+    # --- printout and export -----------------------------------------------------------
+
+    def print_record(self) -> None:
+        if self.board is None:
+            return
+        warning_id, moment, title = self.board.warning.id, self.now(), _title(self.board.warning)
+        preview_later(self, self.runner,
+                      lambda: warning_record.relay_document(self.uow, warning_id, moment),
+                      tr("{0}叫应记录").format(title),
+                      tr("叫应记录-{0}-{1:%Y%m%d}.pdf").format(warning_id, moment.astimezone(self.zone)))
+
+    def export_record(self) -> None:
+        if self.board is None:
+            return
+        warning_id, moment = self.board.warning.id, self.now()
+        name = tr("叫应记录-{0}-{1:%Y%m%d}.xlsx").format(warning_id, moment.astimezone(self.zone))
+        path, _ = QFileDialog.getSaveFileName(self, tr("导出叫应记录"), name,
+                                              tr("Excel 工作簿 (*.xlsx)"))
+        if not path:
+            return
+        self.runner.run(
+            lambda: warning_record.export_relay(self.uow, warning_id, Path(path), moment),
+            done=lambda out: QMessageBox.information(self, tr("导出完成"),
+                                                     tr("已导出到 {0}").format(out)),
+            failed=lambda e: show_error(self, tr("导出失败"), e))
 
     # --- notices -----------------------------------------------------------------------
 
