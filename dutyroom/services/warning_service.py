@@ -403,6 +403,15 @@ def mark_sent(uow: UnitOfWork, warning_id: int, channel: object, village: str | 
         return Outcome(count, CHANGED if count else Changes())
 
 
+def in_force_in(session: Session, at: datetime) -> list[tuple[WarningView, list[Target]]]:
+    """The warnings in force at `at` with their lists, oldest first (for the handover)."""
+    notices = list(session.scalars(select(Warning).where(
+        Warning.action != Action.CANCEL.value, Warning.received_at <= at).where(
+        (Warning.valid_until.is_(None)) | (Warning.valid_until > at)).order_by(Warning.id)))
+    views, targets = _read(session, notices, at, with_targets=True)
+    return [(v, targets[v.id]) for v in views if v.status == Status.ACTIVE]
+
+
 # --- alerts ------------------------------------------------------------------------
 
 

@@ -2435,6 +2435,14 @@ The replaced database was kept as: {1}</translation>
         <translation>&lt;b&gt;Open incidents&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>叫应 {0}/{1}</source>
+        <translation>reached {0}/{1}</translation>
+    </message>
+    <message>
+        <source>生效预警：{0}</source>
+        <translation>Warnings in force: {0}</translation>
+    </message>
+    <message>
         <source>　敏感时期：{0}</source>
         <translation>  Sensitive period: {0}</translation>
     </message>

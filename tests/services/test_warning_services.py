@@ -317,3 +317,32 @@ def test_the_relay_record_printed_and_exported(desk, tmp_path):
     assert "已应答" in people_rows[0][5] and people_rows[1][5] == "未联系"
     assert [r[2] for r in book["未叫醒名单"].iter_rows(min_row=2, values_only=True)] == \
         ["李秀英", "陈大勇"]
+
+
+def test_the_handover_hands_over_warnings_in_force_and_the_unreached(desk):
+    from datetime import date
+
+    from dutyroom.services import handover_service
+
+    people = ids(desk)
+    w = warning_service.add_warning(desk.uow, red(villages=["东村"]), now=NOW).value.warning
+    warning_service.record_attempt(desk.uow, w.id, people["张建国"], "phone", True, now=NOW)
+    at = NOW + timedelta(minutes=20)  # 03:00 at the desk, the shift of 07-01
+    view = handover_service.handover_view(desk.uow, date(2026, 7, 1), at)
+    items = next(s for s in view.record.sections if s.key == "open_items")
+    line = next(x for x in items.lines if x.key == f"warning/{w.id}")
+    assert line.alert and line.cells[0] == "预警叫应"
+    assert "已叫应 1/3" in line.cells[1] and "东村 网格员 李秀英" in line.cells[1]
+    assert "东村 村(社区)书记 张建国" not in line.cells[1]
+    for name in ("李秀英", "陈大勇"):
+        warning_service.record_attempt(desk.uow, w.id, people[name], "phone", True, now=at)
+    view = handover_service.handover_view(desk.uow, date(2026, 7, 1), at)
+    items = next(s for s in view.record.sections if s.key == "open_items")
+    line = next(x for x in items.lines if x.key == f"warning/{w.id}")
+    assert not line.alert and line.cells[3] == "已全部叫应"
+    # cancelled: no longer handed over
+    warning_service.add_warning(desk.uow, {"supersedes": w.id, "action": "cancel",
+                                           "issued_at": "2026-07-02T03:01"}, now=at)
+    view = handover_service.handover_view(desk.uow, date(2026, 7, 1), at + timedelta(minutes=1))
+    items = next(s for s in view.record.sections if s.key == "open_items")
+    assert not [x for x in items.lines if x.key.startswith("warning/")]

@@ -103,3 +103,18 @@ def test_keys_do_nothing_on_a_cancelled_warning(window, qtbot, sqlite_backend, t
     page.table.selectRow(0)
     qtbot.keyClick(page.table, Qt.Key.Key_A)
     assert warning_service.board(uow, first.id).targets[0].attempts == ()
+
+
+def test_today_shows_warnings_in_force_and_opens_their_board(window, qtbot, sqlite_backend,
+                                                             tmp_path):
+    _directory(sqlite_backend.uow, tmp_path)
+    added = warning_service.add_warning(sqlite_backend.uow, {
+        "issuer": "县气象台", "type": "暴雨", "colour": "red", "issued_at": "2026-07-02T02:30",
+        "villages": ["全镇"]}, now=NOW).value.warning
+    window.now = window.today.now = lambda: NOW + timedelta(minutes=1)
+    window.today.refresh(None)
+    label = window.today.warning_label
+    assert label.isVisible() and "叫应 0/4" in label.text() and "暴雨红色预警" in label.text()
+    label.linkActivated.emit(str(added.id))
+    assert window.stack.currentIndex() == WARNINGS
+    assert window.warnings.board.warning.id == added.id

@@ -4,7 +4,7 @@ are imported this way."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -220,6 +220,11 @@ class ImportStaffDialog(FileImportDialog[StaffRow]):
         self.confirm.setEnabled(preview.ok)
 
 
+def _cell(key: str) -> Callable[[ImportRow], str]:
+    """A column showing the text of `key` as the file had it."""
+    return lambda row: row.cells.get(key, "")
+
+
 class ImportResponsibleDialog(FileImportDialog[ImportRow]):
     """The 基层责任人 list from Excel or CSV, every row checked before anything is imported."""
 
@@ -232,7 +237,7 @@ class ImportResponsibleDialog(FileImportDialog[ImportRow]):
         self._problems: dict[int, str] = {}
         super().__init__(uow, runner, [
             Column(tr("行"), lambda r: r.row),
-            *(Column(label, lambda r, key=key: r.cells.get(key, "")) for key, label in (
+            *(Column(label, _cell(key)) for key, label in (
                 ("village", tr("村(社区)")), ("role", tr("岗位")), ("name", tr("姓名")),
                 ("mobile", tr("手机")), ("backup", tr("AB角")), ("notes", tr("备注")))),
             Column(tr("问题"), lambda r: self._problems.get(r.row, "")),

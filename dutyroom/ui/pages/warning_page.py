@@ -327,14 +327,15 @@ class WarningPage(Page):
 
     def _tick(self) -> None:
         board = self.board
-        if board is None or board.warning.relay_due is None or board.warning.status != Status.ACTIVE:
+        relay_due = board.warning.relay_due if board is not None else None
+        if board is None or relay_due is None or board.warning.status != Status.ACTIVE:
             self.countdown.setText("" if board is None else
                                    tr("无需逐人叫应") if board.warning.to_reach == 0 else "")
             self.countdown.setStyleSheet("")
             return
         w = board.warning
-        left = (w.relay_due - self.now()).total_seconds()
-        due = f"{w.relay_due.astimezone(self.zone):%H:%M}"
+        left = (relay_due - self.now()).total_seconds()
+        due = f"{relay_due.astimezone(self.zone):%H:%M}"
         if w.done:
             text, colour = tr("已全部叫应：{0}/{1}").format(w.reached, w.to_reach), REACHED
         elif left >= 0:
