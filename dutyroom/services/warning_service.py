@@ -115,6 +115,7 @@ class Relayed:
     warning: WarningView
     target: Target
     next: list[Target]  # who is still to be reached, in board order
+    board: Board  # the board as it stands after the attempt: no second read to show it
 
 
 # --- reading -----------------------------------------------------------------------
@@ -159,14 +160,19 @@ def _limit(session: Session) -> int:
     return int(settings_service.load_settings_in(session)["relay_attempts"])
 
 
-def _read(session: Session, notices: Sequence[Warning], at: datetime,
-          with_targets: bool = False) -> tuple[list[WarningView], dict[int, list[Target]]]:
+def _statuses(session: Session, notices: Sequence[Warning], at: datetime) -> dict[int, Status]:
     latest = _superseded(session, [n.thread_id or n.id for n in notices])
     statuses = {}
     for n in notices:
         newest, action = latest.get(n.thread_id or n.id, (n.id, Action(n.action)))
         statuses[n.id] = rules.status_of(Action(n.action), action if newest != n.id else None,
                                          n.valid_until, at)
+    return statuses
+
+
+def _read(session: Session, notices: Sequence[Warning], at: datetime,
+          with_targets: bool = False) -> tuple[list[WarningView], dict[int, list[Target]]]:
+    statuses = _statuses(session, notices, at)
     ids = [n.id for n in notices]
     targets = _targets(session, ids, {i: statuses[i] == Status.ACTIVE for i in ids},
                        _limit(session))
@@ -334,8 +340,7 @@ def _target(session: Session, row: Warning, person_id: object) -> tuple[WarningT
 
 def _open_notice(session: Session, warning_id: object, moment: datetime) -> Warning:
     row = _notice(session, warning_id)
-    view = _read(session, [row], moment)[0][0]
-    obey(rules.check_can_relay, view.status)
+    obey(rules.check_can_relay, _statuses(session, [row], moment)[row.id])
     return row
 
 
@@ -378,7 +383,7 @@ def record_attempt(uow: UnitOfWork, warning_id: int, person_id: int | str, chann
         _attempt(session, target, when, way, outcome, via_backup, uow.actor)
         result = _board(session, row, moment)
         mine = next(t for t in result.targets if t.person_id == target.person_id)
-        return Outcome(Relayed(result.warning, mine, result.unreached), CHANGED)
+        return Outcome(Relayed(result.warning, mine, result.unreached, result), CHANGED)
 
 
 def mark_sent(uow: UnitOfWork, warning_id: int, channel: object, village: str | None = None,

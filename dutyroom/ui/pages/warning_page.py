@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QSplitter,
@@ -94,6 +95,7 @@ class WarningPage(Page):
         self.villages: tuple[str, ...] = ()
         self.board: Board | None = None
         self._pending_select: int | None = None
+        self._quiet = False  # a selection the page makes itself reads no board
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*PAGE_MARGINS)
@@ -161,6 +163,13 @@ class WarningPage(Page):
         ], tint=self._tint)
         self.table = table_view(self.model, stretch=5)
         self.table.setSortingEnabled(False)
+        # Fitted once per warning shown, not on every key press: measuring 180 rows at
+        # each change of selection was most of the time an attempt took to show.
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            if column != 5:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        self._fitted_for: int | None = None
         board.addWidget(self.table, 1)
 
         keys = QHBoxLayout()
@@ -247,7 +256,9 @@ class WarningPage(Page):
         ids = [w.id for w in warnings]
         row = ids.index(current) if current in ids else (0 if ids else -1)
         if row >= 0:
+            self._quiet = True  # the board is read once, below
             self.list_view.selectRow(row)
+            self._quiet = False
             self._load_board(ids[row])
         else:
             self._show_board(None)
@@ -260,6 +271,8 @@ class WarningPage(Page):
         self.refresh(None)
 
     def _list_selected(self, *_args: object) -> None:
+        if self._quiet:
+            return
         rows = self.list_view.selectionModel().selectedRows()
         if rows:
             chosen = self.list_model.record(rows[0].row())
@@ -294,6 +307,11 @@ class WarningPage(Page):
                 thread))
             previous = self._selected_target()
             self.model.set_records(board.targets)
+            if self._fitted_for != w.id:
+                for column in range(self.model.columnCount()):
+                    if column != 5:
+                        self.table.resizeColumnToContents(column)
+                self._fitted_for = w.id
             if after_person is not None:
                 self._select_next(after_person, skip_current=True)
             else:
@@ -420,29 +438,24 @@ class WarningPage(Page):
             failed=lambda e: show_error(self, tr("未能记录"), e))
 
     def _recorded(self, outcome: Outcome[Any], person_id: int | None) -> None:
+        """Show the board the service returned (one read, not two), with the selection on
+        the next person to reach; the warning's progress in the list follows."""
         if outcome.changes:
             self.changed.emit(outcome.changes)
-        if self.board is not None:
-            warning_id = self.board.warning.id
-            if person_id is None:
-                self._load_board(warning_id)
-            else:
-                self._load_board(warning_id, focus_person=person_id)
-            self.refresh_list_only()
+        if isinstance(outcome.value, warning_service.Relayed):
+            self._show_board(outcome.value.board, person_id)
+            self._relist(outcome.value.board.warning)
+        elif self.board is not None:
+            self._load_board(self.board.warning.id)
 
-    def refresh_list_only(self) -> None:
-        active, moment = not self.show_closed.isChecked(), self.now()
-        self.runner.run(warning_service.list_warnings, self.uow, active, moment,
-                        done=self._relisted, failed=lambda e: show_error(self, tr("读取失败"), e))
-
-    def _relisted(self, warnings: list[WarningView]) -> None:
-        current = self.board.warning.id if self.board else None
-        self.list_view.selectionModel().blockSignals(True)
-        self.list_model.set_records(warnings)
-        ids = [w.id for w in warnings]
-        if current in ids:
-            self.list_view.selectRow(ids.index(current))
-        self.list_view.selectionModel().blockSignals(False)
+    def _relist(self, warning: WarningView) -> None:
+        records = [warning if w.id == warning.id else w for w in self.list_model.records()]
+        ids = [w.id for w in records]
+        self._quiet = True  # the board on screen is already this warning's
+        self.list_model.set_records(records)
+        if warning.id in ids:
+            self.list_view.selectRow(ids.index(warning.id))
+        self._quiet = False
         self.table.setFocus()
 
     # --- printout and export -----------------------------------------------------------
