@@ -447,6 +447,20 @@ class Warning(Base):
     relay_due: Mapped[datetime | None]
     created_by: Mapped[str] = mapped_column(String(64), default="")
 
+    def snapshot(self) -> dict[str, Any]:
+        """The notice with its list of people to reach (warning_targets): the list is part
+        of what the notice proves, so an edit to it behind the app shows in `check`."""
+        from sqlalchemy import select
+        from sqlalchemy.orm import object_session
+
+        state = record_snapshot(self)
+        session = object_session(self)
+        targets = [] if session is None else session.scalars(
+            select(WarningTarget).where(WarningTarget.warning_id == self.id)
+            .order_by(WarningTarget.id))
+        state["targets"] = [record_snapshot(t) for t in targets]
+        return state
+
 
 class WarningTarget(Base):
     """One person the warning must reach, as the directory said when it arrived: the proof
