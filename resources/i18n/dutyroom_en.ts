@@ -2335,6 +2335,14 @@ The replaced database was kept as: {1}</translation>
         <translation>&lt;b&gt;Sign-in, presence checks and holiday reports&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>&lt;b&gt;预警和叫应&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Early warnings and call-backs&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>名单用「、」分隔。叫应名单在登记预警时按当时的设置和通讯录生成，改设置不影响已登记的预警。</source>
+        <translation>Separate list items with 、. A warning's call list is made when it is recorded, from the settings and contacts of that moment; changing the settings does not change warnings already recorded.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;排班&lt;/b&gt;</source>
         <translation>&lt;b&gt;Rota&lt;/b&gt;</translation>
     </message>
