@@ -455,9 +455,9 @@ class Warning(Base):
 
         state = record_snapshot(self)
         session = object_session(self)
-        targets = [] if session is None else session.scalars(
+        targets: list[WarningTarget] = [] if session is None else list(session.scalars(
             select(WarningTarget).where(WarningTarget.warning_id == self.id)
-            .order_by(WarningTarget.id))
+            .order_by(WarningTarget.id)))
         state["targets"] = [record_snapshot(t) for t in targets]
         return state
 
