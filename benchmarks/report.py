@@ -29,6 +29,7 @@ SCRIPTS = [
     ("startup.py", "Start-up and memory"),
     ("cli_startup.py", "The command line's answer time"),
     ("duty_clock.py", "The duty clock's alerts"),
+    ("warning_relay.py", "A red warning for 180 people: the relay board"),
     ("printouts.py", "Printouts"),
     ("hostile_imports.py", "Refusing a huge file"),
     ("crash_harness.py", "Crash safety"),

@@ -86,11 +86,13 @@ class Word:
 COMMANDS: dict[str, Word] = {
     "init": Word("setup:wire_init", "创建或升级数据库"),
     "staff": Word("staff:wire_staff", "人员（通讯录）"),
+    "contacts": Word("contacts:wire_contacts", "通讯录：基层责任人"),
     "check": Word("check:wire_check", "完整性检查和审计链验证"),
     "calendar": Word("calendar:wire_calendar", "节假日日历"),
     "period": Word("calendar:wire_period", "特殊敏感时期"),
     "roster": Word("roster:wire_roster", "值班表"),
     "incident": Word("incident:wire_incident", "值班日志中的事件"),
+    "warning": Word("warning:wire_warning", "预警登记与叫应"),
     "alerts": Word("alerts:wire_alerts", "某一时刻应提醒的事项"),
     "handover": Word("handover:wire_handover", "交接班记录"),
     "backup": Word("backup:wire_backup", "备份数据库（一致的副本）"),

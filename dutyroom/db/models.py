@@ -397,6 +397,106 @@ class RegisterEntry(Versioned, Base):
     updated_by: Mapped[str] = mapped_column(String(64), default="")
 
 
+# --- early warnings and 叫应 ------------------------------------------------------------
+
+
+class ResponsiblePerson(Versioned, Base):
+    """A 基层责任人: who is called for a warning in a village, in a role, with an AB角."""
+
+    __tablename__ = "responsible_people"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(32), index=True)
+    village: Mapped[str] = mapped_column(String(64), index=True)
+    role: Mapped[str] = mapped_column(String(64))
+    mobile: Mapped[str] = mapped_column(String(11))
+    backup_id: Mapped[int | None] = mapped_column(ForeignKey("responsible_people.id"))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    def snapshot(self) -> dict[str, Any]:
+        return {
+            "name": self.name, "village": self.village, "role": self.role,
+            "mobile": self.mobile, "backup_id": self.backup_id, "notes": self.notes,
+            "active": self.active,
+        }
+
+
+class Warning(Base):
+    """A received early warning (预警) notice. Updates, upgrades, downgrades and the
+    cancellation are notices of their own in the thread of the first one (`thread_id`)."""
+
+    __tablename__ = "warnings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    thread_id: Mapped[int | None] = mapped_column(ForeignKey("warnings.id"), index=True)
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("warnings.id"))
+    action: Mapped[str] = mapped_column(String(12))  # domain.warnings.Action
+    issuer: Mapped[str] = mapped_column(String(64))
+    type: Mapped[str] = mapped_column(String(32))
+    colour: Mapped[str] = mapped_column(String(8))
+    issued_at: Mapped[datetime]
+    valid_until: Mapped[datetime | None]
+    received_at: Mapped[datetime] = mapped_column(index=True)
+    villages: Mapped[str] = mapped_column(Text, default="[]")  # JSON list, in the desk's order
+    text: Mapped[str] = mapped_column(Text, default="")
+    measures: Mapped[str] = mapped_column(Text, default="")
+    relay_due: Mapped[datetime | None]
+    created_by: Mapped[str] = mapped_column(String(64), default="")
+
+    def snapshot(self) -> dict[str, Any]:
+        """The notice with its list of people to reach (warning_targets): the list is part
+        of what the notice proves, so an edit to it behind the app shows in `check`."""
+        from sqlalchemy import select
+        from sqlalchemy.orm import object_session
+
+        state = record_snapshot(self)
+        session = object_session(self)
+        targets: list[WarningTarget] = [] if session is None else list(session.scalars(
+            select(WarningTarget).where(WarningTarget.warning_id == self.id)
+            .order_by(WarningTarget.id)))
+        state["targets"] = [record_snapshot(t) for t in targets]
+        return state
+
+
+class WarningTarget(Base):
+    """One person the warning must reach, as the directory said when it arrived: the proof
+    of whom the desk called does not change when a number is corrected later."""
+
+    __tablename__ = "warning_targets"
+    __table_args__ = (UniqueConstraint("warning_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    warning_id: Mapped[int] = mapped_column(ForeignKey("warnings.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("responsible_people.id"))
+    name: Mapped[str] = mapped_column(String(32))
+    village: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(64))
+    mobile: Mapped[str] = mapped_column(String(11))
+    backup_id: Mapped[int | None] = mapped_column(ForeignKey("responsible_people.id"))
+    backup_name: Mapped[str] = mapped_column(String(32), default="")
+    backup_mobile: Mapped[str] = mapped_column(String(11), default="")
+
+
+class WarningAttempt(Base):
+    """One contact attempt for a person on a warning's list (叫应记录)."""
+
+    __tablename__ = "warning_attempts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    target_id: Mapped[int] = mapped_column(ForeignKey("warning_targets.id"), index=True)
+    at: Mapped[datetime]
+    channel: Mapped[str] = mapped_column(String(12))
+    outcome: Mapped[str] = mapped_column(String(12))  # answered | no_answer | sent
+    via_backup: Mapped[bool] = mapped_column(Boolean, default=False)
+    by: Mapped[str] = mapped_column(String(64), default="")
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 # --- the duty clock ------------------------------------------------------------------
 
 

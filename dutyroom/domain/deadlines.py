@@ -30,13 +30,14 @@ class DeadlineKind(StrEnum):
     DISPATCH_ARRIVAL = "dispatch_arrival"
     CHECKIN = "checkin"
     PRESENCE = "presence"
+    WARNING_RELAY = "warning_relay"
 
 
 KIND_LABELS = {
     DeadlineKind.PHONE_REPORT: "电话报告", DeadlineKind.WRITTEN_REPORT: "书面报告",
     DeadlineKind.UPDATE_REPORT: "续报", DeadlineKind.FINAL_REPORT: "终报",
     DeadlineKind.DISPATCH_ARRIVAL: "派单到场", DeadlineKind.CHECKIN: "接班签到",
-    DeadlineKind.PRESENCE: "在岗确认",
+    DeadlineKind.PRESENCE: "在岗确认", DeadlineKind.WARNING_RELAY: "预警叫应",
 }
 
 

@@ -121,6 +121,19 @@ class TaskFact:
 
 
 @dataclass(frozen=True)
+class WarningFact:
+    """A warning in force at the handover, with whom it has not yet reached (未叫醒)."""
+
+    id: int
+    title: str
+    relay_due: datetime | None
+    valid_until: datetime | None
+    reached: int
+    to_reach: int
+    unreached: tuple[str, ...]  # 村(社区) 岗位 姓名
+
+
+@dataclass(frozen=True)
 class ShiftFacts:
     unit: str
     desk: str
@@ -139,6 +152,7 @@ class ShiftFacts:
     incidents: tuple[IncidentFact, ...]  # received in the shift, or still open
     entries: tuple[EntryFact, ...]  # received in the shift
     tasks: tuple[TaskFact, ...]
+    warnings: tuple[WarningFact, ...] = ()  # in force at `as_of`
 
 
 # --- the record -----------------------------------------------------------------------------
@@ -372,6 +386,18 @@ def _open_lines(facts: ShiftFacts) -> list[Line]:
         items.append((t.due, Line(f"task/{t.key}", (t.label, t.subject, f"{_local(t.due, facts.zone)} 前",
                                                     _overdue_text(t.due, facts.as_of)
                                                     if late else "未到期"), late)))
+    for w in facts.warnings:
+        due = w.relay_due or w.valid_until or facts.as_of
+        late = bool(w.unreached) and w.relay_due is not None and facts.as_of >= w.relay_due
+        subject = f"{w.title}：已叫应 {w.reached}/{w.to_reach}" if w.to_reach else f"{w.title}（登记转发）"
+        if w.unreached:
+            subject += "；未叫醒：" + "、".join(w.unreached)
+        until = f"有效期至 {_local(w.valid_until, facts.zone)}" if w.valid_until else "有效期未注明"
+        state = (_overdue_text(w.relay_due, facts.as_of) if late and w.relay_due
+                 else "叫应中" if w.unreached else "已全部叫应")
+        items.append((due, Line(f"warning/{w.id}", ("预警叫应", subject,
+                                                    f"{_local(w.relay_due, facts.zone)} 前\n{until}"
+                                                    if w.relay_due else until, state), late)))
     return [line for _, line in sorted(items, key=lambda item: item[0])]
 
 

@@ -18,8 +18,10 @@ from dutyroom.domain.clock import clock_time
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.deadlines import PRESETS_BY_KEY, RULE_GROUPS, parse_clock_list
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.responsible import parse_list
 from dutyroom.domain.roster import MAX_OFFICERS, parse_tier_list, parse_tiers
 from dutyroom.domain.text import sentence
+from dutyroom.domain.warnings import ALL_ROLES, DEFAULT_ROLES, YELLOW_ROLES
 
 _HHMM = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 
@@ -80,6 +82,17 @@ def _flag(key: str, label: str, raw: Any) -> bool:
     if isinstance(raw, bool):
         return raw
     raise FieldError(key, sentence("{0}应为是或否", label))
+
+
+def _list(key: str, label: str, raw: Any) -> str:
+    return "、".join(parse_list(raw, key, label))
+
+
+def _roles(key: str, label: str, raw: Any) -> str:
+    items = parse_list(raw, key, label)
+    if not items:
+        raise FieldError(key, sentence("{0}至少要有一个岗位，或填「全部」", label))
+    return "、".join(items)
 
 
 def _clock_list(key: str, label: str, raw: Any) -> str:
@@ -198,6 +211,25 @@ SETTINGS: tuple[SettingDef, ...] = (
     SettingDef("rota_report_time", "值班表报备截止时间", "17:00", "默认当天 17:00 前", _clock),
     SettingDef("daily_report_time", "节假日值班日报时间", "15:00",
                "默认节假日每天 15:00 前报送值班日报（有事报事、无事报平安）", _clock),
+    SettingDef("villages", "村(社区)名单", "",
+               "本镇的村(社区)，用「、」分隔；责任人名单中出现的村(社区)也算在内，预警按此顺序列出",
+               _list),
+    SettingDef("responsible_roles", "责任人岗位", "、".join(DEFAULT_ROLES),
+               "默认 9 类基层责任人岗位（DOMAIN.md 预警信息接收与传达），可增删", _roles),
+    SettingDef("relay_roles_red", "红色、橙色预警叫应岗位", ALL_ROLES,
+               "默认「全部」：红色、橙色预警叫应预警区域内全部责任人", _roles),
+    SettingDef("relay_roles_yellow", "黄色预警叫应岗位", "、".join(YELLOW_ROLES),
+               "默认各村(社区)书记、主任和网格员", _roles),
+    SettingDef("relay_minutes_red", "红色预警叫应时限（分钟）", 5,
+               "默认 5 分钟：长治市水旱灾害防御预警「叫应」机制「确保5分钟内叫醒」", _integer(1, 240)),
+    SettingDef("relay_minutes_orange", "橙色预警叫应时限（分钟）", 5,
+               "默认 5 分钟，同红色预警", _integer(1, 240)),
+    SettingDef("relay_minutes_yellow", "黄色预警叫应时限（分钟）", 30,
+               "默认 30 分钟", _integer(1, 24 * 60)),
+    SettingDef("relay_minutes_blue", "蓝色预警叫应时限（分钟）", 0,
+               "默认 0：蓝色预警登记转发，不要求逐人叫应", _integer(0, 24 * 60)),
+    SettingDef("relay_attempts", "转 AB角前呼叫次数", 3,
+               "默认 3 次未接通后改叫 AB角（勉县叫应叫醒做法：5 分钟内呼叫 3 次）", _integer(1, 10)),
     SettingDef("demo_data", "示例数据", False, "dutyroom init --demo 写入", _flag,
                visible=False),
 )

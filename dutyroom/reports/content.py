@@ -77,3 +77,18 @@ class RotaSheet:
     title: str  # e.g. 2026年10月 or 国庆节
     desk_phone: str
     days: tuple[RotaDay, ...]
+
+
+@dataclass(frozen=True)
+class RelayRecord:
+    """预警信息接收及叫应记录: the warning, then every person with each attempt, then the
+    people not reached (未叫醒)."""
+
+    unit: str
+    desk: str
+    title: str  # e.g. 暴雨红色预警
+    facts: tuple[tuple[str, str], ...]  # (label, value): issuer, times, area, status…
+    text: str
+    measures: str
+    people: tuple[LogRow, ...]  # 村(社区), 岗位, 姓名, 手机, AB角, 联系记录, 结果
+    unreached: tuple[LogRow, ...]  # 村(社区), 岗位, 姓名, 手机, AB角, 未接通

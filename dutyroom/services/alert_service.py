@@ -20,7 +20,7 @@ from dutyroom.domain.clock import day_start
 from dutyroom.domain.deadlines import ALERT_STATE_LABELS, KIND_LABELS, AlertState, DeadlineKind
 from dutyroom.domain.duty_clock import TASK_LABELS, TaskKind, TimedItem
 from dutyroom.domain.text import Verbatim, joined, sentence
-from dutyroom.services import incident_records, settings_service
+from dutyroom.services import incident_records, settings_service, warning_service
 from dutyroom.services.clock_service import (
     PRESENCE,
     SHIFT,
@@ -93,6 +93,14 @@ def _incident_items(session: Session, ctx: Desk) -> list[TimedItem]:
     return items
 
 
+def _warning_items(session: Session, at: datetime) -> list[TimedItem]:
+    """A 责任人 not yet reached by the relay deadline of a warning in force."""
+    return [TimedItem(f"warning_relay/{d.warning_id}/{d.person_id}",
+                      DeadlineKind.WARNING_RELAY.value, KIND_LABELS[DeadlineKind.WARNING_RELAY],
+                      d.subject, d.warning_id, "warning", d.due, d.due, d.reached_at, d.expires)
+            for d in warning_service.relay_deadlines_in(session, at)]
+
+
 def _clock_items(session: Session, ctx: Desk, day: date) -> list[TimedItem]:
     """Sign-ins and presence prompts of duty day `day`; they expire with the shift."""
     rota = rota_in(session, day, day)
@@ -159,7 +167,8 @@ def task_items(session: Session, ctx: Desk, today: date) -> list[TimedItem]:
 def schedule_in(session: Session, at: datetime) -> Schedule:
     ctx = settings_service.desk(session)
     day = duty_clock.duty_day_of(at, ctx.clock, ctx.zone)
-    items = _incident_items(session, ctx) + task_items(session, ctx, at.astimezone(ctx.zone).date())
+    items = (_incident_items(session, ctx) + _warning_items(session, at)
+             + task_items(session, ctx, at.astimezone(ctx.zone).date()))
     if duty_clock.clock_runs(session.scalar(select(DutyAssignment.id).limit(1)) is not None):
         items += _clock_items(session, ctx, day) + _clock_items(session, ctx, day + timedelta(days=1))
     shift_end = duty_clock.shift_span(day, ctx.clock, ctx.zone)[1]

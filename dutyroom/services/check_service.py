@@ -38,6 +38,7 @@ from dutyroom.db.models import (
     Incident,
     Leave,
     RegisterEntry,
+    ResponsiblePerson,
     RosterChange,
     SensitivePeriod,
     Setting,
@@ -45,6 +46,8 @@ from dutyroom.db.models import (
     Staff,
     UpwardReport,
     User,
+    Warning,
+    WarningAttempt,
     audit_key,
 )
 from dutyroom.domain.anchors import Anchor
@@ -67,6 +70,8 @@ AUDITED = (
     ("checkin", CheckIn, "签到和在岗确认"), ("spot_check", SpotCheck, "上级查岗"),
     ("duty_task", DutyTask, "值班表报备和值班日报"), ("alert_ack", AlertAck, "提醒确认"),
     ("handover", Handover, "交接班记录"),
+    ("responsible", ResponsiblePerson, "责任人"), ("warning", Warning, "预警"),
+    ("warning_attempt", WarningAttempt, "叫应记录"),
 )
 _READ_ERRORS = (SQLAlchemyError, ServiceError, sqlite3.Error, ValueError, TypeError, KeyError,
                 OverflowError, UnicodeError, RecursionError)

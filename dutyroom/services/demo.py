@@ -20,6 +20,7 @@ from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
     clock_service,
+    demo_warnings,
     department_service,
     dispatch_service,
     incident_service,
@@ -109,10 +110,12 @@ def seed_demo(uow: UnitOfWork, today: date | None = None) -> Outcome[DemoReport]
     now = datetime.now(UTC)
     incidents = _seed_log(uow, now)
     _seed_clock(uow, now)
+    demo_warnings.seed_warnings(uow, now)
     report = outcome.value
     return Outcome(DemoReport(report.staff, report.departments, duties, incidents),
                    Changes(staff=True, departments=True, settings=True, roster=True,
-                           incidents=True, register=True, clock=True))
+                           incidents=True, register=True, clock=True, responsible=True,
+                           warnings=True))
 
 
 def _seed_clock(uow: UnitOfWork, now: datetime) -> None:

@@ -36,6 +36,7 @@ from dutyroom.domain.handover import (
     SignIn,
     SpotCheckFact,
     TaskFact,
+    WarningFact,
     assemble,
     changes_since,
 )
@@ -44,7 +45,7 @@ from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
 from dutyroom.reports.content import Document
-from dutyroom.services import alert_service, incident_service
+from dutyroom.services import alert_service, incident_service, warning_service
 from dutyroom.services.clock_service import shift_officers, shift_view_in
 from dutyroom.services.conflicts import stale_edit
 from dutyroom.services.errors import ConflictError, InputError, Problem
@@ -203,7 +204,16 @@ def shift_facts_in(session: Session, day: date, at: datetime, ctx: Desk | None =
         incoming=tuple(person.name for person in incoming if person is not None),
         sign_ins=sign_ins, prompts=prompts, spot_checks=spots,
         incidents=_incident_facts(session, ctx, shift.start, shift.end, as_of),
-        entries=_entry_facts(session, shift.start, shift.end, as_of), tasks=tasks)
+        entries=_entry_facts(session, shift.start, shift.end, as_of), tasks=tasks,
+        warnings=_warning_facts(session, as_of))
+
+
+def _warning_facts(session: Session, as_of: datetime) -> tuple[WarningFact, ...]:
+    """Warnings in force at the handover, each with the people not yet reached."""
+    return tuple(
+        WarningFact(w.id, w.title, w.relay_due, w.valid_until, w.reached, w.to_reach,
+                    tuple(f"{t.village} {t.role} {t.name}" for t in targets if not t.reached))
+        for w, targets in warning_service.in_force_in(session, as_of))
 
 
 # --- reading ----------------------------------------------------------------------------------

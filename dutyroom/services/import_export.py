@@ -199,7 +199,7 @@ def _column_map(table: Table, source: str) -> dict[str, tuple[int, str]]:
     return columns
 
 
-def _cell_text(value: object) -> str:
+def cell_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return "" if value is None else str(value).strip()
@@ -214,7 +214,7 @@ def parse_staff(table: Table, source: str) -> StaffPreview:
     seen_mobiles: dict[str, int] = {}
     for number, cells in table.rows:
         raw = {f: (cells[i] if i < len(cells) else None) for f, (i, _) in columns.items()}
-        text = {f: _cell_text(v) for f, v in raw.items()}
+        text = {f: cell_text(v) for f, v in raw.items()}
         fields, errors = staff_errors(**{f: raw.get(f, "") for f in STAFF_COLUMNS})
         if fields is None:
             problems += [Problem(e.message, row=number, column=label.get(e.field)) for e in errors]

@@ -44,10 +44,13 @@ class Changes:
     register: bool = False  # the calls and documents register
     clock: bool = False  # check-ins, presence, spot checks, holiday reports, acknowledgements
     handover: bool = False  # handover records
+    responsible: bool = False  # the 基层责任人 directory
+    warnings: bool = False  # early warnings and their relay (叫应)
 
     def __bool__(self) -> bool:
         return (self.staff or self.departments or self.settings or self.roster
-                or self.incidents or self.register or self.clock or self.handover)
+                or self.incidents or self.register or self.clock or self.handover
+                or self.responsible or self.warnings)
 
     def __or__(self, other: Changes) -> Changes:
         """Both sets of changes, for a page that missed several while it was hidden."""

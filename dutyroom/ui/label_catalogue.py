@@ -13,7 +13,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from dutyroom.domain import calendar, deadlines, duty_clock, incidents, roles, roster, settings, tiers
+from dutyroom.domain import (
+    calendar,
+    deadlines,
+    duty_clock,
+    incidents,
+    roles,
+    roster,
+    settings,
+    tiers,
+    warnings,
+)
 from dutyroom.services import (
     backup_service,
     clock_service,
@@ -39,6 +49,9 @@ TABLES: list[Mapping[object, str] | Iterable[str]] = [
     [d.label for d in settings.SETTINGS if d.visible], [p.label for p in deadlines.PRESETS],
     [d.source for d in settings.SETTINGS if d.visible], [p.source for p in deadlines.PRESETS],
     [label for _, label in deadlines.RULE_GROUPS],
+    warnings.COLOUR_LABELS, warnings.ACTION_LABELS, warnings.CHANNEL_LABELS,
+    warnings.OUTCOME_LABELS, warnings.ROW_STATE_LABELS, warnings.STATUS_LABELS,
+    warnings.WARNING_TYPES, warnings.DEFAULT_ROLES, [warnings.TOWN],
 ]
 
 

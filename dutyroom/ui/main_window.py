@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from dutyroom.ui.pages.log_page import LogPage
     from dutyroom.ui.pages.roster_page import RosterPage
     from dutyroom.ui.pages.settings_page import SettingsPage
+    from dutyroom.ui.pages.warning_page import WarningPage
 
 INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
                           QEvent.Type.MouseMove, QEvent.Type.Wheel})
@@ -78,12 +79,13 @@ NAVIGATION = [
     NavEntry(tr("今日值班"), "today", "today_page", "TodayPage"),
     NavEntry(tr("排班"), "roster", "roster_page", "RosterPage"),
     NavEntry(tr("值班日志"), "log", "log_page", "LogPage"),
+    NavEntry(tr("预警"), "warning", "warning_page", "WarningPage"),
     NavEntry(tr("交接班"), "handover", "handover_page", "HandoverPage"),
     NavEntry(tr("通讯录"), "contacts", "contacts", "ContactsPage"),
     NavEntry(tr("设置"), "settings", "settings_page", "SettingsPage"),
     NavEntry(tr("数据"), "database", "data_page", "DataPage"),
 ]
-TODAY, ROSTER, LOG, HANDOVER, CONTACTS, SETTINGS, DATA = range(len(NAVIGATION))
+TODAY, ROSTER, LOG, WARNINGS, HANDOVER, CONTACTS, SETTINGS, DATA = range(len(NAVIGATION))
 
 
 def page_class(index: int) -> Any:
@@ -119,12 +121,14 @@ class MainWindow(QMainWindow):
         self.today = TodayPage(uow, runner, self.center, now)
         self.today.changed.connect(self._changed)
         self.today.open_incident.connect(self.open_incident)
+        self.today.open_warning.connect(self.open_warning)
         self.today.wants_rota.connect(self.plan_rota)
         # The other pages are built when first opened: building all seven made every start
         # wait for pages the officer may not open that shift.
         self._make: dict[int, Callable[[], Page]] = {
             ROSTER: lambda: page_class(ROSTER)(uow, runner),
             LOG: lambda: page_class(LOG)(uow, runner),
+            WARNINGS: lambda: page_class(WARNINGS)(uow, runner, now),
             HANDOVER: lambda: page_class(HANDOVER)(uow, runner, now),
             CONTACTS: lambda: page_class(CONTACTS)(uow, runner),
             SETTINGS: lambda: page_class(SETTINGS)(uow, runner, layout),
@@ -291,15 +295,23 @@ class MainWindow(QMainWindow):
         return cast("SettingsPage", self.page(SETTINGS))
 
     @property
+    def warnings(self) -> WarningPage:
+        return cast("WarningPage", self.page(WARNINGS))
+
+    @property
     def data_page(self) -> DataPage:
         return cast("DataPage", self.page(DATA))
 
     # --- the frequent actions, from any page -------------------------------------------------
 
     def new_item(self) -> None:
-        """Ctrl+N: 接报登记; on 通讯录 it adds to the list shown there instead."""
+        """Ctrl+N: 接报登记; on 通讯录 it adds to the list shown there instead, on 预警 it
+        records a received warning."""
         if self.stack.currentIndex() == CONTACTS:
             self.contacts.add()
+            return
+        if self.stack.currentIndex() == WARNINGS:
+            self.warnings.new_warning()
             return
         self.show_page(LOG)
         self.log.new_incident()
@@ -327,6 +339,10 @@ class MainWindow(QMainWindow):
     def open_incident(self, incident_id: int) -> None:
         self.show_page(LOG)
         self.log.open_incident(incident_id)
+
+    def open_warning(self, warning_id: int) -> None:
+        self.show_page(WARNINGS)
+        self.warnings.open_warning(warning_id)
 
     def _show_alerts(self, watch: Watch) -> None:
         self.alert_banner.show_watch(watch)

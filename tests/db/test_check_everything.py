@@ -18,9 +18,11 @@ from dutyroom.services import (
     check_service,
     clock_service,
     incident_service,
+    responsible_service,
     roster_service,
     settings_service,
     staff_service,
+    warning_service,
 )
 from dutyroom.services.check_service import AUDITED
 
@@ -50,6 +52,12 @@ def desk(backend):
     clock_service.acknowledge(uow, "checkin:2026-07-01:leader", at=SIGN_IN)
     incident_service.add_incident(uow, {"received_at": "2026-07-01T08:00", "title": "河堤管涌",
                                         "category": "natural_disaster"}, now=SIGN_IN)
+    person = responsible_service.add_person(uow, {"name": "王五", "village": "东村", "role": "网格员",
+                                                  "mobile": "13900000001"}).value
+    warning = warning_service.add_warning(uow, {"issuer": "县气象台", "type": "暴雨", "colour": "red",
+                                                "issued_at": "2026-07-01T08:10",
+                                                "villages": ["东村"]}, now=SIGN_IN).value.warning
+    warning_service.record_attempt(uow, warning.id, person.id, "phone", False, now=SIGN_IN)
     assert check_service.run_check(uow, backend.engine).ok
     return backend
 
@@ -70,6 +78,9 @@ TAMPERING = {
     "spot_check": "UPDATE spot_checks SET outcome = 'no_answer'",
     "duty_task": "UPDATE duty_tasks SET done_at = due_at",
     "alert_ack": "UPDATE alert_acks SET acknowledged_by = '王五'",
+    "responsible": "UPDATE responsible_people SET mobile = '13999999999'",
+    "warning": "UPDATE warning_targets SET mobile = '13999999999'",  # the list is the notice's
+    "warning_attempt": "UPDATE warning_attempts SET outcome = 'answered'",
 }
 
 
@@ -79,7 +90,8 @@ def test_every_audited_table_has_a_tampering_case():
     assert covered == {entity for entity, _, _ in AUDITED}  # (these seven: tests elsewhere)
     audited_tables = {model.__tablename__ for _, model, _ in AUDITED}
     bookkeeping = {"audit_entries", "field_packages", "field_baselines", "field_merges",
-                   "field_exports", "field_export_entries", "field_line_hashes", "desk_identity"}
+                   "field_exports", "field_export_entries", "field_line_hashes", "desk_identity",
+                   "warning_targets"}  # (the last audited whole in its warning's snapshot)
     assert audited_tables | bookkeeping == set(Base.metadata.tables)
 
 

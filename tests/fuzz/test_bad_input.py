@@ -27,12 +27,14 @@ from dutyroom.services import (
     field_service,
     import_export,
     incident_service,
+    responsible_service,
     roster_files,
     roster_service,
     settings_service,
     staff_service,
     upward_reports,
     user_service,
+    warning_service,
 )
 from dutyroom.services.errors import InputError
 from tests.fuzz.tables import contents
@@ -245,3 +247,49 @@ def test_out_of_range_values_to_services(people, count_case, start, end, name, s
     _attempt(people, lambda: clock_service.record_spot_check(uow, spot))
     _attempt(people, lambda: field_service.export_package(uow, start, end, Path("/nonexistent-dir") / "x"))
     _attempt(people, lambda: roster_service.assign(uow, date(2026, 7, 1), Tier.OFFICER, 99999))
+
+
+RESPONSIBLE_HEADERS = st.lists(st.sampled_from(["村(社区)", "岗位", "姓名", "手机", "AB角", "备注",
+                                                "village", "role", "", "姓名"]), max_size=7)
+RESPONSIBLE_CELL = st.one_of(CELL, st.sampled_from(["东村", "网格员", "村(社区)书记", "李四", "全镇"]))
+
+
+@FUZZ
+@given(headers=RESPONSIBLE_HEADERS,
+       rows=st.lists(st.lists(RESPONSIBLE_CELL, max_size=7), max_size=8),
+       kind=st.sampled_from(["csv", "xlsx"]))
+def test_responsible_files(people, tmp_path, count_case, headers, rows, kind):
+    count_case()
+    path = tmp_path / f"责任人.{kind}"
+    if kind == "csv":
+        path.write_bytes(_csv_bytes([headers, *rows], "utf-8"))
+    else:
+        _xlsx_bytes([headers, *rows], path)
+    _attempt(people, lambda: responsible_service.import_file(people.uow, path))
+
+
+WARNING_KEYS = ["issuer", "type", "colour", "issued_at", "valid_until", "villages", "text",
+                "measures", "supersedes", "action", "received_at", "unknown"]
+
+
+@FUZZ
+@given(document=st.one_of(
+    st.dictionaries(st.sampled_from(WARNING_KEYS), VALUE, max_size=10),
+    st.fixed_dictionaries({"issuer": CELL, "type": st.sampled_from(["暴雨", "台风", "地震", ""]),
+                           "colour": st.sampled_from(["red", "黄色", "purple", "IV", ""]),
+                           "issued_at": CELL, "villages": st.one_of(JSON, st.just(["全镇"]))},
+                          optional={"valid_until": CELL, "supersedes": VALUE, "action": VALUE})),
+       person=VALUE, channel=VALUE, answered=st.booleans(), at=CELL)
+def test_warnings_and_relays(people, tmp_path, count_case, document, person, channel, answered, at):
+    count_case()
+    uow = people.uow
+    if not responsible_service.directory(uow).people:
+        responsible_service.add_person(uow, {"name": "李四", "village": "东村", "role": "网格员",
+                                             "mobile": "13900000001"})
+    path = tmp_path / "warning.json"
+    path.write_text(json.dumps(document, ensure_ascii=False, default=str), encoding="utf-8")
+    _attempt(people, lambda: warning_service.add_warning(uow, import_export.read_json_object(path)))
+    for warning in warning_service.list_warnings(uow)[:2]:
+        _attempt(people, lambda w=warning: warning_service.record_attempt(
+            uow, w.id, person, channel, answered, at=at))
+        _attempt(people, lambda w=warning: warning_service.mark_sent(uow, w.id, channel, at=at))

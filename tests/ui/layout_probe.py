@@ -277,7 +277,7 @@ def settle(app: Any, rounds: int = 6) -> None:
 
 def page_states(window: Any) -> Iterator[str]:
     """Each page, and each state of it worth a look; yields its name when it is on screen."""
-    from dutyroom.ui.main_window import CONTACTS, DATA, HANDOVER, LOG, ROSTER, SETTINGS, TODAY
+    from dutyroom.ui.main_window import CONTACTS, DATA, HANDOVER, LOG, ROSTER, SETTINGS, TODAY, WARNINGS
 
     window.show_page(TODAY)
     yield "today"
@@ -302,6 +302,12 @@ def page_states(window: Any) -> Iterator[str]:
     window.log.entry_view.selectRow(0)
     yield "log-register"
     window.log.tabs.setCurrentIndex(0)
+    window.show_page(WARNINGS)
+    yield "warnings"  # the yellow warning in force, partly relayed
+    window.warnings.show_closed.setChecked(True)
+    window.warnings.list_view.selectRow(window.warnings.list_model.rowCount() - 1)
+    yield "warnings-cancelled"
+    window.warnings.show_closed.setChecked(False)
     window.show_page(HANDOVER)
     yield "handover"
     window.show_page(CONTACTS)
@@ -309,6 +315,8 @@ def page_states(window: Any) -> Iterator[str]:
     yield "contacts"
     window.contacts.tabs.setCurrentIndex(1)
     yield "contacts-departments"
+    window.contacts.tabs.setCurrentIndex(2)
+    yield "contacts-responsible"
     window.contacts.tabs.setCurrentIndex(0)
     window.show_page(SETTINGS)
     yield "settings"
@@ -338,17 +346,23 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
         incident_service,
         incident_views,
         register_service,
+        responsible_service,
         staff_service,
         upward_reports,
         user_service,
+        warning_service,
     )
     from dutyroom.services.incident_views import IncidentQuery
     from dutyroom.services.register_service import RegisterQuery
     from dutyroom.ui.dialogs.account_dialogs import LoginDialog, PasswordDialog, UserDialog
     from dutyroom.ui.dialogs.clock_dialogs import CheckInDialog, PresenceDialog, SpotCheckDialog
-    from dutyroom.ui.dialogs.contact_dialogs import DepartmentDialog, StaffDialog
+    from dutyroom.ui.dialogs.contact_dialogs import DepartmentDialog, ResponsibleDialog, StaffDialog
     from dutyroom.ui.dialogs.help_dialog import HelpDialog
-    from dutyroom.ui.dialogs.import_dialog import ImportCalendarDialog, ImportStaffDialog
+    from dutyroom.ui.dialogs.import_dialog import (
+        ImportCalendarDialog,
+        ImportResponsibleDialog,
+        ImportStaffDialog,
+    )
     from dutyroom.ui.dialogs.log_dialogs import (
         DispatchDialog,
         FeedbackDialog,
@@ -368,6 +382,7 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
         StatsDialog,
     )
     from dutyroom.ui.dialogs.setup_wizard import SetupWizard
+    from dutyroom.ui.dialogs.warning_dialog import WarningDialog
     from dutyroom.ui.pages.handover_page import AcceptDialog, ReasonDialog
 
     uow, runner = backend.uow, window.runner
@@ -390,6 +405,18 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
     holidays = folder / "节假日-2027.csv"
     holidays.write_text("date,kind,name\n2027-01-01,holiday,元旦\n2027-02-06,holiday,春节\n"
                         "2027-02-07,adjusted_workday,春节\n", encoding="utf-8")
+
+    directory = responsible_service.directory(uow)
+    in_force = warning_service.list_warnings(uow, active=True)[0]
+    responsible_file = folder / "责任人.csv"
+    responsible_file.write_text("村(社区),岗位,姓名,手机,AB角,备注\n青山村,网格员,刘洋,13907319999,王大,\n"
+                                "石门村,组长,孙悦,13907319998,,\n,网格员,赵六,1390731999,,\n",
+                                encoding="utf-8")
+
+    def responsible_import() -> Any:
+        dialog = ImportResponsibleDialog(uow, runner, window)
+        dialog.load(responsible_file)
+        return dialog
 
     def staff_import() -> Any:
         dialog = ImportStaffDialog(uow, runner, window)
@@ -444,6 +471,15 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
     yield "staff", lambda: StaffDialog(runner, nothing, staff[-1], ["党政办"], window)
     yield "department", lambda: DepartmentDialog(runner, nothing, departments[0], window)
     yield "staff-import", staff_import
+    yield "responsible", lambda: ResponsibleDialog(runner, nothing, directory, directory.people[1],
+                                                   window)
+    yield "responsible-import", responsible_import
+    yield "warning-new", lambda: WarningDialog(runner, nothing, directory.villages, zone,
+                                               datetime.now(UTC), parent=window)
+    yield "warning-follow-up", lambda: WarningDialog(runner, nothing, directory.villages, zone,
+                                                     datetime.now(UTC), in_force, parent=window)
+    yield "warning-cancel", lambda: WarningDialog(runner, nothing, directory.villages, zone,
+                                                  datetime.now(UTC), in_force, True, window)
     yield "calendar-import", calendar_import
     yield "user-new", lambda: UserDialog(runner, nothing, staff, parent=window)
     yield "user-edit", lambda: UserDialog(runner, nothing, staff, users[-1], parent=window)

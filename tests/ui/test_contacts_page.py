@@ -11,7 +11,7 @@ from dutyroom.ui.dialogs.import_dialog import ImportStaffDialog
 
 
 def _open_contacts(window):
-    window.show_page(4)
+    window.show_page(5)
     return window.contacts
 
 

@@ -56,7 +56,7 @@ def main(qtbot, sqlite_backend, runner, clock):
                         notifier=Quiet())
     qtbot.addWidget(window)
     window.show()
-    window.show_page(3)
+    window.show_page(4)
     return window
 
 

@@ -3,7 +3,7 @@ from PySide6.QtCore import Qt
 from dutyroom.services import demo, settings_service
 from dutyroom.ui.main_window import MainWindow
 
-PAGES = ["今日值班", "排班", "值班日志", "交接班", "通讯录", "设置", "数据"]
+PAGES = ["今日值班", "排班", "值班日志", "预警", "交接班", "通讯录", "设置", "数据"]
 
 
 def test_every_page_opens_from_the_navigation(window, qtbot):
@@ -19,8 +19,10 @@ def test_every_page_opens_from_the_navigation(window, qtbot):
 
 def test_keyboard_shortcuts_switch_pages(window, qtbot):
     window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page().title == "通讯录"
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page().title == "预警"
 
 
 def test_a_real_desk_shows_no_demo_banner(window):
@@ -37,7 +39,7 @@ def test_the_demo_desk_is_clearly_marked(qtbot, sqlite_backend, runner):
     assert main.demo_banner.isVisible()
     assert "示例" in main.demo_banner.text()
     assert "示例" in main.unit_label.text()
-    main.show_page(4)
+    main.show_page(5)
     assert main.contacts.staff.proxy.rowCount() == 30
 
 
@@ -66,7 +68,7 @@ def test_the_window_layout_is_remembered_between_runs(qtbot, sqlite_backend, run
     qtbot.addWidget(first)
     first.show()
     first.resize(1400, 860)
-    first.show_page(3)
+    first.show_page(4)
     split = first.log.findChild(QSplitter, "incidentSplit")
     split.setSizes([300, 900])
     sizes = split.sizes()

@@ -133,3 +133,29 @@ def test_the_rota_weights_and_time_limit_save_and_bad_ones_are_refused(window, s
     assert page.status.text() == "已保存。"
     values = settings_service.load_settings(sqlite_backend.uow)
     assert (values["weight_weekend"], values["roster_seconds"]) == (3, 60)
+
+
+def test_the_relay_settings_change_whom_a_yellow_warning_reaches(window, sqlite_backend):
+    from dutyroom.services import responsible_service, warning_service
+
+    page = shown(window)
+    assert page.other_editors["relay_minutes_yellow"].value() == 30
+    page.other_editors["relay_roles_yellow"].setText("网格员")
+    page.other_editors["relay_minutes_yellow"].setValue(20)
+    page.other_editors["villages"].setText("东村，西村")
+    page.save()
+    assert page.status.text() == "已保存。"
+    values = settings_service.load_settings(sqlite_backend.uow)
+    assert (values["relay_roles_yellow"], values["villages"]) == ("网格员", "东村、西村")
+    uow = sqlite_backend.uow
+    for name, role, mobile in (("甲", "村(社区)书记", "13900000001"), ("乙", "网格员", "13900000002")):
+        responsible_service.add_person(uow, {"name": name, "village": "西村", "role": role,
+                                             "mobile": mobile})
+    added = warning_service.add_warning(uow, {"issuer": "县气象台", "type": "大雾", "colour": "yellow",
+                                              "issued_at": "2026-07-01T08:00", "villages": ["西村"]},
+                                        ).value
+    assert [t.name for t in added.targets] == ["乙"]
+    assert (added.warning.relay_due - added.warning.received_at).total_seconds() == 20 * 60
+    page.other_editors["relay_roles_yellow"].setText("")
+    page.save()
+    assert page.status.text().startswith("未保存")

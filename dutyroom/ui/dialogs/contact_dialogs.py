@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from dutyroom.domain.tiers import Tier
 from dutyroom.services.department_service import DepartmentView
+from dutyroom.services.responsible_service import Directory, ResponsibleView
 from dutyroom.services.staff_service import StaffView
 from dutyroom.ui.dialogs.record_dialog import RecordDialog, Save
 from dutyroom.ui.i18n import tr, tr_label
@@ -58,3 +59,34 @@ class DepartmentDialog(RecordDialog):
         first_line.setChecked(bool(d and d.first_line))
         self.add_field("first_line", tr("响应类别"), first_line)
         self.add_field("notes", tr("备注"), _line(d.notes if d else "", max_length=500))
+
+
+class ResponsibleDialog(RecordDialog):
+    """A 基层责任人: village, role, mobile and the AB角 chosen from the directory."""
+
+    def __init__(self, runner: Runner | SyncRunner, save: Save, directory: Directory,
+                 person: ResponsibleView | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(tr("编辑责任人") if person else tr("新增责任人"), runner, save, parent)
+        p = person
+        self.add_field("name", tr("姓名"), _line(p.name if p else "", max_length=32), required=True)
+        village = QComboBox()
+        village.setEditable(True)
+        village.addItems(list(directory.villages))
+        village.setCurrentText(p.village if p else "")
+        self.add_field("village", tr("村(社区)"), village, required=True)
+        role = QComboBox()
+        for name in directory.roles:
+            role.addItem(tr_label(name), name)
+        role.setCurrentIndex(max(role.findData(p.role), 0) if p else 0)
+        self.add_field("role", tr("岗位"), role, required=True)
+        self.add_field("mobile", tr("手机"), _line(p.mobile if p else "", tr("11 位手机号"),
+                                                max_length=20), required=True)
+        backup = QComboBox()
+        backup.addItem(tr("（无）"), 0)
+        for other in directory.people:
+            if other.active and (p is None or other.id != p.id):
+                backup.addItem(tr("{0}（{1} {2}）").format(other.name, other.village,
+                                                       tr_label(other.role)), other.id)
+        backup.setCurrentIndex(max(backup.findData(p.backup_id), 0) if p and p.backup_id else 0)
+        self.add_field("backup_id", tr("AB角"), backup)
+        self.add_field("notes", tr("备注"), _line(p.notes if p else "", max_length=500))

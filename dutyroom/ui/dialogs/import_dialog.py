@@ -4,7 +4,7 @@ are imported this way."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from dutyroom.domain.calendar import DayKind
-from dutyroom.services import import_export, roster_files
+from dutyroom.services import import_export, responsible_service, roster_files
 from dutyroom.services.errors import Problem
 from dutyroom.services.import_export import StaffPreview, StaffRow
+from dutyroom.services.responsible_service import ImportPreview, ImportRow
 from dutyroom.services.roster_files import CalendarPreview
 from dutyroom.services.uow import Outcome, UnitOfWork
 from dutyroom.ui.i18n import tr, tr_label, tr_text
@@ -50,7 +51,19 @@ CALENDAR_HELP = tr("国务院每年公布的节假日安排：CSV（列 date,kin
                    "或节假日日历 .ics（每个全天事件为放假，标题含「班」的为调休上班）。"
                    "导入后这些日子以本室设定为准；任何一行有误则整个文件不导入。")
 
+RESPONSIBLE_HELP = tr("表头需包含：村(社区)、岗位、姓名、手机（11 位）；可选：AB角（文件中或名单中"
+                      "另一人的姓名）、备注。支持 .xlsx 和 .csv（UTF-8 或 GBK）。")
 Row = TypeVar("Row")
+
+
+def problems_by_row(problems: Sequence[Problem]) -> dict[int, str]:
+    """Each row's problems as one line for the preview's 问题 column."""
+    found: dict[int, str] = {}
+    for problem in problems:
+        if problem.row is not None:
+            text = tr_text(replace(problem, row=None).describe())  # the row is the table's
+            found[problem.row] = tr("；").join(filter(None, [found.get(problem.row), text]))
+    return found
 
 
 class FileImportDialog(QDialog, Generic[Row]):
@@ -198,15 +211,52 @@ class ImportStaffDialog(FileImportDialog[StaffRow]):
         return import_export.import_staff_file(self._uow, path)
 
     def show_preview(self, preview: StaffPreview) -> None:
-        self._problems = {}
-        for problem in preview.problems:
-            if problem.row is not None:
-                text = tr_text(replace(problem, row=None).describe())  # the row is the table's
-                self._problems[problem.row] = tr("；").join(
-                    filter(None, [self._problems.get(problem.row), text]))
+        self._problems = problems_by_row(preview.problems)
         self.model.set_records(preview.rows)
         if preview.ok:
             self.say(tr("共 {0} 人，检查无误。点击「导入」加入通讯录。").format(len(preview.rows)))
+        else:
+            self.refuse(preview.problems)
+        self.confirm.setEnabled(preview.ok)
+
+
+def _cell(key: str) -> Callable[[ImportRow], str]:
+    """A column showing the text of `key` as the file had it."""
+    return lambda row: row.cells.get(key, "")
+
+
+class ImportResponsibleDialog(FileImportDialog[ImportRow]):
+    """The 基层责任人 list from Excel or CSV, every row checked before anything is imported."""
+
+    title = tr("导入基层责任人")
+    help = RESPONSIBLE_HELP
+    file_filter = tr("表格文件 (*.xlsx *.csv);;所有文件 (*)")
+
+    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner,
+                 parent: QWidget | None = None) -> None:
+        self._problems: dict[int, str] = {}
+        super().__init__(uow, runner, [
+            Column(tr("行"), lambda r: r.row),
+            *(Column(label, _cell(key)) for key, label in (
+                ("village", tr("村(社区)")), ("role", tr("岗位")), ("name", tr("姓名")),
+                ("mobile", tr("手机")), ("backup", tr("AB角")), ("notes", tr("备注")))),
+            Column(tr("问题"), lambda r: self._problems.get(r.row, "")),
+        ], parent)
+
+    def tint(self, row: ImportRow) -> QColor | None:
+        return BAD_ROW if row.row in self._problems else None
+
+    def read(self, path: Path) -> ImportPreview:
+        return responsible_service.preview_file(self._uow, path)
+
+    def store(self, path: Path) -> Outcome[int]:
+        return responsible_service.import_file(self._uow, path)
+
+    def show_preview(self, preview: ImportPreview) -> None:
+        self._problems = problems_by_row(preview.problems)
+        self.model.set_records(preview.rows)
+        if preview.ok:
+            self.say(tr("共 {0} 人，检查无误。点击「导入」加入责任人名单。").format(len(preview.rows)))
         else:
             self.refuse(preview.problems)
         self.confirm.setEnabled(preview.ok)

@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from dutyroom.domain.tiers import Tier
-from dutyroom.services import department_service, staff_service
+from dutyroom.services import department_service, responsible_service, staff_service
 from dutyroom.services.department_service import DepartmentView
+from dutyroom.services.responsible_service import ResponsibleView
 from dutyroom.services.staff_service import StaffView
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
-from dutyroom.ui.dialogs.contact_dialogs import DepartmentDialog, StaffDialog
-from dutyroom.ui.dialogs.import_dialog import ImportStaffDialog
+from dutyroom.ui.dialogs.contact_dialogs import DepartmentDialog, ResponsibleDialog, StaffDialog
+from dutyroom.ui.dialogs.import_dialog import ImportResponsibleDialog, ImportStaffDialog
 from dutyroom.ui.i18n import tr, tr_label
 from dutyroom.ui.icons import icon
 from dutyroom.ui.pages.base import Page
@@ -280,6 +281,86 @@ class DepartmentList(RecordList):
         return department_service.set_department_active(self.uow, record.id, active)
 
 
+RESPONSIBLE_COLUMNS: list[Column[ResponsibleView]] = [
+    Column(tr("村(社区)"), lambda p: p.village),
+    Column(tr("岗位"), lambda p: p.role, text=lambda p: tr_label(p.role)),
+    Column(tr("姓名"), lambda p: p.name),
+    Column(tr("手机"), lambda p: p.mobile),
+    Column(tr("AB角"), lambda p: p.backup_name,
+           text=lambda p: f"{p.backup_name} {p.backup_mobile}".strip()),
+    Column(tr("备注"), lambda p: p.notes),
+    Column(tr("状态"), lambda p: not p.active, text=lambda p: tr("在岗") if p.active else tr("已停用")),
+]
+
+
+class ResponsibleList(RecordList):
+    """基层责任人 by village and role, each with an AB角: whom a warning is relayed to."""
+
+    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner) -> None:
+        super().__init__(runner, RESPONSIBLE_COLUMNS, tr("责任人"),
+                         tr("搜索村(社区)、姓名、手机…（Ctrl+F）"))
+        self.uow = uow
+        self.directory = responsible_service.Directory([], (), ())
+        self.village = QComboBox()
+        self.role = QComboBox()
+        for combo in (self.village, self.role):
+            combo.currentIndexChanged.connect(self._narrow)
+            combo.setMinimumContentsLength(6)
+        self.toolbar.insertWidget(1, self.village)
+        self.toolbar.insertWidget(2, self.role)
+        self.import_button = button(tr("导入…"), "import", tooltip=tr("从 Excel/CSV 导入"))
+        self.import_button.clicked.connect(self.import_file)
+        self.toolbar.addWidget(self.import_button)
+
+    def load(self) -> responsible_service.Directory:  # type: ignore[override]
+        return responsible_service.directory(self.uow)
+
+    def _loaded(self, records: Any, select: int | None) -> None:
+        self.directory = records
+        for combo, everything, items in ((self.village, tr("全部村(社区)"), records.villages),
+                                         (self.role, tr("全部岗位"), records.roles)):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for item in items:
+                combo.addItem(tr_label(item), item)
+            combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen else 0)
+            combo.blockSignals(False)
+        self._narrow()
+        super()._loaded(records.people, select)
+
+    def _narrow(self) -> None:
+        village, role = self.village.currentData(), self.role.currentData()
+        self.proxy.set_extra(None if village is None and role is None else (
+            lambda p: (village is None or p.village == village) and (role is None or p.role == role)))
+        self._update_count()
+
+    def dialog(self, record: ResponsibleView | None) -> ResponsibleDialog:
+        if record is None:
+            return ResponsibleDialog(self.runner, lambda v: responsible_service.add_person(
+                self.uow, v), self.directory, None, self)
+        return ResponsibleDialog(
+            self.runner,
+            lambda v: responsible_service.update_person(self.uow, record.id, v, record.version),
+            self.directory, record, self)
+
+    def set_active(self, record: ResponsibleView, active: bool) -> Outcome[ResponsibleView]:
+        return responsible_service.set_person_active(self.uow, record.id, active)
+
+    def describe_count(self, shown: int, records: list[ResponsibleView]) -> str:
+        active = [r for r in records if r.active]
+        villages = len({r.village for r in active})
+        return tr("显示 {0} 人；在岗 {1} 人，{2} 个村(社区)").format(shown, len(active), villages)
+
+    def import_file(self) -> None:
+        dialog = ImportResponsibleDialog(self.uow, self.runner, self)
+        if dialog.exec() and dialog.imported:
+            QMessageBox.information(self, tr("导入完成"), tr("已导入 {0} 名责任人。").format(dialog.imported))
+            self.changed.emit(Changes(responsible=True))
+            self.refresh()
+
+
 class ContactsPage(Page):
     title = tr("通讯录")
     icon_name = "contacts"
@@ -294,9 +375,11 @@ class ContactsPage(Page):
         self.staff = StaffList(uow, runner)
         self.departments = DepartmentList(uow, runner)
         self.tabs.addTab(self.staff, icon("contacts"), tr("值班人员"))
+        self.responsible = ResponsibleList(uow, runner)
         self.tabs.addTab(self.departments, icon("department"), tr("联动单位"))
+        self.tabs.addTab(self.responsible, icon("warning"), tr("基层责任人"))
         layout.addWidget(self.tabs, 1)
-        for widget in (self.staff, self.departments):
+        for widget in (self.staff, self.departments, self.responsible):
             widget.changed.connect(self.changed)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
 
@@ -317,3 +400,5 @@ class ContactsPage(Page):
             self.staff.refresh()
         if changes is None or changes.departments:
             self.departments.refresh()
+        if changes is None or changes.responsible or changes.settings:
+            self.responsible.refresh()

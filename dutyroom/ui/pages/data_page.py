@@ -47,7 +47,8 @@ from dutyroom.ui.widgets import (
 )
 
 EVERYTHING = Changes(staff=True, departments=True, settings=True, roster=True, incidents=True,
-                     register=True, clock=True, handover=True)
+                     register=True, clock=True, handover=True, responsible=True,
+                     warnings=True)
 PACKAGE_FILTER = tr("外勤包 (*.dutyroom *.sqlite3);;所有文件 (*)")
 DATABASE_FILTER = tr("Dutyroom 数据库 (*.sqlite3 *.dutyroom);;所有文件 (*)")
 

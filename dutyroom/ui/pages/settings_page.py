@@ -164,7 +164,8 @@ class SettingsPage(Page):
         inner.addWidget(hint_label(tr("字体缩放在下次启动时生效。")))
         # The cards scroll; the title and the save row stay in view.
         layout.addWidget(scrolling_cards([frame, self._deadline_card(), self._clock_card(),
-                                          self._roster_card(), self._computer_card()]), 1)
+                                          self._warning_card(), self._roster_card(),
+                                          self._computer_card()]), 1)
 
         actions = QHBoxLayout()
         self.status = QLabel()
@@ -275,6 +276,18 @@ class SettingsPage(Page):
         inner.addWidget(hint_label(
             tr("在岗确认按间隔从开始时间排到结束时间（可跨零点）；确认时限不能长于间隔，否则前后两次会"
                "重叠。提前提醒不能长于最短的时限。")))
+        return frame
+
+    def _warning_card(self) -> QWidget:
+        """预警和叫应: the villages and roles, whom each colour reaches and by when."""
+        frame, inner = card()
+        inner.addWidget(QLabel(tr("<b>预警和叫应</b>")))
+        inner.addLayout(self._setting_rows(
+            ("villages", "responsible_roles", "relay_roles_red", "relay_roles_yellow",
+             "relay_minutes_red", "relay_minutes_orange", "relay_minutes_yellow",
+             "relay_minutes_blue", "relay_attempts")))
+        inner.addWidget(hint_label(tr("名单用「、」分隔。叫应名单在登记预警时按当时的设置和通讯录生成，"
+                                      "改设置不影响已登记的预警。")))
         return frame
 
     def _roster_card(self) -> QWidget:

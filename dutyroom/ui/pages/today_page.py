@@ -4,6 +4,7 @@ keeps open all night."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -25,11 +26,19 @@ from dutyroom.domain.clock import utc_clock
 from dutyroom.domain.deadlines import KIND_LABELS, AlertState, DeadlineKind
 from dutyroom.domain.incidents import LEVEL_SHORT, Level
 from dutyroom.domain.tiers import Tier
-from dutyroom.services import clock_service, incident_views, settings_service, staff_service
+from dutyroom.domain.warnings import COLOUR_LABELS
+from dutyroom.services import (
+    clock_service,
+    incident_views,
+    settings_service,
+    staff_service,
+    warning_service,
+)
 from dutyroom.services.alert_service import Alert, Watch
 from dutyroom.services.clock_service import ShiftView, SlotView
 from dutyroom.services.incident_views import IncidentQuery, IncidentRow
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+from dutyroom.services.warning_service import WarningView
 from dutyroom.ui.alert_center import AlertCenter
 from dutyroom.ui.dialogs.clock_dialogs import CheckInDialog, PresenceDialog, SpotCheckDialog, key_seat
 from dutyroom.ui.i18n import tr, tr_label, tr_noted, tr_text
@@ -78,6 +87,7 @@ class TodayPage(Page):
     help_topic = "checkin"
     changed = Signal(object)
     open_incident = Signal(int)
+    open_warning = Signal(int)  # a warning's relay board, from a warning_relay alert
     wants_rota = Signal()  # 先排班: the rota page, ready to generate
 
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner, center: AlertCenter,
@@ -226,6 +236,13 @@ class TodayPage(Page):
     def _incident_card(self) -> QWidget:
         frame, inner = card()
         inner.addWidget(QLabel(tr("<b>未办结事件</b>")))
+        # Warnings in force with their relay progress; a click opens the relay board.
+        self.warning_label = QLabel()
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setTextFormat(Qt.TextFormat.RichText)
+        self.warning_label.linkActivated.connect(lambda ref: self.open_warning.emit(int(ref)))
+        self.warning_label.hide()
+        inner.addWidget(self.warning_label)
         self.incident_model: RecordTableModel[IncidentRow] = RecordTableModel(
             self._incident_columns())
         self.incident_view = table_view(self.incident_model, stretch=1)
@@ -274,8 +291,22 @@ class TodayPage(Page):
                             IncidentQuery(open_only=True), None, 200,
                             done=lambda page: self.incident_model.set_records(page.rows),
                             failed=self._failed)
+        if changes is None or changes.warnings or changes.responsible or changes.settings:
+            self.runner.run(warning_service.list_warnings, self.uow, True, self.now(),
+                            done=self._show_warnings, failed=self._failed)
         if changes is None or changes:
             self.center.refresh()
+
+    def _show_warnings(self, warnings: list[WarningView]) -> None:
+        parts = []
+        for w in warnings:
+            title = tr("{0}{1}预警").format(tr_label(w.type), tr_label(COLOUR_LABELS[w.colour]))
+            progress = (tr("叫应 {0}/{1}").format(w.reached, w.to_reach) if w.to_reach
+                        else tr("无需叫应"))
+            colour = "" if w.done else f' style="color:{DANGER}"'
+            parts.append(f'<a href="{w.id}">{html.escape(title)}</a> <span{colour}>{progress}</span>')
+        self.warning_label.setText(tr("生效预警：{0}").format(tr("；").join(parts)))
+        self.warning_label.setVisible(bool(warnings))
 
     def _settings(self, values: dict[str, Any]) -> None:
         self.zone = ZoneInfo(values["timezone"])
@@ -563,6 +594,8 @@ class TodayPage(Page):
             return
         if alert.target == "incident":
             self.open_incident.emit(alert.ref)
+        elif alert.target == "warning":
+            self.open_warning.emit(alert.ref)
         elif alert.kind == "presence":
             self.confirm_presence()
         elif alert.kind == "checkin":

@@ -1,0 +1,308 @@
+"""Early warnings received and relayed (预警信息接收与叫应): who must be reached, by when,
+and where each person stands.
+
+The desk does not issue warnings; it relays them to the 责任人 of the villages in the
+warning's area and must prove that each one answered ("应叫尽叫、有叫有应"). These are the
+rules an officer could state in a sentence (docs/rules.md, DOMAIN.md "Early warnings"):
+a red or orange warning goes to every 责任人 of the area, a yellow one to each village's
+书记, 主任 and 网格员; red and orange within 5 minutes, yellow 30, blue recorded only;
+after three unanswered calls the AB角 is called; the relay is done when everyone has
+answered; a cancellation or a later notice ends it, and a warning past its validity
+closes itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from dutyroom.domain.errors import FieldError
+from dutyroom.domain.text import sentence
+
+TOWN = "全镇"  # the area "every village of the desk"
+
+
+class Colour(StrEnum):
+    BLUE = "blue"
+    YELLOW = "yellow"
+    ORANGE = "orange"
+    RED = "red"
+
+
+COLOUR_LABELS = {Colour.BLUE: "蓝色", Colour.YELLOW: "黄色", Colour.ORANGE: "橙色",
+                 Colour.RED: "红色"}
+COLOUR_RANK = {Colour.BLUE: 1, Colour.YELLOW: 2, Colour.ORANGE: 3, Colour.RED: 4}
+_COLOUR_WORDS = {**{c.value: c for c in Colour}, **{v: k for k, v in COLOUR_LABELS.items()},
+                 **{v[0]: k for k, v in COLOUR_LABELS.items()},
+                 "IV": Colour.BLUE, "III": Colour.YELLOW, "II": Colour.ORANGE, "I": Colour.RED}
+
+WARNING_TYPES = ("暴雨", "台风", "雷雨大风", "冰雹", "暴雪", "寒潮", "高温", "大雾", "道路结冰",
+                 "森林火险", "山洪灾害", "地质灾害气象风险", "洪水", "干旱", "大风", "霜冻", "霾")
+
+# Who usually sends a town its warnings: offered in the form, stored as written (data).
+ISSUERS = ("县气象台", "县应急管理局", "县水利局", "县自然资源局", "县防汛抗旱指挥部", "县林业局")
+DEFAULT_ROLES = ("村(社区)书记", "村(社区)主任", "网格员", "山洪预警员", "地灾群测群防员",
+                 "水库山塘巡查员", "危房联络员", "避灾场所管理员", "企业安全员")
+YELLOW_ROLES = ("村(社区)书记", "村(社区)主任", "网格员")
+ALL_ROLES = "全部"  # a roles setting meaning every role of the directory
+
+
+class Action(StrEnum):
+    """What a notice does to its thread (DB45T 2427-2021 4.4: 更新、升级、降级、解除)."""
+
+    ISSUE = "issue"
+    UPDATE = "update"
+    UPGRADE = "upgrade"
+    DOWNGRADE = "downgrade"
+    CANCEL = "cancel"
+
+
+ACTION_LABELS = {Action.ISSUE: "发布", Action.UPDATE: "更新", Action.UPGRADE: "升级",
+                 Action.DOWNGRADE: "降级", Action.CANCEL: "解除"}
+
+
+class Channel(StrEnum):
+    PHONE = "phone"
+    SMS = "sms"
+    WECHAT = "wechat"
+    BROADCAST = "broadcast"
+    VISIT = "visit"
+
+
+CHANNEL_LABELS = {Channel.PHONE: "电话", Channel.SMS: "短信", Channel.WECHAT: "微信工作群",
+                  Channel.BROADCAST: "广播", Channel.VISIT: "上门"}
+# A one-way channel (a text, a group post, a loudspeaker) tells people but cannot prove
+# anyone heard: marking it "sent" never counts as an answer nor as a failed call.
+ONE_WAY = frozenset({Channel.SMS, Channel.WECHAT, Channel.BROADCAST})
+
+
+class Outcome(StrEnum):
+    ANSWERED = "answered"
+    NO_ANSWER = "no_answer"
+    SENT = "sent"
+
+
+OUTCOME_LABELS = {Outcome.ANSWERED: "已应答", Outcome.NO_ANSWER: "未接通", Outcome.SENT: "已发送"}
+
+
+class RowState(StrEnum):
+    NOT_CONTACTED = "not_contacted"
+    NO_ANSWER = "no_answer"
+    ANSWERED = "answered"
+    BACKUP = "backup"  # answered by the AB角
+    NOT_NEEDED = "not_needed"  # the relay ended (cancelled, superseded, blue) before a call
+
+
+ROW_STATE_LABELS = {RowState.NOT_CONTACTED: "未联系", RowState.NO_ANSWER: "未接通",
+                    RowState.ANSWERED: "已应答", RowState.BACKUP: "已转AB角",
+                    RowState.NOT_NEEDED: "不需要"}
+
+
+class Status(StrEnum):
+    ACTIVE = "active"  # in force
+    SUPERSEDED = "superseded"  # a later notice of the thread replaced it
+    CANCELLED = "cancelled"
+    EXPIRED = "expired"
+
+
+STATUS_LABELS = {Status.ACTIVE: "生效中", Status.SUPERSEDED: "已更新", Status.CANCELLED: "已解除",
+                 Status.EXPIRED: "已过期"}
+
+
+def parse_colour(raw: object) -> Colour:
+    colour = _COLOUR_WORDS.get(str(raw if raw is not None else "").strip())
+    if colour is None:
+        raise FieldError("colour", sentence("「{0}」不是预警颜色（蓝色、黄色、橙色、红色）", raw))
+    return colour
+
+
+def parse_type(raw: object) -> str:
+    text = str(raw if raw is not None else "").strip().removesuffix("预警")
+    if text not in WARNING_TYPES:
+        raise FieldError("type", sentence("「{0}」不是已知的预警类型（{1}）", raw, "、".join(WARNING_TYPES)))
+    return text
+
+
+def parse_channel(raw: object) -> Channel:
+    text = str(raw if raw is not None else "").strip()
+    for channel, label in CHANNEL_LABELS.items():
+        if text in (channel.value, label):
+            return channel
+    raise FieldError("channel", sentence("「{0}」不是联系方式（phone、sms、wechat、broadcast、visit）", raw))
+
+
+def action_for(previous: Colour | None, colour: Colour, cancel: bool) -> Action:
+    """The notice's action from its colour against the notice it follows."""
+    if cancel:
+        return Action.CANCEL
+    if previous is None:
+        return Action.ISSUE
+    if COLOUR_RANK[colour] > COLOUR_RANK[previous]:
+        return Action.UPGRADE
+    if COLOUR_RANK[colour] < COLOUR_RANK[previous]:
+        return Action.DOWNGRADE
+    return Action.UPDATE
+
+
+def check_validity(issued_at: datetime, valid_until: datetime | None) -> None:
+    if valid_until is not None and valid_until <= issued_at:
+        raise FieldError("valid_until", sentence("有效期至应晚于发布时间"))
+
+
+def area_villages(asked: Sequence[str], known: Sequence[str]) -> tuple[str, ...]:
+    """The villages a warning covers: 全镇 is every village the desk has; any other name
+    must be one of them. Order as the desk lists its villages."""
+    names = [str(v).strip() for v in asked if str(v).strip()]
+    if not names:
+        raise FieldError("villages", sentence("请选择预警涉及的村(社区)，或选「全镇」"))
+    if TOWN in names:
+        return tuple(known)
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise FieldError("villages", sentence("本镇没有村(社区)「{0}」", "」「".join(unknown)))
+    chosen = set(names)
+    return tuple(v for v in known if v in chosen)
+
+
+@dataclass(frozen=True)
+class RelayRules:
+    """The desk's settings for relaying warnings."""
+
+    minutes: Mapping[Colour, int | None]  # None: recorded and forwarded, no call required
+    roles: Mapping[Colour, tuple[str, ...] | None]  # None: every role
+    attempts_before_backup: int = 3
+
+
+def rules_from_settings(values: Mapping[str, object]) -> RelayRules:
+    """The relay rules from the desk's settings (domain/settings.py, relay_*)."""
+
+    def roles(key: str) -> tuple[str, ...] | None:
+        items = tuple(str(values[key]).split("、"))
+        return None if ALL_ROLES in items else items
+
+    def minutes(key: str) -> int | None:
+        value = int(str(values[key]))
+        return value or None
+
+    return RelayRules(
+        minutes={Colour.RED: minutes("relay_minutes_red"),
+                 Colour.ORANGE: minutes("relay_minutes_orange"),
+                 Colour.YELLOW: minutes("relay_minutes_yellow"),
+                 Colour.BLUE: minutes("relay_minutes_blue")},
+        roles={Colour.RED: roles("relay_roles_red"), Colour.ORANGE: roles("relay_roles_red"),
+               Colour.YELLOW: roles("relay_roles_yellow"), Colour.BLUE: roles("relay_roles_yellow")},
+        attempts_before_backup=int(str(values["relay_attempts"])),
+    )
+
+
+DEFAULT_RULES = RelayRules(
+    minutes={Colour.RED: 5, Colour.ORANGE: 5, Colour.YELLOW: 30, Colour.BLUE: None},
+    roles={Colour.RED: None, Colour.ORANGE: None, Colour.YELLOW: YELLOW_ROLES, Colour.BLUE: ()},
+)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A 责任人 as the rules see one."""
+
+    id: int
+    name: str
+    village: str
+    role: str
+    backup_id: int | None = None
+
+
+def to_reach(people: Iterable[Person], villages: Sequence[str], colour: Colour,
+             rules: RelayRules, role_order: Sequence[str] = DEFAULT_ROLES) -> list[Person]:
+    """Who must answer for a warning: the 责任人 of its villages in the roles its colour
+    requires, grouped by village in the desk's order, then by role in the desk's order.
+    A blue warning needs no calls."""
+    if rules.minutes.get(colour) is None:
+        return []
+    roles = rules.roles.get(colour)
+    order = {v: i for i, v in enumerate(villages)}
+    rank = {r: i for i, r in enumerate(role_order)}
+    chosen = [p for p in people if p.village in order and (roles is None or p.role in roles)]
+    return sorted(chosen, key=lambda p: (order[p.village], rank.get(p.role, len(rank)), p.id))
+
+
+def relay_due(received_at: datetime, colour: Colour, rules: RelayRules) -> datetime | None:
+    minutes = rules.minutes.get(colour)
+    return None if minutes is None else received_at + timedelta(minutes=minutes)
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One contact attempt with a person on the list (or with their AB角)."""
+
+    person_id: int
+    at: datetime
+    channel: Channel
+    outcome: Outcome
+    via_backup: bool = False
+
+
+@dataclass(frozen=True)
+class Row:
+    """Where one person on the list stands."""
+
+    state: RowState
+    failed: int  # unanswered calls so far
+    reached_at: datetime | None
+    offer_backup: bool
+
+
+def row_of(attempts: Iterable[Attempt], attempts_before_backup: int, relay_open: bool,
+           has_backup: bool) -> Row:
+    """The row's state from its attempts, whatever order they were recorded in: the first
+    answer reaches the person (by the AB角 if it was the AB角 who answered)."""
+    ordered = sorted(attempts, key=lambda a: (a.at, a.via_backup))
+    failed = sum(1 for a in ordered if a.outcome == Outcome.NO_ANSWER)
+    answer = next((a for a in ordered if a.outcome == Outcome.ANSWERED), None)
+    if answer is not None:
+        state = RowState.BACKUP if answer.via_backup else RowState.ANSWERED
+        return Row(state, failed, answer.at, False)
+    if not relay_open:
+        return Row(RowState.NOT_NEEDED, failed, None, False)
+    state = RowState.NO_ANSWER if failed else RowState.NOT_CONTACTED
+    return Row(state, failed, None, has_backup and failed >= attempts_before_backup)
+
+
+def row_label(row: Row) -> str:
+    if row.state == RowState.NO_ANSWER:
+        return sentence("未接通 {0} 次", row.failed)
+    return ROW_STATE_LABELS[row.state]
+
+
+def reached(row: Row) -> bool:
+    return row.state in (RowState.ANSWERED, RowState.BACKUP)
+
+
+def relay_complete(rows: Iterable[Row]) -> bool:
+    """有叫有应: done when every required person has answered (an empty list is done)."""
+    return all(reached(r) for r in rows)
+
+
+def status_of(action: Action, superseded_by: Action | None, valid_until: datetime | None,
+              at: datetime) -> Status:
+    """A notice's standing at `at`. A later notice of the thread supersedes it (a
+    cancellation cancels it); a cancellation is itself closed; validity ends it but keeps
+    its record."""
+    if action == Action.CANCEL or superseded_by == Action.CANCEL:
+        return Status.CANCELLED
+    if superseded_by is not None:
+        return Status.SUPERSEDED
+    if valid_until is not None and at >= valid_until:
+        return Status.EXPIRED
+    return Status.ACTIVE
+
+
+def check_can_relay(status: Status) -> None:
+    if status != Status.ACTIVE:
+        raise FieldError("id", sentence("该预警{0}，不能再记录叫应", STATUS_LABELS[status]))
+
+
+def title(type_: str, colour: Colour) -> str:
+    return sentence("{0}{1}预警", type_, COLOUR_LABELS[colour])

@@ -1,0 +1,453 @@
+"""Early warnings received and relayed (预警登记与叫应): the register, the relay board and
+every contact attempt.
+
+Saving a warning works out, once, whom it must reach (domain/warnings.py) and keeps that
+list with the numbers as they were, so the record proves later whom the desk called even
+after the directory changes. Each attempt is one audited row; a row's state, the relay's
+progress and the 未叫醒 list are derived from the attempts every time they are read.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dutyroom.db.models import ResponsiblePerson, Warning, WarningAttempt, WarningTarget
+from dutyroom.domain import warnings as rules
+from dutyroom.domain.clock import parse_local_time
+from dutyroom.domain.incidents import FUTURE_TOLERANCE
+from dutyroom.domain.roles import Permission
+from dutyroom.domain.text import Verbatim, sentence
+from dutyroom.domain.warnings import Action, Channel, Colour, Row, Status
+from dutyroom.services import settings_service
+from dutyroom.services.errors import InputError, obey
+from dutyroom.services.records import audit_change, text_input, utc_now
+from dutyroom.services.responsible_service import roles_in, villages_in
+from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+
+ENTITY = "warning"
+ATTEMPT_ENTITY = "warning_attempt"
+CHANGED = Changes(warnings=True)
+
+
+@dataclass(frozen=True)
+class Target:
+    """One person on a warning's list, with where they stand."""
+
+    person_id: int
+    name: str
+    village: str
+    role: str
+    mobile: str
+    backup_id: int | None
+    backup_name: str
+    backup_mobile: str
+    row: Row
+    attempts: tuple[rules.Attempt, ...]
+
+    @property
+    def reached(self) -> bool:
+        return rules.reached(self.row)
+
+    @property
+    def state_label(self) -> str:
+        return rules.row_label(self.row)
+
+
+@dataclass(frozen=True)
+class WarningView:
+    id: int
+    thread_id: int
+    action: Action
+    issuer: str
+    type: str
+    colour: Colour
+    issued_at: datetime
+    valid_until: datetime | None
+    received_at: datetime
+    villages: tuple[str, ...]
+    text: str
+    measures: str
+    relay_due: datetime | None
+    status: Status
+    reached: int
+    to_reach: int
+    created_by: str
+
+    @property
+    def title(self) -> str:
+        return rules.title(self.type, self.colour)
+
+    @property
+    def done(self) -> bool:
+        return self.reached == self.to_reach
+
+
+@dataclass(frozen=True)
+class Board:
+    """The relay board of one notice: the notice, its thread, and one row a person."""
+
+    warning: WarningView
+    thread: list[WarningView]
+    targets: list[Target]
+    attempts_before_backup: int
+
+    @property
+    def unreached(self) -> list[Target]:
+        """The 未叫醒 list."""
+        return [t for t in self.targets if not t.reached]
+
+
+@dataclass(frozen=True)
+class Added:
+    warning: WarningView
+    targets: list[Target]
+
+
+@dataclass(frozen=True)
+class Relayed:
+    warning: WarningView
+    target: Target
+    next: list[Target]  # who is still to be reached, in board order
+    board: Board  # the board as it stands after the attempt: no second read to show it
+
+
+# --- reading -----------------------------------------------------------------------
+
+
+def _superseded(session: Session, thread_ids: Sequence[int]) -> dict[int, tuple[int, Action]]:
+    """The newest notice of each thread with its action: every earlier one is superseded
+    by it (cancelled, if it is the cancellation)."""
+    latest: dict[int, tuple[int, Action]] = {}
+    for thread_id, notice_id, action in session.execute(
+            select(Warning.thread_id, Warning.id, Warning.action).where(
+                Warning.thread_id.in_(thread_ids))):
+        if thread_id is not None and notice_id > latest.get(thread_id, (0, Action.ISSUE))[0]:
+            latest[thread_id] = (notice_id, Action(action))
+    return latest
+
+
+def _targets(session: Session, warning_ids: Sequence[int], relay_open: Mapping[int, bool],
+             limit: int) -> dict[int, list[Target]]:
+    rows = list(session.scalars(select(WarningTarget).where(
+        WarningTarget.warning_id.in_(warning_ids)).order_by(WarningTarget.id)))
+    tries: dict[int, list[rules.Attempt]] = {}
+    if rows:
+        for target_id, person_id, at, channel, outcome, via in session.execute(
+                select(WarningAttempt.target_id, WarningTarget.person_id, WarningAttempt.at,
+                       WarningAttempt.channel, WarningAttempt.outcome, WarningAttempt.via_backup)
+                .join(WarningTarget, WarningTarget.id == WarningAttempt.target_id)
+                .where(WarningTarget.warning_id.in_(warning_ids))):
+            tries.setdefault(target_id, []).append(
+                rules.Attempt(person_id, at, Channel(channel), rules.Outcome(outcome), via))
+    result: dict[int, list[Target]] = {w: [] for w in warning_ids}
+    for t in rows:
+        attempts = tuple(sorted(tries.get(t.id, []), key=lambda a: a.at))
+        row = rules.row_of(attempts, limit, relay_open[t.warning_id], t.backup_id is not None)
+        result[t.warning_id].append(Target(
+            t.person_id, t.name, t.village, t.role, t.mobile, t.backup_id, t.backup_name,
+            t.backup_mobile, row, attempts))
+    return result
+
+
+def _limit(session: Session) -> int:
+    return int(settings_service.load_settings_in(session)["relay_attempts"])
+
+
+def _statuses(session: Session, notices: Sequence[Warning], at: datetime) -> dict[int, Status]:
+    latest = _superseded(session, [n.thread_id or n.id for n in notices])
+    statuses = {}
+    for n in notices:
+        newest, action = latest.get(n.thread_id or n.id, (n.id, Action(n.action)))
+        statuses[n.id] = rules.status_of(Action(n.action), action if newest != n.id else None,
+                                         n.valid_until, at)
+    return statuses
+
+
+def _read(session: Session, notices: Sequence[Warning], at: datetime,
+          with_targets: bool = False) -> tuple[list[WarningView], dict[int, list[Target]]]:
+    statuses = _statuses(session, notices, at)
+    ids = [n.id for n in notices]
+    targets = _targets(session, ids, {i: statuses[i] == Status.ACTIVE for i in ids},
+                       _limit(session))
+    views = []
+    for n in notices:
+        listed = targets[n.id]
+        views.append(WarningView(
+            n.id, n.thread_id or n.id, Action(n.action), n.issuer, n.type, Colour(n.colour),
+            n.issued_at, n.valid_until, n.received_at, tuple(json.loads(n.villages)), n.text,
+            n.measures, n.relay_due, statuses[n.id], sum(1 for t in listed if t.reached),
+            len(listed), n.created_by))
+    return views, targets if with_targets else {}
+
+
+def list_warnings(uow: UnitOfWork, active: bool = False, at: datetime | None = None,
+                  limit: int = 500) -> list[WarningView]:
+    """Warnings newest first, with their relay progress at `at`; `active`: in force only."""
+    moment = utc_now(at)
+    with uow.read() as session:
+        notices = list(session.scalars(select(Warning).where(Warning.received_at <= moment)
+                                       .order_by(Warning.received_at.desc(), Warning.id.desc())
+                                       .limit(limit)))
+        views, _ = _read(session, notices, moment)
+        return [v for v in views if v.status == Status.ACTIVE] if active else views
+
+
+def _notice(session: Session, warning_id: object) -> Warning:
+    try:
+        key = int(str(warning_id))
+    except ValueError:
+        key = 0
+    row = session.get(Warning, key) if key > 0 else None
+    if row is None:
+        raise InputError.simple(sentence("没有编号为 {0} 的预警", warning_id), "id")
+    return row
+
+
+def _board(session: Session, row: Warning, at: datetime) -> Board:
+    thread = list(session.scalars(select(Warning).where(
+        Warning.thread_id == (row.thread_id or row.id)).order_by(Warning.id)))
+    views, targets = _read(session, thread, at, with_targets=True)
+    mine = next(v for v in views if v.id == row.id)
+    return Board(mine, views, targets[row.id], _limit(session))
+
+
+def board(uow: UnitOfWork, warning_id: int, at: datetime | None = None) -> Board:
+    """The relay board of one notice."""
+    with uow.read() as session:
+        return _board(session, _notice(session, warning_id), utc_now(at))
+
+
+# --- recording a warning -----------------------------------------------------------
+
+
+def _time(raw: Any, zone: Any, key: str, label: str, *, required: bool) -> datetime | None:
+    value = obey(parse_local_time, raw, zone, key, label)
+    if value is None and required:
+        raise InputError.simple(sentence("请填写{0}", label), key)
+    return value
+
+
+def _villages(raw: Any) -> list[str]:
+    if isinstance(raw, str):
+        return [v for v in raw.replace("，", "、").replace(",", "、").split("、")]
+    if isinstance(raw, list | tuple):
+        if any(isinstance(v, dict | list | tuple | bool) for v in raw):
+            raise InputError.simple(sentence("村(社区)应为名称的列表"), "villages")
+        return [str(v) for v in raw]
+    raise InputError.simple(sentence("村(社区)应为名称的列表"), "villages")
+
+
+def add_warning(uow: UnitOfWork, values: Mapping[str, Any],
+                now: datetime | None = None) -> Outcome[Added]:
+    """Record a received warning, or a later notice of one (`supersedes`: the notice it
+    follows; `action` "cancel" for a 解除), and work out whom it must reach by when."""
+    moment = utc_now(now)
+    with uow.write(Permission.LOG) as session:
+        desk = settings_service.desk(session)
+        relay = rules.rules_from_settings(desk.values)
+        previous = None
+        if values.get("supersedes") not in (None, ""):
+            previous = _notice(session, values["supersedes"])
+            if previous.action == Action.CANCEL:
+                raise InputError.simple(sentence("该预警已解除，不能再更新"), "supersedes")
+        cancel = str(values.get("action") or "").strip() in (Action.CANCEL.value, "解除")
+        if cancel and previous is None:
+            raise InputError.simple(sentence("解除预警须指明所解除的预警"), "supersedes")
+        type_ = obey(rules.parse_type, values.get("type") if values.get("type") or previous is None
+                     else previous.type)
+        colour = obey(rules.parse_colour, values.get("colour") if values.get("colour") or
+                      previous is None else previous.colour)
+        issuer = text_input(values.get("issuer") or (previous.issuer if previous else ""),
+                            "issuer", "发布单位", 64, required=True)
+        issued_at = _time(values.get("issued_at"), desk.zone, "issued_at", "发布时间", required=True)
+        assert issued_at is not None
+        valid_until = _time(values.get("valid_until"), desk.zone, "valid_until", "有效期至",
+                            required=False)
+        obey(rules.check_validity, issued_at, valid_until)
+        received_at = _time(values.get("received_at"), desk.zone, "received_at", "接收时间",
+                            required=False) or moment.replace(microsecond=0)
+        if received_at > moment + FUTURE_TOLERANCE or issued_at > moment + FUTURE_TOLERANCE:
+            raise InputError.simple(sentence("时间比现在晚 5 分钟以上，请检查日期和时间"), "issued_at")
+        asked = _villages(values.get("villages")) if values.get("villages") not in (None, "", []) \
+            else (json.loads(previous.villages) if previous else [])
+        villages = obey(rules.area_villages, asked, villages_in(session))
+        action = rules.action_for(Colour(previous.colour) if previous else None, colour, cancel)
+        directory = [rules.Person(p.id, p.name, p.village, p.role, p.backup_id)
+                     for p in session.scalars(select(ResponsiblePerson).where(
+                         ResponsiblePerson.active.is_(True)))]
+        chosen = [] if cancel else rules.to_reach(directory, villages, colour, relay,
+                                                  roles_in(session))
+        row = Warning(
+            thread_id=(previous.thread_id or previous.id) if previous else None,
+            supersedes_id=previous.id if previous else None, action=action.value, issuer=issuer,
+            type=type_, colour=colour.value, issued_at=issued_at, valid_until=valid_until,
+            received_at=received_at, villages=json.dumps(list(villages), ensure_ascii=False),
+            text=text_input(values.get("text"), "text", "预警内容", 5000),
+            measures=text_input(values.get("measures"), "measures", "防御措施", 5000),
+            relay_due=None if cancel else rules.relay_due(received_at, colour, relay),
+            created_by=uow.actor)
+        session.add(row)
+        session.flush()
+        if row.thread_id is None:
+            row.thread_id = row.id
+        people = {p.id: p for p in session.scalars(select(ResponsiblePerson))}
+        for person in chosen:
+            source = people[person.id]
+            backup = people.get(source.backup_id) if source.backup_id is not None else None
+            session.add(WarningTarget(
+                warning_id=row.id, person_id=source.id, name=source.name, village=source.village,
+                role=source.role, mobile=source.mobile,
+                backup_id=backup.id if backup else None, backup_name=backup.name if backup else "",
+                backup_mobile=backup.mobile if backup else ""))
+        audit_change(session, row, uow.actor, ENTITY, action.value)
+        result = _board(session, row, moment)
+        return Outcome(Added(result.warning, result.targets), CHANGED)
+
+
+# --- relaying ----------------------------------------------------------------------
+
+
+def _target(session: Session, row: Warning, person_id: object) -> tuple[WarningTarget, bool]:
+    """The row of the list a call to `person_id` counts for: the person's own, or the row
+    whose AB角 they are."""
+    listed = list(session.scalars(select(WarningTarget).where(WarningTarget.warning_id == row.id)))
+    try:
+        key = int(str(person_id))
+    except ValueError:  # a name: the one person of that name on the list, or an AB角's
+        wanted = str(person_id).strip()
+        named = {t.person_id for t in listed if t.name == wanted} or {
+            t.backup_id for t in listed if t.backup_name == wanted and t.backup_id is not None}
+        key = named.pop() if len(named) == 1 else 0
+        if key == 0:
+            raise InputError.simple(sentence("{0} 不在该预警的叫应名单中", person_id), "person") from None
+    own = next((t for t in listed if t.person_id == key), None)
+    if own is not None:
+        return own, False
+    backing = next((t for t in listed if t.backup_id == key), None)
+    if backing is not None:
+        return backing, True
+    person = session.get(ResponsiblePerson, key) if key > 0 else None
+    who = Verbatim(person.name) if person else key
+    raise InputError.simple(sentence("{0} 不在该预警的叫应名单中", who), "person")
+
+
+def _open_notice(session: Session, warning_id: object, moment: datetime) -> Warning:
+    row = _notice(session, warning_id)
+    obey(rules.check_can_relay, _statuses(session, [row], moment)[row.id])
+    return row
+
+
+def _attempt(session: Session, target: WarningTarget, at: datetime, channel: Channel,
+             outcome: rules.Outcome, via_backup: bool, actor: str) -> None:
+    attempt = WarningAttempt(target_id=target.id, at=at, channel=channel.value,
+                             outcome=outcome.value, via_backup=via_backup, by=actor)
+    session.add(attempt)
+    audit_change(session, attempt, actor, ATTEMPT_ENTITY, "create")
+
+
+def _when(session: Session, row: Warning, at: Any, moment: datetime) -> datetime:
+    zone = settings_service.desk(session).zone
+    value = _time(at, zone, "at", "联系时间", required=False) or moment
+    if value > moment + FUTURE_TOLERANCE:
+        raise InputError.simple(sentence("联系时间比现在晚 5 分钟以上，请检查日期和时间"), "at")
+    if value < row.received_at:
+        raise InputError.simple(sentence("联系时间不能早于接收预警的时间"), "at")
+    return value
+
+
+def record_attempt(uow: UnitOfWork, warning_id: int, person_id: int | str, channel: object,
+                   answered: bool, at: Any = None, now: datetime | None = None,
+                   backup: bool = False) -> Outcome[Relayed]:
+    """One contact attempt (电话 answered or not, 上门 …) with a person on the list or with
+    their AB角; a one-way channel left unanswered is recorded as sent, not as a failed call.
+    `backup`: the call went to the AB角 of `person_id`'s row (who may be on the list too)."""
+    moment = utc_now(now)
+    with uow.write(Permission.LOG) as session:
+        row = _open_notice(session, warning_id, moment)
+        target, via_backup = _target(session, row, person_id)
+        if backup:
+            if via_backup or target.backup_id is None:
+                raise InputError.simple(sentence("{0} 没有登记 AB角", Verbatim(target.name)), "person")
+            via_backup = True
+        way = obey(rules.parse_channel, channel)
+        when = _when(session, row, at, moment)
+        outcome = rules.Outcome.ANSWERED if answered else (
+            rules.Outcome.SENT if way in rules.ONE_WAY else rules.Outcome.NO_ANSWER)
+        _attempt(session, target, when, way, outcome, via_backup, uow.actor)
+        result = _board(session, row, moment)
+        mine = next(t for t in result.targets if t.person_id == target.person_id)
+        return Outcome(Relayed(result.warning, mine, result.unreached, result), CHANGED)
+
+
+def mark_sent(uow: UnitOfWork, warning_id: int, channel: object, village: str | None = None,
+              at: Any = None, now: datetime | None = None) -> Outcome[int]:
+    """短信已发 / 微信群已发 for everyone not yet reached (in one village, or all): each gets
+    the channel on record, and nobody is taken to have answered."""
+    moment = utc_now(now)
+    with uow.write(Permission.LOG) as session:
+        row = _open_notice(session, warning_id, moment)
+        way = obey(rules.parse_channel, channel)
+        if way not in rules.ONE_WAY:
+            raise InputError.simple(sentence("批量登记只用于短信、微信工作群或广播"), "channel")
+        when = _when(session, row, at, moment)
+        reached = {t.person_id for t in _board(session, row, moment).targets if t.reached}
+        count = 0
+        for target in session.scalars(select(WarningTarget).where(
+                WarningTarget.warning_id == row.id).order_by(WarningTarget.id)):
+            if target.person_id in reached or (village and target.village != village):
+                continue
+            _attempt(session, target, when, way, rules.Outcome.SENT, False, uow.actor)
+            count += 1
+        return Outcome(count, CHANGED if count else Changes())
+
+
+def in_force_in(session: Session, at: datetime) -> list[tuple[WarningView, list[Target]]]:
+    """The warnings in force at `at` with their lists, oldest first (for the handover)."""
+    notices = list(session.scalars(select(Warning).where(
+        Warning.action != Action.CANCEL.value, Warning.received_at <= at).where(
+        (Warning.valid_until.is_(None)) | (Warning.valid_until > at)).order_by(Warning.id)))
+    views, targets = _read(session, notices, at, with_targets=True)
+    return [(v, targets[v.id]) for v in views if v.status == Status.ACTIVE]
+
+
+# --- alerts ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RelayDeadline:
+    """A person a warning in force must reach by its relay deadline (an alert)."""
+
+    warning_id: int
+    person_id: int
+    subject: str
+    opens: datetime
+    due: datetime
+    reached_at: datetime | None
+    expires: datetime | None
+
+
+def relay_deadlines_in(session: Session, at: datetime) -> list[RelayDeadline]:
+    """Every person on the list of a warning in force that has a relay deadline; alerts
+    are derived from these every time, so a restart loses none."""
+    notices = list(session.scalars(select(Warning).where(
+        Warning.relay_due.is_not(None), Warning.action != Action.CANCEL.value,
+        Warning.received_at <= at)))
+    views, targets = _read(session, notices, at, with_targets=True)
+    result = []
+    for view in views:
+        if view.status != Status.ACTIVE or view.relay_due is None:
+            continue
+        for t in targets[view.id]:
+            result.append(RelayDeadline(
+                view.id, t.person_id,
+                sentence("{0}：{1} {2} {3}", view.title, Verbatim(t.village), Verbatim(t.role),
+                         Verbatim(t.name)),
+                view.received_at, view.relay_due, t.row.reached_at, view.valid_until))
+    return result

@@ -1,0 +1,348 @@
+"""The 责任人 directory and the warning relay, on SQLite and PostgreSQL: imports whole or
+not at all, whom a warning reaches, every attempt recorded, alerts until all answered."""
+
+from __future__ import annotations
+
+import csv
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import update
+
+from dutyroom.app import open_backend
+from dutyroom.db.models import WarningAttempt
+from dutyroom.domain.warnings import RowState, Status
+from dutyroom.services import (
+    alert_service,
+    check_service,
+    responsible_service,
+    settings_service,
+    warning_service,
+)
+from dutyroom.services.errors import InputError
+
+HEADER = ["村(社区)", "岗位", "姓名", "手机", "AB角", "备注"]
+GOOD = [
+    ["东村", "村(社区)书记", "张建国", "13800000001", "李秀英", ""],
+    ["东村", "网格员", "李秀英", "13800000002", "张建国", ""],
+    ["东村", "山洪预警员", "陈大勇", "13800000003", "张建国", "住村口"],
+    ["西村", "村(社区)书记", "王德明", "13800000004", "", ""],
+    ["西村", "村(社区)主任", "刘桂兰", "13800000005", "王德明", ""],
+]
+NOW = datetime(2026, 7, 1, 18, 40, tzinfo=UTC)  # 02:40 at the desk
+
+
+def write(tmp_path: Path, rows: list[list[object]], kind: str = "csv", header=HEADER) -> Path:
+    if kind == "xlsx":
+        path = tmp_path / "责任人.xlsx"
+        book = Workbook()
+        book.active.append(header)
+        for row in rows:
+            book.active.append(row)
+        book.save(path)
+        return path
+    path = tmp_path / "责任人.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def red(**extra: object) -> dict[str, object]:
+    return {"issuer": "县气象台", "type": "暴雨", "colour": "red", "issued_at": "2026-07-02T02:30",
+            "valid_until": "2026-07-02T20:00", "villages": ["全镇"], "text": "暴雨红色预警",
+            **extra}
+
+
+@pytest.fixture
+def desk(backend, tmp_path):
+    responsible_service.import_file(backend.uow, write(tmp_path, GOOD))
+    return backend
+
+
+def ids(desk) -> dict[str, int]:
+    return {p.name: p.id for p in responsible_service.directory(desk.uow).people}
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_a_good_file_is_imported_with_its_backups(backend, tmp_path, kind):
+    assert responsible_service.import_file(backend.uow, write(tmp_path, GOOD, kind)).value == 5
+    found = responsible_service.directory(backend.uow)
+    by_name = {p.name: p for p in found.people}
+    assert by_name["张建国"].backup_name == "李秀英"
+    assert by_name["陈大勇"].backup_mobile == "13800000001"
+    assert by_name["王德明"].backup_id is None
+    assert found.villages == ("东村", "西村")
+
+
+BAD_ROWS = [
+    ("missing village", ["", "网格员", "赵强", "13800000009", "", ""], "村(社区)", "不能为空"),
+    ("ten-digit mobile", ["西村", "网格员", "赵强", "1380000000", "", ""], "手机", "不是 11 位手机号"),
+    ("unknown backup", ["西村", "网格员", "赵强", "13800000009", "钱多多", ""], "AB角",
+     "不在文件或责任人名单中"),
+    ("duplicate person", ["东村", "网格员", "李秀英", "13800000002", "", ""], "姓名", "与第 3 行重复"),
+    ("shared mobile", ["西村", "网格员", "赵强", "13800000001", "", ""], "手机", "与第 2 行重复"),
+    ("unknown role", ["西村", "村长助理", "赵强", "13800000009", "", ""], "岗位", "不是本镇设定的责任人岗位"),
+]
+
+
+@pytest.mark.parametrize(("case", "row", "column", "message"), BAD_ROWS, ids=[b[0] for b in BAD_ROWS])
+def test_one_bad_row_rejects_the_whole_file(backend, tmp_path, case, row, column, message):
+    path = write(tmp_path, [*GOOD, row])
+    preview = responsible_service.preview_file(backend.uow, path)
+    assert not preview.ok and len(preview.rows) == 6
+    with pytest.raises(InputError) as caught:
+        responsible_service.import_file(backend.uow, path)
+    problem = caught.value.problems[0]
+    assert (problem.row, problem.column) == (7, column)
+    assert message in problem.message
+    assert "第 7 行" in caught.value.one_line() and path.name in caught.value.one_line()
+    assert responsible_service.directory(backend.uow).people == []
+
+
+def test_a_person_already_in_the_directory_is_a_duplicate(desk, tmp_path):
+    path = write(tmp_path, [["东村", "网格员", "李秀英", "13800000002", "", ""]])
+    with pytest.raises(InputError, match="已有东村网格员「李秀英」"):
+        responsible_service.import_file(desk.uow, path)
+    # an AB角 already in the directory is fine
+    path = write(tmp_path, [["西村", "网格员", "赵强", "13800000009", "王德明", ""]])
+    assert responsible_service.import_file(desk.uow, path).value == 1
+    assert {p.name: p for p in responsible_service.directory(desk.uow).people}[
+        "赵强"].backup_name == "王德明"
+
+
+def test_directory_edits_are_audited_and_checked(desk):
+    person = responsible_service.add_person(desk.uow, {
+        "name": "孙丽", "village": "南村", "role": "网格员", "mobile": "13900000001",
+        "backup_id": ids(desk)["张建国"]}).value
+    changed = responsible_service.update_person(desk.uow, person.id, {
+        "name": "孙丽", "village": "南村", "role": "网格员", "mobile": "13900000002",
+        "backup_id": None}, person.version).value
+    assert changed.mobile == "13900000002" and changed.backup_id is None
+    with pytest.raises(InputError, match="不能是本人"):
+        responsible_service.update_person(desk.uow, person.id, {
+            "name": "孙丽", "village": "南村", "role": "网格员", "mobile": "13900000002",
+            "backup_id": person.id})
+    responsible_service.set_person_active(desk.uow, person.id, False)
+    assert "南村" not in responsible_service.directory(desk.uow).villages
+    assert check_service.run_check(desk.uow, desk.engine).ok
+
+
+def test_a_red_warning_reaches_everyone_in_the_area_by_five_minutes(desk):
+    added = warning_service.add_warning(desk.uow, red(villages=["东村"]), now=NOW).value
+    assert [t.name for t in added.targets] == ["张建国", "李秀英", "陈大勇"]
+    assert added.warning.relay_due == NOW + timedelta(minutes=5)
+    yellow = warning_service.add_warning(desk.uow, red(colour="yellow"), now=NOW).value
+    assert [t.name for t in yellow.targets] == ["张建国", "李秀英", "王德明", "刘桂兰"]
+    assert yellow.warning.relay_due == NOW + timedelta(minutes=30)
+    blue = warning_service.add_warning(desk.uow, red(colour="蓝色"), now=NOW).value
+    assert blue.targets == [] and blue.warning.relay_due is None and blue.warning.done
+
+
+@pytest.mark.parametrize(("values", "field", "message"), [
+    ({"valid_until": "2026-07-02T02:00"}, "valid_until", "有效期至应晚于发布时间"),
+    ({"colour": "purple"}, "colour", "不是预警颜色"),
+    ({"type": "地震"}, "type", "不是已知的预警类型"),
+    ({"villages": ["东村", "月亮村"]}, "villages", "本镇没有村(社区)「月亮村」"),
+    ({"villages": [{"a": 1}]}, "villages", "应为名称的列表"),
+    ({"issued_at": "昨天"}, "issued_at", "不是有效的时间"),
+    ({"supersedes": 99}, "id", "没有编号为 99 的预警"),
+])
+def test_bad_warnings_change_nothing(desk, values, field, message):
+    with pytest.raises(InputError) as caught:
+        warning_service.add_warning(desk.uow, red(**values), now=NOW)
+    assert caught.value.problems[0].field == field and message in caught.value.one_line()
+    assert warning_service.list_warnings(desk.uow, at=NOW) == []
+
+
+def test_a_relay_worked_through_with_the_backup(desk):
+    people = ids(desk)
+    w = warning_service.add_warning(desk.uow, red(villages=["东村"]), now=NOW).value.warning
+    for minute in range(3):
+        done = warning_service.record_attempt(
+            desk.uow, w.id, people["陈大勇"], "phone", False, at=NOW + timedelta(minutes=minute),
+            now=NOW + timedelta(minutes=4)).value
+    assert done.target.state_label == "未接通 3 次" and done.target.row.offer_backup
+    assert done.target.backup_name == "张建国"
+    # bulk: a text to everyone not reached records the channel, answers nobody
+    sent = warning_service.mark_sent(desk.uow, w.id, "sms", now=NOW + timedelta(minutes=4)).value
+    assert sent == 3
+    board = warning_service.board(desk.uow, w.id, at=NOW + timedelta(minutes=4))
+    assert board.warning.reached == 0
+    assert [t.row.state for t in board.targets] == [RowState.NOT_CONTACTED, RowState.NOT_CONTACTED,
+                                                    RowState.NO_ANSWER]
+    # the AB角 (张建国) answers for 陈大勇 — by name, as the command line may give it;
+    # 张建国 is on the list himself, so his own row is what a call to him records
+    warning_service.record_attempt(desk.uow, w.id, "张建国", "phone", True, now=NOW + timedelta(minutes=4))
+    warning_service.record_attempt(desk.uow, w.id, people["李秀英"], "visit", True,
+                                   now=NOW + timedelta(minutes=4))
+    board = warning_service.board(desk.uow, w.id, at=NOW + timedelta(minutes=4))
+    assert [t.name for t in board.unreached] == ["陈大勇"]
+    with pytest.raises(InputError, match="王德明 不在该预警的叫应名单中"):
+        warning_service.record_attempt(desk.uow, w.id, people["王德明"], "phone", True, now=NOW)
+
+
+def test_the_backup_answers_for_a_person_not_on_the_list(desk):
+    people = ids(desk)
+    w = warning_service.add_warning(desk.uow, red(villages=["西村"], colour="yellow"),
+                                    now=NOW).value.warning
+    settings_service.save_settings(desk.uow, {"relay_roles_yellow": "村(社区)主任"})
+    # 刘桂兰's AB角 is 王德明, also on this list (yellow: 书记 and 主任): both rows separate
+    relayed = warning_service.record_attempt(desk.uow, w.id, people["刘桂兰"], "phone", True,
+                                             now=NOW).value
+    assert relayed.target.row.state == RowState.ANSWERED and relayed.warning.reached == 1
+    only_director = warning_service.add_warning(desk.uow, red(villages=["西村"], colour="yellow"),
+                                                now=NOW).value
+    assert [t.name for t in only_director.targets] == ["刘桂兰"]
+    via = warning_service.record_attempt(desk.uow, only_director.warning.id, people["王德明"],
+                                         "phone", True, now=NOW).value
+    assert via.target.name == "刘桂兰" and via.target.row.state == RowState.BACKUP
+    assert via.warning.done and via.next == []
+
+
+def test_the_backup_on_the_list_answers_for_the_row_the_officer_chose(desk):
+    people = ids(desk)
+    w = warning_service.add_warning(desk.uow, red(villages=["东村"]), now=NOW).value.warning
+    # 陈大勇's AB角 张建国 is on the list himself: the board says which row the call is for
+    relayed = warning_service.record_attempt(desk.uow, w.id, people["陈大勇"], "phone", True,
+                                             now=NOW, backup=True).value
+    assert relayed.target.name == "陈大勇" and relayed.target.row.state == RowState.BACKUP
+    assert [t.name for t in relayed.next] == ["张建国", "李秀英"]
+    with pytest.raises(InputError, match="王德明 没有登记 AB角"):
+        west = warning_service.add_warning(desk.uow, red(villages=["西村"]), now=NOW).value
+        warning_service.record_attempt(desk.uow, west.warning.id, people["王德明"], "phone", True,
+                                       now=NOW, backup=True)
+
+
+def test_cancellation_and_expiry_end_the_relay(desk):
+    people = ids(desk)
+    first = warning_service.add_warning(desk.uow, red(colour="yellow"), now=NOW).value.warning
+    up = warning_service.add_warning(desk.uow, {**red(), "supersedes": first.id},
+                                     now=NOW + timedelta(minutes=1)).value.warning
+    assert up.action == "upgrade" and up.thread_id == first.id and up.to_reach == 5
+    with pytest.raises(InputError, match="已更新，不能再记录叫应"):
+        warning_service.record_attempt(desk.uow, first.id, people["张建国"], "phone", True, now=NOW)
+    cancel = warning_service.add_warning(desk.uow, {"supersedes": up.id, "action": "cancel",
+                                                    "issued_at": "2026-07-02T03:00"},
+                                         now=NOW + timedelta(minutes=30)).value.warning
+    assert cancel.status == Status.CANCELLED and cancel.type == "暴雨"
+    board = warning_service.board(desk.uow, up.id, at=NOW + timedelta(minutes=31))
+    assert board.warning.status == Status.CANCELLED
+    assert {t.row.state for t in board.targets} == {RowState.NOT_NEEDED}
+    assert [v.action for v in board.thread] == ["issue", "upgrade", "cancel"]
+    with pytest.raises(InputError, match="不能再记录叫应"):
+        warning_service.record_attempt(desk.uow, up.id, people["张建国"], "phone", True,
+                                       now=NOW + timedelta(minutes=31))
+    with pytest.raises(InputError, match="已解除，不能再更新"):
+        warning_service.add_warning(desk.uow, {**red(), "supersedes": cancel.id}, now=NOW)
+    assert warning_service.list_warnings(desk.uow, active=True, at=NOW + timedelta(hours=1)) == []
+    # a warning past its validity closes itself but keeps its record
+    short = warning_service.add_warning(desk.uow, red(valid_until="2026-07-02T04:00"),
+                                        now=NOW + timedelta(hours=1)).value.warning
+    later = NOW + timedelta(hours=3)
+    assert [w.id for w in warning_service.list_warnings(desk.uow, active=True,
+                                                        at=NOW + timedelta(hours=1))] == [short.id]
+    listed = {w.id: w.status for w in warning_service.list_warnings(desk.uow, at=later)}
+    assert listed[short.id] == Status.EXPIRED
+
+
+def test_unreached_people_ring_until_answered_and_survive_a_restart(db_target, tmp_path):
+    desk = open_backend(db_target, "tester")
+    try:
+        responsible_service.import_file(desk.uow, write(tmp_path, GOOD))
+        people = ids(desk)
+        w = warning_service.add_warning(desk.uow, red(villages=["东村"]), now=NOW).value.warning
+        assert alert_service.alerts_at(desk.uow, NOW + timedelta(minutes=4)) == []
+        warning_service.record_attempt(desk.uow, w.id, people["张建国"], "phone", True,
+                                       now=NOW + timedelta(minutes=2))
+    finally:
+        desk.close()
+    desk = open_backend(db_target, "tester")
+    try:
+        due = [a for a in alert_service.alerts_at(desk.uow, NOW + timedelta(minutes=6))
+               if a.kind == "warning_relay"]
+        assert sorted(a.subject.split()[-1] for a in due) == ["李秀英", "陈大勇"]
+        assert all(a.pressing and a.ref == w.id for a in due)
+        for name in ("李秀英", "陈大勇"):
+            warning_service.record_attempt(desk.uow, w.id, people[name], "phone", True,
+                                           now=NOW + timedelta(minutes=7))
+        assert [a for a in alert_service.alerts_at(desk.uow, NOW + timedelta(minutes=8))
+                if a.kind == "warning_relay"] == []
+    finally:
+        desk.close()
+
+
+def test_an_attempt_edited_behind_the_apps_back_is_found(desk):
+    people = ids(desk)
+    w = warning_service.add_warning(desk.uow, red(villages=["东村"]), now=NOW).value.warning
+    warning_service.record_attempt(desk.uow, w.id, people["张建国"], "phone", False, now=NOW)
+    assert check_service.run_check(desk.uow, desk.engine).ok
+    with desk.engine.begin() as connection:
+        connection.execute(update(WarningAttempt).values(outcome="answered"))
+    report = check_service.run_check(desk.uow, desk.engine)
+    assert not report.ok and any("叫应记录" in p for p in report.problems)
+
+
+def test_the_relay_record_printed_and_exported(desk, tmp_path):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from dutyroom.services import warning_record
+
+    people = ids(desk)
+    w = warning_service.add_warning(desk.uow, red(villages=["东村"], measures="转移低洼群众"),
+                                    now=NOW).value.warning
+    warning_service.record_attempt(desk.uow, w.id, people["张建国"], "phone", True,
+                                   at=NOW + timedelta(seconds=50), now=NOW + timedelta(minutes=1))
+    warning_service.record_attempt(desk.uow, w.id, people["陈大勇"], "phone", False,
+                                   at=NOW + timedelta(seconds=70), now=NOW + timedelta(minutes=1))
+    document = warning_record.relay_document(desk.uow, w.id, NOW + timedelta(minutes=9))
+    text = "".join(page.extract_text() for page in PdfReader(BytesIO(document.data)).pages)
+    for expected in ("预警信息接收及叫应记录", "暴雨红色预警", "转移低洼群众", "02:40:50 电话 已应答",
+                     "02:41:10 电话 未接通", "三、未叫醒名单"):
+        assert expected in text.replace("\n", " ").replace("  ", " ") or expected in text
+    unreached = text.split("三、未叫醒名单")[1]
+    assert "李秀英" in unreached and "陈大勇" in unreached
+    assert unreached.split("值班员")[0].count("东村") == 2  # 张建国, reached, only as an AB角
+    out = warning_record.export_relay(desk.uow, w.id, tmp_path / "叫应.xlsx", NOW + timedelta(minutes=9))
+    book = load_workbook(out)
+    rows = [[c for c in row] for row in book["叫应记录"].iter_rows(values_only=True)]
+    people_rows = rows[rows.index(next(r for r in rows if r[0] == "村(社区)")) + 1:]
+    assert [r[2] for r in people_rows] == ["张建国", "李秀英", "陈大勇"]
+    assert "已应答" in people_rows[0][5] and people_rows[1][5] == "未联系"
+    assert [r[2] for r in book["未叫醒名单"].iter_rows(min_row=2, values_only=True)] == \
+        ["李秀英", "陈大勇"]
+
+
+def test_the_handover_hands_over_warnings_in_force_and_the_unreached(desk):
+    from datetime import date
+
+    from dutyroom.services import handover_service
+
+    people = ids(desk)
+    w = warning_service.add_warning(desk.uow, red(villages=["东村"]), now=NOW).value.warning
+    warning_service.record_attempt(desk.uow, w.id, people["张建国"], "phone", True, now=NOW)
+    at = NOW + timedelta(minutes=20)  # 03:00 at the desk, the shift of 07-01
+    view = handover_service.handover_view(desk.uow, date(2026, 7, 1), at)
+    items = next(s for s in view.record.sections if s.key == "open_items")
+    line = next(x for x in items.lines if x.key == f"warning/{w.id}")
+    assert line.alert and line.cells[0] == "预警叫应"
+    assert "已叫应 1/3" in line.cells[1] and "东村 网格员 李秀英" in line.cells[1]
+    assert "东村 村(社区)书记 张建国" not in line.cells[1]
+    for name in ("李秀英", "陈大勇"):
+        warning_service.record_attempt(desk.uow, w.id, people[name], "phone", True, now=at)
+    view = handover_service.handover_view(desk.uow, date(2026, 7, 1), at)
+    items = next(s for s in view.record.sections if s.key == "open_items")
+    line = next(x for x in items.lines if x.key == f"warning/{w.id}")
+    assert not line.alert and line.cells[3] == "已全部叫应"
+    # cancelled: no longer handed over
+    warning_service.add_warning(desk.uow, {"supersedes": w.id, "action": "cancel",
+                                           "issued_at": "2026-07-02T03:01"}, now=at)
+    view = handover_service.handover_view(desk.uow, date(2026, 7, 1), at + timedelta(minutes=1))
+    items = next(s for s in view.record.sections if s.key == "open_items")
+    assert not [x for x in items.lines if x.key.startswith("warning/")]

@@ -1,0 +1,159 @@
+"""The warning and 叫应 rules (domain/warnings.py), each checked against an independent
+answer written out longhand."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dutyroom.domain.errors import FieldError
+from dutyroom.domain.warnings import (
+    DEFAULT_ROLES,
+    DEFAULT_RULES,
+    TOWN,
+    Action,
+    Attempt,
+    Channel,
+    Colour,
+    Outcome,
+    Person,
+    RowState,
+    Status,
+    action_for,
+    area_villages,
+    check_can_relay,
+    check_validity,
+    parse_channel,
+    parse_colour,
+    parse_type,
+    relay_complete,
+    relay_due,
+    row_label,
+    row_of,
+    status_of,
+    to_reach,
+)
+
+T0 = datetime(2026, 6, 1, 2, 40, tzinfo=UTC)
+VILLAGES = ("东村", "西村", "南村", "北村")
+
+people = st.lists(
+    st.builds(Person, id=st.integers(1, 10_000), name=st.sampled_from("甲乙丙丁戊己"),
+              village=st.sampled_from(VILLAGES), role=st.sampled_from(DEFAULT_ROLES)),
+    max_size=40, unique_by=lambda p: p.id)
+
+
+@given(people, st.lists(st.sampled_from(VILLAGES), min_size=1, unique=True),
+       st.sampled_from(list(Colour)))
+def test_who_is_reached_by_colour(directory: list[Person], area: list[str], colour: Colour) -> None:
+    villages = area_villages(area, VILLAGES)
+    chosen = to_reach(directory, villages, colour, DEFAULT_RULES)
+    if colour == Colour.BLUE:
+        expected = set()
+    elif colour in (Colour.RED, Colour.ORANGE):
+        expected = {p.id for p in directory if p.village in area}
+    else:
+        expected = {p.id for p in directory if p.village in area
+                    and p.role in ("村(社区)书记", "村(社区)主任", "网格员")}
+    assert {p.id for p in chosen} == expected
+    assert len(chosen) == len(expected)
+    # grouped by village in the desk's order
+    order = [VILLAGES.index(p.village) for p in chosen]
+    assert order == sorted(order)
+
+
+def test_town_means_every_village_and_unknown_is_refused() -> None:
+    assert area_villages([TOWN], VILLAGES) == VILLAGES
+    assert area_villages(["北村", "东村"], VILLAGES) == ("东村", "北村")
+    with pytest.raises(FieldError, match="本镇没有村\\(社区\\)「月亮村」"):
+        area_villages(["东村", "月亮村"], VILLAGES)
+    with pytest.raises(FieldError) as error:
+        area_villages([" "], VILLAGES)
+    assert error.value.field == "villages"
+
+
+@pytest.mark.parametrize(("colour", "minutes"), [(Colour.RED, 5), (Colour.ORANGE, 5),
+                                                 (Colour.YELLOW, 30), (Colour.BLUE, None)])
+def test_relay_deadline_per_colour(colour: Colour, minutes: int | None) -> None:
+    due = relay_due(T0, colour, DEFAULT_RULES)
+    assert due == (None if minutes is None else T0 + timedelta(minutes=minutes))
+
+
+def test_parsing_words() -> None:
+    assert parse_colour("红色") == parse_colour("red") == parse_colour("红") == Colour.RED
+    assert parse_type("暴雨预警") == "暴雨"
+    assert parse_channel("短信") == parse_channel("sms") == Channel.SMS
+    for bad, parse in (("紫色", parse_colour), ("地震", parse_type), ("飞鸽", parse_channel)):
+        with pytest.raises(FieldError):
+            parse(bad)
+    with pytest.raises(FieldError, match="有效期至应晚于发布时间"):
+        check_validity(T0, T0 - timedelta(minutes=1))
+    check_validity(T0, None)
+
+
+def test_actions_follow_the_colour() -> None:
+    assert action_for(None, Colour.YELLOW, False) == Action.ISSUE
+    assert action_for(Colour.YELLOW, Colour.RED, False) == Action.UPGRADE
+    assert action_for(Colour.RED, Colour.ORANGE, False) == Action.DOWNGRADE
+    assert action_for(Colour.RED, Colour.RED, False) == Action.UPDATE
+    assert action_for(Colour.RED, Colour.RED, True) == Action.CANCEL
+
+
+attempts = st.lists(st.builds(
+    Attempt, person_id=st.just(1),
+    at=st.integers(0, 600).map(lambda s: T0 + timedelta(seconds=s)),
+    channel=st.sampled_from(list(Channel)),
+    outcome=st.sampled_from(list(Outcome)), via_backup=st.booleans()), max_size=8)
+
+
+@given(attempts, st.integers(1, 5), st.booleans(), st.booleans())
+def test_row_state_from_attempts(tries: list[Attempt], limit: int, relay_open: bool,
+                                 has_backup: bool) -> None:
+    row = row_of(reversed(tries), limit, relay_open, has_backup)
+    answers = sorted((a for a in tries if a.outcome == Outcome.ANSWERED),
+                     key=lambda a: (a.at, a.via_backup))
+    failed = len([a for a in tries if a.outcome == Outcome.NO_ANSWER])
+    assert row.failed == failed
+    if answers:
+        assert row.reached_at == answers[0].at
+        assert row.state == (RowState.BACKUP if answers[0].via_backup else RowState.ANSWERED)
+        assert not row.offer_backup
+    elif not relay_open:
+        assert row.state == RowState.NOT_NEEDED
+    else:
+        assert row.state == (RowState.NO_ANSWER if failed else RowState.NOT_CONTACTED)
+        assert row.offer_backup == (has_backup and failed >= limit)
+    # a one-way message alone never reaches anyone nor counts as a failed call
+    sent_only = [a for a in tries if a.outcome == Outcome.SENT]
+    assert row_of(sent_only, limit, True, has_backup).state == RowState.NOT_CONTACTED
+
+
+def test_backup_is_offered_after_three_unanswered_calls() -> None:
+    calls = [Attempt(1, T0 + timedelta(minutes=i), Channel.PHONE, Outcome.NO_ANSWER)
+             for i in range(3)]
+    assert not row_of(calls[:2], 3, True, True).offer_backup
+    row = row_of(calls, 3, True, True)
+    assert row.offer_backup and row_label(row) == "未接通 3 次"
+    assert not row_of(calls, 3, True, False).offer_backup  # nobody to fall back to
+    by_backup = [*calls, Attempt(1, T0 + timedelta(minutes=4), Channel.PHONE, Outcome.ANSWERED,
+                                 via_backup=True)]
+    assert row_of(by_backup, 3, True, True).state == RowState.BACKUP
+
+
+def test_completion_and_cancellation() -> None:
+    done = row_of([Attempt(1, T0, Channel.PHONE, Outcome.ANSWERED)], 3, True, False)
+    waiting = row_of([], 3, True, False)
+    assert relay_complete([done]) and relay_complete([])
+    assert not relay_complete([done, waiting])
+    assert status_of(Action.ISSUE, None, T0 + timedelta(hours=6), T0) == Status.ACTIVE
+    assert status_of(Action.ISSUE, Action.UPGRADE, None, T0) == Status.SUPERSEDED
+    assert status_of(Action.UPGRADE, Action.CANCEL, None, T0) == Status.CANCELLED
+    assert status_of(Action.CANCEL, None, None, T0) == Status.CANCELLED
+    assert status_of(Action.UPGRADE, None, T0, T0) == Status.EXPIRED
+    check_can_relay(Status.ACTIVE)
+    for closed in (Status.SUPERSEDED, Status.CANCELLED, Status.EXPIRED):
+        with pytest.raises(FieldError, match="不能再记录叫应"):
+            check_can_relay(closed)
