@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QDate, QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -83,8 +83,15 @@ class FittingScroll(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setWidget(content)
         self._content = content
+        self.setWidget(content)  # the area then filters the content's events (below)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A scroll area does not pass its content's new size up: when the content grows (a
+        # second officer's seat appears) the layout around must ask this area again.
+        if watched is self._content and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
 
     def sizeHint(self) -> QSize:
         inner = self._content.sizeHint()
