@@ -198,6 +198,10 @@ SETTINGS: tuple[SettingDef, ...] = (
     SettingDef("rota_report_time", "值班表报备截止时间", "17:00", "默认当天 17:00 前", _clock),
     SettingDef("daily_report_time", "节假日值班日报时间", "15:00",
                "默认节假日每天 15:00 前报送值班日报（有事报事、无事报平安）", _clock),
+    SettingDef("partner_office_start", "联动单位上班时间", "08:30",
+               "默认 08:30：工作日上班时间内派单打联动单位办公室，其余时间打当天值班人员", _clock),
+    SettingDef("partner_office_end", "联动单位下班时间", "17:30",
+               "默认 17:30：此后至次日上班前及节假日，按值班备勤表找当天值班人员", _clock),
     SettingDef("demo_data", "示例数据", False, "dutyroom init --demo 写入", _flag,
                visible=False),
 )

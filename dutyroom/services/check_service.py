@@ -37,7 +37,9 @@ from dutyroom.db.models import (
     Handover,
     Incident,
     Leave,
+    PartnerDuty,
     RegisterEntry,
+    Responsibility,
     RosterChange,
     SensitivePeriod,
     Setting,
@@ -67,6 +69,7 @@ AUDITED = (
     ("checkin", CheckIn, "签到和在岗确认"), ("spot_check", SpotCheck, "上级查岗"),
     ("duty_task", DutyTask, "值班表报备和值班日报"), ("alert_ack", AlertAck, "提醒确认"),
     ("handover", Handover, "交接班记录"),
+    ("partner_duty", PartnerDuty, "联动单位值班备勤表"), ("responsibility", Responsibility, "职责分工"),
 )
 _READ_ERRORS = (SQLAlchemyError, ServiceError, sqlite3.Error, ValueError, TypeError, KeyError,
                 OverflowError, UnicodeError, RecursionError)
