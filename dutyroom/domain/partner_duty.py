@@ -35,6 +35,10 @@ SOURCE_LABELS: dict[CallSource, str] = {
 }
 
 
+# Who answers each number (Callee.role), as the dispatch dialog shows it.
+CALLEE_ROLES = ("办公室", "值班人员", "带班领导", "24 小时值班电话", "联络员")
+
+
 @dataclass(frozen=True)
 class OfficeHours:
     """When a department's office is staffed on a working day (a setting of the desk)."""

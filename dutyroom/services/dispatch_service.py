@@ -7,6 +7,7 @@ Each order gets its arrival deadline (30 or 40 minutes) and keeps the person rea
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -29,6 +30,8 @@ from dutyroom.domain.incident_rules import (
 from dutyroom.domain.incidents import Status
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import sentence
+from dutyroom.services import department_service, responsibility_service
+from dutyroom.services.department_service import DepartmentView
 from dutyroom.services.errors import InputError, obey
 from dutyroom.services.incident_records import (
     CHANGED,
@@ -38,12 +41,31 @@ from dutyroom.services.incident_records import (
     load_incident,
     stated_time,
 )
-from dutyroom.services.partner_duty_service import on_duty_in
+from dutyroom.services.partner_duty_service import OnDuty, on_duty, on_duty_in
 from dutyroom.services.records import audit_change, utc_now
+from dutyroom.services.responsibility_service import ProposalView
 from dutyroom.services.settings_service import desk
 from dutyroom.services.uow import Outcome, UnitOfWork
 
 FEEDBACK_KINDS = FEEDBACK_LABELS  # the kinds of a department's feedback, with their labels
+
+
+@dataclass(frozen=True)
+class DispatchChoices:
+    """What the dispatch dialog offers: the departments in use, whom to call at each now,
+    and the departments the 职责分工 table proposes for this kind of incident."""
+
+    departments: list[DepartmentView]
+    on_duty: dict[int, OnDuty]
+    proposal: ProposalView | None
+
+
+def dispatch_choices(uow: UnitOfWork, category: str, subtype: str,
+                     now: datetime | None = None) -> DispatchChoices:
+    departments = department_service.list_departments(uow, include_inactive=False)
+    calls = {d.department_id: d for d in on_duty(uow, now)}
+    return DispatchChoices(departments, calls,
+                           responsibility_service.proposal(uow, category, subtype))
 
 
 def dispatch(uow: UnitOfWork, incident_id: int, department_ids: Sequence[int], *,

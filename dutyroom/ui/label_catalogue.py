@@ -13,7 +13,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from dutyroom.domain import calendar, deadlines, duty_clock, incidents, roles, roster, settings, tiers
+from dutyroom.domain import (
+    calendar,
+    deadlines,
+    duty_clock,
+    incidents,
+    partner_duty,
+    roles,
+    roster,
+    settings,
+    tiers,
+)
 from dutyroom.services import (
     backup_service,
     clock_service,
@@ -33,6 +43,7 @@ TABLES: list[Mapping[object, str] | Iterable[str]] = [
     duty_clock.TASK_LABELS,
     register_service.KINDS, [u for u in register_service.URGENCIES if u],
     dispatch_service.FEEDBACK_KINDS,
+    partner_duty.SOURCE_LABELS, partner_duty.CALLEE_ROLES,
     roster_service.LEAVE_KINDS, roster_service.CHANGE_KINDS,
     clock_service.SPOT_CHANNELS, clock_service.SPOT_OUTCOMES,
     backup_service.LABELS, field_service.OUTCOME_LABELS,

@@ -55,7 +55,6 @@ from dutyroom.domain.incidents import (
     Status,
 )
 from dutyroom.services import (
-    department_service,
     dispatch_service,
     incident_service,
     incident_views,
@@ -63,6 +62,7 @@ from dutyroom.services import (
     settings_service,
     upward_reports,
 )
+from dutyroom.services.dispatch_service import DispatchChoices
 from dutyroom.services.errors import ConflictError
 from dutyroom.services.incident_views import IncidentDetail, IncidentQuery, IncidentRow
 from dutyroom.services.register_service import EntryView, RegisterQuery
@@ -637,14 +637,14 @@ class LogPage(Page):
         d = self.detail
         if d is None or not d.open:
             return
-        self.runner.run(department_service.list_departments, self.uow, False,
-                        done=self._dispatch_to, failed=self._failed)
+        self.runner.run(dispatch_service.dispatch_choices, self.uow, d.facts.category,
+                        d.facts.subtype, done=self._dispatch_to, failed=self._failed)
 
-    def _dispatch_to(self, departments: list[Any]) -> None:
+    def _dispatch_to(self, choices: DispatchChoices) -> None:
         d = self.detail
         if d is None:
             return
-        if not departments:
+        if not choices.departments:
             QMessageBox.information(self, tr("联动派单"), tr("通讯录中还没有联动单位，请先在「通讯录」中添加"
                                                              "。"))
             return
@@ -652,9 +652,11 @@ class LogPage(Page):
         def save(values: dict[str, Any]) -> Outcome[Any]:
             return dispatch_service.dispatch(self.uow, d.id, values["departments"],
                                              ordered_at=values["ordered_at"],
-                                             instructions=values["instructions"])
+                                             instructions=values["instructions"],
+                                             reached=values["reached"])
 
-        self._run_dialog(DispatchDialog(self.runner, save, self.zone, departments, self))
+        self._run_dialog(DispatchDialog(self.runner, save, self.zone, choices.departments,
+                                        choices.on_duty, choices.proposal, self))
 
     def feedback(self) -> None:
         d = self.detail
