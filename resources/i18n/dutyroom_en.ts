@@ -487,6 +487,10 @@
         <translation>(not decided)</translation>
     </message>
     <message>
+        <source>建议派单：牵头 {0}；配合 {1}（派单时核定）</source>
+        <translation>To dispatch, proposed: lead {0}; support {1} (decide when dispatching)</translation>
+    </message>
+    <message>
         <source>记录报送</source>
         <translation>Record a report</translation>
     </message>
@@ -567,14 +571,6 @@
         <translation>Dispatch</translation>
     </message>
     <message>
-        <source>建议牵头</source>
-        <translation>Proposed lead</translation>
-    </message>
-    <message>
-        <source>建议配合</source>
-        <translation>Proposed support</translation>
-    </message>
-    <message>
         <source>反馈</source>
         <translation>Feedback</translation>
     </message>
@@ -605,6 +601,14 @@
     <message>
         <source>电话</source>
         <translation>Phone</translation>
+    </message>
+    <message>
+        <source>牵头</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>配合</source>
+        <translation>Support</translation>
     </message>
     <message>
         <source>文号</source>
@@ -2843,6 +2847,10 @@ To restore it anyway, give the reason (recorded in the audit chain):</translatio
     <message>
         <source>联系人</source>
         <translation>Contact</translation>
+    </message>
+    <message>
+        <source>建议</source>
+        <translation>Proposed</translation>
     </message>
     <message>
         <source>到达时限</source>

@@ -72,7 +72,7 @@ def test_the_dispatch_dialog_proposes_and_records_who_answered(window, on_dialog
     on_dialog(decide)
     log.dispatch_button.click()
     assert seen["order"][:3] == ["镇应急管理办公室", "青山消防救援站", "青山镇卫生院"]
-    assert seen["duty"][:4] == ["建议牵头", "建议配合", "建议配合", ""]
+    assert seen["duty"][:4] == ["牵头", "配合", "配合", ""]
     assert seen["ticked"] == ["镇应急管理办公室", "青山消防救援站", "青山镇卫生院"]
     assert seen["fire"][0] == "黄伟" or seen["fire"][2] == "办公室"  # office only if open now
     orders = {d.department: (d.contact_name, d.contact_phone) for d in log.detail.dispatches}
@@ -117,3 +117,23 @@ def test_a_duty_roster_is_typed_by_keyboard(window, on_dialog, sqlite_backend, q
     assert [(r.duty_date, r.person, r.mobile) for r in roster] == [
         (date.today(), "余海", "13707310106")]
     assert len(refused) == 1 and "手机" in refused[0]
+
+
+def test_intake_shows_who_handles_the_kind_of_incident(window, on_dialog, sqlite_backend):
+    _desk(sqlite_backend)
+    window.show_page(2)
+    seen = {}
+
+    def choose(dialog) -> None:
+        seen["before"] = dialog.proposal.text()
+        dialog.category.setCurrentIndex(dialog.category.findData("accident"))
+        dialog.subtype.setCurrentIndex(dialog.subtype.findData("危化品泄漏"))
+        seen["leak"] = dialog.proposal.text()
+        dialog.subtype.setCurrentIndex(dialog.subtype.findData("火灾"))  # no line, no category line
+        seen["fire"] = dialog.proposal.text()
+        dialog.reject()
+
+    on_dialog(choose)
+    window.log.new_incident_button.click()
+    assert seen["before"] == "" and seen["fire"] == ""
+    assert seen["leak"] == "建议派单：牵头 镇应急管理办公室；配合 青山消防救援站、青山镇卫生院（派单时核定）"

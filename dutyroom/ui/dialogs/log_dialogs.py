@@ -40,12 +40,13 @@ from dutyroom.domain.incidents import (
     suggest_level,
 )
 from dutyroom.domain.partner_duty import SOURCE_LABELS
+from dutyroom.domain.responsibilities import propose
 from dutyroom.services import register_service
 from dutyroom.services.department_service import DepartmentView
 from dutyroom.services.dispatch_service import FEEDBACK_KINDS
 from dutyroom.services.incident_views import DispatchView
 from dutyroom.services.partner_duty_service import OnDuty
-from dutyroom.services.responsibility_service import ProposalView
+from dutyroom.services.responsibility_service import DutyView, ProposalView
 from dutyroom.ui.dialogs.record_dialog import RecordDialog, Save, combo_box, text_box, time_editor
 from dutyroom.ui.i18n import tr, tr_label, tr_text
 from dutyroom.ui.tasks import Runner, SyncRunner
@@ -68,10 +69,12 @@ class IncidentDialog(RecordDialog):
 
     def __init__(self, runner: Runner | SyncRunner, save: Save, zone: tzinfo,
                  facts: dict[str, Any] | None = None, mass_limits: tuple[int, int] = (100, 500),
-                 editing: bool = False, parent: QWidget | None = None) -> None:
+                 editing: bool = False, duties: Sequence[DutyView] = (),
+                 parent: QWidget | None = None) -> None:
         super().__init__(tr("修改事件") if editing else tr("接报登记"), runner, save, parent)
         self.setMinimumWidth(980)
         self.mass_limits = mass_limits
+        self.duties = {(d.category.value, d.subtype): d for d in duties}
         values = facts or {}
         columns = QHBoxLayout()
         columns.setSpacing(24)
@@ -145,10 +148,15 @@ class IncidentDialog(RecordDialog):
         self.suggestion = QLabel()
         self.suggestion.setWordWrap(True)
         right.addRow("", self.suggestion)
+        self.proposal = QLabel()  # who handles this kind of incident, from 职责分工
+        self.proposal.setWordWrap(True)
+        self.proposal.setStyleSheet(f"color: {ACCENT}")
+        right.addRow("", self.proposal)
         for box in (*self.counts.values(), self.people):
             box.valueChanged.connect(self._suggest)
         self.loss.valueChanged.connect(self._suggest)
         self.subtype.currentIndexChanged.connect(self._suggest)
+        self.subtype.currentIndexChanged.connect(self._propose)
         self.level.currentIndexChanged.connect(self._level_changed)
 
         self.add_field("summary", tr("事件概要"), text_box(values.get("summary", ""), 90))
@@ -159,6 +167,7 @@ class IncidentDialog(RecordDialog):
             self.note.setPlaceholderText(tr("例如：核实后伤亡人数变化"))
             self.add_field("note", tr("修改说明"), self.note)
         self._suggest()
+        self._propose()
         self.title_edit.setFocus()
 
     def _fill_subtypes(self) -> None:
@@ -168,6 +177,15 @@ class IncidentDialog(RecordDialog):
         if category:
             for name in SUBTYPES[Category(category)]:
                 self.subtype.addItem(name, name)
+
+    def _propose(self) -> None:
+        """The departments 职责分工 names for this kind of incident: shown, not ordered;
+        派单 ticks them in advance and the officer decides there."""
+        category = self.category.currentData()
+        key = propose(category, self.subtype.currentData() or "", self.duties) if category else None
+        line = self.duties.get(key) if key else None
+        self.proposal.setText("" if line is None else tr("建议派单：牵头 {0}；配合 {1}（派单时核定）").format(
+            line.lead, "、".join(line.support) or tr("无")))
 
     def _level_changed(self) -> None:
         # I-level events are logged to the second (docs/rules.md).
@@ -242,11 +260,11 @@ class DispatchDialog(RecordDialog):
     what each is asked to do. Each order gets its 30- or 40-minute arrival deadline.
 
     The departments the 职责分工 table names for this kind of incident come first, ticked
-    and marked 建议 (proposed): the officer decides. Beside each, whom to call now (the
+    and marked 建议 牵头/配合 (proposed): the officer decides. Beside each, whom to call now (the
     office in working hours, else today's duty person from the department's 值班备勤表);
     the officer overwrites it with whoever actually answered."""
 
-    COLUMNS = (tr("派单"), tr("联动单位"), tr("职责分工"), tr("联系人"), tr("电话"), tr("依据"),
+    COLUMNS = (tr("派单"), tr("联动单位"), tr("建议"), tr("联系人"), tr("电话"), tr("依据"),
                tr("到达时限"), tr("要求"))
     PICK, NAME, DUTY, CONTACT, PHONE, SOURCE, LIMIT, ASK = range(8)
 
@@ -256,7 +274,7 @@ class DispatchDialog(RecordDialog):
                  proposal: ProposalView | None = None, parent: QWidget | None = None) -> None:
         super().__init__(tr("联动派单"), runner, save, parent, action=tr("派单"),
                          action_icon="department")
-        self.setMinimumWidth(1100)
+        self.setMinimumWidth(1180)
         calls = on_duty or {}
         roles = _proposed_roles(proposal)
         if proposal is not None and roles:
@@ -376,12 +394,12 @@ class DispatchDialog(RecordDialog):
 
 
 def _proposed_roles(proposal: ProposalView | None) -> dict[int, str]:
-    """Department id -> 建议牵头 / 建议配合 (translated), lead first, as the table lists them."""
+    """Department id -> 牵头 / 配合 (translated), lead first, as the table lists them."""
     if proposal is None:
         return {}
-    roles = {proposal.lead_id: tr("建议牵头")} if proposal.lead_id is not None else {}
+    roles = {proposal.lead_id: tr("牵头")} if proposal.lead_id is not None else {}
     for department_id in proposal.support_ids:
-        roles.setdefault(department_id, tr("建议配合"))
+        roles.setdefault(department_id, tr("配合"))
     return roles
 
 

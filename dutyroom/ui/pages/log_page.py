@@ -59,6 +59,7 @@ from dutyroom.services import (
     incident_service,
     incident_views,
     register_service,
+    responsibility_service,
     settings_service,
     upward_reports,
 )
@@ -66,6 +67,7 @@ from dutyroom.services.dispatch_service import DispatchChoices
 from dutyroom.services.errors import ConflictError
 from dutyroom.services.incident_views import IncidentDetail, IncidentQuery, IncidentRow
 from dutyroom.services.register_service import EntryView, RegisterQuery
+from dutyroom.services.responsibility_service import DutyView
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.ui.dialogs.log_dialogs import (
     DispatchDialog,
@@ -575,8 +577,15 @@ class LogPage(Page):
                             done=self._show_incident, failed=self._failed)
 
     def new_incident(self) -> None:
+        """接报登记, with the 职责分工 table at hand to propose departments as the kind of
+        incident is chosen (without it, if it cannot be read: intake never waits)."""
+        self.runner.run(responsibility_service.list_duties, self.uow, done=self._intake,
+                        failed=lambda _error: self._intake([]))
+
+    def _intake(self, duties: list[DutyView]) -> None:
         dialog = IncidentDialog(self.runner, lambda v: incident_service.add_incident(self.uow, v),
-                                self.zone, mass_limits=self.mass_limits, parent=self)
+                                self.zone, mass_limits=self.mass_limits, duties=duties,
+                                parent=self)
         if dialog.exec() and dialog.outcome is not None:
             self.detail = None
             self.tabs.setCurrentIndex(0)
