@@ -177,6 +177,19 @@ class PartnerDuty(Base):
                 "leader_mobile": self.leader_mobile}
 
 
+class PlaybookTick(Base):
+    """A step of an incident's 处置要点 done: which step, when, by whom."""
+
+    __tablename__ = "playbook_ticks"
+    __table_args__ = (UniqueConstraint("incident_id", "step"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
+    step: Mapped[str] = mapped_column(String(200))
+    ticked_at: Mapped[datetime]
+    ticked_by: Mapped[str] = mapped_column(String(64), default="")
+
+
 class Responsibility(Base):
     """A line of the 职责分工 table: who leads and who supports for a kind of incident
     (subtype "" stands for the whole category)."""

@@ -38,6 +38,7 @@ from dutyroom.db.models import (
     Incident,
     Leave,
     PartnerDuty,
+    PlaybookTick,
     RegisterEntry,
     Responsibility,
     RosterChange,
@@ -70,6 +71,7 @@ AUDITED = (
     ("duty_task", DutyTask, "值班表报备和值班日报"), ("alert_ack", AlertAck, "提醒确认"),
     ("handover", Handover, "交接班记录"),
     ("partner_duty", PartnerDuty, "联动单位值班备勤表"), ("responsibility", Responsibility, "职责分工"),
+    ("playbook_tick", PlaybookTick, "处置要点"),
 )
 _READ_ERRORS = (SQLAlchemyError, ServiceError, sqlite3.Error, ValueError, TypeError, KeyError,
                 OverflowError, UnicodeError, RecursionError)

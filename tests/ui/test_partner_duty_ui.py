@@ -8,11 +8,13 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 
+from dutyroom.domain.playbooks import steps_for
 from dutyroom.services import (
     department_service,
     incident_service,
     incident_views,
     partner_duty_service,
+    playbook_service,
     responsibility_service,
 )
 from dutyroom.ui.dialogs import partner_dialogs
@@ -137,3 +139,25 @@ def test_intake_shows_who_handles_the_kind_of_incident(window, on_dialog, sqlite
     window.log.new_incident_button.click()
     assert seen["before"] == "" and seen["fire"] == ""
     assert seen["leak"] == "建议派单：牵头 镇应急管理办公室；配合 青山消防救援站、青山镇卫生院（派单时核定）"
+
+
+def test_a_playbook_step_is_ticked_from_the_detail(window, sqlite_backend, qtbot):
+    received = (datetime.now(Z) - timedelta(minutes=20)).strftime("%Y-%m-%dT%H:%M")
+    incident_service.add_incident(sqlite_backend.uow, {
+        "received_at": received, "title": "青山河溺水", "category": "accident",
+        "subtype": "溺水", "level": "IV"})
+    window.show_page(2)
+    log = window.log
+    log.refresh()
+    log.incident_view.selectRow(0)
+    steps = log.steps
+    assert not steps.isHidden() and steps.count() == len(steps_for("溺水"))
+    steps.setCurrentRow(1)
+    steps.setFocus()
+    qtbot.keyClick(steps, Qt.Key.Key_Space)  # the keyboard ticks the current step
+    item = steps.item(1)
+    assert item.checkState() == Qt.CheckState.Checked
+    assert "tester" in item.text()  # who ticked it, and when
+    assert "处置要点" in log.incident_text.toPlainText()  # the tick is in 处理经过
+    listed = playbook_service.checklist(sqlite_backend.uow, log.detail.id)
+    assert [s.text for s in listed if s.done] == [steps_for("溺水")[1]]

@@ -14,7 +14,7 @@ from html import escape
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -58,6 +60,7 @@ from dutyroom.services import (
     dispatch_service,
     incident_service,
     incident_views,
+    playbook_service,
     register_service,
     responsibility_service,
     settings_service,
@@ -66,6 +69,7 @@ from dutyroom.services import (
 from dutyroom.services.dispatch_service import DispatchChoices
 from dutyroom.services.errors import ConflictError
 from dutyroom.services.incident_views import IncidentDetail, IncidentQuery, IncidentRow
+from dutyroom.services.playbook_service import StepView
 from dutyroom.services.register_service import EntryView, RegisterQuery
 from dutyroom.services.responsibility_service import DutyView
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
@@ -148,9 +152,9 @@ def register_columns(zone: ZoneInfo) -> list[Column[EntryView]]:
 
 
 def _list_and_detail(name: str, view: QTableView, detail: QTextBrowser,
-                     actions: list[QPushButton]) -> QSplitter:
+                     actions: list[QPushButton], extra: QWidget | None = None) -> QSplitter:
     """A tab of the log: the list on the left; the selected record's actions and details
-    on the right."""
+    on the right (with `extra` between them: an incident's 处置要点)."""
     side = QWidget()
     side_layout = QVBoxLayout(side)
     side_layout.setContentsMargins(8, 0, 0, 0)
@@ -159,6 +163,8 @@ def _list_and_detail(name: str, view: QTableView, detail: QTextBrowser,
         row.addWidget(widget)
     row.addStretch(1)
     side_layout.addLayout(row)
+    if extra is not None:
+        side_layout.addWidget(extra)
     side_layout.addWidget(detail, 1)
     splitter = QSplitter()
     splitter.setObjectName(name)  # its sizes are remembered between runs by this name
@@ -309,10 +315,16 @@ class LogPage(Page):
         self.more_menu.addAction(self.void_action)
         self.incident_text = QTextBrowser()
         self.incident_text.setOpenLinks(False)
+        self.steps = QListWidget()
+        self.steps.setObjectName("playbook")
+        self.steps.setMaximumHeight(150)
+        self.steps.setToolTip(tr("处置要点：勾选即记下是谁、何时完成（空格键勾选）；未勾选的写入交接班记录"))
+        self.steps.itemChanged.connect(self._step_changed)
+        self.steps.hide()
         splitter = _list_and_detail(
             "incidentSplit", self.incident_view, self.incident_text,
             [self.report_button, self.dispatch_button, self.feedback_button,
-             self.status_button, self.edit_button, self.more_button])
+             self.status_button, self.edit_button, self.more_button], self.steps)
         QShortcut(QKeySequence("Ctrl+R"), self, self.record_report)
         self._show_incident(None)
         return splitter
@@ -476,6 +488,51 @@ class LogPage(Page):
                                       "yle='color:{1}'>新接报请按 Ctrl+N。</p>").format(MUTED, MUTED))
         if same:  # saved or refreshed: the officer stays where they were reading
             bar.setValue(position)
+        if detail is not None and detail.facts.subtype and not detail.voided:
+            self.runner.run(playbook_service.checklist, self.uow, detail.id,
+                            done=self._show_steps, failed=self._failed)
+        else:
+            self._show_steps([])
+
+    def _show_steps(self, steps: list[StepView]) -> None:
+        """The incident's 处置要点, each ticked one with who and when."""
+        self.steps.blockSignals(True)
+        self.steps.clear()
+        for step in steps:
+            text = step.text if not step.done or step.ticked_at is None else tr(
+                "{0}（{1} {2:%H:%M}）").format(step.text, step.ticked_by,
+                                              step.ticked_at.astimezone(self.zone))
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, step.text)
+            item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled
+                          | Qt.ItemFlag.ItemIsSelectable)
+            item.setCheckState(Qt.CheckState.Checked if step.done else Qt.CheckState.Unchecked)
+            self.steps.addItem(item)
+        self.steps.blockSignals(False)
+        self.steps.setVisible(bool(steps))
+
+    def _step_changed(self, item: QListWidgetItem) -> None:
+        d = self.detail
+        if d is None:
+            return
+        done = item.checkState() == Qt.CheckState.Checked
+        self.runner.run(playbook_service.set_step, self.uow, d.id,
+                        item.data(Qt.ItemDataRole.UserRole), done,
+                        done=self._step_saved, failed=self._step_failed)
+
+    def _step_saved(self, outcome: Outcome[list[StepView]]) -> None:
+        self._show_steps(outcome.value)
+        if outcome.changes:
+            self.changed.emit(outcome.changes)
+            if self.detail is not None:
+                self.runner.run(incident_views.get_incident, self.uow, self.detail.id,
+                                done=self._show_incident, failed=self._failed)
+
+    def _step_failed(self, error: BaseException) -> None:
+        self._failed(error)
+        if self.detail is not None:
+            self.runner.run(playbook_service.checklist, self.uow, self.detail.id,
+                            done=self._show_steps, failed=self._failed)
 
     def incident_html(self, d: IncidentDetail) -> str:
         """The incident as the officer works on it: what it is, then what is due (the next

@@ -1,8 +1,8 @@
-"""partner departments' duty rosters and the 职责分工 table
+"""partner departments' duty rosters, the 职责分工 table and 处置要点 ticks
 
 A partner department's office number (rung in working hours), its 值班备勤表 (who is on
 duty there each day, and their leader), and the table saying which department leads and
-which support for each kind of incident.
+which support for each kind of incident, and the steps of an incident's 处置要点 ticked.
 
 Revision ID: 0012
 Revises: 0010
@@ -62,7 +62,26 @@ def upgrade() -> None:
     )
 
 
+    op.create_table(
+        "playbook_ticks",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("incident_id", sa.Integer(), nullable=False),
+        sa.Column("step", sa.String(length=200), nullable=False),
+        sa.Column("ticked_at", UTCDateTime(), nullable=False),
+        sa.Column("ticked_by", sa.String(length=64), nullable=False),
+        sa.ForeignKeyConstraint(["incident_id"], ["incidents.id"],
+                                name=op.f("fk_playbook_ticks_incident_id_incidents")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_playbook_ticks")),
+        sa.UniqueConstraint("incident_id", "step", name=op.f("uq_playbook_ticks_incident_id")),
+    )
+    with op.batch_alter_table("playbook_ticks", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_playbook_ticks_incident_id"), ["incident_id"])
+
+
 def downgrade() -> None:
+    with op.batch_alter_table("playbook_ticks", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_playbook_ticks_incident_id"))
+    op.drop_table("playbook_ticks")
     op.drop_table("responsibilities")
     with op.batch_alter_table("partner_duties", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_partner_duties_duty_date"))
