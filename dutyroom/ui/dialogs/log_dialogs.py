@@ -185,7 +185,7 @@ class IncidentDialog(RecordDialog):
         key = propose(category, self.subtype.currentData() or "", self.duties) if category else None
         line = self.duties.get(key) if key else None
         self.proposal.setText("" if line is None else tr("建议派单：牵头 {0}；配合 {1}（派单时核定）").format(
-            line.lead, "、".join(line.support) or tr("无")))
+            line.lead, tr("、").join(line.support) or tr("无")))
 
     def _level_changed(self) -> None:
         # I-level events are logged to the second (docs/rules.md).
@@ -279,7 +279,7 @@ class DispatchDialog(RecordDialog):
         roles = _proposed_roles(proposal)
         if proposal is not None and roles:
             advice = QLabel(tr("{0}建议：牵头 {1}；配合 {2}。已预先勾选，请核定。").format(
-                tr_text(proposal.basis), proposal.lead, "、".join(proposal.support) or tr("无")))
+                tr_text(proposal.basis), proposal.lead, tr("、").join(proposal.support) or tr("无")))
             advice.setWordWrap(True)
             advice.setObjectName("proposal")
             advice.setStyleSheet(f"color: {ACCENT}")
@@ -329,7 +329,8 @@ class DispatchDialog(RecordDialog):
         source = QTableWidgetItem(tr_label(SOURCE_LABELS[best.source]) if best else "")
         if calls is not None and len(calls.callees) > 1:
             source.setToolTip(tr("也可拨打：") + "\n".join(
-                f"{c.person}（{tr_label(c.role)}）{c.phone}" for c in calls.callees[1:]))
+                tr("{0}（{1}）{2}").format(c.person, tr_label(c.role), c.phone)
+                for c in calls.callees[1:]))
         duty = QTableWidgetItem(role or "")
         if role:
             duty.setForeground(QColor(ACCENT))

@@ -311,7 +311,7 @@ DUTY_COLUMNS: list[Column[DutyView]] = [
            text=lambda d: tr_label(d.category_label)),
     Column(tr("子类"), lambda d: d.subtype, text=lambda d: d.subtype or tr("（整个类别）")),
     Column(tr("牵头单位"), lambda d: d.lead),
-    Column(tr("配合单位"), lambda d: "、".join(d.support)),
+    Column(tr("配合单位"), lambda d: tr("、").join(d.support)),
 ]
 
 
