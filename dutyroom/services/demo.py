@@ -17,6 +17,7 @@ from dutyroom.db.models import Staff
 from dutyroom.domain.calendar import days_between
 from dutyroom.domain.contacts import validate_department, validate_staff
 from dutyroom.domain.partner_duty import RosterEntry
+from dutyroom.domain.playbooks import steps_for
 from dutyroom.domain.responsibilities import DEFAULT_DUTIES, DutyLine
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import sentence
@@ -27,6 +28,7 @@ from dutyroom.services import (
     dispatch_service,
     incident_service,
     partner_duty_service,
+    playbook_service,
     register_service,
     responsibility_service,
     roster_service,
@@ -183,7 +185,7 @@ def _seed_log(uow: UnitOfWork, now: datetime) -> int:
 
     leak = incident_service.add_incident(uow, {
         "received_at": ago(40), "occurred_at": ago(50), "title": "青山化工园区储罐泄漏",
-        "category": "accident", "subtype": "工矿商贸安全事故", "level": "III",
+        "category": "accident", "subtype": "危化品泄漏", "level": "III",
         "received_via": "电话", "reporter_unit": "青山化工有限公司", "reporter": "王厂长",
         "reporter_post": "安全负责人", "reporter_phone": "13807315566",
         "location": "青山化工园区 3 号罐区", "injured": 2, "people_involved": 30,
@@ -192,6 +194,9 @@ def _seed_log(uow: UnitOfWork, now: datetime) -> int:
         "informed": "镇长、分管副镇长"}, now=ago(38)).value.id
     upward_reports.record_report(uow, leak, "first", "phone", sent_at=ago(25),
                                    recipient="县委县政府总值班室", now=ago(25))
+    first_steps = steps_for("危化品泄漏")[:3]  # asked, reported up, fire station called
+    for minutes, step in zip((37, 25, 30), first_steps, strict=True):
+        playbook_service.set_step(uow, leak, step, True, now=ago(minutes))
     fire, health, environment = (departments[n] for n in (
         "青山消防救援站", "青山镇卫生院", "生态环境分局青山监测站"))
     orders = dispatch_service.dispatch(uow, leak, [fire, health, environment],
