@@ -318,6 +318,8 @@ class LogPage(Page):
         self.steps = QListWidget()
         self.steps.setObjectName("playbook")
         self.steps.setMaximumHeight(150)
+        self.steps.setWordWrap(True)  # a step with who and when stays readable beside the list
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.steps.setToolTip(tr("处置要点：勾选即记下是谁、何时完成（空格键勾选）；未勾选的写入交接班记录"))
         self.steps.itemChanged.connect(self._step_changed)
         self.steps.hide()
