@@ -20,6 +20,7 @@ from dutyroom.services import (
     dispatch_service,
     incident_service,
     partner_duty_service,
+    responsibility_service,
 )
 from dutyroom.services.errors import InputError
 
@@ -153,3 +154,14 @@ def test_the_dispatch_records_who_was_reached(backend, water):
                                   reached={power.id: ("某人", "not a phone")},
                                   now=datetime(2026, 12, 2, 3, 21, tzinfo=Z))
     assert caught.value.problems[0].field == "reached"
+
+
+def test_check_notices_a_duties_line_changed_behind_the_app(backend, water):
+    department_service.add_department(backend.uow, {"name": "供电所", "duty_phone": "95598"})
+    responsibility_service.put_duty(backend.uow, {
+        "category": "accident", "subtype": "停水停电", "lead": "自来水公司", "support": "供电所"})
+    assert check_service.run_check(backend.uow, backend.engine).ok
+    with backend.engine.begin() as connection:
+        connection.execute(text("UPDATE responsibilities SET support_ids = '[]'"))
+    report = check_service.run_check(backend.uow, backend.engine)
+    assert not report.ok and any("职责分工" in p for p in report.problems)
