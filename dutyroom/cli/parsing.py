@@ -86,7 +86,7 @@ class Word:
 COMMANDS: dict[str, Word] = {
     "init": Word("setup:wire_init", "创建或升级数据库"),
     "staff": Word("staff:wire_staff", "人员（通讯录）"),
-    "contacts": Word("contacts:wire_contacts", "通讯录：基层责任人"),
+    "contacts": Word("contacts:wire_contacts", "通讯录：基层责任人、联动单位值班备勤表、职责分工，此刻找谁"),
     "check": Word("check:wire_check", "完整性检查和审计链验证"),
     "calendar": Word("calendar:wire_calendar", "节假日日历"),
     "period": Word("calendar:wire_period", "特殊敏感时期"),

@@ -142,14 +142,72 @@ class Department(Versioned, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # The office number rung in working hours (schema 0012); duty_phone is the 24-hour one.
+    office_phone: Mapped[str] = mapped_column(String(32), default="")
+    added_later: ClassVar[frozenset[str]] = frozenset({"office_phone"})
 
     def snapshot(self) -> dict[str, Any]:
         return {
             "name": self.name, "duty_phone": self.duty_phone,
             "liaison_name": self.liaison_name, "liaison_mobile": self.liaison_mobile,
             "liaison_position": self.liaison_position, "first_line": self.first_line,
-            "notes": self.notes, "active": self.active,
+            "notes": self.notes, "active": self.active, "office_phone": self.office_phone,
         }
+
+
+class PartnerDuty(Base):
+    """One day of a partner department's 值班备勤表: who is on duty there, and their leader."""
+
+    __tablename__ = "partner_duties"
+    __table_args__ = (UniqueConstraint("department_id", "duty_date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"), index=True)
+    duty_date: Mapped[date] = mapped_column(Date, index=True)
+    person: Mapped[str] = mapped_column(String(32))
+    mobile: Mapped[str] = mapped_column(String(11))
+    leader: Mapped[str] = mapped_column(String(32), default="")
+    leader_mobile: Mapped[str] = mapped_column(String(11), default="")
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(64), default="")
+
+    def snapshot(self) -> dict[str, Any]:
+        return {"department_id": self.department_id, "duty_date": self.duty_date.isoformat(),
+                "person": self.person, "mobile": self.mobile, "leader": self.leader,
+                "leader_mobile": self.leader_mobile}
+
+
+class PlaybookTick(Base):
+    """A step of an incident's 处置要点 done: which step, when, by whom."""
+
+    __tablename__ = "playbook_ticks"
+    __table_args__ = (UniqueConstraint("incident_id", "step"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
+    step: Mapped[str] = mapped_column(String(200))
+    ticked_at: Mapped[datetime]
+    ticked_by: Mapped[str] = mapped_column(String(64), default="")
+
+
+class Responsibility(Base):
+    """A line of the 职责分工 table: who leads and who supports for a kind of incident
+    (subtype "" stands for the whole category)."""
+
+    __tablename__ = "responsibilities"
+    __table_args__ = (UniqueConstraint("category", "subtype"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    category: Mapped[str] = mapped_column(String(20))
+    subtype: Mapped[str] = mapped_column(String(32), default="")
+    lead_id: Mapped[int] = mapped_column(ForeignKey("departments.id"))
+    support_ids: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of department ids
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(64), default="")
+
+    def snapshot(self) -> dict[str, Any]:
+        return {"category": self.category, "subtype": self.subtype, "lead_id": self.lead_id,
+                "support_ids": self.support_ids}
 
 
 class User(Base):

@@ -123,11 +123,13 @@ class DepartmentFields:
     liaison_position: str = ""
     first_line: bool = False
     notes: str = ""
+    office_phone: str = ""
 
 
 def validate_department(*, name: object, duty_phone: object, liaison_name: object = "",
                         liaison_mobile: object = "", liaison_position: object = "",
-                        first_line: bool = False, notes: object = "") -> DepartmentFields:
+                        first_line: bool = False, notes: object = "",
+                        office_phone: object = "") -> DepartmentFields:
     liaison = clean_text(liaison_name, "liaison_name", "联络员", max_length=NAME_MAX)
     mobile = normalize_mobile(liaison_mobile, "liaison_mobile", required=False)
     if mobile and not liaison:
@@ -140,4 +142,5 @@ def validate_department(*, name: object, duty_phone: object, liaison_name: objec
         liaison_position=clean_text(liaison_position, "liaison_position", "联络员职务"),
         first_line=bool(first_line),
         notes=clean_text(notes, "notes", "备注", max_length=500),
+        office_phone=normalize_phone(office_phone, "office_phone"),
     )

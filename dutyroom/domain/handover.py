@@ -95,6 +95,7 @@ class IncidentFact:
     deadlines: tuple[Deadline, ...]  # report deadlines, met or not
     dispatches: tuple[DispatchFact, ...]
     received_note: str = ""  # the received time changed after a report existed, both times
+    unticked: tuple[str, ...] = ()  # 处置要点 not yet ticked, carried to the next shift
 
 
 @dataclass(frozen=True)
@@ -381,6 +382,10 @@ def _open_lines(facts: ShiftFacts) -> list[Line]:
                                                f"{_local(dispatch.due, facts.zone)} 前",
                                                _overdue_text(dispatch.due, facts.as_of)
                                                if late else "未到期"), late)))
+        if i.unticked:
+            items.append((i.received_at, Line(
+                f"playbook/{i.id}", ("处置要点未完成", f"{i.title}：" + "；".join(i.unticked), "—",
+                                     f"{len(i.unticked)} 项未勾选"), False)))
     for t in facts.tasks:
         late = facts.as_of >= t.due
         items.append((t.due, Line(f"task/{t.key}", (t.label, t.subject, f"{_local(t.due, facts.zone)} 前",

@@ -35,12 +35,16 @@ CATEGORY_LABELS = {
     Category.SOCIAL_SECURITY: "社会安全事件",
 }
 
+# The national plan's subtypes, then the everyday kinds a town desk logs and keeps its
+# 职责分工 and 处置要点 for (domain/responsibilities.py).
 SUBTYPES: Mapping[Category, tuple[str, ...]] = {
     Category.NATURAL_DISASTER: ("水旱灾害", "气象灾害", "地震灾害", "地质灾害", "森林草原火灾",
-                                "生物灾害"),
+                                "生物灾害", "山洪", "森林火情"),
     Category.ACCIDENT: ("工矿商贸安全事故", "交通运输事故", "公共设施和设备事故", "核与辐射事故",
-                        "环境污染和生态破坏"),
-    Category.PUBLIC_HEALTH: ("传染病疫情", "群体性不明原因疾病", "食品安全和职业危害", "动物疫情"),
+                        "环境污染和生态破坏", "道路交通事故", "危化品泄漏", "火灾", "溺水",
+                        "停水停电"),
+    Category.PUBLIC_HEALTH: ("传染病疫情", "群体性不明原因疾病", "食品安全和职业危害", "动物疫情",
+                             "食物中毒"),
     Category.SOCIAL_SECURITY: ("刑事案件", "恐怖袭击", "民族宗教事件", "经济安全事件",
                                "涉外突发事件", "群体性事件", "网络舆情"),
 }

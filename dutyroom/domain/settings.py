@@ -230,6 +230,10 @@ SETTINGS: tuple[SettingDef, ...] = (
                "默认 0：蓝色预警登记转发，不要求逐人叫应", _integer(0, 24 * 60)),
     SettingDef("relay_attempts", "转 AB角前呼叫次数", 3,
                "默认 3 次未接通后改叫 AB角（勉县叫应叫醒做法：5 分钟内呼叫 3 次）", _integer(1, 10)),
+    SettingDef("partner_office_start", "联动单位上班时间", "08:30",
+               "默认 08:30：工作日上班时间内派单打联动单位办公室，其余时间打当天值班人员", _clock),
+    SettingDef("partner_office_end", "联动单位下班时间", "17:30",
+               "默认 17:30：此后至次日上班前及节假日，按值班备勤表找当天值班人员", _clock),
     SettingDef("demo_data", "示例数据", False, "dutyroom init --demo 写入", _flag,
                visible=False),
 )

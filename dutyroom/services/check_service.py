@@ -37,7 +37,10 @@ from dutyroom.db.models import (
     Handover,
     Incident,
     Leave,
+    PartnerDuty,
+    PlaybookTick,
     RegisterEntry,
+    Responsibility,
     ResponsiblePerson,
     RosterChange,
     SensitivePeriod,
@@ -72,6 +75,8 @@ AUDITED = (
     ("handover", Handover, "交接班记录"),
     ("responsible", ResponsiblePerson, "责任人"), ("warning", Warning, "预警"),
     ("warning_attempt", WarningAttempt, "叫应记录"),
+    ("partner_duty", PartnerDuty, "联动单位值班备勤表"), ("responsibility", Responsibility, "职责分工"),
+    ("playbook_tick", PlaybookTick, "处置要点"),
 )
 _READ_ERRORS = (SQLAlchemyError, ServiceError, sqlite3.Error, ValueError, TypeError, KeyError,
                 OverflowError, UnicodeError, RecursionError)

@@ -14,7 +14,11 @@ from typing import Any
 from sqlalchemy import func, select
 
 from dutyroom.db.models import Staff
+from dutyroom.domain.calendar import days_between
 from dutyroom.domain.contacts import validate_department, validate_staff
+from dutyroom.domain.partner_duty import RosterEntry
+from dutyroom.domain.playbooks import steps_for
+from dutyroom.domain.responsibilities import DEFAULT_DUTIES, DutyLine
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
@@ -24,7 +28,10 @@ from dutyroom.services import (
     department_service,
     dispatch_service,
     incident_service,
+    partner_duty_service,
+    playbook_service,
     register_service,
+    responsibility_service,
     roster_service,
     settings_service,
     staff_service,
@@ -80,6 +87,12 @@ DEPARTMENTS = [
     ("中国移动青山营业部", "0731-86210086", "崔浩", "13707310120", "经理", False),
 ]
 
+# The people partner departments put on their own duty (their 值班备勤表), three each.
+PARTNER_ON_DUTY = ("刘建华", "陈志勇", "杨小军", "黄伟", "赵磊", "周敏", "吴刚", "徐平", "孙浩",
+                   "马强", "朱丽", "胡军", "郭涛", "何勇", "高峰", "林涛", "罗敏", "郑凯",
+                   "梁斌", "宋佳", "唐杰", "韩冰", "冯静", "董浩")
+PARTNER_LEADERS = ("许国庆", "邓志华", "曹建平", "彭伟民", "蒋国栋", "谢永红", "卢志刚", "汪海")
+
 
 @dataclass(frozen=True)
 class DemoReport:
@@ -107,6 +120,7 @@ def seed_demo(uow: UnitOfWork, today: date | None = None) -> Outcome[DemoReport]
         return outcome
     start, end = _three_months(today or date.today())
     duties = len(roster_service.generate(uow, start, end).value.assignments)
+    _seed_partner_rosters(uow, start, end)
     now = datetime.now(UTC)
     incidents = _seed_log(uow, now)
     _seed_clock(uow, now)
@@ -116,6 +130,19 @@ def seed_demo(uow: UnitOfWork, today: date | None = None) -> Outcome[DemoReport]
                    Changes(staff=True, departments=True, settings=True, roster=True,
                            incidents=True, register=True, clock=True, responsible=True,
                            warnings=True))
+
+
+def _seed_partner_rosters(uow: UnitOfWork, start: date, end: date) -> None:
+    """The first-line departments have sent their 值班备勤表 for the months planned (the
+    others have not: the desk rings their 24-hour phone)."""
+    rosters = {name: [RosterEntry(day, PARTNER_ON_DUTY[(number * 3 + offset % 3)
+                                                        % len(PARTNER_ON_DUTY)],
+                                  _mobile(5 + offset % 3, number),
+                                  PARTNER_LEADERS[number % len(PARTNER_LEADERS)],
+                                  _mobile(8, number))
+                      for offset, day in enumerate(days_between(start, end))]
+               for number, (name, *_rest, first_line) in enumerate(DEPARTMENTS) if first_line}
+    partner_duty_service.store_rosters(uow, rosters)
 
 
 def _seed_clock(uow: UnitOfWork, now: datetime) -> None:
@@ -161,7 +188,7 @@ def _seed_log(uow: UnitOfWork, now: datetime) -> int:
 
     leak = incident_service.add_incident(uow, {
         "received_at": ago(40), "occurred_at": ago(50), "title": "青山化工园区储罐泄漏",
-        "category": "accident", "subtype": "工矿商贸安全事故", "level": "III",
+        "category": "accident", "subtype": "危化品泄漏", "level": "III",
         "received_via": "电话", "reporter_unit": "青山化工有限公司", "reporter": "王厂长",
         "reporter_post": "安全负责人", "reporter_phone": "13807315566",
         "location": "青山化工园区 3 号罐区", "injured": 2, "people_involved": 30,
@@ -170,6 +197,9 @@ def _seed_log(uow: UnitOfWork, now: datetime) -> int:
         "informed": "镇长、分管副镇长"}, now=ago(38)).value.id
     upward_reports.record_report(uow, leak, "first", "phone", sent_at=ago(25),
                                    recipient="县委县政府总值班室", now=ago(25))
+    first_steps = steps_for("危化品泄漏")[:3]  # asked, reported up, fire station called
+    for minutes, step in zip((37, 25, 30), first_steps, strict=True):
+        playbook_service.set_step(uow, leak, step, True, now=ago(minutes))
     fire, health, environment = (departments[n] for n in (
         "青山消防救援站", "青山镇卫生院", "生态环境分局青山监测站"))
     orders = dispatch_service.dispatch(uow, leak, [fire, health, environment],
@@ -226,8 +256,11 @@ def _seed_people(uow: UnitOfWork) -> Outcome[DemoReport]:
         for name, phone, liaison, mobile, post, first_line in DEPARTMENTS:
             unit = validate_department(name=name, duty_phone=phone, liaison_name=liaison,
                                        liaison_mobile=mobile, liaison_position=post,
-                                       first_line=first_line)
+                                       first_line=first_line,
+                                       office_phone=phone.replace("-8621", "-8622"))
             department_service.insert_department(session, unit, uow.actor)
+        responsibility_service.store_lines(session, (DutyLine(*line) for line in DEFAULT_DUTIES),
+                                           uow.actor)
         settings_service.write_settings(
             session, {"unit_name": UNIT_NAME, "demo_data": True}, uow.actor)
         return Outcome(DemoReport(people, len(DEPARTMENTS)),

@@ -32,6 +32,7 @@ class DepartmentView:
     notes: str
     active: bool
     version: int
+    office_phone: str = ""
 
 
 def _view(row: Department) -> DepartmentView:
@@ -39,6 +40,7 @@ def _view(row: Department) -> DepartmentView:
         id=row.id, name=row.name, duty_phone=row.duty_phone, liaison_name=row.liaison_name,
         liaison_mobile=row.liaison_mobile, liaison_position=row.liaison_position,
         first_line=row.first_line, notes=row.notes, active=row.active, version=row.version,
+        office_phone=row.office_phone,
     )
 
 
@@ -69,7 +71,7 @@ def _apply(row: Department, fields: DepartmentFields) -> None:
     row.name, row.duty_phone = fields.name, fields.duty_phone
     row.liaison_name, row.liaison_mobile = fields.liaison_name, fields.liaison_mobile
     row.liaison_position, row.first_line = fields.liaison_position, fields.first_line
-    row.notes = fields.notes
+    row.notes, row.office_phone = fields.notes, fields.office_phone
 
 
 def insert_department(session: Session, fields: DepartmentFields, actor: str) -> Department:

@@ -7,12 +7,15 @@ Each order gets its arrival deadline (30 or 40 minutes) and keeps the person rea
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from dutyroom.db.models import Department, Dispatch, DispatchFeedback
 from dutyroom.domain import deadlines as rules_module
-from dutyroom.domain.contacts import clean_text
+from dutyroom.domain.contacts import NAME_MAX, clean_text, normalize_phone
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incident_rules import (
     FEEDBACK_LABELS,
@@ -27,6 +30,8 @@ from dutyroom.domain.incident_rules import (
 from dutyroom.domain.incidents import Status
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import sentence
+from dutyroom.services import department_service, responsibility_service
+from dutyroom.services.department_service import DepartmentView
 from dutyroom.services.errors import InputError, obey
 from dutyroom.services.incident_records import (
     CHANGED,
@@ -36,21 +41,44 @@ from dutyroom.services.incident_records import (
     load_incident,
     stated_time,
 )
+from dutyroom.services.partner_duty_service import OnDuty, on_duty, on_duty_in
 from dutyroom.services.records import audit_change, utc_now
+from dutyroom.services.responsibility_service import ProposalView
 from dutyroom.services.settings_service import desk
 from dutyroom.services.uow import Outcome, UnitOfWork
 
 FEEDBACK_KINDS = FEEDBACK_LABELS  # the kinds of a department's feedback, with their labels
 
 
+@dataclass(frozen=True)
+class DispatchChoices:
+    """What the dispatch dialog offers: the departments in use, whom to call at each now,
+    and the departments the 职责分工 table proposes for this kind of incident."""
+
+    departments: list[DepartmentView]
+    on_duty: dict[int, OnDuty]
+    proposal: ProposalView | None
+
+
+def dispatch_choices(uow: UnitOfWork, category: str, subtype: str,
+                     now: datetime | None = None) -> DispatchChoices:
+    departments = department_service.list_departments(uow, include_inactive=False)
+    calls = {d.department_id: d for d in on_duty(uow, now)}
+    return DispatchChoices(departments, calls,
+                           responsibility_service.proposal(uow, category, subtype))
+
+
 def dispatch(uow: UnitOfWork, incident_id: int, department_ids: Sequence[int], *,
              ordered_at: Any = None, instructions: Mapping[int, str] | None = None,
+             reached: Mapping[int, tuple[str, str]] | None = None,
              now: datetime | None = None) -> Outcome[list[int]]:
     """Order departments to the scene; each gets its 30- or 40-minute arrival deadline and
     may be told what it is asked to do (`instructions`, by department).
 
-    The person reached is the department's liaison (else its duty phone), as listed in
-    通讯录 at the moment of the order; the record keeps them even if 通讯录 changes later.
+    `reached` (by department: name, phone) is the person the officer actually got on the
+    line, typed freely; without it, the person to call at the moment of the order
+    (partner_duty_service: the office in working hours, else today's duty person, the
+    24-hour phone, the liaison). The record keeps them even if 通讯录 changes later.
     """
     moment = utc_now(now)
     with uow.write(Permission.LOG) as session:
@@ -68,11 +96,11 @@ def dispatch(uow: UnitOfWork, incident_id: int, department_ids: Sequence[int], *
                 raise InputError.simple(sentence("没有编号为 {0} 的在用联动单位",
                                                  department_id), "departments")
             obey(check_not_dispatched, department_id, busy)
-            name = department.liaison_name or "值班室"
-            phone = department.liaison_mobile or department.duty_phone
             try:
                 asked = clean_text((instructions or {}).get(department_id, ""), "instruction",
                                    "派单要求", max_length=2000)
+                name, phone = _reached(session, department, when, (reached or {}).get(
+                    department_id))
             except FieldError as error:
                 raise InputError.from_field(error) from None
             order = Dispatch(incident_id=row.id, department_id=department_id,
@@ -88,6 +116,16 @@ def dispatch(uow: UnitOfWork, incident_id: int, department_ids: Sequence[int], *
             row.change_note = "已派单，转入处置"
             audit_change(session, row, uow.actor, ENTITY, "status", moment)
         return Outcome(created, CHANGED)
+
+
+def _reached(session: Session, department: Department, when: datetime,
+             typed: tuple[str, str] | None) -> tuple[str, str]:
+    """Who was reached: as typed (both checked), else whom the rules say to call then."""
+    if typed is not None and (str(typed[0]).strip() or str(typed[1]).strip()):
+        return (clean_text(typed[0], "reached", "联系人", required=True, max_length=NAME_MAX),
+                normalize_phone(typed[1], "reached", required=True))
+    best = on_duty_in(session, when, [department])[0].best
+    return (best.person, best.phone) if best is not None else ("值班室", department.duty_phone)
 
 
 def record_feedback(uow: UnitOfWork, dispatch_id: int, kind: str, *, at: Any = None,

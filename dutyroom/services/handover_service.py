@@ -45,7 +45,7 @@ from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
 from dutyroom.reports.content import Document
-from dutyroom.services import alert_service, incident_service, warning_service
+from dutyroom.services import alert_service, incident_service, playbook_service, warning_service
 from dutyroom.services.clock_service import shift_officers, shift_view_in
 from dutyroom.services.conflicts import stale_edit
 from dutyroom.services.errors import ConflictError, InputError, Problem
@@ -131,6 +131,7 @@ def _incident_facts(session: Session, ctx: Desk, start: datetime, end: datetime,
                 DispatchFeedback.dispatch_id.in_(dispatch_ids), DispatchFeedback.at <= as_of)
                 .order_by(DispatchFeedback.at, DispatchFeedback.id)):
             feedback[fb.dispatch_id] = f"{fb.at.astimezone(ctx.zone):%H:%M} {fb.text}".strip()
+    unticked = playbook_service.unticked_in(session, rows, as_of)
     facts = []
     for row in rows:
         closed = row.status == Status.CLOSED and row.closed_at is not None and row.closed_at <= as_of
@@ -156,7 +157,8 @@ def _incident_facts(session: Session, ctx: Desk, start: datetime, end: datetime,
         facts.append(IncidentFact(row.id, row.received_at, row.title, Category(row.category), level,
                                   status, report_facts, tuple(deadlines), dispatch_facts,
                                   incident_service.received_correction(session, row, sent, ctx.zone,
-                                                                       as_of)))
+                                                                       as_of),
+                                  unticked[row.id]))
     return tuple(facts)
 
 

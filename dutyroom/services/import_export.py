@@ -183,20 +183,31 @@ class StaffPreview:
         return [r.fields for r in self.rows if r.fields is not None]
 
 
-def _column_map(table: Table, source: str) -> dict[str, tuple[int, str]]:
+def column_map(table: Table, source: str, known: dict[str, tuple[str, ...]],
+               required: tuple[str, ...]) -> dict[str, tuple[int, str]]:
+    """Which column holds each field (`known`: field -> accepted headers, Chinese first);
+    a file lacking a required column is refused naming the columns it must have."""
     columns: dict[str, tuple[int, str]] = {}
     for index, header in enumerate(table.headers):
-        for field, names in STAFF_COLUMNS.items():
+        for field, names in known.items():
             if header.lower() in (n.lower() for n in names) and field not in columns:
                 columns[field] = (index, header)
-    missing = [STAFF_COLUMNS[f][0] for f in REQUIRED if f not in columns]
+    missing = [known[f][0] for f in required if f not in columns]
     if not table.headers:
         raise InputError([Problem(sentence("文件是空的，没有表头和数据"))], source=source)
     if missing:
         raise InputError([Problem(
-            sentence("缺少必需的列「{0}」（表头应含 姓名、值班层级、手机）", '」「'.join(missing)),
+            sentence("缺少必需的列「{0}」（表头应含 {1}）", '」「'.join(missing),
+                     "、".join(known[f][0] for f in required)),
             row=table.header_row)], source=source)
     return columns
+
+
+def raw_rows(table: Table, columns: dict[str, tuple[int, str]]
+             ) -> Iterator[tuple[int, dict[str, object]]]:
+    """Each data row as field -> cell, numbered as the spreadsheet shows it."""
+    for number, cells in table.rows:
+        yield number, {f: (cells[i] if i < len(cells) else None) for f, (i, _) in columns.items()}
 
 
 def cell_text(value: object) -> str:
@@ -206,14 +217,13 @@ def cell_text(value: object) -> str:
 
 
 def parse_staff(table: Table, source: str) -> StaffPreview:
-    columns = _column_map(table, source)
+    columns = column_map(table, source, STAFF_COLUMNS, REQUIRED)
     label = {field: header for field, (_, header) in columns.items()}
     rows: list[StaffRow] = []
     problems: list[Problem] = []
     seen_names: dict[str, int] = {}
     seen_mobiles: dict[str, int] = {}
-    for number, cells in table.rows:
-        raw = {f: (cells[i] if i < len(cells) else None) for f, (i, _) in columns.items()}
+    for number, raw in raw_rows(table, columns):
         text = {f: cell_text(v) for f, v in raw.items()}
         fields, errors = staff_errors(**{f: raw.get(f, "") for f in STAFF_COLUMNS})
         if fields is None:

@@ -1,7 +1,8 @@
 """处理经过: an incident's steps in the order they were recorded, worded for a person.
 
 The steps are read from the audit chain itself (the incident's revisions, its reports,
-dispatches and feedback), so the timeline cannot disagree with what `dutyroom check` proves.
+dispatches and feedback, the 处置要点 ticked), so the timeline cannot disagree with what
+`dutyroom check` proves.
 """
 
 from __future__ import annotations
@@ -15,7 +16,14 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from dutyroom.db.models import AuditEntry, Dispatch, DispatchFeedback, Incident, UpwardReport
+from dutyroom.db.models import (
+    AuditEntry,
+    Dispatch,
+    DispatchFeedback,
+    Incident,
+    PlaybookTick,
+    UpwardReport,
+)
 from dutyroom.domain import deadlines as rules_module
 from dutyroom.domain.clock import minute_text
 from dutyroom.domain.deadlines import Channel, Stage
@@ -88,6 +96,8 @@ def timeline(session: Session, d: Desk, row: Incident, reports: Sequence[UpwardR
         "dispatch": {str(order.id): (order, name) for order, name in dispatches},
         "dispatch_feedback": {str(answer.id): (answer, name) for order, name in dispatches
                               for answer in feedback[order.id]},
+        "playbook_tick": {str(tick.id): tick for tick in session.scalars(
+            select(PlaybookTick).where(PlaybookTick.incident_id == row.id))},
     }
     first_report = min((r.recorded_at for r in reports), default=None)
     audited = session.scalars(select(AuditEntry).where(or_(*(
@@ -123,6 +133,8 @@ def timeline(session: Session, d: Desk, row: Incident, reports: Sequence[UpwardR
                 detail = sentence("{0}；{1}", detail, note)
             elif _said_apart(record.sent_at, entry.at, zone):
                 detail = sentence("{0}（报送时间 {1}）", detail, minute_text(record.sent_at, zone))
+        elif entry.entity == "playbook_tick":
+            what, detail = sentence("处置要点完成"), Verbatim(record.step)
         elif entry.entity == "dispatch":
             order, name = record
             detail = sentence("{0}（{1} {2}），{3} 分钟内到达", Verbatim(name),

@@ -317,6 +317,8 @@ def page_states(window: Any) -> Iterator[str]:
     yield "contacts-departments"
     window.contacts.tabs.setCurrentIndex(2)
     yield "contacts-responsible"
+    window.contacts.tabs.setCurrentIndex(3)
+    yield "contacts-duties"
     window.contacts.tabs.setCurrentIndex(0)
     window.show_page(SETTINGS)
     yield "settings"
@@ -342,10 +344,12 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
     from dutyroom.services import (
         clock_service,
         department_service,
+        dispatch_service,
         handover_service,
         incident_service,
         incident_views,
         register_service,
+        responsibility_service,
         responsible_service,
         staff_service,
         upward_reports,
@@ -371,6 +375,7 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
         RegisterDialog,
         ReportDialog,
     )
+    from dutyroom.ui.dialogs.partner_dialogs import DutyDialog, PartnerRosterDialog
     from dutyroom.ui.dialogs.pdf_preview import PdfPreview
     from dutyroom.ui.dialogs.range_dialog import RangeDialog
     from dutyroom.ui.dialogs.roster_dialogs import (
@@ -459,7 +464,13 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
     yield "report", lambda: ReportDialog(
         runner, nothing, zone, lambda stage: upward_reports.draft_text(uow, leak, stage),
         "update", sender="王主任", parent=window)
-    yield "dispatch", lambda: DispatchDialog(runner, nothing, zone, departments, window)
+    night = datetime(2026, 12, 2, 3, 10, tzinfo=zone)
+    choices = dispatch_service.dispatch_choices(uow, "accident", "危化品泄漏", night)
+    yield "dispatch", lambda: DispatchDialog(runner, nothing, zone, choices.departments,
+                                             choices.on_duty, choices.proposal, window)
+    yield "partner-roster", lambda: PartnerRosterDialog(uow, runner, departments[0], window)
+    duties = responsibility_service.list_duties(uow)
+    yield "duty-line", lambda: DutyDialog(runner, nothing, departments, duties[0], window)
     yield "feedback", lambda: FeedbackDialog(runner, nothing, zone, detail.dispatches, window)
     yield "register", lambda: RegisterDialog(runner, nothing, zone, entry, window)
     yield "promote", lambda: PromoteDialog(runner, nothing, window)

@@ -109,7 +109,7 @@ def test_add_a_department(window, qtbot, on_dialog, sqlite_backend):
     on_dialog(fill)
     page.departments.add()
     assert page.departments.proxy.rowCount() == 1
-    assert page.departments.proxy.index(0, 5).data() == "一线（30 分钟）"
+    assert page.departments.proxy.index(0, 6).data() == "一线（30 分钟）"
 
 
 def _csv(path, rows):

@@ -246,7 +246,7 @@ def test_the_dispatch_table_finds_departments_as_you_type(log, on_dialog, sqlite
     on_dialog(find)
     log.dispatch_button.click()
     assert seen["shown"] == ["青山镇卫生院"] and seen["by phone"] == ["镇水利站"]
-    assert seen["header"] == ["派单", "联动单位", "联系人", "电话", "到达时限", "要求"]
+    assert seen["header"] == ["派单", "联动单位", "建议", "联系人", "电话", "依据", "到达时限", "要求"]
     assert seen["limits"]["镇水利站"] == "40 分钟"
     assert [d.department for d in log.detail.dispatches] == ["镇水利站"]
     assert log.detail.dispatches[0].instruction == ""

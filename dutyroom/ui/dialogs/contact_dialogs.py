@@ -51,6 +51,8 @@ class DepartmentDialog(RecordDialog):
         self.add_field("name", tr("单位名称"), _line(d.name if d else ""), required=True)
         self.add_field("duty_phone", tr("24 小时值班电话"),
                        _line(d.duty_phone if d else "", tr("例如 0731-86210110")), required=True)
+        self.add_field("office_phone", tr("办公室电话"),
+                       _line(d.office_phone if d else "", tr("上班时间派单拨打")))
         self.add_field("liaison_name", tr("联络员"), _line(d.liaison_name if d else "", max_length=32))
         self.add_field("liaison_mobile", tr("联络员手机"),
                        _line(d.liaison_mobile if d else "", tr("11 位手机号"), max_length=20))

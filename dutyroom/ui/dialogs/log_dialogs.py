@@ -4,11 +4,12 @@ through a service that names any refused field, which the form marks in red."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import tzinfo
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -38,14 +39,18 @@ from dutyroom.domain.incidents import (
     mass_incident_command,
     suggest_level,
 )
+from dutyroom.domain.partner_duty import SOURCE_LABELS
+from dutyroom.domain.responsibilities import propose
 from dutyroom.services import register_service
 from dutyroom.services.department_service import DepartmentView
 from dutyroom.services.dispatch_service import FEEDBACK_KINDS
 from dutyroom.services.incident_views import DispatchView
+from dutyroom.services.partner_duty_service import OnDuty
+from dutyroom.services.responsibility_service import DutyView, ProposalView
 from dutyroom.ui.dialogs.record_dialog import RecordDialog, Save, combo_box, text_box, time_editor
 from dutyroom.ui.i18n import tr, tr_label, tr_text
 from dutyroom.ui.tasks import Runner, SyncRunner
-from dutyroom.ui.theme import LEVEL_COLOURS
+from dutyroom.ui.theme import ACCENT, LEVEL_COLOURS
 
 
 def _count(value: int = 0, maximum: int = 1_000_000) -> QSpinBox:
@@ -64,10 +69,12 @@ class IncidentDialog(RecordDialog):
 
     def __init__(self, runner: Runner | SyncRunner, save: Save, zone: tzinfo,
                  facts: dict[str, Any] | None = None, mass_limits: tuple[int, int] = (100, 500),
-                 editing: bool = False, parent: QWidget | None = None) -> None:
+                 editing: bool = False, duties: Sequence[DutyView] = (),
+                 parent: QWidget | None = None) -> None:
         super().__init__(tr("修改事件") if editing else tr("接报登记"), runner, save, parent)
         self.setMinimumWidth(980)
         self.mass_limits = mass_limits
+        self.duties = {(d.category.value, d.subtype): d for d in duties}
         values = facts or {}
         columns = QHBoxLayout()
         columns.setSpacing(24)
@@ -141,10 +148,15 @@ class IncidentDialog(RecordDialog):
         self.suggestion = QLabel()
         self.suggestion.setWordWrap(True)
         right.addRow("", self.suggestion)
+        self.proposal = QLabel()  # who handles this kind of incident, from 职责分工
+        self.proposal.setWordWrap(True)
+        self.proposal.setStyleSheet(f"color: {ACCENT}")
+        right.addRow("", self.proposal)
         for box in (*self.counts.values(), self.people):
             box.valueChanged.connect(self._suggest)
         self.loss.valueChanged.connect(self._suggest)
         self.subtype.currentIndexChanged.connect(self._suggest)
+        self.subtype.currentIndexChanged.connect(self._propose)
         self.level.currentIndexChanged.connect(self._level_changed)
 
         self.add_field("summary", tr("事件概要"), text_box(values.get("summary", ""), 90))
@@ -155,6 +167,7 @@ class IncidentDialog(RecordDialog):
             self.note.setPlaceholderText(tr("例如：核实后伤亡人数变化"))
             self.add_field("note", tr("修改说明"), self.note)
         self._suggest()
+        self._propose()
         self.title_edit.setFocus()
 
     def _fill_subtypes(self) -> None:
@@ -164,6 +177,15 @@ class IncidentDialog(RecordDialog):
         if category:
             for name in SUBTYPES[Category(category)]:
                 self.subtype.addItem(name, name)
+
+    def _propose(self) -> None:
+        """The departments 职责分工 names for this kind of incident: shown, not ordered;
+        派单 ticks them in advance and the officer decides there."""
+        category = self.category.currentData()
+        key = propose(category, self.subtype.currentData() or "", self.duties) if category else None
+        line = self.duties.get(key) if key else None
+        self.proposal.setText("" if line is None else tr("建议派单：牵头 {0}；配合 {1}（派单时核定）").format(
+            line.lead, tr("、").join(line.support) or tr("无")))
 
     def _level_changed(self) -> None:
         # I-level events are logged to the second (docs/rules.md).
@@ -235,16 +257,33 @@ class ReportDialog(RecordDialog):
 
 class DispatchDialog(RecordDialog):
     """联动派单: the departments in a table, found by typing; tick the ones to order and say
-    what each is asked to do. Each order gets its 30- or 40-minute arrival deadline."""
+    what each is asked to do. Each order gets its 30- or 40-minute arrival deadline.
 
-    COLUMNS = (tr("派单"), tr("联动单位"), tr("联系人"), tr("电话"), tr("到达时限"), tr("要求"))
-    PICK, NAME, CONTACT, PHONE, LIMIT, ASK = range(6)
+    The departments the 职责分工 table names for this kind of incident come first, ticked
+    and marked 建议 牵头/配合 (proposed): the officer decides. Beside each, whom to call now (the
+    office in working hours, else today's duty person from the department's 值班备勤表);
+    the officer overwrites it with whoever actually answered."""
+
+    COLUMNS = (tr("派单"), tr("联动单位"), tr("建议"), tr("联系人"), tr("电话"), tr("依据"),
+               tr("到达时限"), tr("要求"))
+    PICK, NAME, DUTY, CONTACT, PHONE, SOURCE, LIMIT, ASK = range(8)
 
     def __init__(self, runner: Runner | SyncRunner, save: Save, zone: tzinfo,
-                 departments: Sequence[DepartmentView], parent: QWidget | None = None) -> None:
+                 departments: Sequence[DepartmentView],
+                 on_duty: Mapping[int, OnDuty] | None = None,
+                 proposal: ProposalView | None = None, parent: QWidget | None = None) -> None:
         super().__init__(tr("联动派单"), runner, save, parent, action=tr("派单"),
                          action_icon="department")
-        self.setMinimumWidth(900)
+        self.setMinimumWidth(1180)
+        calls = on_duty or {}
+        roles = _proposed_roles(proposal)
+        if proposal is not None and roles:
+            advice = QLabel(tr("{0}建议：牵头 {1}；配合 {2}。已预先勾选，请核定。").format(
+                tr_text(proposal.basis), proposal.lead, tr("、").join(proposal.support) or tr("无")))
+            advice.setWordWrap(True)
+            advice.setObjectName("proposal")
+            advice.setStyleSheet(f"color: {ACCENT}")
+            self.form.addRow(advice)
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("输入单位、联系人或电话查找"))
         self.search.setClearButtonEnabled(True)
@@ -252,7 +291,11 @@ class DispatchDialog(RecordDialog):
         self.form.addRow(tr("查找："), self.search)
         self.ids: list[int] = []
         self.asks: list[QLineEdit] = []
-        active = [d for d in departments if d.active]
+        self.contacts: list[QLineEdit] = []
+        self.phones: list[QLineEdit] = []
+        order = {department_id: index for index, department_id in enumerate(roles)}
+        active = sorted((d for d in departments if d.active),
+                        key=lambda d: order.get(d.id, len(order)))
         self.table = QTableWidget(len(active), len(self.COLUMNS))
         self.table.setHorizontalHeaderLabels(list(self.COLUMNS))
         self.table.verticalHeader().hide()
@@ -260,25 +303,12 @@ class DispatchDialog(RecordDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setMinimumHeight(300)
         for row, department in enumerate(active):
-            pick = QTableWidgetItem()
-            pick.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
-            pick.setCheckState(Qt.CheckState.Unchecked)
-            self.table.setItem(row, self.PICK, pick)
-            minutes = 30 if department.first_line else 40
-            cells = (department.name, department.liaison_name or tr("值班室"),
-                     department.liaison_mobile or department.duty_phone,
-                     tr("{0} 分钟").format(minutes))
-            for column, text in zip((self.NAME, self.CONTACT, self.PHONE, self.LIMIT), cells,
-                                    strict=True):
-                self.table.setItem(row, column, QTableWidgetItem(text))
-            ask = QLineEdit()
-            ask.setPlaceholderText(tr("例如：赶赴现场处置"))
-            ask.textEdited.connect(lambda text, r=row: self._asked(r, text))
-            self.table.setCellWidget(row, self.ASK, ask)
-            self.asks.append(ask)
-            self.ids.append(department.id)
+            self._fill_row(row, department, calls.get(department.id), roles.get(department.id))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in ((self.CONTACT, 110), (self.PHONE, 130)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(self.ASK, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(self.asks[0].sizeHint().height() + 4
                                                           if self.asks else 36)
@@ -288,6 +318,42 @@ class DispatchDialog(RecordDialog):
         self.add_field("ordered_at", tr("派单时间"), time_editor(None, zone), True)
         self.search.setFocus()
 
+    def _fill_row(self, row: int, department: DepartmentView, calls: OnDuty | None,
+                  role: str | None) -> None:
+        pick = QTableWidgetItem()
+        pick.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+        pick.setCheckState(Qt.CheckState.Checked if role else Qt.CheckState.Unchecked)
+        self.table.setItem(row, self.PICK, pick)
+        best = calls.best if calls is not None else None
+        minutes = 30 if department.first_line else 40
+        source = QTableWidgetItem(tr_label(SOURCE_LABELS[best.source]) if best else "")
+        if calls is not None and len(calls.callees) > 1:
+            source.setToolTip(tr("也可拨打：") + "\n".join(
+                tr("{0}（{1}）{2}").format(c.person, tr_label(c.role), c.phone)
+                for c in calls.callees[1:]))
+        duty = QTableWidgetItem(role or "")
+        if role:
+            duty.setForeground(QColor(ACCENT))
+            duty.setToolTip(tr("按职责分工建议，由值班员核定"))
+        for column, item in ((self.NAME, QTableWidgetItem(department.name)), (self.DUTY, duty),
+                             (self.SOURCE, source),
+                             (self.LIMIT, QTableWidgetItem(tr("{0} 分钟").format(minutes)))):
+            self.table.setItem(row, column, item)
+        contact = QLineEdit(best.person if best else tr("值班室"))
+        phone = QLineEdit(best.phone if best else department.duty_phone)
+        contact.setToolTip(tr("实际联系上的人，可改写"))
+        phone.setToolTip(tr("实际拨打的号码，可改写"))
+        self.table.setCellWidget(row, self.CONTACT, contact)
+        self.table.setCellWidget(row, self.PHONE, phone)
+        ask = QLineEdit()
+        ask.setPlaceholderText(tr("例如：赶赴现场处置"))
+        ask.textEdited.connect(lambda text, r=row: self._asked(r, text))
+        self.table.setCellWidget(row, self.ASK, ask)
+        self.contacts.append(contact)
+        self.phones.append(phone)
+        self.asks.append(ask)
+        self.ids.append(department.id)
+
     def _cell(self, row: int, column: int) -> QTableWidgetItem:
         item = self.table.item(row, column)
         assert item is not None  # every cell was filled when the table was built
@@ -296,8 +362,9 @@ class DispatchDialog(RecordDialog):
     def _filter(self, text: str) -> None:
         words = text.strip().lower().split()
         for row in range(self.table.rowCount()):
-            cells = " ".join(self._cell(row, c).text() for c in
-                             (self.NAME, self.CONTACT, self.PHONE)).lower()
+            cells = " ".join([*(self._cell(row, c).text() for c in
+                                (self.NAME, self.DUTY, self.SOURCE)),
+                              self.contacts[row].text(), self.phones[row].text()]).lower()
             self.table.setRowHidden(row, not all(w in cells for w in words))
 
     def _clicked(self, row: int, column: int) -> None:
@@ -319,10 +386,22 @@ class DispatchDialog(RecordDialog):
     def values(self) -> dict[str, Any]:
         values = super().values()
         values["departments"] = self.chosen()
-        values["instructions"] = {self.ids[row]: self.asks[row].text()
-                                  for row in range(self.table.rowCount())
-                                  if self.ids[row] in values["departments"]}
+        rows = [row for row in range(self.table.rowCount())
+                if self.ids[row] in values["departments"]]
+        values["instructions"] = {self.ids[row]: self.asks[row].text() for row in rows}
+        values["reached"] = {self.ids[row]: (self.contacts[row].text(), self.phones[row].text())
+                             for row in rows}
         return values
+
+
+def _proposed_roles(proposal: ProposalView | None) -> dict[int, str]:
+    """Department id -> 牵头 / 配合 (translated), lead first, as the table lists them."""
+    if proposal is None:
+        return {}
+    roles = {proposal.lead_id: tr("牵头")} if proposal.lead_id is not None else {}
+    for department_id in proposal.support_ids:
+        roles.setdefault(department_id, tr("配合"))
+    return roles
 
 
 class FeedbackDialog(RecordDialog):

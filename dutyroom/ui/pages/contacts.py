@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,14 +24,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dutyroom.domain.incidents import Category
 from dutyroom.domain.tiers import Tier
-from dutyroom.services import department_service, responsible_service, staff_service
+from dutyroom.services import (
+    department_service,
+    responsibility_service,
+    responsible_service,
+    staff_service,
+)
 from dutyroom.services.department_service import DepartmentView
+from dutyroom.services.responsibility_service import DutyView
 from dutyroom.services.responsible_service import ResponsibleView
 from dutyroom.services.staff_service import StaffView
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.ui.dialogs.contact_dialogs import DepartmentDialog, ResponsibleDialog, StaffDialog
 from dutyroom.ui.dialogs.import_dialog import ImportResponsibleDialog, ImportStaffDialog
+from dutyroom.ui.dialogs.partner_dialogs import DutyDialog, PartnerRosterDialog
 from dutyroom.ui.i18n import tr, tr_label
 from dutyroom.ui.icons import icon
 from dutyroom.ui.pages.base import Page
@@ -49,6 +59,7 @@ STAFF_COLUMNS: list[Column[StaffView]] = [
 DEPARTMENT_COLUMNS: list[Column[DepartmentView]] = [
     Column(tr("单位名称"), lambda d: d.name),
     Column(tr("24 小时值班电话"), lambda d: d.duty_phone),
+    Column(tr("办公室电话"), lambda d: d.office_phone),
     Column(tr("联络员"), lambda d: d.liaison_name),
     Column(tr("联络员手机"), lambda d: d.liaison_mobile),
     Column(tr("联络员职务"), lambda d: d.liaison_position),
@@ -263,6 +274,26 @@ class DepartmentList(RecordList):
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner) -> None:
         super().__init__(runner, DEPARTMENT_COLUMNS, tr("联动单位"), tr("搜索单位、电话、联络员…（Ctrl+F）"))
         self.uow = uow
+        self.roster_button = button(tr("值班备勤表…"), "roster",
+                                    tooltip=tr("该单位报来的每日值班人员（Ctrl+B）"))
+        self.roster_button.clicked.connect(self.open_roster)
+        self.toolbar.addWidget(self.roster_button)
+        QShortcut(QKeySequence("Ctrl+B"), self, self.open_roster)
+        self._selection_changed()
+
+    def _selection_changed(self, *args: object) -> None:
+        super()._selection_changed(*args)
+        if hasattr(self, "roster_button"):
+            self.roster_button.setEnabled(self.selected() is not None)
+
+    def open_roster(self) -> None:
+        record = self.selected()
+        if record is None:
+            return
+        dialog = PartnerRosterDialog(self.uow, self.runner, record, self)
+        dialog.exec()
+        if dialog.changes:
+            self.changed.emit(dialog.changes)
 
     def load(self) -> list[DepartmentView]:
         return department_service.list_departments(self.uow)
@@ -359,6 +390,129 @@ class ResponsibleList(RecordList):
             QMessageBox.information(self, tr("导入完成"), tr("已导入 {0} 名责任人。").format(dialog.imported))
             self.changed.emit(Changes(responsible=True))
             self.refresh()
+DUTY_COLUMNS: list[Column[DutyView]] = [
+    Column(tr("类别"), lambda d: list(Category).index(d.category),
+           text=lambda d: tr_label(d.category_label)),
+    Column(tr("子类"), lambda d: d.subtype, text=lambda d: d.subtype or tr("（整个类别）")),
+    Column(tr("牵头单位"), lambda d: d.lead),
+    Column(tr("配合单位"), lambda d: tr("、").join(d.support)),
+]
+
+
+class DutyList(QWidget):
+    """职责分工: which department leads and which support, per kind of incident; the
+    dispatch dialog proposes from it."""
+
+    changed = Signal(object)  # Changes
+
+    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner) -> None:
+        super().__init__()
+        self.uow, self.runner = uow, runner
+        self.model: RecordTableModel[DutyView] = RecordTableModel(DUTY_COLUMNS, lambda r: True)
+        self.proxy = RecordFilterProxy(self.model)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 10, 0, 0)
+        toolbar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("搜索类别、子类、单位…（Ctrl+F）"))
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_search)
+        toolbar.addWidget(self.search, 1)
+        self.add_button = button(tr("新增职责分工"), "add", primary=True, tooltip="Ctrl+N")
+        self.edit_button = button(tr("编辑"), "edit", tooltip=tr("回车 或 双击"))
+        self.remove_button = button(tr("删除"), "x-circle")
+        self.import_button = button(tr("从 Excel/CSV 导入…"), "import")
+        self.import_button.setToolTip(tr("列：类别、子类、牵头单位、配合单位（多个用、分隔）；"
+                                         "有一行不对则整个文件不导入"))
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit)
+        self.remove_button.clicked.connect(self.remove)
+        self.import_button.clicked.connect(self.choose_file)
+        for widget in (self.add_button, self.edit_button, self.remove_button, self.import_button):
+            toolbar.addWidget(widget)
+        layout.addLayout(toolbar)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(34)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _index: self.edit())
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit)
+        layout.addWidget(self.table, 1)
+        hint = QLabel(tr("接报和派单时，按事件子类（没有子类的按类别）建议牵头和配合单位，由值班员核定。"))
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.departments: list[DepartmentView] = []
+
+    def refresh(self) -> None:
+        self.runner.run(lambda: (responsibility_service.list_duties(self.uow),
+                                 department_service.list_departments(self.uow, False)),
+                        done=self._loaded, failed=lambda e: show_error(self, tr("读取失败"), e))
+
+    def _loaded(self, loaded: tuple[list[DutyView], list[DepartmentView]]) -> None:
+        lines, self.departments = loaded
+        self.model.set_records(lines)
+
+    def selected(self) -> DutyView | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.record(self.proxy.mapToSource(rows[0]).row()) if rows else None
+
+    def add(self) -> None:
+        self._open(None)
+
+    def edit(self) -> None:
+        line = self.selected()
+        if line is not None:
+            self._open(line)
+
+    def _open(self, line: DutyView | None) -> None:
+        if not self.departments:
+            QMessageBox.information(self, tr("职责分工"), tr("请先在「联动单位」中添加单位。"))
+            return
+        dialog = DutyDialog(self.runner, lambda v: responsibility_service.put_duty(self.uow, v),
+                            self.departments, line, self)
+        if dialog.exec() and dialog.outcome is not None:
+            self._after(dialog.outcome)
+
+    def remove(self) -> None:
+        line = self.selected()
+        if line is None:
+            return
+        if QMessageBox.question(self, tr("删除职责分工"), tr("删除「{0}」这一条职责分工吗？").format(
+                line.subtype or tr_label(line.category_label))) != QMessageBox.StandardButton.Yes:
+            return
+        self.runner.run(responsibility_service.remove_duty, self.uow, line.id, done=self._after,
+                        failed=lambda e: show_error(self, tr("操作未完成"), e))
+
+    def choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, tr("导入职责分工"), "",
+                                              "Excel / CSV (*.xlsx *.csv)")
+        if name:
+            self.load(Path(name))
+
+    def load(self, path: Path) -> None:
+        self.runner.run(responsibility_service.import_duties_file, self.uow, path,
+                        done=self._imported,
+                        failed=lambda e: show_error(self, tr("导入未完成，没有保存任何内容"), e))
+
+    def _imported(self, outcome: Outcome[int]) -> None:
+        QMessageBox.information(self, tr("导入完成"), tr("已导入 {0} 条职责分工。").format(outcome.value))
+        self._after(outcome)
+
+    def _after(self, outcome: Outcome[Any]) -> None:
+        if outcome.changes:
+            self.changed.emit(outcome.changes)
+        self.refresh()
 
 
 class ContactsPage(Page):
@@ -374,18 +528,20 @@ class ContactsPage(Page):
         self.tabs = QTabWidget()
         self.staff = StaffList(uow, runner)
         self.departments = DepartmentList(uow, runner)
-        self.tabs.addTab(self.staff, icon("contacts"), tr("值班人员"))
         self.responsible = ResponsibleList(uow, runner)
+        self.duties = DutyList(uow, runner)
+        self.tabs.addTab(self.staff, icon("contacts"), tr("值班人员"))
         self.tabs.addTab(self.departments, icon("department"), tr("联动单位"))
         self.tabs.addTab(self.responsible, icon("warning"), tr("基层责任人"))
+        self.tabs.addTab(self.duties, icon("log"), tr("职责分工"))
         layout.addWidget(self.tabs, 1)
-        for widget in (self.staff, self.departments, self.responsible):
+        for widget in (self.staff, self.departments, self.responsible, self.duties):
             widget.changed.connect(self.changed)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
 
-    def current_list(self) -> RecordList:
+    def current_list(self) -> RecordList | DutyList:
         widget = self.tabs.currentWidget()
-        assert isinstance(widget, RecordList)
+        assert isinstance(widget, RecordList | DutyList)
         return widget
 
     def _focus_search(self) -> None:
@@ -400,5 +556,6 @@ class ContactsPage(Page):
             self.staff.refresh()
         if changes is None or changes.departments:
             self.departments.refresh()
+            self.duties.refresh()
         if changes is None or changes.responsible or changes.settings:
             self.responsible.refresh()

@@ -14,7 +14,7 @@ from html import escape
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -55,17 +57,21 @@ from dutyroom.domain.incidents import (
     Status,
 )
 from dutyroom.services import (
-    department_service,
     dispatch_service,
     incident_service,
     incident_views,
+    playbook_service,
     register_service,
+    responsibility_service,
     settings_service,
     upward_reports,
 )
+from dutyroom.services.dispatch_service import DispatchChoices
 from dutyroom.services.errors import ConflictError
 from dutyroom.services.incident_views import IncidentDetail, IncidentQuery, IncidentRow
+from dutyroom.services.playbook_service import StepView
 from dutyroom.services.register_service import EntryView, RegisterQuery
+from dutyroom.services.responsibility_service import DutyView
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.ui.dialogs.log_dialogs import (
     DispatchDialog,
@@ -146,9 +152,9 @@ def register_columns(zone: ZoneInfo) -> list[Column[EntryView]]:
 
 
 def _list_and_detail(name: str, view: QTableView, detail: QTextBrowser,
-                     actions: list[QPushButton]) -> QSplitter:
+                     actions: list[QPushButton], extra: QWidget | None = None) -> QSplitter:
     """A tab of the log: the list on the left; the selected record's actions and details
-    on the right."""
+    on the right (with `extra` between them: an incident's 处置要点)."""
     side = QWidget()
     side_layout = QVBoxLayout(side)
     side_layout.setContentsMargins(8, 0, 0, 0)
@@ -157,6 +163,8 @@ def _list_and_detail(name: str, view: QTableView, detail: QTextBrowser,
         row.addWidget(widget)
     row.addStretch(1)
     side_layout.addLayout(row)
+    if extra is not None:
+        side_layout.addWidget(extra)
     side_layout.addWidget(detail, 1)
     splitter = QSplitter()
     splitter.setObjectName(name)  # its sizes are remembered between runs by this name
@@ -307,10 +315,18 @@ class LogPage(Page):
         self.more_menu.addAction(self.void_action)
         self.incident_text = QTextBrowser()
         self.incident_text.setOpenLinks(False)
+        self.steps = QListWidget()
+        self.steps.setObjectName("playbook")
+        self.steps.setMaximumHeight(150)
+        self.steps.setWordWrap(True)  # a step with who and when stays readable beside the list
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.steps.setToolTip(tr("处置要点：勾选即记下是谁、何时完成（空格键勾选）；未勾选的写入交接班记录"))
+        self.steps.itemChanged.connect(self._step_changed)
+        self.steps.hide()
         splitter = _list_and_detail(
             "incidentSplit", self.incident_view, self.incident_text,
             [self.report_button, self.dispatch_button, self.feedback_button,
-             self.status_button, self.edit_button, self.more_button])
+             self.status_button, self.edit_button, self.more_button], self.steps)
         QShortcut(QKeySequence("Ctrl+R"), self, self.record_report)
         self._show_incident(None)
         return splitter
@@ -474,6 +490,51 @@ class LogPage(Page):
                                       "yle='color:{1}'>新接报请按 Ctrl+N。</p>").format(MUTED, MUTED))
         if same:  # saved or refreshed: the officer stays where they were reading
             bar.setValue(position)
+        if detail is not None and detail.facts.subtype and not detail.voided:
+            self.runner.run(playbook_service.checklist, self.uow, detail.id,
+                            done=self._show_steps, failed=self._failed)
+        else:
+            self._show_steps([])
+
+    def _show_steps(self, steps: list[StepView]) -> None:
+        """The incident's 处置要点, each ticked one with who and when."""
+        self.steps.blockSignals(True)
+        self.steps.clear()
+        for step in steps:
+            text = step.text if not step.done or step.ticked_at is None else tr(
+                "{0}（{1} {2:%H:%M}）").format(step.text, step.ticked_by,
+                                              step.ticked_at.astimezone(self.zone))
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, step.text)
+            item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled
+                          | Qt.ItemFlag.ItemIsSelectable)
+            item.setCheckState(Qt.CheckState.Checked if step.done else Qt.CheckState.Unchecked)
+            self.steps.addItem(item)
+        self.steps.blockSignals(False)
+        self.steps.setVisible(bool(steps))
+
+    def _step_changed(self, item: QListWidgetItem) -> None:
+        d = self.detail
+        if d is None:
+            return
+        done = item.checkState() == Qt.CheckState.Checked
+        self.runner.run(playbook_service.set_step, self.uow, d.id,
+                        item.data(Qt.ItemDataRole.UserRole), done,
+                        done=self._step_saved, failed=self._step_failed)
+
+    def _step_saved(self, outcome: Outcome[list[StepView]]) -> None:
+        self._show_steps(outcome.value)
+        if outcome.changes:
+            self.changed.emit(outcome.changes)
+            if self.detail is not None:
+                self.runner.run(incident_views.get_incident, self.uow, self.detail.id,
+                                done=self._show_incident, failed=self._failed)
+
+    def _step_failed(self, error: BaseException) -> None:
+        self._failed(error)
+        if self.detail is not None:
+            self.runner.run(playbook_service.checklist, self.uow, self.detail.id,
+                            done=self._show_steps, failed=self._failed)
 
     def incident_html(self, d: IncidentDetail) -> str:
         """The incident as the officer works on it: what it is, then what is due (the next
@@ -575,8 +636,15 @@ class LogPage(Page):
                             done=self._show_incident, failed=self._failed)
 
     def new_incident(self) -> None:
+        """接报登记, with the 职责分工 table at hand to propose departments as the kind of
+        incident is chosen (without it, if it cannot be read: intake never waits)."""
+        self.runner.run(responsibility_service.list_duties, self.uow, done=self._intake,
+                        failed=lambda _error: self._intake([]))
+
+    def _intake(self, duties: list[DutyView]) -> None:
         dialog = IncidentDialog(self.runner, lambda v: incident_service.add_incident(self.uow, v),
-                                self.zone, mass_limits=self.mass_limits, parent=self)
+                                self.zone, mass_limits=self.mass_limits, duties=duties,
+                                parent=self)
         if dialog.exec() and dialog.outcome is not None:
             self.detail = None
             self.tabs.setCurrentIndex(0)
@@ -637,14 +705,14 @@ class LogPage(Page):
         d = self.detail
         if d is None or not d.open:
             return
-        self.runner.run(department_service.list_departments, self.uow, False,
-                        done=self._dispatch_to, failed=self._failed)
+        self.runner.run(dispatch_service.dispatch_choices, self.uow, d.facts.category,
+                        d.facts.subtype, done=self._dispatch_to, failed=self._failed)
 
-    def _dispatch_to(self, departments: list[Any]) -> None:
+    def _dispatch_to(self, choices: DispatchChoices) -> None:
         d = self.detail
         if d is None:
             return
-        if not departments:
+        if not choices.departments:
             QMessageBox.information(self, tr("联动派单"), tr("通讯录中还没有联动单位，请先在「通讯录」中添加"
                                                              "。"))
             return
@@ -652,9 +720,11 @@ class LogPage(Page):
         def save(values: dict[str, Any]) -> Outcome[Any]:
             return dispatch_service.dispatch(self.uow, d.id, values["departments"],
                                              ordered_at=values["ordered_at"],
-                                             instructions=values["instructions"])
+                                             instructions=values["instructions"],
+                                             reached=values["reached"])
 
-        self._run_dialog(DispatchDialog(self.runner, save, self.zone, departments, self))
+        self._run_dialog(DispatchDialog(self.runner, save, self.zone, choices.departments,
+                                        choices.on_duty, choices.proposal, self))
 
     def feedback(self) -> None:
         d = self.detail

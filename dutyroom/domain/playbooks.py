@@ -1,0 +1,105 @@
+"""处置要点: the desk's own first-hour steps for a kind of incident, as a checklist.
+
+Each step is ticked with who and when (services/playbook_service.py, in the audit chain);
+what is still unticked at a shift change is carried in the handover record, so nothing in
+the first hour is forgotten between two officers. The steps are the desk's, not the
+department's: whom to ring, what to report upward, what to ask for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+
+# Written as a town desk writes them on the card by the phone; keyed by incident subtype.
+DEFAULT_PLAYBOOKS: Mapping[str, tuple[str, ...]] = {
+    "危化品泄漏": (
+        "问清泄漏物名称、数量、风向和周边人员，记下报告人电话",
+        "30 分钟内电话首报县应急管理局总值班室",
+        "通知消防救援站出警，说明泄漏物名称",
+        "通知生态环境分局监测站到场监测",
+        "通知村（社区）疏散下风向群众，设置警戒",
+        "通知卫生院做好救治准备",
+        "报告镇主要领导和带班领导",
+    ),
+    "道路交通事故": (
+        "问清地点、车辆数、伤亡和是否堵路、有无危化品车辆",
+        "通知交警中队到场",
+        "有伤员的通知卫生院并拨打 120",
+        "涉及危化品车辆的按危化品泄漏处置",
+        "死亡 1 人以上的电话首报县应急管理局",
+        "报告带班领导",
+    ),
+    "山洪": (
+        "问清村组、水位和受威胁人数",
+        "通知村（社区）山洪预警员鸣锣转移危险区群众",
+        "通知水利站巡查山塘水库",
+        "电话首报县防汛办（县应急管理局）",
+        "报告镇主要领导，必要时启动防汛应急响应",
+        "落实转移安置点和人员清点",
+    ),
+    "地质灾害": (
+        "问清位置、规模、是否压埋人员和房屋",
+        "通知村（社区）群测群防员撤离危险区人员",
+        "通知自然资源所到场核查",
+        "有人员被困的通知消防救援站",
+        "电话首报县自然资源局和县应急管理局",
+        "报告镇主要领导和带班领导",
+    ),
+    "火灾": (
+        "问清地点、起火物、是否有人员被困",
+        "确认已拨打 119，通知消防救援站",
+        "通知派出所维护现场秩序",
+        "有伤员的通知卫生院",
+        "涉及电力的通知供电所断电",
+        "报告带班领导，有伤亡的电话首报县应急管理局",
+    ),
+    "溺水": (
+        "问清地点、落水人数和时间",
+        "通知派出所和消防救援站组织搜救",
+        "通知卫生院到场救治",
+        "通知村（社区）干部到场，安抚家属",
+        "涉及学生的通知中心学校",
+        "报告带班领导，有死亡的电话首报县应急管理局",
+    ),
+    "群体性事件": (
+        "问清地点、人数、诉求和有无过激行为",
+        "通知派出所到场",
+        "报告镇主要领导，按人数确定指挥层级",
+        "通知司法所和相关村（社区）做好劝解",
+        "电话首报县委县政府总值班室",
+        "注意网络舆情，统一对外口径",
+    ),
+    "食物中毒": (
+        "问清发病人数、就餐地点、症状和送医情况",
+        "通知卫生院救治，重症转上级医院",
+        "通知市场监管所封存可疑食品",
+        "涉及学校的通知中心学校",
+        "电话首报县卫健局和县市场监管局",
+        "报告带班领导",
+    ),
+    "停水停电": (
+        "问清范围、户数、原因和预计恢复时间",
+        "停电的通知供电所抢修，停水的通知自来水公司",
+        "了解医院、学校、养老院等重点单位受影响情况",
+        "通知相关村（社区）做好解释",
+        "超过 24 小时未恢复的报告带班领导",
+    ),
+    "森林火情": (
+        "问清地点、火势、风向和周边村庄",
+        "通知林业站和扑火队出动",
+        "通知消防救援站",
+        "通知村（社区）组织疏散周边群众",
+        "电话首报县森林防火指挥部（县应急管理局）",
+        "报告镇主要领导和带班领导",
+    ),
+}
+
+
+def steps_for(subtype: str) -> tuple[str, ...]:
+    """The checklist for an incident of this subtype (empty when the desk keeps none)."""
+    return DEFAULT_PLAYBOOKS.get(subtype.strip(), ())
+
+
+def unticked(steps: tuple[str, ...], ticked: Collection[str]) -> tuple[str, ...]:
+    """The steps still to do, in their order: what the handover carries to the next shift."""
+    return tuple(step for step in steps if step not in ticked)
