@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dutyroom.domain.clock import clock_time
 from dutyroom.domain.contacts import clean_text
+from dutyroom.domain.daily_report import parse_month_day
 from dutyroom.domain.deadlines import PRESETS_BY_KEY, RULE_GROUPS, parse_clock_list
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.roster import MAX_OFFICERS, parse_tier_list, parse_tiers
@@ -80,6 +81,11 @@ def _flag(key: str, label: str, raw: Any) -> bool:
     if isinstance(raw, bool):
         return raw
     raise FieldError(key, sentence("{0}应为是或否", label))
+
+
+def _month_day(key: str, label: str, raw: Any) -> str:
+    parsed = parse_month_day(raw, key, label)
+    return f"{parsed[0]:02d}-{parsed[1]:02d}" if parsed else ""
 
 
 def _clock_list(key: str, label: str, raw: Any) -> str:
@@ -198,6 +204,13 @@ SETTINGS: tuple[SettingDef, ...] = (
     SettingDef("rota_report_time", "值班表报备截止时间", "17:00", "默认当天 17:00 前", _clock),
     SettingDef("daily_report_time", "节假日值班日报时间", "15:00",
                "默认节假日每天 15:00 前报送值班日报（有事报事、无事报平安）", _clock),
+    SettingDef("daily_report_periods", "敏感时期每日报送值班日报", True,
+               "默认是：特殊敏感时期同节假日，每天报送值班日报", _flag),
+    SettingDef("flood_season_start", "主汛期开始（月-日）", "",
+               "默认不设；设了起止日期的，主汛期内每天报送值班日报（如 04-15 至 10-15，各地不同）",
+               _month_day),
+    SettingDef("flood_season_end", "主汛期结束（月-日）", "",
+               "与开始日期同时设置；可跨年（如 11-15 至 次年 02-15）", _month_day),
     SettingDef("demo_data", "示例数据", False, "dutyroom init --demo 写入", _flag,
                visible=False),
 )

@@ -28,6 +28,7 @@ from dutyroom.db.models import (
     Base,
     CalendarDay,
     CheckIn,
+    DailyReportRow,
     Department,
     Dispatch,
     DispatchFeedback,
@@ -66,7 +67,7 @@ AUDITED = (
     ("register_entry", RegisterEntry, "来电来文登记"),
     ("checkin", CheckIn, "签到和在岗确认"), ("spot_check", SpotCheck, "上级查岗"),
     ("duty_task", DutyTask, "值班表报备和值班日报"), ("alert_ack", AlertAck, "提醒确认"),
-    ("handover", Handover, "交接班记录"),
+    ("handover", Handover, "交接班记录"), ("daily_report", DailyReportRow, "值班日报"),
 )
 _READ_ERRORS = (SQLAlchemyError, ServiceError, sqlite3.Error, ValueError, TypeError, KeyError,
                 OverflowError, UnicodeError, RecursionError)

@@ -17,6 +17,7 @@ from dutyroom.services import (
     backup_service,
     check_service,
     clock_service,
+    daily_report_service,
     incident_service,
     roster_service,
     settings_service,
@@ -47,6 +48,7 @@ def desk(backend):
                                           "answered_by": "张三", "outcome": "ok"},
                                     now=SIGN_IN + timedelta(hours=1))
     clock_service.complete_task(uow, "daily_report", DAY, at=SIGN_IN)
+    daily_report_service.send(uow, DAY, at=SIGN_IN + timedelta(hours=2))
     clock_service.acknowledge(uow, "checkin:2026-07-01:leader", at=SIGN_IN)
     incident_service.add_incident(uow, {"received_at": "2026-07-01T08:00", "title": "河堤管涌",
                                         "category": "natural_disaster"}, now=SIGN_IN)
@@ -70,6 +72,7 @@ TAMPERING = {
     "spot_check": "UPDATE spot_checks SET outcome = 'no_answer'",
     "duty_task": "UPDATE duty_tasks SET done_at = due_at",
     "alert_ack": "UPDATE alert_acks SET acknowledged_by = '王五'",
+    "daily_report": "UPDATE daily_reports SET content = replace(content, '值班员', '值班人')",
 }
 
 
