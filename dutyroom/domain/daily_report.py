@@ -26,10 +26,13 @@ from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
 
 QUIET = "全天无重大突发事件，值班秩序正常。"
-NO_MAJOR = "全天无重大突发事件。"
+NO_MAJOR = "全天无重大突发事件"
 NAMES_JOIN = "、"
 MAX_PARAGRAPH = 2000
 NUMERALS = "一二三四五六七八九十"
+# The paragraphs of a report, in order: key → heading (the county reads every heading).
+PARAGRAPH_TITLES = {"duty": "值班情况", "incidents": "突发事件", "reports": "信息报送",
+                    "spot_checks": "上级查岗", "entries": "来电来文及领导批示", "summary": "总体情况"}
 
 
 @dataclass(frozen=True)
@@ -232,21 +235,16 @@ def _summary(facts: ShiftFacts) -> tuple[str, bool]:
         return (f"全天共涉及突发事件 {len(facts.incidents)} 起，已办结 {closed} 起，"
                 f"正在处置 {len(facts.incidents) - closed} 起，将持续跟踪并按时续报。", False)
     if lapses(facts):
-        return NO_MAJOR + "值班中存在的问题已在上文说明并督促整改。", False
+        return NO_MAJOR + "，值班中存在的问题见上文。", False
     return QUIET, True
 
 
 def assemble(facts: ShiftFacts) -> DailyReport:
     """The day's report as its facts stand at `facts.as_of`."""
     summary, quiet = _summary(facts)
-    paragraphs = (
-        Paragraph("duty", "值班情况", _duty(facts)),
-        Paragraph("incidents", "突发事件", _incidents(facts)),
-        Paragraph("reports", "信息报送", _reports(facts)),
-        Paragraph("spot_checks", "上级查岗", _spot_checks(facts)),
-        Paragraph("entries", "来电来文及领导批示", _entries(facts)),
-        Paragraph("summary", "总体情况", summary),
-    )
+    texts = {"duty": _duty(facts), "incidents": _incidents(facts), "reports": _reports(facts),
+             "spot_checks": _spot_checks(facts), "entries": _entries(facts), "summary": summary}
+    paragraphs = tuple(Paragraph(key, title, texts[key]) for key, title in PARAGRAPH_TITLES.items())
     return DailyReport(
         unit=facts.unit, desk=facts.desk, day=facts.day,
         period=f"{minute_text(facts.start, facts.zone)} 至 {minute_text(facts.end, facts.zone)}",

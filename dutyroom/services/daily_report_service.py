@@ -128,21 +128,35 @@ def send(uow: UnitOfWork, day: date, texts: Mapping[str, str] | None = None, *,
         return Outcome(DailyView(day, report, True, due, task.done_at), CHANGED)
 
 
-def daily_document(uow: UnitOfWork, day: date, at: datetime | None = None) -> Document:
-    """The printout in the official layout: as sent, or the draft as it stands now."""
+def _worded(report: DailyReport, sent: bool, texts: Mapping[str, str] | None) -> DailyReport:
+    """A draft in the officer's wording so far; a sent report stays as sent."""
+    if sent or not texts:
+        return report
+    try:
+        return report.edited(texts)
+    except FieldError as error:
+        raise InputError.from_field(error) from None
+
+
+def daily_document(uow: UnitOfWork, day: date, at: datetime | None = None,
+                   texts: Mapping[str, str] | None = None) -> Document:
+    """The printout in the official layout: as sent, or the draft as it stands now (in the
+    wording the officer has typed, if `texts`)."""
     moment = utc_now(at)
     with uow.read() as session:
         ctx = desk(session)
-        report, _ = report_in(session, day, moment, ctx)
+        report, row = report_in(session, day, moment, ctx)
         phone = str(ctx.values.get("desk_phone", ""))
+    report = _worded(report, row is not None, texts)
     from dutyroom.reports.daily_report_pdf import daily_report_pdf  # ReportLab on first print
 
     return daily_report_pdf(report, minute_text(moment, ctx.zone), phone)
 
 
-def daily_text(uow: UnitOfWork, day: date, at: datetime | None = None) -> str:
+def daily_text(uow: UnitOfWork, day: date, at: datetime | None = None,
+               texts: Mapping[str, str] | None = None) -> str:
     """The report as plain text, to paste into 政务微信 or an OA system."""
     moment = utc_now(at)
     with uow.read() as session:
-        report, _ = report_in(session, day, moment)
-    return report.plain_text()
+        report, row = report_in(session, day, moment)
+    return _worded(report, row is not None, texts).plain_text()

@@ -13,7 +13,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from dutyroom.domain import calendar, deadlines, duty_clock, incidents, roles, roster, settings, tiers
+from dutyroom.domain import (
+    calendar,
+    daily_report,
+    deadlines,
+    duty_clock,
+    incidents,
+    roles,
+    roster,
+    settings,
+    tiers,
+)
 from dutyroom.services import (
     backup_service,
     clock_service,
@@ -30,7 +40,7 @@ TABLES: list[Mapping[object, str] | Iterable[str]] = [
     deadlines.KIND_LABELS, deadlines.STAGE_LABELS, deadlines.CHANNEL_LABELS,
     deadlines.ALERT_STATE_LABELS,
     calendar.KIND_LABELS, [c.label for c in roster.Category], roster.SEAT_LABELS,
-    duty_clock.TASK_LABELS,
+    duty_clock.TASK_LABELS, daily_report.PARAGRAPH_TITLES,
     register_service.KINDS, [u for u in register_service.URGENCIES if u],
     dispatch_service.FEEDBACK_KINDS,
     roster_service.LEAVE_KINDS, roster_service.CHANGE_KINDS,

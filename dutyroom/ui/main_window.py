@@ -181,7 +181,8 @@ class MainWindow(QMainWindow):
         # find the right page. Pages keep only the shortcuts that act on what they show.
         for keys, action in (("Ctrl+N", self.new_item), ("Ctrl+Shift+N", self.new_call),
                              ("Ctrl+K", self.check_in), ("Ctrl+Shift+K", self.spot_check),
-                             ("Ctrl+Shift+P", self.confirm_presence)):
+                             ("Ctrl+Shift+P", self.confirm_presence),
+                             ("Ctrl+Shift+D", self.daily_report)):
             QShortcut(QKeySequence(keys), self, action)
         self.help: HelpDialog | None = None
         QShortcut(QKeySequence.StandardKey.HelpContents, self, self.show_help)
@@ -315,6 +316,10 @@ class MainWindow(QMainWindow):
     def spot_check(self) -> None:
         self.show_page(TODAY)
         self.today.record_spot_check()
+
+    def daily_report(self) -> None:
+        self.show_page(TODAY)
+        self.today.open_daily_report()
 
     def confirm_presence(self) -> None:
         self.today.confirm_presence()

@@ -347,6 +347,7 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
     from dutyroom.ui.dialogs.account_dialogs import LoginDialog, PasswordDialog, UserDialog
     from dutyroom.ui.dialogs.clock_dialogs import CheckInDialog, PresenceDialog, SpotCheckDialog
     from dutyroom.ui.dialogs.contact_dialogs import DepartmentDialog, StaffDialog
+    from dutyroom.ui.dialogs.daily_report_dialog import DailyReportDialog
     from dutyroom.ui.dialogs.help_dialog import HelpDialog
     from dutyroom.ui.dialogs.import_dialog import ImportCalendarDialog, ImportStaffDialog
     from dutyroom.ui.dialogs.log_dialogs import (
@@ -460,6 +461,8 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
     yield "accept-handover", lambda: AcceptDialog([(p.id, p.name) for p in staff], None, today,
                                                   window)
     yield "correct-handover", lambda: ReasonDialog(window)
+    yield "daily-report", lambda: DailyReportDialog(
+        uow, runner, date(2026, 10, 2), zone, lambda: datetime(2026, 10, 2, 14, 50, tzinfo=zone), window)
     yield "range", lambda: RangeDialog("签到和查岗记录", "预览", "eye", today, today, window)
     yield "print-preview", preview
     yield "help", lambda: HelpDialog(window)
