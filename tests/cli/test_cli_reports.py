@@ -44,3 +44,30 @@ def test_daily_report_refuses_bad_days(demo, tmp_path: Path):
         assert bad.returncode == 2 and bad.stderr.startswith("错误") and "Traceback" not in bad.stderr
         assert len(bad.stderr.strip().splitlines()) == 1
     assert not out.exists()
+
+
+def test_stats_prints_the_contract_and_writes_the_workbook(demo, tmp_path):
+    today = date.today()
+    first = f"{today.replace(day=1) - timedelta(days=40):%Y-%m-01}"
+    result = run("stats", "--from", first, "--to", f"{today}", "--db", demo, "--json")
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert set(document) >= {"reports", "dispatch", "checkins", "spot_checks", "warnings", "people"}
+    assert set(document["reports"]) >= {"due", "on_time", "late", "overdue", "missing", "by_stage",
+                                        "by_level"}
+    reports = document["reports"]
+    assert reports["due"] == sum(reports[k] for k in ("on_time", "late", "overdue")) + sum(
+        s["missing"] for s in reports["by_stage"].values())
+    out = tmp_path / "统计.xlsx"
+    written = run("stats", "--from", first, "--to", f"{today}", "--out", str(out), "--db", demo, "--json")
+    assert written.returncode == 0 and json.loads(written.stdout)["out"] == str(out)
+    assert out.read_bytes().startswith(b"PK")
+
+
+def test_stats_refuses_a_backwards_period(demo, tmp_path):
+    out = tmp_path / "x.xlsx"
+    for args in (["--from", "2026-07-31", "--to", "2026-07-01"],
+                 ["--from", "2026-02-30", "--to", "2026-03-01"]):
+        bad = run("stats", *args, "--out", str(out), "--db", demo)
+        assert bad.returncode == 2 and bad.stderr.startswith("错误") and "Traceback" not in bad.stderr
+    assert not out.exists()
