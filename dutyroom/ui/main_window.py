@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from dutyroom.ui.pages.log_page import LogPage
     from dutyroom.ui.pages.roster_page import RosterPage
     from dutyroom.ui.pages.settings_page import SettingsPage
+    from dutyroom.ui.pages.statistics_page import StatisticsPage
 
 INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
                           QEvent.Type.MouseMove, QEvent.Type.Wheel})
@@ -82,8 +83,9 @@ NAVIGATION = [
     NavEntry(tr("通讯录"), "contacts", "contacts", "ContactsPage"),
     NavEntry(tr("设置"), "settings", "settings_page", "SettingsPage"),
     NavEntry(tr("数据"), "database", "data_page", "DataPage"),
+    NavEntry(tr("统计"), "bar-chart", "statistics_page", "StatisticsPage"),
 ]
-TODAY, ROSTER, LOG, HANDOVER, CONTACTS, SETTINGS, DATA = range(len(NAVIGATION))
+TODAY, ROSTER, LOG, HANDOVER, CONTACTS, SETTINGS, DATA, STATISTICS = range(len(NAVIGATION))
 
 
 def page_class(index: int) -> Any:
@@ -130,6 +132,7 @@ class MainWindow(QMainWindow):
             SETTINGS: lambda: page_class(SETTINGS)(uow, runner, layout),
             DATA: lambda: page_class(DATA)(uow, runner, storage, self.settings["timezone"],
                                            self.about_database),
+            STATISTICS: lambda: page_class(STATISTICS)(uow, runner, now),
         }
         self._built: dict[int, Page] = {TODAY: self.today}
         self._stale: dict[Page, Changes | None] = {}  # built but hidden pages owed a refresh
@@ -294,6 +297,10 @@ class MainWindow(QMainWindow):
     @property
     def data_page(self) -> DataPage:
         return cast("DataPage", self.page(DATA))
+
+    @property
+    def statistics_page(self) -> StatisticsPage:
+        return cast("StatisticsPage", self.page(STATISTICS))
 
     # --- the frequent actions, from any page -------------------------------------------------
 

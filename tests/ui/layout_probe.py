@@ -277,7 +277,16 @@ def settle(app: Any, rounds: int = 6) -> None:
 
 def page_states(window: Any) -> Iterator[str]:
     """Each page, and each state of it worth a look; yields its name when it is on screen."""
-    from dutyroom.ui.main_window import CONTACTS, DATA, HANDOVER, LOG, ROSTER, SETTINGS, TODAY
+    from dutyroom.ui.main_window import (
+        CONTACTS,
+        DATA,
+        HANDOVER,
+        LOG,
+        ROSTER,
+        SETTINGS,
+        STATISTICS,
+        TODAY,
+    )
 
     window.show_page(TODAY)
     yield "today"
@@ -316,6 +325,14 @@ def page_states(window: Any) -> Iterator[str]:
     yield "settings-end"
     window.show_page(DATA)
     yield "data"
+    window.show_page(STATISTICS)
+    stats = window.statistics_page
+    stats.kind.setCurrentIndex(stats.kind.findData("year"))
+    yield "stats-page"  # the charts of the demo town's year
+    for tab in range(1, stats.tabs.count()):
+        stats.tabs.setCurrentIndex(tab)
+        yield f"stats-page-{tab}"
+    stats.tabs.setCurrentIndex(0)
     window.show_page(TODAY)
 
 

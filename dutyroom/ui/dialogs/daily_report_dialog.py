@@ -131,7 +131,7 @@ class DailyReportDialog(QDialog):
         texts, moment = self.texts(), self.now()
         preview_later(self, self.runner,
                       lambda: daily_report_service.daily_document(self.uow, self.day, moment, texts),
-                      tr("值班日报"), f"值班日报-{self.day:%Y%m%d}.pdf")
+                      tr("值班日报"), f"{tr('值班日报')}-{self.day:%Y%m%d}.pdf")
 
     def send(self) -> None:
         if self.view is None or self.view.sent:
