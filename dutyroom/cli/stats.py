@@ -13,6 +13,7 @@ def wire_stats(parser: argparse.ArgumentParser, common: argparse.ArgumentParser)
     parser.add_argument("--from", dest="first", required=True, metavar="YYYY-MM-DD", help="第一天")
     parser.add_argument("--to", dest="last", required=True, metavar="YYYY-MM-DD", help="最后一天（含）")
     parser.add_argument("--out", metavar="FILE.xlsx", help="另存为 Excel 工作簿（每张表一页）")
+    parser.add_argument("--pdf", metavar="FILE.pdf", help="另存为打印的值班工作月报（含图表）")
     handles(parser, stats)
 
 
@@ -31,6 +32,12 @@ def stats(ctx: Context) -> int:
     document = statistics_service.as_json(result)
     if ctx.args.out:
         document["out"] = ctx.args.out
+    if ctx.args.pdf:
+        from dutyroom.services.roster_files import write_file
+
+        printed = statistics_service.monthly_document(uow, first, last)
+        write_file(Path(ctx.args.pdf), printed.data)
+        document["pdf"], document["pages"] = ctx.args.pdf, printed.pages
 
     def table() -> str:
         r, d, c, p = result.reports, result.dispatch, result.sign_ins, result.presence
@@ -41,8 +48,7 @@ def stats(ctx: Context) -> int:
                  f"接班签到：应签 {c.due}，按时 {c.on_time}，迟签 {c.late}，未签 {c.missed}",
                  f"在岗确认：应确认 {p.due}，按时 {p.on_time}，超时 {p.late}，未确认 {p.missed}",
                  f"上级查岗：{result.spot_checks} 次，按规定应答 {result.spot_within_rule} 次"]
-        if ctx.args.out:
-            lines.append(f"已另存：{ctx.args.out}")
+        lines += [f"已另存：{name}" for name in (ctx.args.out, ctx.args.pdf) if name]
         return "\n".join(lines)
 
     ctx.out.emit(document, table)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from dutyroom.db.models import Department, Dispatch, Incident, SpotCheck
 from dutyroom.domain import duty_clock, statistics
-from dutyroom.domain.clock import day_start
+from dutyroom.domain.clock import day_start, minute_text
 from dutyroom.domain.deadlines import DeadlineKind
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incidents import CATEGORY_LABELS, Category, Status
@@ -30,6 +30,7 @@ from dutyroom.domain.statistics import (
     SignInDue,
     Statistics,
 )
+from dutyroom.reports.content import Document
 from dutyroom.services import incident_records
 from dutyroom.services.clock_service import PRESENCE, SHIFT, confirmations
 from dutyroom.services.errors import InputError
@@ -156,6 +157,24 @@ def export_workbook(uow: UnitOfWork, first: date, last: date, out: Path,
         values = desk(session).values
     write_file(out, workbook_bytes(stats, f"{values['unit_name']}{values['desk_name']}"))
     return stats
+
+
+def monthly_document(uow: UnitOfWork, first: date, last: date, at: datetime | None = None) -> Document:
+    """The printed 值班工作月报 of the period (a month, or any period), its charts over the
+    twelve months that end with it."""
+    moment = utc_now(at)
+    months = last.year * 12 + last.month - 1 - 11  # the first of the twelve months
+    trend_first = date(months // 12, months % 12 + 1, 1)
+    with uow.read() as session:
+        stats = statistics_in(session, first, last, moment)
+        trend = statistics_in(session, min(first, trend_first), last, moment)
+        ctx = desk(session)
+    from dutyroom.reports.monthly_report_pdf import monthly_report_pdf  # ReportLab on first print
+
+    title = (f"{first.year}年{first.month}月" if (first, last) == month_bounds(first)
+             else f"{first:%Y-%m-%d} 至 {last:%Y-%m-%d}")
+    return monthly_report_pdf(stats, trend, f"{ctx.values['unit_name']}{ctx.values['desk_name']}",
+                              title, minute_text(moment, ctx.zone))
 
 
 def month_bounds(day: date) -> tuple[date, date]:

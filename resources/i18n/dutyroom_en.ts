@@ -2981,6 +2981,14 @@ Nothing of it was written into this desk's database, which keeps only the unit's
         <translation>Duties per person and compensatory days off (as Rota → Duty statistics)</translation>
     </message>
     <message>
+        <source>打印月报…</source>
+        <translation>Print monthly report…</translation>
+    </message>
+    <message>
+        <source>值班工作月报：本期各表和近十二个月的图表（PDF）</source>
+        <translation>Monthly duty report: this period's tables and charts of the last twelve months (PDF)</translation>
+    </message>
+    <message>
         <source>单位</source>
         <translation>Department</translation>
     </message>
@@ -3035,6 +3043,10 @@ Nothing of it was written into this desk's database, which keeps only the unit's
     <message>
         <source>各单位按时到场率（%）</source>
         <translation>On site in time per department (%)</translation>
+    </message>
+    <message>
+        <source>值班工作月报</source>
+        <translation>Monthly duty report</translation>
     </message>
     <message>
         <source>信息报送 应报 {0}、按时 {1}、迟报 {2}、超时未报 {3}，按时率 {4}；漏报事件 {5} 起。派单到场 应到 {6}、按时 {7}。</source>

@@ -72,3 +72,13 @@ def test_a_month_picks_its_bounds_and_a_backwards_period_says_so(main, monkeypat
     page.kind.setCurrentIndex(page.kind.findData("custom"))
     page.last.setDate(QDate(2026, 6, 1))
     assert errors and "早于开始日期" in errors[-1]
+
+
+def test_the_monthly_report_opens_in_the_preview(main):
+    page = main.statistics_page
+    page.kind.setCurrentIndex(page.kind.findData("month"))
+    page.first.setDate(QDate(2026, 7, 9))
+    page.print_button.click()
+    assert page.preview.document.pages >= 1
+    assert page.preview.filename == "值班工作月报-20260701-20260731.pdf"
+    page.preview.reject()

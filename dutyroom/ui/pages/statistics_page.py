@@ -40,6 +40,7 @@ from dutyroom.domain.incidents import LEVEL_SHORT, Level
 from dutyroom.domain.statistics import ArrivalTally, PersonTally, Statistics, Tally, rate_text
 from dutyroom.services import settings_service, statistics_service
 from dutyroom.services.uow import Changes, UnitOfWork
+from dutyroom.ui.dialogs.pdf_preview import preview_later
 from dutyroom.ui.i18n import tr, tr_label
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.table_models import Column, RecordTableModel
@@ -133,7 +134,10 @@ class StatisticsPage(Page):
         self.duty_button.clicked.connect(self.open_duty_counts)
         self.export_button = button(tr("导出 Excel…"), "download")
         self.export_button.clicked.connect(lambda: self.export())
-        for widget in (self.duty_button, self.export_button):
+        self.print_button = button(tr("打印月报…"), "printer",
+                                   tooltip=tr("值班工作月报：本期各表和近十二个月的图表（PDF）"))
+        self.print_button.clicked.connect(self.print_report)
+        for widget in (self.duty_button, self.export_button, self.print_button):
             head.addWidget(widget)
         layout.addLayout(head)
         self.summary = hint_label("")
@@ -305,6 +309,12 @@ class StatisticsPage(Page):
         self.runner.run(statistics_service.export_workbook, self.uow, first, last, out, self.now(),
                         done=lambda _: self.summary.setText(tr("已导出：{0}").format(out)),
                         failed=self._failed)
+
+    def print_report(self) -> None:
+        first, last, moment = *self.period(), self.now()
+        preview_later(self, self.runner,
+                      lambda: statistics_service.monthly_document(self.uow, first, last, moment),
+                      tr("值班工作月报"), f"{tr('值班工作月报')}-{first:%Y%m%d}-{last:%Y%m%d}.pdf")
 
     def open_duty_counts(self) -> None:
         from dutyroom.ui.dialogs.roster_dialogs import StatsDialog
