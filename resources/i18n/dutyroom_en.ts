@@ -2974,7 +2974,7 @@ Nothing of it was written into this desk's database, which keeps only the unit's
     </message>
     <message>
         <source>值班次数和补休…</source>
-        <translation>Duties and days off…</translation>
+        <translation>Duty counts…</translation>
     </message>
     <message>
         <source>每人值班次数和应补休天数（同排班页「值班统计」）</source>
@@ -2982,7 +2982,7 @@ Nothing of it was written into this desk's database, which keeps only the unit's
     </message>
     <message>
         <source>打印月报…</source>
-        <translation>Print monthly report…</translation>
+        <translation>Monthly report…</translation>
     </message>
     <message>
         <source>值班工作月报：本期各表和近十二个月的图表（PDF）</source>
