@@ -349,9 +349,9 @@ def summary_text(report: GenerationReport) -> str:
     if report.method is Method.OPTIMAL:
         lines.append(tr("已证明最优：空班最少，其次同类班次最均衡，再次加权工作量最均衡。"))
     elif report.method is Method.BEST_FOUND:
-        proven = [PROVEN_LABELS[s] for s in report.proven if s in PROVEN_LABELS]
+        goals = [PROVEN_LABELS[s] for s in report.proven if s in PROVEN_LABELS]
         lines.append(tr("这是限时内找到的最佳排班，未证明最优（已证明：{0}）。").format(
-            tr("、").join(proven)) if proven else tr("这是限时内找到的最佳排班，未证明最优。"))
+            tr("、").join(goals)) if goals else tr("这是限时内找到的最佳排班，未证明最优。"))
     else:
         lines.append(tr_text(report.note))
     worst = max(report.spreads.values(), default=0)
