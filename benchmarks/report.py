@@ -26,6 +26,7 @@ SCRIPTS = [
     ("roster_year.py", "A year's rota"),
     ("roster_town.py", "Hard town rotas: greedy vs exact"),
     ("duty_log.py", "Ten years of the log: search and the 值班日志 page"),
+    ("period_statistics.py", "Ten years of the log: 统计 for a month, a quarter, a year"),
     ("startup.py", "Start-up and memory"),
     ("cli_startup.py", "The command line's answer time"),
     ("duty_clock.py", "The duty clock's alerts"),

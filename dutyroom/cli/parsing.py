@@ -95,6 +95,8 @@ COMMANDS: dict[str, Word] = {
     "warning": Word("warning:wire_warning", "预警登记与叫应"),
     "alerts": Word("alerts:wire_alerts", "某一时刻应提醒的事项"),
     "handover": Word("handover:wire_handover", "交接班记录"),
+    "daily-report": Word("daily_report:wire_daily_report", "值班日报（有事报事、无事报平安）"),
+    "stats": Word("stats:wire_stats", "值班和信息报送统计（可另存 Excel）"),
     "backup": Word("backup:wire_backup", "备份数据库（一致的副本）"),
     "restore": Word("backup:wire_restore", "用备份替换数据库（先校验备份，并保留被替换的数据库）"),
     "field": Word("field:wire_field", "外勤包：带出去的笔记本"),

@@ -652,6 +652,20 @@ class Handover(Versioned, Base):
     revision: Mapped[int] = mapped_column(Integer, default=1)
 
 
+class DailyReportRow(Versioned, Base):
+    """A 值班日报 as sent (报送): the report whole, in the wording the officer sent, locked.
+    A day with no row has not been sent; its report is assembled live from the day."""
+
+    __tablename__ = "daily_reports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    day: Mapped[date] = mapped_column(Date, unique=True)  # one report a duty day
+    content: Mapped[str] = mapped_column(Text)  # JSON, domain/daily_report.DailyReport
+    sent_at: Mapped[datetime]
+    sent_by: Mapped[str] = mapped_column(String(64))
+
+
 # --- field packages -----------------------------------------------------------------
 
 

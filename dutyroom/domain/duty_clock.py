@@ -173,6 +173,8 @@ def check_settings(values: Mapping[str, Any]) -> list[FieldError]:
                 "presence_end",
                 sentence("在岗确认从 {0} 到 {1} 每 {2} 分钟一次，最后一次的确认时限跨入次日第一次，时间表自相"
                          "重叠", values['presence_start'], values['presence_end'], every)))
+    if bool(values.get("flood_season_start")) != bool(values.get("flood_season_end")):
+        errors.append(FieldError("flood_season_end", sentence("主汛期的开始和结束日期应同时设置或同时留空")))
     warning = int(values["alert_warning_minutes"])
     limits = [(int(values[k]), k) for k in values
               if k.startswith(("report_phone_", "report_written_")) and int(values[k])]

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dutyroom.domain.clock import clock_time
 from dutyroom.domain.contacts import clean_text
+from dutyroom.domain.daily_report import parse_month_day
 from dutyroom.domain.deadlines import PRESETS_BY_KEY, RULE_GROUPS, parse_clock_list
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.responsible import parse_list
@@ -93,6 +94,9 @@ def _roles(key: str, label: str, raw: Any) -> str:
     if not items:
         raise FieldError(key, sentence("{0}至少要有一个岗位，或填「全部」", label))
     return "、".join(items)
+def _month_day(key: str, label: str, raw: Any) -> str:
+    parsed = parse_month_day(raw, key, label)
+    return f"{parsed[0]:02d}-{parsed[1]:02d}" if parsed else ""
 
 
 def _clock_list(key: str, label: str, raw: Any) -> str:
@@ -234,6 +238,13 @@ SETTINGS: tuple[SettingDef, ...] = (
                "默认 08:30：工作日上班时间内派单打联动单位办公室，其余时间打当天值班人员", _clock),
     SettingDef("partner_office_end", "联动单位下班时间", "17:30",
                "默认 17:30：此后至次日上班前及节假日，按值班备勤表找当天值班人员", _clock),
+    SettingDef("daily_report_periods", "敏感时期每日报送值班日报", True,
+               "默认是：特殊敏感时期同节假日，每天报送值班日报", _flag),
+    SettingDef("flood_season_start", "主汛期开始（月-日）", "",
+               "默认不设；设了起止日期的，主汛期内每天报送值班日报（如 04-15 至 10-15，各地不同）",
+               _month_day),
+    SettingDef("flood_season_end", "主汛期结束（月-日）", "",
+               "与开始日期同时设置；可跨年（如 11-15 至 次年 02-15）", _month_day),
     SettingDef("demo_data", "示例数据", False, "dutyroom init --demo 写入", _flag,
                visible=False),
 )

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dutyroom.db.models import AlertAck, DutyAssignment, DutyTask, Staff
-from dutyroom.domain import calendar, duty_clock
+from dutyroom.domain import calendar, daily_report, duty_clock
 from dutyroom.domain.clock import day_start
 from dutyroom.domain.deadlines import ALERT_STATE_LABELS, KIND_LABELS, AlertState, DeadlineKind
 from dutyroom.domain.duty_clock import TASK_LABELS, TaskKind, TimedItem
@@ -29,7 +29,7 @@ from dutyroom.services.clock_service import (
     shift_officers,
 )
 from dutyroom.services.records import utc_now
-from dutyroom.services.roster_service import calendar_days_in, rota_in
+from dutyroom.services.roster_service import calendar_days_in, periods_in, rota_in
 from dutyroom.services.settings_service import Desk
 from dutyroom.services.uow import UnitOfWork
 
@@ -133,7 +133,8 @@ def _clock_items(session: Session, ctx: Desk, day: date) -> list[TimedItem]:
 
 
 def task_items(session: Session, ctx: Desk, today: date) -> list[TimedItem]:
-    """The rota report before each coming holiday and the daily report on holidays."""
+    """The rota report before each coming holiday, and the daily report on holidays, in
+    sensitive periods and over the flood season (as the desk's settings say)."""
     # Wide enough that a holiday (never longer than nine days) is seen whole.
     days = calendar_days_in(session, today - timedelta(days=10),
                             today + timedelta(days=ctx.clock.rota_report_days + 12))
@@ -149,9 +150,12 @@ def task_items(session: Session, ctx: Desk, today: date) -> list[TimedItem]:
                                TASK_LABELS[TaskKind.ROTA_REPORT], subject, 0, "task",
                                due - TASK_NOTICE, due, done.get((TaskKind.ROTA_REPORT.value, first)),
                                day_start(last + timedelta(days=1), ctx.zone), first))
+    daily = daily_report.rules_from_settings(ctx.values)
+    near = today - timedelta(days=1), today + timedelta(days=1)
+    periods = periods_in(session, *near)
     for info in days:
-        if info.kind != calendar.DayKind.HOLIDAY or not today - timedelta(days=1) <= info.day <= \
-                today + timedelta(days=1):
+        if not near[0] <= info.day <= near[1] or not daily_report.needs_daily_report(
+                info.day, info.kind == calendar.DayKind.HOLIDAY, info.day in periods, daily):
             continue
         due = duty_clock.daily_report_due(info.day, ctx.clock, ctx.zone)
         items.append(TimedItem(f"daily_report/{info.day}", TaskKind.DAILY_REPORT.value,

@@ -28,6 +28,7 @@ from dutyroom.db.models import (
     Base,
     CalendarDay,
     CheckIn,
+    DailyReportRow,
     Department,
     Dispatch,
     DispatchFeedback,
@@ -77,6 +78,7 @@ AUDITED = (
     ("warning_attempt", WarningAttempt, "叫应记录"),
     ("partner_duty", PartnerDuty, "联动单位值班备勤表"), ("responsibility", Responsibility, "职责分工"),
     ("playbook_tick", PlaybookTick, "处置要点"),
+    ("handover", Handover, "交接班记录"), ("daily_report", DailyReportRow, "值班日报"),
 )
 _READ_ERRORS = (SQLAlchemyError, ServiceError, sqlite3.Error, ValueError, TypeError, KeyError,
                 OverflowError, UnicodeError, RecursionError)

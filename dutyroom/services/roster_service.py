@@ -169,7 +169,8 @@ def _user_days(session: Session, start: date, end: date) -> dict[date, UserDay]:
     return {r.day: UserDay(DayKind(r.kind), r.name) for r in rows}
 
 
-def _periods(session: Session, start: date, end: date) -> dict[date, tuple[str, ...]]:
+def periods_in(session: Session, start: date, end: date) -> dict[date, tuple[str, ...]]:
+    """The sensitive periods covering each day of the range, by name."""
     covering: dict[date, list[str]] = {}
     rows = session.scalars(select(SensitivePeriod).where(
         SensitivePeriod.start_date <= end, SensitivePeriod.end_date >= start)
@@ -193,7 +194,7 @@ def _load(session: Session, start: date, end: date) -> _Context:
     settings = load_settings_in(session)
     rules = roster.rules_from_settings(settings)
     days = calendar.resolve(start, end, _user_days(session, start, end))
-    plans = roster.plan_days(days, _periods(session, start, end), rules)
+    plans = roster.plan_days(days, periods_in(session, start, end), rules)
     rows = {r.id: r for r in session.scalars(select(Staff))}
     people = {i: Person(i, r.name, Tier(r.tier), r.mobile, r.active) for i, r in rows.items()}
     margin = timedelta(days=rules.min_rest_days)

@@ -93,6 +93,7 @@ def current_language() -> str:
 QT_CATALOGUES = {
     "QtCore": "qtbase", "QtGui": "qtbase", "QtWidgets": "qtbase", "QtSvg": "qtbase",
     "QtPrintSupport": "qtbase", "QtPdf": None, "QtPdfWidgets": None,
+    "QtCharts": None,  # every title, label and legend on a chart is Dutyroom's own
 }
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 
 from dutyroom.domain import (
     calendar,
+    daily_report,
     deadlines,
     duty_clock,
     incidents,
@@ -41,7 +42,7 @@ TABLES: list[Mapping[object, str] | Iterable[str]] = [
     deadlines.KIND_LABELS, deadlines.STAGE_LABELS, deadlines.CHANNEL_LABELS,
     deadlines.ALERT_STATE_LABELS,
     calendar.KIND_LABELS, [c.label for c in roster.Category], roster.SEAT_LABELS,
-    duty_clock.TASK_LABELS,
+    duty_clock.TASK_LABELS, daily_report.PARAGRAPH_TITLES,
     register_service.KINDS, [u for u in register_service.URGENCIES if u],
     dispatch_service.FEEDBACK_KINDS,
     partner_duty.SOURCE_LABELS, partner_duty.CALLEE_ROLES,

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from dutyroom.ui.pages.log_page import LogPage
     from dutyroom.ui.pages.roster_page import RosterPage
     from dutyroom.ui.pages.settings_page import SettingsPage
+    from dutyroom.ui.pages.statistics_page import StatisticsPage
     from dutyroom.ui.pages.warning_page import WarningPage
 
 INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
@@ -84,8 +85,9 @@ NAVIGATION = [
     NavEntry(tr("通讯录"), "contacts", "contacts", "ContactsPage"),
     NavEntry(tr("设置"), "settings", "settings_page", "SettingsPage"),
     NavEntry(tr("数据"), "database", "data_page", "DataPage"),
+    NavEntry(tr("统计"), "bar-chart", "statistics_page", "StatisticsPage"),
 ]
-TODAY, ROSTER, LOG, WARNINGS, HANDOVER, CONTACTS, SETTINGS, DATA = range(len(NAVIGATION))
+TODAY, ROSTER, LOG, WARNINGS, HANDOVER, CONTACTS, SETTINGS, DATA, STATISTICS = range(len(NAVIGATION))
 
 
 def page_class(index: int) -> Any:
@@ -134,6 +136,7 @@ class MainWindow(QMainWindow):
             SETTINGS: lambda: page_class(SETTINGS)(uow, runner, layout),
             DATA: lambda: page_class(DATA)(uow, runner, storage, self.settings["timezone"],
                                            self.about_database),
+            STATISTICS: lambda: page_class(STATISTICS)(uow, runner, now),
         }
         self._built: dict[int, Page] = {TODAY: self.today}
         self._stale: dict[Page, Changes | None] = {}  # built but hidden pages owed a refresh
@@ -185,7 +188,8 @@ class MainWindow(QMainWindow):
         # find the right page. Pages keep only the shortcuts that act on what they show.
         for keys, action in (("Ctrl+N", self.new_item), ("Ctrl+Shift+N", self.new_call),
                              ("Ctrl+K", self.check_in), ("Ctrl+Shift+K", self.spot_check),
-                             ("Ctrl+Shift+P", self.confirm_presence)):
+                             ("Ctrl+Shift+P", self.confirm_presence),
+                             ("Ctrl+Shift+D", self.daily_report)):
             QShortcut(QKeySequence(keys), self, action)
         self.help: HelpDialog | None = None
         QShortcut(QKeySequence.StandardKey.HelpContents, self, self.show_help)
@@ -302,6 +306,10 @@ class MainWindow(QMainWindow):
     def data_page(self) -> DataPage:
         return cast("DataPage", self.page(DATA))
 
+    @property
+    def statistics_page(self) -> StatisticsPage:
+        return cast("StatisticsPage", self.page(STATISTICS))
+
     # --- the frequent actions, from any page -------------------------------------------------
 
     def new_item(self) -> None:
@@ -327,6 +335,10 @@ class MainWindow(QMainWindow):
     def spot_check(self) -> None:
         self.show_page(TODAY)
         self.today.record_spot_check()
+
+    def daily_report(self) -> None:
+        self.show_page(TODAY)
+        self.today.open_daily_report()
 
     def confirm_presence(self) -> None:
         self.today.confirm_presence()

@@ -131,7 +131,7 @@ def test_gui_selftest_offscreen(db):
     run("init", "--demo", "--db", db)
     result = run("gui", "--selftest", "--db", db)
     assert result.returncode == 0, result.stderr
-    assert "7 个页面" in result.stdout
+    assert "9 个页面" in result.stdout
 
 
 def test_console_script_is_installed():

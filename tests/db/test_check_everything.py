@@ -17,6 +17,7 @@ from dutyroom.services import (
     backup_service,
     check_service,
     clock_service,
+    daily_report_service,
     incident_service,
     responsible_service,
     roster_service,
@@ -49,6 +50,7 @@ def desk(backend):
                                           "answered_by": "张三", "outcome": "ok"},
                                     now=SIGN_IN + timedelta(hours=1))
     clock_service.complete_task(uow, "daily_report", DAY, at=SIGN_IN)
+    daily_report_service.send(uow, DAY, at=SIGN_IN + timedelta(hours=2))
     clock_service.acknowledge(uow, "checkin:2026-07-01:leader", at=SIGN_IN)
     incident_service.add_incident(uow, {"received_at": "2026-07-01T08:00", "title": "河堤管涌",
                                         "category": "natural_disaster"}, now=SIGN_IN)
@@ -81,6 +83,7 @@ TAMPERING = {
     "responsible": "UPDATE responsible_people SET mobile = '13999999999'",
     "warning": "UPDATE warning_targets SET mobile = '13999999999'",  # the list is the notice's
     "warning_attempt": "UPDATE warning_attempts SET outcome = 'answered'",
+    "daily_report": "UPDATE daily_reports SET content = replace(content, '值班员', '值班人')",
 }
 
 

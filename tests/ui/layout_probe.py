@@ -277,7 +277,17 @@ def settle(app: Any, rounds: int = 6) -> None:
 
 def page_states(window: Any) -> Iterator[str]:
     """Each page, and each state of it worth a look; yields its name when it is on screen."""
-    from dutyroom.ui.main_window import CONTACTS, DATA, HANDOVER, LOG, ROSTER, SETTINGS, TODAY, WARNINGS
+    from dutyroom.ui.main_window import (
+        CONTACTS,
+        DATA,
+        HANDOVER,
+        LOG,
+        ROSTER,
+        SETTINGS,
+        STATISTICS,
+        TODAY,
+        WARNINGS,
+    )
 
     window.show_page(TODAY)
     yield "today"
@@ -326,6 +336,14 @@ def page_states(window: Any) -> Iterator[str]:
     yield "settings-end"
     window.show_page(DATA)
     yield "data"
+    window.show_page(STATISTICS)
+    stats = window.statistics_page
+    stats.kind.setCurrentIndex(stats.kind.findData("year"))
+    yield "stats-page"  # the charts of the demo town's year
+    for tab in range(1, stats.tabs.count()):
+        stats.tabs.setCurrentIndex(tab)
+        yield f"stats-page-{tab}"
+    stats.tabs.setCurrentIndex(0)
     window.show_page(TODAY)
 
 
@@ -361,6 +379,7 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
     from dutyroom.ui.dialogs.account_dialogs import LoginDialog, PasswordDialog, UserDialog
     from dutyroom.ui.dialogs.clock_dialogs import CheckInDialog, PresenceDialog, SpotCheckDialog
     from dutyroom.ui.dialogs.contact_dialogs import DepartmentDialog, ResponsibleDialog, StaffDialog
+    from dutyroom.ui.dialogs.daily_report_dialog import DailyReportDialog
     from dutyroom.ui.dialogs.help_dialog import HelpDialog
     from dutyroom.ui.dialogs.import_dialog import (
         ImportCalendarDialog,
@@ -507,6 +526,8 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
     yield "accept-handover", lambda: AcceptDialog([(p.id, p.name) for p in staff], None, today,
                                                   window)
     yield "correct-handover", lambda: ReasonDialog(window)
+    yield "daily-report", lambda: DailyReportDialog(
+        uow, runner, date(2026, 10, 2), zone, lambda: datetime(2026, 10, 2, 14, 50, tzinfo=zone), window)
     yield "range", lambda: RangeDialog("签到和查岗记录", "预览", "eye", today, today, window)
     yield "print-preview", preview
     yield "help", lambda: HelpDialog(window)

@@ -3,7 +3,7 @@ from PySide6.QtCore import Qt
 from dutyroom.services import demo, settings_service
 from dutyroom.ui.main_window import MainWindow
 
-PAGES = ["今日值班", "排班", "值班日志", "预警", "交接班", "通讯录", "设置", "数据"]
+PAGES = ["今日值班", "排班", "值班日志", "预警", "交接班", "通讯录", "设置", "数据", "统计"]
 
 
 def test_every_page_opens_from_the_navigation(window, qtbot):

@@ -73,6 +73,8 @@ def editor_for(definition: registry.SettingDef) -> QWidget:
         editor.setDisplayFormat("HH:mm")
     elif definition.kind == "tiers":
         return TierChoice()
+    elif definition.kind == "flag":
+        return QCheckBox(tr("是"))
     elif definition.kind == "integer":
         editor = QSpinBox()
         editor.setRange(0, 1_000_000)
@@ -88,6 +90,8 @@ def show_value(editor: QWidget, value: Any) -> None:
         editor.setTime(QTime(hours, minutes))
     elif isinstance(editor, TierChoice):
         editor.set_value(str(value))
+    elif isinstance(editor, QCheckBox):
+        editor.setChecked(bool(value))
     elif isinstance(editor, QSpinBox):
         editor.setValue(int(value))
     elif isinstance(editor, QLineEdit):
@@ -99,6 +103,8 @@ def read_value(editor: QWidget) -> Any:
         return editor.time().toString("HH:mm")
     if isinstance(editor, TierChoice):
         return editor.value()
+    if isinstance(editor, QCheckBox):
+        return editor.isChecked()
     if isinstance(editor, QSpinBox):
         return editor.value()
     if isinstance(editor, QLineEdit):
@@ -272,7 +278,8 @@ class SettingsPage(Page):
             ("checkin_before_minutes", "checkin_after_minutes", "checkin_tiers",
              "presence_start", "presence_end", "presence_interval_minutes",
              "presence_window_minutes", "rota_report_days", "rota_report_time",
-             "daily_report_time")))
+             "daily_report_time", "daily_report_periods", "flood_season_start",
+             "flood_season_end")))
         inner.addWidget(hint_label(
             tr("在岗确认按间隔从开始时间排到结束时间（可跨零点）；确认时限不能长于间隔，否则前后两次会"
                "重叠。提前提醒不能长于最短的时限。")))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from dutyroom.domain.clock import utc_clock
 from dutyroom.domain.deadlines import KIND_LABELS, AlertState, DeadlineKind
+from dutyroom.domain.duty_clock import TaskKind
 from dutyroom.domain.incidents import LEVEL_SHORT, Level
 from dutyroom.domain.tiers import Tier
 from dutyroom.domain.warnings import COLOUR_LABELS
@@ -41,6 +42,7 @@ from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.services.warning_service import WarningView
 from dutyroom.ui.alert_center import AlertCenter
 from dutyroom.ui.dialogs.clock_dialogs import CheckInDialog, PresenceDialog, SpotCheckDialog, key_seat
+from dutyroom.ui.dialogs.daily_report_dialog import DailyReportDialog
 from dutyroom.ui.i18n import tr, tr_label, tr_noted, tr_text
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.table_models import Column, RecordTableModel
@@ -107,13 +109,15 @@ class TodayPage(Page):
         self.shift_label.setObjectName("hint")
         self.shift_label.setWordWrap(True)  # two lines rather than a page wider than the screen
         head.addWidget(self.shift_label, 1)
+        self.daily_button = button(tr("值班日报"), "file", tooltip="Ctrl+Shift+D")
+        self.daily_button.clicked.connect(lambda: self.open_daily_report())
         self.spot_button = button(tr("记录查岗"), "phone", tooltip="Ctrl+Shift+K")
         self.spot_button.clicked.connect(self.record_spot_check)
         self.presence_button = button(tr("在岗确认"), "check", tooltip="Ctrl+Shift+P")
         self.presence_button.clicked.connect(self.confirm_presence)
         self.checkin_button = button(tr("接班签到"), "user-check", primary=True, tooltip="Ctrl+K")
         self.checkin_button.clicked.connect(self.check_in)
-        for widget in (self.spot_button, self.presence_button, self.checkin_button):
+        for widget in (self.daily_button, self.spot_button, self.presence_button, self.checkin_button):
             head.addWidget(widget)
         layout.addLayout(head)
         layout.addWidget(self._guide())
@@ -560,6 +564,17 @@ class TodayPage(Page):
         if dialog.exec() and dialog.outcome is not None:
             self._after(dialog.outcome)
 
+    def open_daily_report(self, day: date | None = None) -> None:
+        """值班日报 of `day`, by default of the shift on now: assembled, to reword and send."""
+        day = day or (self.shift.day if self.shift else None)
+        if day is None:
+            return
+        dialog = DailyReportDialog(self.uow, self.runner, day, self.zone, self.now, self)
+        self.daily_dialog = dialog
+        dialog.exec()
+        if dialog.outcome is not None:
+            self._after(dialog.outcome)
+
     def acknowledge(self) -> None:
         alert = self.selected_alert()
         if alert is None:
@@ -579,6 +594,9 @@ class TodayPage(Page):
     def complete_task(self) -> None:
         alert = self.selected_alert()
         if alert is None or alert.target != "task" or alert.day is None:
+            return
+        if alert.kind == TaskKind.DAILY_REPORT:  # sent as written: the report is kept
+            self.open_daily_report(alert.day)
             return
         answer = QMessageBox.question(self, tr_noted(alert.label),
                                       tr("确认「{0}」已经报送？\n将记录报送人和时间。").format(tr_text(alert.subject)))

@@ -1,0 +1,262 @@
+"""What an office head is judged on (信息报送考核), counted from the period's plain facts:
+reports upward on time or late per stage and level, 漏报, dispatch arrivals per department,
+check-ins per person, presence prompts, spot checks.
+
+Every count is a rule a duty officer could state in a sentence, so each lives here as one
+small function over plain facts; the service only gathers the facts. A deadline that has not
+come due by `as_of` is not counted at all (not yet due is neither on time nor late).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from dutyroom.domain.errors import FieldError
+from dutyroom.domain.text import sentence
+
+MAX_DAYS = 366 * 10 + 3  # ten years: the longest period a desk keeps and may ask about
+
+
+# --- the facts -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportDue:
+    """One report deadline of an incident received in the period."""
+
+    incident_id: int
+    kind: str  # phone_report / written_report / update_report / final_report
+    level: str  # I / II / III / IV / unrated (the level the incident has now)
+    due: datetime
+    met_at: datetime | None  # when the report meeting it was sent
+    closed: bool  # the incident is closed
+
+
+@dataclass(frozen=True)
+class ArrivalDue:
+    """A dispatch ordered in the period: the department must be on site by `due`."""
+
+    department: str
+    due: datetime
+    arrived_at: datetime | None
+
+
+@dataclass(frozen=True)
+class SignInDue:
+    """A seat that had to sign in (接班签到) on a duty day of the period."""
+
+    day: date
+    person: str  # rostered ("" when the seat was not filled)
+    due: datetime
+    signed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class PromptDue:
+    """A presence prompt (在岗确认) of the period."""
+
+    due: datetime
+    confirmed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class SpotCheck:
+    within_rule: bool  # answered within three rings
+    outcome: str  # ok / no_answer / absent / unreachable / other
+
+
+@dataclass(frozen=True)
+class PeriodFacts:
+    first: date
+    last: date
+    as_of: datetime
+    reports: Sequence[ReportDue] = ()
+    arrivals: Sequence[ArrivalDue] = ()
+    sign_ins: Sequence[SignInDue] = ()
+    prompts: Sequence[PromptDue] = ()
+    spot_checks: Sequence[SpotCheck] = ()
+    duties: Sequence[str] = ()  # one name per rostered seat-day of the period
+    incidents_by_month: Sequence[tuple[str, str]] = ()  # (YYYY-MM, category) per incident
+
+
+# --- the counts --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Deadlines that came due: met in time, met late, or still not met."""
+
+    due: int = 0
+    on_time: int = 0
+    late: int = 0
+    overdue: int = 0  # passed with nothing sent, the incident still open
+    missing: int = 0  # passed with nothing sent, the incident closed without it (漏报)
+
+    @property
+    def rate(self) -> float | None:
+        """The on-time rate, or None when nothing came due."""
+        return self.on_time / self.due if self.due else None
+
+    def as_dict(self) -> dict[str, int]:
+        return {"due": self.due, "on_time": self.on_time, "late": self.late,
+                "overdue": self.overdue, "missing": self.missing}
+
+
+def tally(items: Iterable[ReportDue], as_of: datetime) -> Tally:
+    due = on_time = late = overdue = missing = 0
+    for item in items:
+        if item.due > as_of and (item.met_at is None or item.met_at > as_of):
+            continue  # not yet due, nothing sent: not counted
+        due += 1
+        if item.met_at is not None and item.met_at <= as_of:
+            if item.met_at <= item.due:
+                on_time += 1
+            else:
+                late += 1
+        elif item.closed:
+            missing += 1
+        else:
+            overdue += 1
+    return Tally(due, on_time, late, overdue, missing)
+
+
+@dataclass(frozen=True)
+class ArrivalTally:
+    department: str
+    due: int
+    on_time: int
+    late: int
+    not_arrived: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.on_time / self.due if self.due else None
+
+
+def arrivals(items: Iterable[ArrivalDue], as_of: datetime, department: str = "") -> ArrivalTally:
+    due = on_time = late = not_arrived = 0
+    for item in items:
+        if item.arrived_at is not None and item.arrived_at <= as_of:
+            due += 1
+            if item.arrived_at <= item.due:
+                on_time += 1
+            else:
+                late += 1
+        elif item.due <= as_of:
+            due += 1
+            not_arrived += 1
+    return ArrivalTally(department, due, on_time, late, not_arrived)
+
+
+@dataclass(frozen=True)
+class ClockTally:
+    """Sign-ins or presence prompts that came due."""
+
+    due: int = 0
+    on_time: int = 0
+    late: int = 0
+    missed: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return {"due": self.due, "on_time": self.on_time, "late": self.late, "missed": self.missed}
+
+
+def clock_tally(items: Iterable[tuple[datetime, datetime | None]], as_of: datetime) -> ClockTally:
+    """(due, done at) pairs: done by the due time, done after it, or not done when due."""
+    due = on_time = late = missed = 0
+    for deadline, done in items:
+        if done is not None and done <= as_of:
+            due += 1
+            on_time, late = (on_time + 1, late) if done <= deadline else (on_time, late + 1)
+        elif deadline <= as_of:
+            due += 1
+            missed += 1
+    return ClockTally(due, on_time, late, missed)
+
+
+@dataclass(frozen=True)
+class PersonTally:
+    name: str
+    duties: int
+    sign_ins: ClockTally
+
+
+@dataclass(frozen=True)
+class Statistics:
+    first: date
+    last: date
+    as_of: datetime
+    reports: Tally
+    by_stage: dict[str, Tally]
+    by_level: dict[str, Tally]
+    missing_incidents: int  # closed incidents lacking a required report (漏报)
+    dispatch: ArrivalTally
+    by_department: tuple[ArrivalTally, ...]
+    sign_ins: ClockTally
+    presence: ClockTally
+    spot_checks: int
+    spot_within_rule: int
+    spot_outcomes: dict[str, int]
+    people: tuple[PersonTally, ...]
+    incidents_by_month: dict[str, dict[str, int]] = field(default_factory=dict)  # month → category → n
+    on_time_by_month: dict[str, Tally] = field(default_factory=dict)  # month of the deadline
+
+
+def compute(facts: PeriodFacts) -> Statistics:
+    as_of = facts.as_of
+    stages: dict[str, list[ReportDue]] = {}
+    levels: dict[str, list[ReportDue]] = {}
+    months: dict[str, list[ReportDue]] = {}
+    for r in facts.reports:
+        stages.setdefault(r.kind, []).append(r)
+        levels.setdefault(r.level, []).append(r)
+        months.setdefault(f"{r.due:%Y-%m}", []).append(r)
+    missing = {r.incident_id for r in facts.reports
+               if r.closed and (r.met_at is None or r.met_at > as_of) and r.due <= as_of}
+    departments: dict[str, list[ArrivalDue]] = {}
+    for a in facts.arrivals:
+        departments.setdefault(a.department, []).append(a)
+    by_department = tuple(sorted((arrivals(items, as_of, name) for name, items in departments.items()),
+                                 key=lambda t: (-t.due, t.department)))
+    duties = Counter(facts.duties)
+    signed: dict[str, list[SignInDue]] = {}
+    for s in facts.sign_ins:
+        if s.person:
+            signed.setdefault(s.person, []).append(s)
+    people = tuple(PersonTally(name, duties.get(name, 0),
+                               clock_tally(((s.due, s.signed_at) for s in signed.get(name, [])), as_of))
+                   for name in sorted(set(duties) | set(signed), key=lambda n: (-duties.get(n, 0), n)))
+    per_month: dict[str, dict[str, int]] = {}
+    for month, category in facts.incidents_by_month:
+        per_month.setdefault(month, {})
+        per_month[month][category] = per_month[month].get(category, 0) + 1
+    return Statistics(
+        first=facts.first, last=facts.last, as_of=as_of,
+        reports=tally(facts.reports, as_of),
+        by_stage={k: tally(v, as_of) for k, v in sorted(stages.items())},
+        by_level={k: tally(v, as_of) for k, v in sorted(levels.items())},
+        missing_incidents=len(missing),
+        dispatch=arrivals(facts.arrivals, as_of), by_department=by_department,
+        sign_ins=clock_tally(((s.due, s.signed_at) for s in facts.sign_ins), as_of),
+        presence=clock_tally(((p.due, p.confirmed_at) for p in facts.prompts), as_of),
+        spot_checks=len(facts.spot_checks),
+        spot_within_rule=sum(1 for s in facts.spot_checks if s.within_rule and s.outcome == "ok"),
+        spot_outcomes=dict(sorted(Counter(s.outcome for s in facts.spot_checks).items())),
+        people=people, incidents_by_month=dict(sorted(per_month.items())),
+        on_time_by_month={k: tally(v, as_of) for k, v in sorted(months.items())},
+    )
+
+
+def check_period(first: date, last: date) -> None:
+    """A period is read from its first to its last day, both included."""
+    if last < first:
+        raise FieldError("to", sentence("结束日期 {0:%Y-%m-%d} 早于开始日期 {1:%Y-%m-%d}", last, first))
+    if (last - first).days >= MAX_DAYS:
+        raise FieldError("to", sentence("统计期间最长十年"))
+
+
+def rate_text(rate: float | None) -> str:
+    return "—" if rate is None else f"{rate * 100:.1f}%"

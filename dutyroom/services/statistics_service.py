@@ -1,0 +1,196 @@
+"""统计: the period's facts gathered in one read, counted by domain/statistics.py; the
+Excel workbook (one sheet per table) and the JSON of `dutyroom stats`.
+
+Incidents are read a period at a time with their reports in batches, and each incident's
+deadlines come from the same rules the alerts use, so a report counted late here is the
+report the alert list showed as overdue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dutyroom.db.models import Department, Dispatch, Incident, SpotCheck
+from dutyroom.domain import duty_clock, statistics
+from dutyroom.domain.clock import day_start, minute_text
+from dutyroom.domain.deadlines import DeadlineKind
+from dutyroom.domain.errors import FieldError
+from dutyroom.domain.incidents import CATEGORY_LABELS, Category, Status
+from dutyroom.domain.statistics import (
+    ArrivalDue,
+    PeriodFacts,
+    PromptDue,
+    ReportDue,
+    SignInDue,
+    Statistics,
+)
+from dutyroom.reports.content import Document
+from dutyroom.services import incident_records
+from dutyroom.services.clock_service import PRESENCE, SHIFT, confirmations
+from dutyroom.services.errors import InputError
+from dutyroom.services.records import utc_now
+from dutyroom.services.roster_service import rota_in
+from dutyroom.services.settings_service import Desk, desk
+from dutyroom.services.uow import UnitOfWork
+
+BATCH = 2000  # incidents whose reports are read in one query (well under any bind limit)
+REPORT_KINDS = (DeadlineKind.PHONE_REPORT, DeadlineKind.WRITTEN_REPORT, DeadlineKind.UPDATE_REPORT,
+                DeadlineKind.FINAL_REPORT)
+
+
+def _report_facts(session: Session, ctx: Desk, start: datetime, end: datetime
+                  ) -> tuple[list[ReportDue], list[tuple[str, str]]]:
+    rows = list(session.scalars(select(Incident).where(
+        Incident.voided.is_(False), Incident.received_at >= start, Incident.received_at < end)
+        .order_by(Incident.received_at)))
+    found: list[ReportDue] = []
+    months: list[tuple[str, str]] = []
+    for i in range(0, len(rows), BATCH):
+        batch = rows[i:i + BATCH]
+        reports = incident_records.reports_of(session, [r.id for r in batch])
+        for row in batch:
+            closed = row.status == Status.CLOSED
+            months.append((f"{row.received_at.astimezone(ctx.zone):%Y-%m}",
+                           CATEGORY_LABELS[Category(row.category)]))
+            for d in incident_records.report_deadlines_of(row, reports[row.id], ctx):
+                if d.kind in REPORT_KINDS:
+                    found.append(ReportDue(row.id, d.kind.value, row.level, d.due, d.met_at, closed))
+    return found, months
+
+
+def _arrival_facts(session: Session, start: datetime, end: datetime) -> list[ArrivalDue]:
+    rows = session.execute(
+        select(Dispatch.ordered_at, Dispatch.arrival_minutes, Dispatch.arrived_at, Department.name)
+        .join(Department, Department.id == Dispatch.department_id)
+        .join(Incident, Incident.id == Dispatch.incident_id)
+        .where(Incident.voided.is_(False), Dispatch.ordered_at >= start, Dispatch.ordered_at < end))
+    return [ArrivalDue(name, ordered + timedelta(minutes=minutes), arrived)
+            for ordered, minutes, arrived, name in rows]
+
+
+def _clock_facts(session: Session, ctx: Desk, first: date, last: date
+                 ) -> tuple[list[SignInDue], list[PromptDue], list[str]]:
+    """Sign-ins and prompts of the duty days that have a rota (the clock runs only then)."""
+    rota = rota_in(session, first, last)
+    plans = {p.day: p for p in rota.plans}
+    done = {(r.kind, r.tier, r.slot, r.due_at): r.confirmed_at
+            for r in confirmations(session, first, last)}
+    rostered_days = sorted({day for day, _ in rota.slots})
+    sign_ins: list[SignInDue] = []
+    prompts: list[PromptDue] = []
+    for day in rostered_days:
+        _, due = duty_clock.checkin_window(day, ctx.clock, ctx.zone)
+        # The seats clock_service.checkin_seats names, read from a day index (a year of days).
+        for seat in (s for s in plans[day].seats if s.tier in ctx.clock.checkin_tiers):
+            person = rota.slots.get((day, seat))
+            signed = done.get((SHIFT, seat.tier.value, seat.index, due))
+            if person is not None or signed is not None:
+                sign_ins.append(SignInDue(day, person.name if person else "", due, signed))
+        for _, by in duty_clock.presence_prompts(day, ctx.clock, ctx.zone):
+            prompts.append(PromptDue(by, done.get((PRESENCE, "officer", 0, by))))
+    duties = [person.name for (_, _), person in sorted(rota.slots.items(), key=lambda i: i[0][0])]
+    return sign_ins, prompts, duties
+
+
+def statistics_in(session: Session, first: date, last: date, at: datetime) -> Statistics:
+    try:
+        statistics.check_period(first, last)
+    except FieldError as error:
+        raise InputError.from_field(error) from None
+    ctx = desk(session)
+    start, end = day_start(first, ctx.zone), day_start(last + timedelta(days=1), ctx.zone)
+    reports, months = _report_facts(session, ctx, start, end)
+    sign_ins, prompts, duties = _clock_facts(session, ctx, first, last)
+    spots = [statistics.SpotCheck(within, outcome) for within, outcome in session.execute(
+        select(SpotCheck.within_rule, SpotCheck.outcome).where(SpotCheck.at >= start, SpotCheck.at < end))]
+    return statistics.compute(PeriodFacts(
+        first, last, at, reports=reports, arrivals=_arrival_facts(session, start, end),
+        sign_ins=sign_ins, prompts=prompts, spot_checks=spots, duties=duties,
+        incidents_by_month=months))
+
+
+def period_statistics(uow: UnitOfWork, first: date, last: date,
+                      at: datetime | None = None) -> Statistics:
+    """The period from its first to its last day, as it stands at `at` (default now)."""
+    moment = utc_now(at)
+    with uow.read() as session:
+        return statistics_in(session, first, last, moment)
+
+
+def as_json(stats: Statistics) -> dict[str, Any]:
+    """The document `dutyroom stats --json` prints (docs/cli.md). `reports.missing` counts
+    incidents (漏报); the `missing` of a stage or level counts the deadlines left unmet."""
+    return {
+        "from": stats.first.isoformat(), "to": stats.last.isoformat(),
+        "reports": {**stats.reports.as_dict(), "missing": stats.missing_incidents,
+                    "by_stage": {k: v.as_dict() for k, v in stats.by_stage.items()},
+                    "by_level": {k: v.as_dict() for k, v in stats.by_level.items()}},
+        "dispatch": {"due": stats.dispatch.due, "on_time": stats.dispatch.on_time,
+                     "late": stats.dispatch.late, "not_arrived": stats.dispatch.not_arrived,
+                     "by_department": [{"department": d.department, "due": d.due, "on_time": d.on_time,
+                                        "late": d.late, "not_arrived": d.not_arrived}
+                                       for d in stats.by_department]},
+        "checkins": {**stats.sign_ins.as_dict(), "presence": stats.presence.as_dict()},
+        "spot_checks": {"total": stats.spot_checks, "within_rule": stats.spot_within_rule,
+                        "by_outcome": stats.spot_outcomes},
+        "warnings": {},  # 预警叫应: counted once warnings are kept (issue 20)
+        "people": [{"name": p.name, "duties": p.duties, "checkins": p.sign_ins.as_dict()}
+                   for p in stats.people],
+        "incidents_by_month": stats.incidents_by_month,
+    }
+
+
+def export_workbook(uow: UnitOfWork, first: date, last: date, out: Path,
+                    at: datetime | None = None) -> Statistics:
+    """The period's tables as an Excel workbook, one sheet per table."""
+    from dutyroom.formats.statistics_xlsx import workbook_bytes
+    from dutyroom.services.roster_files import write_file
+
+    stats = period_statistics(uow, first, last, at)
+    with uow.read() as session:
+        values = desk(session).values
+    write_file(out, workbook_bytes(stats, f"{values['unit_name']}{values['desk_name']}"))
+    return stats
+
+
+def monthly_document(uow: UnitOfWork, first: date, last: date, at: datetime | None = None) -> Document:
+    """The printed 值班工作月报 of the period (a month, or any period), its charts over the
+    twelve months that end with it."""
+    moment = utc_now(at)
+    months = last.year * 12 + last.month - 1 - 11  # the first of the twelve months
+    trend_first = date(months // 12, months % 12 + 1, 1)
+    with uow.read() as session:
+        stats = statistics_in(session, first, last, moment)
+        trend = statistics_in(session, min(first, trend_first), last, moment)
+        ctx = desk(session)
+    from dutyroom.reports.monthly_report_pdf import monthly_report_pdf  # ReportLab on first print
+
+    title = (f"{first.year}年{first.month}月" if (first, last) == month_bounds(first)
+             else f"{first:%Y-%m-%d} 至 {last:%Y-%m-%d}")
+    return monthly_report_pdf(stats, trend, f"{ctx.values['unit_name']}{ctx.values['desk_name']}",
+                              title, minute_text(moment, ctx.zone))
+
+
+def month_bounds(day: date) -> tuple[date, date]:
+    first = day.replace(day=1)
+    following = (first + timedelta(days=32)).replace(day=1)
+    return first, following - timedelta(days=1)
+
+
+def quarter_bounds(day: date) -> tuple[date, date]:
+    first = date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+    return first, month_bounds(date(first.year, first.month + 2, 1))[1]
+
+
+def year_bounds(day: date) -> tuple[date, date]:
+    return date(day.year, 1, 1), date(day.year, 12, 31)
+
+
+PERIOD_KINDS: Sequence[tuple[str, str]] = (("month", "月"), ("quarter", "季度"), ("year", "年"),
+                                           ("custom", "自定义"))
