@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -56,6 +57,39 @@ def db_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     url = postgresql_url()
     _reset_postgresql(url)
     return url
+
+
+DESK_PASSWORD = "desk-role-密码-2026"
+
+
+def desk_role_url(owner_url: str, name: str) -> str:
+    """The owner's URL with the desk role's name and password in it."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(owner_url).set(username=name, password=DESK_PASSWORD) \
+        .render_as_string(hide_password=False)
+
+
+@pytest.fixture
+def desk_role(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, str]]:
+    """A new, empty PostgreSQL desk database set up by `dutyroom server setup`, as the pair
+    (owner URL, URL of the desk role); the uniquely named role is dropped afterwards."""
+    from dutyroom.cli import main
+
+    owner = postgresql_url()
+    _reset_postgresql(owner)
+    name = f"desk_{uuid.uuid4().hex[:12]}"
+    monkeypatch.setenv("DUTYROOM_DESK_PASSWORD", DESK_PASSWORD)
+    assert main(["server", "setup", "--db", owner, "--desk-user", name]) == 0
+    monkeypatch.delenv("DUTYROOM_DESK_PASSWORD")
+    yield owner, desk_role_url(owner, name)
+    engine = create_engine(owner)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text(f'DROP OWNED BY "{name}"'))
+            connection.execute(text(f'DROP ROLE "{name}"'))
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture

@@ -9,6 +9,13 @@ from dutyroom.db import audit
 from dutyroom.services import check_service, department_service, staff_service
 
 
+def owner_tampers(connection) -> None:
+    """Tampering as the server's owner would do it on purpose: past the trigger that keeps
+    audit_entries append-only (migration 0014), which only the owner may disable."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("ALTER TABLE audit_entries DISABLE TRIGGER USER"))
+
+
 def _add_people(backend, count=3):
     for i in range(count):
         staff_service.add_staff(backend.uow, {"name": f"值班员{i}", "tier": "officer",
@@ -35,6 +42,7 @@ def test_each_link_covers_the_previous_one(backend):
 def test_an_edited_audit_entry_breaks_the_chain(backend):
     _add_people(backend)
     with backend.engine.begin() as connection:
+        owner_tampers(connection)
         payload = json.loads(connection.execute(
             text("SELECT payload FROM audit_entries WHERE id = 2")).scalar_one())
         payload["mobile"] = "13999999999"
@@ -48,6 +56,7 @@ def test_an_edited_audit_entry_breaks_the_chain(backend):
 def test_a_deleted_audit_entry_breaks_the_chain(backend):
     _add_people(backend)
     with backend.engine.begin() as connection:
+        owner_tampers(connection)
         connection.execute(text("DELETE FROM audit_entries WHERE id = 2"))
     report = check_service.run_check(backend.uow, backend.engine)
     assert any("审计链第 3 条" in p and "删除" in p for p in report.problems)
