@@ -12,6 +12,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from dutyroom.db import change_feed
 from dutyroom.db.engine import WRITE_OPTION
 from dutyroom.db.models import User
 from dutyroom.domain.roles import PERMISSION_LABELS, Actor, Permission, Role
@@ -130,6 +131,8 @@ class UnitOfWork:
                     self._as_stored(session)
                     self.require(permission)
                 yield session
+                session.flush()
+                change_feed.announce(session)  # the other windows hear of it at commit
                 session.commit()
             except StaleDataError:
                 session.rollback()
