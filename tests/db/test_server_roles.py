@@ -147,3 +147,16 @@ def test_setting_up_again_keeps_the_role_and_refuses_a_powerful_one(desk_role, c
     assert "--desk-user" in capsys.readouterr().err
     assert main(["server", "setup", "--db", owner, "--desk-user", "desk_without_password"]) == 2
     assert "DUTYROOM_DESK_PASSWORD" in capsys.readouterr().err
+
+
+def test_a_desk_cannot_upgrade_the_schema_and_says_who_can(desk_role, capsys):
+    owner, desk_url = desk_role
+    engine = create_engine(owner)
+    try:
+        with engine.begin() as connection:  # as if this Dutyroom were newer than the schema
+            connection.execute(text("UPDATE alembic_version SET version_num = '0010'"))
+    finally:
+        engine.dispose()
+    code = main(["staff", "list", "--db", desk_url])
+    err = capsys.readouterr().err
+    assert code == 2 and "由 0010 升级到" in err and "所有者的连接运行 dutyroom init" in err
