@@ -28,6 +28,12 @@ for variable, folder in (("DUTYROOM_LOG_DIR", "log"), ("XDG_CONFIG_HOME", "confi
                          ("XDG_CACHE_HOME", "cache")):
     os.environ[variable] = str(_RUN / folder)
 PG_ENV = "DUTYROOM_TEST_PG"
+# With this set (as `.ci/run` does), the `backend` of a PostgreSQL case connects as the desks'
+# limited role made by `dutyroom server setup`, as a workstation does; only the cases marked
+# `owner` (they change accounts, or tamper past the server's own guards on purpose) connect
+# as the database's owner.
+AS_DESK_ENV = "DUTYROOM_TEST_PG_AS_DESK"
+_SESSION_DESK = f"desk_run_{uuid.uuid4().hex[:12]}"
 
 
 def _reset_postgresql(url: str) -> None:
@@ -83,18 +89,19 @@ def desk_role(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, str]]:
     assert main(["server", "setup", "--db", owner, "--desk-user", name]) == 0
     monkeypatch.delenv("DUTYROOM_DESK_PASSWORD")
     yield owner, desk_role_url(owner, name)
-    engine = create_engine(owner)
-    try:
-        with engine.begin() as connection:
-            connection.execute(text(f'DROP OWNED BY "{name}"'))
-            connection.execute(text(f'DROP ROLE "{name}"'))
-    finally:
-        engine.dispose()
+    _drop_role(owner, name)
 
 
 @pytest.fixture
-def backend(db_target: str) -> Iterator[Backend]:
+def backend(db_target: str, request: pytest.FixtureRequest) -> Iterator[Backend]:
     opened = open_backend(db_target, "tester")
+    if "://" in db_target and os.environ.get(AS_DESK_ENV) \
+            and request.node.get_closest_marker("owner") is None:
+        from dutyroom.services.server_service import setup_desk_role
+
+        setup_desk_role(opened.engine, _SESSION_DESK, DESK_PASSWORD)
+        opened.close()
+        opened = open_backend(desk_role_url(db_target, _SESSION_DESK), "tester", create=False)
     yield opened
     opened.close()
 
@@ -106,5 +113,19 @@ def sqlite_backend(tmp_path: Path) -> Iterator[Backend]:
     opened.close()
 
 
+def _drop_role(owner_url: str, name: str) -> None:
+    engine = create_engine(owner_url)
+    try:
+        with engine.begin() as connection:
+            if connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"),
+                                  {"n": name}).first():
+                connection.execute(text(f'DROP OWNED BY "{name}"'))
+                connection.execute(text(f'DROP ROLE "{name}"'))
+    finally:
+        engine.dispose()
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if os.environ.get(PG_ENV) and os.environ.get(AS_DESK_ENV):
+        _drop_role(os.environ[PG_ENV], _SESSION_DESK)
     shutil.rmtree(_RUN, ignore_errors=True)

@@ -129,6 +129,7 @@ def test_the_head_is_an_anchor_and_proves_the_chain(desk):
     assert later.ok and later.head.position == anchor.position + 1
 
 
+@pytest.mark.owner  # only the owner can get past the append-only trigger
 def test_a_rewritten_chain_does_not_hold_the_paper_anchor(desk):
     """The whole chain recomputed after a rewrite passes the links but not the anchor."""
     from dutyroom.db import audit
@@ -156,6 +157,7 @@ def test_a_rewritten_chain_does_not_hold_the_paper_anchor(desk):
     assert any("不是纸面记录的" in p for p in forged.problems), forged.problems
 
 
+@pytest.mark.owner
 def test_truncation_and_rollback_do_not_hold_the_paper_anchor(desk, tmp_path):
     if desk.url.get_backend_name() == "sqlite":
         older = backup_service.backup_to(desk.url, tmp_path / "older.sqlite3")

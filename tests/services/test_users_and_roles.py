@@ -18,6 +18,9 @@ from dutyroom.services import (
 )
 from dutyroom.services.errors import InputError, PermissionDenied
 
+# Accounts are made and changed over the owner's connection on a server (README「多席位服务器」);
+# test_server_roles.py logs in and works as the desk role, and shows it cannot change them.
+pytestmark = pytest.mark.owner
 ADMIN = {"username": "admin", "display_name": "王主任", "password": "desk-2026!", "confirm": "desk-2026!"}
 INCIDENT = {"received_at": "2026-07-01T10:00", "title": "某村山体滑坡", "category": "natural_disaster"}
 NOW = datetime(2026, 7, 1, 2, 0, tzinfo=UTC)
