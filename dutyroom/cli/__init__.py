@@ -50,12 +50,15 @@ def _failed(ctx: Context, error: Exception, argv: list[str]) -> int:
     """The one line a person reads about a command that failed, and its exit status."""
     from dutyroom.domain.errors import FieldError
     from dutyroom.logfile import log
-    from dutyroom.services.errors import InputError, ServiceError
+    from dutyroom.services.errors import InputError, PermissionDenied, ServiceError
 
     if isinstance(error, InputError | FieldError):
         # A value checked by a domain rule right in a command (a date) is bad input too.
         problem = InputError.from_field(error) if isinstance(error, FieldError) else error
         print(f"错误：{problem.one_line(ctx.field_name)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if isinstance(error, PermissionDenied):  # the account lacks the right: its input
+        print(f"错误：{error.message}", file=sys.stderr)
         return EXIT_BAD_INPUT
     if isinstance(error, ServiceError):
         print(f"错误：{error.message}", file=sys.stderr)

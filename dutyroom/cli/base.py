@@ -8,7 +8,9 @@ without them (benchmarks/cli_startup.py). A command loads what it needs when it 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
     from dutyroom.app import Backend
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+USER_VAR, PASSWORD_VAR, NEW_PASSWORD_VAR = "DUTYROOM_USER", "DUTYROOM_PASSWORD", "DUTYROOM_NEW_PASSWORD"
 
 
 @dataclass
@@ -58,20 +61,47 @@ class Context:
     out: Output
     stack: ExitStack
 
-    def open(self, *, create: bool = False, prepare: bool = True) -> Backend:
+    def open(self, *, create: bool = False, prepare: bool = True,
+             log_in: bool = True) -> Backend:
         """The desk's database (`--db`, else $DUTYROOM_DB, else the default file).
 
         Only `init` (and `restore`, which puts a database back) may `create` one: any other
         command on a path that holds no database says so and leaves no file or folder
         behind, so a mistyped --db is noticed. Without `prepare` an older schema is not
         upgraded (`check` must change nothing).
+
+        On a local file the command acts as `cli:<os user>` with every right: whoever can
+        run it can open the file. On a server it logs in as a desk account (`log_in`) and
+        acts with that account's role, as the window does.
         """
         from dutyroom.app import open_backend, os_user
 
         backend = open_backend(getattr(self.args, "db", None), f"cli:{os_user()}",
                                create=create, prepare=prepare)
         self.stack.callback(backend.close)
+        if log_in and backend.url.get_backend_name() != "sqlite":
+            self.log_in(backend)
         return backend
+
+    def log_in(self, backend: Backend) -> None:
+        """Log in as $DUTYROOM_USER with $DUTYROOM_PASSWORD, else as typed at a prompt."""
+        from dutyroom.domain.text import sentence
+        from dutyroom.services import user_service
+        from dutyroom.services.errors import InputError
+
+        if not user_service.has_users(backend.uow):
+            raise InputError.simple(sentence(
+                "服务器上的数据库还没有账户：请先用 dutyroom init --admin 登录名 --name 姓名 建立管理员"),
+                "db")
+        login, password = os.environ.get(USER_VAR), os.environ.get(PASSWORD_VAR)
+        if not (login and password) and sys.stdin.isatty():
+            login = login or input("用户名：")
+            password = password or getpass.getpass("密码：")
+        if not login or not password:
+            raise InputError.simple(sentence(
+                "连接服务器须登录：请设置 ${0} 和 ${1}，或在终端中运行以输入用户名和密码",
+                USER_VAR, PASSWORD_VAR), "db")
+        user_service.login(backend.uow, login, password)
 
     def field_name(self, key: str) -> str:
         """A field a service named (`from`, `id`, `db`) as this command spells it on its

@@ -101,6 +101,8 @@ COMMANDS: dict[str, Word] = {
     "restore": Word("backup:wire_restore", "用备份替换数据库（先校验备份，并保留被替换的数据库）"),
     "field": Word("field:wire_field", "外勤包：带出去的笔记本"),
     "gui": Word("gui:wire_gui", "打开图形界面"),
+    "user": Word("users:wire_user", "账户（需管理员权限）"),
+    "server": Word("server:wire_server", "PostgreSQL 服务器：值班席位使用的受限角色"),
 }
 
 

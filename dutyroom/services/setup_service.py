@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 
@@ -99,6 +99,12 @@ def connect(url: URL, *, create: bool = True) -> Engine:
                                    "（postgresql+psycopg://用户@主机/数据库）", describe(url))) from None
 
 
+def _may_change_schema(engine: Engine) -> bool:
+    with engine.connect() as connection:
+        return bool(connection.execute(text("SELECT has_schema_privilege('public', 'CREATE')"))
+                    .scalar())
+
+
 def prepare_database(engine: Engine, url: URL, *, create: bool = True) -> SchemaReport:
     """Create the schema on a new database, or upgrade an older one after backing it up.
 
@@ -115,6 +121,11 @@ def prepare_database(engine: Engine, url: URL, *, create: bool = True) -> Schema
             raise _not_created(url)
         if not migrate.needs_upgrade(engine):
             return SchemaReport(describe(url), current or "", False, None, None)
+        if engine.dialect.name == "postgresql" and not _may_change_schema(engine):
+            # The desks' limited role (`server setup`) cannot; the owner upgrades.
+            raise InputError([Problem(sentence(
+                "数据库结构须由 {0} 升级到 {1}：请管理员用数据库所有者的连接运行 dutyroom init",
+                current or "（空）", migrate.HEAD), field="db")], source=describe(url))
         backup = None
         path = sqlite_path(url)
         if current is not None and path is not None:

@@ -12,8 +12,10 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from dutyroom.db import change_feed
 from dutyroom.db.engine import WRITE_OPTION
-from dutyroom.domain.roles import PERMISSION_LABELS, Actor, Permission
+from dutyroom.db.models import User
+from dutyroom.domain.roles import PERMISSION_LABELS, Actor, Permission, Role
 from dutyroom.domain.text import sentence
 from dutyroom.services.errors import ConflictError, PermissionDenied, ServiceError
 
@@ -98,16 +100,45 @@ class UnitOfWork:
             except DBAPIError as error:
                 raise _refused(error) from None
 
+    def _as_stored(self, session: Session) -> None:
+        """The acting account as it is stored now, inside the write's own transaction.
+
+        Another desk may have demoted or deactivated this account since it logged in; its
+        rights are those of the stored row, never those remembered from the login. A
+        deactivated account is logged out and refused. (Accounts are never deleted — the
+        desks' server role may not — so an actor with no row at all is one a test made.)
+        """
+        user_id = self.user.user_id
+        if user_id is None:
+            return
+        row = session.get(User, user_id)
+        if row is None:
+            return
+        if not row.active:
+            name = self.user.name
+            self.user = Actor(name, frozenset())
+            raise PermissionDenied(sentence("账户 {0} 已被停用，不能再做任何修改。请由在岗的用户登录。",
+                                            name))
+        stored = Actor.user(row.id, row.username, row.display_name, Role(row.role), row.staff_id)
+        if stored != self.user:
+            self.user = stored
+
     @contextmanager
     def write(self, permission: Permission | None) -> Iterator[Session]:
         """A write transaction; `permission` is what the acting user needs (None: anyone,
-        for what logging in itself records)."""
+        for what logging in itself records), checked against the account as stored at
+        this moment."""
         if permission is not None:
-            self.require(permission)
+            self.require(permission)  # before opening anything, for the common refusal
         with self._sessions() as session:
             session.connection(execution_options={WRITE_OPTION: True})
             try:
+                if permission is not None:
+                    self._as_stored(session)
+                    self.require(permission)
                 yield session
+                session.flush()
+                change_feed.announce(session)  # the other windows hear of it at commit
                 session.commit()
             except StaleDataError:
                 session.rollback()

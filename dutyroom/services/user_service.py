@@ -13,7 +13,7 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from dutyroom.db import audit
@@ -29,7 +29,7 @@ from dutyroom.domain.accounts import (
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.roles import ROLE_LABELS, Actor, Permission, Role
 from dutyroom.domain.text import sentence
-from dutyroom.services.errors import InputError, Problem
+from dutyroom.services.errors import InputError, PermissionDenied, Problem
 from dutyroom.services.records import audit_change, utc_now
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
@@ -70,6 +70,25 @@ def _field(check: Any, *args: Any) -> Any:
         return check(*args)
     except FieldError as error:
         raise InputError.from_field(error) from None
+
+
+def _may_change_accounts(session: Session) -> bool:
+    return session.get_bind().dialect.name != "postgresql" or bool(
+        session.scalar(text("SELECT has_table_privilege('users', 'INSERT')")))
+
+
+def _accounts_writable(session: Session) -> None:
+    """On a server, accounts change only through a connection the server lets change them.
+
+    The desks' limited role (`dutyroom server setup`) may read accounts and keep the login
+    counters, but the server refuses it any other change to `users`: whoever copies a
+    workstation's connection details cannot make themselves administrator. Saying so
+    before the database refuses gives the administrator the way to do it instead.
+    """
+    if not _may_change_accounts(session):
+        raise PermissionDenied(sentence(
+            "这台工作站连接服务器所用的值班席位角色不能修改账户。请管理员用数据库所有者的连接管理账户"
+            "（例如 dutyroom user add --db 所有者地址），见 README「多席位服务器」。"))
 
 
 def has_users(uow: UnitOfWork) -> bool:
@@ -113,6 +132,7 @@ def create_first_admin(uow: UnitOfWork, values: Mapping[str, Any],
     """The first run's administrator; refused once any account exists."""
     moment = utc_now(now)
     with uow.write(None) as session:
+        _accounts_writable(session)
         if session.scalar(select(func.count()).select_from(User)):
             raise InputError.simple(sentence("已有用户，管理员须由现有管理员添加"), "username")
         row = _new_user(session, values, Role.ADMIN, "首次运行", moment)
@@ -167,7 +187,10 @@ def _verify(row: User, password: str) -> bool:
         _hasher.verify(row.password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
-    if _hasher.check_needs_rehash(row.password_hash):
+    session = Session.object_session(row)
+    # A stronger hash is kept where accounts may be changed (not over a desk's limited role).
+    if _hasher.check_needs_rehash(row.password_hash) and session is not None \
+            and _may_change_accounts(session):
         row.password_hash = _hasher.hash(password)
     return True
 
@@ -188,6 +211,7 @@ def add_user(uow: UnitOfWork, values: Mapping[str, Any],
              now: datetime | None = None) -> Outcome[UserView]:
     moment = utc_now(now)
     with uow.write(Permission.USERS) as session:
+        _accounts_writable(session)
         role = _field(check_role, values.get("role"))
         row = _new_user(session, values, role, uow.actor, moment)
         return Outcome(_view(row), CHANGED)
@@ -202,6 +226,7 @@ def update_user(uow: UnitOfWork, user_id: int, values: Mapping[str, Any],
     """
     moment = utc_now(now)
     with uow.write(Permission.USERS) as session:
+        _accounts_writable(session)
         row = _load(session, user_id)
         role = _field(check_role, values.get("role", row.role))
         active = bool(values.get("active", row.active))
@@ -226,6 +251,7 @@ def reset_password(uow: UnitOfWork, user_id: int, password: str, confirm: str | 
     moment = utc_now(now)
     new = _field(check_password, password, confirm)
     with uow.write(Permission.USERS) as session:
+        _accounts_writable(session)
         row = _load(session, user_id)
         row.password_hash, row.failed_logins, row.locked_until = _hasher.hash(new), 0, None
         audit_change(session, row, uow.actor, ENTITY, "password", moment)
@@ -240,6 +266,7 @@ def change_own_password(uow: UnitOfWork, old: str, new: str, confirm: str | None
         raise InputError.simple(sentence("命令行用户没有密码可改"), "password")
     password = _field(check_password, new, confirm)
     with uow.write(None) as session:
+        _accounts_writable(session)
         row = _load(session, user_id)
         if not _verify(row, old):
             raise InputError.simple(sentence("原密码不正确"), "old")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from dutyroom.domain.roles import NOBODY
 from dutyroom.services import self_check, settings_service, user_service
 from dutyroom.services.backup_service import Storage
+from dutyroom.services.live import ChangeWatch
 from dutyroom.services.setup_service import SchemaReport
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.ui.application import application
@@ -29,6 +30,7 @@ from dutyroom.ui.dialogs.account_dialogs import LoginDialog
 from dutyroom.ui.dialogs.import_dialog import ImportStaffDialog
 from dutyroom.ui.dialogs.setup_wizard import SetupWizard
 from dutyroom.ui.i18n import tr
+from dutyroom.ui.live_feed import LiveFeed
 from dutyroom.ui.main_window import MainWindow
 from dutyroom.ui.quitting import StopSignals
 from dutyroom.ui.tasks import Runner, SyncRunner
@@ -129,6 +131,10 @@ def launch(open_backend: Callable[[], BackendLike], *, selftest: bool = False,
         window.show()
         if selftest:
             return _selftest(app, window, errors)
+        feed = LiveFeed(lambda: ChangeWatch(backend.url), parent=window)
+        window.listen(feed)
+        feed.start()
+        stack.callback(feed.stop)
         window.start_backup()
         if stop.requested:  # asked to stop before the event loop ran
             window.close_without_asking()

@@ -38,6 +38,7 @@ from dutyroom.ui.alert_center import AlertCenter, Notifier, summary
 from dutyroom.ui.dialogs.help_dialog import HelpDialog
 from dutyroom.ui.i18n import tr, tr_label
 from dutyroom.ui.icons import ON_DARK, icon
+from dutyroom.ui.live_feed import LiveFeed
 from dutyroom.ui.lock_screen import LockScreen
 from dutyroom.ui.notifier import DesktopNotifier
 from dutyroom.ui.pages.base import Page
@@ -386,6 +387,25 @@ class MainWindow(QMainWindow):
             self.runner.run(settings_service.load_settings, self.uow,
                             done=self._apply_settings,
                             failed=lambda e: show_error(self, tr("读取设置失败"), e))
+
+    def listen(self, feed: LiveFeed) -> None:
+        """Stay live: refresh what another window saved, and say when the database is lost."""
+        feed.changed.connect(self.heard)
+        feed.connected.connect(self._connection)
+
+    def heard(self, changes: Changes) -> None:
+        """Another window or desk saved `changes`: the pages that show them, and the alert
+        schedule (a new Ⅰ级 incident's deadlines ring here too)."""
+        self.refresh_all(changes)
+        if changes.incidents or changes.clock or changes.roster or changes.settings:
+            self.center.refresh()
+
+    def _connection(self, connected: bool) -> None:
+        if connected:
+            self.statusBar().showMessage(tr("已重新连接数据库，内容已刷新"), 8000)
+        else:
+            self.statusBar().showMessage(
+                tr("与数据库的连接中断，正在重试…（已填写的内容仍在窗口中，连上后再保存）"))
 
     def _changed(self, changes: Changes) -> None:
         """Another page changed data: refresh the others; the sender has refreshed itself."""

@@ -93,8 +93,13 @@ def test_an_empty_file_is_not_made_a_database_except_by_init(capsys, tmp_path):
     assert cli(capsys, "staff", "list", "--db", str(empty))[0] == 0
 
 
-def test_a_new_file_or_an_empty_server_database_is_made_only_by_init(capsys, db_target):
+def test_a_new_file_or_an_empty_server_database_is_made_only_by_init(capsys, db_target,
+                                                                      monkeypatch):
     from sqlalchemy import create_engine, inspect
+
+    monkeypatch.setenv("DUTYROOM_NEW_PASSWORD", "值班室密码2026")
+    monkeypatch.setenv("DUTYROOM_USER", "admin")
+    monkeypatch.setenv("DUTYROOM_PASSWORD", "值班室密码2026")
 
     code, _, err = cli(capsys, "alerts", "--db", db_target)
     assert code == 2 and "dutyroom init" in err
@@ -106,7 +111,7 @@ def test_a_new_file_or_an_empty_server_database_is_made_only_by_init(capsys, db_
             engine.dispose()
     else:
         assert not os.path.exists(db_target)
-    assert cli(capsys, "init", "--db", db_target)[0] == 0
+    assert cli(capsys, "init", "--db", db_target, "--admin", "admin", "--name", "管理员")[0] == 0
     assert cli(capsys, "alerts", "--db", db_target)[0] == 0
 
 

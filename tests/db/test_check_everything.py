@@ -27,6 +27,13 @@ from dutyroom.services import (
 )
 from dutyroom.services.check_service import AUDITED
 
+
+def owner_tampers(connection) -> None:
+    """Tampering as the server's owner would do it on purpose: past the trigger that keeps
+    audit_entries append-only (migration 0014), which only the owner may disable."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("ALTER TABLE audit_entries DISABLE TRIGGER USER"))
+
 DAY = date(2026, 7, 1)
 SIGN_IN = datetime(2026, 7, 1, 0, 20, tzinfo=UTC)  # 08:20 in Shanghai
 
@@ -138,6 +145,7 @@ def test_the_head_is_an_anchor_and_proves_the_chain(desk):
     assert later.ok and later.head.position == anchor.position + 1
 
 
+@pytest.mark.owner  # only the owner can get past the append-only trigger
 def test_a_rewritten_chain_does_not_hold_the_paper_anchor(desk):
     """The whole chain recomputed after a rewrite passes the links but not the anchor."""
     from dutyroom.db import audit
@@ -145,6 +153,7 @@ def test_a_rewritten_chain_does_not_hold_the_paper_anchor(desk):
     anchor = check_service.run_check(desk.uow, desk.engine).head
     with desk.engine.begin() as connection:
         connection.execute(text("UPDATE incidents SET injured = 7"))
+        owner_tampers(connection)
         rows = connection.execute(text(
             "SELECT id, at, actor, entity, entity_id, action, payload FROM audit_entries ORDER BY id")).all()
         prev = audit.GENESIS
@@ -164,12 +173,14 @@ def test_a_rewritten_chain_does_not_hold_the_paper_anchor(desk):
     assert any("不是纸面记录的" in p for p in forged.problems), forged.problems
 
 
+@pytest.mark.owner
 def test_truncation_and_rollback_do_not_hold_the_paper_anchor(desk, tmp_path):
     if desk.url.get_backend_name() == "sqlite":
         older = backup_service.backup_to(desk.url, tmp_path / "older.sqlite3")
     staff_service.add_staff(desk.uow, {"name": "王五", "tier": "值班员", "mobile": "13800000003"})
     anchor = check_service.run_check(desk.uow, desk.engine).head  # printed on the paper
     with desk.engine.begin() as connection:  # the last entries deleted with their rows
+        owner_tampers(connection)
         connection.execute(text("DELETE FROM audit_entries WHERE entity = 'staff' AND entity_id = '3'"))
         connection.execute(text("DELETE FROM staff WHERE name = '王五'"))
     cut = check_service.run_check(desk.uow, desk.engine, (anchor,))

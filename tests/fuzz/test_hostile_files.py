@@ -127,6 +127,7 @@ def test_hostile_incident_values(desk, count_case, change, word):
             word)
 
 
+@pytest.mark.owner  # it makes an account too: over the owner's connection on a server
 @pytest.mark.parametrize("name", ["张\x00三", "\u202e三张", "\u200b", "李\ud800四", "王\x07五"])
 def test_hostile_names_of_people_departments_and_accounts(desk, count_case, name):
     refused(desk, count_case, lambda: staff_service.add_staff(

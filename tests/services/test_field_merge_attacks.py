@@ -32,6 +32,9 @@ NOW = datetime(2026, 7, 1, 2, 0, tzinfo=UTC)
 DAY = date(2026, 7, 1)
 FIELD = Actor.user(9, "wang", "王五", Role.OFFICER, None)
 
+# Its desk is made with accounts, which on a server are made over the owner's connection.
+pytestmark = pytest.mark.owner
+
 
 @pytest.fixture
 def desk(backend):

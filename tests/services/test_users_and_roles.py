@@ -3,7 +3,7 @@
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from dutyroom.db.models import AuditEntry, Incident, User
 from dutyroom.domain.roles import NOBODY, Role
@@ -18,6 +18,9 @@ from dutyroom.services import (
 )
 from dutyroom.services.errors import InputError, PermissionDenied
 
+# Accounts are made and changed over the owner's connection on a server (README「多席位服务器」);
+# test_server_roles.py logs in and works as the desk role, and shows it cannot change them.
+pytestmark = pytest.mark.owner
 ADMIN = {"username": "admin", "display_name": "王主任", "password": "desk-2026!", "confirm": "desk-2026!"}
 INCIDENT = {"received_at": "2026-07-01T10:00", "title": "某村山体滑坡", "category": "natural_disaster"}
 NOW = datetime(2026, 7, 1, 2, 0, tzinfo=UTC)
@@ -139,8 +142,10 @@ def test_the_last_administrator_stays_and_roles_change_under_audit(backend):
         user_service.update_user(uow, admin.user_id, {"active": False})
     other = _add(uow, "deputy", "值班员")
     user_service.update_user(uow, other.id, {"role": "管理员"})
-    user_service.update_user(uow, admin.user_id, {"role": "带班领导"})
     user_service.reset_password(uow, other.id, "new-pass-99", "new-pass-99")
+    user_service.update_user(uow, admin.user_id, {"role": "带班领导"})
+    with pytest.raises(PermissionDenied, match="带班领导"):  # demoted: at once, not at logout
+        user_service.reset_password(uow, other.id, "new-pass-98", "new-pass-98")
     with pytest.raises(InputError):
         user_service.login(uow, "deputy", "pass-word-1")
     assert user_service.login(uow, "deputy", "new-pass-99").role == Role.ADMIN
@@ -158,3 +163,32 @@ def test_a_role_changed_in_the_file_directly_is_caught_by_check(sqlite_backend):
         connection.exec_driver_sql("UPDATE users SET role = 'admin' WHERE username = 'zhao'")
     report = check_service.run_check(uow, sqlite_backend.engine)
     assert any("用户" in p and "直接改动" in p for p in report.problems)
+
+
+def test_rights_are_those_stored_at_each_write_not_at_login(backend):
+    """Desk B's officer and leader stay logged in while desk A's administrator deactivates
+    one and demotes the other: their very next write is refused."""
+    from dutyroom.services.uow import UnitOfWork
+
+    admin_desk = backend.uow
+    user_service.create_first_admin(admin_desk, ADMIN)
+    officer, leader = _add(admin_desk, "officer", "值班员"), _add(admin_desk, "leader", "带班领导")
+    other_desk = UnitOfWork(admin_desk._sessions, "desk B")
+    user_service.login(other_desk, "officer", "pass-word-1")
+    incident_service.add_incident(other_desk, INCIDENT, now=NOW)
+    user_service.update_user(admin_desk, officer.id, {"active": False})
+    with pytest.raises(PermissionDenied, match="已被停用"):
+        incident_service.add_incident(other_desk, INCIDENT, now=NOW)
+    assert not other_desk.user.permissions  # and it stays refused, as if logged out
+
+    user_service.login(other_desk, "leader", "pass-word-1")
+    day = date(2026, 7, 1)
+    user_service.update_user(admin_desk, leader.id, {"role": "officer"})
+    with pytest.raises(PermissionDenied, match="值班员"):
+        roster_service.swap(other_desk, day, day + timedelta(days=3), Tier.OFFICER, reason="有事")
+    assert other_desk.user.role == Role.OFFICER
+    user_service.update_user(admin_desk, leader.id, {"role": "leader"})
+    incident_service.add_incident(other_desk, INCIDENT, now=NOW)  # promoted again: at once
+    with backend.uow.read() as session:
+        logged = session.scalar(select(func.count()).select_from(Incident))
+    assert logged == 2

@@ -1,0 +1,162 @@
+"""Several desks on one PostgreSQL server: what the server itself refuses.
+
+Every case connects as the desk role that `dutyroom server setup` made, the way a
+workstation does, and tries with plain SQL what the application would never do: rewrite or
+delete an audit entry, make itself administrator, change the schema. Each must fail in the
+server, and the desk's own work must still go through.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.exc import DBAPIError
+
+from dutyroom.cli import main
+
+pytestmark = pytest.mark.postgresql
+PASSWORD = "县应急值班2026"
+ADMIN = {"DUTYROOM_USER": "admin", "DUTYROOM_PASSWORD": PASSWORD}
+
+
+@pytest.fixture
+def desk(desk_role, monkeypatch, capsys) -> Iterator[tuple[str, str]]:
+    """A server desk with an administrator, an officer and one audited person."""
+    owner, desk_url = desk_role
+    monkeypatch.setenv("DUTYROOM_NEW_PASSWORD", PASSWORD)
+    assert main(["init", "--db", owner, "--admin", "admin", "--name", "县管理员"]) == 0
+    for name, value in ADMIN.items():
+        monkeypatch.setenv(name, value)
+    assert main(["user", "add", "zhang", "--name", "张三", "--role", "officer", "--db", owner]) == 0
+    capsys.readouterr()
+    yield owner, desk_url
+
+
+@pytest.fixture
+def as_desk(desk) -> Iterator[Engine]:
+    engine = create_engine(desk[1])
+    yield engine
+    engine.dispose()
+
+
+def refused(engine: Engine, statement: str) -> str:
+    """Run `statement` as the desk role; it must be refused, and change nothing."""
+    with pytest.raises(DBAPIError) as caught, engine.begin() as connection:
+        connection.execute(text(statement))
+    return str(caught.value.orig)
+
+
+ATTACKS = [
+    "UPDATE audit_entries SET actor = '别人'",
+    "DELETE FROM audit_entries",
+    "TRUNCATE audit_entries",
+    "ALTER TABLE audit_entries DISABLE TRIGGER USER",
+    "DROP TRIGGER audit_entries_no_rewrite ON audit_entries",
+    "UPDATE users SET role = 'admin' WHERE username = 'zhang'",
+    "UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE username = 'zhang')"
+    " WHERE username = 'admin'",
+    "UPDATE users SET active = true",
+    "INSERT INTO users (username, display_name, role, password_hash, active, created_at,"
+    " failed_logins) SELECT 'evil', '坏人', 'admin', password_hash, true, now(), 0 FROM users"
+    " WHERE username = 'zhang'",
+    "DELETE FROM users WHERE username = 'admin'",
+    "UPDATE alembic_version SET version_num = '0001'",
+    "CREATE TABLE mine (id integer)",
+    "CREATE SCHEMA mine",
+    "ALTER TABLE incidents ADD COLUMN x integer",
+    "DROP TABLE staff",
+    "ALTER ROLE CURRENT_USER CREATEROLE",
+    "SET ROLE dutyroom",
+]
+
+
+@pytest.mark.parametrize("statement", ATTACKS, ids=lambda s: s[:40])
+def test_the_desk_role_cannot_rewrite_history_or_raise_itself(desk, as_desk, statement):
+    owner = create_engine(desk[0])
+    try:
+        with owner.connect() as connection:
+            before = connection.execute(text(
+                "SELECT (SELECT json_agg(a ORDER BY id) FROM audit_entries a)::text,"
+                " (SELECT json_agg(u ORDER BY id) FROM users u)::text")).one()
+        refused(as_desk, statement)
+        with owner.connect() as connection:
+            after = connection.execute(text(
+                "SELECT (SELECT json_agg(a ORDER BY id) FROM audit_entries a)::text,"
+                " (SELECT json_agg(u ORDER BY id) FROM users u)::text")).one()
+        assert after == before
+    finally:
+        owner.dispose()
+
+
+def test_even_the_owner_cannot_update_or_delete_an_audit_entry(desk):
+    owner = create_engine(desk[0])
+    try:
+        for statement in ("UPDATE audit_entries SET actor = '别人' WHERE id = 1",
+                          "DELETE FROM audit_entries WHERE id = 1", "TRUNCATE audit_entries"):
+            assert "append-only" in refused(owner, statement)
+    finally:
+        owner.dispose()
+
+
+def test_a_workstation_does_its_work_and_logs_in_as_the_desk_role(desk, as_desk, capsys,
+                                                                  monkeypatch, tmp_path):
+    desk_url = desk[1]
+    people = tmp_path / "staff.csv"
+    people.write_text("姓名,值班层级,手机\n李四,值班员,13800000001\n", encoding="utf-8")
+    assert main(["staff", "import", str(people), "--db", desk_url]) == 0
+    assert main(["period", "add", "--name", "两会", "--from", "2026-03-01", "--to", "2026-03-10",
+                 "--db", desk_url]) == 0
+    monkeypatch.setenv("DUTYROOM_PASSWORD", "不是这个密码啊")
+    assert main(["staff", "list", "--db", desk_url]) == 2  # the counter is the desk's to keep
+    monkeypatch.setenv("DUTYROOM_PASSWORD", PASSWORD)
+    capsys.readouterr()
+    assert main(["check", "--json", "--db", desk_url]) == 0
+    assert json.loads(capsys.readouterr().out)["ok"] is True
+    with as_desk.connect() as connection:
+        actors = connection.execute(text("SELECT actor, action FROM audit_entries")).all()
+    assert ("县管理员(admin)", "login_failed") not in actors  # recorded under the login name
+    assert ("admin", "login_failed") in actors
+    assert ("县管理员(admin)", "create") in actors
+
+
+def test_accounts_are_managed_over_the_owner_connection_only(desk, capsys):
+    owner, desk_url = desk
+    code = main(["user", "add", "li", "--name", "李四", "--role", "admin", "--db", desk_url])
+    err = capsys.readouterr().err
+    assert code == 2 and "值班席位角色不能修改账户" in err and "所有者" in err
+    assert main(["user", "add", "li", "--name", "李四", "--role", "leader", "--db", owner]) == 0
+    capsys.readouterr()
+    assert main(["user", "list", "--json", "--db", desk_url]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [(u["login"], u["role"]) for u in listed] == [
+        ("admin", "admin"), ("zhang", "officer"), ("li", "leader")]
+
+
+def test_setting_up_again_keeps_the_role_and_refuses_a_powerful_one(desk_role, capsys,
+                                                                    monkeypatch):
+    owner, desk_url = desk_role
+    name = desk_url.split("://", 1)[1].split(":", 1)[0]
+    assert main(["server", "setup", "--json", "--db", owner, "--desk-user", name]) == 0
+    assert json.loads(capsys.readouterr().out) == {"desk_user": name, "created": False}
+    assert main(["server", "setup", "--db", owner, "--desk-user", "dutyroom"]) == 2
+    assert "不能作为值班席位角色" in capsys.readouterr().err
+    assert main(["server", "setup", "--db", owner, "--desk-user", "Bad-Name"]) == 2
+    assert "--desk-user" in capsys.readouterr().err
+    assert main(["server", "setup", "--db", owner, "--desk-user", "desk_without_password"]) == 2
+    assert "DUTYROOM_DESK_PASSWORD" in capsys.readouterr().err
+
+
+def test_a_desk_cannot_upgrade_the_schema_and_says_who_can(desk_role, capsys):
+    owner, desk_url = desk_role
+    engine = create_engine(owner)
+    try:
+        with engine.begin() as connection:  # as if this Dutyroom were newer than the schema
+            connection.execute(text("UPDATE alembic_version SET version_num = '0010'"))
+    finally:
+        engine.dispose()
+    code = main(["staff", "list", "--db", desk_url])
+    err = capsys.readouterr().err
+    assert code == 2 and "由 0010 升级到" in err and "所有者的连接运行 dutyroom init" in err
