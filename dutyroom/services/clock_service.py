@@ -31,10 +31,10 @@ from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
 from dutyroom.reports.content import ClockLog, Document, LogRow
 from dutyroom.services.errors import InputError, Problem
-from dutyroom.services.incident_service import Desk, desk
 from dutyroom.services.records import audit_change, text_input, utc_now
 from dutyroom.services.roster_files import period_title
 from dutyroom.services.roster_service import Rota, StaffBrief, check_range, rota_in
+from dutyroom.services.settings_service import Desk, desk
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
 CHANGED = Changes(clock=True)

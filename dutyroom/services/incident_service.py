@@ -48,19 +48,8 @@ from dutyroom.services.incident_records import (
     is_open,
     load_incident,
 )
-
-# The handover and duty-clock services (being rewritten on the rota branch) still import
-# these from here; they live in incident_records and settings_service. Drop them once those
-# modules import from there.
-from dutyroom.services.incident_records import dispatches_of as dispatches_of
-from dutyroom.services.incident_records import late_entry_note as late_entry_note
-from dutyroom.services.incident_records import level_at as level_at
-from dutyroom.services.incident_records import received_correction as received_correction
-from dutyroom.services.incident_records import report_deadlines_of as report_deadlines_of
-from dutyroom.services.incident_records import reports_of as reports_of
 from dutyroom.services.records import audit_change, utc_now
-from dutyroom.services.settings_service import Desk as Desk
-from dutyroom.services.settings_service import desk as desk
+from dutyroom.services.settings_service import desk
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
 

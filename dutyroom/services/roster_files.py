@@ -31,6 +31,7 @@ from dutyroom.domain.roles import Permission
 from dutyroom.domain.roster import MAX_OFFICERS, Seat
 from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
+from dutyroom.formats.spreadsheet_cells import append_text_row, csv_row
 from dutyroom.reports.content import Document, Duty, RotaDay, RotaSheet
 from dutyroom.services import roster_service
 from dutyroom.services.errors import InputError, Problem, file_error
@@ -38,7 +39,6 @@ from dutyroom.services.import_export import read_table
 from dutyroom.services.records import utc_now
 from dutyroom.services.roster_service import CHANGED, DutyCounts, RosterView
 from dutyroom.services.settings_service import load_settings, load_settings_in
-from dutyroom.services.spreadsheet_cells import append_text_row, csv_row
 from dutyroom.services.uow import Outcome, UnitOfWork
 
 if TYPE_CHECKING:

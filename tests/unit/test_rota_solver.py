@@ -7,8 +7,8 @@ rota of a small instance enumerated by a plain search that shares no code with t
 from __future__ import annotations
 
 import builtins
-import threading
 import random
+import threading
 from datetime import date, timedelta
 
 import pytest

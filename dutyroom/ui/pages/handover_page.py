@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dutyroom.alerts.scheduler import utc_clock
+from dutyroom.domain.clock import utc_clock
 from dutyroom.domain.handover import HandoverRecord
 from dutyroom.services import clock_service, handover_service, staff_service
 from dutyroom.services.handover_service import HandoverSummary, HandoverView
