@@ -29,7 +29,8 @@ from dutyroom.services.clock_service import (
     shift_officers,
 )
 from dutyroom.services.records import utc_now
-from dutyroom.services.roster_service import calendar_days_in, rota_in
+from dutyroom.services.roster_calendar import calendar_days_in
+from dutyroom.services.roster_service import rota_in
 from dutyroom.services.settings_service import Desk
 from dutyroom.services.uow import UnitOfWork
 
@@ -112,8 +113,9 @@ def _clock_items(session: Session, ctx: Desk, day: date) -> list[TimedItem]:
                                done.get((SHIFT, seat.tier.value, seat.index, due)), end, day))
     prompts = duty_clock.presence_prompts(day, ctx.clock, ctx.zone)
     if prompts:
-        officers = [session.get(Staff, staff_id) for staff_id in shift_officers(session, day)]
-        names = joined([Verbatim(p.name) for p in officers if p is not None], "、")
+        officers = [p for p in (session.get(Staff, staff_id) for staff_id in shift_officers(session, day))
+                    if p is not None]
+        names = joined([Verbatim(p.name) for p in officers], "、")
         subject = (sentence("值班员 {0}", names) if officers else sentence("值班员（未排班）"))
         for asked, by in prompts:
             items.append(TimedItem(

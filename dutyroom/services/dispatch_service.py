@@ -15,7 +15,6 @@ from dutyroom.domain import deadlines as rules_module
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incident_rules import (
-    FEEDBACK_LABELS,
     ORDERED,
     FeedbackKind,
     check_can_dispatch,
@@ -39,8 +38,6 @@ from dutyroom.services.incident_records import (
 from dutyroom.services.records import audit_change, utc_now
 from dutyroom.services.settings_service import desk
 from dutyroom.services.uow import Outcome, UnitOfWork
-
-FEEDBACK_KINDS = FEEDBACK_LABELS  # the kinds of a department's feedback, with their labels
 
 
 def dispatch(uow: UnitOfWork, incident_id: int, department_ids: Sequence[int], *,

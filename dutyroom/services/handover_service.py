@@ -39,9 +39,10 @@ from dutyroom.domain.handover import (
     assemble,
     changes_since,
 )
+from dutyroom.domain.incident_rules import REGISTER_LABELS
 from dutyroom.domain.incidents import Category, Status
 from dutyroom.domain.roles import Permission
-from dutyroom.domain.text import sentence
+from dutyroom.domain.text import label_of, sentence
 from dutyroom.domain.tiers import Tier
 from dutyroom.reports.content import Document
 from dutyroom.services import alert_service, incident_records
@@ -49,7 +50,6 @@ from dutyroom.services.clock_service import shift_officers, shift_view_in
 from dutyroom.services.conflicts import stale_edit
 from dutyroom.services.errors import ConflictError, InputError, Problem
 from dutyroom.services.records import audit_change, text_input, utc_now
-from dutyroom.services.register_service import KINDS
 from dutyroom.services.settings_service import Desk, desk
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
@@ -165,7 +165,7 @@ def _entry_facts(session: Session, start: datetime, end: datetime,
         RegisterEntry.voided.is_(False), RegisterEntry.received_at >= start,
         RegisterEntry.received_at < end, RegisterEntry.received_at <= as_of)
         .order_by(RegisterEntry.received_at))
-    return tuple(EntryFact(r.id, r.received_at, KINDS.get(r.kind, r.kind),
+    return tuple(EntryFact(r.id, r.received_at, label_of(REGISTER_LABELS, r.kind),
                            " ".join(x for x in (r.from_unit, r.from_name) if x),
                            " ".join(x for x in (r.doc_number, r.title) if x) or r.content[:200],
                            r.leader_instruction, r.passed_to) for r in rows)

@@ -13,14 +13,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from dutyroom.domain import calendar, deadlines, duty_clock, incidents, roles, roster, settings, tiers
+from dutyroom.domain import (
+    calendar,
+    deadlines,
+    duty_clock,
+    incident_rules,
+    incidents,
+    roles,
+    roster,
+    settings,
+    tiers,
+)
 from dutyroom.services import (
     backup_service,
-    clock_service,
-    dispatch_service,
     field_service,
     register_service,
-    roster_service,
 )
 
 TABLES: list[Mapping[object, str] | Iterable[str]] = [
@@ -31,10 +38,10 @@ TABLES: list[Mapping[object, str] | Iterable[str]] = [
     deadlines.ALERT_STATE_LABELS,
     calendar.KIND_LABELS, [c.label for c in roster.Category], roster.SEAT_LABELS,
     duty_clock.TASK_LABELS,
-    register_service.KINDS, [u for u in register_service.URGENCIES if u],
-    dispatch_service.FEEDBACK_KINDS,
-    roster_service.LEAVE_KINDS, roster_service.CHANGE_KINDS,
-    clock_service.SPOT_CHANNELS, clock_service.SPOT_OUTCOMES,
+    incident_rules.REGISTER_LABELS, [u for u in register_service.URGENCIES if u],
+    incident_rules.FEEDBACK_LABELS,
+    roster.LEAVE_LABELS, roster.CHANGE_LABELS,
+    duty_clock.SPOT_CHANNEL_LABELS, duty_clock.SPOT_OUTCOME_LABELS,
     backup_service.LABELS, field_service.OUTCOME_LABELS,
     [d.label for d in settings.SETTINGS if d.visible], [p.label for p in deadlines.PRESETS],
     [d.source for d in settings.SETTINGS if d.visible], [p.source for p in deadlines.PRESETS],

@@ -18,6 +18,8 @@ from dutyroom.services import (
     check_service,
     clock_service,
     incident_service,
+    leave_service,
+    roster_calendar,
     roster_service,
     settings_service,
     staff_service,
@@ -39,9 +41,9 @@ def desk(backend):
     roster_service.assign(uow, DAY, Tier.LEADER, leader.id)
     roster_service.assign(uow, DAY + timedelta(days=2), Tier.LEADER, leader.id, kind="substitute",
                           reason="出差")
-    roster_service.add_leave(uow, officer.id, "leave", "2026-07-10", "2026-07-12", "病假")
-    roster_service.add_period(uow, "防汛", "2026-07-15", "2026-07-20")
-    roster_service.set_calendar_day(uow, date(2027, 1, 1), roster_service.DayKind.HOLIDAY, "元旦")
+    leave_service.add_leave(uow, officer.id, "leave", "2026-07-10", "2026-07-12", "病假")
+    roster_calendar.add_period(uow, "防汛", "2026-07-15", "2026-07-20")
+    roster_calendar.set_calendar_day(uow, date(2027, 1, 1), roster_service.DayKind.HOLIDAY, "元旦")
     clock_service.check_in(uow, "officer", officer.id, at=SIGN_IN)
     clock_service.record_spot_check(uow, {"at": "2026-07-01T09:00", "checker": "县应急局",
                                           "answered_by": "张三", "outcome": "ok"},
@@ -97,8 +99,8 @@ def test_a_direct_edit_of_any_audited_table_is_found(desk, entity):
 
 
 def test_rows_removed_through_the_app_stay_removed(desk):
-    leave = roster_service.list_leaves(desk.uow, DAY, DAY + timedelta(days=30))[0]
-    roster_service.remove_leave(desk.uow, leave.id)
+    leave = leave_service.list_leaves(desk.uow, DAY, DAY + timedelta(days=30))[0]
+    leave_service.remove_leave(desk.uow, leave.id)
     assert check_service.run_check(desk.uow, desk.engine).ok
     with desk.engine.begin() as connection:  # written back behind the app
         connection.execute(text(

@@ -29,7 +29,13 @@ from dutyroom.domain import duty_clock
 from dutyroom.domain.calendar import DayKind
 from dutyroom.domain.roster import MAX_OFFICERS, TIER_ORDER, Seat
 from dutyroom.domain.tiers import Tier
-from dutyroom.services import roster_files, roster_service, settings_service, staff_service
+from dutyroom.services import (
+    roster_calendar,
+    roster_files,
+    roster_service,
+    settings_service,
+    staff_service,
+)
 from dutyroom.services.roster_service import RosterView
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.ui.dialogs.import_dialog import ImportCalendarDialog
@@ -170,7 +176,7 @@ class RosterPage(Page):
                   lambda: self.show_month(_next_month(self.month, 1)))
         QShortcut(QKeySequence("Ctrl+G"), self, self.open_generate)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.grid, lambda: self.edit_slot(None))
-        self.month = month_start(date.today())
+        self.month: date = month_start(date.today())
 
     def _build_detail(self) -> QWidget:
         """The selected day's panel; on a short screen (a banner above, three tiers on a
@@ -211,8 +217,8 @@ class RosterPage(Page):
         kind_row = QHBoxLayout()
         kind_row.addWidget(QLabel(tr("日期类型：")))
         self.kind = QComboBox()
-        for kind, label in KIND_CHOICES:
-            self.kind.addItem(label, kind)
+        for kind, text in KIND_CHOICES:
+            self.kind.addItem(text, kind)
         kind_row.addWidget(self.kind, 1)
         inner.addLayout(kind_row)
         name_row = QHBoxLayout()
@@ -361,7 +367,7 @@ class RosterPage(Page):
         if day is None:
             return
         data = self.kind.currentData()  # Qt hands an enum back as its plain value
-        self.runner.run(roster_service.set_calendar_day, self.uow, day,
+        self.runner.run(roster_calendar.set_calendar_day, self.uow, day,
                         DayKind(data) if data else None, self.kind_name.text(),
                         done=lambda _o: self._changed(),
                         failed=lambda e: show_error(self, tr("未保存"), e))
