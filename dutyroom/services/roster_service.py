@@ -9,7 +9,7 @@ and chained into the audit trail; the rota is never silently rewritten.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -42,7 +42,7 @@ from dutyroom.domain.roster import (
 from dutyroom.domain.text import label_of, sentence
 from dutyroom.domain.tiers import Tier
 from dutyroom.services.errors import InputError, Problem
-from dutyroom.services.records import audit_change, audit_removal
+from dutyroom.services.records import audit_change, audit_removal, utc_now
 from dutyroom.services.roster_calendar import CHANGED, check_range, periods_by_day, user_days
 from dutyroom.services.settings_service import load_settings_in
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
@@ -503,7 +503,8 @@ def changes(uow: UnitOfWork, start: date, end: date) -> list[ChangeView]:
                 for r in rows]
 
 
-def publish(uow: UnitOfWork, start: date, end: date) -> Outcome[int]:
+def publish(uow: UnitOfWork, start: date, end: date, *,
+            now: datetime | None = None) -> Outcome[int]:
     """Mark a range as the published rota, only if it passes the pre-publish check:
     every required slot filled (a leader every day, three tiers on holidays and in
     sensitive periods), nobody on leave, resting or in the wrong tier, every mobile
@@ -514,10 +515,10 @@ def publish(uow: UnitOfWork, start: date, end: date) -> Outcome[int]:
         breaks = roster.check(ctx.plans, ctx.assigned, ctx.people, ctx.absences, ctx.rules)
         if breaks:
             raise InputError([Problem(b.describe(), field="roster") for b in breaks])
-        now = datetime.now(UTC)
+        stamp = utc_now(now)
         for plan in ctx.plans:
             duty_day = _duty_day(session, plan.day, uow.actor)
-            duty_day.published_at = now
+            duty_day.published_at = stamp
             audit_change(session, duty_day, uow.actor, "duty_day", "publish")
         audit.append(session, actor=uow.actor, entity="roster",
                      entity_id=f"{start.isoformat()}..{end.isoformat()}", action="publish",

@@ -1,7 +1,7 @@
 """The rota through its services, on SQLite and PostgreSQL."""
 
 import csv
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import icalendar
@@ -250,6 +250,22 @@ def test_publishing_checks_the_rota_first(desk):
     roster_service.generate(uow, *FEB)
     assert roster_service.publish(uow, *FEB).value == 28
     assert len(roster_service.published_days(uow, *FEB)) == 28
+
+
+def test_publishing_stamps_the_moment_the_desk_gives(desk):
+    """The publish moment comes from the injected clock, not the computer's."""
+    from sqlalchemy import select
+
+    from dutyroom.db.models import DutyDay
+
+    uow = desk.uow
+    roster_service.generate(uow, *FEB)
+    moment = datetime(2026, 1, 20, 1, 30, tzinfo=UTC)
+    roster_service.publish(uow, *FEB, now=moment)
+    with uow.read() as session:
+        stamps = set(session.scalars(select(DutyDay.published_at).where(
+            DutyDay.day >= FEB[0], DutyDay.day <= FEB[1])))
+    assert {s.replace(tzinfo=UTC) if s.tzinfo is None else s for s in stamps} == {moment}
 
 
 def test_a_holiday_calendar_ics_is_imported_as_holidays_and_adjusted_workdays(backend, tmp_path):
