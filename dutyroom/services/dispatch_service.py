@@ -13,7 +13,6 @@ from typing import Any
 from dutyroom.db.models import Department, Dispatch, DispatchFeedback
 from dutyroom.domain import deadlines as rules_module
 from dutyroom.domain.contacts import clean_text
-from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incident_rules import (
     ORDERED,
     FeedbackKind,
@@ -67,11 +66,8 @@ def dispatch(uow: UnitOfWork, incident_id: int, department_ids: Sequence[int], *
             obey(check_not_dispatched, department_id, busy)
             name = department.liaison_name or "值班室"
             phone = department.liaison_mobile or department.duty_phone
-            try:
-                asked = clean_text((instructions or {}).get(department_id, ""), "instruction",
-                                   "派单要求", max_length=2000)
-            except FieldError as error:
-                raise InputError.from_field(error) from None
+            asked = clean_text((instructions or {}).get(department_id, ""), "instruction",
+                               "派单要求", max_length=2000)
             order = Dispatch(incident_id=row.id, department_id=department_id,
                              contact_name=name[:32], contact_phone=phone[:32], ordered_at=when,
                              arrival_minutes=rules_module.DISPATCH_MINUTES[department.first_line],
@@ -100,10 +96,7 @@ def record_feedback(uow: UnitOfWork, dispatch_id: int, kind: str, *, at: Any = N
         the_kind = obey(parse_feedback_kind, kind)
         obey(check_feedback_open, order.closed_at is not None)
         when = stated_time(at, d.zone, moment, "at", "反馈时间", order.ordered_at, "派单时间")
-        try:
-            body = clean_text(text, "text", "反馈内容", max_length=20_000)
-        except FieldError as error:
-            raise InputError.from_field(error) from None
+        body = clean_text(text, "text", "反馈内容", max_length=20_000)
         feedback = DispatchFeedback(dispatch_id=order.id, at=when, kind=the_kind.value, text=body,
                                     by=uow.actor)
         session.add(feedback)

@@ -18,10 +18,9 @@ from dutyroom.db.models import CalendarDay, Leave, SensitivePeriod
 from dutyroom.domain import calendar
 from dutyroom.domain.calendar import DayInfo, DayKind, UserDay
 from dutyroom.domain.contacts import clean_text
-from dutyroom.domain.errors import FieldError
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import sentence
-from dutyroom.services.errors import InputError, Problem
+from dutyroom.services.errors import InputError, Problem, obey
 from dutyroom.services.records import audit_change, audit_removal, text_input
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
@@ -34,11 +33,8 @@ MAX_RANGE_DAYS = 731
 
 def parse_range(start: object, end: object) -> tuple[date, date]:
     """Two dates as typed (ISO text or dates), checked as a range."""
-    try:
-        first = calendar.parse_date(start, "from")
-        last = calendar.parse_date(end, "to")
-    except FieldError as error:
-        raise InputError.from_field(error) from None
+    first = obey(calendar.parse_date, start, "from")
+    last = obey(calendar.parse_date, end, "to")
     check_range(first, last)
     return first, last
 
@@ -117,10 +113,7 @@ def store_calendar_entries(session: Session, entries: Iterable[tuple[date, DayKi
 
 def clean_name(name: str) -> str:
     """A day's name as typed (国庆节), checked like any text."""
-    try:
-        return clean_text(name, "name", "节日名称", max_length=32)
-    except FieldError as error:
-        raise InputError.from_field(error) from None
+    return obey(clean_text, name, "name", "节日名称", max_length=32)
 
 
 # --- sensitive periods ---------------------------------------------------------------------
@@ -137,10 +130,7 @@ class PeriodView:
 
 def add_period(uow: UnitOfWork, name: str, start: object, end: object,
                notes: str = "") -> Outcome[PeriodView]:
-    try:
-        label = clean_text(name, "name", "敏感时期名称", required=True)
-    except FieldError as error:
-        raise InputError.from_field(error) from None
+    label = obey(clean_text, name, "name", "敏感时期名称", required=True)
     first, last = parse_range(start, end)
     with uow.write(Permission.ROSTER) as session:
         row = SensitivePeriod(name=label, start_date=first, end_date=last,

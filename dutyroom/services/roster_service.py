@@ -25,7 +25,6 @@ from dutyroom.db.models import (
 )
 from dutyroom.domain import calendar, roster, rota_solver
 from dutyroom.domain.calendar import DayInfo
-from dutyroom.domain.errors import FieldError
 from dutyroom.domain.fairness import fairness, load, weights_from_settings
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.roster import (
@@ -41,7 +40,7 @@ from dutyroom.domain.roster import (
 )
 from dutyroom.domain.text import label_of, sentence
 from dutyroom.domain.tiers import Tier
-from dutyroom.services.errors import InputError, Problem
+from dutyroom.services.errors import InputError, Problem, obey
 from dutyroom.services.records import audit_change, audit_removal, utc_now
 from dutyroom.services.roster_calendar import CHANGED, check_range, periods_by_day, user_days
 from dutyroom.services.settings_service import load_settings_in
@@ -414,10 +413,7 @@ def assign(uow: UnitOfWork, day: date, tier: Tier, staff_id: int | None, *, slot
     Returns the rule breaks this leaves on that day and its neighbours, so the person
     sees at once if, say, the new officer was on duty yesterday.
     """
-    try:
-        roster.check_hand_change(kind, reason)
-    except FieldError as error:
-        raise InputError.from_field(error) from None
+    obey(roster.check_hand_change, kind, reason)
     with uow.write(Permission.ROSTER if kind == "assign" else Permission.APPROVE_SWAP) as session:
         ctx = _load(session, day, day)
         seat = _seat(session, day, tier, slot, ctx)
