@@ -12,6 +12,7 @@ from sqlalchemy import text
 from dutyroom.app import open_backend
 from dutyroom.db.models import Base
 from dutyroom.domain.anchors import parse_anchor
+from dutyroom.domain.calendar import DayKind
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
     backup_service,
@@ -43,7 +44,7 @@ def desk(backend):
                           reason="出差")
     leave_service.add_leave(uow, officer.id, "leave", "2026-07-10", "2026-07-12", "病假")
     roster_calendar.add_period(uow, "防汛", "2026-07-15", "2026-07-20")
-    roster_calendar.set_calendar_day(uow, date(2027, 1, 1), roster_service.DayKind.HOLIDAY, "元旦")
+    roster_calendar.set_calendar_day(uow, date(2027, 1, 1), DayKind.HOLIDAY, "元旦")
     clock_service.check_in(uow, "officer", officer.id, at=SIGN_IN)
     clock_service.record_spot_check(uow, {"at": "2026-07-01T09:00", "checker": "县应急局",
                                           "answered_by": "张三", "outcome": "ok"},
