@@ -35,7 +35,7 @@ from dutyroom.domain.clock import minute_text
 from dutyroom.domain.retention import to_keep
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import Verbatim, joined, sentence
-from dutyroom.services import check_service, handover_service
+from dutyroom.services import check_service
 from dutyroom.services.errors import InputError, Problem, ServiceError, file_error
 from dutyroom.services.records import text_input
 from dutyroom.services.settings_service import load_settings_in
@@ -206,6 +206,9 @@ def plan_restore(uow: UnitOfWork, url: URL, source: Path) -> RestorePlan:
 def _loss(uow: UnitOfWork, candidate: UnitOfWork) -> str:
     """What the live database holds beyond the candidate, when the candidate does not hold
     the newest anchor recorded here (empty when it does: nothing signed would be lost)."""
+    # The window needs Storage at start, a restore this: handover's modules load with it.
+    from dutyroom.services import handover_service
+
     with uow.read() as live_session:
         recorded = handover_service.newest_anchor(live_session)
         if recorded is None:
