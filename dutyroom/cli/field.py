@@ -47,5 +47,8 @@ def merge_package(ctx: Context) -> int:
              + "，".join(f"{label} {counts[key]} 条" for key, label in field_service.OUTCOME_LABELS.items())]
     lines += [report.note] if report.note else []
     lines += [f"  双方都改过（已另存为修订，请核对）：{what}" for what in report.conflicts]
-    ctx.out.emit({**counts, "conflicts": report.conflicts}, lambda: "\n".join(lines))
+    # The note (an older copy, another branch of one export) is added only when there is one,
+    # so the contract's keys stay exactly as they were for every ordinary merge.
+    ctx.out.emit({**counts, "conflicts": report.conflicts, **({"note": report.note} if report.note else {})},
+                 lambda: "\n".join(lines))
     return EXIT_OK

@@ -92,19 +92,20 @@ def inspect_file(path: Path) -> FileFacts:
     """Is this an intact SQLite database, and which Dutyroom schema (if any) does it hold?"""
     try:
         raw = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error as error:
-        return FileFacts([f"无法打开：{error}"], None, set())
+    except sqlite3.Error:
+        return FileFacts(["文件无法打开"], None, set())
     try:
         results = [row[0] for row in raw.execute("PRAGMA integrity_check")]
-        problems = [] if results == ["ok"] else [f"完整性检查：{r}" for r in results[:5]]
+        # SQLite's findings are English and name pages: only how many is told (the log has them).
+        problems = [] if results == ["ok"] else [f"完整性检查发现 {len(results)} 处损坏"]
         tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         schema = None
         if "alembic_version" in tables:
             schema = raw.execute("SELECT version_num FROM alembic_version").fetchone()
             schema = schema[0] if schema else None
         return FileFacts(problems, schema, tables)
-    except sqlite3.DatabaseError as error:
-        return FileFacts([f"不是有效的数据库文件（{error}）"], None, set())
+    except sqlite3.DatabaseError:
+        return FileFacts(["文件已损坏或不是数据库文件"], None, set())
     finally:
         raw.close()
 

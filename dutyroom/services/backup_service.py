@@ -85,7 +85,8 @@ class RestorePlan:
     """What restoring a file would mean, found before anything is replaced."""
 
     problems: tuple[str, ...]  # the full `check` of the file: restoring needs a reason
-    lost: str  # the file is older than an anchor this desk recorded: what would be lost
+    lost: str  # what the live database holds that the file does not (empty: nothing)
+    signed: bool = False  # what would be lost includes an accepted handover's anchor
 
 
 def _file(url: URL) -> Path:
@@ -197,35 +198,43 @@ def plan_restore(uow: UnitOfWork, url: URL, source: Path) -> RestorePlan:
             prepare_database(engine, URL.create("sqlite", database=str(copy)))
             candidate = UnitOfWork(make_session_factory(engine), uow.user)
             found = check_service.run_check(candidate, engine).problems
-            lost = _loss(uow, candidate) if live.exists() else ""
+            lost, signed = _loss(uow, candidate) if live.exists() else ("", False)
         finally:
             engine.dispose()
-    return RestorePlan(tuple(found), lost)
+    return RestorePlan(tuple(found), lost, signed)
 
 
-def _loss(uow: UnitOfWork, candidate: UnitOfWork) -> str:
-    """What the live database holds beyond the candidate, when the candidate does not hold
-    the newest anchor recorded here (empty when it does: nothing signed would be lost)."""
+def _loss(uow: UnitOfWork, candidate: UnitOfWork) -> tuple[str, bool]:
+    """What the live database holds beyond the candidate: every audit entry after the two
+    chains part (empty when the candidate holds all of them), and whether that includes the
+    newest anchor recorded here (an accepted handover): losing a signed record needs the
+    person's explicit consent, losing later entries is said (the replaced file is kept)."""
     # The window needs Storage at start, a restore this: handover's modules load with it.
     from dutyroom.services import handover_service
 
     with uow.read() as live_session:
         recorded = handover_service.newest_anchor(live_session)
-        if recorded is None:
-            return ""
-        day, anchor = recorded
         with candidate.read() as old_session:
-            state = audit.inspect_chain(old_session, frozenset({anchor.position}))
-            if anchor.position in state.at and anchor.matches(state.at[anchor.position]):
-                return ""
             common = audit.common_prefix(live_session, old_session)
+            signed_lost = None
+            if recorded is not None:
+                state = audit.inspect_chain(old_session, frozenset({recorded[1].position}))
+                position = recorded[1].position
+                if not (position in state.at and recorded[1].matches(state.at[position])):
+                    signed_lost = recorded
         after = audit.entries_after(live_session, common)
         zone = ZoneInfo(load_settings_in(live_session)["timezone"])
+    if after.count == 0:
+        return "", False
     kinds = joined([sentence("{0} {1} 条", ENTITY_LABELS.get(entity, Verbatim(entity)), n)
                     for entity, n in after.by_entity.items()], "、")
     since = minute_text(after.first_at, zone) if after.first_at else ""
+    if signed_lost is None:
+        return sentence("这个备份比本库旧：恢复后将失去 {0} 以后的 {1} 条审计记录（{2}）",
+                        since, after.count, kinds), False
+    day, anchor = signed_lost
     return sentence("这个备份早于本库 {0:%Y-%m-%d} 班次接班确认时记下的审计链{1}；恢复后将失去 {2} 以后的 "
-                    "{3} 条审计记录（{4}）", day, anchor.readable(), since, after.count, kinds)
+                    "{3} 条审计记录（{4}）", day, anchor.readable(), since, after.count, kinds), True
 
 
 def restore(uow: UnitOfWork, engine: Engine, url: URL, source: Path, *, accept_loss: bool = False,
@@ -245,7 +254,7 @@ def restore(uow: UnitOfWork, engine: Engine, url: URL, source: Path, *, accept_l
         raise InputError([Problem(sentence("备份未通过完整性检查：{0}；确需恢复时请写明原因强制恢复"
                                            "（原因记入审计链）", joined(list(plan.problems[:3]), "；")),
                                   field="override")], source=str(source))
-    if plan.lost and not accept_loss:
+    if plan.signed and not accept_loss:
         raise InputError([Problem(sentence("{0}。确认要恢复请再次选择并确认丢失", plan.lost),
                                   field="accept_loss")], source=str(source))
     kept = None

@@ -128,7 +128,10 @@ def run_check(uow: UnitOfWork, engine: Engine, anchors: tuple[Anchor, ...] = ())
     try:
         problems = _storage_problems(engine)
         if migrate.needs_upgrade(engine):  # the audit tables may not be what this code expects
-            problems.append("数据库结构不是本版本所需的最新结构，请运行 dutyroom init 升级")
+            problems.append("数据库结构不是本版本所需的最新结构，请运行 dutyroom init 升级"
+                            if migrate.current_revision(engine) is not None
+                            else "文件中没有 Dutyroom 数据库（可能是其他程序的数据库文件），"
+                                 "请检查 --db 是否指错了文件")
             return CheckReport(problems, 0, None)
     except migrate.SchemaTooNew as error:
         return CheckReport([str(error)], 0, None)

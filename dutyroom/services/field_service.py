@@ -67,6 +67,7 @@ from dutyroom.services import (
     backup_service,
     check_service,
     field_rules,
+    incident_records,
     roster_calendar,
     settings_service,
 )
@@ -391,6 +392,7 @@ def _merge(laptop: Session, desk: Session, actor: str, moment: datetime, name: s
     conflicts: list[str] = []
     refused: list[Problem] = []
     touched: set[int] = set()
+    reported: set[int] = set()  # incidents a merged report belongs to
     for model in _ORDER:
         for row in laptop.scalars(select(model).order_by(*model.__mapper__.primary_key)):
             state = portable(row, laptop_refs)
@@ -411,6 +413,10 @@ def _merge(laptop: Session, desk: Session, actor: str, moment: datetime, name: s
                 found = _find(desk, Incident, key, desk_refs, state)
                 if found is not None:
                     touched.add(found.id)
+            if model is UpwardReport and outcome in ("added", "updated"):
+                sent = _find(desk, UpwardReport, key, desk_refs, state)
+                if sent is not None:
+                    reported.add(sent.incident_id)
             counts[outcome] = counts.get(outcome, 0) + 1
             # What a branch gave is kept apart from the line's own states, so it never becomes
             # the base the line's next copy is measured against.
@@ -421,6 +427,10 @@ def _merge(laptop: Session, desk: Session, actor: str, moment: datetime, name: s
     refused += [Problem(p, field="file") for p in field_rules.closed_without_final(desk, touched)]
     if refused:
         raise InputError(refused)
+    for incident_id in sorted(reported):  # a laptop's report may precede the desk's: sent order rules
+        incident = desk.get(Incident, incident_id)
+        if incident is not None:
+            incident_records.match_reports(desk, incident, d, actor, moment)
     note = sentence("这份外勤包与已合并的同一外勤包走了不同的分支（同一次导出的另一份）：按导出时的状态比较，"
                     "值班台在此之后也改过的记录，外勤的版本另存为修订") if line.mode == "fork" else ""
     audit.append(desk, actor=actor, entity="field_merge", entity_id=line.package, action=line.mode,

@@ -89,13 +89,31 @@ def read_table(path: Path) -> Table:
         raise file_error(path, error) from None
     except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError, EOFError,
             UnicodeDecodeError) as error:
-        # SyntaxError: xml.etree's ParseError, a sheet cut short; ValueError includes
-        # defusedxml's refusals of entity expansion (the "billion laughs").
-        raise InputError([Problem(sentence("文件已损坏或不是有效的表格（{0}）",
-                                           " ".join(str(error).split())[:200]
-                                           or type(error).__name__))],
+        raise InputError([Problem(sentence("文件已损坏或不是有效的表格（{0}）", _spreadsheet_fault(error)))],
                          source=path.name) from None
     return Table(headers, header_row, rows)
+
+
+class _CsvFault(ValueError):
+    """A CSV that cannot be read, with the reason already in Chinese."""
+
+
+def _spreadsheet_fault(error: Exception) -> str:
+    """Why a file is not a readable table, in Chinese: the libraries' own words are English
+    (and name their internals), so only the kind of fault is told."""
+    if isinstance(error, _CsvFault):
+        return str(error)
+    if isinstance(error, zipfile.BadZipFile):
+        return sentence("不是 .xlsx 表格，可能是改了扩展名的其他文件或没有下载完整")
+    if isinstance(error, KeyError):
+        return sentence("表格缺少必要的组成部分")
+    if isinstance(error, SyntaxError | EOFError):  # xml.etree's ParseError: a sheet cut short
+        return sentence("表格内容不完整或已损坏")
+    if isinstance(error, UnicodeDecodeError):
+        return sentence("文件中有无法识别的文字编码")
+    if type(error).__module__.startswith("defusedxml"):  # entity expansion, the "billion laughs"
+        return sentence("表格中含有不安全的内容，已拒绝读取")
+    return sentence("表格中有无法读取的内容")
 
 
 def _blank(cell: object) -> bool:
@@ -131,13 +149,13 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[object]]]:
         except UnicodeDecodeError:
             continue
     else:
-        raise ValueError("编码既不是 UTF-8 也不是 GBK")
+        raise _CsvFault(sentence("编码既不是 UTF-8 也不是 GBK"))
     del data
     try:
         for number, row in enumerate(csv.reader(io.StringIO(text, newline="")), 1):
             yield number, list(row)
-    except csv.Error as error:
-        raise ValueError(str(error)) from None
+    except csv.Error:  # a NUL byte, a quote never closed: csv says so in English
+        raise _CsvFault(sentence("CSV 格式有误（例如引号不成对或含有空字符）")) from None
 
 
 @dataclass(frozen=True)
@@ -263,9 +281,9 @@ def read_json_object(path: Path) -> dict[str, Any]:
         raise file_error(path, error) from None
     except UnicodeDecodeError:
         raise InputError([Problem(sentence("不是 UTF-8 编码的文本文件"))], source=str(path)) from None
-    except json.JSONDecodeError as error:
-        raise InputError([Problem(sentence("不是有效的 JSON：第 {0} 行第 {1} 列 {2}", error.lineno,
-                                           error.colno, error.msg))], source=str(path)) from None
+    except json.JSONDecodeError as error:  # its msg is English: only where it broke is told
+        raise InputError([Problem(sentence("不是有效的 JSON：第 {0} 行第 {1} 列附近格式有误", error.lineno,
+                                           error.colno))], source=str(path)) from None
     except RecursionError:
         raise InputError([Problem(sentence("不是有效的事件文件：JSON 嵌套过深"))],
                          source=str(path)) from None

@@ -37,6 +37,7 @@ from dutyroom.domain.report_times import is_late_entry, late_entry_text, receive
 from dutyroom.domain.text import Verbatim, sentence
 from dutyroom.services.conflicts import stale_edit
 from dutyroom.services.errors import InputError, Problem
+from dutyroom.services.records import audit_change
 from dutyroom.services.settings_service import Desk
 from dutyroom.services.uow import Changes
 
@@ -147,6 +148,27 @@ def report_deadlines_of(row: Incident, reports: Sequence[UpwardReport], d: Desk,
         reports=tuple(SentReport(Stage(r.stage), Channel(r.channel), r.sent_at) for r in reports),
     )
     return rules_module.report_deadlines(clock, d.rules, d.zone)
+
+
+def match_reports(session: Session, row: Incident, d: Desk, actor: str, moment: datetime,
+                  fresh: UpwardReport | None = None) -> None:
+    """Measure every report of an incident against the deadline it answered, in the order
+    the reports were SENT. A report recorded later but sent earlier (补录, or a laptop's
+    report merged after the desk's) takes the earlier deadline, and the reports sent after
+    it move on; a stored deadline or lateness that changes is chained into the audit trail,
+    so `check` sees the correction. `fresh` (just added, audited by its creator) is set
+    without an entry of its own."""
+    session.flush()
+    reports = reports_of(session, [row.id])[row.id]
+    for index, report in enumerate(reports):
+        before = report_deadlines_of(row, reports[:index], d)
+        met = rules_module.deadline_for_report(before, Stage(report.stage), Channel(report.channel))
+        due, late = (met.due if met else None), bool(met and report.sent_at > met.due)
+        if (report.due_at, report.late) == (due, late):
+            continue
+        report.due_at, report.late = due, late
+        if report is not fresh:
+            audit_change(session, report, actor, "upward_report", "update", moment)
 
 
 def dispatch_deadlines(row: Incident, dispatches: Sequence[tuple[Dispatch, str]]

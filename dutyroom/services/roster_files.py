@@ -327,9 +327,9 @@ def _ics_entries(path: Path) -> list[tuple[date, DayKind, str]]:
         document = icalendar.Calendar.from_ical(path.read_bytes())
     except OSError as error:
         raise file_error(path, error) from None
-    except (ValueError, IndexError, KeyError) as error:
-        raise InputError([Problem(sentence("不是有效的 iCalendar 文件（{0}）",
-                                           error))], source=path.name) from None
+    except (ValueError, IndexError, KeyError):  # icalendar's reasons are English
+        raise InputError([Problem(sentence("不是有效的 iCalendar（.ics）日历文件，或文件已损坏"))],
+                         source=path.name) from None
     found: dict[date, tuple[DayKind, str, int]] = {}
     problems: list[Problem] = []
     for number, event in enumerate(document.walk("VEVENT"), 1):
@@ -341,9 +341,9 @@ def _ics_entries(path: Path) -> list[tuple[date, DayKind, str]]:
                                                  number, summary, start.year, FIRST_YEAR, LAST_YEAR)))
                 continue
             end = event.decoded("DTEND") if "DTEND" in event else start + timedelta(days=1)
-        except (KeyError, ValueError, TypeError, OverflowError) as error:
-            problems.append(Problem(sentence("第 {0} 个事件（{1}）的日期无法读取（{2}）",
-                                             number, summary, error)))
+        except (KeyError, ValueError, TypeError, OverflowError):
+            problems.append(Problem(sentence("第 {0} 个事件（{1}）的日期无法读取",
+                                             number, summary)))
             continue
         if isinstance(start, datetime) or not isinstance(start, date) or not isinstance(end, date) \
                 or isinstance(end, datetime) or not start < end <= start + timedelta(days=60):

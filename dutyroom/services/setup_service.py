@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,8 @@ from dutyroom.db.backup import backup_file, backup_folder, timestamped_name
 from dutyroom.db.engine import describe, make_engine, resolve_target, sqlite_path
 from dutyroom.domain.text import sentence
 from dutyroom.services.errors import InputError, Problem, ServiceError
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -47,10 +50,19 @@ def database_url(target: str | os.PathLike[str] | None) -> URL:
     """The URL of `--db` (a path or a URL), `$DUTYROOM_DB` or the default file; a URL that
     cannot be read is bad input naming the field."""
     try:
-        return resolve_target(target)
+        url = resolve_target(target)
     except (ArgumentError, ValueError):
         raise _bad_target(sentence("无法识别的数据库地址：应为文件路径，或 postgresql+psycopg://用户@主机/数据库")
                           ) from None
+    path = sqlite_path(url)
+    try:
+        if path is not None:
+            path.exists()  # a name the system refuses (too long, a NUL) fails here, not later
+    except (OSError, ValueError):
+        shown = str(path) if len(str(path)) <= 80 else str(path)[:77] + "…"
+        raise _bad_target(sentence("数据库文件路径无法使用（过长或含有系统不允许的字符）：{0}",
+                                   shown)) from None
+    return url
 
 
 def names_a_file(target: str | os.PathLike[str] | None) -> bool:
@@ -112,7 +124,11 @@ def prepare_database(engine: Engine, url: URL, *, create: bool = True) -> Schema
     except migrate.SchemaTooNew as error:
         raise InputError([Problem(str(error), field="db")], source=describe(url)) from None
     except OperationalError as error:
-        raise ServiceError(sentence("无法打开或连接数据库 {0}：{1}", describe(url), error.orig)) from None
+        # The driver's text is English and may name the server's internals: it goes to the log.
+        log.warning("cannot open %s: %s", describe(url), error.orig)
+        raise ServiceError(sentence("无法打开或连接数据库 {0}：请检查文件是否可读，或服务器地址、端口、"
+                                    "用户名和密码是否正确、服务器是否已启动", describe(url))) from None
     except DatabaseError as error:
-        raise _not_a_database(url, error.orig) from None
+        log.warning("not a database %s: %s", describe(url), error.orig)
+        raise _not_a_database(url, "文件已损坏或不是数据库文件") from None
     return SchemaReport(describe(url), head, current is None, current, backup)

@@ -33,8 +33,7 @@ from dutyroom.services.incident_records import (
     facts_of,
     late_entry_note,
     load_incident,
-    report_deadlines_of,
-    reports_of,
+    match_reports,
     stated_time,
 )
 from dutyroom.services.records import audit_change, utc_now
@@ -79,14 +78,12 @@ def record_report(uow: UnitOfWork, incident_id: int, stage: str, channel: str, *
             raise InputError.simple(sentence(
                 "报送时间比现在早 {0} 分钟以上，是补录：请写明补录原因（将与报送时间、登记时间一并显示）",
                 margin), "entry_reason")
-        before = report_deadlines_of(row, reports_of(session, [row.id])[row.id], d)
-        met = rules_module.deadline_for_report(before, the_stage, the_channel)
         report = UpwardReport(incident_id=row.id, stage=the_stage.value,
                               channel=the_channel.value, sent_at=when, recipient=who,
-                              sent_by=by, text=body, due_at=met.due if met else None,
-                              late=bool(met and when > met.due), recorded_at=moment,
+                              sent_by=by, text=body, due_at=None, late=False, recorded_at=moment,
                               entry_reason=reason)
         session.add(report)
+        match_reports(session, row, d, uow.actor, moment, fresh=report)  # a 补录 moves the rest on
         audit_change(session, report, uow.actor, "upward_report", "create", moment)
         views = deadline_views(row, all_deadlines(session, row, d))
         return Outcome(ReportSaved(row.id, report.id, report.due_at, report.late, views), CHANGED)

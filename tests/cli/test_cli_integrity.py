@@ -105,6 +105,12 @@ def test_field_export_users_and_merge_json(db, tmp_path):
     merged = run("field", "merge", str(package), "--db", db, "--json")
     assert merged.returncode == 0, merged.stderr
     assert set(json.loads(merged.stdout)) == {"added", "updated", "conflict", "same", "conflicts"}
+    # The same package again: nothing is added, and the JSON says why, as the text does.
+    again = run("field", "merge", str(package), "--db", db, "--json")
+    text = run("field", "merge", str(package), "--db", db)
+    assert again.returncode == 0 and text.returncode == 0, again.stderr
+    note = json.loads(again.stdout).get("note", "")
+    assert note and note in text.stdout, (again.stdout, text.stdout)
 
 
 def test_restore_of_a_file_failing_the_check_needs_a_reason(db, tmp_path):

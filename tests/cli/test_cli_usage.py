@@ -53,6 +53,36 @@ def test_a_mistyped_db_path_creates_nothing(capsys, tmp_path, command):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("name", ["a" * 5000 + ".sqlite3", "a\x00b.sqlite3", "x/" * 3000 + "d.sqlite3"],
+                         ids=["too-long", "nul", "too-deep"])
+@pytest.mark.parametrize("command", [["staff", "list"], ["check"], ["init"]], ids=lambda c: c[0])
+def test_a_path_the_system_refuses_is_bad_input_in_chinese(capsys, tmp_path, name, command):
+    code, out, err = cli(capsys, *command, "--db", str(tmp_path / name))
+    assert code == 2 and out == ""
+    # A NUL cannot reach a real command line; called in-process it is an unreadable address.
+    assert err.startswith("错误：--db：数据库文件路径无法使用（过长或含有系统不允许的字符）："
+                          if "\x00" not in name else "错误：--db：无法识别的数据库地址"), err
+    assert len(err) < 200 and "Error" not in err and "内部错误" not in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_another_program_s_sqlite_file_is_named_as_such_by_check(capsys, tmp_path):
+    import sqlite3
+
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as connection:
+        connection.execute("create table t(x)")
+    before = other.read_bytes()
+    code, out, _ = cli(capsys, "check", "--json", "--db", str(other))
+    report = json.loads(out)
+    assert code == 1 and report["ok"] is False
+    assert any("没有 Dutyroom 数据库" in p and "--db" in p for p in report["problems"]), report
+    assert not any("dutyroom init" in p for p in report["problems"])
+    for command in (["staff", "list"], ["init"], ["incident", "list"]):
+        assert cli(capsys, *command, "--db", str(other))[0] == 2
+    assert other.read_bytes() == before and sorted(tmp_path.iterdir()) == [other]
+
+
 def test_an_empty_file_is_not_made_a_database_except_by_init(capsys, tmp_path):
     empty = tmp_path / "desk.sqlite3"
     empty.touch()

@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import os
+import re
 import time
 import zipfile
 from pathlib import Path
@@ -41,6 +42,14 @@ BOMB = (b'<!DOCTYPE worksheet [<!ENTITY a "lol">'
         + b"]>")
 
 
+def refused_in_chinese(backend, count_case, action, *words: str) -> str:
+    """As `refused`, and the line holds no library's English reason: a file's fault is told
+    in the desk's words."""
+    line = refused(backend, count_case, action, *words)
+    assert not english(line), line
+    return line
+
+
 def refused(backend, count_case, action, *words: str) -> str:
     """The action is refused in one Chinese line naming the problem, and nothing changed."""
     count_case()
@@ -53,6 +62,18 @@ def refused(backend, count_case, action, *words: str) -> str:
         assert word in line, line
     assert contents(backend.engine) == before
     return line
+
+
+# Words a Chinese message may carry: formats and encodings by their names, and the command.
+ALLOWED_WORDS = {"xlsx", "csv", "json", "ics", "icalendar", "utf", "gbk", "dutyroom", "init", "date",
+                 "kind", "name"}
+
+
+def english(line: str) -> list[str]:
+    """Runs of Latin letters that are neither a file name nor an allowed word: a library's
+    own (English) reason leaking through."""
+    without_files = re.sub(r"[\w./-]+\.(xlsx|csv|json|ics|sqlite3)\b", "", line)
+    return [w for w in re.findall(r"[A-Za-z]{3,}", without_files) if w.lower() not in ALLOWED_WORDS]
 
 
 def _staff_xlsx(path: Path, rows: list[list[object]]) -> Path:
@@ -140,9 +161,9 @@ def test_search_text_with_a_nul_is_no_database_error(desk, count_case):
 def test_json_nested_100000_deep(desk, count_case, tmp_path):
     path = tmp_path / "deep.json"
     path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
-    refused(desk, count_case, lambda: import_export.read_json_object(path), "嵌套")
+    refused_in_chinese(desk, count_case, lambda: import_export.read_json_object(path), "嵌套")
     path.write_text('{"a": ' * 100_000 + "1" + "}" * 100_000, encoding="utf-8")
-    refused(desk, count_case, lambda: import_export.read_json_object(path), "嵌套")
+    refused_in_chinese(desk, count_case, lambda: import_export.read_json_object(path), "嵌套")
 
 
 @pytest.fixture
@@ -154,7 +175,7 @@ def good_xlsx(tmp_path):
 def test_truncated_xlsx_xml(desk, count_case, tmp_path, good_xlsx, importer):
     broken = _rewrite_sheet(good_xlsx, tmp_path / "broken.xlsx", lambda d: d[: len(d) // 2])
     action = (import_export.import_staff_file if importer == "staff" else roster_files.import_roster)
-    refused(desk, count_case, lambda: action(desk.uow, broken), "broken.xlsx", "损坏")
+    refused_in_chinese(desk, count_case, lambda: action(desk.uow, broken), "broken.xlsx", "损坏")
 
 
 @pytest.mark.parametrize("importer", ["staff", "rota"])
@@ -162,7 +183,36 @@ def test_xml_entity_bomb_in_xlsx(desk, count_case, tmp_path, good_xlsx, importer
     bomb = _rewrite_sheet(good_xlsx, tmp_path / "bomb.xlsx", lambda d: d.replace(
         b"<worksheet", BOMB + b"<worksheet", 1).replace(b"<v>", b"<v>&i;", 1))
     action = (import_export.import_staff_file if importer == "staff" else roster_files.import_roster)
-    refused(desk, count_case, lambda: action(desk.uow, bomb), "bomb.xlsx", "损坏")  # not expanded
+    refused_in_chinese(desk, count_case, lambda: action(desk.uow, bomb), "bomb.xlsx", "损坏")  # not expanded
+
+
+@pytest.mark.parametrize(("name", "data"), [
+    ("renamed.xlsx", "这其实是一个文本文件".encode()),
+    ("quote.csv", '姓名,值班层级,手机\n"李四,值班员,13800000002\n'.encode()),
+    ("nul.csv", "姓名,值班层级,手机\n李\x00四,值班员,13800000002\n".encode()),
+    ("latin.csv", bytes(range(128, 256)) * 4),
+], ids=["not-a-zip", "open-quote", "nul", "no-encoding"])
+def test_a_broken_table_is_refused_in_chinese(desk, count_case, tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data)
+    line = refused_in_chinese(desk, count_case, lambda: import_export.import_staff_file(desk.uow, path), name)
+    assert "（" in line or "编码" in line, line
+
+
+@pytest.mark.parametrize("text", ['{"title": 河堤}', '{"title": "河堤"', "{'title': 1}", '{"a": 1} x'])
+def test_broken_json_is_refused_in_chinese(desk, count_case, tmp_path, text):
+    path = tmp_path / "incident.json"
+    path.write_text(text, encoding="utf-8")
+    refused_in_chinese(desk, count_case, lambda: import_export.read_json_object(path), "JSON", "第 1 行")
+
+
+@pytest.mark.parametrize("data", [b"BEGIN:VCALENDAR\r\nnot a line\r\n", b"\x00\x01garbage",
+                                  b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:2027x\r\n"
+                                  b"SUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"])
+def test_a_broken_calendar_is_refused_in_chinese(desk, count_case, tmp_path, data):
+    path = tmp_path / "holidays.ics"
+    path.write_bytes(data)
+    refused_in_chinese(desk, count_case, lambda: roster_files.import_calendar(desk.uow, path))
 
 
 def test_ics_date_99991231(desk, count_case, tmp_path):
@@ -170,7 +220,7 @@ def test_ics_date_99991231(desk, count_case, tmp_path):
     path.write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//CN\r\nBEGIN:VEVENT\r\nUID:1\r\n"
                     "DTSTART;VALUE=DATE:99991231\r\nSUMMARY:元旦 休\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
                     encoding="utf-8")
-    refused(desk, count_case, lambda: roster_files.import_calendar(desk.uow, path), "年份 9999")
+    refused_in_chinese(desk, count_case, lambda: roster_files.import_calendar(desk.uow, path), "年份 9999")
 
 
 def test_calendar_csv_name_with_control_characters(desk, count_case, tmp_path):

@@ -37,8 +37,12 @@ def test_restore_puts_a_backup_back_and_keeps_the_replaced_database(sqlite_backe
     staff_service.add_staff(sqlite_backend.uow, ZHANG)
     copy = backup_service.backup_to(sqlite_backend.url, tmp_path / "copy.sqlite3")
     staff_service.add_staff(sqlite_backend.uow, {**ZHANG, "name": "李四", "mobile": "13900139000"})
+    # Before anything is replaced, the person is told what the older file lacks.
+    plan = backup_service.plan_restore(sqlite_backend.uow, sqlite_backend.url, copy)
+    assert "恢复后将失去" in plan.lost and "人员 1 条" in plan.lost and not plan.signed, plan
     report = backup_service.restore(sqlite_backend.uow, sqlite_backend.engine, sqlite_backend.url,
                                     copy)
+    assert report.lost == plan.lost  # said again afterwards; the replaced file keeps it
     assert _names(sqlite_backend) == ["张三"]  # the same engine reads the restored file
     assert report.kept is not None and report.kept.parent == backup_folder(tmp_path / "desk.sqlite3")
     with sqlite3.connect(report.kept) as raw:

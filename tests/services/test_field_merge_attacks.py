@@ -337,3 +337,25 @@ def test_a_department_forged_on_the_laptop_is_refused_with_the_merge(desk, tmp_p
     with pytest.raises(InputError, match="联动单位"):
         field_service.merge_package(desk.uow, tmp_path / "a.dutyroom", now=NOW + timedelta(hours=5))
     assert contents(desk.engine) == before
+
+
+def test_a_laptop_report_sent_before_the_desk_s_takes_the_deadline_it_met(desk, tmp_path):
+    """The laptop phoned the first report in at 02:10; the desk, not knowing, phoned it again
+    at 03:30 (late). Merged afterwards, the laptop's report is the one that met the deadline,
+    and the desk's is the repeat: measured in the order sent, not the order recorded."""
+    road = _incident(desk.uow, "道路塌方").id
+    _export(desk, tmp_path / "a.dutyroom")
+    laptop = _laptop(tmp_path / "a.dutyroom")
+    upward_reports.record_report(laptop.uow, _incident(laptop.uow, "道路塌方").id, "first", "phone",
+                                 sent_at=NOW + timedelta(minutes=10), sent_by="王五",
+                                 now=NOW + timedelta(minutes=11))
+    laptop.close()
+    upward_reports.record_report(desk.uow, road, "first", "phone", sent_at=NOW + timedelta(minutes=90),
+                                 sent_by="张三", now=NOW + timedelta(minutes=91))
+    desk_alone = {r.sent_by: (r.due_at, r.late) for r in incident_views.get_incident(desk.uow, road).reports}
+    assert desk_alone["张三"][0] is not None  # alone, the desk's report answered the deadline
+    field_service.merge_package(desk.uow, tmp_path / "a.dutyroom", now=NOW + timedelta(hours=2))
+    merged = {r.sent_by: (r.due_at, r.late) for r in incident_views.get_incident(desk.uow, road).reports}
+    assert merged["王五"] == (desk_alone["张三"][0], False), merged
+    assert merged["张三"] != desk_alone["张三"], merged
+    assert check_service.run_check(desk.uow, desk.engine).ok

@@ -82,3 +82,34 @@ def test_a_received_time_changed_after_a_report_needs_a_reason_and_shows(backend
     assert flagged and "原 2026-07-01 03:00，改为 2026-07-01 02:30" in flagged[0].detail
     view = handover_service.handover_view(backend.uow, date(2026, 6, 30), RECEIVED + timedelta(hours=2))
     assert "接报时间在报送后更正" in view.record.section("incidents").lines[0].cells[1]
+
+
+def _reports_as_stored(backend, incident_id):
+    detail = incident_views.get_incident(backend.uow, incident_id)
+    return sorted((r.stage, r.channel, r.sent_at, r.due_at, r.late) for r in detail.reports)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_reports_recorded_out_of_order_are_measured_in_the_order_they_were_sent(backend, seed):
+    """The same reports recorded in the order they were sent (one incident) and shuffled, as
+    补录 and a laptop's merge record them (a twin incident), end with the same deadlines and
+    lateness; every correction is in the audit chain, so `check` stays clean."""
+    import random
+
+    from dutyroom.services import check_service
+
+    rng = random.Random(seed)
+    twins = [incident_service.add_incident(backend.uow, {
+        "received_at": RECEIVED.isoformat(), "title": f"化工园区泄漏{n}", "category": "accident",
+        "level": "II"}, now=RECEIVED + timedelta(minutes=2)).value.id for n in range(2)]
+    reports = [(rng.choice(["first", "first", "update"]), rng.choice(["phone", "written"]),
+                RECEIVED + timedelta(minutes=rng.randrange(5, 360))) for _ in range(rng.randrange(3, 7))]
+    reports.sort(key=lambda r: r[2])
+    shuffled = reports[:]
+    rng.shuffle(shuffled)
+    for incident_id, order in zip(twins, (reports, shuffled), strict=True):
+        for stage, channel, sent in order:
+            upward_reports.record_report(backend.uow, incident_id, stage, channel, sent_at=sent,
+                                         entry_reason="事后补录", now=RECEIVED + timedelta(hours=7))
+    assert _reports_as_stored(backend, twins[1]) == _reports_as_stored(backend, twins[0]), shuffled
+    assert check_service.run_check(backend.uow, backend.engine).ok

@@ -344,8 +344,11 @@ def summary_text(report: GenerationReport) -> str:
         lines.append(tr("已证明最优：空班最少，其次同类班次最均衡，再次加权工作量最均衡。"))
     elif report.method is Method.BEST_FOUND:
         goals = [PROVEN_LABELS[s] for s in report.proven if s in PROVEN_LABELS]
-        lines.append(tr("这是限时内找到的最佳排班，未证明最优（已证明：{0}）。").format(
-            tr("、").join(goals)) if goals else tr("这是限时内找到的最佳排班，未证明最优。"))
+        if goals:
+            lines.append(tr("这是限时内找到的最佳排班，未证明最优（已证明：{0}）。").format(
+                tr("、").join(goals)))
+        else:
+            lines.append(tr("这是限时内找到的最佳排班，未证明最优。"))
     else:
         lines.append(tr_text(report.note))
     worst = max(report.spreads.values(), default=0)
