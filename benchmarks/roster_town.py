@@ -36,7 +36,7 @@ def hard_breaks(problem: Problem, result: roster.Generation) -> int:
     merged = {**problem.taken, **result.assignments}
     breaks = roster.check(problem.plans, merged, {p.id: p for p in problem.people},
                           problem.absences, problem.rules)
-    return sum(1 for b in breaks if not b.message.startswith("未安排"))
+    return sum(1 for b in breaks if not b.unfilled)
 
 
 def balance(problem: Problem, result: roster.Generation) -> int:

@@ -17,8 +17,7 @@ from apscheduler.executors.debug import DebugExecutor
 from apscheduler.schedulers.qt import QtScheduler
 from PySide6.QtCore import QObject, QTimer, Signal
 
-# The handover page (on the rota branch) still imports the clock from here.
-from dutyroom.domain.clock import utc_clock as utc_clock
+from dutyroom.domain.clock import utc_clock
 
 REBUILD_JOB = "rebuild"
 HEARTBEAT_MS = 10_000

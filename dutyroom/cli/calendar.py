@@ -32,13 +32,13 @@ def wire_period(parser: argparse.ArgumentParser, common: argparse.ArgumentParser
 def show_year(ctx: Context) -> int:
     from dutyroom.domain import calendar
     from dutyroom.domain.calendar import Source
-    from dutyroom.services import roster_service
+    from dutyroom.services import roster_calendar
     from dutyroom.services.errors import InputError, Problem
 
     year = ctx.args.year
     if not 1900 <= year <= 2200:
         raise InputError([Problem(f"年份 {year} 超出范围（1900—2200）", field="year")])
-    days = roster_service.calendar_days(ctx.open().uow, date(year, 1, 1), date(year, 12, 31))
+    days = roster_calendar.calendar_days(ctx.open().uow, date(year, 1, 1), date(year, 12, 31))
     document = [{"date": d.day.isoformat(), "kind": d.kind.value, "name": d.name,
                  "source": d.source.value} for d in days]
     sources = {Source.BUILTIN: "国务院安排", Source.USER: "本室设定", Source.ASSUMED: "推定"}
@@ -65,10 +65,10 @@ def import_calendar(ctx: Context) -> int:
 
 
 def add_period(ctx: Context) -> int:
-    from dutyroom.services import roster_service
+    from dutyroom.services import roster_calendar
 
-    start, end = roster_service.parse_range(ctx.args.start, ctx.args.end)
-    period = roster_service.add_period(ctx.open().uow, ctx.args.name, start, end).value
+    start, end = roster_calendar.parse_range(ctx.args.start, ctx.args.end)
+    period = roster_calendar.add_period(ctx.open().uow, ctx.args.name, start, end).value
     ctx.out.emit({"id": period.id}, lambda: f"已添加敏感时期 #{period.id}：{period.name}"
                  f"（{period.start} 至 {period.end}）")
     return EXIT_OK

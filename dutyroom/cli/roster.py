@@ -36,9 +36,9 @@ def wire_roster(parser: argparse.ArgumentParser, common: argparse.ArgumentParser
 
 
 def generate_roster(ctx: Context) -> int:
-    from dutyroom.services import roster_service
+    from dutyroom.services import roster_calendar, roster_service
 
-    start, end = roster_service.parse_range(ctx.args.start, ctx.args.end)
+    start, end = roster_calendar.parse_range(ctx.args.start, ctx.args.end)
     report = roster_service.generate(ctx.open().uow, start, end).value
     document = {
         # One entry a seat: a two-officer day lists both officers, each as "officer".
@@ -70,9 +70,9 @@ def generate_roster(ctx: Context) -> int:
 def show_roster(ctx: Context) -> int:
     from dutyroom.domain import calendar
     from dutyroom.domain.tiers import Tier
-    from dutyroom.services import roster_files, roster_service
+    from dutyroom.services import roster_calendar, roster_files, roster_service
 
-    start, end = roster_service.parse_range(ctx.args.start, ctx.args.end)
+    start, end = roster_calendar.parse_range(ctx.args.start, ctx.args.end)
     view = roster_service.roster_view(ctx.open().uow, start, end)
     rows = list(roster_files.export_rows(view))
 
@@ -88,10 +88,10 @@ def show_roster(ctx: Context) -> int:
 
 
 def export_roster(ctx: Context) -> int:
-    from dutyroom.services import roster_files, roster_service
+    from dutyroom.services import roster_calendar, roster_files
 
     args = ctx.args
-    start, end = roster_service.parse_range(args.start, args.end)
+    start, end = roster_calendar.parse_range(args.start, args.end)
     path = roster_files.export_roster(ctx.open().uow, start, end, args.format, Path(args.out),
                                       staff_id=args.staff, layout=args.layout)
     ctx.out.emit({"out": str(path)}, lambda: f"已导出：{path}")

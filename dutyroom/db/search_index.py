@@ -13,6 +13,7 @@ The index is kept by the services in the same transaction as the record.
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from dataclasses import dataclass
 
@@ -98,16 +99,26 @@ def rebuild(connection: Connection, table: SearchTable, batch: int = 5000) -> No
         last = rows[-1][0]
 
 
-def is_dense(session: Session, table: SearchTable, query: str, threshold: int = 20_000) -> bool:
-    """Whether a term matches so many rows that a newest-first scan finds a page sooner.
+# What reading one row newest-first and testing it with LIKE costs, against gathering and
+# sorting one match from the index (benchmarks/duty_log.py measures both plans side by side).
+SCAN_COST = 0.5
 
-    For a word in nearly every record ("通知"), collecting every match from the index and
-    sorting it costs more than reading the newest rows until a page is full.
+
+def index_pays(session: Session, table: SearchTable, query: str, page: int) -> bool:
+    """Whether gathering a term's matches through the index finds a page of `page` rows
+    sooner than reading the newest rows until the page is full.
+
+    The index path reads and sorts all m matches of n rows; the scan reads about
+    page × n / m rows, each tested by LIKE on every column. So the index wins while
+    m² < SCAN_COST × page × n: a rare term (冰雹) by far, a common one (化工, 通知) not.
+    Counting stops at that bound, so deciding costs less than the index path itself.
     """
+    rows = session.execute(text(f"SELECT max(rowid) FROM {table.source}")).scalar() or 0
+    bound = max(1, math.isqrt(int(SCAN_COST * page * int(rows))))
     found = session.execute(text(
         f"SELECT count(*) FROM (SELECT rowid FROM {table.name} WHERE {table.name} MATCH :q "
-        f"LIMIT {threshold})"), {"q": query}).scalar_one()
-    return int(found) >= threshold
+        f"LIMIT {bound})"), {"q": query}).scalar_one()
+    return int(found) < bound
 
 
 def body(row: object, table: SearchTable) -> str:

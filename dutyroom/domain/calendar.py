@@ -18,7 +18,6 @@ from enum import StrEnum
 from functools import cache
 
 import chinese_calendar
-from lunar_python import Lunar
 
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.hygiene import check_year
@@ -92,6 +91,8 @@ LUNAR_YEARS = range(1901, 2100)  # what lunar-python converts reliably
 
 
 def _lunar(year: int, month: int, day: int) -> date:
+    from lunar_python import Lunar  # big tables, loaded only for a year past the notices
+
     solar = Lunar.fromYmd(year, month, day).getSolar()
     return date(solar.getYear(), solar.getMonth(), solar.getDay())
 
@@ -106,6 +107,8 @@ def legal_holidays(year: int) -> dict[date, str]:
     """
     if year < LAW_FROM_YEAR or year not in LUNAR_YEARS:
         return {}
+    from lunar_python import Lunar
+
     new_year = _lunar(year, 1, 1)
     qingming = Lunar.fromYmd(year, 1, 1).getJieQiTable()["清明"]
     days = {date(year, 1, 1): "元旦"}

@@ -39,6 +39,32 @@ class TaskKind(StrEnum):
 TASK_LABELS = {TaskKind.ROTA_REPORT: "值班表报备", TaskKind.DAILY_REPORT: "值班日报"}
 
 
+class SpotChannel(StrEnum):
+    """How a superior checked the desk was manned (查岗)."""
+
+    PHONE = "phone"
+    VIDEO = "video"
+    ON_SITE = "on_site"
+
+
+SPOT_CHANNEL_LABELS = {SpotChannel.PHONE: "电话", SpotChannel.VIDEO: "视频", SpotChannel.ON_SITE: "现场"}
+
+
+class SpotOutcome(StrEnum):
+    """What a spot check found."""
+
+    OK = "ok"
+    NO_ANSWER = "no_answer"
+    ABSENT = "absent"
+    UNREACHABLE = "unreachable"
+    OTHER = "other"
+
+
+SPOT_OUTCOME_LABELS = {SpotOutcome.OK: "在岗正常", SpotOutcome.NO_ANSWER: "无人接听",
+                       SpotOutcome.ABSENT: "值班人员不在岗", SpotOutcome.UNREACHABLE: "值班人员联系不上",
+                       SpotOutcome.OTHER: "其他问题"}
+
+
 @dataclass(frozen=True)
 class ClockRules:
     handover: time

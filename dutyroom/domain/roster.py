@@ -59,7 +59,7 @@ class Seat(NamedTuple):
     a sensitive period by default), each a seat of its own: Seat(OFFICER, 1) is the second."""
 
     tier: Tier
-    index: int = 0
+    index: int = 0  # type: ignore[assignment]  # the field shadows tuple.index, on purpose
 
     @property
     def label(self) -> str:
@@ -152,7 +152,45 @@ class Person:
     active: bool = True
 
 
-SOFT_KINDS = frozenset({"request"})  # 尽量不排: a wish, honoured where the rules allow
+class LeaveKind(StrEnum):
+    """What a leave record says: the first four keep a person off the rota, a request
+    (尽量不排) is a wish the generators honour where the rules allow."""
+
+    LEAVE = "leave"
+    BUSINESS_TRIP = "business_trip"
+    TRAINING = "training"
+    OTHER = "other"
+    REQUEST = "request"
+
+
+LEAVE_LABELS = {LeaveKind.LEAVE: "请假", LeaveKind.BUSINESS_TRIP: "出差",
+                LeaveKind.TRAINING: "培训", LeaveKind.OTHER: "其他", LeaveKind.REQUEST: "尽量不排"}
+SOFT_KINDS = frozenset({LeaveKind.REQUEST})
+
+
+class ChangeKind(StrEnum):
+    """Why a seat changed hands by hand, as the roster_changes history records it."""
+
+    ASSIGN = "assign"
+    SWAP = "swap"
+    SUBSTITUTE = "substitute"
+    CLEAR = "clear"
+
+
+CHANGE_LABELS = {ChangeKind.ASSIGN: "安排", ChangeKind.SWAP: "换班", ChangeKind.SUBSTITUTE: "代班",
+                 ChangeKind.CLEAR: "取消"}
+
+
+def check_hand_change(kind: str, reason: str) -> ChangeKind:
+    """A hand change is of a known kind, and a swap or a substitute (换班、代班) says why:
+    the record is what the office shows when asked who moved a duty."""
+    try:
+        change = ChangeKind(kind)
+    except ValueError:
+        raise FieldError("kind", sentence("未知的变更类型「{0}」", kind)) from None
+    if change in (ChangeKind.SWAP, ChangeKind.SUBSTITUTE) and not reason.strip():
+        raise FieldError("reason", sentence("换班、代班须填写原因"))
+    return change
 
 
 @dataclass(frozen=True)
@@ -506,11 +544,29 @@ def _near_text(book: _Book, staff_id: int, day: date, rest: int) -> str:
     return "、".join(f"{d.month}月{d.day}日" for d in days)
 
 
+class BreakKind(StrEnum):
+    """Which rule a rota breaks. An empty seat is a gap still to fill; every other kind is
+    somebody standing where the rules do not let them, which a hand edit must not cause."""
+
+    UNFILLED = "unfilled"
+    INACTIVE = "inactive"
+    WRONG_TIER = "wrong_tier"
+    NO_MOBILE = "no_mobile"
+    ON_LEAVE = "on_leave"
+    TWICE = "twice"
+    TOO_CLOSE = "too_close"
+
+
 @dataclass(frozen=True)
 class RuleBreak:
     day: date
     seat: Seat | None
+    kind: BreakKind
     message: str
+
+    @property
+    def unfilled(self) -> bool:
+        return self.kind is BreakKind.UNFILLED
 
     def describe(self) -> str:
         if self.seat:
@@ -537,8 +593,8 @@ def check(plans: list[DayPlan], assigned: Mapping[Slot, int], people: Mapping[in
     hard = HardRules.of(rules, people.values(), absences)
     book = _Book({})
     on_day: dict[date, list[Seat]] = {}
-    for (day, seat), staff_id in sorted(assigned.items()):
-        book.add(staff_id, day)
+    for (day, seat), holder in sorted(assigned.items()):
+        book.add(holder, day)
         on_day.setdefault(day, []).append(seat)
     for plan in plans:
         extra = sorted((s for s in on_day.get(plan.day, ()) if s not in plan.seats),
@@ -548,31 +604,32 @@ def check(plans: list[DayPlan], assigned: Mapping[Slot, int], people: Mapping[in
             tier = seat.tier
             staff_id = assigned.get((plan.day, seat))
             if staff_id is None:
-                breaks.append(RuleBreak(plan.day, seat, _unfilled_message(plan, seat)))
+                breaks.append(RuleBreak(plan.day, seat, BreakKind.UNFILLED, _unfilled_message(plan, seat)))
                 continue
             barrier = hard.barrier(staff_id, tier, plan.day)
             person = people.get(staff_id)
             if person is None or barrier is Barrier.INACTIVE:
-                breaks.append(RuleBreak(plan.day, seat, sentence("安排的人员已停用或不存在")))
+                breaks.append(RuleBreak(plan.day, seat, BreakKind.INACTIVE,
+                                        sentence("安排的人员已停用或不存在")))
                 continue
             if barrier is Barrier.TIER:
-                breaks.append(RuleBreak(plan.day, seat,
+                breaks.append(RuleBreak(plan.day, seat, BreakKind.WRONG_TIER,
                                         sentence("{0} 是{1}，不能值此班", Verbatim(person.name),
                                                  person.tier.label)))
             try:
                 normalize_mobile(person.mobile)
             except FieldError:
-                breaks.append(RuleBreak(plan.day, seat,
+                breaks.append(RuleBreak(plan.day, seat, BreakKind.NO_MOBILE,
                                         sentence("{0} 没有可拨通的手机号", Verbatim(person.name))))
             if hard.on_leave(staff_id, plan.day):
-                breaks.append(RuleBreak(plan.day, seat,
+                breaks.append(RuleBreak(plan.day, seat, BreakKind.ON_LEAVE,
                                         sentence("{0} 当天请假、出差或培训", Verbatim(person.name))))
             if staff_id in seen:
-                breaks.append(RuleBreak(plan.day, seat, sentence(
+                breaks.append(RuleBreak(plan.day, seat, BreakKind.TWICE, sentence(
                     "{0} 当天已值{1}", Verbatim(person.name), seen[staff_id].label)))
             seen[staff_id] = seat
             if book.resting(staff_id, plan.day, hard.rest):
-                breaks.append(RuleBreak(plan.day, seat,
+                breaks.append(RuleBreak(plan.day, seat, BreakKind.TOO_CLOSE,
                                         sentence("{0} 与前后值班间隔不足 {1} 天", Verbatim(person.name),
                                                  rules.min_rest_days)))
     return breaks

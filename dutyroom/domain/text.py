@@ -9,7 +9,8 @@ packaging/translations.py collects every `sentence("…")` template into the cat
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 
 class Text(str):
@@ -52,3 +53,9 @@ def joined(parts: Sequence[str], separator: str = "，") -> Text:
         else:
             result = sentence("{0}，{1}", result, part)
     return result if result is not None else Text("")
+
+
+def label_of(labels: Mapping[Any, str], value: str) -> str:
+    """The label of a stored word (leave, change, spot-check kinds…); one this version does
+    not know, written by a newer one, is shown as stored rather than refused."""
+    return labels.get(value, value)

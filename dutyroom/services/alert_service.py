@@ -29,7 +29,8 @@ from dutyroom.services.clock_service import (
     shift_officers,
 )
 from dutyroom.services.records import utc_now
-from dutyroom.services.roster_service import calendar_days_in, periods_in, rota_in
+from dutyroom.services.roster_calendar import calendar_days_in, periods_by_day
+from dutyroom.services.roster_service import rota_in
 from dutyroom.services.settings_service import Desk
 from dutyroom.services.uow import UnitOfWork
 
@@ -152,7 +153,7 @@ def task_items(session: Session, ctx: Desk, today: date) -> list[TimedItem]:
                                day_start(last + timedelta(days=1), ctx.zone), first))
     daily = daily_report.rules_from_settings(ctx.values)
     near = today - timedelta(days=1), today + timedelta(days=1)
-    periods = periods_in(session, *near)
+    periods = periods_by_day(session, *near)
     for info in days:
         if not near[0] <= info.day <= near[1] or not daily_report.needs_daily_report(
                 info.day, info.kind == calendar.DayKind.HOLIDAY, info.day in periods, daily):

@@ -35,7 +35,7 @@ from dutyroom.domain.clock import minute_text
 from dutyroom.domain.retention import to_keep
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import Verbatim, joined, sentence
-from dutyroom.services import check_service, handover_service
+from dutyroom.services import check_service
 from dutyroom.services.errors import InputError, Problem, ServiceError, file_error
 from dutyroom.services.records import text_input
 from dutyroom.services.settings_service import load_settings_in
@@ -209,6 +209,9 @@ def _loss(uow: UnitOfWork, candidate: UnitOfWork) -> tuple[str, bool]:
     chains part (empty when the candidate holds all of them), and whether that includes the
     newest anchor recorded here (an accepted handover): losing a signed record needs the
     person's explicit consent, losing later entries is said (the replaced file is kept)."""
+    # The window needs Storage at start, a restore this: handover's modules load with it.
+    from dutyroom.services import handover_service
+
     with uow.read() as live_session:
         recorded = handover_service.newest_anchor(live_session)
         with candidate.read() as old_session:

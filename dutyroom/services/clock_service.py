@@ -22,26 +22,24 @@ from dutyroom.domain.calendar import DayInfo
 from dutyroom.domain.clock import minute_text, parse_local_time
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.deadlines import AlertState, timed_state
-from dutyroom.domain.duty_clock import ClockRules, TaskKind
+from dutyroom.domain.duty_clock import SPOT_CHANNEL_LABELS, SPOT_OUTCOME_LABELS, ClockRules, TaskKind
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incidents import FUTURE_TOLERANCE
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.roster import TIER_ORDER, Seat
-from dutyroom.domain.text import sentence
+from dutyroom.domain.text import label_of, sentence
 from dutyroom.domain.tiers import Tier
 from dutyroom.reports.content import ClockLog, Document, LogRow
 from dutyroom.services.errors import InputError, Problem
-from dutyroom.services.incident_service import Desk, desk
 from dutyroom.services.records import audit_change, text_input, utc_now
+from dutyroom.services.roster_calendar import check_range
 from dutyroom.services.roster_files import period_title
-from dutyroom.services.roster_service import Rota, StaffBrief, check_range, rota_in
+from dutyroom.services.roster_service import Rota, StaffBrief, rota_in
+from dutyroom.services.settings_service import Desk, desk
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
 CHANGED = Changes(clock=True)
 SHIFT, PRESENCE = "shift", "presence"
-SPOT_CHANNELS = {"phone": "电话", "video": "视频", "on_site": "现场"}
-SPOT_OUTCOMES = {"ok": "在岗正常", "no_answer": "无人接听", "absent": "值班人员不在岗",
-                 "unreachable": "值班人员联系不上", "other": "其他问题"}
 
 
 # --- what the pages get back ------------------------------------------------------------------
@@ -124,11 +122,11 @@ class SpotCheckView:
 
     @property
     def channel_label(self) -> str:
-        return SPOT_CHANNELS.get(self.channel, self.channel)
+        return label_of(SPOT_CHANNEL_LABELS, self.channel)
 
     @property
     def outcome_label(self) -> str:
-        return SPOT_OUTCOMES.get(self.outcome, self.outcome)
+        return label_of(SPOT_OUTCOME_LABELS, self.outcome)
 
 
 @dataclass(frozen=True)
@@ -268,6 +266,13 @@ def clock_log_document(uow: UnitOfWork, start: date, end: date,
 # --- check-in and presence -------------------------------------------------------------------
 
 
+def _confirmed(row: CheckIn) -> datetime:
+    """When a sign-in or a presence answer was made: every one is written with its moment."""
+    if row.confirmed_at is None:
+        raise ValueError(f"check-in {row.id} has no moment")
+    return row.confirmed_at
+
+
 def _active_staff(session: Session, staff_id: int) -> Staff:
     row = session.get(Staff, staff_id)
     if row is None:
@@ -321,7 +326,7 @@ def check_in(uow: UnitOfWork, tier: str, staff_id: int, *, slot: int = 0,
             next_opens = duty_clock.checkin_window(day + timedelta(days=1), ctx.clock, ctx.zone)[0]
             raise InputError([Problem(
                 sentence("{0:%m月%d日}班次的{1}已经签到（{2:%H:%M}）；下一班签到 {3:%m月%d日 %H:%M} 开始",
-                         day, seat.label, existing.confirmed_at.astimezone(ctx.zone),
+                         day, seat.label, _confirmed(existing).astimezone(ctx.zone),
                          next_opens.astimezone(ctx.zone)),
                 field="tier")])
         twice = next((r for r in signed if r.staff_id == person.id), None)
@@ -359,7 +364,7 @@ def confirm_presence(uow: UnitOfWork, staff_id: int | None = None, *,
         if done is not None:
             raise InputError([Problem(
                 sentence("{0:%H:%M} 的在岗确认已于 {1:%H:%M} 确认",
-                         asked_at.astimezone(ctx.zone), done.confirmed_at.astimezone(ctx.zone)))])
+                         asked_at.astimezone(ctx.zone), _confirmed(done).astimezone(ctx.zone)))])
         officers = shift_officers(session, day)
         if staff_id is None:
             staff_id = officers[0] if officers else None
@@ -426,11 +431,11 @@ def record_spot_check(uow: UnitOfWork, values: Mapping[str, Any], *,
         checker = field(lambda: clean_text(values.get("checker"), "checker", "查岗单位或人员",
                                            required=True, max_length=64))
         channel = str(values.get("channel") or "phone")
-        if channel not in SPOT_CHANNELS:
-            problems.append(Problem(sentence("查岗方式应为{0}之一", '、'.join(SPOT_CHANNELS.values())),
+        if channel not in SPOT_CHANNEL_LABELS:
+            problems.append(Problem(sentence("查岗方式应为{0}之一", '、'.join(SPOT_CHANNEL_LABELS.values())),
                                     field="channel"))
         outcome = str(values.get("outcome") or "ok")
-        if outcome not in SPOT_OUTCOMES:
+        if outcome not in SPOT_OUTCOME_LABELS:
             problems.append(Problem(sentence("查岗结果不在可选范围内"), field="outcome"))
         answered = field(lambda: clean_text(values.get("answered_by"), "answered_by", "接听人",
                                             max_length=32))

@@ -18,7 +18,6 @@ from dutyroom.domain import deadlines as rules_module
 from dutyroom.domain.contacts import NAME_MAX, clean_text, normalize_phone
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incident_rules import (
-    FEEDBACK_LABELS,
     ORDERED,
     FeedbackKind,
     check_can_dispatch,
@@ -46,8 +45,6 @@ from dutyroom.services.records import audit_change, utc_now
 from dutyroom.services.responsibility_service import ProposalView
 from dutyroom.services.settings_service import desk
 from dutyroom.services.uow import Outcome, UnitOfWork
-
-FEEDBACK_KINDS = FEEDBACK_LABELS  # the kinds of a department's feedback, with their labels
 
 
 @dataclass(frozen=True)
@@ -141,10 +138,7 @@ def record_feedback(uow: UnitOfWork, dispatch_id: int, kind: str, *, at: Any = N
         the_kind = obey(parse_feedback_kind, kind)
         obey(check_feedback_open, order.closed_at is not None)
         when = stated_time(at, d.zone, moment, "at", "反馈时间", order.ordered_at, "派单时间")
-        try:
-            body = clean_text(text, "text", "反馈内容", max_length=20_000)
-        except FieldError as error:
-            raise InputError.from_field(error) from None
+        body = clean_text(text, "text", "反馈内容", max_length=20_000)
         feedback = DispatchFeedback(dispatch_id=order.id, at=when, kind=the_kind.value, text=body,
                                     by=uow.actor)
         session.add(feedback)

@@ -68,7 +68,7 @@ from dutyroom.services import (
     check_service,
     field_rules,
     incident_records,
-    roster_service,
+    roster_calendar,
     settings_service,
 )
 from dutyroom.services.check_service import AUDITED
@@ -204,7 +204,7 @@ def export_package(uow: UnitOfWork, start: object, end: object, out: Path,
     state as it left and the package's chain head), so only its own packages merge back,
     each against its own base."""
     uow.require(Permission.LOG)
-    first, last = roster_service.parse_range(start, end)
+    first, last = roster_calendar.parse_range(start, end)
     moment = utc_now(now)
     out = out.expanduser().resolve()
     partial = out.with_name(out.name + ".building")

@@ -40,18 +40,18 @@ from dutyroom.domain.handover import (
     assemble,
     changes_since,
 )
+from dutyroom.domain.incident_rules import REGISTER_LABELS
 from dutyroom.domain.incidents import Category, Status
 from dutyroom.domain.roles import Permission
-from dutyroom.domain.text import sentence
+from dutyroom.domain.text import label_of, sentence
 from dutyroom.domain.tiers import Tier
 from dutyroom.reports.content import Document
-from dutyroom.services import alert_service, incident_service, playbook_service, warning_service
+from dutyroom.services import alert_service, incident_records, playbook_service, warning_service
 from dutyroom.services.clock_service import shift_officers, shift_view_in
 from dutyroom.services.conflicts import stale_edit
 from dutyroom.services.errors import ConflictError, InputError, Problem
-from dutyroom.services.incident_service import Desk, desk
 from dutyroom.services.records import audit_change, text_input, utc_now
-from dutyroom.services.register_service import KINDS
+from dutyroom.services.settings_service import Desk, desk
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
 ENTITY = "handover"
@@ -122,8 +122,8 @@ def _incident_facts(session: Session, ctx: Desk, start: datetime, end: datetime,
         or_(Incident.received_at >= start, Incident.closed_at.is_(None), Incident.closed_at >= start))
         .order_by(Incident.received_at)))
     ids = [r.id for r in rows]
-    reports = incident_service.reports_of(session, ids)
-    dispatches = incident_service.dispatches_of(session, ids)
+    reports = incident_records.reports_of(session, ids)
+    dispatches = incident_records.dispatches_of(session, ids)
     feedback: dict[int, str] = {}
     dispatch_ids = [x.id for pairs in dispatches.values() for x, _ in pairs]
     if dispatch_ids:
@@ -138,10 +138,10 @@ def _incident_facts(session: Session, ctx: Desk, start: datetime, end: datetime,
         status = Status.CLOSED if closed else (
             Status.RECEIVED if row.status == Status.RECEIVED else Status.HANDLING)
         sent = [r for r in reports[row.id] if r.sent_at <= as_of]
-        deadlines = incident_service.report_deadlines_of(row, reports[row.id], ctx, as_of)
+        deadlines = incident_records.report_deadlines_of(row, reports[row.id], ctx, as_of)
         report_facts = tuple(ReportFact(STAGE_LABELS[Stage(r.stage)], CHANNEL_LABELS[Channel(r.channel)],
                                         r.sent_at, r.due_at is not None and r.sent_at > r.due_at,
-                                        r.recorded_at if incident_service.late_entry_note(r, ctx)
+                                        r.recorded_at if incident_records.late_entry_note(r, ctx)
                                         else None)
                              for r in sent)
 
@@ -153,10 +153,10 @@ def _incident_facts(session: Session, ctx: Desk, start: datetime, end: datetime,
                          x.ordered_at + timedelta(minutes=x.arrival_minutes), seen(x.arrived_at),
                          seen(x.closed_at), feedback.get(x.id, ""))
             for x, name in dispatches[row.id] if x.ordered_at <= as_of)
-        level = incident_service.level_at(row, as_of)
+        level = incident_records.level_at(row, as_of)
         facts.append(IncidentFact(row.id, row.received_at, row.title, Category(row.category), level,
                                   status, report_facts, tuple(deadlines), dispatch_facts,
-                                  incident_service.received_correction(session, row, sent, ctx.zone,
+                                  incident_records.received_correction(session, row, sent, ctx.zone,
                                                                        as_of),
                                   unticked[row.id]))
     return tuple(facts)
@@ -168,7 +168,7 @@ def _entry_facts(session: Session, start: datetime, end: datetime,
         RegisterEntry.voided.is_(False), RegisterEntry.received_at >= start,
         RegisterEntry.received_at < end, RegisterEntry.received_at <= as_of)
         .order_by(RegisterEntry.received_at))
-    return tuple(EntryFact(r.id, r.received_at, KINDS.get(r.kind, r.kind),
+    return tuple(EntryFact(r.id, r.received_at, label_of(REGISTER_LABELS, r.kind),
                            " ".join(x for x in (r.from_unit, r.from_name) if x),
                            " ".join(x for x in (r.doc_number, r.title) if x) or r.content[:200],
                            r.leader_instruction, r.passed_to) for r in rows)

@@ -48,19 +48,8 @@ from dutyroom.services.incident_records import (
     is_open,
     load_incident,
 )
-
-# The handover and duty-clock services (being rewritten on the rota branch) still import
-# these from here; they live in incident_records and settings_service. Drop them once those
-# modules import from there.
-from dutyroom.services.incident_records import dispatches_of as dispatches_of
-from dutyroom.services.incident_records import late_entry_note as late_entry_note
-from dutyroom.services.incident_records import level_at as level_at
-from dutyroom.services.incident_records import received_correction as received_correction
-from dutyroom.services.incident_records import report_deadlines_of as report_deadlines_of
-from dutyroom.services.incident_records import reports_of as reports_of
 from dutyroom.services.records import audit_change, utc_now
-from dutyroom.services.settings_service import Desk as Desk
-from dutyroom.services.settings_service import desk as desk
+from dutyroom.services.settings_service import desk
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
 
@@ -194,10 +183,7 @@ def void_incident(uow: UnitOfWork, incident_id: int, version: int | None, reason
     moment = utc_now(now)
     with uow.write(Permission.LOG) as session:
         row = load_incident(session, incident_id, version)
-        try:
-            why = clean_text(reason, "reason", "作废原因", required=True, max_length=2000)
-        except FieldError as error:
-            raise InputError.from_field(error) from None
+        why = clean_text(reason, "reason", "作废原因", required=True, max_length=2000)
         row.voided, row.void_reason, row.change_note = True, why, why
         row.updated_at, row.updated_by = moment, uow.actor
         audit_change(session, row, uow.actor, ENTITY, "void", moment)
@@ -211,10 +197,7 @@ def change_status(uow: UnitOfWork, incident_id: int, version: int | None, status
     with uow.write(Permission.LOG) as session:
         d = desk(session)
         row = load_incident(session, incident_id, version)
-        try:
-            target = parse_enum(Status, STATUS_LABELS, status, "status", "事件状态")
-        except FieldError as error:
-            raise InputError.from_field(error) from None
+        target = parse_enum(Status, STATUS_LABELS, status, "status", "事件状态")
         if target == row.status:
             return Outcome(Saved(row.id, row.version,
                                  deadline_views(row, all_deadlines(session, row, d))), Changes())

@@ -27,11 +27,11 @@ from dutyroom.db.models import (
 from dutyroom.domain import deadlines as rules_module
 from dutyroom.domain.clock import minute_text
 from dutyroom.domain.deadlines import Channel, Stage
+from dutyroom.domain.incident_rules import FEEDBACK_LABELS
 from dutyroom.domain.incidents import STATUS_LABELS, Status
 from dutyroom.domain.report_times import LATE_ENTRY, received_change_text
-from dutyroom.domain.text import Verbatim, joined, sentence
+from dutyroom.domain.text import Verbatim, joined, label_of, sentence
 from dutyroom.services.conflicts import changed_fields, shown_value
-from dutyroom.services.dispatch_service import FEEDBACK_KINDS
 from dutyroom.services.incident_records import ENTITY, late_entry_note
 from dutyroom.services.settings_service import Desk
 
@@ -147,7 +147,7 @@ def timeline(session: Session, d: Desk, row: Incident, reports: Sequence[UpwardR
             what = sentence("派单")
         else:
             answer, name = record
-            what = sentence("{0}反馈：{1}", Verbatim(name), FEEDBACK_KINDS[answer.kind])
+            what = sentence("{0}反馈：{1}", Verbatim(name), label_of(FEEDBACK_LABELS, answer.kind))
             detail = Verbatim(answer.text)
             if _said_apart(answer.at, entry.at, zone):
                 detail = sentence("{0}（反馈时间 {1}）", detail, minute_text(answer.at, zone))

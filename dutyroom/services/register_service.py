@@ -23,7 +23,7 @@ from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incident_rules import REGISTER_LABELS, RegisterKind, parse_register_kind
 from dutyroom.domain.incidents import FUTURE_TOLERANCE, IncidentFacts
 from dutyroom.domain.roles import Permission
-from dutyroom.domain.text import Verbatim, sentence
+from dutyroom.domain.text import Verbatim, label_of, sentence
 from dutyroom.services import incident_records, incident_service, settings_service
 from dutyroom.services.conflicts import stale_edit
 from dutyroom.services.errors import InputError, Problem
@@ -32,7 +32,6 @@ from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
 ENTITY = "register_entry"
 # A call, a fax, a document or a visit, by the value stored in a row, with their labels.
-KINDS: dict[str, str] = {kind.value: label for kind, label in REGISTER_LABELS.items()}
 URGENCIES = ("", "特急", "加急", "平急", "平件")
 TEXTS: Mapping[str, tuple[str, int]] = {
     "from_unit": ("来电（文）单位", 64), "from_name": ("姓名", 32), "from_post": ("职务", 64),
@@ -71,7 +70,7 @@ class EntryView:
 
     @property
     def kind_label(self) -> str:
-        return KINDS.get(self.kind, self.kind)
+        return label_of(REGISTER_LABELS, self.kind)
 
     def as_values(self) -> dict[str, Any]:
         return {key: getattr(self, key) for key in FIELDS}
@@ -158,7 +157,8 @@ def _load(session: Session, entry_id: int, version: int | None) -> RegisterEntry
     if row is None:
         raise InputError.simple(sentence("没有编号为 {0} 的来电来文登记", entry_id), "id")
     if version is not None and row.version != version:
-        what = sentence("{0}「{1}」", KINDS.get(row.kind, row.kind), Verbatim(row.title or row.from_unit))
+        what = sentence("{0}「{1}」", label_of(REGISTER_LABELS, row.kind),
+                        Verbatim(row.title or row.from_unit))
         raise stale_edit(session, row, ENTITY, what)
     if row.voided:
         raise InputError.simple(sentence("该登记已作废，不能再修改"), "id")

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -31,14 +31,15 @@ from dutyroom.domain.roles import Permission
 from dutyroom.domain.roster import MAX_OFFICERS, Seat
 from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
+from dutyroom.formats.spreadsheet_cells import append_text_row, csv_row
 from dutyroom.reports.content import Document, Duty, RotaDay, RotaSheet
-from dutyroom.services import roster_service
+from dutyroom.services import roster_calendar, roster_service
 from dutyroom.services.errors import InputError, Problem, file_error
 from dutyroom.services.import_export import read_table
 from dutyroom.services.records import utc_now
-from dutyroom.services.roster_service import CHANGED, DutyCounts, RosterView
+from dutyroom.services.roster_calendar import CHANGED
+from dutyroom.services.roster_service import DutyCounts, RosterView
 from dutyroom.services.settings_service import load_settings, load_settings_in
-from dutyroom.services.spreadsheet_cells import append_text_row, csv_row
 from dutyroom.services.uow import Outcome, UnitOfWork
 
 if TYPE_CHECKING:
@@ -148,7 +149,7 @@ def _box() -> Border:
     return Border(left=thin, right=thin, top=thin, bottom=thin)
 
 
-def _xlsx(view: RosterView, settings: dict) -> Workbook:
+def _xlsx(view: RosterView, settings: dict[str, Any]) -> Workbook:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -213,7 +214,7 @@ def _csv(view: RosterView) -> str:
     return buffer.getvalue()
 
 
-def _ics(view: RosterView, settings: dict, staff_id: int | None) -> bytes:
+def _ics(view: RosterView, settings: dict[str, Any], staff_id: int | None) -> bytes:
     zone = ZoneInfo(settings["timezone"])
     hours, minutes = (int(x) for x in settings["handover_time"].split(":"))
     import icalendar
@@ -238,7 +239,8 @@ def _ics(view: RosterView, settings: dict, staff_id: int | None) -> bytes:
             event.add("description", f"{tier.label}：{person.name}，手机 {person.mobile}")
             cal.add_component(event)
     cal.add_missing_timezones()
-    return cal.to_ical()
+    data: bytes = cal.to_ical()
+    return data
 
 
 # --- the statistics workbook --------------------------------------------------------------
@@ -300,7 +302,7 @@ def preview_calendar(uow: UnitOfWork, path: Path) -> CalendarPreview:
     """Read a schedule and the calendar as it stands for its days; nothing is written."""
     entries = calendar_entries(path)
     days = [day for day, _, _ in entries]
-    infos = roster_service.calendar_days(uow, min(days), max(days))
+    infos = roster_calendar.calendar_days(uow, min(days), max(days))
     return CalendarPreview(entries, {info.day: info for info in infos})
 
 
@@ -309,7 +311,7 @@ def import_calendar(uow: UnitOfWork, path: Path) -> Outcome[int]:
     .ics); one bad row or event rejects the file."""
     entries = calendar_entries(path)
     with uow.write(Permission.ROSTER) as session:
-        count = roster_service.store_calendar_entries(session, entries, uow.actor)
+        count = roster_calendar.store_calendar_entries(session, entries, uow.actor)
         audit.append(session, actor=uow.actor, entity="calendar", entity_id=path.name,
                      action="import", payload=[[d.isoformat(), k.value, n]
                                                for d, k, n in entries])
@@ -376,7 +378,7 @@ def _table_entries(path: Path) -> list[tuple[date, DayKind, str]]:
     if missing:
         raise InputError([Problem(sentence("缺少列「{0}」（应为 date,kind,name）", '」「'.join(missing)),
                                   row=table.header_row)], source=path.name)
-    at = {h: headers.index(h) for h in ("date", "kind", "name") if h in headers}
+    at: dict[str, int] = {h: headers.index(h) for h in ("date", "kind", "name") if h in headers}
     entries: list[tuple[date, DayKind, str]] = []
     problems: list[Problem] = []
     seen: dict[date, int] = {}

@@ -1,4 +1,6 @@
-"""The rota: calendar days, sensitive periods, leave, generation, hand edits and statistics.
+"""The rota: who stands in which seat: checking, generation, hand edits, publishing and
+statistics. The calendar and sensitive periods it is planned over are in roster_calendar.py,
+leave in leave_service.py.
 
 Every change to an assignment is kept in `roster_changes` (who asked, who approved, why)
 and chained into the audit trail; the rota is never silently rewritten.
@@ -6,9 +8,8 @@ and chained into the audit trail; the rota is never silently rewritten.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -16,21 +17,18 @@ from sqlalchemy.orm import Session
 
 from dutyroom.db import audit
 from dutyroom.db.models import (
-    CalendarDay,
     DutyAssignment,
     DutyDay,
     Leave,
     RosterChange,
-    SensitivePeriod,
     Staff,
 )
 from dutyroom.domain import calendar, roster, rota_solver
-from dutyroom.domain.calendar import DayInfo, DayKind, UserDay
-from dutyroom.domain.contacts import clean_text
-from dutyroom.domain.errors import FieldError
+from dutyroom.domain.calendar import DayInfo
 from dutyroom.domain.fairness import fairness, load, weights_from_settings
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.roster import (
+    CHANGE_LABELS,
     MAX_OFFICERS,
     Absence,
     Category,
@@ -40,18 +38,15 @@ from dutyroom.domain.roster import (
     Seat,
     Slot,
 )
-from dutyroom.domain.text import sentence
+from dutyroom.domain.text import label_of, sentence
 from dutyroom.domain.tiers import Tier
-from dutyroom.services.errors import InputError, Problem
-from dutyroom.services.records import audit_change, audit_removal, text_input
+from dutyroom.services.errors import InputError, Problem, obey
+from dutyroom.services.records import audit_change, audit_removal, utc_now
+from dutyroom.services.roster_calendar import CHANGED, check_range, periods_by_day, user_days
 from dutyroom.services.settings_service import load_settings_in
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
-CHANGED = Changes(roster=True)
 HISTORY_DAYS = 365  # earlier duties that still count for fairness
-MAX_RANGE_DAYS = 731
-LEAVE_KINDS = {"leave": "请假", "business_trip": "出差", "training": "培训", "other": "其他",
-               "request": "尽量不排"}  # the last is a wish (domain.roster.SOFT_KINDS), not leave
 
 
 @dataclass(frozen=True)
@@ -127,26 +122,8 @@ class GenerationReport:
     min_second: int | None = None  # the same, further officers' seats, once the first are
 
 
-def _brief(row: Staff) -> StaffBrief:
+def brief_of(row: Staff) -> StaffBrief:
     return StaffBrief(row.id, row.name, Tier(row.tier), row.mobile)
-
-
-def parse_range(start: object, end: object) -> tuple[date, date]:
-    """Two dates as typed (ISO text or dates), checked as a range."""
-    try:
-        first = calendar.parse_date(start, "from")
-        last = calendar.parse_date(end, "to")
-    except FieldError as error:
-        raise InputError.from_field(error) from None
-    check_range(first, last)
-    return first, last
-
-
-def check_range(start: date, end: date) -> None:
-    if end < start:
-        raise InputError([Problem(sentence("结束日期早于开始日期"), field="to")])
-    if (end - start).days >= MAX_RANGE_DAYS:
-        raise InputError([Problem(sentence("日期范围过长（最多两年）"), field="to")])
 
 
 # --- loading the rota's context -----------------------------------------------------------
@@ -163,25 +140,6 @@ class _Context:
     assigned: dict[Slot, int]  # the range plus a margin for the rest rule
 
 
-def _user_days(session: Session, start: date, end: date) -> dict[date, UserDay]:
-    rows = session.scalars(select(CalendarDay).where(
-        CalendarDay.day >= start, CalendarDay.day <= end, CalendarDay.source == "user"))
-    return {r.day: UserDay(DayKind(r.kind), r.name) for r in rows}
-
-
-def periods_in(session: Session, start: date, end: date) -> dict[date, tuple[str, ...]]:
-    """The sensitive periods covering each day of the range, by name."""
-    covering: dict[date, list[str]] = {}
-    rows = session.scalars(select(SensitivePeriod).where(
-        SensitivePeriod.start_date <= end, SensitivePeriod.end_date >= start)
-        .order_by(SensitivePeriod.start_date))
-    for period in rows:
-        for day in calendar.days_between(max(period.start_date, start),
-                                         min(period.end_date, end)):
-            covering.setdefault(day, []).append(period.name)
-    return {day: tuple(names) for day, names in covering.items()}
-
-
 def _assignments(session: Session, start: date, end: date) -> dict[Slot, int]:
     rows = session.execute(
         select(DutyDay.day, DutyAssignment.tier, DutyAssignment.slot, DutyAssignment.staff_id)
@@ -193,8 +151,8 @@ def _assignments(session: Session, start: date, end: date) -> dict[Slot, int]:
 def _load(session: Session, start: date, end: date) -> _Context:
     settings = load_settings_in(session)
     rules = roster.rules_from_settings(settings)
-    days = calendar.resolve(start, end, _user_days(session, start, end))
-    plans = roster.plan_days(days, periods_in(session, start, end), rules)
+    days = calendar.resolve(start, end, user_days(session, start, end))
+    plans = roster.plan_days(days, periods_by_day(session, start, end), rules)
     rows = {r.id: r for r in session.scalars(select(Staff))}
     people = {i: Person(i, r.name, Tier(r.tier), r.mobile, r.active) for i, r in rows.items()}
     margin = timedelta(days=rules.min_rest_days)
@@ -218,7 +176,7 @@ def roster_view(uow: UnitOfWork, start: date, end: date) -> RosterView:
         by_day.setdefault(b.day, []).append(b.describe())
     slots: dict[date, dict[Seat, StaffBrief]] = {}
     for (day, seat), staff_id in ctx.assigned.items():
-        slots.setdefault(day, {})[seat] = _brief(ctx.staff_rows[staff_id])
+        slots.setdefault(day, {})[seat] = brief_of(ctx.staff_rows[staff_id])
     views = [DayView(plan.info, plan.periods, plan.seats, slots.get(plan.day, {}),
                      tuple(by_day.get(plan.day, ()))) for plan in ctx.plans]
     return RosterView(start, end, views, calendar.assumed_years([p.info for p in ctx.plans]),
@@ -239,19 +197,9 @@ class Rota:
 
 def rota_in(session: Session, start: date, end: date) -> Rota:
     ctx = _load(session, start, end)
-    slots = {(day, seat): _brief(ctx.staff_rows[sid]) for (day, seat), sid in ctx.assigned.items()
+    slots = {(day, seat): brief_of(ctx.staff_rows[sid]) for (day, seat), sid in ctx.assigned.items()
              if start <= day <= end}
     return Rota(ctx.plans, slots, ctx.settings)
-
-
-def calendar_days(uow: UnitOfWork, start: date, end: date) -> list[DayInfo]:
-    check_range(start, end)
-    with uow.read() as session:
-        return calendar_days_in(session, start, end)
-
-
-def calendar_days_in(session: Session, start: date, end: date) -> list[DayInfo]:
-    return calendar.resolve(start, end, _user_days(session, start, end))
 
 
 def slot_order(slot: Slot) -> tuple[date, int, int]:
@@ -265,7 +213,7 @@ def roster_rows(uow: UnitOfWork, start: date, end: date) -> list[tuple[date, Sea
     with uow.read() as session:
         assigned = _assignments(session, start, end)
         rows = {r.id: r for r in session.scalars(select(Staff))}
-    return [(day, seat, _brief(rows[sid]))
+    return [(day, seat, brief_of(rows[sid]))
             for (day, seat), sid in sorted(assigned.items(), key=lambda i: slot_order(i[0]))]
 
 
@@ -276,7 +224,7 @@ def _history(session: Session, start: date) -> dict[tuple[int, Category], int]:
     before = start - timedelta(days=1)
     first = start - timedelta(days=HISTORY_DAYS)
     assigned = _assignments(session, first, before)
-    plans = roster.plan_days(calendar.resolve(first, before, _user_days(session, first, before)),
+    plans = roster.plan_days(calendar.resolve(first, before, user_days(session, first, before)),
                              {}, RosterRules())
     counts: dict[tuple[int, Category], int] = {}
     for stats in roster.duty_stats(plans, assigned).values():
@@ -305,20 +253,20 @@ def _report(ctx: _Context, result: roster.Generation, start: date, end: date) ->
     merged = {**kept, **result.assignments}
     stats = roster.duty_stats(ctx.plans, merged)
     weights = weights_from_settings(ctx.settings)
-    fairness_rows = [DutyCounts(_brief(ctx.staff_rows[p.id]), *(
+    fairness_rows = [DutyCounts(brief_of(ctx.staff_rows[p.id]), *(
         (s.workday, s.weekend, s.holiday) if (s := stats.get(p.id)) else (0, 0, 0)),
         load=load(result.counts, p.id, weights))
         for p in sorted(ctx.people.values(), key=lambda p: (roster.TIER_ORDER.index(p.tier),
                                                             p.id)) if p.active]
     # Fairness is judged as the generator balances it: this range plus the year before.
     figures = fairness(result.counts, ctx.people.values(), weights)
-    rows = [(day, seat, _brief(ctx.staff_rows[sid]))
+    rows = [(day, seat, brief_of(ctx.staff_rows[sid]))
             for (day, seat), sid in sorted(result.assignments.items(),
                                            key=lambda i: slot_order(i[0]))]
     return GenerationReport(
         start, end, rows, result.unfilled, fairness_rows, figures.by_kind, figures.by_load,
         result.method, result.proven, result.min_empty, result.note,
-        [(day, _brief(ctx.staff_rows[sid])) for sid, day in result.unhonoured],
+        [(day, brief_of(ctx.staff_rows[sid])) for sid, day in result.unhonoured],
         calendar.assumed_holidays([p.info for p in ctx.plans]), len(kept), result.min_second)
 
 
@@ -343,7 +291,7 @@ def apply_generation(uow: UnitOfWork, report: GenerationReport) -> Outcome[Gener
         merged = {**ctx.assigned, **chosen}
         before = roster.check(ctx.plans, ctx.assigned, ctx.people, ctx.absences, ctx.rules)
         after = roster.check(ctx.plans, merged, ctx.people, ctx.absences, ctx.rules)
-        new_breaks = {b.describe() for b in after if not b.message.startswith("未安排")} - {
+        new_breaks = {b.describe() for b in after if not b.unfilled} - {
             b.describe() for b in before}
         if set(chosen) & set(ctx.assigned) or new_breaks:
             raise InputError([Problem(sentence("预览之后值班表、请假或人员已有变动，请重新预览后再保存"),
@@ -412,9 +360,6 @@ def put_slot(session: Session, day: date, seat: Seat, staff_id: int | None, sour
 
 # --- hand edits ---------------------------------------------------------------------------
 
-CHANGE_KINDS = {"assign": "安排", "swap": "换班", "substitute": "代班", "clear": "取消"}
-
-
 def _person(session: Session, staff_id: int, tier: Tier, rules: RosterRules) -> Staff:
     row = session.get(Staff, staff_id)
     if row is None:
@@ -468,10 +413,7 @@ def assign(uow: UnitOfWork, day: date, tier: Tier, staff_id: int | None, *, slot
     Returns the rule breaks this leaves on that day and its neighbours, so the person
     sees at once if, say, the new officer was on duty yesterday.
     """
-    if kind not in CHANGE_KINDS:
-        raise InputError([Problem(sentence("未知的变更类型「{0}」", kind), field="kind")])
-    if kind in ("swap", "substitute") and not reason.strip():
-        raise InputError([Problem(sentence("换班、代班须填写原因"), field="reason")])
+    obey(roster.check_hand_change, kind, reason)
     with uow.write(Permission.ROSTER if kind == "assign" else Permission.APPROVE_SWAP) as session:
         ctx = _load(session, day, day)
         seat = _seat(session, day, tier, slot, ctx)
@@ -488,7 +430,7 @@ def assign(uow: UnitOfWork, day: date, tier: Tier, staff_id: int | None, *, slot
                       staff_id, requested_by, approved_by, reason, uow.actor)
     rest = ctx.rules.min_rest_days
     around = roster_view(uow, day - timedelta(days=rest), day + timedelta(days=rest))
-    return Outcome([b.describe() for b in around.breaks if not b.message.startswith("未安排")],
+    return Outcome([b.describe() for b in around.breaks if not b.unfilled],
                    CHANGED)
 
 
@@ -516,7 +458,7 @@ def swap(uow: UnitOfWork, first: date, second: date, tier: Tier, *, slot: int = 
         record_change(session, second, seat, "swap", b, a, requested_by, approver, reason, uow.actor)
     around = roster_view(uow, min(first, second) - timedelta(days=rest),
                          max(first, second) + timedelta(days=rest))
-    return Outcome([x.describe() for x in around.breaks if not x.message.startswith("未安排")],
+    return Outcome([x.describe() for x in around.breaks if not x.unfilled],
                    CHANGED)
 
 
@@ -551,13 +493,14 @@ def changes(uow: UnitOfWork, start: date, end: date) -> list[ChangeView]:
         names = {r.id: r.name for r in session.scalars(select(Staff))}
         rows = session.scalars(select(RosterChange).where(
             RosterChange.day >= start, RosterChange.day <= end).order_by(RosterChange.id.desc()))
-        return [ChangeView(r.day, Seat(Tier(r.tier), r.slot), CHANGE_KINDS.get(r.kind, r.kind),
+        return [ChangeView(r.day, Seat(Tier(r.tier), r.slot), label_of(CHANGE_LABELS, r.kind),
                            names.get(r.old_staff_id or 0, ""), names.get(r.new_staff_id or 0, ""),
                            r.requested_by, r.approved_by, r.reason, r.at, r.recorded_by)
                 for r in rows]
 
 
-def publish(uow: UnitOfWork, start: date, end: date) -> Outcome[int]:
+def publish(uow: UnitOfWork, start: date, end: date, *,
+            now: datetime | None = None) -> Outcome[int]:
     """Mark a range as the published rota, only if it passes the pre-publish check:
     every required slot filled (a leader every day, three tiers on holidays and in
     sensitive periods), nobody on leave, resting or in the wrong tier, every mobile
@@ -568,10 +511,10 @@ def publish(uow: UnitOfWork, start: date, end: date) -> Outcome[int]:
         breaks = roster.check(ctx.plans, ctx.assigned, ctx.people, ctx.absences, ctx.rules)
         if breaks:
             raise InputError([Problem(b.describe(), field="roster") for b in breaks])
-        now = datetime.now(UTC)
+        stamp = utc_now(now)
         for plan in ctx.plans:
             duty_day = _duty_day(session, plan.day, uow.actor)
-            duty_day.published_at = now
+            duty_day.published_at = stamp
             audit_change(session, duty_day, uow.actor, "duty_day", "publish")
         audit.append(session, actor=uow.actor, entity="roster",
                      entity_id=f"{start.isoformat()}..{end.isoformat()}", action="publish",
@@ -586,135 +529,6 @@ def published_days(uow: UnitOfWork, start: date, end: date) -> set[date]:
             DutyDay.day >= start, DutyDay.day <= end, DutyDay.published_at.is_not(None))))
 
 
-# --- calendar, periods and leave ---------------------------------------------------------
-
-
-def set_calendar_day(uow: UnitOfWork, day: date, kind: DayKind | None,
-                     name: str = "") -> Outcome[DayInfo]:
-    """Set a day's kind by hand (e.g. from next year's notice); None returns to the built-in."""
-    with uow.write(Permission.ROSTER) as session:
-        if kind is None:
-            row = session.get(CalendarDay, day)
-            if row is not None:
-                audit_removal(session, row, uow.actor, "calendar_day")
-        else:
-            store_calendar_entries(session, [(day, kind, clean_name(name))], uow.actor)
-        info = calendar.day_info(day, _user_days(session, day, day))
-    return Outcome(info, CHANGED)
-
-
-def store_calendar_entries(session: Session, entries: Iterable[tuple[date, DayKind, str]],
-                           actor: str) -> int:
-    count = 0
-    for day, kind, name in entries:
-        row = session.get(CalendarDay, day)
-        if row is None:
-            row = CalendarDay(day=day, kind=kind.value, name=name, source="user")
-            session.add(row)
-        else:
-            row.kind, row.name, row.source = kind.value, name, "user"
-        audit_change(session, row, actor, "calendar_day", "set")
-        count += 1
-    return count
-
-
-def clean_name(name: str) -> str:
-    """A day's name as typed (国庆节), checked like any text."""
-    try:
-        return clean_text(name, "name", "节日名称", max_length=32)
-    except FieldError as error:
-        raise InputError.from_field(error) from None
-
-
-@dataclass(frozen=True)
-class PeriodView:
-    id: int
-    name: str
-    start: date
-    end: date
-    notes: str
-
-
-def add_period(uow: UnitOfWork, name: str, start: object, end: object,
-               notes: str = "") -> Outcome[PeriodView]:
-    try:
-        label = clean_text(name, "name", "敏感时期名称", required=True)
-    except FieldError as error:
-        raise InputError.from_field(error) from None
-    first, last = parse_range(start, end)
-    with uow.write(Permission.ROSTER) as session:
-        row = SensitivePeriod(name=label, start_date=first, end_date=last,
-                              notes=text_input(notes, "notes", "备注", 500))
-        session.add(row)
-        audit_change(session, row, uow.actor, "period", "create")
-        return Outcome(PeriodView(row.id, row.name, first, last, row.notes), CHANGED)
-
-
-def list_periods(uow: UnitOfWork) -> list[PeriodView]:
-    with uow.read() as session:
-        return [PeriodView(r.id, r.name, r.start_date, r.end_date, r.notes)
-                for r in session.scalars(select(SensitivePeriod)
-                                         .order_by(SensitivePeriod.start_date.desc()))]
-
-
-def _remove(uow: UnitOfWork, model: type[SensitivePeriod] | type[Leave], record_id: int,
-            what: str, entity: str) -> Outcome[None]:
-    """Delete a planning record (not a log entry), keeping what it said in the audit chain."""
-    with uow.write(Permission.ROSTER) as session:
-        row = session.get(model, record_id)
-        if row is None:
-            raise InputError([Problem(sentence("没有编号为 {0} 的{1}", record_id, what), field="id")])
-        audit_removal(session, row, uow.actor, entity)
-    return Outcome(None, CHANGED)
-
-
-def remove_period(uow: UnitOfWork, period_id: int) -> Outcome[None]:
-    return _remove(uow, SensitivePeriod, period_id, "敏感时期", "period")
-
-
-@dataclass(frozen=True)
-class LeaveView:
-    id: int
-    staff: StaffBrief
-    kind: str
-    start: date
-    end: date
-    reason: str
-
-    @property
-    def kind_label(self) -> str:
-        return LEAVE_KINDS.get(self.kind, self.kind)
-
-
-def add_leave(uow: UnitOfWork, staff_id: int, kind: str, start: object, end: object,
-              reason: str = "") -> Outcome[LeaveView]:
-    if kind not in LEAVE_KINDS:
-        raise InputError([Problem(sentence("未知的类型「{0}」", kind), field="kind")])
-    first, last = parse_range(start, end)
-    with uow.write(Permission.ROSTER) as session:
-        person = session.get(Staff, staff_id)
-        if person is None:
-            raise InputError([Problem(sentence("没有编号为 {0} 的人员", staff_id), field="staff_id")])
-        row = Leave(staff_id=staff_id, kind=kind, start_date=first, end_date=last,
-                    reason=text_input(reason, "reason", "原因", 500))
-        session.add(row)
-        audit_change(session, row, uow.actor, "leave", "create")
-        return Outcome(LeaveView(row.id, _brief(person), kind, first, last, row.reason), CHANGED)
-
-
-def list_leaves(uow: UnitOfWork, start: date, end: date) -> list[LeaveView]:
-    with uow.read() as session:
-        rows = session.execute(select(Leave, Staff).join(Staff, Staff.id == Leave.staff_id)
-                               .where(Leave.start_date <= end, Leave.end_date >= start)
-                               .order_by(Leave.start_date))
-        return [LeaveView(leave.id, _brief(person), leave.kind, leave.start_date,
-                          leave.end_date, leave.reason) for leave, person in rows]
-
-
-def remove_leave(uow: UnitOfWork, leave_id: int) -> Outcome[None]:
-    return _remove(uow, Leave, leave_id, "请假记录", "leave")
-
-
 # --- statistics ---------------------------------------------------------------------------
 
 
@@ -725,7 +539,7 @@ def statistics(uow: UnitOfWork, start: date, end: date) -> list[DutyCounts]:
         ctx = _load(session, start, end)
     within = {k: v for k, v in ctx.assigned.items() if start <= k[0] <= end}
     stats = roster.duty_stats(ctx.plans, within, int(ctx.settings["comp_days_per_holiday"]))
-    rows = [DutyCounts(_brief(ctx.staff_rows[s.staff_id]), s.workday, s.weekend, s.holiday,
+    rows = [DutyCounts(brief_of(ctx.staff_rows[s.staff_id]), s.workday, s.weekend, s.holiday,
                      s.comp_days) for s in stats.values()]
     rows.sort(key=lambda r: (roster.TIER_ORDER.index(r.staff.tier), r.staff.id))
     return rows

@@ -15,9 +15,10 @@ from sqlalchemy.orm.exc import StaleDataError
 from dutyroom.db import change_feed
 from dutyroom.db.engine import WRITE_OPTION
 from dutyroom.db.models import User
+from dutyroom.domain.errors import FieldError
 from dutyroom.domain.roles import PERMISSION_LABELS, Actor, Permission, Role
 from dutyroom.domain.text import sentence
-from dutyroom.services.errors import ConflictError, PermissionDenied, ServiceError
+from dutyroom.services.errors import ConflictError, InputError, PermissionDenied, ServiceError
 
 T = TypeVar("T")
 STALE_MESSAGE = "该记录已被他人修改，您的修改未保存。请重新打开后再改。"
@@ -94,9 +95,13 @@ class UnitOfWork:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        """A read; a duty rule's refusal (`FieldError`) inside it reaches the caller as bad
+        input on the field the rule names, so no service converts it by hand."""
         with self._sessions() as session:
             try:
                 yield session
+            except FieldError as error:
+                raise InputError.from_field(error) from None
             except DBAPIError as error:
                 raise _refused(error) from None
 
@@ -127,7 +132,8 @@ class UnitOfWork:
     def write(self, permission: Permission | None) -> Iterator[Session]:
         """A write transaction; `permission` is what the acting user needs (None: anyone,
         for what logging in itself records), checked against the account as stored at
-        this moment."""
+        this moment. A duty rule's refusal (`FieldError`) inside it rolls everything back
+        and reaches the caller as bad input on the field it names."""
         if permission is not None:
             self.require(permission)  # before opening anything, for the common refusal
         with self._sessions() as session:
@@ -143,6 +149,9 @@ class UnitOfWork:
             except StaleDataError:
                 session.rollback()
                 raise ConflictError(STALE_MESSAGE) from None
+            except FieldError as error:
+                session.rollback()
+                raise InputError.from_field(error) from None
             except DBAPIError as error:
                 session.rollback()
                 raise _refused(error) from None

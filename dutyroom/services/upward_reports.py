@@ -6,7 +6,6 @@ late, whatever the rules say later. Each report is one link of the audit chain.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -18,7 +17,6 @@ from dutyroom.domain import deadlines as rules_module
 from dutyroom.domain.clock import minute_text
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.deadlines import Channel, Stage
-from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incidents import parse_enum
 from dutyroom.domain.report_text import draft_report
 from dutyroom.domain.report_times import is_late_entry
@@ -52,13 +50,6 @@ class ReportSaved:
     deadlines: tuple[DeadlineView, ...]
 
 
-def _enum(enum: Any, labels: Mapping[Any, str], raw: Any, key: str, what: str) -> Any:
-    try:
-        return parse_enum(enum, labels, raw, key, what)
-    except FieldError as error:
-        raise InputError.from_field(error) from None
-
-
 def record_report(uow: UnitOfWork, incident_id: int, stage: str, channel: str, *,
                   sent_at: Any = None, recipient: str = "", sent_by: str = "", text: str = "",
                   entry_reason: str = "", unexplained: str = "",
@@ -73,16 +64,13 @@ def record_report(uow: UnitOfWork, incident_id: int, stage: str, channel: str, *
     with uow.write(Permission.LOG) as session:
         d = desk(session)
         row = load_incident(session, incident_id, None)
-        the_stage = _enum(Stage, rules_module.STAGE_LABELS, stage, "stage", "报送阶段")
-        the_channel = _enum(Channel, rules_module.CHANNEL_LABELS, channel, "channel", "报送方式")
+        the_stage = parse_enum(Stage, rules_module.STAGE_LABELS, stage, "stage", "报送阶段")
+        the_channel = parse_enum(Channel, rules_module.CHANNEL_LABELS, channel, "channel", "报送方式")
         when = stated_time(sent_at, d.zone, moment, "sent_at", "报送时间", row.received_at, "接报时间")
-        try:
-            who = clean_text(recipient, "recipient", "报送对象", max_length=64)
-            by = clean_text(sent_by or uow.actor, "sent_by", "报送人", max_length=64)
-            body = clean_text(text, "text", "报告内容", max_length=50_000)
-            reason = clean_text(entry_reason, "entry_reason", "补录原因", max_length=500)
-        except FieldError as error:
-            raise InputError.from_field(error) from None
+        who = clean_text(recipient, "recipient", "报送对象", max_length=64)
+        by = clean_text(sent_by or uow.actor, "sent_by", "报送人", max_length=64)
+        body = clean_text(text, "text", "报告内容", max_length=50_000)
+        reason = clean_text(entry_reason, "entry_reason", "补录原因", max_length=500)
         margin = int(d.values["late_entry_minutes"])
         if is_late_entry(when, moment, margin) and not reason and unexplained:
             reason = unexplained
@@ -107,7 +95,7 @@ def draft_text(uow: UnitOfWork, incident_id: int, stage: str, now: datetime | No
         row = session.get(Incident, incident_id)
         if row is None:
             raise InputError([Problem(sentence("没有编号为 {0} 的事件", incident_id), field="id")])
-        the_stage = _enum(Stage, rules_module.STAGE_LABELS, stage, "stage", "报送阶段")
+        the_stage = parse_enum(Stage, rules_module.STAGE_LABELS, stage, "stage", "报送阶段")
         departments = [name for _, name in dispatches_of(session, [row.id])[row.id]]
         return draft_report(facts_of(row), the_stage, unit=d.values["unit_name"],
                             desk=d.values["desk_name"], zone=d.zone, now=utc_now(now),
@@ -120,7 +108,7 @@ def report_document(uow: UnitOfWork, incident_id: int, stage: str,
     moment = utc_now(at)
     with uow.read() as session:
         d = desk(session)
-        the_stage = _enum(Stage, rules_module.STAGE_LABELS, stage, "stage", "报送阶段")
+        the_stage = parse_enum(Stage, rules_module.STAGE_LABELS, stage, "stage", "报送阶段")
         sent = session.scalars(select(UpwardReport).where(
             UpwardReport.incident_id == incident_id, UpwardReport.stage == the_stage.value)
             .order_by(UpwardReport.sent_at.desc(), UpwardReport.id.desc())).first()

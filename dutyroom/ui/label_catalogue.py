@@ -18,6 +18,7 @@ from dutyroom.domain import (
     daily_report,
     deadlines,
     duty_clock,
+    incident_rules,
     incidents,
     partner_duty,
     roles,
@@ -28,11 +29,8 @@ from dutyroom.domain import (
 )
 from dutyroom.services import (
     backup_service,
-    clock_service,
-    dispatch_service,
     field_service,
     register_service,
-    roster_service,
 )
 
 TABLES: list[Mapping[object, str] | Iterable[str]] = [
@@ -43,11 +41,11 @@ TABLES: list[Mapping[object, str] | Iterable[str]] = [
     deadlines.ALERT_STATE_LABELS,
     calendar.KIND_LABELS, [c.label for c in roster.Category], roster.SEAT_LABELS,
     duty_clock.TASK_LABELS, daily_report.PARAGRAPH_TITLES,
-    register_service.KINDS, [u for u in register_service.URGENCIES if u],
-    dispatch_service.FEEDBACK_KINDS,
+    incident_rules.REGISTER_LABELS, [u for u in register_service.URGENCIES if u],
+    incident_rules.FEEDBACK_LABELS,
     partner_duty.SOURCE_LABELS, partner_duty.CALLEE_ROLES,
-    roster_service.LEAVE_KINDS, roster_service.CHANGE_KINDS,
-    clock_service.SPOT_CHANNELS, clock_service.SPOT_OUTCOMES,
+    roster.LEAVE_LABELS, roster.CHANGE_LABELS,
+    duty_clock.SPOT_CHANNEL_LABELS, duty_clock.SPOT_OUTCOME_LABELS,
     backup_service.LABELS, field_service.OUTCOME_LABELS,
     [d.label for d in settings.SETTINGS if d.visible], [p.label for p in deadlines.PRESETS],
     [d.source for d in settings.SETTINGS if d.visible], [p.source for p in deadlines.PRESETS],

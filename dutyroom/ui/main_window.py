@@ -7,7 +7,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, cast
 from zoneinfo import ZoneInfo
 
@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         # The other pages are built when first opened: building all seven made every start
         # wait for pages the officer may not open that shift.
         self._make: dict[int, Callable[[], Page]] = {
-            ROSTER: lambda: page_class(ROSTER)(uow, runner),
+            ROSTER: lambda: page_class(ROSTER)(uow, runner, self.desk_today),
             LOG: lambda: page_class(LOG)(uow, runner),
             WARNINGS: lambda: page_class(WARNINGS)(uow, runner, now),
             HANDOVER: lambda: page_class(HANDOVER)(uow, runner, now),
@@ -424,8 +424,12 @@ class MainWindow(QMainWindow):
         self.demo_banner.setVisible(bool(settings["demo_data"]))
         self._tick()
 
+    def desk_today(self) -> date:
+        """Today where the desk is (its zone setting, not the computer's), by the window's clock."""
+        return self.now().astimezone(ZoneInfo(self.settings["timezone"])).date()
+
     def _tick(self) -> None:
-        now = datetime.now(ZoneInfo(self.settings["timezone"]))
+        now = self.now().astimezone(ZoneInfo(self.settings["timezone"]))
         self.clock.setText(tr("{0:%Y年%m月%d日} {1}　{2:%H:%M:%S}").format(now, weekday_name(now), now))
 
     def show_help(self) -> None:

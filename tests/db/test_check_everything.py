@@ -12,6 +12,7 @@ from sqlalchemy import text
 from dutyroom.app import open_backend
 from dutyroom.db.models import Base
 from dutyroom.domain.anchors import parse_anchor
+from dutyroom.domain.calendar import DayKind
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
     backup_service,
@@ -19,7 +20,9 @@ from dutyroom.services import (
     clock_service,
     daily_report_service,
     incident_service,
+    leave_service,
     responsible_service,
+    roster_calendar,
     roster_service,
     settings_service,
     staff_service,
@@ -49,9 +52,9 @@ def desk(backend):
     roster_service.assign(uow, DAY, Tier.LEADER, leader.id)
     roster_service.assign(uow, DAY + timedelta(days=2), Tier.LEADER, leader.id, kind="substitute",
                           reason="出差")
-    roster_service.add_leave(uow, officer.id, "leave", "2026-07-10", "2026-07-12", "病假")
-    roster_service.add_period(uow, "防汛", "2026-07-15", "2026-07-20")
-    roster_service.set_calendar_day(uow, date(2027, 1, 1), roster_service.DayKind.HOLIDAY, "元旦")
+    leave_service.add_leave(uow, officer.id, "leave", "2026-07-10", "2026-07-12", "病假")
+    roster_calendar.add_period(uow, "防汛", "2026-07-15", "2026-07-20")
+    roster_calendar.set_calendar_day(uow, date(2027, 1, 1), DayKind.HOLIDAY, "元旦")
     clock_service.check_in(uow, "officer", officer.id, at=SIGN_IN)
     clock_service.record_spot_check(uow, {"at": "2026-07-01T09:00", "checker": "县应急局",
                                           "answered_by": "张三", "outcome": "ok"},
@@ -120,8 +123,8 @@ def test_a_direct_edit_of_any_audited_table_is_found(desk, entity):
 
 
 def test_rows_removed_through_the_app_stay_removed(desk):
-    leave = roster_service.list_leaves(desk.uow, DAY, DAY + timedelta(days=30))[0]
-    roster_service.remove_leave(desk.uow, leave.id)
+    leave = leave_service.list_leaves(desk.uow, DAY, DAY + timedelta(days=30))[0]
+    leave_service.remove_leave(desk.uow, leave.id)
     assert check_service.run_check(desk.uow, desk.engine).ok
     with desk.engine.begin() as connection:  # written back behind the app
         connection.execute(text(

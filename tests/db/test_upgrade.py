@@ -124,7 +124,12 @@ def test_a_0005_desk_upgrades_with_its_rows_attested_and_checked_from_then_on(tm
     from sqlalchemy.engine import URL
 
     from dutyroom.db.engine import make_engine
-    from dutyroom.services import check_service, roster_service, settings_service
+    from dutyroom.services import (
+        check_service,
+        leave_service,
+        roster_calendar,
+        settings_service,
+    )
 
     path = tmp_path / "old.sqlite3"
     engine = make_engine(URL.create("sqlite", database=str(path)))
@@ -149,7 +154,7 @@ def test_a_0005_desk_upgrades_with_its_rows_attested_and_checked_from_then_on(tm
         problems = check_service.run_check(backend.uow, backend.engine).problems
         assert problems == ["人员「张三」(#1) 没有审计记录，可能被直接写入文件"]  # staff were always audited
         assert settings_service.load_settings(backend.uow)["unit_name"] == "青山镇"
-        assert roster_service.list_leaves(backend.uow, *roster_service.parse_range(
+        assert leave_service.list_leaves(backend.uow, *roster_calendar.parse_range(
             "2026-07-01", "2026-07-31"))[0].kind == "leave"
         with backend.engine.begin() as connection:
             connection.execute(text("UPDATE duty_assignments SET created_by = 'someone'"))

@@ -27,7 +27,9 @@ from dutyroom.services import (
     field_service,
     import_export,
     incident_service,
+    leave_service,
     responsible_service,
+    roster_calendar,
     roster_files,
     roster_service,
     settings_service,
@@ -238,9 +240,9 @@ def test_out_of_range_values_to_services(people, count_case, start, end, name, s
     uow = people.uow
     saved = incident_service.add_incident(uow, {"received_at": "2026-07-01T10:00", "title": "测试",
                                                 "category": "accident"}).value
-    _attempt(people, lambda: roster_service.add_period(uow, str(name), start, end))
-    _attempt(people, lambda: roster_service.add_leave(uow, 1, str(name), start, end))
-    _attempt(people, lambda: roster_service.generate(uow, *roster_service.parse_range(start, end)))
+    _attempt(people, lambda: roster_calendar.add_period(uow, str(name), start, end))
+    _attempt(people, lambda: leave_service.add_leave(uow, 1, str(name), start, end))
+    _attempt(people, lambda: roster_service.generate(uow, *roster_calendar.parse_range(start, end)))
     _attempt(people, lambda: upward_reports.record_report(uow, saved.id, str(stage), str(channel),
                                                             sent_at=sent_at))
     _attempt(people, lambda: clock_service.check_in(uow, str(tier), 1))

@@ -24,6 +24,7 @@ from dutyroom.services import (
     incident_service,
     incident_views,
     register_service,
+    roster_calendar,
     roster_files,
     roster_service,
     settings_service,
@@ -145,7 +146,7 @@ def test_hostile_names_of_people_departments_and_accounts(desk, count_case, name
 @pytest.mark.parametrize(("start", "end"), [("0001-01-01", "0001-01-02"), ("2026-01-01", "9999-12-31"),
                                             ("1899-01-01", "1899-01-31")])
 def test_years_outside_1900_to_2100(desk, count_case, start, end):
-    refused(desk, count_case, lambda: roster_service.add_period(desk.uow, "两会", start, end), "年份")
+    refused(desk, count_case, lambda: roster_calendar.add_period(desk.uow, "两会", start, end), "年份")
 
 
 def test_search_text_with_a_nul_is_no_database_error(desk, count_case):
@@ -271,16 +272,16 @@ def test_formulas_in_names_are_exported_as_text(backend, tmp_path):
     for n, name in enumerate(FORMULAS):
         person = staff_service.add_staff(uow, {"name": name, "tier": "值班员",
                                                "mobile": f"1380000001{n}"}).value
-        roster_service.assign(uow, roster_service.parse_range("2026-07-01", "2026-07-01")[0]
+        roster_service.assign(uow, roster_calendar.parse_range("2026-07-01", "2026-07-01")[0]
                               .replace(day=1 + n), roster_service.Tier.OFFICER, person.id)
-    xlsx = roster_files.export_roster(uow, *roster_service.parse_range("2026-07-01", "2026-07-31"),
+    xlsx = roster_files.export_roster(uow, *roster_calendar.parse_range("2026-07-01", "2026-07-31"),
                                       "xlsx", tmp_path / "rota.xlsx")
     sheet = load_workbook(xlsx).active
     cells = [c for row in sheet.iter_rows() for c in row if c.value in FORMULAS]
     assert len(cells) == len(FORMULAS) and {c.data_type for c in cells} == {"s"}
     with zipfile.ZipFile(xlsx) as archive:
         assert b"<f>" not in archive.read("xl/worksheets/sheet1.xml")  # no formula element
-    text = roster_files.export_roster(uow, *roster_service.parse_range("2026-07-01", "2026-07-31"),
+    text = roster_files.export_roster(uow, *roster_calendar.parse_range("2026-07-01", "2026-07-31"),
                                       "csv", tmp_path / "rota.csv").read_text(encoding="utf-8-sig")
     names = [row[6] for row in csv.reader(io.StringIO(text))][1:]
     assert names == ["'" + f for f in FORMULAS]

@@ -94,3 +94,23 @@ def test_departments(backend):
     department_service.set_department_active(uow, police.id, False)
     assert [d.name for d in department_service.list_departments(uow, False)] == ["林业站"]
     assert check_service.run_check(uow, backend.engine).ok
+
+
+def test_a_rule_refusing_inside_a_transaction_is_bad_input_and_saves_nothing(backend):
+    """The unit of work turns a duty rule's FieldError into InputError on the rule's field,
+    and rolls back what the transaction had already written."""
+    from dutyroom.db.models import Department
+    from dutyroom.domain.errors import FieldError
+    from dutyroom.domain.roles import Permission
+
+    uow = backend.uow
+    with pytest.raises(InputError) as refused, uow.write(Permission.LOG) as session:
+        session.add(Department(name="半途而废的单位", duty_phone="0571-88888888", active=True))
+        session.flush()
+        raise FieldError("name", "名称不合规")
+    assert refused.value.problems[0].field == "name"
+    assert refused.value.problems[0].message == "名称不合规"
+    assert all(d.name != "半途而废的单位" for d in department_service.list_departments(uow))
+    with pytest.raises(InputError) as refused, uow.read():
+        raise FieldError("from", "日期无效")
+    assert refused.value.problems[0].field == "from"

@@ -17,6 +17,7 @@ from dutyroom.services import (
     clock_service,
     daily_report_service,
     incident_service,
+    roster_calendar,
     roster_service,
     settings_service,
     staff_service,
@@ -108,7 +109,7 @@ def test_sensitive_periods_and_the_flood_season_ask_for_a_daily_report(backend, 
                    for a in alert_service.alerts_at(backend.uow, at("2026-10-12T14:55")))
 
     assert not asked()
-    roster_service.add_period(backend.uow, "党代会", "2026-10-11", "2026-10-13")
+    roster_calendar.add_period(backend.uow, "党代会", "2026-10-11", "2026-10-13")
     assert asked()
     settings_service.save_settings(backend.uow, {"daily_report_periods": False})
     assert not asked()

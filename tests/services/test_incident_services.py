@@ -259,6 +259,39 @@ def test_search_finds_any_substring_newest_first(backend):
     assert titles("泄露") == []  # a near miss is not a match
 
 
+def test_the_search_plan_changes_the_speed_never_the_page(sqlite_backend):
+    """A common term (民房, half the log) is read newest-first, a rare one (冰雹) through the
+    index, and whichever plan is forced the pages are the same rows in the same order."""
+    from unittest import mock
+
+    from dutyroom.db import search_index
+
+    for minute in range(40):
+        title = ("化工厂" if minute % 2 else "民房") + ("冰雹" if minute in (7, 30) else "失火")
+        add(sqlite_backend, received_at=f"2026-07-01T02:{minute:02d}", title=title)
+
+    def pages(text: str) -> list[list[int]]:
+        query, after, found = IncidentQuery(text=text), None, []
+        while True:
+            page = incident_views.list_incidents(sqlite_backend.uow, query, after, limit=6)
+            found.append([r.id for r in page.rows])
+            if not page.more:
+                return found
+            after = (page.rows[-1].received_at, page.rows[-1].id)
+
+    for text in ("民房", "冰雹", "化工 冰雹", "民房失火", "化工", "泄露"):
+        chosen = pages(text)
+        for use_index in (True, False):
+            with mock.patch.object(search_index, "index_pays", lambda *_, v=use_index: v):
+                assert pages(text) == chosen, (text, use_index)
+    assert [len(p) for p in pages("民房")] == [6, 6, 6, 2]
+    with sqlite_backend.uow.read() as session:
+        common, rare = search_index.match_query("民房"), search_index.match_query("冰雹")
+        assert common is not None and rare is not None
+        assert not search_index.index_pays(session, search_index.INCIDENTS, common, 7)
+        assert search_index.index_pays(session, search_index.INCIDENTS, rare, 7)
+
+
 def test_search_follows_revisions(backend):
     saved = add(backend)
     incident_service.update_incident(backend.uow, saved.id, None, {"title": "自来水厂停电"},

@@ -1,7 +1,7 @@
 """The rota through its services, on SQLite and PostgreSQL."""
 
 import csv
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import icalendar
@@ -14,6 +14,8 @@ from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
     check_service,
     demo,
+    leave_service,
+    roster_calendar,
     roster_files,
     roster_service,
     settings_service,
@@ -53,7 +55,7 @@ def test_generation_reports_why_a_slot_stays_empty(desk):
     uow = desk.uow
     chiefs = [p for p in staff_service.list_staff(uow) if p.tier is Tier.CHIEF]
     for chief in chiefs[:3]:
-        roster_service.add_leave(uow, chief.id, "leave", "2026-02-10", "2026-02-28", "探亲")
+        leave_service.add_leave(uow, chief.id, "leave", "2026-02-10", "2026-02-28", "探亲")
     report = roster_service.preview_generation(uow, *FEB)
     chief_gaps = [u for u in report.unfilled if u.tier is Tier.CHIEF]
     assert chief_gaps, "one chief cannot cover nine days with a day's rest between"
@@ -108,12 +110,12 @@ def test_calendar_import_and_periods_change_required_tiers(desk, tmp_path):
     notice.write_text("date,kind,name\n2027-02-06,holiday,春节\n2027-02-13,adjusted_workday,春节\n",
                       encoding="utf-8")
     assert roster_files.import_calendar(uow, notice).value == 2
-    days = {d.day: d for d in roster_service.calendar_days(uow, date(2027, 2, 6),
+    days = {d.day: d for d in roster_calendar.calendar_days(uow, date(2027, 2, 6),
                                                             date(2027, 2, 13))}
     assert days[date(2027, 2, 6)].kind is DayKind.HOLIDAY
     assert days[date(2027, 2, 6)].source is Source.USER
     assert days[date(2027, 2, 7)].source is Source.ASSUMED
-    roster_service.add_period(uow, "防汛关键期", "2027-07-01", "2027-07-03")
+    roster_calendar.add_period(uow, "防汛关键期", "2027-07-01", "2027-07-03")
     view = roster_service.roster_view(uow, date(2027, 7, 1), date(2027, 7, 4))
     assert [len(d.required) for d in view.days] == [3, 3, 3, 2]
     assert view.days[0].periods == ("防汛关键期",)
@@ -132,7 +134,7 @@ def test_a_bad_calendar_file_changes_nothing(desk, tmp_path, content, message):
     with pytest.raises(InputError, match=message) as caught:
         roster_files.import_calendar(desk.uow, path)
     assert caught.value.problems[0].row is not None
-    assert roster_service.calendar_days(desk.uow, date(2027, 2, 6), date(2027, 2, 6))[0] \
+    assert roster_calendar.calendar_days(desk.uow, date(2027, 2, 6), date(2027, 2, 6))[0] \
         .source is Source.ASSUMED
 
 
@@ -226,17 +228,17 @@ def test_statistics_and_comp_days(desk, tmp_path):
 def test_leave_and_periods_can_be_listed_and_removed(desk):
     uow = desk.uow
     person = staff_service.list_staff(uow)[5]
-    leave = roster_service.add_leave(uow, person.id, "training", "2026-12-01", "2026-12-05",
+    leave = leave_service.add_leave(uow, person.id, "training", "2026-12-01", "2026-12-05",
                                      "党校培训").value
-    assert [x.kind_label for x in roster_service.list_leaves(
+    assert [x.kind_label for x in leave_service.list_leaves(
         uow, date(2026, 12, 1), date(2026, 12, 31))] == ["培训"]
     with pytest.raises(InputError, match="结束日期早于开始日期"):
-        roster_service.add_leave(uow, person.id, "leave", "2026-12-05", "2026-12-01")
-    roster_service.remove_leave(uow, leave.id)
-    assert roster_service.list_leaves(uow, date(2026, 12, 1), date(2026, 12, 31)) == []
-    period = roster_service.add_period(uow, "党代会", "2026-12-10", "2026-12-12").value
-    roster_service.remove_period(uow, period.id)
-    assert roster_service.list_periods(uow) == []
+        leave_service.add_leave(uow, person.id, "leave", "2026-12-05", "2026-12-01")
+    leave_service.remove_leave(uow, leave.id)
+    assert leave_service.list_leaves(uow, date(2026, 12, 1), date(2026, 12, 31)) == []
+    period = roster_calendar.add_period(uow, "党代会", "2026-12-10", "2026-12-12").value
+    roster_calendar.remove_period(uow, period.id)
+    assert roster_calendar.list_periods(uow) == []
 
 
 def test_publishing_checks_the_rota_first(desk):
@@ -250,6 +252,22 @@ def test_publishing_checks_the_rota_first(desk):
     assert len(roster_service.published_days(uow, *FEB)) == 28
 
 
+def test_publishing_stamps_the_moment_the_desk_gives(desk):
+    """The publish moment comes from the injected clock, not the computer's."""
+    from sqlalchemy import select
+
+    from dutyroom.db.models import DutyDay
+
+    uow = desk.uow
+    roster_service.generate(uow, *FEB)
+    moment = datetime(2026, 1, 20, 1, 30, tzinfo=UTC)
+    roster_service.publish(uow, *FEB, now=moment)
+    with uow.read() as session:
+        stamps = set(session.scalars(select(DutyDay.published_at).where(
+            DutyDay.day >= FEB[0], DutyDay.day <= FEB[1])))
+    assert {s.replace(tzinfo=UTC) if s.tzinfo is None else s for s in stamps} == {moment}
+
+
 def test_a_holiday_calendar_ics_is_imported_as_holidays_and_adjusted_workdays(backend, tmp_path):
     from dutyroom.services import roster_files
 
@@ -261,7 +279,7 @@ def test_a_holiday_calendar_ics_is_imported_as_holidays_and_adjusted_workdays(ba
         "BEGIN:VEVENT", "UID:b", "DTSTART;VALUE=DATE:20270926", "SUMMARY:国庆节（班）", "END:VEVENT",
         "END:VCALENDAR"]), encoding="utf-8")
     assert roster_files.import_calendar(backend.uow, path).value == 8
-    days = {d.day: d for d in roster_service.calendar_days(backend.uow, date(2027, 9, 26),
+    days = {d.day: d for d in roster_calendar.calendar_days(backend.uow, date(2027, 9, 26),
                                                             date(2027, 10, 8))}
     assert days[date(2027, 9, 26)].kind.value == "adjusted_workday"
     assert days[date(2027, 10, 1)].name == "国庆节" and days[date(2027, 10, 7)].kind.value == "holiday"

@@ -24,6 +24,7 @@ from dutyroom.services import (
     clock_service,
     field_service,
     handover_service,
+    roster_calendar,
     roster_files,
     roster_service,
     settings_service,
@@ -51,7 +52,7 @@ def desk(backend):
         people[name] = staff_service.add_staff(uow, {"name": name, "tier": tier,
                                                      "mobile": mobile}).value.id
     settings_service.save_settings(uow, {"tiers_sensitive": "leader,officer"})
-    roster_service.add_period(uow, "防汛关键期", DAY, DAY + timedelta(days=1))
+    roster_calendar.add_period(uow, "防汛关键期", DAY, DAY + timedelta(days=1))
     for day, leader, first, second in ((DAY, "王海涛", "胡斌", "周敏"),
                                        (DAY + timedelta(days=1), "李强", "邓洁", "张伟")):
         roster_service.assign(uow, day, Tier.LEADER, people[leader])
@@ -66,7 +67,7 @@ def test_the_sensitive_days_need_two_officers_and_the_rest_one(backend):
         == [1, 1, 1, 2]
     with pytest.raises(InputError, match="1 到 3"):
         settings_service.save_settings(backend.uow, {"officers_sensitive": 4})
-    roster_service.add_period(backend.uow, "两会", "2026-03-04", "2026-03-05")
+    roster_calendar.add_period(backend.uow, "两会", "2026-03-04", "2026-03-05")
     view = roster_service.roster_view(backend.uow, date(2026, 3, 3), date(2026, 3, 4))
     assert [d.seats.count(SECOND) for d in view.days] == [0, 1]
     settings_service.save_settings(backend.uow, {"officers_weekend": 2})

@@ -246,12 +246,19 @@ def sample_desk(folder: Path) -> Any:
     """The demo town with a rota around today, a holiday month and a sensitive period,
     accounts, and backups: every page has something to show."""
     from dutyroom.app import open_backend
-    from dutyroom.services import backup_service, demo, roster_service, staff_service, user_service
+    from dutyroom.services import (
+        backup_service,
+        demo,
+        roster_calendar,
+        roster_service,
+        staff_service,
+        user_service,
+    )
 
     backend = open_backend(folder / "demo.sqlite3", "probe")
     demo.seed_demo(backend.uow)
     roster_service.generate(backend.uow, date(2026, 10, 1), date(2026, 10, 31))
-    roster_service.add_period(backend.uow, "全国两会", "2026-03-04", "2026-03-11")
+    roster_calendar.add_period(backend.uow, "全国两会", "2026-03-04", "2026-03-11")
     roster_service.generate(backend.uow, date(2026, 3, 1), date(2026, 3, 31))  # two officers
     admin = {"username": "admin", "display_name": "王主任", "password": "desk-2026!",
              "confirm": "desk-2026!"}

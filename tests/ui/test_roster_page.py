@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from dutyroom.domain.roster import Seat
 from dutyroom.domain.tiers import Tier
-from dutyroom.services import demo, roster_service, staff_service
+from dutyroom.services import demo, leave_service, roster_calendar, roster_service, staff_service
 from dutyroom.ui.dialogs.roster_dialogs import (
     GenerateDialog,
     LeaveDialog,
@@ -223,7 +223,7 @@ def test_the_preview_says_what_is_proven_and_which_wishes_were_not_kept(page, qt
     uow = sqlite_backend.uow
     officers = [p for p in staff_service.list_staff(uow) if p.tier is Tier.OFFICER]
     for officer in officers:  # every officer asks for the same day: someone must still work
-        roster_service.add_leave(uow, officer.id, "request", "2026-02-10", "2026-02-10", "孩子考试")
+        leave_service.add_leave(uow, officer.id, "request", "2026-02-10", "2026-02-10", "孩子考试")
     dialog = GenerateDialog(uow, runner, *FEB, parent=page)
     qtbot.addWidget(dialog)
     dialog.preview()
@@ -313,7 +313,7 @@ def test_a_year_s_holidays_are_imported_on_the_page_after_a_preview(page, on_dia
     # weekend days and 2-7 (初二) an assumed holiday, so three days change.
     assert seen["now"] == "法定节假日（推定）" and seen["enabled"]
     assert "共 4 天" in seen["summary"] and "3 天与现在不同" in seen["summary"], seen["summary"]
-    assert roster_service.calendar_days(sqlite_backend.uow, date(2027, 1, 1), date(2027, 1, 1))[0] \
+    assert roster_calendar.calendar_days(sqlite_backend.uow, date(2027, 1, 1), date(2027, 1, 1))[0] \
         .kind.value == "holiday"
     assert page.model.view(date(2027, 1, 1)).info.name == "元旦"
 
@@ -334,7 +334,7 @@ def test_a_bad_holiday_file_is_refused_whole_with_its_rows_named(page, on_dialog
     page.import_calendar(path)
     assert not seen["enabled"] and "发现 2 处错误" in seen["summary"]
     assert "第 3 行" in seen["summary"] and "第 4 行" in seen["summary"]
-    assert roster_service.calendar_days(sqlite_backend.uow, date(2027, 1, 1), date(2027, 1, 1))[0] \
+    assert roster_calendar.calendar_days(sqlite_backend.uow, date(2027, 1, 1), date(2027, 1, 1))[0] \
         .source.value == "assumed"
 
 
@@ -344,7 +344,7 @@ def test_a_sensitive_day_shows_both_officers_and_is_usable_by_keyboard(page, qtb
     whole and inside the panel; Enter on the grid opens the empty second seat, and the
     keyboard alone fills it; the person already on duty that day is not offered."""
     uow = sqlite_backend.uow
-    roster_service.add_period(uow, "全国两会", "2026-03-04", "2026-03-11")
+    roster_calendar.add_period(uow, "全国两会", "2026-03-04", "2026-03-11")
     roster_service.generate(uow, date(2026, 3, 1), date(2026, 3, 31))
     day = date(2026, 3, 5)
     second = Seat(Tier.OFFICER, 1)

@@ -10,7 +10,13 @@ import pytest
 
 from dutyroom.alerts.scheduler import REBUILD_JOB, AlertClock
 from dutyroom.domain.tiers import Tier
-from dutyroom.services import incident_service, roster_service, settings_service, staff_service
+from dutyroom.services import (
+    incident_service,
+    roster_calendar,
+    roster_service,
+    settings_service,
+    staff_service,
+)
 from dutyroom.ui.dialogs.clock_dialogs import CheckInDialog, SpotCheckDialog
 from dutyroom.ui.main_window import MainWindow
 from dutyroom.ui.pages.today_page import remaining
@@ -305,7 +311,7 @@ def test_two_officers_of_a_sensitive_day_each_sign_in_from_the_page(qtbot, sqlit
     """A sensitive day needs a second officer: the page lists both seats, the check-in
     dialog offers 值班员（二） and leaves out whoever already signed in."""
     uow = sqlite_backend.uow
-    roster_service.add_period(uow, "防汛关键期", DAY, DAY)
+    roster_calendar.add_period(uow, "防汛关键期", DAY, DAY)
     roster_service.assign(uow, DAY, Tier.OFFICER, desk["周敏"], slot=1)
     window = MainWindow(uow, runner, "test.sqlite3", "0003", settings_service.load_settings(uow),
                         now=clock, notifier=notifier)

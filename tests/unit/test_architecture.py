@@ -13,3 +13,19 @@ def test_imports_go_downward_only():
                             check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "BROKEN" not in result.stdout
+
+
+def test_start_up_leaves_the_lunar_tables_and_the_handover_unloaded():
+    """Start-up pays for what the first page needs: the lunar tables wait for a year past
+    the State Council's notices, the handover's modules for its page or a restore
+    (benchmarks/startup.py times the whole start)."""
+    script = ("import sys\nimport dutyroom.app, dutyroom.ui.application, dutyroom.ui.main_window\n"
+              "import dutyroom.ui.pages.today_page\n"
+              "from datetime import date\nfrom dutyroom.domain import calendar\n"
+              "calendar.resolve(date(2026, 1, 1), date(2026, 12, 31), {})\n"
+              "print('lunar_python' in sys.modules)\n"
+              "print('dutyroom.services.handover_service' in sys.modules)\n"
+              "calendar.legal_holidays(2031)\nprint('lunar_python' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
+    assert done.stdout.split() == ["False", "False", "True"]

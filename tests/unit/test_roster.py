@@ -3,12 +3,24 @@
 from collections import Counter
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dutyroom.domain import roster
 from dutyroom.domain.calendar import UserDay, resolve
-from dutyroom.domain.roster import Absence, Category, Person, RosterRules, Seat
+from dutyroom.domain.errors import FieldError
+from dutyroom.domain.roster import (
+    Absence,
+    BreakKind,
+    Category,
+    ChangeKind,
+    LeaveKind,
+    Person,
+    RosterRules,
+    Seat,
+)
+from dutyroom.domain.text import label_of
 from dutyroom.domain.tiers import Tier
 
 RULES = RosterRules()
@@ -153,6 +165,50 @@ def test_check_finds_every_kind_of_break():
     assert "2026-02-16 值班员：未安排（节假日和敏感时期须三级值班）" in messages
 
 
+def test_each_break_names_its_rule_and_only_gaps_are_unfilled():
+    """The kind, not the wording, tells a gap from a broken rule (hand edits report only
+    the latter), and each kind matches the sentence the officer reads."""
+    days = plans(date(2026, 2, 15), date(2026, 2, 16))
+    staff = people(chiefs=1, leaders=2, officers=2)
+    chief, leader, _leader2, officer, _officer2 = (p.id for p in staff)
+    broken = {
+        (date(2026, 2, 15), Seat(Tier.CHIEF)): chief,
+        (date(2026, 2, 15), Seat(Tier.LEADER)): officer,
+        (date(2026, 2, 15), Seat(Tier.OFFICER)): officer,
+        (date(2026, 2, 16), Seat(Tier.CHIEF)): chief,
+        (date(2026, 2, 16), Seat(Tier.LEADER)): leader,
+    }
+    absent = [Absence(leader, date(2026, 2, 16), date(2026, 2, 16))]
+    breaks = roster.check(days, broken, {p.id: p for p in staff}, absent, RULES)
+    words = {BreakKind.UNFILLED: "未安排", BreakKind.WRONG_TIER: "不能值此班",
+             BreakKind.TWICE: "当天已值", BreakKind.TOO_CLOSE: "间隔不足", BreakKind.ON_LEAVE: "请假"}
+    assert {b.kind for b in breaks} == set(words)
+    for b in breaks:
+        assert words[b.kind] in b.message
+        assert b.unfilled == (b.kind is BreakKind.UNFILLED)
+
+
+def test_a_hand_change_is_of_a_known_kind_and_a_swap_says_why():
+    assert roster.check_hand_change("assign", "") is ChangeKind.ASSIGN
+    assert roster.check_hand_change("clear", "") is ChangeKind.CLEAR
+    assert roster.check_hand_change("substitute", "病假") is ChangeKind.SUBSTITUTE
+    for kind in ("swap", "substitute"):
+        with pytest.raises(FieldError) as refused:
+            roster.check_hand_change(kind, "  ")
+        assert refused.value.field == "reason"
+    with pytest.raises(FieldError) as refused:
+        roster.check_hand_change("trade", "因为")
+    assert refused.value.field == "kind" and "trade" in refused.value.message
+
+
+def test_stored_words_have_labels_and_unknown_ones_show_as_stored():
+    assert set(roster.LEAVE_LABELS) == set(LeaveKind) and set(roster.CHANGE_LABELS) == set(ChangeKind)
+    assert label_of(roster.LEAVE_LABELS, "business_trip") == "出差"
+    assert label_of(roster.CHANGE_LABELS, "sabbatical") == "sabbatical"
+    assert Absence(1, date(2026, 1, 1), date(2026, 1, 1), "request").soft
+    assert not Absence(1, date(2026, 1, 1), date(2026, 1, 1), "training").soft
+
+
 def test_unreachable_mobile_is_a_break():
     days = plans(date(2026, 11, 23), date(2026, 11, 23))
     staff = [Person(1, "甲", Tier.LEADER, ""), Person(2, "乙", Tier.OFFICER, "13900000002")]
@@ -211,9 +267,9 @@ def test_generated_rotas_never_break_a_hard_rule(scenario, data):
     merged = {**kept, **result.assignments}
     assert not set(kept) & set(result.assignments)  # hand-made slots are kept
     breaks = roster.check(days, merged, by_id, absences, rules)
-    hard = [b for b in breaks if not b.message.startswith("未安排")]
+    hard = [b for b in breaks if not b.unfilled]
     assert hard == [], [b.describe() for b in hard]
-    missing = {(b.day, b.seat) for b in breaks if b.message.startswith("未安排")}
+    missing = {(b.day, b.seat) for b in breaks if b.unfilled}
     assert missing == {(u.day, u.seat) for u in result.unfilled}  # no silent gap
     for (_day, seat), staff_id in result.assignments.items():
         assert rules.may_fill(by_id[staff_id].tier, seat.tier) and by_id[staff_id].active

@@ -184,7 +184,7 @@ def test_no_generated_rota_breaks_a_hard_rule_and_hand_made_slots_are_kept(scena
     assert not set(kept) & set(result.assignments)
     merged = {**kept, **result.assignments}
     breaks = roster.check(days, merged, {q.id: q for q in staff}, absences, rules)
-    assert [b.describe() for b in breaks if not b.message.startswith("未安排")] == []
+    assert [b.describe() for b in breaks if not b.unfilled] == []
     assert {(b.day, b.seat) for b in breaks} == {(u.day, u.seat) for u in result.unfilled}
     greedy = roster.greedy(days, staff, kept, absences, {}, rules)
     # Every day's first seats come before any second officer (DOMAIN.md), so the exact rota
@@ -281,7 +281,7 @@ def test_a_time_limit_offers_the_best_found_and_says_it_is_not_proven():
     result = solve(Problem(days, staff, {}, absences, {}, RULES), seconds=0.01)
     assert result.method is Method.BEST_FOUND and "未证明最优" in result.note
     hard = roster.check(days, result.assignments, {q.id: q for q in staff}, absences, RULES)
-    assert [b for b in hard if not b.message.startswith("未安排")] == []
+    assert [b for b in hard if not b.unfilled] == []
 
 
 # --- two officers a day in sensitive periods ----------------------------------------------
@@ -309,7 +309,7 @@ def test_two_officers_with_heavy_leave_leave_the_proven_minimum_empty_never_one_
     assert found[0] == 0 and result.min_second == len(result.unfilled) > 0
     assert all(len(ids) == len(set(ids)) for ids in _by_day(result.assignments).values())
     merged = roster.check(days, result.assignments, {q.id: q for q in staff}, absences, rules)
-    assert [b.describe() for b in merged if not b.message.startswith("未安排")] == []
+    assert [b.describe() for b in merged if not b.unfilled] == []
     assert {(b.day, b.seat) for b in merged} == {(u.day, u.seat) for u in result.unfilled}
     for gap in result.unfilled:
         assert gap.seat == Seat(Tier.OFFICER, 1)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
+from typing import cast
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QBoxLayout, QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
+from dutyroom.domain.duty_clock import SPOT_CHANNEL_LABELS, SPOT_OUTCOME_LABELS
 from dutyroom.domain.roster import Seat
 from dutyroom.domain.tiers import Tier
-from dutyroom.services.clock_service import SPOT_CHANNELS, SPOT_OUTCOMES, SlotView
+from dutyroom.services.clock_service import SlotView
 from dutyroom.services.staff_service import StaffView
 from dutyroom.ui.dialogs.record_dialog import RecordDialog, Save, combo_box, text_box, time_editor
 from dutyroom.ui.i18n import tr, tr_label
@@ -46,8 +48,9 @@ class CheckInDialog(RecordDialog):
         self.rostered = QLabel()
         self.rostered.setObjectName("hint")
         self.form.addRow("", self.rostered)
-        self.add_field("note", tr("备注"), QLineEdit())
-        self.fields["note"].setPlaceholderText(tr("替班时请写明原因，例如：与张三调班"))
+        note = QLineEdit()
+        note.setPlaceholderText(tr("替班时请写明原因，例如：与张三调班"))
+        self.add_field("note", tr("备注"), note)
         self.tier.currentIndexChanged.connect(self._tier_changed)
         self.person.currentIndexChanged.connect(self._person_changed)
         self._tier_changed()
@@ -90,7 +93,7 @@ class PresenceDialog(RecordDialog):
             tr("本班没有排值班员")
         self.hint = hint_label(tr("当前登录的是 {0}，{1}。请选择在值班室确认在岗的人。").format(
             user, rostered))
-        self.layout().insertWidget(0, self.hint)
+        cast(QBoxLayout, self.layout()).insertWidget(0, self.hint)
         self.person = QComboBox()
         first = preferred if preferred is not None else officer[0] if officer else None
         people = sorted((p for p in staff if p.active), key=lambda p: (
@@ -112,7 +115,7 @@ class SpotCheckDialog(RecordDialog):
         checker.setPlaceholderText(tr("例如：县应急管理局值班室 王科长"))
         self.add_field("checker", tr("查岗单位/人员"), checker, True)
         self.add_field("channel", tr("查岗方式"),
-                       combo_box([(tr_label(v), k) for k, v in SPOT_CHANNELS.items()]))
+                       combo_box([(tr_label(v), k) for k, v in SPOT_CHANNEL_LABELS.items()]))
         answered = QComboBox()
         answered.setEditable(True)
         answered.addItems(list(people))
@@ -120,7 +123,7 @@ class SpotCheckDialog(RecordDialog):
         within = QCheckBox(tr("按规定及时应答（电话响铃三声内接听）"))
         within.setChecked(True)
         self.add_field("within_rule", tr("应答"), within)
-        outcome = combo_box(list((tr_label(v), k) for k, v in SPOT_OUTCOMES.items()))
+        outcome = combo_box(list((tr_label(v), k) for k, v in SPOT_OUTCOME_LABELS.items()))
         self.add_field("outcome", tr("查岗结果"), outcome)
         self.add_field("result", tr("情况说明"), text_box())
         outcome.currentIndexChanged.connect(

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from dutyroom.domain.deadlines import CHANNEL_LABELS, STAGE_LABELS
+from dutyroom.domain.incident_rules import FEEDBACK_LABELS, REGISTER_LABELS
 from dutyroom.domain.incidents import (
     CATEGORY_LABELS,
     LEVEL_LABELS,
@@ -43,7 +44,6 @@ from dutyroom.domain.partner_duty import SOURCE_LABELS
 from dutyroom.domain.responsibilities import propose
 from dutyroom.services import register_service
 from dutyroom.services.department_service import DepartmentView
-from dutyroom.services.dispatch_service import FEEDBACK_KINDS
 from dutyroom.services.incident_views import DispatchView
 from dutyroom.services.partner_duty_service import OnDuty
 from dutyroom.services.responsibility_service import DutyView, ProposalView
@@ -415,7 +415,7 @@ class FeedbackDialog(RecordDialog):
             [(tr("{0}（{1}）").format(d.department, d.contact_name), d.id) for d in dispatches
              if d.closed_at is None]), True)
         self.add_field("kind", tr("反馈"),
-                       combo_box([(tr_label(v), k) for k, v in FEEDBACK_KINDS.items()]), True)
+                       combo_box([(tr_label(v), k) for k, v in FEEDBACK_LABELS.items()]), True)
         self.add_field("at", tr("时间"), time_editor(None, zone), True)
         self.add_field("text", tr("内容"), text_box())
 
@@ -437,7 +437,7 @@ class RegisterDialog(RecordDialog):
             columns.addLayout(form, 1)
         self.form.addRow(columns)
         self.add_field("kind", tr("类型"), combo_box(
-            [(tr_label(v), k) for k, v in register_service.KINDS.items()], values.get("kind")), True, left)
+            [(tr_label(v), k) for k, v in REGISTER_LABELS.items()], values.get("kind")), True, left)
         self.add_field("received_at", tr("时间"), time_editor(values.get("received_at"), zone), True,
                        left)
         for key, label in (("from_unit", tr("来电（文）单位")), ("from_name", tr("姓名")),

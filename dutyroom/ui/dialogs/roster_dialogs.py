@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -26,19 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dutyroom.domain.roster import TIER_ORDER, Category, Method, Seat
+from dutyroom.domain.roster import LEAVE_LABELS, TIER_ORDER, Category, Method, Seat
 from dutyroom.domain.rota_solver import Cancelled, SolveControl
 from dutyroom.domain.tiers import Tier
-from dutyroom.services import roster_files, roster_service
-from dutyroom.services.roster_service import (
-    LEAVE_KINDS,
-    ChangeView,
-    DutyCounts,
-    GenerationReport,
-    LeaveView,
-    PeriodView,
-    StaffBrief,
-)
+from dutyroom.services import leave_service, roster_calendar, roster_files, roster_service
+from dutyroom.services.leave_service import LeaveView
+from dutyroom.services.roster_calendar import PeriodView
+from dutyroom.services.roster_service import ChangeView, DutyCounts, GenerationReport, StaffBrief
 from dutyroom.services.staff_service import StaffView
 from dutyroom.services.uow import Outcome, UnitOfWork
 from dutyroom.ui.i18n import tr, tr_label, tr_text
@@ -65,7 +59,7 @@ def date_edit(day: date) -> QDateEdit:
 
 
 def picked(widget: QDateEdit) -> date:
-    return widget.date().toPython()
+    return cast(date, widget.date().toPython())
 
 
 def error_label() -> QLabel:
@@ -136,7 +130,7 @@ class SlotDialog(QDialog):
 
     def submit(self) -> None:
         mode = self.mode.currentData()
-        details = {"requested_by": self.requested_by.text(),
+        details: dict[str, Any] = {"requested_by": self.requested_by.text(),
                    "approved_by": self.approved_by.text(), "reason": self.reason.text()}
         details["slot"] = self.seat.index
         if mode == "swap":
@@ -444,7 +438,7 @@ class LeaveDialog(_ListEditor):
 
     def __init__(self, uow: UnitOfWork, runner: AnyRunner, start: date, end: date,
                  people: list[StaffView], parent: QWidget | None = None) -> None:
-        super().__init__(tr("请假、出差、培训登记"), uow, runner, roster_service.remove_leave,
+        super().__init__(tr("请假、出差、培训登记"), uow, runner, leave_service.remove_leave,
                          LEAVE_COLUMNS, parent)
         self.start, self.end = start, end
         self.layout_.addWidget(hint_label(tr(
@@ -455,7 +449,7 @@ class LeaveDialog(_ListEditor):
             if p.active:
                 self.person.addItem(tr("{0}（{1}）").format(p.name, tr_label(p.tier_label)), p.id)
         self.kind = QComboBox()
-        for key, text in LEAVE_KINDS.items():
+        for key, text in LEAVE_LABELS.items():
             self.kind.addItem(tr_label(text), key)
         self.first, self.last = date_edit(start), date_edit(start)
         self.reason = QLineEdit()
@@ -471,14 +465,14 @@ class LeaveDialog(_ListEditor):
         self.reload()
 
     def reload(self) -> None:
-        self.runner.run(roster_service.list_leaves, self.uow, self.start, self.end,
+        self.runner.run(leave_service.list_leaves, self.uow, self.start, self.end,
                         done=self.model.set_records, failed=self.failed)
 
     def add(self) -> None:
         if self.person.currentData() is None:
             self.error.setText(tr("请先在通讯录中添加人员"))
             return
-        self.runner.run(roster_service.add_leave, self.uow, self.person.currentData(),
+        self.runner.run(leave_service.add_leave, self.uow, self.person.currentData(),
                         self.kind.currentData(), picked(self.first), picked(self.last),
                         self.reason.text(), done=self.done_change, failed=self.failed)
 
@@ -495,7 +489,7 @@ class PeriodsDialog(_ListEditor):
 
     def __init__(self, uow: UnitOfWork, runner: AnyRunner, today: date,
                  parent: QWidget | None = None) -> None:
-        super().__init__(tr("特殊敏感时期"), uow, runner, roster_service.remove_period,
+        super().__init__(tr("特殊敏感时期"), uow, runner, roster_calendar.remove_period,
                          PERIOD_COLUMNS, parent)
         self.layout_.addWidget(hint_label(tr("如重要会议、防汛关键期：这些日子按节假日标准三级值班。")))
         self.name = QLineEdit()
@@ -509,11 +503,11 @@ class PeriodsDialog(_ListEditor):
         self.reload()
 
     def reload(self) -> None:
-        self.runner.run(roster_service.list_periods, self.uow, done=self.model.set_records,
+        self.runner.run(roster_calendar.list_periods, self.uow, done=self.model.set_records,
                         failed=self.failed)
 
     def add(self) -> None:
-        self.runner.run(roster_service.add_period, self.uow, self.name.text(), picked(self.first),
+        self.runner.run(roster_calendar.add_period, self.uow, self.name.text(), picked(self.first),
                         picked(self.last), done=self.done_change, failed=self.failed)
 
 

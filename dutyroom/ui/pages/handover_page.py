@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dutyroom.alerts.scheduler import utc_clock
+from dutyroom.domain.clock import utc_clock
 from dutyroom.domain.handover import HandoverRecord
 from dutyroom.services import clock_service, handover_service, staff_service
 from dutyroom.services.handover_service import HandoverSummary, HandoverView
@@ -223,7 +223,7 @@ class HandoverPage(Page):
         self.changes_label.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.changes_label.setContentsMargins(8, 8, 8, 8)
         tabs.addTab(scrolling_cards([self.changes_label]), tr("与上一班相比"))
-        self.history = RecordTableModel([
+        self.history: RecordTableModel[HandoverSummary] = RecordTableModel([
             Column(tr("班次"), lambda h: h.day.isoformat()),
             Column(tr("交班人"), lambda h: h.outgoing),
             Column(tr("接班人"), lambda h: h.accepted_by or h.incoming),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,13 @@ from dutyroom.domain import duty_clock
 from dutyroom.domain.calendar import DayKind
 from dutyroom.domain.roster import MAX_OFFICERS, TIER_ORDER, Seat
 from dutyroom.domain.tiers import Tier
-from dutyroom.services import roster_files, roster_service, settings_service, staff_service
+from dutyroom.services import (
+    roster_calendar,
+    roster_files,
+    roster_service,
+    settings_service,
+    staff_service,
+)
 from dutyroom.services.roster_service import RosterView
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.ui.dialogs.import_dialog import ImportCalendarDialog
@@ -76,9 +83,10 @@ class RosterPage(Page):
     help_topic = "setup"
     changed = Signal(object)
 
-    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner) -> None:
+    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner,
+                 today: Callable[[], date]) -> None:
         super().__init__()
-        self.uow, self.runner = uow, runner
+        self.uow, self.runner, self.today = uow, runner, today
         self.view: RosterView | None = None
         self.people: list[Any] = []
         self.settings: dict[str, Any] = {}
@@ -96,7 +104,7 @@ class RosterPage(Page):
         self.month_label.setObjectName("pageTitle")
         self.prev_button.clicked.connect(lambda: self.show_month(_next_month(self.month, -1)))
         self.next_button.clicked.connect(lambda: self.show_month(_next_month(self.month, 1)))
-        self.today_button.clicked.connect(lambda: self.show_month(month_start(date.today())))
+        self.today_button.clicked.connect(lambda: self.show_month(month_start(self.today())))
         for widget in (self.prev_button, self.month_label, self.next_button, self.today_button):
             top.addWidget(widget)
         top.addStretch(1)
@@ -170,7 +178,7 @@ class RosterPage(Page):
                   lambda: self.show_month(_next_month(self.month, 1)))
         QShortcut(QKeySequence("Ctrl+G"), self, self.open_generate)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.grid, lambda: self.edit_slot(None))
-        self.month = month_start(date.today())
+        self.month: date = month_start(self.today())
 
     def _build_detail(self) -> QWidget:
         """The selected day's panel; on a short screen (a banner above, three tiers on a
@@ -211,8 +219,8 @@ class RosterPage(Page):
         kind_row = QHBoxLayout()
         kind_row.addWidget(QLabel(tr("日期类型：")))
         self.kind = QComboBox()
-        for kind, label in KIND_CHOICES:
-            self.kind.addItem(label, kind)
+        for kind, text in KIND_CHOICES:
+            self.kind.addItem(text, kind)
         kind_row.addWidget(self.kind, 1)
         inner.addLayout(kind_row)
         name_row = QHBoxLayout()
@@ -304,7 +312,7 @@ class RosterPage(Page):
                   else tr("（已发布）") if len(published) == len(month_days) else tr("（未发布）"))
         self.month_label.setText(tr("{0}年{1}月{2}").format(self.month.year, self.month.month, status))
         target = selected if selected and selected.month == self.month.month else (
-            date.today() if month_start(date.today()) == self.month else self.month)
+            self.today() if month_start(self.today()) == self.month else self.month)
         index = self.model.index_of(target)
         self.grid.setCurrentIndex(index)
         self._day_changed(index)
@@ -361,7 +369,7 @@ class RosterPage(Page):
         if day is None:
             return
         data = self.kind.currentData()  # Qt hands an enum back as its plain value
-        self.runner.run(roster_service.set_calendar_day, self.uow, day,
+        self.runner.run(roster_calendar.set_calendar_day, self.uow, day,
                         DayKind(data) if data else None, self.kind_name.text(),
                         done=lambda _o: self._changed(),
                         failed=lambda e: show_error(self, tr("未保存"), e))
