@@ -151,6 +151,35 @@ def check_validity(issued_at: datetime, valid_until: datetime | None) -> None:
         raise FieldError("valid_until", sentence("有效期至应晚于发布时间"))
 
 
+def check_received(issued_at: datetime, received_at: datetime) -> None:
+    """A warning reaches the desk after it was issued: a receipt before the issue would start
+    the relay clock early and make the warning overdue the moment it is saved."""
+    if received_at < issued_at:
+        raise FieldError("received_at", sentence("接收时间不能早于发布时间"))
+
+
+def check_follows_newest(previous_id: int, newest_id: int, newest_cancels: bool) -> None:
+    """A later notice follows the thread's newest notice. One that follows an older notice
+    would be built on what that one said (its colour, its villages) and silently undo the
+    upgrade in between; after a cancellation (解除) the thread takes no more notices."""
+    if newest_cancels:
+        raise FieldError("supersedes", sentence("该预警已解除，不能再更新"))
+    if previous_id != newest_id:
+        raise FieldError("supersedes", sentence(
+            "预警 #{0} 之后已有更新的通知 #{1}：后续通知、解除请在最新的通知 #{1} 上登记",
+            previous_id, newest_id))
+
+
+def check_someone_to_reach(chosen: Sequence[Person], villages: Sequence[str], colour: Colour,
+                           rules: RelayRules) -> None:
+    """A warning that must be relayed with nobody to relay it to would count as done at
+    once, alarm nobody and prove nothing: the directory must first hold its 责任人."""
+    if rules.minutes.get(colour) is not None and not chosen:
+        raise FieldError("villages", sentence(
+            "{0}没有需要叫应的在岗责任人，这条预警无人可叫应：请先在通讯录「基层责任人」中登记"
+            "（或检查岗位设置）后再登记预警", "、".join(villages)))
+
+
 def area_villages(asked: Sequence[str], known: Sequence[str]) -> tuple[str, ...]:
     """The villages a warning covers: 全镇 is every village the desk has; any other name
     must be one of them. Order as the desk lists its villages."""

@@ -199,14 +199,17 @@ def list_warnings(uow: UnitOfWork, active: bool = False, at: datetime | None = N
         return [v for v in views if v.status == Status.ACTIVE] if active else views
 
 
-def _notice(session: Session, warning_id: object) -> Warning:
+LARGEST_ID = 2**63 - 1  # larger numbers are no row's id, and the database cannot take them
+
+
+def _notice(session: Session, warning_id: object, field: str = "id") -> Warning:
     try:
         key = int(str(warning_id))
     except ValueError:
         key = 0
-    row = session.get(Warning, key) if key > 0 else None
+    row = session.get(Warning, key) if 0 < key <= LARGEST_ID else None
     if row is None:
-        raise InputError.simple(sentence("没有编号为 {0} 的预警", warning_id), "id")
+        raise InputError.simple(sentence("没有编号为 {0} 的预警", str(warning_id)[:20]), field)
     return row
 
 
@@ -254,9 +257,11 @@ def add_warning(uow: UnitOfWork, values: Mapping[str, Any],
         relay = rules.rules_from_settings(desk.values)
         previous = None
         if values.get("supersedes") not in (None, ""):
-            previous = _notice(session, values["supersedes"])
-            if previous.action == Action.CANCEL:
-                raise InputError.simple(sentence("该预警已解除，不能再更新"), "supersedes")
+            previous = _notice(session, values["supersedes"], "supersedes")
+            newest = session.scalars(select(Warning).where(
+                Warning.thread_id == (previous.thread_id or previous.id))
+                .order_by(Warning.id.desc()).limit(1)).first() or previous
+            rules.check_follows_newest(previous.id, newest.id, newest.action == Action.CANCEL)
         cancel = str(values.get("action") or "").strip() in (Action.CANCEL.value, "解除")
         if cancel and previous is None:
             raise InputError.simple(sentence("解除预警须指明所解除的预警"), "supersedes")
@@ -275,6 +280,11 @@ def add_warning(uow: UnitOfWork, values: Mapping[str, Any],
                             required=False) or moment.replace(microsecond=0)
         if received_at > moment + FUTURE_TOLERANCE or issued_at > moment + FUTURE_TOLERANCE:
             raise InputError.simple(sentence("时间比现在晚 5 分钟以上，请检查日期和时间"), "issued_at")
+        # A clock a few minutes fast is tolerated, but the warning is received now at the
+        # latest: a receipt in the future would hide it from the lists until then.
+        issued_at = min(issued_at, moment.replace(microsecond=0))
+        received_at = min(received_at, moment.replace(microsecond=0))
+        rules.check_received(issued_at, received_at)
         asked = _villages(values.get("villages")) if values.get("villages") not in (None, "", []) \
             else (json.loads(previous.villages) if previous else [])
         villages = obey(rules.area_villages, asked, villages_in(session))
@@ -284,6 +294,8 @@ def add_warning(uow: UnitOfWork, values: Mapping[str, Any],
                          ResponsiblePerson.active.is_(True)))]
         chosen = [] if cancel else rules.to_reach(directory, villages, colour, relay,
                                                   roles_in(session))
+        if not cancel:
+            rules.check_someone_to_reach(chosen, villages, colour, relay)
         row = Warning(
             thread_id=(previous.thread_id or previous.id) if previous else None,
             supersedes_id=previous.id if previous else None, action=action.value, issuer=issuer,
@@ -301,6 +313,7 @@ def add_warning(uow: UnitOfWork, values: Mapping[str, Any],
         for person in chosen:
             source = people[person.id]
             backup = people.get(source.backup_id) if source.backup_id is not None else None
+            backup = backup if backup is not None and backup.active else None  # never offered
             session.add(WarningTarget(
                 warning_id=row.id, person_id=source.id, name=source.name, village=source.village,
                 role=source.role, mobile=source.mobile,
@@ -327,6 +340,7 @@ def _target(session: Session, row: Warning, person_id: object) -> tuple[WarningT
         key = named.pop() if len(named) == 1 else 0
         if key == 0:
             raise InputError.simple(sentence("{0} 不在该预警的叫应名单中", person_id), "person") from None
+    key = key if key <= LARGEST_ID else 0
     own = next((t for t in listed if t.person_id == key), None)
     if own is not None:
         return own, False
@@ -334,7 +348,7 @@ def _target(session: Session, row: Warning, person_id: object) -> tuple[WarningT
     if backing is not None:
         return backing, True
     person = session.get(ResponsiblePerson, key) if key > 0 else None
-    who = Verbatim(person.name) if person else key
+    who = Verbatim(person.name) if person else str(person_id)[:20]
     raise InputError.simple(sentence("{0} 不在该预警的叫应名单中", who), "person")
 
 

@@ -149,7 +149,7 @@ def test_a_red_warning_reaches_everyone_in_the_area_by_five_minutes(desk):
     ({"villages": ["东村", "月亮村"]}, "villages", "本镇没有村(社区)「月亮村」"),
     ({"villages": [{"a": 1}]}, "villages", "应为名称的列表"),
     ({"issued_at": "昨天"}, "issued_at", "不是有效的时间"),
-    ({"supersedes": 99}, "id", "没有编号为 99 的预警"),
+    ({"supersedes": 99}, "supersedes", "没有编号为 99 的预警"),
 ])
 def test_bad_warnings_change_nothing(desk, values, field, message):
     with pytest.raises(InputError) as caught:
@@ -346,3 +346,80 @@ def test_the_handover_hands_over_warnings_in_force_and_the_unreached(desk):
     view = handover_service.handover_view(desk.uow, date(2026, 7, 1), at + timedelta(minutes=1))
     items = next(s for s in view.record.sections if s.key == "open_items")
     assert not [x for x in items.lines if x.key.startswith("warning/")]
+
+
+# --- a thread, a receipt and a list that cannot lie (red team, issue 20) --------------------
+
+
+def test_a_later_notice_follows_the_newest_and_a_cancelled_thread_takes_no_more(desk):
+    """An update to the yellow notice after it was raised to red would have rebuilt the
+    warning as yellow for one village; after the 解除 an update would have revived it."""
+    yellow = warning_service.add_warning(desk.uow, red(colour="yellow", villages=["东村"]),
+                                         now=NOW).value.warning
+    upgraded = warning_service.add_warning(desk.uow, red(supersedes=yellow.id, villages=["东村", "西村"]),
+                                           now=NOW + timedelta(minutes=1)).value.warning
+    before = warning_service.board(desk.uow, upgraded.id, NOW + timedelta(minutes=2))
+    with pytest.raises(InputError, match=f"最新的通知 #{upgraded.id}") as stale:
+        warning_service.add_warning(desk.uow, red(supersedes=yellow.id, text="旧通知的更新"),
+                                    now=NOW + timedelta(minutes=2))
+    assert stale.value.problems[0].field == "supersedes"
+    after = warning_service.board(desk.uow, upgraded.id, NOW + timedelta(minutes=2))
+    assert after.warning.status == before.warning.status and len(after.targets) == len(before.targets)
+    cancelled = warning_service.add_warning(desk.uow, {"supersedes": upgraded.id, "action": "cancel",
+                                                       "issued_at": "2026-07-02T02:42"},
+                                            now=NOW + timedelta(minutes=3)).value.warning
+    for follows in (yellow.id, upgraded.id, cancelled.id):
+        with pytest.raises(InputError, match="已解除"):
+            warning_service.add_warning(desk.uow, red(supersedes=follows, colour="orange"),
+                                        now=NOW + timedelta(minutes=4))
+    assert warning_service.list_warnings(desk.uow, active=True, at=NOW + timedelta(minutes=5)) == []
+
+
+def test_a_warning_nobody_can_be_called_for_is_refused_and_a_blue_one_is_not(desk):
+    """东村 keeps only its 山洪预警员: a yellow warning (书记, 主任, 网格员) has nobody to
+    call there and would count as done the moment it was saved."""
+    people = ids(desk)
+    for name in ("张建国", "李秀英"):
+        responsible_service.set_person_active(desk.uow, people[name], False)
+    with pytest.raises(InputError, match="东村没有需要叫应的在岗责任人") as refused:
+        warning_service.add_warning(desk.uow, red(colour="yellow", villages=["东村"]), now=NOW)
+    assert refused.value.problems[0].field == "villages"
+    assert warning_service.list_warnings(desk.uow, at=NOW) == []
+    reds = warning_service.add_warning(desk.uow, red(villages=["东村"]), now=NOW).value
+    assert [t.name for t in reds.targets] == ["陈大勇"]
+    blue = warning_service.add_warning(desk.uow, red(colour="blue", villages=["东村"]), now=NOW).value
+    assert blue.targets == []  # recorded without calls, as the rules say
+
+
+def test_an_inactive_backup_is_never_offered(desk):
+    people = ids(desk)
+    responsible_service.set_person_active(desk.uow, people["李秀英"], False)  # 张建国's AB角
+    added = warning_service.add_warning(desk.uow, red(villages=["东村"]), now=NOW).value
+    row = next(t for t in added.targets if t.name == "张建国")
+    assert row.backup_name == "" and row.backup_id is None
+
+
+@pytest.mark.parametrize(("received", "message"), [("2026-07-02T02:10", "接收时间不能早于发布时间")])
+def test_a_receipt_before_the_issue_is_refused(desk, received, message):
+    with pytest.raises(InputError, match=message):
+        warning_service.add_warning(desk.uow, red(received_at=received), now=NOW)
+
+
+def test_a_receipt_a_few_minutes_ahead_is_taken_as_now_and_listed(desk):
+    ahead = (NOW + timedelta(minutes=4)).isoformat()
+    added = warning_service.add_warning(desk.uow, red(received_at=ahead, issued_at=ahead),
+                                        now=NOW).value.warning
+    assert added.received_at == NOW
+    assert [w.id for w in warning_service.list_warnings(desk.uow, active=True, at=NOW)] == [added.id]
+
+
+@pytest.mark.parametrize("huge", [10**23, "99999999999999999999999", "1e999", "abc"])
+def test_an_id_no_row_can_have_is_bad_input_naming_its_field(desk, huge):
+    w = warning_service.add_warning(desk.uow, red(villages=["东村"]), now=NOW).value.warning
+    with pytest.raises(InputError) as follows:
+        warning_service.add_warning(desk.uow, red(supersedes=huge), now=NOW)
+    assert follows.value.problems[0].field == "supersedes"
+    with pytest.raises(InputError):
+        warning_service.record_attempt(desk.uow, huge, "张建国", "phone", True, now=NOW)
+    with pytest.raises(InputError, match="不在该预警的叫应名单中"):
+        warning_service.record_attempt(desk.uow, w.id, huge, "phone", True, now=NOW)
