@@ -34,6 +34,8 @@ def wire_warning(parser: argparse.ArgumentParser, common: argparse.ArgumentParse
     answer.add_argument("--answered", dest="answered", action="store_true", help="已应答")
     answer.add_argument("--no-answer", dest="answered", action="store_false", help="未接通")
     relay.add_argument("--at", metavar="TIME", help="联系时间（默认现在）")
+    relay.add_argument("--backup", action="store_true",
+                       help="这次联系的是 --person 那一行的 AB角（AB角本人也在名单中时须写明）")
     handles(relay, relay_warning)
 
 
@@ -97,7 +99,7 @@ def relay_warning(ctx: Context) -> int:
     zone = desk_zone(backend)
     done = warning_service.record_attempt(
         backend.uow, ctx.args.id, ctx.args.person, ctx.args.channel, ctx.args.answered,
-        at=_moment(ctx, zone)).value
+        at=_moment(ctx, zone), backup=ctx.args.backup).value
     w = done.warning
     ctx.out.emit({"id": w.id, "reached": w.reached, "to_reach": w.to_reach,
                   "next": _people(done.next)},

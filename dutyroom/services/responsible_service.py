@@ -284,10 +284,24 @@ def _parse(session: Session, table: Table, source: str) -> ImportPreview:
     if not rows:
         problems.append(Problem(sentence("文件中没有责任人数据"), row=table.header_row + 1))
     names = {r.fields.name for r in rows if r.fields} | {p.name for p in directory_people}
+    # Who a written AB角 name may be: the people of that name, by village and mobile. The same
+    # village is looked at first; two different people left to choose from is a question the
+    # file must answer, never a silent pick.
+    known = {(r.fields.name, r.fields.village, r.fields.mobile) for r in rows if r.fields} | {
+        (p.name, p.village, p.mobile) for p in directory_people}
     for row in rows:
         if row.fields and row.fields.backup and row.fields.backup not in names:
             problems.append(Problem(sentence("AB角「{0}」不在文件或责任人名单中", row.fields.backup),
                                     row=row.row, column=label.get("backup")))
+        elif row.fields and row.fields.backup:
+            same = {(v, m) for n, v, m in known if n == row.fields.backup and v == row.fields.village}
+            anywhere = {(v, m) for n, v, m in known if n == row.fields.backup}
+            choices = same or anywhere
+            if len({m for _v, m in choices}) > 1:
+                problems.append(Problem(sentence(
+                    "AB角「{0}」有重名（{1}），无法确定是哪一位：请在通讯录中区分姓名后再导入",
+                    row.fields.backup, "、".join(sorted({v for v, _m in choices}))),
+                    row=row.row, column=label.get("backup")))
     problems.sort(key=lambda p: p.row or 0)
     return ImportPreview(source, rows, problems, {f: str(h) for f, h in label.items()})
 

@@ -65,3 +65,22 @@ def test_bad_input_is_one_line_and_changes_nothing(tmp_path):
     bad_file = run("contacts", "import", "--kind", "responsible", str(file), "--db", db)
     assert bad_file.returncode == 2 and "第 2 行" in bad_file.stderr and "手机" in bad_file.stderr
     assert json.loads(run("warning", "list", "--db", db, "--json").stdout) == []
+
+
+def test_an_ab_who_is_on_the_list_too_answers_for_the_row_named_with_backup(tmp_path):
+    """李秀英 is on the list and is 张建国's AB角: `--backup` says the call to her was for his
+    row; without it her answer is her own."""
+    db = _setup(tmp_path)
+    notice = tmp_path / "w.json"
+    notice.write_text(json.dumps({"issuer": "县气象台", "type": "暴雨", "colour": "red",
+                                  "issued_at": "2026-07-02T02:30", "valid_until": "2099-07-02T20:00",
+                                  "villages": ["东村"], "text": "暴雨红色预警"}), encoding="utf-8")
+    warning = json.loads(run("warning", "add", "--file", str(notice), "--db", db, "--json").stdout)["id"]
+    for _ in range(3):
+        assert run("warning", "relay", str(warning), "--person", "张建国", "--channel", "phone",
+                   "--no-answer", "--db", db).returncode == 0
+    via = run("warning", "relay", str(warning), "--person", "张建国", "--backup", "--channel", "phone",
+              "--answered", "--db", db, "--json")
+    assert via.returncode == 0, via.stderr
+    result = json.loads(via.stdout)
+    assert result["reached"] == 1 and [p["name"] for p in result["next"]] == ["李秀英"]

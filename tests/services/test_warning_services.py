@@ -423,3 +423,15 @@ def test_an_id_no_row_can_have_is_bad_input_naming_its_field(desk, huge):
         warning_service.record_attempt(desk.uow, huge, "张建国", "phone", True, now=NOW)
     with pytest.raises(InputError, match="不在该预警的叫应名单中"):
         warning_service.record_attempt(desk.uow, w.id, huge, "phone", True, now=NOW)
+
+
+def test_an_ab_name_two_people_share_is_a_row_error_not_a_silent_pick(backend, tmp_path):
+    rows = [["东村", "网格员", "王五", "13800000011", "", ""],
+            ["西村", "网格员", "王五", "13800000012", "", ""],
+            ["南村", "村(社区)书记", "赵六", "13800000013", "王五", ""],
+            ["东村", "村(社区)书记", "钱七", "13800000014", "王五", ""]]  # his own village's 王五
+    with pytest.raises(InputError) as refused:
+        responsible_service.import_file(backend.uow, write(tmp_path, rows))
+    problems = refused.value.problems
+    assert [(p.row, "重名" in p.message, "东村、西村" in p.message) for p in problems] == [(4, True, True)]
+    assert responsible_service.directory(backend.uow).people == []
