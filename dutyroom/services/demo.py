@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 
 from dutyroom.db.models import Staff
 from dutyroom.domain.calendar import days_between
+from dutyroom.domain import duty_clock
 from dutyroom.domain.contacts import validate_department, validate_staff
 from dutyroom.domain.partner_duty import RosterEntry
 from dutyroom.domain.playbooks import steps_for
@@ -113,15 +114,22 @@ def _mobile(tier_index: int, person_index: int) -> str:
     return f"1390731{tier_index}{person_index:03d}"
 
 
-def seed_demo(uow: UnitOfWork, today: date | None = None) -> Outcome[DemoReport]:
-    """Fill an empty desk with the sample town; refuse to mix it into a desk in real use."""
+def seed_demo(uow: UnitOfWork, now: datetime | None = None) -> Outcome[DemoReport]:
+    """Fill an empty desk with the sample town; refuse to mix it into a desk in real use.
+
+    The rota starts from the desk's duty day at `now`, not the computer's calendar date: in
+    the hours before the handover (and on a machine set to UTC) the two differ, and a rota
+    starting on the calendar date left the running shift without anyone on it."""
     outcome = _seed_people(uow)
     if not outcome.changes:
         return outcome
-    start, end = _three_months(today or date.today())
+    now = now or datetime.now(UTC)
+    with uow.read() as session:
+        ctx = settings_service.desk(session)
+        running = duty_clock.duty_day_of(now, ctx.clock, ctx.zone)
+    start, end = _three_months(running)
     duties = len(roster_service.generate(uow, start, end).value.assignments)
     _seed_partner_rosters(uow, start, end)
-    now = datetime.now(UTC)
     incidents = _seed_log(uow, now)
     _seed_clock(uow, now)
     demo_warnings.seed_warnings(uow, now)

@@ -1,11 +1,11 @@
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import func, select, text
 
 from dutyroom.db.models import Department, Staff
 from dutyroom.domain.tiers import Tier
-from dutyroom.services import check_service, demo, roster_service, settings_service, staff_service
+from dutyroom.services import check_service, clock_service, demo, roster_service, settings_service, staff_service
 from dutyroom.services.errors import InputError
 
 
@@ -32,7 +32,7 @@ def test_one_bad_setting_saves_none(backend):
 
 
 def test_demo_town(backend):
-    report = demo.seed_demo(backend.uow, today=date(2026, 11, 23)).value
+    report = demo.seed_demo(backend.uow, now=datetime(2026, 11, 23, 3, 0, tzinfo=UTC)).value
     assert (report.staff, report.departments) == (30, 20)
     view = roster_service.roster_view(backend.uow, date(2026, 11, 1), date(2027, 1, 31))
     assert report.duties == sum(len(d.slots) for d in view.days) > 180
@@ -48,6 +48,22 @@ def test_demo_town(backend):
     with backend.uow.read() as session:
         assert session.scalar(select(func.count()).select_from(Staff)) == 30
         assert session.scalar(select(func.count()).select_from(Department)) == 20
+
+
+@pytest.mark.parametrize("moment", [
+    datetime(2026, 12, 1, 0, 5, tzinfo=UTC),     # 08:05 in the desk's zone, before the handover
+    datetime(2026, 11, 30, 23, 59, tzinfo=UTC),  # 07:59: the computer's date is a day behind
+    datetime(2027, 1, 31, 16, 5, tzinfo=UTC),    # 00:05 on 1 February: a new month, old shift
+    datetime(2026, 12, 31, 14, 3, tzinfo=UTC),   # 22:03 on New Year's Eve, prompts all evening
+])
+def test_demo_seeds_the_running_shift_at_any_hour(backend, moment):
+    """CI once ran the demo at 08:05 in Beijing on the 1st of a month, on a machine whose
+    calendar said the 1st: the rota began on the 1st and the running shift (still the 30th's)
+    had nobody to confirm presence. The demo must work at every hour on every machine."""
+    demo.seed_demo(backend.uow, now=moment)
+    shift = clock_service.shift_view(backend.uow, moment)
+    assert all(slot.staff is not None for slot in shift.slots)
+    assert check_service.run_check(backend.uow, backend.engine).ok
 
 
 def test_demo_is_never_mixed_into_a_desk_in_use(backend):
