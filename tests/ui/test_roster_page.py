@@ -1,6 +1,6 @@
 """排班, clicked through: month grid, generate with preview, hand edits, leave, files."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from openpyxl import load_workbook
@@ -24,7 +24,9 @@ FEB = (date(2026, 2, 1), date(2026, 2, 28))
 
 @pytest.fixture
 def page(window, sqlite_backend, monkeypatch):
-    demo.seed_demo(sqlite_backend.uow)
+    # The demo's three months fixed (Nov 2026 – Jan 2027), so February 2027 stays empty for
+    # the assumed-holiday case whatever the date the tests run on.
+    demo.seed_demo(sqlite_backend.uow, now=datetime(2026, 11, 23, 3, tzinfo=UTC))
     for name in ("information", "warning"):
         monkeypatch.setattr(QMessageBox, name, lambda *a, **k: QMessageBox.StandardButton.Ok)
     window.show_page(1)
