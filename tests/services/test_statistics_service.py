@@ -93,7 +93,8 @@ def test_hand_counted_month(backend, desk):
     assert (stats.spot_checks, stats.spot_within_rule) == (2, 1)
     assert stats.incidents_by_month == {"2026-07": {"事故灾难": 1, "自然灾害": 1}}
     document = statistics_service.as_json(stats)
-    assert document["reports"]["missing"] == 0 and document["warnings"] == {}
+    assert document["reports"]["missing"] == 0 and document["warnings"]["received"] == 0
+    assert document["warnings"]["completion_rate"] is None  # no warnings: nothing came due
     assert document["dispatch"]["not_arrived"] == 1
 
 
