@@ -118,11 +118,20 @@ def _warning_facts(session: Session, start: datetime, end: datetime, at: datetim
     notices = [(str(action), str(colour), int(n)) for action, colour, n in session.execute(
         select(Warning.action, Warning.colour, func.count()).where(*received)
         .group_by(Warning.action, Warning.colour))]
-    answered = (select(WarningAttempt.target_id, func.min(WarningAttempt.at).label("at"))
-                .where(WarningAttempt.outcome == Outcome.ANSWERED.value, WarningAttempt.at <= at)
-                .group_by(WarningAttempt.target_id).subquery())
-    due, reply = Warning.relay_due, answered.c.at
-    listed = (Warning.action != Action.CANCEL.value, Warning.relay_due.is_not(None), *received)
+    # One row per person on the list of a notice of the period, with their first answer by
+    # `at`, looked up through the attempts' index on their list row (a month never touches
+    # the attempts of other notices).
+    first_answer = (select(func.min(WarningAttempt.at))
+                    .where(WarningAttempt.target_id == WarningTarget.id,
+                           WarningAttempt.outcome == Outcome.ANSWERED.value, WarningAttempt.at <= at)
+                    .correlate(WarningTarget).scalar_subquery())
+    people = (select(Warning.id.label("warning"), Warning.colour.label("colour"),
+                     WarningTarget.village.label("village"), Warning.relay_due.label("due"),
+                     first_answer.label("reply"))
+              .join(WarningTarget, WarningTarget.warning_id == Warning.id)
+              .where(Warning.action != Action.CANCEL.value, Warning.relay_due.is_not(None), *received)
+              .subquery())
+    due, reply = people.c.due, people.c.reply
 
     def counted(condition: Any) -> Any:
         return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
@@ -130,17 +139,12 @@ def _warning_facts(session: Session, start: datetime, end: datetime, at: datetim
     groups = [statistics.RelayGroup(str(colour), str(village), RelayTally(
         int(n), int(in_time), int(late), int(never), int(pending)))
         for colour, village, n, in_time, late, never, pending in session.execute(
-            select(Warning.colour, WarningTarget.village, func.count(WarningTarget.id),
+            select(people.c.colour, people.c.village, func.count(),
                    counted(reply <= due), counted(reply > due),
                    counted(and_(reply.is_(None), due <= at)), counted(and_(reply.is_(None), due > at)))
-            .join(WarningTarget, WarningTarget.warning_id == Warning.id)
-            .outerjoin(answered, answered.c.target_id == WarningTarget.id)
-            .where(*listed).group_by(Warning.colour, WarningTarget.village))]
-    per_notice = (select(WarningTarget.warning_id, func.count(WarningTarget.id).label("n"),
-                         func.count(reply).label("reached"))
-                  .join(Warning, Warning.id == WarningTarget.warning_id)
-                  .outerjoin(answered, answered.c.target_id == WarningTarget.id)
-                  .where(*listed).group_by(WarningTarget.warning_id).subquery())
+            .group_by(people.c.colour, people.c.village))]
+    per_notice = (select(func.count().label("n"), func.count(reply).label("reached"))
+                  .group_by(people.c.warning).subquery())
     with_list, complete = session.execute(select(
         func.count(), counted(per_notice.c.reached == per_notice.c.n)).select_from(per_notice)).one()
     return statistics.warning_stats(notices, groups, villages_in(session), int(with_list),
