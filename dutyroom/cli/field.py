@@ -32,9 +32,11 @@ def export_package(ctx: Context) -> int:
     accounts = (f"带出的账户：{'、'.join(report.users)}，其他账户未带出" if report.users
                 else "未带出任何账户（笔记本上首次打开时须新建管理员）")
     ctx.out.emit({"out": str(report.out), "staff": report.staff, "duty_days": report.duty_days,
-                  "incidents": report.incidents, "users": list(report.users)},
+                  "incidents": report.incidents, "users": list(report.users),
+                  "warnings": report.warnings},
                  lambda: f"已生成外勤包 {report.out}（{report.start}—{report.end}，人员 {report.staff} 人，"
-                         f"值班 {report.duty_days} 天，未办结事件 {report.incidents} 件）；{accounts}")
+                         f"值班 {report.duty_days} 天，未办结事件 {report.incidents} 件，"
+                         f"预警通知 {report.warnings} 条）；{accounts}")
     return EXIT_OK
 
 
@@ -47,8 +49,10 @@ def merge_package(ctx: Context) -> int:
              + "，".join(f"{label} {counts[key]} 条" for key, label in field_service.OUTCOME_LABELS.items())]
     lines += [report.note] if report.note else []
     lines += [f"  双方都改过（已另存为修订，请核对）：{what}" for what in report.conflicts]
+    lines += [f"  请留意：{what}" for what in report.remarks]
     # The note (an older copy, another branch of one export) is added only when there is one,
     # so the contract's keys stay exactly as they were for every ordinary merge.
-    ctx.out.emit({**counts, "conflicts": report.conflicts, **({"note": report.note} if report.note else {})},
+    ctx.out.emit({**counts, "conflicts": report.conflicts, **({"note": report.note} if report.note else {}),
+                  **({"remarks": report.remarks} if report.remarks else {})},
                  lambda: "\n".join(lines))
     return EXIT_OK

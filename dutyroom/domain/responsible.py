@@ -76,3 +76,53 @@ def parse_list(raw: object, field: str, label: str) -> tuple[str, ...]:
         if item and item not in items:
             items.append(item)
     return tuple(items)
+
+
+# --- a village name that is probably a typo of one the desk has ----------------------------
+
+VILLAGE_SUFFIXES = ("村民委员会", "居民委员会", "村委会", "居委会", "社区", "村")
+# Characters villages are told apart by on purpose (东岭一村 and 东岭二村, 上庄 and 下庄): a
+# difference in one of these is a different village, not a slip of the keyboard.
+DELIBERATE = frozenset("一二三四五六七八九十0123456789东西南北上下前后左右中大小新老内外")
+
+
+def village_core(name: str) -> str:
+    """The name without its 村 / 社区 / 居委会 suffix (青山村, 青山社区 → 青山)."""
+    for suffix in VILLAGE_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[:-len(suffix)]
+    return name
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """One character typed wrong, left out or added, not a deliberate one."""
+    if len(a) == len(b):
+        diffs = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+        return len(diffs) == 1 and not (diffs[0][0] in DELIBERATE and diffs[0][1] in DELIBERATE)
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(long_) - len(short) != 1:
+        return False
+    for i, extra in enumerate(long_):
+        if long_[:i] + long_[i + 1:] == short:
+            return extra not in DELIBERATE
+    return False
+
+
+def probable_typo(village: str, known: Sequence[str]) -> str | None:
+    """The desk's village a name it does not have probably meant: the same name with another
+    suffix (青山村 for 青山社区, 东岭 for 东岭村), or one character off in a name of two or more
+    (清山村 for 青山村). A name that differs only by a number or a direction word (东岭二村,
+    下庄) is taken as the new village it says it is. Only ever a question for the officer:
+    the desk adds new villages by importing their 责任人."""
+    if not village or village in known:
+        return None
+    core = village_core(village)
+    forms = {village, core}
+    for name in known:
+        if forms & {name, village_core(name)}:  # 东村社区 for 东村: the suffix added to a whole name
+            return name
+    for name in known:
+        other = village_core(name)
+        if min(len(core), len(other)) >= 2 and _one_slip(core, other):
+            return name
+    return None

@@ -1,6 +1,6 @@
 """What an office head is judged on (信息报送考核), counted from the period's plain facts:
 reports upward on time or late per stage and level, 漏报, dispatch arrivals per department,
-check-ins per person, presence prompts, spot checks.
+check-ins per person, presence prompts, spot checks, warnings relayed within the limit.
 
 Every count is a rule a duty officer could state in a sentence, so each lives here as one
 small function over plain facts; the service only gathers the facts. A deadline that has not
@@ -80,6 +80,7 @@ class PeriodFacts:
     spot_checks: Sequence[SpotCheck] = ()
     duties: Sequence[str] = ()  # one name per rostered seat-day of the period
     incidents_by_month: Sequence[tuple[str, str]] = ()  # (YYYY-MM, category) per incident
+    warnings: WarningStats | None = None  # counted by the database (see warning_stats)
 
 
 # --- the counts --------------------------------------------------------------------------------
@@ -185,6 +186,116 @@ class PersonTally:
 
 
 @dataclass(frozen=True)
+class RelayTally:
+    """People on warning lists (叫应名单), each counted once by where they stand at `as_of`:
+    answered by the notice's relay deadline (in time), answered after it (late), not
+    answered when the deadline passed (never reached, the 未叫醒), or not answered with the
+    deadline still ahead (pending, counted in neither rate). An answer by the AB角 counts."""
+
+    to_reach: int = 0
+    in_time: int = 0
+    late: int = 0
+    never: int = 0
+    pending: int = 0
+
+    @property
+    def due(self) -> int:
+        return self.in_time + self.late + self.never
+
+    @property
+    def completion_rate(self) -> float | None:
+        """叫应完成率: reached at all, of those whose deadline came."""
+        return (self.in_time + self.late) / self.due if self.due else None
+
+    @property
+    def on_time_rate(self) -> float | None:
+        """Reached within the relay deadline, of those whose deadline came."""
+        return self.in_time / self.due if self.due else None
+
+    def __add__(self, other: RelayTally) -> RelayTally:
+        return RelayTally(self.to_reach + other.to_reach, self.in_time + other.in_time,
+                          self.late + other.late, self.never + other.never,
+                          self.pending + other.pending)
+
+    def as_dict(self) -> dict[str, int | float | None]:
+        def rounded(rate: float | None) -> float | None:
+            return None if rate is None else round(rate, 4)
+
+        return {"to_reach": self.to_reach, "in_time": self.in_time, "late": self.late,
+                "never": self.never, "pending": self.pending,
+                "completion_rate": rounded(self.completion_rate),
+                "on_time_rate": rounded(self.on_time_rate)}
+
+
+def relay_standing(due: datetime, answered_at: datetime | None, as_of: datetime) -> str:
+    """Where one person on a list stands at `as_of` (the field of RelayTally it counts in).
+    The service counts the same rule in SQL; this is its statement and its test's oracle."""
+    if answered_at is not None and answered_at <= as_of:
+        return "in_time" if answered_at <= due else "late"
+    return "never" if due <= as_of else "pending"
+
+
+@dataclass(frozen=True)
+class RelayGroup:
+    """A count of the people on the lists of one colour in one village (a row of the
+    service's aggregate query)."""
+
+    colour: str
+    village: str
+    tally: RelayTally
+
+
+@dataclass(frozen=True)
+class WarningStats:
+    """Warnings received in the period (预警) and how their relay went (叫应)."""
+
+    received: int = 0  # notices to relay (first notices and later ones), cancellations apart
+    cancelled: int = 0  # 解除 notices
+    by_colour: dict[str, int] = field(default_factory=dict)  # received, by colour
+    relay: RelayTally = RelayTally()
+    relay_by_colour: dict[str, RelayTally] = field(default_factory=dict)
+    by_village: tuple[tuple[str, RelayTally], ...] = ()
+    with_list: int = 0  # notices that had people to reach
+    complete: int = 0  # of those, every person answered (有叫有应)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"received": self.received, "cancelled": self.cancelled,
+                "by_colour": dict(self.by_colour), **self.relay.as_dict(),
+                "notices_with_list": self.with_list, "notices_complete": self.complete,
+                "by_colour_relay": {k: v.as_dict() for k, v in self.relay_by_colour.items()},
+                "by_village": [{"village": v, **t.as_dict()} for v, t in self.by_village]}
+
+
+COLOUR_ORDER = ("red", "orange", "yellow", "blue")
+
+
+def warning_stats(notices: Iterable[tuple[str, str, int]], groups: Iterable[RelayGroup],
+                  village_order: Sequence[str], with_list: int, complete: int) -> WarningStats:
+    """The period's warning figures from counted rows: notices as (action, colour, n) and
+    the relay counted per colour and village; villages in the desk's order, then others."""
+    by_colour: Counter[str] = Counter()
+    cancelled = 0
+    for action, colour, n in notices:
+        if action == "cancel":
+            cancelled += n
+        else:
+            by_colour[colour] += n
+    per_colour: dict[str, RelayTally] = {}
+    per_village: dict[str, RelayTally] = {}
+    total = RelayTally()
+    for g in groups:
+        per_colour[g.colour] = per_colour.get(g.colour, RelayTally()) + g.tally
+        per_village[g.village] = per_village.get(g.village, RelayTally()) + g.tally
+        total = total + g.tally
+    rank = {v: i for i, v in enumerate(village_order)}
+    villages = tuple(sorted(per_village.items(), key=lambda i: (rank.get(i[0], len(rank)), i[0])))
+    ordered = {c: by_colour[c] for c in COLOUR_ORDER if by_colour[c]}
+    return WarningStats(sum(by_colour.values()), cancelled, ordered, total,
+                        {c: per_colour[c] for c in COLOUR_ORDER if c in per_colour}, villages,
+                        with_list, complete)
+
+
+@dataclass(frozen=True)
 class Statistics:
     first: date
     last: date
@@ -203,6 +314,7 @@ class Statistics:
     people: tuple[PersonTally, ...]
     incidents_by_month: dict[str, dict[str, int]] = field(default_factory=dict)  # month → category → n
     on_time_by_month: dict[str, Tally] = field(default_factory=dict)  # month of the deadline
+    warnings: WarningStats = WarningStats()
 
 
 def compute(facts: PeriodFacts) -> Statistics:
@@ -247,6 +359,7 @@ def compute(facts: PeriodFacts) -> Statistics:
         spot_outcomes=dict(sorted(Counter(s.outcome for s in facts.spot_checks).items())),
         people=people, incidents_by_month=dict(sorted(per_month.items())),
         on_time_by_month={k: tally(v, as_of) for k, v in sorted(months.items())},
+        warnings=facts.warnings or WarningStats(),
     )
 
 
@@ -256,6 +369,16 @@ def check_period(first: date, last: date) -> None:
         raise FieldError("to", sentence("结束日期 {0:%Y-%m-%d} 早于开始日期 {1:%Y-%m-%d}", last, first))
     if (last - first).days >= MAX_DAYS:
         raise FieldError("to", sentence("统计期间最长十年"))
+
+
+RELAY_HEADERS = ("应叫应（人次）", "时限内应答", "超时应答", "未叫醒", "时限未到", "叫应完成率",
+                 "时限内叫应率")
+
+
+def relay_row(label: str, t: RelayTally) -> list[str | int]:
+    """One line of the 预警叫应 table, as the workbook and the printed report show it."""
+    return [label, t.to_reach, t.in_time, t.late, t.never, t.pending, rate_text(t.completion_rate),
+            rate_text(t.on_time_rate)]
 
 
 def rate_text(rate: float | None) -> str:

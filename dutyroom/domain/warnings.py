@@ -33,6 +33,7 @@ class Colour(StrEnum):
 
 COLOUR_LABELS = {Colour.BLUE: "蓝色", Colour.YELLOW: "黄色", Colour.ORANGE: "橙色",
                  Colour.RED: "红色"}
+COLOUR_NAMES: dict[str, str] = {c.value: label for c, label in COLOUR_LABELS.items()}  # by stored value
 COLOUR_RANK = {Colour.BLUE: 1, Colour.YELLOW: 2, Colour.ORANGE: 3, Colour.RED: 4}
 _COLOUR_WORDS = {**{c.value: c for c in Colour}, **{v: k for k, v in COLOUR_LABELS.items()},
                  **{v[0]: k for k, v in COLOUR_LABELS.items()},
@@ -326,6 +327,18 @@ def status_of(action: Action, superseded_by: Action | None, valid_until: datetim
     if valid_until is not None and at >= valid_until:
         return Status.EXPIRED
     return Status.ACTIVE
+
+
+def status_then(action: Action, later: Sequence[tuple[datetime, Action]],
+                valid_until: datetime | None, at: datetime) -> Status:
+    """A notice's standing at a past moment `at`, from the later notices of its thread
+    (received time and action, oldest first) that had arrived by then. A call made on a
+    laptop in the field counts for the relay if the notice was still in force when it was
+    made; one made after the desk had received the cancellation or a newer notice did not
+    (the relay had ended, or moved to the newer notice)."""
+    known = [a for received, a in later if received <= at]
+    newest = Action.CANCEL if Action.CANCEL in known else (known[-1] if known else None)
+    return status_of(action, newest, valid_until, at)
 
 
 def check_can_relay(status: Status) -> None:

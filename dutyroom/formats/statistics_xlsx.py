@@ -9,7 +9,8 @@ from typing import Any
 
 from dutyroom.domain.deadlines import KIND_LABELS, DeadlineKind
 from dutyroom.domain.incidents import LEVEL_SHORT, Level
-from dutyroom.domain.statistics import Statistics, Tally, rate_text
+from dutyroom.domain.statistics import RELAY_HEADERS, Statistics, Tally, rate_text, relay_row
+from dutyroom.domain.warnings import COLOUR_NAMES
 from dutyroom.formats.spreadsheet_cells import append_text_row
 
 TALLY_HEADERS = ("应报", "按时", "迟报", "超时未报", "漏报", "按时率")
@@ -17,8 +18,23 @@ SPOT_OUTCOMES = {"ok": "在岗正常", "no_answer": "无人接听", "absent": "�
                  "unreachable": "值班人员联系不上", "other": "其他问题"}
 
 
+
+
 def _tally_row(label: str, t: Tally) -> list[Any]:
     return [label, t.due, t.on_time, t.late, t.overdue, t.missing, rate_text(t.rate)]
+
+
+def warning_rows(stats: Statistics) -> list[list[Any]]:
+    """预警叫应: notices received by colour, then the relay per village, per colour and in all."""
+    w = stats.warnings
+    rows: list[list[Any]] = [["收到预警（条）", w.received], ["其中解除通知（条）", w.cancelled]]
+    rows += [[f"  {COLOUR_NAMES.get(c, c)}预警", n] for c, n in w.by_colour.items()]
+    rows += [["需逐人叫应的预警（条）", w.with_list], ["全部叫应到位（条）", w.complete], [],
+             ["村(社区)", *RELAY_HEADERS]]
+    rows += [relay_row(v, t) for v, t in w.by_village]
+    rows += [relay_row(f"{COLOUR_NAMES.get(c, c)}预警", t) for c, t in w.relay_by_colour.items()]
+    rows.append(relay_row("合计", w.relay))
+    return rows
 
 
 def workbook_bytes(stats: Statistics, unit: str) -> bytes:
@@ -68,6 +84,7 @@ def workbook_bytes(stats: Statistics, unit: str) -> bytes:
            for month, counts in stats.incidents_by_month.items()], (10, *[14] * len(categories), 8))
     sheet("月度按时率", ("月份", *TALLY_HEADERS),
           [_tally_row(month, t) for month, t in stats.on_time_by_month.items()], widths)
+    sheet("预警叫应", ("", "数量"), warning_rows(stats), (22, 12, 10, 10, 8, 8, 10, 12))
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()

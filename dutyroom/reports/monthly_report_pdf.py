@@ -13,7 +13,8 @@ from reportlab.platypus import Flowable
 
 from dutyroom.domain.deadlines import KIND_LABELS, DeadlineKind
 from dutyroom.domain.incidents import LEVEL_SHORT, Level
-from dutyroom.domain.statistics import Statistics, Tally, rate_text
+from dutyroom.domain.statistics import RELAY_HEADERS, Statistics, Tally, rate_text, relay_row
+from dutyroom.domain.warnings import COLOUR_NAMES
 from dutyroom.reports import layout
 from dutyroom.reports.content import Document
 from dutyroom.reports.layout import Styles
@@ -69,6 +70,27 @@ def _bars(width: float, height: float, title: str, font: str, labels: list[str],
     return drawing
 
 
+def _relay(stats: Statistics, st: Styles, width: float) -> list[Flowable]:
+    """四、预警叫应: the notices received and how the relay went, per village and colour."""
+    w, t = stats.warnings, stats.warnings.relay
+    colours = "、".join(f"{COLOUR_NAMES.get(c, c)} {n} 条" for c, n in w.by_colour.items())
+    flow: list[Flowable] = layout.heading("四、预警叫应", st)
+    flow.append(layout.text(
+        f"收到预警 {w.received} 条（{colours or '无'}），解除通知 {w.cancelled} 条；需逐人叫应 "
+        f"{w.with_list} 条，全部叫应到位 {w.complete} 条。应叫应 {t.to_reach} 人次：时限内应答 "
+        f"{t.in_time}，超时应答 {t.late}，未叫醒 {t.never}，时限未到 {t.pending}；叫应完成率 "
+        f"{rate_text(t.completion_rate)}，时限内叫应率 {rate_text(t.on_time_rate)}。", st.body))
+    tallies = [*w.by_village, *((f"{COLOUR_NAMES.get(c, c)}预警", x)
+                                for c, x in w.relay_by_colour.items())]
+    if tallies:
+        tallies.append(("合计", t))
+        flow.append(layout.table(("村(社区)", *RELAY_HEADERS),
+                                 [tuple(str(c) for c in relay_row(v, x)) for v, x in tallies],
+                                 (2.2, 1.4, 1.4, 1.2, 1, 1.2, 1.4, 1.6), st, width=width,
+                                 alerts=[x.never > 0 for _, x in tallies]))
+    return flow
+
+
 def _months(stats: Statistics) -> list[str]:
     """Every month of the period as YYYY-MM, those without an incident too."""
     found, year, month = [], stats.first.year, stats.first.month
@@ -121,7 +143,8 @@ def monthly_report_pdf(stats: Statistics, trend: Statistics, unit: str, title: s
                 [(x.name, str(x.duties), str(x.sign_ins.due), str(x.sign_ins.on_time),
                   str(x.sign_ins.late), str(x.sign_ins.missed)) for x in stats.people],
                 (2, 1, 1, 1, 1, 1), st, width=width, alerts=[x.sign_ins.missed > 0 for x in stats.people]))
-        flow += layout.heading("四、图表", st)
+        flow += _relay(stats, st, width)
+        flow += layout.heading("五、图表", st)
         months = _months(trend)
         categories = sorted({c for counts in trend.incidents_by_month.values() for c in counts})
         flow.append(_bars(width, 200, "近十二个月事件数（按类别）", font, [m[2:] for m in months],

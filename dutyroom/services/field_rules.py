@@ -26,6 +26,8 @@ from dutyroom.db.models import (
     Incident,
     RegisterEntry,
     UpwardReport,
+    Warning,
+    WarningAttempt,
 )
 from dutyroom.domain import deadlines as rules_module
 from dutyroom.domain.clock import minute_text, parse_local_time
@@ -48,7 +50,7 @@ CREATION = {
                "contact_name", "contact_phone", "arrival_minutes"),
 }
 # Made once through the app and never edited there.
-APPEND_ONLY = (UpwardReport, DispatchFeedback)
+APPEND_ONLY = (UpwardReport, DispatchFeedback, Warning, WarningAttempt)
 DISPATCH_STATUSES = (ORDERED, *FeedbackKind)
 
 
@@ -94,7 +96,7 @@ CLOCK_AHEAD = timedelta(days=1)
 # The columns that say when an entry was written, by the kind of entry.
 WRITTEN: dict[type[Base], tuple[str, str]] = {
     Incident: ("created_at", "登记时间"), UpwardReport: ("recorded_at", "登记时间"),
-    RegisterEntry: ("recorded_at", "登记时间")}
+    RegisterEntry: ("recorded_at", "登记时间"), WarningAttempt: ("recorded_at", "登记时间")}
 
 
 def written_in_the_field(model: type[Base], values: dict[str, Any], exported_at: datetime,

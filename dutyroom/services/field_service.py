@@ -23,7 +23,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, select, text
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
@@ -49,11 +49,15 @@ from dutyroom.db.models import (
     Incident,
     Leave,
     RegisterEntry,
+    ResponsiblePerson,
     SensitivePeriod,
     Setting,
     Staff,
     UpwardReport,
     User,
+    Warning,
+    WarningAttempt,
+    WarningTarget,
     audit_key,
     record_snapshot,
 )
@@ -67,6 +71,7 @@ from dutyroom.services import (
     backup_service,
     check_service,
     field_rules,
+    field_warnings,
     incident_records,
     roster_calendar,
     settings_service,
@@ -81,7 +86,7 @@ from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 EXPORTED = "field_export"
 OUTCOME_LABELS = {"added": "新增", "updated": "采用外勤修改", "conflict": "双方都改，另存为修订",
                   "same": "无变化"}
-CHANGED = Changes(incidents=True, register=True, departments=True)
+CHANGED = Changes(incidents=True, register=True, departments=True, warnings=True)
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,7 @@ class PackageReport:
     duty_days: int
     incidents: int
     users: tuple[str, ...] = ()  # the accounts it carries (login names)
+    warnings: int = 0  # notices of the warnings in force or received in the period
 
 
 @dataclass(frozen=True)
@@ -101,6 +107,7 @@ class MergeReport:
     counts: dict[str, int]  # outcome → entries
     conflicts: list[str] = field(default_factory=list)  # what needs a person's look
     note: str = ""  # an older copy or another branch of an already merged laptop
+    remarks: list[str] = field(default_factory=list)  # merged, but worth the officer's look
 
     @property
     def added(self) -> int:
@@ -144,12 +151,14 @@ _FOREIGN: dict[type[Base], dict[str, type[Base]]] = {  # model → column → th
     UpwardReport: {"incident_id": Incident}, Dispatch: {"incident_id": Incident,
                                                        "department_id": Department},
     DispatchFeedback: {"dispatch_id": Dispatch}, RegisterEntry: {"incident_id": Incident},
+    Warning: {"thread_id": Warning, "supersedes_id": Warning},
 }
 _ENTITIES: dict[type[Base], str] = {
     Incident: "incident", RegisterEntry: "register_entry", Dispatch: "dispatch",
-    UpwardReport: "upward_report", DispatchFeedback: "dispatch_feedback"}
+    UpwardReport: "upward_report", DispatchFeedback: "dispatch_feedback",
+    Warning: "warning", WarningAttempt: "warning_attempt"}
 _ORDER: tuple[type[Base], ...] = (  # parents first
-    Incident, RegisterEntry, Dispatch, UpwardReport, DispatchFeedback)
+    Incident, RegisterEntry, Dispatch, UpwardReport, DispatchFeedback, Warning, WarningAttempt)
 
 
 def portable(row: Any, refs: _Refs) -> dict[str, Any]:
@@ -158,6 +167,10 @@ def portable(row: Any, refs: _Refs) -> dict[str, Any]:
     state.pop("uuid", None)
     for column, target in _FOREIGN.get(type(row), {}).items():
         state[column] = refs.uuid(target, state[column])
+    if isinstance(row, Warning):
+        state["targets"] = field_warnings.portable_targets(row)
+    elif isinstance(row, WarningAttempt):
+        state["target_id"] = field_warnings.target_ref(refs.session, row)
     return state
 
 
@@ -257,9 +270,11 @@ def _fill(desk: Session, package: Session, first: date, last: date, moment: date
           ) -> tuple[PackageReport, dict[str, tuple[str, str]]]:
     tables = {m: Base.metadata.tables[m.__tablename__]
               for m in (Setting, User, Staff, Department, CalendarDay, SensitivePeriod, DutyDay,
-                        DutyAssignment, Leave, Incident, UpwardReport, Dispatch, DispatchFeedback)}
+                        DutyAssignment, Leave, Incident, UpwardReport, Dispatch, DispatchFeedback,
+                        ResponsiblePerson, Warning, WarningTarget, WarningAttempt)}
     model: Model
-    for copied in (Setting, Staff, Department, CalendarDay, SensitivePeriod):
+    package.execute(text("PRAGMA defer_foreign_keys = ON"))  # an AB角 may be listed after
+    for copied in (Setting, Staff, Department, CalendarDay, SensitivePeriod, ResponsiblePerson):
         _copy(desk, package, tables[copied])
     _copy(desk, package, tables[User], User.username.in_(accounts))
     days = _copy(desk, package, tables[DutyDay], DutyDay.day.between(first, last))
@@ -273,6 +288,11 @@ def _fill(desk: Session, package: Session, first: date, last: date, moment: date
     _copy(desk, package, tables[Dispatch], Dispatch.incident_id.in_(open_ids))
     _copy(desk, package, tables[DispatchFeedback], DispatchFeedback.dispatch_id.in_(
         select(Dispatch.id).where(Dispatch.incident_id.in_(open_ids))))
+    notices = field_warnings.threads_to_carry(desk, first, settings_service.desk(desk).zone, moment)
+    warnings = _copy(desk, package, tables[Warning], Warning.id.in_(notices))
+    _copy(desk, package, tables[WarningTarget], WarningTarget.warning_id.in_(notices))
+    _copy(desk, package, tables[WarningAttempt], WarningAttempt.target_id.in_(
+        select(WarningTarget.id).where(WarningTarget.warning_id.in_(notices))))
     package.flush()
     # A fresh audit chain: every copied record's state as it left the desk.
     for entity, model, _label in AUDITED:
@@ -292,7 +312,8 @@ def _fill(desk: Session, package: Session, first: date, last: date, moment: date
                              desk_name=settings["desk_name"], start_date=first, end_date=last,
                              exported_at=moment, exported_by=actor))
     staff = package.query(Staff).count()
-    return PackageReport(out, first, last, staff, days, incidents, tuple(accounts)), states
+    return PackageReport(out, first, last, staff, days, incidents, tuple(accounts),
+                         warnings), states
 
 
 @dataclass(frozen=True)
@@ -402,7 +423,9 @@ def _merge(laptop: Session, desk: Session, actor: str, moment: datetime, name: s
     touched: set[int] = set()
     reported: set[int] = set()  # incidents a merged report belongs to
     ledger = _Ledger.read(desk, line.package)
-    for keyed in (Incident, RegisterEntry, Dispatch, UpwardReport):  # answers go by their dispatch
+    remarks: list[str] = []
+    keyed_models = (Incident, RegisterEntry, Dispatch, UpwardReport, Warning, WarningAttempt)
+    for keyed in keyed_models:  # answers go by their dispatch
         desk_refs.read_ahead(keyed, list(laptop.scalars(select(keyed.uuid))))
     for model in _ORDER:
         for row in laptop.scalars(select(model).order_by(*model.__mapper__.primary_key)):
@@ -413,7 +436,7 @@ def _merge(laptop: Session, desk: Session, actor: str, moment: datetime, name: s
             try:
                 outcome, note = _merge_one(desk, desk_refs, d, model, row, state, key,
                                            ledger.base(line, key), ledger.exported.get(key), line,
-                                           actor, moment)
+                                           actor, moment, remarks)
             except field_rules.Refused as error:
                 refused.append(field_rules.problem(_describe(model, row), error.message))
                 continue
@@ -444,7 +467,7 @@ def _merge(laptop: Session, desk: Session, actor: str, moment: datetime, name: s
                     "值班台在此之后也改过的记录，外勤的版本另存为修订") if line.mode == "fork" else ""
     audit.append(desk, actor=actor, entity="field_merge", entity_id=line.package, action=line.mode,
                  payload={"file": name, "chain": line.count, "counts": counts}, at=moment)
-    return MergeReport(name, counts, conflicts, note)
+    return MergeReport(name, counts, conflicts, note, remarks)
 
 
 BRANCH = "b:"  # a FieldMerge outcome from a copy that left the package's line (a fork)
@@ -489,6 +512,8 @@ _KIND_LABELS: dict[type[Base], str] = {Dispatch: "派单", UpwardReport: "报送
 
 
 def _describe(model: Model, row: Any) -> str:
+    if model in field_warnings.MODELS:
+        return field_warnings.describe(row)
     if isinstance(row, Incident | RegisterEntry):
         return f"「{searchable(str(row.title))[:60]}」"  # a forged title may hold control characters
     return f"{_KIND_LABELS[model]}（编号 {getattr(row, 'uuid', '')[:8]}）"
@@ -518,9 +543,14 @@ def _resolve(desk: Session, model: Model, reference: str | None) -> Any:
 
 def _merge_one(desk: Session, refs: _Refs, d: settings_service.Desk, model: Model, row: Any,
                state: dict[str, Any], key: str, base: str | None, exported: str | None,
-               line: _Line, actor: str, moment: datetime) -> tuple[str, str]:
+               line: _Line, actor: str, moment: datetime, remarks: list[str]) -> tuple[str, str]:
     current = _find(desk, model, key, refs, state)
     entity = _ENTITIES[model]
+    if current is None and model in field_warnings.MODELS:
+        outcome, note, said = field_warnings.add(desk, d, row, state, line.exported_at, actor,
+                                                 moment)
+        remarks += said
+        return outcome, note
     values = _values(desk, model, row, state, actor, moment)
     if current is None:
         admitted, _ = field_rules.admit(desk, d, model, values, None, False, moment)

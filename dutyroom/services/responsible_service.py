@@ -6,6 +6,7 @@ from Excel or CSV is checked whole first, so one bad row rejects the file.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from dutyroom.db.models import ResponsiblePerson
 from dutyroom.domain.errors import FieldError
-from dutyroom.domain.responsible import ResponsibleFields, responsible_errors
+from dutyroom.domain.responsible import ResponsibleFields, probable_typo, responsible_errors
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import Verbatim, sentence
 from dutyroom.services import settings_service
@@ -214,6 +215,10 @@ class ImportPreview:
     rows: list[ImportRow]
     problems: list[Problem]
     columns: dict[str, str]  # field -> header as written in the file
+    # Rows worth a second look that do not stop the import: a village the desk does not have
+    # whose name is close to one it has (domain/responsible.probable_typo). A notice, not an
+    # error, because importing 责任人 is how a desk adds a village, and close names can be real.
+    notices: list[Problem] = dataclasses.field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -303,7 +308,13 @@ def _parse(session: Session, table: Table, source: str) -> ImportPreview:
                     row.fields.backup, "、".join(sorted({v for v, _m in choices}))),
                     row=row.row, column=label.get("backup")))
     problems.sort(key=lambda p: p.row or 0)
-    return ImportPreview(source, rows, problems, {f: str(h) for f, h in label.items()})
+    known_villages = villages_in(session)
+    notices = [Problem(sentence("村(社区)「{0}」不在本镇的村(社区)名单中，可能是「{1}」的笔误；"
+                                "如确为新的村(社区)，可照常导入", row.fields.village, guess),
+                       row=row.row, column=label.get("village"))
+               for row in rows if row.fields is not None
+               for guess in [probable_typo(row.fields.village, known_villages)] if guess]
+    return ImportPreview(source, rows, problems, {f: str(h) for f, h in label.items()}, notices)
 
 
 def preview_file(uow: UnitOfWork, path: Path) -> ImportPreview:

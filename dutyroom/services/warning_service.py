@@ -359,9 +359,10 @@ def _open_notice(session: Session, warning_id: object, moment: datetime) -> Warn
 
 
 def _attempt(session: Session, target: WarningTarget, at: datetime, channel: Channel,
-             outcome: rules.Outcome, via_backup: bool, actor: str) -> None:
+             outcome: rules.Outcome, via_backup: bool, actor: str, moment: datetime) -> None:
     attempt = WarningAttempt(target_id=target.id, at=at, channel=channel.value,
-                             outcome=outcome.value, via_backup=via_backup, by=actor)
+                             outcome=outcome.value, via_backup=via_backup, by=actor,
+                             recorded_at=moment)
     session.add(attempt)
     audit_change(session, attempt, actor, ATTEMPT_ENTITY, "create")
 
@@ -394,7 +395,7 @@ def record_attempt(uow: UnitOfWork, warning_id: int, person_id: int | str, chann
         when = _when(session, row, at, moment)
         outcome = rules.Outcome.ANSWERED if answered else (
             rules.Outcome.SENT if way in rules.ONE_WAY else rules.Outcome.NO_ANSWER)
-        _attempt(session, target, when, way, outcome, via_backup, uow.actor)
+        _attempt(session, target, when, way, outcome, via_backup, uow.actor, moment)
         result = _board(session, row, moment)
         mine = next(t for t in result.targets if t.person_id == target.person_id)
         return Outcome(Relayed(result.warning, mine, result.unreached, result), CHANGED)
@@ -417,7 +418,7 @@ def mark_sent(uow: UnitOfWork, warning_id: int, channel: object, village: str | 
                 WarningTarget.warning_id == row.id).order_by(WarningTarget.id)):
             if target.person_id in reached or (village and target.village != village):
                 continue
-            _attempt(session, target, when, way, rules.Outcome.SENT, False, uow.actor)
+            _attempt(session, target, when, way, rules.Outcome.SENT, False, uow.actor, moment)
             count += 1
         return Outcome(count, CHANGED if count else Changes())
 

@@ -8,6 +8,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -383,9 +384,20 @@ def test_field_export_and_merge(db, tmp_path):
     incident.write_text(json.dumps({"received_at": "2026-07-02T09:00", "title": "外勤接报：桥梁受损",
                                     "category": "accident"}, ensure_ascii=False), encoding="utf-8")
     assert run("incident", "add", "--file", str(incident), "--db", str(package)).returncode == 0
+    assert json.loads(made.stdout)["warnings"] >= 1  # the demo's yellow warning in force went out
+    warning = tmp_path / "warning.json"
+    an_hour_ago = (datetime.now(UTC) - timedelta(hours=1)).isoformat(timespec="minutes")
+    warning.write_text(json.dumps({"issuer": "县气象台", "type": "大风", "colour": "yellow",
+                                   "issued_at": an_hour_ago,
+                                   "villages": ["全镇"]}, ensure_ascii=False), encoding="utf-8")
+    added = json.loads(run("warning", "add", "--file", str(warning), "--db", str(package),
+                           "--json").stdout)
+    person = added["to_reach"][0]["person_id"]
+    assert run("warning", "relay", str(added["id"]), "--person", str(person), "--channel", "phone",
+               "--answered", "--db", str(package)).returncode == 0
     merged = run("field", "merge", str(package), "--db", db, "--json")
     assert merged.returncode == 0, merged.stderr
-    assert json.loads(merged.stdout)["added"] == 1
+    assert json.loads(merged.stdout)["added"] == 3  # the incident, the warning, the call
     twice = run("field", "merge", str(package), "--db", db, "--json")
     assert json.loads(twice.stdout)["added"] == 0
     listed = json.loads(run("incident", "list", "--search", "桥梁", "--db", db, "--json").stdout)

@@ -57,3 +57,19 @@ def test_a_long_list_of_people_runs_onto_more_pages():
     long = monthly_report_pdf(compute(facts(120)), compute(facts(120)), "青山镇", "2026年7月", "")
     assert long.pages > short.pages
     assert "值班员119" in text_of(long.data)
+
+
+def test_the_warning_relay_section_reads_back():
+    from dutyroom.domain.statistics import RelayGroup, RelayTally, warning_stats
+
+    relay = warning_stats([("issue", "red", 1), ("update", "yellow", 1), ("cancel", "yellow", 1)],
+                          [RelayGroup("red", "东村", RelayTally(3, 1, 1, 1, 0)),
+                           RelayGroup("yellow", "西村", RelayTally(2, 2, 0, 0, 0))],
+                          ("东村", "西村"), 2, 1)
+    stats = compute(PeriodFacts(**{**facts().__dict__, "warnings": relay}))
+    text = text_of(monthly_report_pdf(stats, stats, "青山镇", "2026年7月", "").data)
+    text = text.replace(" ", "")  # lines wrap anywhere in Chinese text
+    for words in ("四、预警叫应", "收到预警2条（红色1条、黄色1条），解除通知1条", "需逐人叫应2条",
+                  "全部叫应到位1条", "应叫应5人次", "叫应完成率80.0%", "时限内叫应率60.0%", "东村",
+                  "红色预警", "五、图表"):
+        assert words in text, words

@@ -93,7 +93,8 @@ def test_hand_counted_month(backend, desk):
     assert (stats.spot_checks, stats.spot_within_rule) == (2, 1)
     assert stats.incidents_by_month == {"2026-07": {"事故灾难": 1, "自然灾害": 1}}
     document = statistics_service.as_json(stats)
-    assert document["reports"]["missing"] == 0 and document["warnings"] == {}
+    assert document["reports"]["missing"] == 0 and document["warnings"]["received"] == 0
+    assert document["warnings"]["completion_rate"] is None  # no warnings: nothing came due
     assert document["dispatch"]["not_arrived"] == 1
 
 
@@ -119,7 +120,7 @@ def test_the_period_is_checked_and_the_workbook_has_one_sheet_per_table(backend,
     statistics_service.export_workbook(backend.uow, *JULY, out, at=NOON)
     book = load_workbook(out)
     assert book.sheetnames == ["信息报送", "派单到场", "接班签到", "在岗确认", "上级查岗", "月度事件",
-                               "月度按时率"]
+                               "月度按时率", "预警叫应"]
     rows = [[c.value for c in r] for r in book["信息报送"].iter_rows(min_row=3)]
     assert rows[0] == ["合计", 5, 1, 1, 3, 0, "20.0%"]
     arrivals = [[c.value for c in r] for r in book["派单到场"].iter_rows(min_row=3)]

@@ -150,3 +150,60 @@ def test_import_an_unreadable_file(qtbot, runner, sqlite_backend, tmp_path):
     dialog.load(tmp_path / "gone.xlsx")
     assert "无法导入" in dialog.summary.text()
     assert not dialog.confirm.isEnabled()
+
+
+def _responsible(uow, tmp_path):
+    from dutyroom.services import responsible_service
+
+    path = tmp_path / "责任人.csv"
+    path.write_text("村(社区),岗位,姓名,手机,AB角,备注\n东村,村(社区)书记,张建国,13800000001,李秀英,\n"
+                    "东村,网格员,李秀英,13800000002,张建国,\n东村,山洪预警员,陈大勇,13800000003,李秀英,\n"
+                    "西村,村(社区)书记,王德明,13800000004,,\n", encoding="utf-8")
+    responsible_service.import_file(uow, path)
+    return responsible_service
+
+
+def test_deactivating_an_ab_jiao_names_whose_backup_they_are(window, qtbot, sqlite_backend,
+                                                             tmp_path, monkeypatch):
+    service = _responsible(sqlite_backend.uow, tmp_path)
+    page = _open_contacts(window)
+    page.tabs.setCurrentIndex(page.tabs.indexOf(page.responsible))
+    page.refresh()
+    people = page.responsible
+    asked = []
+    answer = [QMessageBox.StandardButton.No]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answer[0])
+    by_name = {p.name: p for p in service.directory(sqlite_backend.uow).people}
+    people.select_id(by_name["李秀英"].id)
+    qtbot.mouseClick(people.toggle_button, Qt.MouseButton.LeftButton)
+    assert "AB角" in asked[0] and "张建国（东村 村(社区)书记）" in asked[0]
+    assert "陈大勇（东村 山洪预警员）" in asked[0] and "以下 2 人" in asked[0]
+    assert by_name["李秀英"].id in {p.id for p in service.directory(sqlite_backend.uow).people
+                                   if p.active}  # said no: nothing changed
+    people.select_id(by_name["王德明"].id)  # nobody's backup: the plain question
+    qtbot.mouseClick(people.toggle_button, Qt.MouseButton.LeftButton)
+    assert "AB角" not in asked[1]
+    answer[0] = QMessageBox.StandardButton.Yes
+    people.select_id(by_name["李秀英"].id)
+    qtbot.mouseClick(people.toggle_button, Qt.MouseButton.LeftButton)
+    assert not {p.name: p for p in service.directory(sqlite_backend.uow).people}["李秀英"].active
+
+
+def test_an_import_row_with_a_probable_village_typo_is_flagged_but_may_be_imported(
+        window, qtbot, sqlite_backend, tmp_path):
+    from dutyroom.ui.dialogs.import_dialog import CHANGED_ROW, ImportResponsibleDialog
+
+    service = _responsible(sqlite_backend.uow, tmp_path)
+    path = tmp_path / "新增.csv"
+    path.write_text("村(社区),岗位,姓名,手机\n东村社区,网格员,赵强,13800000009\n"
+                    "南村,网格员,孙丽,13800000010\n", encoding="utf-8")
+    dialog = ImportResponsibleDialog(sqlite_backend.uow, window.runner, window)
+    qtbot.addWidget(dialog)
+    dialog.load(path)
+    assert dialog.confirm.isEnabled()  # a notice, not an error
+    assert "可能是「东村」的笔误" in dialog.summary.text() and "1 行请核对" in dialog.summary.text()
+    first, second = dialog.model.records()
+    assert dialog.tint(first) == CHANGED_ROW and dialog.tint(second) is None  # 南村 is new, not 东村
+    qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    assert dialog.imported == 2
+    assert "东村社区" in service.directory(sqlite_backend.uow).villages  # the desk decided

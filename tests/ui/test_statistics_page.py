@@ -82,3 +82,28 @@ def test_the_monthly_report_opens_in_the_preview(main):
     assert page.preview.document.pages >= 1
     assert page.preview.filename == "值班工作月报-20260701-20260731.pdf"
     page.preview.reject()
+
+
+def test_the_warning_tab_shows_the_relay_per_village(main, qtbot, sqlite_backend, tmp_path):
+    from dutyroom.services import responsible_service, warning_service
+    from tests.services.test_warning_services import GOOD, write
+
+    uow = sqlite_backend.uow
+    responsible_service.import_file(uow, write(tmp_path, GOOD))
+    received = datetime(2026, 7, 10, 2, 40, tzinfo=Z)
+    warning = warning_service.add_warning(uow, {
+        "issuer": "县气象台", "type": "暴雨", "colour": "red", "issued_at": "2026-07-10T02:30",
+        "villages": ["东村"]}, now=received).value.warning.id
+    warning_service.record_attempt(uow, warning, "张建国", "phone", True,
+                                   at=received.replace(minute=43), now=received.replace(minute=43))
+    qtbot.keyClick(main, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    page = main.statistics_page
+    page.kind.setCurrentIndex(page.kind.findData("month"))
+    page.first.setDate(QDate(2026, 7, 1))  # the month of 1 July
+    tab = next(i for i in range(page.tabs.count()) if page.tabs.tabText(i) == "预警叫应")
+    page.tabs.setCurrentIndex(tab)
+    rows = {name: t for name, t in page.relay_model.records()}
+    assert (rows["东村"].to_reach, rows["东村"].in_time, rows["东村"].never) == (3, 1, 2)
+    assert rows["合计"] == page.stats.warnings.relay
+    assert "收到预警 1 条（红色 1 条）" in page.relay_label.text()
+    assert "叫应完成率 33.3%" in page.relay_label.text()

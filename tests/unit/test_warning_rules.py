@@ -157,3 +157,18 @@ def test_completion_and_cancellation() -> None:
     for closed in (Status.SUPERSEDED, Status.CANCELLED, Status.EXPIRED):
         with pytest.raises(FieldError, match="不能再记录叫应"):
             check_can_relay(closed)
+
+
+def test_a_notice_s_standing_at_a_past_moment_counts_only_the_notices_received_by_then():
+    from dutyroom.domain.warnings import Action, Status, status_then
+
+    t0 = datetime(2026, 7, 1, 18, 40, tzinfo=UTC)
+    later = [(t0 + timedelta(minutes=30), Action.UPGRADE), (t0 + timedelta(minutes=60), Action.CANCEL)]
+    assert status_then(Action.ISSUE, later, None, t0 + timedelta(minutes=29)) == Status.ACTIVE
+    assert status_then(Action.ISSUE, later, None, t0 + timedelta(minutes=30)) == Status.SUPERSEDED
+    assert status_then(Action.ISSUE, later, None, t0 + timedelta(minutes=61)) == Status.CANCELLED
+    assert status_then(Action.ISSUE, [], t0 + timedelta(hours=1), t0 + timedelta(hours=2)) == \
+        Status.EXPIRED
+    # a cancellation among the arrived notices cancels, whatever came after it
+    assert status_then(Action.ISSUE, [(t0, Action.CANCEL), (t0, Action.UPDATE)], None, t0) == \
+        Status.CANCELLED

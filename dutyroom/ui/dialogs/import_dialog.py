@@ -235,16 +235,19 @@ class ImportResponsibleDialog(FileImportDialog[ImportRow]):
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner,
                  parent: QWidget | None = None) -> None:
         self._problems: dict[int, str] = {}
+        self._notices: dict[int, str] = {}  # rows to check that do not stop the import
         super().__init__(uow, runner, [
             Column(tr("行"), lambda r: r.row),
             *(Column(label, _cell(key)) for key, label in (
                 ("village", tr("村(社区)")), ("role", tr("岗位")), ("name", tr("姓名")),
                 ("mobile", tr("手机")), ("backup", tr("AB角")), ("notes", tr("备注")))),
-            Column(tr("问题"), lambda r: self._problems.get(r.row, "")),
+            Column(tr("问题"), lambda r: self._problems.get(r.row, self._notices.get(r.row, ""))),
         ], parent)
 
     def tint(self, row: ImportRow) -> QColor | None:
-        return BAD_ROW if row.row in self._problems else None
+        if row.row in self._problems:
+            return BAD_ROW
+        return CHANGED_ROW if row.row in self._notices else None
 
     def read(self, path: Path) -> ImportPreview:
         return responsible_service.preview_file(self._uow, path)
@@ -254,8 +257,14 @@ class ImportResponsibleDialog(FileImportDialog[ImportRow]):
 
     def show_preview(self, preview: ImportPreview) -> None:
         self._problems = problems_by_row(preview.problems)
+        self._notices = problems_by_row(preview.notices)
         self.model.set_records(preview.rows)
-        if preview.ok:
+        if preview.ok and preview.notices:
+            self.say(tr("共 {0} 人，没有错误，但有 {1} 行请核对（底色标出）：\n{2}\n"
+                        "核对无误后点击「导入」。").format(
+                len(preview.rows), len(preview.notices),
+                "\n".join(tr_text(p.describe()) for p in preview.notices[:5])))
+        elif preview.ok:
             self.say(tr("共 {0} 人，检查无误。点击「导入」加入责任人名单。").format(len(preview.rows)))
         else:
             self.refuse(preview.problems)

@@ -207,13 +207,15 @@ class RecordList(QWidget):
         if record is None:
             return
         if record.active:
-            answer = QMessageBox.question(
-                self, tr("停用{0}").format(self.noun),
-                tr("停用「{0}」后不再参与排班和派单，历史记录保留。确定停用吗？").format(record.name))
+            answer = QMessageBox.question(self, tr("停用{0}").format(self.noun),
+                                          self.deactivate_question(record))
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self.runner.run(self.set_active, record, not record.active, done=self._after,
                         failed=lambda e: show_error(self, tr("操作未完成"), e))
+
+    def deactivate_question(self, record: Any) -> str:
+        return tr("停用「{0}」后不再参与排班和派单，历史记录保留。确定停用吗？").format(record.name)
 
     def _after(self, outcome: Outcome[Any]) -> None:
         if outcome.changes:
@@ -378,6 +380,19 @@ class ResponsibleList(RecordList):
 
     def set_active(self, record: ResponsibleView, active: bool) -> Outcome[ResponsibleView]:
         return responsible_service.set_person_active(self.uow, record.id, active)
+
+    def deactivate_question(self, record: ResponsibleView) -> str:
+        """Deactivating someone's AB角 leaves that person without a backup on every new
+        warning: the question names whom, so the officer can set another first."""
+        backed = [p for p in self.directory.people if p.active and p.backup_id == record.id]
+        text = tr("停用「{0}」后不再列入新预警的叫应名单，已有的叫应记录保留。").format(record.name)
+        if backed:
+            text += tr("\n\n「{0}」是以下 {1} 人的 AB角：{2}。停用后他们没有可用的 AB角，叫应板上不再"
+                       "提供，请另为他们指定 AB角。").format(
+                record.name, len(backed),
+                tr("、").join(tr("{0}（{1} {2}）").format(p.name, p.village, tr_label(p.role))
+                             for p in backed))
+        return text + tr("\n\n确定停用吗？")
 
     def describe_count(self, shown: int, records: list[ResponsibleView]) -> str:
         active = [r for r in records if r.active]

@@ -376,8 +376,10 @@ class DataPage(Page):
     def _exported(self, outcome: Outcome[PackageReport]) -> None:
         report = outcome.value
         self.field_result.setText(
-            tr("已导出外勤包 {0}：{1}—{2}，人员 {3} 人，值班 {4} 天，未办结事件 {5} 件。").format(
-                   report.out, report.start, report.end, report.staff, report.duty_days, report.incidents)
+            tr("已导出外勤包 {0}：{1}—{2}，人员 {3} 人，值班 {4} 天，未办结事件 {5} 件，"
+               "预警通知 {6} 条。").format(
+                   report.out, report.start, report.end, report.staff, report.duty_days, report.incidents,
+                   report.warnings)
             + " " + (tr("带出的账户：{0}；其他账户未带出。").format(tr("、").join(report.users))
                      if report.users else tr("没有带出任何账户：笔记本上首次打开时须新建管理员。")))
 
@@ -397,6 +399,8 @@ class DataPage(Page):
         if report.conflicts:
             text += (tr(" 以下记录在外勤和值班台都改过，值班台的版本保持有效，外勤的版本已另存为修订（见事件"
                         "的修订记录），请核对：{0}").format(tr('、').join(report.conflicts)))
+        if report.remarks:
+            text += " " + tr("请留意：{0}").format(tr("；").join(tr_text(r) for r in report.remarks))
         self.field_result.setText(text)
         if outcome.changes:
             self.changed.emit(outcome.changes)

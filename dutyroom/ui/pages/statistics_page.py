@@ -37,7 +37,15 @@ from PySide6.QtWidgets import (
 from dutyroom.domain.clock import utc_clock
 from dutyroom.domain.deadlines import KIND_LABELS, DeadlineKind
 from dutyroom.domain.incidents import LEVEL_SHORT, Level
-from dutyroom.domain.statistics import ArrivalTally, PersonTally, Statistics, Tally, rate_text
+from dutyroom.domain.statistics import (
+    ArrivalTally,
+    PersonTally,
+    RelayTally,
+    Statistics,
+    Tally,
+    rate_text,
+)
+from dutyroom.domain.warnings import COLOUR_NAMES
 from dutyroom.services import settings_service, statistics_service
 from dutyroom.services.uow import Changes, UnitOfWork
 from dutyroom.ui.dialogs.pdf_preview import preview_later
@@ -154,10 +162,19 @@ class StatisticsPage(Page):
             Column(tr("姓名"), lambda p: p.name), Column(tr("值班（次）"), lambda p: p.duties),
             Column(tr("应签到"), lambda p: p.sign_ins.due), Column(tr("按时"), lambda p: p.sign_ins.on_time),
             Column(tr("迟签"), lambda p: p.sign_ins.late), Column(tr("未签到"), lambda p: p.sign_ins.missed)])
+        self.relay_model: RecordTableModel[tuple[str, RelayTally]] = RecordTableModel([
+            Column(tr("村(社区)"), lambda r: r[0]), Column(tr("应叫应"), lambda r: r[1].to_reach),
+            Column(tr("时限内应答"), lambda r: r[1].in_time), Column(tr("超时应答"), lambda r: r[1].late),
+            Column(tr("未叫醒"), lambda r: r[1].never), Column(tr("时限未到"), lambda r: r[1].pending),
+            Column(tr("叫应完成率"), lambda r: r[1].completion_rate,
+                   text=lambda r: rate_text(r[1].completion_rate)),
+            Column(tr("时限内叫应率"), lambda r: r[1].on_time_rate,
+                   text=lambda r: rate_text(r[1].on_time_rate))])
         self.tabs.addTab(self._charts_tab(), tr("图表"))
         self.tabs.addTab(table_view(self.report_model, stretch=0), tr("信息报送"))
         self.tabs.addTab(self._arrivals_tab(), tr("派单到场"))
         self.tabs.addTab(self._people_tab(), tr("签到和查岗"))
+        self.tabs.addTab(self._relay_tab(), tr("预警叫应"))
         layout.addWidget(self.tabs, 1)
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
@@ -195,6 +212,16 @@ class StatisticsPage(Page):
         column.addWidget(self.clock_label)
         return holder
 
+    def _relay_tab(self) -> QWidget:
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 8, 0, 0)
+        self.relay_label = QLabel()
+        self.relay_label.setWordWrap(True)
+        column.addWidget(self.relay_label)
+        column.addWidget(table_view(self.relay_model, stretch=0), 1)
+        return holder
+
     # --- the period ---------------------------------------------------------------------
 
     def period(self) -> tuple[date, date]:
@@ -225,7 +252,7 @@ class StatisticsPage(Page):
         if changes is None or changes.settings:
             self.runner.run(settings_service.load_settings, self.uow, done=self._settings,
                             failed=self._failed)
-        if changes is None or changes.incidents or changes.clock or changes.roster:
+        if changes is None or changes.incidents or changes.clock or changes.roster or changes.warnings:
             self.load()
 
     def _settings(self, values: dict[str, Any]) -> None:
@@ -258,7 +285,24 @@ class StatisticsPage(Page):
                                     "{9} 次。").format(
             stats.sign_ins.due, stats.sign_ins.on_time, stats.sign_ins.late, stats.sign_ins.missed,
             p.due, p.on_time, p.late, p.missed, stats.spot_checks, stats.spot_within_rule))
+        self._show_relay(stats)
         self._draw_charts(stats)
+
+    def _show_relay(self, stats: Statistics) -> None:
+        w = stats.warnings
+        colours = tr("、").join(tr("{0} {1} 条").format(tr_label(COLOUR_NAMES.get(c, c)), n)
+                               for c, n in w.by_colour.items())
+        self.relay_label.setText(tr(
+            "收到预警 {0} 条（{1}），解除通知 {2} 条；需逐人叫应 {3} 条，全部叫应到位 {4} 条。"
+            "应叫应 {5} 人次：时限内应答 {6}，超时应答 {7}，未叫醒 {8}，时限未到 {9}；"
+            "叫应完成率 {10}，时限内叫应率 {11}。").format(
+            w.received, colours or tr("无"), w.cancelled, w.with_list, w.complete, w.relay.to_reach,
+            w.relay.in_time, w.relay.late, w.relay.never, w.relay.pending,
+            rate_text(w.relay.completion_rate), rate_text(w.relay.on_time_rate)))
+        rows = list(w.by_village)
+        rows += [(tr("{0}预警").format(tr_label(COLOUR_NAMES.get(c, c))), t)
+                 for c, t in w.relay_by_colour.items()]
+        self.relay_model.set_records([*rows, (tr("合计"), w.relay)] if rows else [])
 
     def _draw_charts(self, stats: Statistics) -> None:
         months = list(stats.incidents_by_month)
