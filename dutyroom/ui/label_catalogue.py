@@ -21,6 +21,7 @@ from dutyroom.domain import (
     incident_rules,
     incidents,
     partner_duty,
+    resources,
     roles,
     roster,
     settings,
@@ -53,6 +54,7 @@ TABLES: list[Mapping[object, str] | Iterable[str]] = [
     warnings.COLOUR_LABELS, warnings.ACTION_LABELS, warnings.CHANNEL_LABELS,
     warnings.OUTCOME_LABELS, warnings.ROW_STATE_LABELS, warnings.STATUS_LABELS,
     warnings.WARNING_TYPES, warnings.DEFAULT_ROLES, [warnings.TOWN],
+    resources.KIND_LABELS, resources.QUANTITY_LABELS,
 ]
 
 
