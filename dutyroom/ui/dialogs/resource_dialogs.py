@@ -7,12 +7,13 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from dutyroom.domain.resources import ALL_SUBTYPES, KIND_LABELS, ResourceKind
 from dutyroom.services import resource_service
 from dutyroom.services.resource_service import ImportPreview, ImportRow, ResourceView
 from dutyroom.services.uow import Outcome, UnitOfWork
+from dutyroom.ui.dialogs.contact_dialogs import _line
 from dutyroom.ui.dialogs.import_dialog import BAD_ROW, CHANGED_ROW, FileImportDialog, problems_by_row
 from dutyroom.ui.dialogs.record_dialog import RecordDialog, Save, combo_box
 from dutyroom.ui.i18n import tr, tr_label
@@ -23,13 +24,6 @@ RESOURCES_HELP = tr("表头需包含：类型（队伍 / 物资 / 避难场所�
                     "位置、负责人、电话、适用子类（多个用、分隔）；可选：备注。"
                     "支持 .xlsx 和 .csv（UTF-8 或 GBK）。"
                     "与通讯录中类型、名称、位置都相同的资源按文件更新；任何一行有误则整个文件不导入。")
-
-
-def _line(text: str = "", placeholder: str = "", max_length: int = 64) -> QLineEdit:
-    widget = QLineEdit(text)
-    widget.setPlaceholderText(placeholder)
-    widget.setMaxLength(max_length)
-    return widget
 
 
 class ResourceDialog(RecordDialog):
