@@ -169,3 +169,19 @@ def test_the_demo_town_has_its_teams_stocks_and_shelters(backend):
     names = {r.name for r in listed}
     assert {"青山镇民兵应急分队", "冲锋舟", "救生衣", "青山镇中心学校", "东岭村文化礼堂"} <= names
     assert "冲锋舟" in {r.name for r in resource_service.for_subtype(backend.uow, "山洪")}
+
+
+@pytest.mark.parametrize(("name", "data", "words"), [
+    ("renamed.xlsx", "这其实是一个文本文件".encode(), "renamed.xlsx"),
+    ("nul.csv", ("类型,名称,数量或容量,位置,负责人,电话,适用子类\n"
+                 "物资,沙\x00袋,3000,仓库,范立新,13707310109,山洪\n").encode(), "第 2 行"),
+    ("latin.csv", bytes(range(128, 256)) * 4, "latin.csv"),
+], ids=["not-a-zip", "nul", "no-encoding"])
+def test_a_hostile_file_is_refused_in_chinese_and_saves_nothing(backend, tmp_path, name, data, words):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputError) as caught:
+        resource_service.import_file(backend.uow, path)
+    said = str(caught.value)
+    assert words in said and "Traceback" not in said and any("\u4e00" <= c <= "\u9fff" for c in said)
+    assert resource_service.list_resources(backend.uow) == []
