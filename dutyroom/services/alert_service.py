@@ -162,7 +162,8 @@ def task_items(session: Session, ctx: Desk, today: date) -> list[TimedItem]:
         if late:  # due at the desk's own 报备 date, gone once every roster is in
             items.append(TimedItem(
                 f"{LATE_ROSTERS}/{first}", LATE_ROSTERS, LATE_ROSTER_LABEL,
-                sentence("{0}：{1}", subject, joined([Verbatim(name) for name in late], "、")), 0,
+                sentence("{0}（{1:%m月%d日}—{2:%m月%d日}）：{3}", holiday, first, last,
+                         joined([Verbatim(name) for name in late], "、")), 0,
                 "partner", due, due, None, day_start(last + timedelta(days=1), ctx.zone), first))
     daily = daily_report.rules_from_settings(ctx.values)
     near = today - timedelta(days=1), today + timedelta(days=1)
