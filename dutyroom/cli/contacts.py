@@ -1,6 +1,7 @@
 """`dutyroom contacts import|on-duty`: the desk's other directories — the villages'
 responsible people (基层责任人), partner departments' duty rosters (值班备勤表), the 职责分工
-table — and whom to call at each department at a moment."""
+table, the teams, supplies and shelters (应急资源) — and whom to call at each department at
+a moment."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 from dutyroom.cli.base import EXIT_OK, Context, desk_zone, handles, render_table
 from dutyroom.cli.parsing import actions
 
-KINDS = ("responsible", "roster", "duties")
+KINDS = ("responsible", "roster", "duties", "resources")
 
 
 def wire_contacts(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
@@ -18,7 +19,7 @@ def wire_contacts(parser: argparse.ArgumentParser, common: argparse.ArgumentPars
     importing = contacts.add_parser(
         "import", parents=[common],
         help="从 .xlsx 或 .csv 导入基层责任人（responsible）、联动单位值班备勤表（roster，须 --department）"
-             "或职责分工（duties）")
+             "、职责分工（duties）或应急队伍、物资、避难场所（resources）")
     importing.add_argument("--kind", required=True, choices=KINDS)
     importing.add_argument("file", metavar="FILE")
     importing.add_argument("--department", metavar="NAME", help="值班备勤表所属的联动单位")
@@ -31,7 +32,12 @@ def wire_contacts(parser: argparse.ArgumentParser, common: argparse.ArgumentPars
 
 
 def import_contacts(ctx: Context) -> int:
-    from dutyroom.services import partner_duty_service, responsibility_service, responsible_service
+    from dutyroom.services import (
+        partner_duty_service,
+        resource_service,
+        responsibility_service,
+        responsible_service,
+    )
     from dutyroom.services.errors import InputError
 
     uow, path = ctx.open().uow, Path(ctx.args.file)
@@ -43,9 +49,12 @@ def import_contacts(ctx: Context) -> int:
             raise InputError.simple("导入值班备勤表须用 --department 指明联动单位", "department")
         count = partner_duty_service.import_roster_file(uow, ctx.args.department, path).value
         message = f"已导入{ctx.args.department}值班备勤表 {count} 天"
-    else:
+    elif ctx.args.kind == "duties":
         count = responsibility_service.import_duties_file(uow, path).value
         message = f"已导入职责分工 {count} 条"
+    else:
+        count = resource_service.import_file(uow, path).value
+        message = f"已导入应急资源 {count} 条"
     ctx.out.emit({"imported": count}, lambda: message)
     return EXIT_OK
 

@@ -210,6 +210,34 @@ class Responsibility(Base):
                 "support_ids": self.support_ids}
 
 
+class Resource(Versioned, Base):
+    """An 应急资源: a team, a stock of supplies or a shelter, with its keeper's phone and the
+    incident subtypes it serves (joined by 、)."""
+
+    __tablename__ = "resources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10), index=True)
+    name: Mapped[str] = mapped_column(String(64), index=True)
+    quantity: Mapped[int | None] = mapped_column(Integer)
+    unit: Mapped[str] = mapped_column(String(8), default="")
+    location: Mapped[str] = mapped_column(String(128), default="")
+    keeper: Mapped[str] = mapped_column(String(32))
+    phone: Mapped[str] = mapped_column(String(32))
+    subtypes: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    def snapshot(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind, "name": self.name, "quantity": self.quantity, "unit": self.unit,
+            "location": self.location, "keeper": self.keeper, "phone": self.phone,
+            "subtypes": self.subtypes, "notes": self.notes, "active": self.active,
+        }
+
+
 class User(Base):
     __tablename__ = "users"
 

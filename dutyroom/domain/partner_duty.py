@@ -10,7 +10,7 @@ is taken to run like the desk's own, from the handover time to the next day's.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from dutyroom.domain.contacts import NAME_MAX, clean_text, normalize_mobile
@@ -132,8 +132,21 @@ def _leader(leader: object, leader_mobile: object) -> dict[str, str]:
     return {"leader": name, "leader_mobile": mobile}
 
 
+# What 今日值班 calls the reminder, and the holiday 报备 list's line.
+LATE_ROSTER_LABEL = "联动单位值班备勤表未报"
+
+
+def roster_expected(first_line: bool, has_reported: bool) -> bool:
+    """Who must send a 值班备勤表 before a holiday: a first-line unit (on site within 30
+    minutes, day and night) and any unit that has sent one before (the desk relies on it);
+    the others are reached on their 24-hour phone."""
+    return first_line or has_reported
+
+
 def missing_rosters(departments: list[str], covered: dict[str, set[date]],
-                    days: list[date]) -> list[str]:
-    """The departments whose 值班备勤表 does not cover every day of `days` (a holiday):
-    a reminder on 今日值班 once the desk's own 报备 date has come."""
-    return [name for name in departments if not set(days) <= covered.get(name, set())]
+                    first: date, last: date) -> list[str]:
+    """The departments whose 值班备勤表 does not cover every day from `first` to `last` (a
+    holiday): a reminder on 今日值班 once the desk's own 报备 date has come, and a line in
+    the holiday 报备 list."""
+    days = {first + timedelta(days=n) for n in range((last - first).days + 1)}
+    return [name for name in departments if not days <= covered.get(name, set())]

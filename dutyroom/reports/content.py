@@ -77,6 +77,7 @@ class RotaSheet:
     title: str  # e.g. 2026年10月 or 国庆节
     desk_phone: str
     days: tuple[RotaDay, ...]
+    late_rosters: tuple[str, ...] = ()  # partner departments whose holiday roster is not in
 
 
 @dataclass(frozen=True)

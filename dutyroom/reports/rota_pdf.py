@@ -139,6 +139,8 @@ def rota_list_pdf(sheet: RotaSheet, printed: str) -> Document:
                          width=width),
             layout.spacer(4),
             layout.text("值班人员 24 小时保持通讯畅通；带班领导在岗带班，值班员在值班室值守。", st.small),
+            *([layout.text("联动单位值班备勤表尚未报来：" + "、".join(sheet.late_rosters), st.small)]
+              if sheet.late_rosters else []),
             layout.spacer(6),
             layout.signatures(("填报人", "审核人"), st, width),
         ]

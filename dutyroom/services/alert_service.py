@@ -19,8 +19,14 @@ from dutyroom.domain import calendar, daily_report, duty_clock
 from dutyroom.domain.clock import day_start
 from dutyroom.domain.deadlines import ALERT_STATE_LABELS, KIND_LABELS, AlertState, DeadlineKind
 from dutyroom.domain.duty_clock import TASK_LABELS, TaskKind, TimedItem
+from dutyroom.domain.partner_duty import LATE_ROSTER_LABEL
 from dutyroom.domain.text import Verbatim, joined, sentence
-from dutyroom.services import incident_records, settings_service, warning_service
+from dutyroom.services import (
+    incident_records,
+    partner_duty_service,
+    settings_service,
+    warning_service,
+)
 from dutyroom.services.clock_service import (
     PRESENCE,
     SHIFT,
@@ -36,6 +42,7 @@ from dutyroom.services.uow import UnitOfWork
 
 # A holiday's rota report shows two days before it is due: it takes time to prepare.
 TASK_NOTICE = timedelta(days=2)
+LATE_ROSTERS = "partner_roster"  # partner departments' rosters not in by the desk's 报备 date
 
 
 @dataclass(frozen=True)
@@ -151,6 +158,13 @@ def task_items(session: Session, ctx: Desk, today: date) -> list[TimedItem]:
                                TASK_LABELS[TaskKind.ROTA_REPORT], subject, 0, "task",
                                due - TASK_NOTICE, due, done.get((TaskKind.ROTA_REPORT.value, first)),
                                day_start(last + timedelta(days=1), ctx.zone), first))
+        late = partner_duty_service.late_rosters_in(session, first, last)
+        if late:  # due at the desk's own 报备 date, gone once every roster is in
+            items.append(TimedItem(
+                f"{LATE_ROSTERS}/{first}", LATE_ROSTERS, LATE_ROSTER_LABEL,
+                sentence("{0}（{1:%m月%d日}—{2:%m月%d日}）：{3}", holiday, first, last,
+                         joined([Verbatim(name) for name in late], "、")), 0,
+                "partner", due, due, None, day_start(last + timedelta(days=1), ctx.zone), first))
     daily = daily_report.rules_from_settings(ctx.values)
     near = today - timedelta(days=1), today + timedelta(days=1)
     periods = periods_by_day(session, *near)

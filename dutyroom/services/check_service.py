@@ -41,6 +41,7 @@ from dutyroom.db.models import (
     PartnerDuty,
     PlaybookTick,
     RegisterEntry,
+    Resource,
     Responsibility,
     ResponsiblePerson,
     RosterChange,
@@ -77,7 +78,7 @@ AUDITED = (
     ("responsible", ResponsiblePerson, "责任人"), ("warning", Warning, "预警"),
     ("warning_attempt", WarningAttempt, "叫应记录"),
     ("partner_duty", PartnerDuty, "联动单位值班备勤表"), ("responsibility", Responsibility, "职责分工"),
-    ("playbook_tick", PlaybookTick, "处置要点"),
+    ("playbook_tick", PlaybookTick, "处置要点"), ("resource", Resource, "应急资源"),
     ("handover", Handover, "交接班记录"), ("daily_report", DailyReportRow, "值班日报"),
 )
 _READ_ERRORS = (SQLAlchemyError, ServiceError, sqlite3.Error, ValueError, TypeError, KeyError,

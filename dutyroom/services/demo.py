@@ -19,6 +19,7 @@ from dutyroom.domain.calendar import days_between
 from dutyroom.domain.contacts import validate_department, validate_staff
 from dutyroom.domain.partner_duty import RosterEntry
 from dutyroom.domain.playbooks import steps_for
+from dutyroom.domain.resources import validate_resource
 from dutyroom.domain.responsibilities import DEFAULT_DUTIES, DutyLine
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import sentence
@@ -32,6 +33,7 @@ from dutyroom.services import (
     partner_duty_service,
     playbook_service,
     register_service,
+    resource_service,
     responsibility_service,
     roster_service,
     settings_service,
@@ -88,6 +90,26 @@ DEPARTMENTS = [
     ("中国移动青山营业部", "0731-86210086", "崔浩", "13707310120", "经理", False),
 ]
 
+# The town's 应急资源 (kind, name, amount, where, keeper, phone, subtypes served).
+RESOURCES = [
+    ("队伍", "青山镇民兵应急分队", "30 人", "镇武装部", "张明远", "13907311002",
+     "山洪、地质灾害、森林火情、溺水、水旱灾害"),
+    ("队伍", "青山镇半专业森林消防队", "15 人", "镇林业站", "邱建平", "13707310121",
+     "森林火情、森林草原火灾"),
+    ("队伍", "青山卫生院医疗救护队", "8 人", "青山镇卫生院", "程慧", "13707310107",
+     "食物中毒、道路交通事故、危化品泄漏、火灾"),
+    ("物资", "编织袋（防汛沙袋）", "3000 条", "镇防汛物资仓库（镇政府后院）", "范立新", "13707310109",
+     "山洪、水旱灾害、地质灾害"),
+    ("物资", "救生衣", "120 件", "镇防汛物资仓库（镇政府后院）", "范立新", "13707310109",
+     "山洪、溺水、水旱灾害"),
+    ("物资", "冲锋舟", "2 艘", "青山水库管理站", "龚德明", "0731-86210238", "山洪、溺水、水旱灾害"),
+    ("物资", "风力灭火机", "12 台", "镇林业站", "邱建平", "13707310121", "森林火情、森林草原火灾"),
+    ("避难场所", "青山镇中心学校", "800 人", "青山镇学府路 8 号", "刘文军", "0731-86210301",
+     "山洪、地质灾害、地震灾害、水旱灾害、气象灾害"),
+    ("避难场所", "东岭村文化礼堂", "200 人", "东岭村村委会旁", "何建华", "0731-86210412",
+     "山洪、地质灾害、地震灾害、气象灾害"),
+]
+
 # The people partner departments put on their own duty (their 值班备勤表), three each.
 PARTNER_ON_DUTY = ("刘建华", "陈志勇", "杨小军", "黄伟", "赵磊", "周敏", "吴刚", "徐平", "孙浩",
                    "马强", "朱丽", "胡军", "郭涛", "何勇", "高峰", "林涛", "罗敏", "郑凯",
@@ -137,7 +159,7 @@ def seed_demo(uow: UnitOfWork, now: datetime | None = None) -> Outcome[DemoRepor
     return Outcome(DemoReport(report.staff, report.departments, duties, incidents),
                    Changes(staff=True, departments=True, settings=True, roster=True,
                            incidents=True, register=True, clock=True, responsible=True,
-                           warnings=True))
+                           warnings=True, resources=True))
 
 
 def _seed_partner_rosters(uow: UnitOfWork, start: date, end: date) -> None:
@@ -269,7 +291,11 @@ def _seed_people(uow: UnitOfWork) -> Outcome[DemoReport]:
             department_service.insert_department(session, unit, uow.actor)
         responsibility_service.store_lines(session, (DutyLine(*line) for line in DEFAULT_DUTIES),
                                            uow.actor)
+        resource_service.store_many(session, [validate_resource(
+            kind=kind, name=name, quantity=amount, location=where, keeper=keeper, phone=phone,
+            subtypes=subtypes) for kind, name, amount, where, keeper, phone, subtypes in RESOURCES],
+            uow.actor)
         settings_service.write_settings(
             session, {"unit_name": UNIT_NAME, "demo_data": True}, uow.actor)
         return Outcome(DemoReport(people, len(DEPARTMENTS)),
-                       Changes(staff=True, departments=True, settings=True))
+                       Changes(staff=True, departments=True, settings=True, resources=True))

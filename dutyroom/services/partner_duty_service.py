@@ -227,6 +227,21 @@ def store_rosters(uow: UnitOfWork, rosters: Mapping[str, Iterable[RosterEntry]],
 # --- whom to call --------------------------------------------------------------------------
 
 
+def late_rosters_in(session: Session, first: date, last: date) -> list[str]:
+    """The departments in use that are expected to send a 值班备勤表 and whose roster does
+    not cover every day of the holiday `first`–`last`, in the directory's order."""
+    reported = set(session.scalars(select(PartnerDuty.department_id).distinct()))
+    expected = {row.id: row.name for row in session.scalars(
+        select(Department).where(Department.active.is_(True)).order_by(Department.id))
+        if partner_duty.roster_expected(row.first_line, row.id in reported)}
+    covered: dict[str, set[date]] = {name: set() for name in expected.values()}
+    for department_id, day in session.execute(select(PartnerDuty.department_id, PartnerDuty.duty_date)
+                                              .where(PartnerDuty.duty_date.between(first, last))):
+        if department_id in expected:
+            covered[expected[department_id]].add(day)
+    return partner_duty.missing_rosters(list(expected.values()), covered, first, last)
+
+
 def _phones(row: Department) -> PartnerPhones:
     return PartnerPhones(office_phone=row.office_phone, duty_phone=row.duty_phone,
                          liaison_name=row.liaison_name, liaison_mobile=row.liaison_mobile)

@@ -25,6 +25,7 @@ from dutyroom.db.models import Staff
 from dutyroom.domain import calendar, roster
 from dutyroom.domain.calendar import DayInfo, DayKind
 from dutyroom.domain.clock import minute_text
+from dutyroom.domain.duty_clock import holiday_blocks
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.hygiene import FIRST_YEAR, LAST_YEAR, check_text, text_problem
 from dutyroom.domain.roles import Permission
@@ -33,7 +34,7 @@ from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
 from dutyroom.formats.spreadsheet_cells import append_text_row, csv_row
 from dutyroom.reports.content import Document, Duty, RotaDay, RotaSheet
-from dutyroom.services import roster_calendar, roster_service
+from dutyroom.services import partner_duty_service, roster_calendar, roster_service
 from dutyroom.services.errors import InputError, Problem, file_error
 from dutyroom.services.import_export import read_table
 from dutyroom.services.records import utc_now
@@ -79,6 +80,9 @@ def rota_sheet(uow: UnitOfWork, start: date, end: date) -> RotaSheet:
         settings = load_settings_in(session)
         positions = {staff_id: position for staff_id, position in
                      session.execute(select(Staff.id, Staff.position))}
+        late: dict[str, None] = {}  # the holiday 报备 list names the rosters not yet in
+        for first, last in holiday_blocks(d.info for d in view.days):
+            late.update(dict.fromkeys(partner_duty_service.late_rosters_in(session, first, last)))
     days = tuple(RotaDay(
         d.info.day, d.info.kind.value, d.info.name, d.periods,
         tuple(Duty(seat.tier.label, d.slots[seat].name, d.slots[seat].mobile,
@@ -88,7 +92,8 @@ def rota_sheet(uow: UnitOfWork, start: date, end: date) -> RotaSheet:
     names = {d.info.name for d in view.days}
     holiday = all(d.info.kind == DayKind.HOLIDAY for d in view.days) and len(names) == 1 and "" not in names
     title = f"{start.year}年{names.pop()}假期" if holiday else period_title(start, end)
-    return RotaSheet(settings["unit_name"], settings["desk_name"], title, settings["desk_phone"], days)
+    return RotaSheet(settings["unit_name"], settings["desk_name"], title, settings["desk_phone"], days,
+                     tuple(late))
 
 
 def rota_document(uow: UnitOfWork, start: date, end: date, layout: str = "grid",

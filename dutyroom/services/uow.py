@@ -49,11 +49,12 @@ class Changes:
     handover: bool = False  # handover records
     responsible: bool = False  # the 基层责任人 directory
     warnings: bool = False  # early warnings and their relay (叫应)
+    resources: bool = False  # the 应急资源 directory (teams, supplies, shelters)
 
     def __bool__(self) -> bool:
         return (self.staff or self.departments or self.settings or self.roster
                 or self.incidents or self.register or self.clock or self.handover
-                or self.responsible or self.warnings)
+                or self.responsible or self.warnings or self.resources)
 
     def __or__(self, other: Changes) -> Changes:
         """Both sets of changes, for a page that missed several while it was hidden."""

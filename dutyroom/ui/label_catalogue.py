@@ -21,6 +21,7 @@ from dutyroom.domain import (
     incident_rules,
     incidents,
     partner_duty,
+    resources,
     roles,
     roster,
     settings,
@@ -43,7 +44,7 @@ TABLES: list[Mapping[object, str] | Iterable[str]] = [
     duty_clock.TASK_LABELS, daily_report.PARAGRAPH_TITLES,
     incident_rules.REGISTER_LABELS, [u for u in register_service.URGENCIES if u],
     incident_rules.FEEDBACK_LABELS,
-    partner_duty.SOURCE_LABELS, partner_duty.CALLEE_ROLES,
+    partner_duty.SOURCE_LABELS, partner_duty.CALLEE_ROLES, [partner_duty.LATE_ROSTER_LABEL],
     roster.LEAVE_LABELS, roster.CHANGE_LABELS,
     duty_clock.SPOT_CHANNEL_LABELS, duty_clock.SPOT_OUTCOME_LABELS,
     backup_service.LABELS, field_service.OUTCOME_LABELS,
@@ -53,6 +54,7 @@ TABLES: list[Mapping[object, str] | Iterable[str]] = [
     warnings.COLOUR_LABELS, warnings.ACTION_LABELS, warnings.CHANNEL_LABELS,
     warnings.OUTCOME_LABELS, warnings.ROW_STATE_LABELS, warnings.STATUS_LABELS,
     warnings.WARNING_TYPES, warnings.DEFAULT_ROLES, [warnings.TOWN],
+    resources.KIND_LABELS, resources.QUANTITY_LABELS,
 ]
 
 

@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self.today.changed.connect(self._changed)
         self.today.open_incident.connect(self.open_incident)
         self.today.open_warning.connect(self.open_warning)
+        self.today.open_partners.connect(self.open_partners)
         self.today.wants_rota.connect(self.plan_rota)
         # The other pages are built when first opened: building all seven made every start
         # wait for pages the officer may not open that shift.
@@ -356,6 +357,11 @@ class MainWindow(QMainWindow):
     def open_warning(self, warning_id: int) -> None:
         self.show_page(WARNINGS)
         self.warnings.open_warning(warning_id)
+
+    def open_partners(self) -> None:
+        """通讯录 → 联动单位, where a department's 值班备勤表 is entered or imported."""
+        self.show_page(CONTACTS)
+        self.contacts.tabs.setCurrentWidget(self.contacts.departments)
 
     def _show_alerts(self, watch: Watch) -> None:
         self.alert_banner.show_watch(watch)

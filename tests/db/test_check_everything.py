@@ -100,8 +100,8 @@ TAMPERING = {
 def test_every_audited_table_has_a_tampering_case():
     covered = set(TAMPERING) | {"department", "user", "upward_report", "dispatch",
                                 "dispatch_feedback", "register_entry", "handover",
-                                "partner_duty", "responsibility", "playbook_tick"}
-    assert covered == {entity for entity, _, _ in AUDITED}  # (these ten: tests elsewhere)
+                                "partner_duty", "responsibility", "playbook_tick", "resource"}
+    assert covered == {entity for entity, _, _ in AUDITED}  # (these eleven: tests elsewhere)
     audited_tables = {model.__tablename__ for _, model, _ in AUDITED}
     bookkeeping = {"audit_entries", "field_packages", "field_baselines", "field_merges",
                    "field_exports", "field_export_entries", "field_line_hashes", "desk_identity",

@@ -312,6 +312,10 @@ def page_states(window: Any) -> Iterator[str]:
     window.log.tabs.setCurrentIndex(0)
     window.log.incident_view.selectRow(1)
     yield "log"
+    window.log.incident_view.selectRow(0)  # the landslide: the resources tagged 地质灾害
+    window.log.incident_text.scrollToAnchor("resources")
+    yield "log-resources"
+    window.log.incident_view.selectRow(1)
     window.log.use_dates.setChecked(True)
     yield "log-dates"
     window.log.use_dates.setChecked(False)
@@ -336,6 +340,8 @@ def page_states(window: Any) -> Iterator[str]:
     yield "contacts-responsible"
     window.contacts.tabs.setCurrentIndex(3)
     yield "contacts-duties"
+    window.contacts.tabs.setCurrentIndex(4)
+    yield "contacts-resources"
     window.contacts.tabs.setCurrentIndex(0)
     window.show_page(SETTINGS)
     yield "settings"
@@ -374,6 +380,7 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
         incident_service,
         incident_views,
         register_service,
+        resource_service,
         responsibility_service,
         responsible_service,
         staff_service,
@@ -404,6 +411,7 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
     from dutyroom.ui.dialogs.partner_dialogs import DutyDialog, PartnerRosterDialog
     from dutyroom.ui.dialogs.pdf_preview import PdfPreview
     from dutyroom.ui.dialogs.range_dialog import RangeDialog
+    from dutyroom.ui.dialogs.resource_dialogs import ImportResourcesDialog, ResourceDialog
     from dutyroom.ui.dialogs.roster_dialogs import (
         ChangesDialog,
         GenerateDialog,
@@ -443,6 +451,19 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
     responsible_file.write_text("村(社区),岗位,姓名,手机,AB角,备注\n青山村,网格员,刘洋,13907319999,王大,\n"
                                 "石门村,组长,孙悦,13907319998,,\n,网格员,赵六,1390731999,,\n",
                                 encoding="utf-8")
+
+    resources = resource_service.list_resources(uow)
+    resources_file = folder / "应急资源.csv"
+    resources_file.write_text("类型,名称,数量或容量,位置,负责人,电话,适用子类\n"
+                              "物资,救生衣,150 件,镇防汛物资仓库（镇政府后院）,范立新,13707310109,"
+                              "溺水、山洪\n"
+                              "队伍,青山镇蓝天救援队,25 人,青山镇综合服务中心,黎明,13707310188,溺水\n"
+                              "物资,沙袋,很多,仓库,范立新,电话,沉船\n", encoding="utf-8")
+
+    def resources_import() -> Any:
+        dialog = ImportResourcesDialog(uow, runner, window)
+        dialog.load(resources_file)
+        return dialog
 
     def responsible_import() -> Any:
         dialog = ImportResponsibleDialog(uow, runner, window)
@@ -511,6 +532,8 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
     yield "responsible", lambda: ResponsibleDialog(runner, nothing, directory, directory.people[1],
                                                    window)
     yield "responsible-import", responsible_import
+    yield "resource", lambda: ResourceDialog(runner, nothing, resources[0], window)
+    yield "resource-import", resources_import
     yield "warning-new", lambda: WarningDialog(runner, nothing, directory.villages, zone,
                                                datetime.now(UTC), parent=window)
     yield "warning-follow-up", lambda: WarningDialog(runner, nothing, directory.villages, zone,

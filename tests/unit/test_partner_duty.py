@@ -15,7 +15,9 @@ from dutyroom.domain.partner_duty import (
     OfficeHours,
     PartnerPhones,
     RosterEntry,
+    missing_rosters,
     roster_entry,
+    roster_expected,
     whom_to_call,
 )
 
@@ -124,3 +126,24 @@ def test_the_office_is_never_rung_outside_working_days(local, office, p, entry):
     assert CallSource.OFFICE not in [c.source for c in calls]
     if entry is not None:
         assert calls[0].person == entry.person and calls[0].phone == entry.mobile
+
+
+def test_who_is_expected_to_send_a_holiday_roster():
+    assert roster_expected(True, False) and roster_expected(False, True) and roster_expected(True, True)
+    assert not roster_expected(False, False)
+
+
+@given(covered=st.dictionaries(st.sampled_from(["消防", "水司", "供电"]),
+                               st.sets(st.dates(date(2026, 12, 28), date(2027, 1, 6)))),
+       first=st.dates(date(2026, 12, 30), date(2027, 1, 2)), length=st.integers(0, 3))
+def test_a_roster_is_missing_unless_it_covers_every_holiday_day(covered, first, length):
+    last = first + timedelta(days=length)
+    names = ["消防", "水司", "供电"]
+    late = missing_rosters(names, covered, first, last)
+    for name in names:  # day by day, the other way round
+        day, whole = first, True
+        while day <= last:
+            whole = whole and day in covered.get(name, set())
+            day += timedelta(days=1)
+        assert (name in late) == (not whole)
+    assert late == [n for n in names if n in late]  # in the directory's order

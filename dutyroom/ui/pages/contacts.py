@@ -1,4 +1,5 @@
-"""通讯录: the people on the rota and the partner departments, searchable as you type."""
+"""通讯录: the people on the rota, the partner departments, the villages' responsible people,
+the 职责分工 table and the 应急资源 (teams, supplies, shelters), searchable as you type."""
 
 from __future__ import annotations
 
@@ -25,14 +26,17 @@ from PySide6.QtWidgets import (
 )
 
 from dutyroom.domain.incidents import Category
+from dutyroom.domain.resources import KIND_LABELS, ResourceKind
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
     department_service,
+    resource_service,
     responsibility_service,
     responsible_service,
     staff_service,
 )
 from dutyroom.services.department_service import DepartmentView
+from dutyroom.services.resource_service import ResourceView
 from dutyroom.services.responsibility_service import DutyView
 from dutyroom.services.responsible_service import ResponsibleView
 from dutyroom.services.staff_service import StaffView
@@ -40,6 +44,7 @@ from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.ui.dialogs.contact_dialogs import DepartmentDialog, ResponsibleDialog, StaffDialog
 from dutyroom.ui.dialogs.import_dialog import ImportResponsibleDialog, ImportStaffDialog
 from dutyroom.ui.dialogs.partner_dialogs import DutyDialog, PartnerRosterDialog
+from dutyroom.ui.dialogs.resource_dialogs import ImportResourcesDialog, ResourceDialog
 from dutyroom.ui.i18n import tr, tr_label
 from dutyroom.ui.icons import icon
 from dutyroom.ui.pages.base import Page
@@ -137,6 +142,9 @@ class RecordList(QWidget):
     def set_active(self, record: Any, active: bool) -> Outcome[Any]:
         raise NotImplementedError
 
+    def deactivate_question(self, record: Any) -> str:
+        return tr("停用「{0}」后不再参与排班和派单，历史记录保留。确定停用吗？").format(record.name)
+
     def describe_count(self, shown: int, records: list[Any]) -> str:
         active = sum(1 for r in records if r.active)
         return tr("显示 {0} 条，共 {1} 条（启用 {2}）").format(shown, len(records), active)
@@ -213,9 +221,6 @@ class RecordList(QWidget):
                 return
         self.runner.run(self.set_active, record, not record.active, done=self._after,
                         failed=lambda e: show_error(self, tr("操作未完成"), e))
-
-    def deactivate_question(self, record: Any) -> str:
-        return tr("停用「{0}」后不再参与排班和派单，历史记录保留。确定停用吗？").format(record.name)
 
     def _after(self, outcome: Outcome[Any]) -> None:
         if outcome.changes:
@@ -405,6 +410,76 @@ class ResponsibleList(RecordList):
             QMessageBox.information(self, tr("导入完成"), tr("已导入 {0} 名责任人。").format(dialog.imported))
             self.changed.emit(Changes(responsible=True))
             self.refresh()
+RESOURCE_COLUMNS: list[Column[ResourceView]] = [
+    Column(tr("类型"), lambda r: list(ResourceKind).index(r.kind),
+           text=lambda r: tr_label(r.kind_label)),
+    Column(tr("名称"), lambda r: r.name),
+    Column(tr("数量或容量"), lambda r: r.quantity if r.quantity is not None else -1,
+           text=lambda r: r.amount),
+    Column(tr("位置"), lambda r: r.location),
+    Column(tr("负责人"), lambda r: r.keeper),
+    Column(tr("电话"), lambda r: r.phone),
+    Column(tr("状态"), lambda r: not r.active, text=lambda r: tr("在用") if r.active else tr("已停用")),
+    Column(tr("适用子类"), lambda r: tr("、").join(tr_label(s) for s in r.subtypes)),
+]
+
+
+class ResourceList(RecordList):
+    """应急资源: teams, supplies and shelters with their keepers' phones, each tagged with the
+    incident subtypes it serves (an incident of that subtype lists it)."""
+
+    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner) -> None:
+        super().__init__(runner, RESOURCE_COLUMNS, tr("资源"),
+                         tr("搜索名称、位置、负责人、电话、子类…（Ctrl+F）"))
+        self.uow = uow
+        self.kind = QComboBox()
+        self.kind.addItem(tr("全部类型"), None)
+        for value in ResourceKind:
+            self.kind.addItem(tr_label(KIND_LABELS[value]), value.value)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.toolbar.insertWidget(1, self.kind)
+        self.import_button = button(tr("导入…"), "import", tooltip=tr("从 Excel/CSV 导入"))
+        self.import_button.clicked.connect(self.import_file)
+        self.toolbar.addWidget(self.import_button)
+
+    def load(self) -> list[ResourceView]:
+        return resource_service.list_resources(self.uow)
+
+    def dialog(self, record: ResourceView | None) -> ResourceDialog:
+        if record is None:
+            return ResourceDialog(self.runner, lambda v: resource_service.add_resource(self.uow, v),
+                                  None, self)
+        return ResourceDialog(
+            self.runner,
+            lambda v: resource_service.update_resource(self.uow, record.id, v, record.version),
+            record, self)
+
+    def set_active(self, record: ResourceView, active: bool) -> Outcome[ResourceView]:
+        return resource_service.set_resource_active(self.uow, record.id, active)
+
+    def deactivate_question(self, record: ResourceView) -> str:
+        return tr("停用「{0}」后不再在事件详情中列出，历史记录保留。确定停用吗？").format(record.name)
+
+    def describe_count(self, shown: int, records: list[ResourceView]) -> str:
+        active = [r for r in records if r.active]
+        by_kind = tr("，").join(f"{tr_label(KIND_LABELS[k])} {sum(1 for r in active if r.kind == k)}"
+                               for k in ResourceKind)
+        return tr("显示 {0} 条；在用 {1} 条（{2}）").format(shown, len(active), by_kind)
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData()
+        self.proxy.set_extra(None if kind is None else (lambda r: r.kind.value == kind))
+        self._update_count()
+
+    def import_file(self) -> None:
+        dialog = ImportResourcesDialog(self.uow, self.runner, self)
+        if dialog.exec() and dialog.imported:
+            QMessageBox.information(self, tr("导入完成"),
+                                    tr("已导入 {0} 条应急资源。").format(dialog.imported))
+            self.changed.emit(Changes(resources=True))
+            self.refresh()
+
+
 DUTY_COLUMNS: list[Column[DutyView]] = [
     Column(tr("类别"), lambda d: list(Category).index(d.category),
            text=lambda d: tr_label(d.category_label)),
@@ -545,12 +620,14 @@ class ContactsPage(Page):
         self.departments = DepartmentList(uow, runner)
         self.responsible = ResponsibleList(uow, runner)
         self.duties = DutyList(uow, runner)
+        self.resources = ResourceList(uow, runner)
         self.tabs.addTab(self.staff, icon("contacts"), tr("值班人员"))
         self.tabs.addTab(self.departments, icon("department"), tr("联动单位"))
         self.tabs.addTab(self.responsible, icon("warning"), tr("基层责任人"))
         self.tabs.addTab(self.duties, icon("log"), tr("职责分工"))
+        self.tabs.addTab(self.resources, icon("database"), tr("应急资源"))
         layout.addWidget(self.tabs, 1)
-        for widget in (self.staff, self.departments, self.responsible, self.duties):
+        for widget in (self.staff, self.departments, self.responsible, self.duties, self.resources):
             widget.changed.connect(self.changed)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
 
@@ -574,3 +651,5 @@ class ContactsPage(Page):
             self.duties.refresh()
         if changes is None or changes.responsible or changes.settings:
             self.responsible.refresh()
+        if changes is None or changes.resources:
+            self.resources.refresh()

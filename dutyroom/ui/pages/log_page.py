@@ -62,6 +62,7 @@ from dutyroom.services import (
     incident_views,
     playbook_service,
     register_service,
+    resource_service,
     responsibility_service,
     settings_service,
     upward_reports,
@@ -71,6 +72,7 @@ from dutyroom.services.errors import ConflictError
 from dutyroom.services.incident_views import IncidentDetail, IncidentQuery, IncidentRow
 from dutyroom.services.playbook_service import StepView
 from dutyroom.services.register_service import EntryView, RegisterQuery
+from dutyroom.services.resource_service import ResourceView
 from dutyroom.services.responsibility_service import DutyView
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.ui.dialogs.log_dialogs import (
@@ -188,6 +190,8 @@ class LogPage(Page):
         self.warning = timedelta(minutes=10)
         self.detail: IncidentDetail | None = None
         self.entry: EntryView | None = None
+        # the 应急资源 tagged for the shown incident's subtype, by incident id
+        self.resources: tuple[int, list[ResourceView]] | None = None
         self.shown_incidents, self.shown_register = IncidentQuery(), RegisterQuery()
 
         layout = QVBoxLayout(self)
@@ -493,8 +497,40 @@ class LogPage(Page):
         if detail is not None and detail.facts.subtype and not detail.voided:
             self.runner.run(playbook_service.checklist, self.uow, detail.id,
                             done=self._show_steps, failed=self._failed)
+            shown = detail.id
+            self.runner.run(resource_service.for_subtype, self.uow, detail.facts.subtype,
+                            done=lambda found: self._show_resources(shown, found),
+                            failed=self._failed)
         else:
             self._show_steps([])
+
+    def _show_resources(self, incident_id: int, found: list[ResourceView]) -> None:
+        """The resources for the incident's subtype, once read, into its detail."""
+        d = self.detail
+        if d is None or d.id != incident_id or self.resources == (incident_id, found):
+            return
+        self.resources = (incident_id, found)
+        bar = self.incident_text.verticalScrollBar()
+        position = bar.value()
+        self.incident_text.setHtml(self.incident_html(d))
+        bar.setValue(position)
+
+    def _resources_html(self, d: IncidentDetail) -> str:
+        """可调用的应急资源: each team, stock and shelter tagged for the subtype, with its
+        keeper's phone (so the officer rings them from the detail)."""
+        if self.resources is None or self.resources[0] != d.id or not self.resources[1]:
+            return ""
+        parts = ["<a name='resources'></a>" + tr(
+            "<h4>可调用的应急资源（{0}）</h4><table cellspacing=0 cellpadding=3>").format(
+            escape(tr_label(d.facts.subtype)))]
+        for r in self.resources[1]:
+            parts.append(f"<tr><td valign=top style='color:{MUTED}'>{escape(tr_label(r.kind_label))}"
+                         f"</td><td valign=top><b>{escape(r.name)}</b> {escape(r.amount)}"
+                         + (f"<br><span style='color:{MUTED}'>{escape(r.location)}</span>"
+                            if r.location else "")
+                         + f"</td><td valign=top>{escape(r.keeper)} <b>{escape(r.phone)}</b></td></tr>")
+        parts.append("</table>")
+        return "".join(parts)
 
     def _show_steps(self, steps: list[StepView]) -> None:
         """The incident's 处置要点, each ticked one with who and when."""
@@ -569,6 +605,7 @@ class LogPage(Page):
             for k, v in rows if v) + "</table>")
         parts.append(f"<p style='color:{MUTED}'>{escape(tr_text(d.suggestion.describe()))}"
                      + (f"<br>{escape(tr_text(d.command))}" if d.command else "") + "</p>")
+        parts.append(self._resources_html(d))
         if d.dispatches:
             parts.append(tr("<h4>派单</h4><table cellspacing=0 cellpadding=3>"))
             for x in d.dispatches:

@@ -89,6 +89,7 @@ class TodayPage(Page):
     changed = Signal(object)
     open_incident = Signal(int)
     open_warning = Signal(int)  # a warning's relay board, from a warning_relay alert
+    open_partners = Signal()  # 通讯录 → 联动单位, from a holiday roster not yet in
     wants_rota = Signal()  # 先排班: the rota page, ready to generate
 
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner, center: AlertCenter,
@@ -617,6 +618,8 @@ class TodayPage(Page):
             self.open_incident.emit(alert.ref)
         elif alert.target == "warning":
             self.open_warning.emit(alert.ref)
+        elif alert.target == "partner":
+            self.open_partners.emit()
         elif alert.kind == "presence":
             self.confirm_presence()
         elif alert.kind == "checkin":
