@@ -28,6 +28,8 @@ _TABLE_CHANGES: dict[str, Changes] = {
     "register_entries": Changes(register=True),
     **dict.fromkeys(("checkins", "spot_checks", "alert_acks"), Changes(clock=True)),
     "handovers": Changes(handover=True),
+    **dict.fromkeys(("instructions", "instruction_feedback"),
+                    Changes(clock=True, incidents=True, register=True, warnings=True)),
     **dict.fromkeys(("audit_entries", "field_packages", "field_baselines", "field_merges",
                      "field_exports", "field_export_entries", "field_line_hashes"), Changes()),
 }
