@@ -31,6 +31,7 @@ from dutyroom.domain.warnings import COLOUR_LABELS
 from dutyroom.services import (
     clock_service,
     incident_views,
+    instruction_service,
     settings_service,
     staff_service,
     warning_service,
@@ -42,6 +43,7 @@ from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.services.warning_service import WarningView
 from dutyroom.ui.alert_center import AlertCenter
 from dutyroom.ui.dialogs.clock_dialogs import CheckInDialog, PresenceDialog, SpotCheckDialog, key_seat
+from dutyroom.ui.dialogs.instruction_dialogs import open_instructions
 from dutyroom.ui.i18n import tr, tr_label, tr_noted, tr_text
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.table_models import Column, RecordTableModel
@@ -204,7 +206,9 @@ class TodayPage(Page):
         self.done_button.clicked.connect(self.complete_task)
         self.go_button = button(tr("查看"), "eye", tooltip=tr("打开提醒所涉及的事件或签到（双击亦可）"))
         self.go_button.clicked.connect(self.go_to_selected)
-        for widget in (self.ack_button, self.done_button, self.go_button):
+        self.instructions_button = button(tr("批示督办"), "log", tooltip="Ctrl+Shift+I")
+        self.instructions_button.clicked.connect(lambda: self.open_instructions())
+        for widget in (self.ack_button, self.done_button, self.go_button, self.instructions_button):
             head.addWidget(widget)
         inner.addLayout(head)
         self.alert_model: RecordTableModel[Alert] = RecordTableModel(self._alert_columns())
@@ -297,6 +301,9 @@ class TodayPage(Page):
         if changes is None or changes.warnings or changes.responsible or changes.settings:
             self.runner.run(warning_service.list_warnings, self.uow, True, self.now(),
                             done=self._show_warnings, failed=self._failed)
+        if changes is None or changes.clock:
+            self.runner.run(instruction_service.open_count, self.uow, self.now(),
+                            done=self._show_instruction_count, failed=self._failed)
         if changes is None or changes:
             self.center.refresh()
 
@@ -578,6 +585,22 @@ class TodayPage(Page):
         if dialog.outcome is not None:
             self._after(dialog.outcome)
 
+    def open_instructions(self, select: int | None = None) -> None:
+        """领导批示督办: every task, the open ones first (`select`: the one an alert is about)."""
+        changes = open_instructions(self, self.uow, self.runner, self.zone, self.now,
+                                    select=select)
+        if changes:
+            self.changed.emit(changes)
+            self.refresh(changes)
+
+    def _show_instruction_count(self, counts: tuple[int, int]) -> None:
+        open_, overdue = counts
+        text = tr("批示督办")
+        if open_:
+            text = (tr("批示督办（{0}，超期 {1}）").format(open_, overdue) if overdue
+                    else tr("批示督办（{0}）").format(open_))
+        self.instructions_button.setText(text)
+
     def acknowledge(self) -> None:
         alert = self.selected_alert()
         if alert is None:
@@ -617,6 +640,8 @@ class TodayPage(Page):
             self.open_incident.emit(alert.ref)
         elif alert.target == "warning":
             self.open_warning.emit(alert.ref)
+        elif alert.target == "instruction":
+            self.open_instructions(alert.ref)
         elif alert.kind == "presence":
             self.confirm_presence()
         elif alert.kind == "checkin":
