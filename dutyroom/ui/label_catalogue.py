@@ -20,6 +20,7 @@ from dutyroom.domain import (
     duty_clock,
     incident_rules,
     incidents,
+    instructions,
     partner_duty,
     roles,
     roster,
@@ -53,6 +54,7 @@ TABLES: list[Mapping[object, str] | Iterable[str]] = [
     warnings.COLOUR_LABELS, warnings.ACTION_LABELS, warnings.CHANNEL_LABELS,
     warnings.OUTCOME_LABELS, warnings.ROW_STATE_LABELS, warnings.STATUS_LABELS,
     warnings.WARNING_TYPES, warnings.DEFAULT_ROLES, [warnings.TOWN],
+    instructions.SUBJECT_LABELS, instructions.STANDING_LABELS,
 ]
 
 

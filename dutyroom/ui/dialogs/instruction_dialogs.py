@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSplitter,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -36,8 +37,6 @@ from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.theme import DANGER
 from dutyroom.ui.widgets import button, fit_to_screen, hint_label, show_error, table_view
 
-# The list's filter: what a duty officer asks for, the open ones first.
-SHOW = (("open", "未办结"), ("overdue", "已超期"), ("done", "已办结"), ("all", "全部"))
 STANDING_COLOURS = {Standing.OVERDUE: DANGER, Standing.DONE_LATE: "#d35400"}
 
 
@@ -49,6 +48,7 @@ class InstructionDialog(RecordDialog):
                  subject: str, zone: tzinfo, now: datetime,
                  parent: QWidget | None = None) -> None:
         super().__init__(tr("登记领导批示"), runner, save, parent, action=tr("保存批示"))
+        self.setMinimumWidth(600)  # the typed leader's hint stays whole
         self.column.insertWidget(0, hint_label(tr("批示事项：{0}").format(subject)))
         self.add_field("given_at", tr("批示时间"), time_editor(now, zone), True)
         self.leader = QComboBox()
@@ -56,7 +56,7 @@ class InstructionDialog(RecordDialog):
         for person in choices.leaders:
             self.leader.addItem(person.label, person.id)
         self.leader.setCurrentIndex(-1)
-        self.leader.setPlaceholderText(tr("选择领导，或直接填写（如：县长 赵刚）"))
+        _placeholder(self.leader, tr("选择领导，或直接填写（如：县长 赵刚）"))
         self.add_field("leader", tr("批示领导"), self.leader, True)
         text = text_box(height=70)
         text.setPlaceholderText(tr("领导批示原文"))
@@ -66,7 +66,7 @@ class InstructionDialog(RecordDialog):
         for department in choices.departments:
             self.assignee.addItem(department.label, department.id)
         self.assignee.setCurrentIndex(-1)
-        self.assignee.setPlaceholderText(tr("选择联动单位，或填写承办人"))
+        _placeholder(self.assignee, tr("选择联动单位，或填写承办人"))
         self.add_field("assignee", tr("承办单位/人"), self.assignee, True)
         self.add_field("due_at", tr("办理时限"), time_editor(now + timedelta(days=1), zone), True)
 
@@ -86,6 +86,13 @@ class InstructionDialog(RecordDialog):
         return values
 
 
+def _placeholder(combo: QComboBox, text: str) -> None:
+    """The hint inside an editable list's typing field, shown until something is chosen."""
+    edit = combo.lineEdit()
+    if edit is not None:
+        edit.setPlaceholderText(text)
+
+
 class FeedbackDialog(RecordDialog):
     """落实情况, 办结 (with the final 落实情况) or 重新打开 (with the reason) of one task."""
 
@@ -102,8 +109,8 @@ class FeedbackDialog(RecordDialog):
 
 class InstructionsDialog(QDialog):
     """督办: the instruction tasks, open first, with their feedback; the buttons work the
-    selected one. Alt+N adds (when opened from a record), Alt+F feeds back, Alt+D is 办结,
-    Ctrl+R reads the list again."""
+    selected one. Ctrl+N adds (when opened from a record), Ctrl+E feeds back, Ctrl+D is
+    办结, Ctrl+R reads the list again."""
 
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner, zone: tzinfo,
                  now: Callable[[], datetime], subject: tuple[str, int, str] | None = None,
@@ -118,22 +125,23 @@ class InstructionsDialog(QDialog):
         layout.setContentsMargins(18, 14, 18, 14)
         head = QHBoxLayout()
         head.addWidget(QLabel(tr("显示：")))
-        self.show_box = QComboBox()
-        for key, label in SHOW:
-            self.show_box.addItem(tr_label(label), key)
+        self.show_box = QComboBox()  # what a duty officer asks for, the open ones first
+        for key, label in (("open", tr("未办结")), ("overdue", tr("已超期")), ("done", tr("已办结")),
+                           ("all", tr("全部"))):
+            self.show_box.addItem(label, key)
         if subject is not None or select is not None:
-            self.show_box.setCurrentIndex(len(SHOW) - 1)  # a record's own: all of them
+            self.show_box.setCurrentIndex(self.show_box.count() - 1)  # a record's own: all
         self.show_box.currentIndexChanged.connect(lambda _: self.reload())
         head.addWidget(self.show_box)
         self.count = QLabel()
         self.count.setObjectName("hint")
         head.addWidget(self.count, 1)
-        self.add_button = button(tr("登记批示(&N)"), "add", primary=True)
+        self.add_button = button(tr("登记批示"), "add", primary=True, tooltip="Ctrl+N")
         self.add_button.clicked.connect(self.add)
         self.add_button.setVisible(subject is not None)
-        self.feedback_button = button(tr("落实情况(&F)"), "edit")
+        self.feedback_button = button(tr("落实情况"), "edit", tooltip="Ctrl+E")
         self.feedback_button.clicked.connect(self.feedback)
-        self.done_button = button(tr("办结(&D)"), "check")
+        self.done_button = button(tr("办结", "instruction"), "check", tooltip="Ctrl+D")
         self.done_button.clicked.connect(self.finish)
         self.reopen_button = button(tr("重新打开"), "undo")
         self.reopen_button.clicked.connect(self.reopen)
@@ -145,10 +153,8 @@ class InstructionsDialog(QDialog):
         self.view = table_view(self.model, stretch=3)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._selected())
         self.view.doubleClicked.connect(lambda _: self.feedback())
-        self.detail = QLabel()
-        self.detail.setWordWrap(True)
-        self.detail.setObjectName("detail")
-        self.detail.setMinimumHeight(80)
+        self.detail = QTextBrowser()  # a long history of 落实情况 scrolls
+        self.detail.setMinimumHeight(90)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.view)
         split.addWidget(self.detail)
@@ -161,7 +167,9 @@ class InstructionsDialog(QDialog):
         row.addStretch(1)
         row.addWidget(close)
         layout.addLayout(row)
-        QShortcut(QKeySequence("Ctrl+R"), self, self.reload)
+        for keys, action in (("Ctrl+N", self.add), ("Ctrl+E", self.feedback),
+                             ("Ctrl+D", self.finish), ("Ctrl+R", self.reload)):
+            QShortcut(QKeySequence(keys), self, action)
         self._enable()
         self.reload()
 
@@ -215,7 +223,7 @@ class InstructionsDialog(QDialog):
     def _selected(self) -> None:
         task = self.current()
         if task is None:
-            self.detail.setText(tr("没有符合条件的领导批示。"))
+            self.detail.setHtml(tr("没有符合条件的领导批示。"))
         else:
             lines = [tr("<b>{0}</b> 批示（{1}）：{2}").format(
                 html.escape(task.leader_name), f"{task.given_at.astimezone(self.zone):%m-%d %H:%M}",
@@ -226,11 +234,12 @@ class InstructionsDialog(QDialog):
                 lines.append(tr("重新打开原因：{0}").format(html.escape(task.reopen_reason)))
             for f in task.feedback:
                 mark = tr("【办结】") if f.final else ""
-                lines.append(f"{f.at.astimezone(self.zone):%m-%d %H:%M} {html.escape(f.by)}："
-                             f"{mark}{html.escape(f.text)}")
+                lines.append(tr("{0} {1}：{2}{3}").format(
+                    f"{f.at.astimezone(self.zone):%m-%d %H:%M}", html.escape(f.by), mark,
+                    html.escape(f.text)))
             if not task.feedback:
                 lines.append(tr("尚无落实情况反馈。"))
-            self.detail.setText("<br>".join(lines))
+            self.detail.setHtml("<br>".join(lines))
         self._enable()
 
     def _enable(self) -> None:
@@ -291,10 +300,16 @@ class InstructionsDialog(QDialog):
                    instruction_service.add_feedback(self.uow, t.id, v["text"], at=v["at"], now=m))
 
     def finish(self) -> None:
-        self._work(tr("办结领导批示"), tr("办结"), tr("最终落实情况"), lambda t, v, m:
+        task = self.current()
+        if task is None or task.done:
+            return
+        self._work(tr("办结领导批示"), tr("办结", "instruction"), tr("最终落实情况"), lambda t, v, m:
                    instruction_service.mark_done(self.uow, t.id, v["text"], at=v["at"], now=m))
 
     def reopen(self) -> None:
+        task = self.current()
+        if task is None or not task.done:
+            return
         self._work(tr("重新打开领导批示"), tr("重新打开"), tr("原因"), lambda t, v, m:
                    instruction_service.reopen(self.uow, t.id, v["text"], now=m), with_time=False)
 

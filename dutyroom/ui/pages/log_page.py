@@ -348,7 +348,7 @@ class LogPage(Page):
         self.edit_entry_button.clicked.connect(self.edit_entry)
         self.void_entry_button = button(tr("作废"))
         self.void_entry_button.clicked.connect(self.void_entry)
-        self.entry_instruction_button = button(tr("领导批示"), "log",
+        self.entry_instruction_button = button(tr("批示督办"), "log",
                                                tooltip=tr("登记和督办领导批示（Ctrl+I）"))
         self.entry_instruction_button.clicked.connect(self.entry_instructions)
         self.entry_text = QTextBrowser()

@@ -206,9 +206,7 @@ class TodayPage(Page):
         self.done_button.clicked.connect(self.complete_task)
         self.go_button = button(tr("查看"), "eye", tooltip=tr("打开提醒所涉及的事件或签到（双击亦可）"))
         self.go_button.clicked.connect(self.go_to_selected)
-        self.instructions_button = button(tr("批示督办"), "log", tooltip="Ctrl+Shift+I")
-        self.instructions_button.clicked.connect(lambda: self.open_instructions())
-        for widget in (self.ack_button, self.done_button, self.go_button, self.instructions_button):
+        for widget in (self.ack_button, self.done_button, self.go_button):
             head.addWidget(widget)
         inner.addLayout(head)
         self.alert_model: RecordTableModel[Alert] = RecordTableModel(self._alert_columns())
@@ -242,7 +240,14 @@ class TodayPage(Page):
 
     def _incident_card(self) -> QWidget:
         frame, inner = card()
-        inner.addWidget(QLabel(tr("<b>未办结事件</b>")))
+        head = QHBoxLayout()
+        head.addWidget(QLabel(tr("<b>未办结事件</b>")))
+        head.addStretch(1)
+        # 领导批示督办 beside the open incidents: the other thing not yet done.
+        self.instructions_button = button(tr("批示督办"), "log", tooltip="Ctrl+Shift+I")
+        self.instructions_button.clicked.connect(lambda: self.open_instructions())
+        head.addWidget(self.instructions_button)
+        inner.addLayout(head)
         # Warnings in force with their relay progress; a click opens the relay board.
         self.warning_label = QLabel()
         self.warning_label.setWordWrap(True)

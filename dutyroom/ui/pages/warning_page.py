@@ -108,9 +108,6 @@ class WarningPage(Page):
         self.add_button = button(tr("登记预警"), "add", primary=True, tooltip="Ctrl+N")
         self.follow_button = button(tr("后续通知"), "edit", tooltip=tr("更新、升级或降级"))
         self.cancel_button = button(tr("解除预警"), "x-circle")
-        self.instruction_button = button(tr("领导批示"), "log", tooltip=tr("登记和督办领导批示（Ctrl+I）"))
-        self.instruction_button.clicked.connect(self.instructions)
-        QShortcut(QKeySequence("Ctrl+I"), self, self.instructions)
         self.print_button, menu = menu_button(tr("打印/导出"), "printer")
         menu.addAction(tr("预警信息接收及叫应记录…"), self.print_record)
         menu.addAction(tr("导出 Excel（报县）…"), self.export_record)
@@ -118,7 +115,7 @@ class WarningPage(Page):
         self.follow_button.clicked.connect(lambda: self._follow_up(False))
         self.cancel_button.clicked.connect(lambda: self._follow_up(True))
         for widget in (self.show_closed, self.add_button, self.follow_button, self.cancel_button,
-                       self.instruction_button, self.print_button):
+                       self.print_button):
             top.addWidget(widget)
         layout.addLayout(top)
 
@@ -145,7 +142,14 @@ class WarningPage(Page):
         self.heading = QLabel()
         self.heading.setObjectName("cardTitle")
         self.heading.setWordWrap(True)
-        board.addWidget(self.heading)
+        # The leaders' instructions on the warning shown, beside its name.
+        self.instruction_button = button(tr("批示督办"), "log", tooltip=tr("登记和督办领导批示（Ctrl+I）"))
+        self.instruction_button.clicked.connect(self.instructions)
+        QShortcut(QKeySequence("Ctrl+I"), self, self.instructions)
+        named = QHBoxLayout()
+        named.addWidget(self.heading, 1)
+        named.addWidget(self.instruction_button)
+        board.addLayout(named)
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setObjectName("hint")
