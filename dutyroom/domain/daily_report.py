@@ -224,7 +224,7 @@ def _entries(facts: ShiftFacts) -> str:
         return "无来电来文登记，无领导批示。"
     text = f"登记来电来文 {len(facts.entries)} 件" if facts.entries else "无来电来文登记"
     if instructed:
-        text += "，来文领导批示：" + "；".join(f"「{e.title}」：{e.instruction}" for e in instructed)
+        text += "，领导批示：" + "；".join(f"「{e.title}」：{e.instruction}" for e in instructed)
     if given:
         done = sum(1 for n in given if n.done is not None)
         text += (f"；收到领导批示 {len(given)} 件（已办结 {done} 件）：" + "；".join(
