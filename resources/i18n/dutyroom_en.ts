@@ -3710,6 +3710,10 @@ It will be kept and locked as it reads now, with who sent it and when.</translat
         <translation>Sign-ins and spot checks</translation>
     </message>
     <message>
+        <source>领导批示 {0} 件：按时办结 {1}、超期办结 {2}、超期未办结 {3}、办理中 {4}。</source>
+        <translation> Leaders’ instructions {0}: done on time {1}, done late {2}, overdue {3}, open {4}.</translation>
+    </message>
+    <message>
         <source>每月事件数（按类别）</source>
         <translation>Incidents per month (by category)</translation>
     </message>

@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import func, select, update
 
@@ -172,7 +173,7 @@ def test_the_alert_rises_with_the_time_limit_and_survives_a_restart(backend, des
                                      "open": 0}
 
 
-def test_list_filters_open_overdue_done(backend, desk):
+def test_list_filters_open_overdue_done(backend, desk, tmp_path):
     late = instruct(backend, desk, due_at="2026-11-23T18:00")
     soon = instruct(backend, desk, due_at="2026-11-24T18:00")
     done = instruct(backend, desk, due_at="2026-11-24T18:00")
@@ -191,6 +192,14 @@ def test_list_filters_open_overdue_done(backend, desk):
                                                                             moment))
     assert stats["instructions"] == {"given": 3, "done_on_time": 1, "done_late": 0, "overdue": 1,
                                      "open": 1}
+    out = tmp_path / "统计.xlsx"
+    statistics_service.export_workbook(backend.uow, DAY, DAY, out, at=moment)
+    sheet = load_workbook(out)["领导批示督办"]
+    assert [c.value for c in next(sheet.iter_rows(min_row=3))] == [3, 1, 0, 1, 1]
+    document = statistics_service.monthly_document(backend.uow, DAY, DAY, at=moment)
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(document.data)).pages)
+    assert "收到领导批示 3 件，按时办结 1 件，超期办结 0 件，超期未办结 1 件，办理中 1 件" in text.replace(
+        "\n", "")
 
 
 def test_the_handover_carries_an_open_task_and_prints_it(backend, desk):
