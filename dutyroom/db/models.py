@@ -583,6 +583,48 @@ class WarningAttempt(Base):
     recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+# --- 领导批示 督办 ------------------------------------------------------------------------
+
+
+class Instruction(Versioned, Base):
+    """A leader's instruction (领导批示) on a register entry, an incident or a warning, and
+    the task it makes: who must act, by when, done or not (domain/instructions.py)."""
+
+    __tablename__ = "instructions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    subject_kind: Mapped[str] = mapped_column(String(12))  # register | incident | warning
+    subject_id: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    leader_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    leader_name: Mapped[str] = mapped_column(String(64))  # as given, kept if staff changes
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
+    assignee: Mapped[str] = mapped_column(String(64))  # the department's name or a person
+    given_at: Mapped[datetime] = mapped_column(index=True)
+    due_at: Mapped[datetime]
+    done_at: Mapped[datetime | None] = mapped_column(index=True)
+    done_by: Mapped[str] = mapped_column(String(64), default="")
+    reopen_reason: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class InstructionFeedback(Base):
+    """One entry of 落实情况 on an instruction task; `final` is the one it was done with."""
+
+    __tablename__ = "instruction_feedback"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    instruction_id: Mapped[int] = mapped_column(ForeignKey("instructions.id"), index=True)
+    at: Mapped[datetime]
+    text: Mapped[str] = mapped_column(Text)
+    final: Mapped[bool] = mapped_column(Boolean, default=False)
+    by: Mapped[str] = mapped_column(String(64), default="")
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 # --- the duty clock ------------------------------------------------------------------
 
 

@@ -218,13 +218,20 @@ def _spot_checks(facts: ShiftFacts) -> str:
 
 
 def _entries(facts: ShiftFacts) -> str:
-    if not facts.entries:
-        return "无来电来文登记，无领导批示。"
     instructed = [e for e in facts.entries if e.instruction]
-    text = f"登记来电来文 {len(facts.entries)} 件"
+    given = facts.instructions_given
+    if not facts.entries and not given:
+        return "无来电来文登记，无领导批示。"
+    text = f"登记来电来文 {len(facts.entries)} 件" if facts.entries else "无来电来文登记"
     if instructed:
         text += "，领导批示：" + "；".join(f"「{e.title}」：{e.instruction}" for e in instructed)
-    else:
+    if given:
+        done = sum(1 for n in given if n.done is not None)
+        text += (f"；收到领导批示 {len(given)} 件（已办结 {done} 件）：" + "；".join(
+            f"{n.leader}批示{n.subject}：{n.text}，由{n.assignee}于"
+            f"{n.due.astimezone(facts.zone):%m-%d %H:%M}前办理"
+            + ("，已办结" if n.done is not None else "") for n in given))
+    elif not instructed:
         text += "，无领导批示"
     return text + "。"
 

@@ -31,6 +31,7 @@ class DeadlineKind(StrEnum):
     CHECKIN = "checkin"
     PRESENCE = "presence"
     WARNING_RELAY = "warning_relay"
+    INSTRUCTION = "instruction"
 
 
 KIND_LABELS = {
@@ -38,6 +39,7 @@ KIND_LABELS = {
     DeadlineKind.UPDATE_REPORT: "续报", DeadlineKind.FINAL_REPORT: "终报",
     DeadlineKind.DISPATCH_ARRIVAL: "派单到场", DeadlineKind.CHECKIN: "接班签到",
     DeadlineKind.PRESENCE: "在岗确认", DeadlineKind.WARNING_RELAY: "预警叫应",
+    DeadlineKind.INSTRUCTION: "领导批示",
 }
 
 

@@ -135,6 +135,21 @@ class WarningFact:
 
 
 @dataclass(frozen=True)
+class InstructionFact:
+    """A 领导批示 task (督办), with its latest 落实情况 as of the record's moment."""
+
+    id: int
+    leader: str
+    text: str
+    assignee: str
+    subject: str
+    given: datetime
+    due: datetime
+    done: datetime | None  # done by `as_of`, else None
+    latest: str  # the latest feedback, empty when none yet
+
+
+@dataclass(frozen=True)
 class ShiftFacts:
     unit: str
     desk: str
@@ -154,6 +169,8 @@ class ShiftFacts:
     entries: tuple[EntryFact, ...]  # received in the shift
     tasks: tuple[TaskFact, ...]
     warnings: tuple[WarningFact, ...] = ()  # in force at `as_of`
+    instructions: tuple[InstructionFact, ...] = ()  # not done at `as_of`
+    instructions_given: tuple[InstructionFact, ...] = ()  # given in the shift by `as_of`
 
 
 # --- the record -----------------------------------------------------------------------------
@@ -403,6 +420,13 @@ def _open_lines(facts: ShiftFacts) -> list[Line]:
         items.append((due, Line(f"warning/{w.id}", ("预警叫应", subject,
                                                     f"{_local(w.relay_due, facts.zone)} 前\n{until}"
                                                     if w.relay_due else until, state), late)))
+    for n in facts.instructions:
+        late = facts.as_of >= n.due
+        subject = f"{n.leader}批示：{n.text}（{n.subject}；承办：{n.assignee}）"
+        subject += f"；最新落实：{n.latest}" if n.latest else "；尚无落实情况反馈"
+        items.append((n.due, Line(f"instruction/{n.id}", (
+            "领导批示督办", subject, f"{_local(n.due, facts.zone)} 前",
+            _overdue_text(n.due, facts.as_of) if late else "办理中"), late)))
     return [line for _, line in sorted(items, key=lambda item: item[0])]
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.instructions import PeriodCounts, TaskTimes, count_in_period
 from dutyroom.domain.text import sentence
 
 MAX_DAYS = 366 * 10 + 3  # ten years: the longest period a desk keeps and may ask about
@@ -81,6 +82,7 @@ class PeriodFacts:
     duties: Sequence[str] = ()  # one name per rostered seat-day of the period
     incidents_by_month: Sequence[tuple[str, str]] = ()  # (YYYY-MM, category) per incident
     warnings: WarningStats | None = None  # counted by the database (see warning_stats)
+    instructions: Sequence[TaskTimes] = ()  # 领导批示 given in the period
 
 
 # --- the counts --------------------------------------------------------------------------------
@@ -315,6 +317,7 @@ class Statistics:
     incidents_by_month: dict[str, dict[str, int]] = field(default_factory=dict)  # month → category → n
     on_time_by_month: dict[str, Tally] = field(default_factory=dict)  # month of the deadline
     warnings: WarningStats = WarningStats()
+    instructions: PeriodCounts = field(default_factory=PeriodCounts)  # 领导批示 督办
 
 
 def compute(facts: PeriodFacts) -> Statistics:
@@ -360,6 +363,7 @@ def compute(facts: PeriodFacts) -> Statistics:
         people=people, incidents_by_month=dict(sorted(per_month.items())),
         on_time_by_month={k: tally(v, as_of) for k, v in sorted(months.items())},
         warnings=facts.warnings or WarningStats(),
+        instructions=count_in_period(facts.instructions, as_of),
     )
 
 

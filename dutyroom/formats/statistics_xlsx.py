@@ -85,6 +85,9 @@ def workbook_bytes(stats: Statistics, unit: str) -> bytes:
     sheet("月度按时率", ("月份", *TALLY_HEADERS),
           [_tally_row(month, t) for month, t in stats.on_time_by_month.items()], widths)
     sheet("预警叫应", ("", "数量"), warning_rows(stats), (22, 12, 10, 10, 8, 8, 10, 12))
+    i = stats.instructions
+    sheet("领导批示督办", ("批示（件）", "按时办结", "超期办结", "超期未办结", "办理中"),
+          [[i.given, i.done_on_time, i.done_late, i.overdue, i.open]], (12, 10, 10, 12, 10))
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()

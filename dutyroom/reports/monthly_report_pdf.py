@@ -136,7 +136,10 @@ def monthly_report_pdf(stats: Statistics, trend: Statistics, unit: str, title: s
         flow.append(layout.text(
             f"接班签到应签 {s.due} 次，按时 {s.on_time} 次，迟签 {s.late} 次，未签 {s.missed} 次；"
             f"在岗确认应确认 {p.due} 次，按时 {p.on_time} 次，超时 {p.late} 次，未确认 {p.missed} 次；"
-            f"上级查岗 {stats.spot_checks} 次，按规定应答 {stats.spot_within_rule} 次。", st.body))
+            f"上级查岗 {stats.spot_checks} 次，按规定应答 {stats.spot_within_rule} 次。"
+            f"收到领导批示 {stats.instructions.given} 件，按时办结 {stats.instructions.done_on_time} 件，"
+            f"超期办结 {stats.instructions.done_late} 件，超期未办结 {stats.instructions.overdue} 件，"
+            f"办理中 {stats.instructions.open} 件。", st.body))
         if stats.people:
             flow.append(layout.table(
                 ("姓名", "值班（次）", "应签到", "按时", "迟签", "未签到"),

@@ -19,10 +19,12 @@ from dutyroom.domain import calendar, daily_report, duty_clock
 from dutyroom.domain.clock import day_start
 from dutyroom.domain.deadlines import ALERT_STATE_LABELS, KIND_LABELS, AlertState, DeadlineKind
 from dutyroom.domain.duty_clock import TASK_LABELS, TaskKind, TimedItem
+from dutyroom.domain.instructions import TaskTimes, alert_opens
 from dutyroom.domain.partner_duty import LATE_ROSTER_LABEL
 from dutyroom.domain.text import Verbatim, joined, sentence
 from dutyroom.services import (
     incident_records,
+    instruction_service,
     partner_duty_service,
     settings_service,
     warning_service,
@@ -109,6 +111,21 @@ def _warning_items(session: Session, at: datetime) -> list[TimedItem]:
             for d in warning_service.relay_deadlines_in(session, at)]
 
 
+def _instruction_items(session: Session, ctx: Desk, at: datetime) -> list[TimedItem]:
+    """A 领导批示 task not done: upcoming inside the desk's warning before its time limit,
+    then due and overdue like a reporting deadline; it never expires unfinished."""
+    items = []
+    for task in instruction_service.open_in(session, at):
+        times = TaskTimes(task.given_at, task.due_at, task.done_at)
+        subject = sentence("{0}：{1}（{2}）", Verbatim(task.leader_name), Verbatim(task.text[:40]),
+                           Verbatim(task.assignee))
+        items.append(TimedItem(f"instruction/{task.id}/{task.due_at.astimezone(ctx.zone):%Y%m%dT%H%M}",
+                               DeadlineKind.INSTRUCTION.value, KIND_LABELS[DeadlineKind.INSTRUCTION],
+                               subject, task.id, "instruction",
+                               alert_opens(times, ctx.clock.warning), task.due_at, task.done_at))
+    return items
+
+
 def _clock_items(session: Session, ctx: Desk, day: date) -> list[TimedItem]:
     """Sign-ins and presence prompts of duty day `day`; they expire with the shift."""
     rota = rota_in(session, day, day)
@@ -187,6 +204,7 @@ def schedule_in(session: Session, at: datetime) -> Schedule:
     ctx = settings_service.desk(session)
     day = duty_clock.duty_day_of(at, ctx.clock, ctx.zone)
     items = (_incident_items(session, ctx) + _warning_items(session, at)
+             + _instruction_items(session, ctx, at)
              + task_items(session, ctx, at.astimezone(ctx.zone).date()))
     if duty_clock.clock_runs(session.scalar(select(DutyAssignment.id).limit(1)) is not None):
         items += _clock_items(session, ctx, day) + _clock_items(session, ctx, day + timedelta(days=1))

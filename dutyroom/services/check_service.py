@@ -37,6 +37,8 @@ from dutyroom.db.models import (
     DutyTask,
     Handover,
     Incident,
+    Instruction,
+    InstructionFeedback,
     Leave,
     PartnerDuty,
     PlaybookTick,
@@ -80,6 +82,7 @@ AUDITED = (
     ("partner_duty", PartnerDuty, "联动单位值班备勤表"), ("responsibility", Responsibility, "职责分工"),
     ("playbook_tick", PlaybookTick, "处置要点"), ("resource", Resource, "应急资源"),
     ("handover", Handover, "交接班记录"), ("daily_report", DailyReportRow, "值班日报"),
+    ("instruction", Instruction, "领导批示"), ("instruction_feedback", InstructionFeedback, "批示落实情况"),
 )
 _READ_ERRORS = (SQLAlchemyError, ServiceError, sqlite3.Error, ValueError, TypeError, KeyError,
                 OverflowError, UnicodeError, RecursionError)

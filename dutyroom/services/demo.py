@@ -30,6 +30,7 @@ from dutyroom.services import (
     department_service,
     dispatch_service,
     incident_service,
+    instruction_service,
     partner_duty_service,
     playbook_service,
     register_service,
@@ -196,8 +197,9 @@ def _seed_clock(uow: UnitOfWork, now: datetime) -> None:
 
 
 def _seed_log(uow: UnitOfWork, now: datetime) -> int:
-    """A few days of a believable log: one incident closed, two open with deadlines running,
-    and the ordinary calls and documents, so every part of 值班日志 has something to show."""
+    """A few days of a believable log: one incident closed, two open with deadlines running
+    (the leak with the mayor's instruction, 督办, under way), and the ordinary calls and
+    documents, so every part of 值班日志 has something to show."""
     departments = {d.name: d.id for d in department_service.list_departments(uow)}
 
     def ago(minutes: int) -> datetime:
@@ -236,6 +238,14 @@ def _seed_log(uow: UnitOfWork, now: datetime) -> int:
                                        ordered_at=ago(30), now=ago(30)).value
     dispatch_service.record_feedback(uow, orders[0], "arrived", at=ago(14),
                                      text="消防站 2 车 9 人到场，正在堵漏。", now=ago(14))
+    mayor = next(p.id for p in staff_service.list_staff(uow) if p.name == "陈建国")
+    order = instruction_service.add_instruction(uow, {
+        "subject_kind": "incident", "subject_id": leak, "leader_id": mayor,
+        "text": "请生态环境站立即监测下游水质，消防站尽快堵漏，每小时报告一次进展。",
+        "department_id": environment, "given_at": ago(20), "due_at": ago(20) + timedelta(hours=3)},
+        now=ago(20)).value
+    instruction_service.add_feedback(uow, order, "监测站已在下游 500 米处布点采样，结果待出。",
+                                     at=ago(6), now=ago(6))
 
     slide = incident_service.add_incident(uow, {
         "received_at": ago(12), "title": "东岭村后山山体滑坡险情", "category": "natural_disaster",

@@ -30,6 +30,7 @@ from dutyroom.domain.handover import (
     EntryFact,
     HandoverRecord,
     IncidentFact,
+    InstructionFact,
     Prompt,
     ReportFact,
     ShiftFacts,
@@ -46,7 +47,13 @@ from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import label_of, sentence
 from dutyroom.domain.tiers import Tier
 from dutyroom.reports.content import Document
-from dutyroom.services import alert_service, incident_records, playbook_service, warning_service
+from dutyroom.services import (
+    alert_service,
+    incident_records,
+    instruction_service,
+    playbook_service,
+    warning_service,
+)
 from dutyroom.services.clock_service import shift_officers, shift_view_in
 from dutyroom.services.conflicts import stale_edit
 from dutyroom.services.errors import ConflictError, InputError, Problem
@@ -207,7 +214,23 @@ def shift_facts_in(session: Session, day: date, at: datetime, ctx: Desk | None =
         sign_ins=sign_ins, prompts=prompts, spot_checks=spots,
         incidents=_incident_facts(session, ctx, shift.start, shift.end, as_of),
         entries=_entry_facts(session, shift.start, shift.end, as_of), tasks=tasks,
-        warnings=_warning_facts(session, as_of))
+        warnings=_warning_facts(session, as_of),
+        instructions=_instruction_facts(instruction_service.open_in(session, as_of), as_of),
+        instructions_given=_instruction_facts(instruction_service.given_between(
+            session, shift.start, min(shift.end, as_of + timedelta(microseconds=1)), as_of), as_of))
+
+
+def _instruction_facts(views: list[instruction_service.InstructionView],
+                       as_of: datetime) -> tuple[InstructionFact, ...]:
+    """Each task with its feedback as it stood at `as_of` (a past shift's record reads the
+    same whenever it is printed)."""
+    facts = []
+    for n in views:
+        notes = [f.text for f in n.feedback if f.at <= as_of]
+        done = n.done_at if n.done_at is not None and n.done_at <= as_of else None
+        facts.append(InstructionFact(n.id, n.leader_name, n.text, n.assignee, n.subject,
+                                     n.given_at, n.due_at, done, notes[-1] if notes else ""))
+    return tuple(facts)
 
 
 def _warning_facts(session: Session, as_of: datetime) -> tuple[WarningFact, ...]:

@@ -29,6 +29,8 @@ _TABLE_CHANGES: dict[str, Changes] = {
     **dict.fromkeys(("checkins", "spot_checks", "alert_acks"), Changes(clock=True)),
     "handovers": Changes(handover=True),
     "resources": Changes(resources=True),
+    **dict.fromkeys(("instructions", "instruction_feedback"),
+                    Changes(clock=True, incidents=True, register=True, warnings=True)),
     **dict.fromkeys(("audit_entries", "field_packages", "field_baselines", "field_merges",
                      "field_exports", "field_export_entries", "field_line_hashes"), Changes()),
 }

@@ -42,7 +42,7 @@ from dutyroom.domain.statistics import (
 )
 from dutyroom.domain.warnings import Action, Outcome
 from dutyroom.reports.content import Document
-from dutyroom.services import incident_records
+from dutyroom.services import incident_records, instruction_service
 from dutyroom.services.clock_service import PRESENCE, SHIFT, confirmations
 from dutyroom.services.errors import InputError
 from dutyroom.services.records import utc_now
@@ -165,7 +165,8 @@ def statistics_in(session: Session, first: date, last: date, at: datetime) -> St
     return statistics.compute(PeriodFacts(
         first, last, at, reports=reports, arrivals=_arrival_facts(session, start, end),
         sign_ins=sign_ins, prompts=prompts, spot_checks=spots, duties=duties,
-        incidents_by_month=months, warnings=_warning_facts(session, start, end, at)))
+        incidents_by_month=months, warnings=_warning_facts(session, start, end, at),
+        instructions=instruction_service.times_between(session, start, end)))
 
 
 def period_statistics(uow: UnitOfWork, first: date, last: date,
@@ -196,6 +197,7 @@ def as_json(stats: Statistics) -> dict[str, Any]:
         "people": [{"name": p.name, "duties": p.duties, "checkins": p.sign_ins.as_dict()}
                    for p in stats.people],
         "incidents_by_month": stats.incidents_by_month,
+        "instructions": stats.instructions.as_dict(),
     }
 
 

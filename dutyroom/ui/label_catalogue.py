@@ -20,6 +20,7 @@ from dutyroom.domain import (
     duty_clock,
     incident_rules,
     incidents,
+    instructions,
     partner_duty,
     resources,
     roles,
@@ -55,6 +56,7 @@ TABLES: list[Mapping[object, str] | Iterable[str]] = [
     warnings.OUTCOME_LABELS, warnings.ROW_STATE_LABELS, warnings.STATUS_LABELS,
     warnings.WARNING_TYPES, warnings.DEFAULT_ROLES, [warnings.TOWN],
     resources.KIND_LABELS, resources.QUANTITY_LABELS,
+    instructions.SUBJECT_LABELS, instructions.STANDING_LABELS,
 ]
 
 

@@ -191,7 +191,8 @@ class MainWindow(QMainWindow):
         for keys, action in (("Ctrl+N", self.new_item), ("Ctrl+Shift+N", self.new_call),
                              ("Ctrl+K", self.check_in), ("Ctrl+Shift+K", self.spot_check),
                              ("Ctrl+Shift+P", self.confirm_presence),
-                             ("Ctrl+Shift+D", self.daily_report)):
+                             ("Ctrl+Shift+D", self.daily_report),
+                             ("Ctrl+Shift+I", self.instructions)):
             QShortcut(QKeySequence(keys), self, action)
         self.help: HelpDialog | None = None
         QShortcut(QKeySequence.StandardKey.HelpContents, self, self.show_help)
@@ -344,6 +345,11 @@ class MainWindow(QMainWindow):
 
     def confirm_presence(self) -> None:
         self.today.confirm_presence()
+
+    def instructions(self) -> None:
+        """领导批示督办 from any page: the list of every instruction task."""
+        self.show_page(TODAY)
+        self.today.open_instructions()
 
     def plan_rota(self) -> None:
         """先排班 on 今日值班: the rota page, with 自动排班 open on the month shown."""

@@ -20,6 +20,7 @@ from dutyroom.services import (
     clock_service,
     daily_report_service,
     incident_service,
+    instruction_service,
     leave_service,
     responsible_service,
     roster_calendar,
@@ -70,6 +71,10 @@ def desk(backend):
                                                 "issued_at": "2026-07-01T08:10",
                                                 "villages": ["东村"]}, now=SIGN_IN).value.warning
     warning_service.record_attempt(uow, warning.id, person.id, "phone", False, now=SIGN_IN)
+    order = instruction_service.add_instruction(uow, {
+        "subject_kind": "warning", "subject_id": warning.id, "leader_id": leader.id,
+        "text": "逐村落实转移", "assignee": "王五", "due_at": "2026-07-01T12:00"}, now=SIGN_IN).value
+    instruction_service.add_feedback(uow, order, "东村已转移 12 人", now=SIGN_IN)
     assert check_service.run_check(uow, backend.engine).ok
     return backend
 
@@ -94,6 +99,8 @@ TAMPERING = {
     "warning": "UPDATE warning_targets SET mobile = '13999999999'",  # the list is the notice's
     "warning_attempt": "UPDATE warning_attempts SET outcome = 'answered'",
     "daily_report": "UPDATE daily_reports SET content = replace(content, '值班员', '值班人')",
+    "instruction": "UPDATE instructions SET assignee = '县水利局'",
+    "instruction_feedback": "UPDATE instruction_feedback SET text = '已全部转移'",
 }
 
 

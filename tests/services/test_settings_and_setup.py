@@ -9,6 +9,7 @@ from dutyroom.services import (
     check_service,
     clock_service,
     demo,
+    instruction_service,
     roster_service,
     settings_service,
     staff_service,
@@ -51,6 +52,10 @@ def test_demo_town(backend):
     values = settings_service.load_settings(backend.uow)
     assert values["demo_data"] is True and "示例" in values["unit_name"]
     assert check_service.run_check(backend.uow, backend.engine).ok
+    seeded = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)
+    (order,) = instruction_service.list_instructions(backend.uow, "open", at=seeded)
+    assert order.subject == "事件「青山化工园区储罐泄漏」" and order.leader_name == "陈建国"
+    assert order.due_at > seeded and len(order.feedback) == 1
     assert not demo.seed_demo(backend.uow).changes  # a second run adds nothing
     with backend.uow.read() as session:
         assert session.scalar(select(func.count()).select_from(Staff)) == 30

@@ -120,7 +120,7 @@ def test_the_period_is_checked_and_the_workbook_has_one_sheet_per_table(backend,
     statistics_service.export_workbook(backend.uow, *JULY, out, at=NOON)
     book = load_workbook(out)
     assert book.sheetnames == ["信息报送", "派单到场", "接班签到", "在岗确认", "上级查岗", "月度事件",
-                               "月度按时率", "预警叫应"]
+                               "月度按时率", "预警叫应", "领导批示督办"]
     rows = [[c.value for c in r] for r in book["信息报送"].iter_rows(min_row=3)]
     assert rows[0] == ["合计", 5, 1, 1, 3, 0, "20.0%"]
     arrivals = [[c.value for c in r] for r in book["派单到场"].iter_rows(min_row=3)]

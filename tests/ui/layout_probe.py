@@ -379,6 +379,7 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
         handover_service,
         incident_service,
         incident_views,
+        instruction_service,
         register_service,
         resource_service,
         responsibility_service,
@@ -400,6 +401,10 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
         ImportResponsibleDialog,
         ImportStaffDialog,
     )
+    from dutyroom.ui.dialogs.instruction_dialogs import (
+        FeedbackDialog as InstructionFeedbackDialog,
+    )
+    from dutyroom.ui.dialogs.instruction_dialogs import InstructionDialog, InstructionsDialog
     from dutyroom.ui.dialogs.log_dialogs import (
         DispatchDialog,
         FeedbackDialog,
@@ -422,6 +427,7 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
     )
     from dutyroom.ui.dialogs.setup_wizard import SetupWizard
     from dutyroom.ui.dialogs.warning_dialog import WarningDialog
+    from dutyroom.ui.i18n import tr
     from dutyroom.ui.pages.handover_page import AcceptDialog, ReasonDialog
 
     uow, runner = backend.uow, window.runner
@@ -541,6 +547,18 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
     yield "warning-cancel", lambda: WarningDialog(runner, nothing, directory.villages, zone,
                                                   datetime.now(UTC), in_force, True, window)
     yield "calendar-import", calendar_import
+    order = instruction_service.list_instructions(uow, "open")[0]
+    yield "instructions", lambda: InstructionsDialog(uow, runner, zone, lambda: datetime.now(UTC),
+                                                     ("incident", leak, detail.facts.title),
+                                                     parent=window)
+    yield "instructions-all", lambda: InstructionsDialog(uow, runner, zone,
+                                                         lambda: datetime.now(UTC), parent=window)
+    yield "instruction-new", lambda: InstructionDialog(
+        runner, nothing, instruction_service.choices(uow), detail.facts.title, zone,
+        datetime.now(UTC), window)
+    yield "instruction-feedback", lambda: InstructionFeedbackDialog(
+        tr("登记落实情况"), tr("保存"), tr("落实情况"), runner, nothing, order, zone, datetime.now(UTC),
+        parent=window)
     yield "user-new", lambda: UserDialog(runner, nothing, staff, parent=window)
     yield "user-edit", lambda: UserDialog(runner, nothing, staff, users[-1], parent=window)
     yield "password-own", lambda: PasswordDialog(runner, nothing, True, "王主任", window)

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dutyroom.domain.clock import timeline_text
+from dutyroom.domain.clock import timeline_text, utc_clock
 from dutyroom.domain.deadlines import (
     ALERT_STATE_LABELS,
     CHANNEL_LABELS,
@@ -75,6 +75,7 @@ from dutyroom.services.register_service import EntryView, RegisterQuery
 from dutyroom.services.resource_service import ResourceView
 from dutyroom.services.responsibility_service import DutyView
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+from dutyroom.ui.dialogs.instruction_dialogs import open_instructions
 from dutyroom.ui.dialogs.log_dialogs import (
     DispatchDialog,
     FeedbackDialog,
@@ -314,6 +315,9 @@ class LogPage(Page):
             self.more_menu.addAction(action)
             self.print_actions.append(action)
         self.more_menu.addSeparator()
+        self.instruction_action = QAction(icon("log"), tr("领导批示督办…（Ctrl+I）"), self.more_menu)
+        self.instruction_action.triggered.connect(self.incident_instructions)
+        self.more_menu.addAction(self.instruction_action)
         self.void_action = QAction(tr("作废…"), self.more_menu)
         self.void_action.triggered.connect(self.void_incident)
         self.more_menu.addAction(self.void_action)
@@ -332,6 +336,7 @@ class LogPage(Page):
             [self.report_button, self.dispatch_button, self.feedback_button,
              self.status_button, self.edit_button, self.more_button], self.steps)
         QShortcut(QKeySequence("Ctrl+R"), self, self.record_report)
+        QShortcut(QKeySequence("Ctrl+I"), self, self.instructions_here)
         self._show_incident(None)
         return splitter
 
@@ -347,10 +352,14 @@ class LogPage(Page):
         self.edit_entry_button.clicked.connect(self.edit_entry)
         self.void_entry_button = button(tr("作废"))
         self.void_entry_button.clicked.connect(self.void_entry)
+        self.entry_instruction_button = button(tr("批示督办"), "log",
+                                               tooltip=tr("登记和督办领导批示（Ctrl+I）"))
+        self.entry_instruction_button.clicked.connect(self.entry_instructions)
         self.entry_text = QTextBrowser()
         splitter = _list_and_detail(
             "registerSplit", self.entry_view, self.entry_text,
-            [self.promote_button, self.edit_entry_button, self.void_entry_button])
+            [self.entry_instruction_button, self.promote_button, self.edit_entry_button,
+             self.void_entry_button])
         self._show_entry(None)
         return splitter
 
@@ -477,7 +486,8 @@ class LogPage(Page):
         usable = detail is not None and not detail.voided
         is_open = detail is not None and detail.open
         switched: list[QAction | QWidget] = [self.report_button, self.edit_button, self.more_button,
-                                             self.void_action, *self.print_actions]
+                                             self.void_action, self.instruction_action,
+                                             *self.print_actions]
         for widget in switched:
             widget.setEnabled(usable)
         self.dispatch_button.setEnabled(is_open)
@@ -807,7 +817,7 @@ class LogPage(Page):
     def _show_entry(self, entry: EntryView | None) -> None:
         self.entry = entry
         usable = entry is not None and not entry.voided
-        for widget in (self.edit_entry_button, self.void_entry_button):
+        for widget in (self.edit_entry_button, self.void_entry_button, self.entry_instruction_button):
             widget.setEnabled(usable)
         self.promote_button.setEnabled(usable and entry is not None and entry.incident_id is None)
         if entry is None:
@@ -867,6 +877,33 @@ class LogPage(Page):
             self.tabs.setCurrentIndex(0)
             self.runner.run(incident_views.get_incident, self.uow, dialog.outcome.value.id,
                             done=self._show_incident, failed=self._failed)
+
+
+    # --- 领导批示 督办 -------------------------------------------------------------------------
+
+    def instructions_here(self) -> None:
+        """Ctrl+I: the instructions of the incident or the register entry shown."""
+        if self.tabs.currentIndex() == 0:
+            self.incident_instructions()
+        else:
+            self.entry_instructions()
+
+    def incident_instructions(self) -> None:
+        d = self.detail
+        if d is not None and not d.voided:
+            self._instructions(("incident", d.id, d.facts.title))
+
+    def entry_instructions(self) -> None:
+        entry = self.entry
+        if entry is not None and not entry.voided:
+            self._instructions(("register", entry.id, entry.title or entry.from_unit
+                                or tr_label(entry.kind_label)))
+
+    def _instructions(self, subject: tuple[str, int, str]) -> None:
+        changes = open_instructions(self, self.uow, self.runner, self.zone, utc_clock, subject)
+        if changes:
+            self.changed.emit(changes)
+            self.reload()
 
 
 def _on_latest(update: Callable[[int, dict[str, Any], str], Outcome[Any]],

@@ -272,7 +272,10 @@ class StatisticsPage(Page):
         self.summary.setText(tr("信息报送 应报 {0}、按时 {1}、迟报 {2}、超时未报 {3}，按时率 {4}；"
                                 "漏报事件 {5} 起。派单到场 应到 {6}、按时 {7}。").format(
             r.due, r.on_time, r.late, r.overdue, rate_text(r.rate), stats.missing_incidents,
-            stats.dispatch.due, stats.dispatch.on_time))
+            stats.dispatch.due, stats.dispatch.on_time)
+            + tr("领导批示 {0} 件：按时办结 {1}、超期办结 {2}、超期未办结 {3}、办理中 {4}。").format(
+                stats.instructions.given, stats.instructions.done_on_time,
+                stats.instructions.done_late, stats.instructions.overdue, stats.instructions.open))
         rows = [(tr("合计"), r)]
         rows += [(tr_label(KIND_LABELS[DeadlineKind(k)]), t) for k, t in stats.by_stage.items()]
         rows += [(tr_label(LEVEL_SHORT[Level(k)]), t) for k, t in stats.by_level.items()]

@@ -31,6 +31,7 @@ from dutyroom.domain.warnings import COLOUR_LABELS
 from dutyroom.services import (
     clock_service,
     incident_views,
+    instruction_service,
     settings_service,
     staff_service,
     warning_service,
@@ -42,6 +43,7 @@ from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.services.warning_service import WarningView
 from dutyroom.ui.alert_center import AlertCenter
 from dutyroom.ui.dialogs.clock_dialogs import CheckInDialog, PresenceDialog, SpotCheckDialog, key_seat
+from dutyroom.ui.dialogs.instruction_dialogs import open_instructions
 from dutyroom.ui.i18n import tr, tr_label, tr_noted, tr_text
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.table_models import Column, RecordTableModel
@@ -239,7 +241,14 @@ class TodayPage(Page):
 
     def _incident_card(self) -> QWidget:
         frame, inner = card()
-        inner.addWidget(QLabel(tr("<b>未办结事件</b>")))
+        head = QHBoxLayout()
+        head.addWidget(QLabel(tr("<b>未办结事件</b>")))
+        head.addStretch(1)
+        # 领导批示督办 beside the open incidents: the other thing not yet done.
+        self.instructions_button = button(tr("批示督办"), "log", tooltip="Ctrl+Shift+I")
+        self.instructions_button.clicked.connect(lambda: self.open_instructions())
+        head.addWidget(self.instructions_button)
+        inner.addLayout(head)
         # Warnings in force with their relay progress; a click opens the relay board.
         self.warning_label = QLabel()
         self.warning_label.setWordWrap(True)
@@ -298,6 +307,9 @@ class TodayPage(Page):
         if changes is None or changes.warnings or changes.responsible or changes.settings:
             self.runner.run(warning_service.list_warnings, self.uow, True, self.now(),
                             done=self._show_warnings, failed=self._failed)
+        if changes is None or changes.clock:
+            self.runner.run(instruction_service.open_count, self.uow, self.now(),
+                            done=self._show_instruction_count, failed=self._failed)
         if changes is None or changes:
             self.center.refresh()
 
@@ -579,6 +591,22 @@ class TodayPage(Page):
         if dialog.outcome is not None:
             self._after(dialog.outcome)
 
+    def open_instructions(self, select: int | None = None) -> None:
+        """领导批示督办: every task, the open ones first (`select`: the one an alert is about)."""
+        changes = open_instructions(self, self.uow, self.runner, self.zone, self.now,
+                                    select=select)
+        if changes:
+            self.changed.emit(changes)
+            self.refresh(changes)
+
+    def _show_instruction_count(self, counts: tuple[int, int]) -> None:
+        open_, overdue = counts
+        text = tr("批示督办")
+        if open_:
+            text = (tr("批示督办（{0}，超期 {1}）").format(open_, overdue) if overdue
+                    else tr("批示督办（{0}）").format(open_))
+        self.instructions_button.setText(text)
+
     def acknowledge(self) -> None:
         alert = self.selected_alert()
         if alert is None:
@@ -620,6 +648,8 @@ class TodayPage(Page):
             self.open_warning.emit(alert.ref)
         elif alert.target == "partner":
             self.open_partners.emit()
+        elif alert.target == "instruction":
+            self.open_instructions(alert.ref)
         elif alert.kind == "presence":
             self.confirm_presence()
         elif alert.kind == "checkin":

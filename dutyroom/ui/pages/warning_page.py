@@ -16,7 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,6 +43,7 @@ from dutyroom.domain.warnings import (
 from dutyroom.services import settings_service, warning_record, warning_service
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.services.warning_service import Board, Target, WarningView
+from dutyroom.ui.dialogs.instruction_dialogs import open_instructions
 from dutyroom.ui.dialogs.pdf_preview import preview_later
 from dutyroom.ui.dialogs.warning_dialog import WarningDialog
 from dutyroom.ui.i18n import tr, tr_label
@@ -141,7 +142,14 @@ class WarningPage(Page):
         self.heading = QLabel()
         self.heading.setObjectName("cardTitle")
         self.heading.setWordWrap(True)
-        board.addWidget(self.heading)
+        # The leaders' instructions on the warning shown, beside its name.
+        self.instruction_button = button(tr("批示督办"), "log", tooltip=tr("登记和督办领导批示（Ctrl+I）"))
+        self.instruction_button.clicked.connect(self.instructions)
+        QShortcut(QKeySequence("Ctrl+I"), self, self.instructions)
+        named = QHBoxLayout()
+        named.addWidget(self.heading, 1)
+        named.addWidget(self.instruction_button)
+        board.addLayout(named)
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setObjectName("hint")
@@ -400,6 +408,7 @@ class WarningPage(Page):
         self.follow_button.setEnabled(open_)
         self.cancel_button.setEnabled(open_)
         self.print_button.setEnabled(board is not None)
+        self.instruction_button.setEnabled(board is not None)
         if board is None:
             self.unreached.setText("")
         else:
@@ -409,6 +418,16 @@ class WarningPage(Page):
                                                + (tr(" 等") if len(names) > 12 else ""))
                 if names and board.warning.to_reach else tr("按键：A 已应答　N 未接通　B AB角已应答　"
                                                            "S 本村短信已发　W 本村微信工作群已发"))
+
+    def instructions(self) -> None:
+        """领导批示 on the warning shown: record one, feed back, mark done."""
+        if self.board is None:
+            return
+        w = self.board.warning
+        changes = open_instructions(self, self.uow, self.runner, self.zone, self.now,
+                                    ("warning", w.id, f"{w.issuer}{_title(w)}"))
+        if changes:
+            self.changed.emit(changes)
 
     # --- recording ---------------------------------------------------------------------
 
