@@ -167,7 +167,7 @@ def test_an_unknown_name_takes_as_long_as_an_account(sqlite_backend):
     """Medians of alternating attempts, each the first of its streak: a missing name must
     not be answered measurably faster. The bound is loose (argon2 dominates both; the
     machine is shared) so the test does not flake; benchmarks/login_timing.py prints the
-    figures."""
+    figures, and test_every_login_verifies_one_hash_whoever_is_named pins the code path."""
     uow = sqlite_backend.uow
     user_service.create_first_admin(uow, ADMIN)
     uow.act_as(NOBODY)
@@ -179,7 +179,8 @@ def test_an_unknown_name_takes_as_long_as_an_account(sqlite_backend):
             _answer(uow, name, "wrong-password", at)
             times[name].append(time.perf_counter() - started)
     known, unknown = (statistics.median(t) for t in times.values())
-    assert 0.7 < unknown / known < 1.4, (known, unknown)
+    # Skipping the verify, as before, made a stranger's answer some 50 times faster.
+    assert 0.5 < unknown / known < 2, (known, unknown)
 
 
 def test_an_account_made_before_the_rule_still_logs_in(sqlite_backend):
