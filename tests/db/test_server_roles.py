@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError
 from dutyroom.cli import main
 
 pytestmark = pytest.mark.postgresql
-PASSWORD = "县应急值班2026"
+PASSWORD = "县应急值班2026年"
 ADMIN = {"DUTYROOM_USER": "admin", "DUTYROOM_PASSWORD": PASSWORD}
 
 
