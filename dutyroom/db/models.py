@@ -250,8 +250,6 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
-    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[datetime | None]  # after too many wrong passwords in a row
 
     def snapshot(self) -> dict[str, Any]:
         """The audited account: a role or password changed in the file directly shows."""
@@ -260,6 +258,22 @@ class User(Base):
             "staff_id": self.staff_id, "role": self.role, "password_hash": self.password_hash,
             "active": self.active,
         }
+
+
+class LoginAttempt(Base):
+    """What the lockout rule (domain/login_attempts.py) remembers about one name typed at
+    the login, an account's or any other: every workstation on a server sees the same
+    lock. Kept out of the audit chain (which keeps only a streak's turning points), and
+    forgotten once it can no longer change an answer, so nobody can fill it for good."""
+
+    __tablename__ = "login_attempts"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)  # as typed, lower-case
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    first_failed_at: Mapped[datetime | None]
+    locked_until: Mapped[datetime | None]
+    refused: Mapped[int] = mapped_column(Integer, default=0)  # attempts while locked
+    audited_at: Mapped[datetime | None]  # its last entry in the audit chain
 
 
 class Setting(Base):

@@ -4,8 +4,9 @@ The database's owner (the county IT person's connection) runs migrations and man
 accounts. The workstations connect as a desk role that the server itself limits: it reads
 and writes the desk's records but cannot change the schema, cannot UPDATE or DELETE an
 audit entry (the 0014 trigger refuses that to the owner too), and cannot change an account
-— not its role, its password hash or whether it is active. It may keep only the login
-counters (failed attempts, lockout, last login). So holding a workstation's connection
+— not its role, its password hash or whether it is active. It may keep only the records
+of logging in: an account's last login, and `login_attempts` (the lockout rule's counts
+for every name typed; not audited, and no right in it). So holding a workstation's connection
 details is not enough to make oneself administrator or to rewrite history; see README
 「多席位服务器」 for why accounts are managed over the owner's connection rather than
 through per-account server logins.
@@ -21,8 +22,9 @@ from dutyroom.domain.text import sentence
 from dutyroom.services.errors import InputError
 
 _ROLE_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
-# The only columns of `users` a desk writes: what logging in itself records.
-LOGIN_COLUMNS = ("failed_logins", "locked_until", "last_login_at")
+# The only columns of `users` a desk writes: what logging in itself records. (It writes
+# `login_attempts` whole, as any desk table: the grant on ALL TABLES below.)
+LOGIN_COLUMNS = ("last_login_at",)
 APPEND_ONLY = "audit_entries"
 OWNER_ONLY = ("users", "alembic_version")
 

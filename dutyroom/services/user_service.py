@@ -1,32 +1,36 @@
 """Accounts at the desk: the first administrator, logging in, and managing who may do what.
 
-Passwords are kept only as argon2 hashes. Logging in, a wrong password and every change to
-an account are links in the audit chain, so the record shows who was at the keyboard.
+Passwords are kept only as argon2 hashes. Logging in, the turning points of a run of wrong
+passwords (domain/login_attempts.py) and every change to an account are links in the audit
+chain, so the record shows who was at the keyboard.
 """
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select, text
+from sqlalchemy import and_, delete, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from dutyroom.db import audit
-from dutyroom.db.models import Staff, User
-from dutyroom.domain.accounts import (
-    LOCKOUT,
-    MAX_FAILED_LOGINS,
-    check_display_name,
-    check_password,
-    check_role,
-    check_username,
-)
+from dutyroom.db.models import LoginAttempt, Staff, User
+from dutyroom.domain.accounts import check_display_name, check_password, check_role, check_username
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.login_attempts import (
+    LOCKOUT,
+    STREAK,
+    UNKNOWN_AUDITS_PER_WINDOW,
+    Attempts,
+    Event,
+    locked_message,
+)
 from dutyroom.domain.roles import ROLE_LABELS, Actor, Permission, Role
 from dutyroom.domain.text import sentence
 from dutyroom.services.errors import InputError, PermissionDenied, Problem
@@ -147,45 +151,127 @@ def create_first_admin(uow: UnitOfWork, values: Mapping[str, Any],
 def login(uow: UnitOfWork, username: str, password: str, now: datetime | None = None) -> Actor:
     """Check a password and act as that user from now on.
 
-    A wrong password counts against the account; after several in a row it is locked for
-    a few minutes. The refusal never says whether the name or the password was wrong.
+    Every name typed is treated alike, an account's or not (domain/login_attempts.py): one
+    argon2 verify each time, the same count of failures to a lock, the same refusal. So
+    neither the answer nor the time it takes tells a stranger which names are accounts.
+    While a name is locked the password is not looked at; the attempt is still counted.
     """
     moment = utc_now(now)
-    failure: str | None = None
+    typed = str(username or "").strip()[:64]
+    key = typed.lower()
     with uow.write(None) as session:
-        row = session.scalar(select(User).where(
-            func.lower(User.username) == str(username or "").strip().lower()))
-        if row is None or not row.active:
-            audit.append(session, actor=str(username)[:64] or "?", entity=SESSION,
-                         entity_id="-", action="login_failed",
-                         payload={"username": str(username)[:64]}, at=moment)
-            failure = WRONG
-        elif row.locked_until is not None and row.locked_until > moment:
-            failure = sentence("密码连续输错 {0} 次，该用户已锁定，请 {1} 分钟后再试", MAX_FAILED_LOGINS,
-                               int((row.locked_until - moment).total_seconds() // 60) + 1)
-        elif not _verify(row, password):
-            row.failed_logins += 1
-            failure = WRONG
-            if row.failed_logins >= MAX_FAILED_LOGINS:
-                row.locked_until, row.failed_logins = moment + LOCKOUT, 0
-                failure = sentence("密码连续输错 {0} 次，该用户已锁定 5 分钟", MAX_FAILED_LOGINS)
-            audit.append(session, actor=row.username, entity=SESSION, entity_id=row.id,
-                         action="login_failed", payload={"username": row.username}, at=moment)
+        _forget_stale_attempts(session, moment)
+        row = session.scalar(select(User).where(func.lower(User.username) == key))
+        account = row if row is not None and row.active else None
+        record = session.get(LoginAttempt, key)
+        before = _attempts(record)
+        if before.locked(moment):
+            after, event = before.refuse()
+            failure = locked_message(after, moment)
+        elif _verify(account, password) and account is not None:
+            account.last_login_at = moment
+            if record is not None:
+                session.delete(record)
+            actor = _actor(account)
+            audit.append(session, actor=actor.name, entity=SESSION, entity_id=account.id,
+                         action="login", payload=_login_payload(account.username, before),
+                         at=moment)
+            failure = None
         else:
-            row.failed_logins, row.locked_until, row.last_login_at = 0, None, moment
-            actor = _actor(row)
-            audit.append(session, actor=actor.name, entity=SESSION, entity_id=row.id,
-                         action="login", payload={"username": row.username}, at=moment)
+            after, event = before.fail(moment)
+            failure = locked_message(after, moment) if event is Event.LOCKED_OUT else WRONG
+        if failure is not None:
+            _remember(session, key, typed, record, before, after, event, account, moment)
     if failure is not None:  # the failed attempt is recorded; then the refusal
         raise InputError.simple(failure, "password")
     uow.act_as(actor)
     return actor
 
 
-def _verify(row: User, password: str) -> bool:
+def _attempts(record: LoginAttempt | None) -> Attempts:
+    if record is None:
+        return Attempts()
+    return Attempts(record.failures, record.first_failed_at, record.locked_until, record.refused)
+
+
+def _login_payload(username: str, before: Attempts) -> dict[str, Any]:
+    """An audit entry's payload; it says how many attempts since the last audited one were
+    only counted (the failures of a streak, the attempts while the name was locked)."""
+    payload: dict[str, Any] = {"username": username}
+    if before.failures:
+        payload["failures_before"] = before.failures
+    if before.refused:
+        payload["refused_while_locked"] = before.refused
+    return payload
+
+
+def _forget_stale_attempts(session: Session, moment: datetime) -> None:
+    """Names whose record can no longer change an answer (Attempts.stale) and whose audit
+    entry is older than a lock's window are forgotten: a script trying endless names
+    cannot fill the table, and the quota of audited strangers stays true."""
+    session.execute(delete(LoginAttempt).where(
+        or_(LoginAttempt.locked_until <= moment,
+            and_(LoginAttempt.locked_until.is_(None),
+                 LoginAttempt.first_failed_at < moment - STREAK)),
+        or_(LoginAttempt.audited_at.is_(None), LoginAttempt.audited_at < moment - LOCKOUT)))
+
+
+def _strangers_audited(session: Session, moment: datetime) -> int:
+    """How many names that are no active account reached the audit chain in this window."""
+    accounts = select(func.lower(User.username)).where(User.active.is_(True))
+    return session.scalar(select(func.count()).select_from(LoginAttempt).where(
+        LoginAttempt.audited_at >= moment - LOCKOUT,
+        LoginAttempt.name.not_in(accounts))) or 0
+
+
+def _remember(session: Session, key: str, typed: str, record: LoginAttempt | None,
+              before: Attempts, after: Attempts, event: Event, account: User | None,
+              moment: datetime) -> None:
+    """Keep the name's new state and audit the attempt if it is a turning point.
+
+    An account's turning points are always audited. Names that are no account share a
+    quota per lock window (UNKNOWN_AUDITS_PER_WINDOW names); the first name past it is
+    audited once as `login_throttled`, the rest are only counted here. The quota is looked
+    up for every audited attempt, an account's too, so it costs both the same time.
+    """
+    if record is None:
+        record = LoginAttempt(name=key)
+        session.add(record)
+    record.failures, record.first_failed_at = after.failures, after.first_failed_at
+    record.locked_until, record.refused = after.locked_until, after.refused
+    if not event.audited:
+        return
+    used = _strangers_audited(session, moment)
+    action = event.value
+    if account is None and used >= UNKNOWN_AUDITS_PER_WINDOW:
+        if used > UNKNOWN_AUDITS_PER_WINDOW:
+            return
+        action = "login_throttled"
+    record.audited_at = moment
+    payload = _login_payload(typed, before if event is Event.FIRST_FAILURE else Attempts())
+    if event is Event.LOCKED_OUT:
+        payload["failures"] = after.failures
+    if after.locked_until is not None:
+        payload["locked_until"] = after.locked_until.isoformat()
+    audit.append(session, actor=(account.username if account else typed) or "?", entity=SESSION,
+                 entity_id=account.id if account else "-", action=action, payload=payload,
+                 at=moment)
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash of a random secret, made once per process with the hasher's own parameters:
+    a name that is no account is verified against it, which takes as long as an account's."""
+    return _hasher.hash(secrets.token_urlsafe(24))
+
+
+def _verify(row: User | None, password: str) -> bool:
+    """Whether `password` is the account's; one argon2 verify even when there is no account."""
     try:
-        _hasher.verify(row.password_hash, password)
+        _hasher.verify(row.password_hash if row is not None else _dummy_hash(), password)
     except (VerificationError, InvalidHashError):
+        return False
+    if row is None:
         return False
     session = Session.object_session(row)
     # A stronger hash is kept where accounts may be changed (not over a desk's limited role).
@@ -253,7 +339,8 @@ def reset_password(uow: UnitOfWork, user_id: int, password: str, confirm: str | 
     with uow.write(Permission.USERS) as session:
         _accounts_writable(session)
         row = _load(session, user_id)
-        row.password_hash, row.failed_logins, row.locked_until = _hasher.hash(new), 0, None
+        row.password_hash = _hasher.hash(new)
+        session.execute(delete(LoginAttempt).where(LoginAttempt.name == row.username.lower()))
         audit_change(session, row, uow.actor, ENTITY, "password", moment)
     return Outcome(None, Changes())
 

@@ -65,7 +65,21 @@ def test_a_new_password_comes_only_from_the_environment(accounts, capsys, monkey
     monkeypatch.setenv("DUTYROOM_NEW_PASSWORD", "short")
     code, _, err = cli(capsys, "user", "add", "zhang", "--name", "张三", "--role", "officer",
                        "--db", accounts)
-    assert code == 2 and "密码至少" in err
+    assert code == 2 and "密码至少 10 位" in err
+    for common in ("password123", "Qwertyuiop"):  # on zxcvbn's list, whatever the case
+        monkeypatch.setenv("DUTYROOM_NEW_PASSWORD", common)
+        code, _, err = cli(capsys, "user", "add", "zhang", "--name", "张三", "--role", "officer",
+                           "--db", accounts)
+        assert code == 2 and "常见密码" in err and err.count("\n") == 1, err
+
+
+def test_the_first_administrator_cannot_have_a_common_password(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("DUTYROOM_NEW_PASSWORD", "1q2w3e4r5t")
+    target = str(tmp_path / "desk.sqlite3")
+    code, _, err = cli(capsys, "init", "--db", target, "--admin", "admin", "--name", "王主任")
+    assert code == 2 and "常见密码" in err and err.count("\n") == 1, err
+    monkeypatch.setenv("DUTYROOM_NEW_PASSWORD", PASSWORD)
+    assert cli(capsys, "init", "--db", target, "--admin", "admin", "--name", "王主任")[0] == 0
 
 
 @pytest.mark.postgresql

@@ -97,9 +97,9 @@ def test_a_new_file_or_an_empty_server_database_is_made_only_by_init(capsys, db_
                                                                       monkeypatch):
     from sqlalchemy import create_engine, inspect
 
-    monkeypatch.setenv("DUTYROOM_NEW_PASSWORD", "值班室密码2026")
+    monkeypatch.setenv("DUTYROOM_NEW_PASSWORD", "值班室密码2026年")
     monkeypatch.setenv("DUTYROOM_USER", "admin")
-    monkeypatch.setenv("DUTYROOM_PASSWORD", "值班室密码2026")
+    monkeypatch.setenv("DUTYROOM_PASSWORD", "值班室密码2026年")
 
     code, _, err = cli(capsys, "alerts", "--db", db_target)
     assert code == 2 and "dutyroom init" in err

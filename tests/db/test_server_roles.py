@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError
 from dutyroom.cli import main
 
 pytestmark = pytest.mark.postgresql
-PASSWORD = "县应急值班2026"
+PASSWORD = "县应急值班2026年"
 ADMIN = {"DUTYROOM_USER": "admin", "DUTYROOM_PASSWORD": PASSWORD}
 
 
@@ -59,8 +59,8 @@ ATTACKS = [
     "UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE username = 'zhang')"
     " WHERE username = 'admin'",
     "UPDATE users SET active = true",
-    "INSERT INTO users (username, display_name, role, password_hash, active, created_at,"
-    " failed_logins) SELECT 'evil', '坏人', 'admin', password_hash, true, now(), 0 FROM users"
+    "INSERT INTO users (username, display_name, role, password_hash, active, created_at)"
+    " SELECT 'evil', '坏人', 'admin', password_hash, true, now() FROM users"
     " WHERE username = 'zhang'",
     "DELETE FROM users WHERE username = 'admin'",
     "UPDATE alembic_version SET version_num = '0001'",

@@ -71,8 +71,8 @@ def test_a_restore_runs_the_full_check_and_needs_a_recorded_reason(sqlite_backen
     staff_service.add_staff(uow, {"name": "张三", "tier": "值班员", "mobile": "13800138000"})
     planted = backup_service.backup_to(sqlite_backend.url, tmp_path / "planted.sqlite3")
     with sqlite3.connect(planted) as raw:  # an administrator written straight into the file
-        raw.execute("INSERT INTO users (username, display_name, role, password_hash, active, created_at,"
-                    " failed_logins) VALUES ('mole', '内鬼', 'admin', 'x', 1, '2026-01-01 00:00:00', 0)")
+        raw.execute("INSERT INTO users (username, display_name, role, password_hash, active, created_at)"
+                    " VALUES ('mole', '内鬼', 'admin', 'x', 1, '2026-01-01 00:00:00')")
     with pytest.raises(InputError, match=r"未通过完整性检查.*用户「内鬼」"):
         backup_service.restore(uow, sqlite_backend.engine, sqlite_backend.url, planted)
     assert [p.name for p in staff_service.list_staff(uow)] == ["张三"]
