@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import func, select
 
 from dutyroom.db.models import Staff
-from dutyroom.domain.calendar import days_between
 from dutyroom.domain import duty_clock
+from dutyroom.domain.calendar import days_between
 from dutyroom.domain.contacts import validate_department, validate_staff
 from dutyroom.domain.partner_duty import RosterEntry
 from dutyroom.domain.playbooks import steps_for

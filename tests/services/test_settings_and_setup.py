@@ -5,7 +5,14 @@ from sqlalchemy import func, select, text
 
 from dutyroom.db.models import Department, Staff
 from dutyroom.domain.tiers import Tier
-from dutyroom.services import check_service, clock_service, demo, roster_service, settings_service, staff_service
+from dutyroom.services import (
+    check_service,
+    clock_service,
+    demo,
+    roster_service,
+    settings_service,
+    staff_service,
+)
 from dutyroom.services.errors import InputError
 
 
