@@ -104,7 +104,10 @@ class AttachmentPanel(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setHeaderLabels([tr("文件名"), tr("大小"), tr("添加人"), tr("添加时间")])
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setMaximumHeight(110)
+        # Three rows at most beside a record's detail on a 1280×720 screen; hidden while empty,
+        # when the heading alone says where to drop a file.
+        self.tree.setMinimumHeight(64)
+        self.tree.setMaximumHeight(96)
         self.tree.setToolTip(tr("把文件拖到这里即可添加；双击打开"))
         header = self.tree.header()
         header.setStretchLastSection(False)
@@ -146,6 +149,7 @@ class AttachmentPanel(QWidget):
             self.tree.addTopLevelItem(row)
             if selected is not None and item.id == selected.id:
                 self.tree.setCurrentItem(row)
+        self.tree.setVisible(bool(items))
         self.heading.setText(tr("<b>附件</b>（{0}）").format(len(items)) if items
                              else tr("<b>附件</b>　可把文件拖到这里"))
         self._update_buttons()
@@ -166,7 +170,7 @@ class AttachmentPanel(QWidget):
     def choose_files(self) -> None:
         if self.owner_id is None or not self.usable:
             return
-        kinds = f"{tr('扫描件、照片和文档')} ({PATTERNS});;{tr('所有文件')} (*)"
+        kinds = tr("扫描件、照片和文档") + f" ({PATTERNS});;" + tr("所有文件") + " (*)"
         paths, _ = QFileDialog.getOpenFileNames(self, tr("添加附件"), "", kinds)
         self.add_files(paths)
 

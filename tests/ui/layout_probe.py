@@ -540,6 +540,25 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
     yield "help", lambda: HelpDialog(window)
     for page in range(3):
         yield f"setup-{page + 1}", wizard(page)
+    from dutyroom.services.plan_service import PlanView
+    from dutyroom.ui.dialogs.attachment_viewer import PdfViewer
+    from dutyroom.ui.dialogs.plan_dialog import PlanDialog
+
+    plan = PlanView(1, "青山镇危险化学品事故应急预案", ("危化品泄漏", "火灾"), True, None)
+    yield "plan-new", lambda: PlanDialog(runner, nothing, None, window)
+    yield "plan-edit", lambda: PlanDialog(runner, nothing, plan, window)
+
+    def viewer() -> Any:
+        from reportlab.pdfgen import canvas
+
+        path = folder / "青山镇防汛应急预案（2026 年修订）.pdf"
+        drawing = canvas.Canvas(str(path))
+        drawing.drawString(72, 720, "Qingshan flood plan")
+        drawing.showPage()
+        drawing.save()
+        return PdfViewer(path, window)
+
+    yield "attachment-viewer", viewer
 
 
 def tour(app: Any, window: Any, backend: Any, folder: Path,

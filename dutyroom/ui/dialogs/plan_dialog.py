@@ -61,7 +61,7 @@ class PlanDialog(RecordDialog):
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, tr("选择预案 PDF"), "",
-                                              f"{tr('PDF 文件')} (*.pdf)")
+                                              tr("PDF 文件") + " (*.pdf)")
         if path:
             self.path.setText(path)
 
