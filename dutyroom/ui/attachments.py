@@ -69,7 +69,8 @@ class AttachmentPanel(QWidget):
     changed = Signal()
 
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner, kind: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, narrow: bool = False) -> None:
+        """`narrow`: the heading on a line of its own, for a list in a narrow column."""
         super().__init__(parent)
         self.uow, self.runner, self.kind = uow, runner, kind
         self.zone = ZoneInfo("Asia/Shanghai")
@@ -85,7 +86,11 @@ class AttachmentPanel(QWidget):
         layout.setSpacing(4)
         head = QHBoxLayout()
         self.heading = QLabel()
-        head.addWidget(self.heading)
+        self.heading.setWordWrap(narrow)
+        if narrow:
+            layout.addWidget(self.heading)
+        else:
+            head.addWidget(self.heading)
         head.addStretch(1)
         self.extra = QHBoxLayout()  # what a page adds beside the buttons (an incident's 预案)
         head.addLayout(self.extra)

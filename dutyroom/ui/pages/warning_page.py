@@ -140,7 +140,8 @@ class WarningPage(Page):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.list_view, 1)
         # The notice itself (a fax, a screenshot of the 预警 text) kept with the warning.
-        self.files = AttachmentPanel(self.uow, self.runner, OwnerKind.WARNING.value)
+        self.files = AttachmentPanel(self.uow, self.runner, OwnerKind.WARNING.value,
+                                     narrow=True)
         left_layout.addWidget(self.files)
         splitter.addWidget(left)
 
