@@ -159,6 +159,7 @@ def test_an_officer_may_attach_but_not_file_plans(backend, tmp_path):
         plan_service.add_plan(backend.uow, "危化品事故应急预案", "危化品泄漏", pdf)
 
 
+@pytest.mark.owner
 def test_plans_are_filed_linked_to_subtypes_and_listed_for_an_incident(backend, tmp_path):
     pdf = tmp_path / "危化品.pdf"
     pdf.write_bytes(PDF)
@@ -178,6 +179,10 @@ def test_plans_are_filed_linked_to_subtypes_and_listed_for_an_incident(backend, 
     assert plan_service.plans_for(backend.uow, "危化品泄漏") == []
     assert [p.title for p in plan_service.list_plans(backend.uow)] == ["危险化学品事故应急预案（2026 修订）"]
     assert check_service.run_check(backend.uow, backend.engine).ok
+    with backend.engine.begin() as connection:  # put it back in force behind the app's back
+        connection.execute(text("UPDATE emergency_plans SET active = :on"), {"on": True})
+    problems = check_service.run_check(backend.uow, backend.engine).problems
+    assert any(p.startswith("应急预案「危险化学品事故应急预案（2026 修订）」") for p in problems), problems
 
 
 @pytest.mark.owner
