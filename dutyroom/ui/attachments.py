@@ -67,6 +67,7 @@ class AttachmentPanel(QWidget):
     """附件 of one record; `show_owner` switches record, `changed` says the list changed."""
 
     changed = Signal()
+    counted = Signal(int)  # how many files the record has, for a tab's title
 
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner, kind: str,
                  parent: QWidget | None = None, *, narrow: bool = False) -> None:
@@ -109,10 +110,10 @@ class AttachmentPanel(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setHeaderLabels([tr("文件名"), tr("大小"), tr("添加人"), tr("添加时间")])
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        # Three rows at most beside a record's detail on a 1280×720 screen; hidden while empty,
-        # when the heading alone says where to drop a file.
+        # Hidden while empty, when the heading alone says where to drop a file.
         self.tree.setMinimumHeight(64)
-        self.tree.setMaximumHeight(96)
+        if narrow:  # under a list: three rows, the list keeps the rest
+            self.tree.setMaximumHeight(96)
         self.tree.setToolTip(tr("把文件拖到这里即可添加；双击打开"))
         header = self.tree.header()
         header.setStretchLastSection(False)
@@ -121,7 +122,8 @@ class AttachmentPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemDoubleClicked.connect(lambda *_: self.open_selected())
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
-        layout.addWidget(self.tree)
+        layout.addWidget(self.tree, 1)
+        layout.addStretch(0)
         self.show_owner(None, False)
 
     # --- which record -----------------------------------------------------------------
@@ -155,6 +157,7 @@ class AttachmentPanel(QWidget):
             if selected is not None and item.id == selected.id:
                 self.tree.setCurrentItem(row)
         self.tree.setVisible(bool(items))
+        self.counted.emit(len(items))
         self.heading.setText(tr("<b>附件</b>（{0}）").format(len(items)) if items
                              else tr("<b>附件</b>　可把文件拖到这里"))
         self._update_buttons()

@@ -271,7 +271,28 @@ def sample_desk(folder: Path) -> Any:
     for days in (2, 1):
         backup_service.auto_backup(backend.url, "Asia/Shanghai",
                                    datetime.now(UTC) - timedelta(days=days))
+    _attachments(backend, folder)
     return backend
+
+
+def _attachments(backend: Any, folder: Path) -> None:
+    """A filed plan for the tank leak's subtype, and a scan and a photo on the leak itself."""
+    from reportlab.pdfgen import canvas
+
+    from dutyroom.services import attachment_service, incident_views, plan_service
+
+    plan = folder / "青山镇危险化学品事故应急预案.pdf"
+    drawing = canvas.Canvas(str(plan))
+    drawing.drawString(72, 720, "Qingshan hazardous chemicals plan")
+    drawing.showPage()
+    drawing.save()
+    plan_service.add_plan(backend.uow, "青山镇危险化学品事故应急预案", "危化品泄漏、火灾", plan)
+    rows = incident_views.list_incidents(backend.uow, incident_views.IncidentQuery()).rows
+    leak = next(r.id for r in rows if "泄漏" in r.title)
+    photo = folder / "现场照片（储罐东侧）.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)) * 600)
+    for path in (plan, photo):
+        attachment_service.add_attachment(backend.uow, "incident", leak, path)
 
 
 def settle(app: Any, rounds: int = 6) -> None:

@@ -171,9 +171,17 @@ def _list_and_detail(name: str, view: QTableView, detail: QTextBrowser,
     side_layout.addLayout(row)
     if extra is not None:
         side_layout.addWidget(extra)
-    side_layout.addWidget(detail, 1)
-    if below is not None:
-        side_layout.addWidget(below)
+    if below is None:
+        side_layout.addWidget(detail, 1)
+    else:  # beside the detail in a tab: on a 1280×720 screen both could not keep their height
+        tabs = QTabWidget()
+        tabs.setObjectName(f"{name}Tabs")
+        tabs.addTab(detail, tr("详情"))
+        tabs.addTab(below, tr("附件"))
+        if isinstance(below, AttachmentPanel):
+            below.counted.connect(lambda n: tabs.setTabText(
+                1, tr("附件（{0}）").format(n) if n else tr("附件")))
+        side_layout.addWidget(tabs, 1)
     splitter = QSplitter()
     splitter.setObjectName(name)  # its sizes are remembered between runs by this name
     splitter.addWidget(view)
