@@ -2089,6 +2089,14 @@ The replaced database was kept as: {1}</translation>
         <translation>&lt;h4&gt;Dispatches&lt;/h4&gt;&lt;table cellspacing=0 cellpadding=3&gt;</translation>
     </message>
     <message>
+        <source>详情</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>附件（{0}）</source>
+        <translation>Attachments ({0})</translation>
+    </message>
+    <message>
         <source>到达 {0}</source>
         <translation>Arrived {0}</translation>
     </message>

@@ -361,7 +361,7 @@ class SettingsPage(Page):
         self.plans = plans
         self.plan_list.clear()
         for plan in plans:
-            item = QTreeWidgetItem([plan.title, "、".join(tr_label(s) for s in plan.subtypes),
+            item = QTreeWidgetItem([plan.title, tr("、").join(tr_label(s) for s in plan.subtypes),
                                     tr("在用") if plan.active else tr("已停用"),
                                     plan.file.readable_size if plan.file else tr("（缺失）")])
             self.plan_list.addTopLevelItem(item)
