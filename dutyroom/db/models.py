@@ -20,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -844,6 +845,59 @@ class DeskIdentity(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = _uuid_column()
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# --- attachments and 应急预案 -------------------------------------------------------------
+
+
+class Attachment(Base):
+    """A file kept with a record (an incident, a register entry, a warning, a plan): what it
+    is called, how big, its SHA-256, who added it and when. The bytes are in
+    `attachment_blobs`, so listing attachments, start-up and search never read them.
+    Nothing is deleted: a removal is marked with who, when and why, the file kept."""
+
+    __tablename__ = "attachments"
+    __table_args__ = (Index("ix_attachments_owner", "owner_kind", "owner_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    owner_kind: Mapped[str] = mapped_column(String(16))  # domain.attachments.OwnerKind
+    owner_id: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+    size: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64))
+    media_type: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
+    added_by: Mapped[str] = mapped_column(String(64), default="")
+    added_at: Mapped[datetime] = mapped_column(default=utcnow)
+    removed_at: Mapped[datetime | None]
+    removed_by: Mapped[str] = mapped_column(String(64), default="")
+    removal_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class AttachmentBlob(Base):
+    """An attachment's bytes, one row each, read only to open a file or to `check` it."""
+
+    __tablename__ = "attachment_blobs"
+
+    attachment_id: Mapped[int] = mapped_column(ForeignKey("attachments.id"), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class EmergencyPlan(Base):
+    """An 应急预案 the desk has filed (its PDF is an attachment of kind "plan") and the
+    incident subtypes it applies to."""
+
+    __tablename__ = "emergency_plans"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(100))
+    subtypes: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of subtype names
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(64), default="")
+
+    def snapshot(self) -> dict[str, Any]:
+        return {"title": self.title, "subtypes": self.subtypes, "active": self.active}
 
 
 # --- the audit chain -----------------------------------------------------------------

@@ -245,6 +245,9 @@ SETTINGS: tuple[SettingDef, ...] = (
                _month_day),
     SettingDef("flood_season_end", "主汛期结束（月-日）", "",
                "与开始日期同时设置；可跨年（如 11-15 至 次年 02-15）", _month_day),
+    SettingDef("attachment_limit_mb", "附件大小上限（MB）", 20,
+               "默认每个附件 20 MB：扫描的来文、传真、照片和预案一般在几 MB 以内；附件存在数据库里，"
+               "随每次备份复制，过大的文件拖慢备份", _integer(1, 200)),
     SettingDef("demo_data", "示例数据", False, "dutyroom init --demo 写入", _flag,
                visible=False),
 )

@@ -22,9 +22,10 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from dutyroom.db import audit, migrate
+from dutyroom.db import audit, blobs, migrate
 from dutyroom.db.models import (
     AlertAck,
+    Attachment,
     Base,
     CalendarDay,
     CheckIn,
@@ -35,6 +36,7 @@ from dutyroom.db.models import (
     DutyAssignment,
     DutyDay,
     DutyTask,
+    EmergencyPlan,
     Handover,
     Incident,
     Instruction,
@@ -83,6 +85,7 @@ AUDITED = (
     ("playbook_tick", PlaybookTick, "处置要点"), ("resource", Resource, "应急资源"),
     ("handover", Handover, "交接班记录"), ("daily_report", DailyReportRow, "值班日报"),
     ("instruction", Instruction, "领导批示"), ("instruction_feedback", InstructionFeedback, "批示落实情况"),
+    ("attachment", Attachment, "附件"), ("plan", EmergencyPlan, "应急预案"),
 )
 _READ_ERRORS = (SQLAlchemyError, ServiceError, sqlite3.Error, ValueError, TypeError, KeyError,
                 OverflowError, UnicodeError, RecursionError)
@@ -166,8 +169,31 @@ def run_check(uow: UnitOfWork, engine: Engine, anchors: tuple[Anchor, ...] = ())
                 problems += _record_problems(session, entity, model, label)
         except _READ_ERRORS as error:
             problems.append(_unreadable(sentence("{0}记录", label), error))
+    try:
+        with uow.read() as session:
+            problems += _attachment_problems(session)
+    except _READ_ERRORS as error:
+        problems.append(_unreadable(sentence("附件内容"), error))
     head = Anchor.of(chain.count, chain.head) if chain.count else None
     return CheckReport(problems, chain.count, head)
+
+
+def _attachment_problems(session: Session) -> list[str]:
+    """Every attachment's bytes hashed again (a piece at a time) and compared with the
+    SHA-256 recorded when it was added, which the audit chain holds: a file swapped in the
+    database behind the app's back is named here."""
+    problems: list[str] = []
+    rows = session.execute(select(Attachment.id, Attachment.name, Attachment.sha256)
+                           .order_by(Attachment.id)).all()
+    for attachment_id, name, recorded in rows:
+        found = blobs.sha256(session, attachment_id)
+        if found is None:
+            problems.append(sentence("附件「{0}」(#{1}) 的文件内容不在数据库中，可能被直接删除",
+                                     name, attachment_id))
+        elif found != recorded:
+            problems.append(sentence("附件「{0}」(#{1}) 的文件内容与登记时的 SHA-256 不符，"
+                                     "可能被直接替换", name, attachment_id))
+    return problems
 
 
 def _anchor_problems(anchor: Anchor, chain: audit.ChainState) -> list[str]:

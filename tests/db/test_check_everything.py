@@ -107,13 +107,15 @@ TAMPERING = {
 def test_every_audited_table_has_a_tampering_case():
     covered = set(TAMPERING) | {"department", "user", "upward_report", "dispatch",
                                 "dispatch_feedback", "register_entry", "handover",
-                                "partner_duty", "responsibility", "playbook_tick", "resource"}
-    assert covered == {entity for entity, _, _ in AUDITED}  # (these eleven: tests elsewhere)
+                                "partner_duty", "responsibility", "playbook_tick", "resource",
+                                "attachment", "plan"}
+    assert covered == {entity for entity, _, _ in AUDITED}  # (these thirteen: tests elsewhere)
     audited_tables = {model.__tablename__ for _, model, _ in AUDITED}
     bookkeeping = {"audit_entries", "field_packages", "field_baselines", "field_merges",
                    "field_exports", "field_export_entries", "field_line_hashes", "desk_identity",
                    "warning_targets",  # (audited whole in its warning's snapshot)
-                   "login_attempts"}  # (the lockout's counts: their turning points are audited)
+                   "login_attempts",  # (the lockout's counts: their turning points are audited)
+                   "attachment_blobs"}  # (hashed against the SHA-256 its attachment's audit holds)
     assert audited_tables | bookkeeping == set(Base.metadata.tables)
 
 

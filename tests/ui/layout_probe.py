@@ -271,7 +271,28 @@ def sample_desk(folder: Path) -> Any:
     for days in (2, 1):
         backup_service.auto_backup(backend.url, "Asia/Shanghai",
                                    datetime.now(UTC) - timedelta(days=days))
+    _attachments(backend, folder)
     return backend
+
+
+def _attachments(backend: Any, folder: Path) -> None:
+    """A filed plan for the tank leak's subtype, and a scan and a photo on the leak itself."""
+    from reportlab.pdfgen import canvas
+
+    from dutyroom.services import attachment_service, incident_views, plan_service
+
+    plan = folder / "青山镇危险化学品事故应急预案.pdf"
+    drawing = canvas.Canvas(str(plan))
+    drawing.drawString(72, 720, "Qingshan hazardous chemicals plan")
+    drawing.showPage()
+    drawing.save()
+    plan_service.add_plan(backend.uow, "青山镇危险化学品事故应急预案", "危化品泄漏、火灾", plan)
+    rows = incident_views.list_incidents(backend.uow, incident_views.IncidentQuery()).rows
+    leak = next(r.id for r in rows if "泄漏" in r.title)
+    photo = folder / "现场照片（储罐东侧）.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)) * 600)
+    for path in (plan, photo):
+        attachment_service.add_attachment(backend.uow, "incident", leak, path)
 
 
 def settle(app: Any, rounds: int = 6) -> None:
@@ -581,6 +602,25 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
     yield "help", lambda: HelpDialog(window)
     for page in range(3):
         yield f"setup-{page + 1}", wizard(page)
+    from dutyroom.services.plan_service import PlanView
+    from dutyroom.ui.dialogs.attachment_viewer import PdfViewer
+    from dutyroom.ui.dialogs.plan_dialog import PlanDialog
+
+    plan = PlanView(1, "青山镇危险化学品事故应急预案", ("危化品泄漏", "火灾"), True, None)
+    yield "plan-new", lambda: PlanDialog(runner, nothing, None, window)
+    yield "plan-edit", lambda: PlanDialog(runner, nothing, plan, window)
+
+    def viewer() -> Any:
+        from reportlab.pdfgen import canvas
+
+        path = folder / "青山镇防汛应急预案（2026 年修订）.pdf"
+        drawing = canvas.Canvas(str(path))
+        drawing.drawString(72, 720, "Qingshan flood plan")
+        drawing.showPage()
+        drawing.save()
+        return PdfViewer(path, window)
+
+    yield "attachment-viewer", viewer
 
 
 def tour(app: Any, window: Any, backend: Any, folder: Path,

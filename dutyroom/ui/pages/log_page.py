@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dutyroom.domain.attachments import OwnerKind
 from dutyroom.domain.clock import timeline_text, utc_clock
 from dutyroom.domain.deadlines import (
     ALERT_STATE_LABELS,
@@ -57,9 +58,11 @@ from dutyroom.domain.incidents import (
     Status,
 )
 from dutyroom.services import (
+    attachment_service,
     dispatch_service,
     incident_service,
     incident_views,
+    plan_service,
     playbook_service,
     register_service,
     resource_service,
@@ -70,11 +73,13 @@ from dutyroom.services import (
 from dutyroom.services.dispatch_service import DispatchChoices
 from dutyroom.services.errors import ConflictError
 from dutyroom.services.incident_views import IncidentDetail, IncidentQuery, IncidentRow
+from dutyroom.services.plan_service import PlanView
 from dutyroom.services.playbook_service import StepView
 from dutyroom.services.register_service import EntryView, RegisterQuery
 from dutyroom.services.resource_service import ResourceView
 from dutyroom.services.responsibility_service import DutyView
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+from dutyroom.ui.attachments import AttachmentPanel, open_copy
 from dutyroom.ui.dialogs.instruction_dialogs import open_instructions
 from dutyroom.ui.dialogs.log_dialogs import (
     DispatchDialog,
@@ -155,9 +160,10 @@ def register_columns(zone: ZoneInfo) -> list[Column[EntryView]]:
 
 
 def _list_and_detail(name: str, view: QTableView, detail: QTextBrowser,
-                     actions: list[QPushButton], extra: QWidget | None = None) -> QSplitter:
+                     actions: list[QPushButton], extra: QWidget | None = None,
+                     below: QWidget | None = None) -> QSplitter:
     """A tab of the log: the list on the left; the selected record's actions and details
-    on the right (with `extra` between them: an incident's 处置要点)."""
+    on the right (with `extra` between them: an incident's 处置要点; `below` them, its 附件)."""
     side = QWidget()
     side_layout = QVBoxLayout(side)
     side_layout.setContentsMargins(8, 0, 0, 0)
@@ -168,7 +174,17 @@ def _list_and_detail(name: str, view: QTableView, detail: QTextBrowser,
     side_layout.addLayout(row)
     if extra is not None:
         side_layout.addWidget(extra)
-    side_layout.addWidget(detail, 1)
+    if below is None:
+        side_layout.addWidget(detail, 1)
+    else:  # beside the detail in a tab: on a 1280×720 screen both could not keep their height
+        tabs = QTabWidget()
+        tabs.setObjectName(f"{name}Tabs")
+        tabs.addTab(detail, tr("详情"))
+        tabs.addTab(below, tr("附件"))
+        if isinstance(below, AttachmentPanel):
+            below.counted.connect(lambda n: tabs.setTabText(
+                1, tr("附件（{0}）").format(n) if n else tr("附件")))
+        side_layout.addWidget(tabs, 1)
     splitter = QSplitter()
     splitter.setObjectName(name)  # its sizes are remembered between runs by this name
     splitter.addWidget(view)
@@ -331,10 +347,16 @@ class LogPage(Page):
         self.steps.setToolTip(tr("处置要点：勾选即记下是谁、何时完成（空格键勾选）；未勾选的写入交接班记录"))
         self.steps.itemChanged.connect(self._step_changed)
         self.steps.hide()
+        self.incident_files = AttachmentPanel(self.uow, self.runner, OwnerKind.INCIDENT.value)
+        self.plans_button, self.plans_menu = menu_button(tr("应急预案"), "file")
+        self.plans_button.setToolTip(tr("与本事件子类关联的应急预案（在 设置 → 应急预案 中归档）"))
+        self.incident_files.extra.addWidget(self.plans_button)
+        self.plans: list[PlanView] = []
         splitter = _list_and_detail(
             "incidentSplit", self.incident_view, self.incident_text,
             [self.report_button, self.dispatch_button, self.feedback_button,
-             self.status_button, self.edit_button, self.more_button], self.steps)
+             self.status_button, self.edit_button, self.more_button], self.steps,
+            self.incident_files)
         QShortcut(QKeySequence("Ctrl+R"), self, self.record_report)
         QShortcut(QKeySequence("Ctrl+I"), self, self.instructions_here)
         self._show_incident(None)
@@ -356,10 +378,12 @@ class LogPage(Page):
                                                tooltip=tr("登记和督办领导批示（Ctrl+I）"))
         self.entry_instruction_button.clicked.connect(self.entry_instructions)
         self.entry_text = QTextBrowser()
+        self.entry_files = AttachmentPanel(self.uow, self.runner, OwnerKind.REGISTER.value)
         splitter = _list_and_detail(
             "registerSplit", self.entry_view, self.entry_text,
             [self.entry_instruction_button, self.promote_button, self.edit_entry_button,
-             self.void_entry_button])
+             self.void_entry_button],
+            below=self.entry_files)
         self._show_entry(None)
         return splitter
 
@@ -378,6 +402,7 @@ class LogPage(Page):
         self.warning = timedelta(minutes=values["alert_warning_minutes"])
         self.incidents.columns = incident_columns(self.zone)
         self.entries.columns = register_columns(self.zone)
+        self.incident_files.zone = self.entry_files.zone = self.zone
 
     def incident_query(self) -> IncidentQuery:
         start, end = self._dates()
@@ -513,6 +538,30 @@ class LogPage(Page):
                             failed=self._failed)
         else:
             self._show_steps([])
+        self.incident_files.show_owner(detail.id if detail else None, usable)
+        if detail is not None and detail.facts.subtype:
+            self.runner.run(plan_service.plans_for, self.uow, detail.facts.subtype,
+                            done=self._show_plans, failed=self._failed)
+        else:
+            self._show_plans([])
+
+    def _show_plans(self, plans: list[PlanView]) -> None:
+        """The 应急预案 filed for this incident's subtype, each a click from the PDF viewer."""
+        self.plans = [p for p in plans if p.file is not None]
+        self.plans_menu.clear()
+        for plan in self.plans:
+            action = self.plans_menu.addAction(icon("file"), plan.title)
+            action.triggered.connect(lambda _=False, p=plan: self.open_plan(p))
+        self.plans_button.setEnabled(bool(self.plans))
+        self.plans_button.setText(tr("应急预案（{0}）").format(len(self.plans)) if self.plans
+                                  else tr("应急预案"))
+
+    def open_plan(self, plan: PlanView) -> None:
+        if plan.file is None:
+            return
+        self.runner.run(attachment_service.write_copy, self.uow, plan.file.id,
+                        done=lambda path: open_copy(self, path, True),
+                        failed=lambda error: show_error(self, tr("应急预案"), error))
 
     def _show_resources(self, incident_id: int, found: list[ResourceView]) -> None:
         """The resources for the incident's subtype, once read, into its detail."""
@@ -817,6 +866,7 @@ class LogPage(Page):
     def _show_entry(self, entry: EntryView | None) -> None:
         self.entry = entry
         usable = entry is not None and not entry.voided
+        self.entry_files.show_owner(entry.id if entry else None, usable)
         for widget in (self.edit_entry_button, self.void_entry_button, self.entry_instruction_button):
             widget.setEnabled(usable)
         self.promote_button.setEnabled(usable and entry is not None and entry.incident_id is None)

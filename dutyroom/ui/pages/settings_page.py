@@ -13,10 +13,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QSpinBox,
     QTimeEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -24,9 +27,12 @@ from PySide6.QtWidgets import (
 from dutyroom.domain import settings as registry
 from dutyroom.domain.deadlines import PRESETS, PRESETS_BY_KEY, RULE_GROUPS
 from dutyroom.domain.roster import TIER_ORDER
-from dutyroom.services import settings_service
+from dutyroom.services import attachment_service, plan_service, settings_service
 from dutyroom.services.errors import InputError
+from dutyroom.services.plan_service import PlanView
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+from dutyroom.ui.attachments import open_copy
+from dutyroom.ui.dialogs.plan_dialog import PlanDialog
 from dutyroom.ui.i18n import LANGUAGES, save_language, saved_language, tr, tr_label
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.tasks import Runner, SyncRunner
@@ -37,6 +43,7 @@ from dutyroom.ui.widgets import (
     error_text,
     hint_label,
     scrolling_cards,
+    show_error,
     title_label,
 )
 
@@ -171,7 +178,7 @@ class SettingsPage(Page):
         # The cards scroll; the title and the save row stay in view.
         layout.addWidget(scrolling_cards([frame, self._deadline_card(), self._clock_card(),
                                           self._warning_card(), self._roster_card(),
-                                          self._computer_card()]), 1)
+                                          self._plan_card(), self._computer_card()]), 1)
 
         actions = QHBoxLayout()
         self.status = QLabel()
@@ -319,6 +326,91 @@ class SettingsPage(Page):
         self.status.setStyleSheet("")
         self.status.setText(tr("已填入「{0}」的时限，保存后生效。").format(tr_label(preset.label)))
 
+    def _plan_card(self) -> QWidget:
+        """应急预案 and 附件: the plans the desk has filed, each linked to incident subtypes,
+        and the limit on an attachment's size."""
+        frame, inner = card()
+        head = QHBoxLayout()
+        head.addWidget(QLabel(tr("<b>应急预案和附件</b>")))
+        head.addStretch(1)
+        self.add_plan_button = button(tr("归档预案…"), "add")
+        self.add_plan_button.clicked.connect(self.add_plan)
+        self.edit_plan_button = button(tr("修改…"), "edit")
+        self.edit_plan_button.clicked.connect(self.edit_plan)
+        self.view_plan_button = button(tr("查看"))
+        self.view_plan_button.clicked.connect(self.view_plan)
+        for widget in (self.add_plan_button, self.edit_plan_button, self.view_plan_button):
+            head.addWidget(widget)
+        inner.addLayout(head)
+        self.plan_list = QTreeWidget()
+        self.plan_list.setRootIsDecorated(False)
+        self.plan_list.setHeaderLabels([tr("预案名称"), tr("适用事件子类"), tr("状态"), tr("文件")])
+        self.plan_list.setMinimumHeight(140)
+        self.plan_list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.plan_list.itemDoubleClicked.connect(lambda *_: self.view_plan())
+        self.plan_list.currentItemChanged.connect(lambda *_: self._plan_buttons())
+        inner.addWidget(self.plan_list)
+        inner.addWidget(hint_label(tr("预案以 PDF 归档，存入数据库并随备份保存；在事件详情的「应急预案」中"
+                                      "列出与事件子类关联的预案，在程序内查看。")))
+        inner.addLayout(self._setting_rows(("attachment_limit_mb",)))
+        self.plans: list[PlanView] = []
+        self._plan_buttons()
+        return frame
+
+    def _show_plans(self, plans: list[PlanView]) -> None:
+        self.plans = plans
+        self.plan_list.clear()
+        for plan in plans:
+            item = QTreeWidgetItem([plan.title, tr("、").join(tr_label(s) for s in plan.subtypes),
+                                    tr("在用") if plan.active else tr("已停用"),
+                                    plan.file.readable_size if plan.file else tr("（缺失）")])
+            self.plan_list.addTopLevelItem(item)
+        self._plan_buttons()
+
+    def selected_plan(self) -> PlanView | None:
+        item = self.plan_list.currentItem()
+        index = self.plan_list.indexOfTopLevelItem(item) if item is not None else -1
+        return self.plans[index] if 0 <= index < len(self.plans) else None
+
+    def _plan_buttons(self) -> None:
+        plan = self.selected_plan()
+        self.edit_plan_button.setEnabled(plan is not None)
+        self.view_plan_button.setEnabled(plan is not None and plan.file is not None)
+
+    def add_plan(self) -> None:
+        self._plan_dialog(PlanDialog(self.runner, lambda v: plan_service.add_plan(
+            self.uow, v.get("title", ""), v.get("subtypes", []), v.get("file", "")), None, self))
+
+    def edit_plan(self) -> None:
+        plan = self.selected_plan()
+        if plan is None:
+            return
+        self._plan_dialog(PlanDialog(self.runner, lambda v: plan_service.update_plan(
+            self.uow, plan.id, v.get("title", ""), v.get("subtypes", []),
+            v.get("active", True)), plan, self))
+
+    def _plan_dialog(self, dialog: PlanDialog) -> None:
+        self.plan_dialog = dialog
+        dialog.accepted.connect(lambda: self._plan_saved(dialog))
+        dialog.open()
+
+    def _plan_saved(self, dialog: PlanDialog) -> None:
+        if dialog.outcome is not None:
+            self.changed.emit(dialog.outcome.changes)
+        self._load_plans()
+
+    def view_plan(self) -> None:
+        plan = self.selected_plan()
+        if plan is None or plan.file is None:
+            return
+        self.runner.run(attachment_service.write_copy, self.uow, plan.file.id,
+                        done=lambda path: open_copy(self, path, True),
+                        failed=lambda error: show_error(self, tr("应急预案"), error))
+
+    def _load_plans(self) -> None:
+        self.runner.run(plan_service.list_plans, self.uow, done=self._show_plans,
+                        failed=lambda error: show_error(self, tr("应急预案"), error))
+
     def showEvent(self, event: QShowEvent) -> None:
         if self.timezone.count() == len(COMMON_ZONES):
             typed = self.timezone.currentText()
@@ -330,6 +422,7 @@ class SettingsPage(Page):
         if changes is None or changes.settings:
             self.runner.run(settings_service.load_settings, self.uow, done=self._show,
                             failed=self._failed)
+            self._load_plans()
 
     def _show(self, values: dict[str, Any]) -> None:
         self.saved = values

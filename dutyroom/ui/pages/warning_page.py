@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dutyroom.domain.attachments import OwnerKind
 from dutyroom.domain.warnings import (
     ACTION_LABELS,
     CHANNEL_LABELS,
@@ -43,6 +44,7 @@ from dutyroom.domain.warnings import (
 from dutyroom.services import settings_service, warning_record, warning_service
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.services.warning_service import Board, Target, WarningView
+from dutyroom.ui.attachments import AttachmentPanel
 from dutyroom.ui.dialogs.instruction_dialogs import open_instructions
 from dutyroom.ui.dialogs.pdf_preview import preview_later
 from dutyroom.ui.dialogs.warning_dialog import WarningDialog
@@ -134,7 +136,15 @@ class WarningPage(Page):
         self.list_view = table_view(self.list_model, stretch=0)
         self.list_view.selectionModel().selectionChanged.connect(self._list_selected)
         self.list_view.setMinimumWidth(300)
-        splitter.addWidget(self.list_view)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list_view, 1)
+        # The notice itself (a fax, a screenshot of the 预警 text) kept with the warning.
+        self.files = AttachmentPanel(self.uow, self.runner, OwnerKind.WARNING.value,
+                                     narrow=True)
+        left_layout.addWidget(self.files)
+        splitter.addWidget(left)
 
         right = QWidget()
         board = QVBoxLayout(right)
@@ -257,7 +267,7 @@ class WarningPage(Page):
 
     def _listed(self, loaded: tuple[list[WarningView], dict[str, Any], tuple[str, ...]]) -> None:
         warnings, settings, self.villages = loaded
-        self.zone = ZoneInfo(settings["timezone"])
+        self.zone = self.files.zone = ZoneInfo(settings["timezone"])
         current = self._pending_select or (self.board.warning.id if self.board else None)
         self._pending_select = None
         self.list_model.set_records(warnings)
@@ -294,7 +304,10 @@ class WarningPage(Page):
                         failed=lambda e: show_error(self, tr("读取失败"), e))
 
     def _show_board(self, board: Board | None, after_person: int | None = None) -> None:
+        shown = self.board.warning.id if self.board else None
         self.board = board
+        if board is None or board.warning.id != shown:
+            self.files.show_owner(board.warning.id if board else None, board is not None)
         if board is None:
             self.heading.setText(tr("没有生效中的预警"))
             self.details.setText(tr("收到预警后按 Ctrl+N 登记，系统按村(社区)和岗位生成叫应名单。"))
