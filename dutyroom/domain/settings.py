@@ -22,7 +22,14 @@ from dutyroom.domain.errors import FieldError
 from dutyroom.domain.responsible import parse_list
 from dutyroom.domain.roster import MAX_OFFICERS, parse_tier_list, parse_tiers
 from dutyroom.domain.text import sentence
-from dutyroom.domain.warnings import ALL_ROLES, DEFAULT_ROLES, YELLOW_ROLES
+from dutyroom.domain.warnings import (
+    ALL_ROLES,
+    DEFAULT_ROLES,
+    TYPE_ROLES_KEY,
+    YELLOW_ROLES,
+    format_type_roles,
+    parse_type_roles,
+)
 
 _HHMM = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 
@@ -94,6 +101,12 @@ def _roles(key: str, label: str, raw: Any) -> str:
     if not items:
         raise FieldError(key, sentence("{0}至少要有一个岗位，或填「全部」", label))
     return "、".join(items)
+
+
+def _type_roles(key: str, label: str, raw: Any) -> str:
+    return format_type_roles(parse_type_roles(raw, key, label))
+
+
 def _month_day(key: str, label: str, raw: Any) -> str:
     parsed = parse_month_day(raw, key, label)
     return f"{parsed[0]:02d}-{parsed[1]:02d}" if parsed else ""
@@ -224,6 +237,9 @@ SETTINGS: tuple[SettingDef, ...] = (
                "默认「全部」：红色、橙色预警叫应预警区域内全部责任人", _roles),
     SettingDef("relay_roles_yellow", "黄色预警叫应岗位", "、".join(YELLOW_ROLES),
                "默认各村(社区)书记、主任和网格员", _roles),
+    SettingDef(TYPE_ROLES_KEY, "按预警类型收窄叫应岗位", "",
+               "默认不收窄。写成「山洪灾害：山洪预警员、村(社区)书记；地质灾害气象风险：地灾群测群防员、"
+               "村(社区)书记」：这些类型的预警只叫应所列岗位（仍在该颜色的叫应岗位之内）", _type_roles),
     SettingDef("relay_minutes_red", "红色预警叫应时限（分钟）", 5,
                "默认 5 分钟：长治市水旱灾害防御预警「叫应」机制「确保5分钟内叫醒」", _integer(1, 240)),
     SettingDef("relay_minutes_orange", "橙色预警叫应时限（分钟）", 5,

@@ -14,7 +14,7 @@ closes itself.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -203,6 +203,73 @@ class RelayRules:
     minutes: Mapping[Colour, int | None]  # None: recorded and forwarded, no call required
     roles: Mapping[Colour, tuple[str, ...] | None]  # None: every role
     attempts_before_backup: int = 3
+    # A warning type the desk narrows (DOMAIN.md: "a desk may narrow this per warning type"):
+    # only these roles, among those its colour requires, are called for it.
+    by_type: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def roles_for(self, colour: Colour, type_: str | None = None) -> tuple[str, ...] | None:
+        """The roles a warning of this colour and type must reach; None: every role."""
+        roles = self.roles.get(colour)
+        narrow = self.by_type.get(type_ or "")
+        if not narrow:
+            return roles
+        return narrow if roles is None else tuple(r for r in roles if r in narrow)
+
+
+TYPE_ROLES_KEY = "relay_roles_by_type"
+
+
+def parse_type_roles(raw: object, key: str = TYPE_ROLES_KEY,
+                     label: str = "按预警类型收窄叫应岗位") -> dict[str, tuple[str, ...]]:
+    """「山洪灾害：山洪预警员、村(社区)书记；地质灾害气象风险：地灾群测群防员」: one entry per
+    type, separated by ； or a new line, the type before a colon and its roles after it."""
+    text = str(raw if raw is not None else "").replace(";", "；").replace("\n", "；")
+    found: dict[str, tuple[str, ...]] = {}
+    for entry in (e.strip() for e in text.split("；")):
+        if not entry:
+            continue
+        type_, colon, roles_text = entry.replace(":", "：").partition("：")
+        type_ = type_.strip()
+        if not colon or not type_:
+            raise FieldError(key, sentence("{0}：「{1}」应写成「预警类型：岗位、岗位」", label, entry))
+        if type_ not in WARNING_TYPES:
+            raise FieldError(key, sentence("{0}：「{1}」不是已知的预警类型（{2}）", label, type_,
+                                           "、".join(WARNING_TYPES)))
+        if type_ in found:
+            raise FieldError(key, sentence("{0}：预警类型「{1}」写了两次", label, type_))
+        roles: list[str] = []
+        for part in roles_text.replace("，", "、").replace(",", "、").split("、"):
+            if part.strip() and part.strip() not in roles:
+                roles.append(part.strip())
+        if not roles:
+            raise FieldError(key, sentence("{0}：预警类型「{1}」后面没有岗位", label, type_))
+        found[type_] = tuple(roles)
+    return found
+
+
+def format_type_roles(value: Mapping[str, Sequence[str]]) -> str:
+    return "；".join(f"{t}：{'、'.join(roles)}" for t, roles in value.items())
+
+
+def check_type_roles(values: Mapping[str, object]) -> list[FieldError]:
+    """A narrowing that names a role the desk does not have, or leaves a colour that needs
+    calls with no role at all, would make every such warning unrecordable at the moment it
+    arrives: refused when the setting is saved instead."""
+    rules = rules_from_settings(values)
+    known = tuple(str(values["responsible_roles"]).split("、"))
+    problems: list[FieldError] = []
+    for type_, roles in rules.by_type.items():
+        unknown = [r for r in roles if r not in known]
+        if unknown:
+            problems.append(FieldError(TYPE_ROLES_KEY, sentence(
+                "{0}预警收窄到的岗位「{1}」不在责任人岗位中", type_, "」「".join(unknown))))
+            continue
+        for colour in (Colour.RED, Colour.ORANGE, Colour.YELLOW, Colour.BLUE):
+            if rules.minutes.get(colour) is not None and not rules.roles_for(colour, type_):
+                problems.append(FieldError(TYPE_ROLES_KEY, sentence(
+                    "{0}{1}预警收窄后没有要叫应的岗位：收窄的岗位须包含{1}预警叫应岗位中的至少一个",
+                    type_, COLOUR_LABELS[colour])))
+    return problems
 
 
 def rules_from_settings(values: Mapping[str, object]) -> RelayRules:
@@ -224,6 +291,7 @@ def rules_from_settings(values: Mapping[str, object]) -> RelayRules:
         roles={Colour.RED: roles("relay_roles_red"), Colour.ORANGE: roles("relay_roles_red"),
                Colour.YELLOW: roles("relay_roles_yellow"), Colour.BLUE: roles("relay_roles_yellow")},
         attempts_before_backup=int(str(values["relay_attempts"])),
+        by_type=parse_type_roles(values.get(TYPE_ROLES_KEY, "")),
     )
 
 
@@ -245,13 +313,14 @@ class Person:
 
 
 def to_reach(people: Iterable[Person], villages: Sequence[str], colour: Colour,
-             rules: RelayRules, role_order: Sequence[str] = DEFAULT_ROLES) -> list[Person]:
+             rules: RelayRules, role_order: Sequence[str] = DEFAULT_ROLES,
+             type_: str | None = None) -> list[Person]:
     """Who must answer for a warning: the 责任人 of its villages in the roles its colour
-    requires, grouped by village in the desk's order, then by role in the desk's order.
-    A blue warning needs no calls."""
+    requires (narrowed for its type where the desk says so), grouped by village in the
+    desk's order, then by role in the desk's order. A blue warning needs no calls."""
     if rules.minutes.get(colour) is None:
         return []
-    roles = rules.roles.get(colour)
+    roles = rules.roles_for(colour, type_)
     order = {v: i for i, v in enumerate(villages)}
     rank = {r: i for i, r in enumerate(role_order)}
     chosen = [p for p in people if p.village in order and (roles is None or p.role in roles)]

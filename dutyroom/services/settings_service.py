@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from dutyroom.db import audit
 from dutyroom.db.models import Setting
-from dutyroom.domain import deadlines, duty_clock
+from dutyroom.domain import deadlines, duty_clock, warnings
 from dutyroom.domain import settings as registry
 from dutyroom.domain.deadlines import ReportRules
 from dutyroom.domain.duty_clock import ClockRules
@@ -71,7 +71,8 @@ def write_settings(session: Session, values: Mapping[str, Any], actor: str) -> b
         raise InputError(problems)
     current = load_settings_in(session)
     whole = {**current, **parsed}
-    problems = [Problem(e.message, field=e.field) for e in duty_clock.check_settings(whole)]
+    problems = [Problem(e.message, field=e.field)
+                for e in [*duty_clock.check_settings(whole), *warnings.check_type_roles(whole)]]
     if problems:
         raise InputError(problems)
     changed = {k: v for k, v in parsed.items() if current[k] != v}

@@ -293,7 +293,7 @@ def add_warning(uow: UnitOfWork, values: Mapping[str, Any],
                      for p in session.scalars(select(ResponsiblePerson).where(
                          ResponsiblePerson.active.is_(True)))]
         chosen = [] if cancel else rules.to_reach(directory, villages, colour, relay,
-                                                  roles_in(session))
+                                                  roles_in(session), type_)
         if not cancel:
             rules.check_someone_to_reach(chosen, villages, colour, relay)
         row = Warning(

@@ -435,3 +435,29 @@ def test_an_ab_name_two_people_share_is_a_row_error_not_a_silent_pick(backend, t
     problems = refused.value.problems
     assert [(p.row, "重名" in p.message, "东村、西村" in p.message) for p in problems] == [(4, True, True)]
     assert responsible_service.directory(backend.uow).people == []
+
+
+def test_a_desk_narrows_the_roles_called_for_one_type_of_warning(desk):
+    """DOMAIN.md: "a desk may narrow this per warning type" — a 山洪 warning goes to the
+    山洪预警员 and the 书记 only; a 暴雨 warning of the same colour still goes to everyone."""
+    settings_service.save_settings(desk.uow, {
+        "relay_roles_by_type": "山洪灾害：山洪预警员、村(社区)书记、村(社区)主任"})
+    flood = warning_service.add_warning(desk.uow, red(type="山洪灾害"), now=NOW).value
+    assert [t.name for t in flood.targets] == ["张建国", "陈大勇", "王德明", "刘桂兰"]
+    rain = warning_service.add_warning(desk.uow, red(), now=NOW).value
+    assert len(rain.targets) == len(GOOD)
+    yellow = warning_service.add_warning(desk.uow, red(type="山洪灾害", colour="yellow"),
+                                         now=NOW).value
+    assert [t.name for t in yellow.targets] == ["张建国", "王德明", "刘桂兰"]  # 书记、主任
+
+
+def test_a_narrowing_that_would_leave_nobody_to_call_is_refused_and_nothing_changes(desk):
+    before = settings_service.load_settings(desk.uow)
+    for bad in ("山洪灾害：山洪预警员", "山洪灾害：护林员、网格员", "地震：网格员", "山洪灾害"):
+        with pytest.raises(InputError) as caught:
+            settings_service.save_settings(desk.uow, {"relay_roles_by_type": bad})
+        assert caught.value.problems[0].field == "relay_roles_by_type"
+    assert settings_service.load_settings(desk.uow) == before
+    settings_service.save_settings(desk.uow, {"relay_roles_by_type": "山洪灾害：山洪预警员、网格员"})
+    with pytest.raises(InputError, match="不在责任人岗位中"):  # a role used there stays
+        settings_service.save_settings(desk.uow, {"responsible_roles": "村(社区)书记、网格员"})

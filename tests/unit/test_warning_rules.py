@@ -172,3 +172,50 @@ def test_a_notice_s_standing_at_a_past_moment_counts_only_the_notices_received_b
     # a cancellation among the arrived notices cancels, whatever came after it
     assert status_then(Action.ISSUE, [(t0, Action.CANCEL), (t0, Action.UPDATE)], None, t0) == \
         Status.CANCELLED
+
+
+# --- narrowing the roles called per warning type ----------------------------------------
+
+
+def test_type_roles_parse_and_refuse_what_cannot_be_meant():
+    from dutyroom.domain.warnings import format_type_roles, parse_type_roles
+    parsed = parse_type_roles("山洪灾害：山洪预警员、村(社区)书记;地质灾害气象风险:地灾群测群防员\n")
+    assert parsed == {"山洪灾害": ("山洪预警员", "村(社区)书记"), "地质灾害气象风险": ("地灾群测群防员",)}
+    assert parse_type_roles(format_type_roles(parsed)) == parsed
+    assert parse_type_roles("") == {} and parse_type_roles(None) == {}
+    for bad, words in [("山洪灾害", "应写成"), ("地震：网格员", "不是已知的预警类型"),
+                       ("山洪灾害：网格员；山洪灾害：村(社区)书记", "写了两次"),
+                       ("山洪灾害：、", "没有岗位")]:
+        with pytest.raises(FieldError, match=words):
+            parse_type_roles(bad)
+
+
+ROLE_POOL = DEFAULT_ROLES[:5]
+
+
+@given(st.lists(st.tuples(st.sampled_from(["东村", "西村"]), st.sampled_from(ROLE_POOL)),
+                min_size=1, max_size=12),
+       st.sets(st.sampled_from(ROLE_POOL), min_size=1),
+       st.sampled_from([Colour.RED, Colour.ORANGE, Colour.YELLOW]))
+def test_a_narrowed_type_calls_exactly_its_roles_among_the_colour_s(people, narrow, colour):
+    """Against the longhand answer: the people the colour alone would call, keeping those
+    whose role the type's narrowing names; any other type is called as before."""
+    from dataclasses import replace
+    directory = [Person(i, f"人{i}", village, role) for i, (village, role) in enumerate(people)]
+    rules = replace(DEFAULT_RULES, by_type={"山洪灾害": tuple(sorted(narrow))})
+    plain = to_reach(directory, ("东村", "西村"), colour, rules)
+    narrowed = to_reach(directory, ("东村", "西村"), colour, rules, type_="山洪灾害")
+    assert narrowed == [p for p in plain if p.role in narrow]
+    assert to_reach(directory, ("东村", "西村"), colour, rules, type_="暴雨") == plain
+
+
+def test_a_narrowing_that_leaves_a_colour_nobody_is_refused_when_saved():
+    from dutyroom.domain.settings import resolve
+    from dutyroom.domain.warnings import check_type_roles
+    values = {**resolve({}), "relay_roles_by_type": "山洪灾害：山洪预警员"}
+    problems = check_type_roles(values)  # yellow calls 书记, 主任, 网格员 only
+    assert [p.field for p in problems] == ["relay_roles_by_type"]
+    assert "黄色预警收窄后没有要叫应的岗位" in problems[0].message
+    assert check_type_roles({**values, "relay_roles_by_type": "山洪灾害：山洪预警员、网格员"}) == []
+    unknown = check_type_roles({**values, "relay_roles_by_type": "山洪灾害：护林员"})
+    assert "不在责任人岗位中" in unknown[0].message

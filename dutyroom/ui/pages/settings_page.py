@@ -298,7 +298,7 @@ class SettingsPage(Page):
         inner.addWidget(QLabel(tr("<b>预警和叫应</b>")))
         inner.addLayout(self._setting_rows(
             ("villages", "responsible_roles", "relay_roles_red", "relay_roles_yellow",
-             "relay_minutes_red", "relay_minutes_orange", "relay_minutes_yellow",
+             "relay_roles_by_type", "relay_minutes_red", "relay_minutes_orange", "relay_minutes_yellow",
              "relay_minutes_blue", "relay_attempts")))
         inner.addWidget(hint_label(tr("名单用「、」分隔。叫应名单在登记预警时按当时的设置和通讯录生成，"
                                       "改设置不影响已登记的预警。")))
