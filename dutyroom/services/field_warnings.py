@@ -166,6 +166,8 @@ def _add_notice(desk: Session, d: Desk, row: Warning, state: dict[str, Any], act
     colour = rules.parse_colour(row.colour)
     rules.check_validity(row.issued_at, row.valid_until)
     rules.check_received(row.issued_at, row.received_at)
+    if previous is not None:
+        rules.check_follows_in_time(previous.received_at, row.received_at)
     if row.received_at > moment + FUTURE_TOLERANCE:
         raise FieldError("received_at", sentence("接收时间晚于合并时刻"))
     try:

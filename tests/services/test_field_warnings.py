@@ -327,3 +327,28 @@ def test_an_attempt_copied_under_a_new_uuid_is_not_added_twice(desk, tmp_path):
         _merge(desk, tmp_path / "a.dutyroom", minutes=200)
     assert contents(desk.engine) == before
     assert len(_attempts(desk.uow, first)["张建国"]) == 1
+
+
+def test_a_later_notice_received_before_the_one_it_follows_is_refused(desk, tmp_path):
+    """The laptop's update says it arrived at 02:00, before the red notice it follows (02:40):
+    it would end that relay before it began and be overdue on arrival. Refused, at the
+    desk as on a package (its chain recomputed as an editor would)."""
+    first = _first(desk.uow)
+    with pytest.raises(InputError, match="接收时间不能早于它所跟随的通知"):
+        warning_service.add_warning(desk.uow, {"supersedes": first, "colour": "orange",
+                                               "issued_at": "2026-07-02T01:50",
+                                               "received_at": "2026-07-02T02:00"},
+                                    now=NOW + timedelta(minutes=10))
+    _export(desk, tmp_path / "a.dutyroom")
+    laptop = _laptop(tmp_path / "a.dutyroom")
+    warning_service.add_warning(laptop.uow, {"supersedes": first, "colour": "orange",
+                                             "issued_at": "2026-07-02T02:50"},
+                                now=NOW + timedelta(minutes=15))
+    laptop.close()
+    _forge(tmp_path / "a.dutyroom", "UPDATE warnings SET issued_at = '2026-07-01 17:50:00.000000',"
+           " received_at = '2026-07-01 18:00:00.000000' WHERE id = (SELECT max(id) FROM warnings)",
+           "warning", Warning)
+    before = contents(desk.engine)
+    with pytest.raises(InputError, match="接收时间不能早于它所跟随的通知"):
+        _merge(desk, tmp_path / "a.dutyroom")
+    assert contents(desk.engine) == before
