@@ -6,6 +6,7 @@ with the same man twice, or two names on one phone, cannot prove who answered.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -108,14 +109,39 @@ def _one_slip(a: str, b: str) -> bool:
     return False
 
 
+def _as_read(name: str) -> str:
+    """The name as a person reads it: full-width letters and digits and compatibility forms
+    as their ordinary characters, and nothing unseen (spaces, zero-width spaces, joiners)."""
+    return "".join(c for c in unicodedata.normalize("NFKC", name)
+                   if not c.isspace() and unicodedata.category(c) not in ("Cf", "Cc"))
+
+
+def looks_the_same(a: str, b: str) -> bool:
+    """Two different names that read the same: one holds a character nobody sees (a
+    zero-width space from a web page, a full-width space) or a full-width letter."""
+    return a != b and _as_read(a) == _as_read(b)
+
+
+def shown(name: str) -> str:
+    """The name with its unseen characters written out (青山村<U+200B>), so a message can
+    point at what makes it different."""
+    return "".join(f"<U+{ord(c):04X}>" if (c.isspace() or unicodedata.category(c) in ("Cf", "Cc"))
+                   else c for c in name)
+
+
 def probable_typo(village: str, known: Sequence[str]) -> str | None:
     """The desk's village a name it does not have probably meant: the same name with another
     suffix (青山村 for 青山社区, 东岭 for 东岭村), or one character off in a name of two or more
     (清山村 for 青山村). A name that differs only by a number or a direction word (东岭二村,
-    下庄) is taken as the new village it says it is. Only ever a question for the officer:
+    下庄) is taken as the new village it says it is. A name that reads the same as one the
+    desk has but holds an unseen or full-width character is that one. Only ever a question
+    for the officer:
     the desk adds new villages by importing their 责任人."""
     if not village or village in known:
         return None
+    for name in known:  # 青山村 with a zero-width space: a new village nobody could tell apart
+        if looks_the_same(village, name):
+            return name
     core = village_core(village)
     forms = {village, core}
     for name in known:

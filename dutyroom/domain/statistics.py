@@ -192,7 +192,9 @@ class RelayTally:
     """People on warning lists (叫应名单), each counted once by where they stand at `as_of`:
     answered by the notice's relay deadline (in time), answered after it (late), not
     answered when the deadline passed (never reached, the 未叫醒), or not answered with the
-    deadline still ahead (pending, counted in neither rate). An answer by the AB角 counts."""
+    deadline still ahead (pending, counted in neither rate). An answer by the AB角 counts.
+    Someone whose notice was cancelled or replaced before their deadline came, and who had
+    not answered by then, is not counted at all (relay_standing's "not_needed")."""
 
     to_reach: int = 0
     in_time: int = 0
@@ -229,11 +231,18 @@ class RelayTally:
                 "on_time_rate": rounded(self.on_time_rate)}
 
 
-def relay_standing(due: datetime, answered_at: datetime | None, as_of: datetime) -> str:
+def relay_standing(due: datetime, answered_at: datetime | None, as_of: datetime,
+                   ended: datetime | None = None) -> str:
     """Where one person on a list stands at `as_of` (the field of RelayTally it counts in).
-    The service counts the same rule in SQL; this is its statement and its test's oracle."""
+    `ended`: when the notice's relay ended by `as_of` (a 解除 or a later notice received,
+    or its validity over), if it did. A person not reached when the relay ended before
+    their deadline was no longer to be reached ("not_needed", the board's 不需要): not a
+    未叫醒, and not on the period's 应叫应 either (a later notice lists them again). The
+    service counts the same rule in SQL; this is its statement and its test's oracle."""
     if answered_at is not None and answered_at <= as_of:
         return "in_time" if answered_at <= due else "late"
+    if ended is not None and ended <= as_of and ended < due:
+        return "not_needed"
     return "never" if due <= as_of else "pending"
 
 

@@ -171,6 +171,14 @@ def check_follows_newest(previous_id: int, newest_id: int, newest_cancels: bool)
             previous_id, newest_id))
 
 
+def check_follows_in_time(previous_received: datetime, received: datetime) -> None:
+    """A later notice arrives after the notice it follows: one received before it would end
+    that notice's relay before it began (its calls and its deadline would count for nothing)
+    and start its own relay clock in the past, overdue the moment it is saved."""
+    if received < previous_received:
+        raise FieldError("received_at", sentence("接收时间不能早于它所跟随的通知的接收时间"))
+
+
 def check_someone_to_reach(chosen: Sequence[Person], villages: Sequence[str], colour: Colour,
                            rules: RelayRules) -> None:
     """A warning that must be relayed with nobody to relay it to would count as done at

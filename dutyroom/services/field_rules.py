@@ -42,6 +42,8 @@ from dutyroom.services import incident_records, incident_service, register_servi
 from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.settings_service import Desk
 
+EXPORTED = "field_export"  # the audit action of each record's state as its package left the desk
+
 # Set when an entry is made; a change to any of them cannot come from the app.
 CREATION = {
     Incident: ("uuid", "created_at", "created_by"),

@@ -83,7 +83,7 @@ from dutyroom.services.records import audit_change, utc_now
 from dutyroom.services.settings_service import load_settings_in
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
-EXPORTED = "field_export"
+EXPORTED = field_rules.EXPORTED
 OUTCOME_LABELS = {"added": "新增", "updated": "采用外勤修改", "conflict": "双方都改，另存为修订",
                   "same": "无变化"}
 CHANGED = Changes(incidents=True, register=True, departments=True, warnings=True)

@@ -12,6 +12,9 @@ audit chain:
 - a call the laptop made after the desk had already received the cancellation or a newer
   notice: the relay had ended for that notice, so it does not count on the board.
 Every other attempt is added, whichever side made it, and a board lists them in time order.
+A person on a new notice's list is the desk's 责任人 the package carried, whatever the desk
+has renamed them to since (a remark, not a refusal); the list names them as the laptop's
+directory had them, and an attempt identical to one the desk has but for its UUID is a copy.
 """
 
 from __future__ import annotations
@@ -24,7 +27,15 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from dutyroom.db import audit
-from dutyroom.db.models import ResponsiblePerson, Warning, WarningAttempt, WarningTarget
+from dutyroom.db.models import (
+    AuditEntry,
+    FieldExport,
+    FieldPackage,
+    ResponsiblePerson,
+    Warning,
+    WarningAttempt,
+    WarningTarget,
+)
 from dutyroom.domain import warnings as rules
 from dutyroom.domain.clock import minute_text
 from dutyroom.domain.contacts import clean_text
@@ -33,7 +44,7 @@ from dutyroom.domain.hygiene import searchable
 from dutyroom.domain.incidents import FUTURE_TOLERANCE
 from dutyroom.domain.text import Verbatim, sentence
 from dutyroom.domain.warnings import Action, Outcome, Status
-from dutyroom.services import field_rules, warning_service
+from dutyroom.services import field_rules, responsible_service, warning_service
 from dutyroom.services.errors import InputError
 from dutyroom.services.records import audit_change
 from dutyroom.services.responsible_service import villages_in
@@ -155,6 +166,8 @@ def _add_notice(desk: Session, d: Desk, row: Warning, state: dict[str, Any], act
     colour = rules.parse_colour(row.colour)
     rules.check_validity(row.issued_at, row.valid_until)
     rules.check_received(row.issued_at, row.received_at)
+    if previous is not None:
+        rules.check_follows_in_time(previous.received_at, row.received_at)
     if row.received_at > moment + FUTURE_TOLERANCE:
         raise FieldError("received_at", sentence("接收时间晚于合并时刻"))
     try:
@@ -191,15 +204,46 @@ def _add_notice(desk: Session, d: Desk, row: Warning, state: dict[str, Any], act
     return "added", "", [sentence("{0}：{1}", title, remark) for remark in remarks]
 
 
-def _person(desk: Session, laptop: Session, person_id: int | None) -> ResponsiblePerson | None:
-    """The desk's 责任人 a laptop's list names: the same id and the same name and village
-    (a person added on the laptop has an id the desk may have given to someone else)."""
-    if person_id is None:
+def _carried(desk: Session, laptop: Session) -> frozenset[str]:
+    """The ids of the 责任人 the package carried when it left the desk: those whose state the
+    export wrote into the part of the laptop's chain the desk recorded the head of (so not
+    one a laptop added, nor one an editor wrote in later). The desk never deletes a 责任人,
+    so each is the desk's person of that id, whatever the desk renamed them to since."""
+    origin = laptop.scalars(select(FieldPackage)).first()
+    export = None if origin is None else desk.scalar(
+        select(FieldExport).where(FieldExport.uuid == origin.uuid))
+    if export is None or export.chain_count < 1:
+        return frozenset()
+    last = laptop.scalar(select(AuditEntry.id).order_by(AuditEntry.id)
+                         .offset(export.chain_count - 1).limit(1))
+    return frozenset(laptop.scalars(select(AuditEntry.entity_id).where(
+        AuditEntry.entity == responsible_service.ENTITY, AuditEntry.action == field_rules.EXPORTED,
+        AuditEntry.id <= (last or 0))))
+
+
+def _states(laptop: Session, person_id: int) -> set[tuple[str, str, str]]:
+    """Every (name, village, role) the laptop's 责任人 had, as its audit chain recorded them:
+    a list copies the person as they were when the notice was saved, which a later edit on
+    the laptop does not change."""
+    states = set()
+    for (payload,) in laptop.execute(select(AuditEntry.payload).where(
+            AuditEntry.entity == responsible_service.ENTITY,
+            AuditEntry.entity_id == str(person_id))):
+        try:
+            state = json.loads(payload)
+        except (ValueError, RecursionError):
+            continue
+        if isinstance(state, dict):
+            states.add((str(state.get("name")), str(state.get("village")), str(state.get("role"))))
+    return states
+
+
+def _person(desk: Session, carried: frozenset[str], person_id: int | None) -> ResponsiblePerson | None:
+    """The desk's 责任人 a laptop's list names: one the package carried (a person added on
+    the laptop has an id the desk may have given to someone else)."""
+    if person_id is None or str(person_id) not in carried:
         return None
-    here, there = desk.get(ResponsiblePerson, person_id), laptop.get(ResponsiblePerson, person_id)
-    if here is None or there is None or (here.name, here.village) != (there.name, there.village):
-        return None
-    return here
+    return desk.get(ResponsiblePerson, person_id)
 
 
 def _list_of(desk: Session, row: Warning, villages: tuple[str, ...],
@@ -215,8 +259,9 @@ def _list_of(desk: Session, row: Warning, villages: tuple[str, ...],
     listed: list[WarningTarget] = []
     remarks: list[str] = []
     seen: set[int] = set()
+    carried = _carried(desk, laptop)
     for t in rows:
-        person = _person(desk, laptop, t.person_id)
+        person = _person(desk, carried, t.person_id)
         name = clean_text(t.name, "name", "姓名", max_length=32, required=True)
         if person is None:
             raise FieldError("targets", sentence(
@@ -224,12 +269,24 @@ def _list_of(desk: Session, row: Warning, villages: tuple[str, ...],
                 Verbatim(name)))
         if t.village not in villages or t.person_id in seen:
             raise FieldError("targets", sentence("叫应名单与预警涉及的村(社区)不符，外勤包可能被改动过"))
+        if (t.name, t.village, t.role) not in _states(laptop, person.id):
+            raise FieldError("targets", sentence(
+                "叫应名单中的「{0}」与外勤笔记本上的责任人名录不符，外勤包可能被改动过", Verbatim(name)))
         seen.add(t.person_id)
+        if (person.name, person.village) != (t.name, t.village):
+            remarks.append(sentence("{0}（{1}）在值班台已改为{2}（{3}），外勤名单照录外勤当时的姓名",
+                                    Verbatim(t.name), Verbatim(t.village), Verbatim(person.name),
+                                    Verbatim(person.village)))
         if not person.active:
             remarks.append(sentence("{0}（{1} {2}）已在值班台停用，外勤对其的叫应仍照录",
                                     Verbatim(person.name), Verbatim(person.village),
                                     Verbatim(person.role)))
-        backup = _person(desk, laptop, t.backup_id)
+        backup = _person(desk, carried, t.backup_id)
+        if backup is not None and t.backup_name and t.backup_name not in {
+                state[0] for state in _states(laptop, backup.id)}:
+            raise FieldError("targets", sentence(
+                "叫应名单中「{0}」的AB角「{1}」与外勤笔记本上的责任人名录不符，外勤包可能被改动过",
+                Verbatim(name), Verbatim(clean_text(t.backup_name, "backup_name", "AB角", max_length=32))))
         listed.append(WarningTarget(
             person_id=person.id, name=name,
             village=t.village, role=clean_text(t.role, "role", "岗位", max_length=64, required=True),
@@ -282,6 +339,14 @@ def _add_attempt(desk: Session, d: Desk, row: WarningAttempt, state: dict[str, A
         outcome=outcome.value, via_backup=row.via_backup,
         by=clean_text(row.by, "by", "叫应人", max_length=64, required=True),
         recorded_at=row.recorded_at)
+    twin = desk.scalar(select(WarningAttempt.id).where(
+        WarningAttempt.target_id == target.id, WarningAttempt.at == attempt.at,
+        WarningAttempt.channel == attempt.channel, WarningAttempt.outcome == attempt.outcome,
+        WarningAttempt.via_backup == attempt.via_backup, WarningAttempt.by == attempt.by,
+        WarningAttempt.recorded_at == attempt.recorded_at).limit(1))
+    if twin is not None:  # the app stamps each attempt when it is saved: a copy under a new UUID
+        raise FieldError("uuid", sentence(
+            "与值班台已有的一次叫应完全相同（只是编号不同），外勤包可能被改动过"))
     desk.add(attempt)
     audit_change(desk, attempt, actor, warning_service.ATTEMPT_ENTITY, "field_add", moment)
     return "added", "", []

@@ -16,7 +16,13 @@ from sqlalchemy.orm import Session
 
 from dutyroom.db.models import ResponsiblePerson
 from dutyroom.domain.errors import FieldError
-from dutyroom.domain.responsible import ResponsibleFields, probable_typo, responsible_errors
+from dutyroom.domain.responsible import (
+    ResponsibleFields,
+    looks_the_same,
+    probable_typo,
+    responsible_errors,
+    shown,
+)
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import Verbatim, sentence
 from dutyroom.services import settings_service
@@ -309,12 +315,20 @@ def _parse(session: Session, table: Table, source: str) -> ImportPreview:
                     row=row.row, column=label.get("backup")))
     problems.sort(key=lambda p: p.row or 0)
     known_villages = villages_in(session)
-    notices = [Problem(sentence("村(社区)「{0}」不在本镇的村(社区)名单中，可能是「{1}」的笔误；"
-                                "如确为新的村(社区)，可照常导入", row.fields.village, guess),
-                       row=row.row, column=label.get("village"))
+    notices = [Problem(_typo_notice(row.fields.village, guess), row=row.row,
+                       column=label.get("village"))
                for row in rows if row.fields is not None
                for guess in [probable_typo(row.fields.village, known_villages)] if guess]
     return ImportPreview(source, rows, problems, {f: str(h) for f, h in label.items()}, notices)
+
+
+def _typo_notice(village: str, guess: str) -> str:
+    if looks_the_same(village, guess):  # the ordinary notice would name two identical-looking names
+        return sentence("村(社区)「{0}」与本镇的「{1}」看起来相同，但含有看不见的字符或全角字符，"
+                        "照此导入将成为另一个村(社区)：请在文件中改为「{1}」", Verbatim(shown(village)),
+                        guess)
+    return sentence("村(社区)「{0}」不在本镇的村(社区)名单中，可能是「{1}」的笔误；"
+                    "如确为新的村(社区)，可照常导入", village, guess)
 
 
 def preview_file(uow: UnitOfWork, path: Path) -> ImportPreview:

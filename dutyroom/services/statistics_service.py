@@ -13,8 +13,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, case, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, case, func, not_, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from dutyroom.db.models import (
     Department,
@@ -125,13 +125,28 @@ def _warning_facts(session: Session, start: datetime, end: datetime, at: datetim
                     .where(WarningAttempt.target_id == WarningTarget.id,
                            WarningAttempt.outcome == Outcome.ANSWERED.value, WarningAttempt.at <= at)
                     .correlate(WarningTarget).scalar_subquery())
+    # When the notice's relay ended by `at`: the next notice of its thread received (a 解除,
+    # an update), or its validity over.
+    later = aliased(Warning)
+    replaced = (select(func.min(later.received_at))
+                .where(later.thread_id == Warning.thread_id, later.id > Warning.id,
+                       later.received_at <= at)
+                .correlate(Warning).scalar_subquery())
     people = (select(Warning.id.label("warning"), Warning.colour.label("colour"),
                      WarningTarget.village.label("village"), Warning.relay_due.label("due"),
-                     first_answer.label("reply"))
+                     first_answer.label("reply"), replaced.label("replaced"),
+                     Warning.valid_until.label("valid_until"))
               .join(WarningTarget, WarningTarget.warning_id == Warning.id)
               .where(Warning.action != Action.CANCEL.value, Warning.relay_due.is_not(None), *received)
               .subquery())
     due, reply = people.c.due, people.c.reply
+    # Not reached when the relay ended before the deadline: no longer to be reached
+    # (relay_standing's "not_needed"), so in none of the counts. Each comparison is guarded
+    # against NULL: a NULL here would drop the person from every count.
+    ended_early = and_(reply.is_(None), or_(
+        and_(people.c.replaced.is_not(None), people.c.replaced < due),
+        and_(people.c.valid_until.is_not(None), people.c.valid_until <= at, people.c.valid_until < due)))
+    unanswered = and_(reply.is_(None), not_(ended_early))
 
     def counted(condition: Any) -> Any:
         return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
@@ -139,9 +154,9 @@ def _warning_facts(session: Session, start: datetime, end: datetime, at: datetim
     groups = [statistics.RelayGroup(str(colour), str(village), RelayTally(
         int(n), int(in_time), int(late), int(never), int(pending)))
         for colour, village, n, in_time, late, never, pending in session.execute(
-            select(people.c.colour, people.c.village, func.count(),
+            select(people.c.colour, people.c.village, counted(not_(ended_early)),
                    counted(reply <= due), counted(reply > due),
-                   counted(and_(reply.is_(None), due <= at)), counted(and_(reply.is_(None), due > at)))
+                   counted(and_(unanswered, due <= at)), counted(and_(unanswered, due > at)))
             .group_by(people.c.colour, people.c.village))]
     per_notice = (select(func.count().label("n"), func.count(reply).label("reached"))
                   .group_by(people.c.warning).subquery())

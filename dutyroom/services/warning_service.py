@@ -285,6 +285,8 @@ def add_warning(uow: UnitOfWork, values: Mapping[str, Any],
         issued_at = min(issued_at, moment.replace(microsecond=0))
         received_at = min(received_at, moment.replace(microsecond=0))
         rules.check_received(issued_at, received_at)
+        if previous is not None:
+            obey(rules.check_follows_in_time, previous.received_at, received_at)
         asked = _villages(values.get("villages")) if values.get("villages") not in (None, "", []) \
             else (json.loads(previous.villages) if previous else [])
         villages = obey(rules.area_villages, asked, villages_in(session))

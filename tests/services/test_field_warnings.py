@@ -252,3 +252,103 @@ def test_an_attempt_edited_behind_the_laptop_fails_its_integrity_check(desk, tmp
     with pytest.raises(InputError, match="完整性检查"):
         _merge(desk, tmp_path / "a.dutyroom")
     assert contents(desk.engine) == before
+
+
+def _rename(uow, person_id, name):
+    view = next(p for p in responsible_service.directory(uow).people if p.id == person_id)
+    responsible_service.update_person(uow, person_id, {
+        "name": name, "village": view.village, "role": view.role, "mobile": view.mobile})
+
+
+@pytest.mark.parametrize("where", ["desk", "laptop"])
+def test_a_person_renamed_on_either_side_still_merges_with_a_remark(desk, tmp_path, where):
+    """The desk corrects 张建国 to 张建民 (or the laptop does) after the package left; the
+    laptop's new notice lists him under the name it had. It is the same person (the package
+    carried him): the merge goes through and says so, it is not refused as a stranger."""
+    _export(desk, tmp_path / "a.dutyroom")
+    person = _ids(desk.uow)["张建国"]
+    laptop = _laptop(tmp_path / "a.dutyroom")
+    if where == "desk":
+        _rename(desk.uow, person, "张建民")
+    else:
+        _rename(laptop.uow, person, "张建明")  # the laptop's list then says 张建明
+    update = warning_service.add_warning(laptop.uow, notice(villages=["东村"]),
+                                         now=NOW + timedelta(minutes=5)).value.warning.id
+    _call(laptop.uow, update, person, 6)
+    laptop.close()
+    merged = _merge(desk, tmp_path / "a.dutyroom")
+    assert merged.counts == {"added": 2, "same": 1} and merged.conflicts == []
+    assert len(merged.remarks) == 1 and "已改为" in merged.remarks[0]
+    listed = "张建国" if where == "desk" else "张建明"
+    assert listed in merged.remarks[0]
+    newest = max(w.id for w in warning_service.list_warnings(desk.uow, at=MERGED))
+    assert _attempts(desk.uow, newest)[listed] == [(NOW + timedelta(minutes=6), "phone", "answered")]
+    assert check_service.run_check(desk.uow, desk.engine).ok
+
+
+LIST_FORGERIES = [
+    "UPDATE warning_targets SET name = '张三丰' WHERE id = (SELECT max(id) FROM warning_targets)",
+    "UPDATE warning_targets SET role = '企业安全员' WHERE id = (SELECT max(id) FROM warning_targets)",
+    "UPDATE warning_targets SET backup_name = '假AB角' WHERE id = (SELECT max(id) FROM warning_targets)",
+]
+
+
+@pytest.mark.parametrize("statement", LIST_FORGERIES)
+def test_a_list_row_renamed_in_an_editor_is_refused(desk, tmp_path, statement):
+    """A new notice's list names people as the laptop's directory had them: a name, role or
+    AB角 typed into the file (its chain recomputed) would put a stranger on the desk's board."""
+    _export(desk, tmp_path / "a.dutyroom")
+    laptop = _laptop(tmp_path / "a.dutyroom")
+    warning_service.add_warning(laptop.uow, notice(), now=NOW + timedelta(minutes=5))
+    laptop.close()
+    _forge(tmp_path / "a.dutyroom", statement, "warning", Warning)
+    before = contents(desk.engine)
+    with pytest.raises(InputError, match="与外勤笔记本上的责任人名录不符"):
+        _merge(desk, tmp_path / "a.dutyroom")
+    assert contents(desk.engine) == before
+
+
+def test_an_attempt_copied_under_a_new_uuid_is_not_added_twice(desk, tmp_path):
+    """Merged once, then the file's last call copied in an editor under another UUID (chain
+    recomputed): the copy would count the call twice (one more 未接通 brings the AB角 early)."""
+    first = _first(desk.uow)
+    _export(desk, tmp_path / "a.dutyroom")
+    laptop = _laptop(tmp_path / "a.dutyroom")
+    _call(laptop.uow, first, "张建国", 3, answered=False)
+    laptop.close()
+    assert _merge(desk, tmp_path / "a.dutyroom").added == 1
+    _forge(tmp_path / "a.dutyroom",
+           "INSERT INTO warning_attempts (uuid, target_id, at, channel, outcome, via_backup, by,"
+           " recorded_at) SELECT 'aaaaaaaa-0000-4000-8000-000000000001', target_id, at, channel,"
+           " outcome, via_backup, by, recorded_at FROM warning_attempts WHERE id = (SELECT max(id)"
+           " FROM warning_attempts)", "warning_attempt", WarningAttempt)
+    before = contents(desk.engine)
+    with pytest.raises(InputError, match="完全相同"):
+        _merge(desk, tmp_path / "a.dutyroom", minutes=200)
+    assert contents(desk.engine) == before
+    assert len(_attempts(desk.uow, first)["张建国"]) == 1
+
+
+def test_a_later_notice_received_before_the_one_it_follows_is_refused(desk, tmp_path):
+    """The laptop's update says it arrived at 02:00, before the red notice it follows (02:40):
+    it would end that relay before it began and be overdue on arrival. Refused, at the
+    desk as on a package (its chain recomputed as an editor would)."""
+    first = _first(desk.uow)
+    with pytest.raises(InputError, match="接收时间不能早于它所跟随的通知"):
+        warning_service.add_warning(desk.uow, {"supersedes": first, "colour": "orange",
+                                               "issued_at": "2026-07-02T01:50",
+                                               "received_at": "2026-07-02T02:00"},
+                                    now=NOW + timedelta(minutes=10))
+    _export(desk, tmp_path / "a.dutyroom")
+    laptop = _laptop(tmp_path / "a.dutyroom")
+    warning_service.add_warning(laptop.uow, {"supersedes": first, "colour": "orange",
+                                             "issued_at": "2026-07-02T02:50"},
+                                now=NOW + timedelta(minutes=15))
+    laptop.close()
+    _forge(tmp_path / "a.dutyroom", "UPDATE warnings SET issued_at = '2026-07-01 17:50:00.000000',"
+           " received_at = '2026-07-01 18:00:00.000000' WHERE id = (SELECT max(id) FROM warnings)",
+           "warning", Warning)
+    before = contents(desk.engine)
+    with pytest.raises(InputError, match="接收时间不能早于它所跟随的通知"):
+        _merge(desk, tmp_path / "a.dutyroom")
+    assert contents(desk.engine) == before

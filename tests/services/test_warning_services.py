@@ -89,6 +89,16 @@ BAD_ROWS = [
 ]
 
 
+def test_a_village_with_an_unseen_character_is_flagged_with_it_written_out(backend, tmp_path):
+    """「东村」 with a zero-width space reads exactly like 东村: imported as it is, it would be
+    a second 东村 that a warning for 东村 never reaches. The preview says so and shows it."""
+    responsible_service.import_file(backend.uow, write(tmp_path, GOOD))
+    preview = responsible_service.preview_file(backend.uow, write(
+        tmp_path, [["东村\u200b", "网格员", "赵强", "13800000009", "", ""]]))
+    assert preview.ok and len(preview.notices) == 1
+    assert "「东村<U+200B>」与本镇的「东村」看起来相同" in preview.notices[0].message
+
+
 @pytest.mark.parametrize(("case", "row", "column", "message"), BAD_ROWS, ids=[b[0] for b in BAD_ROWS])
 def test_one_bad_row_rejects_the_whole_file(backend, tmp_path, case, row, column, message):
     path = write(tmp_path, [*GOOD, row])

@@ -116,3 +116,28 @@ def test_the_workbook_has_a_warning_sheet(desk, tmp_path):
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
     assert ["东村", 5, 1, 2, 2, 0, "60.0%", "20.0%"] in rows
     assert any(r[0] == "合计" and r[1] == 7 for r in rows)
+
+
+def test_a_notice_cancelled_before_its_deadline_leaves_nobody_unreached(backend, tmp_path):
+    """A yellow warning (due in 30 minutes) cancelled 10 minutes in, one person answered:
+    the others were no longer to be reached (the board says 不需要), not 未叫醒; an upgrade
+    before the deadline likewise hands the unanswered over to the new notice's list, where
+    they are counted once."""
+    uow = backend.uow
+    responsible_service.import_file(uow, write(tmp_path, GOOD))
+    yellow = _notice(uow, 0, "yellow", ["西村"], "2026-07-02T02:30")
+    _call(uow, yellow, "王德明", 5)
+    warning_service.add_warning(uow, {"supersedes": yellow, "action": "cancel",
+                                      "issued_at": "2026-07-02T02:50"}, now=NOW + timedelta(minutes=10))
+    board = warning_service.board(uow, yellow, LATER)
+    assert [t.state_label for t in board.targets] == ["已应答", "不需要"]
+    red = _notice(uow, 60, "yellow", ["东村"], "2026-07-02T03:30")
+    warning_service.add_warning(uow, {"supersedes": red, "colour": "red",
+                                      "issued_at": "2026-07-02T03:45"}, now=NOW + timedelta(minutes=70))
+    relay = statistics_service.period_statistics(uow, *JULY, at=LATER).warnings.relay
+    # 王德明 in time; the upgraded red's three people never answered (counted once, on it)
+    assert (relay.to_reach, relay.in_time, relay.late, relay.never, relay.pending) == (4, 1, 0, 3, 0)
+    assert relay_standing(NOW + timedelta(minutes=30), None, LATER,
+                          ended=NOW + timedelta(minutes=10)) == "not_needed"
+    assert relay_standing(NOW + timedelta(minutes=30), None, LATER,
+                          ended=NOW + timedelta(minutes=40)) == "never"

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dutyroom.domain.responsible import probable_typo, village_core
+from dutyroom.domain.responsible import looks_the_same, probable_typo, shown, village_core
 
 KNOWN = ("青山村", "东岭一村", "石门社区", "上庄村", "东村", "西村", "新华")
 
@@ -28,6 +28,11 @@ KNOWN = ("青山村", "东岭一村", "石门社区", "上庄村", "东村", "�
     ("青山山村", "青山村"),  # a character typed twice
     ("东村社区", "东村"),  # a suffix added to the whole name
     ("东", "东村"),
+    ("青山村\u200b", "青山村"),  # a zero-width space pasted from a web page: reads the same
+    ("东\u3000村", "东村"),  # a full-width space inside a name of one character and a suffix
+    ("东 村", "东村"),
+    ("新华\u2060", "新华"),  # a word joiner
+    ("ｘ", None),
 ])
 def test_probable_typo(typed, meant):
     assert probable_typo(typed, KNOWN) == meant
@@ -43,3 +48,10 @@ def test_a_known_name_is_never_a_typo_and_a_guess_is_always_known(name):
     assert probable_typo(KNOWN[0], KNOWN) is None
     guess = probable_typo(name, KNOWN)
     assert guess is None or (guess in KNOWN and name not in KNOWN)
+
+
+def test_a_name_that_reads_the_same_is_told_apart_and_shown():
+    assert looks_the_same("青山村\u200b", "青山村") and looks_the_same("ＡＢ村", "AB村")
+    assert not looks_the_same("青山村", "青山村") and not looks_the_same("清山村", "青山村")
+    assert shown("青山村\u200b") == "青山村<U+200B>" and shown("东\u3000村") == "东<U+3000>村"
+    assert shown("青山村") == "青山村"
