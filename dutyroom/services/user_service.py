@@ -165,6 +165,7 @@ def login(uow: UnitOfWork, username: str, password: str, now: datetime | None = 
         account = row if row is not None and row.active else None
         record = session.get(LoginAttempt, key)
         before = _attempts(record)
+        stored_hash = account.password_hash if account is not None else None
         if before.locked(moment):
             after, event = before.refuse()
             failure = locked_message(after, moment)
@@ -173,6 +174,11 @@ def login(uow: UnitOfWork, username: str, password: str, now: datetime | None = 
             if record is not None:
                 session.delete(record)
             actor = _actor(account)
+            if account.password_hash != stored_hash:  # rehashed with stronger parameters
+                # The account's audited state holds its hash: an unaudited rehash would make
+                # `check` report every account as edited behind the app's back after an
+                # argon2 upgrade.
+                audit_change(session, account, actor.name, ENTITY, "password", moment)
             audit.append(session, actor=actor.name, entity=SESSION, entity_id=account.id,
                          action="login", payload=_login_payload(account.username, before),
                          at=moment)

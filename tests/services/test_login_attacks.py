@@ -192,3 +192,27 @@ def test_an_account_made_before_the_rule_still_logs_in(sqlite_backend):
             password_hash=user_service._hasher.hash("short1!")))
     uow.act_as(NOBODY)
     assert _answer(uow, "admin", "short1!", NOW) == "ok"
+
+
+def test_a_hash_made_stronger_at_login_is_audited_so_check_stays_clean(sqlite_backend,
+                                                                          monkeypatch):
+    """An account whose hash was made with weaker argon2 parameters (an older version) is
+    rehashed at its next login; the account's audited state holds the hash, so the rehash
+    must be in the audit chain or `check` reports the account as edited behind the app."""
+    uow = sqlite_backend.uow
+    real = user_service._hasher
+    monkeypatch.setattr(user_service, "_hasher", PasswordHasher(time_cost=1, memory_cost=64,
+                                                                  parallelism=1))
+    user_service.create_first_admin(uow, ADMIN)
+    monkeypatch.setattr(user_service, "_hasher", real)
+    uow.act_as(NOBODY)
+    with uow.read() as session:
+        weak = session.scalar(select(User.password_hash))
+    assert real.check_needs_rehash(weak)
+    assert _answer(uow, "admin", ADMIN["password"], NOW) == "ok"
+    with uow.read() as session:
+        assert session.scalar(select(User.password_hash)) != weak
+        assert session.scalar(select(func.count()).select_from(AuditEntry).where(
+            AuditEntry.entity == "user", AuditEntry.action == "password")) == 1
+    report = check_service.run_check(uow, sqlite_backend.engine)
+    assert report.ok, report.problems
