@@ -246,3 +246,36 @@ def test_a_task_or_its_feedback_edited_behind_the_apps_back_is_found(backend, de
         connection.execute(update(InstructionFeedback).values(text="已全部办结"))
     report = check_service.run_check(backend.uow, backend.engine)
     assert not report.ok and any("批示落实情况" in p for p in report.problems)
+
+
+def test_a_task_done_late_and_reopened_cannot_be_back_dated_into_one_done_on_time(backend, desk):
+    task = instruct(backend, desk)  # due 20:00
+    instruction_service.mark_done(backend.uow, task, "22 点才办完", now=at("2026-11-23T22:00"))
+    instruction_service.reopen(backend.uow, task, "领导要求补报名单", now=at("2026-11-23T22:30"))
+    for when in ("2026-11-23T19:00", "2026-11-23T22:10"):
+        with pytest.raises(InputError, match="不能早于已登记的落实情况或重新打开的时间"):
+            instruction_service.mark_done(backend.uow, task, "补报", at=when,
+                                          now=at("2026-11-23T23:00"))
+    instruction_service.mark_done(backend.uow, task, "名单已补报", at="2026-11-23T22:40",
+                                  now=at("2026-11-23T23:00"))
+    stats = statistics_service.as_json(statistics_service.period_statistics(
+        backend.uow, DAY, DAY, at("2026-11-24T08:00")))
+    assert stats["instructions"]["done_late"] == 1 and stats["instructions"]["done_on_time"] == 0
+
+
+def test_done_is_not_dated_before_the_feedback_already_recorded(backend, desk):
+    task = instruct(backend, desk)
+    instruction_service.add_feedback(backend.uow, task, "已转移 40 人", at="2026-11-23T19:00",
+                                     now=at("2026-11-23T19:01"))
+    with pytest.raises(InputError, match="不能早于已登记的落实情况"):
+        instruction_service.mark_done(backend.uow, task, "全部转移", at="2026-11-23T17:00",
+                                      now=at("2026-11-23T19:30"))
+    assert instruction_service.get_instruction(backend.uow, task, at("2026-11-23T19:30")).done_at is None
+
+
+@pytest.mark.parametrize("key", ["department_id", "leader_id", "subject_id"])
+@pytest.mark.parametrize("number", [2**31, 2**63, 10**30])
+def test_a_huge_id_is_refused_in_chinese(backend, desk, key, number):
+    with pytest.raises(InputError, match=f"编号.*{number}|{number}.*编号"):
+        instruct(backend, desk, **{key: number})
+    assert count(backend) == 0
