@@ -318,3 +318,20 @@ def test_statistics_match_a_hand_count_on_seeded_tasks_at_the_period_s_edges(bac
             backend.uow, DAY, DAY, as_of))
         assert stats["instructions"] == hand, as_of
     assert check_service.run_check(backend.uow, backend.engine).ok
+
+
+def test_an_acknowledged_alert_rings_again_when_the_task_is_reopened(backend, desk):
+    task = instruct(backend, desk)  # due 20:00
+    (alert,) = [a for a in alert_service.alerts_at(backend.uow, at("2026-11-23T20:30"))
+                if a.kind == "instruction"]
+    clock_service.acknowledge(backend.uow, alert.key, at=at("2026-11-23T20:31"))
+    assert not [a for a in alert_service.alerts_at(backend.uow, at("2026-11-23T20:40"))
+                if a.kind == "instruction" and a.pressing]
+    instruction_service.mark_done(backend.uow, task, "已办结", now=at("2026-11-23T21:00"))
+    assert not [a for a in alert_service.alerts_at(backend.uow, at("2026-11-23T21:05"))
+                if a.kind == "instruction"]
+    instruction_service.reopen(backend.uow, task, "领导不满意，要求再办", now=at("2026-11-23T21:10"))
+    (again,) = [a for a in alert_service.alerts_at(backend.uow, at("2026-11-23T21:11"))
+                if a.kind == "instruction"]
+    assert again.ref == task and again.pressing and again.state.value == "overdue"
+    assert check_service.run_check(backend.uow, backend.engine).ok
