@@ -24,7 +24,7 @@ def check(ctx: Context) -> int:
     try:
         backend = ctx.open(prepare=False)
     except InputError as error:
-        if not setup_service.names_a_file(ctx.args.db):
+        if not setup_service.names_a_file(getattr(ctx.args, "db", None)):
             raise  # nothing there to check: a mistyped --db is bad input, as for any command
         # A file that is there but holds no Dutyroom database (empty, another program's,
         # a pipe): damage to report, like any other.

@@ -79,14 +79,19 @@ def check_feedback(done: bool, given_at: datetime, at: datetime, text: str) -> N
         raise FieldError("at", sentence("落实时间不能早于批示时间"))
 
 
-def check_done(done: bool, given_at: datetime, at: datetime, final_text: str) -> None:
-    """办结 needs the final feedback, on a task not already done."""
+def check_done(done: bool, given_at: datetime, at: datetime, final_text: str,
+               last_event: datetime | None = None) -> None:
+    """办结 needs the final feedback, on a task not already done, and happens after what the
+    record already says happened (`last_event`: the latest 落实情况 or reopening), so a task
+    done late and reopened cannot be back-dated into one done on time."""
     if done:
         raise FieldError("id", sentence("该批示已经办结"))
     if not final_text.strip():
         raise FieldError("text", sentence("办结须填写最终落实情况"))
     if at < given_at:
         raise FieldError("at", sentence("办结时间不能早于批示时间"))
+    if last_event is not None and at < last_event:
+        raise FieldError("at", sentence("办结时间不能早于已登记的落实情况或重新打开的时间"))
 
 
 def check_reopen(done: bool, reason: str) -> None:

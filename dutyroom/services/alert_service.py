@@ -119,7 +119,12 @@ def _instruction_items(session: Session, ctx: Desk, at: datetime) -> list[TimedI
         times = TaskTimes(task.given_at, task.due_at, task.done_at)
         subject = sentence("{0}：{1}（{2}）", Verbatim(task.leader_name), Verbatim(task.text[:40]),
                            Verbatim(task.assignee))
-        items.append(TimedItem(f"instruction/{task.id}/{task.due_at.astimezone(ctx.zone):%Y%m%dT%H%M}",
+        # A task not done whose row changed was done and reopened (only 办结 and reopening
+        # update it): its alert is a new one, so an acknowledgement of the first does not
+        # keep a reopened task from ringing.
+        again = f"/r{task.version}" if task.version > 1 else ""
+        items.append(TimedItem(f"instruction/{task.id}/{task.due_at.astimezone(ctx.zone):%Y%m%dT%H%M}"
+                               f"{again}",
                                DeadlineKind.INSTRUCTION.value, KIND_LABELS[DeadlineKind.INSTRUCTION],
                                subject, task.id, "instruction",
                                alert_opens(times, ctx.clock.warning), task.due_at, task.done_at))

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from dutyroom.db.models import (
+    AuditEntry,
     Department,
     Incident,
     Instruction,
@@ -262,7 +263,7 @@ def _leader(session: Session, values: Mapping[str, Any]) -> tuple[int | None, st
     leader_id = _id(values.get("leader_id"), "leader")
     if leader_id is None:
         return None, _text(values.get("leader"), "leader", "批示领导", rules.PARTY_MAX)
-    person = session.get(Staff, leader_id)
+    person = session.get(Staff, leader_id) if leader_id < 2**31 else None
     if person is None or not person.active or person.tier not in (Tier.CHIEF, Tier.LEADER):
         raise InputError.simple(sentence("编号 {0} 不是在用的带班领导或主要领导；县领导等请直接填写姓名",
                                          leader_id), "leader")
@@ -273,7 +274,7 @@ def _assignee(session: Session, values: Mapping[str, Any]) -> tuple[int | None, 
     department_id = _id(values.get("department_id"), "assignee")
     if department_id is None:
         return None, _text(values.get("assignee"), "assignee", "承办单位或承办人", rules.PARTY_MAX)
-    department = session.get(Department, department_id)
+    department = session.get(Department, department_id) if department_id < 2**31 else None
     if department is None or not department.active:
         raise InputError.simple(sentence("没有编号为 {0} 的在用联动单位", department_id), "assignee")
     return department.id, department.name
@@ -345,6 +346,18 @@ def add_feedback(uow: UnitOfWork, instruction_id: int, text: str, *, at: Any = N
         return Outcome(row.id, CHANGED)
 
 
+def _last_event(session: Session, row: Instruction) -> datetime | None:
+    """The latest moment the record says something happened to the task: its newest
+    落实情况 (a reopened task keeps the final one it was done with) or its reopening (the
+    audit trail holds when)."""
+    fed = session.scalar(select(func.max(InstructionFeedback.at)).where(
+        InstructionFeedback.instruction_id == row.id))
+    reopened = session.scalar(select(func.max(AuditEntry.at)).where(
+        AuditEntry.entity == ENTITY, AuditEntry.entity_id == str(row.id),
+        AuditEntry.action == "reopen"))
+    return max((t for t in (fed, reopened) if t is not None), default=None)
+
+
 def mark_done(uow: UnitOfWork, instruction_id: int, text: str, *, at: Any = None,
               now: datetime | None = None) -> Outcome[int]:
     """办结 with the final 落实情况."""
@@ -354,7 +367,8 @@ def mark_done(uow: UnitOfWork, instruction_id: int, text: str, *, at: Any = None
         row = _load(session, instruction_id)
         when = _moment(at, row, moment, d.zone, "办结时间")
         body = _text(text, "text", "最终落实情况", rules.FEEDBACK_MAX)
-        obey(rules.check_done, row.done_at is not None, row.given_at, when, body)
+        obey(rules.check_done, row.done_at is not None, row.given_at, when, body,
+             _last_event(session, row))
         _feedback(session, uow, row, body, when, True, moment)
         row.done_at, row.done_by = when, uow.actor
         audit_change(session, row, uow.actor, ENTITY, "done", moment)

@@ -9,7 +9,7 @@ stock list when the counts change.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -202,7 +202,9 @@ def _parse(session: Session, path: Path) -> ImportPreview:
     table = read_table(path)
     columns = column_map(table, path.name, COLUMNS, REQUIRED)
     label = {field: Verbatim(header) for field, (_, header) in columns.items()}
-    known = {(r.kind, r.name, r.location) for r in session.scalars(
+    # key -> notes of what the desk has: a file without a 备注 column says nothing about
+    # notes, so a row updating a resource keeps the ones it has (a key's location, say).
+    known = {(r.kind, r.name, r.location): r.notes for r in session.scalars(
         select(Resource).where(Resource.active.is_(True)))}
     rows: list[ImportRow] = []
     problems: list[Problem] = []
@@ -223,6 +225,8 @@ def _parse(session: Session, path: Path) -> ImportPreview:
             rows.append(ImportRow(number, None, text))
             continue
         seen[fields.key] = number
+        if "notes" not in columns and fields.key in known:
+            fields = replace(fields, notes=known[fields.key])
         rows.append(ImportRow(number, fields, text, fields.key in known))
     if not rows:
         problems.append(Problem(sentence("文件中没有应急资源数据"), row=table.header_row + 1))

@@ -108,6 +108,15 @@ def test_check_needs_an_existing_database(tmp_path):
     assert not (tmp_path / "none.sqlite3").exists()
 
 
+def test_check_on_a_missing_database_named_by_the_environment_is_bad_input(tmp_path):
+    env = {**ENV, "DUTYROOM_DB": str(tmp_path / "none.sqlite3")}
+    for args in (["check"], ["check", "--json"]):
+        result = run(*args, env=env)
+        assert result.returncode == 2 and "dutyroom init" in result.stderr, result.stderr
+        assert "内部错误" not in result.stderr
+    assert not (tmp_path / "none.sqlite3").exists()
+
+
 def test_the_environment_variable_names_the_database(tmp_path):
     env = {**ENV, "DUTYROOM_DB": str(tmp_path / "env.sqlite3")}
     assert run("init", env=env).returncode == 0

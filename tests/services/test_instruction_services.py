@@ -5,6 +5,7 @@ handover's 未办结事项 (and its PDF), the daily report, the statistics and `
 from __future__ import annotations
 
 import io
+import random
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -246,3 +247,91 @@ def test_a_task_or_its_feedback_edited_behind_the_apps_back_is_found(backend, de
         connection.execute(update(InstructionFeedback).values(text="已全部办结"))
     report = check_service.run_check(backend.uow, backend.engine)
     assert not report.ok and any("批示落实情况" in p for p in report.problems)
+
+
+def test_a_task_done_late_and_reopened_cannot_be_back_dated_into_one_done_on_time(backend, desk):
+    task = instruct(backend, desk)  # due 20:00
+    instruction_service.mark_done(backend.uow, task, "22 点才办完", now=at("2026-11-23T22:00"))
+    instruction_service.reopen(backend.uow, task, "领导要求补报名单", now=at("2026-11-23T22:30"))
+    for when in ("2026-11-23T19:00", "2026-11-23T22:10"):
+        with pytest.raises(InputError, match="不能早于已登记的落实情况或重新打开的时间"):
+            instruction_service.mark_done(backend.uow, task, "补报", at=when,
+                                          now=at("2026-11-23T23:00"))
+    instruction_service.mark_done(backend.uow, task, "名单已补报", at="2026-11-23T22:40",
+                                  now=at("2026-11-23T23:00"))
+    stats = statistics_service.as_json(statistics_service.period_statistics(
+        backend.uow, DAY, DAY, at("2026-11-24T08:00")))
+    assert stats["instructions"]["done_late"] == 1 and stats["instructions"]["done_on_time"] == 0
+
+
+def test_done_is_not_dated_before_the_feedback_already_recorded(backend, desk):
+    task = instruct(backend, desk)
+    instruction_service.add_feedback(backend.uow, task, "已转移 40 人", at="2026-11-23T19:00",
+                                     now=at("2026-11-23T19:01"))
+    with pytest.raises(InputError, match="不能早于已登记的落实情况"):
+        instruction_service.mark_done(backend.uow, task, "全部转移", at="2026-11-23T17:00",
+                                      now=at("2026-11-23T19:30"))
+    assert instruction_service.get_instruction(backend.uow, task, at("2026-11-23T19:30")).done_at is None
+
+
+@pytest.mark.parametrize("key", ["department_id", "leader_id", "subject_id"])
+@pytest.mark.parametrize("number", [2**31, 2**63, 10**30])
+def test_a_huge_id_is_refused_in_chinese(backend, desk, key, number):
+    with pytest.raises(InputError, match=f"编号.*{number}|{number}.*编号"):
+        instruct(backend, desk, **{key: number})
+    assert count(backend) == 0
+
+
+def test_statistics_match_a_hand_count_on_seeded_tasks_at_the_period_s_edges(backend, desk):
+    """Forty tasks on a half-hour grid around the period's edges (statistics count calendar
+    days, midnight to midnight, like every other figure on the page), so given, due, done and
+    the moment counted at often coincide; the statistics agree with a count by hand."""
+    rng = random.Random(22)
+    early = incident_service.add_incident(backend.uow, {
+        "received_at": "2026-11-22T07:00", "title": "东岭村山体滑坡", "category": "natural_disaster",
+        "level": "IV"}, now=at("2026-11-22T07:01")).value.id
+    grid = [at("2026-11-22T07:00") + timedelta(minutes=30 * i) for i in range(150)]
+    edges = (at("2026-11-23T00:00"), at("2026-11-24T00:00"))
+    due_on_edge = grid.index(edges[1])
+    tasks = []
+    for _ in range(40):
+        g = rng.randrange(0, 120)
+        given, due = grid[g], grid[g + rng.randrange(1, 12)]
+        done = grid[g + rng.randrange(0, 20)] if rng.random() < 0.6 else None
+        task = instruct(backend, desk, now=(given + timedelta(minutes=1)).isoformat(),
+                        subject_id=early, given_at=given.isoformat(), due_at=due.isoformat())
+        if done is not None:
+            instruction_service.mark_done(backend.uow, task, "办结", at=done.isoformat(),
+                                          now=done + timedelta(minutes=1))
+        tasks.append((given, due, done))
+    for as_of in (edges[1], grid[due_on_edge - 1], grid[due_on_edge + 17], grid[-1]):
+        hand = {"given": 0, "done_on_time": 0, "done_late": 0, "overdue": 0, "open": 0}
+        for given, due, done in tasks:
+            if not edges[0] <= given < edges[1]:
+                continue
+            hand["given"] += 1
+            if done is not None and done <= as_of:
+                hand["done_late" if done > due else "done_on_time"] += 1
+            else:
+                hand["overdue" if as_of >= due else "open"] += 1
+        stats = statistics_service.as_json(statistics_service.period_statistics(
+            backend.uow, DAY, DAY, as_of))
+        assert stats["instructions"] == hand, as_of
+    assert check_service.run_check(backend.uow, backend.engine).ok
+
+
+def test_an_acknowledged_alert_rings_again_when_the_task_is_reopened(backend, desk):
+    task = instruct(backend, desk)  # due 20:00
+    (alert,) = [a for a in alert_service.alerts_at(backend.uow, at("2026-11-23T20:30"))
+                if a.kind == "instruction"]
+    clock_service.acknowledge(backend.uow, alert.key, at=at("2026-11-23T20:31"))
+    assert not [a for a in alert_service.alerts_at(backend.uow, at("2026-11-23T20:40"))
+                if a.kind == "instruction" and a.pressing]
+    instruction_service.mark_done(backend.uow, task, "已办结", now=at("2026-11-23T21:00"))
+    assert not [a for a in alert_service.alerts_at(backend.uow, at("2026-11-23T21:05"))
+                if a.kind == "instruction"]
+    instruction_service.reopen(backend.uow, task, "领导不满意，要求再办", now=at("2026-11-23T21:10"))
+    (again,) = [a for a in alert_service.alerts_at(backend.uow, at("2026-11-23T21:11"))
+                if a.kind == "instruction"]
+    assert again.ref == task and again.pressing and again.state.value == "overdue"
+    assert check_service.run_check(backend.uow, backend.engine).ok

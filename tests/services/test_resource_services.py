@@ -185,3 +185,21 @@ def test_a_hostile_file_is_refused_in_chinese_and_saves_nothing(backend, tmp_pat
     said = str(caught.value)
     assert words in said and "Traceback" not in said and any("\u4e00" <= c <= "\u9fff" for c in said)
     assert resource_service.list_resources(backend.uow) == []
+
+
+def test_a_reimport_without_a_notes_column_keeps_the_notes_it_does_not_mention(backend, tmp_path):
+    with_notes = _csv(tmp_path / "a.csv", [["物资", "沙袋", "3000 条", "镇防汛仓库", "范立新",
+                                           "13707310109", "山洪", "钥匙在门卫室"]], [*HEADER, "备注"])
+    resource_service.import_file(backend.uow, with_notes)
+    counts_only = _csv(tmp_path / "b.csv", [["物资", "沙袋", "2000 条", "镇防汛仓库", "范立新",
+                                             "13707310109", "山洪"]])
+    preview = resource_service.preview_file(backend.uow, counts_only)
+    assert [r.fields.notes for r in preview.rows if r.fields] == ["钥匙在门卫室"]
+    resource_service.import_file(backend.uow, counts_only)
+    (sandbags,) = resource_service.list_resources(backend.uow)
+    assert (sandbags.quantity, sandbags.notes) == (2000, "钥匙在门卫室")
+    cleared = _csv(tmp_path / "c.csv", [["物资", "沙袋", "2000 条", "镇防汛仓库", "范立新",
+                                         "13707310109", "山洪", ""]], [*HEADER, "备注"])
+    resource_service.import_file(backend.uow, cleared)  # an empty 备注 cell does clear them
+    assert resource_service.list_resources(backend.uow)[0].notes == ""
+    assert check_service.run_check(backend.uow, backend.engine).ok

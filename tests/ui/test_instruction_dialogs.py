@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
@@ -146,3 +147,37 @@ def test_an_overdue_instruction_rings_and_its_alert_opens_the_list(window, qtbot
     when_open(InstructionsDialog, look)
     page.go_to_selected()
     assert seen == {"selected": task, "state": "已超期"}
+
+
+def test_a_form_left_open_while_phoning_takes_the_time_it_is_saved_at(qtbot, sqlite_backend,
+                                                                       runner):
+    """The officer opens 办结, phones the department for twenty minutes, sets the time to
+    now and saves: the time is taken, not refused as later than when the form opened."""
+    uow = sqlite_backend.uow
+    leak = _desk(uow)
+    task = instruction_service.add_instruction(uow, {
+        "subject_kind": "incident", "subject_id": leak, "text": "一小时内报告处置进展",
+        "leader": "县长 赵刚", "assignee": "镇应急办 刘主任", "given_at": "2026-07-01T09:50",
+        "due_at": "2026-07-01T11:50"}, now=NOW).value
+    clock = {"now": NOW}
+    board = InstructionsDialog(uow, runner, ZoneInfo("Asia/Shanghai"), lambda: clock["now"], None,
+                               task)
+    qtbot.addWidget(board)
+    board.show()
+    seen: dict[str, object] = {}
+
+    def finish(dialog: QDialog) -> None:
+        assert isinstance(dialog, FeedbackDialog)
+        clock["now"] = NOW + timedelta(minutes=20)
+        dialog.fields["at"].setDateTime(dialog.fields["at"].dateTime().addSecs(20 * 60))
+        dialog.fields["text"].setPlainText("处置进展已报县长")
+        dialog.submit()
+        seen["error"] = dialog.error.text()
+        if dialog.isVisible():
+            dialog.reject()
+
+    when_open(FeedbackDialog, finish)
+    board.finish()
+    assert seen["error"] == ""
+    assert instruction_service.get_instruction(uow, task, NOW + timedelta(hours=1)).done_at == \
+        NOW + timedelta(minutes=20)

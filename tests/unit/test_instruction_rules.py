@@ -54,6 +54,9 @@ def test_done_needs_a_final_feedback_and_happens_once() -> None:
         rules.check_done(True, T0, T0 + timedelta(hours=2), "再办一次")
     with pytest.raises(FieldError, match="办结时间不能早于批示时间"):
         rules.check_done(False, T0, T0 - timedelta(seconds=1), "倒填")
+    with pytest.raises(FieldError, match="不能早于已登记的落实情况或重新打开的时间"):
+        rules.check_done(False, T0, T0 + timedelta(hours=1), "倒填", T0 + timedelta(hours=2))
+    rules.check_done(False, T0, T0 + timedelta(hours=2), "同时", T0 + timedelta(hours=2))
 
 
 def test_reopening_needs_a_done_task_and_a_reason() -> None:

@@ -270,8 +270,11 @@ class InstructionsDialog(QDialog):
         moment = self.now()
 
         def save(values: dict[str, Any]) -> Outcome[int]:
+            # the clock when saving: a form left open while the officer phones around must
+            # still take the time it is saved at (the service refuses times past "now")
             return instruction_service.add_instruction(
-                self.uow, {**values, "subject_kind": kind, "subject_id": subject_id}, now=moment)
+                self.uow, {**values, "subject_kind": kind, "subject_id": subject_id},
+                now=self.now())
 
         dialog = InstructionDialog(self.runner, save, choices, title, self.zone, moment, self)
         self.add_dialog = dialog
@@ -286,7 +289,7 @@ class InstructionsDialog(QDialog):
             return
         moment = self.now()
         dialog = FeedbackDialog(title, action, label, self.runner,
-                                lambda values: call(task, values, moment), task, self.zone,
+                                lambda values: call(task, values, self.now()), task, self.zone,
                                 moment, with_time, self)
         self.work_dialog = dialog
         if dialog.exec() and dialog.outcome is not None:
