@@ -13,7 +13,7 @@ from dutyroom.domain.errors import FieldError
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import sentence
 from dutyroom.services.errors import InputError, Problem
-from dutyroom.services.records import audit_change, load_for_edit
+from dutyroom.services.records import audit_change, load_for_edit, switch_active
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
 ENTITY = "department"
@@ -108,8 +108,5 @@ def set_department_active(uow: UnitOfWork, department_id: int,
                           active: bool) -> Outcome[DepartmentView]:
     with uow.write(Permission.LOG) as session:
         row = load_for_edit(session, Department, department_id, None, "联动单位", ENTITY)
-        if row.active == active:
-            return Outcome(_view(row), Changes())
-        row.active = active
-        audit_change(session, row, uow.actor, ENTITY, "activate" if active else "deactivate")
-        return Outcome(_view(row), CHANGED)
+        changed = switch_active(session, row, active, uow.actor, ENTITY)
+        return Outcome(_view(row), CHANGED if changed else Changes())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, Protocol, TypeVar
 
@@ -26,6 +27,10 @@ class _Named(Protocol):
 
 class _Audited(Protocol):
     def snapshot(self) -> dict[str, Any]: ...
+
+
+class _Switchable(_Audited, Protocol):
+    active: bool
 
 
 R = TypeVar("R", bound=_Named)
@@ -65,6 +70,21 @@ def audit_change(session: Session, row: _Audited, actor: str, entity: str, actio
     session.flush()
     audit.append(session, actor=actor, entity=entity, entity_id=audit_key(row), action=action,
                  payload=row.snapshot(), at=at)
+
+
+def switch_active(session: Session, row: _Switchable, active: bool, actor: str, entity: str,
+                  clash: Callable[[], None] | None = None) -> bool:
+    """Take a directory record (a person, a department, a resource) out of use or back into
+    it, audited; False when it already was so. Records are never deleted: past duties,
+    dispatches and warnings name them. `clash` raises when bringing the record back would
+    duplicate one in use."""
+    if row.active == active:
+        return False
+    if active and clash is not None:
+        clash()
+    row.active = active
+    audit_change(session, row, actor, entity, "activate" if active else "deactivate")
+    return True
 
 
 def audit_removal(session: Session, row: _Audited, actor: str, entity: str,

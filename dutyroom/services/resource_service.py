@@ -22,7 +22,7 @@ from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import Verbatim, sentence
 from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.import_export import cell_text, column_map, raw_rows, read_table
-from dutyroom.services.records import audit_change, load_for_edit
+from dutyroom.services.records import audit_change, load_for_edit, switch_active
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
 ENTITY = "resource"
@@ -157,15 +157,14 @@ def set_resource_active(uow: UnitOfWork, resource_id: int,
     """Take a resource out of use (a team disbanded, a stock used up) or back into it."""
     with uow.write(Permission.LOG) as session:
         row = load_for_edit(session, Resource, resource_id, None, "应急资源", ENTITY)
-        if row.active == active:
-            return Outcome(_view(row), Changes())
-        if active:
+
+        def clash() -> None:
             fields = _fields_of(row)
             if _same(session, fields, row.id) is not None:
                 raise InputError.simple(_already(fields), "name")
-        row.active = active
-        audit_change(session, row, uow.actor, ENTITY, "activate" if active else "deactivate")
-        return Outcome(_view(row), CHANGED)
+
+        changed = switch_active(session, row, active, uow.actor, ENTITY, clash)
+        return Outcome(_view(row), CHANGED if changed else Changes())
 
 
 def _fields_of(row: Resource) -> ResourceFields:

@@ -28,7 +28,7 @@ from dutyroom.domain.text import Verbatim, sentence
 from dutyroom.services import settings_service
 from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.import_export import Table, cell_text, read_table
-from dutyroom.services.records import audit_change, load_for_edit
+from dutyroom.services.records import audit_change, load_for_edit, switch_active
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
 ENTITY = "responsible"
@@ -191,16 +191,15 @@ def set_person_active(uow: UnitOfWork, person_id: int, active: bool) -> Outcome[
     """Deactivate someone who left the post (past warnings keep them), or bring them back."""
     with uow.write(Permission.LOG) as session:
         row = load_for_edit(session, ResponsiblePerson, person_id, None, "责任人", ENTITY)
-        if row.active == active:
-            return Outcome(_views(session, [row])[0], Changes())
-        if active:
-            clash = _clash(session, ResponsibleFields(row.name, row.village, row.role, row.mobile),
+
+        def clash() -> None:
+            found = _clash(session, ResponsibleFields(row.name, row.village, row.role, row.mobile),
                            row.id)
-            if clash:
-                raise InputError.from_field(clash)
-        row.active = active
-        audit_change(session, row, uow.actor, ENTITY, "activate" if active else "deactivate")
-        return Outcome(_views(session, [row])[0], CHANGED)
+            if found:
+                raise InputError.from_field(found)
+
+        changed = switch_active(session, row, active, uow.actor, ENTITY, clash)
+        return Outcome(_views(session, [row])[0], CHANGED if changed else Changes())
 
 
 # --- import --------------------------------------------------------------------------

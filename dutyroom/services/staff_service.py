@@ -19,7 +19,7 @@ from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
 from dutyroom.services.errors import InputError
-from dutyroom.services.records import audit_change, load_for_edit
+from dutyroom.services.records import audit_change, load_for_edit, switch_active
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
 ENTITY = "staff"
@@ -138,16 +138,15 @@ def set_staff_active(uow: UnitOfWork, staff_id: int, active: bool) -> Outcome[St
     """Deactivate someone who left (their past duties stay on record), or bring them back."""
     with uow.write(Permission.ROSTER) as session:
         row = load_for_edit(session, Staff, staff_id, None, "人员", ENTITY)
-        if row.active == active:
-            return Outcome(_view(row), Changes())
-        if active:
-            current = StaffFields(row.name, Tier(row.tier), row.mobile)
-            clash = duplicate_problem(session, current, exclude_id=row.id)
-            if clash:
-                raise InputError.from_field(clash)
-        row.active = active
-        audit_change(session, row, uow.actor, ENTITY, "activate" if active else "deactivate")
-        return Outcome(_view(row), CHANGED)
+
+        def clash() -> None:
+            found = duplicate_problem(session, StaffFields(row.name, Tier(row.tier), row.mobile),
+                                      exclude_id=row.id)
+            if found:
+                raise InputError.from_field(found)
+
+        changed = switch_active(session, row, active, uow.actor, ENTITY, clash)
+        return Outcome(_view(row), CHANGED if changed else Changes())
 
 
 def insert_many(session: Session, people: Iterable[StaffFields], actor: str) -> int:
