@@ -83,7 +83,7 @@ AUDITED = (
     ("warning_attempt", WarningAttempt, "叫应记录"),
     ("partner_duty", PartnerDuty, "联动单位值班备勤表"), ("responsibility", Responsibility, "职责分工"),
     ("playbook_tick", PlaybookTick, "处置要点"), ("resource", Resource, "应急资源"),
-    ("handover", Handover, "交接班记录"), ("daily_report", DailyReportRow, "值班日报"),
+    ("daily_report", DailyReportRow, "值班日报"),
     ("instruction", Instruction, "领导批示"), ("instruction_feedback", InstructionFeedback, "批示落实情况"),
     ("attachment", Attachment, "附件"), ("plan", EmergencyPlan, "应急预案"),
 )

@@ -110,6 +110,8 @@ def test_every_audited_table_has_a_tampering_case():
                                 "partner_duty", "responsibility", "playbook_tick", "resource",
                                 "attachment", "plan"}
     assert covered == {entity for entity, _, _ in AUDITED}  # (these thirteen: tests elsewhere)
+    entities = [entity for entity, _, _ in AUDITED]  # each checked once, its problems said once
+    assert len(entities) == len(set(entities))
     audited_tables = {model.__tablename__ for _, model, _ in AUDITED}
     bookkeeping = {"audit_entries", "field_packages", "field_baselines", "field_merges",
                    "field_exports", "field_export_entries", "field_line_hashes", "desk_identity",
