@@ -17,6 +17,7 @@ from typing import Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import and_, delete, func, or_, select, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
 from dutyroom.db import audit
@@ -163,7 +164,7 @@ def login(uow: UnitOfWork, username: str, password: str, now: datetime | None = 
         _forget_stale_attempts(session, moment)
         row = session.scalar(select(User).where(func.lower(User.username) == key))
         account = row if row is not None and row.active else None
-        record = session.get(LoginAttempt, key)
+        record = _attempt_held(session, key)
         before = _attempts(record)
         stored_hash = account.password_hash if account is not None else None
         if before.locked(moment):
@@ -192,6 +193,23 @@ def login(uow: UnitOfWork, username: str, password: str, now: datetime | None = 
         raise InputError.simple(failure, "password")
     uow.act_as(actor)
     return actor
+
+
+def _attempt_held(session: Session, key: str) -> LoginAttempt | None:
+    """The name's record, held against the other workstations until this login ends.
+
+    On a server two desks may try one name at the same instant: both would find no record
+    and both insert one (the second refused by the key: a database error at the login), or
+    both count one failure where there were two. So the record is made first when missing
+    (a no-op when another desk has just made it) and locked. SQLite's write transaction
+    already holds the whole file: a lookup is enough there.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return session.get(LoginAttempt, key)
+    session.execute(pg_insert(LoginAttempt).values(name=key, failures=0, refused=0)
+                    .on_conflict_do_nothing())
+    return session.scalars(select(LoginAttempt).where(LoginAttempt.name == key)
+                           .with_for_update()).one()
 
 
 def _attempts(record: LoginAttempt | None) -> Attempts:

@@ -216,3 +216,35 @@ def test_a_hash_made_stronger_at_login_is_audited_so_check_stays_clean(sqlite_ba
             AuditEntry.entity == "user", AuditEntry.action == "password")) == 1
     report = check_service.run_check(uow, sqlite_backend.engine)
     assert report.ok, report.problems
+
+
+def test_two_workstations_failing_one_name_at_the_same_instant_count_twice(desk, quick_hashes):
+    """On a server two desks may try the same name at once. Both must get the ordinary
+    refusal (never a database error from both inserting the name's record) and both
+    failures must count, on SQLite (one writer) and on PostgreSQL (row lock)."""
+    import threading
+
+    url = desk.engine.url.render_as_string(hide_password=False)
+    others = [open_backend(url, "tester", create=False) for _ in range(2)]
+    try:
+        for round_ in range(4):
+            name = f"ghost-{round_}"
+            gate = threading.Barrier(2)
+            said: list[str] = []
+
+            def attempt(backend: Backend, gate=gate, name=name, said=said) -> None:
+                backend.uow.act_as(NOBODY)
+                gate.wait()
+                said.append(_answer(backend.uow, name, "guess", NOW + timedelta(seconds=round_)))
+
+            threads = [threading.Thread(target=attempt, args=(b,)) for b in others]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            assert said == ["用户名或密码不正确"] * 2
+            with desk.uow.read() as session:
+                assert session.get(LoginAttempt, name).failures == 2
+    finally:
+        for backend in others:
+            backend.close()
