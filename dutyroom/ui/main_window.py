@@ -33,6 +33,7 @@ from dutyroom.services import backup_service, settings_service, user_service
 from dutyroom.services.alert_service import Watch
 from dutyroom.services.backup_service import Storage
 from dutyroom.services.uow import Changes, UnitOfWork
+from dutyroom.ui.acting import Acting, ActsForDesk
 from dutyroom.ui.alert_banner import AlertBanner
 from dutyroom.ui.alert_center import AlertCenter, Notifier, summary
 from dutyroom.ui.dialogs.help_dialog import HelpDialog
@@ -104,13 +105,17 @@ def _slot() -> QWidget:
     return slot
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ActsForDesk, QMainWindow):
+    """The composition root of the window: it holds who is logged in (`acting`) and is the
+    only place that changes it, at lock and unlock; the pages read it through `uow`."""
+
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner, database: str,
                  schema: str, settings: dict[str, Any], *,
                  now: Callable[[], datetime] = utc_clock, notifier: Notifier | None = None,
                  storage: Storage | None = None, layout: QSettings | None = None) -> None:
         super().__init__()
-        self.uow, self.runner, self.now, self.storage = uow, runner, now, storage
+        self.runner, self.now, self.storage = runner, now, storage
+        acting = self.acting = Acting(uow)
         self.layout_store = layout
         self.idle_clock: Callable[[], float] = time.monotonic  # tests drive it
         self._asking = True  # whether a person closing the window is asked first
@@ -120,8 +125,8 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(1024, 640)
 
         self.notifier = notifier or DesktopNotifier(self)
-        self.center = AlertCenter(uow, runner, self.notifier, now, parent=self)
-        self.today = TodayPage(uow, runner, self.center, now)
+        self.center = AlertCenter(acting, runner, self.notifier, now, parent=self)
+        self.today = TodayPage(acting, runner, self.center, now)
         self.today.changed.connect(self._changed)
         self.today.open_incident.connect(self.open_incident)
         self.today.open_warning.connect(self.open_warning)
@@ -130,15 +135,15 @@ class MainWindow(QMainWindow):
         # The other pages are built when first opened: building all seven made every start
         # wait for pages the officer may not open that shift.
         self._make: dict[int, Callable[[], Page]] = {
-            ROSTER: lambda: page_class(ROSTER)(uow, runner, self.desk_today),
-            LOG: lambda: page_class(LOG)(uow, runner),
-            WARNINGS: lambda: page_class(WARNINGS)(uow, runner, now),
-            HANDOVER: lambda: page_class(HANDOVER)(uow, runner, now),
-            CONTACTS: lambda: page_class(CONTACTS)(uow, runner),
-            SETTINGS: lambda: page_class(SETTINGS)(uow, runner, layout),
-            DATA: lambda: page_class(DATA)(uow, runner, storage, self.settings["timezone"],
+            ROSTER: lambda: page_class(ROSTER)(acting, runner, self.desk_today),
+            LOG: lambda: page_class(LOG)(acting, runner),
+            WARNINGS: lambda: page_class(WARNINGS)(acting, runner, now),
+            HANDOVER: lambda: page_class(HANDOVER)(acting, runner, now),
+            CONTACTS: lambda: page_class(CONTACTS)(acting, runner),
+            SETTINGS: lambda: page_class(SETTINGS)(acting, runner, layout),
+            DATA: lambda: page_class(DATA)(acting, runner, storage, self.settings["timezone"],
                                            self.about_database),
-            STATISTICS: lambda: page_class(STATISTICS)(uow, runner, now),
+            STATISTICS: lambda: page_class(STATISTICS)(acting, runner, now),
         }
         self._built: dict[int, Page] = {TODAY: self.today}
         self._stale: dict[Page, Changes | None] = {}  # built but hidden pages owed a refresh
@@ -179,7 +184,7 @@ class MainWindow(QMainWindow):
         right.addWidget(self.alert_banner)
         right.addWidget(self.stack, 1)
         outer.addLayout(right, 1)
-        self.lock_screen = LockScreen(uow, runner)
+        self.lock_screen = LockScreen(uow.for_actor(NOBODY), runner)  # logs in; acts for nobody
         self.lock_screen.unlocked.connect(self.unlock)
         self.frames = QStackedWidget()  # the workspace, or the locked screen over it
         self.frames.addWidget(central)
@@ -506,23 +511,28 @@ class MainWindow(QMainWindow):
             self.lock()
 
     def lock(self) -> None:
-        """Hide the desk behind a login; alerts go on ringing and are counted on the lock."""
+        """Hide the desk behind a login; alerts go on ringing and are counted on the lock.
+
+        The logout is queued behind any save still under way, which finishes as the person
+        who started it; nobody acts once it is recorded."""
         if self.locked:
             return
-        previous = self.uow.user
+        previous = self.uow
 
-        def leave() -> None:  # on the runner, after any save still under way
-            try:
-                user_service.logout(self.uow, "lock")
-            finally:
-                self.uow.act_as(NOBODY)
+        def left(_: object = None) -> None:
+            self.acting.swap(previous.for_actor(NOBODY))
 
-        self.runner.run(leave, done=lambda _: None,
-                        failed=lambda e: log.warning("lock not recorded: %s", e))
-        self.lock_screen.lock(previous, self.unit_label.text())
+        def not_recorded(error: BaseException) -> None:
+            log.warning("lock not recorded: %s", error)
+            left()
+
+        self.runner.run(user_service.logout, previous, "lock", done=left, failed=not_recorded)
+        self.lock_screen.lock(previous.user, self.unit_label.text())
         self.frames.setCurrentIndex(1)
 
     def unlock(self, actor: Actor) -> None:
+        """Whoever logged in at the lock acts from now on (the next officer, at handover)."""
+        self.acting.swap(self.uow.for_actor(actor))
         self._last_input = self.idle_clock()
         self.frames.setCurrentIndex(0)
         self._show_user()

@@ -262,7 +262,7 @@ def sample_desk(folder: Path) -> Any:
     roster_service.generate(backend.uow, date(2026, 3, 1), date(2026, 3, 31))  # two officers
     admin = {"username": "admin", "display_name": "王主任", "password": "desk-2026!",
              "confirm": "desk-2026!"}
-    user_service.create_first_admin(backend.uow, admin)
+    backend.uow = backend.uow.for_actor(user_service.create_first_admin(backend.uow, admin).value)
     people = {p.name: p.id for p in staff_service.list_staff(backend.uow)}
     for username, name, role in (("zhoujun", "周立新", "带班领导"), ("liuyang", "杨帆", "值班员")):
         user_service.add_user(backend.uow, {

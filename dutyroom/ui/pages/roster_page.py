@@ -39,6 +39,7 @@ from dutyroom.services import (
 )
 from dutyroom.services.roster_service import RosterView
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+from dutyroom.ui.acting import Acting
 from dutyroom.ui.dialogs.import_dialog import ImportCalendarDialog
 from dutyroom.ui.dialogs.pdf_preview import preview_later
 from dutyroom.ui.dialogs.roster_dialogs import (
@@ -83,10 +84,10 @@ class RosterPage(Page):
     help_topic = "setup"
     changed = Signal(object)
 
-    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner,
+    def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner,
                  today: Callable[[], date]) -> None:
         super().__init__()
-        self.uow, self.runner, self.today = uow, runner, today
+        self.acting, self.runner, self.today = Acting.of(uow), runner, today
         self.view: RosterView | None = None
         self.people: list[Any] = []
         self.settings: dict[str, Any] = {}

@@ -31,6 +31,7 @@ from dutyroom.services import attachment_service, plan_service, settings_service
 from dutyroom.services.errors import InputError
 from dutyroom.services.plan_service import PlanView
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+from dutyroom.ui.acting import Acting
 from dutyroom.ui.attachments import open_copy
 from dutyroom.ui.dialogs.plan_dialog import PlanDialog
 from dutyroom.ui.i18n import LANGUAGES, save_language, saved_language, tr, tr_label
@@ -125,10 +126,10 @@ class SettingsPage(Page):
     help_topic = "setup"
     changed = Signal(object)
 
-    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner,
+    def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner,
                  local: QSettings | None = None) -> None:
         super().__init__()
-        self.uow, self.runner, self.local = uow, runner, local
+        self.acting, self.runner, self.local = Acting.of(uow), runner, local
         self.saved: dict[str, Any] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*PAGE_MARGINS)

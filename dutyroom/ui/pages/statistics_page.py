@@ -48,6 +48,7 @@ from dutyroom.domain.statistics import (
 from dutyroom.domain.warnings import COLOUR_NAMES
 from dutyroom.services import settings_service, statistics_service
 from dutyroom.services.uow import Changes, UnitOfWork
+from dutyroom.ui.acting import Acting
 from dutyroom.ui.dialogs.pdf_preview import preview_later
 from dutyroom.ui.i18n import tr, tr_label
 from dutyroom.ui.pages.base import Page
@@ -111,10 +112,10 @@ class StatisticsPage(Page):
     icon_name = "bar-chart"
     help_topic = "routine"
 
-    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner,
+    def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner,
                  now: Callable[[], datetime] = utc_clock) -> None:
         super().__init__()
-        self.uow, self.runner, self.now = uow, runner, now
+        self.acting, self.runner, self.now = Acting.of(uow), runner, now
         self.stats: Statistics | None = None
         self.unit = ""
         layout = QVBoxLayout(self)

@@ -41,6 +41,7 @@ from dutyroom.services.clock_service import ShiftView, SlotView
 from dutyroom.services.incident_views import IncidentQuery, IncidentRow
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.services.warning_service import WarningView
+from dutyroom.ui.acting import Acting
 from dutyroom.ui.alert_center import AlertCenter
 from dutyroom.ui.dialogs.clock_dialogs import CheckInDialog, PresenceDialog, SpotCheckDialog, key_seat
 from dutyroom.ui.dialogs.instruction_dialogs import open_instructions
@@ -94,10 +95,10 @@ class TodayPage(Page):
     open_partners = Signal()  # 通讯录 → 联动单位, from a holiday roster not yet in
     wants_rota = Signal()  # 先排班: the rota page, ready to generate
 
-    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner, center: AlertCenter,
+    def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner, center: AlertCenter,
                  now: Callable[[], datetime] = utc_clock) -> None:
         super().__init__()
-        self.uow, self.runner, self.center, self.now = uow, runner, center, now
+        self.acting, self.runner, self.center, self.now = Acting.of(uow), runner, center, now
         self.zone = ZoneInfo("Asia/Shanghai")
         self.shift: ShiftView | None = None
         self.alerts: list[Alert] = []

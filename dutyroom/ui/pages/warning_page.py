@@ -44,6 +44,7 @@ from dutyroom.domain.warnings import (
 from dutyroom.services import settings_service, warning_record, warning_service
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.services.warning_service import Board, Target, WarningView
+from dutyroom.ui.acting import Acting
 from dutyroom.ui.attachments import AttachmentPanel
 from dutyroom.ui.dialogs.instruction_dialogs import open_instructions
 from dutyroom.ui.dialogs.pdf_preview import preview_later
@@ -90,10 +91,10 @@ class WarningPage(Page):
     help_topic = "warnings"
     changed = Signal(object)
 
-    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner,
+    def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner,
                  now: Callable[[], datetime]) -> None:
         super().__init__()
-        self.uow, self.runner, self.now = uow, runner, now
+        self.acting, self.runner, self.now = Acting.of(uow), runner, now
         self.zone = ZoneInfo("Asia/Shanghai")
         self.villages: tuple[str, ...] = ()
         self.board: Board | None = None
@@ -141,7 +142,7 @@ class WarningPage(Page):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.list_view, 1)
         # The notice itself (a fax, a screenshot of the 预警 text) kept with the warning.
-        self.files = AttachmentPanel(self.uow, self.runner, OwnerKind.WARNING.value,
+        self.files = AttachmentPanel(self.acting, self.runner, OwnerKind.WARNING.value,
                                      narrow=True)
         left_layout.addWidget(self.files)
         splitter.addWidget(left)
