@@ -143,7 +143,7 @@ def desk_zone(backend: Backend) -> ZoneInfo:
     """The desk's time zone (设置): times on the command line are read and shown in it."""
     from dutyroom.services import settings_service
 
-    return ZoneInfo(settings_service.load_settings(backend.uow)["timezone"])
+    return settings_service.snapshot(backend.uow).zone
 
 
 def local_iso(moment: datetime | None, zone: ZoneInfo) -> str | None:

@@ -103,7 +103,7 @@ def launch(open_backend: Callable[[], BackendLike], *, selftest: bool = False,
         stop.received.connect(stop_now)
         try:
             backend = open_backend()
-            settings = settings_service.load_settings(backend.uow)
+            settings = settings_service.snapshot(backend.uow)
         except Exception as error:
             log.exception("could not open the database")
             if selftest:
@@ -111,9 +111,9 @@ def launch(open_backend: Callable[[], BackendLike], *, selftest: bool = False,
             else:
                 QMessageBox.critical(None, tr("无法打开数据库"), error_text(error))
             return 1
-        apply_theme(app, settings["font_scale"])
+        apply_theme(app, settings.font_scale)
         if not selftest:
-            signed = sign_in(backend.uow, runner, settings["unit_name"], store, open_demo)
+            signed = sign_in(backend.uow, runner, settings.unit_name, store, open_demo)
             if not signed or stop.requested:
                 return 0  # nobody logged in: nothing opened, nothing changed
             if signed.demo is not None:  # the sample town, in a database of its own

@@ -5,11 +5,10 @@ from __future__ import annotations
 import importlib
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, cast
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from dutyroom.domain.clock import utc_clock
+from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.roles import NOBODY, Actor
 from dutyroom.services import backup_service, settings_service, user_service
 from dutyroom.services.alert_service import Watch
@@ -110,7 +110,7 @@ class MainWindow(ActsForDesk, QMainWindow):
     only place that changes it, at lock and unlock; the pages read it through `uow`."""
 
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner, database: str,
-                 schema: str, settings: dict[str, Any], *,
+                 schema: str, settings: DeskSettings | Mapping[str, Any], *,
                  now: Callable[[], datetime] = utc_clock, notifier: Notifier | None = None,
                  storage: Storage | None = None, layout: QSettings | None = None) -> None:
         super().__init__()
@@ -120,7 +120,7 @@ class MainWindow(ActsForDesk, QMainWindow):
         self.idle_clock: Callable[[], float] = time.monotonic  # tests drive it
         self._asking = True  # whether a person closing the window is asked first
         self._last_input = self.idle_clock()
-        self.settings = settings
+        self.settings = DeskSettings.of(settings)
         self.resize(1280, 800)
         self.setMinimumSize(1024, 640)
 
@@ -139,9 +139,9 @@ class MainWindow(ActsForDesk, QMainWindow):
             LOG: lambda: page_class(LOG)(acting, runner),
             WARNINGS: lambda: page_class(WARNINGS)(acting, runner, now),
             HANDOVER: lambda: page_class(HANDOVER)(acting, runner, now),
-            CONTACTS: lambda: page_class(CONTACTS)(acting, runner),
+            CONTACTS: lambda: page_class(CONTACTS)(acting, runner, self.desk_today),
             SETTINGS: lambda: page_class(SETTINGS)(acting, runner, layout),
-            DATA: lambda: page_class(DATA)(acting, runner, storage, self.settings["timezone"],
+            DATA: lambda: page_class(DATA)(acting, runner, storage, self.settings.timezone,
                                            self.about_database),
             STATISTICS: lambda: page_class(STATISTICS)(acting, runner, now),
         }
@@ -212,7 +212,7 @@ class MainWindow(ActsForDesk, QMainWindow):
         self._clock_timer = QTimer(self)
         self._clock_timer.timeout.connect(self._tick)
         self._clock_timer.start(1000)
-        self._apply_settings(settings)
+        self._apply_settings(self.settings)
         self.center.updated.connect(self._show_alerts)
         self.center.updated.connect(self.lock_screen.show_watch)
         self.show_page(0)
@@ -401,7 +401,7 @@ class MainWindow(ActsForDesk, QMainWindow):
             else:
                 self._stale[page] = changes
         if changes is None or changes.settings:
-            self.runner.run(settings_service.load_settings, self.uow,
+            self.runner.run(settings_service.snapshot, self.uow,
                             done=self._apply_settings,
                             failed=lambda e: show_error(self, tr("读取设置失败"), e))
 
@@ -429,24 +429,24 @@ class MainWindow(ActsForDesk, QMainWindow):
         sender = self.sender()
         self.refresh_all(changes, skip=sender if isinstance(sender, Page) else None)
 
-    def _apply_settings(self, settings: dict[str, Any]) -> None:
+    def _apply_settings(self, settings: DeskSettings) -> None:
         self.settings = settings
-        unit = settings["unit_name"] or tr("（未设置单位名称，请在「设置」中填写）")
+        unit = settings.unit_name or tr("（未设置单位名称，请在「设置」中填写）")
         self.unit_label.setText(unit)
         self.desk_label.setText(tr("{0}　·　交接班时间 {1}").format(
-                                       settings['desk_name'], settings['handover_time']))
+                                       settings.desk_name, settings.handover_time))
         self.desk_label.setToolTip(self.about_database)
         # Qt adds the application's name (application.py) to every window title.
-        self.setWindowTitle(settings["unit_name"] or settings["desk_name"])
-        self.demo_banner.setVisible(bool(settings["demo_data"]))
+        self.setWindowTitle(settings.unit_title)
+        self.demo_banner.setVisible(settings.demo_data)
         self._tick()
 
     def desk_today(self) -> date:
         """Today where the desk is (its zone setting, not the computer's), by the window's clock."""
-        return self.now().astimezone(ZoneInfo(self.settings["timezone"])).date()
+        return self.now().astimezone(self.settings.zone).date()
 
     def _tick(self) -> None:
-        now = self.now().astimezone(ZoneInfo(self.settings["timezone"]))
+        now = self.now().astimezone(self.settings.zone)
         self.clock.setText(tr("{0:%Y年%m月%d日} {1}　{2:%H:%M:%S}").format(now, weekday_name(now), now))
 
     def show_help(self) -> None:
@@ -506,7 +506,7 @@ class MainWindow(ActsForDesk, QMainWindow):
         return False
 
     def check_idle(self) -> None:
-        minutes = self.settings["lock_minutes"]
+        minutes = self.settings.lock_minutes
         if minutes and not self.locked and self.idle_clock() - self._last_input >= minutes * 60:
             self.lock()
 
@@ -544,7 +544,7 @@ class MainWindow(ActsForDesk, QMainWindow):
         """The routine copy at start, off the UI thread (a pending upgrade was backed up
         before it ran)."""
         if self.storage is not None:
-            storage, zone = self.storage, self.settings["timezone"]
+            storage, zone = self.storage, self.settings.timezone
             self.runner.run(backup_service.auto_backup, storage.url, zone,
                             done=lambda _: self._refresh_built(DATA),
                             failed=lambda e: show_error(self, tr("自动备份失败"), e))
@@ -588,7 +588,7 @@ class MainWindow(ActsForDesk, QMainWindow):
         _application().removeEventFilter(self)
         if self.storage is not None:
             try:  # the exit copy: quick, and nothing else is running now
-                backup_service.auto_backup(self.storage.url, self.settings["timezone"])
+                backup_service.auto_backup(self.storage.url, self.settings.timezone)
             except Exception:
                 log.exception("backup at exit failed")
         self.center.stop()

@@ -542,7 +542,8 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
     choices = dispatch_service.dispatch_choices(uow, "accident", "危化品泄漏", night)
     yield "dispatch", lambda: DispatchDialog(runner, nothing, zone, choices.departments,
                                              choices.on_duty, choices.proposal, window)
-    yield "partner-roster", lambda: PartnerRosterDialog(uow, runner, departments[0], window)
+    yield "partner-roster", lambda: PartnerRosterDialog(uow, runner, departments[0],
+                                                        window.desk_today, window)
     duties = responsibility_service.list_duties(uow)
     yield "duty-line", lambda: DutyDialog(runner, nothing, departments, duties[0], window)
     yield "feedback", lambda: FeedbackDialog(runner, nothing, zone, detail.dispatches, window)

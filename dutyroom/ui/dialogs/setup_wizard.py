@@ -179,7 +179,7 @@ class SetupWizard(QWizard):
             if self.actor is None:  # not yet created by an earlier try
                 self.actor = user_service.create_first_admin(self.uow, admin).value
             uow = self.uow.for_actor(self.actor)
-            if settings_service.load_settings(uow)["demo_data"]:
+            if settings_service.snapshot(uow).demo_data:
                 # This database is the sample town already (make demo): keep its name.
                 settings_service.save_settings(uow, {k: unit[k] for k in
                                                      ("desk_name", "handover_time")})

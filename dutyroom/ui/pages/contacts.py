@@ -3,7 +3,8 @@ the 职责分工 table and the 应急资源 (teams, supplies, shelters), searcha
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -279,9 +280,10 @@ class StaffList(RecordList):
 
 
 class DepartmentList(RecordList):
-    def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner) -> None:
+    def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner,
+                 today: Callable[[], date]) -> None:
         super().__init__(runner, DEPARTMENT_COLUMNS, tr("联动单位"), tr("搜索单位、电话、联络员…（Ctrl+F）"))
-        self.acting = Acting.of(uow)
+        self.acting, self.today = Acting.of(uow), today
         self.roster_button = button(tr("值班备勤表…"), "roster",
                                     tooltip=tr("该单位报来的每日值班人员（Ctrl+B）"))
         self.roster_button.clicked.connect(self.open_roster)
@@ -298,7 +300,7 @@ class DepartmentList(RecordList):
         record = self.selected()
         if record is None:
             return
-        dialog = PartnerRosterDialog(self.uow, self.runner, record, self)
+        dialog = PartnerRosterDialog(self.uow, self.runner, record, self.today, self)
         dialog.exec()
         if dialog.changes:
             self.changed.emit(dialog.changes)
@@ -611,7 +613,9 @@ class ContactsPage(Page):
     icon_name = "contacts"
     changed = Signal(object)
 
-    def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner) -> None:
+    def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner,
+                 today: Callable[[], date]) -> None:
+        """`today`: the desk's date (its zone, the window's clock)."""
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*PAGE_MARGINS)
@@ -619,7 +623,7 @@ class ContactsPage(Page):
         self.tabs = QTabWidget()
         acting = Acting.of(uow)
         self.staff = StaffList(acting, runner)
-        self.departments = DepartmentList(acting, runner)
+        self.departments = DepartmentList(acting, runner, today)
         self.responsible = ResponsibleList(acting, runner)
         self.duties = DutyList(acting, runner)
         self.resources = ResourceList(acting, runner)

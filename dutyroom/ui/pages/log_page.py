@@ -48,6 +48,7 @@ from dutyroom.domain.deadlines import (
     Stage,
     alert_state,
 )
+from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.incidents import (
     CATEGORY_LABELS,
     LEVEL_LABELS,
@@ -392,15 +393,15 @@ class LogPage(Page):
 
     def refresh(self, changes: Changes | None = None) -> None:
         if changes is None or changes.settings:
-            self.runner.run(settings_service.load_settings, self.uow, done=self._settings,
+            self.runner.run(settings_service.snapshot, self.uow, done=self._settings,
                             failed=self._failed)
         if changes is None or changes.incidents or changes.register or changes.settings:
             self.reload()
 
-    def _settings(self, values: dict[str, Any]) -> None:
-        self.zone = ZoneInfo(values["timezone"])
-        self.mass_limits = (values["mass_county_over"], values["mass_city_from"])
-        self.warning = timedelta(minutes=values["alert_warning_minutes"])
+    def _settings(self, settings: DeskSettings) -> None:
+        self.zone = settings.zone
+        self.mass_limits = (settings.mass_county_over, settings.mass_city_from)
+        self.warning = timedelta(minutes=settings.alert_warning_minutes)
         self.incidents.columns = incident_columns(self.zone)
         self.entries.columns = register_columns(self.zone)
         self.incident_files.zone = self.entry_files.zone = self.zone

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from dutyroom.domain.clock import utc_clock
 from dutyroom.domain.deadlines import KIND_LABELS, DeadlineKind
+from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.incidents import LEVEL_SHORT, Level
 from dutyroom.domain.statistics import (
     ArrivalTally,
@@ -251,13 +252,13 @@ class StatisticsPage(Page):
 
     def refresh(self, changes: Changes | None = None) -> None:
         if changes is None or changes.settings:
-            self.runner.run(settings_service.load_settings, self.uow, done=self._settings,
+            self.runner.run(settings_service.snapshot, self.uow, done=self._settings,
                             failed=self._failed)
         if changes is None or changes.incidents or changes.clock or changes.roster or changes.warnings:
             self.load()
 
-    def _settings(self, values: dict[str, Any]) -> None:
-        self.unit = f"{values['unit_name']}{values['desk_name']}"
+    def _settings(self, settings: DeskSettings) -> None:
+        self.unit = f"{settings.unit_name}{settings.desk_name}"
 
     def _failed(self, error: BaseException) -> None:
         show_error(self, tr("统计"), error)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from dutyroom.domain.clock import utc_clock
 from dutyroom.domain.deadlines import KIND_LABELS, AlertState, DeadlineKind
+from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.duty_clock import TaskKind
 from dutyroom.domain.incidents import LEVEL_SHORT, Level
 from dutyroom.domain.tiers import Tier
@@ -294,7 +295,7 @@ class TodayPage(Page):
 
     def refresh(self, changes: Changes | None = None) -> None:
         if changes is None or changes.settings:
-            self.runner.run(settings_service.load_settings, self.uow, done=self._settings,
+            self.runner.run(settings_service.snapshot, self.uow, done=self._settings,
                             failed=self._failed)
         if changes is None or changes.roster or changes.clock or changes.settings \
                 or changes.staff:
@@ -325,8 +326,8 @@ class TodayPage(Page):
         self.warning_label.setText(tr("生效预警：{0}").format(tr("；").join(parts)))
         self.warning_label.setVisible(bool(warnings))
 
-    def _settings(self, values: dict[str, Any]) -> None:
-        self.zone = ZoneInfo(values["timezone"])
+    def _settings(self, settings: DeskSettings) -> None:
+        self.zone = settings.zone
 
     def _failed(self, error: BaseException) -> None:
         show_error(self, tr("今日值班"), error)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from dutyroom.domain.attachments import OwnerKind
+from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.warnings import (
     ACTION_LABELS,
     CHANNEL_LABELS,
@@ -257,18 +258,18 @@ class WarningPage(Page):
         active = not self.show_closed.isChecked()
         moment = self.now()
 
-        def load() -> tuple[list[WarningView], dict[str, Any], tuple[str, ...]]:
+        def load() -> tuple[list[WarningView], DeskSettings, tuple[str, ...]]:
             from dutyroom.services import responsible_service
 
-            settings = settings_service.load_settings(self.uow)
+            settings = settings_service.snapshot(self.uow)
             villages = responsible_service.directory(self.uow, include_inactive=False).villages
             return warning_service.list_warnings(self.uow, active, moment), settings, villages
 
         self.runner.run(load, done=self._listed, failed=lambda e: show_error(self, tr("读取失败"), e))
 
-    def _listed(self, loaded: tuple[list[WarningView], dict[str, Any], tuple[str, ...]]) -> None:
+    def _listed(self, loaded: tuple[list[WarningView], DeskSettings, tuple[str, ...]]) -> None:
         warnings, settings, self.villages = loaded
-        self.zone = self.files.zone = ZoneInfo(settings["timezone"])
+        self.zone = self.files.zone = settings.zone
         current = self._pending_select or (self.board.warning.id if self.board else None)
         self._pending_select = None
         self.list_model.set_records(warnings)
