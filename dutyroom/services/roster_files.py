@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
@@ -229,7 +228,7 @@ def _ics(view: RosterView, settings: DeskSettings, staff_id: int | None) -> byte
     cal.add("prodid", "-//Dutyroom//值班表//ZH")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", f"{settings.unit_title}值班表")
-    stamp = datetime.now(ZoneInfo("UTC"))
+    stamp = utc_now()  # when the file was made (DTSTAMP), by the services' clock
     for day in view.days:
         for seat, person in day.slots.items():
             tier = seat.tier
