@@ -41,7 +41,7 @@ def main() -> None:
         field_service.export_package(desk.uow, date(2026, 7, 1), date(2026, 7, 7),
                                      root / "a.dutyroom", users=("wang",), now=NOW)
         laptop = open_backend(root / "a.dutyroom", "bench")
-        laptop.uow.act_as(FIELD)
+        laptop.uow = laptop.uow.for_actor(FIELD)
         rows = incident_views.list_incidents(laptop.uow, incident_views.IncidentQuery(),
                                              limit=max(1, count // 20)).rows
         for row in rows:

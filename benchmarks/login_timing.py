@@ -39,14 +39,14 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="dutyroom-login-bench-") as folder:
         backend = open_backend(args.db or str(Path(folder) / "desk.sqlite3"), "bench")
         uow = backend.uow
-        user_service.create_first_admin(uow, {"username": "admin", "display_name": "管理员",
-                                              "password": PASSWORD})
+        uow = uow.for_actor(user_service.create_first_admin(
+            uow, {"username": "admin", "display_name": "管理员", "password": PASSWORD}).value)
         for name in ("officer", "gone"):
             user_service.add_user(uow, {"username": name, "display_name": name, "role": "officer",
                                         "password": PASSWORD})
         gone = next(u for u in user_service.list_users(uow) if u.username == "gone")
         user_service.update_user(uow, gone.id, {"active": False})
-        uow.act_as(NOBODY)
+        uow = uow.for_actor(NOBODY)
         user_service._dummy_hash()  # made once per process, before the first stranger
         times: dict[str, list[float]] = {label: [] for label in NAMES}
         start = datetime.now(UTC)

@@ -84,7 +84,8 @@ class Context:
         return backend
 
     def log_in(self, backend: Backend) -> None:
-        """Log in as $DUTYROOM_USER with $DUTYROOM_PASSWORD, else as typed at a prompt."""
+        """Log in as $DUTYROOM_USER with $DUTYROOM_PASSWORD, else as typed at a prompt; the
+        command then acts through that account's unit of work."""
         from dutyroom.domain.text import sentence
         from dutyroom.services import user_service
         from dutyroom.services.errors import InputError
@@ -101,7 +102,7 @@ class Context:
             raise InputError.simple(sentence(
                 "连接服务器须登录：请设置 ${0} 和 ${1}，或在终端中运行以输入用户名和密码",
                 USER_VAR, PASSWORD_VAR), "db")
-        user_service.login(backend.uow, login, password)
+        backend.uow = backend.uow.for_actor(user_service.login(backend.uow, login, password))
 
     def field_name(self, key: str) -> str:
         """A field a service named (`from`, `id`, `db`) as this command spells it on its
@@ -142,7 +143,7 @@ def desk_zone(backend: Backend) -> ZoneInfo:
     """The desk's time zone (设置): times on the command line are read and shown in it."""
     from dutyroom.services import settings_service
 
-    return ZoneInfo(settings_service.load_settings(backend.uow)["timezone"])
+    return settings_service.snapshot(backend.uow).zone
 
 
 def local_iso(moment: datetime | None, zone: ZoneInfo) -> str | None:

@@ -60,6 +60,7 @@ def init(ctx: Context) -> int:
     if admin:
         actor = user_service.create_first_admin(backend.uow, {
             "username": admin, "display_name": name, "password": password}).value
+        backend.uow = backend.uow.for_actor(actor)  # the sample town is added by them
         document["admin"] = {"id": actor.user_id, "login": actor.username, "role": "admin"}
         lines.append(f"已建立管理员：{actor.name}")
     if ctx.args.demo:

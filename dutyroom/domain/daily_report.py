@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 
 from dutyroom.domain.clock import minute_text
+from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.handover import IncidentFact, ShiftFacts
 from dutyroom.domain.incidents import CATEGORY_LABELS, LEVEL_SHORT, STATUS_LABELS, Status
@@ -299,8 +300,9 @@ def needs_daily_report(day: date, holiday: bool, in_period: bool, rules: DailyRu
     return holiday or (in_period and rules.in_periods) or in_flood_season(day, rules.flood_season)
 
 
-def rules_from_settings(values: Mapping[str, object]) -> DailyRules:
-    first = parse_month_day(values.get("flood_season_start"), "flood_season_start", "主汛期开始")
-    last = parse_month_day(values.get("flood_season_end"), "flood_season_end", "主汛期结束")
-    return DailyRules(in_periods=bool(values.get("daily_report_periods", True)),
+def rules_from_settings(values: DeskSettings | Mapping[str, object]) -> DailyRules:
+    s = DeskSettings.of(values)
+    first = parse_month_day(s.flood_season_start, "flood_season_start", "主汛期开始")
+    last = parse_month_day(s.flood_season_end, "flood_season_end", "主汛期结束")
+    return DailyRules(in_periods=bool(s.daily_report_periods),
                       flood_season=(first, last) if first and last else None)

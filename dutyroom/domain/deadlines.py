@@ -17,6 +17,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from typing import Any
 
+from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incidents import Level
 from dutyroom.domain.text import sentence
@@ -137,17 +138,16 @@ def parse_clock_list(raw: Any, key: str, label: str) -> tuple[time, ...]:
     return tuple(sorted(times))
 
 
-def rules_from_settings(values: Mapping[str, Any]) -> ReportRules:
-    def group(name: str, times_key: str) -> LevelRule:
-        return LevelRule(int(values[f"report_phone_{name}"]), int(values[f"report_written_{name}"]),
-                         parse_clock_list(values[times_key], times_key, "续报时间"))
-
+def rules_from_settings(values: DeskSettings | Mapping[str, Any]) -> ReportRules:
+    s = DeskSettings.of(values)
+    major = parse_clock_list(s.update_times_major, "update_times_major", "续报时间")
+    other = parse_clock_list(s.update_times_other, "update_times_other", "续报时间")
     return ReportRules(
-        major=group("major", "update_times_major"),
-        larger=group("larger", "update_times_other"),
-        general=group("general", "update_times_other"),
-        unrated=group("unrated", "update_times_other"),
-        final_days=int(values["final_report_days"]),
+        major=LevelRule(s.report_phone_major, s.report_written_major, major),
+        larger=LevelRule(s.report_phone_larger, s.report_written_larger, other),
+        general=LevelRule(s.report_phone_general, s.report_written_general, other),
+        unrated=LevelRule(s.report_phone_unrated, s.report_written_unrated, other),
+        final_days=s.final_report_days,
     )
 
 

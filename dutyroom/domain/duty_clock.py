@@ -24,6 +24,7 @@ from dutyroom.domain.deadlines import (
     DeadlineKind,
     timed_state,
 )
+from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
@@ -81,20 +82,21 @@ class ClockRules:
     warning: timedelta
 
 
-def rules_from_settings(values: Mapping[str, Any]) -> ClockRules:
+def rules_from_settings(values: DeskSettings | Mapping[str, Any]) -> ClockRules:
+    s = DeskSettings.of(values)
     return ClockRules(
-        handover=clock_time(values["handover_time"]),
-        checkin_before=timedelta(minutes=int(values["checkin_before_minutes"])),
-        checkin_after=timedelta(minutes=int(values["checkin_after_minutes"])),
-        checkin_tiers=tuple(Tier(t) for t in str(values["checkin_tiers"]).split(",") if t),
-        presence_start=clock_time(values["presence_start"]),
-        presence_end=clock_time(values["presence_end"]),
-        presence_every=timedelta(minutes=int(values["presence_interval_minutes"])),
-        presence_window=timedelta(minutes=int(values["presence_window_minutes"])),
-        rota_report_days=int(values["rota_report_days"]),
-        rota_report_time=clock_time(values["rota_report_time"]),
-        daily_report_time=clock_time(values["daily_report_time"]),
-        warning=timedelta(minutes=int(values["alert_warning_minutes"])),
+        handover=clock_time(s.handover_time),
+        checkin_before=timedelta(minutes=int(s.checkin_before_minutes)),
+        checkin_after=timedelta(minutes=int(s.checkin_after_minutes)),
+        checkin_tiers=tuple(Tier(t) for t in str(s.checkin_tiers).split(",") if t),
+        presence_start=clock_time(s.presence_start),
+        presence_end=clock_time(s.presence_end),
+        presence_every=timedelta(minutes=int(s.presence_interval_minutes)),
+        presence_window=timedelta(minutes=int(s.presence_window_minutes)),
+        rota_report_days=int(s.rota_report_days),
+        rota_report_time=clock_time(s.rota_report_time),
+        daily_report_time=clock_time(s.daily_report_time),
+        warning=timedelta(minutes=int(s.alert_warning_minutes)),
     )
 
 
@@ -180,15 +182,16 @@ def daily_report_due(day: date, rules: ClockRules, zone: tzinfo) -> datetime:
 # --- checking a set of settings as a whole --------------------------------------------------
 
 
-def check_settings(values: Mapping[str, Any]) -> list[FieldError]:
+def check_settings(values: DeskSettings | Mapping[str, Any]) -> list[FieldError]:
     """What no single field can see: a presence schedule that overlaps itself, and a warning
     window longer than a deadline it warns of (it would ring from the moment of receipt)."""
+    s = DeskSettings.of(values)
     errors: list[FieldError] = []
-    every = int(values["presence_interval_minutes"])
-    window = int(values["presence_window_minutes"])
+    every = int(s.presence_interval_minutes)
+    window = int(s.presence_window_minutes)
     if every:
-        span = int(_span(clock_time(values["presence_start"]),
-                         clock_time(values["presence_end"])).total_seconds() // 60)
+        span = int(_span(clock_time(s.presence_start),
+                         clock_time(s.presence_end)).total_seconds() // 60)
         last = span - span % every
         if window > every:
             errors.append(FieldError(
@@ -198,13 +201,13 @@ def check_settings(values: Mapping[str, Any]) -> list[FieldError]:
             errors.append(FieldError(
                 "presence_end",
                 sentence("在岗确认从 {0} 到 {1} 每 {2} 分钟一次，最后一次的确认时限跨入次日第一次，时间表自相"
-                         "重叠", values['presence_start'], values['presence_end'], every)))
-    if bool(values.get("flood_season_start")) != bool(values.get("flood_season_end")):
+                         "重叠", s.presence_start, s.presence_end, every)))
+    if bool(s.flood_season_start) != bool(s.flood_season_end):
         errors.append(FieldError("flood_season_end", sentence("主汛期的开始和结束日期应同时设置或同时留空")))
-    warning = int(values["alert_warning_minutes"])
-    limits = [(int(values[k]), k) for k in values
-              if k.startswith(("report_phone_", "report_written_")) and int(values[k])]
-    limits.append((int(values["checkin_before_minutes"]) + int(values["checkin_after_minutes"]),
+    warning = int(s.alert_warning_minutes)
+    limits = [(int(v), k) for k, v in s.as_dict().items()  # every reporting deadline, by name
+              if k.startswith(("report_phone_", "report_written_")) and int(v)]
+    limits.append((int(s.checkin_before_minutes) + int(s.checkin_after_minutes),
                    "checkin_after_minutes"))
     limits.append((DISPATCH_MINUTES[True], "dispatch"))
     shortest, key = min(limits, key=lambda limit: limit[0])

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.roster import TIER_ORDER, Category, Person
 from dutyroom.domain.tiers import Tier
 
@@ -31,9 +32,9 @@ class Weights:
                 Category.HOLIDAY: self.holiday}[cat]
 
 
-def weights_from_settings(values: Mapping[str, object]) -> Weights:
-    return Weights(int(str(values["weight_workday"])), int(str(values["weight_weekend"])),
-                   int(str(values["weight_holiday"])))
+def weights_from_settings(values: DeskSettings | Mapping[str, object]) -> Weights:
+    s = DeskSettings.of(values)
+    return Weights(int(s.weight_workday), int(s.weight_weekend), int(s.weight_holiday))
 
 
 def load(counts: Mapping[tuple[int, Category], int], staff_id: int, weights: Weights) -> int:

@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from dutyroom.domain.calendar import DayInfo, DayKind
 from dutyroom.domain.contacts import normalize_mobile
+from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.text import Verbatim, joined, sentence
 from dutyroom.domain.tiers import Tier, parse_tier
@@ -109,19 +110,20 @@ class RosterRules:
             self.chief_may_lead and slot is Tier.LEADER and person_tier is Tier.CHIEF)
 
 
-def rules_from_settings(values: Mapping[str, object]) -> RosterRules:
+def rules_from_settings(values: DeskSettings | Mapping[str, object]) -> RosterRules:
     """The desk's roster rules from its settings (domain/settings.py holds the defaults)."""
+    s = DeskSettings.of(values)
     return RosterRules(
-        workday=parse_tiers(values["tiers_workday"], "tiers_workday"),
-        weekend=parse_tiers(values["tiers_weekend"], "tiers_weekend"),
-        holiday=parse_tiers(values["tiers_holiday"], "tiers_holiday"),
-        sensitive=parse_tiers(values["tiers_sensitive"], "tiers_sensitive"),
-        chief_may_lead=bool(values["chief_may_lead"]),
-        min_rest_days=int(str(values["min_rest_days"])),
-        officers_workday=int(str(values["officers_workday"])),
-        officers_weekend=int(str(values["officers_weekend"])),
-        officers_holiday=int(str(values["officers_holiday"])),
-        officers_sensitive=int(str(values["officers_sensitive"])),
+        workday=parse_tiers(s.tiers_workday, "tiers_workday"),
+        weekend=parse_tiers(s.tiers_weekend, "tiers_weekend"),
+        holiday=parse_tiers(s.tiers_holiday, "tiers_holiday"),
+        sensitive=parse_tiers(s.tiers_sensitive, "tiers_sensitive"),
+        chief_may_lead=bool(s.chief_may_lead),
+        min_rest_days=int(s.min_rest_days),
+        officers_workday=int(s.officers_workday),
+        officers_weekend=int(s.officers_weekend),
+        officers_holiday=int(s.officers_holiday),
+        officers_sensitive=int(s.officers_sensitive),
     )
 
 

@@ -14,10 +14,10 @@ from datetime import time
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from dutyroom.domain.clock import clock_time
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.daily_report import parse_month_day
 from dutyroom.domain.deadlines import PRESETS_BY_KEY, RULE_GROUPS, parse_clock_list
+from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.responsible import parse_list
 from dutyroom.domain.roster import MAX_OFFICERS, parse_tier_list, parse_tiers
@@ -297,4 +297,4 @@ def resolve(stored: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def handover_clock(values: Mapping[str, Any]) -> time:
-    return clock_time(values["handover_time"])
+    return DeskSettings.of(values).handover

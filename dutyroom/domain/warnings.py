@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.text import sentence
 
@@ -259,12 +260,13 @@ def format_type_roles(value: Mapping[str, Sequence[str]]) -> str:
     return "；".join(f"{t}：{'、'.join(roles)}" for t, roles in value.items())
 
 
-def check_type_roles(values: Mapping[str, object]) -> list[FieldError]:
+def check_type_roles(values: DeskSettings | Mapping[str, object]) -> list[FieldError]:
     """A narrowing that names a role the desk does not have, or leaves a colour that needs
     calls with no role at all, would make every such warning unrecordable at the moment it
     arrives: refused when the setting is saved instead."""
-    rules = rules_from_settings(values)
-    known = tuple(str(values["responsible_roles"]).split("、"))
+    s = DeskSettings.of(values)
+    rules = rules_from_settings(s)
+    known = tuple(s.responsible_roles.split("、"))
     problems: list[FieldError] = []
     for type_, roles in rules.by_type.items():
         unknown = [r for r in roles if r not in known]
@@ -280,26 +282,23 @@ def check_type_roles(values: Mapping[str, object]) -> list[FieldError]:
     return problems
 
 
-def rules_from_settings(values: Mapping[str, object]) -> RelayRules:
+def rules_from_settings(values: DeskSettings | Mapping[str, object]) -> RelayRules:
     """The relay rules from the desk's settings (domain/settings.py, relay_*)."""
+    s = DeskSettings.of(values)
 
-    def roles(key: str) -> tuple[str, ...] | None:
-        items = tuple(str(values[key]).split("、"))
+    def roles(listed: str) -> tuple[str, ...] | None:
+        items = tuple(listed.split("、"))
         return None if ALL_ROLES in items else items
 
-    def minutes(key: str) -> int | None:
-        value = int(str(values[key]))
-        return value or None
-
     return RelayRules(
-        minutes={Colour.RED: minutes("relay_minutes_red"),
-                 Colour.ORANGE: minutes("relay_minutes_orange"),
-                 Colour.YELLOW: minutes("relay_minutes_yellow"),
-                 Colour.BLUE: minutes("relay_minutes_blue")},
-        roles={Colour.RED: roles("relay_roles_red"), Colour.ORANGE: roles("relay_roles_red"),
-               Colour.YELLOW: roles("relay_roles_yellow"), Colour.BLUE: roles("relay_roles_yellow")},
-        attempts_before_backup=int(str(values["relay_attempts"])),
-        by_type=parse_type_roles(values.get(TYPE_ROLES_KEY, "")),
+        minutes={Colour.RED: s.relay_minutes_red or None,
+                 Colour.ORANGE: s.relay_minutes_orange or None,
+                 Colour.YELLOW: s.relay_minutes_yellow or None,
+                 Colour.BLUE: s.relay_minutes_blue or None},
+        roles={Colour.RED: roles(s.relay_roles_red), Colour.ORANGE: roles(s.relay_roles_red),
+               Colour.YELLOW: roles(s.relay_roles_yellow), Colour.BLUE: roles(s.relay_roles_yellow)},
+        attempts_before_backup=int(s.relay_attempts),
+        by_type=parse_type_roles(s.relay_roles_by_type),
     )
 
 

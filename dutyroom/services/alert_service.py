@@ -187,7 +187,7 @@ def task_items(session: Session, ctx: Desk, today: date) -> list[TimedItem]:
                 sentence("{0}（{1:%m月%d日}—{2:%m月%d日}）：{3}", holiday, first, last,
                          joined([Verbatim(name) for name in late], "、")), 0,
                 "partner", due, due, None, day_start(last + timedelta(days=1), ctx.zone), first))
-    daily = daily_report.rules_from_settings(ctx.values)
+    daily = ctx.daily
     near = today - timedelta(days=1), today + timedelta(days=1)
     periods = periods_by_day(session, *near)
     for info in days:

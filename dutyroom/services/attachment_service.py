@@ -154,7 +154,7 @@ def keep(session: Session, kind: OwnerKind, owner_id: int, content: FileContent,
 
 
 def limit_mb(session: Session) -> int:
-    return int(settings_service.load_settings_in(session)["attachment_limit_mb"])
+    return settings_service.desk(session).attachment_limit_mb
 
 
 def add_attachment(uow: UnitOfWork, kind: str, owner_id: int, path: str | os.PathLike[str],

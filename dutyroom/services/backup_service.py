@@ -38,7 +38,7 @@ from dutyroom.domain.text import Verbatim, joined, sentence
 from dutyroom.services import check_service
 from dutyroom.services.errors import InputError, Problem, ServiceError, file_error
 from dutyroom.services.records import text_input
-from dutyroom.services.settings_service import load_settings_in
+from dutyroom.services.settings_service import desk as settings_desk
 from dutyroom.services.setup_service import SchemaReport, prepare_database
 from dutyroom.services.uow import UnitOfWork
 
@@ -223,7 +223,7 @@ def _loss(uow: UnitOfWork, candidate: UnitOfWork) -> tuple[str, bool]:
                 if not (position in state.at and recorded[1].matches(state.at[position])):
                     signed_lost = recorded
         after = audit.entries_after(live_session, common)
-        zone = ZoneInfo(load_settings_in(live_session)["timezone"])
+        zone = settings_desk(live_session).zone
     if after.count == 0:
         return "", False
     kinds = joined([sentence("{0} {1} 条", ENTITY_LABELS.get(entity, Verbatim(entity)), n)

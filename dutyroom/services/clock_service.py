@@ -254,7 +254,7 @@ def clock_log_document(uow: UnitOfWork, start: date, end: date,
                               s.answered_by, "是" if s.within_rule else "否",
                               "；".join(x for x in (s.outcome_label, s.result) if x), s.recorded_by),
                              not s.within_rule or s.outcome != "ok") for s in spots)
-    log = ClockLog(ctx.values["unit_name"], ctx.values["desk_name"], period_title(start, end),
+    log = ClockLog(ctx.unit_name, ctx.desk_name, period_title(start, end),
                    tuple(seat.label for seat in seats), tuple(days), spot_rows)
     from dutyroom.reports.clock_log_pdf import (
         clock_log_pdf,  # ReportLab loads on the first printout, not at start

@@ -13,7 +13,6 @@ import json
 from collections.abc import Mapping
 from datetime import datetime, tzinfo
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -32,7 +31,7 @@ from dutyroom.domain.incidents import (
 )
 from dutyroom.domain.text import Verbatim, sentence
 from dutyroom.services.errors import ConflictError
-from dutyroom.services.settings_service import load_settings_in
+from dutyroom.services.settings_service import desk as settings_desk
 
 SHOWN = 6  # fields listed before "等 n 项"
 _VALUES: dict[str, Mapping[str, str]] = {
@@ -103,7 +102,7 @@ def stale_edit(session: Session, row: Any, entity: str, what: str) -> ConflictEr
     head = sentence("{0}已被他人修改（例如另一值班台）", what)
     details: list[str] = []
     if entries:
-        zone = ZoneInfo(load_settings_in(session)["timezone"])
+        zone = settings_desk(session).zone
         head = sentence("{0}已被他人修改：{1} 于 {2}（可能在另一值班台）改了", what,
                         Verbatim(entries[0].actor), minute_text(entries[0].at, zone))
         before = json.loads(entries[1].payload) if len(entries) > 1 else {}

@@ -146,7 +146,7 @@ def daily_document(uow: UnitOfWork, day: date, at: datetime | None = None,
     with uow.read() as session:
         ctx = desk(session)
         report, row = report_in(session, day, moment, ctx)
-        phone = str(ctx.values.get("desk_phone", ""))
+        phone = str(ctx.desk_phone)
     report = _worded(report, row is not None, texts)
     from dutyroom.reports.daily_report_pdf import daily_report_pdf  # ReportLab on first print
 

@@ -276,9 +276,9 @@ def _seed_log(uow: UnitOfWork, now: datetime) -> int:
 
 def _seed_people(uow: UnitOfWork) -> Outcome[DemoReport]:
     with uow.write(Permission.SETTINGS) as session:
-        current = settings_service.load_settings_in(session)
+        current = settings_service.desk(session)
         existing = session.scalar(select(func.count()).select_from(Staff)) or 0
-        if current["demo_data"]:
+        if current.demo_data:
             return Outcome(DemoReport(0, 0), Changes())
         if existing:
             raise InputError([Problem(

@@ -217,9 +217,9 @@ def _report(desk: Session, d: Desk, values: dict[str, Any], moment: datetime) ->
     if sent > recorded + FUTURE_TOLERANCE:
         raise FieldError("sent_at", sentence("报送时间晚于登记时间"))
     reason = _text(values, "entry_reason", "补录原因", 500)
-    if is_late_entry(sent, recorded, int(d.values["late_entry_minutes"])) and not reason:
+    if is_late_entry(sent, recorded, int(d.late_entry_minutes)) and not reason:
         raise FieldError("entry_reason", sentence("报送时间早于登记时间 {0} 分钟以上（补录），须写明原因",
-                                                  d.values["late_entry_minutes"]))
+                                                  d.late_entry_minutes))
     before = incident_records.report_deadlines_of(
         incident, incident_records.reports_of(desk, [incident.id])[incident.id], d)
     met = rules_module.deadline_for_report(before, stage, channel)

@@ -80,7 +80,6 @@ from dutyroom.services.check_service import AUDITED
 from dutyroom.services.errors import InputError, Problem, file_error
 from dutyroom.services.field_rules import problem
 from dutyroom.services.records import audit_change, utc_now
-from dutyroom.services.settings_service import load_settings_in
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
 EXPORTED = field_rules.EXPORTED
@@ -306,10 +305,10 @@ def _fill(desk: Session, package: Session, first: date, last: date, moment: date
             key, print_ = key_of(row, refs), fingerprint(portable(row, refs))
             states[key] = (_ENTITIES[model], print_)
             package.add(FieldBaseline(record_uuid=key, entity=_ENTITIES[model], fingerprint=print_))
-    settings = load_settings_in(package)
+    settings = settings_service.desk(package)
     identity = desk.scalars(select(DeskIdentity)).first()
     package.add(FieldPackage(desk_uuid=identity.uuid if identity else "",
-                             desk_name=settings["desk_name"], start_date=first, end_date=last,
+                             desk_name=settings.desk_name, start_date=first, end_date=last,
                              exported_at=moment, exported_by=actor))
     staff = package.query(Staff).count()
     return PackageReport(out, first, last, staff, days, incidents, tuple(accounts),

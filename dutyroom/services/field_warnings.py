@@ -179,7 +179,7 @@ def _add_notice(desk: Session, d: Desk, row: Warning, state: dict[str, Any], act
     villages = rules.area_villages(asked, villages_in(desk))
     cancel = laptop_action == Action.CANCEL
     action = rules.action_for(rules.Colour(previous.colour) if previous else None, colour, cancel)
-    relay = rules.rules_from_settings(d.values)
+    relay = d.relay
     notice = Warning(
         uuid=str(row.uuid), thread_id=previous.thread_id if previous else None,
         supersedes_id=previous.id if previous else None, action=action.value,

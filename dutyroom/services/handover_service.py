@@ -208,7 +208,7 @@ def shift_facts_in(session: Session, day: date, at: datetime, ctx: Desk | None =
                   if t.opens <= as_of and (t.done_at is None or t.done_at > as_of)
                   and (t.expires is None or t.expires > as_of))
     return ShiftFacts(
-        unit=ctx.values["unit_name"], desk=ctx.values["desk_name"], day=day, start=shift.start,
+        unit=ctx.unit_name, desk=ctx.desk_name, day=day, start=shift.start,
         end=shift.end, zone=ctx.zone, as_of=as_of, people=people,
         incoming=tuple(person.name for person in incoming if person is not None),
         sign_ins=sign_ins, prompts=prompts, spot_checks=spots,

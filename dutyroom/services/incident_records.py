@@ -215,7 +215,7 @@ def all_deadlines(session: Session, row: Incident, d: Desk) -> list[Deadline]:
 
 def late_entry_note(report: UpwardReport, d: Desk) -> str:
     """The 补录 note of a report recorded long after its claimed time, else ""."""
-    if not is_late_entry(report.sent_at, report.recorded_at, int(d.values["late_entry_minutes"])):
+    if not is_late_entry(report.sent_at, report.recorded_at, int(d.late_entry_minutes)):
         return ""
     return late_entry_text(report.sent_at, report.recorded_at, report.entry_reason, d.zone)
 

@@ -162,8 +162,8 @@ def get_incident(uow: UnitOfWork, incident_id: int) -> IncidentDetail:
         facts = facts_of(row)
         command = ""
         if facts.subtype == MASS_INCIDENT:
-            command = mass_incident_command(facts.people_involved, d.values["mass_county_over"],
-                                            d.values["mass_city_from"])
+            command = mass_incident_command(facts.people_involved, d.mass_county_over,
+                                            d.mass_city_from)
         source = session.scalar(select(RegisterEntry.id)
                                 .where(RegisterEntry.incident_id == row.id).limit(1))
         return IncidentDetail(

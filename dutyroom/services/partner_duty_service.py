@@ -252,8 +252,8 @@ def on_duty_in(session: Session, moment: datetime,
     """Whom to call at each department at `moment`, inside the caller's transaction."""
     d = desk(session)
     local = moment.astimezone(d.zone)
-    hours = OfficeHours(clock_time(d.values["partner_office_start"]),
-                        clock_time(d.values["partner_office_end"]))
+    hours = OfficeHours(clock_time(d.partner_office_start),
+                        clock_time(d.partner_office_end))
     working = calendar_days_in(session, local.date(), local.date())[0].kind in WORKING
     duty_date = duty_day_of(moment, d.clock, d.zone)
     chosen = list(departments)

@@ -76,13 +76,13 @@ def _views(session: Session, rows: Sequence[ResponsiblePerson]) -> list[Responsi
 
 
 def roles_in(session: Session) -> tuple[str, ...]:
-    return tuple(str(settings_service.load_settings_in(session)["responsible_roles"]).split("、"))
+    return tuple(settings_service.desk(session).responsible_roles.split("、"))
 
 
 def villages_in(session: Session) -> tuple[str, ...]:
     """The desk's villages: its list in settings, then any other village of an active
     责任人 in the order first added."""
-    listed = [v for v in str(settings_service.load_settings_in(session)["villages"]).split("、") if v]
+    listed = [v for v in settings_service.desk(session).villages.split("、") if v]
     for village in session.scalars(select(ResponsiblePerson.village).where(
             ResponsiblePerson.active.is_(True)).order_by(ResponsiblePerson.id)):
         if village not in listed:

@@ -15,16 +15,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from dutyroom.db import audit
 from dutyroom.db.models import Staff
-from dutyroom.domain import calendar, roster
+from dutyroom.domain import calendar
 from dutyroom.domain.calendar import DayInfo, DayKind
 from dutyroom.domain.clock import minute_text
+from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.duty_clock import holiday_blocks
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.hygiene import FIRST_YEAR, LAST_YEAR, check_text, text_problem
@@ -40,7 +40,7 @@ from dutyroom.services.import_export import read_table
 from dutyroom.services.records import utc_now
 from dutyroom.services.roster_calendar import CHANGED
 from dutyroom.services.roster_service import DutyCounts, RosterView
-from dutyroom.services.settings_service import load_settings, load_settings_in
+from dutyroom.services.settings_service import desk, snapshot
 from dutyroom.services.uow import Outcome, UnitOfWork
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ def rota_sheet(uow: UnitOfWork, start: date, end: date) -> RotaSheet:
     """The rota of the range as the printouts take it."""
     view = roster_service.roster_view(uow, start, end)
     with uow.read() as session:
-        settings = load_settings_in(session)
+        settings = desk(session)
         positions = {staff_id: position for staff_id, position in
                      session.execute(select(Staff.id, Staff.position))}
         late: dict[str, None] = {}  # the holiday 报备 list names the rosters not yet in
@@ -92,7 +92,7 @@ def rota_sheet(uow: UnitOfWork, start: date, end: date) -> RotaSheet:
     names = {d.info.name for d in view.days}
     holiday = all(d.info.kind == DayKind.HOLIDAY for d in view.days) and len(names) == 1 and "" not in names
     title = f"{start.year}年{names.pop()}假期" if holiday else period_title(start, end)
-    return RotaSheet(settings["unit_name"], settings["desk_name"], title, settings["desk_phone"], days,
+    return RotaSheet(settings.unit_name, settings.desk_name, title, settings.desk_phone, days,
                      tuple(late))
 
 
@@ -104,7 +104,7 @@ def rota_document(uow: UnitOfWork, start: date, end: date, layout: str = "grid",
                                   field="layout")])
     sheet = rota_sheet(uow, start, end)
     with uow.read() as session:
-        zone = ZoneInfo(load_settings_in(session)["timezone"])
+        zone = desk(session).zone
     printed = minute_text(utc_now(at), zone)
     from dutyroom.reports.rota_pdf import (  # ReportLab loads on the first printout, not at start
         month_grid_pdf,
@@ -125,7 +125,7 @@ def export_roster(uow: UnitOfWork, start: date, end: date, fmt: str, out: Path,
         data = rota_document(uow, start, end, layout).data
     else:
         view = roster_service.roster_view(uow, start, end)
-        settings = load_settings(uow)
+        settings = snapshot(uow)
         if fmt == "xlsx":
             buffer = io.BytesIO()
             _xlsx(view, settings).save(buffer)
@@ -154,7 +154,7 @@ def _box() -> Border:
     return Border(left=thin, right=thin, top=thin, bottom=thin)
 
 
-def _xlsx(view: RosterView, settings: dict[str, Any]) -> Workbook:
+def _xlsx(view: RosterView, settings: DeskSettings) -> Workbook:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -162,13 +162,13 @@ def _xlsx(view: RosterView, settings: dict[str, Any]) -> Workbook:
     book = Workbook()
     sheet = book.active
     sheet.title = "值班表"
-    unit = settings["unit_name"] or settings["desk_name"]
+    unit = settings.unit_title
     append_text_row(sheet, [f"{unit}{period_title(view.start, view.end)}值班安排表"])
     sheet.merge_cells("A1:H1")
     sheet["A1"].font = Font(size=16, bold=True)
     sheet["A1"].alignment = Alignment(horizontal="center")
-    contact = f"值班电话：{settings['desk_phone']}" if settings["desk_phone"] else ""
-    append_text_row(sheet, [f"{contact}    值班地点：{settings['desk_name']}".strip()])
+    contact = f"值班电话：{settings.desk_phone}" if settings.desk_phone else ""
+    append_text_row(sheet, [f"{contact}    值班地点：{settings.desk_name}".strip()])
     sheet.merge_cells("A2:H2")
     append_text_row(sheet, [name for name, _ in COLUMNS])
     for index, (_, width) in enumerate(COLUMNS):
@@ -192,7 +192,7 @@ def _xlsx(view: RosterView, settings: dict[str, Any]) -> Workbook:
             cell.alignment = Alignment(horizontal="center")
             if colour is not None:
                 cell.fill = PatternFill("solid", fgColor=colour)
-    handover = settings["handover_time"]
+    handover = settings.handover_time
     append_text_row(sheet, [])
     append_text_row(sheet, [f"备注：1.值班时间为当日{handover}至次日{handover}；"
                             "2.带班领导须24小时保持通讯畅通；"
@@ -219,16 +219,16 @@ def _csv(view: RosterView) -> str:
     return buffer.getvalue()
 
 
-def _ics(view: RosterView, settings: dict[str, Any], staff_id: int | None) -> bytes:
-    zone = ZoneInfo(settings["timezone"])
-    hours, minutes = (int(x) for x in settings["handover_time"].split(":"))
+def _ics(view: RosterView, settings: DeskSettings, staff_id: int | None) -> bytes:
+    zone = settings.zone
+    hours, minutes = settings.handover.hour, settings.handover.minute
     import icalendar
 
     cal = icalendar.Calendar()
     cal.add("prodid", "-//Dutyroom//值班表//ZH")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", f"{settings['unit_name'] or settings['desk_name']}值班表")
-    stamp = datetime.now(ZoneInfo("UTC"))
+    cal.add("x-wr-calname", f"{settings.unit_title}值班表")
+    stamp = utc_now()  # when the file was made (DTSTAMP), by the services' clock
     for day in view.days:
         for seat, person in day.slots.items():
             tier = seat.tier
@@ -504,7 +504,7 @@ def import_roster(uow: UnitOfWork, path: Path) -> Outcome[int]:
     """Put a 值班表 on the rota; every name must be an active person of that column's tier."""
     cells = read_roster_file(path)
     with uow.write(Permission.ROSTER) as session:
-        rules = roster.rules_from_settings(load_settings_in(session))
+        rules = desk(session).roster
         people = list(session.scalars(select(Staff).where(Staff.active.is_(True))))
         problems: list[Problem] = []
         resolved: list[tuple[_RosterCell, int]] = []

@@ -25,7 +25,8 @@ from dutyroom.db.models import (
 )
 from dutyroom.domain import calendar, roster, rota_solver
 from dutyroom.domain.calendar import DayInfo
-from dutyroom.domain.fairness import fairness, load, weights_from_settings
+from dutyroom.domain.desk_settings import DeskSettings
+from dutyroom.domain.fairness import fairness, load
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.roster import (
     CHANGE_LABELS,
@@ -43,7 +44,7 @@ from dutyroom.domain.tiers import Tier
 from dutyroom.services.errors import InputError, Problem, obey
 from dutyroom.services.records import audit_change, audit_removal, utc_now
 from dutyroom.services.roster_calendar import CHANGED, check_range, periods_by_day, user_days
-from dutyroom.services.settings_service import load_settings_in
+from dutyroom.services.settings_service import desk
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
 HISTORY_DAYS = 365  # earlier duties that still count for fairness
@@ -132,7 +133,7 @@ def brief_of(row: Staff) -> StaffBrief:
 @dataclass
 class _Context:
     rules: RosterRules
-    settings: dict[str, Any]
+    settings: DeskSettings
     plans: list[roster.DayPlan]
     people: dict[int, Person]
     staff_rows: dict[int, Staff]
@@ -149,8 +150,8 @@ def _assignments(session: Session, start: date, end: date) -> dict[Slot, int]:
 
 
 def _load(session: Session, start: date, end: date) -> _Context:
-    settings = load_settings_in(session)
-    rules = roster.rules_from_settings(settings)
+    settings = desk(session)
+    rules = settings.roster
     days = calendar.resolve(start, end, user_days(session, start, end))
     plans = roster.plan_days(days, periods_by_day(session, start, end), rules)
     rows = {r.id: r for r in session.scalars(select(Staff))}
@@ -189,7 +190,7 @@ class Rota:
 
     plans: list[roster.DayPlan]
     slots: dict[Slot, StaffBrief]
-    settings: dict[str, Any]
+    settings: DeskSettings
 
     def plan(self, day: date) -> roster.DayPlan:
         return next(p for p in self.plans if p.day == day)
@@ -243,8 +244,8 @@ def _generate(session: Session, start: date, end: date, control: rota_solver.Sol
     ctx = _load(session, start, end)
     problem = rota_solver.Problem(ctx.plans, list(ctx.people.values()), ctx.assigned,
                                   ctx.absences, _history(session, start), ctx.rules,
-                                  weights_from_settings(ctx.settings))
-    seconds = float(ctx.settings["roster_seconds"])
+                                  ctx.settings.weights)
+    seconds = float(ctx.settings.roster_seconds)
     return ctx, rota_solver.generate(problem, seconds=seconds, control=control)
 
 
@@ -252,7 +253,7 @@ def _report(ctx: _Context, result: roster.Generation, start: date, end: date) ->
     kept = {k: v for k, v in ctx.assigned.items() if start <= k[0] <= end}
     merged = {**kept, **result.assignments}
     stats = roster.duty_stats(ctx.plans, merged)
-    weights = weights_from_settings(ctx.settings)
+    weights = ctx.settings.weights
     fairness_rows = [DutyCounts(brief_of(ctx.staff_rows[p.id]), *(
         (s.workday, s.weekend, s.holiday) if (s := stats.get(p.id)) else (0, 0, 0)),
         load=load(result.counts, p.id, weights))
@@ -443,7 +444,7 @@ def swap(uow: UnitOfWork, first: date, second: date, tier: Tier, *, slot: int = 
         raise InputError([Problem(sentence("请选择另一天"), field="other_day")])
     with uow.write(Permission.APPROVE_SWAP) as session:
         seat = _seat(session, first, tier, slot)
-        rest = roster.rules_from_settings(load_settings_in(session)).min_rest_days
+        rest = desk(session).roster.min_rest_days
         held = _assignments(session, min(first, second), max(first, second))
         a, b = held.get((first, seat)), held.get((second, seat))
         if a is None or b is None:
@@ -538,7 +539,7 @@ def statistics(uow: UnitOfWork, start: date, end: date) -> list[DutyCounts]:
     with uow.read() as session:
         ctx = _load(session, start, end)
     within = {k: v for k, v in ctx.assigned.items() if start <= k[0] <= end}
-    stats = roster.duty_stats(ctx.plans, within, int(ctx.settings["comp_days_per_holiday"]))
+    stats = roster.duty_stats(ctx.plans, within, ctx.settings.comp_days_per_holiday)
     rows = [DutyCounts(brief_of(ctx.staff_rows[s.staff_id]), s.workday, s.weekend, s.holiday,
                      s.comp_days) for s in stats.values()]
     rows.sort(key=lambda r: (roster.TIER_ORDER.index(r.staff.tier), r.staff.id))

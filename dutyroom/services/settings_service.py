@@ -1,24 +1,20 @@
 """Reading and saving desk settings through the typed registry in domain/settings.py, and
-the desk's rule snapshot (`Desk`) every use case reads its rules and zone from."""
+the desk's typed snapshot (`DeskSettings`) every use case reads its rules and zone from."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import tzinfo
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dutyroom.db import audit
 from dutyroom.db.models import Setting
-from dutyroom.domain import deadlines, duty_clock, warnings
+from dutyroom.domain import duty_clock, warnings
 from dutyroom.domain import settings as registry
-from dutyroom.domain.deadlines import ReportRules
-from dutyroom.domain.duty_clock import ClockRules
+from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.roles import Permission
 from dutyroom.services.errors import InputError, Problem
@@ -35,25 +31,25 @@ def load_settings_in(session: Session) -> dict[str, Any]:
     return registry.resolve(_stored(session))
 
 
-@dataclass(frozen=True)
-class Desk:
-    """The settings an action needs, read once: the reporting-deadline rules, the duty
-    clock's rules, the local zone and the raw values (the desk's name and the rest)."""
-
-    rules: ReportRules
-    clock: ClockRules
-    zone: tzinfo
-    values: Mapping[str, Any]
+# The desk's rule snapshot every use case reads its rules and zone from: the typed settings
+# with their views (`rules`, `clock`, `zone`, ...), domain/desk_settings.py.
+Desk = DeskSettings
 
 
-def desk(session: Session) -> Desk:
-    """The desk's rule snapshot, inside the caller's transaction."""
-    values = load_settings_in(session)
-    return Desk(deadlines.rules_from_settings(values), duty_clock.rules_from_settings(values),
-                ZoneInfo(values["timezone"]), values)
+def desk(session: Session) -> DeskSettings:
+    """The desk's settings snapshot, inside the caller's transaction."""
+    return DeskSettings.of(load_settings_in(session))
+
+
+def snapshot(uow: UnitOfWork) -> DeskSettings:
+    """The desk's settings, typed, for a window or a command to read them by attribute."""
+    with uow.read() as session:
+        return desk(session)
 
 
 def load_settings(uow: UnitOfWork) -> dict[str, Any]:
+    """Every setting by name, for what is keyed by the registry itself (the settings form,
+    a command printing them all); everything else reads `snapshot`."""
     with uow.read() as session:
         return load_settings_in(session)
 

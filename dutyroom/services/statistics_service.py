@@ -224,8 +224,8 @@ def export_workbook(uow: UnitOfWork, first: date, last: date, out: Path,
 
     stats = period_statistics(uow, first, last, at)
     with uow.read() as session:
-        values = desk(session).values
-    write_file(out, workbook_bytes(stats, f"{values['unit_name']}{values['desk_name']}"))
+        ctx = desk(session)
+    write_file(out, workbook_bytes(stats, f"{ctx.unit_name}{ctx.desk_name}"))
     return stats
 
 
@@ -243,7 +243,7 @@ def monthly_document(uow: UnitOfWork, first: date, last: date, at: datetime | No
 
     title = (f"{first.year}年{first.month}月" if (first, last) == month_bounds(first)
              else f"{first:%Y-%m-%d} 至 {last:%Y-%m-%d}")
-    return monthly_report_pdf(stats, trend, f"{ctx.values['unit_name']}{ctx.values['desk_name']}",
+    return monthly_report_pdf(stats, trend, f"{ctx.unit_name}{ctx.desk_name}",
                               title, minute_text(moment, ctx.zone))
 
 

@@ -68,31 +68,63 @@ class Outcome(Generic[T]):
     changes: Changes
 
 
+class _Standing:
+    """The acting account's rights as last read from the store, shared by one login's units
+    of work. Only the per-write re-check (`UnitOfWork._as_stored`) replaces it, with one
+    reference assignment of an immutable `Actor`, so a reader on any thread sees the old
+    standing or the new one, never a mix."""
+
+    __slots__ = ("actor",)
+
+    def __init__(self, actor: Actor) -> None:
+        self.actor = actor
+
+
+@dataclass(frozen=True, init=False, eq=False)
 class UnitOfWork:
     """Opens sessions for services; commits a write as a whole or not at all.
 
-    It also knows who is acting: every write names the permission it needs, so a role's
-    limits hold for every way in (GUI or script), and `actor` is the name each change is
-    recorded under.
+    It also knows who is acting, and that never changes: logging in returns an `Actor`, and
+    the composition root (ui/launch.py, the main window's lock, cli/base.py) asks
+    `for_actor` for a new unit of work over the same sessions. An operation keeps the unit
+    of work it was queued with, so work queued before a lock finishes as the person who
+    queued it. Every write names the permission it needs, checked against the account as
+    stored at that moment, so a role's limits hold for every way in (GUI or script), and
+    `actor` is the name each change is recorded under.
     """
 
+    _sessions: sessionmaker[Session]
+    login: Actor  # who logged in; fixed for this unit of work's life
+    _standing: _Standing
+
     def __init__(self, sessions: sessionmaker[Session], actor: str | Actor) -> None:
-        self._sessions = sessions
-        self.user = Actor.system(actor) if isinstance(actor, str) else actor
+        login = Actor.system(actor) if isinstance(actor, str) else actor
+        object.__setattr__(self, "_sessions", sessions)
+        object.__setattr__(self, "login", login)
+        object.__setattr__(self, "_standing", _Standing(login))
+
+    def for_actor(self, actor: Actor) -> UnitOfWork:
+        """A unit of work over the same database for someone else (`roles.NOBODY` when the
+        desk locks); this one is unchanged, so work already queued with it acts as before."""
+        return UnitOfWork(self._sessions, actor)
+
+    @property
+    def user(self) -> Actor:
+        """The login as the store last showed it: the same account, with the rights (and
+        name) its row held at the latest write — demoted or deactivated at once, not at
+        logout."""
+        return self._standing.actor
 
     @property
     def actor(self) -> str:
         return self.user.name
 
-    def act_as(self, user: Actor) -> None:
-        """Log a person in (or out, with `roles.NOBODY`); later calls act as them."""
-        self.user = user
-
-    def require(self, permission: Permission) -> None:
-        if not self.user.may(permission):
+    def require(self, permission: Permission, user: Actor | None = None) -> None:
+        acting = self.user if user is None else user
+        if not acting.may(permission):
             raise PermissionDenied(
                 sentence("当前用户 {0}（{1}）无权{2}。请由有此权限的用户登录后再操作。",
-                         self.user.name, self.user.role_label, PERMISSION_LABELS[permission]))
+                         acting.name, acting.role_label, PERMISSION_LABELS[permission]))
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -106,28 +138,29 @@ class UnitOfWork:
             except DBAPIError as error:
                 raise _refused(error) from None
 
-    def _as_stored(self, session: Session) -> None:
+    def _as_stored(self, session: Session) -> Actor:
         """The acting account as it is stored now, inside the write's own transaction.
 
         Another desk may have demoted or deactivated this account since it logged in; its
         rights are those of the stored row, never those remembered from the login. A
-        deactivated account is logged out and refused. (Accounts are never deleted — the
-        desks' server role may not — so an actor with no row at all is one a test made.)
+        deactivated account keeps no rights (as if logged out) and is refused. (Accounts are
+        never deleted — the desks' server role may not — so an actor with no row at all is
+        one a test made.)
         """
-        user_id = self.user.user_id
-        if user_id is None:
-            return
-        row = session.get(User, user_id)
+        user = self.user
+        if user.user_id is None:
+            return user
+        row = session.get(User, user.user_id)
         if row is None:
-            return
+            return user
         if not row.active:
-            name = self.user.name
-            self.user = Actor(name, frozenset())
+            self._standing.actor = Actor(user.name, frozenset())
             raise PermissionDenied(sentence("账户 {0} 已被停用，不能再做任何修改。请由在岗的用户登录。",
-                                            name))
+                                            user.name))
         stored = Actor.user(row.id, row.username, row.display_name, Role(row.role), row.staff_id)
-        if stored != self.user:
-            self.user = stored
+        if stored != user:
+            self._standing.actor = stored
+        return stored
 
     @contextmanager
     def write(self, permission: Permission | None) -> Iterator[Session]:
@@ -141,8 +174,7 @@ class UnitOfWork:
             session.connection(execution_options={WRITE_OPTION: True})
             try:
                 if permission is not None:
-                    self._as_stored(session)
-                    self.require(permission)
+                    self.require(permission, self._as_stored(session))
                 yield session
                 session.flush()
                 change_feed.announce(session)  # the other windows hear of it at commit

@@ -71,7 +71,7 @@ def record_report(uow: UnitOfWork, incident_id: int, stage: str, channel: str, *
         by = clean_text(sent_by or uow.actor, "sent_by", "报送人", max_length=64)
         body = clean_text(text, "text", "报告内容", max_length=50_000)
         reason = clean_text(entry_reason, "entry_reason", "补录原因", max_length=500)
-        margin = int(d.values["late_entry_minutes"])
+        margin = int(d.late_entry_minutes)
         if is_late_entry(when, moment, margin) and not reason and unexplained:
             reason = unexplained
         elif is_late_entry(when, moment, margin) and not reason:
@@ -97,8 +97,8 @@ def draft_text(uow: UnitOfWork, incident_id: int, stage: str, now: datetime | No
             raise InputError([Problem(sentence("没有编号为 {0} 的事件", incident_id), field="id")])
         the_stage = parse_enum(Stage, rules_module.STAGE_LABELS, stage, "stage", "报送阶段")
         departments = [name for _, name in dispatches_of(session, [row.id])[row.id]]
-        return draft_report(facts_of(row), the_stage, unit=d.values["unit_name"],
-                            desk=d.values["desk_name"], zone=d.zone, now=utc_now(now),
+        return draft_report(facts_of(row), the_stage, unit=d.unit_name,
+                            desk=d.desk_name, zone=d.zone, now=utc_now(now),
                             dispatched=list(dict.fromkeys(departments)))
 
 
@@ -119,9 +119,9 @@ def report_document(uow: UnitOfWork, incident_id: int, stage: str,
         recorded, late = minute_text(sent.recorded_at, d.zone), late_entry_note(sent, d)
     else:
         text, sent_at, recipient, by = draft_text(uow, incident_id, stage, moment), "", "", ""
-    report = WrittenReport(d.values["unit_name"], d.values["desk_name"],
+    report = WrittenReport(d.unit_name, d.desk_name,
                            rules_module.STAGE_LABELS[the_stage], text, sent_at, recipient, by,
-                           d.values["desk_phone"], recorded, late)
+                           d.desk_phone, recorded, late)
     from dutyroom.reports.incident_pdf import (
         incident_report_pdf,  # ReportLab loads on the first printout, not at start
     )

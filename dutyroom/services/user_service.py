@@ -134,7 +134,8 @@ def _new_user(session: Session, values: Mapping[str, Any], role: Role, actor: st
 
 def create_first_admin(uow: UnitOfWork, values: Mapping[str, Any],
                        now: datetime | None = None) -> Outcome[Actor]:
-    """The first run's administrator; refused once any account exists."""
+    """The first run's administrator, who acts through `uow.for_actor(actor)`; refused once
+    any account exists."""
     moment = utc_now(now)
     with uow.write(None) as session:
         _accounts_writable(session)
@@ -145,12 +146,11 @@ def create_first_admin(uow: UnitOfWork, values: Mapping[str, Any],
         actor = _actor(row)
         audit.append(session, actor=actor.name, entity=SESSION, entity_id=row.id,
                      action="login", payload={"username": row.username}, at=moment)
-    uow.act_as(actor)
     return Outcome(actor, CHANGED)
 
 
 def login(uow: UnitOfWork, username: str, password: str, now: datetime | None = None) -> Actor:
-    """Check a password and act as that user from now on.
+    """Check a password; the `Actor` it returns acts through `uow.for_actor(actor)`.
 
     Every name typed is treated alike, an account's or not (domain/login_attempts.py): one
     argon2 verify each time, the same count of failures to a lock, the same refusal. So
@@ -191,7 +191,6 @@ def login(uow: UnitOfWork, username: str, password: str, now: datetime | None = 
             _remember(session, key, typed, record, before, after, event, account, moment)
     if failure is not None:  # the failed attempt is recorded; then the refusal
         raise InputError.simple(failure, "password")
-    uow.act_as(actor)
     return actor
 
 

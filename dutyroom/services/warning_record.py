@@ -31,7 +31,7 @@ def relay_record(uow: UnitOfWork, warning_id: int, at: datetime | None = None) -
     board = warning_service.board(uow, warning_id, moment)
     with uow.read() as session:
         desk = settings_service.desk(session)
-    zone, values = desk.zone, desk.values
+    zone = desk.zone
     w = board.warning
 
     def when(value: datetime | None) -> str:
@@ -51,7 +51,7 @@ def relay_record(uow: UnitOfWork, warning_id: int, at: datetime | None = None) -
     unreached = tuple(LogRow((t.village, t.role, t.name, t.mobile,
                               f"{t.backup_name} {t.backup_mobile}".strip(), f"{t.row.failed} 次"))
                       for t in board.unreached)
-    return RelayRecord(values["unit_name"], values["desk_name"], w.title, facts, w.text,
+    return RelayRecord(desk.unit_name, desk.desk_name, w.title, facts, w.text,
                        w.measures, people, unreached)
 
 

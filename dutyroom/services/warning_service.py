@@ -157,7 +157,7 @@ def _targets(session: Session, warning_ids: Sequence[int], relay_open: Mapping[i
 
 
 def _limit(session: Session) -> int:
-    return int(settings_service.load_settings_in(session)["relay_attempts"])
+    return settings_service.desk(session).relay_attempts
 
 
 def _statuses(session: Session, notices: Sequence[Warning], at: datetime) -> dict[int, Status]:
@@ -254,7 +254,7 @@ def add_warning(uow: UnitOfWork, values: Mapping[str, Any],
     moment = utc_now(now)
     with uow.write(Permission.LOG) as session:
         desk = settings_service.desk(session)
-        relay = rules.rules_from_settings(desk.values)
+        relay = desk.relay
         previous = None
         if values.get("supersedes") not in (None, ""):
             previous = _notice(session, values["supersedes"], "supersedes")

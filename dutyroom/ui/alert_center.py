@@ -22,6 +22,7 @@ from dutyroom.domain.deadlines import AlertState
 from dutyroom.services import alert_service
 from dutyroom.services.alert_service import Alert, Watch
 from dutyroom.services.uow import UnitOfWork
+from dutyroom.ui.acting import Acting, ActsForDesk
 from dutyroom.ui.i18n import tr, tr_label, tr_noted, tr_text
 from dutyroom.ui.tasks import Runner, SyncRunner
 
@@ -44,14 +45,14 @@ def summary(alerts: Sequence[Alert], shown: int = 2) -> str:
     return "\n".join(lines)
 
 
-class AlertCenter(QObject):
+class AlertCenter(ActsForDesk, QObject):
     updated = Signal(object)  # Watch: the list to show now
 
-    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner, notifier: Notifier,
+    def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner, notifier: Notifier,
                  now: Callable[[], datetime] = utc_clock, clock: AlertClock | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.uow, self.runner, self.notifier, self.now = uow, runner, notifier, now
+        self.acting, self.runner, self.notifier, self.now = Acting.of(uow), runner, notifier, now
         self.clock = clock or AlertClock(now, parent=self)
         self.clock.due.connect(self.refresh)
         self.clock.rebuild.connect(self.refresh)

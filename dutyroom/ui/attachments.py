@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from dutyroom.services import attachment_service
 from dutyroom.services.attachment_service import AttachmentView
 from dutyroom.services.uow import Outcome, UnitOfWork
+from dutyroom.ui.acting import Acting, ActsForDesk
 from dutyroom.ui.i18n import tr
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.widgets import button, show_error
@@ -63,17 +64,17 @@ def open_with_system(parent: QWidget, path: Path) -> None:
                             tr("本机没有能打开「{0}」的程序。副本在：{1}").format(path.name, path))
 
 
-class AttachmentPanel(QWidget):
+class AttachmentPanel(ActsForDesk, QWidget):
     """附件 of one record; `show_owner` switches record, `changed` says the list changed."""
 
     changed = Signal()
     counted = Signal(int)  # how many files the record has, for a tab's title
 
-    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner, kind: str,
+    def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner, kind: str,
                  parent: QWidget | None = None, *, narrow: bool = False) -> None:
         """`narrow`: the heading on a line of its own, for a list in a narrow column."""
         super().__init__(parent)
-        self.uow, self.runner, self.kind = uow, runner, kind
+        self.acting, self.runner, self.kind = Acting.of(uow), runner, kind
         self.zone = ZoneInfo("Asia/Shanghai")
         self.owner_id: int | None = None
         self.usable = False

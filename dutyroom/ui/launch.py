@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from dutyroom.domain.roles import NOBODY
+from dutyroom.domain.roles import NOBODY, Actor
 from dutyroom.services import self_check, settings_service, user_service
 from dutyroom.services.backup_service import Storage
 from dutyroom.services.live import ChangeWatch
@@ -103,7 +103,7 @@ def launch(open_backend: Callable[[], BackendLike], *, selftest: bool = False,
         stop.received.connect(stop_now)
         try:
             backend = open_backend()
-            settings = settings_service.load_settings(backend.uow)
+            settings = settings_service.snapshot(backend.uow)
         except Exception as error:
             log.exception("could not open the database")
             if selftest:
@@ -111,14 +111,16 @@ def launch(open_backend: Callable[[], BackendLike], *, selftest: bool = False,
             else:
                 QMessageBox.critical(None, tr("无法打开数据库"), error_text(error))
             return 1
-        apply_theme(app, settings["font_scale"])
+        apply_theme(app, settings.font_scale)
         if not selftest:
-            signed = sign_in(backend.uow, runner, settings["unit_name"], store, open_demo)
+            signed = sign_in(backend.uow, runner, settings.unit_name, store, open_demo)
             if not signed or stop.requested:
                 return 0  # nobody logged in: nothing opened, nothing changed
             if signed.demo is not None:  # the sample town, in a database of its own
                 backend.close()
                 backend = signed.demo
+            else:
+                backend.uow = signed.uow
         schema = backend.schema
         window = MainWindow(backend.uow, runner, schema.db if schema else "",
                             schema.schema if schema else "", settings,
@@ -148,48 +150,52 @@ LAST_USER = "login/username"
 
 @dataclass(frozen=True)
 class SignedIn:
-    """Whether someone logged in (true) and, when the first-run wizard opened the sample
-    town, its own database, to be used instead of the desk's."""
+    """The unit of work of whoever logged in (true), or of nobody, and, when the first-run
+    wizard opened the sample town, its own database (logged in already), to be used instead
+    of the desk's."""
 
-    ok: bool
+    uow: UnitOfWork
     demo: BackendLike | None = None
 
     def __bool__(self) -> bool:
-        return self.ok
+        return self.uow.user is not NOBODY
 
 
 def sign_in(uow: UnitOfWork, runner: Runner | SyncRunner, unit: str,
             store: QSettings | None = None,
             open_demo: Callable[[], BackendLike] | None = None) -> SignedIn:
     """Nobody acts until someone logs in; the very first run sets the desk up. The user
-    name that last logged in on this computer is offered again."""
-    uow.act_as(NOBODY)
+    name that last logged in on this computer is offered again. `uow` is left as it was:
+    the unit of work for the person who logged in is the answer's."""
+    uow = uow.for_actor(NOBODY)
+    actor: Actor | None = None
     if not user_service.has_users(uow):
         wizard = SetupWizard(uow, runner, open_demo)
         accepted = wizard.exec()
         wants_import = wizard.wants_import
-        demo = wizard.demo
+        demo, actor = wizard.demo, wizard.actor
         _dispose(wizard)
-        if not accepted:
-            return SignedIn(False)
+        if not accepted or actor is None:
+            return SignedIn(uow)
         if wants_import:
-            importing = ImportStaffDialog(uow, runner)
+            importing = ImportStaffDialog(uow.for_actor(actor), runner)
             importing.exec()
             _dispose(importing)
         if demo is not None:
-            return SignedIn(True, demo)
+            return SignedIn(uow.for_actor(actor), demo)
     else:
         last = str(store.value(LAST_USER, "")) if store is not None else ""
         dialog = LoginDialog(runner, lambda v: Outcome(
             user_service.login(uow, v["username"], v["password"]), Changes()), unit, last)
-        dialog.exec()
+        if dialog.exec() and dialog.outcome is not None:
+            actor = dialog.outcome.value
         _dispose(dialog)
-    if uow.user is NOBODY:
-        return SignedIn(False)
+    if actor is None:
+        return SignedIn(uow)
     if store is not None:
-        store.setValue(LAST_USER, uow.user.username)
+        store.setValue(LAST_USER, actor.username)
         store.sync()
-    return SignedIn(True)
+    return SignedIn(uow.for_actor(actor))
 
 
 def _dispose(widget: QWidget) -> None:

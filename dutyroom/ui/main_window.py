@@ -5,11 +5,10 @@ from __future__ import annotations
 import importlib
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, cast
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -28,11 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from dutyroom.domain.clock import utc_clock
+from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.roles import NOBODY, Actor
 from dutyroom.services import backup_service, settings_service, user_service
 from dutyroom.services.alert_service import Watch
 from dutyroom.services.backup_service import Storage
 from dutyroom.services.uow import Changes, UnitOfWork
+from dutyroom.ui.acting import Acting, ActsForDesk
 from dutyroom.ui.alert_banner import AlertBanner
 from dutyroom.ui.alert_center import AlertCenter, Notifier, summary
 from dutyroom.ui.dialogs.help_dialog import HelpDialog
@@ -104,24 +105,28 @@ def _slot() -> QWidget:
     return slot
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ActsForDesk, QMainWindow):
+    """The composition root of the window: it holds who is logged in (`acting`) and is the
+    only place that changes it, at lock and unlock; the pages read it through `uow`."""
+
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner, database: str,
-                 schema: str, settings: dict[str, Any], *,
+                 schema: str, settings: DeskSettings | Mapping[str, Any], *,
                  now: Callable[[], datetime] = utc_clock, notifier: Notifier | None = None,
                  storage: Storage | None = None, layout: QSettings | None = None) -> None:
         super().__init__()
-        self.uow, self.runner, self.now, self.storage = uow, runner, now, storage
+        self.runner, self.now, self.storage = runner, now, storage
+        acting = self.acting = Acting(uow)
         self.layout_store = layout
         self.idle_clock: Callable[[], float] = time.monotonic  # tests drive it
         self._asking = True  # whether a person closing the window is asked first
         self._last_input = self.idle_clock()
-        self.settings = settings
+        self.settings = DeskSettings.of(settings)
         self.resize(1280, 800)
         self.setMinimumSize(1024, 640)
 
         self.notifier = notifier or DesktopNotifier(self)
-        self.center = AlertCenter(uow, runner, self.notifier, now, parent=self)
-        self.today = TodayPage(uow, runner, self.center, now)
+        self.center = AlertCenter(acting, runner, self.notifier, now, parent=self)
+        self.today = TodayPage(acting, runner, self.center, now)
         self.today.changed.connect(self._changed)
         self.today.open_incident.connect(self.open_incident)
         self.today.open_warning.connect(self.open_warning)
@@ -130,15 +135,15 @@ class MainWindow(QMainWindow):
         # The other pages are built when first opened: building all seven made every start
         # wait for pages the officer may not open that shift.
         self._make: dict[int, Callable[[], Page]] = {
-            ROSTER: lambda: page_class(ROSTER)(uow, runner, self.desk_today),
-            LOG: lambda: page_class(LOG)(uow, runner),
-            WARNINGS: lambda: page_class(WARNINGS)(uow, runner, now),
-            HANDOVER: lambda: page_class(HANDOVER)(uow, runner, now),
-            CONTACTS: lambda: page_class(CONTACTS)(uow, runner),
-            SETTINGS: lambda: page_class(SETTINGS)(uow, runner, layout),
-            DATA: lambda: page_class(DATA)(uow, runner, storage, self.settings["timezone"],
+            ROSTER: lambda: page_class(ROSTER)(acting, runner, self.desk_today),
+            LOG: lambda: page_class(LOG)(acting, runner),
+            WARNINGS: lambda: page_class(WARNINGS)(acting, runner, now),
+            HANDOVER: lambda: page_class(HANDOVER)(acting, runner, now),
+            CONTACTS: lambda: page_class(CONTACTS)(acting, runner, self.desk_today),
+            SETTINGS: lambda: page_class(SETTINGS)(acting, runner, layout),
+            DATA: lambda: page_class(DATA)(acting, runner, storage, self.settings.timezone,
                                            self.about_database),
-            STATISTICS: lambda: page_class(STATISTICS)(uow, runner, now),
+            STATISTICS: lambda: page_class(STATISTICS)(acting, runner, now),
         }
         self._built: dict[int, Page] = {TODAY: self.today}
         self._stale: dict[Page, Changes | None] = {}  # built but hidden pages owed a refresh
@@ -179,7 +184,7 @@ class MainWindow(QMainWindow):
         right.addWidget(self.alert_banner)
         right.addWidget(self.stack, 1)
         outer.addLayout(right, 1)
-        self.lock_screen = LockScreen(uow, runner)
+        self.lock_screen = LockScreen(uow.for_actor(NOBODY), runner)  # logs in; acts for nobody
         self.lock_screen.unlocked.connect(self.unlock)
         self.frames = QStackedWidget()  # the workspace, or the locked screen over it
         self.frames.addWidget(central)
@@ -207,7 +212,7 @@ class MainWindow(QMainWindow):
         self._clock_timer = QTimer(self)
         self._clock_timer.timeout.connect(self._tick)
         self._clock_timer.start(1000)
-        self._apply_settings(settings)
+        self._apply_settings(self.settings)
         self.center.updated.connect(self._show_alerts)
         self.center.updated.connect(self.lock_screen.show_watch)
         self.show_page(0)
@@ -396,7 +401,7 @@ class MainWindow(QMainWindow):
             else:
                 self._stale[page] = changes
         if changes is None or changes.settings:
-            self.runner.run(settings_service.load_settings, self.uow,
+            self.runner.run(settings_service.snapshot, self.uow,
                             done=self._apply_settings,
                             failed=lambda e: show_error(self, tr("读取设置失败"), e))
 
@@ -424,24 +429,24 @@ class MainWindow(QMainWindow):
         sender = self.sender()
         self.refresh_all(changes, skip=sender if isinstance(sender, Page) else None)
 
-    def _apply_settings(self, settings: dict[str, Any]) -> None:
+    def _apply_settings(self, settings: DeskSettings) -> None:
         self.settings = settings
-        unit = settings["unit_name"] or tr("（未设置单位名称，请在「设置」中填写）")
+        unit = settings.unit_name or tr("（未设置单位名称，请在「设置」中填写）")
         self.unit_label.setText(unit)
         self.desk_label.setText(tr("{0}　·　交接班时间 {1}").format(
-                                       settings['desk_name'], settings['handover_time']))
+                                       settings.desk_name, settings.handover_time))
         self.desk_label.setToolTip(self.about_database)
         # Qt adds the application's name (application.py) to every window title.
-        self.setWindowTitle(settings["unit_name"] or settings["desk_name"])
-        self.demo_banner.setVisible(bool(settings["demo_data"]))
+        self.setWindowTitle(settings.unit_title)
+        self.demo_banner.setVisible(settings.demo_data)
         self._tick()
 
     def desk_today(self) -> date:
         """Today where the desk is (its zone setting, not the computer's), by the window's clock."""
-        return self.now().astimezone(ZoneInfo(self.settings["timezone"])).date()
+        return self.now().astimezone(self.settings.zone).date()
 
     def _tick(self) -> None:
-        now = self.now().astimezone(ZoneInfo(self.settings["timezone"]))
+        now = self.now().astimezone(self.settings.zone)
         self.clock.setText(tr("{0:%Y年%m月%d日} {1}　{2:%H:%M:%S}").format(now, weekday_name(now), now))
 
     def show_help(self) -> None:
@@ -501,28 +506,33 @@ class MainWindow(QMainWindow):
         return False
 
     def check_idle(self) -> None:
-        minutes = self.settings["lock_minutes"]
+        minutes = self.settings.lock_minutes
         if minutes and not self.locked and self.idle_clock() - self._last_input >= minutes * 60:
             self.lock()
 
     def lock(self) -> None:
-        """Hide the desk behind a login; alerts go on ringing and are counted on the lock."""
+        """Hide the desk behind a login; alerts go on ringing and are counted on the lock.
+
+        The logout is queued behind any save still under way, which finishes as the person
+        who started it; nobody acts once it is recorded."""
         if self.locked:
             return
-        previous = self.uow.user
+        previous = self.uow
 
-        def leave() -> None:  # on the runner, after any save still under way
-            try:
-                user_service.logout(self.uow, "lock")
-            finally:
-                self.uow.act_as(NOBODY)
+        def left(_: object = None) -> None:
+            self.acting.swap(previous.for_actor(NOBODY))
 
-        self.runner.run(leave, done=lambda _: None,
-                        failed=lambda e: log.warning("lock not recorded: %s", e))
-        self.lock_screen.lock(previous, self.unit_label.text())
+        def not_recorded(error: BaseException) -> None:
+            log.warning("lock not recorded: %s", error)
+            left()
+
+        self.runner.run(user_service.logout, previous, "lock", done=left, failed=not_recorded)
+        self.lock_screen.lock(previous.user, self.unit_label.text())
         self.frames.setCurrentIndex(1)
 
     def unlock(self, actor: Actor) -> None:
+        """Whoever logged in at the lock acts from now on (the next officer, at handover)."""
+        self.acting.swap(self.uow.for_actor(actor))
         self._last_input = self.idle_clock()
         self.frames.setCurrentIndex(0)
         self._show_user()
@@ -534,7 +544,7 @@ class MainWindow(QMainWindow):
         """The routine copy at start, off the UI thread (a pending upgrade was backed up
         before it ran)."""
         if self.storage is not None:
-            storage, zone = self.storage, self.settings["timezone"]
+            storage, zone = self.storage, self.settings.timezone
             self.runner.run(backup_service.auto_backup, storage.url, zone,
                             done=lambda _: self._refresh_built(DATA),
                             failed=lambda e: show_error(self, tr("自动备份失败"), e))
@@ -578,7 +588,7 @@ class MainWindow(QMainWindow):
         _application().removeEventFilter(self)
         if self.storage is not None:
             try:  # the exit copy: quick, and nothing else is running now
-                backup_service.auto_backup(self.storage.url, self.settings["timezone"])
+                backup_service.auto_backup(self.storage.url, self.settings.timezone)
             except Exception:
                 log.exception("backup at exit failed")
         self.center.stop()

@@ -61,9 +61,10 @@ def weeks(first: date) -> int:
 
 
 class MonthModel(QAbstractTableModel):
-    def __init__(self) -> None:
+    def __init__(self, month: date) -> None:
+        """`month`: any day of the month shown first (the desk's today, not the computer's)."""
         super().__init__()
-        self.month = month_start(date.today())
+        self.month = month_start(month)
         self._days: dict[date, DayView] = {}
 
     def set_month(self, first: date, days: list[DayView]) -> None:

@@ -19,8 +19,8 @@ NOW = datetime(2026, 7, 1, 2, 30, tzinfo=UTC)
 def desks(db_target):
     first = open_backend(db_target, "tester")
     second = open_backend(db_target, "tester")
-    first.uow.act_as(Actor.user(1, "zhang", "张三", Role.OFFICER, None))
-    second.uow.act_as(Actor.user(2, "li", "李四", Role.OFFICER, None))
+    first.uow = first.uow.for_actor(Actor.user(1, "zhang", "张三", Role.OFFICER, None))
+    second.uow = second.uow.for_actor(Actor.user(2, "li", "李四", Role.OFFICER, None))
     yield first, second
     first.close()
     second.close()

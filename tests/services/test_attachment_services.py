@@ -153,7 +153,7 @@ def test_an_officer_may_attach_but_not_file_plans(backend, tmp_path):
     incident = _incident(backend)
     pdf = tmp_path / "plan.pdf"
     pdf.write_bytes(PDF)
-    backend.uow.act_as(Actor("值班员甲", ROLE_PERMISSIONS[Role.OFFICER]))
+    backend.uow = backend.uow.for_actor(Actor("值班员甲", ROLE_PERMISSIONS[Role.OFFICER]))
     attachment_service.add_attachment(backend.uow, "incident", incident, pdf)
     with pytest.raises(PermissionDenied):
         plan_service.add_plan(backend.uow, "危化品事故应急预案", "危化品泄漏", pdf)

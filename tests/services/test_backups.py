@@ -74,7 +74,7 @@ def test_a_bad_backup_is_refused_before_anything_is_replaced(sqlite_backend, tmp
 
 def test_only_an_administrator_restores(sqlite_backend, tmp_path):
     copy = backup_service.backup_to(sqlite_backend.url, tmp_path / "copy.sqlite3")
-    sqlite_backend.uow.act_as(Actor.user(1, "li", "李四", Role.LEADER, None))
+    sqlite_backend.uow = sqlite_backend.uow.for_actor(Actor.user(1, "li", "李四", Role.LEADER, None))
     with pytest.raises(PermissionDenied):
         backup_service.restore(sqlite_backend.uow, sqlite_backend.engine, sqlite_backend.url, copy)
 

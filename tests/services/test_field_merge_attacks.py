@@ -57,7 +57,7 @@ def _export(desk, path, users=("wang",)):
 
 def _laptop(path):
     laptop = open_backend(path, "tester")
-    laptop.uow.act_as(FIELD)
+    laptop.uow = laptop.uow.for_actor(FIELD)
     return laptop
 
 

@@ -61,7 +61,7 @@ def test_out_and_back(desk, tmp_path):
     assert (made.incidents, made.staff, made.duty_days) == (3, 1, 1)
 
     laptop = open_backend(package, "tester")
-    laptop.uow.act_as(Actor.user(9, "wang", "王五", Role.OFFICER, None))
+    laptop.uow = laptop.uow.for_actor(Actor.user(9, "wang", "王五", Role.OFFICER, None))
     assert check_service.run_check(laptop.uow, laptop.engine).ok  # its own, fresh chain
     assert field_service.field_origin(laptop.uow).start == DAY
     assert _titles(laptop.uow) == ["停电", "河堤管涌", "道路塌方"]

@@ -54,7 +54,7 @@ def _export(desk, path, minutes=1):
 
 def _laptop(path):
     laptop = open_backend(path, "tester")
-    laptop.uow.act_as(FIELD)
+    laptop.uow = laptop.uow.for_actor(FIELD)
     return laptop
 
 

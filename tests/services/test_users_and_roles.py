@@ -36,6 +36,7 @@ def test_first_run_creates_the_administrator_and_only_once(backend):
     uow = backend.uow
     assert not user_service.has_users(uow)
     actor = user_service.create_first_admin(uow, ADMIN).value
+    uow = uow.for_actor(actor)
     assert actor.role == Role.ADMIN and uow.user == actor and uow.actor == "王主任(admin)"
     with pytest.raises(InputError, match="已有用户"):
         user_service.create_first_admin(uow, {**ADMIN, "username": "second"})
@@ -62,10 +63,11 @@ def test_bad_account_input_is_refused_and_nothing_is_written(backend, values, fi
 
 def test_login_names_the_user_in_every_record_and_audit_entry(backend):
     uow = backend.uow
-    user_service.create_first_admin(uow, ADMIN)
+    uow = uow.for_actor(user_service.create_first_admin(uow, ADMIN).value)
     _add(uow, "zhangsan", "值班员")
-    uow.act_as(NOBODY)
+    uow = uow.for_actor(NOBODY)
     actor = user_service.login(uow, "ZhangSan", "pass-word-1", now=NOW)
+    uow = uow.for_actor(actor)
     assert actor.role == Role.OFFICER and uow.actor == "ZHANGSAN(zhangsan)"
     saved = incident_service.add_incident(uow, INCIDENT, now=NOW).value
     with uow.read() as session:
@@ -79,7 +81,7 @@ def test_login_names_the_user_in_every_record_and_audit_entry(backend):
 
 def test_wrong_passwords_are_recorded_and_lock_the_account_for_a_while(backend):
     uow = backend.uow
-    user_service.create_first_admin(uow, ADMIN)
+    uow = uow.for_actor(user_service.create_first_admin(uow, ADMIN).value)
     _add(uow, "lisi", "officer")
     for attempt in range(5):
         with pytest.raises(InputError) as refused:
@@ -100,7 +102,7 @@ def test_wrong_passwords_are_recorded_and_lock_the_account_for_a_while(backend):
 
 def test_each_role_may_do_its_own_work_and_nothing_more(backend):
     uow = backend.uow
-    user_service.create_first_admin(uow, ADMIN)
+    uow = uow.for_actor(user_service.create_first_admin(uow, ADMIN).value)
     officer = staff_service.add_staff(uow, {"name": "张三", "tier": "值班员", "mobile": "13800000001"})
     staff_service.add_staff(uow, {"name": "李四", "tier": "值班员", "mobile": "13800000002"})
     _add(uow, "officer", "值班员", officer.value.id)
@@ -109,7 +111,7 @@ def test_each_role_may_do_its_own_work_and_nothing_more(backend):
     roster_service.assign(uow, day, Tier.OFFICER, officer.value.id)
     roster_service.assign(uow, day + timedelta(days=3), Tier.OFFICER, officer.value.id + 1)
 
-    user_service.login(uow, "officer", "pass-word-1")
+    uow = uow.for_actor(user_service.login(uow, "officer", "pass-word-1"))
     incident_service.add_incident(uow, INCIDENT, now=NOW)  # 值班员 logs
     for refused in (lambda: settings_service.save_settings(uow, {"unit_name": "某镇"}),
                     lambda: roster_service.publish(uow, day, day),
@@ -119,16 +121,16 @@ def test_each_role_may_do_its_own_work_and_nothing_more(backend):
         with pytest.raises(PermissionDenied, match="值班员"):
             refused()
 
-    user_service.login(uow, "leader", "pass-word-1")
+    uow = uow.for_actor(user_service.login(uow, "leader", "pass-word-1"))
     roster_service.swap(uow, day, day + timedelta(days=3), Tier.OFFICER, reason="家中有事")
     changes = roster_service.changes(uow, day, day)
     assert changes[0].approved_by == "LEADER(leader)"
     with pytest.raises(PermissionDenied, match="带班领导"):
         roster_service.publish(uow, day, day)
 
-    user_service.login(uow, "admin", "desk-2026!")
+    uow = uow.for_actor(user_service.login(uow, "admin", "desk-2026!"))
     assert settings_service.save_settings(uow, {"unit_name": "某镇"}).changes.settings
-    uow.act_as(NOBODY)
+    uow = uow.for_actor(NOBODY)
     with pytest.raises(PermissionDenied, match="未登录"):
         incident_service.add_incident(uow, INCIDENT, now=NOW)
 
@@ -136,6 +138,7 @@ def test_each_role_may_do_its_own_work_and_nothing_more(backend):
 def test_the_last_administrator_stays_and_roles_change_under_audit(backend):
     uow = backend.uow
     admin = user_service.create_first_admin(uow, ADMIN).value
+    uow = uow.for_actor(admin)
     with pytest.raises(InputError, match="唯一的管理员"):
         user_service.update_user(uow, admin.user_id, {"role": "值班员"})
     with pytest.raises(InputError, match="唯一的管理员"):
@@ -148,7 +151,9 @@ def test_the_last_administrator_stays_and_roles_change_under_audit(backend):
         user_service.reset_password(uow, other.id, "new-pass-98", "new-pass-98")
     with pytest.raises(InputError):
         user_service.login(uow, "deputy", "pass-word-1")
-    assert user_service.login(uow, "deputy", "new-pass-99").role == Role.ADMIN
+    deputy = user_service.login(uow, "deputy", "new-pass-99")
+    uow = uow.for_actor(deputy)
+    assert deputy.role == Role.ADMIN
     user_service.change_own_password(uow, "new-pass-99", "third-pass-7", "third-pass-7")
     assert {(u.username, u.role) for u in user_service.list_users(uow)} == {
         ("admin", Role.LEADER), ("deputy", Role.ADMIN)}
@@ -157,7 +162,7 @@ def test_the_last_administrator_stays_and_roles_change_under_audit(backend):
 
 def test_a_role_changed_in_the_file_directly_is_caught_by_check(sqlite_backend):
     uow = sqlite_backend.uow
-    user_service.create_first_admin(uow, ADMIN)
+    uow = uow.for_actor(user_service.create_first_admin(uow, ADMIN).value)
     _add(uow, "zhao", "值班员")
     with sqlite_backend.engine.begin() as connection:
         connection.exec_driver_sql("UPDATE users SET role = 'admin' WHERE username = 'zhao'")
@@ -171,17 +176,17 @@ def test_rights_are_those_stored_at_each_write_not_at_login(backend):
     from dutyroom.services.uow import UnitOfWork
 
     admin_desk = backend.uow
-    user_service.create_first_admin(admin_desk, ADMIN)
+    admin_desk = admin_desk.for_actor(user_service.create_first_admin(admin_desk, ADMIN).value)
     officer, leader = _add(admin_desk, "officer", "值班员"), _add(admin_desk, "leader", "带班领导")
     other_desk = UnitOfWork(admin_desk._sessions, "desk B")
-    user_service.login(other_desk, "officer", "pass-word-1")
+    other_desk = other_desk.for_actor(user_service.login(other_desk, "officer", "pass-word-1"))
     incident_service.add_incident(other_desk, INCIDENT, now=NOW)
     user_service.update_user(admin_desk, officer.id, {"active": False})
     with pytest.raises(PermissionDenied, match="已被停用"):
         incident_service.add_incident(other_desk, INCIDENT, now=NOW)
     assert not other_desk.user.permissions  # and it stays refused, as if logged out
 
-    user_service.login(other_desk, "leader", "pass-word-1")
+    other_desk = other_desk.for_actor(user_service.login(other_desk, "leader", "pass-word-1"))
     day = date(2026, 7, 1)
     user_service.update_user(admin_desk, leader.id, {"role": "officer"})
     with pytest.raises(PermissionDenied, match="值班员"):

@@ -262,7 +262,7 @@ def sample_desk(folder: Path) -> Any:
     roster_service.generate(backend.uow, date(2026, 3, 1), date(2026, 3, 31))  # two officers
     admin = {"username": "admin", "display_name": "王主任", "password": "desk-2026!",
              "confirm": "desk-2026!"}
-    user_service.create_first_admin(backend.uow, admin)
+    backend.uow = backend.uow.for_actor(user_service.create_first_admin(backend.uow, admin).value)
     people = {p.name: p.id for p in staff_service.list_staff(backend.uow)}
     for username, name, role in (("zhoujun", "周立新", "带班领导"), ("liuyang", "杨帆", "值班员")):
         user_service.add_user(backend.uow, {
@@ -542,7 +542,8 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
     choices = dispatch_service.dispatch_choices(uow, "accident", "危化品泄漏", night)
     yield "dispatch", lambda: DispatchDialog(runner, nothing, zone, choices.departments,
                                              choices.on_duty, choices.proposal, window)
-    yield "partner-roster", lambda: PartnerRosterDialog(uow, runner, departments[0], window)
+    yield "partner-roster", lambda: PartnerRosterDialog(uow, runner, departments[0],
+                                                        window.desk_today, window)
     duties = responsibility_service.list_duties(uow)
     yield "duty-line", lambda: DutyDialog(runner, nothing, departments, duties[0], window)
     yield "feedback", lambda: FeedbackDialog(runner, nothing, zone, detail.dispatches, window)

@@ -49,7 +49,9 @@ def test_first_run_sets_the_desk_up_then_later_runs_ask_for_a_login(
     uow = sqlite_backend.uow
     seen: dict = {}
     on_dialog(lambda wizard: _run_wizard(wizard, STAFF_LATER, seen))
-    assert sign_in(uow, runner, "")
+    signed = sign_in(uow, runner, "")
+    assert signed
+    uow = signed.uow
     assert "单位名称" in seen["unit_error"] and "不一致" in seen["admin_error"]
     assert uow.user.role == Role.ADMIN and uow.actor == "王主任(admin)"
     values = settings_service.load_settings(uow)
@@ -65,7 +67,9 @@ def test_first_run_sets_the_desk_up_then_later_runs_ask_for_a_login(
         dialog.submit()
 
     on_dialog(log_in)
-    assert sign_in(uow, runner, "某镇人民政府")
+    signed = sign_in(uow, runner, "某镇人民政府")
+    assert signed
+    uow = signed.uow
     assert "用户名或密码不正确" in seen["error"] and uow.user.user_id is not None
 
     def quit_when_asked(box: QMessageBox) -> None:
@@ -76,7 +80,9 @@ def test_first_run_sets_the_desk_up_then_later_runs_ask_for_a_login(
         dialog.reject()
 
     on_dialog(cancel)
-    assert not sign_in(uow, runner, "") and uow.user is NOBODY  # cancelled: nobody acts
+    signed = sign_in(uow, runner, "")
+    uow = signed.uow
+    assert not signed and uow.user is NOBODY  # cancelled: nobody acts
 
 
 def _on_message_box(seen: dict) -> None:
@@ -113,6 +119,7 @@ def test_the_demo_chosen_in_the_wizard_opens_in_a_database_of_its_own(
     signed = sign_in(uow, runner, "", open_demo=open_demo)
     try:
         assert signed and signed.demo is opened[0]
+        uow = signed.uow
         desk = settings_service.load_settings(uow)
         assert not desk["demo_data"] and desk["unit_name"] == "青山镇人民政府"
         assert staff_service.list_staff(uow) == [] and uow.user.role == Role.ADMIN
@@ -140,11 +147,10 @@ def test_the_demo_file_sits_beside_the_desk_s_database(tmp_path):
 
 
 def test_the_desk_locks_when_idle_and_the_next_officer_logs_in(window, sqlite_backend):
-    uow = sqlite_backend.uow
-    user_service.create_first_admin(uow, ADMIN)
-    user_service.add_user(uow, {"username": "zhang", "display_name": "张三", "role": "值班员",
-                                "password": "pass-word-1", "confirm": "pass-word-1"})
-    window.unlock(uow.user)
+    admin = user_service.create_first_admin(sqlite_backend.uow, ADMIN).value
+    window.unlock(admin)
+    user_service.add_user(window.uow, {"username": "zhang", "display_name": "张三", "role": "值班员",
+                                       "password": "pass-word-1", "confirm": "pass-word-1"})
     assert "王主任(admin)（管理员）" in window.user_label.text()
     clock = [1000.0]
     window.idle_clock = lambda: clock[0]
@@ -154,7 +160,7 @@ def test_the_desk_locks_when_idle_and_the_next_officer_logs_in(window, sqlite_ba
     assert not window.locked  # 15 minutes by default
     clock[0] += 61
     window.check_idle()
-    assert window.locked and uow.user is NOBODY
+    assert window.locked and window.uow.user is NOBODY
     screen = window.lock_screen
     assert screen.username.text() == "admin"
     screen.username.setText("zhang")
@@ -163,7 +169,7 @@ def test_the_desk_locks_when_idle_and_the_next_officer_logs_in(window, sqlite_ba
     assert window.locked and "不正确" in screen.error.text()
     screen.password.setText("pass-word-1")
     screen.submit()
-    assert not window.locked and uow.actor == "张三(zhang)"
+    assert not window.locked and window.uow.actor == "张三(zhang)"
     assert "值班员" in window.user_label.text()
     window.lock_button.click()
     assert window.locked
@@ -212,8 +218,8 @@ def test_field_package_out_and_back_from_the_data_page(window, sqlite_backend, t
 
 
 def test_the_administrator_adds_an_account_from_the_data_page(window, sqlite_backend, on_dialog):
-    uow = sqlite_backend.uow
-    user_service.create_first_admin(uow, ADMIN)
+    window.unlock(user_service.create_first_admin(sqlite_backend.uow, ADMIN).value)
+    uow = window.uow
     person = staff_service.add_staff(uow, {"name": "张三", "tier": "值班员", "mobile": "13800000001"})
     page = window.data_page
     page.refresh(None)
@@ -230,7 +236,7 @@ def test_the_administrator_adds_an_account_from_the_data_page(window, sqlite_bac
     on_dialog(fill)
     page.add_user_button.click()
     assert [(u.username, u.staff_name) for u in page.users.records()] == [("admin", ""), ("zhang", "张三")]
-    user_service.login(uow, "zhang", "pass-word-1")
+    window.unlock(user_service.login(uow, "zhang", "pass-word-1"))
     page.refresh(None)
     assert not page.add_user_button.isEnabled() and not page.restore_button.isEnabled()
     assert Path(backup_service.backup_to(sqlite_backend.url)).exists()  # anyone may back up
@@ -288,8 +294,8 @@ def test_a_field_package_carries_only_the_ticked_accounts(window, sqlite_backend
 
     from PySide6.QtCore import Qt
 
-    uow = sqlite_backend.uow
-    user_service.create_first_admin(uow, ADMIN)
+    window.unlock(user_service.create_first_admin(sqlite_backend.uow, ADMIN).value)
+    uow = window.uow
     user_service.add_user(uow, {"username": "zhang", "display_name": "张三", "role": "officer",
                                 "password": "pass-word-1", "confirm": "pass-word-1"})
     page = window.data_page

@@ -252,11 +252,11 @@ def test_the_dispatch_table_finds_departments_as_you_type(log, on_dialog, sqlite
     assert log.detail.dispatches[0].instruction == ""
 
 
-def test_the_report_form_names_the_officer_logged_in(log, on_dialog, sqlite_backend):
+def test_the_report_form_names_the_officer_logged_in(window, log, on_dialog, sqlite_backend):
     from dutyroom.domain.roles import Actor, Role
 
     seed(sqlite_backend)
-    sqlite_backend.uow.act_as(Actor.user(7, "liuyang", "刘洋", Role.OFFICER, None))
+    window.unlock(Actor.user(7, "liuyang", "刘洋", Role.OFFICER, None))
     log.refresh()
     log.incident_view.selectRow(0)
     seen = {}

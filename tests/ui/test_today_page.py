@@ -256,7 +256,7 @@ def test_ctrl_shift_p_asks_who_confirms_unless_the_officer_is_logged_in(
     uow = sqlite_backend.uow
     clock_service.check_in(uow, "officer", desk["胡斌"], at=clock())
     clock.set("2026-11-23T22:02")
-    uow.act_as(Actor.user(5, "wanght", "王海涛", Role.LEADER, desk["王海涛"]))
+    main.unlock(Actor.user(5, "wanght", "王海涛", Role.LEADER, desk["王海涛"]))
     main.refresh_all(None)
     seen = {}
 
@@ -276,7 +276,7 @@ def test_ctrl_shift_p_asks_who_confirms_unless_the_officer_is_logged_in(
     assert view.prompts[0].confirmation.staff_name == "周敏"
     # the officer on duty logged in: confirmed at once, as them
     clock.set("2026-11-24T00:01")
-    uow.act_as(Actor.user(6, "hubin", "胡斌", Role.OFFICER, desk["胡斌"]))
+    main.unlock(Actor.user(6, "hubin", "胡斌", Role.OFFICER, desk["胡斌"]))
     main.refresh_all(None)
     main.confirm_presence()
     view = clock_service.shift_view(uow, clock())

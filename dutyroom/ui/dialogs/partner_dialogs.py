@@ -6,7 +6,7 @@ Excel/CSV imported all or nothing); the dispatch dialog reads it to say whom to 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -51,9 +51,10 @@ class PartnerRosterDialog(QDialog):
     HEADERS = (tr("日期"), tr("值班人员"), tr("手机"), tr("带班领导"), tr("带班领导手机"))
 
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner, department: DepartmentView,
-                 parent: QWidget | None = None) -> None:
+                 today: Callable[[], date], parent: QWidget | None = None) -> None:
+        """`today`: the desk's date (its zone, the window's clock), for the line offered."""
         super().__init__(parent)
-        self.uow, self.runner, self.department = uow, runner, department
+        self.uow, self.runner, self.department, self.today = uow, runner, department, today
         self.changes = Changes()
         self.entries: list[PartnerDutyView] = []
         self._shown = False  # the first load selects today's line; later ones keep the form
@@ -77,7 +78,7 @@ class PartnerRosterDialog(QDialog):
         layout.addWidget(self.table, 1)
 
         line = QHBoxLayout()
-        self.day = date_edit(date.today())
+        self.day = date_edit(today())
         self.person, self.mobile = QLineEdit(), QLineEdit()
         self.leader, self.leader_mobile = QLineEdit(), QLineEdit()
         for edit, hint_text in ((self.person, tr("值班人员")), (self.mobile, tr("手机")),
@@ -122,7 +123,7 @@ class PartnerRosterDialog(QDialog):
             for column, text in enumerate((entry.duty_date.isoformat(), entry.person, entry.mobile,
                                            entry.leader, entry.leader_mobile)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
-            if entry.duty_date == date.today() and not self._shown:
+            if entry.duty_date == self.today() and not self._shown:
                 self.table.selectRow(row)  # on opening: today's line, ready to correct
         self._shown = True
         self.remove_button.setEnabled(bool(entries))

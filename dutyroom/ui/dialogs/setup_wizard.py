@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from dutyroom.domain import settings as registry
 from dutyroom.domain.accounts import PASSWORD_MIN, check_display_name, check_password, check_username
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.roles import Actor
 from dutyroom.services import demo, settings_service, user_service
 from dutyroom.services.uow import UnitOfWork
 from dutyroom.ui.i18n import tr, tr_text
@@ -156,6 +157,7 @@ class SetupWizard(QWizard):
         super().__init__()
         self.uow, self.runner, self.open_demo = uow, runner, open_demo
         self.demo: Any = None  # the sample town's backend, once opened
+        self.actor: Actor | None = None  # the administrator, once made
         self.setWindowTitle(tr("首次设置"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setMinimumSize(620, 440)
@@ -173,14 +175,16 @@ class SetupWizard(QWizard):
         unit, admin, choice = self.unit.values(), self.admin.values(), self.staff.choice()
 
         def set_up() -> Any:
-            if self.uow.user.user_id is None:  # not yet created by an earlier try
-                user_service.create_first_admin(self.uow, admin)
-            if settings_service.load_settings(self.uow)["demo_data"]:
+            # The runner does one job at a time, so a retry sees what an earlier try made.
+            if self.actor is None:  # not yet created by an earlier try
+                self.actor = user_service.create_first_admin(self.uow, admin).value
+            uow = self.uow.for_actor(self.actor)
+            if settings_service.snapshot(uow).demo_data:
                 # This database is the sample town already (make demo): keep its name.
-                settings_service.save_settings(self.uow, {k: unit[k] for k in
-                                                          ("desk_name", "handover_time")})
+                settings_service.save_settings(uow, {k: unit[k] for k in
+                                                     ("desk_name", "handover_time")})
                 return None
-            settings_service.save_settings(self.uow, unit)
+            settings_service.save_settings(uow, unit)
             if choice == STAFF_DEMO and self.open_demo is not None:
                 return open_sample_town(self.open_demo, admin)
             return None
@@ -214,9 +218,10 @@ def open_sample_town(open_demo: Callable[[], Any], admin: dict[str, Any]) -> Any
     backend = open_demo()
     try:
         if user_service.has_users(backend.uow):
-            user_service.login(backend.uow, admin["username"], admin["password"])
+            actor = user_service.login(backend.uow, admin["username"], admin["password"])
         else:
-            user_service.create_first_admin(backend.uow, admin)
+            actor = user_service.create_first_admin(backend.uow, admin).value
+        backend.uow = backend.uow.for_actor(actor)
         demo.seed_demo(backend.uow)
     except BaseException:
         backend.close()

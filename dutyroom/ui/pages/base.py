@@ -6,10 +6,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from dutyroom.services.uow import Changes
+from dutyroom.ui.acting import ActsForDesk
 
 
-class Page(QWidget):
-    """A page in the left navigation; refreshes itself when what it shows has changed."""
+class Page(ActsForDesk, QWidget):
+    """A page in the left navigation; refreshes itself when what it shows has changed, and
+    acts as whoever is logged in now (`self.uow`, ui/acting.py)."""
 
     changed = Signal(object)  # Changes, after an operation on the page went through
     title = ""

@@ -3,7 +3,8 @@ the 职责分工 table and the 应急资源 (teams, supplies, shelters), searcha
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,7 @@ from dutyroom.services.responsibility_service import DutyView
 from dutyroom.services.responsible_service import ResponsibleView
 from dutyroom.services.staff_service import StaffView
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+from dutyroom.ui.acting import Acting, ActsForDesk
 from dutyroom.ui.dialogs.contact_dialogs import DepartmentDialog, ResponsibleDialog, StaffDialog
 from dutyroom.ui.dialogs.import_dialog import ImportResponsibleDialog, ImportStaffDialog
 from dutyroom.ui.dialogs.partner_dialogs import DutyDialog, PartnerRosterDialog
@@ -74,7 +76,7 @@ DEPARTMENT_COLUMNS: list[Column[DepartmentView]] = [
 ]
 
 
-class RecordList(QWidget):
+class RecordList(ActsForDesk, QWidget):
     """A searchable table with add / edit / deactivate, shared by both tabs."""
 
     changed = Signal(object)  # Changes
@@ -229,9 +231,9 @@ class RecordList(QWidget):
 
 
 class StaffList(RecordList):
-    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner) -> None:
+    def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner) -> None:
         super().__init__(runner, STAFF_COLUMNS, tr("人员"), tr("搜索姓名、手机、部门、职务…（Ctrl+F）"))
-        self.uow = uow
+        self.acting = Acting.of(uow)
         self.tier = QComboBox()
         self.tier.addItem(tr("全部层级"), None)
         for value in Tier:
@@ -278,9 +280,10 @@ class StaffList(RecordList):
 
 
 class DepartmentList(RecordList):
-    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner) -> None:
+    def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner,
+                 today: Callable[[], date]) -> None:
         super().__init__(runner, DEPARTMENT_COLUMNS, tr("联动单位"), tr("搜索单位、电话、联络员…（Ctrl+F）"))
-        self.uow = uow
+        self.acting, self.today = Acting.of(uow), today
         self.roster_button = button(tr("值班备勤表…"), "roster",
                                     tooltip=tr("该单位报来的每日值班人员（Ctrl+B）"))
         self.roster_button.clicked.connect(self.open_roster)
@@ -297,7 +300,7 @@ class DepartmentList(RecordList):
         record = self.selected()
         if record is None:
             return
-        dialog = PartnerRosterDialog(self.uow, self.runner, record, self)
+        dialog = PartnerRosterDialog(self.uow, self.runner, record, self.today, self)
         dialog.exec()
         if dialog.changes:
             self.changed.emit(dialog.changes)
@@ -334,10 +337,10 @@ RESPONSIBLE_COLUMNS: list[Column[ResponsibleView]] = [
 class ResponsibleList(RecordList):
     """基层责任人 by village and role, each with an AB角: whom a warning is relayed to."""
 
-    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner) -> None:
+    def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner) -> None:
         super().__init__(runner, RESPONSIBLE_COLUMNS, tr("责任人"),
                          tr("搜索村(社区)、姓名、手机…（Ctrl+F）"))
-        self.uow = uow
+        self.acting = Acting.of(uow)
         self.directory = responsible_service.Directory([], (), ())
         self.village = QComboBox()
         self.role = QComboBox()
@@ -428,10 +431,10 @@ class ResourceList(RecordList):
     """应急资源: teams, supplies and shelters with their keepers' phones, each tagged with the
     incident subtypes it serves (an incident of that subtype lists it)."""
 
-    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner) -> None:
+    def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner) -> None:
         super().__init__(runner, RESOURCE_COLUMNS, tr("资源"),
                          tr("搜索名称、位置、负责人、电话、子类…（Ctrl+F）"))
-        self.uow = uow
+        self.acting = Acting.of(uow)
         self.kind = QComboBox()
         self.kind.addItem(tr("全部类型"), None)
         for value in ResourceKind:
@@ -489,15 +492,15 @@ DUTY_COLUMNS: list[Column[DutyView]] = [
 ]
 
 
-class DutyList(QWidget):
+class DutyList(ActsForDesk, QWidget):
     """职责分工: which department leads and which support, per kind of incident; the
     dispatch dialog proposes from it."""
 
     changed = Signal(object)  # Changes
 
-    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner) -> None:
+    def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner) -> None:
         super().__init__()
-        self.uow, self.runner = uow, runner
+        self.acting, self.runner = Acting.of(uow), runner
         self.model: RecordTableModel[DutyView] = RecordTableModel(DUTY_COLUMNS, lambda r: True)
         self.proxy = RecordFilterProxy(self.model)
         layout = QVBoxLayout(self)
@@ -610,17 +613,20 @@ class ContactsPage(Page):
     icon_name = "contacts"
     changed = Signal(object)
 
-    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner) -> None:
+    def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner,
+                 today: Callable[[], date]) -> None:
+        """`today`: the desk's date (its zone, the window's clock)."""
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*PAGE_MARGINS)
         layout.addWidget(title_label(tr("通讯录")))
         self.tabs = QTabWidget()
-        self.staff = StaffList(uow, runner)
-        self.departments = DepartmentList(uow, runner)
-        self.responsible = ResponsibleList(uow, runner)
-        self.duties = DutyList(uow, runner)
-        self.resources = ResourceList(uow, runner)
+        acting = Acting.of(uow)
+        self.staff = StaffList(acting, runner)
+        self.departments = DepartmentList(acting, runner, today)
+        self.responsible = ResponsibleList(acting, runner)
+        self.duties = DutyList(acting, runner)
+        self.resources = ResourceList(acting, runner)
         self.tabs.addTab(self.staff, icon("contacts"), tr("值班人员"))
         self.tabs.addTab(self.departments, icon("department"), tr("联动单位"))
         self.tabs.addTab(self.responsible, icon("warning"), tr("基层责任人"))

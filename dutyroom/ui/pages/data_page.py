@@ -29,6 +29,7 @@ from dutyroom.services.backup_service import BackupInfo, Storage
 from dutyroom.services.field_service import OUTCOME_LABELS, FieldOrigin, MergeReport, PackageReport
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.services.user_service import UserView
+from dutyroom.ui.acting import Acting
 from dutyroom.ui.dialogs.account_dialogs import PasswordDialog, UserDialog, clean
 from dutyroom.ui.dialogs.range_dialog import RangeDialog
 from dutyroom.ui.i18n import tr, tr_label, tr_text
@@ -63,10 +64,10 @@ class DataPage(Page):
     help_topic = "data"
     changed = Signal(object)
 
-    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner, storage: Storage | None,
+    def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner, storage: Storage | None,
                  zone: str = "Asia/Shanghai", about: str = "") -> None:
         super().__init__()
-        self.uow, self.runner, self.storage, self.about = uow, runner, storage, about
+        self.acting, self.runner, self.storage, self.about = Acting.of(uow), runner, storage, about
         self.zone = ZoneInfo(zone)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*PAGE_MARGINS)

@@ -30,6 +30,7 @@ from dutyroom.domain.handover import HandoverRecord
 from dutyroom.services import clock_service, handover_service, staff_service
 from dutyroom.services.handover_service import HandoverSummary, HandoverView
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+from dutyroom.ui.acting import Acting
 from dutyroom.ui.dialogs.pdf_preview import PdfPreview, preview_later
 from dutyroom.ui.dialogs.range_dialog import RangeDialog
 from dutyroom.ui.i18n import tr, tr_label, tr_text
@@ -133,10 +134,10 @@ class HandoverPage(Page):
     help_topic = "handover"
     changed = Signal(object)
 
-    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner,
+    def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner,
                  now: Callable[[], datetime] = utc_clock) -> None:
         super().__init__()
-        self.uow, self.runner, self.now = uow, runner, now
+        self.acting, self.runner, self.now = Acting.of(uow), runner, now
         self.day: date | None = None
         self.view: HandoverView | None = None
         self.preview: PdfPreview | None = None

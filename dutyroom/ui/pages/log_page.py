@@ -48,6 +48,7 @@ from dutyroom.domain.deadlines import (
     Stage,
     alert_state,
 )
+from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.incidents import (
     CATEGORY_LABELS,
     LEVEL_LABELS,
@@ -79,6 +80,7 @@ from dutyroom.services.register_service import EntryView, RegisterQuery
 from dutyroom.services.resource_service import ResourceView
 from dutyroom.services.responsibility_service import DutyView
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+from dutyroom.ui.acting import Acting
 from dutyroom.ui.attachments import AttachmentPanel, open_copy
 from dutyroom.ui.dialogs.instruction_dialogs import open_instructions
 from dutyroom.ui.dialogs.log_dialogs import (
@@ -199,9 +201,9 @@ class LogPage(Page):
     help_topic = "intake"
     changed = Signal(object)
 
-    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner) -> None:
+    def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner) -> None:
         super().__init__()
-        self.uow, self.runner = uow, runner
+        self.acting, self.runner = Acting.of(uow), runner
         self.zone = ZoneInfo("Asia/Shanghai")
         self.mass_limits = (100, 500)
         self.warning = timedelta(minutes=10)
@@ -347,7 +349,7 @@ class LogPage(Page):
         self.steps.setToolTip(tr("处置要点：勾选即记下是谁、何时完成（空格键勾选）；未勾选的写入交接班记录"))
         self.steps.itemChanged.connect(self._step_changed)
         self.steps.hide()
-        self.incident_files = AttachmentPanel(self.uow, self.runner, OwnerKind.INCIDENT.value)
+        self.incident_files = AttachmentPanel(self.acting, self.runner, OwnerKind.INCIDENT.value)
         self.plans_button, self.plans_menu = menu_button(tr("应急预案"), "file")
         self.plans_button.setToolTip(tr("与本事件子类关联的应急预案（在 设置 → 应急预案 中归档）"))
         self.incident_files.extra.addWidget(self.plans_button)
@@ -378,7 +380,7 @@ class LogPage(Page):
                                                tooltip=tr("登记和督办领导批示（Ctrl+I）"))
         self.entry_instruction_button.clicked.connect(self.entry_instructions)
         self.entry_text = QTextBrowser()
-        self.entry_files = AttachmentPanel(self.uow, self.runner, OwnerKind.REGISTER.value)
+        self.entry_files = AttachmentPanel(self.acting, self.runner, OwnerKind.REGISTER.value)
         splitter = _list_and_detail(
             "registerSplit", self.entry_view, self.entry_text,
             [self.entry_instruction_button, self.promote_button, self.edit_entry_button,
@@ -391,15 +393,15 @@ class LogPage(Page):
 
     def refresh(self, changes: Changes | None = None) -> None:
         if changes is None or changes.settings:
-            self.runner.run(settings_service.load_settings, self.uow, done=self._settings,
+            self.runner.run(settings_service.snapshot, self.uow, done=self._settings,
                             failed=self._failed)
         if changes is None or changes.incidents or changes.register or changes.settings:
             self.reload()
 
-    def _settings(self, values: dict[str, Any]) -> None:
-        self.zone = ZoneInfo(values["timezone"])
-        self.mass_limits = (values["mass_county_over"], values["mass_city_from"])
-        self.warning = timedelta(minutes=values["alert_warning_minutes"])
+    def _settings(self, settings: DeskSettings) -> None:
+        self.zone = settings.zone
+        self.mass_limits = (settings.mass_county_over, settings.mass_city_from)
+        self.warning = timedelta(minutes=settings.alert_warning_minutes)
         self.incidents.columns = incident_columns(self.zone)
         self.entries.columns = register_columns(self.zone)
         self.incident_files.zone = self.entry_files.zone = self.zone

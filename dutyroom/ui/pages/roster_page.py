@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from dutyroom.domain import duty_clock
 from dutyroom.domain.calendar import DayKind
+from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.roster import MAX_OFFICERS, TIER_ORDER, Seat
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
@@ -39,6 +40,7 @@ from dutyroom.services import (
 )
 from dutyroom.services.roster_service import RosterView
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+from dutyroom.ui.acting import Acting
 from dutyroom.ui.dialogs.import_dialog import ImportCalendarDialog
 from dutyroom.ui.dialogs.pdf_preview import preview_later
 from dutyroom.ui.dialogs.roster_dialogs import (
@@ -83,13 +85,13 @@ class RosterPage(Page):
     help_topic = "setup"
     changed = Signal(object)
 
-    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner,
+    def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner,
                  today: Callable[[], date]) -> None:
         super().__init__()
-        self.uow, self.runner, self.today = uow, runner, today
+        self.acting, self.runner, self.today = Acting.of(uow), runner, today
         self.view: RosterView | None = None
         self.people: list[Any] = []
-        self.settings: dict[str, Any] = {}
+        self.settings = DeskSettings.of({})  # the defaults until the first load
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*PAGE_MARGINS)
         layout.setSpacing(10)
@@ -145,7 +147,7 @@ class RosterPage(Page):
         layout.addWidget(self.warning)
 
         body = QHBoxLayout()
-        self.model = MonthModel()
+        self.model = MonthModel(self.today())
         self.grid = QTableView()
         self.grid.setModel(self.model)
         self.grid.setItemDelegate(DayDelegate(self.model))
@@ -286,15 +288,15 @@ class RosterPage(Page):
         start, end = grid_range(first)
         self.month_label.setText(tr("{0}年{1}月").format(first.year, first.month))
 
-        def load() -> tuple[RosterView, list[Any], dict[str, Any], set[date]]:
+        def load() -> tuple[RosterView, list[Any], DeskSettings, set[date]]:
             return (roster_service.roster_view(self.uow, start, end),
                     staff_service.list_staff(self.uow),
-                    settings_service.load_settings(self.uow),
+                    settings_service.snapshot(self.uow),
                     roster_service.published_days(self.uow, *self.month_range()))
 
         self.runner.run(load, done=self._loaded, failed=lambda e: show_error(self, tr("读取失败"), e))
 
-    def _loaded(self, loaded: tuple[RosterView, list[Any], dict[str, Any], set[date]]) -> None:
+    def _loaded(self, loaded: tuple[RosterView, list[Any], DeskSettings, set[date]]) -> None:
         self.view, self.people, self.settings, published = loaded
         selected = self.selected_day()
         self.model.set_month(self.month, self.view.days)
@@ -356,7 +358,7 @@ class RosterPage(Page):
         if seat is None:  # Enter: the first empty seat the day needs, else the leader's
             seat = next(iter(view.empty()), Seat(Tier.LEADER))
         dialog = SlotDialog(self.uow, self.runner, day, seat, view.slots.get(seat), self.people,
-                            bool(self.settings.get("chief_may_lead")), self,
+                            self.settings.chief_may_lead, self,
                             others=[p.id for s, p in view.slots.items() if s != seat])
         if dialog.exec():
             if dialog.warnings:
@@ -423,7 +425,7 @@ class RosterPage(Page):
 
     def open_stats(self) -> None:
         start = date(self.month.year, 1, 1)
-        unit = self.settings.get("unit_name") or self.settings.get("desk_name", "")
+        unit = self.settings.unit_title
         StatsDialog(self.uow, self.runner, start, self.month_range()[1], unit, self).exec()
 
     def export(self, fmt: str, path: Path | None = None) -> None:

@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
 
 from dutyroom.domain import settings as registry
 from dutyroom.domain.deadlines import PRESETS, PRESETS_BY_KEY, RULE_GROUPS
+from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.roster import TIER_ORDER
 from dutyroom.services import attachment_service, plan_service, settings_service
 from dutyroom.services.errors import InputError
 from dutyroom.services.plan_service import PlanView
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+from dutyroom.ui.acting import Acting
 from dutyroom.ui.attachments import open_copy
 from dutyroom.ui.dialogs.plan_dialog import PlanDialog
 from dutyroom.ui.i18n import LANGUAGES, save_language, saved_language, tr, tr_label
@@ -125,10 +127,10 @@ class SettingsPage(Page):
     help_topic = "setup"
     changed = Signal(object)
 
-    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner,
+    def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner,
                  local: QSettings | None = None) -> None:
         super().__init__()
-        self.uow, self.runner, self.local = uow, runner, local
+        self.acting, self.runner, self.local = Acting.of(uow), runner, local
         self.saved: dict[str, Any] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*PAGE_MARGINS)
@@ -432,12 +434,13 @@ class SettingsPage(Page):
         values = self.saved
         if not values:
             return
-        self.unit_name.setText(values["unit_name"])
-        self.desk_name.setText(values["desk_name"])
-        show_value(self.handover_time, values["handover_time"])
-        self.timezone.setCurrentText(values["timezone"])
-        self.font_scale.setValue(values["font_scale"])
-        self.lock_minutes.setValue(values["lock_minutes"])
+        desk = DeskSettings.of(values)  # the registry-keyed editors below read `values`
+        self.unit_name.setText(desk.unit_name)
+        self.desk_name.setText(desk.desk_name)
+        show_value(self.handover_time, desk.handover_time)
+        self.timezone.setCurrentText(desk.timezone)
+        self.font_scale.setValue(desk.font_scale)
+        self.lock_minutes.setValue(desk.lock_minutes)
         for key, box in self.rule_editors.items():
             box.setValue(values[key])
         for key, editor in self.other_editors.items():

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from dutyroom.domain.clock import utc_clock
 from dutyroom.domain.deadlines import KIND_LABELS, DeadlineKind
+from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.incidents import LEVEL_SHORT, Level
 from dutyroom.domain.statistics import (
     ArrivalTally,
@@ -48,6 +49,7 @@ from dutyroom.domain.statistics import (
 from dutyroom.domain.warnings import COLOUR_NAMES
 from dutyroom.services import settings_service, statistics_service
 from dutyroom.services.uow import Changes, UnitOfWork
+from dutyroom.ui.acting import Acting
 from dutyroom.ui.dialogs.pdf_preview import preview_later
 from dutyroom.ui.i18n import tr, tr_label
 from dutyroom.ui.pages.base import Page
@@ -111,10 +113,10 @@ class StatisticsPage(Page):
     icon_name = "bar-chart"
     help_topic = "routine"
 
-    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner,
+    def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner,
                  now: Callable[[], datetime] = utc_clock) -> None:
         super().__init__()
-        self.uow, self.runner, self.now = uow, runner, now
+        self.acting, self.runner, self.now = Acting.of(uow), runner, now
         self.stats: Statistics | None = None
         self.unit = ""
         layout = QVBoxLayout(self)
@@ -250,13 +252,13 @@ class StatisticsPage(Page):
 
     def refresh(self, changes: Changes | None = None) -> None:
         if changes is None or changes.settings:
-            self.runner.run(settings_service.load_settings, self.uow, done=self._settings,
+            self.runner.run(settings_service.snapshot, self.uow, done=self._settings,
                             failed=self._failed)
         if changes is None or changes.incidents or changes.clock or changes.roster or changes.warnings:
             self.load()
 
-    def _settings(self, values: dict[str, Any]) -> None:
-        self.unit = f"{values['unit_name']}{values['desk_name']}"
+    def _settings(self, settings: DeskSettings) -> None:
+        self.unit = f"{settings.unit_name}{settings.desk_name}"
 
     def _failed(self, error: BaseException) -> None:
         show_error(self, tr("统计"), error)

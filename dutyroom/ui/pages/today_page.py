@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from dutyroom.domain.clock import utc_clock
 from dutyroom.domain.deadlines import KIND_LABELS, AlertState, DeadlineKind
+from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.duty_clock import TaskKind
 from dutyroom.domain.incidents import LEVEL_SHORT, Level
 from dutyroom.domain.tiers import Tier
@@ -41,6 +42,7 @@ from dutyroom.services.clock_service import ShiftView, SlotView
 from dutyroom.services.incident_views import IncidentQuery, IncidentRow
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.services.warning_service import WarningView
+from dutyroom.ui.acting import Acting
 from dutyroom.ui.alert_center import AlertCenter
 from dutyroom.ui.dialogs.clock_dialogs import CheckInDialog, PresenceDialog, SpotCheckDialog, key_seat
 from dutyroom.ui.dialogs.instruction_dialogs import open_instructions
@@ -94,10 +96,10 @@ class TodayPage(Page):
     open_partners = Signal()  # 通讯录 → 联动单位, from a holiday roster not yet in
     wants_rota = Signal()  # 先排班: the rota page, ready to generate
 
-    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner, center: AlertCenter,
+    def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner, center: AlertCenter,
                  now: Callable[[], datetime] = utc_clock) -> None:
         super().__init__()
-        self.uow, self.runner, self.center, self.now = uow, runner, center, now
+        self.acting, self.runner, self.center, self.now = Acting.of(uow), runner, center, now
         self.zone = ZoneInfo("Asia/Shanghai")
         self.shift: ShiftView | None = None
         self.alerts: list[Alert] = []
@@ -293,7 +295,7 @@ class TodayPage(Page):
 
     def refresh(self, changes: Changes | None = None) -> None:
         if changes is None or changes.settings:
-            self.runner.run(settings_service.load_settings, self.uow, done=self._settings,
+            self.runner.run(settings_service.snapshot, self.uow, done=self._settings,
                             failed=self._failed)
         if changes is None or changes.roster or changes.clock or changes.settings \
                 or changes.staff:
@@ -324,8 +326,8 @@ class TodayPage(Page):
         self.warning_label.setText(tr("生效预警：{0}").format(tr("；").join(parts)))
         self.warning_label.setVisible(bool(warnings))
 
-    def _settings(self, values: dict[str, Any]) -> None:
-        self.zone = ZoneInfo(values["timezone"])
+    def _settings(self, settings: DeskSettings) -> None:
+        self.zone = settings.zone
 
     def _failed(self, error: BaseException) -> None:
         show_error(self, tr("今日值班"), error)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from dutyroom.domain.attachments import OwnerKind
+from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.warnings import (
     ACTION_LABELS,
     CHANNEL_LABELS,
@@ -44,6 +45,7 @@ from dutyroom.domain.warnings import (
 from dutyroom.services import settings_service, warning_record, warning_service
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.services.warning_service import Board, Target, WarningView
+from dutyroom.ui.acting import Acting
 from dutyroom.ui.attachments import AttachmentPanel
 from dutyroom.ui.dialogs.instruction_dialogs import open_instructions
 from dutyroom.ui.dialogs.pdf_preview import preview_later
@@ -90,10 +92,10 @@ class WarningPage(Page):
     help_topic = "warnings"
     changed = Signal(object)
 
-    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner,
+    def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner,
                  now: Callable[[], datetime]) -> None:
         super().__init__()
-        self.uow, self.runner, self.now = uow, runner, now
+        self.acting, self.runner, self.now = Acting.of(uow), runner, now
         self.zone = ZoneInfo("Asia/Shanghai")
         self.villages: tuple[str, ...] = ()
         self.board: Board | None = None
@@ -141,7 +143,7 @@ class WarningPage(Page):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.list_view, 1)
         # The notice itself (a fax, a screenshot of the 预警 text) kept with the warning.
-        self.files = AttachmentPanel(self.uow, self.runner, OwnerKind.WARNING.value,
+        self.files = AttachmentPanel(self.acting, self.runner, OwnerKind.WARNING.value,
                                      narrow=True)
         left_layout.addWidget(self.files)
         splitter.addWidget(left)
@@ -256,18 +258,18 @@ class WarningPage(Page):
         active = not self.show_closed.isChecked()
         moment = self.now()
 
-        def load() -> tuple[list[WarningView], dict[str, Any], tuple[str, ...]]:
+        def load() -> tuple[list[WarningView], DeskSettings, tuple[str, ...]]:
             from dutyroom.services import responsible_service
 
-            settings = settings_service.load_settings(self.uow)
+            settings = settings_service.snapshot(self.uow)
             villages = responsible_service.directory(self.uow, include_inactive=False).villages
             return warning_service.list_warnings(self.uow, active, moment), settings, villages
 
         self.runner.run(load, done=self._listed, failed=lambda e: show_error(self, tr("读取失败"), e))
 
-    def _listed(self, loaded: tuple[list[WarningView], dict[str, Any], tuple[str, ...]]) -> None:
+    def _listed(self, loaded: tuple[list[WarningView], DeskSettings, tuple[str, ...]]) -> None:
         warnings, settings, self.villages = loaded
-        self.zone = self.files.zone = ZoneInfo(settings["timezone"])
+        self.zone = self.files.zone = settings.zone
         current = self._pending_select or (self.board.warning.id if self.board else None)
         self._pending_select = None
         self.list_model.set_records(warnings)
