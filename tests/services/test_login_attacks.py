@@ -233,9 +233,8 @@ def test_two_workstations_failing_one_name_at_the_same_instant_count_twice(desk,
 
             def attempt(backend: Backend, gate=gate, name=name, said=said,
                         at=NOW + timedelta(seconds=round_)) -> None:
-                backend.uow.act_as(NOBODY)
                 gate.wait()
-                said.append(_answer(backend.uow, name, "guess", at))
+                said.append(_answer(backend.uow.for_actor(NOBODY), name, "guess", at))
 
             threads = [threading.Thread(target=attempt, args=(b,)) for b in others]
             for thread in threads:
