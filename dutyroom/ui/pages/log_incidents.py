@@ -52,12 +52,12 @@ from dutyroom.ui.dialogs.pdf_preview import preview_later
 from dutyroom.ui.dialogs.record_dialog import RecordDialog
 from dutyroom.ui.i18n import tr, tr_label, tr_noted, tr_text
 from dutyroom.ui.icons import icon
-from dutyroom.ui.paged_model import Deliver, Key, PagedTableModel
-from dutyroom.ui.pages.record_tab import PAGE_SIZE, LogDesk, list_and_detail, on_latest
+from dutyroom.ui.paged_model import PagedTableModel
+from dutyroom.ui.pages.record_tab import LogDesk, RecordTab, list_and_detail, on_latest
 from dutyroom.ui.table_models import Column
 from dutyroom.ui.tasks import Op, Runner, SyncRunner
 from dutyroom.ui.theme import DANGER, LEVEL_COLOURS
-from dutyroom.ui.widgets import button, menu_button, table_view
+from dutyroom.ui.widgets import button, menu_button
 
 TITLE_COLUMN = 2  # of incident_columns
 WORDS = log_detail.Words(tr, tr_label, tr_text, tr_noted)  # the detail in the interface language
@@ -89,19 +89,17 @@ def incident_columns(zone: ZoneInfo) -> list[Column[IncidentRow]]:
     ]
 
 
-class IncidentTab(QWidget):
+class IncidentTab(RecordTab):
     """The incidents tab of the 值班日志 page (`desk`)."""
 
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner, desk: LogDesk) -> None:
-        super().__init__()
-        self.uow, self.runner, self.desk = uow, runner, desk
+        super().__init__(uow, runner, desk, incident_views.list_incidents, incident_columns(desk.zone))
         self.detail: IncidentDetail | None = None
         # the 应急资源 tagged for the shown incident's subtype, by incident id
         self.resources: tuple[int, list[ResourceView]] | None = None
         self.shown = IncidentQuery()
-        self.incidents: PagedTableModel[IncidentRow] = PagedTableModel(
-            incident_columns(desk.zone), self._load, PAGE_SIZE, lambda r: not r.voided)
-        self.incident_view = table_view(self.incidents)
+        self.incidents: PagedTableModel[IncidentRow] = self.model
+        self.incident_view = self.view
         # The title, second, keeps a width of its own: fitted columns beside a stretching one
         # left it two characters wide on a 1280-pixel screen.
         self.incident_view.horizontalHeader().setSectionResizeMode(
@@ -160,40 +158,12 @@ class IncidentTab(QWidget):
             self.incident_files))
         self._show(None)
 
-    def _op(self, fn: Any, *args: Any) -> Op:
-        return Op(self, self.runner, fn, *args, title=tr("值班日志")).failure(
-            lambda _error: self.desk.cancel_loading())
-
     def set_zone(self, zone: ZoneInfo) -> None:
         self.incidents.columns = incident_columns(zone)
         self.incident_files.zone = zone
 
-    # --- loading ------------------------------------------------------------------------
-
-    def load(self, query: IncidentQuery) -> None:
-        """The first page with `query`; later pages are read with it too, not with half-typed
-        filters."""
-        self.shown = query
-        self._op(incident_views.list_incidents, self.uow, query, None, PAGE_SIZE) \
-            .success(self._loaded).run_in_background()
-
-    def _loaded(self, page: incident_views.IncidentPage) -> None:
-        selected = self.detail.id if self.detail else None
-        self.incidents.set_page(page.rows, page.more)
-        self.desk.count(self.incidents.rowCount(), page.more)
-        row = self.incidents.row_of(selected) if selected is not None else None
-        if row is not None:
-            self.incident_view.selectRow(row)
-        elif selected is not None:
-            self.incident_view.clearSelection()
-
-    def _load(self, after: Key | None, limit: int, deliver: Deliver) -> None:
-        def done(page: incident_views.IncidentPage) -> None:
-            deliver(page.rows, page.more)
-            self.desk.count(self.incidents.rowCount(), self.incidents.more)
-
-        self._op(incident_views.list_incidents, self.uow, self.shown, after, limit) \
-            .success(done).run_in_background()
+    def shown_id(self) -> int | None:
+        return self.detail.id if self.detail else None
 
     # --- the selected incident ----------------------------------------------------------
 
@@ -208,7 +178,7 @@ class IncidentTab(QWidget):
 
     def show_incident(self, incident_id: int) -> None:
         """Read the incident again and show it."""
-        self._op(incident_views.get_incident, self.uow, incident_id).success(self._show) \
+        self.op(incident_views.get_incident, self.uow, incident_id).success(self._show) \
             .run_in_background()
 
     def _selected(self) -> None:
@@ -237,16 +207,16 @@ class IncidentTab(QWidget):
         same = previous is not None and detail is not None and previous.id == detail.id
         self._render(keep_place=same)
         if detail is not None and detail.facts.subtype and not detail.voided:
-            self._op(playbook_service.checklist, self.uow, detail.id) \
+            self.op(playbook_service.checklist, self.uow, detail.id) \
                 .success(self._show_steps).run_in_background()
             shown = detail.id
-            self._op(resource_service.for_subtype, self.uow, detail.facts.subtype) \
+            self.op(resource_service.for_subtype, self.uow, detail.facts.subtype) \
                 .success(lambda found: self._show_resources(shown, found)).run_in_background()
         else:
             self._show_steps([])
         self.incident_files.show_owner(detail.id if detail else None, usable)
         if detail is not None and detail.facts.subtype:
-            self._op(plan_service.plans_for, self.uow, detail.facts.subtype) \
+            self.op(plan_service.plans_for, self.uow, detail.facts.subtype) \
                 .success(self._show_plans).run_in_background()
         else:
             self._show_plans([])
@@ -313,7 +283,7 @@ class IncidentTab(QWidget):
         if d is None:
             return
         done = item.checkState() == Qt.CheckState.Checked
-        self._op(playbook_service.set_step, self.uow, d.id, item.data(Qt.ItemDataRole.UserRole),
+        self.op(playbook_service.set_step, self.uow, d.id, item.data(Qt.ItemDataRole.UserRole),
                  done).changed(lambda _: self._read_again()).success(self._show_steps) \
             .failure(lambda _error: self._steps_again()).run_in_background()
 
@@ -325,7 +295,7 @@ class IncidentTab(QWidget):
         """A tick not saved: the list as stored."""
         self.desk.cancel_loading()
         if self.detail is not None:
-            self._op(playbook_service.checklist, self.uow, self.detail.id) \
+            self.op(playbook_service.checklist, self.uow, self.detail.id) \
                 .success(self._show_steps).run_in_background()
 
     # --- actions ----------------------------------------------------------------------------
@@ -344,13 +314,13 @@ class IncidentTab(QWidget):
 
     def _run(self, fn: Any, *args: Any) -> None:
         """A step on the incident shown, then the list and the incident again."""
-        self._op(fn, *args).changed(lambda _: self.desk.reload()) \
+        self.op(fn, *args).changed(lambda _: self.desk.reload()) \
             .success(lambda _: self._after_change(False)).run_in_background()
 
     def new_incident(self) -> None:
         """接报登记, with the 职责分工 table at hand to propose departments as the kind of
         incident is chosen (without it, if it cannot be read: intake never waits)."""
-        self._op(responsibility_service.list_duties, self.uow).success(self._intake) \
+        self.op(responsibility_service.list_duties, self.uow).success(self._intake) \
             .failure(lambda _error: self._intake([]), shown=True).run_in_background()
 
     def _intake(self, duties: list[DutyView]) -> None:
@@ -421,7 +391,7 @@ class IncidentTab(QWidget):
         d = self.detail
         if d is None or not d.open:
             return
-        self._op(dispatch_service.dispatch_choices, self.uow, d.facts.category, d.facts.subtype) \
+        self.op(dispatch_service.dispatch_choices, self.uow, d.facts.category, d.facts.subtype) \
             .success(self._dispatch_to).run_in_background()
 
     def _dispatch_to(self, choices: DispatchChoices) -> None:

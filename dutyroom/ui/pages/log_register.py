@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtWidgets import QInputDialog, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QInputDialog, QTextBrowser, QVBoxLayout
 
 from dutyroom.domain.attachments import OwnerKind
 from dutyroom.services import register_service
@@ -18,12 +18,12 @@ from dutyroom.ui.attachments import AttachmentPanel
 from dutyroom.ui.dialogs.log_dialogs import PromoteDialog, RegisterDialog
 from dutyroom.ui.dialogs.record_dialog import RecordDialog
 from dutyroom.ui.i18n import tr, tr_label
-from dutyroom.ui.paged_model import Deliver, Key, PagedTableModel
+from dutyroom.ui.paged_model import PagedTableModel
 from dutyroom.ui.pages.log_incidents import WORDS
-from dutyroom.ui.pages.record_tab import PAGE_SIZE, LogDesk, list_and_detail, on_latest
+from dutyroom.ui.pages.record_tab import LogDesk, RecordTab, list_and_detail, on_latest
 from dutyroom.ui.table_models import Column
-from dutyroom.ui.tasks import Op, Runner, SyncRunner
-from dutyroom.ui.widgets import button, table_view
+from dutyroom.ui.tasks import Runner, SyncRunner
+from dutyroom.ui.widgets import button
 
 local = log_detail.local
 
@@ -42,19 +42,19 @@ def register_columns(zone: ZoneInfo) -> list[Column[EntryView]]:
     ]
 
 
-class RegisterTab(QWidget):
+class RegisterTab(RecordTab):
     """The register tab of the 值班日志 page (`desk`); `promoted` shows the incident an entry
     became."""
 
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner, desk: LogDesk,
                  promoted: Callable[[int], object]) -> None:
-        super().__init__()
-        self.uow, self.runner, self.desk, self.promoted = uow, runner, desk, promoted
+        super().__init__(uow, runner, desk, register_service.list_entries,
+                         register_columns(desk.zone), stretch=5)  # 领导批示 can run long
+        self.promoted = promoted
         self.entry: EntryView | None = None
         self.shown = RegisterQuery()
-        self.entries: PagedTableModel[EntryView] = PagedTableModel(
-            register_columns(desk.zone), self._load, PAGE_SIZE, lambda e: not e.voided)
-        self.entry_view = table_view(self.entries, stretch=5)  # 领导批示 can run long
+        self.entries: PagedTableModel[EntryView] = self.model
+        self.entry_view = self.view
         self.entry_view.selectionModel().currentRowChanged.connect(self._selected)
         self.entry_view.doubleClicked.connect(lambda _: self.edit_entry())
         self.promote_button = button(tr("转为事件"), "alert")
@@ -76,38 +76,12 @@ class RegisterTab(QWidget):
             below=self.entry_files))
         self.show_entry(None)
 
-    def _op(self, fn: Any, *args: Any) -> Op:
-        return Op(self, self.runner, fn, *args, title=tr("值班日志")).failure(
-            lambda _error: self.desk.cancel_loading())
-
     def set_zone(self, zone: ZoneInfo) -> None:
         self.entries.columns = register_columns(zone)
         self.entry_files.zone = zone
 
-    # --- loading ------------------------------------------------------------------------
-
-    def load(self, query: RegisterQuery) -> None:
-        self.shown = query
-        self._op(register_service.list_entries, self.uow, query, None, PAGE_SIZE) \
-            .success(self._loaded).run_in_background()
-
-    def _loaded(self, page: register_service.EntryPage) -> None:
-        selected = self.entry.id if self.entry else None
-        self.entries.set_page(page.rows, page.more)
-        self.desk.count(self.entries.rowCount(), page.more)
-        row = self.entries.row_of(selected) if selected is not None else None
-        if row is not None:
-            self.entry_view.selectRow(row)
-        elif selected is not None:
-            self.entry_view.clearSelection()
-
-    def _load(self, after: Key | None, limit: int, deliver: Deliver) -> None:
-        def done(page: register_service.EntryPage) -> None:
-            deliver(page.rows, page.more)
-            self.desk.count(self.entries.rowCount(), self.entries.more)
-
-        self._op(register_service.list_entries, self.uow, self.shown, after, limit) \
-            .success(done).run_in_background()
+    def shown_id(self) -> int | None:
+        return self.entry.id if self.entry else None
 
     # --- the selected entry -------------------------------------------------------------
 
@@ -162,7 +136,7 @@ class RegisterTab(QWidget):
             return
         reason, ok = QInputDialog.getMultiLineText(self, tr("作废登记"), tr("作废原因："))
         if ok:
-            self._op(register_service.void_entry, self.uow, entry.id, entry.version, reason) \
+            self.op(register_service.void_entry, self.uow, entry.id, entry.version, reason) \
                 .changed(lambda _: self.desk.reload()).run_in_background()
 
     def promote_entry(self) -> None:

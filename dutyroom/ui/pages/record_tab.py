@@ -1,5 +1,6 @@
-"""What the 值班日志's two tabs share: a list beside the selected record's actions and
-detail, what they ask of the page they sit on, and an edit saved over the latest version."""
+"""What the 值班日志's two tabs share: a paged list read with the page's filters, beside
+the selected record's actions and detail; what they ask of the page they sit on; and an
+edit saved over the latest version."""
 
 from __future__ import annotations
 
@@ -20,9 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from dutyroom.services.errors import ConflictError
-from dutyroom.services.uow import Outcome
+from dutyroom.services.uow import Outcome, UnitOfWork
 from dutyroom.ui.attachments import AttachmentPanel
 from dutyroom.ui.i18n import tr
+from dutyroom.ui.paged_model import Deliver, Key, PagedTableModel
+from dutyroom.ui.table_models import Column
+from dutyroom.ui.tasks import Op, Runner, SyncRunner
+from dutyroom.ui.widgets import table_view
 
 PAGE_SIZE = 100
 
@@ -43,6 +48,52 @@ class LogDesk(Protocol):
 
     def cancel_loading(self) -> None:
         """A read failed: the lists stop waiting for their next page."""
+
+
+class RecordTab(QWidget):
+    """A tab of the log: its records, newest first, a page at a time, read with the query the
+    page made from its filters (later pages with the same query, not half-typed filters)."""
+
+    def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner, desk: LogDesk,
+                 read: Callable[..., Any], columns: list[Column[Any]],
+                 stretch: int | None = None) -> None:
+        super().__init__()
+        self.uow, self.runner, self.desk, self.read = uow, runner, desk, read
+        self.shown: Any = None
+        self.model: PagedTableModel[Any] = PagedTableModel(columns, self._more, PAGE_SIZE,
+                                                           lambda r: not r.voided)
+        self.view = table_view(self.model, stretch)
+
+    def op(self, fn: Callable[..., Any], *args: Any) -> Op:
+        """An operation of the tab: a failed read stops the lists waiting for their next page."""
+        return Op(self, self.runner, fn, *args, title=tr("值班日志")).failure(
+            lambda _error: self.desk.cancel_loading())
+
+    def shown_id(self) -> int | None:
+        """The record shown beside the list, kept selected when the list is read again."""
+        raise NotImplementedError
+
+    def load(self, query: Any) -> None:
+        self.shown = query
+        self.op(self.read, self.uow, query, None, PAGE_SIZE).success(self._loaded) \
+            .run_in_background()
+
+    def _loaded(self, page: Any) -> None:
+        selected = self.shown_id()
+        self.model.set_page(page.rows, page.more)
+        self.desk.count(self.model.rowCount(), page.more)
+        row = self.model.row_of(selected) if selected is not None else None
+        if row is not None:
+            self.view.selectRow(row)
+        elif selected is not None:
+            self.view.clearSelection()
+
+    def _more(self, after: Key | None, limit: int, deliver: Deliver) -> None:
+        def done(page: Any) -> None:
+            deliver(page.rows, page.more)
+            self.desk.count(self.model.rowCount(), self.model.more)
+
+        self.op(self.read, self.uow, self.shown, after, limit).success(done).run_in_background()
 
 
 def list_and_detail(name: str, view: QTableView, detail: QTextBrowser,
