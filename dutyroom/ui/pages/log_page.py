@@ -89,13 +89,13 @@ class LogPage(Page):
         self.report_button, self.dispatch_button, self.feedback_button = (
             t.report_button, t.dispatch_button, t.feedback_button)
         self.status_button, self.edit_button = t.status_button, t.edit_button
-        self.more_button, self.instruction_action, self.void_action = (
-            t.more_button, t.instruction_action, t.void_action)
+        self.more_button, self.more_menu, self.print_actions = t.more_button, t.more_menu, t.print_actions
+        self.instruction_action, self.void_action = t.instruction_action, t.void_action
         self.entries, self.entry_view, self.entry_text, self.entry_files = (
             r.entries, r.entry_view, r.entry_text, r.entry_files)
         self.promote_button, self.entry_instruction_button = r.promote_button, r.entry_instruction_button
         self.edit_entry_button, self.void_entry_button = r.edit_entry_button, r.void_entry_button
-        self.record_report = t.record_report
+        self.record_report, self.print_report, self.open_plan = t.record_report, t.print_report, t.open_plan
         self.edit_incident, self.dispatch, self.feedback = t.edit_incident, t.dispatch, t.feedback
         self.toggle_closed, self.void_incident = t.toggle_closed, t.void_incident
         self.edit_entry, self.void_entry, self.promote_entry = r.edit_entry, r.void_entry, r.promote_entry
@@ -117,6 +117,11 @@ class LogPage(Page):
     def viewer(self) -> Any:
         """The 应急预案 last opened in the app's PDF viewer (attachments.open_copy)."""
         return getattr(self.incident_tab, "viewer", None)
+
+    @property
+    def preview(self) -> Any:
+        """The 信息报告 printout last previewed (pdf_preview.preview_later)."""
+        return getattr(self.incident_tab, "preview", None)
 
     @property
     def entry(self) -> EntryView | None:
