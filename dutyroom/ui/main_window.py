@@ -36,19 +36,18 @@ from dutyroom.services.uow import Changes, UnitOfWork
 from dutyroom.ui.acting import Acting, ActsForDesk
 from dutyroom.ui.alert_banner import AlertBanner
 from dutyroom.ui.alert_center import AlertCenter, Notifier, summary
-from dutyroom.ui.dialogs.help_dialog import HelpDialog
 from dutyroom.ui.i18n import tr, tr_label
 from dutyroom.ui.icons import ON_DARK, icon
 from dutyroom.ui.live_feed import LiveFeed
 from dutyroom.ui.lock_screen import LockScreen
 from dutyroom.ui.notifier import DesktopNotifier
 from dutyroom.ui.pages.base import Page
-from dutyroom.ui.pages.today_page import TodayPage
 from dutyroom.ui.quitting import confirm_quit
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.widgets import button, show_error, weekday_name
 
 if TYPE_CHECKING:
+    from dutyroom.ui.dialogs.help_dialog import HelpDialog
     from dutyroom.ui.pages.contacts import ContactsPage
     from dutyroom.ui.pages.data_page import DataPage
     from dutyroom.ui.pages.handover_page import HandoverPage
@@ -56,6 +55,7 @@ if TYPE_CHECKING:
     from dutyroom.ui.pages.roster_page import RosterPage
     from dutyroom.ui.pages.settings_page import SettingsPage
     from dutyroom.ui.pages.statistics_page import StatisticsPage
+    from dutyroom.ui.pages.today_page import TodayPage
     from dutyroom.ui.pages.warning_page import WarningPage
 
 INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
@@ -67,34 +67,58 @@ log = logging.getLogger("dutyroom.ui")
 
 @dataclass(frozen=True)
 class NavEntry:
-    """A page in the left navigation. The page's module is imported when it is first
-    opened (most shifts never open 设置 or 数据); its title and icon are here so the
-    navigation can be drawn before that. tests/ui/test_main_window.py checks they agree
-    with the page class."""
+    """A page of the window: adding a page is adding one of these to NAVIGATION.
+
+    Its place in the list is its place in the navigation and its Ctrl+number; `build` makes
+    it for a window (from the window's unit of work, runner, clock...), and is called when
+    the page is first opened (most shifts never open 设置 or 数据), so the page's module is
+    imported then too; the title and icon are here so the navigation can be drawn before
+    that. tests/ui/test_main_window.py checks they agree with the page class."""
 
     title: str
     icon: str
     module: str  # under dutyroom.ui.pages
     name: str
+    build: Callable[[MainWindow, Any], Page]  # (the window, the page class) -> the page
+
+    def page_class(self) -> Any:
+        return getattr(importlib.import_module(f"dutyroom.ui.pages.{self.module}"), self.name)
 
 
 NAVIGATION = [
-    NavEntry(tr("今日值班"), "today", "today_page", "TodayPage"),
-    NavEntry(tr("排班"), "roster", "roster_page", "RosterPage"),
-    NavEntry(tr("值班日志"), "log", "log_page", "LogPage"),
-    NavEntry(tr("预警"), "warning", "warning_page", "WarningPage"),
-    NavEntry(tr("交接班"), "handover", "handover_page", "HandoverPage"),
-    NavEntry(tr("通讯录"), "contacts", "contacts", "ContactsPage"),
-    NavEntry(tr("设置"), "settings", "settings_page", "SettingsPage"),
-    NavEntry(tr("数据"), "database", "data_page", "DataPage"),
-    NavEntry(tr("统计"), "bar-chart", "statistics_page", "StatisticsPage"),
+    NavEntry(tr("今日值班"), "today", "today_page", "TodayPage",
+             lambda w, cls: cls(w.acting, w.runner, w.center, w.now)),
+    NavEntry(tr("排班"), "roster", "roster_page", "RosterPage",
+             lambda w, cls: cls(w.acting, w.runner, w.desk_today)),
+    NavEntry(tr("值班日志"), "log", "log_page", "LogPage", lambda w, cls: cls(w.acting, w.runner)),
+    NavEntry(tr("预警"), "warning", "warning_page", "WarningPage",
+             lambda w, cls: cls(w.acting, w.runner, w.now)),
+    NavEntry(tr("交接班"), "handover", "handover_page", "HandoverPage",
+             lambda w, cls: cls(w.acting, w.runner, w.now)),
+    NavEntry(tr("通讯录"), "contacts", "contacts", "ContactsPage",
+             lambda w, cls: cls(w.acting, w.runner, w.desk_today)),
+    NavEntry(tr("设置"), "settings", "settings_page", "SettingsPage",
+             lambda w, cls: cls(w.acting, w.runner, w.layout_store)),
+    NavEntry(tr("数据"), "database", "data_page", "DataPage",
+             lambda w, cls: cls(w.acting, w.runner, w.storage, w.settings.timezone,
+                                w.about_database)),
+    NavEntry(tr("统计"), "bar-chart", "statistics_page", "StatisticsPage",
+             lambda w, cls: cls(w.acting, w.runner, w.now)),
 ]
-TODAY, ROSTER, LOG, WARNINGS, HANDOVER, CONTACTS, SETTINGS, DATA, STATISTICS = range(len(NAVIGATION))
+
+
+def _place(module: str) -> int:
+    return next(i for i, entry in enumerate(NAVIGATION) if entry.module == module)
+
+
+# Where each page sits, by name (for the window's own actions and the tests).
+TODAY, ROSTER, LOG, WARNINGS, HANDOVER, CONTACTS, SETTINGS, DATA, STATISTICS = (
+    _place(m) for m in ("today_page", "roster_page", "log_page", "warning_page", "handover_page",
+                        "contacts", "settings_page", "data_page", "statistics_page"))
 
 
 def page_class(index: int) -> Any:
-    entry = NAVIGATION[index]
-    return getattr(importlib.import_module(f"dutyroom.ui.pages.{entry.module}"), entry.name)
+    return NAVIGATION[index].page_class()
 
 
 def _slot() -> QWidget:
@@ -108,6 +132,16 @@ def _slot() -> QWidget:
 class MainWindow(ActsForDesk, QMainWindow):
     """The composition root of the window: it holds who is logged in (`acting`) and is the
     only place that changes it, at lock and unlock; the pages read it through `uow`."""
+
+    # What a page's `build` (NAVIGATION) may take from the window.
+    acting: Acting
+    runner: Runner | SyncRunner
+    now: Callable[[], datetime]
+    storage: Storage | None
+    layout_store: QSettings | None
+    settings: DeskSettings
+    about_database: str
+    center: AlertCenter
 
     def __init__(self, uow: UnitOfWork, runner: Runner | SyncRunner, database: str,
                  schema: str, settings: DeskSettings | Mapping[str, Any], *,
@@ -126,25 +160,15 @@ class MainWindow(ActsForDesk, QMainWindow):
 
         self.notifier = notifier or DesktopNotifier(self)
         self.center = AlertCenter(acting, runner, self.notifier, now, parent=self)
-        self.today = TodayPage(acting, runner, self.center, now)
-        self.today.changed.connect(self._changed)
+        # The first page is built now; the others when first opened (building them all made
+        # every start wait for pages the officer may not open that shift).
+        self.about_database = tr("数据库：{0}　结构版本：{1}").format(database, schema)
+        self.today = cast("TodayPage", self._build(TODAY))
         self.today.open_incident.connect(self.open_incident)
         self.today.open_warning.connect(self.open_warning)
         self.today.open_partners.connect(self.open_partners)
         self.today.wants_rota.connect(self.plan_rota)
-        # The other pages are built when first opened: building all seven made every start
-        # wait for pages the officer may not open that shift.
-        self._make: dict[int, Callable[[], Page]] = {
-            ROSTER: lambda: page_class(ROSTER)(acting, runner, self.desk_today),
-            LOG: lambda: page_class(LOG)(acting, runner),
-            WARNINGS: lambda: page_class(WARNINGS)(acting, runner, now),
-            HANDOVER: lambda: page_class(HANDOVER)(acting, runner, now),
-            CONTACTS: lambda: page_class(CONTACTS)(acting, runner, self.desk_today),
-            SETTINGS: lambda: page_class(SETTINGS)(acting, runner, layout),
-            DATA: lambda: page_class(DATA)(acting, runner, storage, self.settings.timezone,
-                                           self.about_database),
-            STATISTICS: lambda: page_class(STATISTICS)(acting, runner, now),
-        }
+        runner.bus.changed.connect(self._changed)
         self._built: dict[int, Page] = {TODAY: self.today}
         self._stale: dict[Page, Changes | None] = {}  # built but hidden pages owed a refresh
 
@@ -202,9 +226,9 @@ class MainWindow(ActsForDesk, QMainWindow):
         self.help: HelpDialog | None = None
         QShortcut(QKeySequence.StandardKey.HelpContents, self, self.show_help)
 
-        # Where the data lives, on the 数据 page and over the desk's name; the status bar
-        # shows only passing messages, so a 720-pixel screen keeps that line for the page.
-        self.about_database = tr("数据库：{0}　结构版本：{1}").format(database, schema)
+        # Where the data lives (about_database, above) is on the 数据 page and over the desk's
+        # name; the status bar shows only passing messages, so a 720-pixel screen keeps that
+        # line for the page.
         status = self.statusBar()
         status.messageChanged.connect(lambda text: status.setVisible(bool(text)))
         status.hide()
@@ -270,9 +294,8 @@ class MainWindow(ActsForDesk, QMainWindow):
         """The page at `index` in the navigation, built and filled the first time it is asked for."""
         page = self._built.get(index)
         if page is None:
-            page = self._make[index]()
+            page = self._build(index)
             self._built[index] = page
-            page.changed.connect(self._changed)
             slot = self.stack.widget(index)
             holder = slot.layout() if slot is not None else None
             assert holder is not None  # every slot was made by _slot(), with its layout
@@ -280,6 +303,10 @@ class MainWindow(ActsForDesk, QMainWindow):
             self._restore_splitters(page)
             page.refresh(None)
         return page
+
+    def _build(self, index: int) -> Page:
+        entry = NAVIGATION[index]
+        return entry.build(self, entry.page_class())
 
     @property
     def pages(self) -> list[Page]:
@@ -424,10 +451,12 @@ class MainWindow(ActsForDesk, QMainWindow):
             self.statusBar().showMessage(
                 tr("与数据库的连接中断，正在重试…（已填写的内容仍在窗口中，连上后再保存）"))
 
-    def _changed(self, changes: Changes) -> None:
-        """Another page changed data: refresh the others; the sender has refreshed itself."""
-        sender = self.sender()
-        self.refresh_all(changes, skip=sender if isinstance(sender, Page) else None)
+    def _changed(self, changes: Changes, origin: QObject | None) -> None:
+        """An operation changed data (on the runner's bus): refresh the pages, except the
+        one it was made on, which has refreshed itself."""
+        while origin is not None and not isinstance(origin, Page):
+            origin = origin.parent()
+        self.refresh_all(changes, skip=origin)
 
     def _apply_settings(self, settings: DeskSettings) -> None:
         self.settings = settings
@@ -452,6 +481,8 @@ class MainWindow(ActsForDesk, QMainWindow):
     def show_help(self) -> None:
         """F1: the help, opened at what the current page is for."""
         if self.help is None:
+            from dutyroom.ui.dialogs.help_dialog import HelpDialog  # on the first F1
+
             self.help = HelpDialog(self)
         self.help.show_topic(self.current_page().help_topic)
 

@@ -17,21 +17,21 @@ from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleHintReturn, QStyleOption, QWidget
 
 from dutyroom.ui import input_guard
+
+# The pages import the colours from here too.
+from dutyroom.ui.colours import DANGER as DANGER
+from dutyroom.ui.colours import LEVEL_COLOURS as LEVEL_COLOURS
+from dutyroom.ui.colours import MUTED as MUTED
 from dutyroom.ui.icons import icon
 
 NAVY = "#17324d"
 ACCENT = "#1f6fb2"
 ACCENT_DARK = "#0b3d66"
-DANGER = "#c0392b"
 WARNING_BG = "#fff4e0"
 WARNING_FG = "#8a5300"
-MUTED = "#6b7785"
 BORDER = "#c5cfda"
 SELECTION = "#d6e6f5"
 SELECTION_TEXT = "#10202f"
-# Incident levels (docs/architecture.md): I red, II orange, III yellow, IV blue.
-LEVEL_COLOURS = {"I": "#c0392b", "II": "#e67e22", "III": "#b7950b", "IV": "#2e86c1",
-                 "unrated": "#7f8c8d"}
 
 BASE_POINT_SIZE = 10.5
 FONT_FAMILIES = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",

@@ -67,7 +67,7 @@ def test_a_month_picks_its_bounds_and_a_backwards_period_says_so(main, monkeypat
     page.first.setDate(QDate(2026, 8, 15))
     assert page.period() == (date(2026, 7, 1), date(2026, 9, 30))
     errors = []
-    monkeypatch.setattr("dutyroom.ui.pages.statistics_page.show_error",
+    monkeypatch.setattr("dutyroom.ui.tasks.report_error",
                         lambda parent, title, error: errors.append(str(error)))
     page.kind.setCurrentIndex(page.kind.findData("custom"))
     page.last.setDate(QDate(2026, 6, 1))

@@ -2,21 +2,38 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtWidgets import QWidget
 
-from dutyroom.services.uow import Changes
+from dutyroom.services.uow import Changes, Outcome
 from dutyroom.ui.acting import ActsForDesk
+from dutyroom.ui.tasks import Op, Runner, SyncRunner
 
 
 class Page(ActsForDesk, QWidget):
     """A page in the left navigation; refreshes itself when what it shows has changed, and
-    acts as whoever is logged in now (`self.uow`, ui/acting.py)."""
+    acts as whoever is logged in now (`self.uow`, ui/acting.py).
 
-    changed = Signal(object)  # Changes, after an operation on the page went through
+    Its service calls go through `op` (ui/tasks.py): what they change goes out on the
+    runner's bus, which the main window listens to (the page is not told of its own changes
+    again), and their errors reach the officer one way."""
+
     title = ""
     icon_name = ""
     help_topic = "routine"  # where F1 opens the help on this page
+    error_title: str | None = None  # the title of an error's dialog, if not the page's
+    runner: Runner | SyncRunner
 
     def refresh(self, changes: Changes | None = None) -> None:
         """Reload what the page shows; `None` means everything."""
+
+    def op(self, fn: Callable[..., Any], *args: Any) -> Op:
+        """`fn(*args)` on the runner, as an operation of this page."""
+        return Op(self, self.runner, fn, *args, title=self.error_title or self.title)
+
+    def broadcast(self, outcome: Outcome[Any] | Changes) -> None:
+        """What a dialog of this page changed (it ran its own operation), to the others."""
+        self.runner.bus.broadcast(outcome.changes if isinstance(outcome, Outcome) else outcome,
+                                  self)

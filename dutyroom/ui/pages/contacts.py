@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,8 +51,8 @@ from dutyroom.ui.i18n import tr, tr_label
 from dutyroom.ui.icons import icon
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.table_models import Column, RecordFilterProxy, RecordTableModel
-from dutyroom.ui.tasks import Runner, SyncRunner
-from dutyroom.ui.widgets import PAGE_MARGINS, button, show_error, title_label
+from dutyroom.ui.tasks import Op, Runner, SyncRunner
+from dutyroom.ui.widgets import PAGE_MARGINS, button, title_label
 
 STAFF_COLUMNS: list[Column[StaffView]] = [
     Column(tr("姓名"), lambda p: p.name),
@@ -79,7 +79,6 @@ DEPARTMENT_COLUMNS: list[Column[DepartmentView]] = [
 class RecordList(ActsForDesk, QWidget):
     """A searchable table with add / edit / deactivate, shared by both tabs."""
 
-    changed = Signal(object)  # Changes
 
     def __init__(self, runner: Runner | SyncRunner, columns: Sequence[Column[Any]],
                  noun: str, search_hint: str) -> None:
@@ -157,8 +156,8 @@ class RecordList(ActsForDesk, QWidget):
         """Reload the list, keeping the selection (or selecting `select` once loaded)."""
         if select is None and (current := self.selected()) is not None:
             select = current.id
-        self.runner.run(self.load, done=lambda records: self._loaded(records, select),
-                        failed=lambda e: show_error(self, tr("读取失败"), e))
+        (Op(self, self.runner, self.load, title=tr("读取失败"))
+         .success(lambda records: self._loaded(records, select)).run_in_background())
 
     def _loaded(self, records: list[Any], select: int | None) -> None:
         self.model.set_records(records)
@@ -221,12 +220,12 @@ class RecordList(ActsForDesk, QWidget):
                                           self.deactivate_question(record))
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self.runner.run(self.set_active, record, not record.active, done=self._after,
-                        failed=lambda e: show_error(self, tr("操作未完成"), e))
+        (Op(self, self.runner, self.set_active, record, not record.active, title=tr("操作未完成"))
+         .success(lambda saved: self.refresh(select=saved.id)).run_in_background())
 
     def _after(self, outcome: Outcome[Any]) -> None:
         if outcome.changes:
-            self.changed.emit(outcome.changes)
+            self.runner.bus.broadcast(outcome.changes, self)
         self.refresh(select=outcome.value.id)
 
 
@@ -275,7 +274,7 @@ class StaffList(RecordList):
         dialog = ImportStaffDialog(self.uow, self.runner, self)
         if dialog.exec() and dialog.imported:
             QMessageBox.information(self, tr("导入完成"), tr("已导入 {0} 名人员。").format(dialog.imported))
-            self.changed.emit(Changes(staff=True))
+            self.runner.bus.broadcast(Changes(staff=True), self)
             self.refresh()
 
 
@@ -303,7 +302,7 @@ class DepartmentList(RecordList):
         dialog = PartnerRosterDialog(self.uow, self.runner, record, self.today, self)
         dialog.exec()
         if dialog.changes:
-            self.changed.emit(dialog.changes)
+            self.runner.bus.broadcast(dialog.changes, self)
 
     def load(self) -> list[DepartmentView]:
         return department_service.list_departments(self.uow)
@@ -411,7 +410,7 @@ class ResponsibleList(RecordList):
         dialog = ImportResponsibleDialog(self.uow, self.runner, self)
         if dialog.exec() and dialog.imported:
             QMessageBox.information(self, tr("导入完成"), tr("已导入 {0} 名责任人。").format(dialog.imported))
-            self.changed.emit(Changes(responsible=True))
+            self.runner.bus.broadcast(Changes(responsible=True), self)
             self.refresh()
 RESOURCE_COLUMNS: list[Column[ResourceView]] = [
     Column(tr("类型"), lambda r: list(ResourceKind).index(r.kind),
@@ -479,7 +478,7 @@ class ResourceList(RecordList):
         if dialog.exec() and dialog.imported:
             QMessageBox.information(self, tr("导入完成"),
                                     tr("已导入 {0} 条应急资源。").format(dialog.imported))
-            self.changed.emit(Changes(resources=True))
+            self.runner.bus.broadcast(Changes(resources=True), self)
             self.refresh()
 
 
@@ -496,7 +495,6 @@ class DutyList(ActsForDesk, QWidget):
     """职责分工: which department leads and which support, per kind of incident; the
     dispatch dialog proposes from it."""
 
-    changed = Signal(object)  # Changes
 
     def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner) -> None:
         super().__init__()
@@ -548,9 +546,10 @@ class DutyList(ActsForDesk, QWidget):
         self.departments: list[DepartmentView] = []
 
     def refresh(self) -> None:
-        self.runner.run(lambda: (responsibility_service.list_duties(self.uow),
-                                 department_service.list_departments(self.uow, False)),
-                        done=self._loaded, failed=lambda e: show_error(self, tr("读取失败"), e))
+        (Op(self, self.runner, lambda: (responsibility_service.list_duties(self.uow),
+                                        department_service.list_departments(self.uow, False)),
+            title=tr("读取失败"))
+         .success(self._loaded).run_in_background())
 
     def _loaded(self, loaded: tuple[list[DutyView], list[DepartmentView]]) -> None:
         lines, self.departments = loaded
@@ -584,8 +583,9 @@ class DutyList(ActsForDesk, QWidget):
         if QMessageBox.question(self, tr("删除职责分工"), tr("删除「{0}」这一条职责分工吗？").format(
                 line.subtype or tr_label(line.category_label))) != QMessageBox.StandardButton.Yes:
             return
-        self.runner.run(responsibility_service.remove_duty, self.uow, line.id, done=self._after,
-                        failed=lambda e: show_error(self, tr("操作未完成"), e))
+        (Op(self, self.runner, responsibility_service.remove_duty, self.uow, line.id,
+            title=tr("操作未完成"))
+         .success(lambda _removed: self.refresh()).run_in_background())
 
     def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, tr("导入职责分工"), "",
@@ -594,24 +594,23 @@ class DutyList(ActsForDesk, QWidget):
             self.load(Path(name))
 
     def load(self, path: Path) -> None:
-        self.runner.run(responsibility_service.import_duties_file, self.uow, path,
-                        done=self._imported,
-                        failed=lambda e: show_error(self, tr("导入未完成，没有保存任何内容"), e))
+        (Op(self, self.runner, responsibility_service.import_duties_file, self.uow, path,
+            title=tr("导入未完成，没有保存任何内容"))
+         .success(self._imported).run_in_background())
 
-    def _imported(self, outcome: Outcome[int]) -> None:
-        QMessageBox.information(self, tr("导入完成"), tr("已导入 {0} 条职责分工。").format(outcome.value))
-        self._after(outcome)
+    def _imported(self, count: int) -> None:
+        QMessageBox.information(self, tr("导入完成"), tr("已导入 {0} 条职责分工。").format(count))
+        self.refresh()
 
     def _after(self, outcome: Outcome[Any]) -> None:
         if outcome.changes:
-            self.changed.emit(outcome.changes)
+            self.runner.bus.broadcast(outcome.changes, self)
         self.refresh()
 
 
 class ContactsPage(Page):
     title = tr("通讯录")
     icon_name = "contacts"
-    changed = Signal(object)
 
     def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner,
                  today: Callable[[], date]) -> None:
@@ -633,8 +632,6 @@ class ContactsPage(Page):
         self.tabs.addTab(self.duties, icon("log"), tr("职责分工"))
         self.tabs.addTab(self.resources, icon("database"), tr("应急资源"))
         layout.addWidget(self.tabs, 1)
-        for widget in (self.staff, self.departments, self.responsible, self.duties, self.resources):
-            widget.changed.connect(self.changed)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
 
     def current_list(self) -> RecordList | DutyList:

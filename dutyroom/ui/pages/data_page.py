@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -27,7 +28,7 @@ from dutyroom.domain.roles import Permission
 from dutyroom.services import backup_service, check_service, field_service, staff_service, user_service
 from dutyroom.services.backup_service import BackupInfo, Storage
 from dutyroom.services.field_service import OUTCOME_LABELS, FieldOrigin, MergeReport, PackageReport
-from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+from dutyroom.services.uow import Changes, UnitOfWork
 from dutyroom.services.user_service import UserView
 from dutyroom.ui.acting import Acting
 from dutyroom.ui.dialogs.account_dialogs import PasswordDialog, UserDialog, clean
@@ -42,7 +43,6 @@ from dutyroom.ui.widgets import (
     card,
     hint_label,
     scrolling_cards,
-    show_error,
     table_view,
     title_label,
 )
@@ -60,9 +60,9 @@ def _size(size: int) -> str:
 
 class DataPage(Page):
     title = tr("数据")
+    error_title = tr("操作未完成")
     icon_name = "database"
     help_topic = "data"
-    changed = Signal(object)
 
     def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner, storage: Storage | None,
                  zone: str = "Asia/Shanghai", about: str = "") -> None:
@@ -222,8 +222,8 @@ class DataPage(Page):
                 tr("每次启动、运行中每天一次和退出时自动备份到 {0}，保留最近 7 天每天一份、最近 4 周每周一份"
                    "；手动备份和恢复前保留的副本不会自动删除。恢复前会先校验备份文件（完整性、版本、审计链）"
                    "，并保留被替换的数据库。").format(Path(folder).parent / 'backups'))
-            self.runner.run(backup_service.list_backups, self.storage.url,  # type: ignore[union-attr]
-                            done=self.backups.set_records, failed=self._failed)
+            (self.op(backup_service.list_backups, self.storage.url)  # type: ignore[union-attr]
+             .success(self.backups.set_records).run_in_background())
         admin = self.uow.user.may(Permission.USERS)
         for widget in (self.add_user_button, self.edit_user_button, self.reset_button):
             widget.setEnabled(admin)
@@ -231,10 +231,9 @@ class DataPage(Page):
         self.user_hint.setText(tr("当前登录：{0}（{1}）。").format(
                                       self.uow.user.name, tr_label(self.uow.user.role_label))
                                + ("" if admin else tr("用户由管理员管理。")))
-        self.runner.run(user_service.list_users, self.uow, done=self.users.set_records,
-                        failed=self._failed)
-        self.runner.run(field_service.field_origin, self.uow, done=self._show_origin,
-                        failed=self._failed)
+        (self.op(user_service.list_users, self.uow)
+         .success(self.users.set_records).run_in_background())
+        self.op(field_service.field_origin, self.uow).success(self._show_origin).run_in_background()
 
     def _show_origin(self, origin: FieldOrigin | None) -> None:
         self.origin_banner.setVisible(origin is not None)
@@ -244,9 +243,6 @@ class DataPage(Page):
                    "另存备份…」把本机数据交值班台合并。").format(
                        origin.desk_name, origin.start, origin.end, origin.exported_by,
                        origin.exported_at.astimezone(self.zone)))
-
-    def _failed(self, error: BaseException) -> None:
-        show_error(self, tr("操作未完成"), error)
 
     def _selected(self, view: QTableView, model: RecordTableModel[Any]) -> Any | None:
         rows = view.selectionModel().selectedRows()
@@ -265,8 +261,8 @@ class DataPage(Page):
             return
         storage = self.storage
         self.check_result.setText(tr("正在检查…"))
-        self.runner.run(lambda: check_service.run_check(self.uow, storage.engine, anchors),
-                        done=self._checked, failed=self._failed)
+        (self.op(lambda: check_service.run_check(self.uow, storage.engine, anchors))
+         .success(self._checked).run_in_background())
 
     def _checked(self, report: check_service.CheckReport) -> None:
         head = tr("审计链现有 {0}").format(tr_text(report.head.readable())) if report.head \
@@ -287,8 +283,8 @@ class DataPage(Page):
     def back_up(self) -> None:
         if self.storage is None:
             return
-        self.runner.run(backup_service.backup_to, self.storage.url,
-                        done=lambda path: self._backed_up(path), failed=self._failed)
+        (self.op(backup_service.backup_to, self.storage.url)
+         .success(lambda path: self._backed_up(path)).run_in_background())
 
     def _backed_up(self, path: Path) -> None:
         QMessageBox.information(self, tr("已备份"), tr("已备份到：\n{0}").format(path))
@@ -301,8 +297,8 @@ class DataPage(Page):
         suggested = Path.home() / tr("值班室数据-{0}.sqlite3").format(stamp)
         name, _ = QFileDialog.getSaveFileName(self, tr("另存备份"), str(suggested), DATABASE_FILTER)
         if name:
-            self.runner.run(backup_service.backup_to, self.storage.url, Path(name),
-                            done=self._backed_up, failed=self._failed)
+            (self.op(backup_service.backup_to, self.storage.url, Path(name))
+             .success(self._backed_up).run_in_background())
 
     def restore_selected(self) -> None:
         chosen = self._selected(self.backup_table, self.backups)
@@ -321,8 +317,8 @@ class DataPage(Page):
         if self.storage is None:
             return
         storage = self.storage
-        self.runner.run(lambda: backup_service.plan_restore(self.uow, storage.url, path),
-                        done=lambda plan: self._confirm_restore(path, plan), failed=self._failed)
+        (self.op(lambda: backup_service.plan_restore(self.uow, storage.url, path))
+         .success(lambda plan: self._confirm_restore(path, plan)).run_in_background())
 
     def _confirm_restore(self, path: Path, plan: backup_service.RestorePlan) -> None:
         text = tr("用下面的备份替换当前数据库？\n{0}\n\n当前数据库会先另存为「恢复前自动保留」的备份，"
@@ -343,14 +339,14 @@ class DataPage(Page):
             return
         storage = self.storage
         assert storage is not None
-        self.runner.run(lambda: backup_service.restore(self.uow, storage.engine, storage.url, path,
-                                                       accept_loss=bool(plan.lost), override=override),
-                        done=self._restored, failed=self._failed)
+        (self.op(lambda: backup_service.restore(self.uow, storage.engine, storage.url, path,
+                                                accept_loss=bool(plan.lost), override=override))
+         .success(self._restored).run_in_background())
 
     def _restored(self, report: backup_service.RestoreReport) -> None:
         QMessageBox.information(self, tr("已恢复"), tr("已从 {0} 恢复。\n被替换的数据库保留为：{1}").format(
                                                            report.source.name, report.kept or tr('（无）')))
-        self.changed.emit(EVERYTHING)
+        self.broadcast(EVERYTHING)
         self.refresh(None)
 
     # --- field packages -----------------------------------------------------------------------
@@ -371,11 +367,10 @@ class DataPage(Page):
                                                              first, last)),
             PACKAGE_FILTER)
         if name:
-            self.runner.run(field_service.export_package, self.uow, first, last, Path(name), users,
-                            done=self._exported, failed=self._failed)
+            (self.op(field_service.export_package, self.uow, first, last, Path(name), users)
+             .success(self._exported).run_in_background())
 
-    def _exported(self, outcome: Outcome[PackageReport]) -> None:
-        report = outcome.value
+    def _exported(self, report: PackageReport) -> None:
         self.field_result.setText(
             tr("已导出外勤包 {0}：{1}—{2}，人员 {3} 人，值班 {4} 天，未办结事件 {5} 件，"
                "预警通知 {6} 条。").format(
@@ -387,11 +382,10 @@ class DataPage(Page):
     def merge_package(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, tr("合并外勤数据"), str(Path.home()), PACKAGE_FILTER)
         if name:
-            self.runner.run(field_service.merge_package, self.uow, Path(name),
-                            done=self._merged, failed=self._failed)
+            (self.op(field_service.merge_package, self.uow, Path(name))
+             .success(self._merged).run_in_background())
 
-    def _merged(self, outcome: Outcome[MergeReport]) -> None:
-        report = outcome.value
+    def _merged(self, report: MergeReport) -> None:
         counts = tr("，").join(tr("{0} {1} 条").format(tr_label(text), report.counts.get(key, 0))
                           for key, text in OUTCOME_LABELS.items())
         text = tr("已合并 {0}：{1}。").format(report.package, counts)
@@ -403,30 +397,29 @@ class DataPage(Page):
         if report.remarks:
             text += " " + tr("请留意：{0}").format(tr("；").join(tr_text(r) for r in report.remarks))
         self.field_result.setText(text)
-        if outcome.changes:
-            self.changed.emit(outcome.changes)
 
     # --- accounts -----------------------------------------------------------------------------
 
-    def _people(self) -> list[staff_service.StaffView]:
-        return staff_service.list_staff(self.uow, include_inactive=False)
+    def _with_people(self, then: Callable[[list[staff_service.StaffView]], object]) -> None:
+        """The staff an account may be linked to, read on the runner, then `then`."""
+        self.op(staff_service.list_staff, self.uow, False).success(then).run_in_background()
 
     def _account_dialog(self, dialog: QDialog) -> None:
         if dialog.exec():
             self.refresh(Changes(settings=True))
 
     def add_user(self) -> None:
-        self._account_dialog(UserDialog(
-            self.runner, lambda v: user_service.add_user(self.uow, clean(v)), self._people(),
-            parent=self))
+        self._with_people(lambda people: self._account_dialog(UserDialog(
+            self.runner, lambda v: user_service.add_user(self.uow, clean(v)), people,
+            parent=self)))
 
     def edit_user(self) -> None:
         user = self._selected(self.user_table, self.users)
         if user is None or not self.uow.user.may(Permission.USERS):
             return
-        self._account_dialog(UserDialog(
+        self._with_people(lambda people: self._account_dialog(UserDialog(
             self.runner, lambda v: user_service.update_user(self.uow, user.id, clean(v)),
-            self._people(), user, parent=self))
+            people, user, parent=self)))
 
     def reset_password(self) -> None:
         user = self._selected(self.user_table, self.users)

@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from html import escape
-from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,7 +28,7 @@ from dutyroom.domain.clock import utc_clock
 from dutyroom.domain.handover import HandoverRecord
 from dutyroom.services import clock_service, handover_service, staff_service
 from dutyroom.services.handover_service import HandoverSummary, HandoverView
-from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+from dutyroom.services.uow import Changes, UnitOfWork
 from dutyroom.ui.acting import Acting
 from dutyroom.ui.dialogs.pdf_preview import PdfPreview, preview_later
 from dutyroom.ui.dialogs.range_dialog import RangeDialog
@@ -45,7 +44,6 @@ from dutyroom.ui.widgets import (
     hint_label,
     menu_button,
     scrolling_cards,
-    show_error,
     table_view,
     title_label,
 )
@@ -132,7 +130,6 @@ class HandoverPage(Page):
     title = tr("交接班")
     icon_name = "handover"
     help_topic = "handover"
-    changed = Signal(object)
 
     def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner,
                  now: Callable[[], datetime] = utc_clock) -> None:
@@ -243,8 +240,8 @@ class HandoverPage(Page):
                                         or changes.register or changes.roster or changes.settings):
             return
         self.show_day(self.day)
-        self.runner.run(lambda: handover_service.list_handovers(self.uow),
-                        done=self._show_history, failed=self._failed)
+        (self.op(lambda: handover_service.list_handovers(self.uow))
+         .success(self._show_history).run_in_background())
 
     def show_day(self, day: date | None) -> None:
         def load() -> HandoverView:
@@ -252,7 +249,7 @@ class HandoverPage(Page):
             return handover_service.handover_view(
                 self.uow, day or handover_service.handover_day(self.uow, at), at)
 
-        self.runner.run(load, done=self._show, failed=self._failed)
+        self.op(load).success(self._show).run_in_background()
 
     def step(self, days: int) -> None:
         if self.day is not None:
@@ -291,13 +288,9 @@ class HandoverPage(Page):
         if index.isValid():
             self.show_day(self.history.record(index.row()).day)
 
-    def _failed(self, error: BaseException) -> None:
-        show_error(self, tr("交接班"), error)
-
     # --- writing --------------------------------------------------------------------------------
 
-    def _done(self, outcome: Outcome[Any]) -> None:
-        self.changed.emit(outcome.changes)
+    def _done(self, _saved: object) -> None:
         self.refresh(None)
 
     def save(self) -> None:
@@ -305,25 +298,30 @@ class HandoverPage(Page):
             return
         view, notes, equipment = self.view, self.notes.toPlainText(), self.equipment.toPlainText()
         version = view.stored.version if view.stored else None
-        self.runner.run(lambda: handover_service.save_draft(
-            self.uow, view.day, notes=notes, equipment=equipment, version=version, at=self.now()),
-            done=self._done, failed=self._failed)
+        (self.op(lambda: handover_service.save_draft(
+            self.uow, view.day, notes=notes, equipment=equipment, version=version, at=self.now()))
+         .success(self._done).run_in_background())
 
     def accept_handover(self) -> None:
+        """接班确认: who takes over is chosen from the staff, read on the runner."""
         if self.view is None or self.view.final:
             return
         view = self.view
-        people = [(s.id, tr("{0}（{1}）").format(s.name, tr_label(s.tier.label)))
-                  for s in staff_service.list_staff(self.uow, include_inactive=False)]
+        self.op(staff_service.list_staff, self.uow, False).success(
+            lambda staff: self._accept(view, staff)).run_in_background()
+
+    def _accept(self, view: HandoverView, staff: list[staff_service.StaffView]) -> None:
+        people = [(s.id, tr("{0}（{1}）").format(s.name, tr_label(s.tier.label))) for s in staff]
         dialog = AcceptDialog(people, view.incoming_id, view.day, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         staff_id, notes = dialog.staff_id(), self.notes.toPlainText()
         equipment = self.equipment.toPlainText()
         version = view.stored.version if view.stored else None
-        self.runner.run(lambda: handover_service.accept(
+        (self.op(lambda: handover_service.accept(
             self.uow, view.day, staff_id, notes=notes, equipment=equipment, version=version,
-            at=self.now()), done=self._done, failed=self._failed)
+            at=self.now()))
+         .success(self._done).run_in_background())
 
     def correct(self) -> None:
         if self.view is None or not self.view.final or self.view.stored is None:
@@ -334,9 +332,10 @@ class HandoverPage(Page):
             return
         reason, notes = dialog.reason.text(), self.notes.toPlainText()
         equipment = self.equipment.toPlainText()
-        self.runner.run(lambda: handover_service.correct(
+        (self.op(lambda: handover_service.correct(
             self.uow, view.day, notes=notes, equipment=equipment, reason=reason,
-            version=stored.version, at=self.now()), done=self._done, failed=self._failed)
+            version=stored.version, at=self.now()))
+         .success(self._done).run_in_background())
 
     # --- printing -------------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,7 +55,7 @@ from dutyroom.ui.i18n import tr, tr_label, tr_text
 from dutyroom.ui.icons import icon
 from dutyroom.ui.month_grid import DayDelegate, MonthModel, grid_range, month_start
 from dutyroom.ui.pages.base import Page
-from dutyroom.ui.tasks import Runner, SyncRunner
+from dutyroom.ui.tasks import Op, Runner, SyncRunner
 from dutyroom.ui.widgets import (
     PAGE_MARGINS,
     FittingScroll,
@@ -63,7 +63,6 @@ from dutyroom.ui.widgets import (
     card,
     error_text,
     menu_button,
-    show_error,
     weekday_name,
 )
 
@@ -83,7 +82,6 @@ class RosterPage(Page):
     title = tr("排班")
     icon_name = "roster"
     help_topic = "setup"
-    changed = Signal(object)
 
     def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner,
                  today: Callable[[], date]) -> None:
@@ -294,7 +292,7 @@ class RosterPage(Page):
                     settings_service.snapshot(self.uow),
                     roster_service.published_days(self.uow, *self.month_range()))
 
-        self.runner.run(load, done=self._loaded, failed=lambda e: show_error(self, tr("读取失败"), e))
+        Op(self, self.runner, load, title=tr("读取失败")).success(self._loaded).run_in_background()
 
     def _loaded(self, loaded: tuple[RosterView, list[Any], DeskSettings, set[date]]) -> None:
         self.view, self.people, self.settings, published = loaded
@@ -371,13 +369,12 @@ class RosterPage(Page):
         if day is None:
             return
         data = self.kind.currentData()  # Qt hands an enum back as its plain value
-        self.runner.run(roster_calendar.set_calendar_day, self.uow, day,
-                        DayKind(data) if data else None, self.kind_name.text(),
-                        done=lambda _o: self._changed(),
-                        failed=lambda e: show_error(self, tr("未保存"), e))
+        (Op(self, self.runner, roster_calendar.set_calendar_day, self.uow, day,
+            DayKind(data) if data else None, self.kind_name.text(), title=tr("未保存"))
+         .success(lambda _o: self.show_month(self.month)).run_in_background())
 
     def _changed(self, _outcome: Outcome[Any] | None = None) -> None:
-        self.changed.emit(Changes(roster=True))
+        self.broadcast(Changes(roster=True))
         self.show_month(self.month)
 
     # --- dialogs and files ------------------------------------------------------------------
@@ -396,17 +393,17 @@ class RosterPage(Page):
 
     def publish(self) -> None:
         start, end = self.month_range()
-        self.runner.run(roster_service.publish, self.uow, start, end,
-                        done=lambda o: self._published(o, start),
-                        failed=lambda e: QMessageBox.warning(
-                            self, tr("不能发布"), tr("值班表还有以下问题，请先处理：\n")
-                            + "\n".join(error_text(e).splitlines()[:25])))
+        Op(self, self.runner, roster_service.publish, self.uow, start, end) \
+            .success(lambda days: self._published(days, start)) \
+            .failure(lambda e: QMessageBox.warning(
+                self, tr("不能发布"), tr("值班表还有以下问题，请先处理：\n")
+                + "\n".join(error_text(e).splitlines()[:25])), shown=True).run_in_background()
 
-    def _published(self, outcome: Outcome[int], start: date) -> None:
+    def _published(self, days: int, start: date) -> None:
         QMessageBox.information(self, tr("已发布"),
                                 tr("{0}年{1}月值班表已通过检查并发布（{2} 天）。").format(
-                                       start.year, start.month, outcome.value))
-        self._changed()
+                                       start.year, start.month, days))
+        self.show_month(self.month)
 
     def open_changes(self) -> None:
         ChangesDialog(self.uow, self.runner, *self.month_range(), self).exec()
@@ -437,10 +434,10 @@ class RosterPage(Page):
             if not name:
                 return
             path = Path(name)
-        self.runner.run(roster_files.export_roster, self.uow, start, end, fmt, path,
-                        done=lambda out: QMessageBox.information(
-                            self, tr("已导出"), tr("已保存到 {0}").format(out)),
-                        failed=lambda e: show_error(self, tr("导出失败"), e))
+        (Op(self, self.runner, roster_files.export_roster, self.uow, start, end, fmt, path,
+            title=tr("导出失败"))
+         .success(lambda out: QMessageBox.information(self, tr("已导出"), tr("已保存到 {0}").format(out)))
+         .run_in_background())
 
     def import_roster(self, path: Path | None = None) -> None:
         if path is None:
@@ -448,10 +445,10 @@ class RosterPage(Page):
             if not name:
                 return
             path = Path(name)
-        self.runner.run(roster_files.import_roster, self.uow, path,
-                        done=self._imported,
-                        failed=lambda e: QMessageBox.warning(
-                            self, tr("值班表未导入"), tr("整个文件未导入：\n{0}").format(error_text(e))))
+        Op(self, self.runner, roster_files.import_roster, self.uow, path).success(self._imported) \
+            .failure(lambda e: QMessageBox.warning(
+                self, tr("值班表未导入"), tr("整个文件未导入：\n{0}").format(error_text(e))),
+                shown=True).run_in_background()
 
     def import_calendar(self, path: Path | None = None) -> ImportCalendarDialog:
         """导入节假日安排: a year's schedule (CSV or .ics), previewed before it is written."""
@@ -462,6 +459,6 @@ class RosterPage(Page):
             self._changed()
         return dialog
 
-    def _imported(self, outcome: Outcome[int]) -> None:
-        QMessageBox.information(self, tr("导入完成"), tr("已导入 {0} 个班次。").format(outcome.value))
-        self._changed()
+    def _imported(self, shifts: int) -> None:
+        QMessageBox.information(self, tr("导入完成"), tr("已导入 {0} 个班次。").format(shifts))
+        self.show_month(self.month)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QSettings, QTime, Signal
+from PySide6.QtCore import QSettings, QTime
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,7 +37,7 @@ from dutyroom.ui.attachments import open_copy
 from dutyroom.ui.dialogs.plan_dialog import PlanDialog
 from dutyroom.ui.i18n import LANGUAGES, save_language, saved_language, tr, tr_label
 from dutyroom.ui.pages.base import Page
-from dutyroom.ui.tasks import Runner, SyncRunner
+from dutyroom.ui.tasks import Op, Runner, SyncRunner
 from dutyroom.ui.widgets import (
     PAGE_MARGINS,
     button,
@@ -45,7 +45,6 @@ from dutyroom.ui.widgets import (
     error_text,
     hint_label,
     scrolling_cards,
-    show_error,
     title_label,
 )
 
@@ -125,7 +124,6 @@ class SettingsPage(Page):
     title = tr("设置")
     icon_name = "settings"
     help_topic = "setup"
-    changed = Signal(object)
 
     def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner,
                  local: QSettings | None = None) -> None:
@@ -398,20 +396,20 @@ class SettingsPage(Page):
 
     def _plan_saved(self, dialog: PlanDialog) -> None:
         if dialog.outcome is not None:
-            self.changed.emit(dialog.outcome.changes)
+            self.broadcast(dialog.outcome.changes)
         self._load_plans()
 
     def view_plan(self) -> None:
         plan = self.selected_plan()
         if plan is None or plan.file is None:
             return
-        self.runner.run(attachment_service.write_copy, self.uow, plan.file.id,
-                        done=lambda path: open_copy(self, path, True),
-                        failed=lambda error: show_error(self, tr("应急预案"), error))
+        (Op(self, self.runner, attachment_service.write_copy, self.uow, plan.file.id,
+            title=tr("应急预案"))
+         .success(lambda path: open_copy(self, path, True)).run_in_background())
 
     def _load_plans(self) -> None:
-        self.runner.run(plan_service.list_plans, self.uow, done=self._show_plans,
-                        failed=lambda error: show_error(self, tr("应急预案"), error))
+        (Op(self, self.runner, plan_service.list_plans, self.uow, title=tr("应急预案"))
+         .success(self._show_plans).run_in_background())
 
     def showEvent(self, event: QShowEvent) -> None:
         if self.timezone.count() == len(COMMON_ZONES):
@@ -422,8 +420,8 @@ class SettingsPage(Page):
 
     def refresh(self, changes: Changes | None = None) -> None:
         if changes is None or changes.settings:
-            self.runner.run(settings_service.load_settings, self.uow, done=self._show,
-                            failed=self._failed)
+            self.op(settings_service.load_settings, self.uow).success(self._show) \
+                .failure(self._failed, shown=True).run_in_background()
             self._load_plans()
 
     def _show(self, values: dict[str, Any]) -> None:
@@ -461,16 +459,14 @@ class SettingsPage(Page):
 
     def save(self) -> None:
         self.save_button.setEnabled(False)
-        self.runner.run(settings_service.save_settings, self.uow, self.values(),
-                        done=self._saved, failed=self._failed)
+        self.op(settings_service.save_settings, self.uow, self.values()).outcome(self._saved) \
+            .failure(self._failed, shown=True).run_in_background()
 
     def _saved(self, outcome: Outcome[dict[str, Any]]) -> None:
         self.save_button.setEnabled(True)
         self.saved = outcome.value
         self.status.setStyleSheet("color: #1e7e34;")
         self.status.setText(tr("已保存。") if outcome.changes else tr("没有改动。"))
-        if outcome.changes:
-            self.changed.emit(outcome.changes)
 
     def _failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)

@@ -55,7 +55,7 @@ from dutyroom.ui.i18n import tr, tr_label
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.table_models import Column, RecordTableModel
 from dutyroom.ui.tasks import Runner, SyncRunner
-from dutyroom.ui.widgets import PAGE_MARGINS, button, hint_label, show_error, table_view, title_label
+from dutyroom.ui.widgets import PAGE_MARGINS, button, hint_label, table_view, title_label
 
 PERIODS = {"month": statistics_service.month_bounds, "quarter": statistics_service.quarter_bounds,
            "year": statistics_service.year_bounds}
@@ -252,21 +252,18 @@ class StatisticsPage(Page):
 
     def refresh(self, changes: Changes | None = None) -> None:
         if changes is None or changes.settings:
-            self.runner.run(settings_service.snapshot, self.uow, done=self._settings,
-                            failed=self._failed)
+            (self.op(settings_service.snapshot, self.uow)
+             .success(self._settings).run_in_background())
         if changes is None or changes.incidents or changes.clock or changes.roster or changes.warnings:
             self.load()
 
     def _settings(self, settings: DeskSettings) -> None:
         self.unit = f"{settings.unit_name}{settings.desk_name}"
 
-    def _failed(self, error: BaseException) -> None:
-        show_error(self, tr("统计"), error)
-
     def load(self) -> None:
         first, last = self.period()
-        self.runner.run(statistics_service.period_statistics, self.uow, first, last, self.now(),
-                        done=self.show_stats, failed=self._failed)
+        (self.op(statistics_service.period_statistics, self.uow, first, last, self.now())
+         .success(self.show_stats).run_in_background())
 
     def show_stats(self, stats: Statistics) -> None:
         self.stats = stats
@@ -355,9 +352,8 @@ class StatisticsPage(Page):
         if not path:
             return
         out = Path(path)
-        self.runner.run(statistics_service.export_workbook, self.uow, first, last, out, self.now(),
-                        done=lambda _: self.summary.setText(tr("已导出：{0}").format(out)),
-                        failed=self._failed)
+        (self.op(statistics_service.export_workbook, self.uow, first, last, out, self.now())
+         .success(lambda _: self.summary.setText(tr("已导出：{0}").format(out))).run_in_background())
 
     def print_report(self) -> None:
         first, last, moment = *self.period(), self.now()

@@ -38,20 +38,18 @@ from dutyroom.services import (
     warning_service,
 )
 from dutyroom.services.alert_service import Alert, Watch
-from dutyroom.services.clock_service import ShiftView, SlotView
+from dutyroom.services.clock_service import CheckInView, ShiftView, SlotView
 from dutyroom.services.incident_views import IncidentQuery, IncidentRow
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.services.warning_service import WarningView
 from dutyroom.ui.acting import Acting
 from dutyroom.ui.alert_center import AlertCenter
-from dutyroom.ui.dialogs.clock_dialogs import CheckInDialog, PresenceDialog, SpotCheckDialog, key_seat
-from dutyroom.ui.dialogs.instruction_dialogs import open_instructions
 from dutyroom.ui.i18n import tr, tr_label, tr_noted, tr_text
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.table_models import Column, RecordTableModel
-from dutyroom.ui.tasks import Runner, SyncRunner
+from dutyroom.ui.tasks import Op, Runner, SyncRunner
 from dutyroom.ui.theme import DANGER, LEVEL_COLOURS, MUTED
-from dutyroom.ui.widgets import PAGE_MARGINS, button, card, show_error, table_view, title_label, weekday_name
+from dutyroom.ui.widgets import PAGE_MARGINS, button, card, table_view, title_label, weekday_name
 
 OK_GREEN = "#1e7e34"
 AMBER = "#b9770e"
@@ -90,7 +88,6 @@ class TodayPage(Page):
     title = tr("今日值班")
     icon_name = "today"
     help_topic = "checkin"
-    changed = Signal(object)
     open_incident = Signal(int)
     open_warning = Signal(int)  # a warning's relay board, from a warning_relay alert
     open_partners = Signal()  # 通讯录 → 联动单位, from a holiday roster not yet in
@@ -295,23 +292,21 @@ class TodayPage(Page):
 
     def refresh(self, changes: Changes | None = None) -> None:
         if changes is None or changes.settings:
-            self.runner.run(settings_service.snapshot, self.uow, done=self._settings,
-                            failed=self._failed)
+            (self.op(settings_service.snapshot, self.uow)
+             .success(self._settings).run_in_background())
         if changes is None or changes.roster or changes.clock or changes.settings \
                 or changes.staff:
-            self.runner.run(clock_service.shift_view, self.uow, self.now(),
-                            done=self._show_shift, failed=self._failed)
+            (self.op(clock_service.shift_view, self.uow, self.now())
+             .success(self._show_shift).run_in_background())
         if changes is None or changes.incidents or changes.settings:
-            self.runner.run(incident_views.list_incidents, self.uow,
-                            IncidentQuery(open_only=True), None, 200,
-                            done=lambda page: self.incident_model.set_records(page.rows),
-                            failed=self._failed)
+            (self.op(incident_views.list_incidents, self.uow, IncidentQuery(open_only=True), None, 200)
+             .success(lambda page: self.incident_model.set_records(page.rows)).run_in_background())
         if changes is None or changes.warnings or changes.responsible or changes.settings:
-            self.runner.run(warning_service.list_warnings, self.uow, True, self.now(),
-                            done=self._show_warnings, failed=self._failed)
+            (self.op(warning_service.list_warnings, self.uow, True, self.now())
+             .success(self._show_warnings).run_in_background())
         if changes is None or changes.clock:
-            self.runner.run(instruction_service.open_count, self.uow, self.now(),
-                            done=self._show_instruction_count, failed=self._failed)
+            (self.op(instruction_service.open_count, self.uow, self.now())
+             .success(self._show_instruction_count).run_in_background())
         if changes is None or changes:
             self.center.refresh()
 
@@ -328,9 +323,6 @@ class TodayPage(Page):
 
     def _settings(self, settings: DeskSettings) -> None:
         self.zone = settings.zone
-
-    def _failed(self, error: BaseException) -> None:
-        show_error(self, tr("今日值班"), error)
 
     def _show_shift(self, shift: ShiftView) -> None:
         self.shift = shift
@@ -489,18 +481,19 @@ class TodayPage(Page):
     def _after(self, outcome: Outcome[Any]) -> None:
         if outcome.changes:
             self.refresh(outcome.changes)
-            self.changed.emit(outcome.changes)
+            self.broadcast(outcome.changes)
 
     def check_in(self) -> None:
         shift = self.shift
         if shift is None or not any(s.must_check_in and s.checkin is None for s in shift.slots):
             QMessageBox.information(self, tr("接班签到"), tr("本班次需要签到的人员都已签到。"))
             return
-        self.runner.run(staff_service.list_staff, self.uow, False,
-                        done=lambda staff: self._check_in_with(shift, staff),
-                        failed=self._failed)
+        (self.op(staff_service.list_staff, self.uow, False)
+         .success(lambda staff: self._check_in_with(shift, staff)).run_in_background())
 
     def _check_in_with(self, shift: ShiftView, staff: list[Any]) -> None:
+        from dutyroom.ui.dialogs.clock_dialogs import CheckInDialog, key_seat  # on first use
+
         def save(values: dict[str, Any]) -> Outcome[Any]:
             seat = key_seat(values["tier"])
             return clock_service.check_in(self.uow, seat.tier.value, values["staff_id"],
@@ -522,9 +515,8 @@ class TodayPage(Page):
         elif user.staff_id in {staff_id for staff_id, _name in officers}:
             self._confirm(user.staff_id)
         else:
-            self.runner.run(staff_service.list_staff, self.uow, False,
-                            done=lambda staff: self._ask_who(staff, officer),
-                            failed=self._failed)
+            (self.op(staff_service.list_staff, self.uow, False)
+             .success(lambda staff: self._ask_who(staff, officer)).run_in_background())
 
     def _officers(self) -> list[tuple[int, str]]:
         """The officers at the desk this shift, seat by seat (two on a two-officer day):
@@ -538,6 +530,8 @@ class TodayPage(Page):
         return out
 
     def _ask_who(self, staff: list[Any], officer: tuple[int, str] | None) -> None:
+        from dutyroom.ui.dialogs.clock_dialogs import PresenceDialog  # on first use
+
         moment = self.now()
 
         def save(values: dict[str, Any]) -> Outcome[Any]:
@@ -547,16 +541,16 @@ class TodayPage(Page):
         dialog = PresenceDialog(self.runner, save, staff, officer, user.display_name,
                                 user.staff_id, self)
         if dialog.exec() and dialog.outcome is not None:
-            self._presence_done(dialog.outcome)
+            self._presence_shown(dialog.outcome.value)
+            self._after(dialog.outcome)
 
     def _confirm(self, staff_id: int | None) -> None:
         moment = self.now()
-        self.runner.run(lambda: clock_service.confirm_presence(self.uow, staff_id, at=moment),
-                        done=self._presence_done,
-                        failed=lambda e: show_error(self, tr("在岗确认"), e))
+        (Op(self, self.runner, lambda: clock_service.confirm_presence(self.uow, staff_id, at=moment),
+            title=tr("在岗确认"))
+         .changed(self.refresh).success(self._presence_shown).run_in_background())
 
-    def _presence_done(self, outcome: Outcome[Any]) -> None:
-        view = outcome.value
+    def _presence_shown(self, view: CheckInView) -> None:
         late = tr("（已超过确认时限，记为超时确认）") if view.late else ""
         window = self.window()
         assert isinstance(window, QMainWindow)  # the page lives in the main window
@@ -564,9 +558,10 @@ class TodayPage(Page):
             tr("已确认在岗：{0} {1:%H:%M}{2}").format(
                    view.staff_name, view.confirmed_at.astimezone(self.zone), late),
             10_000)
-        self._after(outcome)
 
     def record_spot_check(self) -> None:
+        from dutyroom.ui.dialogs.clock_dialogs import SpotCheckDialog  # on first use
+
         names = [slot.checkin.staff_name if slot.checkin else slot.staff.name if slot.staff else ""
                  for slot in (self.shift.slots if self.shift else [])
                  if slot.checkin or slot.staff]
@@ -595,10 +590,12 @@ class TodayPage(Page):
 
     def open_instructions(self, select: int | None = None) -> None:
         """领导批示督办: every task, the open ones first (`select`: the one an alert is about)."""
+        from dutyroom.ui.dialogs.instruction_dialogs import open_instructions  # on first use
+
         changes = open_instructions(self, self.uow, self.runner, self.zone, self.now,
                                     select=select)
         if changes:
-            self.changed.emit(changes)
+            self.broadcast(changes)
             self.refresh(changes)
 
     def _show_instruction_count(self, counts: tuple[int, int]) -> None:
@@ -617,8 +614,8 @@ class TodayPage(Page):
 
     def _acknowledge(self, key: str) -> None:
         moment = self.now()
-        self.runner.run(lambda: clock_service.acknowledge(self.uow, key, at=moment),
-                        done=self._after, failed=self._failed)
+        (self.op(lambda: clock_service.acknowledge(self.uow, key, at=moment))
+         .changed(self.refresh).run_in_background())
 
     def acknowledge_pressing(self) -> None:
         """The banner's button: take on everything that rings, one audited entry each."""
@@ -637,8 +634,8 @@ class TodayPage(Page):
         if answer != QMessageBox.StandardButton.Yes:
             return
         kind, day, moment = alert.kind, alert.day, self.now()
-        self.runner.run(lambda: clock_service.complete_task(self.uow, kind, day, at=moment),
-                        done=self._after, failed=self._failed)
+        (self.op(lambda: clock_service.complete_task(self.uow, kind, day, at=moment))
+         .changed(self.refresh).run_in_background())
 
     def go_to_selected(self) -> None:
         alert = self.selected_alert()

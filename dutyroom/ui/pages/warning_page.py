@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -43,7 +43,7 @@ from dutyroom.domain.warnings import (
     Status,
 )
 from dutyroom.services import settings_service, warning_record, warning_service
-from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+from dutyroom.services.uow import Changes, UnitOfWork
 from dutyroom.services.warning_service import Board, Target, WarningView
 from dutyroom.ui.acting import Acting
 from dutyroom.ui.attachments import AttachmentPanel
@@ -53,14 +53,13 @@ from dutyroom.ui.dialogs.warning_dialog import WarningDialog
 from dutyroom.ui.i18n import tr, tr_label
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.table_models import Column, RecordTableModel
-from dutyroom.ui.tasks import Runner, SyncRunner
+from dutyroom.ui.tasks import Op, Runner, SyncRunner
 from dutyroom.ui.theme import DANGER, MUTED
 from dutyroom.ui.widgets import (
     PAGE_MARGINS,
     button,
     hint_label,
     menu_button,
-    show_error,
     table_view,
     title_label,
 )
@@ -90,7 +89,6 @@ class WarningPage(Page):
     title = tr("预警")
     icon_name = "warning"
     help_topic = "warnings"
-    changed = Signal(object)
 
     def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner,
                  now: Callable[[], datetime]) -> None:
@@ -265,7 +263,7 @@ class WarningPage(Page):
             villages = responsible_service.directory(self.uow, include_inactive=False).villages
             return warning_service.list_warnings(self.uow, active, moment), settings, villages
 
-        self.runner.run(load, done=self._listed, failed=lambda e: show_error(self, tr("读取失败"), e))
+        Op(self, self.runner, load, title=tr("读取失败")).success(self._listed).run_in_background()
 
     def _listed(self, loaded: tuple[list[WarningView], DeskSettings, tuple[str, ...]]) -> None:
         warnings, settings, self.villages = loaded
@@ -301,9 +299,8 @@ class WarningPage(Page):
 
     def _load_board(self, warning_id: int, focus_person: int | None = None) -> None:
         moment = self.now()
-        self.runner.run(warning_service.board, self.uow, warning_id, moment,
-                        done=lambda b: self._show_board(b, focus_person),
-                        failed=lambda e: show_error(self, tr("读取失败"), e))
+        (Op(self, self.runner, warning_service.board, self.uow, warning_id, moment, title=tr("读取失败"))
+         .success(lambda b: self._show_board(b, focus_person)).run_in_background())
 
     def _show_board(self, board: Board | None, after_person: int | None = None) -> None:
         shown = self.board.warning.id if self.board else None
@@ -442,7 +439,7 @@ class WarningPage(Page):
         changes = open_instructions(self, self.uow, self.runner, self.zone, self.now,
                                     ("warning", w.id, f"{w.issuer}{_title(w)}"))
         if changes:
-            self.changed.emit(changes)
+            self.broadcast(changes)
 
     # --- recording ---------------------------------------------------------------------
 
@@ -454,31 +451,26 @@ class WarningPage(Page):
             return
         person = target.person_id
         warning_id, channel, moment = board.warning.id, self.channel.currentData(), self.now()
-        self.runner.run(
-            lambda: warning_service.record_attempt(self.uow, warning_id, person, channel,
-                                                   answered, now=moment, backup=backup),
-            done=lambda outcome: self._recorded(outcome, target.person_id),
-            failed=lambda e: show_error(self, tr("未能记录"), e))
+        (Op(self, self.runner, lambda: warning_service.record_attempt(
+            self.uow, warning_id, person, channel, answered, now=moment, backup=backup),
+            title=tr("未能记录"))
+         .success(lambda value: self._recorded(value, target.person_id)).run_in_background())
 
     def mark_village(self, channel: Channel) -> None:
         board, target = self.board, self._selected_target()
         if board is None or target is None or board.warning.status != Status.ACTIVE:
             return
         warning_id, village, moment = board.warning.id, target.village, self.now()
-        self.runner.run(
-            lambda: warning_service.mark_sent(self.uow, warning_id, channel.value, village,
-                                              now=moment),
-            done=lambda outcome: self._recorded(outcome, None),
-            failed=lambda e: show_error(self, tr("未能记录"), e))
+        (Op(self, self.runner, lambda: warning_service.mark_sent(
+            self.uow, warning_id, channel.value, village, now=moment), title=tr("未能记录"))
+         .success(lambda value: self._recorded(value, None)).run_in_background())
 
-    def _recorded(self, outcome: Outcome[Any], person_id: int | None) -> None:
+    def _recorded(self, value: Any, person_id: int | None) -> None:
         """Show the board the service returned (one read, not two), with the selection on
         the next person to reach; the warning's progress in the list follows."""
-        if outcome.changes:
-            self.changed.emit(outcome.changes)
-        if isinstance(outcome.value, warning_service.Relayed):
-            self._show_board(outcome.value.board, person_id)
-            self._relist(outcome.value.board.warning)
+        if isinstance(value, warning_service.Relayed):
+            self._show_board(value.board, person_id)
+            self._relist(value.board.warning)
         elif self.board is not None:
             self._load_board(self.board.warning.id)
 
@@ -512,11 +504,10 @@ class WarningPage(Page):
                                               tr("Excel 工作簿 (*.xlsx)"))
         if not path:
             return
-        self.runner.run(
-            lambda: warning_record.export_relay(self.uow, warning_id, Path(path), moment),
-            done=lambda out: QMessageBox.information(self, tr("导出完成"),
-                                                     tr("已导出到 {0}").format(out)),
-            failed=lambda e: show_error(self, tr("导出失败"), e))
+        (Op(self, self.runner, lambda: warning_record.export_relay(self.uow, warning_id, Path(path), moment),
+            title=tr("导出失败"))
+         .success(lambda out: QMessageBox.information(self, tr("导出完成"), tr("已导出到 {0}").format(out)))
+         .run_in_background())
 
     # --- notices -----------------------------------------------------------------------
 
@@ -533,7 +524,7 @@ class WarningPage(Page):
             self.villages, self.zone, self.now(), previous, cancel, self)
         if dialog.exec() and dialog.outcome is not None:
             added = dialog.outcome.value
-            self.changed.emit(dialog.outcome.changes)
+            self.broadcast(dialog.outcome.changes)
             self._pending_select = None if cancel else added.warning.id
             self.refresh(None)
             self.table.setFocus()
