@@ -12,6 +12,7 @@ from dutyroom.db.models import AuditEntry
 from dutyroom.domain.roles import NOBODY
 from dutyroom.services import settings_service, staff_service, user_service
 from dutyroom.ui.main_window import MainWindow
+from dutyroom.ui.tasks import ChangeBus
 
 ADMIN = {"username": "admin", "display_name": "王主任", "password": "desk-2026!"}
 
@@ -21,6 +22,7 @@ class QueuedRunner:
 
     def __init__(self) -> None:
         self.jobs: deque = deque()
+        self.bus = ChangeBus()
 
     @property
     def pending(self) -> int:
