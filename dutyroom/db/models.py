@@ -467,6 +467,25 @@ class UpwardReport(Base):
     added_later: ClassVar[frozenset[str]] = frozenset({"entry_reason"})
 
 
+class ReportDeadline(Base):
+    """A report deadline of an incident (电话报告, 书面报告, 续报, 终报) as domain/deadlines.py
+    computes it under the desk's current rules, with when the report meeting it was sent.
+
+    Derived, never typed: the unit of work rewrites an incident's rows whenever the incident
+    or its reports are written, and all of them when the reporting rules change (db/
+    deadline_store.py), so the statistics count deadlines with one GROUP BY instead of
+    working them out per incident. `check` recomputes them and names any that differ.
+    """
+
+    __tablename__ = "report_deadlines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # phone_report | written_report | ...
+    due_at: Mapped[datetime]
+    met_at: Mapped[datetime | None]
+
+
 class RegisterEntry(Versioned, Base):
     """The calls and documents register (来电来文登记)."""
 
