@@ -38,8 +38,9 @@ _TOUCHED = "dutyroom_deadlines_touched"
 EVERY = 0  # in the touched set: the rules changed, every incident's deadlines are rewritten
 BATCH = 2000  # incidents worked out per round trip (well under any bind-parameter limit)
 
-# What a stored deadline row holds, compared as a whole: (kind, due, met).
-Row = tuple[str, datetime, datetime | None]
+# What a kept deadline row holds, compared as a whole: (kind, due, met, and the incident's
+# received time, level and whether it is closed).
+Row = tuple[str, datetime, datetime | None, datetime, str, bool]
 
 
 class IncidentTimes(Protocol):
@@ -152,18 +153,20 @@ def _computed(session: Session, ids: Sequence[int], rules: ReportRules, zone: tz
             select(Incident.id, Incident.voided, Incident.status, Incident.level,
                    Incident.level_changes, Incident.received_at, Incident.closed_at,
                    Incident.casualties_changed_at).where(Incident.id.in_(ids))):
-        found[row.id] = [(d.kind.value, d.due, d.met_at)
+        closed = row.status == Status.CLOSED
+        found[row.id] = [(d.kind.value, d.due, d.met_at, row.received_at, row.level, closed)
                          for d in report_deadlines_of(row, reports[row.id], rules, zone)]
     return found
 
 
 def _stored(session: Session, ids: Sequence[int]) -> dict[int, list[Row]]:
     found: dict[int, list[Row]] = {i: [] for i in ids}
-    for incident_id, kind, due, met in session.execute(
+    for r in session.execute(
             select(ReportDeadline.incident_id, ReportDeadline.kind, ReportDeadline.due_at,
-                   ReportDeadline.met_at).where(ReportDeadline.incident_id.in_(ids))
-            .order_by(ReportDeadline.id)):
-        found[incident_id].append((kind, due, met))
+                   ReportDeadline.met_at, ReportDeadline.received_at, ReportDeadline.level,
+                   ReportDeadline.closed).where(ReportDeadline.incident_id.in_(ids))):
+        found[r.incident_id].append((r.kind, r.due_at, r.met_at, r.received_at, r.level,
+                                     bool(r.closed)))
     return found
 
 
@@ -175,8 +178,10 @@ def refresh(session: Session, incident_ids: Iterable[int] | None, rules: ReportR
     for ids in _batches(session, incident_ids):
         computed = _computed(session, ids, rules, zone)
         session.execute(delete(ReportDeadline).where(ReportDeadline.incident_id.in_(ids)))
-        rows = [{"incident_id": incident_id, "kind": kind, "due_at": due, "met_at": met}
-                for incident_id, found in computed.items() for kind, due, met in found]
+        rows = [{"incident_id": incident_id, "kind": kind, "due_at": due, "met_at": met,
+                 "received_at": received, "level": level, "closed": closed}
+                for incident_id, found in computed.items()
+                for kind, due, met, received, level, closed in found]
         if rows:
             session.execute(insert(ReportDeadline), rows)
         done += len(ids)
@@ -184,7 +189,7 @@ def refresh(session: Session, incident_ids: Iterable[int] | None, rules: ReportR
 
 
 def _ordered(rows: list[Row]) -> list[Row]:
-    return sorted(rows, key=lambda r: (r[0], r[1], r[2] is not None, r[2] or r[1]))
+    return sorted(rows, key=lambda r: (r[0], r[1], r[2] is not None, r[2] or r[1], *r[3:]))
 
 
 def differences(session: Session, rules: ReportRules, zone: tzinfo) -> Iterator[int]:

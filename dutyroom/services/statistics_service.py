@@ -31,7 +31,7 @@ from dutyroom.db.models import (
 from dutyroom.domain import duty_clock, statistics
 from dutyroom.domain.clock import day_start, minute_text
 from dutyroom.domain.errors import FieldError
-from dutyroom.domain.incidents import CATEGORY_LABELS, Category, Status
+from dutyroom.domain.incidents import CATEGORY_LABELS, Category
 from dutyroom.domain.statistics import (
     ArrivalDue,
     PeriodFacts,
@@ -81,40 +81,34 @@ def _counted(condition: Any) -> Any:
 
 def _report_counts(session: Session, ctx: Desk, start: datetime, end: datetime, at: datetime
                    ) -> tuple[list[ReportGroup], int]:
-    """The kept report deadlines of the period's incidents (db/deadline_store.py), counted
-    per kind, level and month of the due time by domain/statistics.report_standing's rule,
-    and the incidents closed without a report that was due (漏报)."""
-    deadline, incident = ReportDeadline, Incident
-    period = (incident.voided.is_(False), incident.received_at >= start, incident.received_at < end)
-
-    def of_period(*columns: Any) -> Any:
-        return (select(*columns).select_from(deadline)
-                .join(incident, incident.id == deadline.incident_id).where(*period))
-
-    low, high = session.execute(of_period(func.min(deadline.due_at), func.max(deadline.due_at))).one()
-    if low is None:
+    """The kept report deadlines of the period's incidents (db/deadline_store.py, read from
+    one index), counted per kind, level and month of the due time by domain/statistics.
+    report_standing's rule, and the incidents closed without a report that was due (漏报)."""
+    d = ReportDeadline
+    period = (d.received_at >= start, d.received_at < end)
+    unmet = or_(d.met_at.is_(None), d.met_at > at)
+    # First the 漏报 incidents, and the latest due time, which bounds the months to count in
+    # (none is due before its incident came in).
+    missing, high = session.execute(select(
+        func.count(func.distinct(case((and_(d.closed, d.due_at <= at, unmet), d.incident_id)))),
+        func.max(d.due_at)).where(*period)).one()
+    if high is None:
         return [], 0
-    months = _months(low.astimezone(ctx.zone).date(), high.astimezone(ctx.zone).date(), ctx.zone)
-    closed = incident.status == Status.CLOSED.value
-    rows = of_period(deadline.kind.label("kind"), incident.level.label("level"),
-                     _local_month(deadline.due_at, months).label("month"),
-                     closed.label("closed"), deadline.due_at.label("due"),
-                     deadline.met_at.label("met")).subquery()
-    met = and_(rows.c.met.is_not(None), rows.c.met <= at)
-    unmet_due = and_(not_(met), rows.c.due <= at)
+    months = _months(start.astimezone(ctx.zone).date(), high.astimezone(ctx.zone).date(), ctx.zone)
+    rows = (select(d.kind, d.level, _local_month(d.due_at, months).label("month"), d.closed,
+                   d.due_at, d.met_at).where(*period).subquery())
+    met = and_(rows.c.met_at.is_not(None), rows.c.met_at <= at)
+    unmet_due = and_(not_(met), rows.c.due_at <= at)
     groups = [ReportGroup(str(kind), str(level), str(month), Tally(
-        int(due), int(on_time), int(late), int(overdue), int(missing)))
-        for kind, level, month, due, on_time, late, overdue, missing in session.execute(
-            select(rows.c.kind, rows.c.level, rows.c.month, _counted(or_(met, rows.c.due <= at)),
-                   _counted(and_(met, rows.c.met <= rows.c.due)),
-                   _counted(and_(met, rows.c.met > rows.c.due)),
+        int(due), int(on_time), int(late), int(overdue), int(left_out)))
+        for kind, level, month, due, on_time, late, overdue, left_out in session.execute(
+            select(rows.c.kind, rows.c.level, rows.c.month, _counted(or_(met, rows.c.due_at <= at)),
+                   _counted(and_(met, rows.c.met_at <= rows.c.due_at)),
+                   _counted(and_(met, rows.c.met_at > rows.c.due_at)),
                    _counted(and_(unmet_due, not_(rows.c.closed))),
                    _counted(and_(unmet_due, rows.c.closed)))
             .group_by(rows.c.kind, rows.c.level, rows.c.month))]
-    missing = session.scalar(of_period(func.count(func.distinct(deadline.incident_id))).where(
-        closed, deadline.due_at <= at,
-        or_(deadline.met_at.is_(None), deadline.met_at > at)))
-    return groups, int(missing or 0)
+    return groups, int(missing)
 
 
 def _incident_counts(session: Session, ctx: Desk, first: date, last: date, start: datetime,

@@ -1,6 +1,7 @@
 """report deadlines kept: each incident's report deadlines, as the desk's rules give them,
 in `report_deadlines`, so the statistics count them in SQL; every existing incident's are
-worked out here once (db/deadline_store.py, from domain/deadlines.py)
+worked out here once (db/deadline_store.py, from domain/deadlines.py); the period's
+incidents counted per month and category from an index of their own
 
 Revision ID: 0019
 Revises: 0018
@@ -34,11 +35,19 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(length=16), nullable=False),
         sa.Column("due_at", UTCDateTime(), nullable=False),
         sa.Column("met_at", UTCDateTime(), nullable=True),
+        sa.Column("received_at", UTCDateTime(), nullable=False),
+        sa.Column("level", sa.String(length=8), nullable=False),
+        sa.Column("closed", sa.Boolean(), nullable=False),
         sa.ForeignKeyConstraint(["incident_id"], ["incidents.id"],
                                 name=op.f("fk_report_deadlines_incident_id_incidents")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_report_deadlines")),
     )
     op.create_index(op.f("ix_report_deadlines_incident_id"), "report_deadlines", ["incident_id"],
+                    unique=False)
+    op.create_index("ix_report_deadlines_period", "report_deadlines",
+                    ["received_at", "kind", "level", "closed", "due_at", "met_at", "incident_id"],
+                    unique=False)
+    op.create_index("ix_incidents_period", "incidents", ["received_at", "voided", "category"],
                     unique=False)
     connection = op.get_bind()
     stored = {key: json.loads(value) for key, value in connection.execute(
@@ -50,5 +59,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_incidents_period", table_name="incidents")
+    op.drop_index("ix_report_deadlines_period", table_name="report_deadlines")
     op.drop_index(op.f("ix_report_deadlines_incident_id"), table_name="report_deadlines")
     op.drop_table("report_deadlines")
