@@ -194,8 +194,9 @@ def _deadline_problems(session: Session) -> list[str]:
     the statistics would count them silently."""
     d = desk(session)
     wrong = list(deadline_store.differences(session, d.rules, d.zone))
-    problems = [sentence("事件 #{0} 保存的报送时限与按现行报送规则算出的不一致，可能被直接改动，"
-                         "统计会算错", incident_id) for incident_id in wrong[:NAMED_DEADLINES]]
+    problems: list[str] = [
+        sentence("事件 #{0} 保存的报送时限与按现行报送规则算出的不一致，可能被直接改动，统计会算错",
+                 incident_id) for incident_id in wrong[:NAMED_DEADLINES]]
     if len(wrong) > NAMED_DEADLINES:
         problems.append(sentence("另有 {0} 个事件保存的报送时限与规则算出的不一致",
                                  len(wrong) - NAMED_DEADLINES))
