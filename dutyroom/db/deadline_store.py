@@ -170,6 +170,20 @@ def _stored(session: Session, ids: Sequence[int]) -> dict[int, list[Row]]:
     return found
 
 
+def lock(session: Session, incident_ids: Iterable[int] | None) -> None:
+    """Hold these incidents (None: all) until the write commits, before the rules and the
+    reports are read: on a server, a change of the rules at one desk and a report added at
+    another then rewrite an incident's deadlines one after the other, the later one from
+    what the earlier committed, never both from what they saw before (SQLite has one writer
+    at a time anyway)."""
+    query = select(Incident.id).order_by(Incident.id).with_for_update()
+    if incident_ids is None:
+        session.execute(query).all()
+        return
+    for ids in _batches(session, incident_ids):
+        session.execute(query.where(Incident.id.in_(ids))).all()
+
+
 def refresh(session: Session, incident_ids: Iterable[int] | None, rules: ReportRules,
             zone: tzinfo) -> int:
     """Rewrite the kept deadlines of these incidents (None: of every incident) from the

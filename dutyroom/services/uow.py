@@ -171,5 +171,6 @@ def _refresh_deadlines(session: Session) -> None:
         return
     from dutyroom.services.settings_service import desk  # (it imports this module)
 
+    deadline_store.lock(session, touched)
     d = desk(session)
     deadline_store.refresh(session, touched, d.rules, d.zone)
