@@ -81,7 +81,7 @@ from dutyroom.services.errors import InputError, Problem, file_error
 from dutyroom.services.field_rules import problem
 from dutyroom.services.records import audit_change, utc_now
 from dutyroom.services.settings_service import load_settings_in
-from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+from dutyroom.services.uow import Changes, Outcome, UnitOfWork, refresh_deadlines
 
 EXPORTED = field_rules.EXPORTED
 OUTCOME_LABELS = {"added": "新增", "updated": "采用外勤修改", "conflict": "双方都改，另存为修订",
@@ -232,6 +232,8 @@ def export_package(uow: UnitOfWork, start: object, end: object, out: Path,
         with uow.write(Permission.LOG) as desk, make_session_factory(engine)() as package:
             accounts = _chosen_users(desk, users)
             report, states = _fill(desk, package, first, last, moment, uow.actor, out, accounts)
+            package.flush()
+            refresh_deadlines(package)  # the laptop counts and checks them as the desk does
             package.commit()
             with engine.begin() as connection:
                 for table in search_index.TABLES:
