@@ -145,7 +145,7 @@ class UnitOfWork:
                     self.require(permission)
                 yield session
                 session.flush()
-                refresh_deadlines(session)
+                _refresh_deadlines(session)
                 change_feed.announce(session)  # the other windows hear of it at commit
                 session.commit()
             except StaleDataError:
@@ -162,12 +162,10 @@ class UnitOfWork:
                 raise
 
 
-def refresh_deadlines(session: Session) -> None:
+def _refresh_deadlines(session: Session) -> None:
     """Before a write commits, the kept report deadlines of the incidents it touched are
     rewritten from the desk's rules (all of them when it changed the rules), in the same
-    transaction: the statistics never count a deadline the rules would not give. Every
-    write does this; a session committed outside a unit of work (a field package being
-    filled) calls it itself."""
+    transaction: the statistics never count a deadline the rules would not give."""
     touched = deadline_store.take_touched(session)
     if touched is not None and not touched:
         return
