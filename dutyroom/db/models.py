@@ -374,6 +374,8 @@ class Leave(Base):
 
 class Incident(Versioned, Base):
     __tablename__ = "incidents"
+    # The statistics count a period's incidents per month and category from this index alone.
+    __table_args__ = (Index("ix_incidents_period", "received_at", "voided", "category"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = _uuid_column()
@@ -465,6 +467,34 @@ class UpwardReport(Base):
     # Why a report was recorded long after it was sent (补录): domain/report_times.py.
     entry_reason: Mapped[str] = mapped_column(Text, default="")
     added_later: ClassVar[frozenset[str]] = frozenset({"entry_reason"})
+
+
+class ReportDeadline(Base):
+    """A report deadline of an incident (电话报告, 书面报告, 续报, 终报) as domain/deadlines.py
+    computes it under the desk's current rules, with when the report meeting it was sent
+    (a voided incident has none).
+
+    Derived, never typed: the unit of work rewrites an incident's rows whenever the incident
+    or its reports are written, and all of them when the reporting rules change (db/
+    deadline_store.py), so the statistics count deadlines with one GROUP BY instead of
+    working them out per incident. `check` recomputes them and names any that differ.
+    """
+
+    __tablename__ = "report_deadlines"
+    # A period's deadlines are read from this index alone (what the statistics group by).
+    __table_args__ = (Index("ix_report_deadlines_period", "received_at", "kind", "level", "closed",
+                            "due_at", "met_at", "incident_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # phone_report | written_report | ...
+    due_at: Mapped[datetime]
+    met_at: Mapped[datetime | None]
+    # The incident's, copied when its deadlines are written, so a period is counted from
+    # this table alone: when it was received, its level now and whether it is closed.
+    received_at: Mapped[datetime]
+    level: Mapped[str] = mapped_column(String(8))
+    closed: Mapped[bool] = mapped_column(Boolean)
 
 
 class RegisterEntry(Versioned, Base):

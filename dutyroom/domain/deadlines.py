@@ -138,6 +138,13 @@ def parse_clock_list(raw: Any, key: str, label: str) -> tuple[time, ...]:
     return tuple(sorted(times))
 
 
+# The settings the report deadlines are computed from (with the desk's time zone, which the
+# update times are read in): a change of any of them changes deadlines already past.
+RULE_SETTING_KEYS = frozenset({
+    *(f"report_{channel}_{group}" for group, _ in RULE_GROUPS for channel in ("phone", "written")),
+    "update_times_major", "update_times_other", "final_report_days", "timezone"})
+
+
 def rules_from_settings(values: DeskSettings | Mapping[str, Any]) -> ReportRules:
     s = DeskSettings.of(values)
     major = parse_clock_list(s.update_times_major, "update_times_major", "续报时间")

@@ -44,10 +44,12 @@ class Standing(StrEnum):
     OVERDUE = "overdue"  # not done, past its due time
     DONE = "done"  # done on time
     DONE_LATE = "done_late"  # done after its due time
+    WITHDRAWN = "withdrawn"  # not done when the record it was on was voided (作废)
 
 
 STANDING_LABELS = {Standing.OPEN: "办理中", Standing.OVERDUE: "已超期",
-                   Standing.DONE: "已办结", Standing.DONE_LATE: "超期办结"}
+                   Standing.DONE: "已办结", Standing.DONE_LATE: "超期办结",
+                   Standing.WITHDRAWN: "已撤销（事项已作废）"}
 
 
 def parse_subject_kind(raw: object) -> SubjectKind:
@@ -115,13 +117,27 @@ class TaskTimes:
     given_at: datetime
     due_at: datetime
     done_at: datetime | None
+    # When the record the instruction is on was voided (作废), if it was: an instruction on
+    # a 误报 or a 重复登记 has nothing left to carry out, so the task ends with the void.
+    voided_at: datetime | None = None
 
 
 def standing(task: TaskTimes, at: datetime) -> Standing:
-    """Open, overdue, done or done late, at `at` (a task done after `at` is not done yet)."""
+    """Open, overdue, done or done late, at `at` (a task done after `at` is not done yet);
+    withdrawn from the moment its record was voided, unless it was done by then (a task
+    done stays done: what was carried out was carried out)."""
     if task.done_at is not None and task.done_at <= at:
         return Standing.DONE_LATE if task.done_at > task.due_at else Standing.DONE
+    if task.voided_at is not None and task.voided_at <= at:
+        return Standing.WITHDRAWN
     return Standing.OVERDUE if at >= task.due_at else Standing.OPEN
+
+
+def check_not_withdrawn(withdrawn: bool) -> None:
+    """A task withdrawn with its voided record takes no more 落实情况, 办结 or reopening."""
+    if withdrawn:
+        raise FieldError("id", sentence(
+            "该批示所针对的记录已作废，批示随之撤销，不能再登记落实情况、办结或重新打开"))
 
 
 def alert_opens(task: TaskTimes, warning: timedelta) -> datetime:
@@ -147,9 +163,11 @@ class PeriodCounts:
 
 def count_in_period(tasks: Sequence[TaskTimes], as_of: datetime) -> PeriodCounts:
     """How the tasks given in a period stand at `as_of`, like every other statistic: done
-    on time, done late, overdue, or still open within their time limit."""
+    on time, done late, overdue, or still open within their time limit. A task on a record
+    since voided is not counted at all, as the voided record itself is not."""
+    counted = [t for t in tasks if t.voided_at is None]
     tally = dict.fromkeys(Standing, 0)
-    for task in tasks:
+    for task in counted:
         tally[standing(task, as_of)] += 1
-    return PeriodCounts(len(tasks), tally[Standing.DONE], tally[Standing.DONE_LATE],
+    return PeriodCounts(len(counted), tally[Standing.DONE], tally[Standing.DONE_LATE],
                         tally[Standing.OVERDUE], tally[Standing.OPEN])

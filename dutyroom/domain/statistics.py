@@ -10,7 +10,7 @@ come due by `as_of` is not counted at all (not yet due is neither on time nor la
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -75,12 +75,16 @@ class PeriodFacts:
     last: date
     as_of: datetime
     reports: Sequence[ReportDue] = ()
+    # The same, counted by the database (the service's path); both may be given.
+    report_groups: Sequence[ReportGroup] = ()
+    missing_from_groups: int = 0  # incidents of report_groups closed without a due report
     arrivals: Sequence[ArrivalDue] = ()
     sign_ins: Sequence[SignInDue] = ()
     prompts: Sequence[PromptDue] = ()
     spot_checks: Sequence[SpotCheck] = ()
     duties: Sequence[str] = ()  # one name per rostered seat-day of the period
     incidents_by_month: Sequence[tuple[str, str]] = ()  # (YYYY-MM, category) per incident
+    incident_counts: Sequence[tuple[str, str, int]] = ()  # (YYYY-MM, category, n), counted
     warnings: WarningStats | None = None  # counted by the database (see warning_stats)
     instructions: Sequence[TaskTimes] = ()  # 领导批示 given in the period
 
@@ -107,23 +111,57 @@ class Tally:
         return {"due": self.due, "on_time": self.on_time, "late": self.late,
                 "overdue": self.overdue, "missing": self.missing}
 
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(self.due + other.due, self.on_time + other.on_time, self.late + other.late,
+                     self.overdue + other.overdue, self.missing + other.missing)
+
+
+def report_standing(due: datetime, met_at: datetime | None, closed: bool, as_of: datetime
+                    ) -> str | None:
+    """Where one report deadline stands at `as_of` (the field of Tally it counts in): met by
+    its due time (on_time) or after it (late); passed with nothing sent, the incident still
+    open (overdue) or closed without it (missing, 漏报); None while it is not yet due and
+    nothing was sent. The service counts the same rule in SQL over the kept deadlines;
+    this is its statement and its test's oracle."""
+    if met_at is not None and met_at <= as_of:
+        return "on_time" if met_at <= due else "late"
+    if due > as_of:
+        return None
+    return "missing" if closed else "overdue"
+
 
 def tally(items: Iterable[ReportDue], as_of: datetime) -> Tally:
-    due = on_time = late = overdue = missing = 0
-    for item in items:
-        if item.due > as_of and (item.met_at is None or item.met_at > as_of):
-            continue  # not yet due, nothing sent: not counted
-        due += 1
-        if item.met_at is not None and item.met_at <= as_of:
-            if item.met_at <= item.due:
-                on_time += 1
-            else:
-                late += 1
-        elif item.closed:
-            missing += 1
-        else:
-            overdue += 1
-    return Tally(due, on_time, late, overdue, missing)
+    standings = Counter(report_standing(i.due, i.met_at, i.closed, as_of) for i in items)
+    return Tally(sum(n for s, n in standings.items() if s is not None), standings["on_time"],
+                 standings["late"], standings["overdue"], standings["missing"])
+
+
+@dataclass(frozen=True)
+class ReportGroup:
+    """The deadlines of one kind, incident level and month of their due time, counted
+    (a row of the service's aggregate query; a group may count nothing yet due)."""
+
+    kind: str
+    level: str
+    month: str  # YYYY-MM
+    tally: Tally
+
+
+def report_groups(items: Iterable[ReportDue], as_of: datetime) -> list[ReportGroup]:
+    """Deadlines given one by one, grouped as the service's query groups them (the month of
+    the due time as the datetime carries it)."""
+    grouped: dict[tuple[str, str, str], list[ReportDue]] = {}
+    for r in items:
+        grouped.setdefault((r.kind, r.level, f"{r.due:%Y-%m}"), []).append(r)
+    return [ReportGroup(kind, level, month, tally(found, as_of))
+            for (kind, level, month), found in grouped.items()]
+
+
+def _summed(groups: Iterable[ReportGroup], key: Callable[[ReportGroup], str]) -> dict[str, Tally]:
+    found: dict[str, Tally] = {}
+    for g in groups:
+        found[key(g)] = found.get(key(g), Tally()) + g.tally
+    return dict(sorted(found.items()))
 
 
 @dataclass(frozen=True)
@@ -331,15 +369,9 @@ class Statistics:
 
 def compute(facts: PeriodFacts) -> Statistics:
     as_of = facts.as_of
-    stages: dict[str, list[ReportDue]] = {}
-    levels: dict[str, list[ReportDue]] = {}
-    months: dict[str, list[ReportDue]] = {}
-    for r in facts.reports:
-        stages.setdefault(r.kind, []).append(r)
-        levels.setdefault(r.level, []).append(r)
-        months.setdefault(f"{r.due:%Y-%m}", []).append(r)
+    groups = [*facts.report_groups, *report_groups(facts.reports, as_of)]
     missing = {r.incident_id for r in facts.reports
-               if r.closed and (r.met_at is None or r.met_at > as_of) and r.due <= as_of}
+               if report_standing(r.due, r.met_at, r.closed, as_of) == "missing"}
     departments: dict[str, list[ArrivalDue]] = {}
     for a in facts.arrivals:
         departments.setdefault(a.department, []).append(a)
@@ -354,15 +386,16 @@ def compute(facts: PeriodFacts) -> Statistics:
                                clock_tally(((s.due, s.signed_at) for s in signed.get(name, [])), as_of))
                    for name in sorted(set(duties) | set(signed), key=lambda n: (-duties.get(n, 0), n)))
     per_month: dict[str, dict[str, int]] = {}
-    for month, category in facts.incidents_by_month:
+    for month, category, n in (*((m, c, 1) for m, c in facts.incidents_by_month),
+                               *facts.incident_counts):
         per_month.setdefault(month, {})
-        per_month[month][category] = per_month[month].get(category, 0) + 1
+        per_month[month][category] = per_month[month].get(category, 0) + n
     return Statistics(
         first=facts.first, last=facts.last, as_of=as_of,
-        reports=tally(facts.reports, as_of),
-        by_stage={k: tally(v, as_of) for k, v in sorted(stages.items())},
-        by_level={k: tally(v, as_of) for k, v in sorted(levels.items())},
-        missing_incidents=len(missing),
+        reports=sum((g.tally for g in groups), Tally()),
+        by_stage=_summed(groups, lambda g: g.kind),
+        by_level=_summed(groups, lambda g: g.level),
+        missing_incidents=len(missing) + facts.missing_from_groups,
         dispatch=arrivals(facts.arrivals, as_of), by_department=by_department,
         sign_ins=clock_tally(((s.due, s.signed_at) for s in facts.sign_ins), as_of),
         presence=clock_tally(((p.due, p.confirmed_at) for p in facts.prompts), as_of),
@@ -370,7 +403,7 @@ def compute(facts: PeriodFacts) -> Statistics:
         spot_within_rule=sum(1 for s in facts.spot_checks if s.within_rule and s.outcome == "ok"),
         spot_outcomes=dict(sorted(Counter(s.outcome for s in facts.spot_checks).items())),
         people=people, incidents_by_month=dict(sorted(per_month.items())),
-        on_time_by_month={k: tally(v, as_of) for k, v in sorted(months.items())},
+        on_time_by_month=_summed(groups, lambda g: g.month),
         warnings=facts.warnings or WarningStats(),
         instructions=count_in_period(facts.instructions, as_of),
     )

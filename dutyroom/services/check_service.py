@@ -22,7 +22,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from dutyroom.db import audit, blobs, migrate
+from dutyroom.db import audit, blobs, deadline_store, migrate
 from dutyroom.db.models import (
     AlertAck,
     Attachment,
@@ -62,6 +62,7 @@ from dutyroom.db.models import (
 from dutyroom.domain.anchors import Anchor
 from dutyroom.domain.text import sentence
 from dutyroom.services.errors import ServiceError
+from dutyroom.services.settings_service import desk
 from dutyroom.services.uow import UnitOfWork
 
 log = logging.getLogger("dutyroom")
@@ -174,8 +175,32 @@ def run_check(uow: UnitOfWork, engine: Engine, anchors: tuple[Anchor, ...] = ())
             problems += _attachment_problems(session)
     except _READ_ERRORS as error:
         problems.append(_unreadable(sentence("附件内容"), error))
+    try:
+        with uow.read() as session:
+            problems += _deadline_problems(session)
+    except _READ_ERRORS as error:
+        problems.append(_unreadable(sentence("报送时限"), error))
     head = Anchor.of(chain.count, chain.head) if chain.count else None
     return CheckReport(problems, chain.count, head)
+
+
+NAMED_DEADLINES = 20  # incidents named one by one; more are counted in one line
+
+
+def _deadline_problems(session: Session) -> list[str]:
+    """Every incident's kept report deadlines (what the statistics count) worked out again
+    from the desk's rules and compared: a received time, a level, a report or a kept
+    deadline changed behind the app's back leaves deadlines the rules would not give, and
+    the statistics would count them silently."""
+    d = desk(session)
+    wrong = list(deadline_store.differences(session, d.rules, d.zone))
+    problems: list[str] = [
+        sentence("事件 #{0} 保存的报送时限与按现行报送规则算出的不一致，可能被直接改动，统计会算错",
+                 incident_id) for incident_id in wrong[:NAMED_DEADLINES]]
+    if len(wrong) > NAMED_DEADLINES:
+        problems.append(sentence("另有 {0} 个事件保存的报送时限与规则算出的不一致",
+                                 len(wrong) - NAMED_DEADLINES))
+    return problems
 
 
 def _attachment_problems(session: Session) -> list[str]:

@@ -27,7 +27,7 @@ from sqlalchemy import Table, select, text
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
-from dutyroom.db import audit, migrate, search_index
+from dutyroom.db import audit, deadline_store, migrate, search_index
 from dutyroom.db.backup import backup_file
 from dutyroom.db.engine import make_engine, make_session_factory
 from dutyroom.db.models import (
@@ -231,6 +231,9 @@ def export_package(uow: UnitOfWork, start: object, end: object, out: Path,
         with uow.write(Permission.LOG) as desk, make_session_factory(engine)() as package:
             accounts = _chosen_users(desk, users)
             report, states = _fill(desk, package, first, last, moment, uow.actor, out, accounts)
+            package.flush()  # (filled outside a unit of work: its kept deadlines written here,
+            rules = settings_service.desk(package)  # so the laptop counts and checks them)
+            deadline_store.refresh(package, None, rules.rules, rules.zone)
             package.commit()
             with engine.begin() as connection:
                 for table in search_index.TABLES:

@@ -4,8 +4,9 @@ Intake, reports upward, dispatch, the views and the handover record all need the
 things about an incident: its facts, its level as it stood at a moment, its reports and
 dispatches, and the deadlines these give under the desk's rules. They live here once, as
 session-level readers taking an open session, so no use-case module borrows another's
-private helpers. Deadlines are computed by domain/deadlines.py each time they are needed,
-never stored.
+private helpers. Deadlines are computed by domain/deadlines.py each time they are needed;
+the copy kept for the statistics (db/deadline_store.py) is rewritten from the same rules by
+the unit of work whenever an incident or its reports are written.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dutyroom.db import deadline_store
 from dutyroom.db.models import AuditEntry, Department, Dispatch, Incident, UpwardReport
 from dutyroom.domain import deadlines as rules_module
 from dutyroom.domain.clock import parse_local_time
-from dutyroom.domain.deadlines import Channel, Deadline, IncidentClock, SentReport, Stage
+from dutyroom.domain.deadlines import Channel, Deadline, Stage
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incidents import (
     COUNTS,
@@ -79,21 +81,9 @@ def facts_of(row: Incident) -> IncidentFacts:
     )
 
 
-def _level_changes(row: Incident) -> tuple[tuple[datetime, Level], ...]:
-    changes = tuple((datetime.fromisoformat(at), Level(level))
-                    for at, level in json.loads(row.level_changes or "[]"))
-    return changes or ((row.received_at, Level(row.level)),)
-
-
-def _levels_until(row: Incident, moment: datetime) -> tuple[tuple[datetime, Level], ...]:
-    """The level changes made up to `moment` (at least the level it was received at)."""
-    changes = _level_changes(row)
-    return tuple(c for c in changes if c[0] <= moment) or changes[:1]
-
-
 def level_at(row: Incident, moment: datetime) -> Level:
     """The incident's level as it was set at `moment`."""
-    return _levels_until(row, moment)[-1][1]
+    return deadline_store.levels_until(row, moment)[-1][1]
 
 
 def is_open(row: Incident) -> bool:
@@ -129,25 +119,9 @@ def stated_time(raw: Any, zone: tzinfo, moment: datetime, key: str, label: str,
 
 def report_deadlines_of(row: Incident, reports: Sequence[UpwardReport], d: Desk,
                         as_of: datetime | None = None) -> list[Deadline]:
-    """The incident's report deadlines; with `as_of`, as they stood then (reports sent and
-    levels set later ignored), which is how a past shift's handover record reads."""
-    if row.voided:
-        return []
-    levels = _level_changes(row)
-    open_now = is_open(row)
-    casualties = row.casualties_changed_at
-    if as_of is not None:
-        if casualties is not None and casualties > as_of:
-            casualties = None
-        reports = [r for r in reports if r.sent_at <= as_of]
-        levels = _levels_until(row, as_of)
-        open_now = open_now or (row.closed_at is not None and row.closed_at > as_of)
-    clock = IncidentClock(
-        received_at=row.received_at, level_changes=levels, open=open_now,
-        casualties_changed_at=casualties,
-        reports=tuple(SentReport(Stage(r.stage), Channel(r.channel), r.sent_at) for r in reports),
-    )
-    return rules_module.report_deadlines(clock, d.rules, d.zone)
+    """The incident's report deadlines under the desk's rules; with `as_of`, as they stood
+    then (db/deadline_store.py, which also keeps them for the statistics)."""
+    return deadline_store.report_deadlines_of(row, reports, d.rules, d.zone, as_of)
 
 
 def match_reports(session: Session, row: Incident, d: Desk, actor: str, moment: datetime,

@@ -130,8 +130,29 @@ def _describe(row: Incident | RegisterEntry | Warning | None, kind: str, subject
     return sentence("{0} {1}", label_of(rules.SUBJECT_LABELS, kind), subject_id)
 
 
+VOIDABLE = ((SubjectKind.INCIDENT, Incident), (SubjectKind.REGISTER, RegisterEntry))
+
+
+def _voided_at(session: Session, rows: Sequence[Instruction]) -> dict[tuple[str, int], datetime]:
+    """When the records these instructions are on were voided, for those that were (a
+    voided record is never edited again, so its last change is the void)."""
+    found: dict[tuple[str, int], datetime] = {}
+    for kind, model in VOIDABLE:
+        ids = {r.subject_id for r in rows if r.subject_kind == kind.value}
+        if ids:
+            found.update(((kind.value, i), at) for i, at in session.execute(
+                select(model.id, model.updated_at).where(model.id.in_(ids), model.voided.is_(True))))
+    return found
+
+
+def _times(row: Instruction, voided: Mapping[tuple[str, int], datetime]) -> TaskTimes:
+    return TaskTimes(row.given_at, row.due_at, row.done_at,
+                     voided.get((row.subject_kind, row.subject_id)))
+
+
 def _views(session: Session, rows: Sequence[Instruction], at: datetime) -> list[InstructionView]:
     ids = [r.id for r in rows]
+    voided = _voided_at(session, rows)
     notes: dict[int, list[FeedbackView]] = {i: [] for i in ids}
     if ids:
         for f in session.scalars(select(InstructionFeedback).where(
@@ -150,18 +171,18 @@ def _views(session: Session, rows: Sequence[Instruction], at: datetime) -> list[
             r.id, r.version, r.subject_kind, r.subject_id, subject, r.text, r.leader_name,
             r.assignee, r.department_id, r.given_at, r.due_at, r.done_at, r.done_by,
             r.reopen_reason, r.created_by, tuple(notes[r.id]),
-            rules.standing(TaskTimes(r.given_at, r.due_at, r.done_at), at)))
+            rules.standing(_times(r, voided), at)))
     return views
 
 
 def open_in(session: Session, at: datetime) -> list[InstructionView]:
-    """Every task not done at `at` (given by then), soonest due first: the alerts and the
-    handover's 未办结事项 read these."""
+    """Every task not done at `at` (given by then, not withdrawn with a voided record by
+    then), soonest due first: the alerts and the handover's 未办结事项 read these."""
     rows = session.scalars(select(Instruction).where(
         Instruction.given_at <= at,
         (Instruction.done_at.is_(None)) | (Instruction.done_at > at)).order_by(
         Instruction.due_at, Instruction.id)).all()
-    return _views(session, rows, at)
+    return [v for v in _views(session, rows, at) if v.standing != Standing.WITHDRAWN]
 
 
 def given_between(session: Session, start: datetime, end: datetime, at: datetime
@@ -175,9 +196,10 @@ def given_between(session: Session, start: datetime, end: datetime, at: datetime
 
 def times_between(session: Session, start: datetime, end: datetime) -> list[TaskTimes]:
     """The times of the instructions given in [start, end), for the statistics."""
-    return [TaskTimes(g, d, x) for g, d, x in session.execute(
-        select(Instruction.given_at, Instruction.due_at, Instruction.done_at).where(
-            Instruction.given_at >= start, Instruction.given_at < end))]
+    rows = session.scalars(select(Instruction).where(
+        Instruction.given_at >= start, Instruction.given_at < end)).all()
+    voided = _voided_at(session, rows)
+    return [_times(r, voided) for r in rows]
 
 
 # --- use cases ----------------------------------------------------------------------------
@@ -328,6 +350,10 @@ def _feedback(session: Session, uow: UnitOfWork, row: Instruction, text: str, at
     audit_change(session, note, uow.actor, FEEDBACK_ENTITY, "create", moment)
 
 
+def _refuse_withdrawn(session: Session, row: Instruction) -> None:
+    obey(rules.check_not_withdrawn, bool(_voided_at(session, [row])))
+
+
 def _moment(raw: Any, row: Instruction, moment: datetime, zone: Any, label: str) -> datetime:
     return stated_time(raw, zone, moment, "at", label, row.given_at, "批示时间")
 
@@ -339,6 +365,7 @@ def add_feedback(uow: UnitOfWork, instruction_id: int, text: str, *, at: Any = N
     with uow.write(Permission.LOG) as session:
         d = desk(session)
         row = _load(session, instruction_id)
+        _refuse_withdrawn(session, row)
         when = _moment(at, row, moment, d.zone, "落实时间")
         body = _text(text, "text", "落实情况", rules.FEEDBACK_MAX)
         obey(rules.check_feedback, row.done_at is not None, row.given_at, when, body)
@@ -365,6 +392,7 @@ def mark_done(uow: UnitOfWork, instruction_id: int, text: str, *, at: Any = None
     with uow.write(Permission.LOG) as session:
         d = desk(session)
         row = _load(session, instruction_id)
+        _refuse_withdrawn(session, row)
         when = _moment(at, row, moment, d.zone, "办结时间")
         body = _text(text, "text", "最终落实情况", rules.FEEDBACK_MAX)
         obey(rules.check_done, row.done_at is not None, row.given_at, when, body,
@@ -381,6 +409,7 @@ def reopen(uow: UnitOfWork, instruction_id: int, reason: str,
     moment = utc_now(now)
     with uow.write(Permission.LOG) as session:
         row = _load(session, instruction_id)
+        _refuse_withdrawn(session, row)
         why = _text(reason, "reason", "重新打开的原因", rules.FEEDBACK_MAX)
         obey(rules.check_reopen, row.done_at is not None, why)
         row.done_at, row.done_by, row.reopen_reason = None, "", why

@@ -12,7 +12,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from dutyroom.db import change_feed
+from dutyroom.db import change_feed, deadline_store
 from dutyroom.db.engine import WRITE_OPTION
 from dutyroom.db.models import User
 from dutyroom.domain.errors import FieldError
@@ -177,6 +177,7 @@ class UnitOfWork:
                     self.require(permission, self._as_stored(session))
                 yield session
                 session.flush()
+                _refresh_deadlines(session)
                 change_feed.announce(session)  # the other windows hear of it at commit
                 session.commit()
             except StaleDataError:
@@ -191,3 +192,17 @@ class UnitOfWork:
             except BaseException:
                 session.rollback()
                 raise
+
+
+def _refresh_deadlines(session: Session) -> None:
+    """Before a write commits, the kept report deadlines of the incidents it touched are
+    rewritten from the desk's rules (all of them when it changed the rules), in the same
+    transaction: the statistics never count a deadline the rules would not give."""
+    touched = deadline_store.take_touched(session)
+    if touched is not None and not touched:
+        return
+    from dutyroom.services.settings_service import desk  # (it imports this module)
+
+    deadline_store.lock(session, touched)
+    d = desk(session)
+    deadline_store.refresh(session, touched, d.rules, d.zone)

@@ -162,3 +162,56 @@ def test_a_0005_desk_upgrades_with_its_rows_attested_and_checked_from_then_on(tm
         assert any(p.startswith("班次") for p in problems)
     finally:
         backend.close()
+
+
+def test_a_0018_desk_upgrades_with_every_incident_s_report_deadlines_worked_out(tmp_path):
+    """Migration 0019 keeps each incident's report deadlines for the statistics: a desk
+    from before it (its own reporting rules, reports sent late, a voided incident) counts
+    the same after the upgrade, and `check` finds the kept deadlines as the rules give them."""
+    from datetime import date, datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from alembic import command
+    from sqlalchemy import func, select
+    from sqlalchemy.engine import URL
+
+    from dutyroom.db.engine import make_engine
+    from dutyroom.db.models import ReportDeadline
+    from dutyroom.services import (
+        check_service,
+        incident_service,
+        settings_service,
+        statistics_service,
+        upward_reports,
+    )
+
+    z = ZoneInfo("Asia/Shanghai")
+    path = tmp_path / "desk.sqlite3"
+    backend = open_backend(path, "tester")
+    uow, noon = backend.uow, datetime(2026, 7, 3, 12, 0, tzinfo=z)
+    settings_service.save_settings(uow, {"report_written_general": 45, "final_report_days": 2})
+    for n, (received, level, after) in enumerate(((datetime(2026, 7, 1, 9, 0, tzinfo=z), "IV", 50),
+                                                  (datetime(2026, 7, 1, 23, 50, tzinfo=z), "III", 20),
+                                                  (datetime(2026, 7, 2, 10, 0, tzinfo=z), "unrated", 90))):
+        incident = incident_service.add_incident(uow, {
+            "received_at": received.isoformat(), "title": f"事件{n}", "category": "accident",
+            "level": level}, now=received).value.id
+        sent = received + timedelta(minutes=after)
+        upward_reports.record_report(uow, incident, "first", "written", sent_at=sent.isoformat(), now=sent)
+    incident_service.void_incident(uow, incident, None, "重复登记", now=noon)
+    before = statistics_service.period_statistics(uow, date(2026, 7, 1), date(2026, 7, 31), noon)
+    backend.close()
+    engine = make_engine(URL.create("sqlite", database=str(path)))
+    with engine.begin() as connection:
+        command.downgrade(migrate._config(connection), "0018")
+    engine.dispose()
+    backend = open_backend(path, "tester")  # upgrades to 0019 (after a backup)
+    try:
+        with backend.uow.read() as session:
+            assert session.scalar(select(func.count()).select_from(ReportDeadline)) > 0
+        after = statistics_service.period_statistics(backend.uow, date(2026, 7, 1), date(2026, 7, 31),
+                                                     noon)
+        assert after == before and (after.reports.on_time, after.reports.late) == (2, 1)
+        assert check_service.run_check(backend.uow, backend.engine).problems == []
+    finally:
+        backend.close()

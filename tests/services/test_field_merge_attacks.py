@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select, text
 
 from dutyroom.app import open_backend
-from dutyroom.db import audit
+from dutyroom.db import audit, deadline_store
 from dutyroom.db.models import Incident, UpwardReport, audit_key
 from dutyroom.domain.roles import Actor, Role
 from dutyroom.services import (
@@ -21,6 +21,7 @@ from dutyroom.services import (
     field_service,
     incident_service,
     incident_views,
+    settings_service,
     staff_service,
     upward_reports,
     user_service,
@@ -211,6 +212,8 @@ def _forge(path, statement, entity, model):
             for row in session.scalars(select(model)):
                 audit.append(session, actor="王五(wang)", entity=entity, entity_id=audit_key(row),
                              action="update", payload=row.snapshot())
+            rules = settings_service.desk(session)  # and the deadlines kept from the rows
+            deadline_store.refresh(session, None, rules.rules, rules.zone)
         assert check_service.run_check(laptop.uow, laptop.engine).ok
     finally:
         laptop.close()

@@ -335,3 +335,48 @@ def test_an_acknowledged_alert_rings_again_when_the_task_is_reopened(backend, de
                 if a.kind == "instruction"]
     assert again.ref == task and again.pressing and again.state.value == "overdue"
     assert check_service.run_check(backend.uow, backend.engine).ok
+
+
+def test_a_task_on_a_record_later_voided_is_withdrawn_with_it(backend, desk):
+    """An instruction on an incident found to be a 误报 has nothing left to carry out: from
+    the void its task stops alerting, leaves the handover and the statistics, and takes no
+    more 落实情况; a past shift's record still shows it open, and a task on a record not
+    voided alerts as before."""
+    task = instruct(backend, desk)  # due 20:00
+    call = register_service.add_entry(backend.uow, {
+        "kind": "call", "received_at": "2026-11-23T16:40", "from_unit": "县防汛办", "title": "水位上涨"},
+        now=at("2026-11-23T16:41")).value.id
+    other = instruct(backend, desk, subject_kind="register", subject_id=call, due_at="2026-11-23T19:00")
+
+    def alerting(moment: str) -> list[int]:
+        return [a.ref for a in alert_service.alerts_at(backend.uow, at(moment)) if a.kind == "instruction"]
+    assert alerting("2026-11-23T21:00") == [other, task]
+    incident_service.void_incident(backend.uow, desk["leak"], None, "经核实为误报",
+                                   now=at("2026-11-23T21:30"))
+    assert alerting("2026-11-23T21:31") == [other]
+    assert alerting("2026-11-24T09:00") == [other]
+    assert instruction_service.open_count(backend.uow, at("2026-11-24T09:00")) == (1, 1)
+    view = instruction_service.get_instruction(backend.uow, task, at("2026-11-24T09:00"))
+    assert view.standing == Standing.WITHDRAWN and view.standing_label == "已撤销（事项已作废）"
+    listed = instruction_service.list_instructions(backend.uow, "open", at=at("2026-11-24T09:00"))
+    assert [v.id for v in listed] == [other]
+    # the record of the shift that ended before the void still carries it
+    before = handover_service.handover_view(backend.uow, DAY, at("2026-11-23T21:00"))
+    assert [line for line in before.record.section("open_items").lines if line.key == f"instruction/{task}"]
+    after = handover_service.handover_view(backend.uow, DAY, at("2026-11-23T22:00"))
+    assert not [line for line in after.record.section("open_items").lines
+                if line.key == f"instruction/{task}"]
+    stats = statistics_service.as_json(statistics_service.period_statistics(
+        backend.uow, DAY, DAY, at("2026-11-24T09:00")))
+    assert stats["instructions"] == {"given": 1, "done_on_time": 0, "done_late": 0, "overdue": 1,
+                                     "open": 0}
+    for act in (lambda: instruction_service.add_feedback(backend.uow, task, "已转移",
+                                                         now=at("2026-11-24T09:05")),
+                lambda: instruction_service.mark_done(backend.uow, task, "已转移",
+                                                      now=at("2026-11-24T09:05"))):
+        with pytest.raises(InputError, match="已作废，批示随之撤销"):
+            act()
+    # voiding the call withdraws the other task too
+    register_service.void_entry(backend.uow, call, None, "重复登记", now=at("2026-11-24T09:10"))
+    assert alerting("2026-11-24T09:11") == []
+    assert check_service.run_check(backend.uow, backend.engine).problems == []

@@ -139,3 +139,27 @@ def test_period_counts_add_up_and_match_a_hand_count(shapes: list[tuple[timedelt
     overdue = sum(1 for t in tasks if (t.done_at is None or t.done_at > end)
                   and t.due_at <= end)
     assert (counts.done_on_time, counts.done_late, counts.overdue) == (on_time, late, overdue)
+
+
+@given(moments, spans, spans, spans, st.booleans())
+def test_a_task_on_a_voided_record_is_withdrawn_from_the_void_unless_done_by_then(
+        given_at, due_after, void_after, look_after, done_first) -> None:
+    due, voided = given_at + due_after, given_at + void_after
+    done = voided - timedelta(seconds=1) if done_first else None
+    task = TaskTimes(given_at, due, done, voided)
+    plain = TaskTimes(given_at, due, done)
+    for at in (voided - timedelta(seconds=1), voided, voided + look_after):
+        if at < voided or done_first:
+            assert rules.standing(task, at) == rules.standing(plain, at)
+        else:
+            assert rules.standing(task, at) == Standing.WITHDRAWN
+    # not counted in a period at all, as the voided record itself is not
+    counts = rules.count_in_period([task, plain], voided + look_after)
+    assert counts.given == 1 and counts == rules.count_in_period([plain], voided + look_after)
+
+
+def test_a_withdrawn_task_takes_nothing_more() -> None:
+    rules.check_not_withdrawn(False)
+    with pytest.raises(FieldError) as refused:
+        rules.check_not_withdrawn(True)
+    assert refused.value.message.startswith("该批示所针对的记录已作废")
