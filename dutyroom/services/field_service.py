@@ -49,6 +49,7 @@ from dutyroom.db.models import (
     FieldPackage,
     Incident,
     Leave,
+    Playbook,
     RegisterEntry,
     ResponsiblePerson,
     SensitivePeriod,
@@ -287,12 +288,13 @@ def _fill(desk: Session, package: Session, first: date, last: date, moment: date
           actor: str, out: Path, accounts: list[str]
           ) -> tuple[PackageReport, dict[str, tuple[str, str]]]:
     tables = {m: Base.metadata.tables[m.__tablename__]
-              for m in (Setting, User, Staff, Department, CalendarDay, SensitivePeriod, DutyDay,
+              for m in (Setting, User, Staff, Department, CalendarDay, SensitivePeriod, DutyDay, Playbook,
                         DutyAssignment, Leave, Incident, UpwardReport, Dispatch, DispatchFeedback,
                         ResponsiblePerson, Warning, WarningTarget, WarningAttempt)}
     model: Model
     package.execute(text("PRAGMA defer_foreign_keys = ON"))  # an AB角 may be listed after
-    for copied in (Setting, Staff, Department, CalendarDay, SensitivePeriod, ResponsiblePerson):
+    for copied in (Setting, Staff, Department, CalendarDay, SensitivePeriod, ResponsiblePerson,
+                   Playbook):
         _copy(desk, package, tables[copied])
     _copy(desk, package, tables[User], User.username.in_(accounts))
     days = _copy(desk, package, tables[DutyDay], DutyDay.day.between(first, last))
