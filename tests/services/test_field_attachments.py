@@ -1,7 +1,8 @@
 """Attachments in the field package: the files of the open incidents and the desk's plans go
-out; a photo attached on the laptop comes back once, on the right record; a removal marked
-in the field stands; a package whose file bytes do not match the SHA-256 its audit chain
-recorded is refused whole (desk on SQLite or PostgreSQL, the laptop an SQLite file)."""
+out (with the desk's own 处置要点 lists); a photo attached on the laptop comes back once, on
+the right record; a removal marked in the field stands; a package whose file bytes do not
+match the SHA-256 its audit chain recorded is refused whole (desk on SQLite or PostgreSQL,
+the laptop an SQLite file)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from dutyroom.services import (
     incident_service,
     incident_views,
     plan_service,
+    playbook_service,
     register_service,
 )
 from dutyroom.services.errors import InputError
@@ -84,6 +86,7 @@ def desk(backend, tmp_path):
 
 
 def test_files_go_out_and_a_field_photo_comes_back_once(desk, tmp_path):
+    playbook_service.save_playbooks(desk.uow, {"地质灾害": ["问清位置", "撤离危险区人员"]})
     package = tmp_path / "field.dutyroom"
     made = _export(desk, package)
     assert (made.attachments, made.attachment_bytes) == (2, 2 * len(PLAN) + 4)
@@ -95,6 +98,8 @@ def test_files_go_out_and_a_field_photo_comes_back_once(desk, tmp_path):
     assert _bytes(laptop.uow, scan.id, tmp_path / "l") == PLAN + b"scan"  # the file travelled
     [plan] = plan_service.plans_for(laptop.uow, "地质灾害")
     assert plan.title == "地质灾害应急预案"  # and the plan, to read at the scene
+    steps = playbook_service.checklist(laptop.uow, slide.id)
+    assert [s.text for s in steps] == ["问清位置", "撤离危险区人员"]  # the desk's own checklist
     photo = os.urandom(300_000)
     attachment_service.add_attachment(laptop.uow, "incident", slide.id,
                                       _file(tmp_path, "现场照片.jpg", photo), now=_at(40))
