@@ -1,5 +1,6 @@
-"""What 2,000 attachments (about 1 GB of scans) cost a desk: start-up, search, backup and
-`check`, on the same log with and without them, as ratios measured in one run.
+"""What 2,000 attachments (about 1 GB of scans) cost a desk: start-up, search, backup, `check`
+and a field package out and back (every incident here is open, so every file travels), on the
+same log with and without them, as ratios measured in one run.
 
     .venv/bin/python benchmarks/attachments.py            # 2,000 files, about 1 GB
     .venv/bin/python benchmarks/attachments.py --small    # 200 files, about 50 MB
@@ -20,14 +21,20 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import event
 
 from dutyroom.app import open_backend
 from dutyroom.domain.attachments import OwnerKind
-from dutyroom.services import attachment_service, backup_service, check_service, incident_service
+from dutyroom.services import (
+    attachment_service,
+    backup_service,
+    check_service,
+    field_service,
+    incident_service,
+)
 from dutyroom.services.attachment_service import FileContent
 from dutyroom.services.incident_views import IncidentQuery, list_incidents
 
@@ -97,6 +104,15 @@ def measure(db: Path, folder: Path, repeat: int) -> dict[str, float]:
         backup_service.backup_to(backend.url, out)
 
     figures["backup"] = timed(backup, max(1, repeat // 2))
+    package = folder / f"{db.stem}-field.dutyroom"
+
+    def field_export() -> None:
+        package.unlink(missing_ok=True)
+        field_service.export_package(backend.uow, date(2026, 6, 1), date(2026, 6, 7), package)
+
+    figures["field export"] = timed(field_export, 3)  # the first also loads Alembic
+    figures["field merge (package unchanged)"] = timed(
+        lambda: field_service.merge_package(backend.uow, package), 1)
     report: list[check_service.CheckReport] = []
     figures["check"] = timed(lambda: report.append(
         check_service.run_check(backend.uow, backend.engine)), 1)

@@ -33,10 +33,11 @@ def export_package(ctx: Context) -> int:
                 else "未带出任何账户（笔记本上首次打开时须新建管理员）")
     ctx.out.emit({"out": str(report.out), "staff": report.staff, "duty_days": report.duty_days,
                   "incidents": report.incidents, "users": list(report.users),
-                  "warnings": report.warnings},
+                  "warnings": report.warnings, "attachments": report.attachments},
                  lambda: f"已生成外勤包 {report.out}（{report.start}—{report.end}，人员 {report.staff} 人，"
                          f"值班 {report.duty_days} 天，未办结事件 {report.incidents} 件，"
-                         f"预警通知 {report.warnings} 条）；{accounts}")
+                         f"预警通知 {report.warnings} 条，附件 {report.attachments} 个、"
+                         f"计 {report.attachment_size}）；{accounts}")
     return EXIT_OK
 
 

@@ -191,6 +191,21 @@ class PlaybookTick(Base):
     ticked_by: Mapped[str] = mapped_column(String(64), default="")
 
 
+class Playbook(Base):
+    """The desk's own 处置要点 list for one incident subtype (a subtype without a row keeps
+    the shipped list in domain/playbooks.py)."""
+
+    __tablename__ = "playbooks"
+
+    subtype: Mapped[str] = mapped_column(String(32), primary_key=True)
+    steps: Mapped[str] = mapped_column(Text, default="[]")  # JSON list, in order
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(64), default="")
+
+    def snapshot(self) -> dict[str, Any]:
+        return {"subtype": self.subtype, "steps": self.steps}
+
+
 class Responsibility(Base):
     """A line of the 职责分工 table: who leads and who supports for a kind of incident
     (subtype "" stands for the whole category)."""

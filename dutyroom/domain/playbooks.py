@@ -8,7 +8,14 @@ department's: whom to ring, what to report upward, what to ask for.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
+
+from dutyroom.domain.contacts import clean_text
+from dutyroom.domain.errors import FieldError
+from dutyroom.domain.text import sentence
+
+MAX_STEPS = 30  # a card by the phone, not a plan: the plan is filed as a PDF
+MAX_STEP_LENGTH = 100
 
 # Written as a town desk writes them on the card by the phone; keyed by incident subtype.
 DEFAULT_PLAYBOOKS: Mapping[str, tuple[str, ...]] = {
@@ -95,9 +102,35 @@ DEFAULT_PLAYBOOKS: Mapping[str, tuple[str, ...]] = {
 }
 
 
-def steps_for(subtype: str) -> tuple[str, ...]:
-    """The checklist for an incident of this subtype (empty when the desk keeps none)."""
-    return DEFAULT_PLAYBOOKS.get(subtype.strip(), ())
+def steps_for(subtype: str, own: Mapping[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
+    """The checklist for an incident of this subtype: the desk's own list when it keeps one
+    (`own`, by subtype), else the shipped one; empty when there is neither."""
+    key = subtype.strip()
+    if own is not None and key in own:
+        return own[key]
+    return DEFAULT_PLAYBOOKS.get(key, ())
+
+
+def clean_steps(raw: Sequence[object]) -> tuple[str, ...]:
+    """A desk's list as it will be kept: each step one line (runs of spaces and line breaks
+    become one space), not empty, at most MAX_STEP_LENGTH characters, none twice (a tick
+    names its step by its text), at most MAX_STEPS. An empty list means the desk keeps no
+    checklist for the subtype."""
+    if isinstance(raw, str | bytes) or not isinstance(raw, Sequence):
+        raise FieldError("steps", sentence("处置要点应为步骤的列表"))
+    if len(raw) > MAX_STEPS:
+        raise FieldError("steps", sentence("处置要点最多 {0} 步", MAX_STEPS))
+    steps: list[str] = []
+    for number, item in enumerate(raw, start=1):
+        if not isinstance(item, str):
+            raise FieldError("steps", sentence("第 {0} 步应为文字", number))
+        text = clean_text(" ".join(item.split()), "steps", sentence("第 {0} 步", number),
+                          required=True, max_length=MAX_STEP_LENGTH)
+        if text in steps:
+            raise FieldError("steps", sentence("第 {0} 步与第 {1} 步相同", number,
+                                               steps.index(text) + 1))
+        steps.append(text)
+    return tuple(steps)
 
 
 def unticked(steps: tuple[str, ...], ticked: Collection[str]) -> tuple[str, ...]:

@@ -12,9 +12,11 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from dutyroom.db.models import Staff
 from dutyroom.domain import duty_clock
+from dutyroom.domain.attachments import media_type
 from dutyroom.domain.calendar import days_between
 from dutyroom.domain.contacts import validate_department, validate_staff
 from dutyroom.domain.partner_duty import RosterEntry
@@ -24,6 +26,7 @@ from dutyroom.domain.responsibilities import DEFAULT_DUTIES, DutyLine
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
+from dutyroom.reports.sample_plan_pdf import sample_plan_pdf
 from dutyroom.services import (
     clock_service,
     demo_warnings,
@@ -32,6 +35,7 @@ from dutyroom.services import (
     incident_service,
     instruction_service,
     partner_duty_service,
+    plan_service,
     playbook_service,
     register_service,
     resource_service,
@@ -41,6 +45,7 @@ from dutyroom.services import (
     staff_service,
     upward_reports,
 )
+from dutyroom.services.attachment_service import FileContent
 from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
@@ -274,6 +279,16 @@ def _seed_log(uow: UnitOfWork, now: datetime) -> int:
     return len((crash, leak, slide))
 
 
+def _file_sample_plan(session: Session, actor: str) -> None:
+    """A short 危化品泄漏 plan, made at seed time, so a new desk sees a filed 预案 open from the
+    sample chemical leak's 附件 tab."""
+    pdf = sample_plan_pdf("青山镇", f"{datetime.now(UTC):%Y-%m-%d}").data
+    name = "青山镇危险化学品事故应急预案（示例）.pdf"
+    plan_service.file_plan(session, "青山镇危险化学品事故应急预案（示例）", ("危化品泄漏",),
+                           FileContent(name, pdf, media_type(name, pdf[:1024])), actor,
+                           datetime.now(UTC))
+
+
 def _seed_people(uow: UnitOfWork) -> Outcome[DemoReport]:
     with uow.write(Permission.SETTINGS) as session:
         current = settings_service.desk(session)
@@ -305,6 +320,7 @@ def _seed_people(uow: UnitOfWork) -> Outcome[DemoReport]:
             kind=kind, name=name, quantity=amount, location=where, keeper=keeper, phone=phone,
             subtypes=subtypes) for kind, name, amount, where, keeper, phone, subtypes in RESOURCES],
             uow.actor)
+        _file_sample_plan(session, uow.actor)
         settings_service.write_settings(
             session, {"unit_name": UNIT_NAME, "demo_data": True}, uow.actor)
         return Outcome(DemoReport(people, len(DEPARTMENTS)),

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dutyroom.db.models import (
+    Attachment,
     Base,
     Department,
     Dispatch,
@@ -98,7 +99,8 @@ CLOCK_AHEAD = timedelta(days=1)
 # The columns that say when an entry was written, by the kind of entry.
 WRITTEN: dict[type[Base], tuple[str, str]] = {
     Incident: ("created_at", "登记时间"), UpwardReport: ("recorded_at", "登记时间"),
-    RegisterEntry: ("recorded_at", "登记时间"), WarningAttempt: ("recorded_at", "登记时间")}
+    RegisterEntry: ("recorded_at", "登记时间"), WarningAttempt: ("recorded_at", "登记时间"),
+    Attachment: ("added_at", "附件添加时间")}
 
 
 def written_in_the_field(model: type[Base], values: dict[str, Any], exported_at: datetime,

@@ -31,6 +31,7 @@ from dutyroom.db import audit, deadline_store, migrate, search_index
 from dutyroom.db.backup import backup_file
 from dutyroom.db.engine import make_engine, make_session_factory
 from dutyroom.db.models import (
+    Attachment,
     AuditEntry,
     Base,
     CalendarDay,
@@ -48,6 +49,7 @@ from dutyroom.db.models import (
     FieldPackage,
     Incident,
     Leave,
+    Playbook,
     RegisterEntry,
     ResponsiblePerson,
     SensitivePeriod,
@@ -61,6 +63,7 @@ from dutyroom.db.models import (
     audit_key,
     record_snapshot,
 )
+from dutyroom.domain.attachments import readable_size
 from dutyroom.domain.contacts import validate_department
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.hygiene import searchable
@@ -70,6 +73,7 @@ from dutyroom.domain.text import Verbatim, sentence
 from dutyroom.services import (
     backup_service,
     check_service,
+    field_attachments,
     field_rules,
     field_warnings,
     incident_records,
@@ -98,6 +102,12 @@ class PackageReport:
     incidents: int
     users: tuple[str, ...] = ()  # the accounts it carries (login names)
     warnings: int = 0  # notices of the warnings in force or received in the period
+    attachments: int = 0  # files of the open incidents, warnings and active plans
+    attachment_bytes: int = 0
+
+    @property
+    def attachment_size(self) -> str:
+        return readable_size(self.attachment_bytes)
 
 
 @dataclass(frozen=True)
@@ -155,9 +165,16 @@ _FOREIGN: dict[type[Base], dict[str, type[Base]]] = {  # model → column → th
 _ENTITIES: dict[type[Base], str] = {
     Incident: "incident", RegisterEntry: "register_entry", Dispatch: "dispatch",
     UpwardReport: "upward_report", DispatchFeedback: "dispatch_feedback",
-    Warning: "warning", WarningAttempt: "warning_attempt"}
+    Warning: "warning", WarningAttempt: "warning_attempt", Attachment: "attachment"}
 _ORDER: tuple[type[Base], ...] = (  # parents first
-    Incident, RegisterEntry, Dispatch, UpwardReport, DispatchFeedback, Warning, WarningAttempt)
+    Incident, RegisterEntry, Dispatch, UpwardReport, DispatchFeedback, Warning, WarningAttempt,
+    Attachment)
+
+
+def _entries(session: Session, model: Model) -> Any:
+    """The entries of a kind that a package carries back (a plan's PDF stays the desk's)."""
+    query = select(model).order_by(*model.__mapper__.primary_key)
+    return query.where(field_attachments.merged_kinds()) if model is Attachment else query
 
 
 def portable(row: Any, refs: _Refs) -> dict[str, Any]:
@@ -166,7 +183,9 @@ def portable(row: Any, refs: _Refs) -> dict[str, Any]:
     state.pop("uuid", None)
     for column, target in _FOREIGN.get(type(row), {}).items():
         state[column] = refs.uuid(target, state[column])
-    if isinstance(row, Warning):
+    if isinstance(row, Attachment):
+        state["owner_id"] = field_attachments.owner_ref(refs.session, row)
+    elif isinstance(row, Warning):
         state["targets"] = field_warnings.portable_targets(row)
     elif isinstance(row, WarningAttempt):
         state["target_id"] = field_warnings.target_ref(refs.session, row)
@@ -271,12 +290,13 @@ def _fill(desk: Session, package: Session, first: date, last: date, moment: date
           actor: str, out: Path, accounts: list[str]
           ) -> tuple[PackageReport, dict[str, tuple[str, str]]]:
     tables = {m: Base.metadata.tables[m.__tablename__]
-              for m in (Setting, User, Staff, Department, CalendarDay, SensitivePeriod, DutyDay,
+              for m in (Setting, User, Staff, Department, CalendarDay, SensitivePeriod, DutyDay, Playbook,
                         DutyAssignment, Leave, Incident, UpwardReport, Dispatch, DispatchFeedback,
                         ResponsiblePerson, Warning, WarningTarget, WarningAttempt)}
     model: Model
     package.execute(text("PRAGMA defer_foreign_keys = ON"))  # an AB角 may be listed after
-    for copied in (Setting, Staff, Department, CalendarDay, SensitivePeriod, ResponsiblePerson):
+    for copied in (Setting, Staff, Department, CalendarDay, SensitivePeriod, ResponsiblePerson,
+                   Playbook):
         _copy(desk, package, tables[copied])
     _copy(desk, package, tables[User], User.username.in_(accounts))
     days = _copy(desk, package, tables[DutyDay], DutyDay.day.between(first, last))
@@ -296,6 +316,7 @@ def _fill(desk: Session, package: Session, first: date, last: date, moment: date
     _copy(desk, package, tables[WarningAttempt], WarningAttempt.target_id.in_(
         select(WarningTarget.id).where(WarningTarget.warning_id.in_(notices))))
     package.flush()
+    files, size = field_attachments.copy_out(desk, package, open_ids, notices)
     # A fresh audit chain: every copied record's state as it left the desk.
     for entity, model, _label in AUDITED:
         for row in package.scalars(select(model).order_by(*model.__mapper__.primary_key)):
@@ -304,7 +325,7 @@ def _fill(desk: Session, package: Session, first: date, last: date, moment: date
     refs = _Refs(package)
     states: dict[str, tuple[str, str]] = {}
     for model in _ORDER:
-        for row in package.scalars(select(model)):
+        for row in package.scalars(_entries(package, model)):
             key, print_ = key_of(row, refs), fingerprint(portable(row, refs))
             states[key] = (_ENTITIES[model], print_)
             package.add(FieldBaseline(record_uuid=key, entity=_ENTITIES[model], fingerprint=print_))
@@ -315,7 +336,7 @@ def _fill(desk: Session, package: Session, first: date, last: date, moment: date
                              exported_at=moment, exported_by=actor))
     staff = package.query(Staff).count()
     return PackageReport(out, first, last, staff, days, incidents, tuple(accounts),
-                         warnings), states
+                         warnings, files, size), states
 
 
 @dataclass(frozen=True)
@@ -426,11 +447,12 @@ def _merge(laptop: Session, desk: Session, actor: str, moment: datetime, name: s
     reported: set[int] = set()  # incidents a merged report belongs to
     ledger = _Ledger.read(desk, line.package)
     remarks: list[str] = []
-    keyed_models = (Incident, RegisterEntry, Dispatch, UpwardReport, Warning, WarningAttempt)
+    keyed_models = (Incident, RegisterEntry, Dispatch, UpwardReport, Warning, WarningAttempt,
+                    Attachment)
     for keyed in keyed_models:  # answers go by their dispatch
         desk_refs.read_ahead(keyed, list(laptop.scalars(select(keyed.uuid))))
     for model in _ORDER:
-        for row in laptop.scalars(select(model).order_by(*model.__mapper__.primary_key)):
+        for row in laptop.scalars(_entries(laptop, model)):
             state = portable(row, laptop_refs)
             key, print_ = key_of(row, laptop_refs), fingerprint(state)
             if (key, print_) in ledger.seen:
@@ -516,6 +538,8 @@ _KIND_LABELS: dict[type[Base], str] = {Dispatch: "派单", UpwardReport: "报送
 def _describe(model: Model, row: Any) -> str:
     if model in field_warnings.MODELS:
         return field_warnings.describe(row)
+    if model is Attachment:
+        return field_attachments.describe(row)
     if isinstance(row, Incident | RegisterEntry):
         return f"「{searchable(str(row.title))[:60]}」"  # a forged title may hold control characters
     return f"{_KIND_LABELS[model]}（编号 {getattr(row, 'uuid', '')[:8]}）"
@@ -548,6 +572,8 @@ def _merge_one(desk: Session, refs: _Refs, d: settings_service.Desk, model: Mode
                line: _Line, actor: str, moment: datetime, remarks: list[str]) -> tuple[str, str]:
     current = _find(desk, model, key, refs, state)
     entity = _ENTITIES[model]
+    if model is Attachment:
+        return field_attachments.take(desk, d, row, state, current, line.exported_at, actor, moment)
     if current is None and model in field_warnings.MODELS:
         outcome, note, said = field_warnings.add(desk, d, row, state, line.exported_at, actor,
                                                  moment)

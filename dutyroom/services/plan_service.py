@@ -84,12 +84,19 @@ def add_plan(uow: UnitOfWork, title: str, subtypes: Any, path: str | os.PathLike
     except FieldError as error:
         raise InputError.from_field(error) from None
     with uow.write(Permission.SETTINGS) as session:
-        row = EmergencyPlan(title=name, subtypes=json.dumps(list(chosen), ensure_ascii=False),
-                            active=True, updated_at=moment, updated_by=uow.actor)
-        session.add(row)
-        audit_change(session, row, uow.actor, ENTITY, "create", moment)
-        attachment_service.keep(session, OwnerKind.PLAN, row.id, content, uow.actor, moment)
+        row = file_plan(session, name, chosen, content, uow.actor, moment)
         return Outcome(_views(session, [row])[0], Changes(settings=True))
+
+
+def file_plan(session: Session, title: str, subtypes: tuple[str, ...],
+              content: attachment_service.FileContent, actor: str, at: datetime) -> EmergencyPlan:
+    """Store a checked plan and its PDF in the caller's transaction, both audited."""
+    row = EmergencyPlan(title=title, subtypes=json.dumps(list(subtypes), ensure_ascii=False),
+                        active=True, updated_at=at, updated_by=actor)
+    session.add(row)
+    audit_change(session, row, actor, ENTITY, "create", at)
+    attachment_service.keep(session, OwnerKind.PLAN, row.id, content, actor, at)
+    return row
 
 
 def update_plan(uow: UnitOfWork, plan_id: int, title: str, subtypes: Any, active: bool,

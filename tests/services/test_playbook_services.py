@@ -3,6 +3,7 @@ unticking, refusals, tampering found by check, and the handover carrying what is
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -70,3 +71,79 @@ def test_check_notices_a_tick_moved_behind_the_app(backend):
         connection.execute(text("UPDATE playbook_ticks SET ticked_by = 'someone else'"))
     report = check_service.run_check(backend.uow, backend.engine)
     assert not report.ok and any("处置要点" in p for p in report.problems)
+
+
+# --- the desk's own lists ------------------------------------------------------------------
+
+
+def _lists(backend) -> dict[str, playbook_service.PlaybookList]:
+    return {p.subtype: p for p in playbook_service.playbook_lists(backend.uow)}
+
+
+def _audit_count(backend) -> int:
+    with backend.engine.connect() as connection:
+        return connection.execute(text("SELECT count(*) FROM audit_entries")).scalar_one()
+
+
+def test_a_desk_edits_its_list_and_what_was_ticked_on_past_incidents_stays(backend):
+    shipped = steps_for("危化品泄漏")
+    past = _leak(backend)
+    playbook_service.set_step(backend.uow, past, shipped[1], True, now=NOW)
+    mine = [shipped[2], shipped[0], "通知化工园区管委会启动园区预案"]  # reordered, one gone, one new
+    saved = playbook_service.save_playbooks(backend.uow, {"危化品泄漏": mine}, now=NOW)
+    assert saved.changes.incidents and saved.changes.departments
+    assert saved.value[0].steps == tuple(mine) and saved.value[0].edited
+    assert _lists(backend)["危化品泄漏"].shipped == shipped
+    assert not _lists(backend)["火灾"].edited  # only the one edited
+    # the past incident: the new list in its order, and the tick under the old one kept
+    listed = playbook_service.checklist(backend.uow, past)
+    assert [s.text for s in listed] == [*mine, shipped[1]]
+    assert [(s.text, s.ticked_by) for s in listed if s.done] == [(shipped[1], "tester")]
+    # a new step can be ticked; a step no longer on the list cannot be ticked anew
+    playbook_service.set_step(backend.uow, past, mine[2], True, now=NOW)
+    with pytest.raises(InputError):
+        playbook_service.set_step(backend.uow, past, shipped[3], True, now=NOW)
+    # the handover carries what is left of the desk's own list
+    view = handover_service.handover_view(backend.uow, date(2026, 6, 30), NOW + timedelta(hours=1))
+    line = next(line for s in view.record.sections for line in s.lines if line.key == f"playbook/{past}")
+    assert mine[0] in line.cells[1] and shipped[3] not in line.cells[1]
+    with backend.uow.read() as session:
+        payloads = [json.loads(p) for (p,) in session.execute(text(
+            "SELECT payload FROM audit_entries WHERE entity = 'playbook' ORDER BY id"))]
+    assert json.loads(payloads[-1]["steps"]) == mine
+    assert check_service.run_check(backend.uow, backend.engine).ok
+    before = _audit_count(backend)
+    assert not playbook_service.save_playbooks(backend.uow, {"危化品泄漏": mine}).changes  # same again
+    assert _audit_count(backend) == before
+    back = playbook_service.save_playbooks(backend.uow, {"危化品泄漏": list(shipped)}, now=NOW)
+    assert back.changes and not back.value[0].edited
+    assert [s.text for s in playbook_service.checklist(backend.uow, past)][:len(shipped)] == list(shipped)
+
+
+BAD_LISTS = [
+    ({"不存在的子类": ["问清情况"]}, "不是已知的事件子类"),
+    ({"火灾": ["问清情况", " 问清情况 "]}, "第 2 步与第 1 步相同"),
+    ({"火灾": ["问清情况", "   "]}, "第 2 步不能为空"),
+    ({"火灾": ["长" * 101]}, "过长"),
+    ({"火灾": [f"第{n}步" for n in range(31)]}, "最多 30 步"),
+    ({"火灾": "问清情况"}, "步骤的列表"),
+    ({"火灾": ["问清\x07情况"]}, "控制字符"),
+    ({"火灾": ["问清情况"], "溺水": [3]}, "第 1 步应为文字"),  # all or none
+]
+
+
+@pytest.mark.parametrize(("lists", "message"), BAD_LISTS)
+def test_a_bad_list_is_refused_with_one_sentence_and_nothing_saved(backend, lists, message):
+    before = (_audit_count(backend), _lists(backend))
+    with pytest.raises(InputError, match=message):
+        playbook_service.save_playbooks(backend.uow, lists, now=NOW)
+    assert (_audit_count(backend), _lists(backend)) == before
+
+
+def test_a_list_edited_behind_the_app_is_found_by_check_and_the_shipped_list_serves(backend):
+    playbook_service.save_playbooks(backend.uow, {"火灾": ["问清地点", "通知消防救援站"]}, now=NOW)
+    with backend.engine.begin() as connection:
+        connection.execute(text("UPDATE playbooks SET steps = '[\"删掉了\", \"删掉了\"]'"))
+    report = check_service.run_check(backend.uow, backend.engine)
+    assert any("处置要点清单" in p for p in report.problems), report.problems
+    assert _lists(backend)["火灾"].steps == steps_for("火灾")  # an unreadable list is not used

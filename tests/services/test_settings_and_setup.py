@@ -6,15 +6,19 @@ from sqlalchemy import func, select, text
 from dutyroom.db.models import Department, Staff
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
+    attachment_service,
     check_service,
     clock_service,
     demo,
+    incident_views,
     instruction_service,
+    plan_service,
     roster_service,
     settings_service,
     staff_service,
 )
 from dutyroom.services.errors import InputError
+from dutyroom.services.incident_views import IncidentQuery
 
 
 def test_settings_round_trip_and_audit(backend):
@@ -39,7 +43,7 @@ def test_one_bad_setting_saves_none(backend):
     assert settings_service.load_settings(backend.uow)["unit_name"] == ""
 
 
-def test_demo_town(backend):
+def test_demo_town(backend, tmp_path):
     report = demo.seed_demo(backend.uow, now=datetime(2026, 11, 23, 3, 0, tzinfo=UTC)).value
     assert (report.staff, report.departments) == (30, 20)
     view = roster_service.roster_view(backend.uow, date(2026, 11, 1), date(2027, 1, 31))
@@ -51,6 +55,14 @@ def test_demo_town(backend):
     assert len({p.mobile for p in people}) == 30
     values = settings_service.load_settings(backend.uow)
     assert values["demo_data"] is True and "示例" in values["unit_name"]
+    # a sample plan filed for the sample chemical leak, a real PDF the viewer opens
+    [plan] = plan_service.plans_for(backend.uow, "危化品泄漏")
+    assert "示例" in plan.title and plan.file is not None and plan.file.is_pdf
+    copy = attachment_service.write_copy(backend.uow, plan.file.id, tmp_path)
+    assert copy.read_bytes().startswith(b"%PDF-") and b"%%EOF" in copy.read_bytes()[-32:]
+    leak = next(r for r in incident_views.list_incidents(backend.uow, IncidentQuery()).rows
+                if r.subtype == "危化品泄漏")
+    assert plan_service.plans_for(backend.uow, leak.subtype) == [plan]  # its 附件 tab lists it
     assert check_service.run_check(backend.uow, backend.engine).ok
     seeded = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)
     (order,) = instruction_service.list_instructions(backend.uow, "open", at=seeded)

@@ -610,6 +610,10 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
     plan = PlanView(1, "青山镇危险化学品事故应急预案", ("危化品泄漏", "火灾"), True, None)
     yield "plan-new", lambda: PlanDialog(runner, nothing, None, window)
     yield "plan-edit", lambda: PlanDialog(runner, nothing, plan, window)
+    from dutyroom.services import playbook_service
+    from dutyroom.ui.dialogs.playbook_dialog import PlaybookDialog
+
+    yield "playbooks", lambda: PlaybookDialog(uow, runner, playbook_service.playbook_lists(uow), window)
 
     def viewer() -> Any:
         from reportlab.pdfgen import canvas

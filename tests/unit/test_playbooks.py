@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incidents import SUBTYPES
-from dutyroom.domain.playbooks import DEFAULT_PLAYBOOKS, steps_for, unticked
+from dutyroom.domain.playbooks import (
+    DEFAULT_PLAYBOOKS,
+    MAX_STEP_LENGTH,
+    MAX_STEPS,
+    clean_steps,
+    steps_for,
+    unticked,
+)
 
 ASKED = ("危化品泄漏", "道路交通事故", "山洪", "地质灾害", "火灾", "溺水", "群体性事件", "食物中毒",
          "停水停电", "森林火情")
@@ -23,3 +35,30 @@ def test_unticked_keeps_the_order_and_ignores_steps_of_other_lists():
     assert unticked(steps, {steps[0], "别的事"}) == steps[1:]
     assert unticked(steps, set(steps)) == ()
     assert steps_for("未知子类") == ()
+
+
+def test_the_desk_s_own_list_wins_and_others_keep_the_shipped_one():
+    own = {"火灾": ("问清地点", "通知消防救援站")}
+    assert steps_for("火灾", own) == own["火灾"]
+    assert steps_for(" 火灾 ", own) == own["火灾"]
+    assert steps_for("溺水", own) == DEFAULT_PLAYBOOKS["溺水"]
+    assert steps_for("火灾", {"火灾": ()}) == ()  # a desk may keep no checklist at all
+
+
+@given(st.lists(st.text(min_size=1, max_size=40), max_size=MAX_STEPS))
+def test_a_cleaned_list_is_one_line_per_step_each_once_in_the_given_order(raw):
+    try:
+        steps = clean_steps(raw)
+    except FieldError:
+        return  # refused: an empty, doubled, too long or unprintable step
+    expected = [" ".join(item.split()) for item in raw]
+    assert list(steps) == expected  # nothing reordered, nothing dropped
+    assert len(set(steps)) == len(steps) and all(s and "\n" not in s for s in steps)
+
+
+def test_bad_lists_are_refused_naming_the_step():
+    for raw, words in (([" a ", "a"], "第 2 步与第 1 步相同"), (["a", ""], "第 2 步不能为空"),
+                       (["x" * (MAX_STEP_LENGTH + 1)], "过长"), ("abc", "列表"),
+                       ([1], "应为文字"), ([f"s{n}" for n in range(MAX_STEPS + 1)], "最多")):
+        with pytest.raises(FieldError, match=words):
+            clean_steps(raw)

@@ -31,12 +31,14 @@ from dutyroom.domain.resources import KIND_LABELS, ResourceKind
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
     department_service,
+    playbook_service,
     resource_service,
     responsibility_service,
     responsible_service,
     staff_service,
 )
 from dutyroom.services.department_service import DepartmentView
+from dutyroom.services.playbook_service import PlaybookList
 from dutyroom.services.resource_service import ResourceView
 from dutyroom.services.responsibility_service import DutyView
 from dutyroom.services.responsible_service import ResponsibleView
@@ -46,6 +48,7 @@ from dutyroom.ui.acting import Acting, ActsForDesk
 from dutyroom.ui.dialogs.contact_dialogs import DepartmentDialog, ResponsibleDialog, StaffDialog
 from dutyroom.ui.dialogs.import_dialog import ImportResponsibleDialog, ImportStaffDialog
 from dutyroom.ui.dialogs.partner_dialogs import DutyDialog, PartnerRosterDialog
+from dutyroom.ui.dialogs.playbook_dialog import PlaybookDialog
 from dutyroom.ui.dialogs.resource_dialogs import ImportResourcesDialog, ResourceDialog
 from dutyroom.ui.i18n import tr, tr_label
 from dutyroom.ui.icons import icon
@@ -516,11 +519,15 @@ class DutyList(ActsForDesk, QWidget):
         self.import_button = button(tr("从 Excel/CSV 导入…"), "import")
         self.import_button.setToolTip(tr("列：类别、子类、牵头单位、配合单位（多个用、分隔）；"
                                          "有一行不对则整个文件不导入"))
+        self.playbook_button = button(tr("处置要点清单…"), "check")
+        self.playbook_button.setToolTip(tr("每个事件子类接报后第一个小时要做的事：增删步骤、调整顺序"))
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit)
         self.remove_button.clicked.connect(self.remove)
         self.import_button.clicked.connect(self.choose_file)
-        for widget in (self.add_button, self.edit_button, self.remove_button, self.import_button):
+        self.playbook_button.clicked.connect(self.edit_playbooks)
+        for widget in (self.add_button, self.edit_button, self.remove_button, self.import_button,
+                       self.playbook_button):
             toolbar.addWidget(widget)
         layout.addLayout(toolbar)
         self.table = QTableView()
@@ -586,6 +593,15 @@ class DutyList(ActsForDesk, QWidget):
         (Op(self, self.runner, responsibility_service.remove_duty, self.uow, line.id,
             title=tr("操作未完成"))
          .success(lambda _removed: self.refresh()).run_in_background())
+
+    def edit_playbooks(self) -> None:
+        (Op(self, self.runner, playbook_service.playbook_lists, self.uow, title=tr("读取失败"))
+         .success(self._open_playbooks).run_in_background())
+
+    def _open_playbooks(self, lists: list[PlaybookList]) -> None:
+        dialog = PlaybookDialog(self.uow, self.runner, lists, self)
+        if dialog.exec() and dialog.changes:
+            self.runner.bus.broadcast(dialog.changes, self)
 
     def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, tr("导入职责分工"), "",

@@ -376,6 +376,8 @@ class DataPage(Page):
                "预警通知 {6} 条。").format(
                    report.out, report.start, report.end, report.staff, report.duty_days, report.incidents,
                    report.warnings)
+            + " " + tr("带出附件 {0} 个，共 {1}（含未办结事件、预警的附件和在用的应急预案）。").format(
+                report.attachments, report.attachment_size)
             + " " + (tr("带出的账户：{0}；其他账户未带出。").format(tr("、").join(report.users))
                      if report.users else tr("没有带出任何账户：笔记本上首次打开时须新建管理员。")))
 
