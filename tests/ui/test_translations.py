@@ -299,3 +299,13 @@ def test_the_handover_header_is_in_one_language(english):
 
 def test_how_an_incident_was_received_is_named_so(english):
     assert tr("接报方式") == "How received"
+
+
+def test_the_duty_counts_name_their_day_kinds_in_english(english):
+    """The 值班统计 headings took the day kinds' Chinese labels as they were (workday,
+    weekend and holiday stayed 工作日, 周末, 节假日 in the English window)."""
+    from dutyroom.ui.dialogs.roster_dialogs import stats_columns
+
+    headings = [column.header for column in stats_columns()]
+    assert headings[3:6] == ["Workday", "Weekend", "Holiday"]
+    assert not any(re.search(r"[\u4e00-\u9fff]", heading) for heading in headings)

@@ -511,16 +511,19 @@ class PeriodsDialog(_ListEditor):
                         picked(self.last), done=self.done_change, failed=self.failed)
 
 
-STATS_COLUMNS: list[Column[DutyCounts]] = [
-    Column(tr("姓名"), lambda r: r.staff.name),
-    Column(tr("层级"), lambda r: TIER_ORDER.index(r.staff.tier), text=lambda r: tr_label(r.staff.tier.label)),
-    Column(tr("手机"), lambda r: r.staff.mobile),
-    Column(Category.WORKDAY.label, lambda r: r.workday),
-    Column(Category.WEEKEND.label, lambda r: r.weekend),
-    Column(Category.HOLIDAY.label, lambda r: r.holiday),
-    Column(tr("合计"), lambda r: r.total),
-    Column(tr("应补休（天）"), lambda r: r.comp_days),
-]
+def stats_columns() -> list[Column[DutyCounts]]:
+    """Made when the dialog opens, in the window's language (every heading translated)."""
+    return [
+        Column(tr("姓名"), lambda r: r.staff.name),
+        Column(tr("层级"), lambda r: TIER_ORDER.index(r.staff.tier),
+               text=lambda r: tr_label(r.staff.tier.label)),
+        Column(tr("手机"), lambda r: r.staff.mobile),
+        Column(tr_label(Category.WORKDAY.label), lambda r: r.workday),
+        Column(tr_label(Category.WEEKEND.label), lambda r: r.weekend),
+        Column(tr_label(Category.HOLIDAY.label), lambda r: r.holiday),
+        Column(tr("合计"), lambda r: r.total),
+        Column(tr("应补休（天）"), lambda r: r.comp_days),
+    ]
 
 
 class StatsDialog(QDialog):
@@ -545,7 +548,7 @@ class StatsDialog(QDialog):
         bar.addStretch(1)
         bar.addWidget(self.export_button)
         layout.addLayout(bar)
-        self.model: RecordTableModel[DutyCounts] = RecordTableModel(STATS_COLUMNS)
+        self.model: RecordTableModel[DutyCounts] = RecordTableModel(stats_columns())
         view = table_view(self.model)
         view.setSortingEnabled(False)
         layout.addWidget(view, 1)
