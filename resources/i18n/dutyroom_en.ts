@@ -956,7 +956,7 @@
     </message>
     <message>
         <source>应补休（天）</source>
-        <translation>Compensatory leave (days)</translation>
+        <translation>Days off owed</translation>
     </message>
     <message>
         <source>值班统计</source>

@@ -272,7 +272,28 @@ def sample_desk(folder: Path) -> Any:
         backup_service.auto_backup(backend.url, "Asia/Shanghai",
                                    datetime.now(UTC) - timedelta(days=days))
     _attachments(backend, folder)
+    _hard_relay(backend)
     return backend
+
+
+def _hard_relay(backend: Any) -> None:
+    """The widest states of the relay board beside the demo's: three unanswered calls (the
+    row offers the AB角), and one answered by the AB角 after them."""
+    from dutyroom.services import warning_service
+
+    in_force = warning_service.list_warnings(backend.uow, active=True)[0]
+    pending = [t for t in warning_service.board(backend.uow, in_force.id).targets
+               if not t.attempts and t.backup_id is not None]
+    moment = datetime.now(UTC) - timedelta(minutes=2)
+    for index, target in enumerate(pending[:3]):
+        for retry in range(3):
+            warning_service.record_attempt(backend.uow, in_force.id, target.person_id, "phone",
+                                           False, at=moment + timedelta(seconds=retry),
+                                           now=moment + timedelta(seconds=5))
+        if index == 0:
+            warning_service.record_attempt(backend.uow, in_force.id, target.person_id, "phone",
+                                           True, at=moment + timedelta(seconds=9),
+                                           now=moment + timedelta(seconds=10), backup=True)
 
 
 def _attachments(backend: Any, folder: Path) -> None:
