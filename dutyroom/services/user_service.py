@@ -34,6 +34,7 @@ from dutyroom.domain.login_attempts import (
 )
 from dutyroom.domain.roles import ROLE_LABELS, Actor, Permission, Role
 from dutyroom.domain.text import sentence
+from dutyroom.services import settings_service
 from dutyroom.services.errors import InputError, PermissionDenied, Problem
 from dutyroom.services.records import audit_change, utc_now
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
@@ -138,15 +139,22 @@ def create_first_admin(uow: UnitOfWork, values: Mapping[str, Any],
     any account exists."""
     moment = utc_now(now)
     with uow.write(None) as session:
-        _accounts_writable(session)
-        if session.scalar(select(func.count()).select_from(User)):
-            raise InputError.simple(sentence("已有用户，管理员须由现有管理员添加"), "username")
-        row = _new_user(session, values, Role.ADMIN, "首次运行", moment)
-        row.last_login_at = moment
-        actor = _actor(row)
-        audit.append(session, actor=actor.name, entity=SESSION, entity_id=row.id,
-                     action="login", payload={"username": row.username}, at=moment)
+        actor = first_admin_in(session, values, moment)
     return Outcome(actor, CHANGED)
+
+
+def first_admin_in(session: Session, values: Mapping[str, Any], moment: datetime) -> Actor:
+    """The first administrator, made and logged in inside a transaction the caller holds
+    (the first-run setup writes the desk's settings in the same one)."""
+    _accounts_writable(session)
+    if session.scalar(select(func.count()).select_from(User)):
+        raise InputError.simple(sentence("已有用户，管理员须由现有管理员添加"), "username")
+    row = _new_user(session, values, Role.ADMIN, "首次运行", moment)
+    row.last_login_at = moment
+    actor = _actor(row)
+    audit.append(session, actor=actor.name, entity=SESSION, entity_id=row.id,
+                 action="login", payload={"username": row.username}, at=moment)
+    return actor
 
 
 def login(uow: UnitOfWork, username: str, password: str, now: datetime | None = None) -> Actor:
@@ -398,3 +406,21 @@ def logout(uow: UnitOfWork, action: str = "logout", now: datetime | None = None)
 def hashing_works() -> bool:
     """For the self-test: argon2's compiled part is there and agrees with itself."""
     return _hasher.verify(_hasher.hash("自检"), "自检")
+
+
+# The settings a sample-town database keeps from the first-run wizard: its own unit name
+# stays, so nobody mistakes the sample for a real desk.
+DEMO_KEEPS = ("desk_name", "handover_time")
+
+
+def set_up_desk(uow: UnitOfWork, admin: Mapping[str, Any], unit: Mapping[str, Any],
+                now: datetime | None = None) -> Outcome[Actor]:
+    """The first run's desk in one transaction: the administrator and the unit's settings
+    together, so a refusal of either (a weak password, a bad handover time) leaves no
+    half-made desk — no administrator without the desk's name, nor the reverse."""
+    with uow.write(None) as session:
+        actor = first_admin_in(session, admin, utc_now(now))
+        if settings_service.load_settings_in(session)["demo_data"]:
+            unit = {k: unit[k] for k in DEMO_KEEPS if k in unit}
+        settings_service.write_settings(session, unit, actor.name)
+    return Outcome(actor, CHANGED)

@@ -95,3 +95,30 @@ def test_demo_is_never_mixed_into_a_desk_in_use(backend):
     with pytest.raises(InputError, match="已有 1 名人员"):
         demo.seed_demo(backend.uow)
     assert len(staff_service.list_staff(backend.uow)) == 1
+
+
+FIRST_ADMIN = {"username": "admin", "display_name": "王主任", "password": "desk-2026!",
+               "confirm": "desk-2026!"}
+
+
+@pytest.mark.parametrize("admin, unit, field", [
+    (FIRST_ADMIN, {"unit_name": "青山镇人民政府", "handover_time": "25:00"}, "handover_time"),
+    ({**FIRST_ADMIN, "password": "short", "confirm": "short"},
+     {"unit_name": "青山镇人民政府", "handover_time": "08:30"}, "password"),
+])
+def test_first_run_makes_the_whole_desk_or_nothing(backend, admin, unit, field):
+    """The wizard's administrator and the unit's settings are one transaction: a refusal of
+    either leaves neither (before, a bad setting after the administrator left an account
+    with no desk name, and the wizard's retry had to remember it)."""
+    from dutyroom.services import user_service
+
+    with pytest.raises(InputError) as refused:
+        user_service.set_up_desk(backend.uow, admin, unit)
+    assert refused.value.problems[0].field == field
+    assert not user_service.has_users(backend.uow)
+    assert settings_service.load_settings(backend.uow)["unit_name"] == ""
+    actor = user_service.set_up_desk(
+        backend.uow, FIRST_ADMIN, {"unit_name": "青山镇人民政府", "handover_time": "08:00"}).value
+    assert actor.role.value == "admin"
+    assert settings_service.snapshot(backend.uow).handover_time == "08:00"
+    assert check_service.run_check(backend.uow, backend.engine).ok

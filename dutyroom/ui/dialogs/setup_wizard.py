@@ -175,16 +175,13 @@ class SetupWizard(QWizard):
         unit, admin, choice = self.unit.values(), self.admin.values(), self.staff.choice()
 
         def set_up() -> Any:
-            # The runner does one job at a time, so a retry sees what an earlier try made.
-            if self.actor is None:  # not yet created by an earlier try
-                self.actor = user_service.create_first_admin(self.uow, admin).value
-            uow = self.uow.for_actor(self.actor)
-            if settings_service.snapshot(uow).demo_data:
-                # This database is the sample town already (make demo): keep its name.
-                settings_service.save_settings(uow, {k: unit[k] for k in
-                                                     ("desk_name", "handover_time")})
-                return None
-            settings_service.save_settings(uow, unit)
+            # The administrator and the unit's settings in one transaction (a refusal leaves
+            # nothing made); the sample town, in a database of its own, after them. The
+            # runner does one job at a time, so a retry sees what an earlier try made.
+            if self.actor is None:
+                self.actor = user_service.set_up_desk(self.uow, admin, unit).value
+            if settings_service.snapshot(self.uow).demo_data:
+                return None  # this database is the sample town already (make demo)
             if choice == STAFF_DEMO and self.open_demo is not None:
                 return open_sample_town(self.open_demo, admin)
             return None
