@@ -89,4 +89,3 @@ def save_settings(uow: UnitOfWork, values: Mapping[str, Any]) -> Outcome[dict[st
     with uow.write(Permission.SETTINGS) as session:
         changed = write_settings(session, values, uow.actor)
         return Outcome(load_settings_in(session), Changes(settings=changed))
-
