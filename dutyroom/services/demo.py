@@ -148,10 +148,10 @@ def seed_demo(uow: UnitOfWork, now: datetime | None = None) -> Outcome[DemoRepor
     The rota starts from the desk's duty day at `now`, not the computer's calendar date: in
     the hours before the handover (and on a machine set to UTC) the two differ, and a rota
     starting on the calendar date left the running shift without anyone on it."""
-    outcome = _seed_people(uow)
+    now = now or datetime.now(UTC)
+    outcome = _seed_people(uow, now)
     if not outcome.changes:
         return outcome
-    now = now or datetime.now(UTC)
     with uow.read() as session:
         ctx = settings_service.desk(session)
         running = duty_clock.duty_day_of(now, ctx.clock, ctx.zone)
@@ -279,17 +279,16 @@ def _seed_log(uow: UnitOfWork, now: datetime) -> int:
     return len((crash, leak, slide))
 
 
-def _file_sample_plan(session: Session, actor: str) -> None:
+def _file_sample_plan(session: Session, actor: str, now: datetime) -> None:
     """A short 危化品泄漏 plan, made at seed time, so a new desk sees a filed 预案 open from the
     sample chemical leak's 附件 tab."""
-    pdf = sample_plan_pdf("青山镇", f"{datetime.now(UTC):%Y-%m-%d}").data
+    pdf = sample_plan_pdf("青山镇", f"{now:%Y-%m-%d}").data
     name = "青山镇危险化学品事故应急预案（示例）.pdf"
     plan_service.file_plan(session, "青山镇危险化学品事故应急预案（示例）", ("危化品泄漏",),
-                           FileContent(name, pdf, media_type(name, pdf[:1024])), actor,
-                           datetime.now(UTC))
+                           FileContent(name, pdf, media_type(name, pdf[:1024])), actor, now)
 
 
-def _seed_people(uow: UnitOfWork) -> Outcome[DemoReport]:
+def _seed_people(uow: UnitOfWork, now: datetime) -> Outcome[DemoReport]:
     with uow.write(Permission.SETTINGS) as session:
         current = settings_service.desk(session)
         existing = session.scalar(select(func.count()).select_from(Staff)) or 0
@@ -320,7 +319,7 @@ def _seed_people(uow: UnitOfWork) -> Outcome[DemoReport]:
             kind=kind, name=name, quantity=amount, location=where, keeper=keeper, phone=phone,
             subtypes=subtypes) for kind, name, amount, where, keeper, phone, subtypes in RESOURCES],
             uow.actor)
-        _file_sample_plan(session, uow.actor)
+        _file_sample_plan(session, uow.actor, now)
         settings_service.write_settings(
             session, {"unit_name": UNIT_NAME, "demo_data": True}, uow.actor)
         return Outcome(DemoReport(people, len(DEPARTMENTS)),
