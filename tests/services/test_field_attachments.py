@@ -68,7 +68,7 @@ def _export(desk, path):
 
 def _laptop(path):
     laptop = open_backend(path, "tester")
-    laptop.uow.act_as(FIELD)
+    laptop.uow = laptop.uow.for_actor(FIELD)
     return laptop
 
 
