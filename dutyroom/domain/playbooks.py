@@ -8,6 +8,7 @@ department's: whom to ring, what to report upward, what to ask for.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 
 from dutyroom.domain.contacts import clean_text
@@ -111,6 +112,13 @@ def steps_for(subtype: str, own: Mapping[str, tuple[str, ...]] | None = None) ->
     return DEFAULT_PLAYBOOKS.get(key, ())
 
 
+def _readable(step: str) -> str:
+    """A step as the officer reads it: without invisible format characters (a zero-width
+    space, a soft hyphen, a byte-order mark), which would make two steps that look the same
+    two steps, one of them never ticked and carried to every next shift."""
+    return "".join(c for c in step if unicodedata.category(c) != "Cf")
+
+
 def clean_steps(raw: Sequence[object]) -> tuple[str, ...]:
     """A desk's list as it will be kept: each step one line (runs of spaces and line breaks
     become one space), not empty, at most MAX_STEP_LENGTH characters, none twice (a tick
@@ -124,7 +132,7 @@ def clean_steps(raw: Sequence[object]) -> tuple[str, ...]:
     for number, item in enumerate(raw, start=1):
         if not isinstance(item, str):
             raise FieldError("steps", sentence("第 {0} 步应为文字", number))
-        text = clean_text(" ".join(item.split()), "steps", sentence("第 {0} 步", number),
+        text = clean_text(" ".join(_readable(item).split()), "steps", sentence("第 {0} 步", number),
                           required=True, max_length=MAX_STEP_LENGTH)
         if text in steps:
             raise FieldError("steps", sentence("第 {0} 步与第 {1} 步相同", number,
