@@ -88,6 +88,23 @@ def media_type(name: str, head: bytes = b"") -> str:
     return guessed or "application/octet-stream"
 
 
+# What the computer's own viewer may open directly: documents, pictures, recordings. Anything
+# else — a program, a script, a shortcut, an archive, a document with macros — is only shown
+# in its folder: an attachment may come from outside (a field laptop, a faxed-in file), and
+# on Windows "opening" 现场照片.jpg.exe runs it.
+VIEWABLE = frozenset({
+    "pdf", "ofd", "txt", "csv", "rtf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "wps", "et",
+    "dps", "odt", "ods", "odp", "jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "webp", "heic",
+    "mp3", "wav", "amr", "m4a", "mp4", "mov", "avi", "wmv", "3gp"})
+
+
+def viewable(name: str) -> bool:
+    """Whether the system's viewer may open the file by itself (VIEWABLE); judged by the
+    last extension only, as Windows does (现场照片.jpg.exe is a program)."""
+    stem, dot, extension = name.rpartition(".")
+    return bool(dot and stem) and extension.lower() in VIEWABLE
+
+
 def is_pdf(head: bytes) -> bool:
     return head.lstrip(b"\r\n\t ").startswith(b"%PDF-")
 

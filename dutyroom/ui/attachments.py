@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dutyroom.domain.attachments import viewable
 from dutyroom.services import attachment_service
 from dutyroom.services.attachment_service import AttachmentView
 from dutyroom.services.uow import Outcome, UnitOfWork
@@ -59,6 +60,14 @@ def open_copy(parent: QWidget, path: Path, is_pdf: bool) -> None:
 
 
 def open_with_system(parent: QWidget, path: Path) -> None:
+    """A document or picture in the system's viewer; any other file (a program, a script, a
+    shortcut, an archive) only in its folder, with a warning: opening it would run it."""
+    if not viewable(path.name):
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+        QMessageBox.warning(parent, tr("打开附件"), tr(
+            "「{0}」不是文档、图片或录音，可能是程序或脚本，为安全起见不直接打开。已打开它的副本所在的"
+            "文件夹：{1}\n请确认来源可信后再处理。").format(path.name, path.parent))
+        return
     if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
         QMessageBox.warning(parent, tr("打开附件"),
                             tr("本机没有能打开「{0}」的程序。副本在：{1}").format(path.name, path))

@@ -198,3 +198,25 @@ def test_a_warning_keeps_its_notice(window, sqlite_backend, tmp_path):
     scan.write_bytes(b"\x89PNG\r\n" + os.urandom(800))
     _drop(page.files, [str(scan)])
     assert page.files.tree.topLevelItem(0).text(0) == "预警短信截图.png"
+
+
+@pytest.mark.parametrize("name", ["现场照片.jpg.exe", "照片.lnk", "处置.bat", "说明.hta", "链接.url",
+                                  "a.scr", "b.js", "c.vbs", "d.cmd", "e.ps1", "f.msi"])
+def test_a_program_attached_is_shown_in_its_folder_never_run(qtbot, monkeypatch, tmp_path, name):
+    """A field package or a fax may bring in 现场照片.jpg.exe; on Windows the system's opener
+    would run it. Only its folder is opened, with a warning naming it."""
+    from PySide6.QtWidgets import QWidget
+
+    from dutyroom.ui.attachments import open_copy
+
+    opened: list[str] = []
+    warned: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        lambda url: opened.append(url.toLocalFile()) or True)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warned.append(text))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    path = tmp_path / name
+    path.write_bytes(b"MZ\x90\x00")
+    open_copy(parent, path, False)
+    assert opened == [str(tmp_path)] and name in warned[0] and "不直接打开" in warned[0]

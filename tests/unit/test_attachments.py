@@ -85,3 +85,17 @@ def test_a_removal_needs_a_reason():
         rules.check_reason("   ")
     with pytest.raises(FieldError):
         rules.check_reason("x" * 201)
+
+
+@pytest.mark.parametrize("name", ["现场照片.jpg.exe", "照片.lnk", "处置.bat", "说明.hta", "链接.url",
+                                  "a.scr", "b.js", "c.vbs", "d.cmd", "e.ps1", "f.msi", "g.docm",
+                                  "h.zip", "exe", ".pdf", "无扩展名"])
+def test_only_documents_pictures_and_recordings_are_viewable(name):
+    """On Windows, opening 现场照片.jpg.exe runs it; only the last extension counts."""
+    assert not rules.viewable(name)
+
+
+@pytest.mark.parametrize("name", ["来文.PDF", "现场照片.jpg", "传真.tif", "通知.docx", "报表.xlsx",
+                                  "录音.amr", "视频.mp4", "公文.ofd", "a.exe.pdf"])
+def test_documents_are_viewable_whatever_their_case(name):
+    assert rules.viewable(name)
