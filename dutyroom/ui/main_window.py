@@ -121,6 +121,14 @@ def page_class(index: int) -> Any:
     return NAVIGATION[index].page_class()
 
 
+def _alerts_may_change(changes: Changes) -> bool:
+    """Whether what changed can start, end or move an alert: a deadline (incidents), a
+    leader's instruction (on an incident, a call or document, a warning: voiding the record
+    withdraws it), a relay, a check-in or rota task, a partner's roster, or the rules."""
+    return (changes.incidents or changes.register or changes.warnings or changes.clock
+            or changes.roster or changes.departments or changes.settings)
+
+
 def _slot() -> QWidget:
     """Where a page goes in the stack once it is built."""
     slot = QWidget()
@@ -427,6 +435,8 @@ class MainWindow(ActsForDesk, QMainWindow):
                 self._stale[page] = None if pending is None or changes is None else pending | changes
             else:
                 self._stale[page] = changes
+        if changes is None or _alerts_may_change(changes):
+            self.center.refresh()  # whichever page is in view: the banner and chime are the window's
         if changes is None or changes.settings:
             self.runner.run(settings_service.snapshot, self.uow,
                             done=self._apply_settings,
@@ -441,8 +451,6 @@ class MainWindow(ActsForDesk, QMainWindow):
         """Another window or desk saved `changes`: the pages that show them, and the alert
         schedule (a new Ⅰ级 incident's deadlines ring here too)."""
         self.refresh_all(changes)
-        if changes.incidents or changes.clock or changes.roster or changes.settings:
-            self.center.refresh()
 
     def _connection(self, connected: bool) -> None:
         if connected:

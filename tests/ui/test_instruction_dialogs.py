@@ -181,3 +181,30 @@ def test_a_form_left_open_while_phoning_takes_the_time_it_is_saved_at(qtbot, sql
     assert seen["error"] == ""
     assert instruction_service.get_instruction(uow, task, NOW + timedelta(hours=1)).done_at == \
         NOW + timedelta(minutes=20)
+
+
+def test_voiding_the_record_silences_its_instruction_from_any_page(window, qtbot, sqlite_backend):
+    """The alert list is the window's, not 今日值班's: a call voided on the 值班日志 page
+    withdraws its overdue 批示, and the banner stops at once (before, the list was read
+    again only on 今日值班 or at the next planned rebuild, and kept ringing 仍未处理)."""
+    from dutyroom.services import register_service
+    from dutyroom.services.uow import Changes
+
+    uow = sqlite_backend.uow
+    call = register_service.add_entry(uow, {
+        "kind": "call", "received_at": "2026-07-01T09:40", "from_unit": "县防汛办",
+        "title": "水位上涨"}, now=NOW).value
+    instruction_service.add_instruction(uow, {
+        "subject_kind": "register", "subject_id": call.id, "text": "立即组织巡堤",
+        "leader": "县长 赵刚", "assignee": "镇水利站", "given_at": "2026-07-01T09:50",
+        "due_at": "2026-07-01T10:20"}, now=NOW)
+    later = NOW + timedelta(hours=2)
+    window.now = window.center.now = window.today.now = lambda: later
+    window.center.refresh()
+    assert [a.kind for a in window.center.pressing()] == ["instruction"]
+    window.show_page(LOG)
+    outcome = register_service.void_entry(uow, call.id, call.version, "重复登记", now=later)
+    window.runner.bus.broadcast(outcome.changes, window.log)  # as the log page's operation does
+    assert window.center.pressing() == []
+    window.show_page(0)
+    assert window.today.instructions_button.text() == "批示督办"

@@ -304,7 +304,8 @@ class TodayPage(Page):
         if changes is None or changes.warnings or changes.responsible or changes.settings:
             (self.op(warning_service.list_warnings, self.uow, True, self.now())
              .success(self._show_warnings).run_in_background())
-        if changes is None or changes.clock:
+        if changes is None or changes.clock or changes.incidents or changes.register \
+                or changes.warnings:  # (voiding a record withdraws its instructions)
             (self.op(instruction_service.open_count, self.uow, self.now())
              .success(self._show_instruction_count).run_in_background())
         if changes is None or changes:
