@@ -23,7 +23,7 @@ from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incidents import CATEGORY_LABELS, SUBTYPES
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import sentence
-from dutyroom.services.errors import InputError, Problem
+from dutyroom.services.errors import ConflictError, InputError, Problem
 from dutyroom.services.incident_records import CHANGED, load_incident
 from dutyroom.services.records import audit_change, audit_removal, utc_now
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
@@ -156,10 +156,15 @@ def _category(subtype: str) -> str:
 
 
 def save_playbooks(uow: UnitOfWork, lists: Mapping[str, Sequence[object]],
-                   now: datetime | None = None) -> Outcome[list[PlaybookList]]:
+                   now: datetime | None = None,
+                   read: Mapping[str, Sequence[str]] | None = None) -> Outcome[list[PlaybookList]]:
     """Keep each of `lists` (subtype → steps in order) as the desk's list for its subtype
     (the shipped list again to go back to it), all or none. Each list changed is audited;
-    ticks already recorded on incidents are not touched."""
+    ticks already recorded on incidents are not touched.
+
+    `read`: each subtype's list as the editor showed it. If another seat has changed one
+    since, nothing is saved (ConflictError naming it): saving over it would silently undo
+    that seat's edit."""
     moment = utc_now(now)
     clean: dict[str, tuple[str, ...]] = {}
     problems: list[Problem] = []
@@ -173,6 +178,12 @@ def save_playbooks(uow: UnitOfWork, lists: Mapping[str, Sequence[object]],
         raise InputError(problems)
     with uow.write(Permission.LOG) as session:
         own = own_lists(session)
+        moved = [subtype for subtype in clean if read is not None and subtype in read
+                 and playbooks.steps_for(subtype, own) != tuple(read[subtype])]
+        if moved:
+            raise ConflictError(sentence(
+                "另一台电脑刚刚修改了「{0}」的处置要点，您的修改未保存。请关闭后重新打开再改。",
+                "、".join(moved)))
         changed = False
         for subtype, steps in clean.items():
             if playbooks.steps_for(subtype, own) == steps:

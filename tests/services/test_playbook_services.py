@@ -147,3 +147,26 @@ def test_a_list_edited_behind_the_app_is_found_by_check_and_the_shipped_list_ser
     report = check_service.run_check(backend.uow, backend.engine)
     assert any("处置要点清单" in p for p in report.problems), report.problems
     assert _lists(backend)["火灾"].steps == steps_for("火灾")  # an unreadable list is not used
+
+
+def test_two_seats_editing_one_list_never_undo_each_other(backend):
+    """Both seats opened the editor on the shipped 火灾 list; the first saves. The second's
+    save would silently put back the steps the first removed: it is refused, naming the
+    list, and nothing of it is saved (its other lists neither: all or none)."""
+    from dutyroom.services.errors import ConflictError
+
+    shipped = steps_for("火灾")
+    read = {"火灾": shipped, "溺水": steps_for("溺水")}
+    playbook_service.save_playbooks(backend.uow, {"火灾": list(shipped[1:])}, now=NOW,
+                                    read={"火灾": shipped})
+    before = _audit_count(backend)
+    with pytest.raises(ConflictError) as refused:
+        playbook_service.save_playbooks(
+            backend.uow, {"火灾": [*shipped, "通知供电所断电"], "溺水": ["打捞"]}, now=NOW, read=read)
+    assert "「火灾」" in refused.value.message and "未保存" in refused.value.message
+    assert _lists(backend)["火灾"].steps == shipped[1:] and not _lists(backend)["溺水"].edited
+    assert _audit_count(backend) == before
+    # Seen again, it saves over the latest.
+    again = playbook_service.save_playbooks(backend.uow, {"火灾": [*shipped[1:], "通知供电所断电"]},
+                                            now=NOW, read={"火灾": shipped[1:]})
+    assert again.value[0].steps[-1] == "通知供电所断电"

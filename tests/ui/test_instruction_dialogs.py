@@ -188,7 +188,6 @@ def test_voiding_the_record_silences_its_instruction_from_any_page(window, qtbot
     withdraws its overdue 批示, and the banner stops at once (before, the list was read
     again only on 今日值班 or at the next planned rebuild, and kept ringing 仍未处理)."""
     from dutyroom.services import register_service
-    from dutyroom.services.uow import Changes
 
     uow = sqlite_backend.uow
     call = register_service.add_entry(uow, {

@@ -220,7 +220,8 @@ class PlaybookDialog(QDialog):
             self.accept()
             return
         self.save_button.setEnabled(False)
-        self.runner.run(playbook_service.save_playbooks, self.uow, dict(self.pending),
+        read = {subtype: self.lists[subtype].steps for subtype in self.pending}
+        self.runner.run(playbook_service.save_playbooks, self.uow, dict(self.pending), None, read,
                         done=self._saved, failed=self._failed)
 
     def _saved(self, outcome: Outcome[list[PlaybookList]]) -> None:
