@@ -101,6 +101,7 @@ FIRST_ADMIN = {"username": "admin", "display_name": "王主任", "password": "de
                "confirm": "desk-2026!"}
 
 
+@pytest.mark.owner  # makes the first account, which the desks' role may not
 @pytest.mark.parametrize("admin, unit, field", [
     (FIRST_ADMIN, {"unit_name": "青山镇人民政府", "handover_time": "25:00"}, "handover_time"),
     ({**FIRST_ADMIN, "password": "short", "confirm": "short"},
