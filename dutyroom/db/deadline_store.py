@@ -7,8 +7,9 @@ computed once when those are written and kept in `report_deadlines`; the count i
 GROUP BY. This module is the one place that turns stored rows into the domain's
 `IncidentClock` (what the alerts, the incident view and the handover use too) and the one
 place that writes the derived rows: the unit of work calls `refresh` before each write
-commits, the 0019 migration to fill them in, and `check` calls `differences` to prove the
-kept rows are still what the rules give.
+commits, `migrate.upgrade` calls `rebuild` after every upgrade (a new version may bring new
+rules, and a migration must never compute derived rows with the code of a later version),
+and `check` calls `differences` to prove the kept rows are still what the rules give.
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, tzinfo
 from typing import Any, Protocol
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, event, insert, select
+from sqlalchemy import Connection, delete, event, insert, select, text
 from sqlalchemy.orm import Session
 
 from dutyroom.db.models import Incident, ReportDeadline, Setting, UpwardReport
 from dutyroom.domain import deadlines as rules_module
+from dutyroom.domain import settings as registry
 from dutyroom.domain.deadlines import (
     RULE_SETTING_KEYS,
     Channel,
@@ -31,6 +34,7 @@ from dutyroom.domain.deadlines import (
     ReportRules,
     SentReport,
     Stage,
+    rules_from_settings,
 )
 from dutyroom.domain.incidents import Level, Status
 
@@ -199,6 +203,23 @@ def refresh(session: Session, incident_ids: Iterable[int] | None, rules: ReportR
         if rows:
             session.execute(insert(ReportDeadline), rows)
         done += len(ids)
+    return done
+
+
+def rebuild(connection: Connection) -> int:
+    """Rewrite every incident's kept deadlines from the rules this version of Dutyroom
+    holds and the settings stored in the database, inside the caller's transaction.
+
+    Run after every upgrade of the schema: the deadline rules live in code, so a new version
+    that changes them ships a migration, and the rows its predecessor kept are rewritten
+    here with the new rules. It reads the settings with plain SQL, since it runs before
+    any unit of work exists for the upgraded database."""
+    stored = {key: json.loads(value) for key, value in connection.execute(
+        text("SELECT key, value FROM settings"))}
+    values = registry.resolve(stored)
+    session = Session(bind=connection)
+    done = refresh(session, None, rules_from_settings(values), ZoneInfo(values["timezone"]))
+    session.flush()
     return done
 
 

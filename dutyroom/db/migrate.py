@@ -70,10 +70,37 @@ def needs_upgrade(engine: Engine) -> bool:
 
 
 def upgrade(engine: Engine) -> str:
-    """Bring the schema to head in one transaction and return the head revision."""
+    """Bring the schema to head in one transaction and return the head revision.
+
+    The derived rows (each incident's kept report deadlines) are rewritten in the same
+    transaction with this version's rules: migrations only shape tables, so an old file
+    upgraded in one step or in several ends with the same rows as a new desk's."""
     from alembic import command
 
-    needs_upgrade(engine)  # refuses a newer schema before touching anything
-    with engine.begin() as connection:
-        command.upgrade(_config(connection), "head")
+    from dutyroom.db import deadline_store  # the models load only when there is upgrading
+
+    if not needs_upgrade(engine):  # also refuses a newer schema before touching anything
+        return HEAD
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:  # (before the transaction: SQLite ignores the switch inside one)
+            _foreign_keys(connection, on=False)
+        try:
+            with connection.begin():
+                command.upgrade(_config(connection), "head")
+                deadline_store.rebuild(connection)
+        finally:
+            if sqlite:
+                _foreign_keys(connection, on=True)
     return head_revision()
+
+
+def _foreign_keys(connection: Connection, *, on: bool) -> None:
+    """SQLite alters a table by making a new one and dropping the old (Alembic's batch
+    mode); with foreign keys enforced, dropping `incidents` fails as soon as one report or
+    dispatch points at it, so a desk with records could not upgrade. SQLite's own
+    procedure for altering a table is to switch them off meanwhile; `check` still runs
+    SQLite's foreign key check on the result."""
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    driver.execute(f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}")

@@ -6,10 +6,11 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from dutyroom.app import open_backend
 from dutyroom.db import migrate
+from dutyroom.db.engine import make_session_factory
 from dutyroom.services import staff_service
 from dutyroom.services.errors import InputError
 
@@ -138,16 +139,16 @@ def test_a_0005_desk_upgrades_with_its_rows_attested_and_checked_from_then_on(tm
         connection.execute(text(
             "INSERT INTO staff (name, tier, mobile, office_phone, department, position, active,"
             " created_at, updated_at, version) VALUES ('张三', 'officer', '13800000001', '', '', '',"
-            " 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00', 1)"))
+            " 1, '2026-01-01 00:00:00.000000', '2026-01-01 00:00:00.000000', 1)"))
         connection.execute(text("INSERT INTO settings (key, value, updated_at, updated_by)"
-                                " VALUES ('unit_name', '\"青山镇\"', '2026-01-01 00:00:00', 'admin')"))
+                                " VALUES ('unit_name', '\"青山镇\"', '2026-01-01 00:00:00.000000', 'admin')"))
         connection.execute(text("INSERT INTO duty_days (day, note) VALUES ('2026-07-01', '')"))
         connection.execute(text(
             "INSERT INTO duty_assignments (duty_day_id, tier, slot, staff_id, source, created_at,"
-            " created_by) VALUES (1, 'officer', 0, 1, 'manual', '2026-01-01 00:00:00', 'admin')"))
+            " created_by) VALUES (1, 'officer', 0, 1, 'manual', '2026-01-01 00:00:00.000000', 'admin')"))
         connection.execute(text(
             "INSERT INTO leaves (staff_id, kind, start_date, end_date, reason, created_at)"
-            " VALUES (1, 'leave', '2026-07-10', '2026-07-12', '', '2026-01-01 00:00:00')"))
+            " VALUES (1, 'leave', '2026-07-10', '2026-07-12', '', '2026-01-01 00:00:00.000000')"))
     engine.dispose()
     backend = open_backend(path, "tester")  # upgrades to 0006 (after a backup)
     try:
@@ -215,3 +216,84 @@ def test_a_0018_desk_upgrades_with_every_incident_s_report_deadlines_worked_out(
         assert check_service.run_check(backend.uow, backend.engine).problems == []
     finally:
         backend.close()
+
+
+@pytest.mark.parametrize("damage", [
+    "DELETE FROM report_deadlines",
+    "UPDATE report_deadlines SET due_at = '2030-01-01 00:00:00.000000'",
+    "INSERT INTO report_deadlines (incident_id, kind, due_at, met_at, received_at, level, closed)"
+    " SELECT incident_id, kind, due_at, met_at, received_at, level, closed FROM report_deadlines",
+])
+def test_every_upgrade_rewrites_the_kept_deadlines_with_the_running_version_s_rules(tmp_path, damage):
+    """Kept deadlines are derived: an upgrade from any revision ends with the rows this
+    version's rules give (a new version with new rules ships a migration, and whatever an
+    older version kept is rewritten), not with what an earlier migration or version left."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from alembic import command
+    from sqlalchemy.engine import URL
+
+    from dutyroom.db.engine import make_engine
+    from dutyroom.services import check_service, incident_service, upward_reports
+
+    z = ZoneInfo("Asia/Shanghai")
+    path = tmp_path / "desk.sqlite3"
+    backend = open_backend(path, "tester")
+    received = datetime(2026, 7, 1, 9, 0, tzinfo=z)
+    incident = incident_service.add_incident(backend.uow, {
+        "received_at": received.isoformat(), "title": "河堤管涌", "category": "accident",
+        "level": "III"}, now=received).value.id
+    sent = received + timedelta(minutes=40)
+    upward_reports.record_report(backend.uow, incident, "first", "written", sent_at=sent.isoformat(),
+                                 now=sent)
+    backend.close()
+    engine = make_engine(URL.create("sqlite", database=str(path)))
+    with engine.begin() as connection:
+        command.downgrade(migrate._config(connection), "0019")
+        connection.execute(text(damage))  # what an older version might have kept
+    engine.dispose()
+    backend = open_backend(path, "tester")  # upgrades 0019 → head
+    try:
+        assert check_service.run_check(backend.uow, backend.engine).problems == []
+    finally:
+        backend.close()
+
+
+def test_a_0001_desk_with_reports_upgrades_and_passes_the_time_layout_check(tmp_path):
+    """A desk from the first release whose incidents have reports upgrades (SQLite rebuilds
+    `incidents` to alter it, which failed while a report pointed at it), its rows intact.
+    Migrations 0002 and 0003 stamped existing rows with SQLite's CURRENT_TIMESTAMP (no
+    fraction of a second); `check`'s time layout rule knows those columns, so the desk is
+    not told its own history was edited."""
+    from alembic import command
+    from sqlalchemy.engine import URL
+
+    from dutyroom.db.engine import make_engine
+    from dutyroom.db.stored_text import miswritten
+
+    path = tmp_path / "first.sqlite3"
+    engine = make_engine(URL.create("sqlite", database=str(path)))
+    at = "'2026-01-01 00:00:00.000000'"
+    with engine.begin() as connection:
+        command.upgrade(migrate._config(connection), "0001")
+        connection.execute(text(
+            "INSERT INTO incidents (uuid, received_at, received_via, title, category, subtype, level,"
+            " status, location, reporter, reporter_unit, reporter_post, reporter_phone, deaths,"
+            " injured, missing, trapped, people_involved, economic_loss, summary, actions_taken,"
+            f" informed, voided, void_reason, created_at, created_by, version) VALUES ('u1', {at},"
+            " 'phone', '河堤管涌', 'accident', '', 'IV', 'received', '', '', '', '', '', 0, 0, 0, 0,"
+            f" 0, 0, '', '', '', 0, '', {at}, 'admin', 1)"))
+        connection.execute(text(
+            "INSERT INTO upward_reports (uuid, incident_id, stage, channel, sent_at, recipient,"
+            f" sent_by, text, late) VALUES ('u2', 1, 'first', 'phone', {at}, '', 'admin', '', 0)"))
+        connection.execute(text(
+            "INSERT INTO spot_checks (uuid, at, checker, channel, answered_by, within_rule, result,"
+            f" recorded_by) VALUES ('u3', {at}, '县应急局', 'phone', '', 1, '', 'admin')"))
+    migrate.upgrade(engine)
+    with make_session_factory(engine)() as session:
+        assert list(miswritten(session)) == []
+        assert session.execute(text("PRAGMA foreign_key_check")).all() == []
+        assert session.execute(text("SELECT incidents.title FROM upward_reports JOIN incidents"
+                                    " ON incidents.id = upward_reports.incident_id")).all() == [("河堤管涌",)]
+    engine.dispose()

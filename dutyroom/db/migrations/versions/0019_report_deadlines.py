@@ -1,25 +1,22 @@
 """report deadlines kept: each incident's report deadlines, as the desk's rules give them,
-in `report_deadlines`, so the statistics count them in SQL; every existing incident's are
-worked out here once (db/deadline_store.py, from domain/deadlines.py); the period's
-incidents counted per month and category from an index of their own
+in `report_deadlines`, so the statistics count them in SQL; the period's incidents counted
+per month and category from an index of their own.
+
+Only the table and the indexes: the rows are derived, and `migrate.upgrade` fills them
+after every upgrade (db/deadline_store.py `rebuild`) with the rules of the version that
+runs, so this migration never depends on code that later versions change.
 
 Revision ID: 0019
 Revises: 0018
 Create Date: 2026-12-01
 """
 
-import json
 from collections.abc import Sequence
-from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.orm import Session
 
-from dutyroom.db import deadline_store
 from dutyroom.db.types import UTCDateTime
-from dutyroom.domain import settings as registry
-from dutyroom.domain.deadlines import rules_from_settings
 
 revision: str = "0019"
 down_revision: str | None = "0018"
@@ -49,13 +46,6 @@ def upgrade() -> None:
                     unique=False)
     op.create_index("ix_incidents_period", "incidents", ["received_at", "voided", "category"],
                     unique=False)
-    connection = op.get_bind()
-    stored = {key: json.loads(value) for key, value in connection.execute(
-        sa.text("SELECT key, value FROM settings"))}
-    values = registry.resolve(stored)
-    session = Session(bind=connection)
-    deadline_store.refresh(session, None, rules_from_settings(values), ZoneInfo(values["timezone"]))
-    session.flush()
 
 
 def downgrade() -> None:
