@@ -1,6 +1,7 @@
 """`dutyroom check`: is the file sound, and has anyone changed the record behind our back?
 
-Four layers of evidence: SQLite's own integrity and foreign-key checks; the audit chain's
+The evidence: SQLite's own integrity and foreign-key checks, and every time
+written in the one text layout its queries compare (db/stored_text.py); the audit chain's
 hashes; every audited record (every table a person changes through the app) compared with
 its last audited state, which catches a row edited, inserted or deleted directly in the file
 even when the chain itself was left alone; and, given an anchor written on paper (a signed
@@ -22,7 +23,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from dutyroom.db import audit, blobs, deadline_store, migrate
+from dutyroom.db import audit, blobs, deadline_store, migrate, stored_text
 from dutyroom.db.models import (
     AlertAck,
     Attachment,
@@ -182,6 +183,14 @@ def run_check(uow: UnitOfWork, engine: Engine, anchors: tuple[Anchor, ...] = ())
             problems += _deadline_problems(session)
     except _READ_ERRORS as error:
         problems.append(_unreadable(sentence("报送时限"), error))
+    try:
+        with uow.read() as session:
+            problems += [sentence("表 {0} 的 {1} 列有 {2} 个值不是本程序写入的时间格式（例如「{3}」），"
+                                  "可能被直接改动，按时间段的统计和提醒会算错", m.table, m.column,
+                                  m.count, m.example)
+                         for m in stored_text.miswritten(session)]
+    except _READ_ERRORS as error:
+        problems.append(_unreadable(sentence("时间格式"), error))
     head = Anchor.of(chain.count, chain.head) if chain.count else None
     return CheckReport(problems, chain.count, head)
 

@@ -252,3 +252,34 @@ def test_check_never_fails_on_a_damaged_file(sqlite_backend, tmp_path, damage):
         damaged.close()
     assert not report.ok and report.problems
     assert all(isinstance(p, str) and "\n" not in p for p in report.problems)
+
+
+# The same moment as the app wrote it (2026-07-01 00:00 UTC), in layouts an SQLite editor or
+# a script would write: Python reads each as the right time, so the audit comparison and the
+# kept deadlines agree with it, but SQL compares the text, which sorts elsewhere.
+SAME_MOMENT_OTHERWISE_WRITTEN = (
+    "2026-07-01T00:00:00", "2026-07-01 00:00:00", "2026-07-01 08:00:00+08:00",
+    "2026-07-01T00:00:00.000000",
+)
+
+
+@pytest.mark.parametrize("written", SAME_MOMENT_OTHERWISE_WRITTEN)
+def test_a_time_written_in_another_layout_is_named(desk, written):
+    if desk.engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL keeps times as times")
+    with desk.engine.begin() as connection:
+        assert connection.execute(text("UPDATE incidents SET received_at = :t"),
+                                  {"t": written}).rowcount == 1
+    problems = check_service.run_check(desk.uow, desk.engine).problems
+    assert problems == [f"表 incidents 的 received_at 列有 1 个值不是本程序写入的时间格式"
+                        f"（例如「{written}」），可能被直接改动，按时间段的统计和提醒会算错"]
+
+
+def test_a_date_written_in_another_layout_is_named(desk):
+    if desk.engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL keeps dates as dates")
+    with desk.engine.begin() as connection:  # (SQL would sort it before every date)
+        connection.execute(text("UPDATE leaves SET start_date = '20260710'"))
+    problems = check_service.run_check(desk.uow, desk.engine).problems
+    assert problems[-1:] == ["表 leaves 的 start_date 列有 1 个值不是本程序写入的时间格式"
+                             "（例如「20260710」），可能被直接改动，按时间段的统计和提醒会算错"]
