@@ -128,7 +128,7 @@ def test_an_overdue_instruction_rings_and_its_alert_opens_the_list(window, qtbot
     page = window.today
     page.now = window.now
     window.center.now = window.now
-    page.refresh(None)
+    window.refresh_all(None)  # (the page its counts, the window its alert list)
     assert page.instructions_button.text() == "批示督办（1，超期 1）"
     ringing = [a for a in alert_service.alerts_at(uow, later) if a.kind == "instruction"]
     assert [(a.ref, a.state.value) for a in ringing] == [(task, "overdue")]

@@ -107,6 +107,26 @@ def test_pages_are_built_and_read_when_first_opened(window, monkeypatch):
     assert len(asked) == 1  # nothing new: not read again
 
 
+def test_a_change_reads_the_alert_list_once_whichever_page_is_in_view(window, monkeypatch):
+    """The alert list is the window's: one read per change that can move an alert, not a
+    second one when 今日值班, which shows it, is the page in view; none for a change that
+    cannot move one."""
+    from dutyroom.services import alert_service
+    from dutyroom.services.uow import Changes
+
+    reads: list[object] = []
+    watch = alert_service.watch
+    monkeypatch.setattr(alert_service, "watch", lambda *a: reads.append(a) or watch(*a))
+    for page in (0, PAGES.index("值班日志"), PAGES.index("统计")):
+        window.show_page(page)
+        reads.clear()
+        window.refresh_all(Changes(incidents=True))
+        assert len(reads) == 1, PAGES[page]
+    reads.clear()
+    window.refresh_all(Changes(staff=True))
+    assert reads == []
+
+
 def test_the_frequent_actions_work_from_every_page(window, qtbot, on_dialog, sqlite_backend):
     """Ctrl+N 接报登记, Ctrl+Shift+N 来电来文, Ctrl+K 接班签到, Ctrl+Shift+K 查岗 from any page;
     on 通讯录 Ctrl+N adds a person instead."""

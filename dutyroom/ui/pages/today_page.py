@@ -308,8 +308,7 @@ class TodayPage(Page):
                 or changes.warnings:  # (voiding a record withdraws its instructions)
             (self.op(instruction_service.open_count, self.uow, self.now())
              .success(self._show_instruction_count).run_in_background())
-        if changes is None or changes:
-            self.center.refresh()
+        # (The alert list is the window's: MainWindow.refresh_all re-reads it once per change.)
 
     def _show_warnings(self, warnings: list[WarningView]) -> None:
         parts = []
