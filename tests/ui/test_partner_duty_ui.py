@@ -17,7 +17,7 @@ from dutyroom.services import (
     playbook_service,
     responsibility_service,
 )
-from dutyroom.ui.dialogs import partner_dialogs
+from dutyroom.ui import tasks
 from dutyroom.ui.dialogs.log_dialogs import DispatchDialog
 from dutyroom.ui.dialogs.partner_dialogs import PartnerRosterDialog
 from dutyroom.ui.widgets import error_text
@@ -90,8 +90,10 @@ def test_a_duty_roster_is_typed_by_keyboard(window, on_dialog, sqlite_backend, q
     department_service.add_department(sqlite_backend.uow, {
         "name": "青山自来水公司", "duty_phone": "0731-86210160"})
     refused = []
-    monkeypatch.setattr(partner_dialogs, "show_error",
+    monkeypatch.setattr(tasks, "report_error",
                         lambda parent, title, error: refused.append(error_text(error)))
+    announced = []
+    window.runner.bus.changed.connect(lambda changes, origin: announced.append(changes))
     window.show_page(4)
     page = window.contacts
     page.refresh()
@@ -107,6 +109,7 @@ def test_a_duty_roster_is_typed_by_keyboard(window, on_dialog, sqlite_backend, q
         qtbot.keyClicks(dialog.mobile, "13707310106")
         qtbot.keyClick(dialog.mobile, Qt.Key.Key_Return)
         seen["next day"] = dialog.day.date() == first.addDays(1)  # ready for the next day
+        seen["announced"] = bool(announced)  # at once: 今日值班's roster reminder goes now
         dialog.person.setText("程慧")
         qtbot.keyClicks(dialog.mobile, "1370731")  # too short: refused, nothing saved
         qtbot.keyClick(dialog.mobile, Qt.Key.Key_Return)
@@ -115,7 +118,7 @@ def test_a_duty_roster_is_typed_by_keyboard(window, on_dialog, sqlite_backend, q
     on_dialog(type_two_days)
     departments.open_roster()  # what Ctrl+B and the 值班备勤表… button do
     roster = partner_duty_service.roster_of(sqlite_backend.uow, departments.selected().id)
-    assert seen == {"focus": True, "next day": True}
+    assert seen == {"focus": True, "next day": True, "announced": True}
     assert [(r.duty_date, r.person, r.mobile) for r in roster] == [
         (date.today(), "余海", "13707310106")]
     assert len(refused) == 1 and "手机" in refused[0]

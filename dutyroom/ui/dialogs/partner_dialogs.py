@@ -34,19 +34,20 @@ from dutyroom.services import partner_duty_service
 from dutyroom.services.department_service import DepartmentView
 from dutyroom.services.partner_duty_service import PartnerDutyView
 from dutyroom.services.responsibility_service import DutyView
-from dutyroom.services.uow import Changes, UnitOfWork
+from dutyroom.services.uow import UnitOfWork
 from dutyroom.ui.dialogs.record_dialog import RecordDialog, Save, combo_box
 from dutyroom.ui.dialogs.roster_dialogs import date_edit, picked
 from dutyroom.ui.i18n import tr, tr_label
-from dutyroom.ui.tasks import Runner, SyncRunner
-from dutyroom.ui.widgets import button, show_error
+from dutyroom.ui.tasks import Op, Runner, SyncRunner
+from dutyroom.ui.widgets import button
 
 ROSTER_FILTER = "Excel / CSV (*.xlsx *.csv)"
 
 
 class PartnerRosterDialog(QDialog):
     """值班备勤表 of one department: the days it sent, a line to type or correct one day,
-    and its own file imported."""
+    and its own file imported. Each save is announced as it is made (`Op`), so 今日值班's
+    reminder of a missing holiday roster goes while the dialog is still open."""
 
     HEADERS = (tr("日期"), tr("值班人员"), tr("手机"), tr("带班领导"), tr("带班领导手机"))
 
@@ -55,7 +56,6 @@ class PartnerRosterDialog(QDialog):
         """`today`: the desk's date (its zone, the window's clock), for the line offered."""
         super().__init__(parent)
         self.uow, self.runner, self.department, self.today = uow, runner, department, today
-        self.changes = Changes()
         self.entries: list[PartnerDutyView] = []
         self._shown = False  # the first load selects today's line; later ones keep the form
         self.setWindowTitle(tr("值班备勤表 — {0}").format(department.name))
@@ -113,8 +113,8 @@ class PartnerRosterDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self.runner.run(partner_duty_service.roster_of, self.uow, self.department.id,
-                        done=self._loaded, failed=lambda e: show_error(self, tr("读取失败"), e))
+        (Op(self, self.runner, partner_duty_service.roster_of, self.uow, self.department.id,
+            title=tr("读取失败")).success(self._loaded).run_in_background())
 
     def _loaded(self, entries: list[PartnerDutyView]) -> None:
         self.entries = entries
@@ -147,13 +147,11 @@ class PartnerRosterDialog(QDialog):
                 "leader_mobile": self.leader_mobile.text()}
 
     def save_day(self) -> None:
-        self.runner.run(partner_duty_service.put_entry, self.uow, self.department.id,
-                        self.values(), done=self._saved,
-                        failed=lambda e: show_error(self, tr("未保存"), e))
+        (Op(self, self.runner, partner_duty_service.put_entry, self.uow, self.department.id,
+            self.values(), title=tr("未保存")).success(self._saved).run_in_background())
 
-    def _saved(self, outcome: Any) -> None:
-        self.changes = self.changes | outcome.changes
-        self.status.setText(tr("已保存 {0} 的值班人员。").format(outcome.value.duty_date.isoformat()))
+    def _saved(self, entry: PartnerDutyView) -> None:
+        self.status.setText(tr("已保存 {0} 的值班人员。").format(entry.duty_date.isoformat()))
         for key in ("person", "mobile", "leader", "leader_mobile"):
             self.inputs[key].clear()  # type: ignore[attr-defined]
         self.day.setDate(self.day.date().addDays(1))  # the next day, as a roster is typed
@@ -164,12 +162,8 @@ class PartnerRosterDialog(QDialog):
         entry = self._selected()
         if entry is None:
             return
-        self.runner.run(partner_duty_service.remove_entry, self.uow, entry.id,
-                        done=self._removed, failed=lambda e: show_error(self, tr("未删除"), e))
-
-    def _removed(self, outcome: Any) -> None:
-        self.changes = self.changes | outcome.changes
-        self.refresh()
+        (Op(self, self.runner, partner_duty_service.remove_entry, self.uow, entry.id,
+            title=tr("未删除")).success(lambda _: self.refresh()).run_in_background())
 
     def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, tr("导入值班备勤表"), "", ROSTER_FILTER)
@@ -177,13 +171,12 @@ class PartnerRosterDialog(QDialog):
             self.load(Path(name))
 
     def load(self, path: Path) -> None:
-        self.runner.run(partner_duty_service.import_roster_file, self.uow, self.department.id,
-                        path, done=self._imported,
-                        failed=lambda e: show_error(self, tr("导入未完成，没有保存任何内容"), e))
+        (Op(self, self.runner, partner_duty_service.import_roster_file, self.uow,
+            self.department.id, path, title=tr("导入未完成，没有保存任何内容"))
+         .success(self._imported).run_in_background())
 
-    def _imported(self, outcome: Any) -> None:
-        self.changes = self.changes | outcome.changes
-        self.status.setText(tr("已导入 {0} 天的值班人员。").format(outcome.value))
+    def _imported(self, days: int) -> None:
+        self.status.setText(tr("已导入 {0} 天的值班人员。").format(days))
         self.refresh()
 
 

@@ -302,10 +302,7 @@ class DepartmentList(RecordList):
         record = self.selected()
         if record is None:
             return
-        dialog = PartnerRosterDialog(self.uow, self.runner, record, self.today, self)
-        dialog.exec()
-        if dialog.changes:
-            self.runner.bus.broadcast(dialog.changes, self)
+        PartnerRosterDialog(self.uow, self.runner, record, self.today, self).exec()
 
     def load(self) -> list[DepartmentView]:
         return department_service.list_departments(self.uow)
