@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
 from dutyroom.domain.attachments import viewable
 from dutyroom.services import attachment_service
 from dutyroom.services.attachment_service import AttachmentView
-from dutyroom.services.uow import Outcome, UnitOfWork
+from dutyroom.services.uow import UnitOfWork
 from dutyroom.ui.acting import Acting, ActsForDesk
 from dutyroom.ui.i18n import tr
-from dutyroom.ui.tasks import Runner, SyncRunner
-from dutyroom.ui.widgets import button, show_error
+from dutyroom.ui.tasks import Op, Runner, SyncRunner
+from dutyroom.ui.widgets import button
 
 PATTERNS = "*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.ofd *.doc *.docx *.wps *.xls *.xlsx *.txt"
 
@@ -151,9 +151,10 @@ class AttachmentPanel(ActsForDesk, QWidget):
         if self.owner_id is None:
             return
         wanted = self.owner_id
-        self.runner.run(attachment_service.list_attachments, self.uow, self.kind, wanted,
-                        done=lambda items: self._listed(items) if wanted == self.owner_id else None,
-                        failed=lambda error: show_error(self, tr("附件"), error))
+        (Op(self, self.runner, attachment_service.list_attachments, self.uow, self.kind, wanted,
+            title=tr("附件"))
+         .success(lambda items: self._listed(items) if wanted == self.owner_id else None)
+         .run_in_background())
 
     def _listed(self, items: list[AttachmentView]) -> None:
         selected = self.selected()
@@ -213,13 +214,13 @@ class AttachmentPanel(ActsForDesk, QWidget):
             self.changed.emit()
             self._next()
 
-        def refused(error: BaseException) -> None:
+        def refused(_: BaseException) -> None:  # (said by the operation; the rest go on)
             self._queue.pop(0)
-            show_error(self, tr("未能添加附件"), error)
             self._next()
 
-        self.runner.run(attachment_service.add_attachment, self.uow, self.kind, self.owner_id,
-                        path, done=then, failed=refused)
+        (Op(self, self.runner, attachment_service.add_attachment, self.uow, self.kind,
+            self.owner_id, path, title=tr("未能添加附件"))
+         .success(then).failure(refused).run_in_background())
 
     def _accepts(self, event: QDragMoveEvent) -> None:
         if self.owner_id is not None and self.usable and local_paths(event.mimeData().urls()):
@@ -247,9 +248,9 @@ class AttachmentPanel(ActsForDesk, QWidget):
         item = self.selected()
         if item is None:
             return
-        self.runner.run(attachment_service.write_copy, self.uow, item.id,
-                        done=lambda path: open_copy(self, path, item.is_pdf),
-                        failed=lambda error: show_error(self, tr("打开附件"), error))
+        (Op(self, self.runner, attachment_service.write_copy, self.uow, item.id,
+            title=tr("打开附件"))
+         .success(lambda path: open_copy(self, path, item.is_pdf)).run_in_background())
 
     def remove_selected(self, ask: Callable[[QWidget, str], tuple[str, bool]] | None = None
                         ) -> None:
@@ -260,12 +261,12 @@ class AttachmentPanel(ActsForDesk, QWidget):
         if not ok:
             return
 
-        def done(_: Outcome[AttachmentView]) -> None:
+        def done(_: AttachmentView) -> None:
             self.changed.emit()
             self.reload()
 
-        self.runner.run(attachment_service.remove_attachment, self.uow, item.id, reason,
-                        done=done, failed=lambda error: show_error(self, tr("移除附件"), error))
+        (Op(self, self.runner, attachment_service.remove_attachment, self.uow, item.id, reason,
+            title=tr("移除附件")).success(done).run_in_background())
 
     @staticmethod
     def _ask_reason(parent: QWidget, name: str) -> tuple[str, bool]:

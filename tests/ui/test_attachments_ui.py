@@ -71,7 +71,10 @@ def test_add_by_dialog_list_and_open_with_the_system_viewer(log, sqlite_backend,
     photo = tmp_path / "现场照片.jpg"
     photo.write_bytes(b"\xff\xd8\xff\xe0" + os.urandom(40_000))
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(photo)], ""))
+    announced = []
+    log.runner.bus.changed.connect(lambda changes, origin: announced.append(changes))
     panel.add_button.click()
+    assert [c.incidents for c in announced] == [True]  # the window's other pages refresh
     assert panel.tree.topLevelItemCount() == 1
     row = panel.tree.topLevelItem(0)
     assert [row.text(i) for i in range(3)] == ["现场照片.jpg", "39.1 KB", "tester"]
