@@ -185,9 +185,10 @@ def run_check(uow: UnitOfWork, engine: Engine, anchors: tuple[Anchor, ...] = ())
         problems.append(_unreadable(sentence("报送时限"), error))
     try:
         with uow.read() as session:
-            problems += [sentence("表 {0} 的 {1} 列有 {2} 个值不是本程序写入的时间格式（例如「{3}」），"
-                                  "可能被直接改动，按时间段的统计和提醒会算错", m.table, m.column,
-                                  m.count, m.example)
+            labels = {model.__tablename__: label for _, model, label in AUDITED}
+            problems += [sentence("{0}表 {1} 的 {2} 列有 {3} 个值不是本程序写入的时间格式（例如「{4}」），"
+                                  "可能被直接改动，按时间段的统计和提醒会算错",
+                                  labels.get(m.table, ""), m.table, m.column, m.count, m.example)
                          for m in stored_text.miswritten(session)]
     except _READ_ERRORS as error:
         problems.append(_unreadable(sentence("时间格式"), error))

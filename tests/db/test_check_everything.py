@@ -271,7 +271,7 @@ def test_a_time_written_in_another_layout_is_named(desk, written):
         assert connection.execute(text("UPDATE incidents SET received_at = :t"),
                                   {"t": written}).rowcount == 1
     problems = check_service.run_check(desk.uow, desk.engine).problems
-    assert problems == [f"表 incidents 的 received_at 列有 1 个值不是本程序写入的时间格式"
+    assert problems == [f"事件表 incidents 的 received_at 列有 1 个值不是本程序写入的时间格式"
                         f"（例如「{written}」），可能被直接改动，按时间段的统计和提醒会算错"]
 
 
@@ -281,5 +281,5 @@ def test_a_date_written_in_another_layout_is_named(desk):
     with desk.engine.begin() as connection:  # (SQL would sort it before every date)
         connection.execute(text("UPDATE leaves SET start_date = '20260710'"))
     problems = check_service.run_check(desk.uow, desk.engine).problems
-    assert problems[-1:] == ["表 leaves 的 start_date 列有 1 个值不是本程序写入的时间格式"
+    assert problems[-1:] == ["请假表 leaves 的 start_date 列有 1 个值不是本程序写入的时间格式"
                              "（例如「20260710」），可能被直接改动，按时间段的统计和提醒会算错"]
