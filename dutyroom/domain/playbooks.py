@@ -164,16 +164,17 @@ def check_field_tick(step: str, offered: Collection[str], ticked_by: str, accoun
                      ticked_at: datetime, received_at: datetime, zone: tzinfo) -> None:
     """A tick a field laptop brings back is one its app could have recorded: a step its
     checklist offered for the incident (`offered`: on the desk's list or on the list the
-    laptop had, now or before an edit), by one of the accounts the package carried
-    (`accounts`, login names), not before the incident was received. Raises FieldError
-    naming what cannot be (the package was edited)."""
+    laptop had, now or before an edit), by one of the laptop's accounts (`accounts`, login
+    names: those the package carried, and any made on the laptop), not before the incident
+    was received. Raises FieldError naming what cannot be (the package was edited)."""
     if step not in offered:
         raise FieldError("step", sentence(
             "「{0}」不是这起事件的处置要点（值班台和外勤笔记本的清单上都没有），外勤包可能被改动过",
             Verbatim(step[:MAX_STEP_LENGTH])))
     if not ticked_by_one_of(ticked_by, accounts):
-        raise FieldError("ticked_by", sentence("勾选人「{0}」不是外勤包带出的账户，外勤包可能被改动过",
-                                               Verbatim(ticked_by[:64])))
+        raise FieldError("ticked_by", sentence(
+            "勾选人「{0}」不是外勤包带出的账户（也不是笔记本上新建的），外勤包可能被改动过",
+            Verbatim(ticked_by[:64])))
     if ticked_at < received_at - FUTURE_TOLERANCE:
         raise FieldError("ticked_at", sentence("勾选时间 {0} 早于事件的接报时间 {1}，外勤包可能被改动过",
                                                minute_text(ticked_at, zone),

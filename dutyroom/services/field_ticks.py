@@ -14,9 +14,12 @@ it is named by its incident's UUID and its step's text (one tick per step, as at
   says it was done); the merge result names it.
 - A tick on an incident voided at the desk is not taken (the desk takes no tick on a voided
   incident): a conflict line, the laptop's tick kept as a revision in the audit chain.
+- A tick by an account made on the laptop (not one the package carried: a package that
+  carried none is set up with a new administrator on its first run) is not taken either,
+  a conflict line, so the rest of an honest laptop's work still merges.
 - A tick its app could not have recorded (on an incident neither side has, stamped outside
-  the laptop's time, before the incident was received, by someone other than the accounts
-  the package carried, or on a step no list offered) refuses the whole package.
+  the laptop's time, before the incident was received, by someone who has no account on
+  the laptop, or on a step no list offered) refuses the whole package.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dutyroom.db import audit
-from dutyroom.db.models import AuditEntry, FieldExport, Incident, PlaybookTick
+from dutyroom.db.models import AuditEntry, FieldExport, Incident, PlaybookTick, User
 from dutyroom.domain import playbooks
 from dutyroom.domain.clock import minute_text
 from dutyroom.domain.contacts import clean_text
@@ -86,18 +89,24 @@ def take(desk: Session, d: Desk, row: PlaybookTick, state: dict[str, Any], finge
         raise field_rules.Refused(sentence("勾选记录无法读取，外勤包可能被改动过"))
     field_rules.written_in_the_field(PlaybookTick, {"ticked_at": row.ticked_at}, exported_at,
                                      moment, d.zone)
+    carried_accounts = _accounts(desk, package)
+    made_there = [u for u in _laptop_accounts(row) if u.lower() not in
+                  {a.lower() for a in carried_accounts}]
     try:
         playbooks.check_field_tick(row.step, _offered(desk, row, incident), str(row.ticked_by),
-                                   _accounts(desk, package), row.ticked_at, incident.received_at,
-                                   d.zone)
+                                   [*carried_accounts, *made_there], row.ticked_at,
+                                   incident.received_at, d.zone)
         by = clean_text(row.ticked_by, "ticked_by", "勾选人", max_length=64, required=True)
     except FieldError as error:
         raise field_rules.Refused(error.message) from None
+    if not playbooks.ticked_by_one_of(by, carried_accounts):
+        return _keep_apart(desk, state, actor, moment, sentence(
+            "勾选人「{0}」是在外勤笔记本上新建的账户，不是外勤包带出的账户，这次勾选未并入，已另存为修订",
+            Verbatim(by)))
     if incident.voided:
-        audit.append(desk, actor=actor, entity=KEPT_APART, entity_id=key(state),
-                     action="field_revision", payload={"entity": ENTITY, "state": state}, at=moment)
-        return "conflict", sentence("事件已在值班台作废，外勤 {0} 的勾选未并入，已另存为修订",
-                                    minute_text(row.ticked_at, d.zone))
+        return _keep_apart(desk, state, actor, moment, sentence(
+            "事件已在值班台作废，外勤 {0} 的勾选未并入，已另存为修订",
+            minute_text(row.ticked_at, d.zone)))
     current = desk.scalar(select(PlaybookTick).where(PlaybookTick.incident_id == incident.id,
                                                      PlaybookTick.step == row.step))
     if current is not None:
@@ -115,6 +124,22 @@ def take(desk: Session, d: Desk, row: PlaybookTick, state: dict[str, Any], finge
             "事件「{0}」：外勤勾选的「{1}」已不在值班台现行的处置要点清单中，勾选照录（显示在清单末尾）",
             Verbatim(searchable(incident.title)[:60]), Verbatim(row.step)))
     return "added", ""
+
+
+def _keep_apart(desk: Session, state: dict[str, Any], actor: str, moment: datetime,
+                reason: str) -> tuple[str, str]:
+    """Not taken: the laptop's tick kept as a revision in the audit chain, a conflict line."""
+    audit.append(desk, actor=actor, entity=KEPT_APART, entity_id=key(state),
+                 action="field_revision", payload={"entity": ENTITY, "state": state}, at=moment)
+    return "conflict", reason
+
+
+def _laptop_accounts(row: PlaybookTick) -> list[str]:
+    """The login names the laptop has: the carried ones, and any made on the laptop (a
+    package that carried none is opened by an administrator its first-run set up)."""
+    laptop = Session.object_session(row)
+    assert laptop is not None
+    return list(laptop.scalars(select(User.username)))
 
 
 def _accounts(desk: Session, package: str) -> list[str]:

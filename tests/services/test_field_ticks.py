@@ -24,6 +24,7 @@ from dutyroom.services import (
     incident_service,
     incident_views,
     playbook_service,
+    user_service,
 )
 from dutyroom.services.errors import InputError
 from tests.fuzz.tables import contents
@@ -194,6 +195,27 @@ def test_a_tick_on_a_step_the_desk_dropped_or_the_laptop_added_is_kept_and_named
     assert "查看现场视频" not in _carried(desk, "化工厂储罐泄漏")
     with desk.uow.read() as session:  # the laptop's own list stays the laptop's
         assert playbook_service.own_lists(session)["危化品泄漏"] == LEAK[:5]
+    assert check_service.run_check(desk.uow, desk.engine).ok
+
+
+def test_a_tick_by_an_account_made_on_the_laptop_is_not_taken_and_the_rest_merges(desk, tmp_path):
+    """Not the desk's account, yet made through the app (a package that carried none is set up
+    with a new administrator on its first run): a conflict line, not a forgery."""
+    package = tmp_path / "a.dutyroom"
+    _export(desk, package)
+    laptop = _laptop(package)
+    admin = laptop.uow.for_actor(Actor.user(99, "boss", "管理员", Role.ADMIN, None))
+    user_service.add_user(admin, {"username": "li", "display_name": "李四", "role": "officer",
+                                  "password": "Field-2026!", "confirm": "Field-2026!"})
+    _tick(laptop.uow.for_actor(Actor.user(98, "li", "李四", Role.OFFICER, None)), "化工厂储罐泄漏",
+          LEAK[1], 40)
+    _tick(laptop.uow, "化工厂储罐泄漏", LEAK[2], 41)
+    laptop.close()
+    merged = _merge(desk, package).value
+    assert merged.counts == {"added": 1, "conflict": 1, "same": 1}
+    assert merged.conflicts == [f"事件「化工厂储罐泄漏」的处置要点「{LEAK[1]}」（勾选人「李四(li)」"
+                                "是在外勤笔记本上新建的账户，不是外勤包带出的账户，这次勾选未并入，已另存为修订）"]
+    assert _done(desk.uow, "化工厂储罐泄漏") == {LEAK[2]: (_at(41), WANG)}
     assert check_service.run_check(desk.uow, desk.engine).ok
 
 
