@@ -6,6 +6,7 @@ tick refuses the whole package."""
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from datetime import UTC, date, datetime, timedelta
 
@@ -153,6 +154,25 @@ def test_a_step_ticked_on_both_sides_keeps_the_earlier_tick(desk, tmp_path):
         assert len(session.scalars(select(PlaybookTick)).all()) == 2  # never two of one step
     assert check_service.run_check(desk.uow, desk.engine).ok
     assert _merge(desk, package, minutes=360).value.counts == {}
+
+
+def test_two_laptops_from_one_export_ticking_one_step_leave_the_earlier_tick(desk, tmp_path):
+    first, second = tmp_path / "a.dutyroom", tmp_path / "b.dutyroom"
+    _export(desk, first)
+    shutil.copy(first, second)
+    for package, ticks in ((first, ((LEAK[1], 50),)), (second, ((LEAK[1], 40), (LEAK[2], 45)))):
+        laptop = _laptop(package)
+        for step, minutes in ticks:
+            _tick(laptop.uow, "化工厂储罐泄漏", step, minutes)
+        laptop.close()
+    assert _merge(desk, first).value.counts == {"added": 1, "same": 1}
+    branch = _merge(desk, second, minutes=320).value  # the other copy: a branch of the line
+    assert branch.counts == {"added": 1, "updated": 1} and not branch.conflicts
+    assert _done(desk.uow, "化工厂储罐泄漏") == {LEAK[1]: (_at(40), WANG), LEAK[2]: (_at(45), WANG)}
+    for package in (first, second):  # and neither adds anything a second time
+        assert _merge(desk, package, minutes=360).value.counts == {}
+    assert _done(desk.uow, "化工厂储罐泄漏") == {LEAK[1]: (_at(40), WANG), LEAK[2]: (_at(45), WANG)}
+    assert check_service.run_check(desk.uow, desk.engine).ok
 
 
 def test_a_tick_on_an_incident_voided_at_the_desk_is_not_taken_and_said_once(desk, tmp_path):
