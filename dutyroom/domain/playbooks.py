@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
+from datetime import datetime, tzinfo
 
+from dutyroom.domain.clock import minute_text
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.errors import FieldError
-from dutyroom.domain.text import sentence
+from dutyroom.domain.incidents import FUTURE_TOLERANCE
+from dutyroom.domain.roles import recorded_name
+from dutyroom.domain.text import Verbatim, sentence
 
 MAX_STEPS = 30  # a card by the phone, not a plan: the plan is filed as a PDF
 MAX_STEP_LENGTH = 100
@@ -144,3 +148,41 @@ def clean_steps(raw: Sequence[object]) -> tuple[str, ...]:
 def unticked(steps: tuple[str, ...], ticked: Collection[str]) -> tuple[str, ...]:
     """The steps still to do, in their order: what the handover carries to the next shift."""
     return tuple(step for step in steps if step not in ticked)
+
+
+# --- ticks made on a field laptop ----------------------------------------------------------
+
+
+def ticked_by_one_of(ticked_by: str, accounts: Collection[str]) -> bool:
+    """Whether a tick's 勾选人 (as the app records a user: 姓名(登录名)) is one of these
+    login names; the name before it may have been changed since, the login name may not."""
+    return any(ticked_by.endswith(recorded_name("", account)) and len(ticked_by) > len(account) + 2
+               for account in accounts)
+
+
+def check_field_tick(step: str, offered: Collection[str], ticked_by: str, accounts: Collection[str],
+                     ticked_at: datetime, received_at: datetime, zone: tzinfo) -> None:
+    """A tick a field laptop brings back is one its app could have recorded: a step its
+    checklist offered for the incident (`offered`: on the desk's list or on the list the
+    laptop had, now or before an edit), by one of the laptop's accounts (`accounts`, login
+    names: those the package carried, and any made on the laptop), not before the incident
+    was received. Raises FieldError naming what cannot be (the package was edited)."""
+    if step not in offered:
+        raise FieldError("step", sentence(
+            "「{0}」不是这起事件的处置要点（值班台和外勤笔记本的清单上都没有），外勤包可能被改动过",
+            Verbatim(step[:MAX_STEP_LENGTH])))
+    if not ticked_by_one_of(ticked_by, accounts):
+        raise FieldError("ticked_by", sentence(
+            "勾选人「{0}」不是外勤包带出的账户（也不是笔记本上新建的），外勤包可能被改动过",
+            Verbatim(ticked_by[:64])))
+    if ticked_at < received_at - FUTURE_TOLERANCE:
+        raise FieldError("ticked_at", sentence("勾选时间 {0} 早于事件的接报时间 {1}，外勤包可能被改动过",
+                                               minute_text(ticked_at, zone),
+                                               minute_text(received_at, zone)))
+
+
+def field_tick_first(desk_ticked_at: datetime, field_ticked_at: datetime) -> bool:
+    """A step both the desk and the laptop ticked was done when it was first done: the
+    laptop's tick (its who and when) replaces the desk's only when it is the earlier one.
+    Not a conflict: both say the step is done."""
+    return field_ticked_at < desk_ticked_at

@@ -25,6 +25,7 @@ from dutyroom.db.models import (
     Dispatch,
     DispatchFeedback,
     Incident,
+    PlaybookTick,
     RegisterEntry,
     UpwardReport,
     Warning,
@@ -100,7 +101,7 @@ CLOCK_AHEAD = timedelta(days=1)
 WRITTEN: dict[type[Base], tuple[str, str]] = {
     Incident: ("created_at", "登记时间"), UpwardReport: ("recorded_at", "登记时间"),
     RegisterEntry: ("recorded_at", "登记时间"), WarningAttempt: ("recorded_at", "登记时间"),
-    Attachment: ("added_at", "附件添加时间")}
+    Attachment: ("added_at", "附件添加时间"), PlaybookTick: ("ticked_at", "勾选时间")}
 
 
 def written_in_the_field(model: type[Base], values: dict[str, Any], exported_at: datetime,

@@ -50,6 +50,7 @@ from dutyroom.db.models import (
     Incident,
     Leave,
     Playbook,
+    PlaybookTick,
     RegisterEntry,
     ResponsiblePerson,
     SensitivePeriod,
@@ -75,6 +76,7 @@ from dutyroom.services import (
     check_service,
     field_attachments,
     field_rules,
+    field_ticks,
     field_warnings,
     incident_records,
     roster_calendar,
@@ -160,15 +162,16 @@ _FOREIGN: dict[type[Base], dict[str, type[Base]]] = {  # model → column → th
     UpwardReport: {"incident_id": Incident}, Dispatch: {"incident_id": Incident,
                                                        "department_id": Department},
     DispatchFeedback: {"dispatch_id": Dispatch}, RegisterEntry: {"incident_id": Incident},
-    Warning: {"thread_id": Warning, "supersedes_id": Warning},
+    Warning: {"thread_id": Warning, "supersedes_id": Warning}, PlaybookTick: {"incident_id": Incident},
 }
 _ENTITIES: dict[type[Base], str] = {
     Incident: "incident", RegisterEntry: "register_entry", Dispatch: "dispatch",
     UpwardReport: "upward_report", DispatchFeedback: "dispatch_feedback",
-    Warning: "warning", WarningAttempt: "warning_attempt", Attachment: "attachment"}
+    Warning: "warning", WarningAttempt: "warning_attempt", Attachment: "attachment",
+    PlaybookTick: field_ticks.ENTITY}
 _ORDER: tuple[type[Base], ...] = (  # parents first
     Incident, RegisterEntry, Dispatch, UpwardReport, DispatchFeedback, Warning, WarningAttempt,
-    Attachment)
+    Attachment, PlaybookTick)
 
 
 def _entries(session: Session, model: Model) -> Any:
@@ -197,9 +200,12 @@ def fingerprint(state: dict[str, Any]) -> str:
 
 
 def key_of(row: Any, refs: _Refs) -> str:
-    """The entry's UUID; dispatch feedback has none, so its content names it."""
+    """The entry's UUID; dispatch feedback has none, so its content names it, and a tick
+    its incident and step."""
     if isinstance(row, DispatchFeedback):
         return "fb-" + fingerprint(portable(row, refs))[:33]
+    if isinstance(row, PlaybookTick):
+        return field_ticks.key(portable(row, refs))
     return str(row.uuid)
 
 
@@ -292,7 +298,7 @@ def _fill(desk: Session, package: Session, first: date, last: date, moment: date
     tables = {m: Base.metadata.tables[m.__tablename__]
               for m in (Setting, User, Staff, Department, CalendarDay, SensitivePeriod, DutyDay, Playbook,
                         DutyAssignment, Leave, Incident, UpwardReport, Dispatch, DispatchFeedback,
-                        ResponsiblePerson, Warning, WarningTarget, WarningAttempt)}
+                        ResponsiblePerson, Warning, WarningTarget, WarningAttempt, PlaybookTick)}
     model: Model
     package.execute(text("PRAGMA defer_foreign_keys = ON"))  # an AB角 may be listed after
     for copied in (Setting, Staff, Department, CalendarDay, SensitivePeriod, ResponsiblePerson,
@@ -310,6 +316,7 @@ def _fill(desk: Session, package: Session, first: date, last: date, moment: date
     _copy(desk, package, tables[Dispatch], Dispatch.incident_id.in_(open_ids))
     _copy(desk, package, tables[DispatchFeedback], DispatchFeedback.dispatch_id.in_(
         select(Dispatch.id).where(Dispatch.incident_id.in_(open_ids))))
+    _copy(desk, package, tables[PlaybookTick], field_ticks.carried(open_ids))
     notices = field_warnings.threads_to_carry(desk, first, settings_service.desk(desk).zone, moment)
     warnings = _copy(desk, package, tables[Warning], Warning.id.in_(notices))
     _copy(desk, package, tables[WarningTarget], WarningTarget.warning_id.in_(notices))
@@ -458,9 +465,14 @@ def _merge(laptop: Session, desk: Session, actor: str, moment: datetime, name: s
             if (key, print_) in ledger.seen:
                 continue  # this very state was taken from this package before
             try:
-                outcome, note = _merge_one(desk, desk_refs, d, model, row, state, key,
-                                           ledger.base(line, key), ledger.exported.get(key), line,
-                                           actor, moment, remarks)
+                if model is PlaybookTick:
+                    outcome, note = field_ticks.take(desk, d, row, state, print_,
+                                                     ledger.exported.get(key), line.package,
+                                                     line.exported_at, actor, moment, remarks)
+                else:
+                    outcome, note = _merge_one(desk, desk_refs, d, model, row, state, key,
+                                               ledger.base(line, key), ledger.exported.get(key),
+                                               line, actor, moment, remarks)
             except field_rules.Refused as error:
                 refused.append(field_rules.problem(_describe(model, row), error.message))
                 continue
@@ -540,6 +552,8 @@ def _describe(model: Model, row: Any) -> str:
         return field_warnings.describe(row)
     if model is Attachment:
         return field_attachments.describe(row)
+    if model is PlaybookTick:
+        return field_ticks.describe(row)
     if isinstance(row, Incident | RegisterEntry):
         return f"「{searchable(str(row.title))[:60]}」"  # a forged title may hold control characters
     return f"{_KIND_LABELS[model]}（编号 {getattr(row, 'uuid', '')[:8]}）"

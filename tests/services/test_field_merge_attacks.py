@@ -37,13 +37,18 @@ FIELD = Actor.user(9, "wang", "王五", Role.OFFICER, None)
 pytestmark = pytest.mark.owner
 
 
-@pytest.fixture
-def desk(backend):
-    uow = backend.uow
+def people(uow):
+    """A staff member, and two accounts: 王五 (wang), who goes out, and 赵六 (zhao)."""
     staff_service.add_staff(uow, {"name": "张三", "tier": "值班员", "mobile": "13800000001"})
     for name, login in (("王五", "wang"), ("赵六", "zhao")):
         user_service.add_user(uow, {"username": login, "display_name": name, "role": "officer",
                                     "password": "Duty-2026!", "confirm": "Duty-2026!"})
+
+
+@pytest.fixture
+def desk(backend):
+    uow = backend.uow
+    people(uow)
     incident_service.add_incident(uow, {"received_at": NOW.isoformat(), "title": "河堤管涌",
                                         "category": "natural_disaster", "injured": 2}, now=NOW)
     incident_service.add_incident(uow, {"received_at": NOW.isoformat(), "title": "道路塌方",

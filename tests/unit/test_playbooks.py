@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from hypothesis import given
@@ -14,8 +15,11 @@ from dutyroom.domain.playbooks import (
     DEFAULT_PLAYBOOKS,
     MAX_STEP_LENGTH,
     MAX_STEPS,
+    check_field_tick,
     clean_steps,
+    field_tick_first,
     steps_for,
+    ticked_by_one_of,
     unticked,
 )
 
@@ -76,3 +80,37 @@ def test_steps_that_read_the_same_are_the_same_step(invisible):
     with pytest.raises(FieldError) as refused:
         clean_steps(["通知消防救援站", "通知消防" + invisible + "救援站"])
     assert "第 2 步与第 1 步相同" in str(refused.value.message)
+
+
+# --- ticks from a field laptop -------------------------------------------------------------
+
+T = datetime(2026, 7, 1, 2, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("ticked_by", "taken"), [
+    ("王五(wang)", True), ("老王(wang)", True),  # renamed since: the login name is who it was
+    ("赵六(zhao)", False), ("wang", False), ("(wang)", False), ("王五(wang) ", False),
+    ("王五(xwang)", False), ("王五(wan)", False), ("", False)])
+def test_a_field_tick_is_by_one_of_the_accounts_the_package_carried(ticked_by, taken):
+    assert ticked_by_one_of(ticked_by, ["wang", "li"]) is taken
+
+
+def test_a_field_tick_the_app_could_not_have_recorded_is_refused_naming_why():
+    offered = {"问清位置", "通知消防"}
+    check_field_tick("问清位置", offered, "王五(wang)", ["wang"], T, T, UTC)  # fine
+    check_field_tick("问清位置", offered, "王五(wang)", ["wang"], T - timedelta(minutes=4), T, UTC)
+    for args, words in ((("顺便买包烟", offered, "王五(wang)", ["wang"], T, T), "不是这起事件的处置要点"),
+                        (("问清位置", offered, "赵六(zhao)", ["wang"], T, T), "不是外勤包带出的账户"),
+                        (("问清位置", offered, "王五(wang)", [], T, T), "不是外勤包带出的账户"),
+                        (("问清位置", offered, "王五(wang)", ["wang"], T - timedelta(minutes=6), T),
+                         "早于事件的接报时间")):
+        with pytest.raises(FieldError, match=words):
+            check_field_tick(*args, UTC)
+
+
+@given(st.integers(-10_000, 10_000), st.integers(-10_000, 10_000))
+def test_of_two_ticks_of_one_step_the_earlier_stands_whichever_side_made_it(desk, field):
+    desk_at, field_at = T + timedelta(minutes=desk), T + timedelta(minutes=field)
+    kept = field_at if field_tick_first(desk_at, field_at) else desk_at
+    assert kept == min(desk_at, field_at)
+    assert not field_tick_first(desk_at, desk_at)  # the same time: the desk's stays, nothing moves
