@@ -201,9 +201,10 @@ def test_a_package_this_desk_has_no_record_of_is_refused(desk, tmp_path):
         field_service.merge_package(desk.uow, tmp_path / "a.dutyroom")
 
 
-def _forge(path, statement, entity, model):
+def _forge(path, statement, entity, model, passes_check=True):
     """Edit the package as an SQLite editor would, then recompute its chain like an attacker
-    who knows the (unkeyed) hash: the package passes its own integrity check."""
+    who knows the (unkeyed) hash: the package passes its own integrity check (unless
+    `passes_check` is false: the forged value itself is what the check finds)."""
     laptop = open_backend(path, "tester")
     try:
         with laptop.uow.write(None) as session:
@@ -214,7 +215,7 @@ def _forge(path, statement, entity, model):
                              action="update", payload=row.snapshot())
             rules = settings_service.desk(session)  # and the deadlines kept from the rows
             deadline_store.refresh(session, None, rules.rules, rules.zone)
-        assert check_service.run_check(laptop.uow, laptop.engine).ok
+        assert check_service.run_check(laptop.uow, laptop.engine).ok is passes_check
     finally:
         laptop.close()
 
@@ -230,14 +231,19 @@ FORGERIES = [
 ]
 
 
-@pytest.mark.parametrize(("statement", "entity", "model", "word"), FORGERIES)
-def test_a_forged_package_is_refused_whole(desk, tmp_path, statement, entity, model, word):
+def _export_and_add_an_incident(desk, tmp_path):
+    """A package whose laptop logged one genuine new incident, 村民被困."""
     _export(desk, tmp_path / "a.dutyroom")
     laptop = _laptop(tmp_path / "a.dutyroom")
     incident_service.add_incident(laptop.uow, {"received_at": (NOW + timedelta(hours=1)).isoformat(),
                                                "title": "村民被困", "category": "natural_disaster"},
                                   now=NOW + timedelta(hours=1))
     laptop.close()
+
+
+@pytest.mark.parametrize(("statement", "entity", "model", "word"), FORGERIES)
+def test_a_forged_package_is_refused_whole(desk, tmp_path, statement, entity, model, word):
+    _export_and_add_an_incident(desk, tmp_path)
     _forge(tmp_path / "a.dutyroom", statement, entity, model)
     before = contents(desk.engine)
     with pytest.raises(InputError, match=word):
@@ -365,3 +371,47 @@ def test_a_laptop_report_sent_before_the_desk_s_takes_the_deadline_it_met(desk, 
     assert merged["王五"] == (desk_alone["张三"][0], False), merged
     assert merged["张三"] != desk_alone["张三"], merged
     assert check_service.run_check(desk.uow, desk.engine).ok
+
+
+LEVEL_HISTORIES = [
+    # a time without a UTC offset: it would raise TypeError on the desk's deadline pages
+    '[["2026-07-01T02:00:00+00:00", "unrated"], ["2026-07-01T03:00:00", "unrated"]]',
+    # back in time: the later level would be in force before the earlier one
+    '[["2026-07-01T02:00:00+00:00", "unrated"], ["2026-07-01T04:00:00+00:00", "IV"],'
+    ' ["2026-07-01T03:00:00+00:00", "unrated"]]',
+    '[["2026-07-01T02:00:00+00:00", "VI"], ["2026-07-01T03:00:00+00:00", "unrated"]]',
+    "not json",
+]
+
+
+def _forged_level_history(desk, tmp_path, history):
+    """道路塌方's level history rewritten in the package, chain recomputed; a genuine new
+    incident beside it."""
+    _export_and_add_an_incident(desk, tmp_path)
+    _forge(tmp_path / "a.dutyroom", f"UPDATE incidents SET level_changes = '{history}'"
+           " WHERE title = '道路塌方'", "incident", Incident, passes_check=False)
+
+
+@pytest.mark.parametrize("history", LEVEL_HISTORIES)
+def test_a_level_history_the_desk_cannot_read_refuses_the_package_naming_it(desk, tmp_path, history):
+    _forged_level_history(desk, tmp_path, history)
+    before = contents(desk.engine)
+    with pytest.raises(InputError) as refused:
+        field_service.merge_package(desk.uow, tmp_path / "a.dutyroom", now=NOW + timedelta(hours=5))
+    said = str(refused.value)
+    assert "「道路塌方」" in said and "级别变更记录无法读取" in said and "Traceback" not in said, said
+    assert contents(desk.engine) == before  # not even the genuine new incident
+
+
+@pytest.mark.parametrize("history", LEVEL_HISTORIES[:3])
+def test_the_field_rules_read_a_level_history_as_the_desk_does(desk, tmp_path, history, monkeypatch):
+    """Even a package that passed its own check (an older laptop's `check` did not read level
+    histories) is refused by the merge's own rules, naming the incident."""
+    _forged_level_history(desk, tmp_path, history)
+    monkeypatch.setattr(field_service.check_service, "run_check",
+                        lambda *a, **k: check_service.CheckReport([], 0, None))
+    before = contents(desk.engine)
+    with pytest.raises(InputError, match="级别变更记录无法读取") as refused:
+        field_service.merge_package(desk.uow, tmp_path / "a.dutyroom", now=NOW + timedelta(hours=5))
+    assert "「道路塌方」" in str(refused.value)
+    assert contents(desk.engine) == before
