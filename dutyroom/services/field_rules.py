@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dutyroom.db import audit
 from dutyroom.db.models import (
     Attachment,
     Base,
@@ -52,6 +53,7 @@ from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.settings_service import Desk
 
 EXPORTED = "field_export"  # the audit action of each record's state as its package left the desk
+KEPT_APART = "field_unmerged"  # audit entity of a laptop record kept as a revision only
 
 # Set when an entry is made; a change to any of them cannot come from the app.
 CREATION = {
@@ -71,6 +73,14 @@ class Refused(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+def keep_apart(desk: Session, entity: str, state: dict[str, Any], key: str, actor: str,
+               moment: datetime) -> None:
+    """A laptop's record the merge does not take (a conflict line says why) is kept in the
+    audit chain as the laptop had it, so nothing recorded in the field is lost."""
+    audit.append(desk, actor=actor, entity=KEPT_APART, entity_id=key, action="field_revision",
+                 payload={"entity": entity, "state": state}, at=moment)
 
 
 def admit(desk: Session, d: Desk, model: type[Base], values: dict[str, Any], current: Any,
