@@ -63,7 +63,7 @@ from dutyroom.db.models import (
     audit_key,
     record_snapshot,
 )
-from dutyroom.domain.attachments import readable_size
+from dutyroom.domain.attachments import OwnerKind, readable_size
 from dutyroom.domain.contacts import validate_department
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.hygiene import searchable
@@ -451,6 +451,8 @@ def _merge(laptop: Session, desk: Session, actor: str, moment: datetime, name: s
                     Attachment)
     for keyed in keyed_models:  # answers go by their dispatch
         desk_refs.read_ahead(keyed, list(laptop.scalars(select(keyed.uuid))))
+    voided = {uuid: row for (kind, uuid), row in desk_refs.rows.items()
+              if kind is Incident and row.voided}  # at the desk, before this merge
     for model in _ORDER:
         for row in laptop.scalars(_entries(laptop, model)):
             state = portable(row, laptop_refs)
@@ -458,9 +460,11 @@ def _merge(laptop: Session, desk: Session, actor: str, moment: datetime, name: s
             if (key, print_) in ledger.seen:
                 continue  # this very state was taken from this package before
             try:
-                outcome, note = _merge_one(desk, desk_refs, d, model, row, state, key,
-                                           ledger.base(line, key), ledger.exported.get(key), line,
-                                           actor, moment, remarks)
+                outcome, note = _held_on_voided(desk, desk_refs, model, row, state, key, voided,
+                                                actor, moment) \
+                    or _merge_one(desk, desk_refs, d, model, row, state, key,
+                                  ledger.base(line, key), ledger.exported.get(key), line,
+                                  actor, moment, remarks)
             except field_rules.Refused as error:
                 refused.append(field_rules.problem(_describe(model, row), error.message))
                 continue
@@ -565,6 +569,39 @@ def _resolve(desk: Session, model: Model, reference: str | None) -> Any:
     if model is Department:
         return desk.scalar(select(Department).where(Department.name == reference))
     return desk.scalar(select(model).where(model.uuid == reference))
+
+
+def _incident_of(model: Model, row: Any, state: dict[str, Any]) -> str | None:
+    """The UUID of the incident a laptop's record belongs to (None: none, or not a kind
+    that belongs to one)."""
+    reference: Any = None
+    if model in (UpwardReport, Dispatch, RegisterEntry):
+        reference = state["incident_id"]
+    elif model is Attachment and row.owner_kind == OwnerKind.INCIDENT.value:
+        reference = state["owner_id"]
+    elif model is DispatchFeedback:
+        laptop = Session.object_session(row)
+        assert laptop is not None
+        order = laptop.get(Dispatch, row.dispatch_id)
+        reference = None if order is None else laptop.scalar(
+            select(Incident.uuid).where(Incident.id == order.incident_id))
+    return None if reference is None else str(reference)
+
+
+def _held_on_voided(desk: Session, refs: _Refs, model: Model, row: Any, state: dict[str, Any],
+                    key: str, voided: dict[str, Incident], actor: str,
+                    moment: datetime) -> tuple[str, str] | None:
+    """A report, dispatch, answer, register entry or file the laptop added to an incident the
+    desk voided meanwhile is kept apart (a conflict line naming the incident, the laptop's
+    record kept in the audit chain): attached to the voided incident it would count in the
+    statistics and alerts, or vanish with it unseen. None: merge it as usual."""
+    incident_key = _incident_of(model, row, state)
+    if incident_key not in voided or _find(desk, model, key, refs, state) is not None:
+        return None
+    incident = voided[incident_key]
+    field_rules.keep_apart(desk, _ENTITIES[model], state, key, actor, moment)
+    return "conflict", sentence("所属事件「{0}」已在值班台作废，外勤在其上新增的这条记录未并入，已另存为修订",
+                                Verbatim(searchable(str(incident.title))[:60]))
 
 
 def _merge_one(desk: Session, refs: _Refs, d: settings_service.Desk, model: Model, row: Any,

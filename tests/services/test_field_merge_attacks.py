@@ -415,3 +415,58 @@ def test_the_field_rules_read_a_level_history_as_the_desk_does(desk, tmp_path, h
         field_service.merge_package(desk.uow, tmp_path / "a.dutyroom", now=NOW + timedelta(hours=5))
     assert "「道路塌方」" in str(refused.value)
     assert contents(desk.engine) == before
+
+
+def test_what_the_field_added_to_an_incident_the_desk_voided_meanwhile_is_kept_apart(desk, tmp_path):
+    """The desk voids 河堤管涌 (a duplicate) while the laptop, not knowing, reports it, sends a
+    department with its arrival, attaches a photo and links a call to it. None of that joins
+    the voided incident (it would count in the statistics and alerts): each is a conflict
+    line naming the incident, kept in the audit chain; the rest of the package merges."""
+    from dutyroom.db.models import AuditEntry, RegisterEntry
+    from dutyroom.services import attachment_service, department_service, register_service
+
+    department_service.add_department(desk.uow, {"name": "县水利局", "duty_phone": "0731-86210001"})
+    _export(desk, tmp_path / "a.dutyroom")
+    laptop = _laptop(tmp_path / "a.dutyroom")
+    flood, road = _incident(laptop.uow, "河堤管涌").id, _incident(laptop.uow, "道路塌方").id
+    at = NOW + timedelta(minutes=20)
+    upward_reports.record_report(laptop.uow, flood, "first", "phone", sent_at=at, sent_by="王五", now=at)
+    upward_reports.record_report(laptop.uow, road, "first", "phone", sent_at=at, sent_by="王五", now=at)
+    [water] = [d.id for d in department_service.list_departments(laptop.uow) if d.name == "县水利局"]
+    [order] = dispatch_service.dispatch(laptop.uow, flood, [water], now=at).value
+    dispatch_service.record_feedback(laptop.uow, order, "arrived", at=at + timedelta(minutes=25),
+                                     now=at + timedelta(minutes=25))
+    photo = tmp_path / "管涌点.jpg"
+    photo.write_bytes(b"\xff\xd8\xff" + bytes(2000))
+    attachment_service.add_attachment(laptop.uow, "incident", flood, photo, now=at)
+    register_service.add_entry(laptop.uow, {"kind": "call", "received_at": at.isoformat(),
+                                            "from_unit": "东岭村", "title": "管涌处又见渗水"}, now=at)
+    laptop.close()
+    _forge(tmp_path / "a.dutyroom", "UPDATE register_entries SET incident_id = "
+           "(SELECT id FROM incidents WHERE title = '河堤管涌')", "register_entry", RegisterEntry)
+    desk_flood = _incident(desk.uow, "河堤管涌").id
+    incident_service.void_incident(desk.uow, desk_flood, None, "重复登记", now=NOW + timedelta(hours=1))
+
+    merged = field_service.merge_package(desk.uow, tmp_path / "a.dutyroom",
+                                         now=NOW + timedelta(hours=5)).value
+    # 河堤管涌 itself: the laptop's report moved it on, the desk voided it (kept as a revision)
+    assert merged.counts == {"added": 1, "conflict": 6, "same": 1}, merged
+    assert merged.conflicts[0] == "「河堤管涌」"
+    held = merged.conflicts[1:]
+    assert all("所属事件「河堤管涌」已在值班台作废" in line and "未并入" in line for line in held), held
+    assert [line.split("（")[0] for line in held[:4]] == ["「管涌处又见渗水」", "派单", "报送", "派单反馈"]
+    assert held[4].startswith("附件「管涌点.jpg」")
+    voided = incident_views.get_incident(desk.uow, desk_flood)
+    assert not voided.reports and not voided.dispatches
+    assert attachment_service.list_attachments(desk.uow, "incident", desk_flood, include_removed=True) == []
+    with desk.uow.read() as session:
+        assert session.scalars(select(RegisterEntry)).all() == []
+        kept = session.scalars(select(AuditEntry.payload).where(AuditEntry.entity == "field_unmerged")).all()
+    assert len(kept) == 5  # the laptop's records, as it had them
+    [report] = incident_views.get_incident(desk.uow, _incident(desk.uow, "道路塌方").id).reports
+    assert (report.sent_by, report.late) == ("王五", False)  # the other incident's report merged
+    assert check_service.run_check(desk.uow, desk.engine).ok
+    before = contents(desk.engine)
+    assert field_service.merge_package(desk.uow, tmp_path / "a.dutyroom",
+                                       now=NOW + timedelta(hours=6)).value.counts == {}
+    assert contents(desk.engine) == before
