@@ -36,7 +36,7 @@ from dutyroom.domain.deadlines import (
     Stage,
     rules_from_settings,
 )
-from dutyroom.domain.incidents import Level, Status
+from dutyroom.domain.incidents import Level, Status, level_history_or_start
 
 _TOUCHED = "dutyroom_deadlines_touched"
 EVERY = 0  # in the touched set: the rules changed, every incident's deadlines are rewritten
@@ -76,9 +76,10 @@ class ReportTimes(Protocol):
 
 
 def level_changes(row: IncidentTimes) -> tuple[tuple[datetime, Level], ...]:
-    changes = tuple((datetime.fromisoformat(at), Level(level))
-                    for at, level in json.loads(row.level_changes or "[]"))
-    return changes or ((row.received_at, Level(row.level)),)
+    """The incident's level history; one that does not read (a time without a UTC offset,
+    an unknown level, out of order: written behind the app's back, named by `check`) counts
+    as the level it has now since it was received, so no page or count fails on it."""
+    return level_history_or_start(row.level_changes, row.received_at, row.level)
 
 
 def levels_until(row: IncidentTimes, moment: datetime) -> tuple[tuple[datetime, Level], ...]:

@@ -7,6 +7,7 @@ The officer decides the level; the app only suggests one from the thresholds in 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
@@ -16,7 +17,7 @@ from typing import Any, TypeVar
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.hygiene import MAX_LOSS, check_count, is_json_structure
-from dutyroom.domain.text import joined, sentence
+from dutyroom.domain.text import Verbatim, joined, sentence
 
 FUTURE_TOLERANCE = timedelta(minutes=5)  # clocks differ; a report "from the future" is a typo
 
@@ -97,6 +98,79 @@ def parse_category(raw: Any, key: str = "category") -> Category:
 
 def parse_level(raw: Any, key: str = "level") -> Level:
     return parse_enum(Level, LEVEL_LABELS, raw or Level.UNRATED, key, "事件级别")
+
+
+# --- the level's history ---------------------------------------------------------------
+
+# (from when, level), oldest first: what the reporting deadlines are measured against.
+LevelHistory = tuple[tuple[datetime, Level], ...]
+_LEVEL_VALUES = frozenset(level.value for level in Level)
+
+
+def _history_error(message: str) -> FieldError:
+    return FieldError("level_changes", sentence("级别变更记录无法读取：{0}", message))
+
+
+def level_history(raw: Any) -> LevelHistory:
+    """An incident's stored level history (JSON text, or the list it holds: [[ISO time,
+    level], ...]) read as aware times and levels, oldest first; an empty list gives ().
+
+    A history written behind the app's back (an SQLite editor, an edited field package) is
+    refused with a FieldError rather than read half-way: a time without a UTC offset cannot
+    be compared with the desk's times (every deadline measured from it would fail), an
+    unknown level has no reporting rule, and a history going back in time would put a later
+    level in force before an earlier one. Equal times are allowed (two changes in one minute).
+    """
+    history = raw
+    if isinstance(raw, str | bytes):
+        try:
+            history = json.loads(raw)
+        except (ValueError, RecursionError):
+            raise _history_error(sentence("不是有效的 JSON")) from None
+    if not isinstance(history, list):
+        raise _history_error(sentence("应为由「时间, 级别」组成的列表"))
+    read: list[tuple[datetime, Level]] = []
+    for number, item in enumerate(history, start=1):
+        if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)
+                and isinstance(item[1], str)):
+            raise _history_error(sentence("第 {0} 条不是「时间, 级别」", number))
+        try:
+            at = datetime.fromisoformat(item[0])
+        except ValueError:
+            raise _history_error(sentence("第 {0} 条的时间「{1}」无法识别", number,
+                                          Verbatim(item[0][:40]))) from None
+        if at.tzinfo is None or at.utcoffset() is None:
+            raise _history_error(sentence("第 {0} 条的时间「{1}」没有时区（UTC 偏移）", number,
+                                          Verbatim(item[0][:40])))
+        if item[1] not in _LEVEL_VALUES:
+            raise _history_error(sentence("第 {0} 条的级别「{1}」不在可选范围内", number,
+                                          Verbatim(item[1][:20])))
+        if read and at < read[-1][0]:
+            raise _history_error(sentence("第 {0} 条的时间早于前一条（记录顺序颠倒）", number))
+        read.append((at, Level(item[1])))
+    return tuple(read)
+
+
+def level_history_or_start(raw: Any, received_at: datetime, level: str) -> LevelHistory:
+    """The level history as far as it can be used: the stored one when it reads (see
+    `level_history`), else the level the incident has now, from when it was received, so
+    an unreadable history (which `check` names) never stops a page or a count."""
+    try:
+        history = level_history(raw if raw else "[]")
+    except FieldError:
+        history = ()
+    if history:
+        return history
+    try:
+        current = Level(level)
+    except ValueError:
+        current = Level.UNRATED
+    return ((received_at, current),)
+
+
+def level_history_text(history: LevelHistory) -> str:
+    """The history as it is stored: [[ISO time, level], ...]."""
+    return json.dumps([[at.isoformat(), level.value] for at, level in history])
 
 
 # --- suggested level ------------------------------------------------------------------

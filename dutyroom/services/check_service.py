@@ -62,7 +62,10 @@ from dutyroom.db.models import (
     audit_key,
 )
 from dutyroom.domain.anchors import Anchor
-from dutyroom.domain.text import sentence
+from dutyroom.domain.errors import FieldError
+from dutyroom.domain.hygiene import searchable
+from dutyroom.domain.incidents import level_history
+from dutyroom.domain.text import Verbatim, sentence
 from dutyroom.services.errors import ServiceError
 from dutyroom.services.settings_service import desk
 from dutyroom.services.uow import UnitOfWork
@@ -180,6 +183,11 @@ def run_check(uow: UnitOfWork, engine: Engine, anchors: tuple[Anchor, ...] = ())
         problems.append(_unreadable(sentence("附件内容"), error))
     try:
         with uow.read() as session:
+            problems += _level_history_problems(session)
+    except _READ_ERRORS as error:
+        problems.append(_unreadable(sentence("级别变更记录"), error))
+    try:
+        with uow.read() as session:
             problems += _deadline_problems(session)
     except _READ_ERRORS as error:
         problems.append(_unreadable(sentence("报送时限"), error))
@@ -197,6 +205,26 @@ def run_check(uow: UnitOfWork, engine: Engine, anchors: tuple[Anchor, ...] = ())
 
 
 NAMED_DEADLINES = 20  # incidents named one by one; more are counted in one line
+
+
+def _level_history_problems(session: Session) -> list[str]:
+    """Every incident whose stored level history does not read as the app writes it (a time
+    without a UTC offset, an unknown level, out of order, not a list): its deadlines are
+    counted from its present level since it was received until someone corrects it."""
+    found: list[str] = []
+    for incident_id, title, raw in session.execute(
+            select(Incident.id, Incident.title, Incident.level_changes).order_by(Incident.id)
+            .execution_options(yield_per=2000)):
+        try:
+            level_history(raw or "[]")
+        except FieldError as error:
+            found.append(sentence("事件「{0}」(#{1}) 的{2}；更正前其时限按当前级别自接报时起计算，"
+                                  "可能被直接改动", Verbatim(searchable(str(title))[:60]), incident_id,
+                                  error.message))
+    if len(found) > NAMED_DEADLINES:
+        found = [*found[:NAMED_DEADLINES],
+                 sentence("另有 {0} 个事件的级别变更记录无法读取", len(found) - NAMED_DEADLINES)]
+    return found
 
 
 def _deadline_problems(session: Session) -> list[str]:

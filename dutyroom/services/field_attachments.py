@@ -104,11 +104,18 @@ def take(desk: Session, d: Desk, row: Attachment, state: dict[str, Any], current
     assert laptop is not None
     _check_chain(laptop, row)
     if current is not None:
-        return _known(desk, row, state, current, actor, moment), ""
+        return _known(desk, row, state, current, exported_at, actor, moment), ""
     model = OWNERS[row.owner_kind]
     owner: Any = desk.scalar(select(model).where(model.uuid == state["owner_id"]))
     if owner is None:  # e.g. a notice the desk kept apart: the file cannot be listed anywhere
         return "conflict", sentence("它所属的记录没有并入值班台，这个附件也未并入")
+    limit = attachment_service.limit_mb(desk)
+    if isinstance(row.size, int) and row.size > rules.limit_bytes(limit):
+        # Larger than the desk takes from anyone: kept out, its bytes never read, the rest merges.
+        field_rules.keep_apart(desk, attachment_service.ENTITY, state, str(row.uuid), actor, moment)
+        return "conflict", sentence("文件大小 {0}，超过值班台每个附件 {1} MB 的上限，未并入；"
+                                    "如需保存请压缩或分拆后在值班台添加", rules.readable_size(row.size),
+                                    limit)
     try:
         values = _admitted(desk, d, row, exported_at, moment)
     except FieldError as error:
@@ -138,7 +145,16 @@ def _check_chain(laptop: Session, row: Attachment) -> None:
 
 
 def _verified_bytes(laptop: Session, row: Attachment) -> bytes:
-    data = b"".join(blobs.chunks(laptop, row.id))
+    """The file's bytes, read no further than its recorded size (a blob larger than its
+    record says is not read to its end)."""
+    pieces: list[bytes] = []
+    read = 0
+    for piece in blobs.chunks(laptop, row.id):
+        pieces.append(piece)
+        read += len(piece)
+        if read > row.size:
+            break
+    data = b"".join(pieces)
     if len(data) != row.size or hashlib.sha256(data).hexdigest() != row.sha256:
         raise field_rules.Refused(sentence(
             "附件的内容与外勤包审计链中记录的 SHA-256 不符，外勤包可能被改动过"))
@@ -146,7 +162,7 @@ def _verified_bytes(laptop: Session, row: Attachment) -> bytes:
 
 
 def _known(desk: Session, row: Attachment, state: dict[str, Any], current: Attachment,
-           actor: str, moment: datetime) -> str:
+           exported_at: datetime, actor: str, moment: datetime) -> str:
     """A file the desk has too: it must be the very same file; a removal marked on either
     side stands (a removal is kept with who and why, the file never deleted)."""
     desk_state = record_snapshot(current)
@@ -157,7 +173,7 @@ def _known(desk: Session, row: Attachment, state: dict[str, Any], current: Attac
     if row.removed_at is None or current.removed_at is not None:
         return "same"
     try:
-        removal = _removal(row, moment)
+        removal = _removal(row, moment, exported_at)
     except FieldError as error:
         raise field_rules.Refused(error.message) from None
     current.removed_at, current.removed_by, current.removal_reason = removal
@@ -187,13 +203,17 @@ def _admitted(desk: Session, d: Desk, row: Attachment, exported_at: datetime,
               "added_by": clean_text(row.added_by, "added_by", "添加人", max_length=64, required=True),
               "added_at": row.added_at, "removed_at": None, "removed_by": "", "removal_reason": ""}
     if row.removed_at is not None:
-        values["removed_at"], values["removed_by"], values["removal_reason"] = _removal(row, moment)
+        values["removed_at"], values["removed_by"], values["removal_reason"] = _removal(
+            row, moment, exported_at)
     return values
 
 
-def _removal(row: Attachment, moment: datetime) -> tuple[datetime, str, str]:
+def _removal(row: Attachment, moment: datetime, exported_at: datetime) -> tuple[datetime, str, str]:
+    """Who removed the file in the field, when and why: after it was added and after the
+    package left the desk (a removal dated earlier would rewrite the desk's own record)."""
     assert row.removed_at is not None
-    if row.removed_at < row.added_at or row.removed_at > moment + FUTURE_TOLERANCE:
+    if (row.removed_at < row.added_at or row.removed_at > moment + FUTURE_TOLERANCE
+            or row.removed_at < exported_at - field_rules.CLOCK_BEHIND):
         raise FieldError("removed_at", sentence("附件的移除时间无效，外勤包可能被改动过"))
     return (row.removed_at,
             clean_text(row.removed_by, "removed_by", "移除人", max_length=64, required=True),

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dutyroom.db import audit
 from dutyroom.db.models import (
     Attachment,
     Base,
@@ -37,7 +38,15 @@ from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.deadlines import Channel, Stage
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incident_rules import FEEDBACK_LABELS, ORDERED, FeedbackKind
-from dutyroom.domain.incidents import FIELD_NAMES, FUTURE_TOLERANCE, Category, Level, Status, parse_enum
+from dutyroom.domain.incidents import (
+    FIELD_NAMES,
+    FUTURE_TOLERANCE,
+    Category,
+    Level,
+    Status,
+    level_history,
+    parse_enum,
+)
 from dutyroom.domain.report_times import is_late_entry
 from dutyroom.domain.text import sentence
 from dutyroom.services import incident_records, incident_service, register_service, settings_service
@@ -45,6 +54,7 @@ from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.settings_service import Desk
 
 EXPORTED = "field_export"  # the audit action of each record's state as its package left the desk
+KEPT_APART = "field_unmerged"  # audit entity of a laptop record kept as a revision only
 
 # Set when an entry is made; a change to any of them cannot come from the app.
 CREATION = {
@@ -64,6 +74,14 @@ class Refused(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+def keep_apart(desk: Session, entity: str, state: dict[str, Any], key: str, actor: str,
+               moment: datetime) -> None:
+    """A laptop's record the merge does not take (a conflict line says why) is kept in the
+    audit chain as the laptop had it, so nothing recorded in the field is lost."""
+    audit.append(desk, actor=actor, entity=KEPT_APART, entity_id=key, action="field_revision",
+                 payload={"entity": entity, "state": state}, at=moment)
 
 
 def admit(desk: Session, d: Desk, model: type[Base], values: dict[str, Any], current: Any,
@@ -181,28 +199,23 @@ def _incident(desk: Session, d: Desk, values: dict[str, Any], current: Incident 
 
 
 def _level_history(raw: Any, current: Incident | None, level: Level) -> str:
-    """A level history only ever grows, and ends at the level the incident has."""
-    try:
-        history = json.loads(raw) if isinstance(raw, str) else None
-    except (ValueError, RecursionError):
-        history = None
-    if not isinstance(history, list) or not history:
+    """A level history reads as the desk's own does (domain.incidents.level_history: aware
+    times in order, known levels), only ever grows, and ends at the level the incident has."""
+    if not isinstance(raw, str):
         raise FieldError("level_changes", sentence("级别变更记录无法读取"))
-    for item in history:
-        if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)
-                and item[1] in {lv.value for lv in Level}):
-            raise FieldError("level_changes", sentence("级别变更记录无法读取"))
-        try:
-            datetime.fromisoformat(item[0])
-        except ValueError:
-            raise FieldError("level_changes", sentence("级别变更记录无法读取")) from None
-    if history[-1][1] != level.value:
+    history = level_history(raw)
+    if not history:
+        raise FieldError("level_changes", sentence("级别变更记录无法读取"))
+    if history[-1][1] != level:
         raise FieldError("level_changes", sentence("级别变更记录与当前级别不符"))
     if current is not None:
-        before = json.loads(current.level_changes or "[]")
-        if history[:len(before)] != before:
+        try:
+            before = level_history(current.level_changes or "[]")
+        except FieldError:
+            before = None  # the desk's own is unreadable (check names it): nothing to extend
+        if before is not None and history[:len(before)] != before:
             raise FieldError("level_changes", sentence("级别变更记录被改写（只能增加）"))
-    return json.dumps(history)
+    return json.dumps(json.loads(raw))
 
 
 def _report(desk: Session, d: Desk, values: dict[str, Any], moment: datetime) -> dict[str, Any]:

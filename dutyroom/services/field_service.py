@@ -23,7 +23,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, select, text
+from sqlalchemy import Table, select, text, update
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
@@ -64,11 +64,11 @@ from dutyroom.db.models import (
     audit_key,
     record_snapshot,
 )
-from dutyroom.domain.attachments import readable_size
+from dutyroom.domain.attachments import OwnerKind, readable_size
 from dutyroom.domain.contacts import validate_department
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.hygiene import searchable
-from dutyroom.domain.incidents import Status
+from dutyroom.domain.incidents import Status, level_history, level_history_or_start, level_history_text
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import Verbatim, sentence
 from dutyroom.services import (
@@ -276,6 +276,20 @@ def export_package(uow: UnitOfWork, start: object, end: object, out: Path,
     return Outcome(report, Changes())
 
 
+def _readable_level_histories(package: Session) -> None:
+    """An incident whose level history the desk cannot read (`check` names it at the desk)
+    leaves with the history its deadlines are counted by, so the laptop's own check, and the
+    merge that runs it, are not stopped by what the desk already had."""
+    for row in package.execute(select(Incident.id, Incident.level_changes, Incident.received_at,
+                                      Incident.level)).all():
+        try:
+            level_history(row.level_changes or "[]")
+        except FieldError:
+            package.execute(update(Incident).where(Incident.id == row.id).values(
+                level_changes=level_history_text(
+                    level_history_or_start(None, row.received_at, row.level))))
+
+
 def _record_export(desk: Session, package_uuid: str, first: date, last: date, accounts: list[str],
                    moment: datetime, actor: str, count: int, head: str,
                    states: dict[str, tuple[str, str]]) -> None:
@@ -312,6 +326,7 @@ def _fill(desk: Session, package: Session, first: date, last: date, moment: date
     open_ids = select(Incident.id).where(Incident.status != Status.CLOSED.value,
                                          Incident.voided.is_(False))
     incidents = _copy(desk, package, tables[Incident], Incident.id.in_(open_ids))
+    _readable_level_histories(package)
     _copy(desk, package, tables[UpwardReport], UpwardReport.incident_id.in_(open_ids))
     _copy(desk, package, tables[Dispatch], Dispatch.incident_id.in_(open_ids))
     _copy(desk, package, tables[DispatchFeedback], DispatchFeedback.dispatch_id.in_(
@@ -458,6 +473,8 @@ def _merge(laptop: Session, desk: Session, actor: str, moment: datetime, name: s
                     Attachment)
     for keyed in keyed_models:  # answers go by their dispatch
         desk_refs.read_ahead(keyed, list(laptop.scalars(select(keyed.uuid))))
+    voided = {uuid: row for (kind, uuid), row in desk_refs.rows.items()
+              if kind is Incident and row.voided}  # at the desk, before this merge
     for model in _ORDER:
         for row in laptop.scalars(_entries(laptop, model)):
             state = portable(row, laptop_refs)
@@ -465,14 +482,16 @@ def _merge(laptop: Session, desk: Session, actor: str, moment: datetime, name: s
             if (key, print_) in ledger.seen:
                 continue  # this very state was taken from this package before
             try:
-                if model is PlaybookTick:
+                if model is PlaybookTick:  # (a tick on a voided incident: field_ticks says)
                     outcome, note = field_ticks.take(desk, d, row, state, print_,
                                                      ledger.exported.get(key), line.package,
                                                      line.exported_at, actor, moment, remarks)
                 else:
-                    outcome, note = _merge_one(desk, desk_refs, d, model, row, state, key,
-                                               ledger.base(line, key), ledger.exported.get(key),
-                                               line, actor, moment, remarks)
+                    outcome, note = _held_on_voided(desk, desk_refs, model, row, state, key,
+                                                    voided, actor, moment) \
+                        or _merge_one(desk, desk_refs, d, model, row, state, key,
+                                      ledger.base(line, key), ledger.exported.get(key), line,
+                                      actor, moment, remarks)
             except field_rules.Refused as error:
                 refused.append(field_rules.problem(_describe(model, row), error.message))
                 continue
@@ -579,6 +598,39 @@ def _resolve(desk: Session, model: Model, reference: str | None) -> Any:
     if model is Department:
         return desk.scalar(select(Department).where(Department.name == reference))
     return desk.scalar(select(model).where(model.uuid == reference))
+
+
+def _incident_of(model: Model, row: Any, state: dict[str, Any]) -> str | None:
+    """The UUID of the incident a laptop's record belongs to (None: none, or not a kind
+    that belongs to one)."""
+    reference: Any = None
+    if model in (UpwardReport, Dispatch, RegisterEntry):
+        reference = state["incident_id"]
+    elif model is Attachment and row.owner_kind == OwnerKind.INCIDENT.value:
+        reference = state["owner_id"]
+    elif model is DispatchFeedback:
+        laptop = Session.object_session(row)
+        assert laptop is not None
+        order = laptop.get(Dispatch, row.dispatch_id)
+        reference = None if order is None else laptop.scalar(
+            select(Incident.uuid).where(Incident.id == order.incident_id))
+    return None if reference is None else str(reference)
+
+
+def _held_on_voided(desk: Session, refs: _Refs, model: Model, row: Any, state: dict[str, Any],
+                    key: str, voided: dict[str, Incident], actor: str,
+                    moment: datetime) -> tuple[str, str] | None:
+    """A report, dispatch, answer, register entry or file the laptop added to an incident the
+    desk voided meanwhile is kept apart (a conflict line naming the incident, the laptop's
+    record kept in the audit chain): attached to the voided incident it would count in the
+    statistics and alerts, or vanish with it unseen. None: merge it as usual."""
+    incident_key = _incident_of(model, row, state)
+    if incident_key not in voided or _find(desk, model, key, refs, state) is not None:
+        return None
+    incident = voided[incident_key]
+    field_rules.keep_apart(desk, _ENTITIES[model], state, key, actor, moment)
+    return "conflict", sentence("所属事件「{0}」已在值班台作废，外勤在其上新增的这条记录未并入，已另存为修订",
+                                Verbatim(searchable(str(incident.title))[:60]))
 
 
 def _merge_one(desk: Session, refs: _Refs, d: settings_service.Desk, model: Model, row: Any,

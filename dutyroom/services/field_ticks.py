@@ -33,7 +33,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dutyroom.db import audit
 from dutyroom.db.models import AuditEntry, FieldExport, Incident, PlaybookTick, User
 from dutyroom.domain import playbooks
 from dutyroom.domain.clock import minute_text
@@ -42,7 +41,6 @@ from dutyroom.domain.errors import FieldError
 from dutyroom.domain.hygiene import searchable
 from dutyroom.domain.text import Verbatim, sentence
 from dutyroom.services import field_rules, incident_records, playbook_service
-from dutyroom.services.field_warnings import KEPT_APART
 from dutyroom.services.records import audit_change
 from dutyroom.services.settings_service import Desk
 
@@ -129,8 +127,7 @@ def take(desk: Session, d: Desk, row: PlaybookTick, state: dict[str, Any], finge
 def _keep_apart(desk: Session, state: dict[str, Any], actor: str, moment: datetime,
                 reason: str) -> tuple[str, str]:
     """Not taken: the laptop's tick kept as a revision in the audit chain, a conflict line."""
-    audit.append(desk, actor=actor, entity=KEPT_APART, entity_id=key(state),
-                 action="field_revision", payload={"entity": ENTITY, "state": state}, at=moment)
+    field_rules.keep_apart(desk, ENTITY, state, key(state), actor, moment)
     return "conflict", reason
 
 

@@ -26,7 +26,6 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from dutyroom.db import audit
 from dutyroom.db.models import (
     AuditEntry,
     FieldExport,
@@ -51,7 +50,6 @@ from dutyroom.services.responsible_service import villages_in
 from dutyroom.services.settings_service import Desk
 
 MODELS = (Warning, WarningAttempt)
-KEPT_APART = "field_unmerged"  # audit entity of a laptop record kept as a revision only
 
 
 # --- what goes out ---------------------------------------------------------------------------
@@ -122,8 +120,7 @@ def add(desk: Session, d: Desk, row: Any, state: dict[str, Any], exported_at: da
 
 def _keep_apart(desk: Session, entity: str, state: dict[str, Any], uuid: str, actor: str,
                 moment: datetime, reason: str) -> tuple[str, str, list[str]]:
-    audit.append(desk, actor=actor, entity=KEPT_APART, entity_id=uuid, action="field_revision",
-                 payload={"entity": entity, "state": state}, at=moment)
+    field_rules.keep_apart(desk, entity, state, uuid, actor, moment)
     return "conflict", reason, []
 
 

@@ -8,7 +8,6 @@ dispatches in dispatch_service.py, what the pages read in incident_views.py.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, tzinfo
@@ -31,6 +30,8 @@ from dutyroom.domain.incidents import (
     IncidentFacts,
     Level,
     Status,
+    level_history_or_start,
+    level_history_text,
     parse_enum,
     validate_facts,
 )
@@ -106,8 +107,8 @@ def create_incident(session: Session, facts: IncidentFacts, actor: str, now: dat
                     note: str = "") -> Incident:
     row = Incident(status=Status.RECEIVED.value, created_by=actor, created_at=now,
                    updated_by=actor, updated_at=now, change_note=note,
-                   level_changes=json.dumps([[facts.received_at.astimezone(UTC).isoformat(),
-                                              facts.level.value]]))
+                   level_changes=level_history_text(((facts.received_at.astimezone(UTC),
+                                                       facts.level),)))
     _apply(row, facts)
     session.add(row)
     session.flush()
@@ -147,9 +148,12 @@ def update_incident(uow: UnitOfWork, incident_id: int, version: int | None,
             _check_received_change(session, row, facts.received_at, note)
         old_text = search_index.body(row, search_index.INCIDENTS)
         if facts.level != before.level:
-            history = json.loads(row.level_changes or "[]")
-            history.append([moment.isoformat(), facts.level.value])
-            row.level_changes = json.dumps(history)
+            # Read as the deadlines read it (an unreadable one starts again from the level
+            # it had); never stamped before the last change (a received time set minutes
+            # ahead), so the history stays in order.
+            history = level_history_or_start(row.level_changes, row.received_at, row.level)
+            row.level_changes = level_history_text(
+                (*history, (max(moment, history[-1][0]), facts.level)))
         if facts.casualties() != before.casualties() and is_open(row):
             row.casualties_changed_at = moment
         _apply(row, facts)

@@ -123,3 +123,24 @@ def test_restore_of_a_file_failing_the_check_needs_a_reason(db, tmp_path):
     forced = run("restore", str(copy), "--override", "县局要求", "--db", db, "--json")
     assert forced.returncode == 0, forced.stderr
     assert json.loads(forced.stdout)["overridden"]
+
+
+def test_check_names_an_incident_whose_level_history_does_not_read(db):
+    """A level history with a time lacking its UTC offset (an SQLite editor, or a field
+    package merged by an older version): `check` names the incident, exit 1, no crash; the
+    pages that count deadlines still open (`alerts`, `stats`)."""
+    with sqlite3.connect(db) as raw:
+        incident_id, title = raw.execute("SELECT id, title FROM incidents ORDER BY id").fetchone()
+        raw.execute("UPDATE incidents SET level_changes = ? WHERE id = ?",
+                    ('[["2026-07-01T02:00:00+00:00", "IV"], ["2026-07-01T03:00:00", "III"]]',
+                     incident_id))
+    checked = run("check", "--db", db, "--json")
+    assert checked.returncode == 1 and "Traceback" not in checked.stderr, checked.stderr
+    problems = json.loads(checked.stdout)["problems"]
+    named = [p for p in problems if "级别变更记录无法读取" in p]
+    assert named == [f"事件「{title}」(#{incident_id}) 的级别变更记录无法读取：第 2 条的时间"
+                     "「2026-07-01T03:00:00」没有时区（UTC 偏移）；更正前其时限按当前级别自接报时起计算，"
+                     "可能被直接改动"], problems
+    for command in (("alerts", "--json"), ("stats", "--from", "2026-01-01", "--to", "2026-12-31", "--json")):
+        result = run(*command, "--db", db)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr

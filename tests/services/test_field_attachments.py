@@ -16,7 +16,7 @@ from sqlalchemy import select, text
 
 from dutyroom.app import open_backend
 from dutyroom.db import audit
-from dutyroom.db.models import Attachment, audit_key
+from dutyroom.db.models import Attachment, AuditEntry, audit_key
 from dutyroom.domain.roles import Actor, Role
 from dutyroom.services import (
     attachment_service,
@@ -227,5 +227,91 @@ def test_a_file_moved_to_another_record_in_the_package_is_refused(desk, tmp_path
                        {"o": other.id})], recompute=True)
     before = contents(desk.engine)
     with pytest.raises(InputError, match=re.escape("附件「来文.pdf」")):
+        _merge(desk, package)
+    assert contents(desk.engine) == before
+
+
+def test_a_file_larger_than_the_desk_takes_is_a_conflict_line_and_the_rest_merges(desk, tmp_path):
+    """The laptop attached a 1.5 MB recording; the desk's limit is now 1 MB. It is not taken
+    (its bytes never stored), the merge report names it with its size, and the incident and
+    the photo recorded beside it merge; merging again adds nothing."""
+    from dutyroom.services import settings_service
+
+    package = tmp_path / "field.dutyroom"
+    _export(desk, package)
+    laptop = _laptop(package)
+    slide = _by_title(laptop.uow, "山体滑坡")
+    recording = os.urandom(1_572_864)
+    attachment_service.add_attachment(laptop.uow, "incident", slide.id,
+                                      _file(tmp_path, "现场录音.m4a", recording), now=_at(40))
+    attachment_service.add_attachment(laptop.uow, "incident", slide.id,
+                                      _file(tmp_path, "现场照片.jpg", os.urandom(4000)), now=_at(41))
+    _incident(laptop.uow, "村民被困", minutes=45)
+    laptop.close()
+    settings_service.save_settings(desk.uow, {"attachment_limit_mb": 1})
+
+    merged = _merge(desk, package).value
+    assert merged.counts == {"added": 2, "conflict": 1, "same": 2}, merged
+    [line] = merged.conflicts
+    assert line.startswith("附件「现场录音.m4a」") and "1.5 MB" in line and "1 MB 的上限" in line, line
+    listed = attachment_service.list_attachments(desk.uow, "incident", _by_title(desk.uow, "山体滑坡").id,
+                                                 include_removed=True)
+    assert [a.name for a in listed] == ["来文.pdf", "现场照片.jpg"]
+    assert _by_title(desk.uow, "村民被困")
+    with desk.uow.read() as session:  # the laptop's record of it is kept, not its bytes
+        kept = session.scalars(select(AuditEntry.payload).where(AuditEntry.entity == "field_unmerged")).all()
+    assert len(kept) == 1 and "现场录音.m4a" in kept[0]
+    assert check_service.run_check(desk.uow, desk.engine).ok
+    before = contents(desk.engine)
+    assert _merge(desk, package, hours=6).value.counts == {}
+    assert contents(desk.engine) == before
+
+
+def test_a_removal_in_the_field_of_a_file_the_desk_sent_comes_back_audited_once(desk, tmp_path):
+    """The desk's scan, removed on the laptop: removed at the desk with who, when and why,
+    chained into the audit trail; it never comes back as a new file, and a second merge of a
+    newer copy of the laptop changes nothing more."""
+    package = tmp_path / "field.dutyroom"
+    _export(desk, package)
+    laptop = _laptop(package)
+    slide = _by_title(laptop.uow, "山体滑坡")
+    [scan] = attachment_service.list_attachments(laptop.uow, "incident", slide.id)
+    attachment_service.remove_attachment(laptop.uow, scan.id, "扫描件不清晰", now=_at(50))
+    laptop.close()
+    merged = _merge(desk, package).value
+    assert merged.counts == {"updated": 1, "same": 1} and merged.conflicts == []
+    desk_slide = _by_title(desk.uow, "山体滑坡")
+    [kept] = attachment_service.list_attachments(desk.uow, "incident", desk_slide.id, include_removed=True)
+    assert (kept.name, kept.removed_by, kept.removal_reason, kept.removed_at) == \
+        ("来文.pdf", "王五(wang)", "扫描件不清晰", _at(50))
+    with desk.uow.read() as session:
+        actions = session.execute(text("SELECT action, actor FROM audit_entries WHERE entity = 'attachment'"
+                                       " AND entity_id = :i ORDER BY id"), {"i": str(kept.id)}).all()
+    assert [tuple(a) for a in actions][-1] == ("field_update", "tester")
+    laptop = _laptop(package)  # the laptop goes on: a new incident, merged again
+    _incident(laptop.uow, "村民被困", minutes=70)
+    laptop.close()
+    again = _merge(desk, package, hours=6).value
+    assert again.counts == {"added": 1}, again
+    assert len(attachment_service.list_attachments(desk.uow, "incident", desk_slide.id,
+                                                   include_removed=True)) == 1
+    assert check_service.run_check(desk.uow, desk.engine).ok
+
+
+@pytest.mark.parametrize("removed_at", ["2026-07-01 02:30:00.000000",  # added 02:01, left 04:00
+                                        "2099-01-01 00:00:00.000000"])
+def test_a_removal_dated_outside_the_field_trip_is_refused(desk, tmp_path, removed_at):
+    """A removal the laptop can only have marked after the package left at 04:00: one dated
+    02:30 would rewrite the desk's own record of the file (removed before anyone saw it)."""
+    package = tmp_path / "field.dutyroom"
+    field_service.export_package(desk.uow, DAY, DAY + timedelta(days=6), package, now=_at(120))
+    laptop = _laptop(package)
+    [scan] = attachment_service.list_attachments(laptop.uow, "incident", _by_title(laptop.uow, "山体滑坡").id)
+    attachment_service.remove_attachment(laptop.uow, scan.id, "传错了文件", now=_at(150))
+    laptop.close()
+    _tamper(package, [("UPDATE attachments SET removed_at = :t WHERE name = '来文.pdf'",
+                       {"t": removed_at})], recompute=True)
+    before = contents(desk.engine)
+    with pytest.raises(InputError, match="移除时间无效"):
         _merge(desk, package)
     assert contents(desk.engine) == before

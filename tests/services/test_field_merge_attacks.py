@@ -206,9 +206,10 @@ def test_a_package_this_desk_has_no_record_of_is_refused(desk, tmp_path):
         field_service.merge_package(desk.uow, tmp_path / "a.dutyroom")
 
 
-def _forge(path, statement, entity, model):
+def _forge(path, statement, entity, model, passes_check=True):
     """Edit the package as an SQLite editor would, then recompute its chain like an attacker
-    who knows the (unkeyed) hash: the package passes its own integrity check."""
+    who knows the (unkeyed) hash: the package passes its own integrity check (unless
+    `passes_check` is false: the forged value itself is what the check finds)."""
     laptop = open_backend(path, "tester")
     try:
         with laptop.uow.write(None) as session:
@@ -219,7 +220,7 @@ def _forge(path, statement, entity, model):
                              action="update", payload=row.snapshot())
             rules = settings_service.desk(session)  # and the deadlines kept from the rows
             deadline_store.refresh(session, None, rules.rules, rules.zone)
-        assert check_service.run_check(laptop.uow, laptop.engine).ok
+        assert check_service.run_check(laptop.uow, laptop.engine).ok is passes_check
     finally:
         laptop.close()
 
@@ -235,14 +236,19 @@ FORGERIES = [
 ]
 
 
-@pytest.mark.parametrize(("statement", "entity", "model", "word"), FORGERIES)
-def test_a_forged_package_is_refused_whole(desk, tmp_path, statement, entity, model, word):
+def _export_and_add_an_incident(desk, tmp_path):
+    """A package whose laptop logged one genuine new incident, 村民被困."""
     _export(desk, tmp_path / "a.dutyroom")
     laptop = _laptop(tmp_path / "a.dutyroom")
     incident_service.add_incident(laptop.uow, {"received_at": (NOW + timedelta(hours=1)).isoformat(),
                                                "title": "村民被困", "category": "natural_disaster"},
                                   now=NOW + timedelta(hours=1))
     laptop.close()
+
+
+@pytest.mark.parametrize(("statement", "entity", "model", "word"), FORGERIES)
+def test_a_forged_package_is_refused_whole(desk, tmp_path, statement, entity, model, word):
+    _export_and_add_an_incident(desk, tmp_path)
     _forge(tmp_path / "a.dutyroom", statement, entity, model)
     before = contents(desk.engine)
     with pytest.raises(InputError, match=word):
@@ -370,3 +376,120 @@ def test_a_laptop_report_sent_before_the_desk_s_takes_the_deadline_it_met(desk, 
     assert merged["王五"] == (desk_alone["张三"][0], False), merged
     assert merged["张三"] != desk_alone["张三"], merged
     assert check_service.run_check(desk.uow, desk.engine).ok
+
+
+LEVEL_HISTORIES = [
+    # a time without a UTC offset: it would raise TypeError on the desk's deadline pages
+    '[["2026-07-01T02:00:00+00:00", "unrated"], ["2026-07-01T03:00:00", "unrated"]]',
+    # back in time: the later level would be in force before the earlier one
+    '[["2026-07-01T02:00:00+00:00", "unrated"], ["2026-07-01T04:00:00+00:00", "IV"],'
+    ' ["2026-07-01T03:00:00+00:00", "unrated"]]',
+    '[["2026-07-01T02:00:00+00:00", "VI"], ["2026-07-01T03:00:00+00:00", "unrated"]]',
+    "not json",
+]
+
+
+def _forged_level_history(desk, tmp_path, history):
+    """道路塌方's level history rewritten in the package, chain recomputed; a genuine new
+    incident beside it."""
+    _export_and_add_an_incident(desk, tmp_path)
+    _forge(tmp_path / "a.dutyroom", f"UPDATE incidents SET level_changes = '{history}'"
+           " WHERE title = '道路塌方'", "incident", Incident, passes_check=False)
+
+
+@pytest.mark.parametrize("history", LEVEL_HISTORIES)
+def test_a_level_history_the_desk_cannot_read_refuses_the_package_naming_it(desk, tmp_path, history):
+    _forged_level_history(desk, tmp_path, history)
+    before = contents(desk.engine)
+    with pytest.raises(InputError) as refused:
+        field_service.merge_package(desk.uow, tmp_path / "a.dutyroom", now=NOW + timedelta(hours=5))
+    said = str(refused.value)
+    assert "「道路塌方」" in said and "级别变更记录无法读取" in said and "Traceback" not in said, said
+    assert contents(desk.engine) == before  # not even the genuine new incident
+
+
+@pytest.mark.parametrize("history", LEVEL_HISTORIES[:3])
+def test_the_field_rules_read_a_level_history_as_the_desk_does(desk, tmp_path, history, monkeypatch):
+    """Even a package that passed its own check (an older laptop's `check` did not read level
+    histories) is refused by the merge's own rules, naming the incident."""
+    _forged_level_history(desk, tmp_path, history)
+    monkeypatch.setattr(field_service.check_service, "run_check",
+                        lambda *a, **k: check_service.CheckReport([], 0, None))
+    before = contents(desk.engine)
+    with pytest.raises(InputError, match="级别变更记录无法读取") as refused:
+        field_service.merge_package(desk.uow, tmp_path / "a.dutyroom", now=NOW + timedelta(hours=5))
+    assert "「道路塌方」" in str(refused.value)
+    assert contents(desk.engine) == before
+
+
+def test_what_the_field_added_to_an_incident_the_desk_voided_meanwhile_is_kept_apart(desk, tmp_path):
+    """The desk voids 河堤管涌 (a duplicate) while the laptop, not knowing, reports it, sends a
+    department with its arrival, attaches a photo and links a call to it. None of that joins
+    the voided incident (it would count in the statistics and alerts): each is a conflict
+    line naming the incident, kept in the audit chain; the rest of the package merges."""
+    from dutyroom.db.models import AuditEntry, RegisterEntry
+    from dutyroom.services import attachment_service, department_service, register_service
+
+    department_service.add_department(desk.uow, {"name": "县水利局", "duty_phone": "0731-86210001"})
+    _export(desk, tmp_path / "a.dutyroom")
+    laptop = _laptop(tmp_path / "a.dutyroom")
+    flood, road = _incident(laptop.uow, "河堤管涌").id, _incident(laptop.uow, "道路塌方").id
+    at = NOW + timedelta(minutes=20)
+    upward_reports.record_report(laptop.uow, flood, "first", "phone", sent_at=at, sent_by="王五", now=at)
+    upward_reports.record_report(laptop.uow, road, "first", "phone", sent_at=at, sent_by="王五", now=at)
+    [water] = [d.id for d in department_service.list_departments(laptop.uow) if d.name == "县水利局"]
+    [order] = dispatch_service.dispatch(laptop.uow, flood, [water], now=at).value
+    dispatch_service.record_feedback(laptop.uow, order, "arrived", at=at + timedelta(minutes=25),
+                                     now=at + timedelta(minutes=25))
+    photo = tmp_path / "管涌点.jpg"
+    photo.write_bytes(b"\xff\xd8\xff" + bytes(2000))
+    attachment_service.add_attachment(laptop.uow, "incident", flood, photo, now=at)
+    register_service.add_entry(laptop.uow, {"kind": "call", "received_at": at.isoformat(),
+                                            "from_unit": "东岭村", "title": "管涌处又见渗水"}, now=at)
+    laptop.close()
+    _forge(tmp_path / "a.dutyroom", "UPDATE register_entries SET incident_id = "
+           "(SELECT id FROM incidents WHERE title = '河堤管涌')", "register_entry", RegisterEntry)
+    desk_flood = _incident(desk.uow, "河堤管涌").id
+    incident_service.void_incident(desk.uow, desk_flood, None, "重复登记", now=NOW + timedelta(hours=1))
+
+    merged = field_service.merge_package(desk.uow, tmp_path / "a.dutyroom",
+                                         now=NOW + timedelta(hours=5)).value
+    # 河堤管涌 itself: the laptop's report moved it on, the desk voided it (kept as a revision)
+    assert merged.counts == {"added": 1, "conflict": 6, "same": 1}, merged
+    assert merged.conflicts[0] == "「河堤管涌」"
+    held = merged.conflicts[1:]
+    assert all("所属事件「河堤管涌」已在值班台作废" in line and "未并入" in line for line in held), held
+    assert [line.split("（")[0] for line in held[:4]] == ["「管涌处又见渗水」", "派单", "报送", "派单反馈"]
+    assert held[4].startswith("附件「管涌点.jpg」")
+    voided = incident_views.get_incident(desk.uow, desk_flood)
+    assert not voided.reports and not voided.dispatches
+    assert attachment_service.list_attachments(desk.uow, "incident", desk_flood, include_removed=True) == []
+    with desk.uow.read() as session:
+        assert session.scalars(select(RegisterEntry)).all() == []
+        kept = session.scalars(select(AuditEntry.payload).where(AuditEntry.entity == "field_unmerged")).all()
+    assert len(kept) == 5  # the laptop's records, as it had them
+    [report] = incident_views.get_incident(desk.uow, _incident(desk.uow, "道路塌方").id).reports
+    assert (report.sent_by, report.late) == ("王五", False)  # the other incident's report merged
+    assert check_service.run_check(desk.uow, desk.engine).ok
+    before = contents(desk.engine)
+    assert field_service.merge_package(desk.uow, tmp_path / "a.dutyroom",
+                                       now=NOW + timedelta(hours=6)).value.counts == {}
+    assert contents(desk.engine) == before
+
+
+def test_a_desk_incident_whose_level_history_does_not_read_does_not_block_its_packages(desk, tmp_path):
+    """道路塌方's stored history at the desk has a time without its offset (merged by an older
+    version, or edited): the package carries the history its deadlines are counted by, so
+    the laptop's check passes and its work merges; the desk's check still names 道路塌方."""
+    with desk.engine.begin() as connection:
+        connection.execute(text("UPDATE incidents SET level_changes = :h WHERE title = '道路塌方'"),
+                           {"h": '[["2026-07-01T02:00:00", "unrated"]]'})
+    _export_and_add_an_incident(desk, tmp_path)
+    laptop = _laptop(tmp_path / "a.dutyroom")
+    assert check_service.run_check(laptop.uow, laptop.engine).ok
+    laptop.close()
+    merged = field_service.merge_package(desk.uow, tmp_path / "a.dutyroom", now=NOW + timedelta(hours=5))
+    assert merged.value.counts == {"added": 1, "same": 2}, merged.value
+    assert _incident(desk.uow, "村民被困")
+    problems = check_service.run_check(desk.uow, desk.engine).problems
+    assert any("「道路塌方」" in p and "级别变更记录无法读取" in p for p in problems), problems

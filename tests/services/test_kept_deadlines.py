@@ -203,3 +203,61 @@ def test_a_change_of_the_reporting_rules_recounts_past_incidents(backend, report
     july = statistics_service.period_statistics(backend.uow, *JULY, datetime(2026, 7, 1, 12, tzinfo=Z))
     assert (july.by_stage["phone_report"].on_time, july.by_stage["phone_report"].late) == (1, 0)
     assert _deadline_problems(backend) == []
+
+
+BAD_HISTORIES = [
+    # a time without a UTC offset: compared with the desk's aware times it raised TypeError
+    '[["2026-07-01T01:00:00+00:00", "IV"], ["2026-07-01T10:00:00", "III"]]',
+    '[["2026-07-01T01:00:00+00:00", "V"]]',  # a level with no reporting rule
+    '[["2026-07-01T03:00:00+00:00", "IV"], ["2026-07-01T01:00:00+00:00", "III"]]',  # backwards
+    '{"III": "2026-07-01T01:00:00+00:00"}',
+    "[[",
+]
+
+
+@pytest.mark.parametrize("history", BAD_HISTORIES)
+def test_an_unreadable_level_history_in_the_desk_is_read_safely_and_named_by_check(
+        backend, reported, history):
+    """A level history written behind the app's back (or merged before the field rules read
+    it as the desk does) stops no page: the incident counts at its present level since it was
+    received, and `check` names it."""
+    from dutyroom.services import alert_service, handover_service, incident_views
+
+    with backend.engine.begin() as connection:
+        connection.execute(text("UPDATE incidents SET level_changes = :h WHERE id = :i"),
+                           {"h": history, "i": reported})
+    at = datetime(2026, 7, 1, 12, tzinfo=Z)
+    detail = incident_views.get_incident(backend.uow, reported)
+    assert detail.facts.title == "储罐泄漏"
+    assert {a.ref for a in alert_service.alerts_at(backend.uow, at) if a.kind.endswith("report")} \
+        <= {reported}
+    july = statistics_service.period_statistics(backend.uow, *JULY, at)
+    assert july.by_stage["phone_report"].late == 1  # Ⅲ级 as it stands: phone within 30 minutes
+    handover_service.handover_view(backend.uow, date(2026, 7, 1), at)
+    problems = check_service.run_check(backend.uow, backend.engine).problems
+    named = [p for p in problems if "级别变更记录无法读取" in p]
+    assert len(named) == 1 and f"事件「储罐泄漏」(#{reported})" in named[0], problems
+    # The officer changes the level: the history starts again from what it reads as, in order.
+    incident_service.update_incident(backend.uow, reported, None, {"level": "II"}, "核定",
+                                     now=at)
+    with backend.uow.read() as session:
+        stored = session.get(Incident, reported).level_changes
+    from dutyroom.domain.incidents import level_history
+    assert [level for _, level in level_history(stored)] == [Level.III, Level.II]
+
+
+def test_a_level_change_minutes_after_a_received_time_set_ahead_stays_in_order(backend):
+    """Received 4 minutes ahead of the clock (within the tolerance), rated 2 minutes later:
+    the change is stamped no earlier than the history's last entry, so the history reads."""
+    from dutyroom.domain.incidents import level_history
+
+    now = datetime(2026, 7, 1, 9, 0, tzinfo=Z)
+    added = incident_service.add_incident(
+        backend.uow, {"received_at": (now + timedelta(minutes=4)).isoformat(), "title": "山体滑坡",
+                      "category": "natural_disaster"}, now=now).value.id
+    incident_service.update_incident(backend.uow, added, None, {"level": "IV"}, "核定",
+                                     now=now + timedelta(minutes=2))
+    with backend.uow.read() as session:
+        history = level_history(session.get(Incident, added).level_changes)
+    assert [level for _, level in history] == [Level.UNRATED, Level.IV]
+    assert check_service.run_check(backend.uow, backend.engine).ok

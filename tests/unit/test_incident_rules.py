@@ -276,3 +276,71 @@ def test_bigrams_and_queries():
     assert match_query("化工厂") == '"化工" "工厂"'
     assert match_query("化") is None  # one character cannot use a bigram index
     assert match_query("!!") is None
+
+
+# --- the level's history ----------------------------------------------------------------------
+
+
+def test_a_level_history_reads_as_aware_times_in_order():
+    from dutyroom.domain.incidents import level_history, level_history_text
+
+    raw = '[["2026-07-01T02:00:00+00:00", "unrated"], ["2026-07-01T11:00:00+08:00", "III"],' \
+          ' ["2026-07-01T03:00:00+00:00", "II"]]'  # 11:00+08:00 is 03:00Z: equal times are fine
+    history = level_history(raw)
+    assert [level for _, level in history] == [Level.UNRATED, Level.III, Level.II]
+    assert all(at.utcoffset() is not None for at, _ in history)
+    assert level_history("[]") == ()
+    assert level_history(level_history_text(history)) == history  # what the app writes reads back
+
+
+@pytest.mark.parametrize(("raw", "words"), [
+    ('[["2026-07-01T03:00:00", "III"]]', "没有时区"),  # zone-less: comparing it raises TypeError
+    ('[["2026-07-01T03:00:00+00:00", "V"]]', "级别「V」"),
+    ('[["2026-07-01T03:00:00+00:00", "Ⅲ级"]]', "不在可选范围内"),  # a label, not the stored value
+    ('[["2026-07-01T03:00:00+00:00", null]]', "不是「时间, 级别」"),
+    ('[["2026-07-01T03:00:00+00:00"]]', "不是「时间, 级别」"),
+    ('[[1751338800, "III"]]', "不是「时间, 级别」"),
+    ('[["yesterday", "III"]]', "无法识别"),
+    ('{"at": "2026-07-01T03:00:00+00:00"}', "列表"),
+    ('"III"', "列表"),
+    ("not json", "JSON"),
+    ("[" * 5000 + "]" * 5000, "JSON"),  # nested past Python's recursion limit
+    ('[["2026-07-01T05:00:00+00:00", "IV"], ["2026-07-01T04:59:59+00:00", "III"]]', "早于前一条"),
+])
+def test_a_bad_level_history_is_refused_in_words(raw, words):
+    from dutyroom.domain.incidents import level_history
+
+    with pytest.raises(FieldError) as refused:
+        level_history(raw)
+    assert refused.value.field == "level_changes"
+    assert "级别变更记录无法读取" in refused.value.message and words in refused.value.message
+
+
+def test_any_shuffled_history_is_read_only_in_order_and_the_fallback_never_fails():
+    """Seeded: a history read back is always in order; one that is not is refused; the
+    fallback the deadlines use always gives an aware history ending at a known level."""
+    import json
+    import random
+
+    from dutyroom.domain.incidents import level_history, level_history_or_start
+
+    chance = random.Random(20260701)
+    received = at(8)
+    for _ in range(300):
+        times = [received + timedelta(minutes=chance.randint(0, 600)) for _ in range(chance.randint(1, 5))]
+        items = [[t.isoformat() if chance.random() > 0.1 else t.replace(tzinfo=None).isoformat(),
+                  chance.choice(["I", "II", "III", "IV", "unrated", "V"])] for t in times]
+        raw = json.dumps(items)
+        ordered = times == sorted(times)
+        sound = ordered and all("+" in t and v != "V" for t, v in items)
+        try:
+            history = level_history(raw)
+        except FieldError:
+            assert not sound, raw
+            fallback = level_history_or_start(raw, received, "IV")
+            assert fallback == ((received, Level.IV),)
+        else:
+            assert sound, raw
+            assert [a for a, _ in history] == sorted(a for a, _ in history)
+        used = level_history_or_start(raw, received, "bogus")
+        assert all(a.utcoffset() is not None for a, _ in used) and isinstance(used[-1][1], Level)
