@@ -10,6 +10,7 @@ command loads only its own part of Dutyroom.
 from __future__ import annotations
 
 import contextlib
+import io
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
@@ -35,6 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     with contextlib.suppress(OSError):  # no log folder is no reason to refuse a command
         configure_logging()
+    _escape_what_cannot_be_printed()
     with ExitStack() as stack:
         ctx = Context(args, Output(as_json=getattr(args, "json", False)), stack)
         try:
@@ -44,6 +46,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         except KeyboardInterrupt:
             return EXIT_FAILURE
     return EXIT_FAILURE  # not reached: the handler returned or failed
+
+
+def _escape_what_cannot_be_printed() -> None:
+    """A text no encoding can write (a lone surrogate an SQLite editor put in a record,
+    which `check` quotes back) is printed escaped (\\ud800) instead of failing the command
+    half-way through its report."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def _failed(ctx: Context, error: Exception, argv: list[str]) -> int:

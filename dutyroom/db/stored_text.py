@@ -6,7 +6,9 @@ SQLAlchemy writes: `2026-07-01 03:00:00.000000` in UTC, a date as `2026-07-01`. 
 edited behind the app's back as `2026-07-01T11:00:00+08:00` still reads as the right moment
 in Python, so the audit comparison and the kept deadlines agree with it, yet the text sorts
 eight hours away from where it belongs and a month's statistics count it in the wrong
-period. `check` names such values; PostgreSQL has real time types and cannot hold them.
+period. A value in the right layout may still be no moment at all (2026-02-30, 25:00),
+which no page can read. `check` names such values; PostgreSQL has real time types and
+cannot hold them.
 
 One other layout is Dutyroom's own: migrations 0002 and 0003 filled new columns of existing
 rows with SQLite's CURRENT_TIMESTAMP, which has no fraction of a second. Those bookkeeping
@@ -59,7 +61,16 @@ def miswritten(session: Session) -> Iterator[Miswritten]:
             written: ColumnElement[bool] = stored.op("GLOB")(pattern)
             if (table.name, column.name) in _CURRENT_TIMESTAMP:
                 written = or_(written, stored.op("GLOB")(_SECOND))
-            wrong = and_(column.is_not(None), or_(func.typeof(column) != "text", not_(written)))
+            # The layout right but no such moment (2026-02-30, 25:00): SQLite's own reading
+            # moves or refuses it, and Python's refuses it on every page that reads the row.
+            day = func.substr(stored, 1, 10)
+            real = func.date(func.julianday(day)) == day  # (julianday moves 02-30 to 03-02)
+            if pattern != _DATE:
+                clock = func.substr(stored, 12, 8)
+                real = and_(real, func.time(clock) == clock)
+            wrong = and_(column.is_not(None),
+                         or_(func.typeof(column) != "text", not_(written),
+                             func.coalesce(real, False).is_(False)))
             count, example = session.execute(
                 select(func.count(), func.min(stored)).where(wrong)).one()
             if count:

@@ -151,12 +151,33 @@ def level_history(raw: Any) -> LevelHistory:
     return tuple(read)
 
 
+def require_ends_at(history: LevelHistory, level: str) -> None:
+    """A history the app wrote ends at the level the incident has now: each change of level
+    appends the new one. One that ends elsewhere was edited behind the app's back, and the
+    deadlines counted from it (when the update reports fall due) would not be the
+    incident's. An empty history (a desk from before level histories were kept) is read as
+    the incident's level since it was received, so it passes."""
+    if history and history[-1][1].value != level:
+        raise FieldError("level_changes", sentence(
+            "级别变更记录与当前级别不符（记录止于{0}，事件现为{1}）",
+            LEVEL_SHORT[history[-1][1]], _level_name(level)))
+
+
+def _level_name(level: str) -> str:
+    try:
+        return LEVEL_SHORT[Level(level)]
+    except ValueError:  # (an unknown level: quoted as stored)
+        return Verbatim(level[:20])
+
+
 def level_history_or_start(raw: Any, received_at: datetime, level: str) -> LevelHistory:
     """The level history as far as it can be used: the stored one when it reads (see
-    `level_history`), else the level the incident has now, from when it was received, so
-    an unreadable history (which `check` names) never stops a page or a count."""
+    `level_history`) and ends at the incident's level, else the level the incident has
+    now, from when it was received, so an unreadable or edited history (which `check`
+    names) never stops a page or a count, nor moves a deadline."""
     try:
         history = level_history(raw if raw else "[]")
+        require_ends_at(history, level)
     except FieldError:
         history = ()
     if history:

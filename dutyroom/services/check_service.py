@@ -64,7 +64,7 @@ from dutyroom.db.models import (
 from dutyroom.domain.anchors import Anchor
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.hygiene import searchable
-from dutyroom.domain.incidents import level_history
+from dutyroom.domain.incidents import level_history, require_ends_at
 from dutyroom.domain.text import Verbatim, sentence
 from dutyroom.services.errors import ServiceError
 from dutyroom.services.settings_service import desk
@@ -194,8 +194,8 @@ def run_check(uow: UnitOfWork, engine: Engine, anchors: tuple[Anchor, ...] = ())
     try:
         with uow.read() as session:
             labels = {model.__tablename__: label for _, model, label in AUDITED}
-            problems += [sentence("{0}表 {1} 的 {2} 列有 {3} 个值不是本程序写入的时间格式（例如「{4}」），"
-                                  "可能被直接改动，按时间段的统计和提醒会算错",
+            problems += [sentence("{0}表 {1} 的 {2} 列有 {3} 个值不是本程序写入的时间格式或不是真实的时间"
+                                  "（例如「{4}」），可能被直接改动，按时间段的统计和提醒会算错或无法打开",
                                   labels.get(m.table, ""), m.table, m.column, m.count, m.example)
                          for m in stored_text.miswritten(session)]
     except _READ_ERRORS as error:
@@ -209,21 +209,22 @@ NAMED_DEADLINES = 20  # incidents named one by one; more are counted in one line
 
 def _level_history_problems(session: Session) -> list[str]:
     """Every incident whose stored level history does not read as the app writes it (a time
-    without a UTC offset, an unknown level, out of order, not a list): its deadlines are
-    counted from its present level since it was received until someone corrects it."""
+    without a UTC offset, an unknown level, out of order, not a list, or ending at another
+    level than the incident's): its deadlines are counted from its present level since it
+    was received until someone corrects it."""
     found: list[str] = []
-    for incident_id, title, raw in session.execute(
-            select(Incident.id, Incident.title, Incident.level_changes).order_by(Incident.id)
-            .execution_options(yield_per=2000)):
+    for incident_id, title, raw, level in session.execute(
+            select(Incident.id, Incident.title, Incident.level_changes, Incident.level)
+            .order_by(Incident.id).execution_options(yield_per=2000)):
         try:
-            level_history(raw or "[]")
+            require_ends_at(level_history(raw or "[]"), level)
         except FieldError as error:
             found.append(sentence("事件「{0}」(#{1}) 的{2}；更正前其时限按当前级别自接报时起计算，"
                                   "可能被直接改动", Verbatim(searchable(str(title))[:60]), incident_id,
                                   error.message))
     if len(found) > NAMED_DEADLINES:
         found = [*found[:NAMED_DEADLINES],
-                 sentence("另有 {0} 个事件的级别变更记录无法读取", len(found) - NAMED_DEADLINES)]
+                 sentence("另有 {0} 个事件的级别变更记录无法读取或与级别不符", len(found) - NAMED_DEADLINES)]
     return found
 
 

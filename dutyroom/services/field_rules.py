@@ -46,6 +46,7 @@ from dutyroom.domain.incidents import (
     Status,
     level_history,
     parse_enum,
+    require_ends_at,
 )
 from dutyroom.domain.report_times import is_late_entry
 from dutyroom.domain.text import sentence
@@ -206,8 +207,7 @@ def _level_history(raw: Any, current: Incident | None, level: Level) -> str:
     history = level_history(raw)
     if not history:
         raise FieldError("level_changes", sentence("级别变更记录无法读取"))
-    if history[-1][1] != level:
-        raise FieldError("level_changes", sentence("级别变更记录与当前级别不符"))
+    require_ends_at(history, level.value)
     if current is not None:
         try:
             before = level_history(current.level_changes or "[]")

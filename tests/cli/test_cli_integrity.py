@@ -144,3 +144,35 @@ def test_check_names_an_incident_whose_level_history_does_not_read(db):
     for command in (("alerts", "--json"), ("stats", "--from", "2026-01-01", "--to", "2026-12-31", "--json")):
         result = run(*command, "--db", db)
         assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("json_output", [True, False])
+def test_check_quotes_a_lone_surrogate_in_a_level_history_without_failing(db, json_output):
+    """Valid JSON text can hold a lone surrogate (\\ud800), which no encoding can print:
+    check reports the incident, escaped, instead of failing as it prints its report."""
+    with sqlite3.connect(db) as raw:
+        raw.execute("UPDATE incidents SET level_changes = ? WHERE id = (SELECT min(id) FROM incidents)",
+                    ('[["2026-12-01T10:05:00+00:00", "\\ud800"]]',))
+    checked = run("check", "--db", db, *(["--json"] if json_output else []))
+    assert checked.returncode == 1, checked.stderr
+    assert "内部错误" not in checked.stderr and "\\ud800" in checked.stdout, checked.stdout
+
+
+def test_check_names_a_level_history_that_ends_at_another_level(db):
+    """An edited history ending at Ⅰ级 on a Ⅲ级 incident would have moved its update
+    deadlines: check names it, and the deadlines still count the present level (so the kept
+    ones stay as the rules give them)."""
+    with sqlite3.connect(db) as raw:
+        incident_id, title, received = raw.execute(
+            "SELECT id, title, received_at FROM incidents WHERE level = 'III' AND voided = 0"
+            " ORDER BY id").fetchone()
+        at = received.replace(" ", "T")[:19] + "+00:00"
+        raw.execute("UPDATE incidents SET level_changes = ? WHERE id = ?",
+                    (f'[["{at}", "I"]]', incident_id))
+    checked = run("check", "--db", db, "--json")
+    assert checked.returncode == 1, checked.stderr
+    problems = json.loads(checked.stdout)["problems"]
+    assert [p for p in problems if "级别变更记录" in p] == [
+        f"事件「{title}」(#{incident_id}) 的级别变更记录与当前级别不符（记录止于Ⅰ级，事件现为Ⅲ级）；"
+        "更正前其时限按当前级别自接报时起计算，可能被直接改动"], problems
+    assert not [p for p in problems if "报送时限" in p], problems

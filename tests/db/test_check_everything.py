@@ -261,9 +261,12 @@ SAME_MOMENT_OTHERWISE_WRITTEN = (
     "2026-07-01T00:00:00", "2026-07-01 00:00:00", "2026-07-01 08:00:00+08:00",
     "2026-07-01T00:00:00.000000",
 )
+# In the app's layout, but no moment at all: every page reading the row would fail.
+NO_SUCH_MOMENT = ("2026-02-30 10:00:00.000000", "2026-07-01 25:00:00.000000",
+                  "2026-07-01 10:05:60.000000", "0000-00-00 00:00:00.000000")
 
 
-@pytest.mark.parametrize("written", SAME_MOMENT_OTHERWISE_WRITTEN)
+@pytest.mark.parametrize("written", SAME_MOMENT_OTHERWISE_WRITTEN + NO_SUCH_MOMENT)
 def test_a_time_written_in_another_layout_is_named(desk, written):
     if desk.engine.dialect.name != "sqlite":
         pytest.skip("PostgreSQL keeps times as times")
@@ -271,15 +274,20 @@ def test_a_time_written_in_another_layout_is_named(desk, written):
         assert connection.execute(text("UPDATE incidents SET received_at = :t"),
                                   {"t": written}).rowcount == 1
     problems = check_service.run_check(desk.uow, desk.engine).problems
-    assert problems == [f"事件表 incidents 的 received_at 列有 1 个值不是本程序写入的时间格式"
-                        f"（例如「{written}」），可能被直接改动，按时间段的统计和提醒会算错"]
+    named = (f"事件表 incidents 的 received_at 列有 1 个值不是本程序写入的时间格式或不是真实的时间"
+             f"（例如「{written}」），可能被直接改动，按时间段的统计和提醒会算错或无法打开")
+    if written in NO_SUCH_MOMENT:  # (the rows that cannot be read are said too)
+        assert named in problems, problems
+    else:  # nothing else can see it
+        assert problems == [named]
 
 
-def test_a_date_written_in_another_layout_is_named(desk):
+@pytest.mark.parametrize("written", ["20260710", "2026-02-30", "2026-07-10 00:00:00.000000"])
+def test_a_date_written_in_another_layout_is_named(desk, written):
     if desk.engine.dialect.name != "sqlite":
         pytest.skip("PostgreSQL keeps dates as dates")
     with desk.engine.begin() as connection:  # (SQL would sort it before every date)
-        connection.execute(text("UPDATE leaves SET start_date = '20260710'"))
+        connection.execute(text("UPDATE leaves SET start_date = :d"), {"d": written})
     problems = check_service.run_check(desk.uow, desk.engine).problems
-    assert problems[-1:] == ["请假表 leaves 的 start_date 列有 1 个值不是本程序写入的时间格式"
-                             "（例如「20260710」），可能被直接改动，按时间段的统计和提醒会算错"]
+    assert problems[-1:] == ["请假表 leaves 的 start_date 列有 1 个值不是本程序写入的时间格式或不是真实的时间"
+                             f"（例如「{written}」），可能被直接改动，按时间段的统计和提醒会算错或无法打开"]

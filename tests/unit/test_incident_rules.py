@@ -344,3 +344,18 @@ def test_any_shuffled_history_is_read_only_in_order_and_the_fallback_never_fails
             assert [a for a, _ in history] == sorted(a for a, _ in history)
         used = level_history_or_start(raw, received, "bogus")
         assert all(a.utcoffset() is not None for a, _ in used) and isinstance(used[-1][1], Level)
+
+
+def test_a_history_ending_at_another_level_is_refused_and_not_counted():
+    """The app appends each new level, so a history ends at the incident's level; one that
+    ends elsewhere was edited, and the deadlines count the present level since receipt."""
+    from dutyroom.domain.incidents import level_history, level_history_or_start, require_ends_at
+
+    raw = '[["2026-07-01T02:00:00+00:00", "III"], ["2026-07-01T03:00:00+00:00", "I"]]'
+    with pytest.raises(FieldError) as refused:
+        require_ends_at(level_history(raw), "III")
+    assert refused.value.message == "级别变更记录与当前级别不符（记录止于Ⅰ级，事件现为Ⅲ级）"
+    require_ends_at(level_history(raw), "I")
+    require_ends_at((), "III")  # a desk from before histories were kept
+    assert level_history_or_start(raw, at(8), "III") == ((at(8), Level.III),)
+    assert level_history_or_start(raw, at(8), "I") == level_history(raw)
