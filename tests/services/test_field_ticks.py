@@ -239,6 +239,22 @@ def test_a_tick_by_an_account_made_on_the_laptop_is_not_taken_and_the_rest_merge
     assert check_service.run_check(desk.uow, desk.engine).ok
 
 
+def test_ticks_by_an_account_renamed_on_the_laptop_merge_under_either_name(desk, tmp_path):
+    package = tmp_path / "a.dutyroom"
+    _export(desk, package)
+    laptop = _laptop(package)
+    _tick(laptop.uow, "化工厂储罐泄漏", LEAK[1], 40)
+    admin = laptop.uow.for_actor(Actor.user(99, "boss", "管理员", Role.ADMIN, None))
+    wang = next(u for u in user_service.list_users(admin) if u.username == "wang")
+    user_service.update_user(admin, wang.id, {"display_name": "老王"})
+    _tick(laptop.uow.for_actor(Actor.user(wang.id, "wang", "老王", Role.OFFICER, None)),
+          "化工厂储罐泄漏", LEAK[2], 41)
+    laptop.close()
+    merged = _merge(desk, package).value
+    assert merged.counts == {"added": 2, "same": 1} and not merged.conflicts
+    assert _done(desk.uow, "化工厂储罐泄漏") == {LEAK[1]: (_at(40), WANG), LEAK[2]: (_at(41), "老王(wang)")}
+
+
 def _ticked_package(desk, tmp_path):
     package = tmp_path / "a.dutyroom"
     _export(desk, package)
@@ -255,6 +271,9 @@ FORGED = [
     (f"UPDATE playbook_ticks SET ticked_by = '赵六(zhao)' WHERE step = '{LEAK[1]}'",
      "勾选人「赵六\\(zhao\\)」不是外勤包带出的账户"),
     (f"UPDATE playbook_ticks SET ticked_by = 'zhao' WHERE step = '{LEAK[1]}'", "不是外勤包带出的账户"),
+    # a made-up name before a carried login name: not how the app names wang
+    (f"UPDATE playbook_ticks SET ticked_by = '镇长签批(wang)' WHERE step = '{LEAK[1]}'",
+     "勾选人「镇长签批\\(wang\\)」不是外勤包带出的账户"),
     (f"UPDATE playbook_ticks SET ticked_at = '2099-01-01 00:00:00.000000' WHERE step = '{LEAK[1]}'",
      "勾选时间 .* 晚于合并时间"),
     (f"UPDATE playbook_ticks SET ticked_at = '2026-07-01 01:00:00.000000' WHERE step = '{LEAK[1]}'",
