@@ -188,8 +188,14 @@ def check_field_tick(step: str, offered: Collection[str], ticked_by: str, labels
                                                minute_text(received_at, zone)))
 
 
-def field_tick_first(desk_ticked_at: datetime, field_ticked_at: datetime) -> bool:
+def field_tick_first(desk_ticked_at: datetime, field_ticked_at: datetime, *,
+                     left_the_desk: bool = False) -> bool:
     """A step both the desk and the laptop ticked was done when it was first done: the
     laptop's tick (its who and when) replaces the desk's only when it is the earlier one.
-    Not a conflict: both say the step is done."""
-    return field_ticked_at < desk_ticked_at
+    Not a conflict: both say the step is done.
+
+    Except a tick that left the desk with the package (`left_the_desk`) and comes back
+    changed while the desk still has its own tick for the step: the laptop could only have
+    unticked and re-ticked it after the export, so the desk's is the earlier and stays (an
+    earlier time or another who on it was written into the file, not ticked)."""
+    return not left_the_desk and field_ticked_at < desk_ticked_at

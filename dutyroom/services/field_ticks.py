@@ -9,6 +9,12 @@ it is named by its incident's UUID and its step's text (one tick per step, as at
   unticked meanwhile stays unticked); unticking on the laptop is not carried back.
 - A step both sides ticked keeps the earlier tick (domain/playbooks.field_tick_first): not a
   conflict, both say the step is done.
+- A tick that left the desk (it is in the export's ledger) comes back only as it left (adds
+  nothing) or, when the desk has unticked the step meanwhile, as the laptop's re-tick. While
+  the desk still has its own tick for the step, a changed laptop version of that tick is
+  "same" and changes nothing: the laptop could only have unticked and re-ticked it after the
+  export, so the desk's is earlier (an earlier time or another who was written into the
+  file).
 - A step no longer on the desk's list for the incident's subtype is taken all the same and
   shown at the end of the checklist, as a step ticked under an older list is (the record
   says it was done); the merge result names it.
@@ -108,7 +114,8 @@ def take(desk: Session, d: Desk, row: PlaybookTick, state: dict[str, Any], finge
     current = desk.scalar(select(PlaybookTick).where(PlaybookTick.incident_id == incident.id,
                                                      PlaybookTick.step == row.step))
     if current is not None:
-        if not playbooks.field_tick_first(current.ticked_at, row.ticked_at):
+        if not playbooks.field_tick_first(current.ticked_at, row.ticked_at,
+                                          left_the_desk=exported is not None):
             return "same", ""
         current.ticked_at, current.ticked_by = row.ticked_at, by
         audit_change(desk, current, actor, ENTITY, "field_update", moment)

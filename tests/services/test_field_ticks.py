@@ -239,6 +239,31 @@ def test_a_tick_by_an_account_made_on_the_laptop_is_not_taken_and_the_rest_merge
     assert check_service.run_check(desk.uow, desk.engine).ok
 
 
+def test_a_tick_that_left_the_desk_comes_back_changed_only_where_the_desk_unticked_it(desk, tmp_path):
+    """The desk's ticks leave with the package at +10 min. LEAK[0]'s is edited in the file to
+    +1 min and to wang (inside the clock tolerance, so it would win as the earlier): the desk
+    still has its own tick, which stands. LEAK[4] the laptop unticks and re-ticks: the desk's
+    stands too. LEAK[5] the desk unticks meanwhile: the laptop's re-tick is taken."""
+    for step, minutes in ((LEAK[0], 9), (LEAK[4], 3), (LEAK[5], 5)):
+        _tick(desk.uow, "化工厂储罐泄漏", step, minutes)
+    package = tmp_path / "a.dutyroom"
+    _export(desk, package)  # at +10 min
+    laptop = _laptop(package)
+    for step, minutes in ((LEAK[4], 40), (LEAK[5], 42)):
+        _tick(laptop.uow, "化工厂储罐泄漏", step, minutes - 1, done=False)
+        _tick(laptop.uow, "化工厂储罐泄漏", step, minutes)
+    laptop.close()
+    _forge(package, f"UPDATE playbook_ticks SET ticked_at = '{_at(1):%Y-%m-%d %H:%M:%S}.000000', "
+           f"ticked_by = '{WANG}' WHERE step = '{LEAK[0]}'", "playbook_tick", PlaybookTick)
+    _tick(desk.uow, "化工厂储罐泄漏", LEAK[5], 60, done=False)
+    merged = _merge(desk, package).value
+    assert merged.counts == {"added": 1, "same": 3} and not merged.conflicts
+    assert _done(desk.uow, "化工厂储罐泄漏") == {LEAK[0]: (_at(9), "tester"), LEAK[4]: (_at(3), "tester"),
+                                                 LEAK[5]: (_at(42), WANG)}
+    assert check_service.run_check(desk.uow, desk.engine).ok
+    assert _merge(desk, package, minutes=360).value.counts == {}
+
+
 def test_ticks_by_an_account_renamed_on_the_laptop_merge_under_either_name(desk, tmp_path):
     package = tmp_path / "a.dutyroom"
     _export(desk, package)

@@ -122,3 +122,5 @@ def test_of_two_ticks_of_one_step_the_earlier_stands_whichever_side_made_it(desk
     kept = field_at if field_tick_first(desk_at, field_at) else desk_at
     assert kept == min(desk_at, field_at)
     assert not field_tick_first(desk_at, desk_at)  # the same time: the desk's stays, nothing moves
+    # a tick that left the desk and comes back changed never replaces the desk's own
+    assert not field_tick_first(desk_at, field_at, left_the_desk=True)
