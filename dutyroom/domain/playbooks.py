@@ -9,7 +9,7 @@ department's: whom to ring, what to report upward, what to ask for.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import datetime, tzinfo
 
 from dutyroom.domain.clock import minute_text
@@ -153,25 +153,32 @@ def unticked(steps: tuple[str, ...], ticked: Collection[str]) -> tuple[str, ...]
 # --- ticks made on a field laptop ----------------------------------------------------------
 
 
-def ticked_by_one_of(ticked_by: str, accounts: Collection[str]) -> bool:
-    """Whether a tick's 勾选人 (as the app records a user: 姓名(登录名)) is one of these
-    login names; the name before it may have been changed since, the login name may not."""
-    return any(ticked_by.endswith(recorded_name("", account)) and len(ticked_by) > len(account) + 2
-               for account in accounts)
+def account_labels(accounts: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each label the app writes as 勾选人 for these accounts ((display name, login name)
+    pairs: a renamed account's every name), to its login name."""
+    return {recorded_name(display, login): login for display, login in accounts}
 
 
-def check_field_tick(step: str, offered: Collection[str], ticked_by: str, accounts: Collection[str],
+def ticked_by_one_of(ticked_by: str, labels: Collection[str]) -> bool:
+    """Whether a tick's 勾选人 is exactly one of these labels (`account_labels`: 姓名(登录名),
+    as the app writes it for the user who ticked); a made-up name before a real login name is
+    not one."""
+    return ticked_by in labels
+
+
+def check_field_tick(step: str, offered: Collection[str], ticked_by: str, labels: Collection[str],
                      ticked_at: datetime, received_at: datetime, zone: tzinfo) -> None:
     """A tick a field laptop brings back is one its app could have recorded: a step its
     checklist offered for the incident (`offered`: on the desk's list or on the list the
-    laptop had, now or before an edit), by one of the laptop's accounts (`accounts`, login
-    names: those the package carried, and any made on the laptop), not before the incident
+    laptop had, now or before an edit), by one of the laptop's accounts (`labels`, as the app
+    writes them, `account_labels`: those the package carried, and any made on the laptop,
+    under any name they had), not before the incident
     was received. Raises FieldError naming what cannot be (the package was edited)."""
     if step not in offered:
         raise FieldError("step", sentence(
             "「{0}」不是这起事件的处置要点（值班台和外勤笔记本的清单上都没有），外勤包可能被改动过",
             Verbatim(step[:MAX_STEP_LENGTH])))
-    if not ticked_by_one_of(ticked_by, accounts):
+    if not ticked_by_one_of(ticked_by, labels):
         raise FieldError("ticked_by", sentence(
             "勾选人「{0}」不是外勤包带出的账户（也不是笔记本上新建的），外勤包可能被改动过",
             Verbatim(ticked_by[:64])))
@@ -181,8 +188,14 @@ def check_field_tick(step: str, offered: Collection[str], ticked_by: str, accoun
                                                minute_text(received_at, zone)))
 
 
-def field_tick_first(desk_ticked_at: datetime, field_ticked_at: datetime) -> bool:
+def field_tick_first(desk_ticked_at: datetime, field_ticked_at: datetime, *,
+                     left_the_desk: bool = False) -> bool:
     """A step both the desk and the laptop ticked was done when it was first done: the
     laptop's tick (its who and when) replaces the desk's only when it is the earlier one.
-    Not a conflict: both say the step is done."""
-    return field_ticked_at < desk_ticked_at
+    Not a conflict: both say the step is done.
+
+    Except a tick that left the desk with the package (`left_the_desk`) and comes back
+    changed while the desk still has its own tick for the step: the laptop could only have
+    unticked and re-ticked it after the export, so the desk's is the earlier and stays (an
+    earlier time or another who on it was written into the file, not ticked)."""
+    return not left_the_desk and field_ticked_at < desk_ticked_at

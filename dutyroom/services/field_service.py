@@ -664,6 +664,8 @@ def _merge_one(desk: Session, refs: _Refs, d: settings_service.Desk, model: Mode
         return "same", ""
     made_at_desk = exported is not None
     admitted, protected = field_rules.admit(desk, d, model, values, current, made_at_desk, moment)
+    if here == base:  # only the laptop changed it: nothing the app cannot do
+        field_rules.not_unvoided(model, current, admitted)
     if here == base and not protected:
         old_text = _text(current)
         for column, value in admitted.items():

@@ -9,6 +9,12 @@ it is named by its incident's UUID and its step's text (one tick per step, as at
   unticked meanwhile stays unticked); unticking on the laptop is not carried back.
 - A step both sides ticked keeps the earlier tick (domain/playbooks.field_tick_first): not a
   conflict, both say the step is done.
+- A tick that left the desk (it is in the export's ledger) comes back only as it left (adds
+  nothing) or, when the desk has unticked the step meanwhile, as the laptop's re-tick. While
+  the desk still has its own tick for the step, a changed laptop version of that tick is
+  "same" and changes nothing: the laptop could only have unticked and re-ticked it after the
+  export, so the desk's is earlier (an earlier time or another who was written into the
+  file).
 - A step no longer on the desk's list for the incident's subtype is taken all the same and
   shown at the end of the checklist, as a step ticked under an older list is (the record
   says it was done); the merge result names it.
@@ -19,7 +25,10 @@ it is named by its incident's UUID and its step's text (one tick per step, as at
   a conflict line, so the rest of an honest laptop's work still merges.
 - A tick its app could not have recorded (on an incident neither side has, stamped outside
   the laptop's time, before the incident was received, by someone who has no account on
-  the laptop, or on a step no list offered) refuses the whole package.
+  the laptop, or on a step no list offered) refuses the whole package. Its 勾选人 must be
+  exactly the label the app writes for one of the laptop's accounts (姓名(登录名), under a
+  name the account has or had on the laptop): a made-up name before a real login name is
+  not one.
 """
 
 from __future__ import annotations
@@ -40,7 +49,7 @@ from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.hygiene import searchable
 from dutyroom.domain.text import Verbatim, sentence
-from dutyroom.services import field_rules, incident_records, playbook_service
+from dutyroom.services import field_rules, incident_records, playbook_service, user_service
 from dutyroom.services.records import audit_change
 from dutyroom.services.settings_service import Desk
 
@@ -87,17 +96,14 @@ def take(desk: Session, d: Desk, row: PlaybookTick, state: dict[str, Any], finge
         raise field_rules.Refused(sentence("勾选记录无法读取，外勤包可能被改动过"))
     field_rules.written_in_the_field(PlaybookTick, {"ticked_at": row.ticked_at}, exported_at,
                                      moment, d.zone)
-    carried_accounts = _accounts(desk, package)
-    made_there = [u for u in _laptop_accounts(row) if u.lower() not in
-                  {a.lower() for a in carried_accounts}]
+    labels = _laptop_labels(row)
     try:
         playbooks.check_field_tick(row.step, _offered(desk, row, incident), str(row.ticked_by),
-                                   [*carried_accounts, *made_there], row.ticked_at,
-                                   incident.received_at, d.zone)
+                                   labels, row.ticked_at, incident.received_at, d.zone)
         by = clean_text(row.ticked_by, "ticked_by", "勾选人", max_length=64, required=True)
     except FieldError as error:
         raise field_rules.Refused(error.message) from None
-    if not playbooks.ticked_by_one_of(by, carried_accounts):
+    if labels[str(row.ticked_by)].lower() not in {a.lower() for a in _accounts(desk, package)}:
         return _keep_apart(desk, state, actor, moment, sentence(
             "勾选人「{0}」是在外勤笔记本上新建的账户，不是外勤包带出的账户，这次勾选未并入，已另存为修订",
             Verbatim(by)))
@@ -108,7 +114,8 @@ def take(desk: Session, d: Desk, row: PlaybookTick, state: dict[str, Any], finge
     current = desk.scalar(select(PlaybookTick).where(PlaybookTick.incident_id == incident.id,
                                                      PlaybookTick.step == row.step))
     if current is not None:
-        if not playbooks.field_tick_first(current.ticked_at, row.ticked_at):
+        if not playbooks.field_tick_first(current.ticked_at, row.ticked_at,
+                                          left_the_desk=exported is not None):
             return "same", ""
         current.ticked_at, current.ticked_by = row.ticked_at, by
         audit_change(desk, current, actor, ENTITY, "field_update", moment)
@@ -131,12 +138,22 @@ def _keep_apart(desk: Session, state: dict[str, Any], actor: str, moment: dateti
     return "conflict", reason
 
 
-def _laptop_accounts(row: PlaybookTick) -> list[str]:
-    """The login names the laptop has: the carried ones, and any made on the laptop (a
-    package that carried none is opened by an administrator its first-run set up)."""
+def _laptop_labels(row: PlaybookTick) -> dict[str, str]:
+    """How the laptop's app could have named who ticked, to the login name: each of its
+    accounts (the carried ones, and any made on the laptop: a package that carried none is
+    opened by an administrator its first-run set up) under its name now and under each name
+    its audit chain says it had (renamed on the laptop)."""
     laptop = Session.object_session(row)
     assert laptop is not None
-    return list(laptop.scalars(select(User.username)))
+    cached = laptop.info.get("field_tick_labels")
+    if cached is None:
+        named = [(str(display), str(login)) for login, display in
+                 laptop.execute(select(User.username, User.display_name))]
+        named += [(state["display_name"], state["username"])
+                  for state in _payloads(laptop, user_service.ENTITY)
+                  if isinstance(state.get("display_name"), str) and isinstance(state.get("username"), str)]
+        cached = laptop.info["field_tick_labels"] = playbooks.account_labels(named)
+    return dict(cached)
 
 
 def _accounts(desk: Session, package: str) -> list[str]:

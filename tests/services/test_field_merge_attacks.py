@@ -495,3 +495,52 @@ def test_a_desk_incident_whose_level_history_does_not_read_does_not_block_its_pa
     assert _incident(desk.uow, "村民被困")
     problems = check_service.run_check(desk.uow, desk.engine).problems
     assert any("「道路塌方」" in p and "级别变更记录无法读取" in p for p in problems), problems
+
+
+def _voided(desk, title):
+    with desk.uow.read() as session:
+        return session.scalar(select(Incident.voided).where(Incident.title == title))
+
+
+def test_an_incident_voided_on_the_laptop_cannot_be_unvoided_by_a_later_copy(desk, tmp_path):
+    """The laptop voids 河堤管涌 and the package is merged; then the file is edited back to
+    not voided (chain recomputed) and the longer copy merged: the app has no un-void, so the
+    whole copy is refused naming the incident, and the desk's incident stays voided (it would
+    count again in the statistics and alerts)."""
+    package = tmp_path / "a.dutyroom"
+    _export(desk, package)
+    laptop = _laptop(package)
+    incident_service.void_incident(laptop.uow, _incident(laptop.uow, "河堤管涌").id, None, "误报",
+                                   now=NOW + timedelta(minutes=30))
+    incident_service.add_incident(laptop.uow, {"received_at": (NOW + timedelta(hours=1)).isoformat(),
+                                               "title": "村民被困", "category": "accident"},
+                                  now=NOW + timedelta(hours=1))
+    laptop.close()
+    first = field_service.merge_package(desk.uow, package, now=NOW + timedelta(hours=5)).value
+    assert first.counts == {"added": 1, "updated": 1, "same": 1}, first
+    assert _voided(desk, "河堤管涌") is True
+    _forge(package, "UPDATE incidents SET voided = 0, void_reason = '', change_note = ''"
+           " WHERE title = '河堤管涌'", "incident", Incident)
+    before = contents(desk.engine)
+    with pytest.raises(InputError) as refused:
+        field_service.merge_package(desk.uow, package, now=NOW + timedelta(hours=6))
+    said = str(refused.value)
+    assert "「河堤管涌」" in said and "作废后无法恢复" in said and "Traceback" not in said, said
+    assert contents(desk.engine) == before
+    assert _voided(desk, "河堤管涌") is True
+
+
+def test_an_incident_the_desk_voided_meanwhile_stays_a_conflict_with_the_laptop_s_edit(desk, tmp_path):
+    """Not an un-void: the laptop edited 河堤管涌 while the desk voided it; the desk's voided
+    incident stays live, the laptop's version a revision (a conflict line)."""
+    package = tmp_path / "a.dutyroom"
+    _export(desk, package)
+    laptop = _laptop(package)
+    incident_service.update_incident(laptop.uow, _incident(laptop.uow, "河堤管涌").id, None,
+                                     {"injured": 5}, "核实", now=NOW + timedelta(minutes=30))
+    laptop.close()
+    incident_service.void_incident(desk.uow, _incident(desk.uow, "河堤管涌").id, None, "重复登记",
+                                   now=NOW + timedelta(hours=1))
+    merged = field_service.merge_package(desk.uow, package, now=NOW + timedelta(hours=5)).value
+    assert merged.counts == {"conflict": 1, "same": 1} and merged.conflicts == ["「河堤管涌」"], merged
+    assert _voided(desk, "河堤管涌") is True

@@ -239,6 +239,47 @@ def test_a_tick_by_an_account_made_on_the_laptop_is_not_taken_and_the_rest_merge
     assert check_service.run_check(desk.uow, desk.engine).ok
 
 
+def test_a_tick_that_left_the_desk_comes_back_changed_only_where_the_desk_unticked_it(desk, tmp_path):
+    """The desk's ticks leave with the package at +10 min. LEAK[0]'s is edited in the file to
+    +1 min and to wang (inside the clock tolerance, so it would win as the earlier): the desk
+    still has its own tick, which stands. LEAK[4] the laptop unticks and re-ticks: the desk's
+    stands too. LEAK[5] the desk unticks meanwhile: the laptop's re-tick is taken."""
+    for step, minutes in ((LEAK[0], 9), (LEAK[4], 3), (LEAK[5], 5)):
+        _tick(desk.uow, "化工厂储罐泄漏", step, minutes)
+    package = tmp_path / "a.dutyroom"
+    _export(desk, package)  # at +10 min
+    laptop = _laptop(package)
+    for step, minutes in ((LEAK[4], 40), (LEAK[5], 42)):
+        _tick(laptop.uow, "化工厂储罐泄漏", step, minutes - 1, done=False)
+        _tick(laptop.uow, "化工厂储罐泄漏", step, minutes)
+    laptop.close()
+    _forge(package, f"UPDATE playbook_ticks SET ticked_at = '{_at(1):%Y-%m-%d %H:%M:%S}.000000', "
+           f"ticked_by = '{WANG}' WHERE step = '{LEAK[0]}'", "playbook_tick", PlaybookTick)
+    _tick(desk.uow, "化工厂储罐泄漏", LEAK[5], 60, done=False)
+    merged = _merge(desk, package).value
+    assert merged.counts == {"added": 1, "same": 3} and not merged.conflicts
+    assert _done(desk.uow, "化工厂储罐泄漏") == {LEAK[0]: (_at(9), "tester"), LEAK[4]: (_at(3), "tester"),
+                                                 LEAK[5]: (_at(42), WANG)}
+    assert check_service.run_check(desk.uow, desk.engine).ok
+    assert _merge(desk, package, minutes=360).value.counts == {}
+
+
+def test_ticks_by_an_account_renamed_on_the_laptop_merge_under_either_name(desk, tmp_path):
+    package = tmp_path / "a.dutyroom"
+    _export(desk, package)
+    laptop = _laptop(package)
+    _tick(laptop.uow, "化工厂储罐泄漏", LEAK[1], 40)
+    admin = laptop.uow.for_actor(Actor.user(99, "boss", "管理员", Role.ADMIN, None))
+    wang = next(u for u in user_service.list_users(admin) if u.username == "wang")
+    user_service.update_user(admin, wang.id, {"display_name": "老王"})
+    _tick(laptop.uow.for_actor(Actor.user(wang.id, "wang", "老王", Role.OFFICER, None)),
+          "化工厂储罐泄漏", LEAK[2], 41)
+    laptop.close()
+    merged = _merge(desk, package).value
+    assert merged.counts == {"added": 2, "same": 1} and not merged.conflicts
+    assert _done(desk.uow, "化工厂储罐泄漏") == {LEAK[1]: (_at(40), WANG), LEAK[2]: (_at(41), "老王(wang)")}
+
+
 def _ticked_package(desk, tmp_path):
     package = tmp_path / "a.dutyroom"
     _export(desk, package)
@@ -255,6 +296,9 @@ FORGED = [
     (f"UPDATE playbook_ticks SET ticked_by = '赵六(zhao)' WHERE step = '{LEAK[1]}'",
      "勾选人「赵六\\(zhao\\)」不是外勤包带出的账户"),
     (f"UPDATE playbook_ticks SET ticked_by = 'zhao' WHERE step = '{LEAK[1]}'", "不是外勤包带出的账户"),
+    # a made-up name before a carried login name: not how the app names wang
+    (f"UPDATE playbook_ticks SET ticked_by = '镇长签批(wang)' WHERE step = '{LEAK[1]}'",
+     "勾选人「镇长签批\\(wang\\)」不是外勤包带出的账户"),
     (f"UPDATE playbook_ticks SET ticked_at = '2099-01-01 00:00:00.000000' WHERE step = '{LEAK[1]}'",
      "勾选时间 .* 晚于合并时间"),
     (f"UPDATE playbook_ticks SET ticked_at = '2026-07-01 01:00:00.000000' WHERE step = '{LEAK[1]}'",

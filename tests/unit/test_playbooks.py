@@ -15,6 +15,7 @@ from dutyroom.domain.playbooks import (
     DEFAULT_PLAYBOOKS,
     MAX_STEP_LENGTH,
     MAX_STEPS,
+    account_labels,
     check_field_tick,
     clean_steps,
     field_tick_first,
@@ -87,22 +88,29 @@ def test_steps_that_read_the_same_are_the_same_step(invisible):
 T = datetime(2026, 7, 1, 2, 0, tzinfo=UTC)
 
 
+LABELS = account_labels([("王五", "wang"), ("老王", "wang"), ("李四", "li")])  # wang renamed
+
+
 @pytest.mark.parametrize(("ticked_by", "taken"), [
-    ("王五(wang)", True), ("老王(wang)", True),  # renamed since: the login name is who it was
+    ("王五(wang)", True), ("老王(wang)", True), ("李四(li)", True),  # each name the account had
+    ("镇长签批(wang)", False), ("王五(li)", False),  # a made-up name before a real login name
     ("赵六(zhao)", False), ("wang", False), ("(wang)", False), ("王五(wang) ", False),
     ("王五(xwang)", False), ("王五(wan)", False), ("", False)])
-def test_a_field_tick_is_by_one_of_the_accounts_the_package_carried(ticked_by, taken):
-    assert ticked_by_one_of(ticked_by, ["wang", "li"]) is taken
+def test_a_field_tick_is_by_one_of_the_laptop_s_accounts_as_the_app_names_it(ticked_by, taken):
+    assert ticked_by_one_of(ticked_by, LABELS) is taken
+    assert LABELS.get(ticked_by) == ({"李四(li)": "li"}.get(ticked_by, "wang") if taken else None)
 
 
 def test_a_field_tick_the_app_could_not_have_recorded_is_refused_naming_why():
     offered = {"问清位置", "通知消防"}
-    check_field_tick("问清位置", offered, "王五(wang)", ["wang"], T, T, UTC)  # fine
-    check_field_tick("问清位置", offered, "王五(wang)", ["wang"], T - timedelta(minutes=4), T, UTC)
-    for args, words in ((("顺便买包烟", offered, "王五(wang)", ["wang"], T, T), "不是这起事件的处置要点"),
-                        (("问清位置", offered, "赵六(zhao)", ["wang"], T, T), "不是外勤包带出的账户"),
-                        (("问清位置", offered, "王五(wang)", [], T, T), "不是外勤包带出的账户"),
-                        (("问清位置", offered, "王五(wang)", ["wang"], T - timedelta(minutes=6), T),
+    wang = account_labels([("王五", "wang")])
+    check_field_tick("问清位置", offered, "王五(wang)", wang, T, T, UTC)  # fine
+    check_field_tick("问清位置", offered, "王五(wang)", wang, T - timedelta(minutes=4), T, UTC)
+    for args, words in ((("顺便买包烟", offered, "王五(wang)", wang, T, T), "不是这起事件的处置要点"),
+                        (("问清位置", offered, "赵六(zhao)", wang, T, T), "不是外勤包带出的账户"),
+                        (("问清位置", offered, "镇长签批(wang)", wang, T, T), "不是外勤包带出的账户"),
+                        (("问清位置", offered, "王五(wang)", {}, T, T), "不是外勤包带出的账户"),
+                        (("问清位置", offered, "王五(wang)", wang, T - timedelta(minutes=6), T),
                          "早于事件的接报时间")):
         with pytest.raises(FieldError, match=words):
             check_field_tick(*args, UTC)
@@ -114,3 +122,5 @@ def test_of_two_ticks_of_one_step_the_earlier_stands_whichever_side_made_it(desk
     kept = field_at if field_tick_first(desk_at, field_at) else desk_at
     assert kept == min(desk_at, field_at)
     assert not field_tick_first(desk_at, desk_at)  # the same time: the desk's stays, nothing moves
+    # a tick that left the desk and comes back changed never replaces the desk's own
+    assert not field_tick_first(desk_at, field_at, left_the_desk=True)
