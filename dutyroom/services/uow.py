@@ -15,9 +15,10 @@ from sqlalchemy.orm.exc import StaleDataError
 from dutyroom.db import change_feed, deadline_store
 from dutyroom.db.engine import WRITE_OPTION
 from dutyroom.db.models import User
+from dutyroom.db.types import UnreadableTime
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.roles import PERMISSION_LABELS, Actor, Permission, Role
-from dutyroom.domain.text import sentence
+from dutyroom.domain.text import Verbatim, sentence
 from dutyroom.services.errors import ConflictError, InputError, PermissionDenied, ServiceError
 
 T = TypeVar("T")
@@ -137,6 +138,8 @@ class UnitOfWork:
                 raise InputError.from_field(error) from None
             except DBAPIError as error:
                 raise _refused(error) from None
+            except UnreadableTime as error:
+                raise _unreadable(error) from None
 
     def _as_stored(self, session: Session) -> Actor:
         """The acting account as it is stored now, inside the write's own transaction.
@@ -189,9 +192,18 @@ class UnitOfWork:
             except DBAPIError as error:
                 session.rollback()
                 raise _refused(error) from None
+            except UnreadableTime as error:
+                session.rollback()
+                raise _unreadable(error) from None
             except BaseException:
                 session.rollback()
                 raise
+
+
+def _unreadable(error: UnreadableTime) -> ServiceError:
+    return ServiceError(sentence(
+        "数据库中有一个无法读取的时间「{0}」，可能被直接改动过；请运行「数据 → 检查数据」"
+        "（dutyroom check）找出所在的表和列并更正", Verbatim(error.value)))
 
 
 def _refresh_deadlines(session: Session) -> None:

@@ -176,3 +176,18 @@ def test_check_names_a_level_history_that_ends_at_another_level(db):
         f"事件「{title}」(#{incident_id}) 的级别变更记录与当前级别不符（记录止于Ⅰ级，事件现为Ⅲ级）；"
         "更正前其时限按当前级别自接报时起计算，可能被直接改动"], problems
     assert not [p for p in problems if "报送时限" in p], problems
+
+
+@pytest.mark.parametrize("written", ["2026-02-30 10:00:00.000000", "2026-12-01 25:00:00.000000"])
+def test_a_time_that_is_no_moment_is_said_in_words_by_every_command(db, written):
+    """A time in the app's layout that is no moment (an SQLite editor's 02-30 or 25:00)
+    cannot be read by any page: the commands say so and point to check, which names the
+    table and column, instead of failing as an internal error."""
+    with sqlite3.connect(db) as raw:
+        raw.execute("UPDATE incidents SET received_at = ? WHERE id = (SELECT min(id) FROM incidents)",
+                    (written,))
+    result = run("incident", "list", "--db", db)
+    assert result.returncode == 1 and "内部错误" not in result.stderr, result.stderr
+    assert f"数据库中有一个无法读取的时间「{written}」" in result.stderr, result.stderr
+    checked = run("check", "--db", db, "--json")
+    assert any("incidents 的 received_at 列" in p for p in json.loads(checked.stdout)["problems"])
