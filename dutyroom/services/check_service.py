@@ -176,32 +176,25 @@ def run_check(uow: UnitOfWork, engine: Engine, anchors: tuple[Anchor, ...] = ())
                 problems += _record_problems(session, entity, model, label)
         except _READ_ERRORS as error:
             problems.append(_unreadable(sentence("{0}记录", label), error))
-    try:
-        with uow.read() as session:
-            problems += _attachment_problems(session)
-    except _READ_ERRORS as error:
-        problems.append(_unreadable(sentence("附件内容"), error))
-    try:
-        with uow.read() as session:
-            problems += _level_history_problems(session)
-    except _READ_ERRORS as error:
-        problems.append(_unreadable(sentence("级别变更记录"), error))
-    try:
-        with uow.read() as session:
-            problems += _deadline_problems(session)
-    except _READ_ERRORS as error:
-        problems.append(_unreadable(sentence("报送时限"), error))
-    try:
-        with uow.read() as session:
-            labels = {model.__tablename__: label for _, model, label in AUDITED}
-            problems += [sentence("{0}表 {1} 的 {2} 列有 {3} 个值不是本程序写入的时间格式或不是真实的时间"
-                                  "（例如「{4}」），可能被直接改动，按时间段的统计和提醒会算错或无法打开",
-                                  labels.get(m.table, ""), m.table, m.column, m.count, m.example)
-                         for m in stored_text.miswritten(session)]
-    except _READ_ERRORS as error:
-        problems.append(_unreadable(sentence("时间格式"), error))
+    for what, find in ((sentence("附件内容"), _attachment_problems),
+                       (sentence("级别变更记录"), _level_history_problems),
+                       (sentence("报送时限"), _deadline_problems),
+                       (sentence("时间格式"), _time_text_problems)):
+        try:
+            with uow.read() as session:
+                problems += find(session)
+        except _READ_ERRORS as error:
+            problems.append(_unreadable(what, error))
     head = Anchor.of(chain.count, chain.head) if chain.count else None
     return CheckReport(problems, chain.count, head)
+
+
+def _time_text_problems(session: Session) -> list[str]:
+    labels = {model.__tablename__: label for _, model, label in AUDITED}
+    return [sentence("{0}表 {1} 的 {2} 列有 {3} 个值不是本程序写入的时间格式或不是真实的时间"
+                     "（例如「{4}」），可能被直接改动，按时间段的统计和提醒会算错或无法打开",
+                     labels.get(m.table, ""), m.table, m.column, m.count, m.example)
+            for m in stored_text.miswritten(session)]
 
 
 NAMED_DEADLINES = 20  # incidents named one by one; more are counted in one line
