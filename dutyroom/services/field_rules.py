@@ -113,12 +113,13 @@ def admit(desk: Session, d: Desk, model: type[Base], values: dict[str, Any], cur
 
 
 def not_unvoided(model: type[Base], current: Any, admitted: dict[str, Any]) -> None:
-    """A voided incident stays voided: the app has no way back, so a laptop's later copy
-    that brings a voided incident back to life (a change the desk would otherwise take, as
+    """A voided incident or register entry stays voided: the app has no way back, so a
+    laptop's later copy that brings a voided one back to life (a change the desk would otherwise take, as
     it has not changed the incident since) was edited. Where the desk voided it meanwhile,
     both sides changed it: a conflict, as any other."""
-    if model is Incident and current.voided and not admitted["voided"]:
-        raise Refused(sentence("事件已作废，外勤包中却又成了未作废（作废后无法恢复），外勤包可能被改动过"))
+    if model in (Incident, RegisterEntry) and current.voided and not admitted["voided"]:
+        raise Refused(sentence("{0}已作废，外勤包中却又成了未作废（作废后无法恢复），外勤包可能被改动过",
+                               "事件" if model is Incident else "来电来文登记"))
 
 
 # How far a laptop's clock may be from the desk's when it stamps what it records: behind by

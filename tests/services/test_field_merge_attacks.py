@@ -530,6 +530,31 @@ def test_an_incident_voided_on_the_laptop_cannot_be_unvoided_by_a_later_copy(des
     assert _voided(desk, "河堤管涌") is True
 
 
+def test_a_register_entry_voided_on_the_laptop_cannot_be_unvoided_by_a_later_copy(desk, tmp_path):
+    """As an incident: a call logged and then voided on the laptop, merged, then edited back
+    to not voided in a longer copy: refused whole, the desk's entry stays voided."""
+    from dutyroom.db.models import RegisterEntry
+    from dutyroom.services import register_service
+
+    package = tmp_path / "a.dutyroom"
+    _export(desk, package)
+    laptop = _laptop(package)
+    at = NOW + timedelta(minutes=20)
+    call = register_service.add_entry(laptop.uow, {"kind": "call", "received_at": at.isoformat(),
+                                                   "from_unit": "东岭村", "title": "请求送沙袋"},
+                                      now=at).value
+    register_service.void_entry(laptop.uow, call.id, None, "重复登记", now=at + timedelta(minutes=5))
+    laptop.close()
+    assert field_service.merge_package(desk.uow, package, now=NOW + timedelta(hours=5)).value.added == 1
+    _forge(package, "UPDATE register_entries SET voided = 0, void_reason = ''", "register_entry",
+           RegisterEntry)
+    before = contents(desk.engine)
+    with pytest.raises(InputError) as refused:
+        field_service.merge_package(desk.uow, package, now=NOW + timedelta(hours=6))
+    assert "来电来文登记已作废" in str(refused.value) and "作废后无法恢复" in str(refused.value)
+    assert contents(desk.engine) == before
+
+
 def test_an_incident_the_desk_voided_meanwhile_stays_a_conflict_with_the_laptop_s_edit(desk, tmp_path):
     """Not an un-void: the laptop edited 河堤管涌 while the desk voided it; the desk's voided
     incident stays live, the laptop's version a revision (a conflict line)."""
