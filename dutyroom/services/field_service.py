@@ -68,7 +68,13 @@ from dutyroom.domain.attachments import OwnerKind, readable_size
 from dutyroom.domain.contacts import validate_department
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.hygiene import searchable
-from dutyroom.domain.incidents import Status, level_history, level_history_or_start, level_history_text
+from dutyroom.domain.incidents import (
+    Status,
+    level_history,
+    level_history_or_start,
+    level_history_text,
+    require_ends_at,
+)
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import Verbatim, sentence
 from dutyroom.services import (
@@ -277,13 +283,14 @@ def export_package(uow: UnitOfWork, start: object, end: object, out: Path,
 
 
 def _readable_level_histories(package: Session) -> None:
-    """An incident whose level history the desk cannot read (`check` names it at the desk)
-    leaves with the history its deadlines are counted by, so the laptop's own check, and the
+    """An incident whose level history the desk cannot use (unreadable, or ending at another
+    level: `check` names it at the desk) leaves with the history its deadlines are counted by
+    (`level_history_or_start`, the one rule for both), so the laptop's own check, and the
     merge that runs it, are not stopped by what the desk already had."""
     for row in package.execute(select(Incident.id, Incident.level_changes, Incident.received_at,
                                       Incident.level)).all():
         try:
-            level_history(row.level_changes or "[]")
+            require_ends_at(level_history(row.level_changes or "[]"), row.level)
         except FieldError:
             package.execute(update(Incident).where(Incident.id == row.id).values(
                 level_changes=level_history_text(
