@@ -31,9 +31,9 @@ from dutyroom.domain.attachments import OwnerKind
 from dutyroom.services import (
     attachment_service,
     backup_service,
-    check_service,
     field_service,
     incident_service,
+    integrity_service,
 )
 from dutyroom.services.attachment_service import FileContent
 from dutyroom.services.incident_views import IncidentQuery, list_incidents
@@ -113,9 +113,9 @@ def measure(db: Path, folder: Path, repeat: int) -> dict[str, float]:
     figures["field export"] = timed(field_export, 3)  # the first also loads Alembic
     figures["field merge (package unchanged)"] = timed(
         lambda: field_service.merge_package(backend.uow, package), 1)
-    report: list[check_service.CheckReport] = []
+    report: list[integrity_service.CheckReport] = []
     figures["check"] = timed(lambda: report.append(
-        check_service.run_check(backend.uow, backend.engine)), 1)
+        integrity_service.run_check(backend.uow, backend.engine)), 1)
     assert report[-1].ok, report[-1].problems
     backend.close()
     return figures

@@ -38,10 +38,10 @@ from zoneinfo import ZoneInfo
 from dutyroom.app import open_backend
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
-    check_service,
     handover_service,
     import_export,
     incident_service,
+    integrity_service,
     roster_service,
     staff_service,
 )
@@ -138,7 +138,7 @@ def integrity(database: Path) -> str:
 def audit_check(database: Path) -> list[str]:
     backend = open_backend(database, "crash-harness", prepare=False)
     try:
-        return check_service.run_check(backend.uow, backend.engine).problems
+        return integrity_service.run_check(backend.uow, backend.engine).problems
     finally:
         backend.close()
 

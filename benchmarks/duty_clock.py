@@ -1,4 +1,4 @@
-"""The alert clock under load: about 1,000 open deadlines (334 open incidents, each with a
+"""The alert timer under load: about 1,000 open deadlines (334 open incidents, each with a
 phone report, a written report and an update running).
 
 1. Rebuilding the schedule at start — read every item from the database, work out each
@@ -27,10 +27,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from dutyroom.alerts.scheduler import AlertClock
 from dutyroom.app import open_backend
 from dutyroom.services import alert_service, incident_service, settings_service
 from dutyroom.services.alert_service import Watch
+from dutyroom.ui.alert_timer import AlertTimer
 from dutyroom.ui.main_window import MainWindow
 from dutyroom.ui.tasks import Runner
 
@@ -51,7 +51,7 @@ def seed(backend, now: datetime) -> None:
 
 
 def rebuild_times(backend, app: QApplication) -> tuple[float, int]:
-    clock = AlertClock()
+    clock = AlertTimer()
     clock.start()
     times = []
     for _ in range(7):

@@ -102,7 +102,7 @@ def main() -> int:
     parser.add_argument("--desks", type=int, default=8)
     args = parser.parse_args()
     from dutyroom.app import open_backend
-    from dutyroom.services import check_service, incident_service, incident_views
+    from dutyroom.services import incident_service, incident_views, integrity_service
 
     with tempfile.TemporaryDirectory(prefix="dutyroom-desks-bench-") as folder:
         target = args.db or str(Path(folder) / "desk.sqlite3")
@@ -120,7 +120,7 @@ def main() -> int:
         after_base = held()
         many = run(target, args.desks, args.seconds, shared)
         after = held()
-        report = check_service.run_check(backend.uow, backend.engine)
+        report = integrity_service.run_check(backend.uow, backend.engine)
         backend.close()
     kind = "PostgreSQL" if args.db else "SQLite file"
     print(f"{kind}: {args.desks} desks for {args.seconds:.0f} s, each with its live feed")

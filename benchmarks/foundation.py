@@ -11,7 +11,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from dutyroom.app import open_backend
-from dutyroom.services import check_service, import_export, staff_service
+from dutyroom.services import import_export, integrity_service, staff_service
 
 
 def timed(fn, repeat: int = 5) -> tuple[float, object]:
@@ -60,7 +60,7 @@ def main() -> int:
                 staff_service.update_staff(backend.uow, person.id, {
                     "name": person.name, "tier": person.tier, "mobile": person.mobile,
                     "position": f"第 {round_} 次调整"})
-        seconds, report = timed(lambda: check_service.run_check(backend.uow, backend.engine),
+        seconds, report = timed(lambda: integrity_service.run_check(backend.uow, backend.engine),
                                 repeat=3)
         print(f"check with {report.audit_entries} audit entries and {rows} people: "
               f"{seconds * 1000:.0f} ms median, ok={report.ok}")

@@ -23,7 +23,7 @@ from sqlalchemy import func, insert, select
 
 from dutyroom.app import open_backend
 from dutyroom.db.models import ResponsiblePerson, Warning, WarningAttempt, WarningTarget
-from dutyroom.domain.clock import day_start
+from dutyroom.domain.local_time import day_start
 from dutyroom.services import settings_service, statistics_service
 
 DATA = Path(__file__).parent / "data" / "warning_statistics-v1.sqlite3"

@@ -13,8 +13,8 @@ def wire_alerts(parser: argparse.ArgumentParser, common: argparse.ArgumentParser
 
 
 def alerts(ctx: Context) -> int:
-    from dutyroom.domain.clock import parse_local_time
     from dutyroom.domain.errors import FieldError
+    from dutyroom.domain.local_time import parse_local_time
     from dutyroom.services import alert_service
     from dutyroom.services.errors import InputError
 

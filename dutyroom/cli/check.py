@@ -18,7 +18,7 @@ def wire_check(parser: argparse.ArgumentParser, common: argparse.ArgumentParser)
 
 def check(ctx: Context) -> int:
     from dutyroom.domain.anchors import parse_anchor
-    from dutyroom.services import check_service, setup_service
+    from dutyroom.services import integrity_service, setup_service
 
     anchors = tuple(parse_anchor(a, "anchor") for a in ctx.args.anchor or ())
     try:
@@ -32,7 +32,7 @@ def check(ctx: Context) -> int:
         ctx.out.emit({"ok": False, "problems": [found], "head": None},
                      lambda: f"发现问题：\n  - {found}")
         return EXIT_FAILURE
-    report = check_service.run_check(backend.uow, backend.engine, anchors)
+    report = integrity_service.run_check(backend.uow, backend.engine, anchors)
     head = str(report.head) if report.head else None
     lines = [f"检查通过：数据库完好，审计链 {report.audit_entries} 条记录无断裂，每条记录与审计记录一致"] \
         if report.ok else ["发现问题："] + [f"  - {p}" for p in report.problems]

@@ -60,8 +60,8 @@ def import_contacts(ctx: Context) -> int:
 
 
 def show_on_duty(ctx: Context) -> int:
-    from dutyroom.domain.clock import parse_local_time
     from dutyroom.domain.errors import FieldError
+    from dutyroom.domain.local_time import parse_local_time
     from dutyroom.domain.partner_duty import SOURCE_LABELS
     from dutyroom.services import partner_duty_service
     from dutyroom.services.errors import InputError

@@ -40,7 +40,7 @@ def wire_warning(parser: argparse.ArgumentParser, common: argparse.ArgumentParse
 
 
 def _moment(ctx: Context, zone: ZoneInfo) -> datetime | None:
-    from dutyroom.domain.clock import parse_local_time
+    from dutyroom.domain.local_time import parse_local_time
     from dutyroom.services.errors import obey
 
     return obey(parse_local_time, ctx.args.at, zone, "at", "时间")

@@ -15,8 +15,8 @@ from sqlalchemy import and_, column, or_, text
 from sqlalchemy.orm import Session
 
 from dutyroom.db import search_index
-from dutyroom.domain.clock import day_span
 from dutyroom.domain.hygiene import searchable
+from dutyroom.domain.local_time import day_span
 
 
 def like_pattern(word: str) -> str:

@@ -18,11 +18,11 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 
-from dutyroom.domain.clock import minute_text
 from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.handover import IncidentFact, ShiftFacts
 from dutyroom.domain.incidents import CATEGORY_LABELS, LEVEL_SHORT, STATUS_LABELS, Status
+from dutyroom.domain.local_time import minute_text
 from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
 

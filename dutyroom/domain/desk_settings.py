@@ -130,7 +130,7 @@ class DeskSettings:
 
     @cached_property
     def handover(self) -> time:
-        from dutyroom.domain.clock import clock_time
+        from dutyroom.domain.local_time import clock_time
 
         return clock_time(self.handover_time)
 

@@ -16,7 +16,6 @@ from enum import StrEnum
 from typing import Any
 
 from dutyroom.domain.calendar import DayInfo, DayKind
-from dutyroom.domain.clock import clock_time
 from dutyroom.domain.deadlines import (
     DISPATCH_MINUTES,
     DUE_WINDOW,
@@ -26,6 +25,7 @@ from dutyroom.domain.deadlines import (
 )
 from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.local_time import clock_time
 from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
 

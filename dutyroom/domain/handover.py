@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, tzinfo
 
-from dutyroom.domain.clock import minute_text
 from dutyroom.domain.deadlines import Deadline
 from dutyroom.domain.incidents import CATEGORY_LABELS, LEVEL_SHORT, STATUS_LABELS, Category, Level, Status
+from dutyroom.domain.local_time import minute_text
 from dutyroom.domain.roster import ORDINALS, Seat
 from dutyroom.domain.tiers import Tier
 

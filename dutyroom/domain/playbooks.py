@@ -12,10 +12,10 @@ import unicodedata
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import datetime, tzinfo
 
-from dutyroom.domain.clock import minute_text
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incidents import FUTURE_TOLERANCE
+from dutyroom.domain.local_time import minute_text
 from dutyroom.domain.roles import recorded_name
 from dutyroom.domain.text import Verbatim, sentence
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
 
-from dutyroom.domain.clock import minute_text
+from dutyroom.domain.local_time import minute_text
 from dutyroom.domain.text import sentence
 
 LATE_ENTRY = "补录"

@@ -2,7 +2,7 @@
 
 Alerts are derived from the database every time (nothing is queued), so a restart, a crash
 or a night with the laptop asleep loses none: whatever fell due meanwhile is simply overdue.
-The same items, with the moment each next changes state, feed the scheduler (alerts/).
+The same items, with the moment each next changes state, feed the alert timer (ui/alert_timer.py).
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session
 
 from dutyroom.db.models import AlertAck, DutyAssignment, DutyTask, Staff
 from dutyroom.domain import calendar, daily_report, duty_clock
-from dutyroom.domain.clock import day_start
 from dutyroom.domain.deadlines import ALERT_STATE_LABELS, KIND_LABELS, AlertState, DeadlineKind
 from dutyroom.domain.duty_clock import TASK_LABELS, TaskKind, TimedItem
 from dutyroom.domain.instructions import TaskTimes, alert_opens
+from dutyroom.domain.local_time import day_start
 from dutyroom.domain.partner_duty import LATE_ROSTER_LABEL
 from dutyroom.domain.text import Verbatim, joined, sentence
 from dutyroom.services import (
@@ -29,17 +29,17 @@ from dutyroom.services import (
     settings_service,
     warning_service,
 )
-from dutyroom.services.clock_service import (
+from dutyroom.services.records import utc_now
+from dutyroom.services.roster_calendar import calendar_days_in, periods_by_day
+from dutyroom.services.roster_service import rota_in
+from dutyroom.services.settings_service import Desk
+from dutyroom.services.shift_service import (
     PRESENCE,
     SHIFT,
     checkin_seats,
     confirmations,
     shift_officers,
 )
-from dutyroom.services.records import utc_now
-from dutyroom.services.roster_calendar import calendar_days_in, periods_by_day
-from dutyroom.services.roster_service import rota_in
-from dutyroom.services.settings_service import Desk
 from dutyroom.services.uow import UnitOfWork
 
 # A holiday's rota report shows two days before it is due: it takes time to prepare.

@@ -31,11 +31,11 @@ from dutyroom.db.backup import (
     timestamped_name,
 )
 from dutyroom.db.engine import describe, make_engine, make_session_factory, sqlite_path
-from dutyroom.domain.clock import minute_text
+from dutyroom.domain.local_time import minute_text
 from dutyroom.domain.retention import to_keep
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import Verbatim, joined, sentence
-from dutyroom.services import check_service
+from dutyroom.services import integrity_service
 from dutyroom.services.errors import InputError, Problem, ServiceError, file_error
 from dutyroom.services.records import text_input
 from dutyroom.services.settings_service import desk as settings_desk
@@ -45,7 +45,7 @@ from dutyroom.services.uow import UnitOfWork
 AUTO = "auto"
 DAILY = timedelta(hours=24)
 LABELS = {"auto": "自动备份", "manual": "手动备份", "before-restore": "恢复前自动保留"}
-ENTITY_LABELS = {entity: label for entity, _, label in check_service.AUDITED}
+ENTITY_LABELS = {entity: label for entity, _, label in integrity_service.AUDITED}
 
 
 @dataclass(frozen=True)
@@ -197,7 +197,7 @@ def plan_restore(uow: UnitOfWork, url: URL, source: Path) -> RestorePlan:
         try:
             prepare_database(engine, URL.create("sqlite", database=str(copy)))
             candidate = UnitOfWork(make_session_factory(engine), uow.user)
-            found = check_service.run_check(candidate, engine).problems
+            found = integrity_service.run_check(candidate, engine).problems
             lost, signed = _loss(uow, candidate) if live.exists() else ("", False)
         finally:
             engine.dispose()

@@ -18,7 +18,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dutyroom.db.models import AuditEntry
-from dutyroom.domain.clock import minute_text
 from dutyroom.domain.incidents import (
     CATEGORY_LABELS,
     COUNT_LABELS,
@@ -29,6 +28,7 @@ from dutyroom.domain.incidents import (
     Level,
     Status,
 )
+from dutyroom.domain.local_time import minute_text
 from dutyroom.domain.text import Verbatim, sentence
 from dutyroom.services.errors import ConflictError
 from dutyroom.services.settings_service import desk as settings_desk

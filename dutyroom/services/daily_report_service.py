@@ -19,10 +19,10 @@ from sqlalchemy.orm import Session
 
 from dutyroom.db.models import DailyReportRow, DutyAssignment, DutyDay, DutyTask
 from dutyroom.domain import duty_clock
-from dutyroom.domain.clock import minute_text
 from dutyroom.domain.daily_report import DailyReport, assemble
 from dutyroom.domain.duty_clock import TaskKind
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.local_time import minute_text
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import sentence
 from dutyroom.reports.content import Document

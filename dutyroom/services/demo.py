@@ -28,7 +28,6 @@ from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
 from dutyroom.reports.sample_plan_pdf import sample_plan_pdf
 from dutyroom.services import (
-    clock_service,
     demo_warnings,
     department_service,
     dispatch_service,
@@ -42,6 +41,7 @@ from dutyroom.services import (
     responsibility_service,
     roster_service,
     settings_service,
+    shift_service,
     staff_service,
     upward_reports,
 )
@@ -184,17 +184,17 @@ def _seed_partner_rosters(uow: UnitOfWork, start: date, end: date) -> None:
 def _seed_clock(uow: UnitOfWork, now: datetime) -> None:
     """The running shift as a tidy desk keeps it: both signed in a few minutes before the
     handover, every presence prompt so far confirmed, and one spot check from the county."""
-    shift = clock_service.shift_view(uow, now)
+    shift = shift_service.shift_view(uow, now)
     for minutes, slot in enumerate(s for s in shift.slots if s.must_check_in and s.staff):
         signed = slot.opens + timedelta(minutes=6 + 3 * minutes)
         if signed <= now and slot.staff is not None:
-            clock_service.check_in(uow, slot.tier, slot.staff.id, slot=slot.seat.index, at=signed)
+            shift_service.check_in(uow, slot.tier, slot.staff.id, slot=slot.seat.index, at=signed)
     for prompt in shift.prompts:
         if prompt.asked_at + timedelta(minutes=3) <= now:
-            clock_service.confirm_presence(uow, at=prompt.asked_at + timedelta(minutes=3))
+            shift_service.confirm_presence(uow, at=prompt.asked_at + timedelta(minutes=3))
     checked = shift.start + timedelta(minutes=73)
     if checked <= now:
-        clock_service.record_spot_check(uow, {
+        shift_service.record_spot_check(uow, {
             "at": checked, "checker": "县应急管理局值班室", "channel": "phone",
             "answered_by": next((s.staff.name for s in shift.slots
                                  if s.tier == Tier.OFFICER and s.staff), "值班员"),

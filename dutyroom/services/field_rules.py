@@ -33,7 +33,6 @@ from dutyroom.db.models import (
     WarningAttempt,
 )
 from dutyroom.domain import deadlines as rules_module
-from dutyroom.domain.clock import minute_text, parse_local_time
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.deadlines import Channel, Stage
 from dutyroom.domain.errors import FieldError
@@ -48,6 +47,7 @@ from dutyroom.domain.incidents import (
     parse_enum,
     require_ends_at,
 )
+from dutyroom.domain.local_time import minute_text, parse_local_time
 from dutyroom.domain.report_times import is_late_entry
 from dutyroom.domain.text import sentence
 from dutyroom.services import incident_records, incident_service, register_service, settings_service

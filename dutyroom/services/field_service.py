@@ -79,18 +79,18 @@ from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import Verbatim, sentence
 from dutyroom.services import (
     backup_service,
-    check_service,
     field_attachments,
     field_rules,
     field_ticks,
     field_warnings,
     incident_records,
+    integrity_service,
     roster_calendar,
     settings_service,
 )
-from dutyroom.services.check_service import AUDITED
 from dutyroom.services.errors import InputError, Problem, file_error
 from dutyroom.services.field_rules import problem
+from dutyroom.services.integrity_service import AUDITED
 from dutyroom.services.records import audit_change, utc_now
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
@@ -404,7 +404,7 @@ def merge_package(uow: UnitOfWork, path: Path, now: datetime | None = None) -> O
             laptop_uow = UnitOfWork(make_session_factory(engine), uow.actor)
             with laptop_uow.read() as laptop, uow.write(Permission.LOG) as desk:
                 line = _line(laptop, desk)
-                tampered = check_service.run_check(laptop_uow, engine).problems
+                tampered = integrity_service.run_check(laptop_uow, engine).problems
                 if tampered:  # rows edited behind the laptop's app, or its chain broken
                     raise InputError([problem(sentence("外勤包未通过完整性检查，可能被改动过"), p)
                                       for p in tampered[:5]], source=str(path))

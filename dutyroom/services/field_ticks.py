@@ -44,10 +44,10 @@ from sqlalchemy.orm import Session
 
 from dutyroom.db.models import AuditEntry, FieldExport, Incident, PlaybookTick, User
 from dutyroom.domain import playbooks
-from dutyroom.domain.clock import minute_text
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.hygiene import searchable
+from dutyroom.domain.local_time import minute_text
 from dutyroom.domain.text import Verbatim, sentence
 from dutyroom.services import field_rules, incident_records, playbook_service, user_service
 from dutyroom.services.records import audit_change

@@ -36,11 +36,11 @@ from dutyroom.db.models import (
     WarningTarget,
 )
 from dutyroom.domain import warnings as rules
-from dutyroom.domain.clock import minute_text
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.hygiene import searchable
 from dutyroom.domain.incidents import FUTURE_TOLERANCE
+from dutyroom.domain.local_time import minute_text
 from dutyroom.domain.text import Verbatim, sentence
 from dutyroom.domain.warnings import Action, Outcome, Status
 from dutyroom.services import field_rules, responsible_service, warning_service

@@ -19,7 +19,6 @@ from dutyroom.db import audit
 from dutyroom.db.models import DispatchFeedback, Handover, Incident, RegisterEntry, Staff
 from dutyroom.domain import duty_clock
 from dutyroom.domain.anchors import Anchor, parse_anchor
-from dutyroom.domain.clock import minute_text
 from dutyroom.domain.deadlines import CHANNEL_LABELS, STAGE_LABELS, Channel, Stage
 from dutyroom.domain.handover import (
     MAX_NOTES,
@@ -43,6 +42,7 @@ from dutyroom.domain.handover import (
 )
 from dutyroom.domain.incident_rules import REGISTER_LABELS
 from dutyroom.domain.incidents import Category, Status
+from dutyroom.domain.local_time import minute_text
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import label_of, sentence
 from dutyroom.domain.tiers import Tier
@@ -54,11 +54,11 @@ from dutyroom.services import (
     playbook_service,
     warning_service,
 )
-from dutyroom.services.clock_service import shift_officers, shift_view_in
 from dutyroom.services.conflicts import stale_edit
 from dutyroom.services.errors import ConflictError, InputError, Problem
 from dutyroom.services.records import audit_change, text_input, utc_now
 from dutyroom.services.settings_service import Desk, desk
+from dutyroom.services.shift_service import shift_officers, shift_view_in
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
 ENTITY = "handover"

@@ -23,7 +23,6 @@ from sqlalchemy.orm import Session
 from dutyroom.db import deadline_store
 from dutyroom.db.models import AuditEntry, Department, Dispatch, Incident, UpwardReport
 from dutyroom.domain import deadlines as rules_module
-from dutyroom.domain.clock import parse_local_time
 from dutyroom.domain.deadlines import Channel, Deadline, Stage
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incidents import (
@@ -35,6 +34,7 @@ from dutyroom.domain.incidents import (
     Level,
     Status,
 )
+from dutyroom.domain.local_time import parse_local_time
 from dutyroom.domain.report_times import is_late_entry, late_entry_text, received_change_text
 from dutyroom.domain.text import Verbatim, sentence
 from dutyroom.services.conflicts import stale_edit

@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 
 from dutyroom.db import search_index
 from dutyroom.db.models import Incident, UpwardReport
-from dutyroom.domain.clock import minute_text, parse_local_time
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.deadlines import Stage
 from dutyroom.domain.errors import FieldError
@@ -35,6 +34,7 @@ from dutyroom.domain.incidents import (
     parse_enum,
     validate_facts,
 )
+from dutyroom.domain.local_time import minute_text, parse_local_time
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import sentence
 from dutyroom.services.errors import InputError, Problem, obey

@@ -25,10 +25,10 @@ from dutyroom.db.models import (
     UpwardReport,
 )
 from dutyroom.domain import deadlines as rules_module
-from dutyroom.domain.clock import minute_text
 from dutyroom.domain.deadlines import Channel, Stage
 from dutyroom.domain.incident_rules import FEEDBACK_LABELS
 from dutyroom.domain.incidents import STATUS_LABELS, Status
+from dutyroom.domain.local_time import minute_text
 from dutyroom.domain.report_times import LATE_ENTRY, received_change_text
 from dutyroom.domain.text import Verbatim, joined, label_of, sentence
 from dutyroom.services.conflicts import changed_fields, shown_value

@@ -30,11 +30,11 @@ from dutyroom.db.models import (
 )
 from dutyroom.domain import instructions as rules
 from dutyroom.domain import warnings as warning_rules
-from dutyroom.domain.clock import parse_local_time
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incident_rules import REGISTER_LABELS
 from dutyroom.domain.instructions import Standing, SubjectKind, TaskTimes
+from dutyroom.domain.local_time import parse_local_time
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import Verbatim, label_of, sentence
 from dutyroom.domain.tiers import Tier

@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 from dutyroom.db.models import Department, PartnerDuty
 from dutyroom.domain import partner_duty
 from dutyroom.domain.calendar import DayKind, parse_date
-from dutyroom.domain.clock import clock_time
 from dutyroom.domain.duty_clock import duty_day_of
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.local_time import clock_time
 from dutyroom.domain.partner_duty import Callee, OfficeHours, PartnerPhones, RosterEntry
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import sentence

@@ -17,11 +17,11 @@ from sqlalchemy.orm import Session
 
 from dutyroom.db import log_search, search_index
 from dutyroom.db.models import RegisterEntry
-from dutyroom.domain.clock import parse_local_time
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incident_rules import REGISTER_LABELS, RegisterKind, parse_register_kind
 from dutyroom.domain.incidents import FUTURE_TOLERANCE, IncidentFacts
+from dutyroom.domain.local_time import parse_local_time
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import Verbatim, label_of, sentence
 from dutyroom.services import incident_records, incident_service, settings_service

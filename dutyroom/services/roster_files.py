@@ -23,11 +23,11 @@ from dutyroom.db import audit
 from dutyroom.db.models import Staff
 from dutyroom.domain import calendar
 from dutyroom.domain.calendar import DayInfo, DayKind
-from dutyroom.domain.clock import minute_text
 from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.duty_clock import holiday_blocks
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.hygiene import FIRST_YEAR, LAST_YEAR, check_text, text_problem
+from dutyroom.domain.local_time import minute_text
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.roster import MAX_OFFICERS, Seat
 from dutyroom.domain.text import sentence

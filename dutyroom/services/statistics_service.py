@@ -29,9 +29,9 @@ from dutyroom.db.models import (
     WarningTarget,
 )
 from dutyroom.domain import duty_clock, statistics
-from dutyroom.domain.clock import day_start, minute_text
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incidents import CATEGORY_LABELS, Category
+from dutyroom.domain.local_time import day_start, minute_text
 from dutyroom.domain.statistics import (
     ArrivalDue,
     PeriodFacts,
@@ -46,12 +46,12 @@ from dutyroom.domain.statistics import (
 from dutyroom.domain.warnings import Action, Outcome
 from dutyroom.reports.content import Document
 from dutyroom.services import instruction_service
-from dutyroom.services.clock_service import PRESENCE, SHIFT, confirmations
 from dutyroom.services.errors import InputError
 from dutyroom.services.records import utc_now
 from dutyroom.services.responsible_service import villages_in
 from dutyroom.services.roster_service import rota_in
 from dutyroom.services.settings_service import Desk, desk
+from dutyroom.services.shift_service import PRESENCE, SHIFT, confirmations
 from dutyroom.services.uow import UnitOfWork
 
 
@@ -145,7 +145,7 @@ def _clock_facts(session: Session, ctx: Desk, first: date, last: date
     prompts: list[PromptDue] = []
     for day in rostered_days:
         _, due = duty_clock.checkin_window(day, ctx.clock, ctx.zone)
-        # The seats clock_service.checkin_seats names, read from a day index (a year of days).
+        # The seats shift_service.checkin_seats names, read from a day index (a year of days).
         for seat in (s for s in plans[day].seats if s.tier in ctx.clock.checkin_tiers):
             person = rota.slots.get((day, seat))
             signed = done.get((SHIFT, seat.tier.value, seat.index, due))

@@ -14,10 +14,10 @@ from sqlalchemy import select
 
 from dutyroom.db.models import Incident, UpwardReport
 from dutyroom.domain import deadlines as rules_module
-from dutyroom.domain.clock import minute_text
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.deadlines import Channel, Stage
 from dutyroom.domain.incidents import parse_enum
+from dutyroom.domain.local_time import minute_text
 from dutyroom.domain.report_text import draft_report
 from dutyroom.domain.report_times import is_late_entry
 from dutyroom.domain.roles import Permission

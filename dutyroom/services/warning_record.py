@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from dutyroom.domain.clock import minute_text
+from dutyroom.domain.local_time import minute_text
 from dutyroom.domain.warnings import ACTION_LABELS, CHANNEL_LABELS, OUTCOME_LABELS, STATUS_LABELS
 from dutyroom.formats.spreadsheet_cells import append_text_row
 from dutyroom.reports.content import Document, LogRow, RelayRecord

@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session
 
 from dutyroom.db.models import ResponsiblePerson, Warning, WarningAttempt, WarningTarget
 from dutyroom.domain import warnings as rules
-from dutyroom.domain.clock import parse_local_time
 from dutyroom.domain.incidents import FUTURE_TOLERANCE
+from dutyroom.domain.local_time import parse_local_time
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import Verbatim, sentence
 from dutyroom.domain.warnings import Action, Channel, Colour, Row, Status

@@ -16,13 +16,13 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from dutyroom.alerts.scheduler import AlertClock
-from dutyroom.domain.clock import utc_clock
 from dutyroom.domain.deadlines import AlertState
+from dutyroom.domain.local_time import utc_clock
 from dutyroom.services import alert_service
 from dutyroom.services.alert_service import Alert, Watch
 from dutyroom.services.uow import UnitOfWork
 from dutyroom.ui.acting import Acting, ActsForDesk
+from dutyroom.ui.alert_timer import AlertTimer
 from dutyroom.ui.i18n import tr, tr_label, tr_noted, tr_text
 from dutyroom.ui.tasks import Runner, SyncRunner
 
@@ -49,11 +49,11 @@ class AlertCenter(ActsForDesk, QObject):
     updated = Signal(object)  # Watch: the list to show now
 
     def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner, notifier: Notifier,
-                 now: Callable[[], datetime] = utc_clock, clock: AlertClock | None = None,
+                 now: Callable[[], datetime] = utc_clock, clock: AlertTimer | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.acting, self.runner, self.notifier, self.now = Acting.of(uow), runner, notifier, now
-        self.clock = clock or AlertClock(now, parent=self)
+        self.clock = clock or AlertTimer(now, parent=self)
         self.clock.due.connect(self.refresh)
         self.clock.rebuild.connect(self.refresh)
         self.current: Watch | None = None

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from html import escape
 
-from dutyroom.domain.clock import timeline_text
 from dutyroom.domain.deadlines import (
     ALERT_STATE_LABELS,
     CHANNEL_LABELS,
@@ -25,6 +24,7 @@ from dutyroom.domain.deadlines import (
     alert_state,
 )
 from dutyroom.domain.incidents import CATEGORY_LABELS, LEVEL_LABELS, STATUS_LABELS, Level, Status
+from dutyroom.domain.local_time import timeline_text
 from dutyroom.services.incident_views import IncidentDetail
 from dutyroom.services.register_service import EntryView
 from dutyroom.services.resource_service import ResourceView

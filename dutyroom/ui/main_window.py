@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dutyroom.domain.clock import utc_clock
 from dutyroom.domain.desk_settings import DeskSettings
+from dutyroom.domain.local_time import utc_clock
 from dutyroom.domain.roles import NOBODY, Actor
 from dutyroom.services import backup_service, settings_service, user_service
 from dutyroom.services.alert_service import Watch

@@ -7,7 +7,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from dutyroom.db import audit
-from dutyroom.services import check_service, department_service, staff_service
+from dutyroom.services import department_service, integrity_service, staff_service
 
 
 def owner_tampers(connection) -> None:
@@ -26,7 +26,7 @@ def _add_people(backend, count=3):
 def test_an_untouched_desk_passes(backend):
     _add_people(backend)
     department_service.add_department(backend.uow, {"name": "派出所", "duty_phone": "110"})
-    report = check_service.run_check(backend.uow, backend.engine)
+    report = integrity_service.run_check(backend.uow, backend.engine)
     assert report.ok, report.problems
     assert report.audit_entries == 4
 
@@ -50,7 +50,7 @@ def test_an_edited_audit_entry_breaks_the_chain(backend):
         payload["mobile"] = "13999999999"
         connection.execute(text("UPDATE audit_entries SET payload = :p WHERE id = 2"),
                            {"p": audit.canonical(payload)})
-    report = check_service.run_check(backend.uow, backend.engine)
+    report = integrity_service.run_check(backend.uow, backend.engine)
     assert not report.ok
     assert any("审计链第 2 条" in p for p in report.problems)
 
@@ -61,7 +61,7 @@ def test_a_deleted_audit_entry_breaks_the_chain(backend):
     with backend.engine.begin() as connection:
         owner_tampers(connection)
         connection.execute(text("DELETE FROM audit_entries WHERE id = 2"))
-    report = check_service.run_check(backend.uow, backend.engine)
+    report = integrity_service.run_check(backend.uow, backend.engine)
     assert any("审计链第 3 条" in p and "删除" in p for p in report.problems)
 
 
@@ -69,7 +69,7 @@ def test_a_record_edited_directly_in_the_file_is_found(backend):
     _add_people(backend)
     with backend.engine.begin() as connection:
         connection.execute(text("UPDATE staff SET mobile = '13911112222' WHERE name = '值班员1'"))
-    report = check_service.run_check(backend.uow, backend.engine)
+    report = integrity_service.run_check(backend.uow, backend.engine)
     assert report.problems == ["人员「值班员1」(#2) 与最后一次审计记录不一致，可能被直接改动"]
 
 
@@ -81,7 +81,7 @@ def test_a_record_inserted_or_deleted_directly_is_found(backend):
             " created_at, updated_at, version) VALUES ('影子', 'officer', '13700000000', '', '',"
             " '', true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)"))
         connection.execute(text("DELETE FROM staff WHERE name = '值班员0'"))
-    problems = check_service.run_check(backend.uow, backend.engine).problems
+    problems = integrity_service.run_check(backend.uow, backend.engine).problems
     assert any("影子" in p and "没有审计记录" in p for p in problems)
     assert any("#1 有审计记录但已不在数据库中" in p for p in problems)
 
@@ -99,6 +99,6 @@ def test_a_rolled_back_change_leaves_no_stale_link(backend):
         with session.begin():
             audit.append(session, actor="t", entity="x", entity_id=2, action="create",
                          payload={"n": 2})
-    report = check_service.run_check(backend.uow, backend.engine)
+    report = integrity_service.run_check(backend.uow, backend.engine)
     assert report.ok, report.problems
     assert report.audit_entries == 2

@@ -16,20 +16,20 @@ from dutyroom.domain.calendar import DayKind
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
     backup_service,
-    check_service,
-    clock_service,
     daily_report_service,
     incident_service,
     instruction_service,
+    integrity_service,
     leave_service,
     responsible_service,
     roster_calendar,
     roster_service,
     settings_service,
+    shift_service,
     staff_service,
     warning_service,
 )
-from dutyroom.services.check_service import AUDITED
+from dutyroom.services.integrity_service import AUDITED
 
 
 def owner_tampers(connection) -> None:
@@ -56,13 +56,13 @@ def desk(backend):
     leave_service.add_leave(uow, officer.id, "leave", "2026-07-10", "2026-07-12", "病假")
     roster_calendar.add_period(uow, "防汛", "2026-07-15", "2026-07-20")
     roster_calendar.set_calendar_day(uow, date(2027, 1, 1), DayKind.HOLIDAY, "元旦")
-    clock_service.check_in(uow, "officer", officer.id, at=SIGN_IN)
-    clock_service.record_spot_check(uow, {"at": "2026-07-01T09:00", "checker": "县应急局",
+    shift_service.check_in(uow, "officer", officer.id, at=SIGN_IN)
+    shift_service.record_spot_check(uow, {"at": "2026-07-01T09:00", "checker": "县应急局",
                                           "answered_by": "张三", "outcome": "ok"},
                                     now=SIGN_IN + timedelta(hours=1))
-    clock_service.complete_task(uow, "daily_report", DAY, at=SIGN_IN)
+    shift_service.complete_task(uow, "daily_report", DAY, at=SIGN_IN)
     daily_report_service.send(uow, DAY, at=SIGN_IN + timedelta(hours=2))
-    clock_service.acknowledge(uow, "checkin:2026-07-01:leader", at=SIGN_IN)
+    shift_service.acknowledge(uow, "checkin:2026-07-01:leader", at=SIGN_IN)
     incident_service.add_incident(uow, {"received_at": "2026-07-01T08:00", "title": "河堤管涌",
                                         "category": "natural_disaster"}, now=SIGN_IN)
     person = responsible_service.add_person(uow, {"name": "王五", "village": "东村", "role": "网格员",
@@ -75,7 +75,7 @@ def desk(backend):
         "subject_kind": "warning", "subject_id": warning.id, "leader_id": leader.id,
         "text": "逐村落实转移", "assignee": "王五", "due_at": "2026-07-01T12:00"}, now=SIGN_IN).value
     instruction_service.add_feedback(uow, order, "东村已转移 12 人", now=SIGN_IN)
-    assert check_service.run_check(uow, backend.engine).ok
+    assert integrity_service.run_check(uow, backend.engine).ok
     return backend
 
 
@@ -130,7 +130,7 @@ def test_a_direct_edit_of_any_audited_table_is_found(desk, entity):
         roster_service.assign(desk.uow, DAY + timedelta(days=5), Tier.OFFICER, None)
     with desk.engine.begin() as connection:
         assert connection.execute(text(statement)).rowcount >= 1
-    problems = check_service.run_check(desk.uow, desk.engine).problems
+    problems = integrity_service.run_check(desk.uow, desk.engine).problems
     label = next(label for e, _, label in AUDITED if e == entity)
     assert any(p.startswith(label) for p in problems), problems
 
@@ -138,13 +138,13 @@ def test_a_direct_edit_of_any_audited_table_is_found(desk, entity):
 def test_rows_removed_through_the_app_stay_removed(desk):
     leave = leave_service.list_leaves(desk.uow, DAY, DAY + timedelta(days=30))[0]
     leave_service.remove_leave(desk.uow, leave.id)
-    assert check_service.run_check(desk.uow, desk.engine).ok
+    assert integrity_service.run_check(desk.uow, desk.engine).ok
     with desk.engine.begin() as connection:  # written back behind the app
         connection.execute(text(
             "INSERT INTO leaves (id, staff_id, kind, start_date, end_date, reason, created_at)"
             " VALUES (:id, 1, 'leave', '2026-07-10', '2026-07-12', '病假', CURRENT_TIMESTAMP)"),
             {"id": leave.id})
-    problems = check_service.run_check(desk.uow, desk.engine).problems
+    problems = integrity_service.run_check(desk.uow, desk.engine).problems
     assert any("已被删除，却仍在数据库中" in p for p in problems)
 
 
@@ -152,12 +152,12 @@ def test_rows_removed_through_the_app_stay_removed(desk):
 
 
 def test_the_head_is_an_anchor_and_proves_the_chain(desk):
-    report = check_service.run_check(desk.uow, desk.engine)
+    report = integrity_service.run_check(desk.uow, desk.engine)
     anchor = report.head
     assert anchor.position == report.audit_entries and len(anchor.digest) == 16
     assert parse_anchor(anchor.readable().split(" ", 2)[1] + ":" + anchor.digest) == anchor
     staff_service.add_staff(desk.uow, {"name": "王五", "tier": "值班员", "mobile": "13800000003"})
-    later = check_service.run_check(desk.uow, desk.engine, (anchor,))
+    later = integrity_service.run_check(desk.uow, desk.engine, (anchor,))
     assert later.ok and later.head.position == anchor.position + 1
 
 
@@ -166,7 +166,7 @@ def test_a_rewritten_chain_does_not_hold_the_paper_anchor(desk):
     """The whole chain recomputed after a rewrite passes the links but not the anchor."""
     from dutyroom.db import audit
 
-    anchor = check_service.run_check(desk.uow, desk.engine).head
+    anchor = integrity_service.run_check(desk.uow, desk.engine).head
     with desk.engine.begin() as connection:
         connection.execute(text("UPDATE incidents SET injured = 7"))
         owner_tampers(connection)
@@ -184,8 +184,8 @@ def test_a_rewritten_chain_does_not_hold_the_paper_anchor(desk):
                                     " WHERE id = :id"), {"p": payload, "v": prev, "h": digest,
                                                          "id": row.id})
             prev = digest
-    assert check_service.run_check(desk.uow, desk.engine).ok  # the forgery holds together
-    forged = check_service.run_check(desk.uow, desk.engine, (anchor,))
+    assert integrity_service.run_check(desk.uow, desk.engine).ok  # the forgery holds together
+    forged = integrity_service.run_check(desk.uow, desk.engine, (anchor,))
     assert any("不是纸面记录的" in p for p in forged.problems), forged.problems
 
 
@@ -194,12 +194,12 @@ def test_truncation_and_rollback_do_not_hold_the_paper_anchor(desk, tmp_path):
     if desk.url.get_backend_name() == "sqlite":
         older = backup_service.backup_to(desk.url, tmp_path / "older.sqlite3")
     staff_service.add_staff(desk.uow, {"name": "王五", "tier": "值班员", "mobile": "13800000003"})
-    anchor = check_service.run_check(desk.uow, desk.engine).head  # printed on the paper
+    anchor = integrity_service.run_check(desk.uow, desk.engine).head  # printed on the paper
     with desk.engine.begin() as connection:  # the last entries deleted with their rows
         owner_tampers(connection)
         connection.execute(text("DELETE FROM audit_entries WHERE entity = 'staff' AND entity_id = '3'"))
         connection.execute(text("DELETE FROM staff WHERE name = '王五'"))
-    cut = check_service.run_check(desk.uow, desk.engine, (anchor,))
+    cut = integrity_service.run_check(desk.uow, desk.engine, (anchor,))
     assert [p for p in cut.problems if "只有" in p], cut.problems
     assert len(cut.problems) == 1  # otherwise the file is consistent: only the paper tells
     if desk.url.get_backend_name() == "sqlite":  # the whole file replaced by an older backup
@@ -208,7 +208,7 @@ def test_truncation_and_rollback_do_not_hold_the_paper_anchor(desk, tmp_path):
         shutil.copyfile(older, live)
         rolled = open_backend(live, "tester", prepare=False)
         try:
-            report = check_service.run_check(rolled.uow, rolled.engine, (anchor,))
+            report = integrity_service.run_check(rolled.uow, rolled.engine, (anchor,))
             assert any("更早的备份" in p for p in report.problems), report.problems
         finally:
             rolled.close()
@@ -247,7 +247,7 @@ def test_check_never_fails_on_a_damaged_file(sqlite_backend, tmp_path, damage):
         if damage == "empty_tables":
             with damaged.engine.begin() as connection:
                 connection.execute(text("DROP TABLE staff"))
-        report = check_service.run_check(damaged.uow, damaged.engine)
+        report = integrity_service.run_check(damaged.uow, damaged.engine)
     finally:
         damaged.close()
     assert not report.ok and report.problems
@@ -273,7 +273,7 @@ def test_a_time_written_in_another_layout_is_named(desk, written):
     with desk.engine.begin() as connection:
         assert connection.execute(text("UPDATE incidents SET received_at = :t"),
                                   {"t": written}).rowcount == 1
-    problems = check_service.run_check(desk.uow, desk.engine).problems
+    problems = integrity_service.run_check(desk.uow, desk.engine).problems
     named = (f"事件表 incidents 的 received_at 列有 1 个值不是本程序写入的时间格式或不是真实的时间"
              f"（例如「{written}」），可能被直接改动，按时间段的统计和提醒会算错或无法打开")
     if written in NO_SUCH_MOMENT:  # (the rows that cannot be read are said too)
@@ -288,6 +288,6 @@ def test_a_date_written_in_another_layout_is_named(desk, written):
         pytest.skip("PostgreSQL keeps dates as dates")
     with desk.engine.begin() as connection:  # (SQL would sort it before every date)
         connection.execute(text("UPDATE leaves SET start_date = :d"), {"d": written})
-    problems = check_service.run_check(desk.uow, desk.engine).problems
+    problems = integrity_service.run_check(desk.uow, desk.engine).problems
     assert problems[-1:] == ["请假表 leaves 的 start_date 列有 1 个值不是本程序写入的时间格式或不是真实的时间"
                              f"（例如「{written}」），可能被直接改动，按时间段的统计和提醒会算错或无法打开"]

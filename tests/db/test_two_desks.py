@@ -7,7 +7,7 @@ import pytest
 
 from dutyroom.app import open_backend
 from dutyroom.domain.roles import Actor, Role
-from dutyroom.services import check_service, incident_service, incident_views
+from dutyroom.services import incident_service, incident_views, integrity_service
 from dutyroom.services.errors import ConflictError
 
 INCIDENT = {"received_at": "2026-07-01T10:00", "title": "某村山体滑坡", "category": "natural_disaster",
@@ -44,7 +44,7 @@ def test_the_second_save_is_refused_showing_the_first_and_then_lands_on_top(desk
                                      now=NOW)
     final = incident_views.get_incident(a.uow, saved.id)
     assert final.facts.level.value == "III" and final.facts.injured == 4
-    assert check_service.run_check(a.uow, a.engine).ok
+    assert integrity_service.run_check(a.uow, a.engine).ok
 
 
 def test_two_saves_at_the_same_moment_one_wins_and_the_other_is_told(desks):
@@ -71,4 +71,4 @@ def test_two_saves_at_the_same_moment_one_wins_and_the_other_is_told(desks):
     assert len(refused) == 1 and "已被他人修改" in refused[0].message
     final = incident_views.get_incident(a.uow, saved.id)
     assert (final.facts.deaths, final.facts.missing) in ((1, 0), (0, 2))
-    assert check_service.run_check(a.uow, a.engine).ok
+    assert integrity_service.run_check(a.uow, a.engine).ok

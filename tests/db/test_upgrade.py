@@ -126,7 +126,7 @@ def test_a_0005_desk_upgrades_with_its_rows_attested_and_checked_from_then_on(tm
 
     from dutyroom.db.engine import make_engine
     from dutyroom.services import (
-        check_service,
+        integrity_service,
         leave_service,
         roster_calendar,
         settings_service,
@@ -152,14 +152,14 @@ def test_a_0005_desk_upgrades_with_its_rows_attested_and_checked_from_then_on(tm
     engine.dispose()
     backend = open_backend(path, "tester")  # upgrades to 0006 (after a backup)
     try:
-        problems = check_service.run_check(backend.uow, backend.engine).problems
+        problems = integrity_service.run_check(backend.uow, backend.engine).problems
         assert problems == ["人员「张三」(#1) 没有审计记录，可能被直接写入文件"]  # staff were always audited
         assert settings_service.load_settings(backend.uow)["unit_name"] == "青山镇"
         assert leave_service.list_leaves(backend.uow, *roster_calendar.parse_range(
             "2026-07-01", "2026-07-31"))[0].kind == "leave"
         with backend.engine.begin() as connection:
             connection.execute(text("UPDATE duty_assignments SET created_by = 'someone'"))
-        problems = check_service.run_check(backend.uow, backend.engine).problems
+        problems = integrity_service.run_check(backend.uow, backend.engine).problems
         assert any(p.startswith("班次") for p in problems)
     finally:
         backend.close()
@@ -179,8 +179,8 @@ def test_a_0018_desk_upgrades_with_every_incident_s_report_deadlines_worked_out(
     from dutyroom.db.engine import make_engine
     from dutyroom.db.models import ReportDeadline
     from dutyroom.services import (
-        check_service,
         incident_service,
+        integrity_service,
         settings_service,
         statistics_service,
         upward_reports,
@@ -213,7 +213,7 @@ def test_a_0018_desk_upgrades_with_every_incident_s_report_deadlines_worked_out(
         after = statistics_service.period_statistics(backend.uow, date(2026, 7, 1), date(2026, 7, 31),
                                                      noon)
         assert after == before and (after.reports.on_time, after.reports.late) == (2, 1)
-        assert check_service.run_check(backend.uow, backend.engine).problems == []
+        assert integrity_service.run_check(backend.uow, backend.engine).problems == []
     finally:
         backend.close()
 
@@ -235,7 +235,7 @@ def test_every_upgrade_rewrites_the_kept_deadlines_with_the_running_version_s_ru
     from sqlalchemy.engine import URL
 
     from dutyroom.db.engine import make_engine
-    from dutyroom.services import check_service, incident_service, upward_reports
+    from dutyroom.services import incident_service, integrity_service, upward_reports
 
     z = ZoneInfo("Asia/Shanghai")
     path = tmp_path / "desk.sqlite3"
@@ -255,7 +255,7 @@ def test_every_upgrade_rewrites_the_kept_deadlines_with_the_running_version_s_ru
     engine.dispose()
     backend = open_backend(path, "tester")  # upgrades 0019 → head
     try:
-        assert check_service.run_check(backend.uow, backend.engine).problems == []
+        assert integrity_service.run_check(backend.uow, backend.engine).problems == []
     finally:
         backend.close()
 

@@ -22,7 +22,6 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
     backup_service,
-    clock_service,
     department_service,
     field_service,
     import_export,
@@ -33,6 +32,7 @@ from dutyroom.services import (
     roster_files,
     roster_service,
     settings_service,
+    shift_service,
     staff_service,
     upward_reports,
     user_service,
@@ -245,8 +245,8 @@ def test_out_of_range_values_to_services(people, count_case, start, end, name, s
     _attempt(people, lambda: roster_service.generate(uow, *roster_calendar.parse_range(start, end)))
     _attempt(people, lambda: upward_reports.record_report(uow, saved.id, str(stage), str(channel),
                                                             sent_at=sent_at))
-    _attempt(people, lambda: clock_service.check_in(uow, str(tier), 1))
-    _attempt(people, lambda: clock_service.record_spot_check(uow, spot))
+    _attempt(people, lambda: shift_service.check_in(uow, str(tier), 1))
+    _attempt(people, lambda: shift_service.record_spot_check(uow, spot))
     _attempt(people, lambda: field_service.export_package(uow, start, end, Path("/nonexistent-dir") / "x"))
     _attempt(people, lambda: roster_service.assign(uow, date(2026, 7, 1), Tier.OFFICER, 99999))
 

@@ -17,9 +17,9 @@ from dutyroom.domain.anchors import parse_anchor
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
     backup_service,
-    check_service,
-    clock_service,
     handover_service,
+    integrity_service,
+    shift_service,
     staff_service,
     user_service,
 )
@@ -41,8 +41,8 @@ def _accepted_shift(backend):
 
     roster_service.assign(uow, DAY, Tier.OFFICER, officer.id)
     roster_service.assign(uow, DAY + timedelta(days=1), Tier.OFFICER, nxt.id)
-    clock_service.check_in(uow, "officer", officer.id, at=at("2026-11-23T08:25"))
-    before = check_service.run_check(uow, backend.engine).head
+    shift_service.check_in(uow, "officer", officer.id, at=at("2026-11-23T08:25"))
+    before = integrity_service.run_check(uow, backend.engine).head
     handover_service.accept(uow, DAY, nxt.id, notes="", equipment="", at=at("2026-11-24T08:20"))
     return before
 
@@ -52,10 +52,10 @@ def test_the_accepted_handover_keeps_the_chain_head_and_prints_it(backend):
     view = handover_service.handover_view(backend.uow, DAY, at("2026-11-24T09:00"))
     anchor = parse_anchor(view.record.anchor)
     assert anchor == before  # the head just before the acceptance was chained
-    assert check_service.run_check(backend.uow, backend.engine, (anchor,)).ok
+    assert integrity_service.run_check(backend.uow, backend.engine, (anchor,)).ok
     document = handover_service.handover_document(backend.uow, DAY, at("2026-11-24T09:00"))
     text = "".join(page.extract_text() for page in PdfReader(_pdf(document)).pages)
-    printed_now = check_service.run_check(backend.uow, backend.engine).head
+    printed_now = integrity_service.run_check(backend.uow, backend.engine).head
     assert anchor.readable() in text.replace("\n", "") or anchor.digest[:4] in text
     assert f"第 {printed_now.position} 条" in text and "check --anchor" in text
 

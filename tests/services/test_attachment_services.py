@@ -19,8 +19,8 @@ from dutyroom.domain.roles import ROLE_PERMISSIONS, Actor, Role
 from dutyroom.services import (
     attachment_service,
     backup_service,
-    check_service,
     incident_service,
+    integrity_service,
     plan_service,
     register_service,
     settings_service,
@@ -65,7 +65,7 @@ def test_a_file_is_kept_whole_with_its_hash_audited_and_opens_as_a_copy(backend,
     assert copy.name == "来文扫描件.pdf" and copy.read_bytes() == whole
     again = attachment_service.write_copy(backend.uow, view.id, tmp_path / "open")  # reopen
     assert again == copy and again.read_bytes() == whole
-    assert check_service.run_check(backend.uow, backend.engine).ok
+    assert integrity_service.run_check(backend.uow, backend.engine).ok
 
 
 @pytest.mark.parametrize("case", ["missing", "folder", "empty", "too big", "fifo"])
@@ -146,7 +146,7 @@ def test_removal_is_marked_audited_and_keeps_the_file(backend, tmp_path):
         == photo.read_bytes()  # the evidence stays
     with pytest.raises(InputError, match="已经移除"):
         attachment_service.remove_attachment(backend.uow, view.id, "再移除一次")
-    assert check_service.run_check(backend.uow, backend.engine).ok
+    assert integrity_service.run_check(backend.uow, backend.engine).ok
 
 
 def test_an_officer_may_attach_but_not_file_plans(backend, tmp_path):
@@ -178,10 +178,10 @@ def test_plans_are_filed_linked_to_subtypes_and_listed_for_an_incident(backend, 
                              ["危化品泄漏"], active=False)
     assert plan_service.plans_for(backend.uow, "危化品泄漏") == []
     assert [p.title for p in plan_service.list_plans(backend.uow)] == ["危险化学品事故应急预案（2026 修订）"]
-    assert check_service.run_check(backend.uow, backend.engine).ok
+    assert integrity_service.run_check(backend.uow, backend.engine).ok
     with backend.engine.begin() as connection:  # put it back in force behind the app's back
         connection.execute(text("UPDATE emergency_plans SET active = :on"), {"on": True})
-    problems = check_service.run_check(backend.uow, backend.engine).problems
+    problems = integrity_service.run_check(backend.uow, backend.engine).problems
     assert any(p.startswith("应急预案「危险化学品事故应急预案（2026 修订）」") for p in problems), problems
 
 
@@ -191,11 +191,11 @@ def test_check_names_an_attachment_whose_bytes_were_swapped(backend, tmp_path):
     scan = tmp_path / "传真.tif"
     scan.write_bytes(os.urandom(2048))
     view = attachment_service.add_attachment(backend.uow, "incident", incident, scan).value
-    assert check_service.run_check(backend.uow, backend.engine).ok
+    assert integrity_service.run_check(backend.uow, backend.engine).ok
     with backend.engine.begin() as connection:
         connection.execute(text("UPDATE attachment_blobs SET data = :d WHERE attachment_id = :i"),
                            {"d": os.urandom(2048), "i": view.id})
-    report = check_service.run_check(backend.uow, backend.engine)
+    report = integrity_service.run_check(backend.uow, backend.engine)
     assert not report.ok
     assert any("传真.tif" in p and "SHA-256 不符" in p for p in report.problems), report.problems
     with pytest.raises(InputError, match="SHA-256 不符"):  # never shown as if it were the file
@@ -214,7 +214,7 @@ def test_check_names_a_recorded_hash_changed_to_match_a_swapped_file(backend, tm
                            {"d": other, "i": view.id})
         connection.execute(text("UPDATE attachments SET sha256 = :h, size = :s WHERE id = :i"),
                            {"h": hashlib.sha256(other).hexdigest(), "s": len(other), "i": view.id})
-    report = check_service.run_check(backend.uow, backend.engine)
+    report = integrity_service.run_check(backend.uow, backend.engine)
     assert any("附件「来文.pdf」" in p and "最后一次审计记录不一致" in p for p in report.problems), \
         report.problems
 
@@ -238,7 +238,7 @@ def test_backup_and_restore_carry_attachments(sqlite_backend, tmp_path):
     assert names == ["一.jpg"]
     assert attachment_service.write_copy(sqlite_backend.uow, kept.id, tmp_path / "o").read_bytes() \
         == first.read_bytes()
-    assert check_service.run_check(sqlite_backend.uow, sqlite_backend.engine).ok
+    assert integrity_service.run_check(sqlite_backend.uow, sqlite_backend.engine).ok
 
 
 def test_listing_never_reads_a_blob(sqlite_backend, tmp_path):

@@ -8,7 +8,7 @@ import pytest
 from dutyroom.app import open_backend
 from dutyroom.db.backup import backup_folder
 from dutyroom.domain.roles import Actor, Role
-from dutyroom.services import backup_service, check_service, staff_service
+from dutyroom.services import backup_service, integrity_service, staff_service
 from dutyroom.services.errors import InputError, PermissionDenied
 
 ZHANG = {"name": "张三", "tier": "值班员", "mobile": "13800138000"}
@@ -48,7 +48,7 @@ def test_restore_puts_a_backup_back_and_keeps_the_replaced_database(sqlite_backe
     with sqlite3.connect(report.kept) as raw:
         assert {r[0] for r in raw.execute("SELECT name FROM staff")} == {"张三", "李四"}
     staff_service.add_staff(sqlite_backend.uow, {**ZHANG, "name": "王五", "mobile": "13700137000"})
-    assert check_service.run_check(sqlite_backend.uow, sqlite_backend.engine).ok
+    assert integrity_service.run_check(sqlite_backend.uow, sqlite_backend.engine).ok
 
 
 def test_a_bad_backup_is_refused_before_anything_is_replaced(sqlite_backend, tmp_path):

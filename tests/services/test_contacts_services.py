@@ -1,7 +1,7 @@
 import pytest
 
 from dutyroom.domain.tiers import Tier
-from dutyroom.services import check_service, department_service, staff_service
+from dutyroom.services import department_service, integrity_service, staff_service
 from dutyroom.services.errors import ConflictError, InputError
 
 ZHANG = {"name": "张三", "tier": "值班员", "mobile": "13800138000", "department": "党政办"}
@@ -22,7 +22,7 @@ def test_add_list_edit_deactivate(backend):
     assert off.changes.staff and not off.value.active
     assert staff_service.list_staff(uow, include_inactive=False) == []
     assert [p.name for p in staff_service.list_staff(uow)] == ["张三"]
-    assert check_service.run_check(uow, backend.engine).audit_entries == 3
+    assert integrity_service.run_check(uow, backend.engine).audit_entries == 3
 
 
 def test_staff_are_listed_by_tier_then_as_entered(backend):
@@ -57,7 +57,7 @@ def test_bad_fields_change_nothing(backend):
         staff_service.add_staff(backend.uow, {**ZHANG, "mobile": "1380013800"})
     assert caught.value.problems[0].field == "mobile"
     assert staff_service.list_staff(backend.uow) == []
-    assert check_service.run_check(backend.uow, backend.engine).audit_entries == 0
+    assert integrity_service.run_check(backend.uow, backend.engine).audit_entries == 0
 
 
 def test_a_stale_edit_is_refused(backend):
@@ -93,7 +93,7 @@ def test_departments(backend):
     assert moved.value.name == "青山派出所"
     department_service.set_department_active(uow, police.id, False)
     assert [d.name for d in department_service.list_departments(uow, False)] == ["林业站"]
-    assert check_service.run_check(uow, backend.engine).ok
+    assert integrity_service.run_check(uow, backend.engine).ok
 
 
 def test_a_rule_refusing_inside_a_transaction_is_bad_input_and_saves_nothing(backend):

@@ -13,13 +13,13 @@ from dutyroom.domain.daily_report import QUIET
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
     alert_service,
-    check_service,
-    clock_service,
     daily_report_service,
     incident_service,
+    integrity_service,
     roster_calendar,
     roster_service,
     settings_service,
+    shift_service,
     staff_service,
 )
 from dutyroom.services.errors import InputError
@@ -42,8 +42,8 @@ def desk(backend):
     for day in (DAY - timedelta(days=1), DAY, DAY + timedelta(days=1)):
         roster_service.assign(backend.uow, day, Tier.LEADER, people["王海涛"])
         roster_service.assign(backend.uow, day, Tier.OFFICER, people["胡斌"])
-    clock_service.check_in(backend.uow, "leader", people["王海涛"], at=at("2026-10-02T08:20"))
-    clock_service.check_in(backend.uow, "officer", people["胡斌"], at=at("2026-10-02T08:25"))
+    shift_service.check_in(backend.uow, "leader", people["王海涛"], at=at("2026-10-02T08:20"))
+    shift_service.check_in(backend.uow, "officer", people["胡斌"], at=at("2026-10-02T08:25"))
     return people
 
 
@@ -81,7 +81,7 @@ def test_sending_locks_the_wording_and_does_the_days_task(backend, desk):
     assert "河堤管涌" not in daily_report_service.daily_text(backend.uow, DAY, at("2026-10-02T17:00"))
     with pytest.raises(InputError, match="已报送并锁定"):
         daily_report_service.send(backend.uow, DAY, {}, at=at("2026-10-02T17:05"))
-    assert check_service.run_check(backend.uow, backend.engine).ok
+    assert integrity_service.run_check(backend.uow, backend.engine).ok
 
 
 def test_an_empty_paragraph_or_unknown_one_is_refused_and_nothing_saved(backend, desk):

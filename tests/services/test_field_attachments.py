@@ -20,10 +20,10 @@ from dutyroom.db.models import Attachment, AuditEntry, audit_key
 from dutyroom.domain.roles import Actor, Role
 from dutyroom.services import (
     attachment_service,
-    check_service,
     field_service,
     incident_service,
     incident_views,
+    integrity_service,
     plan_service,
     playbook_service,
     register_service,
@@ -92,7 +92,7 @@ def test_files_go_out_and_a_field_photo_comes_back_once(desk, tmp_path):
     assert (made.attachments, made.attachment_bytes) == (2, 2 * len(PLAN) + 4)
 
     laptop = _laptop(package)
-    assert check_service.run_check(laptop.uow, laptop.engine).ok
+    assert integrity_service.run_check(laptop.uow, laptop.engine).ok
     slide = _by_title(laptop.uow, "山体滑坡")
     [scan] = attachment_service.list_attachments(laptop.uow, "incident", slide.id)
     assert _bytes(laptop.uow, scan.id, tmp_path / "l") == PLAN + b"scan"  # the file travelled
@@ -114,7 +114,7 @@ def test_files_go_out_and_a_field_photo_comes_back_once(desk, tmp_path):
     assert listed[1].sha256 == hashlib.sha256(photo).hexdigest()
     assert listed[1].added_at == _at(40)  # when it was attached in the field, not merged
     assert _bytes(desk.uow, listed[1].id, tmp_path / "d") == photo
-    assert check_service.run_check(desk.uow, desk.engine).ok
+    assert integrity_service.run_check(desk.uow, desk.engine).ok
 
     before = contents(desk.engine)
     again = _merge(desk, package, hours=6)
@@ -150,7 +150,7 @@ def test_files_on_records_made_in_the_field_land_on_those_records(desk, tmp_path
         owner = session.execute(text("SELECT title FROM register_entries WHERE id = :i"),
                                 {"i": fax.owner_id}).scalar()
     assert owner == "请求送沙袋"
-    assert check_service.run_check(desk.uow, desk.engine).ok
+    assert integrity_service.run_check(desk.uow, desk.engine).ok
     assert _merge(desk, package, hours=6).value.counts == {}
 
 
@@ -166,7 +166,7 @@ def test_a_removal_marked_in_the_field_stands_at_the_desk(desk, tmp_path):
     assert attachment_service.list_attachments(desk.uow, "incident", slide.id) == []
     [kept] = attachment_service.list_attachments(desk.uow, "incident", slide.id, include_removed=True)
     assert (kept.removed_by, kept.removal_reason, kept.removed_at) == ("王五(wang)", "传错了文件", _at(50))
-    assert check_service.run_check(desk.uow, desk.engine).ok
+    assert integrity_service.run_check(desk.uow, desk.engine).ok
 
 
 def _tamper(path, statements, recompute):
@@ -182,7 +182,7 @@ def _tamper(path, statements, recompute):
                 for row in session.scalars(select(Attachment)):
                     audit.append(session, actor="王五(wang)", entity="attachment",
                                  entity_id=audit_key(row), action="update", payload=row.snapshot())
-        assert check_service.run_check(laptop.uow, laptop.engine).ok is recompute
+        assert integrity_service.run_check(laptop.uow, laptop.engine).ok is recompute
     finally:
         laptop.close()
 
@@ -214,7 +214,7 @@ def test_a_package_whose_file_bytes_do_not_match_its_chain_is_refused_whole(desk
         _merge(desk, package)
     assert f"附件「{name}」" in str(refused.value)
     assert contents(desk.engine) == before  # not even the genuine new incident
-    assert check_service.run_check(desk.uow, desk.engine).ok
+    assert integrity_service.run_check(desk.uow, desk.engine).ok
 
 
 def test_a_file_moved_to_another_record_in_the_package_is_refused(desk, tmp_path):
@@ -261,7 +261,7 @@ def test_a_file_larger_than_the_desk_takes_is_a_conflict_line_and_the_rest_merge
     with desk.uow.read() as session:  # the laptop's record of it is kept, not its bytes
         kept = session.scalars(select(AuditEntry.payload).where(AuditEntry.entity == "field_unmerged")).all()
     assert len(kept) == 1 and "现场录音.m4a" in kept[0]
-    assert check_service.run_check(desk.uow, desk.engine).ok
+    assert integrity_service.run_check(desk.uow, desk.engine).ok
     before = contents(desk.engine)
     assert _merge(desk, package, hours=6).value.counts == {}
     assert contents(desk.engine) == before
@@ -295,7 +295,7 @@ def test_a_removal_in_the_field_of_a_file_the_desk_sent_comes_back_audited_once(
     assert again.counts == {"added": 1}, again
     assert len(attachment_service.list_attachments(desk.uow, "incident", desk_slide.id,
                                                    include_removed=True)) == 1
-    assert check_service.run_check(desk.uow, desk.engine).ok
+    assert integrity_service.run_check(desk.uow, desk.engine).ok
 
 
 @pytest.mark.parametrize("removed_at", ["2026-07-01 02:30:00.000000",  # added 02:01, left 04:00

@@ -16,11 +16,11 @@ from dutyroom.db import audit, deadline_store
 from dutyroom.db.models import Incident, UpwardReport, audit_key
 from dutyroom.domain.roles import Actor, Role
 from dutyroom.services import (
-    check_service,
     dispatch_service,
     field_service,
     incident_service,
     incident_views,
+    integrity_service,
     settings_service,
     staff_service,
     upward_reports,
@@ -110,7 +110,7 @@ def test_two_laptops_from_one_export(desk, tmp_path):
     assert flood_now.facts.injured == 7  # team C's untouched copy did not put 2 back
     again = field_service.merge_package(desk.uow, tmp_path / "a.dutyroom", now=NOW + timedelta(hours=7))
     assert again.value.counts == {}
-    assert check_service.run_check(desk.uow, desk.engine).ok
+    assert integrity_service.run_check(desk.uow, desk.engine).ok
 
 
 def test_a_second_laptop_from_one_export_applies_its_own_edits_and_rolls_nothing_back(desk,
@@ -142,7 +142,7 @@ def test_a_second_laptop_from_one_export_applies_its_own_edits_and_rolls_nothing
     assert again.counts.get("updated") == 1 and "conflict" not in again.counts, again
     assert _incident_facts(desk, "河堤管涌").injured == 8
     assert _incident_facts(desk, "道路塌方").trapped == 3
-    assert check_service.run_check(desk.uow, desk.engine).ok
+    assert integrity_service.run_check(desk.uow, desk.engine).ok
 
 
 def test_a_branch_edit_of_what_the_desk_took_from_the_other_copy_is_a_conflict(desk, tmp_path):
@@ -161,7 +161,7 @@ def test_a_branch_edit_of_what_the_desk_took_from_the_other_copy_is_a_conflict(d
                                          now=NOW + timedelta(hours=6)).value
     assert second.counts == {"conflict": 1} and second.conflicts[0].startswith("「河堤管涌」")
     assert _incident_facts(desk, "河堤管涌").injured == 7
-    assert check_service.run_check(desk.uow, desk.engine).ok
+    assert integrity_service.run_check(desk.uow, desk.engine).ok
 
 
 def _incident_facts(desk, title):
@@ -220,7 +220,7 @@ def _forge(path, statement, entity, model, passes_check=True):
                              action="update", payload=row.snapshot())
             rules = settings_service.desk(session)  # and the deadlines kept from the rows
             deadline_store.refresh(session, None, rules.rules, rules.zone)
-        assert check_service.run_check(laptop.uow, laptop.engine).ok is passes_check
+        assert integrity_service.run_check(laptop.uow, laptop.engine).ok is passes_check
     finally:
         laptop.close()
 
@@ -281,7 +281,7 @@ def test_an_inserted_report_is_measured_again_at_the_desk(desk, tmp_path):
     field_service.merge_package(desk.uow, tmp_path / "a.dutyroom", now=NOW + timedelta(hours=5))
     report = incident_views.get_incident(desk.uow, flood.id).reports[0]
     assert report.late and report.due_at == NOW + timedelta(minutes=60)
-    assert check_service.run_check(desk.uow, desk.engine).ok
+    assert integrity_service.run_check(desk.uow, desk.engine).ok
 
 
 @pytest.mark.parametrize("statement", [
@@ -377,7 +377,7 @@ def test_a_laptop_report_sent_before_the_desk_s_takes_the_deadline_it_met(desk, 
     merged = {r.sent_by: (r.due_at, r.late) for r in incident_views.get_incident(desk.uow, road).reports}
     assert merged["王五"] == (desk_alone["张三"][0], False), merged
     assert merged["张三"] != desk_alone["张三"], merged
-    assert check_service.run_check(desk.uow, desk.engine).ok
+    assert integrity_service.run_check(desk.uow, desk.engine).ok
 
 
 LEVEL_HISTORIES = [
@@ -415,8 +415,8 @@ def test_the_field_rules_read_a_level_history_as_the_desk_does(desk, tmp_path, h
     """Even a package that passed its own check (an older laptop's `check` did not read level
     histories) is refused by the merge's own rules, naming the incident."""
     _forged_level_history(desk, tmp_path, history)
-    monkeypatch.setattr(field_service.check_service, "run_check",
-                        lambda *a, **k: check_service.CheckReport([], 0, None))
+    monkeypatch.setattr(field_service.integrity_service, "run_check",
+                        lambda *a, **k: integrity_service.CheckReport([], 0, None))
     before = contents(desk.engine)
     with pytest.raises(InputError, match="级别变更记录无法读取") as refused:
         field_service.merge_package(desk.uow, tmp_path / "a.dutyroom", now=NOW + timedelta(hours=5))
@@ -472,7 +472,7 @@ def test_what_the_field_added_to_an_incident_the_desk_voided_meanwhile_is_kept_a
     assert len(kept) == 5  # the laptop's records, as it had them
     [report] = incident_views.get_incident(desk.uow, _incident(desk.uow, "道路塌方").id).reports
     assert (report.sent_by, report.late) == ("王五", False)  # the other incident's report merged
-    assert check_service.run_check(desk.uow, desk.engine).ok
+    assert integrity_service.run_check(desk.uow, desk.engine).ok
     before = contents(desk.engine)
     assert field_service.merge_package(desk.uow, tmp_path / "a.dutyroom",
                                        now=NOW + timedelta(hours=6)).value.counts == {}
@@ -493,12 +493,12 @@ def test_a_desk_incident_whose_level_history_does_not_read_does_not_block_its_pa
                            {"h": history})
     _export_and_add_an_incident(desk, tmp_path)
     laptop = _laptop(tmp_path / "a.dutyroom")
-    assert check_service.run_check(laptop.uow, laptop.engine).ok
+    assert integrity_service.run_check(laptop.uow, laptop.engine).ok
     laptop.close()
     merged = field_service.merge_package(desk.uow, tmp_path / "a.dutyroom", now=NOW + timedelta(hours=5))
     assert merged.value.counts == {"added": 1, "same": 2}, merged.value
     assert _incident(desk.uow, "村民被困")
-    problems = check_service.run_check(desk.uow, desk.engine).problems
+    problems = integrity_service.run_check(desk.uow, desk.engine).problems
     assert any("「道路塌方」" in p and named in p for p in problems), problems
 
 

@@ -13,12 +13,12 @@ from dutyroom.domain.roles import Actor, Role
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
     backup_service,
-    check_service,
     department_service,
     dispatch_service,
     field_service,
     incident_service,
     incident_views,
+    integrity_service,
     register_service,
     roster_service,
     staff_service,
@@ -62,7 +62,7 @@ def test_out_and_back(desk, tmp_path):
 
     laptop = open_backend(package, "tester")
     laptop.uow = laptop.uow.for_actor(Actor.user(9, "wang", "王五", Role.OFFICER, None))
-    assert check_service.run_check(laptop.uow, laptop.engine).ok  # its own, fresh chain
+    assert integrity_service.run_check(laptop.uow, laptop.engine).ok  # its own, fresh chain
     assert field_service.field_origin(laptop.uow).start == DAY
     assert _titles(laptop.uow) == ["停电", "河堤管涌", "道路塌方"]
     assert [r.title for r in incident_views.list_incidents(
@@ -99,7 +99,7 @@ def test_out_and_back(desk, tmp_path):
     flood_now = incident_views.get_incident(uow, flood.id)
     assert [r.sent_by for r in flood_now.reports] == ["王五"] and flood_now.status == "handling"
     assert incident_views.get_incident(uow, quiet.id).facts.location == "二组"
-    assert check_service.run_check(uow, desk.engine).ok
+    assert integrity_service.run_check(uow, desk.engine).ok
 
     again = field_service.merge_package(uow, package, now=NOW + timedelta(hours=6))
     assert again.value.counts == {} and not again.changes  # merging twice adds nothing
@@ -112,7 +112,7 @@ def test_out_and_back(desk, tmp_path):
     laptop.close()
     later = field_service.merge_package(uow, package, now=NOW + timedelta(hours=7)).value
     assert later.counts == {"updated": 1}
-    assert check_service.run_check(uow, desk.engine).ok
+    assert integrity_service.run_check(uow, desk.engine).ok
 
 
 def test_what_cannot_be_merged_is_refused_and_changes_nothing(desk, tmp_path):
@@ -130,4 +130,4 @@ def test_what_cannot_be_merged_is_refused_and_changes_nothing(desk, tmp_path):
     with pytest.raises(InputError):
         field_service.export_package(desk.uow, "2026-07-09", "2026-07-01", tmp_path / "x.dutyroom")
     assert _titles(desk.uow) == ["河堤管涌"]
-    assert check_service.run_check(desk.uow, desk.engine).ok
+    assert integrity_service.run_check(desk.uow, desk.engine).ok

@@ -19,11 +19,11 @@ from dutyroom.db.models import AuditEntry, PlaybookTick, audit_key
 from dutyroom.domain.playbooks import steps_for
 from dutyroom.domain.roles import Actor, Role
 from dutyroom.services import (
-    check_service,
     field_service,
     handover_service,
     incident_service,
     incident_views,
+    integrity_service,
     playbook_service,
     user_service,
 )
@@ -100,7 +100,7 @@ def test_ticks_go_out_and_the_laptop_s_come_back_once_with_its_who_and_when(desk
     _export(desk, package)
 
     laptop = _laptop(package)
-    assert check_service.run_check(laptop.uow, laptop.engine).ok
+    assert integrity_service.run_check(laptop.uow, laptop.engine).ok
     assert _done(laptop.uow, "化工厂储罐泄漏") == {LEAK[0]: (_at(2), "tester"),
                                                  LEAK[4]: (_at(3), "tester")}  # the desk's ticks
     _tick(laptop.uow, "化工厂储罐泄漏", LEAK[1], 40)
@@ -128,7 +128,7 @@ def test_ticks_go_out_and_the_laptop_s_come_back_once_with_its_who_and_when(desk
     assert FLOOD[1] not in _carried(desk, "山洪暴发") and FLOOD[0] in _carried(desk, "山洪暴发")
     # as the record stood before the laptop's tick, the step was still open
     assert LEAK[1] in _carried(desk, "化工厂储罐泄漏", minutes=30)
-    assert check_service.run_check(desk.uow, desk.engine).ok
+    assert integrity_service.run_check(desk.uow, desk.engine).ok
 
     before = contents(desk.engine)
     again = _merge(desk, package, minutes=360)
@@ -152,7 +152,7 @@ def test_a_step_ticked_on_both_sides_keeps_the_earlier_tick(desk, tmp_path):
     assert _done(desk.uow, "化工厂储罐泄漏") == {LEAK[2]: (_at(40), WANG), LEAK[3]: (_at(30), "tester")}
     with desk.uow.read() as session:
         assert len(session.scalars(select(PlaybookTick)).all()) == 2  # never two of one step
-    assert check_service.run_check(desk.uow, desk.engine).ok
+    assert integrity_service.run_check(desk.uow, desk.engine).ok
     assert _merge(desk, package, minutes=360).value.counts == {}
 
 
@@ -172,7 +172,7 @@ def test_two_laptops_from_one_export_ticking_one_step_leave_the_earlier_tick(des
     for package in (first, second):  # and neither adds anything a second time
         assert _merge(desk, package, minutes=360).value.counts == {}
     assert _done(desk.uow, "化工厂储罐泄漏") == {LEAK[1]: (_at(40), WANG), LEAK[2]: (_at(45), WANG)}
-    assert check_service.run_check(desk.uow, desk.engine).ok
+    assert integrity_service.run_check(desk.uow, desk.engine).ok
 
 
 def test_a_tick_on_an_incident_voided_at_the_desk_is_not_taken_and_said_once(desk, tmp_path):
@@ -191,7 +191,7 @@ def test_a_tick_on_an_incident_voided_at_the_desk_is_not_taken_and_said_once(des
         assert session.scalars(select(PlaybookTick)).all() == []
         kept = session.scalars(select(AuditEntry).where(AuditEntry.entity == "field_unmerged")).one()
         assert json.loads(kept.payload)["state"]["ticked_by"] == WANG  # the laptop's tick kept
-    assert check_service.run_check(desk.uow, desk.engine).ok
+    assert integrity_service.run_check(desk.uow, desk.engine).ok
     again = _merge(desk, package, minutes=360).value
     assert again.counts == {} and again.conflicts == []
 
@@ -215,7 +215,7 @@ def test_a_tick_on_a_step_the_desk_dropped_or_the_laptop_added_is_kept_and_named
     assert "查看现场视频" not in _carried(desk, "化工厂储罐泄漏")
     with desk.uow.read() as session:  # the laptop's own list stays the laptop's
         assert playbook_service.own_lists(session)["危化品泄漏"] == LEAK[:5]
-    assert check_service.run_check(desk.uow, desk.engine).ok
+    assert integrity_service.run_check(desk.uow, desk.engine).ok
 
 
 def test_a_tick_by_an_account_made_on_the_laptop_is_not_taken_and_the_rest_merges(desk, tmp_path):
@@ -236,7 +236,7 @@ def test_a_tick_by_an_account_made_on_the_laptop_is_not_taken_and_the_rest_merge
     assert merged.conflicts == [f"事件「化工厂储罐泄漏」的处置要点「{LEAK[1]}」（勾选人「李四(li)」"
                                 "是在外勤笔记本上新建的账户，不是外勤包带出的账户，这次勾选未并入，已另存为修订）"]
     assert _done(desk.uow, "化工厂储罐泄漏") == {LEAK[2]: (_at(41), WANG)}
-    assert check_service.run_check(desk.uow, desk.engine).ok
+    assert integrity_service.run_check(desk.uow, desk.engine).ok
 
 
 def test_a_tick_that_left_the_desk_comes_back_changed_only_where_the_desk_unticked_it(desk, tmp_path):
@@ -260,7 +260,7 @@ def test_a_tick_that_left_the_desk_comes_back_changed_only_where_the_desk_untick
     assert merged.counts == {"added": 1, "same": 3} and not merged.conflicts
     assert _done(desk.uow, "化工厂储罐泄漏") == {LEAK[0]: (_at(9), "tester"), LEAK[4]: (_at(3), "tester"),
                                                  LEAK[5]: (_at(42), WANG)}
-    assert check_service.run_check(desk.uow, desk.engine).ok
+    assert integrity_service.run_check(desk.uow, desk.engine).ok
     assert _merge(desk, package, minutes=360).value.counts == {}
 
 

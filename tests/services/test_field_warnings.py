@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from dutyroom.app import open_backend
 from dutyroom.db.models import AuditEntry, Warning, WarningAttempt
 from dutyroom.domain.roles import Actor, Role
-from dutyroom.services import check_service, field_service, responsible_service, warning_service
+from dutyroom.services import field_service, integrity_service, responsible_service, warning_service
 from dutyroom.services.errors import InputError
 from tests.fuzz.tables import contents
 from tests.services.test_field_merge_attacks import _forge
@@ -80,7 +80,7 @@ def test_warnings_go_out_and_the_laptop_s_calls_come_back_once(desk, tmp_path):
     made = _export(desk, tmp_path / "a.dutyroom", minutes=2)
     assert made.warnings == 1
     laptop = _laptop(tmp_path / "a.dutyroom")
-    assert check_service.run_check(laptop.uow, laptop.engine).ok
+    assert integrity_service.run_check(laptop.uow, laptop.engine).ok
     assert [t.name for t in warning_service.board(laptop.uow, first, NOW).targets] == [
         "张建国", "李秀英", "陈大勇"]  # the list and the directory came along
     _call(laptop.uow, first, "张建国", 3)
@@ -104,7 +104,7 @@ def test_warnings_go_out_and_the_laptop_s_calls_come_back_once(desk, tmp_path):
     assert (field_warning.colour.value, field_warning.reached, field_warning.to_reach) == (
         "yellow", 1, 2)
     assert field_warning.relay_due == NOW + timedelta(minutes=35)  # measured again at the desk
-    assert check_service.run_check(desk.uow, desk.engine).ok
+    assert integrity_service.run_check(desk.uow, desk.engine).ok
 
     before = contents(desk.engine)
     again = _merge(desk, tmp_path / "a.dutyroom", minutes=200)
@@ -153,7 +153,7 @@ def test_calls_after_the_desk_cancelled_are_kept_apart_and_said(desk, tmp_path):
     with desk.uow.read() as session:  # the laptop's call is evidence still: kept as a revision
         assert session.scalar(select(func.count()).select_from(AuditEntry).where(
             AuditEntry.entity == "field_unmerged")) == 1
-    assert check_service.run_check(desk.uow, desk.engine).ok
+    assert integrity_service.run_check(desk.uow, desk.engine).ok
     assert _merge(desk, tmp_path / "a.dutyroom", minutes=200).added == 0
 
 
@@ -177,7 +177,7 @@ def test_a_thread_continued_on_both_sides_is_a_conflict_line(desk, tmp_path, des
     assert ("解除" if desk_action == "cancel" else "值班台已在同一预警上登记") in merged.conflicts[0]
     assert "张建国" in merged.conflicts[1]
     assert warning_service.list_warnings(desk.uow, at=MERGED) == before  # nothing rolled back
-    assert check_service.run_check(desk.uow, desk.engine).ok
+    assert integrity_service.run_check(desk.uow, desk.engine).ok
 
 
 def test_a_person_the_desk_deactivated_meanwhile_is_kept_and_remarked(desk, tmp_path):
@@ -283,7 +283,7 @@ def test_a_person_renamed_on_either_side_still_merges_with_a_remark(desk, tmp_pa
     assert listed in merged.remarks[0]
     newest = max(w.id for w in warning_service.list_warnings(desk.uow, at=MERGED))
     assert _attempts(desk.uow, newest)[listed] == [(NOW + timedelta(minutes=6), "phone", "answered")]
-    assert check_service.run_check(desk.uow, desk.engine).ok
+    assert integrity_service.run_check(desk.uow, desk.engine).ok
 
 
 LIST_FORGERIES = [

@@ -13,11 +13,11 @@ from sqlalchemy import select
 from dutyroom.db.models import AuditEntry
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
-    check_service,
-    clock_service,
     handover_service,
     incident_service,
+    integrity_service,
     roster_service,
+    shift_service,
     staff_service,
     upward_reports,
 )
@@ -41,7 +41,7 @@ def desk(backend):
     for day, officer in ((DAY, "胡斌"), (DAY + timedelta(days=1), "邓洁")):
         roster_service.assign(backend.uow, day, Tier.LEADER, people["王海涛"])
         roster_service.assign(backend.uow, day, Tier.OFFICER, people[officer])
-    clock_service.check_in(backend.uow, "officer", people["胡斌"], at=at("2026-11-23T08:25"))
+    shift_service.check_in(backend.uow, "officer", people["胡斌"], at=at("2026-11-23T08:25"))
     leak = incident_service.add_incident(backend.uow, {
         "received_at": "2026-11-23T16:37", "title": "青山化工园区储罐泄漏", "category": "accident",
         "level": "III"}, now=at("2026-11-23T16:38")).value.id
@@ -135,7 +135,7 @@ def test_a_correction_is_a_new_revision_in_the_audit_chain(backend, desk):
         actions = list(session.scalars(select(AuditEntry.action).where(AuditEntry.entity == "handover")
                                        .order_by(AuditEntry.id)))
     assert actions == ["finalize", "revise"]
-    assert check_service.run_check(backend.uow, backend.engine).ok
+    assert integrity_service.run_check(backend.uow, backend.engine).ok
 
 
 def test_a_stale_draft_is_refused(backend, desk):

@@ -14,11 +14,11 @@ from dutyroom.db.models import AuditEntry, Dispatch, Incident, UpwardReport
 from dutyroom.domain.contacts import validate_department
 from dutyroom.services import (
     alert_service,
-    check_service,
     department_service,
     dispatch_service,
     incident_service,
     incident_views,
+    integrity_service,
     register_service,
     upward_reports,
 )
@@ -49,7 +49,7 @@ def test_intake_computes_deadlines_and_audits(backend):
     assert kinds["written_report"] == datetime(2026, 7, 1, 4, 10, tzinfo=Z)
     assert kinds["update_report"] == datetime(2026, 7, 1, 17, 0, tzinfo=Z)
     assert counts(backend) == (1, 1)
-    assert check_service.run_check(backend.uow, backend.engine).ok
+    assert integrity_service.run_check(backend.uow, backend.engine).ok
 
 
 @pytest.mark.parametrize(("change", "field"), [
@@ -168,7 +168,7 @@ def test_an_order_s_instruction_is_kept_and_older_orders_still_pass_the_check(ba
         asked = session.get(Dispatch, orders[1].id).snapshot()
     assert "instruction" not in audit.compared(plain, Dispatch.added_later)  # as audited before 0009
     assert asked["instruction"] == "派救护车到 3 号罐区"
-    assert check_service.run_check(backend.uow, backend.engine).ok
+    assert integrity_service.run_check(backend.uow, backend.engine).ok
     other = add(backend, title="东岭村山体滑坡", category="natural_disaster")
     with pytest.raises(InputError, match="派单要求"):
         dispatch_service.dispatch(backend.uow, other.id, [fire.id],
@@ -232,7 +232,7 @@ def test_dispatch_feedback_and_closing(backend):
     assert any("反馈：到达现场" in t.what for t in detail.timeline)
     with pytest.raises(InputError, match="原因"):
         incident_service.change_status(backend.uow, saved.id, None, "handling", now=later)
-    assert check_service.run_check(backend.uow, backend.engine).ok
+    assert integrity_service.run_check(backend.uow, backend.engine).ok
 
 
 def test_search_finds_any_substring_newest_first(backend):
@@ -363,19 +363,19 @@ def test_register_entries_and_promotion(backend):
     assert register_service.get_entry(backend.uow, entry.id).incident_id == saved.id
     with pytest.raises(InputError, match="已转为事件"):
         register_service.promote(backend.uow, entry.id, {"category": "accident"}, now=NOW)
-    assert check_service.run_check(backend.uow, backend.engine).ok
+    assert integrity_service.run_check(backend.uow, backend.engine).ok
 
 
 def test_check_catches_a_log_entry_edited_behind_the_apps_back(sqlite_backend, tmp_path):
     saved = add(sqlite_backend)
     upward_reports.record_report(sqlite_backend.uow, saved.id, "first", "phone",
                                    sent_at="2026-07-01T03:45", now=NOW + timedelta(minutes=30))
-    assert check_service.run_check(sqlite_backend.uow, sqlite_backend.engine).ok
+    assert integrity_service.run_check(sqlite_backend.uow, sqlite_backend.engine).ok
     path = str(sqlite_backend.engine.url.database)
     with sqlite3.connect(path) as raw:  # someone hides the late report
         raw.execute("UPDATE upward_reports SET late = 0")
         raw.execute("UPDATE incidents SET deaths = 0, injured = 0")
-    problems = check_service.run_check(sqlite_backend.uow, sqlite_backend.engine).problems
+    problems = integrity_service.run_check(sqlite_backend.uow, sqlite_backend.engine).problems
     assert any("上报记录" in p and "不一致" in p for p in problems)
     assert any("事件「化工厂储罐泄漏」" in p and "不一致" in p for p in problems)
 
@@ -386,7 +386,7 @@ def test_check_catches_a_deleted_revision(sqlite_backend):
     path = str(sqlite_backend.engine.url.database)
     with sqlite3.connect(path) as raw:  # the first revision disappears from the chain
         raw.execute("DELETE FROM audit_entries WHERE id = 1")
-    problems = check_service.run_check(sqlite_backend.uow, sqlite_backend.engine).problems
+    problems = integrity_service.run_check(sqlite_backend.uow, sqlite_backend.engine).problems
     assert any("审计链" in p for p in problems)
 
 

@@ -21,15 +21,15 @@ from dutyroom.domain.instructions import Standing
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
     alert_service,
-    check_service,
-    clock_service,
     daily_report_service,
     department_service,
     handover_service,
     incident_service,
     instruction_service,
+    integrity_service,
     register_service,
     roster_service,
+    shift_service,
     staff_service,
     statistics_service,
     warning_service,
@@ -54,7 +54,7 @@ def desk(backend):
     for day, officer in ((DAY, "胡斌"), (DAY + timedelta(days=1), "邓洁")):
         roster_service.assign(backend.uow, day, Tier.LEADER, people["王海涛"])
         roster_service.assign(backend.uow, day, Tier.OFFICER, people[officer])
-    clock_service.check_in(backend.uow, "officer", people["胡斌"], at=at("2026-11-23T08:25"))
+    shift_service.check_in(backend.uow, "officer", people["胡斌"], at=at("2026-11-23T08:25"))
     people["leak"] = incident_service.add_incident(backend.uow, {
         "received_at": "2026-11-23T16:37", "title": "青山化工园区储罐泄漏", "category": "accident",
         "level": "III"}, now=at("2026-11-23T16:38")).value.id
@@ -97,7 +97,7 @@ def test_an_instruction_becomes_a_task_fed_back_and_done(backend, desk):
     instruction_service.reopen(backend.uow, task, "领导要求补报转移名单", now=at("2026-11-23T21:00"))
     view = instruction_service.get_instruction(backend.uow, task, at("2026-11-23T21:01"))
     assert view.standing == Standing.OVERDUE and view.reopen_reason == "领导要求补报转移名单"
-    assert check_service.run_check(backend.uow, backend.engine).ok
+    assert integrity_service.run_check(backend.uow, backend.engine).ok
 
 
 @pytest.mark.parametrize(("change", "message"), [
@@ -237,15 +237,15 @@ def test_the_daily_report_lists_the_instructions_received_that_day(backend, desk
 def test_a_task_or_its_feedback_edited_behind_the_apps_back_is_found(backend, desk):
     task = instruct(backend, desk)
     instruction_service.add_feedback(backend.uow, task, "已派员", now=at("2026-11-23T17:30"))
-    assert check_service.run_check(backend.uow, backend.engine).ok
+    assert integrity_service.run_check(backend.uow, backend.engine).ok
     with backend.engine.begin() as connection:
         connection.execute(update(Instruction).values(due_at=at("2026-11-30T20:00")))
-    report = check_service.run_check(backend.uow, backend.engine)
+    report = integrity_service.run_check(backend.uow, backend.engine)
     assert not report.ok and any("领导批示" in p for p in report.problems)
     with backend.engine.begin() as connection:
         connection.execute(update(Instruction).values(due_at=at("2026-11-23T20:00")))
         connection.execute(update(InstructionFeedback).values(text="已全部办结"))
-    report = check_service.run_check(backend.uow, backend.engine)
+    report = integrity_service.run_check(backend.uow, backend.engine)
     assert not report.ok and any("批示落实情况" in p for p in report.problems)
 
 
@@ -317,14 +317,14 @@ def test_statistics_match_a_hand_count_on_seeded_tasks_at_the_period_s_edges(bac
         stats = statistics_service.as_json(statistics_service.period_statistics(
             backend.uow, DAY, DAY, as_of))
         assert stats["instructions"] == hand, as_of
-    assert check_service.run_check(backend.uow, backend.engine).ok
+    assert integrity_service.run_check(backend.uow, backend.engine).ok
 
 
 def test_an_acknowledged_alert_rings_again_when_the_task_is_reopened(backend, desk):
     task = instruct(backend, desk)  # due 20:00
     (alert,) = [a for a in alert_service.alerts_at(backend.uow, at("2026-11-23T20:30"))
                 if a.kind == "instruction"]
-    clock_service.acknowledge(backend.uow, alert.key, at=at("2026-11-23T20:31"))
+    shift_service.acknowledge(backend.uow, alert.key, at=at("2026-11-23T20:31"))
     assert not [a for a in alert_service.alerts_at(backend.uow, at("2026-11-23T20:40"))
                 if a.kind == "instruction" and a.pressing]
     instruction_service.mark_done(backend.uow, task, "已办结", now=at("2026-11-23T21:00"))
@@ -334,7 +334,7 @@ def test_an_acknowledged_alert_rings_again_when_the_task_is_reopened(backend, de
     (again,) = [a for a in alert_service.alerts_at(backend.uow, at("2026-11-23T21:11"))
                 if a.kind == "instruction"]
     assert again.ref == task and again.pressing and again.state.value == "overdue"
-    assert check_service.run_check(backend.uow, backend.engine).ok
+    assert integrity_service.run_check(backend.uow, backend.engine).ok
 
 
 def test_a_task_on_a_record_later_voided_is_withdrawn_with_it(backend, desk):
@@ -379,4 +379,4 @@ def test_a_task_on_a_record_later_voided_is_withdrawn_with_it(backend, desk):
     # voiding the call withdraws the other task too
     register_service.void_entry(backend.uow, call, None, "重复登记", now=at("2026-11-24T09:10"))
     assert alerting("2026-11-24T09:11") == []
-    assert check_service.run_check(backend.uow, backend.engine).problems == []
+    assert integrity_service.run_check(backend.uow, backend.engine).problems == []

@@ -30,8 +30,8 @@ from dutyroom.domain.deadlines import (
 )
 from dutyroom.domain.incidents import Level
 from dutyroom.services import (
-    check_service,
     incident_service,
+    integrity_service,
     settings_service,
     statistics_service,
     upward_reports,
@@ -159,7 +159,7 @@ def test_the_counted_statistics_equal_a_count_by_hand(backend, seed):
         with backend.uow.read() as session:
             expected = _by_hand(session, first, last, at)
         assert _as_counted(stats) == expected, (seed, first, last)
-    assert not [p for p in check_service.run_check(backend.uow, backend.engine).problems
+    assert not [p for p in integrity_service.run_check(backend.uow, backend.engine).problems
                 if "报送时限" in p]
 
 
@@ -178,7 +178,7 @@ def reported(backend):
 
 
 def _deadline_problems(backend) -> list[str]:
-    return [p for p in check_service.run_check(backend.uow, backend.engine).problems if "报送时限" in p]
+    return [p for p in integrity_service.run_check(backend.uow, backend.engine).problems if "报送时限" in p]
 
 
 @pytest.mark.parametrize("statement", [
@@ -234,7 +234,7 @@ def test_an_unreadable_level_history_in_the_desk_is_read_safely_and_named_by_che
     july = statistics_service.period_statistics(backend.uow, *JULY, at)
     assert july.by_stage["phone_report"].late == 1  # Ⅲ级 as it stands: phone within 30 minutes
     handover_service.handover_view(backend.uow, date(2026, 7, 1), at)
-    problems = check_service.run_check(backend.uow, backend.engine).problems
+    problems = integrity_service.run_check(backend.uow, backend.engine).problems
     named = [p for p in problems if "级别变更记录无法读取" in p]
     assert len(named) == 1 and f"事件「储罐泄漏」(#{reported})" in named[0], problems
     # The officer changes the level: the history starts again from what it reads as, in order.
@@ -260,4 +260,4 @@ def test_a_level_change_minutes_after_a_received_time_set_ahead_stays_in_order(b
     with backend.uow.read() as session:
         history = level_history(session.get(Incident, added).level_changes)
     assert [level for _, level in history] == [Level.UNRATED, Level.IV]
-    assert check_service.run_check(backend.uow, backend.engine).ok
+    assert integrity_service.run_check(backend.uow, backend.engine).ok

@@ -20,7 +20,7 @@ from dutyroom.app import Backend, open_backend
 from dutyroom.db.models import AuditEntry, LoginAttempt, User
 from dutyroom.domain.login_attempts import LOCKOUT, MAX_FAILED_LOGINS, STREAK, UNKNOWN_AUDITS_PER_WINDOW
 from dutyroom.domain.roles import NOBODY
-from dutyroom.services import check_service, user_service
+from dutyroom.services import integrity_service, user_service
 from dutyroom.services.errors import InputError
 
 ADMIN = {"username": "admin", "display_name": "王主任", "password": "desk-2026!", "confirm": "desk-2026!"}
@@ -103,7 +103,7 @@ def test_attempts_during_a_lock_are_audited_and_counted(desk):
         payload = session.scalars(select(AuditEntry.payload).order_by(AuditEntry.id.desc())).first()
         assert session.scalar(select(func.count()).select_from(LoginAttempt)) == 0
     assert '"refused_while_locked":3' in payload.replace(" ", "")
-    assert check_service.run_check(desk.uow, desk.engine).ok
+    assert integrity_service.run_check(desk.uow, desk.engine).ok
 
 
 @pytest.fixture
@@ -137,7 +137,7 @@ def test_a_script_of_unknown_names_leaves_the_audit_chain_bounded(desk, quick_ha
     _answer(desk.uow, "last-ghost", "guess", later + STREAK + LOCKOUT + timedelta(minutes=1))
     with desk.uow.read() as session:  # the others are forgotten
         assert session.scalars(select(LoginAttempt.name)).all() == ["last-ghost"]
-    assert check_service.run_check(desk.uow, desk.engine).ok
+    assert integrity_service.run_check(desk.uow, desk.engine).ok
 
 
 def test_every_login_verifies_one_hash_whoever_is_named(desk, monkeypatch):
@@ -213,7 +213,7 @@ def test_a_hash_made_stronger_at_login_is_audited_so_check_stays_clean(sqlite_ba
         assert session.scalar(select(User.password_hash)) != weak
         assert session.scalar(select(func.count()).select_from(AuditEntry).where(
             AuditEntry.entity == "user", AuditEntry.action == "password")) == 1
-    report = check_service.run_check(uow, sqlite_backend.engine)
+    report = integrity_service.run_check(uow, sqlite_backend.engine)
     assert report.ok, report.problems
 
 

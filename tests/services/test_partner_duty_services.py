@@ -15,10 +15,10 @@ from sqlalchemy import func, select, text
 
 from dutyroom.db.models import AuditEntry, Dispatch, PartnerDuty
 from dutyroom.services import (
-    check_service,
     department_service,
     dispatch_service,
     incident_service,
+    integrity_service,
     partner_duty_service,
     responsibility_service,
 )
@@ -115,7 +115,7 @@ def test_an_xlsx_with_real_dates_imports_and_a_resent_roster_replaces_its_days(b
     roster = partner_duty_service.roster_of(backend.uow, water.id)
     assert [(r.duty_date.isoformat(), r.person, r.leader) for r in roster] == [
         ("2026-12-01", "孙七", "")]
-    assert check_service.run_check(backend.uow, backend.engine).ok
+    assert integrity_service.run_check(backend.uow, backend.engine).ok
 
 
 def test_check_notices_a_roster_changed_behind_the_app(backend, water):
@@ -123,7 +123,7 @@ def test_check_notices_a_roster_changed_behind_the_app(backend, water):
         "duty_date": "2026-12-01", "person": "王建国", "mobile": "13807310001"})
     with backend.engine.begin() as connection:
         connection.execute(text("UPDATE partner_duties SET mobile = '13900000000'"))
-    report = check_service.run_check(backend.uow, backend.engine)
+    report = integrity_service.run_check(backend.uow, backend.engine)
     assert not report.ok and any("值班备勤" in p for p in report.problems)
 
 
@@ -160,8 +160,8 @@ def test_check_notices_a_duties_line_changed_behind_the_app(backend, water):
     department_service.add_department(backend.uow, {"name": "供电所", "duty_phone": "95598"})
     responsibility_service.put_duty(backend.uow, {
         "category": "accident", "subtype": "停水停电", "lead": "自来水公司", "support": "供电所"})
-    assert check_service.run_check(backend.uow, backend.engine).ok
+    assert integrity_service.run_check(backend.uow, backend.engine).ok
     with backend.engine.begin() as connection:
         connection.execute(text("UPDATE responsibilities SET support_ids = '[]'"))
-    report = check_service.run_check(backend.uow, backend.engine)
+    report = integrity_service.run_check(backend.uow, backend.engine)
     assert not report.ok and any("职责分工" in p for p in report.problems)

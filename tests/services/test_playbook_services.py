@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from dutyroom.domain.playbooks import steps_for
-from dutyroom.services import check_service, handover_service, incident_service, playbook_service
+from dutyroom.services import handover_service, incident_service, integrity_service, playbook_service
 from dutyroom.services.errors import InputError
 
 Z = ZoneInfo("Asia/Shanghai")
@@ -47,7 +47,7 @@ def test_a_tick_records_who_and_when_and_the_handover_carries_the_rest(backend):
     line = next(line for s in before.record.sections for line in s.lines
                 if line.key == f"playbook/{incident}")
     assert steps[1] in line.cells[1]
-    assert check_service.run_check(backend.uow, backend.engine).ok
+    assert integrity_service.run_check(backend.uow, backend.engine).ok
 
 
 def test_unticking_and_refusals(backend):
@@ -61,7 +61,7 @@ def test_unticking_and_refusals(backend):
     assert caught.value.problems[0].field == "step"
     with pytest.raises(InputError):
         playbook_service.set_step(backend.uow, 9999, step, True)
-    assert check_service.run_check(backend.uow, backend.engine).ok
+    assert integrity_service.run_check(backend.uow, backend.engine).ok
 
 
 def test_check_notices_a_tick_moved_behind_the_app(backend):
@@ -69,7 +69,7 @@ def test_check_notices_a_tick_moved_behind_the_app(backend):
     playbook_service.set_step(backend.uow, incident, steps_for("危化品泄漏")[0], True, now=NOW)
     with backend.engine.begin() as connection:
         connection.execute(text("UPDATE playbook_ticks SET ticked_by = 'someone else'"))
-    report = check_service.run_check(backend.uow, backend.engine)
+    report = integrity_service.run_check(backend.uow, backend.engine)
     assert not report.ok and any("处置要点" in p for p in report.problems)
 
 
@@ -111,7 +111,7 @@ def test_a_desk_edits_its_list_and_what_was_ticked_on_past_incidents_stays(backe
         payloads = [json.loads(p) for (p,) in session.execute(text(
             "SELECT payload FROM audit_entries WHERE entity = 'playbook' ORDER BY id"))]
     assert json.loads(payloads[-1]["steps"]) == mine
-    assert check_service.run_check(backend.uow, backend.engine).ok
+    assert integrity_service.run_check(backend.uow, backend.engine).ok
     before = _audit_count(backend)
     assert not playbook_service.save_playbooks(backend.uow, {"危化品泄漏": mine}).changes  # same again
     assert _audit_count(backend) == before
@@ -144,7 +144,7 @@ def test_a_list_edited_behind_the_app_is_found_by_check_and_the_shipped_list_ser
     playbook_service.save_playbooks(backend.uow, {"火灾": ["问清地点", "通知消防救援站"]}, now=NOW)
     with backend.engine.begin() as connection:
         connection.execute(text("UPDATE playbooks SET steps = '[\"删掉了\", \"删掉了\"]'"))
-    report = check_service.run_check(backend.uow, backend.engine)
+    report = integrity_service.run_check(backend.uow, backend.engine)
     assert any("处置要点清单" in p for p in report.problems), report.problems
     assert _lists(backend)["火灾"].steps == steps_for("火灾")  # an unreadable list is not used
 

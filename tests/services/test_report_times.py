@@ -96,7 +96,7 @@ def test_reports_recorded_out_of_order_are_measured_in_the_order_they_were_sent(
     lateness; every correction is in the audit chain, so `check` stays clean."""
     import random
 
-    from dutyroom.services import check_service
+    from dutyroom.services import integrity_service
 
     rng = random.Random(seed)
     twins = [incident_service.add_incident(backend.uow, {
@@ -112,4 +112,4 @@ def test_reports_recorded_out_of_order_are_measured_in_the_order_they_were_sent(
             upward_reports.record_report(backend.uow, incident_id, stage, channel, sent_at=sent,
                                          entry_reason="事后补录", now=RECEIVED + timedelta(hours=7))
     assert _reports_as_stored(backend, twins[1]) == _reports_as_stored(backend, twins[0]), shuffled
-    assert check_service.run_check(backend.uow, backend.engine).ok
+    assert integrity_service.run_check(backend.uow, backend.engine).ok

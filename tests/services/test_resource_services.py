@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from sqlalchemy import text
 
 from dutyroom.domain.resources import ResourceKind
-from dutyroom.services import check_service, demo, resource_service
+from dutyroom.services import demo, integrity_service, resource_service
 from dutyroom.services.errors import ConflictError, InputError
 
 BOATS = {"kind": "物资", "name": "冲锋舟", "quantity": "2 艘", "location": "青山水库管理站",
@@ -44,7 +44,7 @@ def test_add_edit_deactivate_each_audited(backend):
     assert not off.value.active and off.changes.resources
     assert resource_service.for_subtype(uow, "溺水") == []
     assert [r.name for r in resource_service.list_resources(uow)] == ["冲锋舟"]
-    assert check_service.run_check(uow, backend.engine).audit_entries == 3
+    assert integrity_service.run_check(uow, backend.engine).audit_entries == 3
 
 
 def test_the_same_resource_twice_is_refused_but_another_store_is_not(backend):
@@ -93,7 +93,7 @@ def test_an_xlsx_and_a_gbk_csv_import(backend, tmp_path):
     found = {r.name: r for r in resource_service.list_resources(backend.uow)}
     assert found["民兵应急分队"].phone == "13907311002" and found["民兵应急分队"].amount == "30 人"
     assert found["救生衣"].subtypes == ("溺水", "山洪")
-    assert check_service.run_check(backend.uow, backend.engine).ok
+    assert integrity_service.run_check(backend.uow, backend.engine).ok
 
 
 def test_english_headers_and_a_reimport_updates_the_stock(backend, tmp_path):
@@ -108,9 +108,9 @@ def test_english_headers_and_a_reimport_updates_the_stock(backend, tmp_path):
     resource_service.import_file(backend.uow, tmp_path / "b.csv")
     stocks = {r.location: r.quantity for r in resource_service.list_resources(backend.uow)}
     assert stocks == {"镇防汛仓库": 2500, "东岭村委会": 500}
-    again = check_service.run_check(backend.uow, backend.engine)
+    again = integrity_service.run_check(backend.uow, backend.engine)
     resource_service.import_file(backend.uow, tmp_path / "b.csv")  # nothing new: no new links
-    assert check_service.run_check(backend.uow, backend.engine).audit_entries == again.audit_entries
+    assert integrity_service.run_check(backend.uow, backend.engine).audit_entries == again.audit_entries
 
 
 @pytest.mark.parametrize(("row", "column", "words"), [
@@ -142,11 +142,11 @@ def test_a_file_without_the_columns_or_rows_is_refused(backend, tmp_path):
 
 def test_check_finds_a_resource_changed_behind_the_app(backend):
     boats = resource_service.add_resource(backend.uow, BOATS).value
-    assert check_service.run_check(backend.uow, backend.engine).ok
+    assert integrity_service.run_check(backend.uow, backend.engine).ok
     with backend.engine.begin() as connection:
         assert connection.execute(text("UPDATE resources SET phone = '13900000000' WHERE id = :id"),
                                   {"id": boats.id}).rowcount == 1
-    problems = check_service.run_check(backend.uow, backend.engine).problems
+    problems = integrity_service.run_check(backend.uow, backend.engine).problems
     assert any(p.startswith("应急资源「冲锋舟」") and "直接改动" in p for p in problems), problems
 
 
@@ -157,7 +157,7 @@ def test_check_finds_a_resource_slipped_in_behind_the_app(backend):
             "INSERT INTO resources (kind, name, quantity, unit, location, keeper, phone, subtypes,"
             " notes, active, created_at, updated_at, version) VALUES ('team', '假队伍', 5, '人', '',"
             " '某人', '13900000000', '山洪', '', true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)"))
-    problems = check_service.run_check(backend.uow, backend.engine).problems
+    problems = integrity_service.run_check(backend.uow, backend.engine).problems
     assert any("假队伍" in p and "没有审计记录" in p for p in problems), problems
 
 
@@ -202,4 +202,4 @@ def test_a_reimport_without_a_notes_column_keeps_the_notes_it_does_not_mention(b
                                          "13707310109", "山洪", ""]], [*HEADER, "备注"])
     resource_service.import_file(backend.uow, cleared)  # an empty 备注 cell does clear them
     assert resource_service.list_resources(backend.uow)[0].notes == ""
-    assert check_service.run_check(backend.uow, backend.engine).ok
+    assert integrity_service.run_check(backend.uow, backend.engine).ok

@@ -12,8 +12,8 @@ from dutyroom.domain.calendar import DayKind, Source
 from dutyroom.domain.roster import Category, Seat
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
-    check_service,
     demo,
+    integrity_service,
     leave_service,
     roster_calendar,
     roster_files,
@@ -48,7 +48,7 @@ def test_generate_fills_every_slot_fairly_and_keeps_hand_edits(desk):
     assert max(report.spreads.values()) <= 1
     again = roster_service.generate(uow, *FEB)
     assert again.value.assignments == [] and not again.changes
-    assert check_service.run_check(uow, desk.engine).ok
+    assert integrity_service.run_check(uow, desk.engine).ok
 
 
 def test_generation_reports_why_a_slot_stays_empty(desk):

@@ -7,14 +7,14 @@ from dutyroom.db.models import Department, Staff
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
     attachment_service,
-    check_service,
-    clock_service,
     demo,
     incident_views,
     instruction_service,
+    integrity_service,
     plan_service,
     roster_service,
     settings_service,
+    shift_service,
     staff_service,
 )
 from dutyroom.services.errors import InputError
@@ -63,7 +63,7 @@ def test_demo_town(backend, tmp_path):
     leak = next(r for r in incident_views.list_incidents(backend.uow, IncidentQuery()).rows
                 if r.subtype == "危化品泄漏")
     assert plan_service.plans_for(backend.uow, leak.subtype) == [plan]  # its 附件 tab lists it
-    assert check_service.run_check(backend.uow, backend.engine).ok
+    assert integrity_service.run_check(backend.uow, backend.engine).ok
     seeded = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)
     (order,) = instruction_service.list_instructions(backend.uow, "open", at=seeded)
     assert order.subject == "事件「青山化工园区储罐泄漏」" and order.leader_name == "陈建国"
@@ -85,9 +85,9 @@ def test_demo_seeds_the_running_shift_at_any_hour(backend, moment):
     calendar said the 1st: the rota began on the 1st and the running shift (still the 30th's)
     had nobody to confirm presence. The demo must work at every hour on every machine."""
     demo.seed_demo(backend.uow, now=moment)
-    shift = clock_service.shift_view(backend.uow, moment)
+    shift = shift_service.shift_view(backend.uow, moment)
     assert all(slot.staff is not None for slot in shift.slots)
-    assert check_service.run_check(backend.uow, backend.engine).ok
+    assert integrity_service.run_check(backend.uow, backend.engine).ok
 
 
 def test_demo_is_never_mixed_into_a_desk_in_use(backend):
@@ -122,4 +122,4 @@ def test_first_run_makes_the_whole_desk_or_nothing(backend, admin, unit, field):
         backend.uow, FIRST_ADMIN, {"unit_name": "青山镇人民政府", "handover_time": "08:00"}).value
     assert actor.role.value == "admin"
     assert settings_service.snapshot(backend.uow).handover_time == "08:00"
-    assert check_service.run_check(backend.uow, backend.engine).ok
+    assert integrity_service.run_check(backend.uow, backend.engine).ok

@@ -12,11 +12,11 @@ from openpyxl import load_workbook
 
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
-    clock_service,
     department_service,
     dispatch_service,
     incident_service,
     roster_service,
+    shift_service,
     staff_service,
     statistics_service,
     upward_reports,
@@ -43,7 +43,7 @@ def desk(backend):
     from dutyroom.services import settings_service
 
     settings_service.save_settings(uow, settings)
-    clock_service.check_in(uow, "officer", hu, at=at("2026-07-01T08:50"))  # late (due 08:45)
+    shift_service.check_in(uow, "officer", hu, at=at("2026-07-01T08:50"))  # late (due 08:45)
     # 周敏 never signs in on the 2nd: missed.
     fire = department_service.add_department(uow, {"name": "青山消防救援站", "duty_phone": "119",
                                                    "first_line": True}).value.id
@@ -67,9 +67,9 @@ def desk(backend):
     c = incident_service.add_incident(uow, {"received_at": "2026-07-02T09:00", "title": "误报",
                                             "category": "accident"}, now=at("2026-07-02T09:01")).value
     incident_service.void_incident(uow, c.id, None, "重复登记", now=at("2026-07-02T09:02"))
-    clock_service.record_spot_check(uow, {"at": "2026-07-02T09:00", "checker": "县应急局",
+    shift_service.record_spot_check(uow, {"at": "2026-07-02T09:00", "checker": "县应急局",
                                           "answered_by": "周敏", "outcome": "ok"}, now=at("2026-07-02T09:05"))
-    clock_service.record_spot_check(uow, {"at": "2026-07-02T11:00", "checker": "县应急局",
+    shift_service.record_spot_check(uow, {"at": "2026-07-02T11:00", "checker": "县应急局",
                                           "outcome": "no_answer", "within_rule": False},
                                     now=at("2026-07-02T11:05"))
     return {"fire": fire, "clinic": clinic}

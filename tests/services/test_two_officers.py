@@ -20,14 +20,14 @@ from dutyroom.domain.roster import Seat
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
     alert_service,
-    check_service,
-    clock_service,
     field_service,
     handover_service,
+    integrity_service,
     roster_calendar,
     roster_files,
     roster_service,
     settings_service,
+    shift_service,
     staff_service,
 )
 from dutyroom.services.errors import InputError
@@ -110,17 +110,17 @@ def test_both_officers_sign_in_and_either_answers_the_presence_prompt(backend, d
     names = {a.subject for a in alert_service.alerts_at(uow, at("2026-11-23T08:20"))
              if a.kind == "checkin" and a.day == DAY}
     assert names == {"带班领导 王海涛", "值班员 胡斌", "值班员（二） 周敏"}
-    clock_service.check_in(uow, "officer", desk["胡斌"], at=at("2026-11-23T08:21"))
+    shift_service.check_in(uow, "officer", desk["胡斌"], at=at("2026-11-23T08:21"))
     with pytest.raises(InputError, match="一人只能签一个岗位"):
-        clock_service.check_in(uow, "officer", desk["胡斌"], slot=1, at=at("2026-11-23T08:22"))
+        shift_service.check_in(uow, "officer", desk["胡斌"], slot=1, at=at("2026-11-23T08:22"))
     with pytest.raises(InputError, match="已经签到"):
-        clock_service.check_in(uow, "officer", desk["邓洁"], at=at("2026-11-23T08:22"))
-    second = clock_service.check_in(uow, "officer", desk["周敏"], slot=1,
+        shift_service.check_in(uow, "officer", desk["邓洁"], at=at("2026-11-23T08:22"))
+    second = shift_service.check_in(uow, "officer", desk["周敏"], slot=1,
                                     at=at("2026-11-23T08:23")).value
     assert second.seat == SECOND and not second.substitute
     with pytest.raises(InputError, match="不需要值班员（二）签到"):  # the 25th needs one officer
-        clock_service.check_in(uow, "officer", desk["邓洁"], slot=1, at=at("2026-11-25T08:23"))
-    shift = clock_service.shift_view(uow, at("2026-11-23T09:00"))
+        shift_service.check_in(uow, "officer", desk["邓洁"], slot=1, at=at("2026-11-25T08:23"))
+    shift = shift_service.shift_view(uow, at("2026-11-23T09:00"))
     assert [(s.seat, s.checkin.staff_name if s.checkin else None) for s in shift.slots
             if s.tier is Tier.OFFICER] == [(Seat(Tier.OFFICER), "胡斌"), (SECOND, "周敏")]
     signed = {a.subject for a in alert_service.alerts_at(uow, at("2026-11-23T09:00"))
@@ -129,13 +129,13 @@ def test_both_officers_sign_in_and_either_answers_the_presence_prompt(backend, d
     prompt = next(a for a in alert_service.alerts_at(uow, at("2026-11-23T22:01"))
                   if a.kind == "presence")
     assert prompt.subject == "值班员 胡斌、周敏"
-    confirmed = clock_service.confirm_presence(uow, desk["周敏"], at=at("2026-11-23T22:03")).value
+    confirmed = shift_service.confirm_presence(uow, desk["周敏"], at=at("2026-11-23T22:03")).value
     assert confirmed.staff_name == confirmed.rostered_name == "周敏"  # no substitution
-    document = clock_service.clock_log_document(uow, DAY, DAY, at=at("2026-11-24T09:00"))
+    document = shift_service.clock_log_document(uow, DAY, DAY, at=at("2026-11-24T09:00"))
     assert document.pages == 1
     page = pdf_text(document.data)
     assert "值班员（二）" in page and "周敏" in page
-    assert check_service.run_check(uow, backend.engine).ok
+    assert integrity_service.run_check(uow, backend.engine).ok
 
 
 def pdf_text(data: bytes) -> str:
@@ -146,8 +146,8 @@ def pdf_text(data: bytes) -> str:
 
 def test_the_handover_names_both_officers_and_both_sign(backend, desk, tmp_path):
     uow = backend.uow
-    clock_service.check_in(uow, "officer", desk["胡斌"], at=at("2026-11-23T08:21"))
-    clock_service.check_in(uow, "officer", desk["周敏"], slot=1, at=at("2026-11-23T08:23"))
+    shift_service.check_in(uow, "officer", desk["胡斌"], at=at("2026-11-23T08:21"))
+    shift_service.check_in(uow, "officer", desk["周敏"], slot=1, at=at("2026-11-23T08:23"))
     view = handover_service.handover_view(uow, DAY, at("2026-11-23T18:00"))
     record = view.record
     assert (record.outgoing, record.incoming, record.leader) == ("胡斌、周敏", "邓洁、张伟", "王海涛")
@@ -162,7 +162,7 @@ def test_the_handover_names_both_officers_and_both_sign(backend, desk, tmp_path)
     for words in ("胡斌、周敏", "邓洁、张伟", "交班人（二）", "接班人（二）", "值班员（二）"):
         assert words in printed, words
     # 邓洁, one of the two incoming officers, accepts: the record keeps both names.
-    clock_service.check_in(uow, "officer", desk["邓洁"], at=at("2026-11-24T08:20"))
+    shift_service.check_in(uow, "officer", desk["邓洁"], at=at("2026-11-24T08:20"))
     saved = handover_service.accept(uow, DAY, desk["邓洁"], notes="", equipment="正常",
                                     at=at("2026-11-24T08:30"))
     assert saved.value.final
@@ -230,7 +230,7 @@ def test_an_import_naming_one_person_twice_a_day_is_refused_whole(backend, desk,
 
 def test_a_field_package_carries_the_second_seat_and_check_sees_it_changed(backend, desk, tmp_path):
     uow = backend.uow
-    clock_service.check_in(uow, "officer", desk["周敏"], slot=1, at=at("2026-11-23T08:23"))
+    shift_service.check_in(uow, "officer", desk["周敏"], slot=1, at=at("2026-11-23T08:23"))
     package = tmp_path / "out.dutyroom"
     field_service.export_package(uow, DAY, DAY + timedelta(days=1), package,
                                  now=at("2026-11-23T09:00"))
@@ -240,7 +240,7 @@ def test_a_field_package_carries_the_second_seat_and_check_sees_it_changed(backe
                              " WHERE a.tier = 'officer' ORDER BY d.day, a.slot").fetchall()
     assert seats == [("2026-11-23", 0, "胡斌"), ("2026-11-23", 1, "周敏"),
                      ("2026-11-24", 0, "邓洁"), ("2026-11-24", 1, "张伟")]
-    assert check_service.run_check(uow, backend.engine).ok
+    assert integrity_service.run_check(uow, backend.engine).ok
     for statement, label in (
             ("UPDATE duty_assignments SET staff_id = (SELECT id FROM staff WHERE name = '邓洁')"
              " WHERE slot = 1 AND duty_day_id = (SELECT id FROM duty_days WHERE day = :day)", "班次"),
@@ -248,5 +248,5 @@ def test_a_field_package_carries_the_second_seat_and_check_sees_it_changed(backe
             ("UPDATE roster_changes SET slot = 0 WHERE slot = 1", "排班变更")):
         with backend.engine.begin() as connection:
             assert connection.execute(text(statement), {"day": DAY}).rowcount >= 1
-        problems = check_service.run_check(uow, backend.engine).problems
+        problems = integrity_service.run_check(uow, backend.engine).problems
         assert any(p.startswith(label) for p in problems), (statement, problems)

@@ -9,8 +9,8 @@ from dutyroom.db.models import AuditEntry, Incident, User
 from dutyroom.domain.roles import NOBODY, Role
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
-    check_service,
     incident_service,
+    integrity_service,
     roster_service,
     settings_service,
     staff_service,
@@ -43,7 +43,7 @@ def test_first_run_creates_the_administrator_and_only_once(backend):
     with backend.uow.read() as session:
         stored = session.scalar(select(User.password_hash))
     assert stored.startswith("$argon2") and "desk-2026!" not in stored
-    assert check_service.run_check(uow, backend.engine).ok
+    assert integrity_service.run_check(uow, backend.engine).ok
 
 
 @pytest.mark.parametrize(("values", "field"), [
@@ -97,7 +97,7 @@ def test_wrong_passwords_are_recorded_and_lock_the_account_for_a_while(backend):
         failed = session.scalars(select(AuditEntry.action).where(
             AuditEntry.action.like("login_%"))).all()
     assert failed == ["login_failed", "login_locked", "login_refused", "login_failed"]
-    assert check_service.run_check(uow, backend.engine).ok
+    assert integrity_service.run_check(uow, backend.engine).ok
 
 
 def test_each_role_may_do_its_own_work_and_nothing_more(backend):
@@ -157,7 +157,7 @@ def test_the_last_administrator_stays_and_roles_change_under_audit(backend):
     user_service.change_own_password(uow, "new-pass-99", "third-pass-7", "third-pass-7")
     assert {(u.username, u.role) for u in user_service.list_users(uow)} == {
         ("admin", Role.LEADER), ("deputy", Role.ADMIN)}
-    assert check_service.run_check(uow, backend.engine).ok
+    assert integrity_service.run_check(uow, backend.engine).ok
 
 
 def test_a_role_changed_in_the_file_directly_is_caught_by_check(sqlite_backend):
@@ -166,7 +166,7 @@ def test_a_role_changed_in_the_file_directly_is_caught_by_check(sqlite_backend):
     _add(uow, "zhao", "值班员")
     with sqlite_backend.engine.begin() as connection:
         connection.exec_driver_sql("UPDATE users SET role = 'admin' WHERE username = 'zhao'")
-    report = check_service.run_check(uow, sqlite_backend.engine)
+    report = integrity_service.run_check(uow, sqlite_backend.engine)
     assert any("用户" in p and "直接改动" in p for p in report.problems)
 
 

@@ -16,7 +16,7 @@ from dutyroom.db.models import WarningAttempt
 from dutyroom.domain.warnings import RowState, Status
 from dutyroom.services import (
     alert_service,
-    check_service,
+    integrity_service,
     responsible_service,
     settings_service,
     warning_service,
@@ -138,7 +138,7 @@ def test_directory_edits_are_audited_and_checked(desk):
             "backup_id": person.id})
     responsible_service.set_person_active(desk.uow, person.id, False)
     assert "南村" not in responsible_service.directory(desk.uow).villages
-    assert check_service.run_check(desk.uow, desk.engine).ok
+    assert integrity_service.run_check(desk.uow, desk.engine).ok
 
 
 def test_a_red_warning_reaches_everyone_in_the_area_by_five_minutes(desk):
@@ -289,10 +289,10 @@ def test_an_attempt_edited_behind_the_apps_back_is_found(desk):
     people = ids(desk)
     w = warning_service.add_warning(desk.uow, red(villages=["东村"]), now=NOW).value.warning
     warning_service.record_attempt(desk.uow, w.id, people["张建国"], "phone", False, now=NOW)
-    assert check_service.run_check(desk.uow, desk.engine).ok
+    assert integrity_service.run_check(desk.uow, desk.engine).ok
     with desk.engine.begin() as connection:
         connection.execute(update(WarningAttempt).values(outcome="answered"))
-    report = check_service.run_check(desk.uow, desk.engine)
+    report = integrity_service.run_check(desk.uow, desk.engine)
     assert not report.ok and any("叫应记录" in p for p in report.problems)
 
 

@@ -415,7 +415,6 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
     from dutyroom.domain.roster import Seat
     from dutyroom.domain.tiers import Tier
     from dutyroom.services import (
-        clock_service,
         department_service,
         dispatch_service,
         handover_service,
@@ -426,6 +425,7 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
         resource_service,
         responsibility_service,
         responsible_service,
+        shift_service,
         staff_service,
         upward_reports,
         user_service,
@@ -434,7 +434,6 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
     from dutyroom.services.incident_views import IncidentQuery
     from dutyroom.services.register_service import RegisterQuery
     from dutyroom.ui.dialogs.account_dialogs import LoginDialog, PasswordDialog, UserDialog
-    from dutyroom.ui.dialogs.clock_dialogs import CheckInDialog, PresenceDialog, SpotCheckDialog
     from dutyroom.ui.dialogs.contact_dialogs import DepartmentDialog, ResponsibleDialog, StaffDialog
     from dutyroom.ui.dialogs.daily_report_dialog import DailyReportDialog
     from dutyroom.ui.dialogs.help_dialog import HelpDialog
@@ -468,6 +467,7 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
         StatsDialog,
     )
     from dutyroom.ui.dialogs.setup_wizard import SetupWizard
+    from dutyroom.ui.dialogs.shift_dialogs import CheckInDialog, PresenceDialog, SpotCheckDialog
     from dutyroom.ui.dialogs.warning_dialog import WarningDialog
     from dutyroom.ui.i18n import tr
     from dutyroom.ui.pages.handover_page import AcceptDialog, ReasonDialog
@@ -482,7 +482,7 @@ def dialogs(window: Any, backend: Any, folder: Path) -> Iterator[tuple[str, Call
     leak = incident_views.list_incidents(uow, IncidentQuery(text="储罐")).rows[0].id
     detail = incident_views.get_incident(uow, leak)
     entry = register_service.list_entries(uow, RegisterQuery()).rows[0]
-    shift = clock_service.shift_view(uow, datetime.now(UTC))
+    shift = shift_service.shift_view(uow, datetime.now(UTC))
     users = user_service.list_users(uow)
     nothing: Callable[[dict[str, Any]], Any] = lambda values: values  # noqa: E731
     staff_file = folder / "人员名单.csv"

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QMessageBox
 from dutyroom.domain.daily_report import QUIET
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
-    clock_service,
     daily_report_service,
     roster_service,
     settings_service,
+    shift_service,
     staff_service,
 )
 from dutyroom.ui.dialogs.daily_report_dialog import DailyReportDialog
@@ -45,8 +45,8 @@ def main(qtbot, sqlite_backend, runner):
     for day in (DAY - timedelta(days=1), DAY):
         roster_service.assign(uow, day, Tier.LEADER, leader)
         roster_service.assign(uow, day, Tier.OFFICER, officer)
-    clock_service.check_in(uow, "leader", leader, at=datetime(2026, 10, 2, 8, 20, tzinfo=Z))
-    clock_service.check_in(uow, "officer", officer, at=datetime(2026, 10, 2, 8, 25, tzinfo=Z))
+    shift_service.check_in(uow, "leader", leader, at=datetime(2026, 10, 2, 8, 20, tzinfo=Z))
+    shift_service.check_in(uow, "officer", officer, at=datetime(2026, 10, 2, 8, 25, tzinfo=Z))
     window = MainWindow(uow, runner, "test.sqlite3", "0013", settings_service.load_settings(uow),
                         now=Clock("2026-10-02T14:52"))
     qtbot.addWidget(window)

@@ -243,12 +243,12 @@ def test_the_administrator_adds_an_account_from_the_data_page(window, sqlite_bac
 
 
 def test_the_data_page_checks_the_file_against_a_paper_anchor(window, sqlite_backend):
-    from dutyroom.services import check_service
+    from dutyroom.services import integrity_service
 
     page = window.data_page
     window.show_page(window.pages.index(page))
     staff_service.add_staff(sqlite_backend.uow, {"name": "张三", "tier": "值班员", "mobile": "13800000001"})
-    head = check_service.run_check(sqlite_backend.uow, sqlite_backend.engine).head
+    head = integrity_service.run_check(sqlite_backend.uow, sqlite_backend.engine).head
     page.anchor_edit.setText(head.readable().split(" ")[1] + ":" + head.readable().split(" ")[3])
     page.check_button.click()
     assert "检查通过" in page.check_result.text() and "第 1 条" in page.check_result.text()

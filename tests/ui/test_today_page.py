@@ -1,4 +1,4 @@
-"""今日值班 and the alert clock, driven by an injected clock (no sleeping): sign-in, the
+"""今日值班 and the alert timer, driven by an injected clock (no sleeping): sign-in, the
 banner and its sound, acknowledgement, presence, spot checks, and a click to the incident."""
 
 from __future__ import annotations
@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from dutyroom.alerts.scheduler import REBUILD_JOB, AlertClock
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
     incident_service,
@@ -17,7 +16,8 @@ from dutyroom.services import (
     settings_service,
     staff_service,
 )
-from dutyroom.ui.dialogs.clock_dialogs import CheckInDialog, SpotCheckDialog
+from dutyroom.ui.alert_timer import REBUILD_JOB, AlertTimer
+from dutyroom.ui.dialogs.shift_dialogs import CheckInDialog, SpotCheckDialog
 from dutyroom.ui.main_window import MainWindow
 from dutyroom.ui.pages.today_page import remaining
 
@@ -133,8 +133,8 @@ def test_a_quiet_warning_before_the_deadline_then_loud_when_due(main, clock, not
         "received_at": "2026-11-23T09:00", "title": "化工厂储罐泄漏", "category": "accident",
         "level": "III"}, now=clock())
     for tier in ("leader", "officer"):
-        from dutyroom.services import clock_service
-        clock_service.check_in(sqlite_backend.uow, tier, 1 if tier == "leader" else 2,
+        from dutyroom.services import shift_service
+        shift_service.check_in(sqlite_backend.uow, tier, 1 if tier == "leader" else 2,
                                at=datetime(2026, 11, 23, 8, 20, tzinfo=Z))
     main.refresh_all(None)
     notifier.sent.clear()
@@ -163,10 +163,10 @@ def test_one_click_from_an_alert_to_its_incident(main, clock, sqlite_backend):
 
 
 def test_presence_prompt_from_the_banner(main, clock, sqlite_backend):
-    from dutyroom.services import clock_service
+    from dutyroom.services import shift_service
 
     for tier, person in (("leader", 1), ("officer", 2)):
-        clock_service.check_in(sqlite_backend.uow, tier, person, at=clock())
+        shift_service.check_in(sqlite_backend.uow, tier, person, at=clock())
     clock.set("2026-11-23T22:02")
     main.refresh_all(None)
     assert main.alert_banner.presence_button.isVisible()
@@ -196,7 +196,7 @@ def test_record_a_spot_check(main, on_dialog, clock):
 def test_the_alert_clock_schedules_each_change_and_notices_jumps(qapp):
     wall = [datetime(2026, 11, 23, 0, 0, tzinfo=UTC)]
     mono = [100.0]
-    alert_clock = AlertClock(lambda: wall[0], lambda: mono[0])
+    alert_clock = AlertTimer(lambda: wall[0], lambda: mono[0])
     alert_clock.start()
     try:
         first = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)
@@ -231,9 +231,9 @@ def test_countdown_texts():
 
 
 def test_the_banner_never_asks_to_confirm_an_answered_prompt(main, clock, sqlite_backend):
-    from dutyroom.services import clock_service
+    from dutyroom.services import shift_service
 
-    clock_service.check_in(sqlite_backend.uow, "officer", 2, at=clock())
+    shift_service.check_in(sqlite_backend.uow, "officer", 2, at=clock())
     clock.set("2026-11-24T00:05")  # 22:00 was missed; 00:00 is asking
     main.refresh_all(None)
     assert main.alert_banner.presence_button.isVisible()
@@ -250,11 +250,11 @@ def test_ctrl_shift_p_asks_who_confirms_unless_the_officer_is_logged_in(
     from PySide6.QtCore import Qt
 
     from dutyroom.domain.roles import Actor, Role
-    from dutyroom.services import clock_service
-    from dutyroom.ui.dialogs.clock_dialogs import PresenceDialog
+    from dutyroom.services import shift_service
+    from dutyroom.ui.dialogs.shift_dialogs import PresenceDialog
 
     uow = sqlite_backend.uow
-    clock_service.check_in(uow, "officer", desk["胡斌"], at=clock())
+    shift_service.check_in(uow, "officer", desk["胡斌"], at=clock())
     clock.set("2026-11-23T22:02")
     main.unlock(Actor.user(5, "wanght", "王海涛", Role.LEADER, desk["王海涛"]))
     main.refresh_all(None)
@@ -272,14 +272,14 @@ def test_ctrl_shift_p_asks_who_confirms_unless_the_officer_is_logged_in(
                    | Qt.KeyboardModifier.ShiftModifier)
     assert seen["first"].startswith("王海涛")  # the person logged in, unless changed
     assert "王海涛" in seen["hint"] and "胡斌" in seen["hint"]
-    view = clock_service.shift_view(uow, clock())
+    view = shift_service.shift_view(uow, clock())
     assert view.prompts[0].confirmation.staff_name == "周敏"
     # the officer on duty logged in: confirmed at once, as them
     clock.set("2026-11-24T00:01")
     main.unlock(Actor.user(6, "hubin", "胡斌", Role.OFFICER, desk["胡斌"]))
     main.refresh_all(None)
     main.confirm_presence()
-    view = clock_service.shift_view(uow, clock())
+    view = shift_service.shift_view(uow, clock())
     assert view.prompts[1].confirmation.staff_name == "胡斌"
 
 

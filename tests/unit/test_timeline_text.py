@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dutyroom.domain.clock import timeline_text
+from dutyroom.domain.local_time import timeline_text
 
 Z = ZoneInfo("Asia/Shanghai")
 BASE = datetime(2026, 7, 1, 2, 0, tzinfo=UTC)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from dutyroom.domain.anchors import parse_anchor
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.roles import Permission
-from dutyroom.services import backup_service, check_service, field_service, staff_service, user_service
+from dutyroom.services import backup_service, field_service, integrity_service, staff_service, user_service
 from dutyroom.services.backup_service import BackupInfo, Storage
 from dutyroom.services.field_service import OUTCOME_LABELS, FieldOrigin, MergeReport, PackageReport
 from dutyroom.services.uow import Changes, UnitOfWork
@@ -261,10 +261,10 @@ class DataPage(Page):
             return
         storage = self.storage
         self.check_result.setText(tr("正在检查…"))
-        (self.op(lambda: check_service.run_check(self.uow, storage.engine, anchors))
+        (self.op(lambda: integrity_service.run_check(self.uow, storage.engine, anchors))
          .success(self._checked).run_in_background())
 
-    def _checked(self, report: check_service.CheckReport) -> None:
+    def _checked(self, report: integrity_service.CheckReport) -> None:
         head = tr("审计链现有 {0}").format(tr_text(report.head.readable())) if report.head \
             else tr("审计链为空")
         if report.ok:

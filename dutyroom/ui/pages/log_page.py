@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from dutyroom.domain.clock import utc_clock
 from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.incidents import CATEGORY_LABELS, LEVEL_LABELS, STATUS_LABELS, Category, Level, Status
+from dutyroom.domain.local_time import utc_clock
 from dutyroom.services import settings_service
 from dutyroom.services.incident_views import IncidentDetail, IncidentQuery
 from dutyroom.services.register_service import EntryView, RegisterQuery

@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dutyroom.domain.clock import utc_clock
 from dutyroom.domain.deadlines import KIND_LABELS, DeadlineKind
 from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.incidents import LEVEL_SHORT, Level
+from dutyroom.domain.local_time import utc_clock
 from dutyroom.domain.statistics import (
     ArrivalTally,
     PersonTally,

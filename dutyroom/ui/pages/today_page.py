@@ -22,24 +22,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dutyroom.domain.clock import utc_clock
 from dutyroom.domain.deadlines import KIND_LABELS, AlertState, DeadlineKind
 from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.duty_clock import TaskKind
 from dutyroom.domain.incidents import LEVEL_SHORT, Level
+from dutyroom.domain.local_time import utc_clock
 from dutyroom.domain.tiers import Tier
 from dutyroom.domain.warnings import COLOUR_LABELS
 from dutyroom.services import (
-    clock_service,
     incident_views,
     instruction_service,
     settings_service,
+    shift_service,
     staff_service,
     warning_service,
 )
 from dutyroom.services.alert_service import Alert, Watch
-from dutyroom.services.clock_service import CheckInView, ShiftView, SlotView
 from dutyroom.services.incident_views import IncidentQuery, IncidentRow
+from dutyroom.services.shift_service import CheckInView, ShiftView, SlotView
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.services.warning_service import WarningView
 from dutyroom.ui.acting import Acting
@@ -296,7 +296,7 @@ class TodayPage(Page):
              .success(self._settings).run_in_background())
         if changes is None or changes.roster or changes.clock or changes.settings \
                 or changes.staff:
-            (self.op(clock_service.shift_view, self.uow, self.now())
+            (self.op(shift_service.shift_view, self.uow, self.now())
              .success(self._show_shift).run_in_background())
         if changes is None or changes.incidents or changes.settings:
             (self.op(incident_views.list_incidents, self.uow, IncidentQuery(open_only=True), None, 200)
@@ -449,7 +449,7 @@ class TodayPage(Page):
         self._enable()
 
     def tick(self) -> None:
-        """Once a second: the countdowns move; states themselves change by the alert clock."""
+        """Once a second: the countdowns move; states themselves change by the alert timer."""
         for model in (self.alert_model, self.incident_model):
             column = len(model.columns) - 1 if model is self.incident_model else COUNTDOWN
             if model.rowCount():
@@ -474,7 +474,7 @@ class TodayPage(Page):
         self.checkin_button.setEnabled(shift is not None and any(
             s.must_check_in and s.checkin is None for s in shift.slots))
         asked = [p for p in (shift.prompts if shift else []) if p.asked_at <= now]
-        # A confirmation answers the latest prompt only (clock_service.confirm_presence).
+        # A confirmation answers the latest prompt only (shift_service.confirm_presence).
         self.presence_button.setEnabled(shift is not None and now < shift.end and bool(asked)
                                         and asked[-1].confirmation is None)
 
@@ -492,11 +492,11 @@ class TodayPage(Page):
          .success(lambda staff: self._check_in_with(shift, staff)).run_in_background())
 
     def _check_in_with(self, shift: ShiftView, staff: list[Any]) -> None:
-        from dutyroom.ui.dialogs.clock_dialogs import CheckInDialog, key_seat  # on first use
+        from dutyroom.ui.dialogs.shift_dialogs import CheckInDialog, key_seat  # on first use
 
         def save(values: dict[str, Any]) -> Outcome[Any]:
             seat = key_seat(values["tier"])
-            return clock_service.check_in(self.uow, seat.tier.value, values["staff_id"],
+            return shift_service.check_in(self.uow, seat.tier.value, values["staff_id"],
                                           slot=seat.index, at=self.now(), note=values["note"])
 
         dialog = CheckInDialog(self.runner, save, shift.slots, staff, self)
@@ -530,12 +530,12 @@ class TodayPage(Page):
         return out
 
     def _ask_who(self, staff: list[Any], officer: tuple[int, str] | None) -> None:
-        from dutyroom.ui.dialogs.clock_dialogs import PresenceDialog  # on first use
+        from dutyroom.ui.dialogs.shift_dialogs import PresenceDialog  # on first use
 
         moment = self.now()
 
         def save(values: dict[str, Any]) -> Outcome[Any]:
-            return clock_service.confirm_presence(self.uow, values["staff_id"], at=moment)
+            return shift_service.confirm_presence(self.uow, values["staff_id"], at=moment)
 
         user = self.uow.user
         dialog = PresenceDialog(self.runner, save, staff, officer, user.display_name,
@@ -546,7 +546,7 @@ class TodayPage(Page):
 
     def _confirm(self, staff_id: int | None) -> None:
         moment = self.now()
-        (Op(self, self.runner, lambda: clock_service.confirm_presence(self.uow, staff_id, at=moment),
+        (Op(self, self.runner, lambda: shift_service.confirm_presence(self.uow, staff_id, at=moment),
             title=tr("在岗确认"))
          .changed(self.refresh).success(self._presence_shown).run_in_background())
 
@@ -560,14 +560,14 @@ class TodayPage(Page):
             10_000)
 
     def record_spot_check(self) -> None:
-        from dutyroom.ui.dialogs.clock_dialogs import SpotCheckDialog  # on first use
+        from dutyroom.ui.dialogs.shift_dialogs import SpotCheckDialog  # on first use
 
         names = [slot.checkin.staff_name if slot.checkin else slot.staff.name if slot.staff else ""
                  for slot in (self.shift.slots if self.shift else [])
                  if slot.checkin or slot.staff]
 
         def save(values: dict[str, Any]) -> Outcome[Any]:
-            return clock_service.record_spot_check(self.uow, values, now=self.now())
+            return shift_service.record_spot_check(self.uow, values, now=self.now())
 
         dialog = SpotCheckDialog(self.runner, save, self.zone, names, self.now(), self)
         if dialog.exec() and dialog.outcome is not None:
@@ -614,7 +614,7 @@ class TodayPage(Page):
 
     def _acknowledge(self, key: str) -> None:
         moment = self.now()
-        (self.op(lambda: clock_service.acknowledge(self.uow, key, at=moment))
+        (self.op(lambda: shift_service.acknowledge(self.uow, key, at=moment))
          .changed(self.refresh).run_in_background())
 
     def acknowledge_pressing(self) -> None:
@@ -634,7 +634,7 @@ class TodayPage(Page):
         if answer != QMessageBox.StandardButton.Yes:
             return
         kind, day, moment = alert.kind, alert.day, self.now()
-        (self.op(lambda: clock_service.complete_task(self.uow, kind, day, at=moment))
+        (self.op(lambda: shift_service.complete_task(self.uow, kind, day, at=moment))
          .changed(self.refresh).run_in_background())
 
     def go_to_selected(self) -> None:

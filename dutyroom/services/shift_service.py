@@ -19,12 +19,12 @@ from sqlalchemy.orm import Session
 from dutyroom.db.models import AlertAck, CheckIn, DutyTask, SpotCheck, Staff
 from dutyroom.domain import duty_clock
 from dutyroom.domain.calendar import DayInfo
-from dutyroom.domain.clock import minute_text, parse_local_time
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.deadlines import AlertState, timed_state
 from dutyroom.domain.duty_clock import SPOT_CHANNEL_LABELS, SPOT_OUTCOME_LABELS, ClockRules, TaskKind
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incidents import FUTURE_TOLERANCE
+from dutyroom.domain.local_time import minute_text, parse_local_time
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.roster import TIER_ORDER, Seat
 from dutyroom.domain.text import label_of, sentence

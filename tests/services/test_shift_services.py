@@ -14,11 +14,11 @@ from dutyroom.db.models import AuditEntry, CheckIn, SpotCheck
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
     alert_service,
-    check_service,
-    clock_service,
     incident_service,
+    integrity_service,
     roster_service,
     settings_service,
+    shift_service,
     staff_service,
     upward_reports,
 )
@@ -63,22 +63,22 @@ def test_a_missed_sign_in_rings_and_signing_in_clears_it(backend, desk):
                                                    ("checkin", "值班员 胡斌"): "upcoming"}
     assert alerts(backend, "2026-11-23T08:45")[("checkin", "值班员 胡斌")] == "due"
     assert alerts(backend, "2026-11-23T09:00")[("checkin", "值班员 胡斌")] == "overdue"
-    saved = clock_service.check_in(backend.uow, "officer", desk["胡斌"], at=at("2026-11-23T09:02"))
+    saved = shift_service.check_in(backend.uow, "officer", desk["胡斌"], at=at("2026-11-23T09:02"))
     assert saved.value.late and not saved.value.substitute
     assert ("checkin", "值班员 胡斌") not in alerts(backend, "2026-11-23T09:03")
     # Still listed as overdue for a moment before it was done, read back later.
     assert alerts(backend, "2026-11-23T09:01")[("checkin", "值班员 胡斌")] == "overdue"
     # The shift is over: the leader's missed sign-in is history, not an alert.
     assert ("checkin", "带班领导 王海涛") not in alerts(backend, "2026-11-24T08:31")
-    assert check_service.run_check(backend.uow, backend.engine).ok
+    assert integrity_service.run_check(backend.uow, backend.engine).ok
 
 
 def test_someone_else_signing_in_is_recorded_as_a_substitution(backend, desk):
-    saved = clock_service.check_in(backend.uow, "leader", desk["李强"], at=at("2026-11-23T08:20"),
+    saved = shift_service.check_in(backend.uow, "leader", desk["李强"], at=at("2026-11-23T08:20"),
                                    note="与王海涛调班").value
     assert saved.substitute and saved.staff_name == "李强" and saved.rostered_name == "王海涛"
     assert "替 王海涛" in saved.describe()
-    view = clock_service.shift_view(backend.uow, at("2026-11-23T10:00"))
+    view = shift_service.shift_view(backend.uow, at("2026-11-23T10:00"))
     leader = next(s for s in view.slots if s.tier == Tier.LEADER)
     assert leader.checkin is not None and leader.checkin.note == "与王海涛调班"
 
@@ -90,15 +90,15 @@ def test_someone_else_signing_in_is_recorded_as_a_substitution(backend, desk):
 def test_bad_sign_ins_are_refused_and_nothing_is_written(backend, desk, tier, who, words):
     before = rows(backend, AuditEntry)
     with pytest.raises(InputError) as caught:
-        clock_service.check_in(backend.uow, tier, desk[who], at=at("2026-11-23T08:20"))
+        shift_service.check_in(backend.uow, tier, desk[who], at=at("2026-11-23T08:20"))
     assert words in str(caught.value.problems[0].message)
     assert rows(backend, CheckIn) == 0 and rows(backend, AuditEntry) == before
 
 
 def test_signing_in_twice_is_refused_with_the_next_window(backend, desk):
-    clock_service.check_in(backend.uow, "officer", desk["胡斌"], at=at("2026-11-23T08:20"))
+    shift_service.check_in(backend.uow, "officer", desk["胡斌"], at=at("2026-11-23T08:20"))
     with pytest.raises(InputError) as caught:
-        clock_service.check_in(backend.uow, "officer", desk["周敏"], at=at("2026-11-23T20:00"))
+        shift_service.check_in(backend.uow, "officer", desk["周敏"], at=at("2026-11-23T20:00"))
     assert "已经签到（08:20）" in caught.value.problems[0].message
     assert "11月24日 08:15" in caught.value.problems[0].message
     assert rows(backend, CheckIn) == 1
@@ -107,22 +107,22 @@ def test_signing_in_twice_is_refused_with_the_next_window(backend, desk):
 def test_an_inactive_person_cannot_sign_in(backend, desk):
     staff_service.set_staff_active(backend.uow, desk["周敏"], False)
     with pytest.raises(InputError, match="已停用"):
-        clock_service.check_in(backend.uow, "officer", desk["周敏"], at=at("2026-11-23T08:20"))
+        shift_service.check_in(backend.uow, "officer", desk["周敏"], at=at("2026-11-23T08:20"))
 
 
 def test_presence_prompts_ask_and_a_missed_one_stays_missed(backend, desk):
-    clock_service.check_in(backend.uow, "officer", desk["胡斌"], at=at("2026-11-23T08:20"))
+    shift_service.check_in(backend.uow, "officer", desk["胡斌"], at=at("2026-11-23T08:20"))
     with pytest.raises(InputError, match="下一次在 22:00"):
-        clock_service.confirm_presence(backend.uow, at=at("2026-11-23T21:00"))
+        shift_service.confirm_presence(backend.uow, at=at("2026-11-23T21:00"))
     assert alerts(backend, "2026-11-23T22:01")[("presence", "值班员 胡斌")] == "upcoming"
-    clock_service.confirm_presence(backend.uow, at=at("2026-11-23T22:03"))
+    shift_service.confirm_presence(backend.uow, at=at("2026-11-23T22:03"))
     # 00:00 goes unanswered; at 02:05 the confirmation answers 02:00, 00:00 stays missed.
     assert alerts(backend, "2026-11-24T00:30")[("presence", "值班员 胡斌")] == "overdue"
-    answer = clock_service.confirm_presence(backend.uow, at=at("2026-11-24T02:05")).value
+    answer = shift_service.confirm_presence(backend.uow, at=at("2026-11-24T02:05")).value
     assert answer.due_at == at("2026-11-24T02:10") and not answer.late
     with pytest.raises(InputError, match="已于 02:05 确认"):
-        clock_service.confirm_presence(backend.uow, at=at("2026-11-24T02:07"))
-    view = clock_service.shift_view(backend.uow, at("2026-11-24T03:00"))
+        shift_service.confirm_presence(backend.uow, at=at("2026-11-24T02:07"))
+    view = shift_service.shift_view(backend.uow, at("2026-11-24T03:00"))
     assert [p.confirmation is not None for p in view.prompts] == [True, False, True, False, False]
     missed = [a for a in alert_service.alerts_at(backend.uow, at("2026-11-24T03:00"))
               if a.kind == "presence"]
@@ -130,12 +130,12 @@ def test_presence_prompts_ask_and_a_missed_one_stays_missed(backend, desk):
 
 
 def test_spot_checks_are_recorded_and_bad_ones_refused(backend, desk):
-    saved = clock_service.record_spot_check(backend.uow, {
+    saved = shift_service.record_spot_check(backend.uow, {
         "at": "2026-11-23T09:40", "checker": "县应急管理局 王科长", "channel": "video",
         "answered_by": "胡斌", "within_rule": True, "outcome": "ok"},
         now=at("2026-11-23T09:45")).value
     assert saved.channel_label == "视频" and saved.outcome_label == "在岗正常"
-    view = clock_service.shift_view(backend.uow, at("2026-11-23T10:00"))
+    view = shift_service.shift_view(backend.uow, at("2026-11-23T10:00"))
     assert [s.checker for s in view.spot_checks] == ["县应急管理局 王科长"]
     for values, field in (({"checker": ""}, "checker"), ({"channel": "fax"}, "channel"),
                           ({"at": "2026-11-23T11:00"}, "at"), ({"outcome": "great"}, "outcome"),
@@ -144,7 +144,7 @@ def test_spot_checks_are_recorded_and_bad_ones_refused(backend, desk):
         base = {"checker": "县应急局", "channel": "phone", "answered_by": "胡斌",
                 "within_rule": True, "outcome": "ok"}
         with pytest.raises(InputError) as caught:
-            clock_service.record_spot_check(backend.uow, {**base, **values},
+            shift_service.record_spot_check(backend.uow, {**base, **values},
                                             now=at("2026-11-23T09:45"))
         assert field in {p.field for p in caught.value.problems}
     assert rows(backend, SpotCheck) == 1
@@ -157,18 +157,18 @@ def test_holiday_rota_report_and_daily_report(backend):
     assert before[("rota_report", "国庆节值班表（10月01日—10月07日）")] == "upcoming"
     assert alerts(backend, "2026-09-26T17:30")[
         ("rota_report", "国庆节值班表（10月01日—10月07日）")] == "overdue"
-    clock_service.complete_task(backend.uow, "rota_report", date(2026, 10, 1),
+    shift_service.complete_task(backend.uow, "rota_report", date(2026, 10, 1),
                                 at=at("2026-09-26T17:40"))
     assert ("rota_report", "国庆节值班表（10月01日—10月07日）") not in alerts(backend, "2026-09-27T09:00")
     daily = ("daily_report", "10月02日值班日报（有事报事、无事报平安）")
     assert alerts(backend, "2026-10-02T14:55")[daily] == "upcoming"
     with pytest.raises(InputError, match="未知的事项"):
-        clock_service.complete_task(backend.uow, "weekly_report", date(2026, 10, 2))
-    clock_service.complete_task(backend.uow, "daily_report", date(2026, 10, 2),
+        shift_service.complete_task(backend.uow, "weekly_report", date(2026, 10, 2))
+    shift_service.complete_task(backend.uow, "daily_report", date(2026, 10, 2),
                                 at=at("2026-10-02T14:58"))
     assert daily not in alerts(backend, "2026-10-02T15:30")
     with pytest.raises(InputError, match="已经记为完成"):
-        clock_service.complete_task(backend.uow, "daily_report", date(2026, 10, 2))
+        shift_service.complete_task(backend.uow, "daily_report", date(2026, 10, 2))
 
 
 def test_acknowledged_alerts_stay_listed_until_done(backend, desk):
@@ -178,8 +178,8 @@ def test_acknowledged_alerts_stay_listed_until_done(backend, desk):
     phone = next(a for a in alert_service.alerts_at(backend.uow, at("2026-11-23T10:35"))
                  if a.kind == "phone_report")
     assert phone.pressing and phone.ref == incident.id and phone.target == "incident"
-    assert clock_service.acknowledge(backend.uow, phone.key, at=at("2026-11-23T10:36")).value
-    assert not clock_service.acknowledge(backend.uow, phone.key, at=at("2026-11-23T10:37")).value
+    assert shift_service.acknowledge(backend.uow, phone.key, at=at("2026-11-23T10:36")).value
+    assert not shift_service.acknowledge(backend.uow, phone.key, at=at("2026-11-23T10:37")).value
     later = next(a for a in alert_service.alerts_at(backend.uow, at("2026-11-23T10:40"))
                  if a.kind == "phone_report")
     assert later.state.value == "overdue" and later.acknowledged_by == "tester"
@@ -188,7 +188,7 @@ def test_acknowledged_alerts_stay_listed_until_done(backend, desk):
                                    sent_at="2026-11-23T10:41", now=at("2026-11-23T10:41"))
     assert "phone_report" not in {a.kind for a in
                                   alert_service.alerts_at(backend.uow, at("2026-11-23T10:42"))}
-    assert check_service.run_check(backend.uow, backend.engine).ok
+    assert integrity_service.run_check(backend.uow, backend.engine).ok
 
 
 def test_what_fell_due_while_closed_is_overdue_at_the_next_reading(backend, desk):
@@ -235,8 +235,8 @@ def test_settings_that_contradict_are_refused_and_nothing_changes(backend):
 
 
 def test_the_shift_view_follows_the_sign_in_window(backend, desk):
-    assert clock_service.shift_view(backend.uow, at("2026-11-23T08:10")).day == DAY - timedelta(days=1)
-    view = clock_service.shift_view(backend.uow, at("2026-11-23T08:16"))
+    assert shift_service.shift_view(backend.uow, at("2026-11-23T08:10")).day == DAY - timedelta(days=1)
+    view = shift_service.shift_view(backend.uow, at("2026-11-23T08:16"))
     assert view.day == DAY
     assert [(s.tier, s.staff.name if s.staff else None, s.must_check_in) for s in view.slots] == [
         (Tier.LEADER, "王海涛", True), (Tier.OFFICER, "胡斌", True)]
@@ -244,11 +244,11 @@ def test_the_shift_view_follows_the_sign_in_window(backend, desk):
 
 def test_an_overlong_note_is_refused_by_name(backend, desk):
     with pytest.raises(InputError) as caught:
-        clock_service.check_in(backend.uow, "officer", desk["胡斌"], at=at("2026-11-23T08:20"),
+        shift_service.check_in(backend.uow, "officer", desk["胡斌"], at=at("2026-11-23T08:20"),
                                note="调班" * 200)
     assert caught.value.problems[0].field == "note"
     with pytest.raises(InputError):
-        clock_service.acknowledge(backend.uow, "checkin/2026-11-23/officer", note="长" * 300)
+        shift_service.acknowledge(backend.uow, "checkin/2026-11-23/officer", note="长" * 300)
     assert rows(backend, CheckIn) == 0
 
 
@@ -266,15 +266,15 @@ def test_a_desk_without_any_rota_raises_no_clock_alarm(backend):
 
 
 def test_only_the_latest_prompt_asked_is_offered_for_confirmation(backend, desk):
-    clock_service.check_in(backend.uow, "officer", desk["胡斌"], at=at("2026-11-23T08:20"))
+    shift_service.check_in(backend.uow, "officer", desk["胡斌"], at=at("2026-11-23T08:20"))
     assert alert_service.watch(backend.uow, at("2026-11-23T21:59")).to_confirm is None
     assert alert_service.watch(backend.uow, at("2026-11-23T22:01")).to_confirm == \
         "presence/2026-11-23/2200"
-    clock_service.confirm_presence(backend.uow, at=at("2026-11-23T22:03"))
+    shift_service.confirm_presence(backend.uow, at=at("2026-11-23T22:03"))
     assert alert_service.watch(backend.uow, at("2026-11-23T22:30")).to_confirm is None
     # 00:00 goes unanswered, 02:00 is answered: 00:00 stays listed as missed, yet there is
     # nothing to confirm until 04:00 asks.
-    clock_service.confirm_presence(backend.uow, at=at("2026-11-24T02:05"))
+    shift_service.confirm_presence(backend.uow, at=at("2026-11-24T02:05"))
     watch = alert_service.watch(backend.uow, at("2026-11-24T03:00"))
     assert [a.key for a in watch.alerts if a.kind == "presence"] == ["presence/2026-11-23/0000"]
     assert watch.to_confirm is None and watch.asking is None

@@ -1,4 +1,4 @@
-"""The alert clock: APScheduler on the Qt event loop, woken at every moment an alert changes
+"""The alert timer: APScheduler on the Qt event loop, woken at every moment an alert changes
 state, and watching for the wall clock jumping (sleep, a changed system time).
 
 The clock holds no alert of its own. It is handed "this item next changes at T" for every
@@ -17,7 +17,7 @@ from apscheduler.executors.debug import DebugExecutor
 from apscheduler.schedulers.qt import QtScheduler
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from dutyroom.domain.clock import utc_clock
+from dutyroom.domain.local_time import utc_clock
 
 REBUILD_JOB = "rebuild"
 HEARTBEAT_MS = 10_000
@@ -47,7 +47,7 @@ class DeskScheduler(QtScheduler):  # type: ignore[misc]  # APScheduler 3 ships n
         self._qtimer.stop()
 
 
-class AlertClock(QObject):
+class AlertTimer(QObject):
     """Schedules a wake-up at each given moment and says when to look again.
 
     `due` fires at a moment an item changes state; `rebuild` when the set of items itself

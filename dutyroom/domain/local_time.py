@@ -11,7 +11,7 @@ from dutyroom.domain.text import sentence
 
 
 def utc_clock() -> datetime:
-    """Now, as an aware UTC instant: the clock pages and the alert clock read unless a test
+    """Now, as an aware UTC instant: the clock pages and the alert timer read unless a test
     hands them its own."""
     return datetime.now(UTC)
 
