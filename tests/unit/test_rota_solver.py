@@ -504,3 +504,21 @@ def test_a_hard_town_month_regenerated_gives_the_same_rota(seed):
     assert again.assignments == first.assignments
     assert [u.reason for u in again.unfilled] == [u.reason for u in first.unfilled]
 
+
+def test_a_second_officer_s_gap_beside_an_empty_first_seat_does_not_claim_every_day_is_covered():
+    """One leader and rest 1 over three sensitive days: a day has no leader whatever the
+    rota, and one second officer is missing too. The second officer's reason may not say
+    "in the rotas where every day has someone": none exists; it names the fewest gaps."""
+    start = date(2026, 6, 1)
+    rules = RosterRules(min_rest_days=1, sensitive=(Tier.LEADER, Tier.OFFICER))
+    days = plans(start, start + timedelta(days=2),
+                 {start + timedelta(days=k): ("防汛关键期",) for k in range(3)}, rules)
+    problem = Problem(days, people(0, 1, 3), {}, [], {}, rules)
+    result = solve(problem)
+    assert figures_of(problem, result)[:2] == brute_force(problem)[:2] == (1, 1)
+    leader = next(u for u in result.unfilled if u.tier is Tier.LEADER)
+    assert leader.reason.startswith("已证明本范围至少空 1 个班次"), leader.reason
+    second = next(u for u in result.unfilled if u.seat.index == 1)
+    assert second.reason.startswith("已证明在空班最少（1 个）的排法中，双人值班至少缺 1 人"), \
+        second.reason
+    assert "每天都有人值班" not in second.reason
