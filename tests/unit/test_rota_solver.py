@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dutyroom.domain import roster, rota_solver
-from dutyroom.domain.calendar import DayKind, UserDay, resolve
+from dutyroom.domain.calendar import DayKind, Source, UserDay, resolve
 from dutyroom.domain.fairness import Weights, fairness
 from dutyroom.domain.roster import Absence, Category, Method, Person, RosterRules, Seat
 from dutyroom.domain.rota_solver import Problem, SolveControl
@@ -522,3 +522,16 @@ def test_a_second_officer_s_gap_beside_an_empty_first_seat_does_not_claim_every_
     assert second.reason.startswith("已证明在空班最少（1 个）的排法中，双人值班至少缺 1 人"), \
         second.reason
     assert "每天都有人值班" not in second.reason
+
+
+def test_a_2027_rota_puts_three_tiers_on_the_legal_holidays_before_the_notice():
+    """No State Council notice for 2027 yet: 元旦 and 春节 (除夕–初三) are assumed holidays by
+    law, so the generated rota has a chief on exactly those days; bridging days wait."""
+    days = plans(date(2027, 1, 1), date(2027, 2, 28))
+    assert {d.info.source for d in days} == {Source.ASSUMED}
+    result = solve(Problem(days, people(3, 5, 8), {}, [], {}, RULES))
+    chiefs = sorted(day for (day, seat) in result.assignments if seat.tier is Tier.CHIEF)
+    assert chiefs == [date(2027, 1, 1), date(2027, 2, 5), date(2027, 2, 6), date(2027, 2, 7),
+                      date(2027, 2, 8)]
+    assert result.unfilled == []
+    assert {p.category for p in days if p.day in chiefs} == {Category.HOLIDAY}
