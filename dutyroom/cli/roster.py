@@ -36,6 +36,7 @@ def wire_roster(parser: argparse.ArgumentParser, common: argparse.ArgumentParser
 
 
 def generate_roster(ctx: Context) -> int:
+    from dutyroom.domain.roster import Method
     from dutyroom.services import roster_calendar, roster_service
 
     start, end = roster_calendar.parse_range(ctx.args.start, ctx.args.end)
@@ -58,9 +59,13 @@ def generate_roster(ctx: Context) -> int:
 
     def table() -> str:
         lines = [f"已排 {len(report.assignments)} 个班次（{start} 至 {end}）"]
-        if report.unfilled:
-            lines.append(f"无法排上 {len(report.unfilled)} 个班次：")
+        if report.unfilled:  # impossible only where a slot's own reason proves it
+            lines.append(f"未排上 {len(report.unfilled)} 个班次（原因逐个列出）：")
             lines += [f"  - {u.describe()}" for u in report.unfilled]
+        if report.method is Method.BEST_FOUND:
+            lines.append("这是限时内找到的最佳排班，未证明最优")
+        elif report.method is Method.GREEDY and report.note:
+            lines.append(str(report.note))
         return "\n".join(lines)
 
     ctx.out.emit(document, table)

@@ -528,9 +528,12 @@ def explain(plans: list[DayPlan], taken: Mapping[Slot, int], result: Generation,
         parts.append(sentence("{0} 因前后已排的班次轮休", blocked))
         if proven_first and seat.index == 0:
             lead = sentence("已证明本范围至少空 {0} 个班次，排上此班必空出别的班次", result.min_empty)
-        elif proven_first and proven_second:
+        elif proven_first and proven_second and not result.min_empty:
             lead = sentence("已证明在每天都有人值班的排法中，双人值班至少缺 {0} 人，排上此班必空出别的班次",
                             result.min_second)
+        elif proven_first and proven_second:  # some day has a tier with nobody: say so
+            lead = sentence("已证明在空班最少（{0} 个）的排法中，双人值班至少缺 {1} 人，"
+                            "排上此班必空出别的班次", result.min_empty, result.min_second)
         else:
             lead = sentence("找到的最佳排法空出此班")
         out.append(Unfilled(day, seat, sentence("{0}：{1}", lead, joined(parts))))

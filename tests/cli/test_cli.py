@@ -414,3 +414,20 @@ def test_field_export_and_merge(db, tmp_path):
     refused = run("field", "merge", str(tmp_path / "nothing.dutyroom"), "--db", db)
     assert refused.returncode == 2 and "不存在" in refused.stderr
     assert run("check", "--db", db).returncode == 0
+
+
+@pytest.mark.usefixtures("desk")
+def test_generate_says_a_slot_cannot_be_filled_only_in_its_proven_reason(db, tmp_path):
+    """One leader and one officer, two days, rest 1: each tier has a day nobody may take,
+    which the solver proves. The list's heading does not call the gaps impossible by itself;
+    each line says what is proven."""
+    people = staff_file(tmp_path, [["王海涛", "带班领导", "13907311000", "镇政府"],
+                                   ["胡斌", "值班员", "13907312002", "党政办"]])
+    assert run("staff", "import", str(people), "--db", db).returncode == 0
+    made = run("roster", "generate", "--from", "2026-06-01", "--to", "2026-06-02", "--db", db)
+    assert made.returncode == 0
+    lines = made.stdout.splitlines()
+    assert lines[1] == "未排上 2 个班次（原因逐个列出）：" and "无法排上" not in made.stdout
+    assert all(line.startswith("  - 2026-06-0") and "已证明本范围至少空 2 个班次" in line
+               for line in lines[2:4]), lines
+    assert "未证明最优" not in made.stdout
