@@ -262,7 +262,8 @@ def add_warning(uow: UnitOfWork, values: Mapping[str, Any],
                 Warning.thread_id == (previous.thread_id or previous.id))
                 .order_by(Warning.id.desc()).limit(1)).first() or previous
             rules.check_follows_newest(previous.id, newest.id, newest.action == Action.CANCEL)
-        cancel = str(values.get("action") or "").strip() in (Action.CANCEL.value, "解除")
+        declared = obey(rules.parse_action, values.get("action"))
+        cancel = declared == Action.CANCEL
         if cancel and previous is None:
             raise InputError.simple(sentence("解除预警须指明所解除的预警"), "supersedes")
         type_ = obey(rules.parse_type, values.get("type") if values.get("type") or previous is None
@@ -291,6 +292,7 @@ def add_warning(uow: UnitOfWork, values: Mapping[str, Any],
             else (json.loads(previous.villages) if previous else [])
         villages = obey(rules.area_villages, asked, villages_in(session))
         action = rules.action_for(Colour(previous.colour) if previous else None, colour, cancel)
+        obey(rules.check_declared_action, declared, action)
         directory = [rules.Person(p.id, p.name, p.village, p.role, p.backup_id)
                      for p in session.scalars(select(ResponsiblePerson).where(
                          ResponsiblePerson.active.is_(True)))]

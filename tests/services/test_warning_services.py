@@ -168,6 +168,25 @@ def test_bad_warnings_change_nothing(desk, values, field, message):
     assert warning_service.list_warnings(desk.uow, at=NOW) == []
 
 
+@pytest.mark.parametrize(("values", "message"), [
+    ({"action": "cancle"}, "「cancle」不是通知类别"),
+    ({"action": "upgrade"}, "通知类别写的是「升级」，但按颜色和它所跟随的通知应为「更新」"),
+    ({"action": "upgrade", "colour": "orange"}, "写的是「升级」，但按颜色和它所跟随的通知应为「降级」"),
+])
+def test_a_later_notice_that_misnames_what_it_is_changes_nothing(desk, values, message):
+    """A misspelt cancellation in a hand-written file must not become an update that keeps
+    the warning in force and starts its relay again."""
+    first = warning_service.add_warning(desk.uow, red(), now=NOW).value.warning
+    values = {"supersedes": first.id, "issued_at": "2026-07-02T03:00", **values}
+    with pytest.raises(InputError) as caught:
+        warning_service.add_warning(desk.uow, values, now=NOW + timedelta(minutes=30))
+    assert caught.value.problems[0].field == "action" and message in caught.value.one_line()
+    assert [w.id for w in warning_service.list_warnings(desk.uow, at=NOW + timedelta(hours=1))] \
+        == [first.id]
+    assert warning_service.board(desk.uow, first.id, NOW + timedelta(hours=1)).warning.status \
+        == Status.ACTIVE
+
+
 def test_a_relay_worked_through_with_the_backup(desk):
     people = ids(desk)
     w = warning_service.add_warning(desk.uow, red(villages=["东村"]), now=NOW).value.warning
