@@ -20,7 +20,8 @@ from dutyroom.services.warning_service import Target
 def _attempts(target: Target, zone: tzinfo) -> str:
     lines = []
     for a in target.attempts:
-        who = "（AB角 " + target.backup_name + "）" if a.via_backup else ""
+        # On a line of its own: run on, the narrow column broke it after the bracket.
+        who = "\n（AB角 " + target.backup_name + "）" if a.via_backup else ""
         lines.append(f"{a.at.astimezone(zone):%m-%d %H:%M:%S} {CHANNEL_LABELS[a.channel]} "
                      f"{OUTCOME_LABELS[a.outcome]}{who}")
     return "\n".join(lines) or "未联系"

@@ -348,6 +348,21 @@ def test_the_relay_record_printed_and_exported(desk, tmp_path):
         ["李秀英", "陈大勇"]
 
 
+def test_an_answer_by_the_ab_jiao_is_a_line_of_its_own_in_the_record(desk):
+    """In the record's narrow 联系记录 column a run-on 「已应答（AB角 …）」 broke after the
+    bracket: the AB角 who answered is named on the next line."""
+    from dutyroom.services import warning_record
+
+    people = ids(desk)
+    w = warning_service.add_warning(desk.uow, red(villages=["东村"]), now=NOW).value.warning
+    warning_service.record_attempt(desk.uow, w.id, people["李秀英"], "phone", True,
+                                   at=NOW + timedelta(seconds=30), now=NOW + timedelta(minutes=1),
+                                   backup=True)
+    record = warning_record.relay_record(desk.uow, w.id, NOW + timedelta(minutes=2))
+    cells = {row.cells[2]: row.cells[5] for row in record.people}
+    assert cells["李秀英"] == "07-02 02:40:30 电话 已应答\n（AB角 张建国）"
+
+
 def test_the_handover_hands_over_warnings_in_force_and_the_unreached(desk):
     from datetime import date
 
