@@ -363,6 +363,24 @@ def test_an_answer_by_the_ab_jiao_is_a_line_of_its_own_in_the_record(desk):
     assert cells["李秀英"] == "07-02 02:40:30 电话 已应答\n（AB角 张建国）"
 
 
+def test_the_demo_town_has_its_villages_a_cancelled_relay_done_and_a_yellow_one_under_way(backend):
+    from dutyroom.services import demo_warnings
+
+    seeded = NOW + timedelta(microseconds=54321)
+    added = demo_warnings.seed_warnings(backend.uow, seeded)
+    found = responsible_service.directory(backend.uow)
+    assert len(found.villages) == 12 and added == len(found.people) > 36
+    assert all(p.backup_id is not None for p in found.people)  # each with an AB角
+    newest, cancellation, first = warning_service.list_warnings(backend.uow, at=seeded)
+    assert (first.status, cancellation.status) == (Status.CANCELLED, Status.CANCELLED)
+    assert first.to_reach > 0 and first.done  # fully relayed before the 解除
+    board = warning_service.board(backend.uow, first.id, seeded)
+    assert any(t.row.state == RowState.BACKUP for t in board.targets)  # one by the AB角
+    assert (newest.colour.value, newest.status) == ("yellow", Status.ACTIVE)
+    assert 0 < newest.reached < newest.to_reach  # partly relayed
+    assert all(t.microsecond == 0 for w in (newest, first) for t in (w.issued_at, w.received_at))
+
+
 def test_the_handover_hands_over_warnings_in_force_and_the_unreached(desk):
     from datetime import date
 
