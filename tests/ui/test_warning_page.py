@@ -118,3 +118,32 @@ def test_today_shows_warnings_in_force_and_opens_their_board(window, qtbot, sqli
     label.linkActivated.emit(str(added.id))
     assert window.stack.currentIndex() == WARNINGS
     assert window.warnings.board.warning.id == added.id
+
+
+def test_a_bad_warning_form_marks_its_field_and_saves_nothing(qtbot, runner, sqlite_backend,
+                                                             tmp_path):
+    """Valid until before it was issued, then no village ticked: each refusal is one Chinese
+    line on the form, the field named is marked, and no warning is recorded."""
+    from zoneinfo import ZoneInfo
+
+    from dutyroom.ui.dialogs.warning_dialog import WarningDialog
+
+    _directory(sqlite_backend.uow, tmp_path)
+    uow = sqlite_backend.uow
+    dialog = WarningDialog(runner, lambda v: warning_service.add_warning(uow, v, now=NOW),
+                           ("东村", "西村"), ZoneInfo("Asia/Shanghai"), NOW)
+    qtbot.addWidget(dialog)
+    dialog.villages.item(1).setCheckState(Qt.CheckState.Checked)  # 东村
+    issued = dialog.fields["issued_at"]
+    dialog.fields["valid_until"].setDateTime(issued.dateTime().addSecs(-3600))
+    dialog.submit()
+    assert dialog.outcome is None and "有效期至应晚于发布时间" in dialog.error.text()
+    assert dialog.fields["valid_until"].property("invalid") is True
+    assert dialog.fields["issued_at"].property("invalid") is False
+    dialog.fields["valid_until"].setDateTime(issued.dateTime().addSecs(3600))
+    dialog.villages.item(1).setCheckState(Qt.CheckState.Unchecked)
+    dialog.submit()
+    assert dialog.outcome is None and "请选择预警涉及的村(社区)" in dialog.error.text()
+    assert dialog.fields["villages"].property("invalid") is True
+    assert "\n" not in dialog.error.text().strip() and "Error" not in dialog.error.text()
+    assert warning_service.list_warnings(uow, at=NOW + timedelta(hours=1)) == []
