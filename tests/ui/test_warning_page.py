@@ -147,3 +147,27 @@ def test_a_bad_warning_form_marks_its_field_and_saves_nothing(qtbot, runner, sql
     assert dialog.fields["villages"].property("invalid") is True
     assert "\n" not in dialog.error.text().strip() and "Error" not in dialog.error.text()
     assert warning_service.list_warnings(uow, at=NOW + timedelta(hours=1)) == []
+
+
+def test_a_wide_screen_widens_the_list_of_warnings_until_the_officer_moves_the_divider(
+        qtbot, runner, sqlite_backend):
+    """At 1920×1080 the list kept 310 pixels and cut 地质灾害气象风险黄色预警 short while
+    the board's 状态 column took every spare pixel; at 1280×720 it keeps its 310."""
+    from dutyroom.ui.pages.warning_page import WarningPage
+
+    page = WarningPage(sqlite_backend.uow, runner, lambda: NOW)
+    qtbot.addWidget(page)
+    page.show()
+    page.resize(1076, 520)  # the page on a 1280×720 screen
+    qtbot.wait(1)
+    assert page.splitter.sizes()[0] == 310
+    page.resize(1744, 880)  # on 1920×1080
+    qtbot.wait(1)
+    wide = page.splitter.sizes()[0]
+    assert wide > 400 and page.list_view.fontMetrics().horizontalAdvance("地质灾害气象风险黄色预警") \
+        < page.list_view.columnWidth(0)
+    page.splitter.setSizes([360, sum(page.splitter.sizes()) - 360])
+    page.splitter.splitterMoved.emit(360, 1)  # as a drag by hand signals it
+    page.resize(1500, 880)
+    qtbot.wait(1)
+    assert page.splitter.sizes()[0] == 360
