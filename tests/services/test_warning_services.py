@@ -381,6 +381,40 @@ def test_the_demo_town_has_its_villages_a_cancelled_relay_done_and_a_yellow_one_
     assert all(t.microsecond == 0 for w in (newest, first) for t in (w.issued_at, w.received_at))
 
 
+def test_the_list_counts_progress_as_the_board_does_whatever_the_attempts(desk):
+    """The list of warnings counts 已叫应 in the database; the board counts it from every
+    attempt by the domain's rule. Seeded random attempts (answered, not, by the AB角, texts,
+    on warnings later superseded or cancelled) must give both the same figures."""
+    import random
+
+    people = ids(desk)
+    chance = random.Random(20)
+    later = NOW + timedelta(hours=2)
+    made = []
+    for n in range(6):
+        w = warning_service.add_warning(desk.uow, red(
+            colour=chance.choice(["red", "yellow"]), villages=chance.choice([["全镇"], ["东村"]])),
+            now=NOW + timedelta(minutes=n)).value
+        made.append(w.warning.id)
+        for target in w.targets:
+            for k in range(chance.randint(0, 3)):
+                channel, answered = chance.choice([("phone", True), ("phone", False), ("sms", False),
+                                                   ("visit", True)])
+                warning_service.record_attempt(
+                    desk.uow, w.warning.id, target.person_id, channel, answered,
+                    now=NOW + timedelta(minutes=n, seconds=10 + k),
+                    backup=answered and target.backup_id is not None and chance.random() < 0.3)
+    warning_service.add_warning(desk.uow, {"supersedes": made[0], "action": "cancel",
+                                           "issued_at": "2026-07-02T03:00"}, now=NOW + timedelta(hours=1))
+    listed = {w.id: (w.reached, w.to_reach) for w in warning_service.list_warnings(desk.uow, at=later)}
+    for warning_id in made:
+        board = warning_service.board(desk.uow, warning_id, later)
+        assert listed[warning_id] == (board.warning.reached, board.warning.to_reach) == (
+            sum(1 for t in board.targets if t.reached), len(board.targets))
+    assert any(0 < r < t for r, t in listed.values())  # the seed reaches some, not all
+    assert people  # the directory the warnings were built on
+
+
 def test_the_handover_hands_over_warnings_in_force_and_the_unreached(desk):
     from datetime import date
 
