@@ -341,6 +341,8 @@ def test_the_relay_record_printed_and_exported(desk, tmp_path):
     out = warning_record.export_relay(desk.uow, w.id, tmp_path / "叫应.xlsx", NOW + timedelta(minutes=9))
     book = load_workbook(out)
     rows = [[c for c in row] for row in book["叫应记录"].iter_rows(values_only=True)]
+    assert rows[[r[0] for r in rows].index("防御措施要求")][:2] == ["防御措施要求", "转移低洼群众"]
+    assert rows[[r[0] for r in rows].index("预警内容")][1] == "暴雨红色预警"
     people_rows = rows[rows.index(next(r for r in rows if r[0] == "村(社区)")) + 1:]
     assert [r[2] for r in people_rows] == ["张建国", "李秀英", "陈大勇"]
     assert "已应答" in people_rows[0][5] and people_rows[1][5] == "未联系"
