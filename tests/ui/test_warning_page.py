@@ -161,7 +161,9 @@ def test_a_wide_screen_widens_the_list_of_warnings_until_the_officer_moves_the_d
     page.resize(1076, 520)  # the page on a 1280×720 screen
     qtbot.wait(1)
     assert page.splitter.sizes()[0] == 310
+    page.hide()  # as in the main window's stack: sized while another page is shown
     page.resize(1744, 880)  # on 1920×1080
+    page.show()
     qtbot.wait(1)
     wide = page.splitter.sizes()[0]
     assert wide > 400 and page.list_view.fontMetrics().horizontalAdvance("地质灾害气象风险黄色预警") \
@@ -171,3 +173,11 @@ def test_a_wide_screen_widens_the_list_of_warnings_until_the_officer_moves_the_d
     page.resize(1500, 880)
     qtbot.wait(1)
     assert page.splitter.sizes()[0] == 360
+
+
+def test_in_the_main_window_on_1920_by_1080_the_list_is_wider(window, qtbot):
+    window.resize(1916, 1036)
+    window.show()
+    window.show_page(WARNINGS)
+    qtbot.wait(1)
+    assert window.warnings.splitter.sizes()[0] > 400

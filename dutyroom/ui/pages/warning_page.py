@@ -16,7 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -246,8 +246,18 @@ class WarningPage(Page):
         name such as 地质灾害气象风险黄色预警 is read whole instead of the board's 状态 column
         taking every spare pixel; on a 1280×720 screen the list keeps its 310."""
         super().resizeEvent(event)
-        total = sum(self.splitter.sizes())
-        if not self._split_by_hand and total > 0:
+        self._share_width()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._share_width()  # a page in the main window's stack is sized while hidden
+
+    def _share_width(self) -> None:
+        """From the page's own width (the splitter's is not laid out while the page is
+        hidden), less its margins and the divider."""
+        left_margin, _top, right_margin, _bottom = PAGE_MARGINS
+        total = self.width() - left_margin - right_margin - self.splitter.handleWidth()
+        if not self._split_by_hand and total > LIST_WIDTH:
             left = min(max(LIST_WIDTH, total // 4), LIST_WIDTH_MAX)
             self.splitter.setSizes([left, total - left])
 
