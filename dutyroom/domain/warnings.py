@@ -113,15 +113,26 @@ STATUS_LABELS = {Status.ACTIVE: "生效中", Status.SUPERSEDED: "已更新", Sta
                  Status.EXPIRED: "已过期"}
 
 
+def _word(raw: object, field: str, label: str, choices: str) -> str:
+    """The text of a value that must be one word: missing, or given as a list, an object or
+    a number in a hand-written file, it is named as such rather than echoed as Python
+    writes it (「None」, 「['red']」)."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        raise FieldError(field, sentence("请填写{0}（{1}）", label, choices))
+    if not isinstance(raw, str):
+        raise FieldError(field, sentence("{0}应为文字（{1}）", label, choices))
+    return raw.strip()
+
+
 def parse_colour(raw: object) -> Colour:
-    colour = _COLOUR_WORDS.get(str(raw if raw is not None else "").strip())
+    colour = _COLOUR_WORDS.get(_word(raw, "colour", "预警颜色", "蓝色、黄色、橙色、红色"))
     if colour is None:
         raise FieldError("colour", sentence("「{0}」不是预警颜色（蓝色、黄色、橙色、红色）", raw))
     return colour
 
 
 def parse_type(raw: object) -> str:
-    text = str(raw if raw is not None else "").strip().removesuffix("预警")
+    text = _word(raw, "type", "预警类型", "、".join(WARNING_TYPES)).removesuffix("预警")
     if text not in WARNING_TYPES:
         raise FieldError("type", sentence("「{0}」不是已知的预警类型（{1}）", raw, "、".join(WARNING_TYPES)))
     return text
@@ -133,6 +144,30 @@ def parse_channel(raw: object) -> Channel:
         if text in (channel.value, label):
             return channel
     raise FieldError("channel", sentence("「{0}」不是联系方式（phone、sms、wechat、broadcast、visit）", raw))
+
+
+def parse_action(raw: object) -> Action | None:
+    """What a notice says it is, if it says (an English value or its Chinese word): a
+    misspelt "cancle" must not quietly become an update that keeps the warning in force and
+    restarts its relay."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    text = raw.strip() if isinstance(raw, str) else None
+    for action, label in ACTION_LABELS.items():
+        if text in (action.value, label):
+            return action
+    raise FieldError("action", sentence(
+        "「{0}」不是通知类别（发布、更新、升级、降级、解除，或 issue、update、upgrade、downgrade、cancel）",
+        str(raw)[:20]))
+
+
+def check_declared_action(declared: Action | None, worked_out: Action) -> None:
+    """A notice that says it is an 升级 while its colour makes it a 降级 (or an 更新) is
+    refused: which of the two the county meant cannot be known."""
+    if declared is not None and declared != worked_out:
+        raise FieldError("action", sentence(
+            "通知类别写的是「{0}」，但按颜色和它所跟随的通知应为「{1}」：请核对颜色或通知类别",
+            ACTION_LABELS[declared], ACTION_LABELS[worked_out]))
 
 
 def action_for(previous: Colour | None, colour: Colour, cancel: bool) -> Action:

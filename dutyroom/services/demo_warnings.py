@@ -42,6 +42,7 @@ def _people() -> list[dict[str, str]]:
 
 def seed_warnings(uow: UnitOfWork, now: datetime) -> int:
     """Add the directory and the two warnings; returns how many 责任人 were added."""
+    now = now.replace(microsecond=0)  # times a county notice could carry, not 21:17:57.054426
     with uow.write(Permission.LOG) as session:
         settings_service.write_settings(session, {"villages": "、".join(VILLAGES)}, uow.actor)
         roles = responsible_service.roles_in(session)

@@ -20,7 +20,8 @@ from dutyroom.services.warning_service import Target
 def _attempts(target: Target, zone: tzinfo) -> str:
     lines = []
     for a in target.attempts:
-        who = "（AB角 " + target.backup_name + "）" if a.via_backup else ""
+        # On a line of its own: run on, the narrow column broke it after the bracket.
+        who = "\n（AB角 " + target.backup_name + "）" if a.via_backup else ""
         lines.append(f"{a.at.astimezone(zone):%m-%d %H:%M:%S} {CHANNEL_LABELS[a.channel]} "
                      f"{OUTCOME_LABELS[a.outcome]}{who}")
     return "\n".join(lines) or "未联系"
@@ -79,7 +80,8 @@ def export_relay(uow: UnitOfWork, warning_id: int, out: Path, at: datetime | Non
     sheet.title = "叫应记录"
     append_text_row(sheet, [f"{record.unit}{record.desk} 预警信息接收及叫应记录：{record.title}"])
     sheet["A1"].font = Font(size=14, bold=True)
-    for label, value in record.facts:
+    # The warning's own words as the printout has them: the county reads what was relayed.
+    for label, value in (*record.facts, ("预警内容", record.text), ("防御措施要求", record.measures)):
         append_text_row(sheet, [label, value])
     append_text_row(sheet, [])
     append_text_row(sheet, list(PEOPLE))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
 from dutyroom.db.models import ResponsiblePerson, Warning, WarningAttempt, WarningTarget
@@ -170,21 +170,42 @@ def _statuses(session: Session, notices: Sequence[Warning], at: datetime) -> dic
     return statuses
 
 
+def _progress(session: Session, ids: Sequence[int]) -> dict[int, tuple[int, int]]:
+    """(reached, to reach) of each notice, counted in the database: a person is reached
+    once any attempt on their row was answered (domain/warnings.row_of), so a list of
+    warnings needs no row of any list read and built (a season of them was read whole at
+    every refresh of the 预警 page)."""
+    listed = dict(session.execute(
+        select(WarningTarget.warning_id, func.count()).where(WarningTarget.warning_id.in_(ids))
+        .group_by(WarningTarget.warning_id)).all())
+    reached = dict(session.execute(
+        select(WarningTarget.warning_id, func.count(distinct(WarningAttempt.target_id)))
+        .join(WarningTarget, WarningTarget.id == WarningAttempt.target_id)
+        .where(WarningTarget.warning_id.in_(ids),
+               WarningAttempt.outcome == rules.Outcome.ANSWERED.value)
+        .group_by(WarningTarget.warning_id)).all())
+    return {i: (reached.get(i, 0), listed.get(i, 0)) for i in ids}
+
+
 def _read(session: Session, notices: Sequence[Warning], at: datetime,
           with_targets: bool = False) -> tuple[list[WarningView], dict[int, list[Target]]]:
     statuses = _statuses(session, notices, at)
     ids = [n.id for n in notices]
-    targets = _targets(session, ids, {i: statuses[i] == Status.ACTIVE for i in ids},
-                       _limit(session))
+    targets: dict[int, list[Target]] = {}
+    if with_targets:
+        targets = _targets(session, ids, {i: statuses[i] == Status.ACTIVE for i in ids},
+                           _limit(session))
+        progress = {i: (sum(1 for t in listed if t.reached), len(listed))
+                    for i, listed in targets.items()}
+    else:
+        progress = _progress(session, ids)
     views = []
     for n in notices:
-        listed = targets[n.id]
         views.append(WarningView(
             n.id, n.thread_id or n.id, Action(n.action), n.issuer, n.type, Colour(n.colour),
             n.issued_at, n.valid_until, n.received_at, tuple(json.loads(n.villages)), n.text,
-            n.measures, n.relay_due, statuses[n.id], sum(1 for t in listed if t.reached),
-            len(listed), n.created_by))
-    return views, targets if with_targets else {}
+            n.measures, n.relay_due, statuses[n.id], *progress[n.id], n.created_by))
+    return views, targets
 
 
 def list_warnings(uow: UnitOfWork, active: bool = False, at: datetime | None = None,
@@ -262,7 +283,8 @@ def add_warning(uow: UnitOfWork, values: Mapping[str, Any],
                 Warning.thread_id == (previous.thread_id or previous.id))
                 .order_by(Warning.id.desc()).limit(1)).first() or previous
             rules.check_follows_newest(previous.id, newest.id, newest.action == Action.CANCEL)
-        cancel = str(values.get("action") or "").strip() in (Action.CANCEL.value, "解除")
+        declared = obey(rules.parse_action, values.get("action"))
+        cancel = declared == Action.CANCEL
         if cancel and previous is None:
             raise InputError.simple(sentence("解除预警须指明所解除的预警"), "supersedes")
         type_ = obey(rules.parse_type, values.get("type") if values.get("type") or previous is None
@@ -291,6 +313,7 @@ def add_warning(uow: UnitOfWork, values: Mapping[str, Any],
             else (json.loads(previous.villages) if previous else [])
         villages = obey(rules.area_villages, asked, villages_in(session))
         action = rules.action_for(Colour(previous.colour) if previous else None, colour, cancel)
+        obey(rules.check_declared_action, declared, action)
         directory = [rules.Person(p.id, p.name, p.village, p.role, p.backup_id)
                      for p in session.scalars(select(ResponsiblePerson).where(
                          ResponsiblePerson.active.is_(True)))]

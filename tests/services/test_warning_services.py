@@ -168,6 +168,25 @@ def test_bad_warnings_change_nothing(desk, values, field, message):
     assert warning_service.list_warnings(desk.uow, at=NOW) == []
 
 
+@pytest.mark.parametrize(("values", "message"), [
+    ({"action": "cancle"}, "「cancle」不是通知类别"),
+    ({"action": "upgrade"}, "通知类别写的是「升级」，但按颜色和它所跟随的通知应为「更新」"),
+    ({"action": "upgrade", "colour": "orange"}, "写的是「升级」，但按颜色和它所跟随的通知应为「降级」"),
+])
+def test_a_later_notice_that_misnames_what_it_is_changes_nothing(desk, values, message):
+    """A misspelt cancellation in a hand-written file must not become an update that keeps
+    the warning in force and starts its relay again."""
+    first = warning_service.add_warning(desk.uow, red(), now=NOW).value.warning
+    values = {"supersedes": first.id, "issued_at": "2026-07-02T03:00", **values}
+    with pytest.raises(InputError) as caught:
+        warning_service.add_warning(desk.uow, values, now=NOW + timedelta(minutes=30))
+    assert caught.value.problems[0].field == "action" and message in caught.value.one_line()
+    assert [w.id for w in warning_service.list_warnings(desk.uow, at=NOW + timedelta(hours=1))] \
+        == [first.id]
+    assert warning_service.board(desk.uow, first.id, NOW + timedelta(hours=1)).warning.status \
+        == Status.ACTIVE
+
+
 def test_a_relay_worked_through_with_the_backup(desk):
     people = ids(desk)
     w = warning_service.add_warning(desk.uow, red(villages=["东村"]), now=NOW).value.warning
@@ -322,11 +341,80 @@ def test_the_relay_record_printed_and_exported(desk, tmp_path):
     out = warning_record.export_relay(desk.uow, w.id, tmp_path / "叫应.xlsx", NOW + timedelta(minutes=9))
     book = load_workbook(out)
     rows = [[c for c in row] for row in book["叫应记录"].iter_rows(values_only=True)]
+    assert rows[[r[0] for r in rows].index("防御措施要求")][:2] == ["防御措施要求", "转移低洼群众"]
+    assert rows[[r[0] for r in rows].index("预警内容")][1] == "暴雨红色预警"
     people_rows = rows[rows.index(next(r for r in rows if r[0] == "村(社区)")) + 1:]
     assert [r[2] for r in people_rows] == ["张建国", "李秀英", "陈大勇"]
     assert "已应答" in people_rows[0][5] and people_rows[1][5] == "未联系"
     assert [r[2] for r in book["未叫醒名单"].iter_rows(min_row=2, values_only=True)] == \
         ["李秀英", "陈大勇"]
+
+
+def test_an_answer_by_the_ab_jiao_is_a_line_of_its_own_in_the_record(desk):
+    """In the record's narrow 联系记录 column a run-on 「已应答（AB角 …）」 broke after the
+    bracket: the AB角 who answered is named on the next line."""
+    from dutyroom.services import warning_record
+
+    people = ids(desk)
+    w = warning_service.add_warning(desk.uow, red(villages=["东村"]), now=NOW).value.warning
+    warning_service.record_attempt(desk.uow, w.id, people["李秀英"], "phone", True,
+                                   at=NOW + timedelta(seconds=30), now=NOW + timedelta(minutes=1),
+                                   backup=True)
+    record = warning_record.relay_record(desk.uow, w.id, NOW + timedelta(minutes=2))
+    cells = {row.cells[2]: row.cells[5] for row in record.people}
+    assert cells["李秀英"] == "07-02 02:40:30 电话 已应答\n（AB角 张建国）"
+
+
+def test_the_demo_town_has_its_villages_a_cancelled_relay_done_and_a_yellow_one_under_way(backend):
+    from dutyroom.services import demo_warnings
+
+    seeded = NOW + timedelta(microseconds=54321)
+    added = demo_warnings.seed_warnings(backend.uow, seeded)
+    found = responsible_service.directory(backend.uow)
+    assert len(found.villages) == 12 and added == len(found.people) > 36
+    assert all(p.backup_id is not None for p in found.people)  # each with an AB角
+    newest, cancellation, first = warning_service.list_warnings(backend.uow, at=seeded)
+    assert (first.status, cancellation.status) == (Status.CANCELLED, Status.CANCELLED)
+    assert first.to_reach > 0 and first.done  # fully relayed before the 解除
+    board = warning_service.board(backend.uow, first.id, seeded)
+    assert any(t.row.state == RowState.BACKUP for t in board.targets)  # one by the AB角
+    assert (newest.colour.value, newest.status) == ("yellow", Status.ACTIVE)
+    assert 0 < newest.reached < newest.to_reach  # partly relayed
+    assert all(t.microsecond == 0 for w in (newest, first) for t in (w.issued_at, w.received_at))
+
+
+def test_the_list_counts_progress_as_the_board_does_whatever_the_attempts(desk):
+    """The list of warnings counts 已叫应 in the database; the board counts it from every
+    attempt by the domain's rule. Seeded random attempts (answered, not, by the AB角, texts,
+    on warnings later superseded or cancelled) must give both the same figures."""
+    import random
+
+    people = ids(desk)
+    chance = random.Random(20)
+    later = NOW + timedelta(hours=2)
+    made = []
+    for n in range(6):
+        w = warning_service.add_warning(desk.uow, red(
+            colour=chance.choice(["red", "yellow"]), villages=chance.choice([["全镇"], ["东村"]])),
+            now=NOW + timedelta(minutes=n)).value
+        made.append(w.warning.id)
+        for target in w.targets:
+            for k in range(chance.randint(0, 3)):
+                channel, answered = chance.choice([("phone", True), ("phone", False), ("sms", False),
+                                                   ("visit", True)])
+                warning_service.record_attempt(
+                    desk.uow, w.warning.id, target.person_id, channel, answered,
+                    now=NOW + timedelta(minutes=n, seconds=10 + k),
+                    backup=answered and target.backup_id is not None and chance.random() < 0.3)
+    warning_service.add_warning(desk.uow, {"supersedes": made[0], "action": "cancel",
+                                           "issued_at": "2026-07-02T03:00"}, now=NOW + timedelta(hours=1))
+    listed = {w.id: (w.reached, w.to_reach) for w in warning_service.list_warnings(desk.uow, at=later)}
+    for warning_id in made:
+        board = warning_service.board(desk.uow, warning_id, later)
+        assert listed[warning_id] == (board.warning.reached, board.warning.to_reach) == (
+            sum(1 for t in board.targets if t.reached), len(board.targets))
+    assert any(0 < r < t for r, t in listed.values())  # the seed reaches some, not all
+    assert people  # the directory the warnings were built on
 
 
 def test_the_handover_hands_over_warnings_in_force_and_the_unreached(desk):

@@ -207,3 +207,57 @@ def test_an_import_row_with_a_probable_village_typo_is_flagged_but_may_be_import
     qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
     assert dialog.imported == 2
     assert "东村社区" in service.directory(sqlite_backend.uow).villages  # the desk decided
+
+
+def test_the_responsible_tab_searches_filters_adds_and_refuses_a_bad_file(
+        window, qtbot, on_dialog, sqlite_backend, tmp_path):
+    """基层责任人 as the desk keeps them: narrowed by typing, by village and by role; a new
+    one added with an AB角 from the directory (audited); a file with a bad row refused in
+    the preview with nothing saved."""
+    from sqlalchemy import select
+
+    from dutyroom.db.models import AuditEntry
+    from dutyroom.ui.dialogs.import_dialog import ImportResponsibleDialog
+
+    service = _responsible(sqlite_backend.uow, tmp_path)
+    page = _open_contacts(window)
+    page.tabs.setCurrentIndex(page.tabs.indexOf(page.responsible))
+    page.refresh()
+    people = page.responsible
+    assert people.proxy.rowCount() == 4
+    qtbot.keyClicks(people.search, "13800000004")
+    assert people.proxy.rowCount() == 1
+    people.search.clear()
+    people.village.setCurrentIndex(people.village.findData("东村"))
+    assert people.proxy.rowCount() == 3
+    people.role.setCurrentIndex(people.role.findData("网格员"))
+    assert people.proxy.rowCount() == 1 and "显示 1 人" in people.count.text()
+    people.village.setCurrentIndex(0)
+    people.role.setCurrentIndex(0)
+
+    def fill(dialog):
+        _fill(dialog, name="赵强", village="西村", role="网格员", mobile="13800000009")
+        backup = dialog.fields["backup_id"]
+        backup.setCurrentIndex(backup.findText("王德明", Qt.MatchFlag.MatchStartsWith))
+        qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+
+    on_dialog(fill)
+    qtbot.mouseClick(people.add_button, Qt.MouseButton.LeftButton)
+    added = {p.name: p for p in service.directory(sqlite_backend.uow).people}["赵强"]
+    assert (added.village, added.role, added.backup_name) == ("西村", "网格员", "王德明")
+    assert people.proxy.rowCount() == 5
+    with sqlite_backend.uow.read() as session:
+        assert session.scalars(select(AuditEntry.action).where(
+            AuditEntry.entity == "responsible", AuditEntry.entity_id == str(added.id))).all() \
+            == ["create"]
+
+    bad = tmp_path / "坏.csv"
+    bad.write_text("村(社区),岗位,姓名,手机,AB角\n南村,网格员,孙丽,13800000010,\n"
+                   ",网格员,周平,13800000011,\n南村,网格员,吴刚,1380000001,钱多多\n",
+                   encoding="utf-8")
+    dialog = ImportResponsibleDialog(sqlite_backend.uow, window.runner, window)
+    qtbot.addWidget(dialog)
+    dialog.load(bad)
+    assert not dialog.confirm.isEnabled()
+    assert "第 3 行" in dialog.summary.text() and "第 4 行" in dialog.summary.text()
+    assert len(service.directory(sqlite_backend.uow).people) == 5  # nothing of the file saved

@@ -118,3 +118,66 @@ def test_today_shows_warnings_in_force_and_opens_their_board(window, qtbot, sqli
     label.linkActivated.emit(str(added.id))
     assert window.stack.currentIndex() == WARNINGS
     assert window.warnings.board.warning.id == added.id
+
+
+def test_a_bad_warning_form_marks_its_field_and_saves_nothing(qtbot, runner, sqlite_backend,
+                                                             tmp_path):
+    """Valid until before it was issued, then no village ticked: each refusal is one Chinese
+    line on the form, the field named is marked, and no warning is recorded."""
+    from zoneinfo import ZoneInfo
+
+    from dutyroom.ui.dialogs.warning_dialog import WarningDialog
+
+    _directory(sqlite_backend.uow, tmp_path)
+    uow = sqlite_backend.uow
+    dialog = WarningDialog(runner, lambda v: warning_service.add_warning(uow, v, now=NOW),
+                           ("东村", "西村"), ZoneInfo("Asia/Shanghai"), NOW)
+    qtbot.addWidget(dialog)
+    dialog.villages.item(1).setCheckState(Qt.CheckState.Checked)  # 东村
+    issued = dialog.fields["issued_at"]
+    dialog.fields["valid_until"].setDateTime(issued.dateTime().addSecs(-3600))
+    dialog.submit()
+    assert dialog.outcome is None and "有效期至应晚于发布时间" in dialog.error.text()
+    assert dialog.fields["valid_until"].property("invalid") is True
+    assert dialog.fields["issued_at"].property("invalid") is False
+    dialog.fields["valid_until"].setDateTime(issued.dateTime().addSecs(3600))
+    dialog.villages.item(1).setCheckState(Qt.CheckState.Unchecked)
+    dialog.submit()
+    assert dialog.outcome is None and "请选择预警涉及的村(社区)" in dialog.error.text()
+    assert dialog.fields["villages"].property("invalid") is True
+    assert "\n" not in dialog.error.text().strip() and "Error" not in dialog.error.text()
+    assert warning_service.list_warnings(uow, at=NOW + timedelta(hours=1)) == []
+
+
+def test_a_wide_screen_widens_the_list_of_warnings_until_the_officer_moves_the_divider(
+        qtbot, runner, sqlite_backend):
+    """At 1920×1080 the list kept 310 pixels and cut 地质灾害气象风险黄色预警 short while
+    the board's 状态 column took every spare pixel; at 1280×720 it keeps its 310."""
+    from dutyroom.ui.pages.warning_page import WarningPage
+
+    page = WarningPage(sqlite_backend.uow, runner, lambda: NOW)
+    qtbot.addWidget(page)
+    page.show()
+    page.resize(1076, 520)  # the page on a 1280×720 screen
+    qtbot.wait(1)
+    assert page.splitter.sizes()[0] == 310
+    page.hide()  # as in the main window's stack: sized while another page is shown
+    page.resize(1744, 880)  # on 1920×1080
+    page.show()
+    qtbot.wait(1)
+    wide = page.splitter.sizes()[0]
+    assert wide > 400 and page.list_view.fontMetrics().horizontalAdvance("地质灾害气象风险黄色预警") \
+        < page.list_view.columnWidth(0)
+    page.splitter.setSizes([360, sum(page.splitter.sizes()) - 360])
+    page.splitter.splitterMoved.emit(360, 1)  # as a drag by hand signals it
+    page.resize(1500, 880)
+    qtbot.wait(1)
+    assert page.splitter.sizes()[0] == 360
+
+
+def test_in_the_main_window_on_1920_by_1080_the_list_is_wider(window, qtbot):
+    window.resize(1916, 1036)
+    window.show()
+    window.show_page(WARNINGS)
+    qtbot.wait(1)
+    assert window.warnings.splitter.sizes()[0] > 400

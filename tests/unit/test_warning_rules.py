@@ -25,7 +25,9 @@ from dutyroom.domain.warnings import (
     action_for,
     area_villages,
     check_can_relay,
+    check_declared_action,
     check_validity,
+    parse_action,
     parse_channel,
     parse_colour,
     parse_type,
@@ -92,6 +94,32 @@ def test_parsing_words() -> None:
     with pytest.raises(FieldError, match="有效期至应晚于发布时间"):
         check_validity(T0, T0 - timedelta(minutes=1))
     check_validity(T0, None)
+
+
+@pytest.mark.parametrize(("raw", "said"), [(None, "请填写"), ("  ", "请填写"), (["red"], "应为文字"),
+                                           ({"c": "red"}, "应为文字"), (4, "应为文字")])
+def test_a_missing_or_listed_colour_or_type_is_named_not_echoed_as_python(raw, said) -> None:
+    """A hand-written warning file with "type": null or "colour": ["red"] is told what is
+    wrong in words, never 「None」 or 「['red']」."""
+    for parse, field, label in ((parse_colour, "colour", "预警颜色"), (parse_type, "type", "预警类型")):
+        with pytest.raises(FieldError) as caught:
+            parse(raw)
+        assert caught.value.field == field and label in str(caught.value) and said in str(caught.value)
+        assert "None" not in str(caught.value) and "[" not in str(caught.value)
+
+
+def test_a_notice_s_own_word_for_what_it_is_must_be_known_and_agree_with_its_colour() -> None:
+    assert parse_action(None) is None and parse_action(" ") is None
+    assert parse_action("解除") == parse_action("cancel") == Action.CANCEL
+    assert parse_action("升级") == Action.UPGRADE
+    for typo in ("cancle", "撤销", ["cancel"], 1):
+        with pytest.raises(FieldError, match="不是通知类别") as caught:
+            parse_action(typo)
+        assert caught.value.field == "action"
+    check_declared_action(None, Action.UPDATE)
+    check_declared_action(Action.UPGRADE, action_for(Colour.YELLOW, Colour.RED, False))
+    with pytest.raises(FieldError, match="通知类别写的是「升级」，但按颜色和它所跟随的通知应为「降级」"):
+        check_declared_action(Action.UPGRADE, action_for(Colour.RED, Colour.YELLOW, False))
 
 
 def test_actions_follow_the_colour() -> None:

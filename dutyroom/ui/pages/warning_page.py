@@ -16,7 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -68,6 +68,7 @@ COLOUR_INK = {Colour.RED: "#c0392b", Colour.ORANGE: "#d35400", Colour.YELLOW: "#
               Colour.BLUE: "#2e86c1"}
 REACHED = "#1e8449"
 UNREACHED_ROW = QColor("#fdecea")
+LIST_WIDTH, LIST_WIDTH_MAX = 310, 480  # the list of warnings beside the board
 
 
 def _title(w: WarningView) -> str:
@@ -219,7 +220,10 @@ class WarningPage(Page):
         board.addWidget(self.unreached)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([310, 900])
+        splitter.setSizes([LIST_WIDTH, 900])
+        self.splitter = splitter
+        self._split_by_hand = False  # once the officer drags the divider, it stays put
+        splitter.splitterMoved.connect(lambda *_: setattr(self, "_split_by_hand", True))
         layout.addWidget(splitter, 1)
 
         # One key a call, read before the table's type-to-search takes the letter.
@@ -236,6 +240,26 @@ class WarningPage(Page):
         self._timer.timeout.connect(self._tick)
         self._timer.start(1000)
         self._show_board(None)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A wider screen widens the list of warnings too (a quarter of the width), so a long
+        name such as 地质灾害气象风险黄色预警 is read whole instead of the board's 状态 column
+        taking every spare pixel; on a 1280×720 screen the list keeps its 310."""
+        super().resizeEvent(event)
+        self._share_width()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._share_width()  # a page in the main window's stack is sized while hidden
+
+    def _share_width(self) -> None:
+        """From the page's own width (the splitter's is not laid out while the page is
+        hidden), less its margins and the divider."""
+        left_margin, _top, right_margin, _bottom = PAGE_MARGINS
+        total = self.width() - left_margin - right_margin - self.splitter.handleWidth()
+        if not self._split_by_hand and total > LIST_WIDTH:
+            left = min(max(LIST_WIDTH, total // 4), LIST_WIDTH_MAX)
+            self.splitter.setSizes([left, total - left])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (watched is self.table and event.type() == QEvent.Type.KeyPress
