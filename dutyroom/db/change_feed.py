@@ -57,13 +57,20 @@ def forget(session: Session) -> None:
 
 
 def read_payload(payload: str, ignore: str | None = ORIGIN) -> set[str] | None:
-    """The tables another process changed; None for the `ignore`d (own) process's."""
+    """The tables another process changed; None for the `ignore`d (own) process's.
+
+    Anyone holding the desks' role can NOTIFY on the channel, so a payload is untrusted:
+    whatever it holds (not JSON, `"tables": null`, a number) means "something changed",
+    never an error — an error here would read as a lost connection in every window."""
     try:
         document = json.loads(payload)
         if ignore is not None and document.get("origin") == ignore:
             return None
-        return {str(t) for t in document.get("tables", [])} or {EVERYTHING}
-    except (ValueError, AttributeError):
+        tables = document.get("tables")
+        if not isinstance(tables, list):
+            return {EVERYTHING}
+        return {str(t) for t in tables} or {EVERYTHING}
+    except (ValueError, AttributeError, TypeError, RecursionError):
         return {EVERYTHING}
 
 

@@ -160,3 +160,21 @@ def test_a_desk_cannot_upgrade_the_schema_and_says_who_can(desk_role, capsys):
     code = main(["staff", "list", "--db", desk_url])
     err = capsys.readouterr().err
     assert code == 2 and "由 0010 升级到" in err and "所有者的连接运行 dutyroom init" in err
+
+
+def test_a_forged_notification_on_the_channel_is_news_not_a_lost_connection(desk, as_desk):
+    """Anyone with the desks' role may NOTIFY on the channel the windows listen on: a
+    payload they would not write ("tables": null) makes a window refresh, not fail."""
+    from sqlalchemy.engine import make_url
+
+    from dutyroom.db.change_feed import CHANNEL
+    from dutyroom.services.live import EVERYTHING, ChangeWatch
+
+    watch = ChangeWatch(make_url(desk[1]))
+    try:
+        for payload in ('{"tables": null}', '{"origin": "x", "tables": 7}', "not json"):
+            with as_desk.begin() as connection:
+                connection.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": payload})
+            assert watch.wait(5) == EVERYTHING
+    finally:
+        watch.close()
