@@ -23,6 +23,8 @@ from sqlalchemy import event, text
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
+from dutyroom.db.engine import server_options
+
 CHANNEL = "dutyroom_changes"
 EVERYTHING = "*"  # a write whose tables are not known (a bulk statement)
 ORIGIN = uuid.uuid4().hex[:16]  # this process: its own notifications are not news to it
@@ -139,6 +141,7 @@ def _libpq(url: URL) -> str:
         if value is not None:
             options[key] = str(value)
     options.setdefault("application_name", f"dutyroom-listen-{os.getpid()}")
+    options["options"] = server_options(options.get("options"))
     return make_conninfo("", **options)
 
 

@@ -162,6 +162,40 @@ def test_a_desk_cannot_upgrade_the_schema_and_says_who_can(desk_role, capsys):
     assert code == 2 and "由 0010 升级到" in err and "所有者的连接运行 dutyroom init" in err
 
 
+def test_defaults_the_desk_role_stores_for_itself_do_not_take_the_desks_down(desk, as_desk,
+                                                                             capsys):
+    """PostgreSQL lets any role `ALTER ROLE CURRENT_USER SET …`: one officer with psql could
+    make every workstation's next connection read-only, time out at once, miss its tables or
+    garble Chinese. Each connection states its own session at startup instead."""
+    from sqlalchemy.engine import make_url
+
+    from dutyroom.services.live import ChangeWatch
+
+    with as_desk.begin() as connection:
+        for setting in ("default_transaction_read_only = on", "statement_timeout = 1",
+                        "search_path = pg_temp", "client_encoding = 'LATIN1'",
+                        "idle_session_timeout = 1", "DateStyle = 'German, DMY'"):
+            connection.execute(text(f"ALTER ROLE CURRENT_USER SET {setting}"))
+    desk_url = desk[1]
+    watch = ChangeWatch(make_url(desk_url), own_too=True)
+    try:
+        assert main(["period", "add", "--name", "两会", "--from", "2026-03-01", "--to",
+                     "2026-03-10", "--db", desk_url]) == 0
+        assert watch.wait(5).roster
+        capsys.readouterr()
+        assert main(["staff", "list", "--json", "--db", desk_url]) == 0
+        assert json.loads(capsys.readouterr().out) == []
+    finally:
+        watch.close()
+    owner = create_engine(desk[0])
+    try:
+        with owner.connect() as connection:
+            assert connection.execute(text("SELECT name FROM sensitive_periods")).scalars() \
+                .all() == ["两会"]
+    finally:
+        owner.dispose()
+
+
 def test_a_forged_notification_on_the_channel_is_news_not_a_lost_connection(desk, as_desk):
     """Anyone with the desks' role may NOTIFY on the channel the windows listen on: a
     payload they would not write ("tables": null) makes a window refresh, not fail."""
