@@ -23,6 +23,8 @@ from sqlalchemy import event, text
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
+from dutyroom.db.engine import server_options
+
 CHANNEL = "dutyroom_changes"
 EVERYTHING = "*"  # a write whose tables are not known (a bulk statement)
 ORIGIN = uuid.uuid4().hex[:16]  # this process: its own notifications are not news to it
@@ -57,13 +59,20 @@ def forget(session: Session) -> None:
 
 
 def read_payload(payload: str, ignore: str | None = ORIGIN) -> set[str] | None:
-    """The tables another process changed; None for the `ignore`d (own) process's."""
+    """The tables another process changed; None for the `ignore`d (own) process's.
+
+    Anyone holding the desks' role can NOTIFY on the channel, so a payload is untrusted:
+    whatever it holds (not JSON, `"tables": null`, a number) means "something changed",
+    never an error — an error here would read as a lost connection in every window."""
     try:
         document = json.loads(payload)
         if ignore is not None and document.get("origin") == ignore:
             return None
-        return {str(t) for t in document.get("tables", [])} or {EVERYTHING}
-    except (ValueError, AttributeError):
+        tables = document.get("tables")
+        if not isinstance(tables, list):
+            return {EVERYTHING}
+        return {str(t) for t in tables} or {EVERYTHING}
+    except (ValueError, AttributeError, TypeError, RecursionError):
         return {EVERYTHING}
 
 
@@ -132,6 +141,7 @@ def _libpq(url: URL) -> str:
         if value is not None:
             options[key] = str(value)
     options.setdefault("application_name", f"dutyroom-listen-{os.getpid()}")
+    options["options"] = server_options(options.get("options"))
     return make_conninfo("", **options)
 
 

@@ -53,6 +53,27 @@ def describe(url: URL) -> str:
     return str(path) if path else url.render_as_string(hide_password=True)
 
 
+# What every server connection states at its start, over anything stored for the role:
+# PostgreSQL lets any role `ALTER ROLE CURRENT_USER SET …` its own defaults, so whoever
+# holds the desks' connection details could otherwise make every workstation's next
+# connection read-only, time out at once, look for the tables elsewhere or speak another
+# encoding. A connection's own startup options outrank the role's stored ones.
+SERVER_SESSION = (("search_path", "public"), ("default_transaction_read_only", "off"),
+                  ("default_transaction_isolation", "read committed"),
+                  ("default_transaction_deferrable", "off"), ("statement_timeout", "0"),
+                  ("lock_timeout", "0"), ("idle_in_transaction_session_timeout", "0"),
+                  ("idle_session_timeout", "0"), ("client_encoding", "UTF8"),
+                  ("DateStyle", "ISO, YMD"), ("IntervalStyle", "postgres"))
+
+
+def server_options(given: str | None = None) -> str:
+    """libpq's `options` for a server connection: SERVER_SESSION, then whatever the URL
+    itself asked for (its `?options=`, which a county's IT person may set on purpose)."""
+    ours = " ".join("-c " + f"{name}={value}".replace("\\", "\\\\").replace(" ", "\\ ")
+                    for name, value in SERVER_SESSION)
+    return f"{ours} {given}" if given else ours
+
+
 def make_engine(url: URL, **kwargs: Any) -> Engine:
     path = sqlite_path(url)
     if path is not None:
@@ -64,6 +85,10 @@ def make_engine(url: URL, **kwargs: Any) -> Engine:
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, **kwargs)
         _tune_sqlite(engine)
         return engine
+    if url.get_backend_name() == "postgresql":
+        given = url.query.get("options")
+        kwargs.setdefault("connect_args", {})["options"] = server_options(
+            given if isinstance(given, str) else None)
     return create_engine(url, pool_pre_ping=True, **kwargs)
 
 

@@ -195,6 +195,15 @@ def check_hand_change(kind: str, reason: str) -> ChangeKind:
     return change
 
 
+def check_approver(approver_staff_id: int | None, involved: Iterable[int | None]) -> None:
+    """Whoever approves a swap or a substitute (换班、代班) is the account logged in with the
+    right to approve, never a name typed in — and never one of the people it moves: nobody
+    approves their own swap. An account mapped to no staff member moves nobody's duty."""
+    if approver_staff_id is not None and approver_staff_id in set(involved):
+        raise FieldError("approved_by", sentence(
+            "不能批准涉及自己的换班或代班，请由另一位有批准权限的领导登录后批准"))
+
+
 @dataclass(frozen=True)
 class Absence:
     """Leave or unavailability (请假, 出差, 培训), inclusive dates; or, of a soft kind, days a

@@ -406,10 +406,11 @@ def _same_day(session: Session, day: date, seat: Seat, staff_id: int,
 
 
 def assign(uow: UnitOfWork, day: date, tier: Tier, staff_id: int | None, *, slot: int = 0,
-           kind: str = "assign", requested_by: str = "", approved_by: str = "",
-           reason: str = "") -> Outcome[list[str]]:
+           kind: str = "assign", requested_by: str = "", reason: str = "") -> Outcome[list[str]]:
     """Put someone on a seat by hand (or clear it), recording who asked, approved and why;
-    `slot` picks the officer (0 the first, 1 the second of a two-officer day).
+    `slot` picks the officer (0 the first, 1 the second of a two-officer day). A substitute
+    (代班) is approved by the account logged in, which needs the right to approve and may
+    not be either person it moves (`roster.check_approver`).
 
     Returns the rule breaks this leaves on that day and its neighbours, so the person
     sees at once if, say, the new officer was on duty yesterday.
@@ -425,8 +426,10 @@ def assign(uow: UnitOfWork, day: date, tier: Tier, staff_id: int | None, *, slot
                           uow.actor)
         if before == staff_id:
             return Outcome([], Changes())
+        approved_by = ""
         if kind != "assign":
-            approved_by = approved_by.strip() or uow.actor
+            roster.check_approver(uow.user.staff_id, (before, staff_id))
+            approved_by = uow.actor
         record_change(session, day, seat, kind if staff_id is not None else "clear", before,
                       staff_id, requested_by, approved_by, reason, uow.actor)
     rest = ctx.rules.min_rest_days
@@ -436,8 +439,10 @@ def assign(uow: UnitOfWork, day: date, tier: Tier, staff_id: int | None, *, slot
 
 
 def swap(uow: UnitOfWork, first: date, second: date, tier: Tier, *, slot: int = 0,
-         requested_by: str = "", approved_by: str = "", reason: str = "") -> Outcome[list[str]]:
-    """Exchange two days' duty in one seat between the people holding them (换班)."""
+         requested_by: str = "", reason: str = "") -> Outcome[list[str]]:
+    """Exchange two days' duty in one seat between the people holding them (换班), approved
+    by the account logged in: it needs the right to approve (checked as stored at this
+    write) and may not be either of the two (`roster.check_approver`)."""
     if not reason.strip():
         raise InputError([Problem(sentence("换班须填写原因"), field="reason")])
     if first == second:
@@ -452,9 +457,10 @@ def swap(uow: UnitOfWork, first: date, second: date, tier: Tier, *, slot: int = 
                                       field="other_day")])
         _same_day(session, first, seat, b, held)
         _same_day(session, second, seat, a, held)
+        roster.check_approver(uow.user.staff_id, (a, b))
         put_slot(session, first, seat, b, "swap", uow.actor)
         put_slot(session, second, seat, a, "swap", uow.actor)
-        approver = approved_by.strip() or uow.actor  # the leader logged in approves it
+        approver = uow.actor  # the account logged in, with the right as stored now
         record_change(session, first, seat, "swap", a, b, requested_by, approver, reason, uow.actor)
         record_change(session, second, seat, "swap", b, a, requested_by, approver, reason, uow.actor)
     around = roster_view(uow, min(first, second) - timedelta(days=rest),

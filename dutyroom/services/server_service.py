@@ -50,21 +50,36 @@ def setup_desk_role(engine: Engine, desk_user: str, password: str | None) -> boo
                                 "db")
     name = check_role_name(desk_user)
     with engine.begin() as connection:
+        # Powerful: an attribute beyond logging in, or membership of any role at all (the
+        # owner's, to SET ROLE to it; pg_write_all_data, which writes past every grant).
         found = connection.execute(text(
-            "SELECT rolsuper OR rolcreaterole OR rolcreatedb OR rolbypassrls FROM pg_roles"
-            " WHERE rolname = :n"), {"n": name}).first()
-        owner = connection.execute(text("SELECT current_user")).scalar_one()
+            "SELECT rolsuper OR rolcreaterole OR rolcreatedb OR rolbypassrls OR rolreplication"
+            " OR EXISTS (SELECT 1 FROM pg_auth_members m WHERE m.member = r.oid)"
+            " FROM pg_roles r WHERE rolname = :n"), {"n": name}).first()
+        owner, may_create = connection.execute(text(
+            "SELECT current_user, rolsuper OR rolcreaterole FROM pg_roles"
+            " WHERE rolname = current_user")).one()
         if name == owner or (found is not None and found[0]):
             raise InputError.simple(sentence(
-                "角色 {0} 是数据库所有者或有管理权限，不能作为值班席位角色", name), "desk_user")
+                "角色 {0} 是数据库所有者、有管理权限或属于其他角色，不能作为值班席位角色", name),
+                "desk_user")
+        if not may_create and (found is None or password):
+            # The owner as README「多席位服务器」 makes it may not create or change roles
+            # (CREATEROLE is nearly a superuser): the server's administrator makes the role.
+            raise InputError.simple(sentence(
+                "数据库所有者 {0} 无权{1}角色：请由服务器管理员（postgres）在 psql 中运行"
+                " CREATE ROLE {2} LOGIN PASSWORD '…'（或 ALTER ROLE … PASSWORD），再运行本命令"
+                "并且不设 $DUTYROOM_DESK_PASSWORD：本命令只授予权限", owner,
+                "建立" if found is None else "修改", name), "desk_user")
         if found is None and not password:
             raise InputError.simple(sentence("新角色的密码须放在环境变量 $DUTYROOM_DESK_PASSWORD 中"),
                                     "DUTYROOM_DESK_PASSWORD")
         role = f'"{name}"'
-        verb = "CREATE" if found is None else "ALTER"
-        secret = f" PASSWORD {_literal(password)}" if password else ""
-        connection.exec_driver_sql(f"{verb} ROLE {role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE"
-                                   f" NOREPLICATION NOBYPASSRLS{secret}")
+        if may_create:
+            verb = "CREATE" if found is None else "ALTER"
+            secret = f" PASSWORD {_literal(password)}" if password else ""
+            connection.exec_driver_sql(f"{verb} ROLE {role} LOGIN NOSUPERUSER NOCREATEDB"
+                                       f" NOCREATEROLE NOREPLICATION NOBYPASSRLS{secret}")
         _grant(connection, role, owner)
     return found is None
 

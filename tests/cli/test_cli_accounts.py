@@ -115,6 +115,28 @@ def test_on_a_server_every_command_logs_in_and_acts_with_its_role(accounts, caps
 
 @pytest.mark.postgresql
 @pytest.mark.parametrize("db_target", ["postgresql"], indirect=True)
+def test_on_a_terminal_the_command_asks_who_logs_in(accounts, capsys, monkeypatch):
+    """With neither variable set, a terminal prompts for the name and (unechoed) password;
+    the command then acts as the account typed, not as `cli:<os user>`."""
+    assert cli(capsys, "user", "add", "zhang", "--name", "张三", "--role", "officer",
+               "--db", accounts)[0] == 0
+    monkeypatch.delenv("DUTYROOM_USER")
+    monkeypatch.delenv("DUTYROOM_PASSWORD")
+    asked: list[str] = []
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt: asked.append(prompt) or "zhang")
+    monkeypatch.setattr("getpass.getpass", lambda prompt: asked.append(prompt) or PASSWORD)
+    code, _, err = cli(capsys, "period", "add", "--name", "两会", "--from", "2026-03-01",
+                       "--to", "2026-03-10", "--db", accounts)
+    assert asked == ["用户名：", "密码："]
+    assert code == 2 and "张三(zhang)（值班员）无权编排值班表、维护人员和日历" in err
+    monkeypatch.setattr("getpass.getpass", lambda prompt: "not-his-password")
+    code, _, err = cli(capsys, "staff", "list", "--db", accounts)
+    assert code == 2 and "用户名或密码不正确" in err
+
+
+@pytest.mark.postgresql
+@pytest.mark.parametrize("db_target", ["postgresql"], indirect=True)
 def test_a_server_without_accounts_asks_for_the_first_administrator(db_target, capsys):
     assert cli(capsys, "init", "--db", db_target)[0] == 0
     code, _, err = cli(capsys, "staff", "list", "--db", db_target)

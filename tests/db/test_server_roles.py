@@ -160,3 +160,120 @@ def test_a_desk_cannot_upgrade_the_schema_and_says_who_can(desk_role, capsys):
     code = main(["staff", "list", "--db", desk_url])
     err = capsys.readouterr().err
     assert code == 2 and "由 0010 升级到" in err and "所有者的连接运行 dutyroom init" in err
+
+
+def test_defaults_the_desk_role_stores_for_itself_do_not_take_the_desks_down(desk, as_desk,
+                                                                             capsys):
+    """PostgreSQL lets any role `ALTER ROLE CURRENT_USER SET …`: one officer with psql could
+    make every workstation's next connection read-only, time out at once, miss its tables or
+    garble Chinese. Each connection states its own session at startup instead."""
+    from sqlalchemy.engine import make_url
+
+    from dutyroom.services.live import ChangeWatch
+
+    with as_desk.begin() as connection:
+        for setting in ("default_transaction_read_only = on", "statement_timeout = 1",
+                        "search_path = pg_temp", "client_encoding = 'LATIN1'",
+                        "idle_session_timeout = 1", "DateStyle = 'German, DMY'"):
+            connection.execute(text(f"ALTER ROLE CURRENT_USER SET {setting}"))
+    desk_url = desk[1]
+    watch = ChangeWatch(make_url(desk_url), own_too=True)
+    try:
+        assert main(["period", "add", "--name", "两会", "--from", "2026-03-01", "--to",
+                     "2026-03-10", "--db", desk_url]) == 0
+        assert watch.wait(5).roster
+        capsys.readouterr()
+        assert main(["staff", "list", "--json", "--db", desk_url]) == 0
+        assert json.loads(capsys.readouterr().out) == []
+    finally:
+        watch.close()
+    owner = create_engine(desk[0])
+    try:
+        with owner.connect() as connection:
+            assert connection.execute(text("SELECT name FROM sensitive_periods")).scalars() \
+                .all() == ["两会"]
+    finally:
+        owner.dispose()
+
+
+def test_a_forged_notification_on_the_channel_is_news_not_a_lost_connection(desk, as_desk):
+    """Anyone with the desks' role may NOTIFY on the channel the windows listen on: a
+    payload they would not write ("tables": null) makes a window refresh, not fail."""
+    from sqlalchemy.engine import make_url
+
+    from dutyroom.db.change_feed import CHANNEL
+    from dutyroom.services.live import EVERYTHING, ChangeWatch
+
+    watch = ChangeWatch(make_url(desk[1]))
+    try:
+        for payload in ('{"tables": null}', '{"origin": "x", "tables": 7}', "not json"):
+            with as_desk.begin() as connection:
+                connection.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": payload})
+            assert watch.wait(5) == EVERYTHING
+    finally:
+        watch.close()
+
+
+@pytest.fixture
+def plain_owner(desk_role, capsys, monkeypatch) -> Iterator[tuple[str, str, Engine]]:
+    """A database owned by a role made as README「多席位服务器」 step 1 makes it: it may log
+    in and nothing more (no CREATEROLE), with its first administrator. Yields (owner URL,
+    a desk role name not made yet, the superuser's engine)."""
+    import uuid
+
+    from sqlalchemy.engine import make_url
+
+    admin_url = make_url(desk_role[0])  # the test server's superuser
+    tag = uuid.uuid4().hex[:10]
+    owner, database, desk_name = f"owner_{tag}", f"{admin_url.database}_{tag}", f"desk_{tag}"
+    superuser = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with superuser.connect() as connection:
+        connection.exec_driver_sql(f"CREATE ROLE {owner} LOGIN PASSWORD 'owner-pass-2026'")
+        connection.exec_driver_sql(f"CREATE DATABASE {database} OWNER {owner}")
+    owner_url = admin_url.set(username=owner, password="owner-pass-2026", database=database) \
+        .render_as_string(hide_password=False)
+    monkeypatch.setenv("DUTYROOM_NEW_PASSWORD", PASSWORD)
+    assert main(["init", "--db", owner_url, "--admin", "admin", "--name", "县管理员"]) == 0
+    capsys.readouterr()
+    try:
+        yield owner_url, desk_name, superuser
+    finally:
+        with superuser.connect() as connection:
+            connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+            connection.exec_driver_sql(f"DROP ROLE IF EXISTS {desk_name}")
+            connection.exec_driver_sql(f"DROP ROLE IF EXISTS {owner}")
+        superuser.dispose()
+
+
+def test_the_readme_setup_works_with_an_owner_that_may_not_create_roles(plain_owner, capsys,
+                                                                       monkeypatch):
+    """Until now `server setup` by such an owner ended in an internal error: it tried to
+    CREATE ROLE. It now says who makes the role, then grants; and it refuses a role that is
+    a member of another (pg_write_all_data writes past every grant)."""
+    from sqlalchemy.engine import make_url
+
+    owner_url, desk_name, superuser = plain_owner
+    monkeypatch.setenv("DUTYROOM_DESK_PASSWORD", "desk-pass-2026")
+    assert main(["server", "setup", "--db", owner_url, "--desk-user", desk_name]) == 2
+    err = capsys.readouterr().err
+    assert f"CREATE ROLE {desk_name} LOGIN PASSWORD" in err and "postgres" in err
+    with superuser.connect() as connection:
+        connection.exec_driver_sql(f"CREATE ROLE {desk_name} LOGIN PASSWORD 'desk-pass-2026'")
+        connection.exec_driver_sql(f"GRANT pg_write_all_data TO {desk_name}")
+    monkeypatch.delenv("DUTYROOM_DESK_PASSWORD")
+    assert main(["server", "setup", "--db", owner_url, "--desk-user", desk_name]) == 2
+    assert "属于其他角色" in capsys.readouterr().err
+    with superuser.connect() as connection:
+        connection.exec_driver_sql(f"REVOKE pg_write_all_data FROM {desk_name}")
+    assert main(["server", "setup", "--db", owner_url, "--desk-user", desk_name]) == 0
+    desk_url = make_url(owner_url).set(username=desk_name, password="desk-pass-2026")
+    as_desk = create_engine(desk_url)
+    try:
+        for statement in ("DELETE FROM audit_entries", "UPDATE users SET role = 'admin'"):
+            assert "permission denied" in refused(as_desk, statement)
+    finally:
+        as_desk.dispose()
+    monkeypatch.setenv("DUTYROOM_USER", "admin")
+    monkeypatch.setenv("DUTYROOM_PASSWORD", PASSWORD)
+    assert main(["period", "add", "--name", "两会", "--from", "2026-03-01", "--to",
+                 "2026-03-10", "--db", desk_url.render_as_string(hide_password=False)]) == 0

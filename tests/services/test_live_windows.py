@@ -4,12 +4,16 @@ its incident and its alert."""
 
 from __future__ import annotations
 
+import json
 import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dutyroom.app import open_backend
+from dutyroom.db.change_feed import EVERYTHING, read_payload
 from dutyroom.services import alert_service, incident_service
 from dutyroom.services.errors import InputError
 from dutyroom.services.live import ChangeWatch, changes_in
@@ -71,3 +75,18 @@ def test_tables_map_to_the_pages_that_show_them():
     assert changes_in({"audit_entries"}) == Changes()
     assert changes_in({"a_table_of_a_later_schema"}) == changes_in({"*"})
     assert all(vars(changes_in({"*"})).values())
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+                    lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner))
+
+
+@given(st.one_of(st.text(), JSON.map(json.dumps),
+                 st.dictionaries(st.sampled_from(["origin", "tables"]), JSON).map(json.dumps)))
+def test_any_payload_on_the_channel_means_a_change_never_an_error(payload):
+    """Anyone with the desks' role can NOTIFY: whatever it sends, a window refreshes
+    rather than failing (a failure reads as a lost connection in every window)."""
+    tables = read_payload(payload, ignore="me")
+    assert tables is None or (tables and all(isinstance(t, str) for t in tables))
+    for hostile in ('{"tables": null}', '{"tables": 5}', '{"tables": true}', "[1]", "null"):
+        assert read_payload(hostile) == {EVERYTHING}

@@ -135,6 +135,44 @@ def test_each_role_may_do_its_own_work_and_nothing_more(backend):
         incident_service.add_incident(uow, INCIDENT, now=NOW)
 
 
+def test_the_approver_is_the_account_logged_in_and_never_one_the_change_moves(backend):
+    """A leader mapped to 李强 cannot approve moving 李强's own duty — by a swap or by a
+    substitute — and no approver can be typed in: the record names the account that saved."""
+    uow = backend.uow
+    uow = uow.for_actor(user_service.create_first_admin(uow, ADMIN).value)
+    people = {name: staff_service.add_staff(uow, {"name": name, "tier": tier,
+                                                  "mobile": f"1380000000{n}"}).value.id
+              for n, (name, tier) in enumerate((("李强", "带班领导"), ("王海", "带班领导"),
+                                                ("陈明", "带班领导"), ("张三", "值班员"),
+                                                ("李四", "值班员")))}
+    _add(uow, "li", "带班领导", people["李强"])
+    day = date(2026, 7, 1)
+    for seat_day, leader, officer in ((day, "李强", "张三"), (day + timedelta(days=3), "王海", "李四")):
+        roster_service.assign(uow, seat_day, Tier.LEADER, people[leader])
+        roster_service.assign(uow, seat_day, Tier.OFFICER, people[officer])
+    li = uow.for_actor(user_service.login(uow, "li", "pass-word-1"))
+    before = (roster_service.roster_rows(uow, day, day + timedelta(days=3)),
+              roster_service.changes(uow, day, day + timedelta(days=3)))
+    for own in (lambda: roster_service.swap(li, day, day + timedelta(days=3), Tier.LEADER,
+                                            reason="家中有事"),
+                lambda: roster_service.assign(li, day, Tier.LEADER, people["陈明"],
+                                              kind="substitute", reason="出差"),
+                lambda: roster_service.assign(li, day + timedelta(days=3), Tier.LEADER,
+                                              people["李强"], kind="substitute", reason="顶班")):
+        with pytest.raises(InputError, match="不能批准涉及自己的换班或代班"):
+            own()
+    assert (roster_service.roster_rows(uow, day, day + timedelta(days=3)),
+            roster_service.changes(uow, day, day + timedelta(days=3))) == before
+    with pytest.raises(TypeError):  # no name can be typed in as the approver
+        roster_service.swap(li, day, day + timedelta(days=3), Tier.OFFICER,  # type: ignore[call-arg]
+                            reason="家中有事", approved_by="王局长")
+    roster_service.swap(li, day, day + timedelta(days=3), Tier.OFFICER, reason="家中有事")
+    roster_service.assign(li, day + timedelta(days=3), Tier.LEADER, people["陈明"],
+                          kind="substitute", reason="出差")
+    assert {c.approved_by for c in roster_service.changes(uow, day, day + timedelta(days=3))
+            if c.kind != "安排"} == {"LI(li)"}
+
+
 def test_the_last_administrator_stays_and_roles_change_under_audit(backend):
     uow = backend.uow
     admin = user_service.create_first_admin(uow, ADMIN).value

@@ -50,3 +50,42 @@ def test_a_lost_database_is_shown_and_retried(qtbot, window):
     finally:
         feed.stop()
     assert not feed._thread.is_alive()
+
+
+def test_back_online_the_window_says_so_rereads_and_keeps_what_was_typed(qtbot, window,
+                                                                        sqlite_backend):
+    """The server goes away twice, then answers: the status bar says it is back, every page
+    is read again (notifications sent meanwhile were lost), and the search typed before the
+    loss is still there."""
+    from dutyroom.services.uow import Changes
+
+    window.now = window.center.now = lambda: datetime(2026, 7, 1, 4, 0, tzinfo=UTC)
+    log = window.log
+    log.search.setText("化工")
+    attempts: list[int] = []
+    heard: list[Changes] = []
+
+    def flaky() -> ChangeWatch:
+        attempts.append(1)
+        if len(attempts) <= 2:
+            raise OSError("server closed the connection")
+        return ChangeWatch(sqlite_backend.url)
+
+    feed = LiveFeed(flaky, parent=window, retry_seconds=0.05)
+    window.listen(feed)
+    feed.changed.connect(heard.append)
+    desk_a = open_backend(sqlite_backend.url.database, "desk A")
+    try:  # saved while this window was cut off: no notification will ever tell of it
+        incident_service.add_incident(desk_a.uow, LEVEL_ONE,
+                                      now=datetime(2026, 7, 1, 2, 0, tzinfo=UTC))
+    finally:
+        desk_a.close()
+    feed.start()
+    try:
+        qtbot.waitUntil(lambda: "已重新连接" in window.statusBar().currentMessage(), timeout=5000)
+        qtbot.waitUntil(lambda: window.alert_banner.isVisible(), timeout=5000)
+    finally:
+        feed.stop()
+    assert len(attempts) == 3 and heard and all(vars(heard[0]).values())  # everything again
+    assert log.search.text() == "化工"
+    assert "某化工厂爆炸" in window.alert_banner.text.text()

@@ -187,11 +187,11 @@ def test_the_change_history_dialog(page, qtbot, runner, sqlite_backend):
     leader = next(p for p in staff_service.list_staff(sqlite_backend.uow)
                   if p.tier is Tier.LEADER)
     roster_service.assign(sqlite_backend.uow, date(2026, 2, 3), Tier.LEADER, leader.id,
-                          approved_by="陈建国")
+                          kind="substitute", reason="出差")
     dialog = ChangesDialog(sqlite_backend.uow, runner, *FEB, page)
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 1
-    assert dialog.model.index(0, 6).data() == "陈建国"
+    assert dialog.model.index(0, 6).data() == sqlite_backend.uow.actor  # who saved it
 
 
 def test_a_long_generation_shows_progress_and_can_be_stopped(page, qtbot, sqlite_backend):

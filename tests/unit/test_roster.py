@@ -201,6 +201,17 @@ def test_a_hand_change_is_of_a_known_kind_and_a_swap_says_why():
     assert refused.value.field == "kind" and "trade" in refused.value.message
 
 
+@given(approver=st.one_of(st.none(), st.integers(1, 6)),
+       involved=st.lists(st.one_of(st.none(), st.integers(1, 6)), min_size=2, max_size=2))
+def test_nobody_approves_a_swap_or_substitute_that_moves_their_own_duty(approver, involved):
+    if approver is not None and approver in involved:
+        with pytest.raises(FieldError) as refused:
+            roster.check_approver(approver, involved)
+        assert refused.value.field == "approved_by" and "自己" in refused.value.message
+    else:  # another person's duty, or an account that stands no duty (the command line)
+        roster.check_approver(approver, involved)
+
+
 def test_stored_words_have_labels_and_unknown_ones_show_as_stored():
     assert set(roster.LEAVE_LABELS) == set(LeaveKind) and set(roster.CHANGE_LABELS) == set(ChangeKind)
     assert label_of(roster.LEAVE_LABELS, "business_trip") == "出差"

@@ -108,8 +108,9 @@ class SlotDialog(QDialog):
         form.addRow(tr("对调的日期："), self.other_day)
         self.requested_by = QLineEdit()
         self.requested_by.setPlaceholderText(tr("提出调整的人"))
-        self.approved_by = QLineEdit()
-        self.approved_by.setPlaceholderText(tr("批准的领导"))
+        # The approver is the account logged in (its right checked as stored when saving),
+        # never a name typed in; the service refuses one approving their own swap.
+        self.approved_by = QLabel(tr("{0}（当前登录的账户）").format(uow.actor))
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(tr("换班、代班须填写"))
         form.addRow(tr("申请人："), self.requested_by)
@@ -131,7 +132,7 @@ class SlotDialog(QDialog):
     def submit(self) -> None:
         mode = self.mode.currentData()
         details: dict[str, Any] = {"requested_by": self.requested_by.text(),
-                   "approved_by": self.approved_by.text(), "reason": self.reason.text()}
+                                   "reason": self.reason.text()}
         details["slot"] = self.seat.index
         if mode == "swap":
             call: Any = (roster_service.swap, self.uow, self.day, picked(self.other_day),
