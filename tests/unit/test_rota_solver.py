@@ -505,6 +505,29 @@ def test_a_hard_town_month_regenerated_gives_the_same_rota(seed):
     assert [u.reason for u in again.unfilled] == [u.reason for u in first.unfilled]
 
 
+def test_only_the_desk_s_time_limit_counts_the_clock(monkeypatch):
+    """Every goal ends on CP-SAT's deterministic work, which a busy machine does not change;
+    a goal with a wall-clock cap of its own gave another rota on a loaded machine. So each
+    search may run until the desk's limit, and no sooner by the clock."""
+    import time
+
+    from ortools.sat.python import cp_model
+
+    seconds, began, limits = 20.0, time.monotonic(), []
+
+    class Watched(cp_model.CpSolver):  # type: ignore[misc]
+        def solve(self, model, *args, **kwargs):
+            limits.append((self.parameters.max_time_in_seconds,
+                           began + seconds - time.monotonic()))
+            return super().solve(model, *args, **kwargs)
+
+    monkeypatch.setattr(cp_model, "CpSolver", Watched)
+    monkeypatch.setattr(rota_solver.os, "cpu_count", lambda: 1)  # one thread: began is shared
+    solve(town_month(101), seconds=seconds)
+    assert len(limits) >= 4  # the empty seats, the balance and the capped goals
+    assert all(wall >= left - 0.5 for wall, left in limits), limits
+
+
 def test_a_second_officer_s_gap_beside_an_empty_first_seat_does_not_claim_every_day_is_covered():
     """One leader and rest 1 over three sensitive days: a day has no leader whatever the
     rota, and one second officer is missing too. The second officer's reason may not say
