@@ -170,6 +170,16 @@ def check_declared_action(declared: Action | None, worked_out: Action) -> None:
             ACTION_LABELS[declared], ACTION_LABELS[worked_out]))
 
 
+def check_cancel_colour(lifted: Colour, colour: Colour) -> None:
+    """A 解除 lifts the warning in the colour it stands at: one that names another colour (a
+    red warning "cancelled" as yellow) cannot be recorded, since which warning the county
+    lifted cannot be known, and in that colour it would show a warning never issued."""
+    if colour != lifted:
+        raise FieldError("colour", sentence(
+            "解除的是{0}预警，通知写的颜色是{1}：请核对颜色（解除通知可不写颜色）",
+            COLOUR_LABELS[lifted], COLOUR_LABELS[colour]))
+
+
 def action_for(previous: Colour | None, colour: Colour, cancel: bool) -> Action:
     """The notice's action from its colour against the notice it follows."""
     if cancel:

@@ -13,7 +13,7 @@ from sqlalchemy import update
 
 from dutyroom.app import open_backend
 from dutyroom.db.models import WarningAttempt
-from dutyroom.domain.warnings import RowState, Status
+from dutyroom.domain.warnings import Action, Colour, RowState, Status
 from dutyroom.services import (
     alert_service,
     integrity_service,
@@ -185,6 +185,26 @@ def test_a_later_notice_that_misnames_what_it_is_changes_nothing(desk, values, m
         == [first.id]
     assert warning_service.board(desk.uow, first.id, NOW + timedelta(hours=1)).warning.status \
         == Status.ACTIVE
+
+
+@pytest.mark.parametrize("colour", ["yellow", "蓝色", "橙"])
+def test_a_cancellation_in_another_colour_than_the_warning_changes_nothing(desk, colour):
+    """A 解除 in a hand-written file whose colour is not the warning's (a red warning
+    "cancelled" as yellow) was recorded in that colour, so the list and the county's record
+    showed a yellow warning lifted that was never issued; which one the county lifted cannot
+    be known, so it is refused naming the colour, and a 解除 without a colour keeps the red."""
+    first = warning_service.add_warning(desk.uow, red(), now=NOW).value.warning
+    values = {"supersedes": first.id, "issued_at": "2026-07-02T03:00", "action": "解除",
+              "colour": colour}
+    with pytest.raises(InputError) as caught:
+        warning_service.add_warning(desk.uow, values, now=NOW + timedelta(minutes=30))
+    assert caught.value.problems[0].field == "colour"
+    assert "解除的是红色预警" in caught.value.one_line()
+    assert warning_service.board(desk.uow, first.id, NOW + timedelta(hours=1)).warning.status \
+        == Status.ACTIVE
+    lifted = warning_service.add_warning(desk.uow, {**values, "colour": "红色"},
+                                         now=NOW + timedelta(minutes=31)).value.warning
+    assert lifted.colour == Colour.RED and lifted.action == Action.CANCEL
 
 
 def test_a_relay_worked_through_with_the_backup(desk):

@@ -25,6 +25,7 @@ from dutyroom.domain.warnings import (
     action_for,
     area_villages,
     check_can_relay,
+    check_cancel_colour,
     check_declared_action,
     check_validity,
     parse_action,
@@ -247,3 +248,10 @@ def test_a_narrowing_that_leaves_a_colour_nobody_is_refused_when_saved():
     assert check_type_roles({**values, "relay_roles_by_type": "山洪灾害：山洪预警员、网格员"}) == []
     unknown = check_type_roles({**values, "relay_roles_by_type": "山洪灾害：护林员"})
     assert "不在责任人岗位中" in unknown[0].message
+
+
+def test_a_cancellation_names_the_colour_of_the_warning_it_lifts() -> None:
+    check_cancel_colour(Colour.RED, Colour.RED)
+    with pytest.raises(FieldError, match="解除的是红色预警，通知写的颜色是黄色") as caught:
+        check_cancel_colour(Colour.RED, Colour.YELLOW)
+    assert caught.value.field == "colour"
