@@ -170,6 +170,16 @@ def check_declared_action(declared: Action | None, worked_out: Action) -> None:
             ACTION_LABELS[declared], ACTION_LABELS[worked_out]))
 
 
+def check_follow_up_type(followed: str, type_: str) -> None:
+    """A later notice (更新、升级、降级、解除) is of the warning's own type: another hazard is
+    another warning, and a 台风 notice following a 暴雨 warning would turn it into a 台风 one
+    (calling whoever 台风 narrows to) or lift it by a 台风 解除."""
+    if type_ != followed:
+        raise FieldError("type", sentence(
+            "这是{0}预警的后续通知，类型却写的是{1}：另一种预警请单独登记（后续通知可不写类型）",
+            followed, type_))
+
+
 def check_cancel_colour(lifted: Colour, colour: Colour) -> None:
     """A 解除 lifts the warning in the colour it stands at: one that names another colour (a
     red warning "cancelled" as yellow) cannot be recorded, since which warning the county

@@ -27,6 +27,7 @@ from dutyroom.domain.warnings import (
     check_can_relay,
     check_cancel_colour,
     check_declared_action,
+    check_follow_up_type,
     check_validity,
     parse_action,
     parse_channel,
@@ -255,3 +256,10 @@ def test_a_cancellation_names_the_colour_of_the_warning_it_lifts() -> None:
     with pytest.raises(FieldError, match="解除的是红色预警，通知写的颜色是黄色") as caught:
         check_cancel_colour(Colour.RED, Colour.YELLOW)
     assert caught.value.field == "colour"
+
+
+def test_a_later_notice_is_of_the_warning_s_own_type() -> None:
+    check_follow_up_type("暴雨", "暴雨")
+    with pytest.raises(FieldError, match="这是暴雨预警的后续通知，类型却写的是台风") as caught:
+        check_follow_up_type("暴雨", "台风")
+    assert caught.value.field == "type"
