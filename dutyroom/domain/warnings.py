@@ -152,13 +152,14 @@ def parse_action(raw: object) -> Action | None:
     restarts its relay."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
-    text = raw.strip() if isinstance(raw, str) else None
+    choices = "发布、更新、升级、降级、解除，或 issue、update、upgrade、downgrade、cancel"
+    text = _word(raw, "action", "通知类别", choices)
     for action, label in ACTION_LABELS.items():
         if text in (action.value, label):
             return action
     raise FieldError("action", sentence(
         "「{0}」不是通知类别（发布、更新、升级、降级、解除，或 issue、update、upgrade、downgrade、cancel）",
-        str(raw)[:20]))
+        text[:20]))
 
 
 def check_declared_action(declared: Action | None, worked_out: Action) -> None:
