@@ -56,14 +56,17 @@ def describe(url: URL) -> str:
 # What every server connection states at its start, over anything stored for the role:
 # PostgreSQL lets any role `ALTER ROLE CURRENT_USER SET …` its own defaults, so whoever
 # holds the desks' connection details could otherwise make every workstation's next
-# connection read-only, time out at once, look for the tables elsewhere or speak another
-# encoding. A connection's own startup options outrank the role's stored ones.
+# connection read-only, time out at once, look for the tables elsewhere, speak another
+# encoding or report saves done before they are on disk (synchronous_commit = off, which
+# nobody sees until a crash loses them). A connection's own startup options outrank the
+# role's stored ones.
 SERVER_SESSION = (("search_path", "public"), ("default_transaction_read_only", "off"),
                   ("default_transaction_isolation", "read committed"),
                   ("default_transaction_deferrable", "off"), ("statement_timeout", "0"),
                   ("lock_timeout", "0"), ("idle_in_transaction_session_timeout", "0"),
                   ("idle_session_timeout", "0"), ("client_encoding", "UTF8"),
-                  ("DateStyle", "ISO, YMD"), ("IntervalStyle", "postgres"))
+                  ("DateStyle", "ISO, YMD"), ("IntervalStyle", "postgres"),
+                  ("synchronous_commit", "on"))
 
 
 def server_options(given: str | None = None) -> str:

@@ -196,6 +196,24 @@ def test_defaults_the_desk_role_stores_for_itself_do_not_take_the_desks_down(des
         owner.dispose()
 
 
+def test_a_desk_role_cannot_make_the_workstations_commits_undurable(desk, as_desk):
+    """`ALTER ROLE CURRENT_USER SET synchronous_commit = off` breaks nothing anyone sees: every
+    save still says it is saved, but a server crash then loses the last saves of every desk
+    after they were reported done. A workstation's connection states it back to on."""
+    from sqlalchemy.engine import make_url
+
+    from dutyroom.db.engine import make_engine
+
+    with as_desk.begin() as connection:
+        connection.execute(text("ALTER ROLE CURRENT_USER SET synchronous_commit = off"))
+    workstation = make_engine(make_url(desk[1]))
+    try:
+        with workstation.connect() as connection:
+            assert connection.execute(text("SHOW synchronous_commit")).scalar_one() == "on"
+    finally:
+        workstation.dispose()
+
+
 def test_a_forged_notification_on_the_channel_is_news_not_a_lost_connection(desk, as_desk):
     """Anyone with the desks' role may NOTIFY on the channel the windows listen on: a
     payload they would not write ("tables": null) makes a window refresh, not fail."""
