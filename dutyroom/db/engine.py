@@ -53,17 +53,27 @@ def describe(url: URL) -> str:
     return str(path) if path else url.render_as_string(hide_password=True)
 
 
+# How long a statement waits for a lock another connection holds: anyone with the desk
+# role can take the audit chain's advisory lock (or lock rows) in psql and keep it, and
+# without a bound every workstation's next save hung for as long; the busiest real wait
+# (eight desks saving at once, each holding the audit lock for milliseconds) is far less.
+LOCK_WAIT_SECONDS = 30
+
 # What every server connection states at its start, over anything stored for the role:
 # PostgreSQL lets any role `ALTER ROLE CURRENT_USER SET …` its own defaults, so whoever
 # holds the desks' connection details could otherwise make every workstation's next
-# connection read-only, time out at once, look for the tables elsewhere or speak another
-# encoding. A connection's own startup options outrank the role's stored ones.
+# connection read-only, time out at once, look for the tables elsewhere, speak another
+# encoding or report saves done before they are on disk (synchronous_commit = off, which
+# nobody sees until a crash loses them). A connection's own startup options outrank the
+# role's stored ones.
 SERVER_SESSION = (("search_path", "public"), ("default_transaction_read_only", "off"),
                   ("default_transaction_isolation", "read committed"),
                   ("default_transaction_deferrable", "off"), ("statement_timeout", "0"),
-                  ("lock_timeout", "0"), ("idle_in_transaction_session_timeout", "0"),
+                  ("lock_timeout", f"{LOCK_WAIT_SECONDS}s"),
+                  ("idle_in_transaction_session_timeout", "0"),
                   ("idle_session_timeout", "0"), ("client_encoding", "UTF8"),
-                  ("DateStyle", "ISO, YMD"), ("IntervalStyle", "postgres"))
+                  ("DateStyle", "ISO, YMD"), ("IntervalStyle", "postgres"),
+                  ("synchronous_commit", "on"))
 
 
 def server_options(given: str | None = None) -> str:

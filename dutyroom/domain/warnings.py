@@ -152,13 +152,14 @@ def parse_action(raw: object) -> Action | None:
     restarts its relay."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
-    text = raw.strip() if isinstance(raw, str) else None
+    choices = "发布、更新、升级、降级、解除，或 issue、update、upgrade、downgrade、cancel"
+    text = _word(raw, "action", "通知类别", choices)
     for action, label in ACTION_LABELS.items():
         if text in (action.value, label):
             return action
     raise FieldError("action", sentence(
         "「{0}」不是通知类别（发布、更新、升级、降级、解除，或 issue、update、upgrade、downgrade、cancel）",
-        str(raw)[:20]))
+        text[:20]))
 
 
 def check_declared_action(declared: Action | None, worked_out: Action) -> None:
@@ -168,6 +169,26 @@ def check_declared_action(declared: Action | None, worked_out: Action) -> None:
         raise FieldError("action", sentence(
             "通知类别写的是「{0}」，但按颜色和它所跟随的通知应为「{1}」：请核对颜色或通知类别",
             ACTION_LABELS[declared], ACTION_LABELS[worked_out]))
+
+
+def check_follow_up_type(followed: str, type_: str) -> None:
+    """A later notice (更新、升级、降级、解除) is of the warning's own type: another hazard is
+    another warning, and a 台风 notice following a 暴雨 warning would turn it into a 台风 one
+    (calling whoever 台风 narrows to) or lift it by a 台风 解除."""
+    if type_ != followed:
+        raise FieldError("type", sentence(
+            "这是{0}预警的后续通知，类型却写的是{1}：另一种预警请单独登记（后续通知可不写类型）",
+            followed, type_))
+
+
+def check_cancel_colour(lifted: Colour, colour: Colour) -> None:
+    """A 解除 lifts the warning in the colour it stands at: one that names another colour (a
+    red warning "cancelled" as yellow) cannot be recorded, since which warning the county
+    lifted cannot be known, and in that colour it would show a warning never issued."""
+    if colour != lifted:
+        raise FieldError("colour", sentence(
+            "解除的是{0}预警，通知写的颜色是{1}：请核对颜色（解除通知可不写颜色）",
+            COLOUR_LABELS[lifted], COLOUR_LABELS[colour]))
 
 
 def action_for(previous: Colour | None, colour: Colour, cancel: bool) -> Action:

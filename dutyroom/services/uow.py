@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from dutyroom.db import change_feed, deadline_store
-from dutyroom.db.engine import WRITE_OPTION
+from dutyroom.db.engine import LOCK_WAIT_SECONDS, WRITE_OPTION
 from dutyroom.db.models import User
 from dutyroom.db.types import UnreadableTime
 from dutyroom.domain.errors import FieldError
@@ -24,6 +24,7 @@ from dutyroom.services.errors import ConflictError, InputError, PermissionDenied
 T = TypeVar("T")
 STALE_MESSAGE = "该记录已被他人修改，您的修改未保存。请重新打开后再改。"
 log = logging.getLogger("dutyroom")
+LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL's SQLSTATE when lock_timeout ends a wait
 
 
 def _refused(error: DBAPIError) -> ServiceError:
@@ -33,6 +34,11 @@ def _refused(error: DBAPIError) -> ServiceError:
     whoever supports the desk without the names and phone numbers in it.
     """
     log.error("database refused: %s", type(error.orig).__name__, exc_info=error)
+    if getattr(error.orig, "sqlstate", None) == LOCK_NOT_AVAILABLE:
+        return ServiceError(sentence(
+            "数据库被另一个连接占用，等了 {0} 秒仍未放开，没有保存任何内容；"
+            "请稍后再试，一直如此请联系服务器管理员",
+            LOCK_WAIT_SECONDS))
     return ServiceError(sentence("数据库拒绝了这次操作，没有保存任何内容（详情已写入日志文件）"))
 
 

@@ -291,6 +291,10 @@ def add_warning(uow: UnitOfWork, values: Mapping[str, Any],
                      else previous.type)
         colour = obey(rules.parse_colour, values.get("colour") if values.get("colour") or
                       previous is None else previous.colour)
+        if previous is not None:
+            obey(rules.check_follow_up_type, previous.type, type_)
+        if cancel and previous is not None:
+            obey(rules.check_cancel_colour, Colour(previous.colour), colour)
         issuer = text_input(values.get("issuer") or (previous.issuer if previous else ""),
                             "issuer", "发布单位", 64, required=True)
         issued_at = _time(values.get("issued_at"), desk.zone, "issued_at", "发布时间", required=True)

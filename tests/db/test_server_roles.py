@@ -196,6 +196,58 @@ def test_defaults_the_desk_role_stores_for_itself_do_not_take_the_desks_down(des
         owner.dispose()
 
 
+def test_a_desk_role_cannot_make_the_workstations_commits_undurable(desk, as_desk):
+    """`ALTER ROLE CURRENT_USER SET synchronous_commit = off` breaks nothing anyone sees: every
+    save still says it is saved, but a server crash then loses the last saves of every desk
+    after they were reported done. A workstation's connection states it back to on."""
+    from sqlalchemy.engine import make_url
+
+    from dutyroom.db.engine import make_engine
+
+    with as_desk.begin() as connection:
+        connection.execute(text("ALTER ROLE CURRENT_USER SET synchronous_commit = off"))
+    workstation = make_engine(make_url(desk[1]))
+    try:
+        with workstation.connect() as connection:
+            assert connection.execute(text("SHOW synchronous_commit")).scalar_one() == "on"
+    finally:
+        workstation.dispose()
+
+
+def test_a_lock_held_by_the_desk_role_is_a_refusal_not_an_endless_hang(desk, as_desk, capsys,
+                                                                       monkeypatch):
+    """Anyone with the desk role can take the audit chain's advisory lock in psql and keep
+    the session open: every workstation's next save then waited for ever (lock_timeout 0),
+    the window busy and nothing said. The wait is bounded and the save refused in words."""
+    import threading
+
+    from dutyroom.db import audit, engine
+
+    assert engine.LOCK_WAIT_SECONDS == 30 and ("lock_timeout", "30s") in engine.SERVER_SESSION
+    monkeypatch.setattr(engine, "SERVER_SESSION", tuple(
+        (name, "2s" if name == "lock_timeout" else value) for name, value in engine.SERVER_SESSION))
+    holder = as_desk.connect()
+    try:
+        holder.execute(text("SELECT pg_advisory_lock(:key)"), {"key": audit._PG_LOCK_KEY})
+        holder.commit()
+        done: list[int] = []
+        save = threading.Thread(target=lambda: done.append(main(
+            ["period", "add", "--name", "两会", "--from", "2026-03-01", "--to", "2026-03-10",
+             "--db", desk[1]])), daemon=True)
+        save.start()
+        save.join(20)
+        assert done and done[0] != 0, "the save still waits for the lock"
+        assert "数据库被另一个连接占用" in capsys.readouterr().err
+    finally:
+        holder.invalidate()  # ends the session, and its lock, at once
+    owner = create_engine(desk[0])
+    try:
+        with owner.connect() as connection:
+            assert connection.execute(text("SELECT count(*) FROM sensitive_periods")).scalar() == 0
+    finally:
+        owner.dispose()
+
+
 def test_a_forged_notification_on_the_channel_is_news_not_a_lost_connection(desk, as_desk):
     """Anyone with the desks' role may NOTIFY on the channel the windows listen on: a
     payload they would not write ("tables": null) makes a window refresh, not fail."""

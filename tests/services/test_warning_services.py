@@ -13,7 +13,7 @@ from sqlalchemy import update
 
 from dutyroom.app import open_backend
 from dutyroom.db.models import WarningAttempt
-from dutyroom.domain.warnings import RowState, Status
+from dutyroom.domain.warnings import Action, Colour, RowState, Status
 from dutyroom.services import (
     alert_service,
     integrity_service,
@@ -185,6 +185,32 @@ def test_a_later_notice_that_misnames_what_it_is_changes_nothing(desk, values, m
         == [first.id]
     assert warning_service.board(desk.uow, first.id, NOW + timedelta(hours=1)).warning.status \
         == Status.ACTIVE
+
+
+@pytest.mark.parametrize(("values", "field", "said", "fixed"), [
+    ({"action": "解除", "colour": colour}, "colour", "解除的是红色预警", {"colour": "红色"})
+    for colour in ("yellow", "蓝色", "橙")] + [
+    ({"action": action, "type": "台风预警"}, "type", "这是暴雨预警的后续通知", {"type": "暴雨预警"})
+    for action in ("update", "解除")])
+def test_a_later_notice_of_another_colour_or_type_than_it_may_have_changes_nothing(
+        desk, values, field, said, fixed):
+    """A 解除 in a hand-written file whose colour is not the warning's (a red warning
+    "cancelled" as yellow) was recorded in that colour, showing a yellow warning lifted that
+    was never issued; a later notice of another type (台风 after a 暴雨 warning) turned the
+    暴雨 warning into a 台风 one, calling whoever 台风 narrows to, or lifted it by a 台风
+    解除. Which one the county meant cannot be known: refused naming the field, nothing
+    recorded; naming the warning's own colour and type (or leaving them out) goes through."""
+    first = warning_service.add_warning(desk.uow, red(), now=NOW).value.warning
+    values = {"supersedes": first.id, "issued_at": "2026-07-02T03:00", **values}
+    with pytest.raises(InputError) as caught:
+        warning_service.add_warning(desk.uow, values, now=NOW + timedelta(minutes=30))
+    assert caught.value.problems[0].field == field and said in caught.value.one_line()
+    assert warning_service.board(desk.uow, first.id, NOW + timedelta(hours=1)).warning.status \
+        == Status.ACTIVE
+    later = warning_service.add_warning(desk.uow, {**values, **fixed},
+                                        now=NOW + timedelta(minutes=31)).value.warning
+    assert (later.type, later.colour, later.thread_id) == ("暴雨", Colour.RED, first.thread_id)
+    assert later.action == (Action.CANCEL if values["action"] == "解除" else Action.UPDATE)
 
 
 def test_a_relay_worked_through_with_the_backup(desk):

@@ -181,3 +181,25 @@ def test_in_the_main_window_on_1920_by_1080_the_list_is_wider(window, qtbot):
     window.show_page(WARNINGS)
     qtbot.wait(1)
     assert window.warnings.splitter.sizes()[0] > 400
+
+
+def test_a_later_notice_s_form_keeps_the_warning_s_type(qtbot, runner, sqlite_backend, tmp_path):
+    """A later notice is of the warning's own type (the service refuses another): its form
+    shows the type without offering another, so no officer picks one only to be refused."""
+    from zoneinfo import ZoneInfo
+
+    from dutyroom.ui.dialogs.warning_dialog import WarningDialog
+
+    _directory(sqlite_backend.uow, tmp_path)
+    uow = sqlite_backend.uow
+    first = warning_service.add_warning(uow, {
+        "issuer": "县气象台", "type": "暴雨", "colour": "yellow", "issued_at": "2026-07-02T02:30",
+        "villages": ["全镇"]}, now=NOW).value.warning
+    dialog = WarningDialog(runner, lambda v: warning_service.add_warning(uow, v, now=NOW),
+                           ("东村", "西村"), ZoneInfo("Asia/Shanghai"), NOW, previous=first)
+    qtbot.addWidget(dialog)
+    kind = dialog.fields["type"]
+    assert kind.currentData() == "暴雨" and not kind.isEnabled()
+    fresh = WarningDialog(runner, lambda v: v, ("东村", "西村"), ZoneInfo("Asia/Shanghai"), NOW)
+    qtbot.addWidget(fresh)
+    assert fresh.fields["type"].isEnabled()

@@ -25,7 +25,9 @@ from dutyroom.domain.warnings import (
     action_for,
     area_villages,
     check_can_relay,
+    check_cancel_colour,
     check_declared_action,
+    check_follow_up_type,
     check_validity,
     parse_action,
     parse_channel,
@@ -112,10 +114,14 @@ def test_a_notice_s_own_word_for_what_it_is_must_be_known_and_agree_with_its_col
     assert parse_action(None) is None and parse_action(" ") is None
     assert parse_action("解除") == parse_action("cancel") == Action.CANCEL
     assert parse_action("升级") == Action.UPGRADE
-    for typo in ("cancle", "撤销", ["cancel"], 1):
+    for typo in ("cancle", "撤销"):
         with pytest.raises(FieldError, match="不是通知类别") as caught:
             parse_action(typo)
         assert caught.value.field == "action"
+    for listed in (["cancel"], {"action": "cancel"}, 1, True):  # said in words, not as Python
+        with pytest.raises(FieldError, match="通知类别应为文字") as caught:
+            parse_action(listed)
+        assert caught.value.field == "action" and "[" not in str(caught.value)
     check_declared_action(None, Action.UPDATE)
     check_declared_action(Action.UPGRADE, action_for(Colour.YELLOW, Colour.RED, False))
     with pytest.raises(FieldError, match="通知类别写的是「升级」，但按颜色和它所跟随的通知应为「降级」"):
@@ -247,3 +253,17 @@ def test_a_narrowing_that_leaves_a_colour_nobody_is_refused_when_saved():
     assert check_type_roles({**values, "relay_roles_by_type": "山洪灾害：山洪预警员、网格员"}) == []
     unknown = check_type_roles({**values, "relay_roles_by_type": "山洪灾害：护林员"})
     assert "不在责任人岗位中" in unknown[0].message
+
+
+def test_a_cancellation_names_the_colour_of_the_warning_it_lifts() -> None:
+    check_cancel_colour(Colour.RED, Colour.RED)
+    with pytest.raises(FieldError, match="解除的是红色预警，通知写的颜色是黄色") as caught:
+        check_cancel_colour(Colour.RED, Colour.YELLOW)
+    assert caught.value.field == "colour"
+
+
+def test_a_later_notice_is_of_the_warning_s_own_type() -> None:
+    check_follow_up_type("暴雨", "暴雨")
+    with pytest.raises(FieldError, match="这是暴雨预警的后续通知，类型却写的是台风") as caught:
+        check_follow_up_type("暴雨", "台风")
+    assert caught.value.field == "type"

@@ -37,6 +37,8 @@ class WarningDialog(RecordDialog):
         if not cancel:
             self.add_field("type", tr("预警类型"), combo_box(
                 [(tr_label(t), t) for t in WARNING_TYPES], p.type if p else None), required=True)
+            # A later notice is of the warning's own type: another hazard is another warning.
+            self.fields["type"].setEnabled(p is None)
             self.add_field("colour", tr("预警级别"), combo_box(
                 [(tr_label(COLOUR_LABELS[c]), c.value) for c in reversed(Colour)],
                 p.colour.value if p else Colour.YELLOW.value), required=True)
