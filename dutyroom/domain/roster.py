@@ -195,6 +195,16 @@ def check_hand_change(kind: str, reason: str) -> ChangeKind:
     return change
 
 
+def check_substitute(on_duty: int | None, stand_in: int | None) -> None:
+    """A substitute (代班) stands in for the person on duty: the seat has one, and the stand-in
+    is a person. Filling an empty seat or emptying one is 安排 or 取消, which needs the right
+    to edit the rota, not only the right to approve."""
+    if on_duty is None:
+        raise FieldError("kind", sentence("这个班次还没有人值班，谈不上代班：请用「安排 / 更换」"))
+    if stand_in is None:
+        raise FieldError("staff_id", sentence("代班须选定代值此班的人"))
+
+
 def check_approver(approver_staff_id: int | None, involved: Iterable[int | None]) -> None:
     """Whoever approves a swap or a substitute (换班、代班) is the account logged in with the
     right to approve, never a name typed in — and never one of the people it moves: nobody

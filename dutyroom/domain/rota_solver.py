@@ -198,7 +198,7 @@ def generate(problem: Problem, *, seconds: float = DEFAULT_SECONDS,
             ends = [future.result() for future in running]
     else:
         ends = [part.run() for part in parts]
-    return _result(p, ends, control)
+    return _result(p, ends, control, timed_out=time.monotonic() >= deadline)
 
 
 def _size(part: _Exact) -> int:
@@ -217,7 +217,7 @@ class _End:
     proven: frozenset[str]
 
 
-def _result(p: Problem, ends: list[_End], control: SolveControl) -> Generation:
+def _result(p: Problem, ends: list[_End], control: SolveControl, timed_out: bool) -> Generation:
     hard = HardRules.of(p.rules, p.people, p.absences)
     best = in_seat_order({slot: sid for end in ends for slot, sid in end.best.items()},
                          twins(p.plans, p.taken))
@@ -233,9 +233,10 @@ def _result(p: Problem, ends: list[_End], control: SolveControl) -> Generation:
                         bound("fewest_empty"), proven=proven, min_second=bound("fewest_second"))
     result.unfilled = explain(p.plans, p.taken, result, hard)
     result.unhonoured = unhonoured(best, hard)
-    if not optimal:
-        result.note = sentence("已到时限（{0:.0f} 秒），给出目前找到的最佳排班，未证明最优",
-                               control.limit)
+    if not optimal:  # the budgets, or the desk's time limit, ended the search first
+        result.note = (sentence("已到时限（{0:.0f} 秒），给出目前找到的最佳排班，未证明最优",
+                                control.limit) if timed_out
+                       else sentence("给出在计算量限度内找到的最佳排班，未证明最优"))
     return result
 
 

@@ -428,6 +428,8 @@ def assign(uow: UnitOfWork, day: date, tier: Tier, staff_id: int | None, *, slot
             return Outcome([], Changes())
         approved_by = ""
         if kind != "assign":
+            if kind == roster.ChangeKind.SUBSTITUTE:
+                roster.check_substitute(before, staff_id)
             roster.check_approver(uow.user.staff_id, (before, staff_id))
             approved_by = uow.actor
         record_change(session, day, seat, kind if staff_id is not None else "clear", before,

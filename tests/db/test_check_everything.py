@@ -51,8 +51,11 @@ def desk(backend):
     settings_service.save_settings(uow, {"unit_name": "青山镇人民政府"})
     roster_service.assign(uow, DAY, Tier.OFFICER, officer.id)
     roster_service.assign(uow, DAY, Tier.LEADER, leader.id)
-    roster_service.assign(uow, DAY + timedelta(days=2), Tier.LEADER, leader.id, kind="substitute",
-                          reason="出差")
+    stand_in = staff_service.add_staff(
+        uow, {"name": "钱八", "tier": "带班领导", "mobile": "13800000008"}).value
+    roster_service.assign(uow, DAY + timedelta(days=2), Tier.LEADER, leader.id)
+    roster_service.assign(uow, DAY + timedelta(days=2), Tier.LEADER, stand_in.id,
+                          kind="substitute", reason="出差")
     leave_service.add_leave(uow, officer.id, "leave", "2026-07-10", "2026-07-12", "病假")
     roster_calendar.add_period(uow, "防汛", "2026-07-15", "2026-07-20")
     roster_calendar.set_calendar_day(uow, date(2027, 1, 1), DayKind.HOLIDAY, "元旦")
@@ -197,7 +200,8 @@ def test_truncation_and_rollback_do_not_hold_the_paper_anchor(desk, tmp_path):
     anchor = integrity_service.run_check(desk.uow, desk.engine).head  # printed on the paper
     with desk.engine.begin() as connection:  # the last entries deleted with their rows
         owner_tampers(connection)
-        connection.execute(text("DELETE FROM audit_entries WHERE entity = 'staff' AND entity_id = '3'"))
+        connection.execute(text("DELETE FROM audit_entries WHERE entity = 'staff' AND entity_id ="
+                                " (SELECT CAST(id AS TEXT) FROM staff WHERE name = '王五')"))
         connection.execute(text("DELETE FROM staff WHERE name = '王五'"))
     cut = integrity_service.run_check(desk.uow, desk.engine, (anchor,))
     assert [p for p in cut.problems if "只有" in p], cut.problems

@@ -161,6 +161,10 @@ def test_the_approver_is_the_account_logged_in_and_never_one_the_change_moves(ba
                                               people["李强"], kind="substitute", reason="顶班")):
         with pytest.raises(InputError, match="不能批准涉及自己的换班或代班"):
             own()
+    empty = day + timedelta(days=1)  # nobody on duty: a leader may not fill it by 代班
+    with pytest.raises(InputError, match="还没有人值班，谈不上代班"):
+        roster_service.assign(li, empty, Tier.LEADER, people["陈明"], kind="substitute",
+                              reason="顶班")
     assert (roster_service.roster_rows(uow, day, day + timedelta(days=3)),
             roster_service.changes(uow, day, day + timedelta(days=3))) == before
     with pytest.raises(TypeError):  # no name can be typed in as the approver

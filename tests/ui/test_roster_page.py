@@ -103,9 +103,13 @@ def test_substitution_needs_a_reason(page, qtbot, runner, sqlite_backend):
     dialog = SlotDialog(sqlite_backend.uow, runner, date(2026, 2, 10), Seat(Tier.LEADER), None,
                         people, False, page)
     qtbot.addWidget(dialog)
+    assert dialog.approved_by.text().startswith("不需要")  # 安排 / 更换: nobody approves
     dialog.mode.setCurrentIndex(1)  # 代班
+    assert dialog.approved_by.text() == f"{sqlite_backend.uow.actor}（当前登录的账户）"
     dialog.submit()
     assert "原因" in dialog.error.text() and not dialog.result()
+    dialog.mode.setCurrentIndex(3)  # 取消此班次
+    assert dialog.approved_by.text().startswith("不需要")
     assert dialog.person.count() == 10  # leaders only; chiefs may not lead by default
 
 
@@ -184,13 +188,14 @@ def test_publish_refuses_gaps_then_publishes(page, sqlite_backend, monkeypatch):
 def test_the_change_history_dialog(page, qtbot, runner, sqlite_backend):
     from dutyroom.ui.dialogs.roster_dialogs import ChangesDialog
 
-    leader = next(p for p in staff_service.list_staff(sqlite_backend.uow)
-                  if p.tier is Tier.LEADER)
-    roster_service.assign(sqlite_backend.uow, date(2026, 2, 3), Tier.LEADER, leader.id,
+    on_duty, stand_in = [p for p in staff_service.list_staff(sqlite_backend.uow)
+                         if p.tier is Tier.LEADER][:2]
+    roster_service.assign(sqlite_backend.uow, date(2026, 2, 3), Tier.LEADER, on_duty.id)
+    roster_service.assign(sqlite_backend.uow, date(2026, 2, 3), Tier.LEADER, stand_in.id,
                           kind="substitute", reason="出差")
     dialog = ChangesDialog(sqlite_backend.uow, runner, *FEB, page)
     qtbot.addWidget(dialog)
-    assert dialog.model.rowCount() == 1
+    assert dialog.model.rowCount() == 2  # the hand assignment, then the substitute
     assert dialog.model.index(0, 6).data() == sqlite_backend.uow.actor  # who saved it
 
 

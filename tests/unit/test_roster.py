@@ -212,6 +212,16 @@ def test_nobody_approves_a_swap_or_substitute_that_moves_their_own_duty(approver
         roster.check_approver(approver, involved)
 
 
+def test_a_substitute_stands_in_for_someone_on_duty():
+    """代班 into an empty seat would let a leader, who may approve but not edit the rota,
+    put anyone on duty; emptying a seat by 代班 likewise. Both are 安排 / 取消."""
+    roster.check_substitute(3, 4)
+    for on_duty, stand_in, field in ((None, 4, "kind"), (3, None, "staff_id"), (None, None, "kind")):
+        with pytest.raises(FieldError) as refused:
+            roster.check_substitute(on_duty, stand_in)
+        assert refused.value.field == field
+
+
 def test_stored_words_have_labels_and_unknown_ones_show_as_stored():
     assert set(roster.LEAVE_LABELS) == set(LeaveKind) and set(roster.CHANGE_LABELS) == set(ChangeKind)
     assert label_of(roster.LEAVE_LABELS, "business_trip") == "出差"

@@ -280,6 +280,7 @@ def test_a_time_limit_offers_the_best_found_and_says_it_is_not_proven():
                 for d in (date(2026, 1, 1) + timedelta(days=rng.randrange(365)),)]
     result = solve(Problem(days, staff, {}, absences, {}, RULES), seconds=0.01)
     assert result.method is Method.BEST_FOUND and "未证明最优" in result.note
+    assert "已到时限" in result.note
     hard = roster.check(days, result.assignments, {q.id: q for q in staff}, absences, RULES)
     assert [b for b in hard if not b.unfilled] == []
 
@@ -503,6 +504,21 @@ def test_a_hard_town_month_regenerated_gives_the_same_rota(seed):
     again = solve(problem, seconds=20)
     assert again.assignments == first.assignments
     assert [u.reason for u in again.unfilled] == [u.reason for u in first.unfilled]
+
+
+def test_a_rota_the_budgets_ended_does_not_say_the_time_limit_was_reached(monkeypatch):
+    """The solver's own work budgets (here made tiny) may end a search long before the
+    desk's time limit: the rota is not proven best, but no time limit was reached, and its
+    note may not say one was."""
+    monkeypatch.setattr(rota_solver, "SHARES", dict.fromkeys(rota_solver.SHARES, 1e-6))
+    days = plans(date(2026, 1, 1), date(2026, 12, 31))
+    staff = people(6, 14, 40)
+    rng = random.Random(7)
+    absences = [Absence(q.id, d, d + timedelta(days=rng.randrange(2, 10))) for q in staff
+                for d in (date(2026, 1, 1) + timedelta(days=rng.randrange(365)),)]
+    result = solve(Problem(days, staff, {}, absences, {}, RULES), seconds=600)
+    assert result.method is Method.BEST_FOUND
+    assert "未证明最优" in result.note and "时限" not in result.note, result.note
 
 
 def test_only_the_desk_s_time_limit_counts_the_clock(monkeypatch):

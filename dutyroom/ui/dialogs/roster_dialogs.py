@@ -110,7 +110,8 @@ class SlotDialog(QDialog):
         self.requested_by.setPlaceholderText(tr("提出调整的人"))
         # The approver is the account logged in (its right checked as stored when saving),
         # never a name typed in; the service refuses one approving their own swap.
-        self.approved_by = QLabel(tr("{0}（当前登录的账户）").format(uow.actor))
+        self.approver = tr("{0}（当前登录的账户）").format(uow.actor)
+        self.approved_by = QLabel(self.approver)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(tr("换班、代班须填写"))
         form.addRow(tr("申请人："), self.requested_by)
@@ -128,6 +129,9 @@ class SlotDialog(QDialog):
         mode = self.mode.currentData()
         self.person.setEnabled(mode in ("assign", "substitute"))
         self.other_day.setEnabled(mode == "swap")
+        # Only a swap or a substitute is approved (and records an approver).
+        self.approved_by.setText(self.approver if mode in ("swap", "substitute")
+                                 else tr("不需要（安排、更换、取消不经批准）"))
 
     def submit(self) -> None:
         mode = self.mode.currentData()
