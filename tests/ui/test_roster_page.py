@@ -104,6 +104,8 @@ def test_substitution_needs_a_reason(page, qtbot, runner, sqlite_backend):
                         people, False, page)
     qtbot.addWidget(dialog)
     assert dialog.approved_by.text().startswith("不需要")  # 安排 / 更换: nobody approves
+    offered = dialog.mode.model()  # an empty seat: nobody to stand in for, nothing to clear
+    assert [offered.item(i).isEnabled() for i in range(4)] == [True, False, True, False]
     dialog.mode.setCurrentIndex(1)  # 代班
     assert dialog.approved_by.text() == f"{sqlite_backend.uow.actor}（当前登录的账户）"
     dialog.submit()

@@ -93,6 +93,10 @@ class SlotDialog(QDialog):
         self.mode = QComboBox()
         for key, label in self.MODES:
             self.mode.addItem(label, key)
+        if current is None:  # nobody to stand in for, nothing to clear (roster.check_substitute)
+            items = self.mode.model()
+            for key in ("substitute", "clear"):
+                items.item(self.mode.findData(key)).setEnabled(False)  # type: ignore[attr-defined]
         form.addRow(tr("变更类型："), self.mode)
         self.person = QComboBox()
         busy = set(others or ())  # on duty in another seat that day: one seat a day each
