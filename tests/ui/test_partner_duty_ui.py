@@ -3,7 +3,7 @@ the departments and whom to call, recording who answered; the roster typed by ke
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
@@ -120,7 +120,7 @@ def test_a_duty_roster_is_typed_by_keyboard(window, on_dialog, sqlite_backend, q
     roster = partner_duty_service.roster_of(sqlite_backend.uow, departments.selected().id)
     assert seen == {"focus": True, "next day": True, "announced": True}
     assert [(r.duty_date, r.person, r.mobile) for r in roster] == [
-        (date.today(), "余海", "13707310106")]
+        (window.desk_today(), "余海", "13707310106")]  # the desk's today, not the computer's
     assert len(refused) == 1 and "手机" in refused[0]
 
 
