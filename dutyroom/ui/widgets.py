@@ -169,9 +169,11 @@ def weekday_name(day: date) -> str:
             tr("星期日"))[day.weekday()]
 
 
-def table_view(model: QAbstractItemModel, stretch: int | None = None) -> QTableView:
-    """A read-only list, one row selected at a time, columns fitted to their contents; the
-    `stretch` column (else the last) takes the remaining width."""
+def table_view(model: QAbstractItemModel, stretch: int | None = None,
+               fit_rows: int = FIT_ROWS) -> QTableView:
+    """A read-only list, one row selected at a time, columns fitted to the contents of the
+    first `fit_rows` rows (0: the rows on screen); the `stretch` column (else the last)
+    takes the remaining width."""
     view = QTableView()
     view.setModel(model)
     view.setAlternatingRowColors(True)
@@ -183,7 +185,7 @@ def table_view(model: QAbstractItemModel, stretch: int | None = None) -> QTableV
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     # Fit to the first rows only: Qt's default measures 1,000 rows on every change, which
     # with a few hundred open deadlines was most of the time it took to open the window.
-    header.setResizeContentsPrecision(FIT_ROWS)
+    header.setResizeContentsPrecision(fit_rows)
     if stretch is None:
         header.setStretchLastSection(True)
     else:

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
@@ -338,3 +339,42 @@ def test_two_officers_of_a_sensitive_day_each_sign_in_from_the_page(qtbot, sqlit
     assert "胡斌（值班员）" not in offered[1]  # signed in already: one seat each
     states = {slot.seat.label: label.text() for slot, label in today.slot_states}
     assert "08:20 已签到" in states["值班员"] and "08:20 已签到" in states["值班员（二）"]
+
+
+def test_a_tick_repaints_the_countdowns_without_measuring_the_lists_again(main, clock,
+                                                                         sqlite_backend, qtbot):
+    """Once a second the countdowns on screen are painted again, and nothing more: no
+    `dataChanged`, which made the header measure a hundred rows of each list every second
+    (most of the page's work with a few hundred open deadlines); the lists fit their
+    columns to the rows on screen."""
+    incident_service.add_incident(sqlite_backend.uow, {
+        "received_at": "2026-11-23T08:00", "title": "东岭村山体滑坡", "category": "natural_disaster",
+        "level": "IV"}, now=clock())
+    main.refresh_all(None)
+    page = main.today
+    page.alert_model.set_records(page.alert_model.records() * 200)
+    page.incident_model.set_records(page.incident_model.records() * 300)
+    qtbot.wait(20)
+    changed, painted = [], []
+    for model in (page.alert_model, page.incident_model):
+        model.dataChanged.connect(lambda *args: changed.append(args))
+
+    class Paints(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.append(watched)
+            return False
+
+    spy = Paints()
+    for view in (page.alert_view, page.incident_view):
+        assert view.horizontalHeader().resizeContentsPrecision() == 0
+        view.viewport().installEventFilter(spy)
+    clock.set("2026-11-23T08:21")
+    page.tick()
+    qtbot.waitUntil(lambda: {page.alert_view.viewport(), page.incident_view.viewport()}
+                    <= set(painted), timeout=2000)
+    assert changed == []
+    column = len(page.incident_model.columns) - 1
+    shown = page.incident_model.data(page.incident_model.index(0, column))
+    due = page.incident_model.record(0).next_deadline.due
+    assert shown == remaining(due, clock())
