@@ -18,7 +18,6 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 
-from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.handover import IncidentFact, ShiftFacts
 from dutyroom.domain.incidents import CATEGORY_LABELS, LEVEL_SHORT, STATUS_LABELS, Status
@@ -260,49 +259,3 @@ def assemble(facts: ShiftFacts) -> DailyReport:
         leader=NAMES_JOIN.join(facts.people.get(Tier.LEADER, ())),
         officers=NAMES_JOIN.join(facts.people.get(Tier.OFFICER, ())),
         paragraphs=paragraphs, quiet=quiet, assembled_at=minute_text(facts.as_of, facts.zone))
-
-
-# --- which days need one ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DailyRules:
-    """When the desk sends a 值班日报: holidays always; sensitive periods if the desk does;
-    every day of the flood season (主汛期) if one is set, as many counties require."""
-
-    in_periods: bool
-    flood_season: tuple[tuple[int, int], tuple[int, int]] | None  # (month, day) first and last
-
-
-def parse_month_day(raw: object, key: str, label: str) -> tuple[int, int] | None:
-    """"06-01" → (6, 1); empty → None. Any real day of a leap year (02-29 too)."""
-    text = str(raw or "").strip()
-    if not text:
-        return None
-    try:
-        month, day = (int(x) for x in text.split("-"))
-        date(2024, month, day)
-    except ValueError:
-        raise FieldError(key, sentence("{0}应为 月-日，例如 06-01", label)) from None
-    return month, day
-
-
-def in_flood_season(day: date, season: tuple[tuple[int, int], tuple[int, int]] | None) -> bool:
-    """A season may run over New Year (11-15 to 02-15)."""
-    if season is None:
-        return False
-    first, last = season
-    here = (day.month, day.day)
-    return first <= here <= last if first <= last else here >= first or here <= last
-
-
-def needs_daily_report(day: date, holiday: bool, in_period: bool, rules: DailyRules) -> bool:
-    return holiday or (in_period and rules.in_periods) or in_flood_season(day, rules.flood_season)
-
-
-def rules_from_settings(values: DeskSettings | Mapping[str, object]) -> DailyRules:
-    s = DeskSettings.of(values)
-    first = parse_month_day(s.flood_season_start, "flood_season_start", "主汛期开始")
-    last = parse_month_day(s.flood_season_end, "flood_season_end", "主汛期结束")
-    return DailyRules(in_periods=bool(s.daily_report_periods),
-                      flood_season=(first, last) if first and last else None)

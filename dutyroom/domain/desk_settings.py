@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 if TYPE_CHECKING:
-    from dutyroom.domain.daily_report import DailyRules
+    from dutyroom.domain.daily_report_days import DailyRules
     from dutyroom.domain.deadlines import ReportRules
     from dutyroom.domain.duty_clock import ClockRules
     from dutyroom.domain.fairness import Weights
@@ -168,7 +168,7 @@ class DeskSettings:
 
     @cached_property
     def daily(self) -> DailyRules:
-        from dutyroom.domain.daily_report import rules_from_settings
+        from dutyroom.domain.daily_report_days import rules_from_settings
 
         return rules_from_settings(self)
 

@@ -60,3 +60,16 @@ def day_start(day: date, zone: tzinfo) -> datetime:
 def day_span(first: date, last: date, zone: tzinfo) -> tuple[datetime, datetime]:
     """From local midnight of `first` up to (not including) local midnight after `last`."""
     return day_start(first, zone), day_start(last + timedelta(days=1), zone)
+
+
+def parse_month_day(raw: object, key: str, label: str) -> tuple[int, int] | None:
+    """"06-01" → (6, 1); empty → None. Any real day of a leap year (02-29 too)."""
+    text = str(raw or "").strip()
+    if not text:
+        return None
+    try:
+        month, day = (int(x) for x in text.split("-"))
+        date(2024, month, day)
+    except ValueError:
+        raise FieldError(key, sentence("{0}应为 月-日，例如 06-01", label)) from None
+    return month, day

@@ -15,10 +15,10 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dutyroom.domain.contacts import clean_text
-from dutyroom.domain.daily_report import parse_month_day
 from dutyroom.domain.deadlines import PRESETS_BY_KEY, RULE_GROUPS, parse_clock_list
 from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.local_time import parse_month_day
 from dutyroom.domain.responsible import parse_list
 from dutyroom.domain.roster import MAX_OFFICERS, parse_tier_list, parse_tiers
 from dutyroom.domain.text import sentence

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dutyroom.db.models import AlertAck, DutyAssignment, DutyTask, Staff
-from dutyroom.domain import calendar, daily_report, duty_clock
+from dutyroom.domain import calendar, daily_report_days, duty_clock
 from dutyroom.domain.deadlines import ALERT_STATE_LABELS, KIND_LABELS, AlertState, DeadlineKind
 from dutyroom.domain.duty_clock import TASK_LABELS, TaskKind, TimedItem
 from dutyroom.domain.instructions import TaskTimes, alert_opens
@@ -191,7 +191,7 @@ def task_items(session: Session, ctx: Desk, today: date) -> list[TimedItem]:
     near = today - timedelta(days=1), today + timedelta(days=1)
     periods = periods_by_day(session, *near)
     for info in days:
-        if not near[0] <= info.day <= near[1] or not daily_report.needs_daily_report(
+        if not near[0] <= info.day <= near[1] or not daily_report_days.needs_daily_report(
                 info.day, info.kind == calendar.DayKind.HOLIDAY, info.day in periods, daily):
             continue
         due = duty_clock.daily_report_due(info.day, ctx.clock, ctx.zone)

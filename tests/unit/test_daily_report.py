@@ -15,12 +15,13 @@ from dutyroom.domain.daily_report import (
     NO_MAJOR,
     QUIET,
     DailyReport,
-    DailyRules,
     assemble,
-    in_flood_season,
     lapses,
+)
+from dutyroom.domain.daily_report_days import (
+    DailyRules,
+    in_flood_season,
     needs_daily_report,
-    parse_month_day,
     rules_from_settings,
 )
 from dutyroom.domain.deadlines import Deadline, DeadlineKind
@@ -35,6 +36,7 @@ from dutyroom.domain.handover import (
     SpotCheckFact,
 )
 from dutyroom.domain.incidents import Category, Level, Status
+from dutyroom.domain.local_time import parse_month_day
 from dutyroom.domain.roster import Seat
 from dutyroom.domain.tiers import Tier
 
