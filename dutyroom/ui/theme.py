@@ -14,7 +14,7 @@ from __future__ import annotations
 from importlib.resources import files
 
 from PySide6.QtGui import QFont, QIcon
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleHintReturn, QStyleOption, QWidget
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 from dutyroom.ui import input_guard
 
@@ -53,6 +53,7 @@ def stylesheet() -> str:
     down, up = _icon_url("chevron-down"), _icon_url("chevron-up")
     return f"""
 QMainWindow, QDialog {{ background: #f4f6f9; }}
+QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
 QListWidget#nav {{
     background: {NAVY}; color: #e8eef6; border: none; outline: none; padding-top: 8px;
 }}
@@ -154,9 +155,10 @@ MESSAGE_ICONS = {
 
 
 class DeskStyle(QProxyStyle):
-    """Fusion, with the icons of message boxes from the app's own set and none of Qt's
-    stock icons on dialog buttons (RecordDialog and the button boxes name their actions in
-    words; an icon, where one helps, is set by the dialog itself)."""
+    """Fusion, with the icons of message boxes from the app's own set. (Dialog buttons carry
+    none of Qt's stock icons: the stylesheet says so, where Qt asks without calling Python,
+    rather than an override of `styleHint`, which Qt asks thousands of times at
+    start-up and at every repaint.)"""
 
     def standardIcon(self, standard: QStyle.StandardPixmap, option: QStyleOption | None = None,
                      widget: QWidget | None = None) -> QIcon:
@@ -164,12 +166,6 @@ class DeskStyle(QProxyStyle):
             name, colour = MESSAGE_ICONS[standard]
             return icon(name, colour, 96)
         return super().standardIcon(standard, option, widget)
-
-    def styleHint(self, hint: QStyle.StyleHint, option: QStyleOption | None = None,
-                  widget: QWidget | None = None, data: QStyleHintReturn | None = None) -> int:
-        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
-            return 0
-        return super().styleHint(hint, option, widget, data)
 
 
 def apply_theme(app: QApplication, font_scale: int) -> None:

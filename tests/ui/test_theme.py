@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QMessageBox,
+    QProxyStyle,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -206,10 +207,31 @@ def test_message_boxes_use_the_app_s_own_icons(themed, qtbot):
         assert shown != stock.convertToFormat(shown.format())
 
 
+class IconsOnButtons(QProxyStyle):
+    """A platform whose style puts stock icons on dialog buttons, as GNOME's and KDE's do."""
+
+    def styleHint(self, hint, option=None, widget=None, data=None):
+        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+            return 1
+        return super().styleHint(hint, option, widget, data)
+
+
 def test_dialog_button_boxes_carry_no_stock_icons(themed, qtbot):
-    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    qtbot.addWidget(box)
-    assert all(button.icon().isNull() for button in box.buttons())
+    boxes = []
+
+    def ok_cancel() -> QDialogButtonBox:
+        boxes.append(QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                      | QDialogButtonBox.StandardButton.Cancel))
+        qtbot.addWidget(boxes[-1])
+        return boxes[-1]
+
+    assert all(button.icon().isNull() for button in ok_cancel().buttons())
+    stylesheet = themed.styleSheet()
+    themed.setStyle(IconsOnButtons(QStyleFactory.create("Fusion")))
+    themed.setStyleSheet("")
+    assert not any(button.icon().isNull() for button in ok_cancel().buttons())  # would show
+    themed.setStyleSheet(stylesheet)
+    assert all(button.icon().isNull() for button in ok_cancel().buttons())  # the theme's rule
 
 
 def test_buttons_are_named_for_what_they_do_with_their_own_icon(qtbot):
