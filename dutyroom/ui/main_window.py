@@ -248,7 +248,7 @@ class MainWindow(ActsForDesk, QMainWindow):
         self.center.updated.connect(self._show_alerts)
         self.center.updated.connect(self.lock_screen.show_watch)
         self.show_page(0)
-        self.refresh_all(None)
+        self._refresh_pages(None)  # (the settings were read just now, to build the window)
         self.center.start()
         self._show_user()
         self.restore_layout()
@@ -314,7 +314,9 @@ class MainWindow(ActsForDesk, QMainWindow):
 
     def _build(self, index: int) -> Page:
         entry = NAVIGATION[index]
-        return entry.build(self, entry.page_class())
+        page = entry.build(self, entry.page_class())
+        page.apply_settings(self.settings)
+        return page
 
     @property
     def pages(self) -> list[Page]:
@@ -419,11 +421,23 @@ class MainWindow(ActsForDesk, QMainWindow):
         return self.page(self.stack.currentIndex())
 
     def refresh_all(self, changes: Changes | None, *, skip: Page | None = None) -> None:
-        """Refresh the page in view now, the others when they are next shown.
+        """Read the settings again if they may have changed, then refresh the page in view
+        now and the others when they are next shown, and the alert list.
 
-        Reading every page at once made the start wait for the handover record, the log
-        and the roster behind the 今日值班 page the officer is looking at.
-        """
+        The settings are read once, here, and handed to every page (`Page.apply_settings`);
+        the worker runs in order, so they arrive before any page's rows."""
+        if changes is None or changes.settings:
+            self.runner.run(settings_service.snapshot, self.uow,
+                            done=self._apply_settings,
+                            failed=lambda e: show_error(self, tr("读取设置失败"), e))
+        self._refresh_pages(changes, skip)
+        if changes is None or _alerts_may_change(changes):
+            self.center.refresh()  # whichever page is in view: the banner and chime are the window's
+
+    def _refresh_pages(self, changes: Changes | None, skip: Page | None = None) -> None:
+        """The page in view now, the others when they are next shown: reading every page
+        at once made the start wait for the handover record, the log and the roster behind
+        the 今日值班 page the officer is looking at."""
         current = self.current_page()
         for page in self._built.values():
             if page is skip:
@@ -435,12 +449,6 @@ class MainWindow(ActsForDesk, QMainWindow):
                 self._stale[page] = None if pending is None or changes is None else pending | changes
             else:
                 self._stale[page] = changes
-        if changes is None or _alerts_may_change(changes):
-            self.center.refresh()  # whichever page is in view: the banner and chime are the window's
-        if changes is None or changes.settings:
-            self.runner.run(settings_service.snapshot, self.uow,
-                            done=self._apply_settings,
-                            failed=lambda e: show_error(self, tr("读取设置失败"), e))
 
     def listen(self, feed: LiveFeed) -> None:
         """Stay live: refresh what another window saved, and say when the database is lost."""
@@ -477,6 +485,8 @@ class MainWindow(ActsForDesk, QMainWindow):
         self.setWindowTitle(settings.unit_title)
         self.demo_banner.setVisible(settings.demo_data)
         self._tick()
+        for page in self._built.values():
+            page.apply_settings(settings)
 
     def desk_today(self) -> date:
         """Today where the desk is (its zone setting, not the computer's), by the window's clock."""

@@ -127,6 +127,37 @@ def test_a_change_reads_the_alert_list_once_whichever_page_is_in_view(window, mo
     assert reads == []
 
 
+def test_the_settings_are_read_once_and_handed_to_every_page(qtbot, sqlite_backend, runner,
+                                                             monkeypatch):
+    """The window reads the settings once per change and hands them to every page built;
+    no page reads them for itself, and the start reads none: the window was given them."""
+    from zoneinfo import ZoneInfo
+
+    from dutyroom.services.uow import Changes
+
+    reads: list[object] = []
+    snapshot = settings_service.snapshot
+    monkeypatch.setattr(settings_service, "snapshot", lambda uow: reads.append(uow) or snapshot(uow))
+    window = MainWindow(sqlite_backend.uow, runner, "test.sqlite3", "0001", snapshot(sqlite_backend.uow))
+    qtbot.addWidget(window)
+    for page in range(len(PAGES)):
+        window.show_page(page)
+    assert reads == []
+    settings_service.save_settings(sqlite_backend.uow, {"timezone": "Asia/Urumqi",
+                                                         "unit_name": "青山镇人民政府"})
+    for page in (0, PAGES.index("统计")):
+        window.show_page(page)
+        reads.clear()
+        window.refresh_all(Changes(settings=True))
+        assert len(reads) == 1, PAGES[page]
+    urumqi = ZoneInfo("Asia/Urumqi")
+    assert window.today.zone == window.log.zone == window.warnings.zone == urumqi
+    assert window.roster.settings.zone == urumqi
+    assert window.statistics_page.unit.startswith("青山镇人民政府")
+    window.show_page(PAGES.index("值班日志"))  # stale since the change: read with the new zone
+    assert window.log.incident_tab.incident_files.zone == urumqi
+
+
 def test_the_frequent_actions_work_from_every_page(window, qtbot, on_dialog, sqlite_backend):
     """Ctrl+N 接报登记, Ctrl+Shift+N 来电来文, Ctrl+K 接班签到, Ctrl+Shift+K 查岗 from any page;
     on 通讯录 Ctrl+N adds a person instead."""

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.services.uow import Changes, Outcome
 from dutyroom.ui.acting import ActsForDesk
 from dutyroom.ui.tasks import Op, Runner, SyncRunner
@@ -28,6 +29,11 @@ class Page(ActsForDesk, QWidget):
 
     def refresh(self, changes: Changes | None = None) -> None:
         """Reload what the page shows; `None` means everything."""
+
+    def apply_settings(self, settings: DeskSettings) -> None:
+        """The desk's settings as the window last read them: handed over when the page is
+        built and after every change, before the page's own rows are read again, so no
+        page reads them for itself."""
 
     def op(self, fn: Callable[..., Any], *args: Any) -> Op:
         """`fn(*args)` on the runner, as an operation of this page."""

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.incidents import CATEGORY_LABELS, LEVEL_LABELS, STATUS_LABELS, Category, Level, Status
 from dutyroom.domain.local_time import utc_clock
-from dutyroom.services import settings_service
 from dutyroom.services.incident_views import IncidentDetail, IncidentQuery
 from dutyroom.services.register_service import EntryView, RegisterQuery
 from dutyroom.services.uow import Changes, UnitOfWork
@@ -190,13 +189,10 @@ class LogPage(Page):
     # --- loading ------------------------------------------------------------------------
 
     def refresh(self, changes: Changes | None = None) -> None:
-        if changes is None or changes.settings:
-            self.op(settings_service.snapshot, self.uow).success(self._settings) \
-                .failure(lambda _error: self.cancel_loading()).run_in_background()
         if changes is None or changes.incidents or changes.register or changes.settings:
             self.reload()
 
-    def _settings(self, settings: DeskSettings) -> None:
+    def apply_settings(self, settings: DeskSettings) -> None:
         self.zone = settings.zone
         self.mass_limits = (settings.mass_county_over, settings.mass_city_from)
         self.warning = timedelta(minutes=settings.alert_warning_minutes)

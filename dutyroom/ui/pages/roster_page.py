@@ -35,7 +35,6 @@ from dutyroom.services import (
     roster_calendar,
     roster_files,
     roster_service,
-    settings_service,
     staff_service,
 )
 from dutyroom.services.roster_service import RosterView
@@ -89,7 +88,7 @@ class RosterPage(Page):
         self.acting, self.runner, self.today = Acting.of(uow), runner, today
         self.view: RosterView | None = None
         self.people: list[Any] = []
-        self.settings = DeskSettings.of({})  # the defaults until the first load
+        self.settings = DeskSettings.of({})  # the defaults until the window hands its own
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*PAGE_MARGINS)
         layout.setSpacing(10)
@@ -286,16 +285,18 @@ class RosterPage(Page):
         start, end = grid_range(first)
         self.month_label.setText(tr("{0}年{1}月").format(first.year, first.month))
 
-        def load() -> tuple[RosterView, list[Any], DeskSettings, set[date]]:
+        def load() -> tuple[RosterView, list[Any], set[date]]:
             return (roster_service.roster_view(self.uow, start, end),
                     staff_service.list_staff(self.uow),
-                    settings_service.snapshot(self.uow),
                     roster_service.published_days(self.uow, *self.month_range()))
 
         Op(self, self.runner, load, title=tr("读取失败")).success(self._loaded).run_in_background()
 
-    def _loaded(self, loaded: tuple[RosterView, list[Any], DeskSettings, set[date]]) -> None:
-        self.view, self.people, self.settings, published = loaded
+    def apply_settings(self, settings: DeskSettings) -> None:
+        self.settings = settings
+
+    def _loaded(self, loaded: tuple[RosterView, list[Any], set[date]]) -> None:
+        self.view, self.people, published = loaded
         selected = self.selected_day()
         self.model.set_month(self.month, self.view.days)
         if self.view.assumed_years:

@@ -47,7 +47,7 @@ from dutyroom.domain.statistics import (
     rate_text,
 )
 from dutyroom.domain.warnings import COLOUR_NAMES
-from dutyroom.services import settings_service, statistics_service
+from dutyroom.services import statistics_service
 from dutyroom.services.uow import Changes, UnitOfWork
 from dutyroom.ui.acting import Acting
 from dutyroom.ui.dialogs.pdf_preview import preview_later
@@ -251,13 +251,10 @@ class StatisticsPage(Page):
     # --- loading ------------------------------------------------------------------------
 
     def refresh(self, changes: Changes | None = None) -> None:
-        if changes is None or changes.settings:
-            (self.op(settings_service.snapshot, self.uow)
-             .success(self._settings).run_in_background())
         if changes is None or changes.incidents or changes.clock or changes.roster or changes.warnings:
             self.load()
 
-    def _settings(self, settings: DeskSettings) -> None:
+    def apply_settings(self, settings: DeskSettings) -> None:
         self.unit = f"{settings.unit_name}{settings.desk_name}"
 
     def load(self) -> None:

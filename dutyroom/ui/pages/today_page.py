@@ -32,7 +32,6 @@ from dutyroom.domain.warnings import COLOUR_LABELS
 from dutyroom.services import (
     incident_views,
     instruction_service,
-    settings_service,
     shift_service,
     staff_service,
     warning_service,
@@ -294,9 +293,6 @@ class TodayPage(Page):
     # --- loading ----------------------------------------------------------------------------
 
     def refresh(self, changes: Changes | None = None) -> None:
-        if changes is None or changes.settings:
-            (self.op(settings_service.snapshot, self.uow)
-             .success(self._settings).run_in_background())
         if changes is None or changes.roster or changes.clock or changes.settings \
                 or changes.staff:
             (self.op(shift_service.shift_view, self.uow, self.now())
@@ -324,7 +320,7 @@ class TodayPage(Page):
         self.warning_label.setText(tr("生效预警：{0}").format(tr("；").join(parts)))
         self.warning_label.setVisible(bool(warnings))
 
-    def _settings(self, settings: DeskSettings) -> None:
+    def apply_settings(self, settings: DeskSettings) -> None:
         self.zone = settings.zone
 
     def _show_shift(self, shift: ShiftView) -> None:

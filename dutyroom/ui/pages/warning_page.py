@@ -42,7 +42,7 @@ from dutyroom.domain.warnings import (
     RowState,
     Status,
 )
-from dutyroom.services import settings_service, warning_record, warning_service
+from dutyroom.services import warning_record, warning_service
 from dutyroom.services.uow import Changes, UnitOfWork
 from dutyroom.services.warning_service import Board, Target, WarningView
 from dutyroom.ui.acting import Acting
@@ -280,18 +280,19 @@ class WarningPage(Page):
         active = not self.show_closed.isChecked()
         moment = self.now()
 
-        def load() -> tuple[list[WarningView], DeskSettings, tuple[str, ...]]:
+        def load() -> tuple[list[WarningView], tuple[str, ...]]:
             from dutyroom.services import responsible_service
 
-            settings = settings_service.snapshot(self.uow)
             villages = responsible_service.directory(self.uow, include_inactive=False).villages
-            return warning_service.list_warnings(self.uow, active, moment), settings, villages
+            return warning_service.list_warnings(self.uow, active, moment), villages
 
         Op(self, self.runner, load, title=tr("读取失败")).success(self._listed).run_in_background()
 
-    def _listed(self, loaded: tuple[list[WarningView], DeskSettings, tuple[str, ...]]) -> None:
-        warnings, settings, self.villages = loaded
+    def apply_settings(self, settings: DeskSettings) -> None:
         self.zone = self.files.zone = settings.zone
+
+    def _listed(self, loaded: tuple[list[WarningView], tuple[str, ...]]) -> None:
+        warnings, self.villages = loaded
         current = self._pending_select or (self.board.warning.id if self.board else None)
         self._pending_select = None
         self.list_model.set_records(warnings)
