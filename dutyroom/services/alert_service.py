@@ -30,8 +30,7 @@ from dutyroom.services import (
     warning_service,
 )
 from dutyroom.services.records import utc_now
-from dutyroom.services.roster_calendar import calendar_days_in, periods_by_day
-from dutyroom.services.roster_service import rota_in
+from dutyroom.services.roster_records import calendar_days_in, periods_by_day, rota_in
 from dutyroom.services.settings_service import Desk
 from dutyroom.services.shift_service import (
     PRESENCE,

@@ -27,7 +27,7 @@ from dutyroom.domain.text import sentence
 from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.import_export import cell_text, column_map, raw_rows, read_table
 from dutyroom.services.records import audit_change, audit_removal, utc_now
-from dutyroom.services.roster_calendar import calendar_days_in
+from dutyroom.services.roster_records import calendar_days_in
 from dutyroom.services.settings_service import desk
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 

@@ -34,7 +34,7 @@ from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.records import audit_change, text_input, utc_now
 from dutyroom.services.roster_calendar import check_range
 from dutyroom.services.roster_files import period_title
-from dutyroom.services.roster_service import Rota, StaffBrief, rota_in
+from dutyroom.services.roster_records import Rota, StaffBrief, rota_in
 from dutyroom.services.settings_service import Desk, desk
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 

@@ -49,7 +49,7 @@ from dutyroom.services import instruction_service
 from dutyroom.services.errors import InputError
 from dutyroom.services.records import utc_now
 from dutyroom.services.responsible_service import villages_in
-from dutyroom.services.roster_service import rota_in
+from dutyroom.services.roster_records import rota_in
 from dutyroom.services.settings_service import Desk, desk
 from dutyroom.services.shift_service import PRESENCE, SHIFT, confirmations
 from dutyroom.services.uow import UnitOfWork
