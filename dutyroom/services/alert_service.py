@@ -27,7 +27,6 @@ from dutyroom.services import (
     instruction_service,
     partner_duty_service,
     settings_service,
-    warning_service,
 )
 from dutyroom.services.records import utc_now
 from dutyroom.services.roster_records import calendar_days_in, periods_by_day, rota_in
@@ -40,6 +39,7 @@ from dutyroom.services.shift_service import (
     shift_officers,
 )
 from dutyroom.services.uow import UnitOfWork
+from dutyroom.services.warning_readers import relay_deadlines_in
 
 # A holiday's rota report shows two days before it is due: it takes time to prepare.
 TASK_NOTICE = timedelta(days=2)
@@ -107,7 +107,7 @@ def _warning_items(session: Session, at: datetime) -> list[TimedItem]:
     return [TimedItem(f"warning_relay/{d.warning_id}/{d.person_id}",
                       DeadlineKind.WARNING_RELAY.value, KIND_LABELS[DeadlineKind.WARNING_RELAY],
                       d.subject, d.warning_id, "warning", d.due, d.due, d.reached_at, d.expires)
-            for d in warning_service.relay_deadlines_in(session, at)]
+            for d in relay_deadlines_in(session, at)]
 
 
 def _instruction_items(session: Session, ctx: Desk, at: datetime) -> list[TimedItem]:

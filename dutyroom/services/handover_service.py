@@ -52,7 +52,6 @@ from dutyroom.services import (
     incident_records,
     instruction_service,
     playbook_service,
-    warning_service,
 )
 from dutyroom.services.conflicts import stale_edit
 from dutyroom.services.errors import ConflictError, InputError, Problem
@@ -60,6 +59,7 @@ from dutyroom.services.records import audit_change, text_input, utc_now
 from dutyroom.services.settings_service import Desk, desk
 from dutyroom.services.shift_service import shift_officers, shift_view_in
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+from dutyroom.services.warning_readers import in_force_in
 
 ENTITY = "handover"
 CHANGED = Changes(handover=True)
@@ -238,7 +238,7 @@ def _warning_facts(session: Session, as_of: datetime) -> tuple[WarningFact, ...]
     return tuple(
         WarningFact(w.id, w.title, w.relay_due, w.valid_until, w.reached, w.to_reach,
                     tuple(f"{t.village} {t.role} {t.name}" for t in targets if not t.reached))
-        for w, targets in warning_service.in_force_in(session, as_of))
+        for w, targets in in_force_in(session, as_of))
 
 
 # --- reading ----------------------------------------------------------------------------------

@@ -48,11 +48,11 @@ from dutyroom.reports.content import Document
 from dutyroom.services import instruction_service
 from dutyroom.services.errors import InputError
 from dutyroom.services.records import utc_now
-from dutyroom.services.responsible_service import villages_in
 from dutyroom.services.roster_records import rota_in
 from dutyroom.services.settings_service import Desk, desk
 from dutyroom.services.shift_service import PRESENCE, SHIFT, confirmations
 from dutyroom.services.uow import UnitOfWork
+from dutyroom.services.warning_readers import villages_in
 
 
 def _months(first: date, last: date, zone: tzinfo) -> list[tuple[str, datetime]]:
