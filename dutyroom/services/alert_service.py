@@ -31,7 +31,7 @@ from dutyroom.services import (
 from dutyroom.services.records import utc_now
 from dutyroom.services.roster_records import calendar_days_in, periods_by_day, rota_in
 from dutyroom.services.settings_service import Desk
-from dutyroom.services.shift_service import (
+from dutyroom.services.shift_records import (
     PRESENCE,
     SHIFT,
     checkin_seats,

@@ -57,7 +57,7 @@ from dutyroom.services.conflicts import stale_edit
 from dutyroom.services.errors import ConflictError, InputError, Problem
 from dutyroom.services.records import audit_change, text_input, utc_now
 from dutyroom.services.settings_service import Desk, desk
-from dutyroom.services.shift_service import shift_officers, shift_view_in
+from dutyroom.services.shift_records import shift_officers, shift_view_in
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.services.warning_readers import in_force_in
 

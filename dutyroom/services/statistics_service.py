@@ -50,7 +50,7 @@ from dutyroom.services.errors import InputError
 from dutyroom.services.records import utc_now
 from dutyroom.services.roster_records import rota_in
 from dutyroom.services.settings_service import Desk, desk
-from dutyroom.services.shift_service import PRESENCE, SHIFT, confirmations
+from dutyroom.services.shift_records import PRESENCE, SHIFT, confirmations
 from dutyroom.services.uow import UnitOfWork
 from dutyroom.services.warning_readers import villages_in
 
@@ -145,7 +145,7 @@ def _clock_facts(session: Session, ctx: Desk, first: date, last: date
     prompts: list[PromptDue] = []
     for day in rostered_days:
         _, due = duty_clock.checkin_window(day, ctx.clock, ctx.zone)
-        # The seats shift_service.checkin_seats names, read from a day index (a year of days).
+        # The seats shift_records.checkin_seats names, read from a day index (a year of days).
         for seat in (s for s in plans[day].seats if s.tier in ctx.clock.checkin_tiers):
             person = rota.slots.get((day, seat))
             signed = done.get((SHIFT, seat.tier.value, seat.index, due))

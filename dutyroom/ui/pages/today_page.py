@@ -39,7 +39,7 @@ from dutyroom.services import (
 )
 from dutyroom.services.alert_service import Alert, Watch
 from dutyroom.services.incident_views import IncidentQuery, IncidentRow
-from dutyroom.services.shift_service import CheckInView, ShiftView, SlotView
+from dutyroom.services.shift_records import CheckInView, ShiftView, SlotView
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.services.warning_readers import WarningView
 from dutyroom.ui.acting import Acting
