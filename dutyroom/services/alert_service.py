@@ -24,10 +24,10 @@ from dutyroom.domain.partner_duty import LATE_ROSTER_LABEL
 from dutyroom.domain.text import Verbatim, joined, sentence
 from dutyroom.services import (
     incident_records,
-    instruction_service,
     partner_duty_service,
     settings_service,
 )
+from dutyroom.services.instruction_records import open_in
 from dutyroom.services.records import utc_now
 from dutyroom.services.roster_records import calendar_days_in, periods_by_day, rota_in
 from dutyroom.services.settings_service import Desk
@@ -114,7 +114,7 @@ def _instruction_items(session: Session, ctx: Desk, at: datetime) -> list[TimedI
     """A 领导批示 task not done: upcoming inside the desk's warning before its time limit,
     then due and overdue like a reporting deadline; it never expires unfinished."""
     items = []
-    for task in instruction_service.open_in(session, at):
+    for task in open_in(session, at):
         times = TaskTimes(task.given_at, task.due_at, task.done_at)
         subject = sentence("{0}：{1}（{2}）", Verbatim(task.leader_name), Verbatim(task.text[:40]),
                            Verbatim(task.assignee))

@@ -50,11 +50,11 @@ from dutyroom.reports.content import Document
 from dutyroom.services import (
     alert_service,
     incident_records,
-    instruction_service,
     playbook_service,
 )
 from dutyroom.services.conflicts import stale_edit
 from dutyroom.services.errors import ConflictError, InputError, Problem
+from dutyroom.services.instruction_records import InstructionView, given_between, open_in
 from dutyroom.services.records import audit_change, text_input, utc_now
 from dutyroom.services.settings_service import Desk, desk
 from dutyroom.services.shift_records import shift_officers, shift_view_in
@@ -215,12 +215,12 @@ def shift_facts_in(session: Session, day: date, at: datetime, ctx: Desk | None =
         incidents=_incident_facts(session, ctx, shift.start, shift.end, as_of),
         entries=_entry_facts(session, shift.start, shift.end, as_of), tasks=tasks,
         warnings=_warning_facts(session, as_of),
-        instructions=_instruction_facts(instruction_service.open_in(session, as_of), as_of),
-        instructions_given=_instruction_facts(instruction_service.given_between(
+        instructions=_instruction_facts(open_in(session, as_of), as_of),
+        instructions_given=_instruction_facts(given_between(
             session, shift.start, min(shift.end, as_of + timedelta(microseconds=1)), as_of), as_of))
 
 
-def _instruction_facts(views: list[instruction_service.InstructionView],
+def _instruction_facts(views: list[InstructionView],
                        as_of: datetime) -> tuple[InstructionFact, ...]:
     """Each task with its feedback as it stood at `as_of` (a past shift's record reads the
     same whenever it is printed)."""

@@ -45,8 +45,8 @@ from dutyroom.domain.statistics import (
 )
 from dutyroom.domain.warnings import Action, Outcome
 from dutyroom.reports.content import Document
-from dutyroom.services import instruction_service
 from dutyroom.services.errors import InputError
+from dutyroom.services.instruction_records import times_between
 from dutyroom.services.records import utc_now
 from dutyroom.services.roster_records import rota_in
 from dutyroom.services.settings_service import Desk, desk
@@ -227,7 +227,7 @@ def statistics_in(session: Session, first: date, last: date, at: datetime) -> St
         sign_ins=sign_ins, prompts=prompts, spot_checks=spots, duties=duties,
         incident_counts=_incident_counts(session, ctx, first, last, start, end),
         warnings=_warning_facts(session, start, end, at),
-        instructions=instruction_service.times_between(session, start, end)))
+        instructions=times_between(session, start, end)))
 
 
 def period_statistics(uow: UnitOfWork, first: date, last: date,
