@@ -22,12 +22,9 @@ from dutyroom.domain.instructions import TaskTimes, alert_opens
 from dutyroom.domain.local_time import day_start
 from dutyroom.domain.partner_duty import LATE_ROSTER_LABEL
 from dutyroom.domain.text import Verbatim, joined, sentence
-from dutyroom.services import (
-    incident_records,
-    partner_duty_service,
-    settings_service,
-)
+from dutyroom.services import incident_records, settings_service
 from dutyroom.services.instruction_records import open_in
+from dutyroom.services.partner_records import late_rosters_in
 from dutyroom.services.records import utc_now
 from dutyroom.services.roster_records import calendar_days_in, periods_by_day, rota_in
 from dutyroom.services.settings_service import Desk
@@ -179,7 +176,7 @@ def task_items(session: Session, ctx: Desk, today: date) -> list[TimedItem]:
                                TASK_LABELS[TaskKind.ROTA_REPORT], subject, 0, "task",
                                due - TASK_NOTICE, due, done.get((TaskKind.ROTA_REPORT.value, first)),
                                day_start(last + timedelta(days=1), ctx.zone), first))
-        late = partner_duty_service.late_rosters_in(session, first, last)
+        late = late_rosters_in(session, first, last)
         if late:  # due at the desk's own 报备 date, gone once every roster is in
             items.append(TimedItem(
                 f"{LATE_ROSTERS}/{first}", LATE_ROSTERS, LATE_ROSTER_LABEL,
