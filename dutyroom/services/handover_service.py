@@ -47,14 +47,11 @@ from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import label_of, sentence
 from dutyroom.domain.tiers import Tier
 from dutyroom.reports.content import Document
-from dutyroom.services import (
-    alert_service,
-    incident_records,
-    playbook_service,
-)
+from dutyroom.services import alert_service, incident_records
 from dutyroom.services.conflicts import stale_edit
 from dutyroom.services.errors import ConflictError, InputError, Problem
 from dutyroom.services.instruction_records import InstructionView, given_between, open_in
+from dutyroom.services.playbook_records import unticked_in
 from dutyroom.services.records import audit_change, text_input, utc_now
 from dutyroom.services.settings_service import Desk, desk
 from dutyroom.services.shift_records import shift_officers, shift_view_in
@@ -138,7 +135,7 @@ def _incident_facts(session: Session, ctx: Desk, start: datetime, end: datetime,
                 DispatchFeedback.dispatch_id.in_(dispatch_ids), DispatchFeedback.at <= as_of)
                 .order_by(DispatchFeedback.at, DispatchFeedback.id)):
             feedback[fb.dispatch_id] = f"{fb.at.astimezone(ctx.zone):%H:%M} {fb.text}".strip()
-    unticked = playbook_service.unticked_in(session, rows, as_of)
+    unticked = unticked_in(session, rows, as_of)
     facts = []
     for row in rows:
         closed = row.status == Status.CLOSED and row.closed_at is not None and row.closed_at <= as_of
