@@ -32,6 +32,7 @@ from dutyroom.domain.responsible import validate_responsible
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.warnings import DEFAULT_ROLES
 from dutyroom.services import incident_service, responsible_service, warning_service
+from dutyroom.services.warning_readers import roles_in
 from dutyroom.ui.pages.warning_page import WarningPage
 from dutyroom.ui.tasks import SyncRunner
 
@@ -41,7 +42,7 @@ NOW = datetime(2026, 7, 1, 18, 40, tzinfo=UTC)
 
 def directory(backend) -> None:  # type: ignore[no-untyped-def]
     with backend.uow.write(Permission.LOG) as session:
-        roles = responsible_service.roles_in(session)
+        roles = roles_in(session)
         people = [validate_responsible(
             name=f"责任人{v:02d}{r}", village=f"第{v:02d}村", role=DEFAULT_ROLES[r],
             mobile=f"139{v:04d}{r:04d}", roles=roles) for v in range(VILLAGES) for r in range(ROLES)]

@@ -13,7 +13,7 @@ from dutyroom.cli.parsing import actions
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from dutyroom.services.warning_service import Target
+    from dutyroom.services.warning_readers import Target
 
 
 def wire_warning(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:

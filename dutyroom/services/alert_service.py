@@ -22,18 +22,13 @@ from dutyroom.domain.instructions import TaskTimes, alert_opens
 from dutyroom.domain.local_time import day_start
 from dutyroom.domain.partner_duty import LATE_ROSTER_LABEL
 from dutyroom.domain.text import Verbatim, joined, sentence
-from dutyroom.services import (
-    incident_records,
-    instruction_service,
-    partner_duty_service,
-    settings_service,
-    warning_service,
-)
+from dutyroom.services import incident_records, settings_service
+from dutyroom.services.instruction_records import open_in
+from dutyroom.services.partner_records import late_rosters_in
 from dutyroom.services.records import utc_now
-from dutyroom.services.roster_calendar import calendar_days_in, periods_by_day
-from dutyroom.services.roster_service import rota_in
+from dutyroom.services.roster_records import calendar_days_in, periods_by_day, rota_in
 from dutyroom.services.settings_service import Desk
-from dutyroom.services.shift_service import (
+from dutyroom.services.shift_records import (
     PRESENCE,
     SHIFT,
     checkin_seats,
@@ -41,6 +36,7 @@ from dutyroom.services.shift_service import (
     shift_officers,
 )
 from dutyroom.services.uow import UnitOfWork
+from dutyroom.services.warning_readers import relay_deadlines_in
 
 # A holiday's rota report shows two days before it is due: it takes time to prepare.
 TASK_NOTICE = timedelta(days=2)
@@ -108,14 +104,14 @@ def _warning_items(session: Session, at: datetime) -> list[TimedItem]:
     return [TimedItem(f"warning_relay/{d.warning_id}/{d.person_id}",
                       DeadlineKind.WARNING_RELAY.value, KIND_LABELS[DeadlineKind.WARNING_RELAY],
                       d.subject, d.warning_id, "warning", d.due, d.due, d.reached_at, d.expires)
-            for d in warning_service.relay_deadlines_in(session, at)]
+            for d in relay_deadlines_in(session, at)]
 
 
 def _instruction_items(session: Session, ctx: Desk, at: datetime) -> list[TimedItem]:
     """A 领导批示 task not done: upcoming inside the desk's warning before its time limit,
     then due and overdue like a reporting deadline; it never expires unfinished."""
     items = []
-    for task in instruction_service.open_in(session, at):
+    for task in open_in(session, at):
         times = TaskTimes(task.given_at, task.due_at, task.done_at)
         subject = sentence("{0}：{1}（{2}）", Verbatim(task.leader_name), Verbatim(task.text[:40]),
                            Verbatim(task.assignee))
@@ -180,7 +176,7 @@ def task_items(session: Session, ctx: Desk, today: date) -> list[TimedItem]:
                                TASK_LABELS[TaskKind.ROTA_REPORT], subject, 0, "task",
                                due - TASK_NOTICE, due, done.get((TaskKind.ROTA_REPORT.value, first)),
                                day_start(last + timedelta(days=1), ctx.zone), first))
-        late = partner_duty_service.late_rosters_in(session, first, last)
+        late = late_rosters_in(session, first, last)
         if late:  # due at the desk's own 报备 date, gone once every roster is in
             items.append(TimedItem(
                 f"{LATE_ROSTERS}/{first}", LATE_ROSTERS, LATE_ROSTER_LABEL,

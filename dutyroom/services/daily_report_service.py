@@ -27,9 +27,9 @@ from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import sentence
 from dutyroom.reports.content import Document
 from dutyroom.services.errors import InputError, Problem
-from dutyroom.services.handover_service import shift_facts_in
 from dutyroom.services.records import audit_change, utc_now
 from dutyroom.services.settings_service import Desk, desk
+from dutyroom.services.shift_facts import shift_facts_in
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
 ENTITY = "daily_report"

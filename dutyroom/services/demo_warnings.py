@@ -11,6 +11,7 @@ from dutyroom.domain.roles import Permission
 from dutyroom.domain.warnings import DEFAULT_ROLES
 from dutyroom.services import responsible_service, settings_service, warning_service
 from dutyroom.services.uow import UnitOfWork
+from dutyroom.services.warning_readers import roles_in
 
 VILLAGES = ("青山村", "石门村", "白沙村", "龙泉村", "桃源村", "杉木村", "大坪村", "新塘村",
             "黄花村", "柳溪村", "双河社区", "集镇社区")
@@ -45,7 +46,7 @@ def seed_warnings(uow: UnitOfWork, now: datetime) -> int:
     now = now.replace(microsecond=0)  # times a county notice could carry, not 21:17:57.054426
     with uow.write(Permission.LOG) as session:
         settings_service.write_settings(session, {"villages": "、".join(VILLAGES)}, uow.actor)
-        roles = responsible_service.roles_in(session)
+        roles = roles_in(session)
         people = [validate_responsible(roles=roles, **row) for row in _people()]
         added = responsible_service.insert_many(session, people, uow.actor)
     _cancelled(uow, now - timedelta(days=2, hours=3))

@@ -40,7 +40,8 @@ from dutyroom.services.incident_records import (
     load_incident,
     stated_time,
 )
-from dutyroom.services.partner_duty_service import OnDuty, on_duty, on_duty_in
+from dutyroom.services.partner_duty_service import on_duty
+from dutyroom.services.partner_records import OnDuty, on_duty_in
 from dutyroom.services.records import audit_change, utc_now
 from dutyroom.services.responsibility_service import ProposalView
 from dutyroom.services.settings_service import desk
@@ -74,7 +75,7 @@ def dispatch(uow: UnitOfWork, incident_id: int, department_ids: Sequence[int], *
 
     `reached` (by department: name, phone) is the person the officer actually got on the
     line, typed freely; without it, the person to call at the moment of the order
-    (partner_duty_service: the office in working hours, else today's duty person, the
+    (partner_records.on_duty_in: the office in working hours, else today's duty person, the
     24-hour phone, the liaison). The record keeps them even if 通讯录 changes later.
     """
     moment = utc_now(now)

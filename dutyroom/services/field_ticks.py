@@ -50,6 +50,7 @@ from dutyroom.domain.hygiene import searchable
 from dutyroom.domain.local_time import minute_text
 from dutyroom.domain.text import Verbatim, sentence
 from dutyroom.services import field_rules, incident_records, playbook_service, user_service
+from dutyroom.services.playbook_records import own_lists
 from dutyroom.services.records import audit_change
 from dutyroom.services.settings_service import Desk
 
@@ -124,7 +125,7 @@ def take(desk: Session, d: Desk, row: PlaybookTick, state: dict[str, Any], finge
                         ticked_by=by)
     desk.add(tick)
     audit_change(desk, tick, actor, ENTITY, "field_add", moment)
-    if row.step not in playbooks.steps_for(incident.subtype, playbook_service.own_lists(desk)):
+    if row.step not in playbooks.steps_for(incident.subtype, own_lists(desk)):
         remarks.append(sentence(
             "事件「{0}」：外勤勾选的「{1}」已不在值班台现行的处置要点清单中，勾选照录（显示在清单末尾）",
             Verbatim(searchable(incident.title)[:60]), Verbatim(row.step)))
@@ -207,7 +208,7 @@ def _offered(desk: Session, row: PlaybookTick, incident: Incident) -> set[str]:
         subtypes.add(str(mine.subtype))
         subtypes |= {str(s.get("subtype")) for s in _payloads(
             laptop, incident_records.ENTITY, str(mine.id))}
-    own = playbook_service.own_lists(desk)
+    own = own_lists(desk)
     offered: set[str] = set()
     for subtype in subtypes:
         offered |= {*playbooks.steps_for(subtype), *playbooks.steps_for(subtype, own)}

@@ -46,8 +46,8 @@ from dutyroom.domain.warnings import Action, Outcome, Status
 from dutyroom.services import field_rules, responsible_service, warning_service
 from dutyroom.services.errors import InputError
 from dutyroom.services.records import audit_change
-from dutyroom.services.responsible_service import villages_in
 from dutyroom.services.settings_service import Desk
+from dutyroom.services.warning_readers import in_force_in, villages_in
 
 MODELS = (Warning, WarningAttempt)
 
@@ -60,7 +60,7 @@ def threads_to_carry(desk: Session, first: Any, zone: Any, moment: datetime) -> 
     when the package leaves or that arrived from the period's first day on, so the laptop
     can continue any of them."""
     since = datetime.combine(first, time(), zone)
-    in_force = [view.thread_id for view, _ in warning_service.in_force_in(desk, moment)]
+    in_force = [view.thread_id for view, _ in in_force_in(desk, moment)]
     threads = select(Warning.thread_id).where(
         (Warning.received_at >= since) | Warning.thread_id.in_(in_force))
     return select(Warning.id).where(Warning.thread_id.in_(threads))

@@ -5,12 +5,12 @@ leader is a staff member of the leader or chief tier, or a name typed freely (a 
 leader is not on the desk's list); who must act is a department of the directory or a
 person. Every change is a link of the audit chain; the task's alert (kind `instruction`),
 its place in the handover, the daily report and the statistics are all read from these
-rows, so nothing is queued and a restart loses nothing.
+rows (instruction_records.py), so nothing is queued and a restart loses nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -21,25 +21,27 @@ from sqlalchemy.orm import Session
 from dutyroom.db.models import (
     AuditEntry,
     Department,
-    Incident,
     Instruction,
     InstructionFeedback,
-    RegisterEntry,
     Staff,
-    Warning,
 )
 from dutyroom.domain import instructions as rules
-from dutyroom.domain import warnings as warning_rules
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.errors import FieldError
-from dutyroom.domain.incident_rules import REGISTER_LABELS
-from dutyroom.domain.instructions import Standing, SubjectKind, TaskTimes
+from dutyroom.domain.instructions import Standing
 from dutyroom.domain.local_time import parse_local_time
 from dutyroom.domain.roles import Permission
-from dutyroom.domain.text import Verbatim, label_of, sentence
+from dutyroom.domain.text import Verbatim, sentence
 from dutyroom.domain.tiers import Tier
 from dutyroom.services.errors import InputError, obey
 from dutyroom.services.incident_records import stated_time
+from dutyroom.services.instruction_records import (
+    InstructionView,
+    open_in,
+    subject_row,
+    views_in,
+    voided_at,
+)
 from dutyroom.services.records import audit_change, utc_now
 from dutyroom.services.settings_service import desk
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
@@ -48,47 +50,6 @@ ENTITY = "instruction"
 FEEDBACK_ENTITY = "instruction_feedback"
 # 今日值班 (open count, alerts), the log and the warnings pages show them.
 CHANGED = Changes(clock=True, incidents=True, register=True, warnings=True)
-
-
-@dataclass(frozen=True)
-class FeedbackView:
-    at: datetime
-    text: str
-    by: str
-    final: bool
-
-
-@dataclass(frozen=True)
-class InstructionView:
-    id: int
-    version: int
-    subject_kind: str
-    subject_id: int
-    subject: str  # what it is about, readable: 事件「…」
-    text: str
-    leader_name: str
-    assignee: str
-    department_id: int | None
-    given_at: datetime
-    due_at: datetime
-    done_at: datetime | None
-    done_by: str
-    reopen_reason: str
-    created_by: str
-    feedback: tuple[FeedbackView, ...]
-    standing: Standing
-
-    @property
-    def done(self) -> bool:
-        return self.standing in (Standing.DONE, Standing.DONE_LATE)
-
-    @property
-    def standing_label(self) -> str:
-        return rules.STANDING_LABELS[self.standing]
-
-    @property
-    def subject_label(self) -> str:
-        return label_of(rules.SUBJECT_LABELS, self.subject_kind)
 
 
 @dataclass(frozen=True)
@@ -104,102 +65,6 @@ class Choices:
 
     leaders: list[Person]
     departments: list[Person]
-
-
-# --- readers ------------------------------------------------------------------------------
-
-
-def _subject_row(session: Session, kind: SubjectKind, subject_id: int
-                 ) -> Incident | RegisterEntry | Warning | None:
-    if kind == SubjectKind.INCIDENT:
-        return session.get(Incident, subject_id)
-    if kind == SubjectKind.REGISTER:
-        return session.get(RegisterEntry, subject_id)
-    return session.get(Warning, subject_id)
-
-
-def _describe(row: Incident | RegisterEntry | Warning | None, kind: str, subject_id: int) -> str:
-    if isinstance(row, Incident):
-        return sentence("事件「{0}」", Verbatim(row.title))
-    if isinstance(row, RegisterEntry):
-        what = row.title or row.from_unit or row.from_name or str(row.id)
-        return sentence("{0}「{1}」", label_of(REGISTER_LABELS, row.kind), Verbatim(what))
-    if isinstance(row, Warning):
-        return sentence("预警「{0}{1}」", Verbatim(row.issuer),
-                        Verbatim(warning_rules.title(row.type, warning_rules.Colour(row.colour))))
-    return sentence("{0} {1}", label_of(rules.SUBJECT_LABELS, kind), subject_id)
-
-
-VOIDABLE = ((SubjectKind.INCIDENT, Incident), (SubjectKind.REGISTER, RegisterEntry))
-
-
-def _voided_at(session: Session, rows: Sequence[Instruction]) -> dict[tuple[str, int], datetime]:
-    """When the records these instructions are on were voided, for those that were (a
-    voided record is never edited again, so its last change is the void)."""
-    found: dict[tuple[str, int], datetime] = {}
-    for kind, model in VOIDABLE:
-        ids = {r.subject_id for r in rows if r.subject_kind == kind.value}
-        if ids:
-            found.update(((kind.value, i), at) for i, at in session.execute(
-                select(model.id, model.updated_at).where(model.id.in_(ids), model.voided.is_(True))))
-    return found
-
-
-def _times(row: Instruction, voided: Mapping[tuple[str, int], datetime]) -> TaskTimes:
-    return TaskTimes(row.given_at, row.due_at, row.done_at,
-                     voided.get((row.subject_kind, row.subject_id)))
-
-
-def _views(session: Session, rows: Sequence[Instruction], at: datetime) -> list[InstructionView]:
-    ids = [r.id for r in rows]
-    voided = _voided_at(session, rows)
-    notes: dict[int, list[FeedbackView]] = {i: [] for i in ids}
-    if ids:
-        for f in session.scalars(select(InstructionFeedback).where(
-                InstructionFeedback.instruction_id.in_(ids)).order_by(
-                InstructionFeedback.at, InstructionFeedback.id)):
-            notes[f.instruction_id].append(FeedbackView(f.at, f.text, f.by, f.final))
-    views = []
-    for r in rows:
-        try:
-            kind = SubjectKind(r.subject_kind)
-            subject = _describe(_subject_row(session, kind, r.subject_id), r.subject_kind,
-                                r.subject_id)
-        except ValueError:  # a kind a newer version wrote
-            subject = _describe(None, r.subject_kind, r.subject_id)
-        views.append(InstructionView(
-            r.id, r.version, r.subject_kind, r.subject_id, subject, r.text, r.leader_name,
-            r.assignee, r.department_id, r.given_at, r.due_at, r.done_at, r.done_by,
-            r.reopen_reason, r.created_by, tuple(notes[r.id]),
-            rules.standing(_times(r, voided), at)))
-    return views
-
-
-def open_in(session: Session, at: datetime) -> list[InstructionView]:
-    """Every task not done at `at` (given by then, not withdrawn with a voided record by
-    then), soonest due first: the alerts and the handover's 未办结事项 read these."""
-    rows = session.scalars(select(Instruction).where(
-        Instruction.given_at <= at,
-        (Instruction.done_at.is_(None)) | (Instruction.done_at > at)).order_by(
-        Instruction.due_at, Instruction.id)).all()
-    return [v for v in _views(session, rows, at) if v.standing != Standing.WITHDRAWN]
-
-
-def given_between(session: Session, start: datetime, end: datetime, at: datetime
-                  ) -> list[InstructionView]:
-    """Instructions given in [start, end), as they stand at `at` (the daily report)."""
-    rows = session.scalars(select(Instruction).where(
-        Instruction.given_at >= start, Instruction.given_at < end).order_by(
-        Instruction.given_at, Instruction.id)).all()
-    return _views(session, rows, at)
-
-
-def times_between(session: Session, start: datetime, end: datetime) -> list[TaskTimes]:
-    """The times of the instructions given in [start, end), for the statistics."""
-    rows = session.scalars(select(Instruction).where(
-        Instruction.given_at >= start, Instruction.given_at < end)).all()
-    voided = _voided_at(session, rows)
-    return [_times(r, voided) for r in rows]
 
 
 # --- use cases ----------------------------------------------------------------------------
@@ -226,7 +91,7 @@ def list_instructions(uow: UnitOfWork, show: str = "all", subject: tuple[str, in
         if subject is not None:
             query = query.where(Instruction.subject_kind == subject[0],
                                 Instruction.subject_id == subject[1])
-        views = _views(session, session.scalars(query.order_by(Instruction.due_at,
+        views = views_in(session, session.scalars(query.order_by(Instruction.due_at,
                                                                 Instruction.id)).all(), moment)
     wanted = {"all": set(Standing), "open": {Standing.OPEN, Standing.OVERDUE},
               "overdue": {Standing.OVERDUE}, "done": {Standing.DONE, Standing.DONE_LATE}}
@@ -250,7 +115,7 @@ def get_instruction(uow: UnitOfWork, instruction_id: int, at: datetime | None = 
                     ) -> InstructionView:
     with uow.read() as session:
         row = _load(session, instruction_id)
-        return _views(session, [row], utc_now(at))[0]
+        return views_in(session, [row], utc_now(at))[0]
 
 
 def _load(session: Session, instruction_id: object) -> Instruction:
@@ -314,7 +179,7 @@ def add_instruction(uow: UnitOfWork, values: Mapping[str, Any],
         d = desk(session)
         kind = obey(rules.parse_subject_kind, values.get("subject_kind"))
         subject_id = _id(values.get("subject_id"), "subject") or 0
-        subject = _subject_row(session, kind, subject_id) if 0 < subject_id < 2**31 else None
+        subject = subject_row(session, kind, subject_id) if 0 < subject_id < 2**31 else None
         if subject is None:
             raise InputError.simple(sentence("没有编号为 {0} 的{1}", subject_id,
                                              rules.SUBJECT_LABELS[kind]), "subject")
@@ -351,7 +216,7 @@ def _feedback(session: Session, uow: UnitOfWork, row: Instruction, text: str, at
 
 
 def _refuse_withdrawn(session: Session, row: Instruction) -> None:
-    obey(rules.check_not_withdrawn, bool(_voided_at(session, [row])))
+    obey(rules.check_not_withdrawn, bool(voided_at(session, [row])))
 
 
 def _moment(raw: Any, row: Instruction, moment: datetime, zone: Any, label: str) -> datetime:

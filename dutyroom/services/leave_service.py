@@ -19,7 +19,7 @@ from dutyroom.domain.text import label_of, sentence
 from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.records import audit_change, text_input
 from dutyroom.services.roster_calendar import CHANGED, parse_range, remove_planning_record
-from dutyroom.services.roster_service import StaffBrief, brief_of
+from dutyroom.services.roster_records import StaffBrief, brief_of
 from dutyroom.services.uow import Outcome, UnitOfWork
 
 

@@ -2,7 +2,8 @@
 
 A department reports who is on duty each day; the desk types it in (通讯录 → 联动单位) or
 imports the department's own Excel/CSV, all or nothing. `on_duty` answers the question the
-officer asks at 03:10: whom do I ring at the water company now?
+officer asks at 03:10: whom do I ring at the water company now? (partner_records.py reads
+it for the log, the dispatches and the alerts.)
 """
 
 from __future__ import annotations
@@ -17,23 +18,19 @@ from sqlalchemy.orm import Session
 
 from dutyroom.db.models import Department, PartnerDuty
 from dutyroom.domain import partner_duty
-from dutyroom.domain.calendar import DayKind, parse_date
-from dutyroom.domain.duty_clock import duty_day_of
+from dutyroom.domain.calendar import parse_date
 from dutyroom.domain.errors import FieldError
-from dutyroom.domain.local_time import clock_time
-from dutyroom.domain.partner_duty import Callee, OfficeHours, PartnerPhones, RosterEntry
+from dutyroom.domain.partner_duty import RosterEntry
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import sentence
 from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.import_export import cell_text, column_map, raw_rows, read_table
+from dutyroom.services.partner_records import OnDuty, on_duty_in
 from dutyroom.services.records import audit_change, audit_removal, utc_now
-from dutyroom.services.roster_calendar import calendar_days_in
-from dutyroom.services.settings_service import desk
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
 ENTITY = "partner_duty"
 CHANGED = Changes(departments=True)
-WORKING = (DayKind.WORKDAY, DayKind.ADJUSTED_WORKDAY)
 ROSTER_COLUMNS: dict[str, tuple[str, ...]] = {
     "duty_date": ("日期", "date", "值班日期"),
     "person": ("值班人员", "person", "值班人", "姓名"),
@@ -54,20 +51,6 @@ class PartnerDutyView:
     mobile: str
     leader: str
     leader_mobile: str
-
-
-@dataclass(frozen=True)
-class OnDuty:
-    """Whom to call at one department at one moment: `callees` best first."""
-
-    department_id: int
-    department: str
-    first_line: bool
-    callees: tuple[Callee, ...]
-
-    @property
-    def best(self) -> Callee | None:
-        return self.callees[0] if self.callees else None
 
 
 def _view(row: PartnerDuty) -> PartnerDutyView:
@@ -225,49 +208,6 @@ def store_rosters(uow: UnitOfWork, rosters: Mapping[str, Iterable[RosterEntry]],
 
 
 # --- whom to call --------------------------------------------------------------------------
-
-
-def late_rosters_in(session: Session, first: date, last: date) -> list[str]:
-    """The departments in use that are expected to send a 值班备勤表 and whose roster does
-    not cover every day of the holiday `first`–`last`, in the directory's order."""
-    reported = set(session.scalars(select(PartnerDuty.department_id).distinct()))
-    expected = {row.id: row.name for row in session.scalars(
-        select(Department).where(Department.active.is_(True)).order_by(Department.id))
-        if partner_duty.roster_expected(row.first_line, row.id in reported)}
-    covered: dict[str, set[date]] = {name: set() for name in expected.values()}
-    for department_id, day in session.execute(select(PartnerDuty.department_id, PartnerDuty.duty_date)
-                                              .where(PartnerDuty.duty_date.between(first, last))):
-        if department_id in expected:
-            covered[expected[department_id]].add(day)
-    return partner_duty.missing_rosters(list(expected.values()), covered, first, last)
-
-
-def _phones(row: Department) -> PartnerPhones:
-    return PartnerPhones(office_phone=row.office_phone, duty_phone=row.duty_phone,
-                         liaison_name=row.liaison_name, liaison_mobile=row.liaison_mobile)
-
-
-def on_duty_in(session: Session, moment: datetime,
-               departments: Iterable[Department]) -> list[OnDuty]:
-    """Whom to call at each department at `moment`, inside the caller's transaction."""
-    d = desk(session)
-    local = moment.astimezone(d.zone)
-    hours = OfficeHours(clock_time(d.partner_office_start),
-                        clock_time(d.partner_office_end))
-    working = calendar_days_in(session, local.date(), local.date())[0].kind in WORKING
-    duty_date = duty_day_of(moment, d.clock, d.zone)
-    chosen = list(departments)
-    entries = {r.department_id: r for r in session.scalars(select(PartnerDuty).where(
-        PartnerDuty.duty_date == duty_date,
-        PartnerDuty.department_id.in_([x.id for x in chosen])))}
-    answer = []
-    for row in chosen:
-        found = entries.get(row.id)
-        entry = None if found is None else RosterEntry(found.duty_date, found.person, found.mobile,
-                                                       found.leader, found.leader_mobile)
-        answer.append(OnDuty(row.id, row.name, row.first_line, tuple(
-            partner_duty.whom_to_call(local, working, hours, _phones(row), entry))))
-    return answer
 
 
 def on_duty(uow: UnitOfWork, at: datetime | None = None,

@@ -5,17 +5,15 @@ A tick is a record of its own in the audit chain (who ticked which step at what 
 untick removes it, keeping the tick as the last link of its history. A desk edits its own
 list per subtype (audited); ticks are kept by the step's text, so an edited list never
 rewrites what past incidents recorded: a ticked step no longer on the list stays shown.
+The lists and the ticks are read in playbook_records.py.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from dutyroom.db.models import Incident, Playbook, PlaybookTick
 from dutyroom.domain import playbooks
@@ -25,6 +23,7 @@ from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import sentence
 from dutyroom.services.errors import ConflictError, InputError, Problem
 from dutyroom.services.incident_records import CHANGED, load_incident
+from dutyroom.services.playbook_records import own_lists, ticks_in
 from dutyroom.services.records import audit_change, audit_removal, utc_now
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
@@ -58,31 +57,6 @@ class StepView:
         return self.ticked_at is not None
 
 
-def _ticks(session: Session, incident_ids: Iterable[int],
-           as_of: datetime | None = None) -> dict[int, dict[str, PlaybookTick]]:
-    ids = list(incident_ids)
-    found: dict[int, dict[str, PlaybookTick]] = {i: {} for i in ids}
-    if not ids:
-        return found
-    query = select(PlaybookTick).where(PlaybookTick.incident_id.in_(ids))
-    if as_of is not None:
-        query = query.where(PlaybookTick.ticked_at <= as_of)
-    for tick in session.scalars(query):
-        found[tick.incident_id][tick.step] = tick
-    return found
-
-
-def own_lists(session: Session) -> dict[str, tuple[str, ...]]:
-    """The lists the desk keeps, by subtype (a subtype not here keeps the shipped list)."""
-    found: dict[str, tuple[str, ...]] = {}
-    for row in session.scalars(select(Playbook)):
-        try:
-            found[row.subtype] = playbooks.clean_steps(json.loads(row.steps))
-        except (ValueError, RecursionError, FieldError):
-            continue  # a row edited behind the app: `check` names it; the shipped list serves
-    return found
-
-
 def _steps(row: Incident, ticks: dict[str, PlaybookTick],
            own: dict[str, tuple[str, ...]]) -> list[StepView]:
     steps = playbooks.steps_for(row.subtype, own)
@@ -96,7 +70,7 @@ def _steps(row: Incident, ticks: dict[str, PlaybookTick],
 def checklist(uow: UnitOfWork, incident_id: int) -> list[StepView]:
     with uow.read() as session:
         row = load_incident(session, incident_id, None)
-        return _steps(row, _ticks(session, [row.id])[row.id], own_lists(session))
+        return _steps(row, ticks_in(session, [row.id])[row.id], own_lists(session))
 
 
 def set_step(uow: UnitOfWork, incident_id: int, step: str, done: bool,
@@ -107,7 +81,7 @@ def set_step(uow: UnitOfWork, incident_id: int, step: str, done: bool,
         row = load_incident(session, incident_id, None)
         if row.voided:
             raise InputError.simple(sentence("事件「{0}」已作废，不能再修改或报送", row.title), "id")
-        ticks = _ticks(session, [row.id])[row.id]
+        ticks = ticks_in(session, [row.id])[row.id]
         own = own_lists(session)
         if step not in playbooks.steps_for(row.subtype, own) and step not in ticks:
             raise InputError.simple(sentence("「{0}」不是这起事件的处置要点", step), "step")
@@ -121,18 +95,8 @@ def set_step(uow: UnitOfWork, incident_id: int, step: str, done: bool,
         elif not done and step in ticks:
             audit_removal(session, ticks[step], uow.actor, ENTITY, moment)
             changed = True
-        return Outcome(_steps(row, _ticks(session, [row.id])[row.id], own),
+        return Outcome(_steps(row, ticks_in(session, [row.id])[row.id], own),
                        CHANGED if changed else Changes())
-
-
-def unticked_in(session: Session, rows: Iterable[Incident],
-                as_of: datetime) -> dict[int, tuple[str, ...]]:
-    """Each incident's steps not yet ticked at `as_of` (for the handover record)."""
-    chosen = list(rows)
-    ticks = _ticks(session, [r.id for r in chosen], as_of)
-    own = own_lists(session)
-    return {r.id: playbooks.unticked(playbooks.steps_for(r.subtype, own), ticks[r.id])
-            for r in chosen}
 
 
 def _list(subtype: str, category: str, own: dict[str, tuple[str, ...]]) -> PlaybookList:

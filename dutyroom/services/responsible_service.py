@@ -25,11 +25,11 @@ from dutyroom.domain.responsible import (
 )
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import Verbatim, sentence
-from dutyroom.services import settings_service
 from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.import_export import Table, cell_text, read_table
 from dutyroom.services.records import audit_change, load_for_edit, switch_active
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+from dutyroom.services.warning_readers import roles_in, villages_in
 
 ENTITY = "responsible"
 CHANGED = Changes(responsible=True)
@@ -73,21 +73,6 @@ def _views(session: Session, rows: Sequence[ResponsiblePerson]) -> list[Responsi
             backup.name if backup else "", backup.mobile if backup else "", row.notes,
             row.active, row.version))
     return views
-
-
-def roles_in(session: Session) -> tuple[str, ...]:
-    return tuple(settings_service.desk(session).responsible_roles.split("、"))
-
-
-def villages_in(session: Session) -> tuple[str, ...]:
-    """The desk's villages: its list in settings, then any other village of an active
-    责任人 in the order first added."""
-    listed = [v for v in settings_service.desk(session).villages.split("、") if v]
-    for village in session.scalars(select(ResponsiblePerson.village).where(
-            ResponsiblePerson.active.is_(True)).order_by(ResponsiblePerson.id)):
-        if village not in listed:
-            listed.append(village)
-    return tuple(listed)
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 """The rota's calendar: the date ranges it is asked about, day kinds set by hand (from next
 year's notice), and sensitive periods (敏感时期) that need three tiers on duty.
 
-These are what the rota is planned over, so roster_service reads them; they change on
-their own pages and commands, apart from who stands in which seat.
+These are what the rota is planned over (roster_records.py reads them for every use case
+that needs a day's kind); they change on their own pages and commands, apart from who
+stands in which seat.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from sqlalchemy.orm import Session
 
 from dutyroom.db.models import CalendarDay, Leave, SensitivePeriod
 from dutyroom.domain import calendar
-from dutyroom.domain.calendar import DayInfo, DayKind, UserDay
+from dutyroom.domain.calendar import DayInfo, DayKind
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import sentence
 from dutyroom.services.errors import InputError, Problem, obey
 from dutyroom.services.records import audit_change, audit_removal, text_input
+from dutyroom.services.roster_records import calendar_days_in, user_days
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
 CHANGED = Changes(roster=True)
@@ -49,34 +51,10 @@ def check_range(start: date, end: date) -> None:
 # --- reading the calendar -------------------------------------------------------------------
 
 
-def user_days(session: Session, start: date, end: date) -> dict[date, UserDay]:
-    """The days whose kind the desk set by hand, overriding the built-in calendar."""
-    rows = session.scalars(select(CalendarDay).where(
-        CalendarDay.day >= start, CalendarDay.day <= end, CalendarDay.source == "user"))
-    return {r.day: UserDay(DayKind(r.kind), r.name) for r in rows}
-
-
-def periods_by_day(session: Session, start: date, end: date) -> dict[date, tuple[str, ...]]:
-    """The names of the sensitive periods covering each day of a range."""
-    covering: dict[date, list[str]] = {}
-    rows = session.scalars(select(SensitivePeriod).where(
-        SensitivePeriod.start_date <= end, SensitivePeriod.end_date >= start)
-        .order_by(SensitivePeriod.start_date))
-    for period in rows:
-        for day in calendar.days_between(max(period.start_date, start),
-                                         min(period.end_date, end)):
-            covering.setdefault(day, []).append(period.name)
-    return {day: tuple(names) for day, names in covering.items()}
-
-
 def calendar_days(uow: UnitOfWork, start: date, end: date) -> list[DayInfo]:
     check_range(start, end)
     with uow.read() as session:
         return calendar_days_in(session, start, end)
-
-
-def calendar_days_in(session: Session, start: date, end: date) -> list[DayInfo]:
-    return calendar.resolve(start, end, user_days(session, start, end))
 
 
 # --- setting days by hand -------------------------------------------------------------------

@@ -34,9 +34,10 @@ from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
 from dutyroom.formats.spreadsheet_cells import append_text_row, csv_row
 from dutyroom.reports.content import Document, Duty, RotaDay, RotaSheet
-from dutyroom.services import partner_duty_service, roster_calendar, roster_service
+from dutyroom.services import roster_calendar, roster_service
 from dutyroom.services.errors import InputError, Problem, file_error
 from dutyroom.services.import_export import read_table
+from dutyroom.services.partner_records import late_rosters_in
 from dutyroom.services.records import utc_now
 from dutyroom.services.roster_calendar import CHANGED
 from dutyroom.services.roster_service import DutyCounts, RosterView
@@ -82,7 +83,7 @@ def rota_sheet(uow: UnitOfWork, start: date, end: date) -> RotaSheet:
                      session.execute(select(Staff.id, Staff.position))}
         late: dict[str, None] = {}  # the holiday 报备 list names the rosters not yet in
         for first, last in holiday_blocks(d.info for d in view.days):
-            late.update(dict.fromkeys(partner_duty_service.late_rosters_in(session, first, last)))
+            late.update(dict.fromkeys(late_rosters_in(session, first, last)))
     days = tuple(RotaDay(
         d.info.day, d.info.kind.value, d.info.name, d.periods,
         tuple(Duty(seat.tier.label, d.slots[seat].name, d.slots[seat].mobile,

@@ -1,6 +1,6 @@
 """The rota: who stands in which seat: checking, generation, hand edits, publishing and
 statistics. The calendar and sensitive periods it is planned over are in roster_calendar.py,
-leave in leave_service.py.
+leave in leave_service.py, and what it reads (days, seats held) in roster_records.py.
 
 Every change to an assignment is kept in `roster_changes` (who asked, who approved, why)
 and chained into the audit trail; the rota is never silently rewritten.
@@ -19,21 +19,17 @@ from dutyroom.db import audit
 from dutyroom.db.models import (
     DutyAssignment,
     DutyDay,
-    Leave,
     RosterChange,
     Staff,
 )
 from dutyroom.domain import calendar, roster, rota_solver
 from dutyroom.domain.calendar import DayInfo
-from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.fairness import fairness, load
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.roster import (
     CHANGE_LABELS,
     MAX_OFFICERS,
-    Absence,
     Category,
-    Person,
     RosterRules,
     RuleBreak,
     Seat,
@@ -43,19 +39,19 @@ from dutyroom.domain.text import label_of, sentence
 from dutyroom.domain.tiers import Tier
 from dutyroom.services.errors import InputError, Problem, obey
 from dutyroom.services.records import audit_change, audit_removal, utc_now
-from dutyroom.services.roster_calendar import CHANGED, check_range, periods_by_day, user_days
+from dutyroom.services.roster_calendar import CHANGED, check_range
+from dutyroom.services.roster_records import (
+    RotaContext,
+    StaffBrief,
+    assignments_in,
+    brief_of,
+    context_in,
+    user_days,
+)
 from dutyroom.services.settings_service import desk
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
 HISTORY_DAYS = 365  # earlier duties that still count for fairness
-
-
-@dataclass(frozen=True)
-class StaffBrief:
-    id: int
-    name: str
-    tier: Tier
-    mobile: str
 
 
 @dataclass(frozen=True)
@@ -123,46 +119,6 @@ class GenerationReport:
     min_second: int | None = None  # the same, further officers' seats, once the first are
 
 
-def brief_of(row: Staff) -> StaffBrief:
-    return StaffBrief(row.id, row.name, Tier(row.tier), row.mobile)
-
-
-# --- loading the rota's context -----------------------------------------------------------
-
-
-@dataclass
-class _Context:
-    rules: RosterRules
-    settings: DeskSettings
-    plans: list[roster.DayPlan]
-    people: dict[int, Person]
-    staff_rows: dict[int, Staff]
-    absences: list[Absence]
-    assigned: dict[Slot, int]  # the range plus a margin for the rest rule
-
-
-def _assignments(session: Session, start: date, end: date) -> dict[Slot, int]:
-    rows = session.execute(
-        select(DutyDay.day, DutyAssignment.tier, DutyAssignment.slot, DutyAssignment.staff_id)
-        .join(DutyAssignment, DutyAssignment.duty_day_id == DutyDay.id)
-        .where(DutyDay.day >= start, DutyDay.day <= end))
-    return {(day, Seat(Tier(tier), slot)): staff_id for day, tier, slot, staff_id in rows}
-
-
-def _load(session: Session, start: date, end: date) -> _Context:
-    settings = desk(session)
-    rules = settings.roster
-    days = calendar.resolve(start, end, user_days(session, start, end))
-    plans = roster.plan_days(days, periods_by_day(session, start, end), rules)
-    rows = {r.id: r for r in session.scalars(select(Staff))}
-    people = {i: Person(i, r.name, Tier(r.tier), r.mobile, r.active) for i, r in rows.items()}
-    margin = timedelta(days=rules.min_rest_days)
-    absences = [Absence(a.staff_id, a.start_date, a.end_date, a.kind) for a in session.scalars(
-        select(Leave).where(Leave.start_date <= end + margin, Leave.end_date >= start - margin))]
-    assigned = _assignments(session, start - margin, end + margin)
-    return _Context(rules, settings, plans, people, rows, absences, assigned)
-
-
 # --- reading ------------------------------------------------------------------------------
 
 
@@ -170,7 +126,7 @@ def roster_view(uow: UnitOfWork, start: date, end: date) -> RosterView:
     """What the 排班 page shows: every day with its kind, slots, people and rule breaks."""
     check_range(start, end)
     with uow.read() as session:
-        ctx = _load(session, start, end)
+        ctx = context_in(session, start, end)
     breaks = roster.check(ctx.plans, ctx.assigned, ctx.people, ctx.absences, ctx.rules)
     by_day: dict[date, list[str]] = {}
     for b in breaks:
@@ -184,25 +140,6 @@ def roster_view(uow: UnitOfWork, start: date, end: date) -> RosterView:
                       breaks)
 
 
-@dataclass(frozen=True)
-class Rota:
-    """Who is on duty on a few days, with each day's kind and required tiers."""
-
-    plans: list[roster.DayPlan]
-    slots: dict[Slot, StaffBrief]
-    settings: DeskSettings
-
-    def plan(self, day: date) -> roster.DayPlan:
-        return next(p for p in self.plans if p.day == day)
-
-
-def rota_in(session: Session, start: date, end: date) -> Rota:
-    ctx = _load(session, start, end)
-    slots = {(day, seat): brief_of(ctx.staff_rows[sid]) for (day, seat), sid in ctx.assigned.items()
-             if start <= day <= end}
-    return Rota(ctx.plans, slots, ctx.settings)
-
-
 def slot_order(slot: Slot) -> tuple[date, int, int]:
     """Day, then rank, then seat: the order every list of the rota is in."""
     day, seat = slot
@@ -212,7 +149,7 @@ def slot_order(slot: Slot) -> tuple[date, int, int]:
 def roster_rows(uow: UnitOfWork, start: date, end: date) -> list[tuple[date, Seat, StaffBrief]]:
     check_range(start, end)
     with uow.read() as session:
-        assigned = _assignments(session, start, end)
+        assigned = assignments_in(session, start, end)
         rows = {r.id: r for r in session.scalars(select(Staff))}
     return [(day, seat, brief_of(rows[sid]))
             for (day, seat), sid in sorted(assigned.items(), key=lambda i: slot_order(i[0]))]
@@ -224,7 +161,7 @@ def roster_rows(uow: UnitOfWork, start: date, end: date) -> list[tuple[date, Sea
 def _history(session: Session, start: date) -> dict[tuple[int, Category], int]:
     before = start - timedelta(days=1)
     first = start - timedelta(days=HISTORY_DAYS)
-    assigned = _assignments(session, first, before)
+    assigned = assignments_in(session, first, before)
     plans = roster.plan_days(calendar.resolve(first, before, user_days(session, first, before)),
                              {}, RosterRules())
     counts: dict[tuple[int, Category], int] = {}
@@ -237,11 +174,11 @@ def _history(session: Session, start: date) -> dict[tuple[int, Category], int]:
 
 
 def _generate(session: Session, start: date, end: date, control: rota_solver.SolveControl | None
-              ) -> tuple[_Context, roster.Generation]:
+              ) -> tuple[RotaContext, roster.Generation]:
     """Load what generation needs in `session`, then solve (which takes a moment to the
     time limit; the caller decides whether the session is still open meanwhile)."""
     check_range(start, end)
-    ctx = _load(session, start, end)
+    ctx = context_in(session, start, end)
     problem = rota_solver.Problem(ctx.plans, list(ctx.people.values()), ctx.assigned,
                                   ctx.absences, _history(session, start), ctx.rules,
                                   ctx.settings.weights)
@@ -249,7 +186,7 @@ def _generate(session: Session, start: date, end: date, control: rota_solver.Sol
     return ctx, rota_solver.generate(problem, seconds=seconds, control=control)
 
 
-def _report(ctx: _Context, result: roster.Generation, start: date, end: date) -> GenerationReport:
+def _report(ctx: RotaContext, result: roster.Generation, start: date, end: date) -> GenerationReport:
     kept = {k: v for k, v in ctx.assigned.items() if start <= k[0] <= end}
     merged = {**kept, **result.assignments}
     stats = roster.duty_stats(ctx.plans, merged)
@@ -287,7 +224,7 @@ def apply_generation(uow: UnitOfWork, report: GenerationReport) -> Outcome[Gener
     leave or the staff behind it meanwhile (then nothing is saved and it asks for a new
     preview). Saving what was seen, not a new run, is what makes the preview a promise."""
     with uow.write(Permission.ROSTER) as session:
-        ctx = _load(session, report.start, report.end)
+        ctx = context_in(session, report.start, report.end)
         chosen = {(day, seat): person.id for day, seat, person in report.assignments}
         merged = {**ctx.assigned, **chosen}
         before = roster.check(ctx.plans, ctx.assigned, ctx.people, ctx.absences, ctx.rules)
@@ -374,7 +311,7 @@ def _person(session: Session, staff_id: int, tier: Tier, rules: RosterRules) -> 
     return row
 
 
-def _seat(session: Session, day: date, tier: Tier, slot: object, ctx: _Context | None = None
+def _seat(session: Session, day: date, tier: Tier, slot: object, ctx: RotaContext | None = None
           ) -> Seat:
     """The seat a hand edit names: the first of a tier, or one of the officers the day
     needs (a second officer on an ordinary day would be a seat nobody asked for)."""
@@ -384,7 +321,7 @@ def _seat(session: Session, day: date, tier: Tier, slot: object, ctx: _Context |
     if slot and tier is not Tier.OFFICER:
         raise InputError([Problem(sentence("每天只有一名{0}", tier.label), field="slot")])
     if slot:
-        ctx = ctx or _load(session, day, day)
+        ctx = ctx or context_in(session, day, day)
         needed = ctx.plans[0].seats
         if seat not in needed and (day, seat) not in ctx.assigned:
             raise InputError([Problem(sentence("{0:%m月%d日}只需 {1} 名值班员", day,
@@ -396,7 +333,7 @@ def _seat(session: Session, day: date, tier: Tier, slot: object, ctx: _Context |
 def _same_day(session: Session, day: date, seat: Seat, staff_id: int,
               held: dict[Slot, int] | None = None) -> None:
     """Nobody stands in two seats of one day: refused, naming the other seat."""
-    held = held if held is not None else _assignments(session, day, day)
+    held = held if held is not None else assignments_in(session, day, day)
     for (other_day, other), holder in held.items():
         if other_day == day and other != seat and holder == staff_id:
             name = session.get(Staff, staff_id)
@@ -417,7 +354,7 @@ def assign(uow: UnitOfWork, day: date, tier: Tier, staff_id: int | None, *, slot
     """
     obey(roster.check_hand_change, kind, reason)
     with uow.write(Permission.ROSTER if kind == "assign" else Permission.APPROVE_SWAP) as session:
-        ctx = _load(session, day, day)
+        ctx = context_in(session, day, day)
         seat = _seat(session, day, tier, slot, ctx)
         if staff_id is not None:
             _person(session, staff_id, tier, ctx.rules)
@@ -452,7 +389,7 @@ def swap(uow: UnitOfWork, first: date, second: date, tier: Tier, *, slot: int = 
     with uow.write(Permission.APPROVE_SWAP) as session:
         seat = _seat(session, first, tier, slot)
         rest = desk(session).roster.min_rest_days
-        held = _assignments(session, min(first, second), max(first, second))
+        held = assignments_in(session, min(first, second), max(first, second))
         a, b = held.get((first, seat)), held.get((second, seat))
         if a is None or b is None:
             raise InputError([Problem(sentence("两天都须已安排{0}才能换班", seat.label),
@@ -516,7 +453,7 @@ def publish(uow: UnitOfWork, start: date, end: date, *,
     reachable."""
     check_range(start, end)
     with uow.write(Permission.PUBLISH_ROTA) as session:
-        ctx = _load(session, start, end)
+        ctx = context_in(session, start, end)
         breaks = roster.check(ctx.plans, ctx.assigned, ctx.people, ctx.absences, ctx.rules)
         if breaks:
             raise InputError([Problem(b.describe(), field="roster") for b in breaks])
@@ -545,7 +482,7 @@ def statistics(uow: UnitOfWork, start: date, end: date) -> list[DutyCounts]:
     """Duties per person by day kind and comp days earned, for allowances (值班补贴)."""
     check_range(start, end)
     with uow.read() as session:
-        ctx = _load(session, start, end)
+        ctx = context_in(session, start, end)
     within = {k: v for k, v in ctx.assigned.items() if start <= k[0] <= end}
     stats = roster.duty_stats(ctx.plans, within, ctx.settings.comp_days_per_holiday)
     rows = [DutyCounts(brief_of(ctx.staff_rows[s.staff_id]), s.workday, s.weekend, s.holiday,

@@ -45,14 +45,14 @@ from dutyroom.domain.statistics import (
 )
 from dutyroom.domain.warnings import Action, Outcome
 from dutyroom.reports.content import Document
-from dutyroom.services import instruction_service
 from dutyroom.services.errors import InputError
+from dutyroom.services.instruction_records import times_between
 from dutyroom.services.records import utc_now
-from dutyroom.services.responsible_service import villages_in
-from dutyroom.services.roster_service import rota_in
+from dutyroom.services.roster_records import rota_in
 from dutyroom.services.settings_service import Desk, desk
-from dutyroom.services.shift_service import PRESENCE, SHIFT, confirmations
+from dutyroom.services.shift_records import PRESENCE, SHIFT, confirmations
 from dutyroom.services.uow import UnitOfWork
+from dutyroom.services.warning_readers import villages_in
 
 
 def _months(first: date, last: date, zone: tzinfo) -> list[tuple[str, datetime]]:
@@ -145,7 +145,7 @@ def _clock_facts(session: Session, ctx: Desk, first: date, last: date
     prompts: list[PromptDue] = []
     for day in rostered_days:
         _, due = duty_clock.checkin_window(day, ctx.clock, ctx.zone)
-        # The seats shift_service.checkin_seats names, read from a day index (a year of days).
+        # The seats shift_records.checkin_seats names, read from a day index (a year of days).
         for seat in (s for s in plans[day].seats if s.tier in ctx.clock.checkin_tiers):
             person = rota.slots.get((day, seat))
             signed = done.get((SHIFT, seat.tier.value, seat.index, due))
@@ -227,7 +227,7 @@ def statistics_in(session: Session, first: date, last: date, at: datetime) -> St
         sign_ins=sign_ins, prompts=prompts, spot_checks=spots, duties=duties,
         incident_counts=_incident_counts(session, ctx, first, last, start, end),
         warnings=_warning_facts(session, start, end, at),
-        instructions=instruction_service.times_between(session, start, end)))
+        instructions=times_between(session, start, end)))
 
 
 def period_statistics(uow: UnitOfWork, first: date, last: date,

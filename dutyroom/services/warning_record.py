@@ -14,7 +14,7 @@ from dutyroom.services import settings_service, warning_service
 from dutyroom.services.errors import file_error
 from dutyroom.services.records import utc_now
 from dutyroom.services.uow import UnitOfWork
-from dutyroom.services.warning_service import Target
+from dutyroom.services.warning_readers import Target
 
 
 def _attempts(target: Target, zone: tzinfo) -> str:

@@ -4,18 +4,19 @@ every contact attempt.
 Saving a warning works out, once, whom it must reach (domain/warnings.py) and keeps that
 list with the numbers as they were, so the record proves later whom the desk called even
 after the directory changes. Each attempt is one audited row; a row's state, the relay's
-progress and the 未叫醒 list are derived from the attempts every time they are read.
+progress and the 未叫醒 list are derived from the attempts every time they are read
+(warning_readers.py).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dutyroom.db.models import ResponsiblePerson, Warning, WarningAttempt, WarningTarget
@@ -24,69 +25,24 @@ from dutyroom.domain.incidents import FUTURE_TOLERANCE
 from dutyroom.domain.local_time import parse_local_time
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import Verbatim, sentence
-from dutyroom.domain.warnings import Action, Channel, Colour, Row, Status
+from dutyroom.domain.warnings import Action, Channel, Colour, Status
 from dutyroom.services import settings_service
 from dutyroom.services.errors import InputError, obey
 from dutyroom.services.records import audit_change, text_input, utc_now
-from dutyroom.services.responsible_service import roles_in, villages_in
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+from dutyroom.services.warning_readers import (
+    Target,
+    WarningView,
+    relay_attempts_in,
+    roles_in,
+    statuses_in,
+    views_in,
+    villages_in,
+)
 
 ENTITY = "warning"
 ATTEMPT_ENTITY = "warning_attempt"
 CHANGED = Changes(warnings=True)
-
-
-@dataclass(frozen=True)
-class Target:
-    """One person on a warning's list, with where they stand."""
-
-    person_id: int
-    name: str
-    village: str
-    role: str
-    mobile: str
-    backup_id: int | None
-    backup_name: str
-    backup_mobile: str
-    row: Row
-    attempts: tuple[rules.Attempt, ...]
-
-    @property
-    def reached(self) -> bool:
-        return rules.reached(self.row)
-
-    @property
-    def state_label(self) -> str:
-        return rules.row_label(self.row)
-
-
-@dataclass(frozen=True)
-class WarningView:
-    id: int
-    thread_id: int
-    action: Action
-    issuer: str
-    type: str
-    colour: Colour
-    issued_at: datetime
-    valid_until: datetime | None
-    received_at: datetime
-    villages: tuple[str, ...]
-    text: str
-    measures: str
-    relay_due: datetime | None
-    status: Status
-    reached: int
-    to_reach: int
-    created_by: str
-
-    @property
-    def title(self) -> str:
-        return rules.title(self.type, self.colour)
-
-    @property
-    def done(self) -> bool:
-        return self.reached == self.to_reach
 
 
 @dataclass(frozen=True)
@@ -121,93 +77,6 @@ class Relayed:
 # --- reading -----------------------------------------------------------------------
 
 
-def _superseded(session: Session, thread_ids: Sequence[int]) -> dict[int, tuple[int, Action]]:
-    """The newest notice of each thread with its action: every earlier one is superseded
-    by it (cancelled, if it is the cancellation)."""
-    latest: dict[int, tuple[int, Action]] = {}
-    for thread_id, notice_id, action in session.execute(
-            select(Warning.thread_id, Warning.id, Warning.action).where(
-                Warning.thread_id.in_(thread_ids))):
-        if thread_id is not None and notice_id > latest.get(thread_id, (0, Action.ISSUE))[0]:
-            latest[thread_id] = (notice_id, Action(action))
-    return latest
-
-
-def _targets(session: Session, warning_ids: Sequence[int], relay_open: Mapping[int, bool],
-             limit: int) -> dict[int, list[Target]]:
-    rows = list(session.scalars(select(WarningTarget).where(
-        WarningTarget.warning_id.in_(warning_ids)).order_by(WarningTarget.id)))
-    tries: dict[int, list[rules.Attempt]] = {}
-    if rows:
-        for target_id, person_id, at, channel, outcome, via in session.execute(
-                select(WarningAttempt.target_id, WarningTarget.person_id, WarningAttempt.at,
-                       WarningAttempt.channel, WarningAttempt.outcome, WarningAttempt.via_backup)
-                .join(WarningTarget, WarningTarget.id == WarningAttempt.target_id)
-                .where(WarningTarget.warning_id.in_(warning_ids))):
-            tries.setdefault(target_id, []).append(
-                rules.Attempt(person_id, at, Channel(channel), rules.Outcome(outcome), via))
-    result: dict[int, list[Target]] = {w: [] for w in warning_ids}
-    for t in rows:
-        attempts = tuple(sorted(tries.get(t.id, []), key=lambda a: a.at))
-        row = rules.row_of(attempts, limit, relay_open[t.warning_id], t.backup_id is not None)
-        result[t.warning_id].append(Target(
-            t.person_id, t.name, t.village, t.role, t.mobile, t.backup_id, t.backup_name,
-            t.backup_mobile, row, attempts))
-    return result
-
-
-def _limit(session: Session) -> int:
-    return settings_service.desk(session).relay_attempts
-
-
-def _statuses(session: Session, notices: Sequence[Warning], at: datetime) -> dict[int, Status]:
-    latest = _superseded(session, [n.thread_id or n.id for n in notices])
-    statuses = {}
-    for n in notices:
-        newest, action = latest.get(n.thread_id or n.id, (n.id, Action(n.action)))
-        statuses[n.id] = rules.status_of(Action(n.action), action if newest != n.id else None,
-                                         n.valid_until, at)
-    return statuses
-
-
-def _progress(session: Session, ids: Sequence[int]) -> dict[int, tuple[int, int]]:
-    """(reached, to reach) of each notice, counted in the database: a person is reached
-    once any attempt on their row was answered (domain/warnings.row_of), so a list of
-    warnings needs no row of any list read and built (a season of them was read whole at
-    every refresh of the 预警 page)."""
-    listed = dict(session.execute(
-        select(WarningTarget.warning_id, func.count()).where(WarningTarget.warning_id.in_(ids))
-        .group_by(WarningTarget.warning_id)).all())
-    reached = dict(session.execute(
-        select(WarningTarget.warning_id, func.count(distinct(WarningAttempt.target_id)))
-        .join(WarningTarget, WarningTarget.id == WarningAttempt.target_id)
-        .where(WarningTarget.warning_id.in_(ids),
-               WarningAttempt.outcome == rules.Outcome.ANSWERED.value)
-        .group_by(WarningTarget.warning_id)).all())
-    return {i: (reached.get(i, 0), listed.get(i, 0)) for i in ids}
-
-
-def _read(session: Session, notices: Sequence[Warning], at: datetime,
-          with_targets: bool = False) -> tuple[list[WarningView], dict[int, list[Target]]]:
-    statuses = _statuses(session, notices, at)
-    ids = [n.id for n in notices]
-    targets: dict[int, list[Target]] = {}
-    if with_targets:
-        targets = _targets(session, ids, {i: statuses[i] == Status.ACTIVE for i in ids},
-                           _limit(session))
-        progress = {i: (sum(1 for t in listed if t.reached), len(listed))
-                    for i, listed in targets.items()}
-    else:
-        progress = _progress(session, ids)
-    views = []
-    for n in notices:
-        views.append(WarningView(
-            n.id, n.thread_id or n.id, Action(n.action), n.issuer, n.type, Colour(n.colour),
-            n.issued_at, n.valid_until, n.received_at, tuple(json.loads(n.villages)), n.text,
-            n.measures, n.relay_due, statuses[n.id], *progress[n.id], n.created_by))
-    return views, targets
-
-
 def list_warnings(uow: UnitOfWork, active: bool = False, at: datetime | None = None,
                   limit: int = 500) -> list[WarningView]:
     """Warnings newest first, with their relay progress at `at`; `active`: in force only."""
@@ -216,7 +85,7 @@ def list_warnings(uow: UnitOfWork, active: bool = False, at: datetime | None = N
         notices = list(session.scalars(select(Warning).where(Warning.received_at <= moment)
                                        .order_by(Warning.received_at.desc(), Warning.id.desc())
                                        .limit(limit)))
-        views, _ = _read(session, notices, moment)
+        views, _ = views_in(session, notices, moment)
         return [v for v in views if v.status == Status.ACTIVE] if active else views
 
 
@@ -237,9 +106,9 @@ def _notice(session: Session, warning_id: object, field: str = "id") -> Warning:
 def _board(session: Session, row: Warning, at: datetime) -> Board:
     thread = list(session.scalars(select(Warning).where(
         Warning.thread_id == (row.thread_id or row.id)).order_by(Warning.id)))
-    views, targets = _read(session, thread, at, with_targets=True)
+    views, targets = views_in(session, thread, at, with_targets=True)
     mine = next(v for v in views if v.id == row.id)
-    return Board(mine, views, targets[row.id], _limit(session))
+    return Board(mine, views, targets[row.id], relay_attempts_in(session))
 
 
 def board(uow: UnitOfWork, warning_id: int, at: datetime | None = None) -> Board:
@@ -383,7 +252,7 @@ def _target(session: Session, row: Warning, person_id: object) -> tuple[WarningT
 
 def _open_notice(session: Session, warning_id: object, moment: datetime) -> Warning:
     row = _notice(session, warning_id)
-    obey(rules.check_can_relay, _statuses(session, [row], moment)[row.id])
+    obey(rules.check_can_relay, statuses_in(session, [row], moment)[row.id])
     return row
 
 
@@ -450,48 +319,3 @@ def mark_sent(uow: UnitOfWork, warning_id: int, channel: object, village: str | 
             _attempt(session, target, when, way, rules.Outcome.SENT, False, uow.actor, moment)
             count += 1
         return Outcome(count, CHANGED if count else Changes())
-
-
-def in_force_in(session: Session, at: datetime) -> list[tuple[WarningView, list[Target]]]:
-    """The warnings in force at `at` with their lists, oldest first (for the handover)."""
-    notices = list(session.scalars(select(Warning).where(
-        Warning.action != Action.CANCEL.value, Warning.received_at <= at).where(
-        (Warning.valid_until.is_(None)) | (Warning.valid_until > at)).order_by(Warning.id)))
-    views, targets = _read(session, notices, at, with_targets=True)
-    return [(v, targets[v.id]) for v in views if v.status == Status.ACTIVE]
-
-
-# --- alerts ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RelayDeadline:
-    """A person a warning in force must reach by its relay deadline (an alert)."""
-
-    warning_id: int
-    person_id: int
-    subject: str
-    opens: datetime
-    due: datetime
-    reached_at: datetime | None
-    expires: datetime | None
-
-
-def relay_deadlines_in(session: Session, at: datetime) -> list[RelayDeadline]:
-    """Every person on the list of a warning in force that has a relay deadline; alerts
-    are derived from these every time, so a restart loses none."""
-    notices = list(session.scalars(select(Warning).where(
-        Warning.relay_due.is_not(None), Warning.action != Action.CANCEL.value,
-        Warning.received_at <= at)))
-    views, targets = _read(session, notices, at, with_targets=True)
-    result = []
-    for view in views:
-        if view.status != Status.ACTIVE or view.relay_due is None:
-            continue
-        for t in targets[view.id]:
-            result.append(RelayDeadline(
-                view.id, t.person_id,
-                sentence("{0}：{1} {2} {3}", view.title, Verbatim(t.village), Verbatim(t.role),
-                         Verbatim(t.name)),
-                view.received_at, view.relay_due, t.row.reached_at, view.valid_until))
-    return result

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from dutyroom.domain.instructions import Standing
 from dutyroom.services import instruction_service
-from dutyroom.services.instruction_service import Choices, InstructionView
+from dutyroom.services.instruction_records import InstructionView
+from dutyroom.services.instruction_service import Choices
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.ui.dialogs.record_dialog import RecordDialog, Save, text_box, time_editor
 from dutyroom.ui.i18n import tr, tr_label, tr_text

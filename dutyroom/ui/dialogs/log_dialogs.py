@@ -45,7 +45,7 @@ from dutyroom.domain.responsibilities import propose
 from dutyroom.services import register_service
 from dutyroom.services.department_service import DepartmentView
 from dutyroom.services.incident_views import DispatchView
-from dutyroom.services.partner_duty_service import OnDuty
+from dutyroom.services.partner_records import OnDuty
 from dutyroom.services.responsibility_service import DutyView, ProposalView
 from dutyroom.ui.dialogs.record_dialog import RecordDialog, Save, combo_box, text_box, time_editor
 from dutyroom.ui.i18n import tr, tr_label, tr_text

@@ -32,7 +32,8 @@ from dutyroom.domain.tiers import Tier
 from dutyroom.services import leave_service, roster_calendar, roster_files, roster_service
 from dutyroom.services.leave_service import LeaveView
 from dutyroom.services.roster_calendar import PeriodView
-from dutyroom.services.roster_service import ChangeView, DutyCounts, GenerationReport, StaffBrief
+from dutyroom.services.roster_records import StaffBrief
+from dutyroom.services.roster_service import ChangeView, DutyCounts, GenerationReport
 from dutyroom.services.staff_service import StaffView
 from dutyroom.services.uow import Outcome, UnitOfWork
 from dutyroom.ui.i18n import tr, tr_label, tr_text

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QBoxLayout, QCheckBox, QComboBox, QLabel, QLineEdi
 from dutyroom.domain.duty_clock import SPOT_CHANNEL_LABELS, SPOT_OUTCOME_LABELS
 from dutyroom.domain.roster import Seat
 from dutyroom.domain.tiers import Tier
-from dutyroom.services.shift_service import SlotView
+from dutyroom.services.shift_records import SlotView
 from dutyroom.services.staff_service import StaffView
 from dutyroom.ui.dialogs.record_dialog import RecordDialog, Save, combo_box, text_box, time_editor
 from dutyroom.ui.i18n import tr, tr_label

@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QListView, QListWidget, QListWidgetItem, QPlainTextEdit, QWidget
 
 from dutyroom.domain.warnings import COLOUR_LABELS, ISSUERS, TOWN, WARNING_TYPES, Colour
-from dutyroom.services.warning_service import WarningView
+from dutyroom.services.warning_readers import WarningView
 from dutyroom.ui.dialogs.record_dialog import RecordDialog, Save, combo_box, text_box, time_editor
 from dutyroom.ui.i18n import tr, tr_label
 from dutyroom.ui.tasks import Runner, SyncRunner

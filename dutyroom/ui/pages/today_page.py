@@ -38,9 +38,9 @@ from dutyroom.services import (
 )
 from dutyroom.services.alert_service import Alert, Watch
 from dutyroom.services.incident_views import IncidentQuery, IncidentRow
-from dutyroom.services.shift_service import CheckInView, ShiftView, SlotView
+from dutyroom.services.shift_records import CheckInView, ShiftView, SlotView
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
-from dutyroom.services.warning_service import WarningView
+from dutyroom.services.warning_readers import WarningView
 from dutyroom.ui.acting import Acting
 from dutyroom.ui.alert_center import AlertCenter
 from dutyroom.ui.i18n import tr, tr_label, tr_noted, tr_text

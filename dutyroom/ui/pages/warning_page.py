@@ -44,7 +44,8 @@ from dutyroom.domain.warnings import (
 )
 from dutyroom.services import warning_record, warning_service
 from dutyroom.services.uow import Changes, UnitOfWork
-from dutyroom.services.warning_service import Board, Target, WarningView
+from dutyroom.services.warning_readers import Target, WarningView
+from dutyroom.services.warning_service import Board
 from dutyroom.ui.acting import Acting
 from dutyroom.ui.attachments import AttachmentPanel
 from dutyroom.ui.dialogs.instruction_dialogs import open_instructions
