@@ -24,6 +24,7 @@ from dutyroom.services import (
     incident_service,
     incident_views,
     integrity_service,
+    playbook_records,
     playbook_service,
     user_service,
 )
@@ -214,7 +215,7 @@ def test_a_tick_on_a_step_the_desk_dropped_or_the_laptop_added_is_kept_and_named
     assert all(s.done for s in steps[5:]) and not any(s.done for s in steps[:5])
     assert "查看现场视频" not in _carried(desk, "化工厂储罐泄漏")
     with desk.uow.read() as session:  # the laptop's own list stays the laptop's
-        assert playbook_service.own_lists(session)["危化品泄漏"] == LEAK[:5]
+        assert playbook_records.own_lists(session)["危化品泄漏"] == LEAK[:5]
     assert integrity_service.run_check(desk.uow, desk.engine).ok
 
 
