@@ -228,7 +228,8 @@ def open_deadlines_in(session: Session, d: Desk) -> list[DeadlineView]:
         for x in session.execute(
                 select(Dispatch.incident_id, Dispatch.ordered_at, Dispatch.arrival_minutes,
                        Dispatch.arrived_at, Department.name).join(Department)
-                .where(Dispatch.incident_id.in_(ids))):
+                .where(Dispatch.incident_id.in_(ids))
+                .order_by(Dispatch.ordered_at, Dispatch.id)):  # arrivals due together: as ordered
             dispatches[x.incident_id].append(rules_module.dispatch_deadline(
                 x.ordered_at, x.arrival_minutes, x.arrived_at, x.name))
     views: list[DeadlineView] = []

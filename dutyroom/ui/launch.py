@@ -101,16 +101,19 @@ def launch(open_backend: Callable[[], BackendLike], *, selftest: bool = False,
                 window.close_without_asking()
 
         stop.received.connect(stop_now)
-        try:
-            backend = open_backend()
-            settings = settings_service.snapshot(backend.uow)
-        except Exception as error:
+        def cannot_open(error: Exception) -> int:
             log.exception("could not open the database")
             if selftest:
                 print(tr("错误：{0}").format(error_text(error)), file=sys.stderr)
             else:
                 QMessageBox.critical(None, tr("无法打开数据库"), error_text(error))
             return 1
+
+        try:
+            backend = open_backend()
+            settings = settings_service.snapshot(backend.uow)
+        except Exception as error:
+            return cannot_open(error)
         apply_theme(app, settings.font_scale)
         if not selftest:
             signed = sign_in(backend.uow, runner, settings.unit_name, store, open_demo)
@@ -121,6 +124,13 @@ def launch(open_backend: Callable[[], BackendLike], *, selftest: bool = False,
                 backend = signed.demo
             else:
                 backend.uow = signed.uow
+            # The window is handed the settings and does not read them at start: read them
+            # as they are now, since the first-run wizard has just named the unit, or opened
+            # the sample town (示例数据) in place of the desk's database.
+            try:
+                settings = settings_service.snapshot(backend.uow)
+            except Exception as error:
+                return cannot_open(error)
         schema = backend.schema
         window = MainWindow(backend.uow, runner, schema.db if schema else "",
                             schema.schema if schema else "", settings,

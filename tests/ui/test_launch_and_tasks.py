@@ -148,3 +148,78 @@ def test_the_collector_collects_the_generation_the_interpreter_would():
     finally:
         collector.stop()
     assert gc.isenabled()
+
+
+ADMIN = {"username": "admin", "display_name": "王主任", "password": "desk-2026!",
+         "confirm": "desk-2026!"}
+
+
+def _launch_and_read_the_header(tmp_path, monkeypatch, signing) -> dict[str, object]:
+    """Launch with `signing` in place of the login (the wizard or the login dialog), wait
+    until the window has read what it reads at start, and note what its header says."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from dutyroom.ui import launch as launch_module
+    from dutyroom.ui.main_window import MainWindow
+
+    monkeypatch.setattr(launch_module, "sign_in", signing)
+    seen: dict[str, object] = {}
+
+    def step() -> None:
+        window = next((w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, MainWindow) and w.isVisible()), None)
+        if window is not None and window.center.current is not None and window.runner.pending == 0:
+            seen.update(unit=window.unit_label.text(), title=window.windowTitle(),
+                        demo=window.demo_banner.isVisibleTo(window))
+            window.close_without_asking()
+            return
+        QTimer.singleShot(20, step)
+
+    QTimer.singleShot(0, step)
+    guard = QTimer()  # should the walk go wrong, end it rather than hang the suite
+    guard.setSingleShot(True)
+    guard.timeout.connect(lambda: [w.hide() for w in QApplication.topLevelWidgets()])
+    guard.start(60_000)
+    try:
+        assert launch_module.launch(lambda: open_backend(tmp_path / "desk.sqlite3", "tester")) == 0
+    finally:
+        guard.stop()
+    return seen
+
+
+def test_the_window_opened_after_the_first_run_wizard_names_the_unit_just_set_up(
+        qtbot, tmp_path, monkeypatch):
+    """The wizard writes the unit's name after the database was opened (and its settings
+    read for the login): the window names the unit, not 未设置单位名称."""
+    from dutyroom.services.user_service import set_up_desk
+    from dutyroom.ui.launch import SignedIn
+
+    def wizard(uow, *_args, **_kw):
+        actor = set_up_desk(uow, ADMIN, {"unit_name": "青山镇人民政府", "desk_name": "应急值班室",
+                                         "handover_time": "08:30"}).value
+        return SignedIn(uow.for_actor(actor))
+
+    seen = _launch_and_read_the_header(tmp_path, monkeypatch, wizard)
+    assert seen["unit"] == "青山镇人民政府"
+    assert "青山镇人民政府" in str(seen["title"])
+
+
+def test_the_sample_town_chosen_in_the_wizard_opens_under_the_sample_data_banner(
+        qtbot, tmp_path, monkeypatch):
+    """The sample town is a database of its own, opened after the desk's settings were read:
+    the window says 示例数据 and names the sample town, not the desk."""
+    from dutyroom.services.user_service import set_up_desk
+    from dutyroom.ui.dialogs.setup_wizard import open_sample_town
+    from dutyroom.ui.launch import SignedIn
+
+    def wizard(uow, *_args, **_kw):
+        actor = set_up_desk(uow, ADMIN, {"unit_name": "青山镇人民政府", "desk_name": "应急值班室",
+                                         "handover_time": "08:30"}).value
+        sample = open_sample_town(lambda: open_backend(tmp_path / "desk-demo.sqlite3", "tester"),
+                                  ADMIN)
+        return SignedIn(uow.for_actor(actor), sample)
+
+    seen = _launch_and_read_the_header(tmp_path, monkeypatch, wizard)
+    assert seen["demo"] is True
+    assert "示例" in str(seen["unit"])

@@ -378,3 +378,26 @@ def test_a_tick_repaints_the_countdowns_without_measuring_the_lists_again(main, 
     shown = page.incident_model.data(page.incident_model.index(0, column))
     due = page.incident_model.record(0).next_deadline.due
     assert shown == remaining(due, clock())
+
+
+def test_a_countdown_that_grows_as_it_runs_late_is_not_cut_short(main, clock, sqlite_backend,
+                                                                  qtbot):
+    """还剩 05:00 when the list was read; a day later, nothing saved meanwhile, the same
+    row reads 超时 1 天 1 小时: its column widens to show it whole, not 超时 1…"""
+    clock.set("2026-11-23T09:55")
+    incident_service.add_incident(sqlite_backend.uow, {
+        "received_at": "2026-11-23T08:00", "title": "东岭村山体滑坡", "category": "natural_disaster",
+        "level": "IV"}, now=clock())
+    main.refresh_all(None)
+    page = main.today
+    view, model = page.incident_view, page.incident_model
+    column = len(model.columns) - 1
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert model.data(model.index(0, column)) == "还剩 05:00"
+    narrow = view.horizontalHeader().sectionSize(column)
+    clock.set("2026-11-24T11:50")
+    page.tick()
+    qtbot.wait(20)
+    assert model.data(model.index(0, column)) == "超时 1 天 1 小时"
+    header = view.horizontalHeader()
+    assert header.sectionSize(column) >= view.sizeHintForColumn(column) > narrow
