@@ -38,7 +38,7 @@ def child(database: str, scroll: bool) -> int:
     app = application()  # as `run_gui`: named, with its translations, before the window modules
 
     from dutyroom.services import settings_service
-    from dutyroom.services.backup_service import Storage
+    from dutyroom.services.setup_service import Storage
     from dutyroom.ui.main_window import MainWindow
     from dutyroom.ui.tasks import Runner
     from dutyroom.ui.theme import apply_theme

@@ -151,6 +151,21 @@ def days_between(start: date, end: date) -> Iterator[date]:
         day += timedelta(days=1)
 
 
+def period_title(start: date, end: date) -> str:
+    """How a printout or a sheet names the days it covers: a whole month as 2026年11月,
+    otherwise both ends, the year once when it does not change."""
+    if start.day == 1 and end == month_end(start):
+        return f"{start.year}年{start.month}月"
+    if start.year == end.year:
+        return f"{start.year}年{start.month}月{start.day}日至{end.month}月{end.day}日"
+    return f"{start.year}年{start.month}月{start.day}日至{end.year}年{end.month}月{end.day}日"
+
+
+def month_end(day: date) -> date:
+    following = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return following - timedelta(days=1)
+
+
 def resolve(start: date, end: date, user: Mapping[date, UserDay]) -> list[DayInfo]:
     """Every day from start to end inclusive with its kind and where that kind comes from."""
     return [day_info(day, user) for day in days_between(start, end)]

@@ -49,14 +49,6 @@ ENTITY_LABELS = {entity: label for entity, _, label in integrity_service.AUDITED
 
 
 @dataclass(frozen=True)
-class Storage:
-    """Where the desk's data lives: what backups, restores and the 数据 page work on."""
-
-    url: URL
-    engine: Engine
-
-
-@dataclass(frozen=True)
 class BackupInfo:
     path: Path
     label: str
@@ -209,7 +201,7 @@ def _loss(uow: UnitOfWork, candidate: UnitOfWork) -> tuple[str, bool]:
     chains part (empty when the candidate holds all of them), and whether that includes the
     newest anchor recorded here (an accepted handover): losing a signed record needs the
     person's explicit consent, losing later entries is said (the replaced file is kept)."""
-    # The window needs Storage at start, a restore this: handover's modules load with it.
+    # Only a restore needs handover's modules (the daily backup does not): they load with it.
     from dutyroom.services import handover_service
 
     with uow.read() as live_session:

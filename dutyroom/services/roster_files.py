@@ -22,7 +22,7 @@ from sqlalchemy import select
 from dutyroom.db import audit
 from dutyroom.db.models import Staff
 from dutyroom.domain import calendar
-from dutyroom.domain.calendar import DayInfo, DayKind
+from dutyroom.domain.calendar import DayInfo, DayKind, period_title
 from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.duty_clock import holiday_blocks
 from dutyroom.domain.errors import FieldError
@@ -59,19 +59,6 @@ HEADER_TIERS = {"主要领导": Tier.CHIEF, "带班领导": Tier.LEADER, "值班
 HEADER_LABELS = {Tier.CHIEF: "主要领导", Tier.LEADER: "带班领导", Tier.OFFICER: "值班人员"}
 NAMES_JOIN = "、"  # two officers of one day share the 值班人员 cell: 张三、李四
 _NAMES_SPLIT = re.compile(r"\s*[、，,;；/\n]\s*")  # 张三、李四, or one a line
-
-
-def period_title(start: date, end: date) -> str:
-    if start.day == 1 and end == _month_end(start):
-        return f"{start.year}年{start.month}月"
-    if start.year == end.year:
-        return f"{start.year}年{start.month}月{start.day}日至{end.month}月{end.day}日"
-    return f"{start.year}年{start.month}月{start.day}日至{end.year}年{end.month}月{end.day}日"
-
-
-def _month_end(day: date) -> date:
-    following = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
-    return following - timedelta(days=1)
 
 
 def rota_sheet(uow: UnitOfWork, start: date, end: date) -> RotaSheet:

@@ -21,6 +21,15 @@ log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
+class Storage:
+    """Where the desk's data lives: what backups, restores and the 数据 page work on. It is
+    here, with opening a database, so that the window holds it without loading backups."""
+
+    url: URL
+    engine: Engine
+
+
+@dataclass(frozen=True)
 class SchemaReport:
     db: str
     schema: str

@@ -22,16 +22,13 @@ from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.duty_clock import SPOT_CHANNEL_LABELS, SPOT_OUTCOME_LABELS, TaskKind
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incidents import FUTURE_TOLERANCE
-from dutyroom.domain.local_time import minute_text, parse_local_time
+from dutyroom.domain.local_time import parse_local_time
 from dutyroom.domain.roles import Permission
-from dutyroom.domain.roster import TIER_ORDER, Seat
+from dutyroom.domain.roster import Seat
 from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
-from dutyroom.reports.content import ClockLog, Document, LogRow
 from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.records import audit_change, text_input, utc_now
-from dutyroom.services.roster_calendar import check_range
-from dutyroom.services.roster_files import period_title
 from dutyroom.services.roster_records import rota_in
 from dutyroom.services.settings_service import desk
 from dutyroom.services.shift_records import (
@@ -39,13 +36,11 @@ from dutyroom.services.shift_records import (
     SHIFT,
     CheckInView,
     ShiftView,
-    SlotView,
     SpotCheckView,
     checkin_seats,
     checkin_view,
     shift_officers,
     shift_view_in,
-    spot_checks_in,
     spot_view,
     staff_names_in,
 )
@@ -64,60 +59,6 @@ def shift_view(uow: UnitOfWork, at: datetime | None = None) -> ShiftView:
     with uow.read() as session:
         ctx = desk(session)
         return shift_view_in(session, duty_clock.checkin_day_of(moment, ctx.clock, ctx.zone), ctx)
-
-
-def _sign_in_cell(slot: SlotView, now: datetime) -> tuple[str, bool]:
-    if slot.checkin is not None:
-        return slot.checkin.describe(), slot.checkin.late
-    who = slot.staff.name if slot.staff else "未排班"
-    return (f"{who} 未签到", True) if now > slot.due else (f"{who} 待签到", False)
-
-
-def _presence_cell(shift: ShiftView, now: datetime, zone: Any) -> tuple[str, bool]:
-    asked = [p for p in shift.prompts if p.asked_at <= now]
-    if not shift.prompts:
-        return "—", False
-    missed = [p for p in asked if p.confirmation is None and now > p.due]
-    text = f"{len(asked) - len(missed)}/{len(shift.prompts)} 已确认"
-    if missed:
-        text += "，未确认 " + "、".join(f"{p.asked_at.astimezone(zone):%H:%M}" for p in missed)
-    return text, bool(missed)
-
-
-def clock_log_document(uow: UnitOfWork, start: date, end: date,
-                       at: datetime | None = None) -> Document:
-    """接班签到和上级查岗记录 of the shifts starting from `start` to `end`."""
-    moment = utc_now(at)
-    check_range(start, end)
-    with uow.read() as session:
-        ctx = desk(session)
-        shifts = [shift_view_in(session, start + timedelta(days=n), ctx)
-                  for n in range((end - start).days + 1)]
-        first, last = shifts[0].start, shifts[-1].end
-        spots = spot_checks_in(session, first, last)
-    seats = sorted({s.seat for v in shifts for s in v.slots if s.must_check_in},
-                   key=lambda seat: (TIER_ORDER.index(seat.tier), seat.index))
-    days = []
-    for shift in shifts:
-        slots = {s.seat: s for s in shift.slots if s.must_check_in}
-        cells, alert = [f"{shift.day:%m-%d} {shift.info.weekday_label}"], False
-        for seat in seats:
-            text, late = _sign_in_cell(slots[seat], moment) if seat in slots else ("—", False)
-            cells.append(text)
-            alert = alert or late
-        text, missed = _presence_cell(shift, moment, ctx.zone)
-        days.append(LogRow((*cells, text), alert or missed))
-    spot_rows = tuple(LogRow((f"{s.at.astimezone(ctx.zone):%m-%d %H:%M}", s.checker, s.channel_label,
-                              s.answered_by, "是" if s.within_rule else "否",
-                              "；".join(x for x in (s.outcome_label, s.result) if x), s.recorded_by),
-                             not s.within_rule or s.outcome != "ok") for s in spots)
-    log = ClockLog(ctx.unit_name, ctx.desk_name, period_title(start, end),
-                   tuple(seat.label for seat in seats), tuple(days), spot_rows)
-    from dutyroom.reports.clock_log_pdf import (
-        clock_log_pdf,  # ReportLab loads on the first printout, not at start
-    )
-
-    return clock_log_pdf(log, minute_text(moment, ctx.zone))
 
 
 # --- check-in and presence -------------------------------------------------------------------

@@ -20,9 +20,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from dutyroom.domain.roles import NOBODY, Actor
 from dutyroom.services import self_check, settings_service, user_service
-from dutyroom.services.backup_service import Storage
 from dutyroom.services.live import ChangeWatch
-from dutyroom.services.setup_service import SchemaReport
+from dutyroom.services.setup_service import SchemaReport, Storage
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.ui.application import application
 from dutyroom.ui.collector import collecting_on_ui_thread

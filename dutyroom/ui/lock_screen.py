@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from dutyroom.domain.roles import Actor
-from dutyroom.services import user_service
 from dutyroom.services.alert_service import Watch
 from dutyroom.services.uow import UnitOfWork
 from dutyroom.ui.i18n import tr, tr_label
@@ -76,6 +75,8 @@ class LockScreen(QWidget):
         self.pending.setStyleSheet("color: #c0392b; font-weight: bold;" if pressing else "")
 
     def submit(self) -> None:
+        from dutyroom.services import user_service  # (argon2 loads with the first lock)
+
         self.unlock_button.setEnabled(False)
         self.runner.run(user_service.login, self.uow, self.username.text(), self.password.text(),
                         done=self._done, failed=self._failed)

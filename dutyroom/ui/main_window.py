@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
 from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.local_time import utc_clock
 from dutyroom.domain.roles import NOBODY, Actor
-from dutyroom.services import backup_service, settings_service, user_service
+from dutyroom.services import settings_service
 from dutyroom.services.alert_service import Watch
-from dutyroom.services.backup_service import Storage
+from dutyroom.services.setup_service import Storage
 from dutyroom.services.uow import Changes, UnitOfWork
+from dutyroom.ui import input_guard
 from dutyroom.ui.acting import Acting, ActsForDesk
 from dutyroom.ui.alert_banner import AlertBanner
 from dutyroom.ui.alert_center import AlertCenter, Notifier, summary
@@ -166,92 +167,94 @@ class MainWindow(ActsForDesk, QMainWindow):
         self.resize(1280, 800)
         self.setMinimumSize(1024, 640)
 
-        self.notifier = notifier or DesktopNotifier(self)
-        self.center = AlertCenter(acting, runner, self.notifier, now, parent=self)
-        # The first page is built now; the others when first opened (building them all made
-        # every start wait for pages the officer may not open that shift).
-        self.about_database = tr("数据库：{0}　结构版本：{1}").format(database, schema)
-        self.today = cast("TodayPage", self._build(TODAY))
-        self.today.open_incident.connect(self.open_incident)
-        self.today.open_warning.connect(self.open_warning)
-        self.today.open_partners.connect(self.open_partners)
-        self.today.wants_rota.connect(self.plan_rota)
-        runner.bus.changed.connect(self._changed)
-        self._built: dict[int, Page] = {TODAY: self.today}
-        self._stale: dict[Page, Changes | None] = {}  # built but hidden pages owed a refresh
+        # Built without the input guard: no person can turn a wheel in a window not shown yet.
+        with input_guard.set_aside(_application()):
+            self.notifier = notifier or DesktopNotifier(self)
+            self.center = AlertCenter(acting, runner, self.notifier, now, parent=self)
+            # The first page is built now; the others when first opened (building them all made
+            # every start wait for pages the officer may not open that shift).
+            self.about_database = tr("数据库：{0}　结构版本：{1}").format(database, schema)
+            self.today = cast("TodayPage", self._build(TODAY))
+            self.today.open_incident.connect(self.open_incident)
+            self.today.open_warning.connect(self.open_warning)
+            self.today.open_partners.connect(self.open_partners)
+            self.today.wants_rota.connect(self.plan_rota)
+            runner.bus.changed.connect(self._changed)
+            self._built: dict[int, Page] = {TODAY: self.today}
+            self._stale: dict[Page, Changes | None] = {}  # built but hidden pages owed a refresh
 
-        central = QWidget()
-        outer = QHBoxLayout(central)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-        self.nav = QListWidget()
-        self.nav.setObjectName("nav")
-        self.nav.setFixedWidth(176)
-        self.nav.setIconSize(QSize(20, 20))
-        self.stack = QStackedWidget()
-        for number, entry in enumerate(NAVIGATION, 1):
-            item = QListWidgetItem(icon(entry.icon, ON_DARK), f"  {entry.title}")
-            item.setToolTip(tr("{0}（Ctrl+{1}）").format(entry.title, number))
-            item.setSizeHint(QSize(176, 46))
-            self.nav.addItem(item)
-            self.stack.addWidget(self.today if number - 1 == TODAY else _slot())
-            QShortcut(QKeySequence(f"Ctrl+{number}"), self,
-                      lambda n=number - 1: self.show_page(n))
-        self.nav.currentRowChanged.connect(self._go_to)
-        outer.addWidget(self.nav)
+            central = QWidget()
+            outer = QHBoxLayout(central)
+            outer.setContentsMargins(0, 0, 0, 0)
+            outer.setSpacing(0)
+            self.nav = QListWidget()
+            self.nav.setObjectName("nav")
+            self.nav.setFixedWidth(176)
+            self.nav.setIconSize(QSize(20, 20))
+            self.stack = QStackedWidget()
+            for number, entry in enumerate(NAVIGATION, 1):
+                item = QListWidgetItem(icon(entry.icon, ON_DARK), f"  {entry.title}")
+                item.setToolTip(tr("{0}（Ctrl+{1}）").format(entry.title, number))
+                item.setSizeHint(QSize(176, 46))
+                self.nav.addItem(item)
+                self.stack.addWidget(self.today if number - 1 == TODAY else _slot())
+                QShortcut(QKeySequence(f"Ctrl+{number}"), self,
+                          lambda n=number - 1: self.show_page(n))
+            self.nav.currentRowChanged.connect(self._go_to)
+            outer.addWidget(self.nav)
 
-        right = QVBoxLayout()
-        right.setContentsMargins(0, 0, 0, 0)
-        right.setSpacing(0)
-        right.addWidget(self._build_header())
-        self.demo_banner = QLabel(
-            tr("示例数据：当前数据库是演示用的示例乡镇（人员、电话均为虚构），请勿用于实际值班。"))
-        self.demo_banner.setObjectName("demoBanner")
-        self.demo_banner.setWordWrap(True)
-        right.addWidget(self.demo_banner)
-        self.alert_banner = AlertBanner()
-        self.alert_banner.show_button.clicked.connect(lambda: self.show_page(0))
-        self.alert_banner.ack_button.clicked.connect(self.today.acknowledge_pressing)
-        self.alert_banner.presence_button.clicked.connect(self.today.confirm_presence)
-        right.addWidget(self.alert_banner)
-        right.addWidget(self.stack, 1)
-        outer.addLayout(right, 1)
-        self.lock_screen = LockScreen(uow.for_actor(NOBODY), runner)  # logs in; acts for nobody
-        self.lock_screen.unlocked.connect(self.unlock)
-        self.frames = QStackedWidget()  # the workspace, or the locked screen over it
-        self.frames.addWidget(central)
-        self.frames.addWidget(self.lock_screen)
-        self.setCentralWidget(self.frames)
-        QShortcut(QKeySequence("Ctrl+L"), self, self.lock)
-        # The frequent actions work from every page: at 3 a.m. nobody should first have to
-        # find the right page. Pages keep only the shortcuts that act on what they show.
-        for keys, action in (("Ctrl+N", self.new_item), ("Ctrl+Shift+N", self.new_call),
-                             ("Ctrl+K", self.check_in), ("Ctrl+Shift+K", self.spot_check),
-                             ("Ctrl+Shift+P", self.confirm_presence),
-                             ("Ctrl+Shift+D", self.daily_report),
-                             ("Ctrl+Shift+I", self.instructions)):
-            QShortcut(QKeySequence(keys), self, action)
-        self.help: HelpDialog | None = None
-        QShortcut(QKeySequence.StandardKey.HelpContents, self, self.show_help)
+            right = QVBoxLayout()
+            right.setContentsMargins(0, 0, 0, 0)
+            right.setSpacing(0)
+            right.addWidget(self._build_header())
+            self.demo_banner = QLabel(
+                tr("示例数据：当前数据库是演示用的示例乡镇（人员、电话均为虚构），请勿用于实际值班。"))
+            self.demo_banner.setObjectName("demoBanner")
+            self.demo_banner.setWordWrap(True)
+            right.addWidget(self.demo_banner)
+            self.alert_banner = AlertBanner()
+            self.alert_banner.show_button.clicked.connect(lambda: self.show_page(0))
+            self.alert_banner.ack_button.clicked.connect(self.today.acknowledge_pressing)
+            self.alert_banner.presence_button.clicked.connect(self.today.confirm_presence)
+            right.addWidget(self.alert_banner)
+            right.addWidget(self.stack, 1)
+            outer.addLayout(right, 1)
+            self.lock_screen = LockScreen(uow.for_actor(NOBODY), runner)  # logs in; acts for nobody
+            self.lock_screen.unlocked.connect(self.unlock)
+            self.frames = QStackedWidget()  # the workspace, or the locked screen over it
+            self.frames.addWidget(central)
+            self.frames.addWidget(self.lock_screen)
+            self.setCentralWidget(self.frames)
+            QShortcut(QKeySequence("Ctrl+L"), self, self.lock)
+            # The frequent actions work from every page: at 3 a.m. nobody should first have to
+            # find the right page. Pages keep only the shortcuts that act on what they show.
+            for keys, action in (("Ctrl+N", self.new_item), ("Ctrl+Shift+N", self.new_call),
+                                 ("Ctrl+K", self.check_in), ("Ctrl+Shift+K", self.spot_check),
+                                 ("Ctrl+Shift+P", self.confirm_presence),
+                                 ("Ctrl+Shift+D", self.daily_report),
+                                 ("Ctrl+Shift+I", self.instructions)):
+                QShortcut(QKeySequence(keys), self, action)
+            self.help: HelpDialog | None = None
+            QShortcut(QKeySequence.StandardKey.HelpContents, self, self.show_help)
 
-        # Where the data lives (about_database, above) is on the 数据 page and over the desk's
-        # name; the status bar shows only passing messages, so a 720-pixel screen keeps that
-        # line for the page.
-        status = self.statusBar()
-        status.messageChanged.connect(lambda text: status.setVisible(bool(text)))
-        status.hide()
-        QShortcut(QKeySequence.StandardKey.Refresh, self, lambda: self.refresh_all(None))
-        self._clock_timer = QTimer(self)
-        self._clock_timer.timeout.connect(self._tick)
-        self._clock_timer.start(1000)
-        self._apply_settings(self.settings)
-        self.center.updated.connect(self._show_alerts)
-        self.center.updated.connect(self.lock_screen.show_watch)
-        self.show_page(0)
-        self._refresh_pages(None)  # (the settings were read just now, to build the window)
-        self.center.start()
-        self._show_user()
-        self.restore_layout()
+            # Where the data lives (about_database, above) is on the 数据 page and over the desk's
+            # name; the status bar shows only passing messages, so a 720-pixel screen keeps that
+            # line for the page.
+            status = self.statusBar()
+            status.messageChanged.connect(lambda text: status.setVisible(bool(text)))
+            status.hide()
+            QShortcut(QKeySequence.StandardKey.Refresh, self, lambda: self.refresh_all(None))
+            self._clock_timer = QTimer(self)
+            self._clock_timer.timeout.connect(self._tick)
+            self._clock_timer.start(1000)
+            self._apply_settings(self.settings)
+            self.center.updated.connect(self._show_alerts)
+            self.center.updated.connect(self.lock_screen.show_watch)
+            self.show_page(0)
+            self._refresh_pages(None)  # (the settings were read just now, to build the window)
+            self.center.start()
+            self._show_user()
+            self.restore_layout()
         _application().installEventFilter(self)
         self._idle_timer = QTimer(self)
         self._idle_timer.timeout.connect(self.check_idle)
@@ -575,6 +578,8 @@ class MainWindow(ActsForDesk, QMainWindow):
             log.warning("lock not recorded: %s", error)
             left()
 
+        from dutyroom.services import user_service  # (accounts load with the first lock)
+
         self.runner.run(user_service.logout, previous, "lock", done=left, failed=not_recorded)
         self.lock_screen.lock(previous.user, self.unit_label.text())
         self.frames.setCurrentIndex(1)
@@ -588,11 +593,15 @@ class MainWindow(ActsForDesk, QMainWindow):
         self.refresh_all(None)
 
     # --- automatic backups --------------------------------------------------------------------
+    # backup_service (with the integrity check it runs on a copy) loads with the first backup,
+    # after the window is up: it is not needed to show 今日值班.
 
     def start_backup(self) -> None:
         """The routine copy at start, off the UI thread (a pending upgrade was backed up
         before it ran)."""
         if self.storage is not None:
+            from dutyroom.services import backup_service
+
             storage, zone = self.storage, self.settings.timezone
             self.runner.run(backup_service.auto_backup, storage.url, zone,
                             done=lambda _: self._refresh_built(DATA),
@@ -605,6 +614,8 @@ class MainWindow(ActsForDesk, QMainWindow):
             page.refresh(None)
 
     def daily_backup(self) -> None:
+        from dutyroom.services import backup_service
+
         if self.storage is not None and backup_service.daily_due(self.storage.url):
             self.start_backup()
 
@@ -636,6 +647,8 @@ class MainWindow(ActsForDesk, QMainWindow):
         self._backup_timer.stop()
         _application().removeEventFilter(self)
         if self.storage is not None:
+            from dutyroom.services import backup_service
+
             try:  # the exit copy: quick, and nothing else is running now
                 backup_service.auto_backup(self.storage.url, self.settings.timezone)
             except Exception:

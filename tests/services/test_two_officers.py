@@ -20,6 +20,7 @@ from dutyroom.domain.roster import Seat
 from dutyroom.domain.tiers import Tier
 from dutyroom.services import (
     alert_service,
+    clock_log_service,
     field_service,
     handover_service,
     integrity_service,
@@ -131,7 +132,7 @@ def test_both_officers_sign_in_and_either_answers_the_presence_prompt(backend, d
     assert prompt.subject == "值班员 胡斌、周敏"
     confirmed = shift_service.confirm_presence(uow, desk["周敏"], at=at("2026-11-23T22:03")).value
     assert confirmed.staff_name == confirmed.rostered_name == "周敏"  # no substitution
-    document = shift_service.clock_log_document(uow, DAY, DAY, at=at("2026-11-24T09:00"))
+    document = clock_log_service.clock_log_document(uow, DAY, DAY, at=at("2026-11-24T09:00"))
     assert document.pages == 1
     page = pdf_text(document.data)
     assert "值班员（二）" in page and "周敏" in page

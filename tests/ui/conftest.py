@@ -7,7 +7,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QStyleFactory
 
 from dutyroom.services import settings_service
-from dutyroom.services.backup_service import Storage
+from dutyroom.services.setup_service import Storage
 from dutyroom.ui import input_guard, theme
 from dutyroom.ui.main_window import MainWindow
 from dutyroom.ui.tasks import SyncRunner

@@ -697,7 +697,7 @@ def main() -> int:
     app.setApplicationDisplayName(i18n.tr("Dutyroom 值班室"))
 
     from dutyroom.services import settings_service
-    from dutyroom.services.backup_service import Storage
+    from dutyroom.services.setup_service import Storage
     from dutyroom.ui.main_window import MainWindow
     from dutyroom.ui.tasks import SyncRunner
     from dutyroom.ui.theme import apply_theme

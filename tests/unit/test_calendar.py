@@ -1,9 +1,10 @@
 """Day kinds checked against the real 2026 State Council notice (docs/rules.md)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
+from dutyroom.domain import calendar
 from dutyroom.domain.calendar import (
     DayKind,
     Source,
@@ -96,3 +97,22 @@ def test_parsing():
         parse_kind("festival")
     with pytest.raises(FieldError):
         parse_date("2027-02-30")
+
+
+def test_a_period_is_named_as_a_month_or_by_both_ends():
+    """Every range of days from 2024 to 2027: a whole calendar month reads as the month, any
+    other range names both ends, and the year twice only when it changes."""
+    first = date(2024, 1, 1)
+    for offset in range(0, 4 * 366, 7):
+        start = first + timedelta(days=offset)
+        for length in (0, 1, 27, 28, 29, 30, 31, 45, 400):
+            end = start + timedelta(days=length)
+            title = calendar.period_title(start, end)
+            whole_month = (start.day == 1 and end.month == start.month and end.year == start.year
+                           and (end + timedelta(days=1)).day == 1)
+            if whole_month:
+                assert title == f"{start.year}年{start.month}月"
+                continue
+            assert title.startswith(f"{start.year}年{start.month}月{start.day}日至")
+            assert title.endswith(f"{end.month}月{end.day}日")
+            assert (f"至{end.year}年" in title) == (end.year != start.year)

@@ -26,8 +26,9 @@ from dutyroom.domain.anchors import parse_anchor
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.roles import Permission
 from dutyroom.services import backup_service, field_service, integrity_service, staff_service, user_service
-from dutyroom.services.backup_service import BackupInfo, Storage
+from dutyroom.services.backup_service import BackupInfo
 from dutyroom.services.field_service import OUTCOME_LABELS, FieldOrigin, MergeReport, PackageReport
+from dutyroom.services.setup_service import Storage
 from dutyroom.services.uow import Changes, UnitOfWork
 from dutyroom.services.user_service import UserView
 from dutyroom.ui.acting import Acting

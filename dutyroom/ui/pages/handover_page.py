@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from dutyroom.domain.handover import HandoverRecord
 from dutyroom.domain.local_time import utc_clock
-from dutyroom.services import handover_service, shift_service, staff_service
+from dutyroom.services import clock_log_service, handover_service, staff_service
 from dutyroom.services.handover_service import HandoverSummary, HandoverView
 from dutyroom.services.uow import Changes, UnitOfWork
 from dutyroom.ui.acting import Acting
@@ -354,6 +354,6 @@ class HandoverPage(Page):
             return
         first, last = dialog.dates()
         preview_later(self, self.runner,
-                      lambda: shift_service.clock_log_document(self.uow, first, last, self.now()),
+                      lambda: clock_log_service.clock_log_document(self.uow, first, last, self.now()),
                       tr("签到和查岗记录 {0:%m-%d} 至 {1:%m-%d}").format(first, last),
                       tr("签到查岗记录-{0:%Y%m%d}-{1:%Y%m%d}.pdf").format(first, last))
