@@ -29,3 +29,36 @@ def test_start_up_leaves_the_lunar_tables_and_the_handover_unloaded():
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                           env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
     assert done.stdout.split() == ["False", "False", "True"]
+
+
+def _scripts() -> list[Path]:
+    """Every Python file of the project a person or the build runs: the package, its tests,
+    the benchmarks, the scripts in docs/ and packaging/."""
+    return sorted(path for folder in ("dutyroom", "tests", "benchmarks", "docs", "packaging")
+                  for path in (ROOT / folder).rglob("*.py"))
+
+
+def test_every_name_imported_from_the_project_is_where_it_is_imported_from():
+    """A name moved between modules (Storage, period_title, clock_log_document) is moved in
+    every file that imports it, the scripts in docs/ and benchmarks/ included, which no
+    test imports and a linter does not follow into the package."""
+    import ast
+    import importlib
+
+    wrong = []
+    for path in _scripts():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ImportFrom) or node.level or not node.module:
+                continue
+            if node.module.split(".")[0] != "dutyroom":
+                continue
+            module = importlib.import_module(node.module)
+            for alias in node.names:
+                if alias.name == "*" or hasattr(module, alias.name):
+                    continue
+                try:
+                    importlib.import_module(f"{node.module}.{alias.name}")
+                except ModuleNotFoundError:
+                    wrong.append(f"{path.relative_to(ROOT)}:{node.lineno} "
+                                 f"{node.module}.{alias.name}")
+    assert wrong == []
