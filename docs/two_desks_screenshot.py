@@ -38,8 +38,8 @@ def main() -> int:
 
     from dutyroom.app import open_backend
     from dutyroom.services import incident_service, settings_service, user_service
-    from dutyroom.services.backup_service import Storage
     from dutyroom.services.live import ChangeWatch
+    from dutyroom.services.setup_service import Storage
     from dutyroom.ui import i18n
     from dutyroom.ui.live_feed import LiveFeed
     from dutyroom.ui.main_window import MainWindow

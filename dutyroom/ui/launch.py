@@ -19,15 +19,13 @@ from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from dutyroom.domain.roles import NOBODY, Actor
-from dutyroom.services import self_check, settings_service, user_service
+from dutyroom.services import settings_service, user_service
 from dutyroom.services.live import ChangeWatch
 from dutyroom.services.setup_service import SchemaReport, Storage
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.ui.application import application
 from dutyroom.ui.collector import collecting_on_ui_thread
 from dutyroom.ui.dialogs.account_dialogs import LoginDialog
-from dutyroom.ui.dialogs.import_dialog import ImportStaffDialog
-from dutyroom.ui.dialogs.setup_wizard import SetupWizard
 from dutyroom.ui.i18n import tr
 from dutyroom.ui.live_feed import LiveFeed
 from dutyroom.ui.main_window import MainWindow
@@ -179,6 +177,11 @@ def sign_in(uow: UnitOfWork, runner: Runner | SyncRunner, unit: str,
     uow = uow.for_actor(NOBODY)
     actor: Actor | None = None
     if not user_service.has_users(uow):
+        # Only the very first run: the wizard (with the sample town, its printouts and most
+        # services) and the staff import (the rota files) load here, not before every login.
+        from dutyroom.ui.dialogs.import_dialog import ImportStaffDialog
+        from dutyroom.ui.dialogs.setup_wizard import SetupWizard
+
         wizard = SetupWizard(uow, runner, open_demo)
         accepted = wizard.exec()
         wants_import = wizard.wants_import
@@ -229,6 +232,8 @@ def _selftest(app: QApplication, window: MainWindow, errors: list[str]) -> int:
             errors.append(tr("页面「{0}」未能打开").format(page.title))
         opened.append(page.title)
         page.grab()  # paints the page, as a person would see it
+    from dutyroom.services import self_check  # (with the handover and the file formats)
+
     errors += self_check.run_checks(window.uow)
     window.close()
     app.processEvents()
