@@ -31,7 +31,6 @@ def test_start_up_leaves_the_lunar_tables_and_the_handover_unloaded():
     assert done.stdout.split() == ["False", "False", "True"]
 
 
-
 def test_the_real_start_loads_no_first_run_self_test_or_printout_modules():
     """`dutyroom gui` goes through ui/launch.py, not only the window: the first-run wizard
     (with the sample town, ReportLab and most services), the staff import (the rota files),
@@ -47,6 +46,7 @@ def test_the_real_start_loads_no_first_run_self_test_or_printout_modules():
                           cwd=ROOT, env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin",
                                          "PYTHONPATH": str(ROOT)})
     assert done.stdout.strip() == "[]"
+
 
 def _scripts() -> list[Path]:
     """Every Python file of the project a person or the build runs: the package, its tests,
