@@ -152,10 +152,13 @@ def days_between(start: date, end: date) -> Iterator[date]:
 
 
 def period_title(start: date, end: date) -> str:
-    """How a printout or a sheet names the days it covers: a whole month as 2026年11月,
-    otherwise both ends, the year once when it does not change."""
+    """How a printout or a sheet names the days it covers: a whole month as 2026年11月, one
+    day as that day (not 12月1日至12月1日), otherwise both ends, the year once when it does
+    not change."""
     if start.day == 1 and end == month_end(start):
         return f"{start.year}年{start.month}月"
+    if start == end:
+        return f"{start.year}年{start.month}月{start.day}日"
     if start.year == end.year:
         return f"{start.year}年{start.month}月{start.day}日至{end.month}月{end.day}日"
     return f"{start.year}年{start.month}月{start.day}日至{end.year}年{end.month}月{end.day}日"

@@ -100,8 +100,9 @@ def test_parsing():
 
 
 def test_a_period_is_named_as_a_month_or_by_both_ends():
-    """Every range of days from 2024 to 2027: a whole calendar month reads as the month, any
-    other range names both ends, and the year twice only when it changes."""
+    """Every range of days from 2024 to 2027: a whole calendar month reads as the month, one
+    day as that day, any other range names both ends, and the year twice only when it
+    changes."""
     first = date(2024, 1, 1)
     for offset in range(0, 4 * 366, 7):
         start = first + timedelta(days=offset)
@@ -112,6 +113,9 @@ def test_a_period_is_named_as_a_month_or_by_both_ends():
                            and (end + timedelta(days=1)).day == 1)
             if whole_month:
                 assert title == f"{start.year}年{start.month}月"
+                continue
+            if length == 0:
+                assert title == f"{start.year}年{start.month}月{start.day}日"
                 continue
             assert title.startswith(f"{start.year}年{start.month}月{start.day}日至")
             assert title.endswith(f"{end.month}月{end.day}日")
