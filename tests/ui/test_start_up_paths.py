@@ -6,11 +6,12 @@ window built in the process, and also when building one failed."""
 from __future__ import annotations
 
 from datetime import date
+from io import BytesIO
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QKeyEvent, QWheelEvent
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QDateEdit, QSpinBox, QWidget
 
 from dutyroom.services import backup_service, settings_service
@@ -18,14 +19,7 @@ from dutyroom.services.setup_service import Storage
 from dutyroom.ui import input_guard
 from dutyroom.ui import main_window as window_module
 from dutyroom.ui.main_window import MainWindow
-
-
-def wheel(widget: QWidget, steps: int) -> None:
-    centre = QPointF(widget.rect().center())
-    event = QWheelEvent(centre, QPointF(widget.mapToGlobal(centre.toPoint())), QPoint(0, 0),
-                        QPoint(0, 120 * steps), Qt.MouseButton.NoButton,
-                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
-    QApplication.sendEvent(widget, event)
+from tests.ui.test_theme import wheel  # the wheel as the window system delivers it
 
 
 def _value(field: QWidget) -> object:
@@ -115,15 +109,9 @@ def test_the_clock_log_prints_from_the_handover_page_and_its_date_fields_ignore_
     assert seen["dates"] == 2 and seen["turned"] == (2, [])
     preview = page.preview
     assert preview.document.pages >= 1 and preview.document.data.startswith(b"%PDF")
-    text = "".join(p.extract_text() for p in PdfReader(_bytes(preview.document.data)).pages)
+    text = "".join(p.extract_text() for p in PdfReader(BytesIO(preview.document.data)).pages)
     assert "2026年11月1日至11月3日" in text and "签到" in text
     preview.close()
-
-
-def _bytes(data: bytes):
-    from io import BytesIO
-
-    return BytesIO(data)
 
 
 # --- the input guard once the window is built -------------------------------------------------

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from dutyroom.ui import input_guard, theme
-from dutyroom.ui import main_window as window_module
 
 
 def wheel(widget: QWidget, steps: int = -3) -> None:
@@ -113,17 +112,6 @@ def test_the_guard_is_set_aside_only_while_a_window_is_built(themed, qtbot):
         raise RuntimeError("a page failed to build")
     assert not _spin_turns(spin)  # back after a failure too
     assert len(themed.findChildren(input_guard.InputGuard)) == 1
-
-
-def test_the_window_is_guarded_once_it_is_built(themed, window, qtbot):
-    """The main window is built with the guard set aside; a field on its pages is guarded."""
-    settings = window.page(window_module.SETTINGS)
-    window.show_page(window_module.SETTINGS)
-    spins = settings.findChildren(QSpinBox)
-    assert spins
-    spin = next(s for s in spins if s.isEnabled() and s.minimum() < s.maximum())
-    assert not input_guard.has_focus(spin)
-    assert not _spin_turns(spin)
 
 
 def test_the_guard_covers_every_window_once(themed):
