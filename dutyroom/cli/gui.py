@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -17,10 +18,19 @@ def wire_gui(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -
 
 
 def gui(ctx: Context) -> int:
-    from dutyroom.app import run_gui
+    # Python's cycle collector waits from here: the modules about to load and the window
+    # live as long as the process, and the window's collector takes over once it is shown
+    # (ui/collector.py says why and what that saves).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        from dutyroom.app import run_gui
 
-    return run_gui(getattr(ctx.args, "db", None), selftest=getattr(ctx.args, "selftest", False),
-                   no_window=no_window)
+        return run_gui(getattr(ctx.args, "db", None),
+                       selftest=getattr(ctx.args, "selftest", False), no_window=no_window)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def no_window(qt_said: list[str]) -> NoReturn:

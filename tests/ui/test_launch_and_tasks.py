@@ -223,3 +223,48 @@ def test_the_sample_town_chosen_in_the_wizard_opens_under_the_sample_data_banner
     seen = _launch_and_read_the_header(tmp_path, monkeypatch, wizard)
     assert seen["demo"] is True
     assert "示例" in str(seen["unit"])
+
+
+def test_the_start_is_collected_once_then_set_apart_and_given_back_at_the_end(qtbot):
+    """After `started`, the next check collects what the start left as garbage and freezes
+    the rest, so later full collections do not walk it; stopping gives it back, so nothing
+    made while the window ran outlives it uncollected."""
+    import weakref
+
+    class Node:
+        pass
+
+    collector = UiThreadCollector()
+    try:
+        dropped = Node()
+        dropped.self = dropped  # garbage only a collection can free
+        gone = weakref.ref(dropped)
+        del dropped
+        kept = Node()
+        kept.self = kept
+        collector.started()
+        assert gone() is not None and gc.get_freeze_count() == 0  # not before the check
+        qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=5000)
+        assert gone() is None
+        assert any(obj is kept for obj in gc.get_objects()) is False  # set apart
+        collector.collect_due()  # the later checks as before
+    finally:
+        collector.stop()
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+    assert any(obj is kept for obj in gc.get_objects())
+
+
+def test_the_gui_command_collects_nothing_while_it_loads_and_restores_the_collector(monkeypatch):
+    from dutyroom import app
+    from dutyroom.cli import main
+
+    during: list[bool] = []
+    monkeypatch.setattr(app, "run_gui", lambda *a, **k: during.append(gc.isenabled()) or 0)
+    assert main(["gui"]) == 0
+    assert during == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        assert main(["gui"]) == 0
+        assert not gc.isenabled()  # left as it was found
+    finally:
+        gc.enable()
