@@ -6,6 +6,7 @@ an exception escaping a slot later is logged and shown, never a silent crash.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 import traceback
@@ -13,9 +14,9 @@ from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from dutyroom.domain.roles import NOBODY, Actor
@@ -28,13 +29,21 @@ from dutyroom.ui.collector import collecting_on_ui_thread
 from dutyroom.ui.dialogs.account_dialogs import LoginDialog
 from dutyroom.ui.i18n import tr
 from dutyroom.ui.live_feed import LiveFeed
-from dutyroom.ui.main_window import MainWindow
 from dutyroom.ui.quitting import StopSignals
 from dutyroom.ui.tasks import Runner, SyncRunner
 from dutyroom.ui.theme import apply_theme
 from dutyroom.ui.widgets import error_text
 
+if TYPE_CHECKING:
+    from dutyroom.ui.main_window import MainWindow
+
 log = logging.getLogger("dutyroom.ui")
+
+# The window's modules load while the login dialog (or the first-run wizard) waits for a
+# person, once it has been painted: the dialog comes up that much sooner, and the window
+# that much sooner after the login (benchmarks/startup.py times the dialog).
+WINDOW_MODULES = ("dutyroom.ui.main_window", "dutyroom.ui.pages.today_page")
+LOAD_WINDOW_AFTER_MS = 100
 
 
 class BackendLike(Protocol):
@@ -71,7 +80,7 @@ def launch(open_backend: Callable[[], BackendLike], *, selftest: bool = False,
         # Undone in reverse: the worker stops before the database closes, and every Qt
         # object of this run is gone before the cycle collector may run on any thread again.
         stack.callback(setattr, sys, "excepthook", previous_hook)
-        stack.enter_context(collecting_on_ui_thread())
+        collector = stack.enter_context(collecting_on_ui_thread())
         stack.callback(_delete_disposed)
         stop = StopSignals()
         stack.callback(stop.close)
@@ -129,6 +138,8 @@ def launch(open_backend: Callable[[], BackendLike], *, selftest: bool = False,
             except Exception as error:
                 return cannot_open(error)
         schema = backend.schema
+        from dutyroom.ui.main_window import MainWindow  # (loaded already, unless nobody waited)
+
         window = MainWindow(backend.uow, runner, schema.db if schema else "",
                             schema.schema if schema else "", settings,
                             storage=Storage(backend.url, backend.engine), layout=store)
@@ -138,6 +149,7 @@ def launch(open_backend: Callable[[], BackendLike], *, selftest: bool = False,
                 tr("数据库已从版本 {0} 升级到 {1}。\n升级前的备份：{2}").format(
                        schema.upgraded_from, schema.schema, schema.backup))
         window.show()
+        collector.started()
         if selftest:
             return _selftest(app, window, errors)
         feed = LiveFeed(lambda: ChangeWatch(backend.url), parent=window)
@@ -183,7 +195,7 @@ def sign_in(uow: UnitOfWork, runner: Runner | SyncRunner, unit: str,
         from dutyroom.ui.dialogs.setup_wizard import SetupWizard
 
         wizard = SetupWizard(uow, runner, open_demo)
-        accepted = wizard.exec()
+        accepted = _exec_while_the_window_loads(wizard)
         wants_import = wizard.wants_import
         demo, actor = wizard.demo, wizard.actor
         _dispose(wizard)
@@ -199,7 +211,7 @@ def sign_in(uow: UnitOfWork, runner: Runner | SyncRunner, unit: str,
         last = str(store.value(LAST_USER, "")) if store is not None else ""
         dialog = LoginDialog(runner, lambda v: Outcome(
             user_service.login(uow, v["username"], v["password"]), Changes()), unit, last)
-        if dialog.exec() and dialog.outcome is not None:
+        if _exec_while_the_window_loads(dialog) and dialog.outcome is not None:
             actor = dialog.outcome.value
         _dispose(dialog)
     if actor is None:
@@ -208,6 +220,18 @@ def sign_in(uow: UnitOfWork, runner: Runner | SyncRunner, unit: str,
         store.setValue(LAST_USER, actor.username)
         store.sync()
     return SignedIn(uow.for_actor(actor))
+
+
+def _exec_while_the_window_loads(dialog: QDialog) -> int:
+    """The dialog's answer; meanwhile, shortly after it is shown, the window's modules load
+    (a person's first key press waits for them at most, and is not lost)."""
+    QTimer.singleShot(LOAD_WINDOW_AFTER_MS, dialog, load_the_window)
+    return dialog.exec()
+
+
+def load_the_window() -> None:
+    for name in WINDOW_MODULES:
+        importlib.import_module(name)
 
 
 def _dispose(widget: QWidget) -> None:

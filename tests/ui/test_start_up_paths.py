@@ -184,3 +184,55 @@ def test_a_window_failing_to_build_leaves_the_guard_on(themed, qtbot, sqlite_bac
     seen, changed = turned_fields(settings)
     assert seen and changed == []
     built.close_without_asking()
+
+
+# --- the login dialog comes before the window's modules -----------------------------------------
+
+LOOK_AT_THE_LOGIN = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from dutyroom.ui.application import application
+
+app = application()
+from dutyroom.cli import main
+
+seen = []
+
+def look():
+    dialog = next((w for w in QApplication.topLevelWidgets()
+                   if type(w).__name__ == "LoginDialog" and w.isVisible()), None)
+    if dialog is None:
+        QTimer.singleShot(5, look)
+        return
+    seen.append("dutyroom.ui.main_window" in sys.modules)
+
+    def later():
+        seen.append("dutyroom.ui.main_window" in sys.modules)
+        seen.append("dutyroom.ui.pages.today_page" in sys.modules)
+        dialog.done(0)  # as the stop signal does: no question about quitting
+
+    QTimer.singleShot(1500, later)
+
+QTimer.singleShot(0, look)
+print(main(["--db", sys.argv[1], "gui"]), seen)
+"""
+
+
+@pytest.mark.owner
+def test_the_login_dialog_comes_up_before_the_window_modules_which_load_while_it_waits(
+        tmp_path, monkeypatch):
+    """`dutyroom gui` through its real start: the dialog is shown without the window's
+    modules, they have loaded while it waits, and cancelling it still ends the run well."""
+    import os
+    import subprocess
+    import sys
+
+    from dutyroom.cli import main
+
+    database = str(tmp_path / "desk.sqlite3")
+    monkeypatch.setenv("DUTYROOM_NEW_PASSWORD", "Duty-2026-desk")
+    assert main(["--db", database, "init", "--admin", "admin", "--name", "管理员"]) == 0
+    done = subprocess.run([sys.executable, "-c", LOOK_AT_THE_LOGIN, database], capture_output=True,
+                          text=True, timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.stdout.strip().splitlines()[-1] == "0 [False, True, True]", done.stderr
