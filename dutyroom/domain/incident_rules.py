@@ -4,6 +4,8 @@ The services read the rows and ask these; they say no with a FieldError naming t
 a form marks, in the sentence the officer reads. Kept apart from domain/incidents.py (what
 an incident *is*) because these are about what may *happen* to one:
 
+- A received time is not after the incident was recorded, and once a report exists a new
+  one needs a reason.
 - 办结 needs a final report (终报) first; reopening a closed incident needs a reason.
 - 派单 only while the incident is open, to at least one department, and not again to a
   department whose earlier order is not yet closed. The first order moves 接报 to 处置中.
@@ -15,11 +17,12 @@ an incident *is*) because these are about what may *happen* to one:
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
 from dutyroom.domain.errors import FieldError
-from dutyroom.domain.incidents import Status
+from dutyroom.domain.incidents import FUTURE_TOLERANCE, Status
 from dutyroom.domain.text import Verbatim, sentence
 
 
@@ -48,6 +51,18 @@ REGISTER_LABELS = {RegisterKind.CALL: "电话记录", RegisterKind.FAX: "传真"
 def _listed(labels: Mapping[Any, str]) -> Verbatim:
     """"arrived（到达现场）、…": every value with its label, as a refusal names them."""
     return Verbatim("、".join(f"{k}（{v}）" for k, v in labels.items()))
+
+
+def check_received_change(received: datetime, recorded: datetime, recorded_text: str, *,
+                          reported: bool, note: str) -> None:
+    """A received time cannot be after the incident was recorded (`recorded_text`, as the
+    desk reads it; nobody records a call before it comes in), and once a report exists a
+    change needs a reason: it moves every deadline that report was measured against."""
+    if received > recorded + FUTURE_TOLERANCE:
+        raise FieldError("received_at", sentence("接报时间不能晚于这起事件的登记时间（{0}）",
+                                                 recorded_text))
+    if reported and not note.strip():
+        raise FieldError("note", sentence("已有报送记录，更改接报时间须写明原因"))
 
 
 def check_status_change(current: Status, target: Status, *, has_final_report: bool,

@@ -194,6 +194,16 @@ def level_history_text(history: LevelHistory) -> str:
     return json.dumps([[at.isoformat(), level.value] for at, level in history])
 
 
+def level_history_after_change(raw: Any, received_at: datetime, level: str, moment: datetime,
+                               new_level: Level) -> str:
+    """The stored history once the level changes to `new_level` at `moment`: read as the
+    deadlines read it (an unreadable one starts again from the level the incident had),
+    and never stamped before its last change (a received time set minutes ahead), so the
+    history stays in order."""
+    history = level_history_or_start(raw, received_at, level)
+    return level_history_text((*history, (max(moment, history[-1][0]), new_level)))
+
+
 # --- suggested level ------------------------------------------------------------------
 
 # (level, minimum deaths, minimum serious injuries (the form's 受伤), minimum direct loss in yuan)

@@ -21,22 +21,20 @@ from dutyroom.db.models import Incident, UpwardReport
 from dutyroom.domain.contacts import clean_text
 from dutyroom.domain.deadlines import Stage
 from dutyroom.domain.errors import FieldError
-from dutyroom.domain.incident_rules import check_status_change
+from dutyroom.domain.incident_rules import check_received_change, check_status_change
 from dutyroom.domain.incidents import (
-    FUTURE_TOLERANCE,
     STATUS_LABELS,
     Category,
     IncidentFacts,
     Level,
     Status,
-    level_history_or_start,
+    level_history_after_change,
     level_history_text,
     parse_enum,
     validate_facts,
 )
 from dutyroom.domain.local_time import minute_text, parse_local_time
 from dutyroom.domain.roles import Permission
-from dutyroom.domain.text import sentence
 from dutyroom.services.errors import InputError, Problem, obey
 from dutyroom.services.incident_records import (
     CHANGED,
@@ -145,15 +143,14 @@ def update_incident(uow: UnitOfWork, incident_id: int, version: int | None,
             return Outcome(Saved(row.id, row.version,
                                  deadline_views(row, all_deadlines(session, row, d))), Changes())
         if facts.received_at != before.received_at:
-            _check_received_change(session, row, facts.received_at, note)
+            reported = session.scalar(select(UpwardReport.id).where(
+                UpwardReport.incident_id == row.id).limit(1)) is not None
+            obey(check_received_change, facts.received_at, row.created_at,
+                 minute_text(row.created_at, d.zone), reported=reported, note=str(note or ""))
         old_text = search_index.body(row, search_index.INCIDENTS)
         if facts.level != before.level:
-            # Read as the deadlines read it (an unreadable one starts again from the level
-            # it had); never stamped before the last change (a received time set minutes
-            # ahead), so the history stays in order.
-            history = level_history_or_start(row.level_changes, row.received_at, row.level)
-            row.level_changes = level_history_text(
-                (*history, (max(moment, history[-1][0]), facts.level)))
+            row.level_changes = level_history_after_change(
+                row.level_changes, row.received_at, row.level, moment, facts.level)
         if facts.casualties() != before.casualties() and is_open(row):
             row.casualties_changed_at = moment
         _apply(row, facts)
@@ -166,19 +163,6 @@ def update_incident(uow: UnitOfWork, incident_id: int, version: int | None,
         audit_change(session, row, uow.actor, ENTITY, "update", moment)
         return Outcome(Saved(row.id, row.version, deadline_views(row, all_deadlines(session, row, d))),
                        CHANGED)
-
-
-def _check_received_change(session: Session, row: Incident, received: datetime, note: str) -> None:
-    """A received time cannot be after the incident was recorded (nobody records a call
-    before it comes in), and once a report exists a change needs a reason: it moves every
-    deadline that report was measured against."""
-    if received > row.created_at + FUTURE_TOLERANCE:
-        raise InputError.simple(sentence("接报时间不能晚于这起事件的登记时间（{0}）",
-                                         minute_text(row.created_at, desk(session).zone)),
-                                "received_at")
-    reported = session.scalar(select(UpwardReport.id).where(UpwardReport.incident_id == row.id).limit(1))
-    if reported is not None and not str(note or "").strip():
-        raise InputError.simple(sentence("已有报送记录，更改接报时间须写明原因"), "note")
 
 
 def void_incident(uow: UnitOfWork, incident_id: int, version: int | None, reason: str,

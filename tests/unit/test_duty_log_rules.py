@@ -1,5 +1,7 @@
 """What may happen to an incident (domain/incident_rules.py), without a database."""
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -13,12 +15,20 @@ from dutyroom.domain.incident_rules import (
     check_can_dispatch,
     check_feedback_open,
     check_not_dispatched,
+    check_received_change,
     check_status_change,
     parse_feedback_kind,
     parse_register_kind,
     status_after_dispatch,
 )
-from dutyroom.domain.incidents import Status
+from dutyroom.domain.incidents import (
+    FUTURE_TOLERANCE,
+    Level,
+    Status,
+    level_history,
+    level_history_after_change,
+    level_history_text,
+)
 
 
 def refusal(call, *args, **kwargs) -> FieldError:
@@ -104,3 +114,48 @@ def test_register_kinds():
     error = refusal(parse_register_kind, "email")
     assert error.field == "kind"
     assert error.message.startswith("未知的登记类型「email」，应为 call（电话记录）")
+
+
+RECORDED = datetime(2026, 7, 1, 8, 0, tzinfo=UTC)
+
+
+@given(st.integers(min_value=-600, max_value=600), st.booleans(), st.sampled_from(["", " ", "改正"]))
+def test_a_received_time_is_not_after_the_recording_and_a_reported_one_needs_a_reason(
+        minutes, reported, note):
+    received = RECORDED + timedelta(minutes=minutes)
+    late = received > RECORDED + FUTURE_TOLERANCE
+    needs_reason = reported and not note.strip()
+    if not late and not needs_reason:
+        check_received_change(received, RECORDED, "07月01日 16:00", reported=reported, note=note)
+        return
+    error = refusal(check_received_change, received, RECORDED, "07月01日 16:00",
+                    reported=reported, note=note)
+    if late:  # the time is named first: a reason does not make it possible
+        assert error.field == "received_at" and "07月01日 16:00" in error.message
+    else:
+        assert error.field == "note" and "原因" in error.message
+
+
+@given(st.lists(st.tuples(st.integers(min_value=0, max_value=10_000),
+                          st.sampled_from(list(Level))), max_size=5),
+       st.integers(min_value=-100, max_value=20_000), st.sampled_from(list(Level)))
+def test_a_level_change_extends_the_history_in_order_ending_at_the_new_level(steps, at, new):
+    received = RECORDED
+    times = sorted(minute for minute, _ in steps)
+    history = tuple((received + timedelta(minutes=m), level)
+                    for m, (_, level) in zip(times, steps, strict=True))
+    level = history[-1][1] if history else Level.IV
+    moment = received + timedelta(minutes=at)
+    after = level_history(level_history_after_change(
+        level_history_text(history), received, level.value, moment, new))
+    assert after[-1][1] is new
+    assert [t for t, _ in after] == sorted(t for t, _ in after)  # never before the last change
+    assert after[-1][0] == max(moment, after[-2][0] if len(after) > 1 else moment)
+    assert after[:-1] == (history or ((received, level),))
+
+
+def test_an_unreadable_history_starts_again_from_the_level_the_incident_had():
+    moment = RECORDED + timedelta(hours=2)
+    for raw in ("not json", '[["2026-07-01T08:00:00", "I"]]', '[["2026-07-01T08:00:00+00:00", "IX"]]'):
+        after = level_history(level_history_after_change(raw, RECORDED, "III", moment, Level.II))
+        assert after == ((RECORDED, Level.III), (moment, Level.II))
