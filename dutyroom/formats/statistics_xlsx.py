@@ -8,14 +8,14 @@ from io import BytesIO
 from typing import Any
 
 from dutyroom.domain.deadlines import KIND_LABELS, DeadlineKind
+from dutyroom.domain.duty_clock import SPOT_OUTCOME_LABELS
 from dutyroom.domain.incidents import LEVEL_SHORT, Level
 from dutyroom.domain.statistics import RELAY_HEADERS, Statistics, Tally, rate_text, relay_row
+from dutyroom.domain.text import label_of
 from dutyroom.domain.warnings import COLOUR_NAMES
 from dutyroom.formats.spreadsheet_cells import append_text_row
 
 TALLY_HEADERS = ("应报", "按时", "迟报", "超时未报", "漏报", "按时率")
-SPOT_OUTCOMES = {"ok": "在岗正常", "no_answer": "无人接听", "absent": "值班人员不在岗",
-                 "unreachable": "值班人员联系不上", "other": "其他问题"}
 
 
 
@@ -76,7 +76,7 @@ def workbook_bytes(stats: Statistics, unit: str) -> bytes:
           [[stats.presence.due, stats.presence.on_time, stats.presence.late, stats.presence.missed]],
           (10, 10, 10, 10))
     sheet("上级查岗", ("结果", "次数"),
-          [[SPOT_OUTCOMES.get(k, k), n] for k, n in stats.spot_outcomes.items()]
+          [[label_of(SPOT_OUTCOME_LABELS, k), n] for k, n in stats.spot_outcomes.items()]
           + [["合计", stats.spot_checks], ["按规定应答", stats.spot_within_rule]], (18, 8))
     categories = sorted({c for month in stats.incidents_by_month.values() for c in month})
     sheet("月度事件", ("月份", *categories, "合计"),

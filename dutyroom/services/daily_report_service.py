@@ -104,10 +104,7 @@ def send(uow: UnitOfWork, day: date, texts: Mapping[str, str] | None = None, *,
             raise InputError([Problem(sentence("{0:%m月%d日}的值班日报已报送并锁定，不能再改", day),
                                       field="date")])
         _check_day(session, ctx, day, moment)
-        try:
-            report = assemble(shift_facts_in(session, day, moment, ctx)).edited(texts or {})
-        except FieldError as error:
-            raise InputError.from_field(error) from None
+        report = assemble(shift_facts_in(session, day, moment, ctx)).edited(texts or {})
         report = replace(report, sent_at=minute_text(moment, ctx.zone), sent_by=uow.actor)
         row = DailyReportRow(day=day, content=report.to_json(), sent_at=moment, sent_by=uow.actor)
         session.add(row)

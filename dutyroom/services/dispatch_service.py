@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 from dutyroom.db.models import Department, Dispatch, DispatchFeedback
 from dutyroom.domain import deadlines as rules_module
 from dutyroom.domain.contacts import NAME_MAX, clean_text, normalize_phone
-from dutyroom.domain.errors import FieldError
 from dutyroom.domain.incident_rules import (
     ORDERED,
     FeedbackKind,
@@ -94,13 +93,9 @@ def dispatch(uow: UnitOfWork, incident_id: int, department_ids: Sequence[int], *
                 raise InputError.simple(sentence("没有编号为 {0} 的在用联动单位",
                                                  department_id), "departments")
             obey(check_not_dispatched, department_id, busy)
-            try:
-                asked = clean_text((instructions or {}).get(department_id, ""), "instruction",
-                                   "派单要求", max_length=2000)
-                name, phone = _reached(session, department, when, (reached or {}).get(
-                    department_id))
-            except FieldError as error:
-                raise InputError.from_field(error) from None
+            asked = clean_text((instructions or {}).get(department_id, ""), "instruction",
+                               "派单要求", max_length=2000)
+            name, phone = _reached(session, department, when, (reached or {}).get(department_id))
             order = Dispatch(incident_id=row.id, department_id=department_id,
                              contact_name=name[:32], contact_phone=phone[:32], ordered_at=when,
                              arrival_minutes=rules_module.DISPATCH_MINUTES[department.first_line],

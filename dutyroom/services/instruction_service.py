@@ -191,10 +191,7 @@ def add_instruction(uow: UnitOfWork, values: Mapping[str, Any],
         obey(rules.check_party, leader, assignee)
         given = stated_time(values.get("given_at"), d.zone, moment, "given_at", "批示时间",
                             subject.received_at, "所批示事项的接收时间")
-        try:
-            due = parse_local_time(values.get("due_at"), d.zone, "due_at", "办理时限")
-        except FieldError as error:
-            raise InputError.from_field(error) from None
+        due = parse_local_time(values.get("due_at"), d.zone, "due_at", "办理时限")
         if due is None:
             raise InputError.simple(sentence("请填写办理时限"), "due_at")
         obey(rules.check_due_after_given, given, due)
@@ -219,8 +216,14 @@ def _refuse_withdrawn(session: Session, row: Instruction) -> None:
     obey(rules.check_not_withdrawn, bool(voided_at(session, [row])))
 
 
-def _moment(raw: Any, row: Instruction, moment: datetime, zone: Any, label: str) -> datetime:
-    return stated_time(raw, zone, moment, "at", label, row.given_at, "批示时间")
+def _task_and_time(session: Session, instruction_id: int, raw: Any, moment: datetime,
+                   label: str) -> tuple[Instruction, datetime]:
+    """The task an entry of 落实情况 is about (not withdrawn) and the entry's moment, stated
+    by the officer or now, never before the instruction was given."""
+    row = _load(session, instruction_id)
+    _refuse_withdrawn(session, row)
+    when = stated_time(raw, desk(session).zone, moment, "at", label, row.given_at, "批示时间")
+    return row, when
 
 
 def add_feedback(uow: UnitOfWork, instruction_id: int, text: str, *, at: Any = None,
@@ -228,10 +231,7 @@ def add_feedback(uow: UnitOfWork, instruction_id: int, text: str, *, at: Any = N
     """One entry of 落实情况 on a task not yet done."""
     moment = utc_now(now)
     with uow.write(Permission.LOG) as session:
-        d = desk(session)
-        row = _load(session, instruction_id)
-        _refuse_withdrawn(session, row)
-        when = _moment(at, row, moment, d.zone, "落实时间")
+        row, when = _task_and_time(session, instruction_id, at, moment, "落实时间")
         body = _text(text, "text", "落实情况", rules.FEEDBACK_MAX)
         obey(rules.check_feedback, row.done_at is not None, row.given_at, when, body)
         _feedback(session, uow, row, body, when, False, moment)
@@ -255,10 +255,7 @@ def mark_done(uow: UnitOfWork, instruction_id: int, text: str, *, at: Any = None
     """办结 with the final 落实情况."""
     moment = utc_now(now)
     with uow.write(Permission.LOG) as session:
-        d = desk(session)
-        row = _load(session, instruction_id)
-        _refuse_withdrawn(session, row)
-        when = _moment(at, row, moment, d.zone, "办结时间")
+        row, when = _task_and_time(session, instruction_id, at, moment, "办结时间")
         body = _text(text, "text", "最终落实情况", rules.FEEDBACK_MAX)
         obey(rules.check_done, row.done_at is not None, row.given_at, when, body,
              _last_event(session, row))

@@ -115,12 +115,9 @@ def put_duty(uow: UnitOfWork, values: Mapping[str, object],
     moment = utc_now(now)
     with uow.write(Permission.LOG) as session:
         ids = _ids(session)
-        try:
-            line = responsibilities.duty_line(
-                category=values.get("category"), subtype=values.get("subtype", ""),
-                lead=values.get("lead", ""), support=values.get("support", ""), departments=ids)
-        except FieldError as error:
-            raise InputError.from_field(error) from None
+        line = responsibilities.duty_line(
+            category=values.get("category"), subtype=values.get("subtype", ""),
+            lead=values.get("lead", ""), support=values.get("support", ""), departments=ids)
         row = _store(session, line, ids, uow.actor, moment)
         return Outcome(_view(row, _names(session)), CHANGED)
 
