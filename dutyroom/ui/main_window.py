@@ -91,7 +91,8 @@ NAVIGATION = [
              lambda w, cls: cls(w.acting, w.runner, w.center, w.now)),
     NavEntry(tr("排班"), "roster", "roster_page", "RosterPage",
              lambda w, cls: cls(w.acting, w.runner, w.desk_today)),
-    NavEntry(tr("值班日志"), "log", "log_page", "LogPage", lambda w, cls: cls(w.acting, w.runner)),
+    NavEntry(tr("值班日志"), "log", "log_page", "LogPage",
+             lambda w, cls: cls(w.acting, w.runner, w.now)),
     NavEntry(tr("预警"), "warning", "warning_page", "WarningPage",
              lambda w, cls: cls(w.acting, w.runner, w.now)),
     NavEntry(tr("交接班"), "handover", "handover_page", "HandoverPage",
@@ -102,7 +103,7 @@ NAVIGATION = [
              lambda w, cls: cls(w.acting, w.runner, w.layout_store)),
     NavEntry(tr("数据"), "database", "data_page", "DataPage",
              lambda w, cls: cls(w.acting, w.runner, w.storage, w.settings.timezone,
-                                w.about_database)),
+                                w.about_database, w.now)),
     NavEntry(tr("统计"), "bar-chart", "statistics_page", "StatisticsPage",
              lambda w, cls: cls(w.acting, w.runner, w.now)),
 ]

@@ -308,3 +308,27 @@ def test_two_steps_in_one_minute_show_their_seconds(log, sqlite_backend):
              if line.strip()]
     assert len(steps) == 2
     assert all(len(line.split()[1]) == len("10:05:07") for line in steps), steps
+
+
+def test_the_log_and_data_pages_read_the_window_s_clock_not_the_computer_s(qtbot, sqlite_backend,
+                                                                          runner):
+    """A deadline is overdue, and a field package's days start, by the desk's clock as the
+    window keeps it (a test's or a desk's own), not by whatever the computer reads."""
+    from types import SimpleNamespace
+
+    from dutyroom.services import settings_service
+    from dutyroom.ui.main_window import DATA, LOG, MainWindow
+    from dutyroom.ui.theme import DANGER
+
+    moment = datetime(2031, 5, 1, 4, 0, tzinfo=ZoneInfo("UTC"))
+    window = MainWindow(sqlite_backend.uow, runner, "test.sqlite3", "0001",
+                        settings_service.load_settings(sqlite_backend.uow), now=lambda: moment)
+    qtbot.addWidget(window)
+    window.show_page(LOG)
+    due = window.log.incident_tab.incidents.columns[-1]
+    row = SimpleNamespace(next_deadline=SimpleNamespace(due=moment + timedelta(minutes=1)))
+    assert due.colour(row) is None
+    row.next_deadline.due = moment
+    assert due.colour(row) == DANGER
+    window.show_page(DATA)
+    assert window.current_page().now() == moment

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from dutyroom.domain.anchors import parse_anchor
 from dutyroom.domain.errors import FieldError
+from dutyroom.domain.local_time import utc_clock
 from dutyroom.domain.roles import Permission
 from dutyroom.services import backup_service, field_service, integrity_service, staff_service, user_service
 from dutyroom.services.backup_service import BackupInfo
@@ -66,9 +67,11 @@ class DataPage(Page):
     help_topic = "data"
 
     def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner, storage: Storage | None,
-                 zone: str = "Asia/Shanghai", about: str = "") -> None:
+                 zone: str = "Asia/Shanghai", about: str = "",
+                 now: Callable[[], datetime] = utc_clock) -> None:
         super().__init__()
         self.acting, self.runner, self.storage, self.about = Acting.of(uow), runner, storage, about
+        self.now = now
         self.zone = ZoneInfo(zone)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*PAGE_MARGINS)
@@ -294,7 +297,7 @@ class DataPage(Page):
     def save_copy(self) -> None:
         if self.storage is None:
             return
-        stamp = datetime.now(self.zone).strftime("%Y%m%d-%H%M")
+        stamp = self.now().astimezone(self.zone).strftime("%Y%m%d-%H%M")
         suggested = Path.home() / tr("值班室数据-{0}.sqlite3").format(stamp)
         name, _ = QFileDialog.getSaveFileName(self, tr("另存备份"), str(suggested), DATABASE_FILTER)
         if name:
@@ -353,7 +356,7 @@ class DataPage(Page):
     # --- field packages -----------------------------------------------------------------------
 
     def export_package(self) -> None:
-        today = datetime.now(self.zone).date()
+        today = self.now().astimezone(self.zone).date()
         accounts = [(u.username, tr("{0}（{1}，{2}）").format(u.display_name, u.username,
                                                              tr_label(u.role_label)),
                      u.id == self.uow.user.user_id) for u in self.users.records() if u.active]

@@ -7,6 +7,7 @@ actions beside it are the officer's next steps (报送, 派单, 反馈, 办结, 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -65,14 +66,14 @@ WORDS = log_detail.Words(tr, tr_label, tr_text, tr_noted)  # the detail in the i
 local = log_detail.local
 
 
-def incident_columns(zone: ZoneInfo) -> list[Column[IncidentRow]]:
+def incident_columns(zone: ZoneInfo, now: Callable[[], datetime]) -> list[Column[IncidentRow]]:
     def next_due(row: IncidentRow) -> str:
         d = row.next_deadline
         return f"{tr_noted(d.label)} {d.due.astimezone(zone):%m-%d %H:%M}" if d else ""
 
     def due_colour(row: IncidentRow) -> str | None:
         d = row.next_deadline
-        return DANGER if d is not None and d.due <= datetime.now(zone) else None
+        return DANGER if d is not None and d.due <= now() else None
 
     return [
         Column(tr("接报时间"), lambda r: r.received_at,
@@ -94,7 +95,8 @@ class IncidentTab(RecordTab):
     """The incidents tab of the 值班日志 page (`desk`)."""
 
     def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner, desk: LogDesk) -> None:
-        super().__init__(uow, runner, desk, incident_views.list_incidents, incident_columns(desk.zone))
+        super().__init__(uow, runner, desk, incident_views.list_incidents,
+                         incident_columns(desk.zone, desk.now))
         self.detail: IncidentDetail | None = None
         # the 应急资源 tagged for the shown incident's subtype, by incident id
         self.resources: tuple[int, list[ResourceView]] | None = None
@@ -160,7 +162,7 @@ class IncidentTab(RecordTab):
         self._show(None)
 
     def set_zone(self, zone: ZoneInfo) -> None:
-        self.incidents.columns = incident_columns(zone)
+        self.incidents.columns = incident_columns(zone, self.desk.now)
         self.incident_files.zone = zone
 
     def shown_id(self) -> int | None:
@@ -232,8 +234,9 @@ class IncidentTab(RecordTab):
             self.incident_text.setHtml(log_detail.no_incident(WORDS))
         else:
             found = self.resources[1] if self.resources and self.resources[0] == d.id else []
+            zone = self.desk.zone
             self.incident_text.setHtml(log_detail.incident_html(
-                d, self.desk.zone, datetime.now(self.desk.zone), self.desk.warning, found, WORDS))
+                d, zone, self.desk.now().astimezone(zone), self.desk.warning, found, WORDS))
         if keep_place:
             bar.setValue(position)
 

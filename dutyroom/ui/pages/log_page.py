@@ -9,7 +9,8 @@ desk opens as fast as one week.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -48,9 +49,10 @@ class LogPage(Page):
     icon_name = "log"
     help_topic = "intake"
 
-    def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner) -> None:
+    def __init__(self, uow: Acting | UnitOfWork, runner: Runner | SyncRunner,
+                 now: Callable[[], datetime] = utc_clock) -> None:
         super().__init__()
-        self.acting, self.runner = Acting.of(uow), runner
+        self.acting, self.runner, self.now = Acting.of(uow), runner, now
         self.zone = ZoneInfo("Asia/Shanghai")
         self.mass_limits = (100, 500)
         self.warning = timedelta(minutes=10)
@@ -273,7 +275,7 @@ class LogPage(Page):
                                 or tr_label(entry.kind_label)))
 
     def _instructions(self, subject: tuple[str, int, str]) -> None:
-        changes = open_instructions(self, self.uow, self.runner, self.zone, utc_clock, subject)
+        changes = open_instructions(self, self.uow, self.runner, self.zone, self.now, subject)
         if changes:
             self.broadcast(changes)
             self.reload()

@@ -5,7 +5,7 @@ edit saved over the latest version."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
@@ -40,6 +40,7 @@ class LogDesk(Protocol):
     tabs: QTabWidget  # the two tabs: the incidents first
     mass_limits: tuple[int, int]  # 群体性事件: county above the first, city from the second
     warning: timedelta  # how long before a deadline it turns amber
+    now: Callable[[], datetime]  # the desk's clock (UTC), as the window keeps it
 
     def reload(self) -> None:
         """Read the list in view again with the filters shown."""
