@@ -138,7 +138,7 @@ def parse_tier_list(text: object, field_name: str) -> tuple[Tier, ...]:
 
 
 def parse_tiers(text: object, field_name: str) -> tuple[Tier, ...]:
-    """The tiers on duty on a kind of day; a leader is always required (DOMAIN.md)."""
+    """The tiers on duty on a kind of day; a leader is always required (docs/rules.md)."""
     tiers = parse_tier_list(text, field_name)
     if Tier.LEADER not in tiers:
         raise FieldError(field_name, sentence("每天都必须有带班领导在岗"))

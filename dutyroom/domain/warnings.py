@@ -3,7 +3,7 @@ and where each person stands.
 
 The desk does not issue warnings; it relays them to the 责任人 of the villages in the
 warning's area and must prove that each one answered ("应叫尽叫、有叫有应"). These are the
-rules an officer could state in a sentence (docs/rules.md, DOMAIN.md "Early warnings"):
+rules an officer could state in a sentence (docs/rules.md, "Early warnings"):
 a red or orange warning goes to every 责任人 of the area, a yellow one to each village's
 书记, 主任 and 网格员; red and orange within 5 minutes, yellow 30, blue recorded only;
 after three unanswered calls the AB角 is called; the relay is done when everyone has
@@ -268,7 +268,7 @@ class RelayRules:
     minutes: Mapping[Colour, int | None]  # None: recorded and forwarded, no call required
     roles: Mapping[Colour, tuple[str, ...] | None]  # None: every role
     attempts_before_backup: int = 3
-    # A warning type the desk narrows (DOMAIN.md: "a desk may narrow this per warning type"):
+    # A warning type the desk narrows (docs/rules.md: "a desk may narrow this per warning type"):
     # only these roles, among those its colour requires, are called for it.
     by_type: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 

@@ -27,7 +27,7 @@ from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
 ENTITY = "resource"
 CHANGED = Changes(resources=True)
-# field -> accepted headers (CONTRACT.md: Chinese first, English accepted)
+# field -> accepted headers (docs/cli.md: Chinese first, English accepted)
 COLUMNS: dict[str, tuple[str, ...]] = {
     "kind": ("类型", "kind", "资源类型"),
     "name": ("名称", "name"),

@@ -34,7 +34,7 @@ from dutyroom.services.warning_readers import roles_in, villages_in
 ENTITY = "responsible"
 CHANGED = Changes(responsible=True)
 
-# field -> accepted headers (CONTRACT.md: Chinese first, English accepted)
+# field -> accepted headers (docs/cli.md: Chinese first, English accepted)
 COLUMNS: dict[str, tuple[str, ...]] = {
     "village": ("村(社区)", "村（社区）", "村", "社区", "village"),
     "role": ("岗位", "role"),

@@ -1,7 +1,7 @@
 """The rota as files: the office's Excel 值班表 (export and re-import), CSV, iCalendar,
 the statistics workbook, and the official holiday schedule a desk types in as CSV.
 
-Imports are all or nothing and name the row of the first fault (CONTRACT.md). openpyxl
+Imports are all or nothing and name the row of the first fault (docs/cli.md). openpyxl
 and icalendar are loaded by the functions that use them: together they cost about 180 ms,
 which every start of the app would otherwise pay before the 今日值班 page shows.
 """

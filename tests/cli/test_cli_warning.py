@@ -1,4 +1,4 @@
-"""`contacts import --kind responsible` and `warning add|list|relay`, as CONTRACT.md says."""
+"""`contacts import --kind responsible` and `warning add|list|relay`, as docs/cli.md says."""
 
 from __future__ import annotations
 

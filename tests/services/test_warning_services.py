@@ -562,7 +562,7 @@ def test_an_ab_name_two_people_share_is_a_row_error_not_a_silent_pick(backend, t
 
 
 def test_a_desk_narrows_the_roles_called_for_one_type_of_warning(desk):
-    """DOMAIN.md: "a desk may narrow this per warning type" — a 山洪 warning goes to the
+    """docs/rules.md: "a desk may narrow this per warning type" — a 山洪 warning goes to the
     山洪预警员 and the 书记 only; a 暴雨 warning of the same colour still goes to everyone."""
     settings_service.save_settings(desk.uow, {
         "relay_roles_by_type": "山洪灾害：山洪预警员、村(社区)书记、村(社区)主任"})

@@ -44,7 +44,7 @@ def officers(plan: roster.DayPlan, rules: RosterRules) -> int:
 def brute_force(problem: Problem) -> tuple[int, int, int, int]:
     """(fewest empty first seats — a tier with nobody that day —, then fewest empty further
     officers' seats, then least per-kind spread, then least load spread) by trying every
-    rota; written from the rules as DOMAIN.md states them, not from the model."""
+    rota; written from the rules as docs/rules.md states them, not from the model."""
     p = problem
     slots = [(plan.day, Seat(tier, i)) for plan in p.plans for tier in plan.required
              for i in range(officers(plan, p.rules) if tier is Tier.OFFICER else 1)
@@ -187,7 +187,7 @@ def test_no_generated_rota_breaks_a_hard_rule_and_hand_made_slots_are_kept(scena
     assert [b.describe() for b in breaks if not b.unfilled] == []
     assert {(b.day, b.seat) for b in breaks} == {(u.day, u.seat) for u in result.unfilled}
     greedy = roster.greedy(days, staff, kept, absences, {}, rules)
-    # Every day's first seats come before any second officer (DOMAIN.md), so the exact rota
+    # Every day's first seats come before any second officer (docs/rules.md), so the exact rota
     # is never worse than the greedy in that order: empty first seats, then empty second ones.
     assert _empties(result) <= _empties(greedy)
 
@@ -396,7 +396,7 @@ def test_cancel_reaches_every_part_being_solved():
 
 def free_for(problem: Problem, day: date, tier: Tier) -> list[int]:
     """Who could stand in a `tier` seat on `day` in some rota keeping the hard rules, written
-    from the rules as DOMAIN.md states them (not from HardRules): active, of the tier (a
+    from the rules as docs/rules.md states them (not from HardRules): active, of the tier (a
     chief for a leader where the desk lets chiefs lead), not away, and clear of every duty
     generation may not move (hand-made, or outside the range) by more than the rest days.
     Any other slot may be left empty, so each of them can take one seat of that day."""
