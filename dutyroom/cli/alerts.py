@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from dutyroom.cli.base import EXIT_OK, Context, desk_zone, handles, local_iso, render_table
+from dutyroom.cli.base import EXIT_OK, Context, handles, local_iso, moment_asked, render_table
 
 
 def wire_alerts(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
@@ -13,17 +13,10 @@ def wire_alerts(parser: argparse.ArgumentParser, common: argparse.ArgumentParser
 
 
 def alerts(ctx: Context) -> int:
-    from dutyroom.domain.errors import FieldError
-    from dutyroom.domain.local_time import parse_local_time
     from dutyroom.services import alert_service
-    from dutyroom.services.errors import InputError
 
     backend = ctx.open()
-    zone = desk_zone(backend)
-    try:
-        at = parse_local_time(ctx.args.at, zone, "at", "")
-    except FieldError as error:
-        raise InputError.from_field(error) from None
+    at, zone = moment_asked(ctx, backend)
     found = alert_service.alerts_at(backend.uow, at)
     document = [{"kind": a.kind, "subject": a.subject, "ref": a.ref, "due": local_iso(a.due, zone),
                  "state": a.state.value} for a in found]

@@ -146,5 +146,20 @@ def desk_zone(backend: Backend) -> ZoneInfo:
     return settings_service.snapshot(backend.uow).zone
 
 
+def moment_asked(ctx: Context, backend: Backend) -> tuple[datetime | None, ZoneInfo]:
+    """The moment `--at` names, read in the desk's zone (None, for now, when it is left
+    out), and the zone: for the commands that answer "as of when"."""
+    from dutyroom.domain.errors import FieldError
+    from dutyroom.domain.local_time import parse_local_time
+    from dutyroom.services.errors import InputError
+
+    zone = desk_zone(backend)
+    try:
+        at = parse_local_time(ctx.args.at, zone, "at", "")
+    except FieldError as error:
+        raise InputError.from_field(error) from None
+    return at, zone
+
+
 def local_iso(moment: datetime | None, zone: ZoneInfo) -> str | None:
     return moment.astimezone(zone).isoformat() if moment is not None else None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from dutyroom.cli.base import EXIT_OK, Context, desk_zone, handles, render_table
+from dutyroom.cli.base import EXIT_OK, Context, handles, moment_asked, render_table
 from dutyroom.cli.parsing import actions
 
 KINDS = ("responsible", "roster", "duties", "resources")
@@ -60,18 +60,11 @@ def import_contacts(ctx: Context) -> int:
 
 
 def show_on_duty(ctx: Context) -> int:
-    from dutyroom.domain.errors import FieldError
-    from dutyroom.domain.local_time import parse_local_time
     from dutyroom.domain.partner_duty import SOURCE_LABELS
     from dutyroom.services import partner_duty_service
-    from dutyroom.services.errors import InputError
 
     backend = ctx.open()
-    zone = desk_zone(backend)
-    try:
-        at = parse_local_time(ctx.args.at, zone, "at", "")
-    except FieldError as error:
-        raise InputError.from_field(error) from None
+    at, _zone = moment_asked(ctx, backend)
     found = partner_duty_service.on_duty(backend.uow, at, ctx.args.department)
     document = [{"department": d.department, "person": d.best.person if d.best else "",
                  "mobile": d.best.phone if d.best else "",

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from dutyroom.domain.errors import FieldError
+from dutyroom.domain.errors import FieldError, gather
 from dutyroom.domain.hygiene import check_text
 from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier, parse_tier
@@ -93,14 +93,8 @@ def staff_errors(*, name: object, tier: object, mobile: object, office_phone: ob
         "department": lambda: clean_text(department, "department", "部门"),
         "position": lambda: clean_text(position, "position", "职务"),
     }
-    values: dict[str, object] = {}
-    errors: list[FieldError] = []
-    for key, check in checks.items():
-        try:
-            values[key] = check()
-        except FieldError as error:
-            errors.append(error)
-    return (None, errors) if errors else (StaffFields(**values), [])  # type: ignore[arg-type]
+    values, errors = gather(checks)
+    return (None, errors) if errors else (StaffFields(**values), [])
 
 
 def validate_staff(**values: object) -> StaffFields:

@@ -12,10 +12,9 @@ import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 
 from dutyroom.domain.contacts import NAME_MAX, clean_text, normalize_phone
-from dutyroom.domain.errors import FieldError
+from dutyroom.domain.errors import FieldError, gather
 from dutyroom.domain.incidents import SUBTYPES
 from dutyroom.domain.text import sentence
 
@@ -153,12 +152,8 @@ def resource_errors(*, kind: object, name: object, quantity: object, location: o
     }
     if the_kind is not None:
         checks["quantity"] = lambda: parse_quantity(quantity, the_kind)
-    values: dict[str, Any] = {}
-    for key, check in checks.items():
-        try:
-            values[key] = check()
-        except FieldError as error:
-            errors.append(error)
+    values, refused = gather(checks)
+    errors += refused
     if errors or the_kind is None:
         return None, errors
     amount, unit = values.pop("quantity")

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from dutyroom.domain.contacts import NAME_MAX, clean_text, normalize_mobile
-from dutyroom.domain.errors import FieldError
+from dutyroom.domain.errors import FieldError, gather
 from dutyroom.domain.text import sentence
 
 
@@ -44,16 +44,10 @@ def responsible_errors(*, name: object, village: object, role: object, mobile: o
         "backup": lambda: clean_text(backup, "backup", "AB角", max_length=NAME_MAX),
         "notes": lambda: clean_text(notes, "notes", "备注", max_length=500),
     }
-    values: dict[str, object] = {}
-    errors: list[FieldError] = []
-    for key, check in checks.items():
-        try:
-            values[key] = check()
-        except FieldError as error:
-            errors.append(error)
+    values, errors = gather(checks)
     if not errors and values["backup"] == values["name"]:
         errors.append(FieldError("backup", sentence("AB角不能是本人")))
-    return (None, errors) if errors else (ResponsibleFields(**values), [])  # type: ignore[arg-type]
+    return (None, errors) if errors else (ResponsibleFields(**values), [])
 
 
 def validate_responsible(**values: object) -> ResponsibleFields:

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -79,6 +79,28 @@ DEPARTMENT_COLUMNS: list[Column[DepartmentView]] = [
 ]
 
 
+
+def _contact_table(model: QAbstractItemModel, resize: QHeaderView.ResizeMode,
+                   edit: Callable[[], object]) -> QTableView:
+    """A list of the address book: sorted by a click on a heading (unsorted at first, as
+    read), one whole row selected, opened for editing by a double click or Enter."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSortingEnabled(True)
+    table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    table.setAlternatingRowColors(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(34)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(resize)
+    header.setStretchLastSection(True)
+    table.doubleClicked.connect(lambda _index: edit())
+    QShortcut(QKeySequence(Qt.Key.Key_Return), table, edit)
+    return table
+
 class RecordList(ActsForDesk, QWidget):
     """A searchable table with add / edit / deactivate, shared by both tabs."""
 
@@ -113,22 +135,8 @@ class RecordList(ActsForDesk, QWidget):
             self.toolbar.addWidget(widget)
         layout.addLayout(self.toolbar)
 
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(34)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self.table.doubleClicked.connect(lambda _index: self.edit())
+        self.table = _contact_table(self.proxy, QHeaderView.ResizeMode.Interactive, self.edit)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit)
         layout.addWidget(self.table, 1)
         self.count = QLabel()
         self.count.setObjectName("hint")
@@ -527,21 +535,7 @@ class DutyList(ActsForDesk, QWidget):
                        self.playbook_button):
             toolbar.addWidget(widget)
         layout.addLayout(toolbar)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(34)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.table.doubleClicked.connect(lambda _index: self.edit())
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit)
+        self.table = _contact_table(self.proxy, QHeaderView.ResizeMode.ResizeToContents, self.edit)
         layout.addWidget(self.table, 1)
         hint = QLabel(tr("接报和派单时，按事件子类（没有子类的按类别）建议牵头和配合单位，由值班员核定。"))
         hint.setObjectName("hint")
