@@ -306,3 +306,36 @@ def test_launch_sets_the_start_apart_once_the_window_is_shown_and_gives_it_back(
     assert len(frozen_while_up) == 1 and frozen_while_up[0] > 10_000  # the start, set apart
     assert gc.get_freeze_count() == 0
 
+
+def test_a_window_module_that_cannot_load_is_said_once_in_a_box_after_the_login(
+        qtbot, tmp_path, monkeypatch):
+    """A broken install (a window module missing): loading it while the login dialog waits
+    interrupts nobody; once someone has logged in, one box says the window cannot open and
+    the run ends with 1, rather than the process ending with a line nobody at a desk reads."""
+    import sys
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from dutyroom.services.user_service import set_up_desk
+    from dutyroom.ui import launch as launch_module
+    from dutyroom.ui.launch import SignedIn
+
+    boxes: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "critical",
+                        staticmethod(lambda _parent, title, text: boxes.append((title, text))))
+    boxes_while_waiting: list[list[tuple[str, str]]] = []
+
+    def signing(uow, *_args, **_kw):
+        dialog = QDialog()
+        QTimer.singleShot(launch_module.LOAD_WINDOW_AFTER_MS + 400,
+                          lambda: (boxes_while_waiting.append(list(boxes)), dialog.accept()))
+        assert launch_module._exec_while_the_window_loads(dialog)
+        return SignedIn(uow.for_actor(set_up_desk(uow, ADMIN, {"unit_name": "青山镇人民政府"}).value))
+
+    monkeypatch.setattr(launch_module, "sign_in", signing)
+    monkeypatch.setitem(sys.modules, "dutyroom.ui.main_window", None)
+    assert launch_module.launch(lambda: open_backend(tmp_path / "desk.sqlite3", "tester")) == 1
+    assert boxes_while_waiting == [[]]
+    assert [title for title, _ in boxes] == ["无法打开主窗口"]
+    assert "ModuleNotFoundError" in boxes[0][1] and "Traceback" not in boxes[0][1]
