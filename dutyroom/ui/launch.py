@@ -107,12 +107,13 @@ def launch(open_backend: Callable[[], BackendLike], *, selftest: bool = False,
                 window.close_without_asking()
 
         stop.received.connect(stop_now)
-        def cannot_open(error: Exception) -> int:
-            log.exception("could not open the database")
+        def cannot_open(error: Exception, what: str = "database") -> int:
+            log.exception("could not open the %s", what)
             if selftest:
                 print(tr("错误：{0}").format(error_text(error)), file=sys.stderr)
             else:
-                QMessageBox.critical(None, tr("无法打开数据库"), error_text(error))
+                title = tr("无法打开主窗口") if what == "window" else tr("无法打开数据库")
+                QMessageBox.critical(None, title, error_text(error))
             return 1
 
         try:
@@ -138,8 +139,10 @@ def launch(open_backend: Callable[[], BackendLike], *, selftest: bool = False,
             except Exception as error:
                 return cannot_open(error)
         schema = backend.schema
-        from dutyroom.ui.main_window import MainWindow  # (loaded already, unless nobody waited)
-
+        try:  # loaded already while the dialog waited, unless nobody waited
+            from dutyroom.ui.main_window import MainWindow
+        except Exception as error:  # a broken install: said in a box, not a window that never comes
+            return cannot_open(error, "window")
         window = MainWindow(backend.uow, runner, schema.db if schema else "",
                             schema.schema if schema else "", settings,
                             storage=Storage(backend.url, backend.engine), layout=store)
@@ -230,8 +233,14 @@ def _exec_while_the_window_loads(dialog: QDialog) -> int:
 
 
 def load_the_window() -> None:
-    for name in WINDOW_MODULES:
-        importlib.import_module(name)
+    """A module that fails to load here is only logged: the person is in the middle of
+    logging in, and `launch` loads the window's module again once someone has, and says
+    then, in a box of its own, that the window cannot open."""
+    try:
+        for name in WINDOW_MODULES:
+            importlib.import_module(name)
+    except Exception:
+        log.exception("the window's modules did not load while the dialog waited")
 
 
 def _dispose(widget: QWidget) -> None:

@@ -1139,6 +1139,10 @@
         <translation>Cannot open the database</translation>
     </message>
     <message>
+        <source>无法打开主窗口</source>
+        <translation>Cannot open the main window</translation>
+    </message>
+    <message>
         <source>数据库已升级</source>
         <translation>Database upgraded</translation>
     </message>

@@ -268,3 +268,74 @@ def test_the_gui_command_collects_nothing_while_it_loads_and_restores_the_collec
         assert not gc.isenabled()  # left as it was found
     finally:
         gc.enable()
+
+
+def test_launch_sets_the_start_apart_once_the_window_is_shown_and_gives_it_back(
+        qtbot, tmp_path, monkeypatch):
+    """Through `launch` itself: nothing is set apart before the window shows, the start is
+    set apart (gc.freeze) a check after it shows, and nothing is left frozen when it ends."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from dutyroom.services.user_service import set_up_desk
+    from dutyroom.ui import launch as launch_module
+    from dutyroom.ui.launch import SignedIn
+
+    frozen_at_sign_in: list[int] = []
+
+    def signing(uow, *_args, **_kw):
+        frozen_at_sign_in.append(gc.get_freeze_count())
+        return SignedIn(uow.for_actor(set_up_desk(uow, ADMIN, {"unit_name": "青山镇人民政府"}).value))
+
+    monkeypatch.setattr(launch_module, "sign_in", signing)
+    frozen_while_up: list[int] = []
+    waited = time.monotonic()
+
+    def step() -> None:
+        window = next((w for w in QApplication.topLevelWidgets()
+                       if type(w).__name__ == "MainWindow" and w.isVisible()), None)
+        if window is not None and (gc.get_freeze_count() or time.monotonic() - waited > 30):
+            frozen_while_up.append(gc.get_freeze_count())
+            window.close_without_asking()
+            return
+        QTimer.singleShot(20, step)
+
+    QTimer.singleShot(0, step)
+    assert launch_module.launch(lambda: open_backend(tmp_path / "desk.sqlite3", "tester")) == 0
+    assert frozen_at_sign_in == [0]
+    assert len(frozen_while_up) == 1 and frozen_while_up[0] > 10_000  # the start, set apart
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_window_module_that_cannot_load_is_said_once_in_a_box_after_the_login(
+        qtbot, tmp_path, monkeypatch):
+    """A broken install (a window module missing): loading it while the login dialog waits
+    interrupts nobody; once someone has logged in, one box says the window cannot open and
+    the run ends with 1, rather than the process ending with a line nobody at a desk reads."""
+    import sys
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from dutyroom.services.user_service import set_up_desk
+    from dutyroom.ui import launch as launch_module
+    from dutyroom.ui.launch import SignedIn
+
+    boxes: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "critical",
+                        staticmethod(lambda _parent, title, text: boxes.append((title, text))))
+    boxes_while_waiting: list[list[tuple[str, str]]] = []
+
+    def signing(uow, *_args, **_kw):
+        dialog = QDialog()
+        QTimer.singleShot(launch_module.LOAD_WINDOW_AFTER_MS + 400,
+                          lambda: (boxes_while_waiting.append(list(boxes)), dialog.accept()))
+        assert launch_module._exec_while_the_window_loads(dialog)
+        return SignedIn(uow.for_actor(set_up_desk(uow, ADMIN, {"unit_name": "青山镇人民政府"}).value))
+
+    monkeypatch.setattr(launch_module, "sign_in", signing)
+    monkeypatch.setitem(sys.modules, "dutyroom.ui.main_window", None)
+    assert launch_module.launch(lambda: open_backend(tmp_path / "desk.sqlite3", "tester")) == 1
+    assert boxes_while_waiting == [[]]
+    assert [title for title, _ in boxes] == ["无法打开主窗口"]
+    assert "ModuleNotFoundError" in boxes[0][1] and "Traceback" not in boxes[0][1]

@@ -190,6 +190,7 @@ def test_a_window_failing_to_build_leaves_the_guard_on(themed, qtbot, sqlite_bac
 
 LOOK_AT_THE_LOGIN = """
 import sys
+import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from dutyroom.ui.application import application
@@ -206,13 +207,18 @@ def look():
         QTimer.singleShot(5, look)
         return
     seen.append("dutyroom.ui.main_window" in sys.modules)
+    waited = time.monotonic()
 
-    def later():
-        seen.append("dutyroom.ui.main_window" in sys.modules)
-        seen.append("dutyroom.ui.pages.today_page" in sys.modules)
+    def later():  # until they have loaded (a loaded machine may take seconds), or 30 s
+        loaded = [name in sys.modules for name in ("dutyroom.ui.main_window",
+                                                   "dutyroom.ui.pages.today_page")]
+        if not all(loaded) and time.monotonic() - waited < 30:
+            QTimer.singleShot(20, later)
+            return
+        seen.extend(loaded)
         dialog.done(0)  # as the stop signal does: no question about quitting
 
-    QTimer.singleShot(1500, later)
+    QTimer.singleShot(20, later)
 
 QTimer.singleShot(0, look)
 print(main(["--db", sys.argv[1], "gui"]), seen)
