@@ -13,7 +13,7 @@ from dutyroom.domain.roles import Actor
 from dutyroom.services.alert_service import Watch
 from dutyroom.services.uow import UnitOfWork
 from dutyroom.ui.i18n import tr, tr_label
-from dutyroom.ui.tasks import Runner, SyncRunner
+from dutyroom.ui.tasks import Op, Runner, SyncRunner
 from dutyroom.ui.widgets import button, card, error_text, hint_label
 
 
@@ -78,8 +78,9 @@ class LockScreen(QWidget):
         from dutyroom.services import user_service  # (argon2 loads with the first lock)
 
         self.unlock_button.setEnabled(False)
-        self.runner.run(user_service.login, self.uow, self.username.text(), self.password.text(),
-                        done=self._done, failed=self._failed)
+        Op(self, self.runner, user_service.login, self.uow, self.username.text(),
+           self.password.text()).success(self._done).failure(self._failed, shown=True) \
+            .run_in_background()
 
     def _done(self, actor: Actor) -> None:
         self.unlock_button.setEnabled(True)

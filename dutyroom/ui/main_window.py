@@ -44,8 +44,8 @@ from dutyroom.ui.lock_screen import LockScreen
 from dutyroom.ui.notifier import DesktopNotifier
 from dutyroom.ui.pages.base import Page
 from dutyroom.ui.quitting import confirm_quit
-from dutyroom.ui.tasks import Runner, SyncRunner
-from dutyroom.ui.widgets import button, show_error, weekday_name
+from dutyroom.ui.tasks import Op, Runner, SyncRunner
+from dutyroom.ui.widgets import button, weekday_name
 
 if TYPE_CHECKING:
     from dutyroom.ui.dialogs.help_dialog import HelpDialog
@@ -431,9 +431,8 @@ class MainWindow(ActsForDesk, QMainWindow):
         The settings are read once, here, and handed to every page (`Page.apply_settings`);
         the worker runs in order, so they arrive before any page's rows."""
         if changes is None or changes.settings:
-            self.runner.run(settings_service.snapshot, self.uow,
-                            done=self._apply_settings,
-                            failed=lambda e: show_error(self, tr("读取设置失败"), e))
+            Op(self, self.runner, settings_service.snapshot, self.uow, title=tr("读取设置失败")) \
+                .success(self._apply_settings).run_in_background()
         self._refresh_pages(changes, skip)
         if changes is None or _alerts_may_change(changes):
             self.center.refresh()  # whichever page is in view: the banner and chime are the window's
@@ -604,9 +603,9 @@ class MainWindow(ActsForDesk, QMainWindow):
             from dutyroom.services import backup_service
 
             storage, zone = self.storage, self.settings.timezone
-            self.runner.run(backup_service.auto_backup, storage.url, zone,
-                            done=lambda _: self._refresh_built(DATA),
-                            failed=lambda e: show_error(self, tr("自动备份失败"), e))
+            Op(self, self.runner, backup_service.auto_backup, storage.url, zone,
+               title=tr("自动备份失败")).success(lambda _: self._refresh_built(DATA)) \
+                .run_in_background()
 
     def _refresh_built(self, index: int) -> None:
         """A page not built yet reads everything when it is."""

@@ -6,9 +6,9 @@ error comes back to the UI thread through a Qt signal, so the window never freez
 import or a slow query and no ORM object or session crosses a thread. Tests use
 `SyncRunner`, which runs the call at once.
 
-`Op` is what a page writes instead of the plumbing around `Runner.run` (the model is
-Anki's `CollectionOp(parent, op).success(cb).run_in_background()`): it runs the call on
-the runner, unpacks an `Outcome`, broadcasts its `Changes` on the runner's `ChangeBus`
+`Op` is what a page or a dialog writes instead of the plumbing around `Runner.run` (the
+model is Anki's `CollectionOp(parent, op).success(cb).run_in_background()`): it runs the
+call on the runner, unpacks an `Outcome`, broadcasts its `Changes` on the runner's `ChangeBus`
 (the main window refreshes the other pages from there) and sends every error through
 `report_error`, so a bad input reads the same on every page and an internal error always
 takes the crash path (logged, and shown as 内部错误).

@@ -103,8 +103,7 @@ def test_the_alerts_button_opens_the_report(main, qtbot, on_dialog):
 
 def test_a_day_that_has_not_begun_says_so(qtbot, sqlite_backend, runner, monkeypatch):
     errors = []
-    monkeypatch.setattr("dutyroom.ui.dialogs.daily_report_dialog.show_error",
-                        lambda parent, title, error: errors.append(str(error)))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text, *a: errors.append(text))
     dialog = DailyReportDialog(sqlite_backend.uow, runner, date(2030, 1, 1), Z,
                                lambda: datetime(2026, 10, 2, 14, 0, tzinfo=Z))
     qtbot.addWidget(dialog)

@@ -121,3 +121,33 @@ def test_the_account_dialogs_read_the_staff_on_the_runner(window, qtbot, sqlite_
     on_dialog(lambda d: (seen.append(type(d).__name__), d.reject()))
     page.add_user()
     assert staff_service.list_staff in ran and seen == ["UserDialog"]
+
+
+def test_a_dialogs_fault_takes_the_crash_path_and_its_refusal_reads_under_the_form(
+        qtbot, sqlite_backend, runner, monkeypatch, warnings, faults):
+    """A dialog's job runs as an operation too: before, a fault was only written under the
+    form as 内部错误 "详情已写入日志" while nothing went to the log."""
+    from datetime import date
+
+    from dutyroom.services import roster_calendar
+    from dutyroom.ui.dialogs.roster_dialogs import PeriodsDialog
+
+    dialog = PeriodsDialog(sqlite_backend.uow, runner, date(2026, 6, 1))
+    qtbot.addWidget(dialog)
+
+    def broken(*_args: object) -> None:
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(roster_calendar, "add_period", broken)
+    dialog.add()
+    assert [type(f) for f in faults] == [ZeroDivisionError]  # logged, shown as 内部错误
+    assert "内部错误" in dialog.error.text() and warnings == []
+
+    def refuse(*_args: object) -> None:
+        raise InputError.simple("名称不能为空", "name")
+
+    monkeypatch.setattr(roster_calendar, "add_period", refuse)
+    dialog.add()
+    assert dialog.error.text() == "名称不能为空"
+    assert len(faults) == 1 and warnings == []  # the officer's input: no crash path, no box
+    assert not dialog.changed

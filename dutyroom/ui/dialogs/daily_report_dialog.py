@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtGui import QGuiApplication
@@ -25,8 +26,8 @@ from dutyroom.services.daily_report_service import DailyView
 from dutyroom.services.uow import Outcome, UnitOfWork
 from dutyroom.ui.dialogs.pdf_preview import preview_later
 from dutyroom.ui.i18n import tr, tr_label
-from dutyroom.ui.tasks import Runner, SyncRunner
-from dutyroom.ui.widgets import button, fit_to_screen, hint_label, show_error
+from dutyroom.ui.tasks import Op, Runner, SyncRunner
+from dutyroom.ui.widgets import button, fit_to_screen, hint_label
 
 EDIT_HEIGHT = 64  # three lines of a paragraph; longer ones scroll inside their box
 
@@ -73,11 +74,12 @@ class DailyReportDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        self.runner.run(daily_report_service.daily_view, self.uow, self.day, self.now(),
-                        done=self._show, failed=self._failed)
+        self.op(daily_report_service.daily_view, self.uow, self.day, self.now()) \
+            .success(self._show).run_in_background()
 
-    def _failed(self, error: BaseException) -> None:
-        show_error(self, tr("值班日报"), error)
+    def op(self, fn: Callable[..., Any], *args: Any) -> Op:
+        """`fn(*args)` on the runner; a refusal is shown in a box titled 值班日报."""
+        return Op(self, self.runner, fn, *args, title=tr("值班日报"))
 
     def _show(self, view: DailyView) -> None:
         self.view = view
@@ -124,8 +126,8 @@ class DailyReportDialog(QDialog):
             self.copied = text
             self.state.setText(tr("已复制日报全文，可粘贴到政务微信或 OA 系统。"))
 
-        self.runner.run(daily_report_service.daily_text, self.uow, self.day, moment, texts,
-                        done=copied, failed=self._failed)
+        self.op(daily_report_service.daily_text, self.uow, self.day, moment, texts) \
+            .success(copied).run_in_background()
 
     def preview(self) -> None:
         texts, moment = self.texts(), self.now()
@@ -147,5 +149,5 @@ class DailyReportDialog(QDialog):
             self.outcome = outcome
             self._show(outcome.value)
 
-        self.runner.run(lambda: daily_report_service.send(self.uow, self.day, texts, at=moment),
-                        done=sent, failed=self._failed)
+        self.op(lambda: daily_report_service.send(self.uow, self.day, texts, at=moment)) \
+            .outcome(sent).run_in_background()

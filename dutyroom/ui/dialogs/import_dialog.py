@@ -31,7 +31,7 @@ from dutyroom.services.roster_files import CalendarPreview
 from dutyroom.services.uow import Outcome, UnitOfWork
 from dutyroom.ui.i18n import tr, tr_label, tr_text
 from dutyroom.ui.table_models import Column, RecordTableModel
-from dutyroom.ui.tasks import Runner, SyncRunner
+from dutyroom.ui.tasks import Op, Runner, SyncRunner
 from dutyroom.ui.widgets import (
     action_row,
     button,
@@ -140,7 +140,8 @@ class FileImportDialog(QDialog, Generic[Row]):
         self.file_label.setText(str(path))
         self.confirm.setEnabled(False)
         self.summary.setText(tr("正在读取…"))
-        self._runner.run(self.read, path, done=self._show, failed=self._unreadable)
+        Op(self, self._runner, self.read, path).success(self._show) \
+            .failure(self._unreadable, shown=True).run_in_background()
 
     def _show(self, preview: Any) -> None:
         self.preview = preview
@@ -172,10 +173,11 @@ class FileImportDialog(QDialog, Generic[Row]):
         if self.path is None:
             return
         self.confirm.setEnabled(False)
-        self._runner.run(self.store, self.path, done=self._imported, failed=self._unreadable)
+        Op(self, self._runner, self.store, self.path).success(self._imported) \
+            .failure(self._unreadable, shown=True).run_in_background()
 
-    def _imported(self, outcome: Outcome[int]) -> None:
-        self.imported = outcome.value
+    def _imported(self, count: int) -> None:
+        self.imported = count
         self.accept()
 
 

@@ -34,9 +34,9 @@ from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.ui.dialogs.record_dialog import RecordDialog, Save, text_box, time_editor
 from dutyroom.ui.i18n import tr, tr_label, tr_text
 from dutyroom.ui.table_models import Column, RecordTableModel
-from dutyroom.ui.tasks import Runner, SyncRunner
+from dutyroom.ui.tasks import Op, Runner, SyncRunner
 from dutyroom.ui.theme import DANGER
-from dutyroom.ui.widgets import button, fit_to_screen, hint_label, show_error, table_view
+from dutyroom.ui.widgets import button, fit_to_screen, hint_label, table_view
 
 STANDING_COLOURS = {Standing.OVERDUE: DANGER, Standing.DONE_LATE: "#d35400"}
 
@@ -199,8 +199,12 @@ class InstructionsDialog(QDialog):
     def reload(self) -> None:
         show = self.show_box.currentData()
         subject = (self.subject[0], self.subject[1]) if self.subject else None
-        self.runner.run(instruction_service.list_instructions, self.uow, show, subject,
-                        self.now(), done=self._loaded, failed=self._failed)
+        self.op(instruction_service.list_instructions, self.uow, show, subject, self.now()) \
+            .success(self._loaded).run_in_background()
+
+    def op(self, fn: Callable[..., Any], *args: Any) -> Op:
+        """`fn(*args)` on the runner; a refusal is shown in a box titled 领导批示督办."""
+        return Op(self, self.runner, fn, *args, title=tr("领导批示督办"))
 
     def _loaded(self, views: list[InstructionView]) -> None:
         shown = self.current()
@@ -249,9 +253,6 @@ class InstructionsDialog(QDialog):
         self.done_button.setEnabled(task is not None and not task.done)
         self.reopen_button.setEnabled(task is not None and task.done)
 
-    def _failed(self, error: BaseException) -> None:
-        show_error(self, tr("领导批示督办"), error)
-
     def _after(self, outcome: Outcome[Any]) -> None:
         self.changes = self.changes | outcome.changes
         self._select = outcome.value
@@ -262,8 +263,7 @@ class InstructionsDialog(QDialog):
     def add(self) -> None:
         if self.subject is None:
             return
-        self.runner.run(instruction_service.choices, self.uow, done=self._add_with,
-                        failed=self._failed)
+        self.op(instruction_service.choices, self.uow).success(self._add_with).run_in_background()
 
     def _add_with(self, choices: Choices) -> None:
         assert self.subject is not None

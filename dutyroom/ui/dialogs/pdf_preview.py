@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QMessag
 
 from dutyroom.reports.content import Document
 from dutyroom.ui.i18n import tr
-from dutyroom.ui.tasks import Runner, SyncRunner
-from dutyroom.ui.widgets import button, fit_to_screen, show_error
+from dutyroom.ui.tasks import Op, Runner, SyncRunner
+from dutyroom.ui.widgets import button, fit_to_screen
 
 PRINT_DPI = 300  # sharp on paper without building a 140 MB page image at 600 dpi
 
@@ -137,4 +137,4 @@ def preview_later(parent: QWidget, runner: Runner | SyncRunner, build: Callable[
         parent.preview = preview  # type: ignore[attr-defined]
         preview.open()
 
-    runner.run(build, done=show, failed=lambda error: show_error(parent, tr("打印"), error))
+    Op(parent, runner, build, title=tr("打印")).success(show).run_in_background()

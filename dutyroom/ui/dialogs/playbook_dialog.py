@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from dutyroom.services import playbook_service
-from dutyroom.services.errors import InputError
+from dutyroom.services.errors import InputError, ServiceError
 from dutyroom.services.playbook_service import PlaybookList
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.ui.i18n import tr, tr_label
-from dutyroom.ui.tasks import Runner, SyncRunner
+from dutyroom.ui.tasks import Op, Runner, SyncRunner
 from dutyroom.ui.widgets import action_row, button, fit_to_screen, hint_label, show_error
 
 SUBTYPE = Qt.ItemDataRole.UserRole
@@ -221,8 +221,8 @@ class PlaybookDialog(QDialog):
             return
         self.save_button.setEnabled(False)
         read = {subtype: self.lists[subtype].steps for subtype in self.pending}
-        self.runner.run(playbook_service.save_playbooks, self.uow, dict(self.pending), None, read,
-                        done=self._saved, failed=self._failed)
+        Op(self, self.runner, playbook_service.save_playbooks, self.uow, dict(self.pending), None,
+           read).outcome(self._saved).failure(self._failed, shown=True).run_in_background()
 
     def _saved(self, outcome: Outcome[list[PlaybookList]]) -> None:
         self.save_button.setEnabled(True)
@@ -234,10 +234,12 @@ class PlaybookDialog(QDialog):
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
+        """A refusal is shown with the list it is about selected (a fault was reported)."""
         self.save_button.setEnabled(True)
         if isinstance(error, InputError) and error.problems and error.problems[0].field in self.lists:
             self._select(str(error.problems[0].field))
-        show_error(self, tr("处置要点未保存"), error)
+        if isinstance(error, ServiceError):
+            show_error(self, tr("处置要点未保存"), error)
 
     def _select(self, subtype: str) -> None:
         for i in range(self.subtypes.count()):

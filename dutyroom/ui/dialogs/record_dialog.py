@@ -27,7 +27,7 @@ from dutyroom.services.errors import InputError
 from dutyroom.services.uow import Outcome
 from dutyroom.ui.i18n import tr
 from dutyroom.ui.icons import ON_DARK, icon
-from dutyroom.ui.tasks import Runner, SyncRunner
+from dutyroom.ui.tasks import Op, Runner, SyncRunner
 from dutyroom.ui.widgets import FittingScroll, error_text, fit_to_screen
 
 Save = Callable[[dict[str, Any]], Outcome[Any]]
@@ -153,7 +153,8 @@ class RecordDialog(QDialog):
         values = self.values()
         if self._baseline is not None:
             values = {k: v for k, v in values.items() if self._baseline.get(k) != v}
-        self._runner.run(self._save, values, done=self._saved, failed=self._failed)
+        Op(self, self._runner, self._save, values).outcome(self._saved) \
+            .failure(self._failed, shown=True).run_in_background()
 
     def _saved(self, outcome: Outcome[Any]) -> None:
         self.buttons.setEnabled(True)

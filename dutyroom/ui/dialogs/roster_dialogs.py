@@ -38,7 +38,7 @@ from dutyroom.services.staff_service import StaffView
 from dutyroom.services.uow import Outcome, UnitOfWork
 from dutyroom.ui.i18n import tr, tr_label, tr_text
 from dutyroom.ui.table_models import Column, RecordTableModel
-from dutyroom.ui.tasks import Runner, SyncRunner
+from dutyroom.ui.tasks import Op, Runner, SyncRunner
 from dutyroom.ui.widgets import (
     action_row,
     button,
@@ -155,11 +155,12 @@ class SlotDialog(QDialog):
             details["kind"] = "assign" if mode == "clear" else mode
         fn, *args = call
         self.save.setEnabled(False)
-        self.runner.run(lambda: fn(*args, **details), done=self._saved, failed=self._failed)
+        Op(self, self.runner, lambda: fn(*args, **details)).success(self._saved) \
+            .failure(self._failed, shown=True).run_in_background()
 
-    def _saved(self, outcome: Outcome[list[str]]) -> None:
+    def _saved(self, warnings: list[str]) -> None:
         self.save.setEnabled(True)
-        self.warnings = outcome.value
+        self.warnings = warnings
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
@@ -264,8 +265,8 @@ class GenerateDialog(QDialog):
         self.report = None
         self.control = SolveControl()
         self.timer.start()
-        self.runner.run(roster_service.preview_generation, self.uow, *self._range(),
-                        self.control, done=self._show, failed=self._failed)
+        Op(self, self.runner, _preview, self.uow, *self._range(), self.control) \
+            .success(self._show).failure(self._failed, shown=True).run_in_background()
 
     def _tick(self) -> None:
         control = self.control
@@ -292,8 +293,11 @@ class GenerateDialog(QDialog):
         self.cancel()  # closing the window stops the search too
         super().reject()
 
-    def _show(self, report: GenerationReport) -> None:
+    def _show(self, report: GenerationReport | None) -> None:
         self._finished()
+        if report is None:
+            self.error.setText(tr("已停止，没有生成排班。"))
+            return
         self.report = report
         if not report.assignments and not report.unfilled:
             self.summary.setText(tr("{0} 至 {1} 的 {2} 个班次都已安排，没有需要新排的班次：自动排班只填补空"
@@ -319,19 +323,25 @@ class GenerateDialog(QDialog):
         if self.report is None:
             return
         self.save.setEnabled(False)
-        self.runner.run(roster_service.apply_generation, self.uow, self.report,
-                        done=self._saved, failed=self._failed)
+        Op(self, self.runner, roster_service.apply_generation, self.uow, self.report) \
+            .success(self._saved).failure(self._failed, shown=True).run_in_background()
 
-    def _saved(self, outcome: Outcome[GenerationReport]) -> None:
-        self.report = outcome.value
+    def _saved(self, report: GenerationReport) -> None:
+        self.report = report
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
         self._finished()
-        if isinstance(error, Cancelled):
-            self.error.setText(tr("已停止，没有生成排班。"))
-            return
         self.error.setText(error_text(error))
+
+
+def _preview(uow: UnitOfWork, start: date, end: date, control: SolveControl
+             ) -> GenerationReport | None:
+    """The preview, or None when the person stopped it (stopping is no error to report)."""
+    try:
+        return roster_service.preview_generation(uow, start, end, control)
+    except Cancelled:
+        return None
 
 
 def summary_text(report: GenerationReport) -> str:
@@ -418,10 +428,14 @@ class _ListEditor(QDialog):
     def remove_selected(self) -> None:
         row = self.selected_row()
         if row is not None:
-            self.runner.run(self.remove, self.uow, self.model.record(row).id,
-                            done=self.done_change, failed=self.failed)
+            self.op(self.remove, self.uow, self.model.record(row).id).success(self.done_change) \
+                .run_in_background()
 
-    def done_change(self, _outcome: object = None) -> None:
+    def op(self, fn: Callable[..., Any], *args: Any) -> Op:
+        """`fn(*args)` on the runner; a refusal is shown under the form."""
+        return Op(self, self.runner, fn, *args).failure(self.failed, shown=True)
+
+    def done_change(self, _value: object = None) -> None:
         self.changed = True
         self.error.clear()
         self.reload()
@@ -475,16 +489,16 @@ class LeaveDialog(_ListEditor):
         self.reload()
 
     def reload(self) -> None:
-        self.runner.run(leave_service.list_leaves, self.uow, self.start, self.end,
-                        done=self.model.set_records, failed=self.failed)
+        self.op(leave_service.list_leaves, self.uow, self.start, self.end) \
+            .success(self.model.set_records).run_in_background()
 
     def add(self) -> None:
         if self.person.currentData() is None:
             self.error.setText(tr("请先在通讯录中添加人员"))
             return
-        self.runner.run(leave_service.add_leave, self.uow, self.person.currentData(),
-                        self.kind.currentData(), picked(self.first), picked(self.last),
-                        self.reason.text(), done=self.done_change, failed=self.failed)
+        self.op(leave_service.add_leave, self.uow, self.person.currentData(),
+                self.kind.currentData(), picked(self.first), picked(self.last),
+                self.reason.text()).success(self.done_change).run_in_background()
 
 
 PERIOD_COLUMNS: list[Column[PeriodView]] = [
@@ -513,12 +527,12 @@ class PeriodsDialog(_ListEditor):
         self.reload()
 
     def reload(self) -> None:
-        self.runner.run(roster_calendar.list_periods, self.uow, done=self.model.set_records,
-                        failed=self.failed)
+        self.op(roster_calendar.list_periods, self.uow).success(self.model.set_records) \
+            .run_in_background()
 
     def add(self) -> None:
-        self.runner.run(roster_calendar.add_period, self.uow, self.name.text(), picked(self.first),
-                        picked(self.last), done=self.done_change, failed=self.failed)
+        self.op(roster_calendar.add_period, self.uow, self.name.text(), picked(self.first),
+                picked(self.last)).success(self.done_change).run_in_background()
 
 
 def stats_columns() -> list[Column[DutyCounts]]:
@@ -568,9 +582,12 @@ class StatsDialog(QDialog):
 
     def reload(self) -> None:
         self.error.clear()
-        self.runner.run(roster_service.statistics, self.uow, picked(self.start), picked(self.end),
-                        done=self.model.set_records,
-                        failed=lambda e: self.error.setText(error_text(e)))
+        Op(self, self.runner, roster_service.statistics, self.uow, picked(self.start),
+           picked(self.end)).success(self.model.set_records) \
+            .failure(self._failed, shown=True).run_in_background()
+
+    def _failed(self, error: BaseException) -> None:
+        self.error.setText(error_text(error))
 
     def export(self, path: Path | None = None) -> None:
         if path is None:
@@ -579,11 +596,11 @@ class StatsDialog(QDialog):
             if not name:
                 return
             path = Path(name)
-        self.runner.run(roster_files.export_statistics, self.model.records(), picked(self.start),
-                        picked(self.end), self.unit, path,
-                        done=lambda out: QMessageBox.information(
-                            self, tr("已导出"), tr("已保存到 {0}").format(out)),
-                        failed=lambda e: self.error.setText(error_text(e)))
+        Op(self, self.runner, roster_files.export_statistics, self.model.records(),
+           picked(self.start), picked(self.end), self.unit, path) \
+            .success(lambda out: QMessageBox.information(
+                self, tr("已导出"), tr("已保存到 {0}").format(out))) \
+            .failure(self._failed, shown=True).run_in_background()
 
 
 CHANGE_COLUMNS: list[Column[ChangeView]] = [
@@ -616,5 +633,6 @@ class ChangesDialog(QDialog):
         self.error = error_label()
         layout.addWidget(self.error)
         layout.addWidget(close_row(self.accept))
-        runner.run(roster_service.changes, uow, start, end, done=self.model.set_records,
-                   failed=lambda e: self.error.setText(error_text(e)))
+        Op(self, runner, roster_service.changes, uow, start, end) \
+            .success(self.model.set_records) \
+            .failure(lambda e: self.error.setText(error_text(e)), shown=True).run_in_background()

@@ -31,7 +31,7 @@ from dutyroom.domain.roles import Actor
 from dutyroom.services import demo, settings_service, user_service
 from dutyroom.services.uow import UnitOfWork
 from dutyroom.ui.i18n import tr, tr_text
-from dutyroom.ui.tasks import Runner, SyncRunner
+from dutyroom.ui.tasks import Op, Runner, SyncRunner
 from dutyroom.ui.widgets import error_text, hint_label
 
 STAFF_IMPORT, STAFF_DEMO, STAFF_LATER = "import", "demo", "later"
@@ -189,7 +189,8 @@ class SetupWizard(QWizard):
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         if choice == STAFF_DEMO:
             self.staff.error.setText(tr("正在建立示例数据库…"))
-        self.runner.run(set_up, done=self._done, failed=self._failed)
+        Op(self, self.runner, set_up).success(self._done).failure(self._failed, shown=True) \
+            .run_in_background()
 
     def _done(self, demo: Any) -> None:
         self.demo = demo
