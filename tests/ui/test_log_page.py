@@ -332,3 +332,29 @@ def test_the_log_and_data_pages_read_the_window_s_clock_not_the_computer_s(qtbot
     assert due.colour(row) == DANGER
     window.show_page(DATA)
     assert window.current_page().now() == moment
+
+
+def test_a_dialog_s_save_reaches_the_other_pages_once(window, log, on_dialog, sqlite_backend):
+    """The dialog's operation tells the other pages (and the alert list) what it changed;
+    the page that opened it does not tell them a second time."""
+    heard: list[object] = []
+    window.runner.bus.changed.connect(lambda changes, _origin: heard.append(changes))
+
+    def fill(dialog) -> None:
+        dialog.title_edit.setText("暴雨黄色预警")
+        dialog.fields["from_unit"].setText("县气象局")
+        dialog.fields["content"].setPlainText("今晚有暴雨")
+        dialog.submit()
+
+    on_dialog(fill)
+    log.new_call_button.click()
+    assert log.entries.rowCount() == 1 and len(heard) == 1
+    log.entry_view.selectRow(0)
+
+    def promote(dialog) -> None:
+        dialog.category.setCurrentIndex(dialog.category.findData("natural_disaster"))
+        dialog.submit()
+
+    on_dialog(promote)
+    log.promote_button.click()
+    assert log.detail is not None and len(heard) == 2

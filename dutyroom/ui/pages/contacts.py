@@ -234,9 +234,7 @@ class RecordList(ActsForDesk, QWidget):
         (Op(self, self.runner, self.set_active, record, not record.active, title=tr("操作未完成"))
          .success(lambda saved: self.refresh(select=saved.id)).run_in_background())
 
-    def _after(self, outcome: Outcome[Any]) -> None:
-        if outcome.changes:
-            self.runner.bus.broadcast(outcome.changes, self)
+    def _after(self, outcome: Outcome[Any]) -> None:  # (the dialog's operation told the pages)
         self.refresh(select=outcome.value.id)
 
 
@@ -285,7 +283,6 @@ class StaffList(RecordList):
         dialog = ImportStaffDialog(self.uow, self.runner, self)
         if dialog.exec() and dialog.imported:
             QMessageBox.information(self, tr("导入完成"), tr("已导入 {0} 名人员。").format(dialog.imported))
-            self.runner.bus.broadcast(Changes(staff=True), self)
             self.refresh()
 
 
@@ -418,7 +415,6 @@ class ResponsibleList(RecordList):
         dialog = ImportResponsibleDialog(self.uow, self.runner, self)
         if dialog.exec() and dialog.imported:
             QMessageBox.information(self, tr("导入完成"), tr("已导入 {0} 名责任人。").format(dialog.imported))
-            self.runner.bus.broadcast(Changes(responsible=True), self)
             self.refresh()
 RESOURCE_COLUMNS: list[Column[ResourceView]] = [
     Column(tr("类型"), lambda r: list(ResourceKind).index(r.kind),
@@ -486,7 +482,6 @@ class ResourceList(RecordList):
         if dialog.exec() and dialog.imported:
             QMessageBox.information(self, tr("导入完成"),
                                     tr("已导入 {0} 条应急资源。").format(dialog.imported))
-            self.runner.bus.broadcast(Changes(resources=True), self)
             self.refresh()
 
 
@@ -591,8 +586,7 @@ class DutyList(ActsForDesk, QWidget):
 
     def _open_playbooks(self, lists: list[PlaybookList]) -> None:
         dialog = PlaybookDialog(self.uow, self.runner, lists, self)
-        if dialog.exec() and dialog.changes:
-            self.runner.bus.broadcast(dialog.changes, self)
+        dialog.exec()  # (each save in it told the other pages)
 
     def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, tr("导入职责分工"), "",
@@ -609,9 +603,7 @@ class DutyList(ActsForDesk, QWidget):
         QMessageBox.information(self, tr("导入完成"), tr("已导入 {0} 条职责分工。").format(count))
         self.refresh()
 
-    def _after(self, outcome: Outcome[Any]) -> None:
-        if outcome.changes:
-            self.runner.bus.broadcast(outcome.changes, self)
+    def _after(self, outcome: Outcome[Any]) -> None:  # (the dialog's operation told the pages)
         self.refresh()
 
 

@@ -305,8 +305,7 @@ class IncidentTab(RecordTab):
     # --- actions ----------------------------------------------------------------------------
 
     def _run_dialog(self, dialog: RecordDialog) -> None:
-        if dialog.exec() and dialog.outcome is not None:
-            self.runner.bus.broadcast(dialog.outcome.changes, self)
+        if dialog.exec() and dialog.outcome is not None:  # (its operation told the other pages)
             self._after_change(bool(dialog.outcome.changes))
 
     def _after_change(self, changed: bool = True) -> None:
@@ -338,7 +337,6 @@ class IncidentTab(RecordTab):
     def intake_saved(self, outcome: Outcome[Any]) -> None:
         """A new incident: in view, shown, and the list read again."""
         self.desk.tabs.setCurrentIndex(0)
-        self.runner.bus.broadcast(outcome.changes, self)
         self.show_incident(outcome.value.id)
         self.desk.reload()
 
@@ -377,7 +375,6 @@ class IncidentTab(RecordTab):
                 QMessageBox.information(self, tr("已记录为迟报"), tr("报送已记录。该报送晚于时限 {0}，已如实"
                                                                      "记为迟报。").format(
                                                                          local(saved.due_at, self.desk.zone)))
-            self.runner.bus.broadcast(dialog.outcome.changes, self)
             self._after_change(bool(dialog.outcome.changes))
 
     def print_report(self, stage: str) -> None:

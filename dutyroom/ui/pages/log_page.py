@@ -276,6 +276,5 @@ class LogPage(Page):
 
     def _instructions(self, subject: tuple[str, int, str]) -> None:
         changes = open_instructions(self, self.uow, self.runner, self.zone, self.now, subject)
-        if changes:
-            self.broadcast(changes)
+        if changes:  # (each of the dialog's operations told the other pages)
             self.reload()

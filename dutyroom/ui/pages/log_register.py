@@ -107,9 +107,8 @@ class RegisterTab(RecordTab):
             self.after(dialog.outcome)
 
     def after(self, outcome: Outcome[Any]) -> None:
-        """Saved: announced, and the list in view read again."""
+        """Saved (the dialog's operation told the other pages): the list in view read again."""
         if outcome.changes:
-            self.runner.bus.broadcast(outcome.changes, self)
             self.desk.reload()
 
     def new_entry(self) -> None:
@@ -147,5 +146,4 @@ class RegisterTab(RecordTab):
         dialog = PromoteDialog(self.runner,
                                lambda v: register_service.promote(self.uow, entry.id, v), self)
         if dialog.exec() and dialog.outcome is not None:
-            self.runner.bus.broadcast(dialog.outcome.changes, self)
             self.promoted(dialog.outcome.value.id)

@@ -395,9 +395,7 @@ class SettingsPage(Page):
         dialog.open()
 
     def _plan_saved(self, dialog: PlanDialog) -> None:
-        if dialog.outcome is not None:
-            self.broadcast(dialog.outcome.changes)
-        self._load_plans()
+        self._load_plans()  # (the dialog's operation told the other pages)
 
     def view_plan(self) -> None:
         plan = self.selected_plan()

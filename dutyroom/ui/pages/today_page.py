@@ -483,9 +483,8 @@ class TodayPage(Page):
                                         and asked[-1].confirmation is None)
 
     def _after(self, outcome: Outcome[Any]) -> None:
-        if outcome.changes:
+        if outcome.changes:  # (the dialog's operation told the other pages)
             self.refresh(outcome.changes)
-            self.broadcast(outcome.changes)
 
     def check_in(self) -> None:
         shift = self.shift
@@ -598,8 +597,7 @@ class TodayPage(Page):
 
         changes = open_instructions(self, self.uow, self.runner, self.zone, self.now,
                                     select=select)
-        if changes:
-            self.broadcast(changes)
+        if changes:  # (each of the dialog's operations told the other pages)
             self.refresh(changes)
 
     def _show_instruction_count(self, counts: tuple[int, int]) -> None:

@@ -462,10 +462,9 @@ class WarningPage(Page):
         if self.board is None:
             return
         w = self.board.warning
-        changes = open_instructions(self, self.uow, self.runner, self.zone, self.now,
-                                    ("warning", w.id, f"{w.issuer}{_title(w)}"))
-        if changes:
-            self.broadcast(changes)
+        # (each of the dialog's operations tells the other pages what it changed)
+        open_instructions(self, self.uow, self.runner, self.zone, self.now,
+                          ("warning", w.id, f"{w.issuer}{_title(w)}"))
 
     # --- recording ---------------------------------------------------------------------
 
@@ -550,7 +549,6 @@ class WarningPage(Page):
             self.villages, self.zone, self.now(), previous, cancel, self)
         if dialog.exec() and dialog.outcome is not None:
             added = dialog.outcome.value
-            self.broadcast(dialog.outcome.changes)
             self._pending_select = None if cancel else added.warning.id
             self.refresh(None)
             self.table.setFocus()
