@@ -147,24 +147,25 @@ def test_the_list_loads_more_as_it_scrolls(log, sqlite_backend):
     assert len(set(ids)) == 130
 
 
-def test_register_entry_and_promotion(log, on_dialog, sqlite_backend):
-    def fill(dialog) -> None:
-        dialog.title_edit.setText("暴雨黄色预警")
-        dialog.fields["from_unit"].setText("县气象局")
-        dialog.fields["content"].setPlainText("今晚有暴雨")
-        dialog.submit()
+def fill_entry(dialog) -> None:
+    dialog.title_edit.setText("暴雨黄色预警")
+    dialog.fields["from_unit"].setText("县气象局")
+    dialog.fields["content"].setPlainText("今晚有暴雨")
+    dialog.submit()
 
-    on_dialog(fill)
+
+def promote_entry(dialog) -> None:
+    dialog.category.setCurrentIndex(dialog.category.findData("natural_disaster"))
+    dialog.submit()
+
+
+def test_register_entry_and_promotion(log, on_dialog, sqlite_backend):
+    on_dialog(fill_entry)
     log.new_call_button.click()
     assert log.tabs.currentIndex() == 1 and log.entries.rowCount() == 1
     log.entry_view.selectRow(0)
     assert "暴雨黄色预警" in log.entry_text.toPlainText()
-
-    def promote(dialog) -> None:
-        dialog.category.setCurrentIndex(dialog.category.findData("natural_disaster"))
-        dialog.submit()
-
-    on_dialog(promote)
+    on_dialog(promote_entry)
     log.promote_button.click()
     entry = register_service.list_entries(sqlite_backend.uow,
                                           register_service.RegisterQuery()).rows[0]
@@ -340,21 +341,10 @@ def test_a_dialog_s_save_reaches_the_other_pages_once(window, log, on_dialog, sq
     heard: list[object] = []
     window.runner.bus.changed.connect(lambda changes, _origin: heard.append(changes))
 
-    def fill(dialog) -> None:
-        dialog.title_edit.setText("暴雨黄色预警")
-        dialog.fields["from_unit"].setText("县气象局")
-        dialog.fields["content"].setPlainText("今晚有暴雨")
-        dialog.submit()
-
-    on_dialog(fill)
+    on_dialog(fill_entry)
     log.new_call_button.click()
     assert log.entries.rowCount() == 1 and len(heard) == 1
     log.entry_view.selectRow(0)
-
-    def promote(dialog) -> None:
-        dialog.category.setCurrentIndex(dialog.category.findData("natural_disaster"))
-        dialog.submit()
-
-    on_dialog(promote)
+    on_dialog(promote_entry)
     log.promote_button.click()
     assert log.detail is not None and len(heard) == 2
