@@ -17,7 +17,7 @@ from datetime import date, datetime, tzinfo
 from dutyroom.domain.deadlines import Deadline
 from dutyroom.domain.incidents import CATEGORY_LABELS, LEVEL_SHORT, STATUS_LABELS, Category, Level, Status
 from dutyroom.domain.local_time import minute_text
-from dutyroom.domain.roster import ORDINALS, Seat
+from dutyroom.domain.roster import Seat, ordinal
 from dutyroom.domain.tiers import Tier
 
 MAX_NOTES = 2000
@@ -464,7 +464,7 @@ def signers(outgoing: int, incoming: int) -> tuple[str, ...]:
     """The signature lines: each officer handing over and taking over signs (two on a
     two-officer day), then the leader on duty."""
     def lines(role: str, count: int) -> list[str]:
-        return [f"{role}（{ORDINALS[i]}）" for i in range(count)] if count > 1 else [role]
+        return [f"{role}（{ordinal(i)}）" for i in range(count)] if count > 1 else [role]
 
     return (*lines("交班人", outgoing), *lines("接班人", incoming), "带班领导")
 

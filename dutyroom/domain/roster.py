@@ -54,6 +54,13 @@ MAX_OFFICERS = 3  # officers (值班员) a day may need: the settings' upper bou
 ORDINALS = "一二三"
 
 
+def ordinal(index: int) -> str:
+    """一, 二, 三 for the first three seats of a tier (counted from 0); a seat past them,
+    which only an edited or foreign database can hold, is numbered rather than refused, so
+    a page or printout that shows it still opens."""
+    return ORDINALS[index] if 0 <= index < len(ORDINALS) else str(index + 1)
+
+
 class Seat(NamedTuple):
     """One place on a day's rota: a tier and which of that tier's people it is, counted
     from 0. Chiefs and leaders have one seat a day; a day may need several officers (two in
@@ -65,7 +72,7 @@ class Seat(NamedTuple):
     @property
     def label(self) -> str:
         """值班员, and for the second 值班员（二）: what the grid, the panel and the files say."""
-        return self.tier.label if not self.index else f"{self.tier.label}（{ORDINALS[self.index]}）"
+        return self.tier.label if not self.index else f"{self.tier.label}（{ordinal(self.index)}）"
 
 
 SEAT_LABELS = [Seat(Tier.OFFICER, i).label for i in range(1, MAX_OFFICERS)]

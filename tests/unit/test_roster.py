@@ -309,3 +309,15 @@ def test_fair_when_nothing_constrains(chiefs, leaders, officers):
         for cat in Category:
             spreads[roster.spread(result.counts, staff, tier, cat)] += 1
     assert max(spreads) <= 1, spreads
+
+
+def test_a_seat_past_the_third_is_numbered_not_a_crash():
+    """Only an edited database holds a fourth officer's seat; the pages and the handover's
+    signature lines still name it."""
+    from dutyroom.domain.handover import signers
+    from dutyroom.domain.roster import Seat, ordinal
+
+    assert [ordinal(i) for i in range(5)] == ["一", "二", "三", "4", "5"]
+    assert Seat(Tier.OFFICER, 3).label == "值班员（4）"
+    assert signers(4, 1) == ("交班人（一）", "交班人（二）", "交班人（三）", "交班人（4）", "接班人",
+                             "带班领导")
