@@ -25,8 +25,9 @@ from dutyroom.domain.responsible import (
 )
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import Verbatim, sentence
+from dutyroom.formats.table_files import Table
 from dutyroom.services.errors import InputError, Problem
-from dutyroom.services.import_export import Table, cell_text, read_table
+from dutyroom.services.import_export import cell_text, read_table
 from dutyroom.services.records import audit_change, load_for_edit, switch_active
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.services.warning_readers import roles_in, villages_in
