@@ -7,13 +7,13 @@ import csv
 import io
 from collections.abc import Sequence
 
-from dutyroom.formats.rota_days import RotaDay
+from dutyroom.formats.rota_days import DutyDay
 from dutyroom.formats.spreadsheet_cells import csv_row
 
 HEADERS = ["date", "weekday", "kind", "holiday", "tier", "tier_label", "name", "phone"]
 
 
-def rota_csv(days: Sequence[RotaDay]) -> bytes:
+def rota_csv(days: Sequence[DutyDay]) -> bytes:
     """UTF-8 with a BOM, so Excel on a Chinese Windows reads the names."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)

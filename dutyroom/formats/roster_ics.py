@@ -15,10 +15,10 @@ from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.hygiene import FIRST_YEAR, LAST_YEAR, text_problem
 from dutyroom.domain.text import sentence
 from dutyroom.formats.faults import FormatFault
-from dutyroom.formats.rota_days import RotaDay
+from dutyroom.formats.rota_days import DutyDay
 
 
-def rota_calendar(days: Sequence[RotaDay], settings: DeskSettings, staff_id: int | None,
+def rota_calendar(days: Sequence[DutyDay], settings: DeskSettings, staff_id: int | None,
                   stamp: datetime) -> bytes:
     """A 24-hour event per person per duty, from the handover time in the desk's zone;
     `staff_id` keeps one person's duties, `stamp` is when the file was made (DTSTAMP)."""

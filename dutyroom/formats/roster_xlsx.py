@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from dutyroom.domain.calendar import DayKind, period_title
 from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.tiers import Tier
-from dutyroom.formats.rota_days import RotaDay
+from dutyroom.formats.rota_days import DutyDay
 from dutyroom.formats.spreadsheet_cells import append_text_row
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ def _bytes(book: Workbook) -> bytes:
     return buffer.getvalue()
 
 
-def rota_workbook(days: Sequence[RotaDay], start: date, end: date, settings: DeskSettings) -> bytes:
+def rota_workbook(days: Sequence[DutyDay], start: date, end: date, settings: DeskSettings) -> bytes:
     """The 值班安排表 of the range: a title, the desk's phone and place, a row a day (holidays
     red, sensitive periods yellow), then the 备注 with the handover time."""
     from openpyxl import Workbook

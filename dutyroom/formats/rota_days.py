@@ -1,4 +1,5 @@
-"""What the rota's files read of a day of the rota: the shape, not the services' class.
+"""What the rota's files read of a day of the rota: the shape, not the services' class
+(nor reports.content.RotaDay, the printouts' day).
 
 The services' `DayView` (services/roster_service.py) has these members; the writers in
 roster_xlsx.py, roster_csv.py and roster_ics.py take any day that has them, so they know
@@ -14,7 +15,7 @@ from dutyroom.domain.calendar import DayInfo
 from dutyroom.domain.roster import Seat
 
 
-class RotaPerson(Protocol):
+class DutyPerson(Protocol):
     """The person in a seat."""
 
     @property
@@ -27,7 +28,7 @@ class RotaPerson(Protocol):
     def mobile(self) -> str: ...
 
 
-class RotaDay(Protocol):
+class DutyDay(Protocol):
     """One day: its kind, its sensitive periods, who holds which seat."""
 
     @property
@@ -37,7 +38,7 @@ class RotaDay(Protocol):
     def periods(self) -> tuple[str, ...]: ...
 
     @property
-    def slots(self) -> Mapping[Seat, RotaPerson]: ...
+    def slots(self) -> Mapping[Seat, DutyPerson]: ...
 
     def shown(self) -> list[Seat]:
         """The seats to show, in order: those needed and any other one somebody holds."""
