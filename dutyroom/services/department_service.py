@@ -13,7 +13,7 @@ from dutyroom.domain.errors import FieldError
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import sentence
 from dutyroom.services.errors import InputError, Problem
-from dutyroom.services.records import audit_change, load_for_edit, switch_active
+from dutyroom.services.records import audit_change, audit_edit, load_for_edit, switch_active
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
 ENTITY = "department"
@@ -96,12 +96,8 @@ def update_department(uow: UnitOfWork, department_id: int, values: dict[str, obj
     with uow.write(Permission.LOG) as session:
         row = load_for_edit(session, Department, department_id, version, "联动单位", ENTITY)
         _check_name(session, fields.name, row.id)
-        before = row.snapshot()
-        _apply(row, fields)
-        if row.snapshot() == before:
-            return Outcome(_view(row), Changes())
-        audit_change(session, row, uow.actor, ENTITY, "update")
-        return Outcome(_view(row), CHANGED)
+        changed = audit_edit(session, row, lambda: _apply(row, fields), uow.actor, ENTITY)
+        return Outcome(_view(row), CHANGED if changed else Changes())
 
 
 def set_department_active(uow: UnitOfWork, department_id: int,

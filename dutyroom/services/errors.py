@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from dutyroom.domain.errors import FieldError
 from dutyroom.domain.text import Verbatim, sentence
+from dutyroom.formats.faults import FormatFault
 
 T = TypeVar("T")
 
@@ -118,6 +119,13 @@ def file_error(path: object, error: OSError, *, writing: bool = False,
         why = error.strerror or error
         problem = sentence("无法写入文件（{0}）", why) if writing else sentence("无法读取文件（{0}）", why)
     return InputError([Problem(problem, field=field)], source=str(path))
+
+
+def format_error(fault: FormatFault, source: str | None = None) -> InputError:
+    """A file formats/ could not read, as bad input: each of its reasons a problem, the file
+    named as the reader named it, or as `source` when the reader had only its bytes."""
+    return InputError([Problem(message) for message in fault.messages],
+                      source=fault.source if fault.source is not None else source)
 
 
 def obey(rule: Callable[..., T], *args: Any, **kwargs: Any) -> T:

@@ -72,6 +72,18 @@ def audit_change(session: Session, row: _Audited, actor: str, entity: str, actio
                  payload=row.snapshot(), at=at)
 
 
+def audit_edit(session: Session, row: _Audited, change: Callable[[], None], actor: str,
+                entity: str) -> bool:
+    """Make `change` to a record and chain its new state as an update; False, with nothing
+    chained, when the edit left the record as it was (a form saved without a change)."""
+    before = row.snapshot()
+    change()
+    if row.snapshot() == before:
+        return False
+    audit_change(session, row, actor, entity, "update")
+    return True
+
+
 def switch_active(session: Session, row: _Switchable, active: bool, actor: str, entity: str,
                   clash: Callable[[], None] | None = None) -> bool:
     """Take a directory record (a person, a department, a resource) out of use or back into

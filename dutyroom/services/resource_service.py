@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import select
@@ -22,7 +23,7 @@ from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import Verbatim, sentence
 from dutyroom.services.errors import InputError, Problem
 from dutyroom.services.import_export import cell_text, column_map, raw_rows, read_table
-from dutyroom.services.records import audit_change, load_for_edit, switch_active
+from dutyroom.services.records import audit_change, audit_edit, load_for_edit, switch_active
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
 ENTITY = "resource"
@@ -144,12 +145,8 @@ def update_resource(uow: UnitOfWork, resource_id: int, values: Mapping[str, obje
         fields = _checked(values)
         if row.active and _same(session, fields, row.id) is not None:
             raise InputError.simple(_already(fields), "name")
-        before = row.snapshot()
-        _apply(row, fields)
-        if row.snapshot() == before:
-            return Outcome(_view(row), Changes())
-        audit_change(session, row, uow.actor, ENTITY, "update")
-        return Outcome(_view(row), CHANGED)
+        changed = audit_edit(session, row, lambda: _apply(row, fields), uow.actor, ENTITY)
+        return Outcome(_view(row), CHANGED if changed else Changes())
 
 
 def set_resource_active(uow: UnitOfWork, resource_id: int,
@@ -260,8 +257,5 @@ def store_many(session: Session, items: Sequence[ResourceFields], actor: str) ->
             session.add(row)
             audit_change(session, row, actor, ENTITY, "create")
             continue
-        before = row.snapshot()
-        _apply(row, fields)
-        if row.snapshot() != before:
-            audit_change(session, row, actor, ENTITY, "update")
+        audit_edit(session, row, partial(_apply, row, fields), actor, ENTITY)
     return len(items)

@@ -25,9 +25,10 @@ from dutyroom.domain.responsible import (
 )
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import Verbatim, sentence
+from dutyroom.formats.table_files import Table
 from dutyroom.services.errors import InputError, Problem
-from dutyroom.services.import_export import Table, cell_text, read_table
-from dutyroom.services.records import audit_change, load_for_edit, switch_active
+from dutyroom.services.import_export import cell_text, read_table
+from dutyroom.services.records import audit_change, audit_edit, load_for_edit, switch_active
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 from dutyroom.services.warning_readers import roles_in, villages_in
 
@@ -164,12 +165,9 @@ def update_person(uow: UnitOfWork, person_id: int, values: dict[str, object],
             clash = _clash(session, fields, row.id)
             if clash:
                 raise InputError.from_field(clash)
-        before = row.snapshot()
-        _apply(row, fields, _backup(session, values.get("backup_id"), row.id))
-        if row.snapshot() == before:
-            return Outcome(_views(session, [row])[0], Changes())
-        audit_change(session, row, uow.actor, ENTITY, "update")
-        return Outcome(_views(session, [row])[0], CHANGED)
+        backup = _backup(session, values.get("backup_id"), row.id)
+        changed = audit_edit(session, row, lambda: _apply(row, fields, backup), uow.actor, ENTITY)
+        return Outcome(_views(session, [row])[0], CHANGED if changed else Changes())
 
 
 def set_person_active(uow: UnitOfWork, person_id: int, active: bool) -> Outcome[ResponsibleView]:

@@ -1,21 +1,19 @@
 """The rota as files: the office's Excel 值班表 (export and re-import), CSV, iCalendar,
 the statistics workbook, and the official holiday schedule a desk types in as CSV.
 
-Imports are all or nothing and name the row of the first fault (docs/cli.md). openpyxl
-and icalendar are loaded by the functions that use them: together they cost about 180 ms,
-which every start of the app would otherwise pay before the 今日值班 page shows.
+Imports are all or nothing and name the row of the first fault (docs/cli.md). The files
+themselves are written and read in formats/ (roster_xlsx, roster_csv, roster_ics,
+table_files); this module reads the database for them, checks what a file says against
+the desk's people and rules, and records the import.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -23,19 +21,21 @@ from dutyroom.db import audit
 from dutyroom.db.models import Staff
 from dutyroom.domain import calendar
 from dutyroom.domain.calendar import DayInfo, DayKind, period_title
-from dutyroom.domain.desk_settings import DeskSettings
 from dutyroom.domain.duty_clock import holiday_blocks
 from dutyroom.domain.errors import FieldError
-from dutyroom.domain.hygiene import FIRST_YEAR, LAST_YEAR, check_text, text_problem
+from dutyroom.domain.hygiene import check_text
 from dutyroom.domain.local_time import minute_text
 from dutyroom.domain.roles import Permission
 from dutyroom.domain.roster import MAX_OFFICERS, Seat
 from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
-from dutyroom.formats.spreadsheet_cells import append_text_row, csv_row
+from dutyroom.formats.faults import FormatFault
+from dutyroom.formats.roster_csv import rota_csv
+from dutyroom.formats.roster_ics import holiday_entries, rota_calendar
+from dutyroom.formats.roster_xlsx import counts_workbook, rota_workbook
 from dutyroom.reports.content import Document, Duty, RotaDay, RotaSheet
 from dutyroom.services import roster_calendar, roster_service
-from dutyroom.services.errors import InputError, Problem, file_error
+from dutyroom.services.errors import InputError, Problem, file_error, format_error
 from dutyroom.services.import_export import read_table
 from dutyroom.services.partner_records import late_rosters_in
 from dutyroom.services.records import utc_now
@@ -44,20 +44,11 @@ from dutyroom.services.roster_service import DutyCounts, RosterView
 from dutyroom.services.settings_service import desk, snapshot
 from dutyroom.services.uow import Outcome, UnitOfWork
 
-if TYPE_CHECKING:
-    from openpyxl import Workbook
-    from openpyxl.styles import Border
-
 FORMATS = ("xlsx", "csv", "ics", "pdf")
 PDF_LAYOUTS = {"grid": "月历", "list": "报备名单（含手机）"}
-HOLIDAY_FILL, SENSITIVE_FILL = "FDE9D9", "FFF2CC"
-COLUMNS = [("日期", 10), ("星期", 8), ("主要领导", 10), ("联系电话", 14), ("带班领导", 10),
-           ("联系电话", 14), ("值班人员", 10), ("联系电话", 14)]
-TIER_COLUMNS = {Tier.CHIEF: 2, Tier.LEADER: 4, Tier.OFFICER: 6}  # 0-based name columns
 HEADER_TIERS = {"主要领导": Tier.CHIEF, "带班领导": Tier.LEADER, "值班人员": Tier.OFFICER,
                 "值班员": Tier.OFFICER}
 HEADER_LABELS = {Tier.CHIEF: "主要领导", Tier.LEADER: "带班领导", Tier.OFFICER: "值班人员"}
-NAMES_JOIN = "、"  # two officers of one day share the 值班人员 cell: 张三、李四
 _NAMES_SPLIT = re.compile(r"\s*[、，,;；/\n]\s*")  # 张三、李四, or one a line
 
 
@@ -115,13 +106,12 @@ def export_roster(uow: UnitOfWork, start: date, end: date, fmt: str, out: Path,
         view = roster_service.roster_view(uow, start, end)
         settings = snapshot(uow)
         if fmt == "xlsx":
-            buffer = io.BytesIO()
-            _xlsx(view, settings).save(buffer)
-            data = buffer.getvalue()
+            data = rota_workbook(view.days, view.start, view.end, settings)
         elif fmt == "csv":
-            data = _csv(view).encode("utf-8-sig")
+            data = rota_csv(view.days)
         else:
-            data = _ics(view, settings, staff_id)
+            # when the file was made (DTSTAMP), by the services' clock
+            data = rota_calendar(view.days, settings, staff_id, utc_now())
     write_file(out, data)
     return out
 
@@ -135,134 +125,16 @@ def write_file(out: Path, data: bytes) -> None:
         raise file_error(out, error, writing=True) from None
 
 
-def _box() -> Border:
-    from openpyxl.styles import Border, Side
-
-    thin = Side(style="thin", color="808080")
-    return Border(left=thin, right=thin, top=thin, bottom=thin)
-
-
-def _xlsx(view: RosterView, settings: DeskSettings) -> Workbook:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-
-    box = _box()
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "值班表"
-    unit = settings.unit_title
-    append_text_row(sheet, [f"{unit}{period_title(view.start, view.end)}值班安排表"])
-    sheet.merge_cells("A1:H1")
-    sheet["A1"].font = Font(size=16, bold=True)
-    sheet["A1"].alignment = Alignment(horizontal="center")
-    contact = f"值班电话：{settings.desk_phone}" if settings.desk_phone else ""
-    append_text_row(sheet, [f"{contact}    值班地点：{settings.desk_name}".strip()])
-    sheet.merge_cells("A2:H2")
-    append_text_row(sheet, [name for name, _ in COLUMNS])
-    for index, (_, width) in enumerate(COLUMNS):
-        sheet.column_dimensions["ABCDEFGH"[index]].width = width
-        cell = sheet.cell(row=3, column=index + 1)
-        cell.font, cell.border = Font(bold=True), box
-        cell.alignment = Alignment(horizontal="center")
-    for day in view.days:
-        row = [f"{day.info.day.month}月{day.info.day.day}日", day.info.weekday_label] + [""] * 6
-        for tier, column in TIER_COLUMNS.items():
-            people = [day.slots[seat] for seat in day.shown() if seat.tier is tier
-                      and seat in day.slots]  # two officers share the cell: 张三、李四
-            if people:
-                row[column] = NAMES_JOIN.join(p.name for p in people)
-                row[column + 1] = NAMES_JOIN.join(p.mobile for p in people)
-        append_text_row(sheet, row)
-        colour = HOLIDAY_FILL if day.info.kind is DayKind.HOLIDAY else (
-            SENSITIVE_FILL if day.periods else None)
-        for cell in sheet[sheet.max_row]:
-            cell.border = box
-            cell.alignment = Alignment(horizontal="center")
-            if colour is not None:
-                cell.fill = PatternFill("solid", fgColor=colour)
-    handover = settings.handover_time
-    append_text_row(sheet, [])
-    append_text_row(sheet, [f"备注：1.值班时间为当日{handover}至次日{handover}；"
-                            "2.带班领导须24小时保持通讯畅通；"
-                            "3.红色底纹为法定节假日（三级值班），黄色底纹为特殊敏感时期。"])
-    sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row,
-                      end_column=8)
-    sheet.cell(row=sheet.max_row, column=1).alignment = Alignment(wrap_text=True)
-    sheet.row_dimensions[sheet.max_row].height = 36
-    return book
-
-
-def _csv(view: RosterView) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["date", "weekday", "kind", "holiday", "tier", "tier_label", "name", "phone"])
-    for day in view.days:
-        for seat in day.shown():
-            person = day.slots.get(seat)
-            if person is None:
-                continue
-            writer.writerow(csv_row([day.info.day.isoformat(), day.info.weekday_label,
-                             day.info.kind.value, day.info.name, seat.tier.value, seat.label,
-                             person.name, person.mobile]))
-    return buffer.getvalue()
-
-
-def _ics(view: RosterView, settings: DeskSettings, staff_id: int | None) -> bytes:
-    zone = settings.zone
-    hours, minutes = settings.handover.hour, settings.handover.minute
-    import icalendar
-
-    cal = icalendar.Calendar()
-    cal.add("prodid", "-//Dutyroom//值班表//ZH")
-    cal.add("version", "2.0")
-    cal.add("x-wr-calname", f"{settings.unit_title}值班表")
-    stamp = utc_now()  # when the file was made (DTSTAMP), by the services' clock
-    for day in view.days:
-        for seat, person in day.slots.items():
-            tier = seat.tier
-            if staff_id is not None and person.id != staff_id:
-                continue
-            begin = datetime.combine(day.info.day, time(hours, minutes), zone)
-            event = icalendar.Event()
-            event.add("uid", f"{day.info.day.isoformat()}-{tier.value}-{person.id}@dutyroom")
-            event.add("dtstamp", stamp)
-            event.add("dtstart", begin)
-            event.add("dtend", begin + timedelta(days=1))
-            event.add("summary", f"值班：{tier.label} {person.name}")
-            event.add("description", f"{tier.label}：{person.name}，手机 {person.mobile}")
-            cal.add_component(event)
-    cal.add_missing_timezones()
-    data: bytes = cal.to_ical()
-    return data
-
-
 # --- the statistics workbook --------------------------------------------------------------
 
 
 def export_statistics(rows: list[DutyCounts], start: date, end: date, unit: str, out: Path) -> Path:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    box = _box()
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "值班统计"
-    append_text_row(sheet, [f"{unit}{period_title(start, end)}值班统计"])
-    sheet.merge_cells("A1:H1")
-    sheet["A1"].font = Font(size=14, bold=True)
-    headers = ["姓名", "值班层级", "手机", "工作日", "周末", "节假日", "合计", "应补休（天）"]
-    append_text_row(sheet, headers)
-    for cell in sheet[2]:
-        cell.font, cell.border = Font(bold=True), box
-    for r in rows:
-        append_text_row(sheet, [r.staff.name, r.staff.tier.label, r.staff.mobile, r.workday, r.weekend,
-                      r.holiday, r.total, r.comp_days])
-        for cell in sheet[sheet.max_row]:
-            cell.border = box
-    for letter, width in zip("ABCDEFGH", (10, 10, 14, 8, 8, 8, 8, 12), strict=True):
-        sheet.column_dimensions[letter].width = width
+    """The 值班统计 workbook of the range (formats/roster_xlsx.py), written to `out`."""
+    data = counts_workbook([[r.staff.name, r.staff.tier.label, r.staff.mobile, r.workday, r.weekend,
+                             r.holiday, r.total, r.comp_days] for r in rows],
+                           f"{unit}{period_title(start, end)}值班统计")
     try:
-        book.save(out)
+        out.write_bytes(data)
     except OSError as error:
         raise file_error(out, error, writing=True) from None
     return out
@@ -312,56 +184,13 @@ def import_calendar(uow: UnitOfWork, path: Path) -> Outcome[int]:
 
 
 def _ics_entries(path: Path) -> list[tuple[date, DayKind, str]]:
-    """Days from a holiday calendar: each all-day event is a holiday, or an adjusted
-    workday when its summary says 班 (the common "国庆节 休" / "国庆节 班" feeds)."""
-    import icalendar
-
+    """Days from a holiday calendar (formats/roster_ics.py), every bad event named."""
     try:
-        document = icalendar.Calendar.from_ical(path.read_bytes())
+        return holiday_entries(path.read_bytes())
     except OSError as error:
         raise file_error(path, error) from None
-    except (ValueError, IndexError, KeyError):  # icalendar's reasons are English
-        raise InputError([Problem(sentence("不是有效的 iCalendar（.ics）日历文件，或文件已损坏"))],
-                         source=path.name) from None
-    found: dict[date, tuple[DayKind, str, int]] = {}
-    problems: list[Problem] = []
-    for number, event in enumerate(document.walk("VEVENT"), 1):
-        summary = str(event.get("SUMMARY", "")).strip()
-        try:
-            start = event.decoded("DTSTART")
-            if isinstance(start, date) and not FIRST_YEAR <= start.year <= LAST_YEAR:
-                problems.append(Problem(sentence("第 {0} 个事件（{1}）的年份 {2} 超出 {3}–{4} 年",
-                                                 number, summary, start.year, FIRST_YEAR, LAST_YEAR)))
-                continue
-            end = event.decoded("DTEND") if "DTEND" in event else start + timedelta(days=1)
-        except (KeyError, ValueError, TypeError, OverflowError):
-            problems.append(Problem(sentence("第 {0} 个事件（{1}）的日期无法读取",
-                                             number, summary)))
-            continue
-        if isinstance(start, datetime) or not isinstance(start, date) or not isinstance(end, date) \
-                or isinstance(end, datetime) or not start < end <= start + timedelta(days=60):
-            problems.append(Problem(sentence("第 {0} 个事件（{1}）应为全天事件，且不超过 60 天",
-                                             number, summary)))
-            continue
-        workday = "班" in summary and "休" not in summary
-        kind = DayKind.ADJUSTED_WORKDAY if workday else DayKind.HOLIDAY
-        name = re.sub(r"[（(]?[休班][)）]?$", "", summary).strip()[:32]
-        problem = text_problem(name, "节日名称")
-        if problem is not None:
-            problems.append(Problem(sentence("第 {0} 个事件：{1}", number, problem)))
-            continue
-        day = start
-        while day < end:
-            if day in found and found[day][0] != kind:
-                problems.append(Problem(sentence("{0} 在第 {1} 和第 {2} 个事件中类型不同",
-                                                 day.isoformat(), found[day][2], number)))
-            found[day] = (kind, name, number)
-            day += timedelta(days=1)
-    if not found and not problems:
-        problems.append(Problem(sentence("文件中没有全天事件")))
-    if problems:
-        raise InputError(problems, source=path.name)
-    return [(day, kind, name) for day, (kind, name, _) in sorted(found.items())]
+    except FormatFault as fault:
+        raise format_error(fault, path.name) from None
 
 
 def _table_entries(path: Path) -> list[tuple[date, DayKind, str]]:

@@ -19,7 +19,7 @@ from dutyroom.domain.roles import Permission
 from dutyroom.domain.text import sentence
 from dutyroom.domain.tiers import Tier
 from dutyroom.services.errors import InputError
-from dutyroom.services.records import audit_change, load_for_edit, switch_active
+from dutyroom.services.records import audit_change, audit_edit, load_for_edit, switch_active
 from dutyroom.services.uow import Changes, Outcome, UnitOfWork
 
 ENTITY = "staff"
@@ -124,14 +124,14 @@ def update_staff(uow: UnitOfWork, staff_id: int, values: dict[str, object],
             clash = duplicate_problem(session, fields, exclude_id=row.id)
             if clash:
                 raise InputError.from_field(clash)
-        before = row.snapshot()
-        row.name, row.tier, row.mobile = fields.name, fields.tier.value, fields.mobile
-        row.office_phone, row.department = fields.office_phone, fields.department
-        row.position = fields.position
-        if row.snapshot() == before:
-            return Outcome(_view(row), Changes())
-        audit_change(session, row, uow.actor, ENTITY, "update")
-        return Outcome(_view(row), CHANGED)
+
+        def change() -> None:
+            row.name, row.tier, row.mobile = fields.name, fields.tier.value, fields.mobile
+            row.office_phone, row.department = fields.office_phone, fields.department
+            row.position = fields.position
+
+        changed = audit_edit(session, row, change, uow.actor, ENTITY)
+        return Outcome(_view(row), CHANGED if changed else Changes())
 
 
 def set_staff_active(uow: UnitOfWork, staff_id: int, active: bool) -> Outcome[StaffView]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from dutyroom.domain.local_time import minute_text
 from dutyroom.domain.warnings import ACTION_LABELS, CHANNEL_LABELS, OUTCOME_LABELS, STATUS_LABELS
-from dutyroom.formats.spreadsheet_cells import append_text_row
+from dutyroom.formats.warning_xlsx import relay_workbook
 from dutyroom.reports.content import Document, LogRow, RelayRecord
 from dutyroom.services import settings_service, warning_service
 from dutyroom.services.errors import file_error
@@ -68,36 +68,18 @@ def relay_document(uow: UnitOfWork, warning_id: int, at: datetime | None = None)
 
 
 def export_relay(uow: UnitOfWork, warning_id: int, out: Path, at: datetime | None = None) -> Path:
-    """The same record as an .xlsx: a sheet of every person and attempt, one of 未叫醒."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
+    """The same record as an .xlsx (formats/warning_xlsx.py): a sheet of every person and
+    attempt, one of 未叫醒."""
     from dutyroom.reports.warning_pdf import PEOPLE, UNREACHED
 
     record = relay_record(uow, warning_id, at)
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "叫应记录"
-    append_text_row(sheet, [f"{record.unit}{record.desk} 预警信息接收及叫应记录：{record.title}"])
-    sheet["A1"].font = Font(size=14, bold=True)
     # The warning's own words as the printout has them: the county reads what was relayed.
-    for label, value in (*record.facts, ("预警内容", record.text), ("防御措施要求", record.measures)):
-        append_text_row(sheet, [label, value])
-    append_text_row(sheet, [])
-    append_text_row(sheet, list(PEOPLE))
-    for cell in sheet[sheet.max_row]:
-        cell.font = Font(bold=True)
-    for row in record.people:
-        append_text_row(sheet, list(row.cells))
-        sheet.cell(sheet.max_row, 6).alignment = Alignment(wrap_text=True, vertical="top")
-    for letter, width in zip("ABCDEFG", (12, 14, 10, 14, 22, 40, 10), strict=True):
-        sheet.column_dimensions[letter].width = width
-    missing = book.create_sheet("未叫醒名单")
-    append_text_row(missing, list(UNREACHED))
-    for row in record.unreached:
-        append_text_row(missing, list(row.cells))
+    data = relay_workbook(f"{record.unit}{record.desk} 预警信息接收及叫应记录：{record.title}",
+                          (*record.facts, ("预警内容", record.text), ("防御措施要求", record.measures)),
+                          PEOPLE, [row.cells for row in record.people],
+                          UNREACHED, [row.cells for row in record.unreached])
     try:
-        book.save(out)
+        out.write_bytes(data)
     except OSError as error:
         raise file_error(out, error, writing=True) from None
     return out
