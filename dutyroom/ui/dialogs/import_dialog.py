@@ -129,6 +129,17 @@ class FileImportDialog(QDialog, Generic[Row]):
 
     # the shared steps ----------------------------------------------------------------------
 
+    def show_checked(self, preview: Any, ok_text: str) -> None:
+        """A preview whose rows were checked one by one: each row's problems beside it, then
+        `ok_text` or every problem; 导入 only when nothing is wrong."""
+        self._problems = problems_by_row(preview.problems)
+        self.model.set_records(preview.rows)
+        if preview.ok:
+            self.say(ok_text)
+        else:
+            self.refuse(preview.problems)
+        self.confirm.setEnabled(preview.ok)
+
     def _choose(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.title, "", self.file_filter)
         if name:
@@ -213,13 +224,8 @@ class ImportStaffDialog(FileImportDialog[StaffRow]):
         return import_export.import_staff_file(self._uow, path)
 
     def show_preview(self, preview: StaffPreview) -> None:
-        self._problems = problems_by_row(preview.problems)
-        self.model.set_records(preview.rows)
-        if preview.ok:
-            self.say(tr("共 {0} 人，检查无误。点击「导入」加入通讯录。").format(len(preview.rows)))
-        else:
-            self.refuse(preview.problems)
-        self.confirm.setEnabled(preview.ok)
+        self.show_checked(preview, tr("共 {0} 人，检查无误。点击「导入」加入通讯录。").format(
+            len(preview.rows)))
 
 
 def _cell(key: str) -> Callable[[ImportRow], str]:

@@ -14,7 +14,7 @@ from dutyroom.services import resource_service
 from dutyroom.services.resource_service import ImportPreview, ImportRow, ResourceView
 from dutyroom.services.uow import Outcome, UnitOfWork
 from dutyroom.ui.dialogs.contact_dialogs import _line
-from dutyroom.ui.dialogs.import_dialog import BAD_ROW, CHANGED_ROW, FileImportDialog, problems_by_row
+from dutyroom.ui.dialogs.import_dialog import BAD_ROW, CHANGED_ROW, FileImportDialog
 from dutyroom.ui.dialogs.record_dialog import RecordDialog, Save, combo_box
 from dutyroom.ui.i18n import tr, tr_label
 from dutyroom.ui.table_models import Column
@@ -107,12 +107,6 @@ class ImportResourcesDialog(FileImportDialog[ImportRow]):
         return resource_service.import_file(self._uow, path)
 
     def show_preview(self, preview: ImportPreview) -> None:
-        self._problems = problems_by_row(preview.problems)
-        self.model.set_records(preview.rows)
-        if preview.ok:
-            updates = sum(1 for r in preview.rows if r.updates)
-            self.say(tr("共 {0} 条，检查无误（其中 {1} 条更新通讯录中已有的资源）。"
-                        "点击「导入」保存。").format(len(preview.rows), updates))
-        else:
-            self.refuse(preview.problems)
-        self.confirm.setEnabled(preview.ok)
+        updates = sum(1 for r in preview.rows if r.updates)
+        self.show_checked(preview, tr("共 {0} 条，检查无误（其中 {1} 条更新通讯录中已有的资源）。"
+                                      "点击「导入」保存。").format(len(preview.rows), updates))
