@@ -54,10 +54,10 @@ def domain_labels() -> list[str]:
 
 
 def sentences() -> list[str]:
-    """The template of every `sentence("…")` the rules and services say (shown through
+    """The template of every `sentence("…")` the rules, file formats and services say (shown through
     `tr_text()`), read from their source."""
     found: dict[str, None] = {}
-    for layer in ("domain", "db", "services"):
+    for layer in ("domain", "db", "formats", "services"):
         for path in sorted((ROOT / "dutyroom" / layer).rglob("*.py")):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 if (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "sentence"
