@@ -401,3 +401,45 @@ def test_a_sensitive_day_shows_both_officers_and_is_usable_by_keyboard(page, qtb
         seen.add(page.focusWidget())
         qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Tab)
     assert second_button in seen
+
+
+def test_a_roster_dialog_s_save_reaches_the_other_pages_once(page, window, on_dialog,
+                                                             sqlite_backend):
+    """A hand edit, a generated month and a leave are announced once, by the dialog's own
+    operation (the other pages and the alert list read once); a slot saved as it was is not
+    announced at all; the 排班 page still shows what was saved."""
+    heard: list[object] = []
+    window.runner.bus.changed.connect(lambda changes, _origin: heard.append(changes))
+    officer = next(p for p in staff_service.list_staff(sqlite_backend.uow)
+                   if p.tier is Tier.OFFICER)
+    _select(page, date(2026, 2, 10))
+
+    def choose(dialog):
+        dialog.person.setCurrentIndex(dialog.person.findData(officer.id))
+        dialog.submit()
+
+    on_dialog(choose)
+    page.edit_slot(Seat(Tier.OFFICER))
+    assert page.model.view(date(2026, 2, 10)).slots[Seat(Tier.OFFICER)].id == officer.id
+    assert len(heard) == 1 and heard[0].roster
+    on_dialog(choose)  # the same person again: nothing changed, nothing to announce
+    page.edit_slot(Seat(Tier.OFFICER))
+    assert len(heard) == 1
+
+    def preview_and_save(dialog):
+        dialog.preview()
+        dialog.apply()
+
+    on_dialog(preview_and_save)
+    page.open_generate()
+    assert len(heard) == 2
+
+    def add_leave(dialog):
+        dialog.reason.setText("探亲")
+        dialog.add()
+        dialog.accept()
+
+    on_dialog(add_leave)
+    page.open_leave()
+    assert len(leave_service.list_leaves(sqlite_backend.uow, *FEB)) == 1
+    assert len(heard) == 3

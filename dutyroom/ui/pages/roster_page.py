@@ -38,7 +38,7 @@ from dutyroom.services import (
     staff_service,
 )
 from dutyroom.services.roster_service import RosterView
-from dutyroom.services.uow import Changes, Outcome, UnitOfWork
+from dutyroom.services.uow import Changes, UnitOfWork
 from dutyroom.ui.acting import Acting
 from dutyroom.ui.dialogs.import_dialog import ImportCalendarDialog
 from dutyroom.ui.dialogs.pdf_preview import preview_later
@@ -374,8 +374,8 @@ class RosterPage(Page):
             DayKind(data) if data else None, self.kind_name.text(), title=tr("未保存"))
          .success(lambda _o: self.show_month(self.month)).run_in_background())
 
-    def _changed(self, _outcome: Outcome[Any] | None = None) -> None:
-        self.broadcast(Changes(roster=True))
+    def _changed(self) -> None:
+        """A dialog saved: the month again (the dialog's operation told the other pages)."""
         self.show_month(self.month)
 
     # --- dialogs and files ------------------------------------------------------------------
