@@ -40,6 +40,7 @@ class Page(ActsForDesk, QWidget):
         return Op(self, self.runner, fn, *args, title=self.error_title or self.title)
 
     def broadcast(self, outcome: Outcome[Any] | Changes) -> None:
-        """What a dialog of this page changed (it ran its own operation), to the others."""
+        """What changed that no operation announced (a restored backup changes everything),
+        to the other pages. Not after a dialog's save: its `Op` has announced it already."""
         self.runner.bus.broadcast(outcome.changes if isinstance(outcome, Outcome) else outcome,
                                   self)
