@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from dutyroom.domain.desk_settings import DeskSettings
-from dutyroom.services.uow import Changes, Outcome
+from dutyroom.services.uow import Changes
 from dutyroom.ui.acting import ActsForDesk
 from dutyroom.ui.tasks import Op, Runner, SyncRunner
 
@@ -39,8 +39,7 @@ class Page(ActsForDesk, QWidget):
         """`fn(*args)` on the runner, as an operation of this page."""
         return Op(self, self.runner, fn, *args, title=self.error_title or self.title)
 
-    def broadcast(self, outcome: Outcome[Any] | Changes) -> None:
+    def broadcast(self, changes: Changes) -> None:
         """What changed that no operation announced (a restored backup changes everything),
         to the other pages. Not after a dialog's save: its `Op` has announced it already."""
-        self.runner.bus.broadcast(outcome.changes if isinstance(outcome, Outcome) else outcome,
-                                  self)
+        self.runner.bus.broadcast(changes, self)
